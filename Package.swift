@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One settings array for every target: strict Swift 6 plus the two upcoming features the style asks for.
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Dossier", targets: ["Dossier"]),
+        .library(name: "DossierCore", targets: ["DossierCore"]),
+        .library(name: "DossierYAML", targets: ["DossierYAML"]),
+        .library(name: "DossierPipeline", targets: ["DossierPipeline"]),
+        .library(name: "DossierReaders", targets: ["DossierReaders"]),
+        .library(name: "DossierAnalyzers", targets: ["DossierAnalyzers"]),
+        .library(name: "DossierExporters", targets: ["DossierExporters"]),
+        .library(name: "DossierCLI", targets: ["DossierCLI"]),
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "DossierCore", swiftSettings: settings),
+        .target(name: "DossierYAML", dependencies: ["CYAML", "DossierCore"], swiftSettings: settings),
+        .target(name: "DossierPipeline", dependencies: ["DossierCore", "DossierYAML"], swiftSettings: settings),
+        .target(name: "DossierReaders", dependencies: ["DossierCore"], swiftSettings: settings),
+        .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], swiftSettings: settings),
+        .target(name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")], swiftSettings: settings),
+        .target(
+            name: "Dossier",
+            dependencies: ["DossierCore", "DossierYAML", "DossierPipeline", "DossierReaders", "DossierAnalyzers", "DossierExporters"],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "DossierCLI",
+            dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: settings
+        ),
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"], swiftSettings: settings),
+
+        .target(name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
+        .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierTestSupport"], swiftSettings: settings),
+    ]
+)

@@ -1,0 +1,70 @@
+/// The typed annotation layers of a document, or the part of them one analyzer adds.
+///
+/// An analyzer returns an `Annotations` value holding only the layers it declared in `provides`;
+/// the runner checks that, stamps every annotation with the analyzer's provenance, and merges it
+/// into the document.
+public struct Annotations: Hashable, Sendable, Codable {
+    public var sentences: [Sentence] = []
+    public var entities: [Entity] = []
+    public var dates: [DateMention] = []
+    public var quotes: [Quote] = []
+    public var claims: [ClaimAnnotation] = []
+    public var sources: [SourceAnnotation] = []
+    public var findings: [Finding] = []
+    public var metrics: [Metric] = []
+
+    /// Creates empty layers.
+    public init() {}
+
+    /// The layers that hold at least one annotation.
+    public var nonEmptyLayers: Set<LayerID> {
+        var layers: Set<LayerID> = []
+        if !sentences.isEmpty { layers.insert(.sentences) }
+        if !entities.isEmpty { layers.insert(.entities) }
+        if !dates.isEmpty { layers.insert(.dates) }
+        if !quotes.isEmpty { layers.insert(.quotes) }
+        if !claims.isEmpty { layers.insert(.claims) }
+        if !sources.isEmpty { layers.insert(.sources) }
+        if !findings.isEmpty { layers.insert(.findings) }
+        if !metrics.isEmpty { layers.insert(.metrics) }
+        return layers
+    }
+
+    /// Sets the producer of every annotation to `provenance`.
+    public mutating func stamp(_ provenance: Provenance) {
+        for i in sentences.indices { sentences[i].producer = provenance }
+        for i in entities.indices { entities[i].producer = provenance }
+        for i in dates.indices { dates[i].producer = provenance }
+        for i in quotes.indices { quotes[i].producer = provenance }
+        for i in claims.indices { claims[i].producer = provenance }
+        for i in sources.indices { sources[i].producer = provenance }
+        for i in findings.indices { findings[i].producer = provenance }
+        for i in metrics.indices { metrics[i].producer = provenance }
+    }
+
+    /// Appends every layer of `other` to the matching layer here.
+    public mutating func merge(_ other: Annotations) {
+        sentences += other.sentences
+        entities += other.entities
+        dates += other.dates
+        quotes += other.quotes
+        claims += other.claims
+        sources += other.sources
+        findings += other.findings
+        metrics += other.metrics
+    }
+
+    /// The largest range end used by any annotation, to check ranges against the text length.
+    public var maximumOffset: Int {
+        var m = 0
+        func see(_ r: TextRange?) { if let r { m = max(m, r.end) } }
+        sentences.forEach { see($0.range) }
+        entities.forEach { see($0.range) }
+        dates.forEach { see($0.range) }
+        quotes.forEach { see($0.range); see($0.speakerRange) }
+        claims.forEach { see($0.range) }
+        sources.forEach { see($0.range) }
+        findings.forEach { see($0.range) }
+        return m
+    }
+}

@@ -1,0 +1,34 @@
+/// What a registry knows about a component without creating it: for listings, linting and planning.
+public struct ComponentInfo: Sendable, Hashable {
+    /// Readers, analyzers and exporters live in separate namespaces.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        case reader, analyzer, exporter
+    }
+
+    /// Which namespace.
+    public var kind: Kind
+    /// The id pipelines use.
+    public var id: String
+    /// One line saying what it does.
+    public var summary: String
+    /// Its version.
+    public var version: String
+    /// Layers it needs (analyzers and exporters).
+    public var requires: [LayerID]
+    /// Layers it writes (analyzers).
+    public var provides: [LayerID]
+    /// The encoded default options, an object.
+    public var defaults: JSONValue
+    /// One line of help per option key.
+    public var help: [String: String]
+    /// File extensions a reader claims, or the one extension an exporter writes.
+    public var fileExtensions: [String]
+
+    /// The option keys, in the order the defaults list them, then any that only have help.
+    public var optionKeys: [String] {
+        var keys: [String] = []
+        if case .object(let pairs) = defaults { keys = pairs.map(\.key) }
+        for key in help.keys.sorted() where !keys.contains(key) { keys.append(key) }
+        return keys
+    }
+}

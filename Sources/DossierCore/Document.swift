@@ -1,0 +1,67 @@
+/// An article with everything the pipeline has learned about it.
+///
+/// The text is fixed when the document is created; blocks, metadata and links come from the
+/// reader, and annotation layers are added by analyzers. A document is a value: analyzers see a
+/// snapshot and return what they add.
+public struct Document: Article, Hashable {
+    public var id: String
+    public let text: String
+    /// The text as Unicode scalars, for constant-time access by offset.
+    public let scalars: [Unicode.Scalar]
+    public var blocks: [Block]
+    public var metadata: Metadata
+    /// Candidate sources found by the reader.
+    public var links: [Link]
+    /// The annotation layers added by analyzers.
+    public var annotations: Annotations
+    /// Where the article came from: a path, `-` for standard input, or a URL.
+    public var origin: String?
+    /// The reader that made the document.
+    public var reader: Provenance?
+
+    /// Creates a document with the given text and structure and no annotations.
+    public init(
+        id: String, text: String, blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
+        annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.blocks = blocks
+        self.metadata = metadata
+        self.links = links
+        self.annotations = annotations
+        self.origin = origin
+        self.reader = reader
+    }
+
+    /// The number of Unicode scalars in the text.
+    public var length: Int { scalars.count }
+
+    /// The text of `range`, clamped to the document.
+    public func text(in range: TextRange) -> String {
+        let lower = min(max(range.start, 0), scalars.count)
+        let upper = min(max(range.end, lower), scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    /// The blocks of one kind, in document order.
+    public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
+
+    /// The block that contains `range`, if any.
+    public func block(containing range: TextRange) -> Block? {
+        blocks.first { $0.range.contains(range) }
+    }
+
+    public static func == (lhs: Document, rhs: Document) -> Bool {
+        lhs.id == rhs.id && lhs.text == rhs.text && lhs.blocks == rhs.blocks && lhs.metadata == rhs.metadata
+            && lhs.links == rhs.links && lhs.annotations == rhs.annotations && lhs.origin == rhs.origin && lhs.reader == rhs.reader
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(text)
+    }
+}

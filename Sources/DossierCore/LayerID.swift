@@ -1,0 +1,36 @@
+/// The name of an annotation layer that analyzers provide and require.
+///
+/// The pipeline planner orders analyzers by these names, and the runner refuses an analyzer that
+/// writes a layer it did not declare.
+public struct LayerID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+    public static func < (lhs: LayerID, rhs: LayerID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { rawValue }
+
+    /// Sentence boundaries.
+    public static let sentences: LayerID = "sentences"
+    /// Named entities (people, organisations, places) with their roles.
+    public static let entities: LayerID = "entities"
+    /// Dates and times mentioned in the text.
+    public static let dates: LayerID = "dates"
+    /// Quotations and who said them.
+    public static let quotes: LayerID = "quotes"
+    /// Check-worthy claims.
+    public static let claims: LayerID = "claims"
+    /// Sources the article cites.
+    public static let sources: LayerID = "sources"
+    /// Observations about the article, such as framing.
+    public static let findings: LayerID = "findings"
+    /// Numeric measures of the article.
+    public static let metrics: LayerID = "metrics"
+
+    /// Every layer the document model holds, in a stable order.
+    public static let all: [LayerID] = [.sentences, .entities, .dates, .quotes, .claims, .sources, .findings, .metrics]
+}
