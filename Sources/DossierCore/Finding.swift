@@ -1,7 +1,7 @@
 /// An observation about the article, such as sensational framing or an unsourced claim.
 public struct Finding: Hashable, Sendable, Codable {
     /// How much the finding matters to a reader weighing the article.
-    public enum Severity: String, Hashable, Sendable, Codable, Comparable {
+    public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
         case info, notice, warning
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             let order: [Severity] = [.info, .notice, .warning]

@@ -4,7 +4,7 @@
 /// which of them back which claims.
 public struct Link: Hashable, Sendable, Codable {
     /// Where the reference came from in the input.
-    public enum Origin: String, Hashable, Sendable, Codable {
+    public enum Origin: String, Hashable, Sendable, Codable, CaseIterable {
         /// A hyperlink in running text.
         case hyperlink
         /// An entry of the article's sources section.

@@ -1,7 +1,7 @@
 /// Something the article reports a person or body as saying.
 public struct Quote: Hashable, Sendable, Codable {
     /// Whether the words are quoted verbatim or reported.
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// Words inside quotation marks.
         case direct
         /// Reported speech ("X said that ...").

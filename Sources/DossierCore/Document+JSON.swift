@@ -1,0 +1,26 @@
+public import Foundation
+
+extension Document {
+    /// The version of the canonical JSON layout this build writes and reads.
+    ///
+    /// The same value as `DocumentJSON.version`, here so callers holding a document need not
+    /// know the namespace.
+    public static let jsonFormatVersion = DocumentJSON.version
+
+    /// The document as canonical Dossier JSON (see `DocumentJSON` for the layout).
+    ///
+    /// Keys are sorted, so equal documents give equal bytes. With `includeText: false` the text
+    /// and every item's covered `text` are left out, for sharing results without the article;
+    /// such a file keeps its ranges and `length` but cannot be read back into a `Document`.
+    public func jsonData(pretty: Bool = true, includeText: Bool = true) throws -> Data {
+        try DocumentJSON.encode(self, pretty: pretty, includeText: includeText)
+    }
+
+    /// Reads a document back from canonical Dossier JSON.
+    ///
+    /// Throws a `DocumentJSONError` for another format or version, a range outside the text, or
+    /// an item whose `text` differs from what its range covers.
+    public init(jsonData: Data) throws {
+        self = try DocumentJSON.decode(jsonData)
+    }
+}
