@@ -1,0 +1,317 @@
+public import DossierCore
+public import Foundation
+
+/// Writes a readable brief of a document for a fact-checker: who said what, which claims need
+/// checking and whether anything backs them.
+///
+/// Sections appear only when there is something to put in them, so the brief of a document that
+/// has only been read and split into sentences is still useful: title, byline, lede, structure,
+/// highlights, embedded posts and the article's own list of sources. Output is deterministic:
+/// the same document always gives the same bytes.
+public struct MarkdownExporter: Exporter {
+    /// What the brief includes.
+    public struct Options: ComponentOptions, Hashable {
+        /// The most claims to list, most check-worthy first; 0 lists them all.
+        public var maxClaims: Int = 20
+        /// End the brief with which component produced each layer.
+        public var includeProvenance: Bool = false
+
+        /// Creates the default options.
+        public init() {}
+
+        /// One line of help per option key.
+        public static var help: [String: String] {
+            [
+                "maxClaims": "the most claims to list, most check-worthy first; 0 lists them all",
+                "includeProvenance": "end the brief with a table of which component (and version) produced each layer",
+            ]
+        }
+    }
+
+    /// The id pipelines name this exporter by.
+    public static let id = "markdown"
+    /// One line saying what it does.
+    public static let summary = "a Markdown brief for fact-checkers: quotes, entities, check-worthy claims, sources and framing"
+    /// The extension of the files it writes.
+    public static let fileExtension = "md"
+
+    /// The options this exporter was created with.
+    public let options: Options
+
+    /// Creates the exporter; a negative `maxClaims` is refused.
+    public init(options: Options = Options()) throws {
+        guard options.maxClaims >= 0 else {
+            throw ComponentError(
+                code: "E401", "'maxClaims' is '\(options.maxClaims)' but must be 0 (list every claim) or more", option: "maxClaims")
+        }
+        self.options = options
+    }
+
+    /// Renders one document as a Markdown brief.
+    public func export(_ document: Document) throws -> Data {
+        Data(render(document).utf8)
+    }
+
+    /// The brief as a string, for callers that want text rather than bytes.
+    public func render(_ document: Document) -> String {
+        var sections: [String] = [header(document)]
+        let parts: [String?] = [
+            structure(document), quotes(document), entities(document), claims(document), sources(document),
+            findings(document), metrics(document), dates(document), options.includeProvenance ? provenance(document) : nil,
+        ]
+        sections += parts.compactMap { $0 }
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    // MARK: Sections
+
+    private func header(_ d: Document) -> String {
+        let title = d.metadata.title ?? d.blocks(of: .title).first.map { d.text(in: $0.range) } ?? d.id
+        var lines = ["# \(Self.escape(title))"]
+        var facts: [String] = []
+        let m = d.metadata
+        if !m.authors.isEmpty { facts.append("By " + m.authors.map(Self.escape).joined(separator: ", ")) }
+        if let publisher = m.publisher { facts.append(Self.escape(publisher)) }
+        if let published = m.published { facts.append("published \(Self.escape(published))") }
+        if let modified = m.modified, modified != m.published { facts.append("updated \(Self.escape(modified))") }
+        if let url = m.url { facts.append(Self.link(url)) }
+        if !facts.isEmpty { lines.append(facts.joined(separator: " · ")) }
+        var trace = "Document \(Self.escape(d.id))"
+        if let origin = d.origin { trace += " from \(Self.escape(origin))" }
+        lines.append("_\(trace)_")
+        // The lede is what a checker reads first; without one, the first paragraph stands in.
+        if let lede = d.blocks(of: .lede).first ?? d.blocks(of: .paragraph).first {
+            lines.append("> " + Self.escape(d.text(in: lede.range)))
+        }
+        return lines.joined(separator: "\n\n")
+    }
+
+    private func structure(_ d: Document) -> String? {
+        guard !d.blocks.isEmpty || !d.annotations.sentences.isEmpty else { return nil }
+        var out = ["## Structure"]
+        var facts = ["- Length: \(d.length) characters (Unicode scalars)"]
+        if !d.annotations.sentences.isEmpty { facts.append("- Sentences: \(d.annotations.sentences.count)") }
+        let headings = d.blocks(of: .heading)
+        if !headings.isEmpty {
+            facts.append("- Sections: " + headings.map { Self.escape(d.text(in: $0.range)) }.joined(separator: "; "))
+        }
+        out.append(facts.joined(separator: "\n"))
+        if !d.blocks.isEmpty {
+            var kinds: [BlockKind] = []
+            var counts: [BlockKind: Int] = [:]
+            for block in d.blocks {
+                if counts[block.kind] == nil { kinds.append(block.kind) }
+                counts[block.kind, default: 0] += 1
+            }
+            out.append(Self.table(["Block", "Count"], kinds.map { [Self.escape($0.rawValue), "\(counts[$0]!)"] }))
+        }
+        // List items are where news sites put "story highlights": the article's own summary of its claims.
+        var labels: [String] = []
+        var items: [String: [String]] = [:]
+        for item in d.blocks(of: .listItem) {
+            let label = item.label ?? "List items"
+            if items[label] == nil { labels.append(label) }
+            items[label, default: []].append("- " + Self.escape(d.text(in: item.range)))
+        }
+        for label in labels { out.append("**\(Self.escape(label))**\n\n" + items[label]!.joined(separator: "\n")) }
+        let posts = d.blocks(of: .embeddedPost)
+        if !posts.isEmpty {
+            out.append("**Embedded posts**\n\n" + posts.map { "> " + Self.escape(d.text(in: $0.range)) }.joined(separator: "\n>\n"))
+        }
+        return out.joined(separator: "\n\n")
+    }
+
+    private func quotes(_ d: Document) -> String? {
+        guard !d.annotations.quotes.isEmpty else { return nil }
+        let lines = d.annotations.quotes.sorted { $0.range < $1.range }.map { q -> String in
+            let speaker = q.speaker.map { "**\(Self.escape($0))**" } ?? "_Unattributed_"
+            var notes: [String] = []
+            if let cue = q.cue { notes.append(Self.escape(cue)) }
+            if q.kind == .indirect { notes.append("reported") }
+            let words = Self.escape(d.text(in: q.range))
+            return "- \(speaker)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))") + ": "
+                + (q.kind == .direct ? "“\(words)”" : words)
+        }
+        return "## Who said what\n\n" + lines.joined(separator: "\n")
+    }
+
+    private func entities(_ d: Document) -> String? {
+        guard !d.annotations.entities.isEmpty else { return nil }
+        // Grouped by name so a surname-only mention counts towards the full name it refers to.
+        var names: [String] = []
+        var groups: [String: (kind: Entity.Kind, roles: [String], mentions: Int)] = [:]
+        for e in d.annotations.entities.sorted(by: { $0.range < $1.range }) {
+            if groups[e.name] == nil {
+                names.append(e.name)
+                groups[e.name] = (e.kind, [], 0)
+            }
+            groups[e.name]!.mentions += 1
+            if let role = e.role, !groups[e.name]!.roles.contains(role) { groups[e.name]!.roles.append(role) }
+        }
+        var out = ["## People and organisations"]
+        let actors = names.filter { [.person, .organization].contains(groups[$0]!.kind) }
+        if !actors.isEmpty {
+            out.append(
+                Self.table(
+                    ["Name", "Kind", "Role", "Mentions"],
+                    actors.map { name in
+                        let g = groups[name]!
+                        return [Self.escape(name), g.kind.rawValue, Self.escape(g.roles.joined(separator: "; ")), "\(g.mentions)"]
+                    }))
+        }
+        var others: [String] = []
+        for (kind, label) in [(Entity.Kind.location, "Places"), (.misc, "Other names")] {
+            let list = names.filter { groups[$0]!.kind == kind }
+            if !list.isEmpty { others.append("- \(label): " + list.map(Self.escape).joined(separator: ", ")) }
+        }
+        if !others.isEmpty { out.append(others.joined(separator: "\n")) }
+        return out.joined(separator: "\n\n")
+    }
+
+    private func claims(_ d: Document) -> String? {
+        let all = d.annotations.claims
+        guard !all.isEmpty else { return nil }
+        let names = Dictionary(d.annotations.sources.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // Most check-worthy first; ties keep document order so the output is stable.
+        let ranked = all.enumerated().sorted {
+            $0.element.checkWorthiness != $1.element.checkWorthiness
+                ? $0.element.checkWorthiness > $1.element.checkWorthiness : $0.offset < $1.offset
+        }.map(\.element)
+        let shown = options.maxClaims == 0 ? ranked : Array(ranked.prefix(options.maxClaims))
+        let unsourced = all.filter { $0.sourceIDs.isEmpty }.count
+        var summary = "\(all.count) \(all.count == 1 ? "claim" : "claims"), \(unsourced) unsourced"
+        if shown.count < all.count { summary += "; the \(shown.count) most check-worthy are listed" }
+        let rows = shown.map { c -> [String] in
+            let backing =
+                c.sourceIDs.isEmpty
+                ? "**unsourced**"
+                : c.sourceIDs.map { id in Self.escape(id) + " " + (names[id].map(Self.escape) ?? "(not in sources)") }.joined(separator: "; ")
+            return [Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(d.text(in: c.range)), c.claimant.map(Self.escape) ?? "", backing]
+        }
+        return "## Check-worthy claims\n\n\(summary).\n\n" + Self.table(["Id", "Score", "Claim", "Claimant", "Sources"], rows)
+    }
+
+    private func sources(_ d: Document) -> String? {
+        let sources = d.annotations.sources
+        var out = ["## Sources cited"]
+        if !sources.isEmpty {
+            var backs: [String: [String]] = [:]
+            for claim in d.annotations.claims { for id in claim.sourceIDs { backs[id, default: []].append(claim.id) } }
+            out.append(
+                Self.table(
+                    ["Id", "Source", "Kind", "Address", "Backs"],
+                    sources.map {
+                        [
+                            Self.escape($0.id), Self.escape($0.name), $0.kind.rawValue, $0.url.map(Self.link) ?? "",
+                            (backs[$0.id] ?? []).map(Self.escape).joined(separator: ", "),
+                        ]
+                    }))
+        }
+        // References the reader found that no source accounts for are exactly what a checker must chase by hand.
+        let urls = Set(sources.compactMap(\.url))
+        let ranges = sources.compactMap(\.range)
+        func matched(_ url: String?, _ range: TextRange?) -> Bool {
+            if let url, urls.contains(url) { return true }
+            if let range { return ranges.contains { $0.overlaps(range) } }
+            return false
+        }
+        var candidates: [String] = []
+        let labels: [Link.Origin: String] = [.sourcesSection: "Sources section", .embed: "Embedded post", .hyperlink: "Link"]
+        for origin in [Link.Origin.sourcesSection, .embed, .hyperlink] {
+            for link in d.links where link.origin == origin && !matched(link.url, link.range) {
+                candidates.append("- \(labels[origin]!): " + Self.escape(link.text) + (link.url.map { " — " + Self.link($0) } ?? ""))
+            }
+            // A sources-section entry the reader kept as a block but not as a link still counts.
+            if origin == .sourcesSection {
+                for block in d.blocks(of: .sourcesSection)
+                where !matched(nil, block.range) && !d.links.contains(where: { $0.range.map(block.range.overlaps) ?? false }) {
+                    candidates.append("- \(labels[origin]!): " + Self.escape(d.text(in: block.range)))
+                }
+            }
+        }
+        if !candidates.isEmpty {
+            out.append((sources.isEmpty ? "References the article gives:" : "References not matched to a source:") + "\n\n" + candidates.joined(separator: "\n"))
+        }
+        return out.count > 1 ? out.joined(separator: "\n\n") : nil
+    }
+
+    private func findings(_ d: Document) -> String? {
+        guard !d.annotations.findings.isEmpty else { return nil }
+        let ordered = d.annotations.findings.enumerated().sorted {
+            $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
+        }.map(\.element)
+        let lines = ordered.map { f -> String in
+            var line = "- **\(f.severity.rawValue)** \(Self.escape(f.message))"
+            if let range = f.range { line += ": “\(Self.escape(d.text(in: range)))”" }
+            return line + " (\(Self.escape(f.kind)))"
+        }
+        return "## Framing\n\n" + lines.joined(separator: "\n")
+    }
+
+    private func metrics(_ d: Document) -> String? {
+        guard !d.annotations.metrics.isEmpty else { return nil }
+        return "## Metrics\n\n"
+            + Self.table(["Metric", "Value", "Unit"], d.annotations.metrics.map { [Self.escape($0.name), Self.number($0.value), $0.unit.map(Self.escape) ?? ""] })
+    }
+
+    private func dates(_ d: Document) -> String? {
+        guard !d.annotations.dates.isEmpty else { return nil }
+        let lines = d.annotations.dates.sorted { $0.range < $1.range }.map {
+            "- " + Self.escape(d.text(in: $0.range)) + " → " + ($0.value.map(Self.escape) ?? "_unresolved_")
+        }
+        return "## Dates\n\n" + lines.joined(separator: "\n")
+    }
+
+    private func provenance(_ d: Document) -> String {
+        var rows: [[String]] = []
+        if let reader = d.reader { rows.append(["reader", Self.escape(reader.description)]) }
+        let a = d.annotations
+        let layers: [(LayerID, [Provenance])] = [
+            (.sentences, a.sentences.map(\.producer)), (.entities, a.entities.map(\.producer)), (.dates, a.dates.map(\.producer)),
+            (.quotes, a.quotes.map(\.producer)), (.claims, a.claims.map(\.producer)), (.sources, a.sources.map(\.producer)),
+            (.findings, a.findings.map(\.producer)), (.metrics, a.metrics.map(\.producer)),
+        ]
+        for (layer, producers) in layers where !producers.isEmpty {
+            var seen: [Provenance] = []
+            for p in producers where !seen.contains(p) { seen.append(p) }
+            rows.append([layer.rawValue, seen.map { $0 == .unstamped ? "unstamped" : Self.escape($0.description) }.joined(separator: ", ")])
+        }
+        return "## Provenance\n\n" + (rows.isEmpty ? "Nothing recorded." : Self.table(["Layer", "Produced by"], rows))
+    }
+
+    // MARK: Formatting
+
+    /// Escapes text from the article so it cannot open emphasis, links, HTML or table cells.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out += "\\\(scalar)"
+            // A line break would end a table row or a list item early.
+            case "\n", "\r", "\u{2028}", "\u{2029}": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// An autolink when the address can be one, otherwise escaped text.
+    static func link(_ url: String) -> String {
+        url.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0 == " " || $0 == "|" || $0 == "\n" } ? escape(url) : "<\(url)>"
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
+        lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n")
+    }
+
+    static func score(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// Whole numbers without a decimal point, others in Swift's shortest round-tripping form.
+    static func number(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}
