@@ -209,7 +209,10 @@ public enum DocumentJSON {
 
         func callAsFunction(_ start: Int, _ end: Int, _ text: String?, _ path: String) throws -> TextRange {
             // Checked before building the TextRange, whose initialiser traps on a reversed range.
-            guard start >= 0, start <= end, end <= document.length else {
+            guard start <= end else {
+                throw DocumentJSONError(code: "E705", "range [\(start), \(end)) ends before it starts; 'end' is one past the last scalar", path: path)
+            }
+            guard start >= 0, end <= document.length else {
                 throw DocumentJSONError(
                     code: "E705", "range [\(start), \(end)) is outside the text (length \(document.length)); offsets are Unicode scalars, half-open",
                     path: path)
@@ -247,7 +250,7 @@ public enum DocumentJSON {
     private struct Root: Codable {
         var format: String
         var version: Int
-        var offsets: String
+        var offsets: String?
         var id: String
         var origin: String?
         var reader: Provenance?
