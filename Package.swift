@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
-        .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], resources: [.copy("Golden")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierTestSupport"], swiftSettings: settings),
     ]
 )

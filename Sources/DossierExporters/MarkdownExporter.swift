@@ -130,7 +130,7 @@ public struct MarkdownExporter: Exporter {
             if q.kind == .indirect { notes.append("reported") }
             let words = Self.escape(d.text(in: q.range))
             return "- \(speaker)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))") + ": "
-                + (q.kind == .direct ? "“\(words)”" : words)
+                + (q.kind == .direct ? Self.quoted(words) : words)
         }
         return "## Who said what\n\n" + lines.joined(separator: "\n")
     }
@@ -242,7 +242,7 @@ public struct MarkdownExporter: Exporter {
         }.map(\.element)
         let lines = ordered.map { f -> String in
             var line = "- **\(f.severity.rawValue)** \(Self.escape(f.message))"
-            if let range = f.range { line += ": “\(Self.escape(d.text(in: range)))”" }
+            if let range = f.range { line += ": " + Self.quoted(Self.escape(d.text(in: range))) }
             return line + " (\(Self.escape(f.kind)))"
         }
         return "## Framing\n\n" + lines.joined(separator: "\n")
@@ -305,6 +305,12 @@ public struct MarkdownExporter: Exporter {
         var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
         lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
+    }
+
+    /// Wraps text in curly quotes unless its range already took the article's own.
+    static func quoted(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, !["“", "\"", "‘", "«"].contains(first) else { return text }
+        return "“\(text)”"
     }
 
     static func score(_ value: Double) -> String { String(format: "%.2f", value) }

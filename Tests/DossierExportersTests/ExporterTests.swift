@@ -1,0 +1,106 @@
+import DossierCore
+import DossierExporters
+import DossierTestSupport
+import Foundation
+import Testing
+
+@Suite("Exporters")
+struct ExporterTests {
+    @Test("the json exporter's output matches its golden file and reads back equal")
+    func jsonGolden() throws {
+        let document = SampleDocuments.full
+        let output = try JSONExporter().export(document)
+        try Golden.check(output, against: "full.json")
+        #expect(output.last == UInt8(ascii: "\n"))
+        #expect(try Document(jsonData: output) == document)
+    }
+
+    @Test("compact json is one line plus a newline, ready for JSON Lines")
+    func jsonCompact() throws {
+        var options = JSONExporter.Options()
+        options.pretty = false
+        let text = try String(decoding: JSONExporter(options: options).export(SampleDocuments.full), as: UTF8.self)
+        #expect(text.filter { $0 == "\n" }.count == 1)
+        #expect(text.hasSuffix("}\n"))
+    }
+
+    @Test("the markdown brief of a fully annotated story matches its golden file")
+    func markdownFullGolden() throws {
+        try Golden.check(MarkdownExporter().export(SampleDocuments.full), against: "full.md")
+    }
+
+    @Test("the markdown brief of a story that was only read and split is still useful")
+    func markdownMinimalGolden() throws {
+        let output = try MarkdownExporter().export(SampleDocuments.minimal)
+        try Golden.check(output, against: "minimal.md")
+        let text = String(decoding: output, as: UTF8.self)
+        for needle in ["# Riverton council", "Sentences: 5", "**Highlights**", "**Embedded posts**", "Sources section: Minutes of the council"] {
+            #expect(text.contains(needle), "brief lacks '\(needle)'")
+        }
+        for absent in ["## Who said what", "## Check-worthy claims", "## Framing", "## Metrics", "## Dates"] {
+            #expect(!text.contains(absent), "brief has an empty section '\(absent)'")
+        }
+    }
+
+    @Test("maxClaims keeps the most check-worthy claims and includeProvenance adds the producers")
+    func markdownOptionsGolden() throws {
+        var options = MarkdownExporter.Options()
+        options.maxClaims = 2
+        options.includeProvenance = true
+        let output = try MarkdownExporter(options: options).export(SampleDocuments.full)
+        try Golden.check(output, against: "full-top2-provenance.md")
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text.contains("the 2 most check-worthy are listed"))
+        #expect(text.contains("| c2 | 0.91 |") && text.contains("| c4 | 0.84 |") && !text.contains("| c3 |"))
+        #expect(text.contains("| claims | claims@0.9.1 |"))
+    }
+
+    @Test("a negative maxClaims is refused, naming the option")
+    func markdownRejectsNegativeMaxClaims() throws {
+        var options = MarkdownExporter.Options()
+        options.maxClaims = -1
+        let error = try #require(throws: ComponentError.self) { try MarkdownExporter(options: options) }
+        #expect(error.option == "maxClaims")
+        #expect(error.message == "'maxClaims' is '-1' but must be 0 (list every claim) or more")
+    }
+
+    @Test("user text cannot break a Markdown table or open emphasis")
+    func markdownEscapesUserText() throws {
+        let text = "Costs rose | fell by *half* [sic] <b>"
+        var document = Document(id: "pipes", text: text)
+        document.annotations.claims = [ClaimAnnotation(id: "c1", range: TextRange(start: 0, end: text.unicodeScalars.count), checkWorthiness: 0.5)]
+        let brief = try MarkdownExporter().render(document)
+        let row = try #require(brief.split(separator: "\n").first { $0.hasPrefix("| c1 ") })
+        #expect(row == #"| c1 | 0.50 | Costs rose \| fell by \*half\* \[sic\] \<b\> |  | **unsourced** |"#)
+        // A row must have as many unescaped cell separators as the header.
+        let separators = row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+        #expect(separators == 6)
+    }
+
+    @Test("the same document always gives the same bytes")
+    func exportersAreDeterministic() throws {
+        let document = SampleDocuments.full
+        #expect(try MarkdownExporter().export(document) == MarkdownExporter().export(document))
+        #expect(try JSONExporter().export(document) == JSONExporter().export(document))
+    }
+
+    @Test("every option key has a help line, and both exporters register")
+    func optionsAreDocumented() throws {
+        let jsonKeys = try keys(JSONValue(encoding: JSONExporter.Options()))
+        let markdownKeys = try keys(JSONValue(encoding: MarkdownExporter.Options()))
+        #expect(jsonKeys == ["includeText", "pretty"])
+        #expect(markdownKeys == ["includeProvenance", "maxClaims"])
+        #expect(Set(JSONExporter.Options.help.keys) == jsonKeys)
+        #expect(Set(MarkdownExporter.Options.help.keys) == markdownKeys)
+        var registry = Registry()
+        try registry.register(exporter: JSONExporter.self)
+        try registry.register(exporter: MarkdownExporter.self)
+        #expect(registry.ids(.exporter) == ["json", "markdown"])
+        #expect(registry.info(.exporter, "markdown")?.fileExtensions == ["md"])
+    }
+
+    func keys(_ value: JSONValue) -> Set<String> {
+        guard case .object(let pairs) = value else { return [] }
+        return Set(pairs.map(\.key))
+    }
+}
