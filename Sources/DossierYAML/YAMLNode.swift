@@ -32,6 +32,7 @@ public struct YAMLNode: Sendable, Hashable {
         /// A mapping, its pairs in source order.
         case mapping([(key: YAMLNode, value: YAMLNode)])
 
+        /// Whether two contents hold the same text and styles, or equal items and pairs in the same order.
         public static func == (lhs: Content, rhs: Content) -> Bool {
             switch (lhs, rhs) {
             case let (.scalar(a, s), .scalar(b, t)): a == b && s == t
@@ -42,6 +43,7 @@ public struct YAMLNode: Sendable, Hashable {
             }
         }
 
+        /// Hashes the content, consistently with `==`.
         public func hash(into hasher: inout Hasher) {
             switch self {
             case let .scalar(text, style):
