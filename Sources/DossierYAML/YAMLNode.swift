@@ -1,0 +1,139 @@
+public import DossierCore
+
+/// A YAML node that remembers where it was written.
+///
+/// Nodes are plain values: a scalar, a sequence or a mapping, each with the location of its first
+/// character (its anchor or tag, when it has one). Mappings keep their pairs in source order.
+/// Scalars keep their text and style unresolved; the core-schema accessors (`bool`, `int`,
+/// `double`, `isNull`) resolve plain scalars on demand, and quoted scalars are always strings.
+///
+/// Equality compares content, style, tag and location; compare `jsonValue` to ignore positions.
+public struct YAMLNode: Sendable, Hashable {
+    /// How a scalar was written.
+    public enum ScalarStyle: String, Sendable, Hashable, CaseIterable {
+        /// Unquoted, such as `name: value`; the only style the core schema resolves to non-strings.
+        case plain
+        /// In single quotes: `'value'`.
+        case singleQuoted
+        /// In double quotes, with escapes: `"value\n"`.
+        case doubleQuoted
+        /// A literal block: `|`.
+        case literal
+        /// A folded block: `>`.
+        case folded
+    }
+
+    /// What a node holds.
+    public enum Content: Sendable, Hashable {
+        /// A scalar's text and the style it was written in.
+        case scalar(String, ScalarStyle)
+        /// A sequence (a list).
+        case sequence([YAMLNode])
+        /// A mapping, its pairs in source order.
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+
+        /// Whether two contents hold the same text and styles, or equal items and pairs in the same order.
+        public static func == (lhs: Content, rhs: Content) -> Bool {
+            switch (lhs, rhs) {
+            case let (.scalar(a, s), .scalar(b, t)): a == b && s == t
+            case let (.sequence(a), .sequence(b)): a == b
+            case let (.mapping(a), .mapping(b)):
+                a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+            default: false
+            }
+        }
+
+        /// Hashes the content, consistently with `==`.
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case let .scalar(text, style):
+                hasher.combine(0)
+                hasher.combine(text)
+                hasher.combine(style)
+            case let .sequence(items):
+                hasher.combine(1)
+                hasher.combine(items)
+            case let .mapping(pairs):
+                hasher.combine(2)
+                hasher.combine(pairs.count)
+                for pair in pairs {
+                    hasher.combine(pair.key)
+                    hasher.combine(pair.value)
+                }
+            }
+        }
+    }
+
+    /// The node's content.
+    public var content: Content
+    /// Where the node starts: the file, a 1-based line and a 1-based column in Unicode scalars.
+    public var location: SourceLocation
+    /// The node's explicit tag, resolved to its full form (`!!str` becomes `tag:yaml.org,2002:str`),
+    /// or nil when the node has none.
+    public var tag: String?
+
+    /// Creates a node.
+    public init(_ content: Content, at location: SourceLocation, tag: String? = nil) {
+        self.content = content
+        self.location = location
+        self.tag = tag
+    }
+
+    /// Creates a scalar node.
+    public init(scalar: String, style: ScalarStyle = .plain, at location: SourceLocation, tag: String? = nil) {
+        self.init(.scalar(scalar, style), at: location, tag: tag)
+    }
+
+    /// The scalar's text, or nil when the node is a sequence or a mapping.
+    ///
+    /// Any scalar has text, whatever it resolves to: a plain `5` gives `"5"`.
+    public var scalar: String? {
+        if case .scalar(let text, _) = content { return text }
+        return nil
+    }
+
+    /// The scalar's style, or nil when the node is a sequence or a mapping.
+    public var style: ScalarStyle? {
+        if case .scalar(_, let style) = content { return style }
+        return nil
+    }
+
+    /// The items, or nil when the node is not a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The pairs in source order, or nil when the node is not a mapping.
+    public var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The value of the first pair whose key is a scalar with text `key`, when this is a mapping.
+    ///
+    /// The key's style does not matter: `"name"` and `name` both match `"name"`.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar == key }?.value
+    }
+
+    /// The value of the first pair whose key is `key` (a scalar with the same text), with the key node.
+    public func pair(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
+        mapping?.first { $0.key.scalar == key }
+    }
+
+    /// A short name for the node's kind, as used in messages: `a mapping`, `a list`, `'text'`.
+    public var kindDescription: String {
+        switch content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case let .scalar(text, style):
+            switch style {
+            case .plain where tag == nil && text.isEmpty: return "nothing"
+            case .plain: return "'\(text.excerpt)'"
+            case .singleQuoted, .doubleQuoted: return "the quoted string '\(text.excerpt)'"
+            case .literal, .folded: return "the block string '\(text.excerpt)'"
+            }
+        }
+    }
+}
