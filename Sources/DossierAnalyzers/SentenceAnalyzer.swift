@@ -34,6 +34,11 @@ public struct SentenceAnalyzer: Analyzer {
     /// The segmenter the analyzer applies to each block.
     public let segmenter: SentenceSegmenter
 
+    /// Creates the analyzer with the default options, which cannot fail.
+    public init() {
+        segmenter = SentenceSegmenter()
+    }
+
     /// Creates the analyzer; throws when an extra abbreviation is empty or contains a space.
     public init(options: Options) throws {
         for word in options.extraAbbreviations {
