@@ -1,0 +1,77 @@
+public import DossierCore
+
+/// The `sentences` analyzer: finds sentence boundaries within each block of the document.
+///
+/// Sentences never cross block boundaries, so a heading or a list item without final punctuation
+/// is a sentence of its own. A document without blocks is segmented as one span of text.
+public struct SentenceAnalyzer: Analyzer {
+    /// The options of the `sentences` analyzer.
+    public struct Options: ComponentOptions, Hashable {
+        /// More abbreviations, such as `Approx` or `Dept.`, after which a period rarely ends a sentence.
+        public var extraAbbreviations: [String] = []
+
+        /// Creates the default options.
+        public init() {}
+
+        /// Creates options with the given extra abbreviations.
+        public init(extraAbbreviations: [String]) {
+            self.extraAbbreviations = extraAbbreviations
+        }
+
+        public static var help: [String: String] {
+            [
+                "extraAbbreviations":
+                    "more abbreviations (case-insensitive, final period optional) after which a period does not end a sentence unless a common sentence opener follows"
+            ]
+        }
+    }
+
+    public static let id = "sentences"
+    public static let summary = "splits each block into sentences with rules for abbreviations, numbers, quotes and lists"
+    public static let provides: Set<LayerID> = [.sentences]
+    public static let requires: Set<LayerID> = []
+
+    /// The segmenter the analyzer applies to each block.
+    public let segmenter: SentenceSegmenter
+
+    /// Creates the analyzer with the default options, which cannot fail.
+    public init() {
+        segmenter = SentenceSegmenter()
+    }
+
+    /// Creates the analyzer; throws when an extra abbreviation is empty or contains a space.
+    public init(options: Options) throws {
+        for word in options.extraAbbreviations {
+            let trimmed = word.trimmingCharacters(in: ".")
+            if trimmed.isEmpty || trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                throw ComponentError(
+                    code: "E420",
+                    "abbreviation '\(word)' must be a single word such as 'Approx' or 'Dept.'",
+                    option: "extraAbbreviations"
+                )
+            }
+        }
+        segmenter = SentenceSegmenter(extraAbbreviations: options.extraAbbreviations)
+    }
+
+    public func analyze(_ document: Document) throws -> Annotations {
+        var annotations = Annotations()
+        let spans = document.blocks.isEmpty ? [0..<document.length] : document.blocks.map(\.range.offsets)
+        for span in spans {
+            for range in segmenter.segment(document.scalars, in: span) {
+                annotations.sentences.append(Sentence(range: range))
+            }
+        }
+        return annotations
+    }
+}
+
+extension String {
+    /// The string without leading and trailing occurrences of `character`.
+    fileprivate func trimmingCharacters(in character: Character) -> Substring {
+        var slice = self[...]
+        while slice.first == character { slice.removeFirst() }
+        while slice.last == character { slice.removeLast() }
+        return slice
+    }
+}

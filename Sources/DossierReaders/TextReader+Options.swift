@@ -1,0 +1,24 @@
+public import DossierCore
+
+extension TextReader {
+    /// The options of the `text` reader.
+    public struct Options: ComponentOptions, Hashable {
+        /// Lines that open the sources section, compared case-insensitively, with or without a colon.
+        public var sourcesHeadings: [String] = ["Sources", "References", "Sources and references"]
+        /// Whether to look for headings by line shape; Markdown `#` headings are recognised regardless.
+        public var detectHeadings: Bool = true
+        /// Whether to recognise embedded social-media posts.
+        public var detectEmbeds: Bool = true
+
+        /// Creates the default options.
+        public init() {}
+
+        public static var help: [String: String] {
+            [
+                "sourcesHeadings": "lines that open the sources section (case-insensitive, colon optional); each later line is a source",
+                "detectHeadings": "recognise short title-cased lines before longer text, and short lines before lists, as headings",
+                "detectEmbeds": "recognise social-media posts: a line with a link such as t.co next to a '— Name (@handle) date' line",
+            ]
+        }
+    }
+}

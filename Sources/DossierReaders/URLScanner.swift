@@ -1,0 +1,80 @@
+/// Finds addresses written out in text: `https://…`, `www.…`, and bare `host.tld/path` forms.
+enum URLScanner {
+    /// One address found in the text.
+    struct Match {
+        /// Where the address is written.
+        var range: Range<Int>
+        /// The address as written.
+        var text: String
+        /// The address with a scheme, so that it can be opened.
+        var url: String
+        /// The host name, lowercased.
+        var host: String
+    }
+
+    /// Hosts whose links mark an embedded social-media post.
+    static let socialHosts: Set<String> = [
+        "t.co", "twitter.com", "x.com", "instagram.com", "instagr.am", "facebook.com", "fb.com", "fb.watch",
+        "threads.net", "tiktok.com", "bsky.app", "youtube.com", "youtu.be", "linkedin.com", "mastodon.social",
+    ]
+
+    /// Whether `host` is, or is a subdomain of, a social-media host.
+    static func isSocial(_ host: String) -> Bool {
+        var host = Substring(host)
+        while true {
+            if socialHosts.contains(String(host)) { return true }
+            guard let dot = host.firstIndex(of: ".") else { return false }
+            host = host[host.index(after: dot)...]
+        }
+    }
+
+    /// The addresses within `range` of `s`, in order.
+    static func scan(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Match] {
+        var matches: [Match] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound, s[i].properties.isWhitespace { i += 1 }
+            var end = i
+            while end < range.upperBound, !s[end].properties.isWhitespace { end += 1 }
+            if let match = match(s, token: i..<end) { matches.append(match) }
+            i = end
+        }
+        return matches
+    }
+
+    private static func match(_ s: [Unicode.Scalar], token: Range<Int>) -> Match? {
+        var start = token.lowerBound
+        while start < token.upperBound, "(<[\"'\u{201C}\u{2018}".unicodeScalars.contains(s[start]) { start += 1 }
+        var end = token.upperBound
+        var opened = 0
+        for k in start..<end where s[k] == "(" { opened += 1 }
+        while end > start {
+            let c = s[end - 1]
+            if ".,;:!?'\"\u{201D}\u{2019}]}>".unicodeScalars.contains(c) || (c == ")" && opened == 0) {
+                end -= 1
+            } else {
+                break
+            }
+        }
+        guard end > start else { return nil }
+        let text = String(String.UnicodeScalarView(s[start..<end]))
+        let lower = text.lowercased()
+        let hasScheme = lower.hasPrefix("http://") || lower.hasPrefix("https://")
+        let rest = hasScheme ? String(lower[lower.range(of: "://")!.upperBound...]) : lower
+        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) ?? rest.endIndex
+        let host = String(rest[..<hostEnd])
+        guard isHost(host), !text.contains("@") || hasScheme else { return nil }
+        // Without a scheme, ask for `www.` or a path, so that prose like `end.Next` or `e.g.` is not an address.
+        guard hasScheme || lower.hasPrefix("www.") || (hostEnd < rest.endIndex && rest[hostEnd] == "/") else { return nil }
+        return Match(range: start..<end, text: text, url: hasScheme ? text : "https://" + text, host: host)
+    }
+
+    /// Whether `host` is dot-separated labels of letters, digits and hyphens ending in a top-level domain.
+    private static func isHost(_ host: String) -> Bool {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+}

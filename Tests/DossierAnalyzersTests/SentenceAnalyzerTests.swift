@@ -1,0 +1,67 @@
+import DossierAnalyzers
+import DossierCore
+import DossierReaders
+import DossierTestSupport
+import Foundation
+import Testing
+
+@Suite("Sentence analyzer")
+struct SentenceAnalyzerTests {
+    func read(_ name: String) throws -> Document {
+        try TextReader().read(Input(id: name, name: name, data: try Fixtures.data(name)))[0]
+    }
+
+    @Test("sentences never cross block boundaries, and cover each block's text")
+    func withinBlocks() throws {
+        let document = try read("harbour-bridge.txt")
+        let sentences = try SentenceAnalyzer().analyze(document).sentences
+        for block in document.blocks {
+            let inside = sentences.filter { block.range.contains($0.range) }
+            let joined = inside.map { document.text(in: $0.range) }.joined(separator: " ")
+            #expect(!inside.isEmpty)
+            #expect(joined.split(whereSeparator: \.isWhitespace) == document.text(in: block.range).split(whereSeparator: \.isWhitespace))
+        }
+        for sentence in sentences {
+            #expect(document.blocks.contains { $0.range.contains(sentence.range) })
+        }
+    }
+
+    @Test("a heading and a list item without final punctuation are one sentence each")
+    func headingsAndItems() throws {
+        let document = try read("harbour-bridge.txt")
+        let texts = try SentenceAnalyzer().analyze(document).sentences.map { document.text(in: $0.range) }
+        #expect(texts.contains("Key Points"))
+        #expect(texts.contains("Why the Work Is Needed"))
+        #expect(texts.contains("“We cannot wait for another winter,” said Dr. Ines Falk, the city’s chief engineer."))
+        #expect(texts.contains("Residents on the east bank will feel it most 🚧."))
+        #expect(texts.filter { $0.hasPrefix("Harbour Authority press briefing") } == ["Harbour Authority press briefing, 27 February 2025"])
+    }
+
+    @Test("a document without blocks is segmented as one span, with scalar offsets")
+    func noBlocks() throws {
+        let document = Document(id: "d", text: "Zoë’s café 🎉 opened. It sold out.")
+        let sentences = try SentenceAnalyzer().analyze(document).sentences
+        #expect(sentences.map(\.range) == [TextRange(start: 0, end: 20), TextRange(start: 21, end: 33)])
+        #expect(sentences.map(\.producer) == [.unstamped, .unstamped])
+    }
+
+    @Test("the analyzer declares its layer and documents every option")
+    func contract() throws {
+        #expect(SentenceAnalyzer.id == "sentences")
+        #expect(SentenceAnalyzer.provides == [.sentences])
+        #expect(SentenceAnalyzer.requires.isEmpty)
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SentenceAnalyzer.Options())) as? [String: Any]
+        #expect(try #require(encoded).keys.sorted() == SentenceAnalyzer.Options.help.keys.sorted())
+        let annotations = try SentenceAnalyzer().analyze(try read("storm-outage.txt"))
+        #expect(annotations.nonEmptyLayers == [.sentences])
+    }
+
+    @Test("an extra abbreviation with a space in it is refused", arguments: ["two words", "", "..."])
+    func badAbbreviation(word: String) throws {
+        let error = try #require(throws: ComponentError.self) {
+            try SentenceAnalyzer(options: SentenceAnalyzer.Options(extraAbbreviations: [word]))
+        }
+        #expect(error.code == "E420")
+        #expect(error.option == "extraAbbreviations")
+    }
+}

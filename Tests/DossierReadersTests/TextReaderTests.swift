@@ -1,0 +1,237 @@
+import DossierCore
+import DossierReaders
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// Reads `text` with the `text` reader and returns its single document.
+func readText(_ text: String, options: TextReader.Options = TextReader.Options(), name: String = "article.txt") throws -> Document {
+    let documents = try TextReader(options: options).read(Input(id: "a1", name: name, data: Data(text.utf8)))
+    try #require(documents.count == 1)
+    return documents[0]
+}
+
+/// The blocks of `document` as (kind, text, label) triples, for whole-value comparison.
+func outline(_ document: Document) -> [[String]] {
+    document.blocks.map { [$0.kind.rawValue, document.text(in: $0.range), $0.label ?? "-"] }
+}
+
+@Suite("Text reader: structure of sample articles")
+struct TextReaderStructureTests {
+    @Test("the harbour story yields title, byline, lede, labelled list, headings, embed and sources")
+    func harbourStory() throws {
+        let document = try readText(try Fixtures.text("harbour-bridge.txt"), name: "harbour-bridge.txt")
+        #expect(
+            outline(document) == [
+                ["title", "Harbour Bridge to Close for Three Weeks of Repairs", "-"],
+                ["byline", "By Maren Holt and Tomasz Wierzba", "-"],
+                ["lede", "The Kestrel Harbour bridge will close to all traffic from Monday while engineers replace corroded cables, city officials said on Thursday.", "-"],
+                ["heading", "Key Points", "-"],
+                ["list-item", "The bridge closes at 6 a.m. on Monday, March 3.", "Key Points"],
+                ["list-item", "A free ferry will run every 20 minutes.", "Key Points"],
+                ["list-item", "Cyclists can use the temporary pontoon path.", "Key Points"],
+                ["heading", "Why the Work Is Needed", "-"],
+                ["paragraph", "Inspectors found rust on 14 of the 96 suspension cables in January. “We cannot wait for another winter,” said Dr. Ines Falk, the city’s chief engineer. She put the cost at $4.2 million, about 30% more than the 2019 estimate.", "-"],
+                ["paragraph", "Residents on the east bank will feel it most 🚧. Shops near St. Aldric Square expect fewer visitors.", "-"],
+                ["heading", "What Happens Next", "-"],
+                ["paragraph", "The council will publish a detour map at https://kestrel.example.gov/detours this week. Updates will follow on the harbour authority’s website.", "-"],
+                ["embedded-post", "Ferry timetable confirmed for the closure. Stay safe, everyone! https://t.co/Hb7Kq2xZpd\n— Kestrel Harbour Authority (@KestrelHarbour) February 27, 2025", "-"],
+                ["heading", "Sources:", "-"],
+                ["sources-section", "Kestrel City Council, bridge maintenance notice, https://kestrel.example.gov/notices/4471", "-"],
+                ["sources-section", "Harbour Authority press briefing, 27 February 2025", "-"],
+            ])
+        #expect(document.metadata.title == "Harbour Bridge to Close for Three Weeks of Repairs")
+        #expect(document.metadata.authors == ["Maren Holt", "Tomasz Wierzba"])
+        #expect(document.id == "a1")
+        #expect(document.origin == "harbour-bridge.txt")
+        #expect(document.reader == TextReader.provenance)
+        #expect(document.blocks(of: .heading).allSatisfy { $0.level == 1 })
+    }
+
+    @Test("the harbour story's links: a hyperlink, an embed and two sources, each at its text")
+    func harbourLinks() throws {
+        let document = try readText(try Fixtures.text("harbour-bridge.txt"))
+        let summary = document.links.map { [$0.origin.rawValue, $0.url ?? "-", $0.text] }
+        #expect(
+            summary == [
+                ["hyperlink", "https://kestrel.example.gov/detours", "https://kestrel.example.gov/detours"],
+                ["embed", "https://t.co/Hb7Kq2xZpd", "https://t.co/Hb7Kq2xZpd"],
+                ["sources-section", "https://kestrel.example.gov/notices/4471", "Kestrel City Council, bridge maintenance notice, https://kestrel.example.gov/notices/4471"],
+                ["sources-section", "-", "Harbour Authority press briefing, 27 February 2025"],
+            ])
+        for link in document.links {
+            let range = try #require(link.range)
+            #expect(document.text(in: range) == link.text)
+        }
+    }
+
+    @Test("an article without title or list: byline, dateline, a long lede and a bare www link")
+    func stormStory() throws {
+        let document = try readText(try Fixtures.text("storm-outage.txt"))
+        #expect(
+            outline(document) == [
+                ["byline", "By Ola Brandt", "-"],
+                ["dateline", "LUNDHAVEN, Norway (Fjord Wire)", "-"],
+                ["lede", "A storm knocked out power to about 12,000 homes overnight, and crews expect most of them to be reconnected by Sunday evening.", "-"],
+                ["paragraph", "The utility said its line teams had worked through the night. Some villages in the hills may wait until Tuesday, a spokesperson said, because the access roads are still blocked by fallen trees.", "-"],
+                ["paragraph", "Schools in the district will open as normal on Monday. Parents were asked to check the county website at www.lundhaven-county.example.no/schools before leaving home.", "-"],
+            ])
+        #expect(document.metadata.title == nil)
+        #expect(document.metadata.authors == ["Ola Brandt"])
+        #expect(document.links.map(\.url) == ["https://www.lundhaven-county.example.no/schools"])
+        #expect(document.links.map(\.origin) == [.hyperlink])
+    }
+
+    @Test("a first line that is a full sentence is not a title, and a short paragraph is not a lede")
+    func noTitle() throws {
+        let document = try readText("Rain fell.\n\nIt stopped at noon.\n")
+        #expect(outline(document) == [["paragraph", "Rain fell.", "-"], ["paragraph", "It stopped at noon.", "-"]])
+        #expect(document.metadata.title == nil)
+    }
+
+    @Test("numbered lists, Markdown headings and a short line ending in a colon before a list")
+    func listsAndMarkdown() throws {
+        let text = """
+            # Budget Vote Delayed
+
+            The vote on the city budget moved to next week after a long debate on Tuesday night.
+
+            ## Reactions From the Floor
+
+            What members asked for:
+            1. A new audit of the ferry contract
+            2) More money for road repairs
+            """
+        let document = try readText(text)
+        #expect(
+            outline(document) == [
+                ["title", "Budget Vote Delayed", "-"],
+                ["lede", "The vote on the city budget moved to next week after a long debate on Tuesday night.", "-"],
+                ["heading", "Reactions From the Floor", "-"],
+                ["heading", "What members asked for:", "-"],
+                ["list-item", "A new audit of the ferry contract", "What members asked for"],
+                ["list-item", "More money for road repairs", "What members asked for"],
+            ])
+        #expect(document.blocks[2].level == 2)
+    }
+
+    @Test("a lowercase short line is no heading before a paragraph, and heading detection can be switched off")
+    func headingRules() throws {
+        let text = "Opening Night Plans\n\nThe theatre reopens on Friday with a new play.\n\nnot a heading here\n\nThe cast rehearsed for six weeks before the premiere.\n\nLate Changes\n\nTwo roles were recast after the first week of rehearsals.\n"
+        let document = try readText(text)
+        #expect(document.blocks.map(\.kind) == [.title, .lede, .paragraph, .paragraph, .heading, .paragraph])
+        var options = TextReader.Options()
+        options.detectHeadings = false
+        let plain = try readText(text, options: options)
+        #expect(plain.blocks.map(\.kind) == [.title, .lede, .paragraph, .paragraph, .paragraph, .paragraph])
+    }
+
+    @Test("configured sources headings open the section, with or without a colon")
+    func configuredSourcesHeading() throws {
+        var options = TextReader.Options()
+        options.sourcesHeadings = ["Further reading"]
+        let text = "Tides rose higher than forecast on Sunday, the coastguard said.\n\nFURTHER READING\n- Coastguard bulletin https://coast.example.org/b/12\n"
+        let document = try readText(text, options: options)
+        #expect(document.blocks.map(\.kind) == [.paragraph, .heading, .sourcesSection])
+        #expect(document.links.map(\.origin) == [.sourcesSection])
+        #expect(document.links.first?.text == "Coastguard bulletin https://coast.example.org/b/12")
+        #expect(document.links.first?.url == "https://coast.example.org/b/12")
+    }
+
+    @Test("an attribution in its own paragraph marks the post above it and itself as embedded")
+    func separatedEmbed() throws {
+        let text = "Ferry Service Resumes\n\nThe ferry resumed service on Monday after repairs.\n\nBack on the water! pic.twitter.com/Xy12Ab\n\n- Island Ferries (@islandferries) June 2, 2024\n\nPassengers welcomed the news.\n"
+        let document = try readText(text)
+        #expect(document.blocks.map(\.kind) == [.title, .lede, .embeddedPost, .embeddedPost, .paragraph])
+        #expect(document.links.map(\.url) == ["https://pic.twitter.com/Xy12Ab"])
+        #expect(document.links.map(\.origin) == [.embed])
+    }
+}
+
+@Suite("Text reader: canonical text and offsets")
+struct TextReaderOffsetTests {
+    @Test("CRLF becomes LF, a BOM and trailing spaces go, blank-line runs collapse")
+    func normalisation() throws {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data("\r\n\r\nFirst line.   \r\n\r\n\r\n\r\n  Second line.\t\r\n\r\n".utf8))
+        let document = try TextReader().read(Input(id: "n", name: "n.txt", data: data))[0]
+        #expect(document.text == "First line.\n\n  Second line.")
+        #expect(outline(document) == [["paragraph", "First line.", "-"], ["paragraph", "Second line.", "-"]])
+    }
+
+    @Test("block ranges are Unicode scalar offsets, past curly quotes, accents and emoji")
+    func scalarOffsets() throws {
+        let text = "Café “Owl” Reopens 🦉\n\nThe café’s owner, Zoë, said “we’re back” 🎉 on Friday morning to a queue of regulars.\n"
+        let document = try readText(text)
+        #expect(document.blocks.map(\.kind) == [.title, .lede])
+        let lede = document.blocks[1].range
+        // Counted independently: the title's scalars, the newline pair, then the lede's own scalars.
+        let titleScalars = "Café “Owl” Reopens 🦉".unicodeScalars.count
+        #expect(lede.start == titleScalars + 2)
+        #expect(lede.end == lede.start + "The café’s owner, Zoë, said “we’re back” 🎉 on Friday morning to a queue of regulars.".unicodeScalars.count)
+        #expect(document.blocks[0].range == TextRange(start: 0, end: titleScalars))
+    }
+
+    @Test("every block range is trimmed, inside the text, ordered and free of list markers")
+    func rangeInvariants() throws {
+        for name in ["harbour-bridge.txt", "storm-outage.txt"] {
+            let document = try readText(try Fixtures.text(name))
+            var previousEnd = 0
+            for block in document.blocks {
+                let text = document.text(in: block.range)
+                #expect(block.range.start >= previousEnd && block.range.end <= document.length)
+                #expect(!text.isEmpty && text.first?.isWhitespace == false && text.last?.isWhitespace == false)
+                #expect(!(block.kind == .listItem && (text.hasPrefix("-") || text.hasPrefix("•"))))
+                previousEnd = block.range.end
+            }
+        }
+    }
+
+    @Test("invalid UTF-8 throws E410, naming the input and the byte offset")
+    func invalidUTF8() throws {
+        let input = Input(id: "bad", name: "bad.txt", data: Data([0x48, 0x69, 0x20, 0xC3, 0x28]))
+        let error = try #require(throws: ComponentError.self) { try TextReader().read(input) }
+        #expect(error.code == "E410")
+        #expect(error.message == "input 'bad.txt' is not valid UTF-8 (bad byte at offset 3); convert it to UTF-8 and read it again")
+    }
+
+    @Test("empty and whitespace-only inputs throw E411", arguments: ["", "   \n\t\n", "\u{FEFF}"])
+    func emptyInput(text: String) throws {
+        let error = try #require(throws: ComponentError.self) { try readText(text) }
+        #expect(error.code == "E411")
+        #expect(error.message == "the article is empty")
+    }
+}
+
+@Suite("Text reader: contract")
+struct TextReaderContractTests {
+    @Test("sniff accepts plain UTF-8 and rejects NUL bytes, markup, JSON and invalid UTF-8", arguments: [
+        (Data("Plain words here.\n".utf8), true),
+        (Data("Ünïcödé text, cut mid-sequence: \u{00E9}".utf8).dropLast(), true),
+        (Data("a\u{0}b".utf8), false),
+        (Data("  <!DOCTYPE html><p>x</p>".utf8), false),
+        (Data("{\"title\": \"x\"}".utf8), false),
+        (Data([0x41, 0xFF, 0x41, 0x41, 0x41, 0x41]), false),
+        (Data(), false),
+    ])
+    func sniff(head: Data, expected: Bool) {
+        #expect(TextReader.sniff(head) == expected)
+    }
+
+    @Test("every option key has a line of help, and the identity is as registered")
+    func optionsHelp() throws {
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(TextReader.Options())) as? [String: Any]
+        let keys = try #require(encoded).keys.sorted()
+        #expect(keys == TextReader.Options.help.keys.sorted())
+        #expect(TextReader.id == "text")
+        #expect(TextReader.fileExtensions == ["txt", "text"])
+    }
+
+    @Test("an empty sources heading is refused with the option named")
+    func emptySourcesHeading() throws {
+        var options = TextReader.Options()
+        options.sourcesHeadings = ["Sources", " "]
+        let error = try #require(throws: ComponentError.self) { try TextReader(options: options) }
+        #expect(error.option == "sourcesHeadings")
+    }
+}
