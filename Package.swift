@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], resources: [.copy("Golden")], swiftSettings: settings),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),
     ]
 )

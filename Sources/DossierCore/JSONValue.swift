@@ -71,6 +71,21 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
         return pairs.first { $0.key == key }?.value
     }
 
+    /// This value laid over `base`: for two objects, keys here win and keys only in `base` are
+    /// kept, recursively; otherwise this value.
+    public func merged(over base: JSONValue) -> JSONValue {
+        guard case .object(let mine) = self, case .object(let theirs) = base else { return self }
+        var result = theirs
+        for (key, value) in mine {
+            if let i = result.firstIndex(where: { $0.key == key }) {
+                result[i].value = value.merged(over: result[i].value)
+            } else {
+                result.append((key, value))
+            }
+        }
+        return .object(result)
+    }
+
     /// A short name of the value's type, as shown in option listings: `string`, `int`, `bool`, …
     public var typeName: String {
         switch self {

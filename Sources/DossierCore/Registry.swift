@@ -10,8 +10,8 @@ public struct Registry: Sendable {
     public struct Entry<Instance: Sendable>: Sendable {
         /// What the component is.
         public var info: ComponentInfo
-        /// Creates the component from a decoder over its (defaults-merged) options.
-        public var make: @Sendable (any Decoder) throws -> Instance
+        /// Creates the component from its (defaults-merged) options.
+        public var make: @Sendable (any OptionsDecoder) throws -> Instance
         /// For readers: whether the first bytes of an input look like this format.
         public var sniff: @Sendable (Data) -> Bool
     }
@@ -35,7 +35,7 @@ public struct Registry: Sendable {
     public mutating func register<R: Reader>(reader type: R.Type) throws {
         let info = try Self.info(R.self, kind: .reader, requires: [], provides: [], extensions: R.fileExtensions)
         guard readers[R.id] == nil else { throw Self.duplicate(.reader, R.id) }
-        readers[R.id] = Entry(info: info, make: { try R(options: R.Options(from: $0)) }, sniff: { R.sniff($0) })
+        readers[R.id] = Entry(info: info, make: { try R(options: $0.decode(R.Options.self)) }, sniff: { R.sniff($0) })
         readerOrder.append(R.id)
     }
 
@@ -43,14 +43,14 @@ public struct Registry: Sendable {
     public mutating func register<A: Analyzer>(analyzer type: A.Type) throws {
         let info = try Self.info(A.self, kind: .analyzer, requires: A.requires, provides: A.provides, extensions: [])
         guard analyzers[A.id] == nil else { throw Self.duplicate(.analyzer, A.id) }
-        analyzers[A.id] = Entry(info: info, make: { try A(options: A.Options(from: $0)) }, sniff: { _ in false })
+        analyzers[A.id] = Entry(info: info, make: { try A(options: $0.decode(A.Options.self)) }, sniff: { _ in false })
     }
 
     /// Registers an exporter type; an id already registered as an exporter is an error.
     public mutating func register<E: Exporter>(exporter type: E.Type) throws {
         let info = try Self.info(E.self, kind: .exporter, requires: E.requires, provides: [], extensions: [E.fileExtension])
         guard exporters[E.id] == nil else { throw Self.duplicate(.exporter, E.id) }
-        exporters[E.id] = Entry(info: info, make: { try E(options: E.Options(from: $0)) }, sniff: { _ in false })
+        exporters[E.id] = Entry(info: info, make: { try E(options: $0.decode(E.Options.self)) }, sniff: { _ in false })
     }
 
     /// The description of a component, if registered.

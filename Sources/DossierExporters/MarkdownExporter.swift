@@ -42,7 +42,7 @@ public struct MarkdownExporter: Exporter {
     public init(options: Options = Options()) throws {
         guard options.maxClaims >= 0 else {
             throw ComponentError(
-                code: "E401", "'maxClaims' is '\(options.maxClaims)' but must be 0 (list every claim) or more", option: "maxClaims")
+                code: "E240", "'maxClaims' is '\(options.maxClaims)' but must be 0 (list every claim) or more", option: "maxClaims")
         }
         self.options = options
     }

@@ -66,8 +66,21 @@ struct TextLayout {
 
     // MARK: Units
 
+    /// Whether prose lines are hard-wrapped, so that consecutive lines belong to one paragraph.
+    ///
+    /// Text where most lines are long, like many web copies and exports, puts one paragraph on each
+    /// line and may have no blank lines at all; text wrapped at a fixed width has short lines and
+    /// blank lines between paragraphs.
+    private var isHardWrapped: Bool {
+        let lengths = lines.map { $0.end - $0.start }
+        guard !lengths.isEmpty else { return false }
+        let long = lengths.filter { $0 > 100 }.count
+        return long * 5 <= lengths.count
+    }
+
     private func makeUnits() -> [Unit] {
         var units: [Unit] = []
+        let wrapped = isHardWrapped
         var inSources = false
         for (index, line) in lines.enumerated() {
             let lineShape = shape(line.start..<line.end)
@@ -90,7 +103,7 @@ struct TextLayout {
                 var byline = unit(.byline)
                 byline.authors = authors
                 units.append(byline)
-            } else if var last = units.last, last.paragraph == line.paragraph, last.lastLine == index - 1,
+            } else if wrapped, var last = units.last, last.paragraph == line.paragraph, last.lastLine == index - 1,
                 (last.shape == .prose && !last.closed) || (last.shape == .listItem && line.indent > 0)
             {
                 // A hard-wrapped paragraph, or an indented continuation of a list item.

@@ -91,6 +91,22 @@ struct TreeBuilder {
         try add(node)
     }
 
+    /// The tree as far as it was built, with every open collection closed (a mapping key still
+    /// waiting for its value is dropped); nil when nothing was built.
+    func partialRoot() -> YAMLNode? {
+        var copy = self
+        while let frame = copy.stack.popLast() {
+            var items = frame.items
+            if frame.isMapping && items.count % 2 == 1 { items.removeLast() }
+            let content: YAMLNode.Content = frame.isMapping
+                ? .mapping(stride(from: 0, to: items.count, by: 2).map { (key: items[$0], value: items[$0 + 1]) })
+                : .sequence(items)
+            let node = YAMLNode(content, at: frame.location, tag: frame.tag)
+            if copy.stack.isEmpty { copy.root = node } else { copy.stack[copy.stack.count - 1].items.append(node) }
+        }
+        return copy.root
+    }
+
     private mutating func count(_ nodes: Int, at location: SourceLocation) throws(YAMLError) {
         nodeCount += nodes
         guard nodeCount <= limits.maxNodes else {

@@ -16,6 +16,9 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// Where the problem is.
     public var location: SourceLocation
+    /// For a syntax error, the tree parsed before it, with open collections closed; lets a linter
+    /// go on checking what it could read, so one run reports every problem.
+    public var partial: YAMLNode?
 
     /// Creates an error.
     public init(code: String, _ message: String, at location: SourceLocation) {

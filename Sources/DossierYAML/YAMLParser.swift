@@ -49,7 +49,9 @@ public enum YAMLParser {
         var documents = 0
         while true {
             guard yaml_parser_parse(parser, event) == 1 else {
-                throw syntaxError(parser.pointee, text: text, file: file)
+                var error = syntaxError(parser.pointee, text: text, file: file)
+                error.partial = builder.partialRoot()
+                throw error
             }
             defer { yaml_event_delete(event) }
             let location = SourceLocation(

@@ -1,1 +1,4 @@
-print("dossier")
+import Dossier
+import DossierCLI
+
+await DossierCommand.main(registry: .standard)

@@ -1,0 +1,38 @@
+# Dossier's set-up and everyday commands. Each target installs the system libraries it needs
+# (libyaml, libxml2, libcmark through apt-get) when they are missing, so a fresh machine needs
+# nothing but Swift 6 and this file.
+SWIFT ?= swift
+DATA ?= ../shared/data
+EXAMPLE ?= Examples/Articles/harbour-bridge.txt
+BIN_RELEASE = .build/release/dossier
+
+.PHONY: deps build run test evaluate bench example clean
+
+deps:
+	@./scripts/install-deps
+
+build: deps
+	$(SWIFT) build
+
+# The main job: the embedded default pipeline on a bundled example article.
+run: deps
+	$(SWIFT) run dossier run $(EXAMPLE)
+
+test: deps
+	$(SWIFT) test
+
+# Scores against the public evaluation data in ../shared/data (not part of the repository).
+evaluate: deps
+	$(SWIFT) build -c release --product dossier
+	$(BIN_RELEASE) evaluate sentences $(DATA)/sentences/golden-rules-en.json
+	./scripts/validate-example-json
+
+bench: deps
+	$(SWIFT) build -c release --product dossier
+	$(BIN_RELEASE) bench --copies 200 Examples/Articles
+
+example: deps
+	cd Examples/CustomExporter && $(SWIFT) run my-dossier run -p pipeline.yaml ../Articles/harbour-bridge.txt
+
+clean:
+	rm -rf .build

@@ -1,0 +1,28 @@
+import DossierCore
+import DossierReaders
+import DossierAnalyzers
+import DossierExporters
+
+extension Registry {
+    /// A registry holding every built-in reader, analyzer and exporter.
+    ///
+    /// Start from it and register your own components to extend Dossier:
+    ///
+    /// ```swift
+    /// var registry = Registry.standard
+    /// try registry.register(exporter: MyExporter.self)
+    /// ```
+    public static var standard: Registry {
+        var registry = Registry()
+        do {
+            try registry.register(reader: TextReader.self)
+            try registry.register(analyzer: SentenceAnalyzer.self)
+            try registry.register(exporter: JSONExporter.self)
+            try registry.register(exporter: MarkdownExporter.self)
+        } catch {
+            // The built-in ids are distinct and kebab-case; a failure here is a programming error.
+            preconditionFailure("built-in components failed to register: \(error)")
+        }
+        return registry
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+/// `dossier bench`: measure a pipeline's throughput on a corpus. Build with `-c release` first.
+struct BenchCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure pipeline load time and throughput (MB/s, articles/s) on a corpus held in memory.",
+        discussion: "Exporters run but their output is discarded. Use a release build: 'swift build -c release'.")
+
+    @Option(name: [.short, .customLong("pipeline")], help: "The pipeline file or built-in name (default: 'default').")
+    var pipeline: String?
+
+    @Option(name: .shortAndLong, help: "How many articles to process at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "How many times the whole corpus is processed; the median pass is reported.")
+    var passes = 5
+
+    @Option(help: "Use each input this many times per pass, to make a small corpus large enough to time.")
+    var copies = 1
+
+    @Argument(help: "The corpus: files, folders or globs.")
+    var inputs: [String]
+
+    func run(in context: CommandContext) async throws {
+        // Pipeline load time: parse, lint, create components and plan.
+        var loadTimes: [Double] = []
+        var pipeline = try context.loadPipeline(self.pipeline)
+        for _ in 0..<20 {
+            let start = ContinuousClock.now
+            pipeline = try context.loadPipeline(self.pipeline)
+            loadTimes.append(Self.seconds(since: start))
+        }
+        pipeline.exporters = pipeline.exporters.map { var e = $0; e.target = .stdout; return e }
+
+        let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
+        let (files, problems) = InputCollector(extensions: extensions).collect(inputs)
+        for p in problems { context.err(p.description + "\n") }
+        var corpus: [InputSource] = []
+        var bytes = 0
+        for _ in 0..<max(1, copies) {
+            for case .file(let path) in files {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                corpus.append(.data(name: path, data))
+                bytes += data.count
+            }
+        }
+        guard !corpus.isEmpty else {
+            context.err("error: the corpus is empty\n")
+            throw ExitStatus.badInput
+        }
+        let runner = Runner(pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })
+        var passTimes: [Double] = []
+        var articles = 0
+        for _ in 0..<max(1, passes) {
+            let start = ContinuousClock.now
+            let summary = await runner.run(corpus)
+            passTimes.append(Self.seconds(since: start))
+            articles = summary.succeeded + summary.failed
+            if summary.failed > 0 { context.err("warning: \(summary.failed) articles failed in the benchmark\n") }
+        }
+        let t = passTimes.sorted()[passTimes.count / 2]
+        let load = loadTimes.sorted()[loadTimes.count / 2]
+        let mb = Double(bytes) / 1_000_000
+        context.out(String(format: """
+            pipeline '%@': %d analyzers, %d exporters, jobs %d
+            pipeline load: %.2f ms (median of 20)
+            corpus: %d articles, %.2f MB; median of %d passes: %.3f s
+            throughput: %.2f MB/s, %.0f articles/s
+
+            """, pipeline.name, pipeline.analyzers.count, pipeline.exporters.count, runner.jobs,
+            load * 1000, articles, mb, passTimes.count, t, mb / t, Double(articles) / t))
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,57 @@
+public import Dossier
+public import Foundation
+
+/// What the commands work with: the registry, the built-in pipelines, the environment and the
+/// two output streams. Passed in by `DossierCommand.main(registry:)`, never global, so another
+/// package can build its own `dossier` and tests can capture output.
+public struct CommandContext: Sendable {
+    /// The components pipelines may name.
+    public var registry: Registry
+    /// Pipelines `extends:` and `--pipeline` can name without a path.
+    public var builtins: [String: String]
+    /// The environment for `${NAME}` in pipelines.
+    public var environment: [String: String]
+    /// Receives standard output.
+    public var standardOutput: @Sendable (Data) -> Void
+    /// Receives standard error.
+    public var standardError: @Sendable (String) -> Void
+    /// Whether standard error is a terminal (colours, progress line).
+    public var errorIsTerminal: Bool
+    /// The version `--version` prints.
+    public var version: String
+
+    /// Creates a context writing to the process's standard output and error.
+    public init(registry: Registry, builtins: [String: String] = DefaultPipeline.builtins, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.registry = registry
+        self.builtins = builtins
+        self.environment = environment
+        self.standardOutput = { FileHandle.standardOutput.write($0) }
+        self.standardError = { FileHandle.standardError.write(Data($0.utf8)) }
+        self.errorIsTerminal = isatty(2) == 1
+        self.version = DossierCommand.version
+    }
+
+    /// A loader over this context's registry and built-ins.
+    var loader: PipelineLoader {
+        PipelineLoader(registry: registry, builtins: builtins, environment: environment)
+    }
+
+    func out(_ text: String) { standardOutput(Data(text.utf8)) }
+    func err(_ text: String) { standardError(text) }
+
+    /// Loads the pipeline named by `-p` (a path or a built-in name), or the default one; prints the
+    /// lint report and throws the "invalid pipeline" status on failure.
+    func loadPipeline(_ path: String?) throws -> Pipeline {
+        do {
+            if let path, FileManager.default.fileExists(atPath: path) || builtins[path] == nil {
+                return try loader.load(path: path)
+            }
+            let name = path ?? "default"
+            return try loader.load(text: builtins[name]!, file: "<\(name)>")
+        } catch {
+            err(error.render(color: errorIsTerminal))
+            err("\(error.errorCount) error\(error.errorCount == 1 ? "" : "s") in the pipeline; nothing was run\n")
+            throw ExitStatus.invalidPipeline
+        }
+    }
+}

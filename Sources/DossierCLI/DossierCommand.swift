@@ -1,0 +1,67 @@
+public import ArgumentParser
+public import Dossier
+import Foundation
+
+/// The `dossier` command line, as a library.
+///
+/// Another package builds its own `dossier` with extra components in a few lines:
+///
+/// ```swift
+/// import DossierCLI
+/// var registry = Registry.standard
+/// try registry.register(exporter: MyExporter.self)
+/// await DossierCommand.main(registry: registry)
+/// ```
+public struct DossierCommand: ParsableCommand {
+    /// The toolkit's version.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Turn news articles into structured, checkable evidence.",
+        discussion: """
+            Runs YAML pipelines of readers, analyzers and exporters over articles. With no pipeline, \
+            'dossier run FILE' uses the built-in default and prints a brief.
+
+            Exit statuses: 0 all went through; 1 some articles failed; 2 the pipeline has errors \
+            (nothing ran); 3 an input was missing (nothing ran); 64 bad command line.
+            """,
+        version: version,
+        subcommands: [RunCommand.self, LintCommand.self, PlanCommand.self, ListCommand.self, InitCommand.self,
+                      BenchCommand.self, EvaluateCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments` (the process's when nil), runs the command, and exits with its status.
+    public static func main(registry: Registry, arguments: [String]? = nil) async -> Never {
+        let context = CommandContext(registry: registry)
+        let status = await execute(arguments ?? Array(CommandLine.arguments.dropFirst()), context: context)
+        Foundation.exit(status)
+    }
+
+    /// Parses and runs a command line with `context`, returning the exit status instead of exiting.
+    public static func execute(_ arguments: [String], context: CommandContext) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let contextual = command as? any ContextualCommand {
+                try await contextual.run(in: context)
+            } else {
+                try command.run()
+            }
+            return ExitCode.success.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code.rawValue == 0 { context.out(message + "\n") } else { context.err(message + "\n") }
+            }
+            return code.rawValue
+        }
+    }
+}
+
+/// A subcommand that needs the registry and output streams of the `dossier` it runs in.
+protocol ContextualCommand: ParsableCommand {
+    func run(in context: CommandContext) async throws
+}

@@ -1,0 +1,15 @@
+public import ArgumentParser
+
+/// The statuses `dossier` exits with, documented in `Docs/CLI.md`.
+public enum ExitStatus {
+    /// Everything went through.
+    public static let success = ExitCode(0)
+    /// The run finished, but some articles failed; the others were written.
+    public static let someArticlesFailed = ExitCode(1)
+    /// The pipeline file has errors; nothing was run or written.
+    public static let invalidPipeline = ExitCode(2)
+    /// An input could not be found or read before the run began; nothing was run.
+    public static let badInput = ExitCode(3)
+    /// The command line itself is wrong (an unknown flag, a missing argument).
+    public static let usage = ExitCode(64)
+}

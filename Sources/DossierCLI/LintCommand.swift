@@ -1,0 +1,33 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+/// `dossier lint`: check pipeline files without running them.
+struct LintCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check pipeline files and report every problem with file:line:column.")
+
+    @Argument(help: "Pipeline files to check (default: the built-in 'default' pipeline).")
+    var files: [String] = []
+
+    func run(in context: CommandContext) async throws {
+        var errors = 0
+        for file in files.isEmpty ? ["default"] : files {
+            let report: LintReport
+            if !FileManager.default.fileExists(atPath: file), let builtin = context.builtins[file] {
+                do {
+                    let p = try context.loader.load(text: builtin, file: "<\(file)>")
+                    report = LintReport(diagnostics: p.warnings, sources: p.sources)
+                } catch { report = error }
+            } else {
+                report = context.loader.lint(path: file)
+            }
+            if !report.diagnostics.isEmpty { context.err(report.render(color: context.errorIsTerminal)) }
+            errors += report.errorCount
+            let warnings = report.diagnostics.count - report.errorCount
+            context.out("\(file): \(report.errorCount == 0 ? "ok" : "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\n")
+        }
+        if errors > 0 { throw ExitStatus.invalidPipeline }
+    }
+}

@@ -1,0 +1,24 @@
+public import DossierCore
+public import DossierYAML
+
+/// One component named in a pipeline file, before it is created: its id, its options and where
+/// they were written.
+public struct ComponentEntry: Sendable {
+    /// The component id as written.
+    public var id: String
+    /// Where the id was written.
+    public var location: SourceLocation
+    /// The options mapping, without pipeline-level keys such as `to:`; nil when none were given.
+    public var options: YAMLNode?
+    /// For exporters: the output target and where it was written.
+    public var output: (target: OutputTarget, location: SourceLocation)?
+    /// `enabled: false` removes an entry inherited through `extends`.
+    public var enabled: Bool = true
+
+    /// Creates an entry.
+    public init(id: String, location: SourceLocation, options: YAMLNode? = nil) {
+        self.id = id
+        self.location = location
+        self.options = options
+    }
+}

@@ -1,0 +1,47 @@
+public import Foundation
+
+/// One input to a run: a file, standard input, or bytes already in memory.
+public enum InputSource: Sendable, Hashable, CustomStringConvertible {
+    /// A file on disk.
+    case file(String)
+    /// Standard input, read to its end.
+    case standardInput
+    /// Bytes in memory, under a name (used for the id and for choosing a reader by extension).
+    case data(name: String, Data)
+
+    /// The name diagnostics use: the path, `-`, or the given name.
+    public var name: String {
+        switch self {
+        case .file(let path): path
+        case .standardInput: "-"
+        case .data(let name, _): name
+        }
+    }
+
+    /// The article id derived from the name: the file name without directories and extensions.
+    public var stem: String {
+        if case .standardInput = self { return "stdin" }
+        var base = (name as NSString).lastPathComponent
+        // Drop a compression suffix and then the format extension: `a.html.gz` → `a`.
+        for _ in 0..<2 {
+            let ext = (base as NSString).pathExtension
+            guard !ext.isEmpty, ext.count <= 5, base.count > ext.count + 1 else { break }
+            base = (base as NSString).deletingPathExtension
+        }
+        return base.isEmpty ? "article" : base
+    }
+
+    /// Reads the bytes.
+    func load() throws -> Data {
+        switch self {
+        case .file(let path):
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        case .standardInput:
+            return FileHandle.standardInput.readDataToEndOfFile()
+        case .data(_, let data):
+            return data
+        }
+    }
+
+    public var description: String { name }
+}

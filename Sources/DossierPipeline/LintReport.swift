@@ -1,0 +1,58 @@
+public import DossierCore
+
+/// Every problem found in a pipeline, with the text of the files they point into.
+///
+/// Thrown by `PipelineLoader` when any problem is an error; `render` prints each as
+/// `file:line:col: error[CODE]: message` followed by the source line and a caret.
+public struct LintReport: Error, Sendable, CustomStringConvertible {
+    /// The problems, in file order.
+    public var diagnostics: [Diagnostic]
+    /// The text of every file the pipeline was read from, by path, for rendering source lines.
+    public var sources: [String: String]
+
+    /// Creates a report.
+    public init(diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The number of errors.
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// Every diagnostic rendered with its source line and caret.
+    public func render(color: Bool = false) -> String {
+        DiagnosticRenderer(sources: sources, color: color).render(diagnostics)
+    }
+
+    public var description: String { render() }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        guard !diagnostics.contains(diagnostic) else { return }
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+        add(Diagnostic(.error, code: code, message, at: location, notes: notes))
+    }
+
+    mutating func warning(_ code: String, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+        add(Diagnostic(.warning, code: code, message, at: location, notes: notes))
+    }
+
+    /// Sorts the diagnostics by file, line and column, keeping unlocated ones last.
+    mutating func sort() {
+        diagnostics = diagnostics.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (l?, r?):
+                if l.file != r.file { return a.offset < b.offset }
+                return (l.line, l.column, a.offset) < (r.line, r.column, b.offset)
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return false
+            case (_, nil): return true
+            }
+        }.map(\.element)
+    }
+}

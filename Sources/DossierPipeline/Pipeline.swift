@@ -1,0 +1,67 @@
+public import DossierCore
+public import Foundation
+
+/// A checked pipeline with its components created and its analyzers planned: ready to run.
+public struct Pipeline: Sendable {
+    /// A created reader and what the registry says about it.
+    public struct ReaderStep: Sendable {
+        public var info: ComponentInfo
+        public var reader: any Reader
+        public var sniff: @Sendable (Data) -> Bool
+    }
+
+    /// A created analyzer.
+    public struct AnalyzerStep: Sendable {
+        public var info: ComponentInfo
+        public var analyzer: any Analyzer
+        /// Where the pipeline file names it.
+        public var location: SourceLocation?
+    }
+
+    /// A created exporter and where its output goes.
+    public struct ExporterStep: Sendable {
+        public var info: ComponentInfo
+        public var exporter: any Exporter
+        public var target: OutputTarget
+        public var location: SourceLocation?
+    }
+
+    /// How the reader is chosen.
+    public enum ReaderChoice: Sendable {
+        /// Always this reader.
+        case fixed(ReaderStep)
+        /// Per input: by file extension, then by content, among these readers in order.
+        case auto([ReaderStep])
+    }
+
+    /// The pipeline's name.
+    public var name: String
+    /// The reader, or how one is chosen.
+    public var reader: ReaderChoice
+    /// The analyzers in run order (stage by stage).
+    public var analyzers: [AnalyzerStep]
+    /// The exporters, in the order written.
+    public var exporters: [ExporterStep]
+    /// The analysis plan: stages and why each step is there.
+    public var plan: Plan
+    /// Warnings found while loading.
+    public var warnings: [Diagnostic] = []
+    /// The pipeline files' texts, for rendering diagnostics.
+    public var sources: [String: String] = [:]
+    /// The files this pipeline was assembled from.
+    public var files: [String] = []
+
+    /// Creates a pipeline from components made in Swift, planning the analyzers' order.
+    public init(
+        name: String, reader: ReaderChoice, analyzers: [AnalyzerStep], exporters: [ExporterStep]
+    ) throws(LintReport) {
+        let planned = Planner.plan(analyzers: analyzers.map { ($0.info, $0.location) }, exporters: exporters.map { ($0.info, $0.location) }, registry: nil)
+        if planned.report.hasErrors { throw planned.report }
+        self.name = name
+        self.reader = reader
+        self.plan = planned.plan
+        self.analyzers = planned.plan.steps.map { step in analyzers.first { $0.info.id == step.id }! }
+        self.exporters = exporters
+    }
+}
+

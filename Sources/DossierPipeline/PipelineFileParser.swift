@@ -1,0 +1,140 @@
+import DossierCore
+import DossierYAML
+
+/// Turns the YAML tree of one pipeline file into a `PipelineFile`, reporting every problem.
+struct PipelineFileParser {
+    let file: String
+    let interpolation: EnvironmentInterpolation
+    /// The `extends` target and where it was written.
+    private(set) var extends: (String, SourceLocation)?
+    /// The top-level keys this file sets, so that `extends` knows what to override.
+    private(set) var presentKeys: Set<String> = []
+
+    init(file: String, interpolation: EnvironmentInterpolation) {
+        self.file = file
+        self.interpolation = interpolation
+    }
+
+    mutating func parse(_ pairs: [(key: YAMLNode, value: YAMLNode)], report: inout LintReport) -> PipelineFile {
+        var result = PipelineFile()
+        for (keyNode, value) in pairs {
+            guard let key = keyNode.scalar else {
+                report.error("E201", "pipeline keys must be plain names", at: keyNode.location)
+                continue
+            }
+            presentKeys.insert(key)
+            switch key {
+            case "version":
+                if let v = value.int, v == 1 {
+                    result.version = v
+                } else {
+                    report.error("E203", "unsupported pipeline version '\(value.scalar ?? value.kindDescription)'; write 'version: 1'", at: value.location)
+                }
+            case "name":
+                if let name = string(value, what: "'name'", report: &report) { result.name = name }
+            case "description":
+                _ = string(value, what: "'description'", report: &report)
+            case "extends":
+                if let target = string(value, what: "'extends'", report: &report) { extends = (target, value.location) }
+            case "reader":
+                result.reader = entry(value, kind: .reader, report: &report)
+            case "analyzers":
+                result.analyzers = entries(value, kind: .analyzer, report: &report)
+            case "exporters":
+                result.exporters = entries(value, kind: .exporter, report: &report)
+            default:
+                let hint = Suggestions.hint(key, among: PipelineLoader.topLevelKeys)
+                report.error("E201", "unknown key '\(key)' in pipeline\(hint)", at: keyNode.location,
+                             notes: hint.isEmpty ? ["the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", ")] : [])
+            }
+        }
+        return result
+    }
+
+    private func string(_ node: YAMLNode, what: String, report: inout LintReport) -> String? {
+        guard let s = node.scalar, !node.isNull else {
+            report.error("E202", "\(what) must be a string, found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        return interpolate(s, at: node.location, report: &report)
+    }
+
+    private func interpolate(_ s: String, at location: SourceLocation, report: inout LintReport) -> String? {
+        do {
+            return try interpolation.apply(s)
+        } catch {
+            report.error("E230", "environment variable '\(error.name)' is not set; set it or write '${\(error.name):-fallback}'", at: location)
+            return nil
+        }
+    }
+
+    private func entries(_ node: YAMLNode, kind: ComponentInfo.Kind, report: inout LintReport) -> [ComponentEntry] {
+        if node.isNull { return [] }
+        guard let items = node.sequence else {
+            report.error("E202", "'\(kind.rawValue)s' must be a list of \(kind.rawValue) ids, found \(node.kindDescription)", at: node.location,
+                         notes: ["write each on its own line:  - id  or  - id: { option: value }"])
+            return []
+        }
+        var seen: [String: SourceLocation] = [:]
+        var result: [ComponentEntry] = []
+        for item in items {
+            guard let e = entry(item, kind: kind, report: &report) else { continue }
+            if let first = seen[e.id] {
+                report.error("E214", "\(kind.rawValue) '\(e.id)' is listed twice (first at line \(first.line)); merge the two entries", at: e.location)
+                continue
+            }
+            seen[e.id] = e.location
+            result.append(e)
+        }
+        return result
+    }
+
+    /// One component: `id`, or `id: { options }` (a mapping with exactly one key).
+    private func entry(_ node: YAMLNode, kind: ComponentInfo.Kind, report: inout LintReport) -> ComponentEntry? {
+        if let id = node.scalar, !node.isNull {
+            return ComponentEntry(id: id, location: node.location)
+        }
+        guard let pairs = node.mapping, let (keyNode, value) = pairs.first, let id = keyNode.scalar else {
+            report.error("E213", "\(kind.article) must be an id or 'id: { options }', found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        if pairs.count > 1 {
+            let extra = pairs.dropFirst().compactMap(\.key.scalar).map { "'\($0)'" }.joined(separator: ", ")
+            report.error("E213", "\(kind.article) entry names one component, but this one also has \(extra); indent options under '\(id):'",
+                         at: pairs[1].key.location)
+        }
+        var result = ComponentEntry(id: id, location: keyNode.location)
+        if value.isNull { return result }
+        guard let options = value.mapping else {
+            report.error("E213", "the options of \(kind.rawValue) '\(id)' must be a mapping of option names to values, found \(value.kindDescription)", at: value.location)
+            return result
+        }
+        var kept: [(key: YAMLNode, value: YAMLNode)] = []
+        for (k, v) in options {
+            switch k.scalar {
+            case "enabled":
+                if let b = v.bool { result.enabled = b } else { report.error("E101", "expected true or false for 'enabled', found '\(v.scalar ?? v.kindDescription)'", at: v.location) }
+            case "to" where kind == .exporter:
+                guard let raw = string(v, what: "'to'", report: &report) else { continue }
+                let target: OutputTarget = raw == "stdout" || raw == "-" ? .stdout : .path(raw)
+                let unknown = OutputTarget.unknownPlaceholders(in: raw)
+                for name in unknown {
+                    let hint = Suggestions.hint(name, among: OutputTarget.placeholders)
+                    report.error("E231", "unknown placeholder '{\(name)}' in output path\(hint)", at: v.location,
+                                 notes: ["placeholders: " + OutputTarget.placeholders.map { "{\($0)}" }.joined(separator: ", ")])
+                }
+                if raw.isEmpty { report.error("E231", "'to' must be 'stdout' or a path such as 'out/{id}.json'", at: v.location) }
+                result.output = (target, v.location)
+            default:
+                kept.append((k, v))
+            }
+        }
+        result.options = kept.isEmpty ? nil : YAMLNode(.mapping(kept), at: value.location)
+        return result
+    }
+}
+
+extension ComponentInfo.Kind {
+    /// The kind with its indefinite article: "a reader", "an analyzer".
+    var article: String { self == .analyzer ? "an analyzer" : "a \(rawValue)" }
+}

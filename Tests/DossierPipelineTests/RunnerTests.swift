@@ -1,0 +1,128 @@
+import Dossier
+import Foundation
+import Testing
+
+@Suite("Run: bounded concurrency, input order, per-article isolation, nothing half-written")
+struct RunnerTests {
+    func pipeline(_ yaml: String) throws -> Pipeline {
+        try PipelineLoader(registry: testRegistry(), environment: [:]).load(text: yaml, file: "p.yaml")
+    }
+
+    func inputs(_ texts: [String]) -> [InputSource] {
+        texts.enumerated().map { .data(name: "a\($0.offset + 1).raw", Data($0.element.utf8)) }
+    }
+
+    @Test("output comes in input order whatever order the work finishes in", arguments: [1, 2, 8])
+    func deterministicOrder(jobs: Int) async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers:\n  - lines: { delayMilliseconds: 3 }\n  - count\nexporters: [summary]\n")
+        let capture = OutputCapture()
+        let texts = (1...12).map { n in Array(repeating: "line", count: n).joined(separator: "\n") }
+        let summary = await Runner(pipeline: p, jobs: jobs, standardOutput: capture.append).run(inputs(texts))
+        #expect(summary.succeeded == 12)
+        let expected = (1...12).map { "a\($0) sentences=\($0) sentences=\($0)@count" }.joined(separator: "\n") + "\n"
+        #expect(capture.text == expected)
+    }
+
+    @Test("a failing article is reported by name and component, and the others go on")
+    func isolation() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers: [lines]\nexporters: [summary]\n")
+        let capture = OutputCapture()
+        let summary = await Runner(pipeline: p, jobs: 2, standardOutput: capture.append).run(inputs(["one", "two\nFAIL", "three"]))
+        #expect(summary.succeeded == 2)
+        #expect(summary.failed == 1)
+        #expect(capture.text == "a1 sentences=1 \na3 sentences=1 \n")
+        let d = try #require(summary.diagnostics.first)
+        #expect(d.article == "a2.raw#a2")
+        #expect(d.component == "lines")
+        #expect(d.code == "E404")
+        #expect(d.message == "found 'FAIL' (at [4, 8))")
+        #expect(!summary.allSucceeded)
+    }
+
+    @Test("an analyzer that writes an undeclared layer is refused")
+    func undeclaredLayer() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers: [sneaky]\nexporters: [summary]\n")
+        let summary = await Runner(pipeline: p, standardOutput: { _ in }).run(inputs(["x"]))
+        #expect(summary.diagnostics.map(\.code) == ["E405"])
+        #expect(summary.diagnostics.first?.message.contains("'claims'") == true)
+    }
+
+    @Test("an analyzer that returns a range past the text is refused")
+    func rangeOverrun() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers: [overrun]\nexporters: [summary]\n")
+        let summary = await Runner(pipeline: p, standardOutput: { _ in }).run(inputs(["abc"]))
+        #expect(summary.diagnostics.map(\.code) == ["E406"])
+    }
+
+    @Test("every annotation is stamped with the analyzer that produced it")
+    func provenance() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers: [lines, count]\nexporters: [summary]\n")
+        let runner = Runner(pipeline: p)
+        let document = try await runner.analyze(Document(id: "d", text: "a\nb"))
+        #expect(document.annotations.sentences.allSatisfy { $0.producer == Provenance(component: "lines", version: "1.0.0") })
+        #expect(document.annotations.metrics.map(\.producer.component) == ["count"])
+    }
+
+    @Test("per-article files are written for good articles only, and a shared file holds them in order")
+    func files() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var registry = try testRegistry()
+        try registry.register(exporter: CopyExporter.self)
+        let p = try PipelineLoader(registry: registry, environment: [:]).load(text: """
+            version: 1
+            reader: raw
+            analyzers: [lines]
+            exporters:
+              - summary:
+                  to: out/{id}.txt
+              - copy:
+                  to: all/everything.txt
+            """, file: "p.yaml")
+        let summary = await Runner(pipeline: p, jobs: 3, outputDirectory: folder.path).run(inputs(["first", "FAIL", "third", "fourth"]))
+        #expect(summary.failed == 1)
+        let out = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
+        #expect(out == ["a1.txt", "a3.txt", "a4.txt"])
+        let all = try String(contentsOf: folder.appendingPathComponent("all/everything.txt"), encoding: .utf8)
+        #expect(all == "first\nthird\nfourth\n")
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("all").path) == ["everything.txt"])
+    }
+
+    @Test("two inputs with the same name get distinct ids, so neither file overwrites the other")
+    func duplicateIDs() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let p = try pipeline("version: 1\nreader: raw\nexporters:\n  - summary:\n      to: '{id}.txt'\n")
+        let sources: [InputSource] = [.data(name: "x/story.raw", Data("a".utf8)), .data(name: "y/story.raw", Data("b".utf8))]
+        let summary = await Runner(pipeline: p, outputDirectory: folder.path).run(sources)
+        #expect(summary.written.map { ($0 as NSString).lastPathComponent } == ["story.txt", "story-2.txt"])
+    }
+
+    @Test("a missing input file fails that input only")
+    func missingFile() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nexporters: [summary]\n")
+        let capture = OutputCapture()
+        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([.file("/nonexistent/nope.raw"), .data(name: "ok.raw", Data("fine".utf8))])
+        #expect(summary.diagnostics.map(\.code) == ["E401"])
+        #expect(capture.text == "ok sentences=0 \n")
+    }
+
+    @Test("auto picks a reader by extension, then by content, else says none fits")
+    func autoReader() throws {
+        let p = try PipelineLoader(registry: .standard, environment: [:]).load(text: "version: 1\nexporters: [json]\n", file: "p.yaml")
+        let runner = Runner(pipeline: p)
+        #expect(try runner.chooseReader(for: Input(id: "a", name: "a.txt", data: Data("Hello.".utf8))).info.id == "text")
+        #expect(try runner.chooseReader(for: Input(id: "a", name: "a", data: Data("Plain words here.".utf8))).info.id == "text")
+        #expect(throws: Diagnostic.self) { try runner.chooseReader(for: Input(id: "a", name: "a.bin", data: Data([0, 1, 2, 0xFF]))) }
+    }
+}
+
+/// Writes the text back, for checking a shared output file.
+struct CopyExporter: Exporter {
+    static let id = "copy"
+    static let summary = "The text"
+    static let fileExtension = "txt"
+    init(options: NoOptions) {}
+    func export(_ document: Document) throws -> Data { Data((document.text + "\n").utf8) }
+}

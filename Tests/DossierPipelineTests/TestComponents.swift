@@ -1,0 +1,171 @@
+import DossierCore
+import Foundation
+
+/// Small components written for the pipeline tests, so that planning and running can be checked
+/// without depending on what the built-in analyzers find.
+
+/// Reads any bytes as one document whose text is the bytes as UTF-8.
+struct RawReader: Reader {
+    static let id = "raw"
+    static let summary = "Reads bytes as text"
+    static let fileExtensions = ["raw"]
+    init(options: NoOptions) {}
+    func read(_ input: Input) throws -> [Document] {
+        guard let text = String(data: input.data, encoding: .utf8) else { throw ComponentError(code: "E410", "not UTF-8") }
+        return [Document(id: input.id, text: text)]
+    }
+}
+
+/// Provides `sentences`: one per line; throws on a line that says FAIL.
+struct LineAnalyzer: Analyzer {
+    struct Options: ComponentOptions {
+        var failOn = "FAIL"
+        var delayMilliseconds = 0
+        init() {}
+        static let help = ["failOn": "throw on a line equal to this", "delayMilliseconds": "sleep before answering"]
+    }
+    static let id = "lines"
+    static let summary = "One sentence per line"
+    static let provides: Set<LayerID> = [.sentences]
+    let options: Options
+    init(options: Options) throws {
+        if options.delayMilliseconds < 0 { throw ComponentError("'delayMilliseconds' must not be negative", option: "delayMilliseconds") }
+        self.options = options
+    }
+    func analyze(_ document: Document) throws -> Annotations {
+        if options.delayMilliseconds > 0 { usleep(UInt32(options.delayMilliseconds * 1000)) }
+        var result = Annotations()
+        var start = 0
+        for line in document.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let count = line.unicodeScalars.count
+            if line == options.failOn { throw ComponentError("found '\(line)'", range: TextRange(start: start, end: start + count)) }
+            if count > 0 { result.sentences.append(Sentence(range: TextRange(start: start, end: start + count))) }
+            start += count + 1
+        }
+        return result
+    }
+}
+
+/// Requires `sentences`, provides `metrics`: the sentence count.
+struct CountAnalyzer: Analyzer {
+    static let id = "count"
+    static let summary = "Counts sentences"
+    static let requires: Set<LayerID> = [.sentences]
+    static let provides: Set<LayerID> = [.metrics]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations {
+        var result = Annotations()
+        result.metrics.append(Metric(name: "sentences", value: Double(document.annotations.sentences.count)))
+        return result
+    }
+}
+
+/// Provides `findings` and needs nothing: independent of the others.
+struct ShoutAnalyzer: Analyzer {
+    static let id = "shout"
+    static let summary = "Flags capitals"
+    static let provides: Set<LayerID> = [.findings]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations {
+        var result = Annotations()
+        if document.text.contains("!") { result.findings.append(Finding(kind: "shout", message: "exclamation")) }
+        return result
+    }
+}
+
+/// Declares `metrics` but writes `claims`: the runner must refuse it.
+struct SneakyAnalyzer: Analyzer {
+    static let id = "sneaky"
+    static let summary = "Writes what it did not declare"
+    static let provides: Set<LayerID> = [.metrics]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations {
+        var result = Annotations()
+        result.claims.append(ClaimAnnotation(id: "c1", range: TextRange(start: 0, end: 1), checkWorthiness: 1))
+        return result
+    }
+}
+
+/// Returns a range past the end of the text.
+struct OverrunAnalyzer: Analyzer {
+    static let id = "overrun"
+    static let summary = "Returns a range past the text"
+    static let provides: Set<LayerID> = [.dates]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations {
+        var result = Annotations()
+        result.dates.append(DateMention(range: TextRange(start: 0, end: document.length + 5), value: nil))
+        return result
+    }
+}
+
+/// Two analyzers that need each other's layers.
+struct ChickenAnalyzer: Analyzer {
+    static let id = "chicken"
+    static let summary = "Needs eggs"
+    static let requires: Set<LayerID> = ["eggs"]
+    static let provides: Set<LayerID> = ["chickens"]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations { Annotations() }
+}
+
+struct EggAnalyzer: Analyzer {
+    static let id = "egg"
+    static let summary = "Needs chickens"
+    static let requires: Set<LayerID> = ["chickens"]
+    static let provides: Set<LayerID> = ["eggs"]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations { Annotations() }
+}
+
+/// Writes the id, the sentence count and the metrics, one line.
+struct SummaryExporter: Exporter {
+    static let id = "summary"
+    static let summary = "One line per article"
+    static let fileExtension = "txt"
+    init(options: NoOptions) {}
+    func export(_ document: Document) throws -> Data {
+        let metrics = document.annotations.metrics.map { "\($0.name)=\(Int($0.value))@\($0.producer.component)" }.joined(separator: ",")
+        return Data("\(document.id) sentences=\(document.annotations.sentences.count) \(metrics)\n".utf8)
+    }
+}
+
+/// Needs `quotes`, which nothing in the test registry provides.
+struct QuoteExporter: Exporter {
+    static let id = "quote-list"
+    static let summary = "Needs quotes"
+    static let fileExtension = "txt"
+    static let requires: Set<LayerID> = [.quotes]
+    init(options: NoOptions) {}
+    func export(_ document: Document) throws -> Data { Data() }
+}
+
+func testRegistry() throws -> Registry {
+    var registry = Registry()
+    try registry.register(reader: RawReader.self)
+    for analyzer: any Analyzer.Type in [LineAnalyzer.self, CountAnalyzer.self, ShoutAnalyzer.self, SneakyAnalyzer.self, OverrunAnalyzer.self, ChickenAnalyzer.self, EggAnalyzer.self] {
+        try register(analyzer, in: &registry)
+    }
+    try registry.register(exporter: SummaryExporter.self)
+    try registry.register(exporter: QuoteExporter.self)
+    return registry
+}
+
+private func register<A: Analyzer>(_ type: A.Type, in registry: inout Registry) throws {
+    try registry.register(analyzer: type)
+}
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Collects what a run writes to standard output.
+final class OutputCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+}
