@@ -2,7 +2,7 @@
 # (libyaml, libxml2, libcmark through apt-get) when they are missing, so a fresh machine needs
 # nothing but Swift 6 and this file.
 SWIFT ?= swift
-DATA ?= ../shared/data
+DATA ?= $(CURDIR)/../shared/data
 EXAMPLE ?= Examples/Articles/harbour-bridge.txt
 BIN_RELEASE = .build/release/dossier
 
@@ -23,16 +23,15 @@ test: deps
 
 # Scores against the public evaluation data in ../shared/data (not part of the repository).
 evaluate: deps
-	$(SWIFT) build -c release --product dossier
-	$(BIN_RELEASE) evaluate sentences $(DATA)/sentences/golden-rules-en.json
-	./scripts/validate-example-json
+	DATA=$(DATA) ./scripts/evaluate
 
 bench: deps
 	$(SWIFT) build -c release --product dossier
 	$(BIN_RELEASE) bench --copies 200 Examples/Articles
 
+# Builds Examples/CustomExporter against this checkout, runs its pipeline and checks the output.
 example: deps
-	cd Examples/CustomExporter && $(SWIFT) run my-dossier run -p pipeline.yaml ../Articles/harbour-bridge.txt
+	./scripts/check-example
 
 clean:
 	rm -rf .build

@@ -42,9 +42,7 @@ public struct Document: Article, Hashable {
     public func text(in range: TextRange) -> String {
         let lower = min(max(range.start, 0), scalars.count)
         let upper = min(max(range.end, lower), scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return String(scalars: scalars[lower..<upper])
     }
 
     /// The blocks of one kind, in document order.

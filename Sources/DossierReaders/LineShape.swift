@@ -9,13 +9,13 @@ struct LineShape {
     let s: [Unicode.Scalar]
     let range: Range<Int>
 
-    var text: String { String(String.UnicodeScalarView(s[range])) }
+    var text: String { String(scalars: s[range]) }
 
     var wordCount: Int {
         var count = 0
         var inWord = false
         for k in range {
-            let space = s[k].properties.isWhitespace
+            let space = URLScanner.isSpace(s[k])
             if !space, !inWord { count += 1 }
             inWord = !space
         }
@@ -55,6 +55,8 @@ struct LineShape {
 
     /// Whether most significant words start with a capital, or every letter is a capital.
     var isTitleCased: Bool {
+        // Titles and headings are short; skip the string work for body paragraphs.
+        guard range.count <= 200 else { return false }
         let words = text.split(whereSeparator: { $0.isWhitespace })
         guard let first = words.first?.first(where: \.isLetter), first.isUppercase else { return false }
         let letters = text.filter(\.isLetter)
@@ -105,6 +107,9 @@ struct LineShape {
 
     /// The attribution line under an embedded post: `— Name (@handle) date`, or `A post shared by …`.
     var isPostAttribution: Bool {
+        guard let head = range.isEmpty ? nil : s[range.lowerBound], head == "A" || "\u{2014}\u{2013}\u{2015}-".unicodeScalars.contains(head) else {
+            return false
+        }
         let text = text
         if text.hasPrefix("A post shared by ") { return true }
         guard let first = text.unicodeScalars.first, "\u{2014}\u{2013}\u{2015}-".unicodeScalars.contains(first) else { return false }
@@ -115,6 +120,7 @@ struct LineShape {
 
     /// The authors named by a byline such as `By Jane Doe and John Roe`, or nil when this is not one.
     var bylineAuthors: [String]? {
+        guard range.count > 3, s[range.lowerBound] == "B" else { return nil }
         let text = text
         guard text.hasPrefix("By ") || text.hasPrefix("BY "), wordCount <= 14, !text.hasSuffix(".") else { return nil }
         var rest = Substring(text.dropFirst(3))

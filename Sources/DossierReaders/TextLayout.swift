@@ -122,7 +122,10 @@ struct TextLayout {
     }
 
     private func isSourcesHeading(_ line: LineShape) -> Bool {
-        var text = Substring(line.markdownHeading.map { String(String.UnicodeScalarView(s[$0.textStart..<line.range.upperBound])) } ?? line.text)
+        // A heading is short; skip building the text of every paragraph to compare it.
+        let longest = options.sourcesHeadings.map { $0.unicodeScalars.count }.max() ?? 0
+        guard line.range.count <= longest + 8 else { return false }
+        var text = Substring(line.markdownHeading.map { String(scalars: s[$0.textStart..<line.range.upperBound]) } ?? line.text)
         if text.hasSuffix(":") { text = text.dropLast() }
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         return options.sourcesHeadings.contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == key }

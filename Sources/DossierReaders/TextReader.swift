@@ -49,11 +49,9 @@ public struct TextReader: Reader {
         let normalised = PlainTextDecoder.normalise(scalars)
         guard !normalised.lines.isEmpty else { throw ComponentError(code: "E411", "the article is empty") }
         let layout = TextLayout(scalars: normalised.scalars, lines: normalised.lines, options: options).build()
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: normalised.scalars)
         return [
             Document(
-                id: input.id, text: String(view), blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
+                id: input.id, text: String(scalars: normalised.scalars), blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
                 origin: input.name, reader: Self.provenance)
         ]
     }

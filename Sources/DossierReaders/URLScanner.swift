@@ -33,16 +33,31 @@ enum URLScanner {
         var matches: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound, s[i].properties.isWhitespace { i += 1 }
+            while i < range.upperBound, isSpace(s[i]) { i += 1 }
             var end = i
-            while end < range.upperBound, !s[end].properties.isWhitespace { end += 1 }
+            while end < range.upperBound, !isSpace(s[end]) { end += 1 }
             if let match = match(s, token: i..<end) { matches.append(match) }
             i = end
         }
         return matches
     }
 
+    /// Whitespace, answered without the Unicode property tables for ASCII, which is most text.
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" || c == "\u{0B}") : c.properties.isWhitespace
+    }
+
     private static func match(_ s: [Unicode.Scalar], token: Range<Int>) -> Match? {
+        // Every address has a dot with something after it; most words have none, and skipping them
+        // here avoids building a string per word.
+        var hasInnerDot = false
+        var k = token.lowerBound
+        while k + 1 < token.upperBound {
+            if s[k] == "." { hasInnerDot = true; break }
+            k += 1
+        }
+        guard hasInnerDot else { return nil }
         var start = token.lowerBound
         while start < token.upperBound, "(<[\"'\u{201C}\u{2018}".unicodeScalars.contains(s[start]) { start += 1 }
         var end = token.upperBound
@@ -57,7 +72,7 @@ enum URLScanner {
             }
         }
         guard end > start else { return nil }
-        let text = String(String.UnicodeScalarView(s[start..<end]))
+        let text = String(scalars: s[start..<end])
         let lower = text.lowercased()
         let hasScheme = lower.hasPrefix("http://") || lower.hasPrefix("https://")
         let rest = hasScheme ? String(lower[lower.range(of: "://")!.upperBound...]) : lower

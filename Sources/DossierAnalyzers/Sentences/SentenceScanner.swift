@@ -272,9 +272,7 @@ struct SentenceScanner {
             }
         }
         if letters == 0 { return .plain }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[range])
-        let key = String(view).lowercased()
+        let key = String(scalars: s[range]).lowercased()
         if key == "a.m" || key == "p.m" { return .time }
         if letters == 1 && periods == 0 {
             return ScalarClass.isUpper(s[range.lowerBound]) ? initialOrPronoun(at: range.lowerBound) : .abbreviation

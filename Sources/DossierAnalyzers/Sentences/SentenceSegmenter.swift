@@ -36,10 +36,6 @@ public struct SentenceSegmenter: Sendable {
     /// The sentences of `text`, each trimmed of surrounding whitespace.
     public func segment(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        return segment(scalars, in: 0..<scalars.count).map { range in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range.offsets])
-            return String(view)
-        }
+        return segment(scalars, in: 0..<scalars.count).map { String(scalars: scalars[$0.offsets]) }
     }
 }
