@@ -30,10 +30,25 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "DossierCore", swiftSettings: settings),
         .target(name: "DossierYAML", dependencies: ["CYAML", "DossierCore"], swiftSettings: settings),
-        .target(name: "DossierPipeline", dependencies: ["DossierCore", "DossierYAML"], swiftSettings: settings),
-        .target(name: "DossierReaders", dependencies: ["DossierCore"], swiftSettings: settings),
+        .target(name: "DossierPipeline", dependencies: ["DossierCore", "DossierYAML", "CZlib"], swiftSettings: settings),
+        .target(name: "DossierReaders", dependencies: ["DossierCore", "DossierYAML", "CLibXML2", "CCMark"], swiftSettings: settings),
         .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], swiftSettings: settings),
         .target(name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")], swiftSettings: settings),
         .target(
