@@ -17,8 +17,11 @@ public struct Input: Sendable {
     }
 
     /// The file extension of `name`, lowercased and without the dot; empty when there is none.
+    /// A trailing `.gz` is skipped, since the runner has already decompressed the bytes:
+    /// `story.html.gz` gives `html`.
     public var fileExtension: String {
-        let last = name.split(separator: "/").last.map(String.init) ?? name
+        var last = name.split(separator: "/").last.map(String.init) ?? name
+        if last.lowercased().hasSuffix(".gz") { last = String(last.dropLast(3)) }
         guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return "" }
         return last[last.index(after: dot)...].lowercased()
     }

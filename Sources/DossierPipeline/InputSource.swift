@@ -31,16 +31,18 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
         return base.isEmpty ? "article" : base
     }
 
-    /// Reads the bytes.
+    /// Reads the bytes, decompressing gzip (by its magic bytes, whatever the name says).
     func load() throws -> Data {
+        let raw: Data
         switch self {
         case .file(let path):
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            raw = try Data(contentsOf: URL(fileURLWithPath: path))
         case .standardInput:
-            return FileHandle.standardInput.readDataToEndOfFile()
+            raw = FileHandle.standardInput.readDataToEndOfFile()
         case .data(_, let data):
-            return data
+            raw = data
         }
+        return Gzip.isCompressed(raw) ? try Gzip.decompress(raw) : raw
     }
 
     public var description: String { name }

@@ -101,6 +101,8 @@ public struct Runner: Sendable {
         let data: Data
         do {
             data = try source.load()
+        } catch let error as Gzip.Error {
+            return (index, [.failure(Diagnostic(code: "E409", "cannot decompress input: \(error.message)", article: source.name))], 0)
         } catch {
             let reason = (error as NSError).localizedDescription
             return (index, [.failure(Diagnostic(code: "E401", "cannot read input: \(reason)", article: source.name))], 0)
@@ -207,8 +209,7 @@ public struct Runner: Sendable {
         case .fixed(let step):
             return step
         case .auto(let steps):
-            var ext = input.fileExtension
-            if ext == "gz" { ext = Input(id: "", name: String(input.name.dropLast(3)), data: Data()).fileExtension }
+            let ext = input.fileExtension
             if !ext.isEmpty, let step = steps.first(where: { $0.info.fileExtensions.contains(ext) }) { return step }
             let head = input.data.prefix(4096)
             if let step = steps.first(where: { $0.sniff(head) }) { return step }

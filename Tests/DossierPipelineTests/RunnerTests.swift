@@ -126,3 +126,57 @@ struct CopyExporter: Exporter {
     init(options: NoOptions) {}
     func export(_ document: Document) throws -> Data { Data((document.text + "\n").utf8) }
 }
+
+@Suite("Compressed input")
+struct GzipTests {
+    @Test("a .gz input is decompressed and its reader chosen by the inner extension")
+    func gzipInput() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = folder.appendingPathComponent("note.txt")
+        try "Bridge Closed\nThe bridge closed on Monday after inspectors found cracks.\n".write(to: plain, atomically: true, encoding: .utf8)
+        let gz = try gzip(plain)
+        let p = try PipelineLoader(registry: .standard, environment: [:]).load(text: "version: 1\nexporters: [json]\n", file: "p.yaml")
+        let capture = OutputCapture()
+        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([.file(gz.path)])
+        #expect(summary.succeeded == 1, "\(summary.diagnostics)")
+        let document = try Document(jsonData: Data(capture.text.utf8))
+        #expect(document.id == "note")
+        #expect(document.metadata.title == "Bridge Closed")
+    }
+
+    @Test("corrupt and truncated gzip streams fail with E409, not a crash")
+    func corrupt() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = folder.appendingPathComponent("note.txt")
+        try String(repeating: "Words that compress well. ", count: 400).write(to: plain, atomically: true, encoding: .utf8)
+        let whole = try Data(contentsOf: gzip(plain))
+        let p = try PipelineLoader(registry: .standard, environment: [:]).load(text: "version: 1\nexporters: [json]\n", file: "p.yaml")
+        var flipped = whole
+        flipped[20] ^= 0xFF
+        let inputs: [InputSource] = [.data(name: "cut.txt.gz", whole.prefix(whole.count / 2)), .data(name: "bad.txt.gz", flipped)]
+        let summary = await Runner(pipeline: p, standardOutput: { _ in }).run(inputs)
+        #expect(summary.diagnostics.map(\.code) == ["E409", "E409"])
+    }
+
+    @Test("decompression stops at the limit")
+    func bomb() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = folder.appendingPathComponent("zeros.txt")
+        try Data(count: 4 << 20).write(to: plain)
+        let data = try Data(contentsOf: gzip(plain))
+        #expect(throws: Gzip.Error.self) { try Gzip.decompress(data, limit: 1 << 20) }
+        #expect(try Gzip.decompress(data).count == 4 << 20)
+    }
+
+    func gzip(_ file: URL) throws -> URL {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-k", "-f", file.path]
+        try process.run()
+        process.waitUntilExit()
+        return URL(fileURLWithPath: file.path + ".gz")
+    }
+}
