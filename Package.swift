@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DossierExporters", targets: ["DossierExporters"]),
         .library(name: "DossierCLI", targets: ["DossierCLI"]),
         .executable(name: "dossier", targets: ["dossier"]),
+        .plugin(name: "DossierLintPlugin", targets: ["DossierLintPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -62,6 +63,13 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"], swiftSettings: settings),
+        .plugin(
+            name: "DossierLintPlugin",
+            capability: .command(
+                intent: .custom(verb: "dossier-lint", description: "Check Dossier pipeline files with 'dossier lint'")
+            ),
+            dependencies: ["dossier"]
+        ),
 
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], swiftSettings: settings),
