@@ -25,9 +25,9 @@ test: deps
 evaluate: deps
 	DATA=$(DATA) ./scripts/evaluate
 
+# Throughput next to spaCy and pySBD on the same text (see Docs/Performance.md).
 bench: deps
-	$(SWIFT) build -c release --product dossier
-	$(BIN_RELEASE) bench --copies 200 Examples/Articles
+	./scripts/bench
 
 # Builds Examples/CustomExporter against this checkout, runs its pipeline and checks the output.
 example: deps
