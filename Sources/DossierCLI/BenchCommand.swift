@@ -9,11 +9,7 @@ struct BenchCommand: ContextualCommand {
         abstract: "Measure pipeline load time and throughput (MB/s, articles/s) on a corpus held in memory.",
         discussion: "Exporters run but their output is discarded. Use a release build: 'swift build -c release'.")
 
-    @Option(name: [.short, .customLong("pipeline")], help: "The pipeline file or built-in name (default: 'default').")
-    var pipeline: String?
-
-    @Option(name: .shortAndLong, help: "How many articles to process at once (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var options: PipelineOptions
 
     @Option(help: "How many times the whole corpus is processed; the median pass is reported.")
     var passes = 5
@@ -27,10 +23,10 @@ struct BenchCommand: ContextualCommand {
     func run(in context: CommandContext) async throws {
         // Pipeline load time: parse, lint, create components and plan.
         var loadTimes: [Double] = []
-        var pipeline = try context.loadPipeline(self.pipeline)
+        var pipeline = try context.loadPipeline(options.pipeline)
         for _ in 0..<20 {
             let start = ContinuousClock.now
-            pipeline = try context.loadPipeline(self.pipeline)
+            pipeline = try context.loadPipeline(options.pipeline)
             loadTimes.append(Self.seconds(since: start))
         }
         pipeline.exporters = pipeline.exporters.map { var e = $0; e.target = .stdout; return e }
@@ -51,7 +47,7 @@ struct BenchCommand: ContextualCommand {
             context.err("error: the corpus is empty\n")
             throw ExitStatus.badInput
         }
-        let runner = Runner(pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })
+        let runner = Runner(pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })
         var passTimes: [Double] = []
         var articles = 0
         for _ in 0..<max(1, passes) {

@@ -8,11 +8,7 @@ struct RunCommand: ContextualCommand {
         commandName: "run",
         abstract: "Run a pipeline over articles (files, folders, globs, or '-' for standard input).")
 
-    @Option(name: [.short, .customLong("pipeline")], help: "The pipeline file, or a built-in pipeline name (default: the built-in 'default').")
-    var pipeline: String?
-
-    @Option(name: .shortAndLong, help: "How many articles to process at once (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var options: PipelineOptions
 
     @Option(name: .customLong("output-dir"), help: "Where relative output paths are resolved (default: the current directory).")
     var outputDirectory: String?
@@ -25,11 +21,10 @@ struct RunCommand: ContextualCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("no input; give files, folders, globs, or '-' for standard input") }
-        if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1, got '\(jobs)'") }
     }
 
     func run(in context: CommandContext) async throws {
-        let pipeline = try context.loadPipeline(self.pipeline)
+        let pipeline = try context.loadPipeline(options.pipeline)
         for warning in pipeline.warnings { context.err(DiagnosticRenderer(sources: pipeline.sources, color: context.errorIsTerminal).render(warning)) }
         let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
         let (inputs, problems) = InputCollector(extensions: extensions).collect(self.inputs)
@@ -48,7 +43,7 @@ struct RunCommand: ContextualCommand {
             }
         }
         let runner = Runner(
-            pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: outputDirectory,
+            pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: outputDirectory,
             standardOutput: context.standardOutput, progress: progress)
         let summary = await runner.run(inputs)
         if showProgress { context.err("\r\u{1B}[K") }
