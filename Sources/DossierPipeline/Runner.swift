@@ -114,9 +114,9 @@ public struct Runner: Sendable {
         } catch {
             return (index, [.failure(Self.diagnostic(error, code: "E402", article: source.name, component: nil))], data.count)
         }
-        let documents: [Document]
+        let documents: [Result<Document, ComponentError>]
         do {
-            documents = try step.reader.read(input)
+            documents = try step.reader.readEach(input)
         } catch {
             return (index, [.failure(Self.diagnostic(error, code: "E403", article: source.name, component: step.info.id))], data.count)
         }
@@ -124,10 +124,16 @@ public struct Runner: Sendable {
             return (index, [.failure(Diagnostic(code: "E403", "reader '\(step.info.id)' found no article in it", article: source.name, component: step.info.id))], data.count)
         }
         var results: [ArticleResult] = []
-        for var document in documents {
-            if document.origin == nil { document.origin = source.name }
-            if document.reader == nil { document.reader = Provenance(component: step.info.id, version: step.info.version) }
-            results.append(await analyzeAndExport(document))
+        for (n, read) in documents.enumerated() {
+            switch read {
+            case .success(var document):
+                if document.origin == nil { document.origin = source.name }
+                if document.reader == nil { document.reader = Provenance(component: step.info.id, version: step.info.version) }
+                results.append(await analyzeAndExport(document))
+            case .failure(let error):
+                let name = documents.count > 1 ? "\(source.name)#\(n + 1)" : source.name
+                results.append(.failure(Self.diagnostic(error, code: "E403", article: name, component: step.info.id)))
+            }
         }
         return (index, results, data.count)
     }

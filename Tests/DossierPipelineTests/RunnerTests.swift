@@ -99,6 +99,16 @@ struct RunnerTests {
         #expect(summary.written.map { ($0 as NSString).lastPathComponent } == ["story.txt", "story-2.txt"])
     }
 
+    @Test("a broken item of a multi-article input fails alone, named by its position")
+    func brokenItem() async throws {
+        let p = try pipeline("version: 1\nreader: multi\nanalyzers: [lines]\nexporters: [summary]\n")
+        let capture = OutputCapture()
+        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([.data(name: "feed.multi", Data("one\n---\nBROKEN\n---\nthree".utf8))])
+        #expect(summary.succeeded == 2)
+        #expect(capture.text == "feed-1 sentences=1 \nfeed-3 sentences=1 \n")
+        #expect(summary.diagnostics.map(\.description) == ["error[E499]: feed.multi#2: multi: item 2 is broken"])
+    }
+
     @Test("a missing input file fails that input only")
     func missingFile() async throws {
         let p = try pipeline("version: 1\nreader: raw\nexporters: [summary]\n")

@@ -143,6 +143,7 @@ struct QuoteExporter: Exporter {
 func testRegistry() throws -> Registry {
     var registry = Registry()
     try registry.register(reader: RawReader.self)
+    try registry.register(reader: MultiReader.self)
     for analyzer: any Analyzer.Type in [LineAnalyzer.self, CountAnalyzer.self, ShoutAnalyzer.self, SneakyAnalyzer.self, OverrunAnalyzer.self, ChickenAnalyzer.self, EggAnalyzer.self] {
         try register(analyzer, in: &registry)
     }
@@ -168,4 +169,21 @@ final class OutputCapture: @unchecked Sendable {
     private var data = Data()
     func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
     var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+}
+
+/// Reads articles separated by `---` lines; an article reading BROKEN fails on its own.
+struct MultiReader: Reader {
+    static let id = "multi"
+    static let summary = "Several articles per input"
+    static let fileExtensions = ["multi"]
+    init(options: NoOptions) {}
+    func read(_ input: Input) throws -> [Document] {
+        try readEach(input).compactMap { try? $0.get() }
+    }
+    func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {
+        let text = String(decoding: input.data, as: UTF8.self)
+        return text.components(separatedBy: "\n---\n").enumerated().map { n, part in
+            part == "BROKEN" ? .failure(ComponentError(code: "E499", "item \(n + 1) is broken")) : .success(Document(id: "\(input.id)-\(n + 1)", text: part))
+        }
+    }
 }
