@@ -15,6 +15,14 @@
 struct HTMLContentExtractor {
     let tree: HTMLTree
     let minParagraphLength: Int
+    /// Readability's passes: when the strict one finds too little text, the page is read again
+    /// without removing unlikely containers, then without class hints, then without cleaning.
+    struct Strictness {
+        var stripUnlikely = true
+        var weightClasses = true
+        var cleanConditionally = true
+    }
+    var strictness = Strictness()
 
     /// Which nodes are excluded from the content (a removed node hides its whole subtree).
     private(set) var removed: [Bool]
@@ -22,6 +30,8 @@ struct HTMLContentExtractor {
     private var linkLength: [Int]
     private var commas: [Int]
     private var containsEmbed: [Bool]
+    /// The length of long paragraphs in each subtree, before anything is removed.
+    private var prose: [Int]
 
     init(tree: HTMLTree, minParagraphLength: Int) {
         self.tree = tree
@@ -32,6 +42,7 @@ struct HTMLContentExtractor {
         linkLength = Array(repeating: 0, count: n)
         commas = Array(repeating: 0, count: n)
         containsEmbed = Array(repeating: false, count: n)
+        prose = Array(repeating: 0, count: n)
     }
 
     /// Elements that never hold article text.
@@ -48,10 +59,20 @@ struct HTMLContentExtractor {
 
     /// The roots of the main content, in document order, and the removal marks inside them.
     mutating func extract() -> [Int] {
+        for i in removed.indices { removed[i] = false }
         markFurniture()
+        if debugEnabled {
+            for i in tree.nodes.indices where removed[i] && (tree.nodes[i].parent < 0 || !removed[tree.nodes[i].parent]) {
+                let l = plainLength(i)
+                if l > 1000 { print("REMOVED", i, tree.nodes[i].name, tree.nodes[i].classAndID, tree.nodes[i].attributes.map { "\($0.name)=\($0.value.prefix(30))" }, l) }
+            }
+        }
         computeAggregates()
         let roots = selectContent()
-        cleanConditionally(under: roots)
+        if strictness.cleanConditionally { cleanConditionally(under: roots) }
+        if debugEnabled {
+            for r in roots { print("ROOT", r, tree.nodes[r].name, tree.nodes[r].classAndID, textLength[r]) }
+        }
         return roots
     }
 
@@ -64,6 +85,13 @@ struct HTMLContentExtractor {
             if HTMLHints.isEmbed(nodes[i]) { containsEmbed[i] = true }
             if containsEmbed[i], nodes[i].parent >= 0 { containsEmbed[nodes[i].parent] = true }
         }
+        computeAggregates()
+        for i in stride(from: nodes.count - 1, through: 1, by: -1) {
+            if nodes[i].name == "p", textLength[i] >= 80 { prose[i] = textLength[i] }
+            prose[nodes[i].parent] += prose[i]
+        }
+        // A container holding most of the page's prose is the story's wrapper, whatever its name.
+        let storyShare = max(1, prose[0] / 2)
         var insideKeep = Array(repeating: false, count: nodes.count)
         for i in 1..<nodes.count {
             let node = nodes[i]
@@ -80,7 +108,7 @@ struct HTMLContentExtractor {
             if Self.furniture.contains(name) {
                 // An <article>'s own <header> holds title and byline, read elsewhere; a <header>
                 // that wraps the story itself (some templates do) is kept.
-                if name != "header" || !holdsProse(i) {
+                if name != "header" || prose[i] < storyShare {
                     removed[i] = true
                     continue
                 }
@@ -100,33 +128,15 @@ struct HTMLContentExtractor {
                 continue
             }
             if name == "body" || name == "html" || name == "a" || name == "main" || name == "article" { continue }
+            guard strictness.stripUnlikely, prose[i] < storyShare else { continue }
             let hints = node.classAndID
             guard !hints.isEmpty else { continue }
-            if HTMLHints.matches(hints, HTMLHints.boilerplate), !holdsProse(i) {
+            if HTMLHints.matches(hints, HTMLHints.boilerplate) {
                 removed[i] = true
             } else if !insideKeep[i], HTMLHints.matches(hints, HTMLHints.unlikely), !HTMLHints.matches(hints, HTMLHints.maybe) {
                 removed[i] = true
             }
         }
-    }
-
-    /// Whether the subtree holds at least two long paragraphs: such a container is the story even
-    /// when its class says otherwise (templates name wrappers after every widget they once held).
-    private func holdsProse(_ root: Int) -> Bool {
-        var found = 0
-        var stack = [root]
-        while let i = stack.popLast() {
-            let node = tree.nodes[i]
-            if node.name == "p" {
-                if plainLength(i) >= 80 {
-                    found += 1
-                    if found >= 2 { return true }
-                }
-                continue
-            }
-            stack.append(contentsOf: node.children)
-        }
-        return false
     }
 
     /// The collapsed text length of a subtree, ignoring removal marks (used before they exist).
@@ -198,9 +208,13 @@ struct HTMLContentExtractor {
         }
     }
 
+    private func weight(_ i: Int) -> Int {
+        strictness.weightClasses ? HTMLHints.weight(tree.nodes[i]) : 0
+    }
+
     private func initialScore(_ i: Int) -> Double {
         let node = tree.nodes[i]
-        var score = Double(HTMLHints.weight(node))
+        var score = Double(weight(i))
         switch node.name {
         case "div", "article", "main": score += 5
         case "pre", "td", "blockquote": score += 3
@@ -214,11 +228,37 @@ struct HTMLContentExtractor {
     private mutating func selectContent() -> [Int] {
         let nodes = tree.nodes
         var score = [Int: Double]()
-        for i in 1..<nodes.count where !removed[i] && !nodes[i].isText && isParagraphLike(i) {
-            let length = textLength[i]
+        // Runs of text written straight into a container, between <br>s and blocks, count as
+        // paragraphs of that container, as Readability does by wrapping them in <p>.
+        var runs: [(owner: Int, length: Int, commas: Int)] = []
+        for i in 1..<nodes.count where !removed[i] && !nodes[i].isText {
+            if isParagraphLike(i) {
+                runs.append((nodes[i].parent, textLength[i], commas[i]))
+                continue
+            }
+            guard ["div", "section", "article", "main", "td", "center", "font", "span", "blockquote"].contains(nodes[i].name) else { continue }
+            var length = 0
+            var count = 0
+            for c in nodes[i].children where !removed[c] {
+                let child = nodes[c]
+                if child.isText || !(Self.blockTags.contains(child.name) || child.name == "br") {
+                    length += textLength[c]
+                    count += commas[c]
+                } else {
+                    if length >= minParagraphLength { runs.append((i, length, count)) }
+                    length = 0
+                    count = 0
+                }
+            }
+            if length >= minParagraphLength, length < textLength[i] || nodes[i].children.contains(where: { nodes[$0].name == "br" }) {
+                runs.append((i, length, count))
+            }
+        }
+        for run in runs {
+            let length = run.length
             guard length >= minParagraphLength else { continue }
-            let points = 1 + Double(commas[i]) + Double(min(length / 100, 3))
-            var ancestor = nodes[i].parent
+            let points = 1 + Double(run.commas) + Double(min(length / 100, 3))
+            var ancestor = run.owner
             var level = 0
             while ancestor > 0, level < 5 {
                 let name = nodes[ancestor].name
@@ -235,6 +275,9 @@ struct HTMLContentExtractor {
             return bodyOrRoot()
         }
         let topScore = score[top] ?? 0
+        if debugEnabled {
+            for (k, v) in score.sorted(by: { $0.value > $1.value }).prefix(6) { print("CAND", k, nodes[k].name, nodes[k].classAndID, v, textLength[k]) }
+        }
 
         // Widen to an ancestor that holds several near-best candidates: the story is split in parts.
         let alternatives = score.filter { $0.key != top && $0.value >= topScore * 0.75 }.map(\.key)
@@ -350,7 +393,7 @@ struct HTMLContentExtractor {
 
     private func shouldRemove(_ i: Int) -> Bool {
         let node = tree.nodes[i]
-        let weight = HTMLHints.weight(node)
+        let weight = weight(i)
         if weight < 0, textLength[i] < 1000 { return true }
         if commas[i] >= 10 { return false }
         var p = 0, img = 0, li = 0, input = 0, embeds = 0, headingText = 0, figure = false
@@ -388,6 +431,9 @@ struct HTMLContentExtractor {
     /// Whether node `i` lies in the content and is kept.
     func isKept(_ i: Int) -> Bool { !removed[i] }
 
-    /// The aggregates the block writer reuses.
+    /// The collapsed text length of the kept part of a subtree.
     func textLength(of i: Int) -> Int { textLength[i] }
 }
+
+import Foundation
+let debugEnabled = ProcessInfo.processInfo.environment["DOSSIER_HTML_DEBUG"] != nil

@@ -96,8 +96,7 @@ public struct HTMLReader: Reader {
         var metadata = found.metadata
         let base = Self.baseURL(found: found, option: options.baseURL)
 
-        var extractor = HTMLContentExtractor(tree: tree, minParagraphLength: options.minParagraphLength)
-        let roots = extractor.extract()
+        let (extractor, roots) = Self.extract(tree, minParagraphLength: options.minParagraphLength)
         var writer = HTMLBlockWriter(
             tree: tree, isKept: { [extractor] in extractor.isKept($0) }, keepCaptions: options.keepCaptions,
             resolve: { Self.resolve($0, against: base) })
@@ -114,6 +113,24 @@ public struct HTMLReader: Reader {
                 id: input.id, text: String(scalars: layout.scalars), blocks: layout.blocks, metadata: metadata,
                 links: layout.links + writer.images, origin: input.name, reader: Self.provenance)
         ]
+    }
+
+    /// Readability's retry: a strict pass first; when it keeps less than `enough` characters, passes
+    /// that stop removing unlikely containers, then stop trusting class names, then stop cleaning.
+    /// The first pass that finds enough wins, else the one that found the most.
+    static func extract(_ tree: HTMLTree, minParagraphLength: Int, enough: Int = 500) -> (HTMLContentExtractor, [Int]) {
+        var extractor = HTMLContentExtractor(tree: tree, minParagraphLength: minParagraphLength)
+        var best: (HTMLContentExtractor, [Int], Int)?
+        for pass in 0..<4 {
+            if pass >= 1 { extractor.strictness.stripUnlikely = false }
+            if pass >= 2 { extractor.strictness.weightClasses = false }
+            if pass >= 3 { extractor.strictness.cleanConditionally = false }
+            let roots = extractor.extract()
+            let length = roots.reduce(0) { $0 + extractor.textLength(of: $1) }
+            if length >= enough { return (extractor, roots) }
+            if best == nil || length > best!.2 { best = (extractor, roots, length) }
+        }
+        return (best!.0, best!.1)
     }
 
     /// Binary data has control bytes that no HTML page contains; a few are tolerated as damage.
