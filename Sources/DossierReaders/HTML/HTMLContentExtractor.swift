@@ -403,6 +403,8 @@ struct HTMLContentExtractor {
             let child = tree.nodes[j]
             switch child.name {
             case "p": p += 1
+            // Readability turns inline-only divs into paragraphs before this test; count them so.
+            case "div": if textLength[j] > 0, isParagraphLike(j) { p += 1 }
             case "img": img += 1
             case "li": li += 1
             case "input": input += 1
