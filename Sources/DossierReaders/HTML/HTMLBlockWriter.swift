@@ -187,13 +187,13 @@ struct HTMLBlockWriter {
 
     private func isByline(_ node: HTMLTree.Node, _ i: Int) -> Bool {
         let hints = node.classAndID + " " + (node.attribute("rel") ?? "") + " " + (node.attribute("itemprop") ?? "")
-        guard hints.contains("byline") || hints.contains("author") else { return false }
+        guard HTMLHints.matches(hints, ["byline", "author"]) else { return false }
         return HTMLContentExtractor.collapsedLength(innerText(i)) < 120
     }
 
     private func isCaption(_ node: HTMLTree.Node) -> Bool {
         let hints = node.classAndID
-        return hints.contains("caption") || hints.contains("credit")
+        return HTMLHints.matches(hints, ["caption", "credit"])
     }
 
     func innerText(_ root: Int) -> String {

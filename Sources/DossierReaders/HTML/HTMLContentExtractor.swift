@@ -30,6 +30,10 @@ struct HTMLContentExtractor {
     private var linkLength: [Int]
     private var commas: [Int]
     private var containsEmbed: [Bool]
+    /// Class/id hints, matched once per element rather than once per pass.
+    private var unlikely: [Bool]
+    private var boilerplate: [Bool]
+    private var classWeight: [Int]
     /// The length of long paragraphs in each subtree, before anything is removed.
     private var prose: [Int]
 
@@ -43,6 +47,14 @@ struct HTMLContentExtractor {
         commas = Array(repeating: 0, count: n)
         containsEmbed = Array(repeating: false, count: n)
         prose = Array(repeating: 0, count: n)
+        unlikely = Array(repeating: false, count: n)
+        boilerplate = Array(repeating: false, count: n)
+        classWeight = Array(repeating: 0, count: n)
+        for (i, node) in tree.nodes.enumerated() where !node.hints.isEmpty {
+            boilerplate[i] = HTMLHints.matches(node.hints, HTMLHints.boilerplate)
+            unlikely[i] = HTMLHints.matches(node.hints, HTMLHints.unlikely) && !HTMLHints.matches(node.hints, HTMLHints.maybe)
+            classWeight[i] = HTMLHints.weight(node)
+        }
     }
 
     /// Elements that never hold article text.
@@ -118,7 +130,7 @@ struct HTMLContentExtractor {
                 continue
             }
             if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
-                style.contains("display:none") || style.contains("visibility:hidden")
+                HTMLHints.matches(style, ["display:none", "visibility:hidden"])
             {
                 removed[i] = true
                 continue
@@ -129,11 +141,9 @@ struct HTMLContentExtractor {
             }
             if name == "body" || name == "html" || name == "a" || name == "main" || name == "article" { continue }
             guard strictness.stripUnlikely, prose[i] < storyShare else { continue }
-            let hints = node.classAndID
-            guard !hints.isEmpty else { continue }
-            if HTMLHints.matches(hints, HTMLHints.boilerplate) {
+            if boilerplate[i] {
                 removed[i] = true
-            } else if !insideKeep[i], HTMLHints.matches(hints, HTMLHints.unlikely), !HTMLHints.matches(hints, HTMLHints.maybe) {
+            } else if !insideKeep[i], unlikely[i] {
                 removed[i] = true
             }
         }
@@ -145,7 +155,7 @@ struct HTMLContentExtractor {
         var stack = [root]
         while let i = stack.popLast() {
             let node = tree.nodes[i]
-            if node.isText { total += Self.collapsedLength(node.text) } else { stack.append(contentsOf: node.children) }
+            if node.isText { total += node.length } else { stack.append(contentsOf: node.children) }
         }
         return total
     }
@@ -177,10 +187,8 @@ struct HTMLContentExtractor {
         for i in stride(from: nodes.count - 1, through: 1, by: -1) where !removed[i] {
             let node = nodes[i]
             if node.isText {
-                textLength[i] = Self.collapsedLength(node.text)
-                var c = 0
-                for s in node.text.unicodeScalars where s == "," || s == "\u{FF0C}" || s == "\u{3001}" { c += 1 }
-                commas[i] = c
+                textLength[i] = node.length
+                commas[i] = node.commas
             } else if node.name == "a" {
                 linkLength[i] = textLength[i]
             }
@@ -209,7 +217,7 @@ struct HTMLContentExtractor {
     }
 
     private func weight(_ i: Int) -> Int {
-        strictness.weightClasses ? HTMLHints.weight(tree.nodes[i]) : 0
+        strictness.weightClasses ? classWeight[i] : 0
     }
 
     private func initialScore(_ i: Int) -> Double {

@@ -39,9 +39,31 @@ enum HTMLHints {
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tablist",
     ]
 
+    /// Whether `hay` contains one of `words`. A byte search: `String.contains` goes through
+    /// Foundation's locale-aware search here, which was most of the reader's time.
     static func matches(_ hay: String, _ words: [String]) -> Bool {
-        for word in words where hay.contains(word) { return true }
-        return false
+        var hay = hay
+        return hay.withUTF8 { h in
+            for word in words {
+                var word = word
+                let found = word.withUTF8 { w -> Bool in
+                    guard w.count <= h.count, let first = w.first else { return false }
+                    var i = 0
+                    let last = h.count - w.count
+                    while i <= last {
+                        if h[i] == first {
+                            var k = 1
+                            while k < w.count, h[i + k] == w[k] { k += 1 }
+                            if k == w.count { return true }
+                        }
+                        i += 1
+                    }
+                    return false
+                }
+                if found { return true }
+            }
+            return false
+        }
     }
 
     /// Readability's class weight: ±25 for the class and again for the id.
@@ -56,7 +78,6 @@ enum HTMLHints {
     }
 
     static func isEmbed(_ node: HTMLTree.Node) -> Bool {
-        guard let cls = node.attribute("class")?.lowercased(), !cls.isEmpty else { return false }
-        return matches(cls, embeds)
+        !node.hints.isEmpty && matches(node.hints, embeds)
     }
 }

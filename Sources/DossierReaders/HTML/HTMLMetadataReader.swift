@@ -63,7 +63,8 @@ struct HTMLMetadataReader {
             case "time":
                 let stamp = node.attribute("datetime") ?? ""
                 let hints = (node.attribute("itemprop") ?? "") + (node.attribute("class") ?? "") + (node.attribute("pubdate") != nil ? "pubdate" : "")
-                if !stamp.isEmpty, timeElement == nil || hints.lowercased().contains("pub") { if timeElement == nil || hints.lowercased().contains("pub") { timeElement = stamp } }
+                // The first stamp, unless a later one says it is the publication date.
+                if !stamp.isEmpty, timeElement == nil || HTMLHints.matches(hints.lowercased(), ["pub"]) { timeElement = stamp }
             case "h1":
                 h1s.append(HTMLBlockWriter.collapse(text(i)))
             default:
@@ -120,9 +121,9 @@ struct HTMLMetadataReader {
 
     private func isBylineElement(_ node: HTMLTree.Node) -> Bool {
         if node.attribute("rel")?.lowercased() == "author" { return true }
-        if node.attribute("itemprop")?.lowercased().contains("author") == true { return true }
+        if HTMLHints.matches(node.attribute("itemprop")?.lowercased() ?? "", ["author"]) { return true }
         let hints = node.classAndID
-        return hints.contains("byline") || hints.contains("author") || hints.contains("writtenby")
+        return HTMLHints.matches(hints, ["byline", "author", "writtenby"])
     }
 
     private func isInside(_ i: Int, _ name: String) -> Bool {

@@ -18,6 +18,10 @@ struct HTMLTree {
         var parent: Int
         /// The children's indices, in order.
         var children: [Int]
+        /// For a text node, its length with whitespace runs collapsed, and its commas; computed
+        /// once here because every extraction pass sums them.
+        var length = 0
+        var commas = 0
 
         var isText: Bool { name.isEmpty }
 
@@ -27,13 +31,18 @@ struct HTMLTree {
         }
 
         /// The class and id attributes together, lowercased, for pattern hints.
-        var classAndID: String {
+        var classAndID: String { hints }
+
+        /// Computed once: the class and id attributes together, lowercased.
+        var hints: String = ""
+
+        mutating func computeHints() {
             var s = ""
             for pair in attributes where pair.name == "class" || pair.name == "id" {
                 s += pair.value.lowercased()
                 s += " "
             }
-            return s
+            hints = s
         }
     }
 
@@ -92,7 +101,9 @@ struct HTMLTree {
                     attr = a.pointee.next
                 }
                 let index = nodes.count
-                nodes.append(Node(name: name, text: "", attributes: attributes, parent: parent, children: []))
+                var element = Node(name: name, text: "", attributes: attributes, parent: parent, children: [])
+                if !attributes.isEmpty { element.computeHints() }
+                nodes.append(element)
                 nodes[parent].children.append(index)
                 let keepsText = !Self.opaque.contains(name) || (name == "script" && (attributes.first { $0.name == "type" }?.value.contains("ld+json") ?? false))
                 if keepsText, node.pointee.children != nil {
@@ -102,7 +113,9 @@ struct HTMLTree {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
                     let index = nodes.count
-                    nodes.append(Node(name: "", text: String(cString: content), attributes: [], parent: parent, children: []))
+                    var text = Node(name: "", text: String(cString: content), attributes: [], parent: parent, children: [])
+                    (text.length, text.commas) = Self.measure(content)
+                    nodes.append(text)
                     nodes[parent].children.append(index)
                 }
             default:
@@ -125,6 +138,35 @@ struct HTMLTree {
                 parents.removeLast()
             }
         }
+    }
+
+    /// The collapsed length (in scalars) and comma count of UTF-8 text, in one pass over the bytes.
+    private static func measure(_ p: UnsafePointer<xmlChar>) -> (Int, Int) {
+        var length = 0
+        var commas = 0
+        var space = true
+        var i = 0
+        while p[i] != 0 {
+            let b = p[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                if !space { length += 1 }
+                space = true
+            } else if b == 0xC2, p[i + 1] == 0xA0 {
+                // No-break space, which the writer collapses like any other.
+                if !space { length += 1 }
+                space = true
+                i += 1
+            } else {
+                if b & 0xC0 != 0x80 { length += 1 }
+                if b == 0x2C { commas += 1 }
+                // U+FF0C fullwidth comma, U+3001 ideographic comma.
+                if b == 0xEF, p[i + 1] == 0xBC, p[i + 2] == 0x8C { commas += 1 }
+                if b == 0xE3, p[i + 1] == 0x80, p[i + 2] == 0x81 { commas += 1 }
+                space = false
+            }
+            i += 1
+        }
+        return (length, commas)
     }
 
     private static func lowercased(_ name: UnsafePointer<xmlChar>?) -> String {
