@@ -138,6 +138,8 @@ struct HTMLBlockWriter {
                 if let url = last.url, current != nil { current!.links.append((url, last.origin, 0..<0)) }
             }
         }
+        // Inside a flattened block, the end of an inner block still separates words.
+        if isFlat, Self.breaking.contains(node.name), contexts.last?.element != i { pendingSpace = true }
         if let top = contexts.last, top.element == i {
             flush()
             contexts.removeLast()
@@ -154,7 +156,7 @@ struct HTMLBlockWriter {
 
     private mutating func append(_ text: String) {
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if s.value < 0x80 ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}") : s.properties.isWhitespace {
                 pendingSpace = true
                 continue
             }

@@ -73,18 +73,9 @@ struct HTMLContentExtractor {
     mutating func extract() -> [Int] {
         for i in removed.indices { removed[i] = false }
         markFurniture()
-        if debugEnabled {
-            for i in tree.nodes.indices where removed[i] && (tree.nodes[i].parent < 0 || !removed[tree.nodes[i].parent]) {
-                let l = plainLength(i)
-                if l > 1000 { print("REMOVED", i, tree.nodes[i].name, tree.nodes[i].classAndID, tree.nodes[i].attributes.map { "\($0.name)=\($0.value.prefix(30))" }, l) }
-            }
-        }
         computeAggregates()
         let roots = selectContent()
         if strictness.cleanConditionally { cleanConditionally(under: roots) }
-        if debugEnabled {
-            for r in roots { print("ROOT", r, tree.nodes[r].name, tree.nodes[r].classAndID, textLength[r]) }
-        }
         return roots
     }
 
@@ -117,7 +108,7 @@ struct HTMLContentExtractor {
             let name = node.name
             if name == "table" || name == "code" || name == "pre" { insideKeep[i] = true }
             if containsEmbed[i] { continue }
-            if Self.furniture.contains(name) {
+            if node.isFurniture {
                 // An <article>'s own <header> holds title and byline, read elsewhere; a <header>
                 // that wraps the story itself (some templates do) is kept.
                 if name != "header" || prose[i] < storyShare {
@@ -210,7 +201,7 @@ struct HTMLContentExtractor {
         switch node.name {
         case "p", "pre", "td": return true
         case "div", "section":
-            for c in node.children where !removed[c] && Self.blockTags.contains(tree.nodes[c].name) { return false }
+            for c in node.children where !removed[c] && tree.nodes[c].isBlock { return false }
             return true
         default: return false
         }
@@ -249,7 +240,7 @@ struct HTMLContentExtractor {
             var count = 0
             for c in nodes[i].children where !removed[c] {
                 let child = nodes[c]
-                if child.isText || !(Self.blockTags.contains(child.name) || child.name == "br") {
+                if child.isText || !(child.isBlock || child.name == "br") {
                     length += textLength[c]
                     count += commas[c]
                 } else {
@@ -283,9 +274,6 @@ struct HTMLContentExtractor {
             return bodyOrRoot()
         }
         let topScore = score[top] ?? 0
-        if debugEnabled {
-            for (k, v) in score.sorted(by: { $0.value > $1.value }).prefix(6) { print("CAND", k, nodes[k].name, nodes[k].classAndID, v, textLength[k]) }
-        }
 
         // Widen to an ancestor that holds several near-best candidates: the story is split in parts.
         let alternatives = score.filter { $0.key != top && $0.value >= topScore * 0.75 }.map(\.key)
@@ -444,6 +432,3 @@ struct HTMLContentExtractor {
     /// The collapsed text length of the kept part of a subtree.
     func textLength(of i: Int) -> Int { textLength[i] }
 }
-
-import Foundation
-let debugEnabled = ProcessInfo.processInfo.environment["DOSSIER_HTML_DEBUG"] != nil

@@ -78,6 +78,6 @@ enum HTMLHints {
     }
 
     static func isEmbed(_ node: HTMLTree.Node) -> Bool {
-        !node.hints.isEmpty && matches(node.hints, embeds)
+        node.isEmbed
     }
 }

@@ -101,7 +101,6 @@ public struct HTMLReader: Reader {
             tree: tree, isKept: { [extractor] in extractor.isKept($0) }, keepCaptions: options.keepCaptions,
             resolve: { Self.resolve($0, against: base) })
         writer.write(roots: roots)
-        if debugEnabled { for p in writer.pieces { print("PIECE", p.kind, String(scalars: p.scalars).prefix(80)) } }
         var layout = HTMLLayout(pieces: writer.pieces, title: metadata.title)
         layout.build()
         guard layout.hasBody else {

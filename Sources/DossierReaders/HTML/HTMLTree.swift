@@ -22,6 +22,13 @@ struct HTMLTree {
         /// once here because every extraction pass sums them.
         var length = 0
         var commas = 0
+        /// Whether the element ends a run of text, looked up once here (hashing tag names per
+        /// pass showed in profiles).
+        var isBlock = false
+        /// Whether the element is page furniture by its tag alone.
+        var isFurniture = false
+        /// Whether the element is an embedded social-media post, by its class.
+        var isEmbed = false
 
         var isText: Bool { name.isEmpty }
 
@@ -102,7 +109,12 @@ struct HTMLTree {
                 }
                 let index = nodes.count
                 var element = Node(name: name, text: "", attributes: attributes, parent: parent, children: [])
-                if !attributes.isEmpty { element.computeHints() }
+                if !attributes.isEmpty {
+                    element.computeHints()
+                    element.isEmbed = !element.hints.isEmpty && HTMLHints.matches(element.hints, HTMLHints.embeds)
+                }
+                element.isBlock = HTMLContentExtractor.blockTags.contains(name)
+                element.isFurniture = HTMLContentExtractor.furniture.contains(name)
                 nodes.append(element)
                 nodes[parent].children.append(index)
                 let keepsText = !Self.opaque.contains(name) || (name == "script" && (attributes.first { $0.name == "type" }?.value.contains("ld+json") ?? false))
