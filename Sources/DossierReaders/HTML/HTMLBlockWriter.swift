@@ -1,0 +1,214 @@
+import DossierCore
+
+/// Turns the kept content nodes into blocks of collapsed text with their links.
+///
+/// Block-level elements start and end blocks; inline content joins the current block with runs of
+/// whitespace collapsed to one space. A block's kind comes from its innermost structural element
+/// (heading, list item, quotation, caption), so a `<p>` inside a `<blockquote>` stays a quotation.
+/// Embedded posts and bylines are read as one block each, whatever markup they hold inside.
+struct HTMLBlockWriter {
+    /// A block before the canonical text is assembled; link offsets are relative to the block.
+    struct Piece {
+        var kind: BlockKind
+        var level: Int?
+        var scalars: [Unicode.Scalar] = []
+        var links: [(url: String?, origin: Link.Origin, range: Range<Int>)] = []
+        /// The element that opened the block, for hints such as a byline class.
+        var element: Int
+    }
+
+    let tree: HTMLTree
+    let isKept: (Int) -> Bool
+    let keepCaptions: Bool
+    let resolve: (String) -> String?
+
+    private(set) var pieces: [Piece] = []
+    private(set) var images: [Link] = []
+
+    private var current: Piece?
+    private var pendingSpace = false
+    /// The structural contexts currently open: the block kind and level they give, whether they
+    /// flatten their markup into one block, and the element that opened them.
+    private var contexts: [(kind: BlockKind, level: Int?, flat: Bool, element: Int)] = []
+    private var openLinks: [(node: Int, url: String?, origin: Link.Origin, piece: Int, start: Int?)] = []
+    private var listDepth = 0
+
+    init(tree: HTMLTree, isKept: @escaping (Int) -> Bool, keepCaptions: Bool, resolve: @escaping (String) -> String?) {
+        self.tree = tree
+        self.isKept = isKept
+        self.keepCaptions = keepCaptions
+        self.resolve = resolve
+    }
+
+    /// Elements that end the running block.
+    static let breaking: Set<String> = HTMLContentExtractor.blockTags.union(["br", "main", "article", "center", "caption", "summary", "details"])
+
+    mutating func write(roots: [Int]) {
+        for root in roots {
+            var stack: [(Int, Bool)] = [(root, false)]
+            while let (i, exiting) = stack.popLast() {
+                if exiting {
+                    exit(i)
+                    continue
+                }
+                guard isKept(i) else { continue }
+                let node = tree.nodes[i]
+                if node.isText {
+                    append(node.text)
+                    continue
+                }
+                if enter(i) {
+                    stack.append((i, true))
+                    for child in node.children.reversed() { stack.append((child, false)) }
+                }
+            }
+        }
+        flush()
+    }
+
+    private var isFlat: Bool { contexts.last?.flat ?? false }
+
+    /// Opens element `i`; returns false to skip its subtree.
+    private mutating func enter(_ i: Int) -> Bool {
+        let node = tree.nodes[i]
+        let name = node.name
+        switch name {
+        case "img":
+            if let src = node.attribute("src") ?? node.attribute("data-src"), !src.hasPrefix("data:") {
+                images.append(Link(url: resolve(src), text: Self.collapse(node.attribute("alt") ?? ""), range: nil, origin: .image))
+            }
+            return false
+        case "br", "hr":
+            if isFlat { pendingSpace = true } else { flush() }
+            return false
+        case "a":
+            if let href = node.attribute("href"), !href.hasPrefix("javascript:"), !href.hasPrefix("#") {
+                let origin: Link.Origin = contexts.contains { $0.kind == .embeddedPost } ? .embed : .hyperlink
+                openLinks.append((i, resolve(href), origin, pieces.count, nil))
+            }
+            return true
+        default: break
+        }
+        if isFlat {
+            if Self.breaking.contains(name) { pendingSpace = true }
+            return true
+        }
+        if HTMLHints.isEmbed(node) {
+            open(.embeddedPost, level: nil, flat: true, element: i)
+            return true
+        }
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            open(.heading, level: Int(String(name.dropFirst())), flat: true, element: i)
+        case "ul", "ol":
+            listDepth += 1
+            open(contexts.last?.kind ?? .paragraph, level: contexts.last?.level, flat: false, element: i)
+        case "li", "dd", "dt":
+            open(.listItem, level: max(listDepth, 1), flat: false, element: i)
+        case "blockquote":
+            open(.blockQuote, level: nil, flat: false, element: i)
+        case "figcaption":
+            guard keepCaptions else { return false }
+            open(.caption, level: nil, flat: true, element: i)
+        default:
+            if isByline(node, i) {
+                open(.byline, level: nil, flat: true, element: i)
+            } else if keepCaptions == false, isCaption(node) {
+                return false
+            } else if isCaption(node), Self.breaking.contains(name) {
+                open(.caption, level: nil, flat: true, element: i)
+            } else if Self.breaking.contains(name) {
+                open(contexts.last?.kind ?? .paragraph, level: contexts.last?.level, flat: false, element: i)
+            } else {
+                return true
+            }
+        }
+        return true
+    }
+
+    private mutating func exit(_ i: Int) {
+        let node = tree.nodes[i]
+        if node.name == "a", let last = openLinks.last, last.node == i {
+            openLinks.removeLast()
+            if let start = last.start, last.piece == pieces.count, let piece = current {
+                let end = trimmedEnd(piece.scalars)
+                if end > start { current!.links.append((last.url, last.origin, start..<end)) }
+            } else if last.start == nil {
+                // An anchor without text (an icon or image link) still names an address.
+                if let url = last.url, current != nil { current!.links.append((url, last.origin, 0..<0)) }
+            }
+        }
+        // Inside a flattened block, the end of an inner block still separates words.
+        if isFlat, Self.breaking.contains(node.name), contexts.last?.element != i { pendingSpace = true }
+        if let top = contexts.last, top.element == i {
+            flush()
+            contexts.removeLast()
+            if node.name == "ul" || node.name == "ol" { listDepth -= 1 }
+        }
+    }
+
+    private mutating func open(_ kind: BlockKind, level: Int?, flat: Bool, element: Int) {
+        flush()
+        contexts.append((kind, level, flat, element))
+    }
+
+    private func trimmedEnd(_ scalars: [Unicode.Scalar]) -> Int { scalars.count }
+
+    private mutating func append(_ text: String) {
+        for s in text.unicodeScalars {
+            if s.value < 0x80 ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}") : s.properties.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            // Invisible characters that split words for every tokenizer downstream.
+            if s == "\u{200B}" || s == "\u{FEFF}" || s == "\u{00AD}" || s == "\u{200C}" { continue }
+            if current == nil {
+                let context = contexts.last
+                current = Piece(kind: context?.kind ?? .paragraph, level: context?.level, element: context?.element ?? -1)
+                pendingSpace = false
+            }
+            if pendingSpace, !current!.scalars.isEmpty { current!.scalars.append(" ") }
+            pendingSpace = false
+            let offset = current!.scalars.count
+            for k in openLinks.indices where openLinks[k].start == nil {
+                openLinks[k].start = offset
+                openLinks[k].piece = pieces.count
+            }
+            current!.scalars.append(s)
+        }
+    }
+
+    private mutating func flush() {
+        pendingSpace = false
+        guard let piece = current else { return }
+        current = nil
+        pieces.append(piece)
+        // Anchors still open continue into the next block; their text so far is dropped.
+        for k in openLinks.indices { openLinks[k].start = nil }
+    }
+
+    private func isByline(_ node: HTMLTree.Node, _ i: Int) -> Bool {
+        let hints = node.classAndID + " " + (node.attribute("rel") ?? "") + " " + (node.attribute("itemprop") ?? "")
+        guard HTMLHints.matches(hints, ["byline", "author"]) else { return false }
+        return HTMLContentExtractor.collapsedLength(innerText(i)) < 120
+    }
+
+    private func isCaption(_ node: HTMLTree.Node) -> Bool {
+        let hints = node.classAndID
+        return HTMLHints.matches(hints, ["caption", "credit"])
+    }
+
+    func innerText(_ root: Int) -> String {
+        var text = ""
+        var stack = [root]
+        while let i = stack.popLast() {
+            let node = tree.nodes[i]
+            if node.isText { text += node.text } else { stack.append(contentsOf: node.children.reversed()) }
+        }
+        return text
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,196 @@
+internal import CLibXML2
+import DossierCore
+
+/// A page's DOM copied out of libxml2 into plain Swift values, in document order.
+///
+/// Copying once keeps every C type inside this file and lets the extractor work on arrays: nodes
+/// are stored in pre-order, so a parent always precedes its children and bottom-up sums are one
+/// reverse sweep. Nothing here recurses, so nesting depth cannot exhaust the stack.
+struct HTMLTree {
+    struct Node {
+        /// The lowercased element name, or empty for a text node.
+        var name: String
+        /// The text of a text node.
+        var text: String
+        /// The element's attributes, names lowercased, in source order.
+        var attributes: [(name: String, value: String)]
+        /// The parent's index; -1 for the root.
+        var parent: Int
+        /// The children's indices, in order.
+        var children: [Int]
+        /// For a text node, its length with whitespace runs collapsed, and its commas; computed
+        /// once here because every extraction pass sums them.
+        var length = 0
+        var commas = 0
+        /// Whether the element ends a run of text, looked up once here (hashing tag names per
+        /// pass showed in profiles).
+        var isBlock = false
+        /// Whether the element is page furniture by its tag alone.
+        var isFurniture = false
+        /// Whether the element is an embedded social-media post, by its class.
+        var isEmbed = false
+
+        var isText: Bool { name.isEmpty }
+
+        func attribute(_ key: String) -> String? {
+            for pair in attributes where pair.name == key { return pair.value }
+            return nil
+        }
+
+        /// The class and id attributes together, lowercased, for pattern hints.
+        var classAndID: String { hints }
+
+        /// Computed once: the class and id attributes together, lowercased.
+        var hints: String = ""
+
+        mutating func computeHints() {
+            var s = ""
+            for pair in attributes where pair.name == "class" || pair.name == "id" {
+                s += pair.value.lowercased()
+                s += " "
+            }
+            hints = s
+        }
+    }
+
+    /// The nodes; index 0 is the document root.
+    var nodes: [Node]
+
+    /// Elements whose text is never article text and is not needed for metadata either; their
+    /// text is not copied at all, which also keeps inline scripts out of memory.
+    static let opaque: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "canvas", "object", "iframe"]
+
+    /// The libxml2 options: recover from broken markup, stay quiet and offline, and keep the
+    /// default limits (no `XML_PARSE_HUGE`), so nesting beyond 256 levels is cut off by libxml2.
+    static let parseOptions: Int32 = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+            | HTML_PARSE_COMPACT.rawValue)
+
+    /// Parses `encoding.bytes` with libxml2's HTML parser; nil when libxml2 produces no document.
+    init?(encoding: HTMLEncoding) {
+        var options = Self.parseOptions
+        // The bytes are already UTF-8: a page's own (possibly wrong) charset must not re-decode them.
+        if encoding.converted { options |= Int32(HTML_PARSE_IGNORE_ENC.rawValue) }
+        let parsed: htmlDocPtr? = encoding.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                htmlReadMemory(base, Int32(clamping: buffer.count), nil, encoding.name, options)
+            }
+        }
+        guard let doc = parsed else { return nil }
+        defer { xmlFreeDoc(doc) }
+        nodes = []
+        nodes.reserveCapacity(encoding.bytes.count / 40)
+        nodes.append(Node(name: "#document", text: "", attributes: [], parent: -1, children: []))
+        copy(from: doc)
+    }
+
+    /// Walks libxml2's tree by its parent/children/next pointers with an explicit stack of Swift indices.
+    private mutating func copy(from doc: htmlDocPtr) {
+        var parents: [Int] = [0]
+        var current: xmlNodePtr? = doc.pointee.children
+        while let node = current {
+            let parent = parents[parents.count - 1]
+            var descend = false
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = Self.lowercased(node.pointee.name)
+                var attributes: [(name: String, value: String)] = []
+                var attr = node.pointee.properties
+                while let a = attr {
+                    let key = Self.lowercased(a.pointee.name)
+                    var value = ""
+                    var child = a.pointee.children
+                    while let c = child {
+                        if let content = c.pointee.content { value += String(cString: content) }
+                        child = c.pointee.next
+                    }
+                    attributes.append((key, value))
+                    attr = a.pointee.next
+                }
+                let index = nodes.count
+                var element = Node(name: name, text: "", attributes: attributes, parent: parent, children: [])
+                if !attributes.isEmpty {
+                    element.computeHints()
+                    element.isEmbed = !element.hints.isEmpty && HTMLHints.matches(element.hints, HTMLHints.embeds)
+                }
+                element.isBlock = HTMLContentExtractor.blockTags.contains(name)
+                element.isFurniture = HTMLContentExtractor.furniture.contains(name)
+                nodes.append(element)
+                nodes[parent].children.append(index)
+                let keepsText = !Self.opaque.contains(name) || (name == "script" && (attributes.first { $0.name == "type" }?.value.contains("ld+json") ?? false))
+                if keepsText, node.pointee.children != nil {
+                    parents.append(index)
+                    descend = true
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    let index = nodes.count
+                    var text = Node(name: "", text: String(cString: content), attributes: [], parent: parent, children: [])
+                    (text.length, text.commas) = Self.measure(content)
+                    nodes.append(text)
+                    nodes[parent].children.append(index)
+                }
+            default:
+                break
+            }
+            if descend {
+                current = node.pointee.children
+                continue
+            }
+            // Next sibling, or climb until an ancestor has one.
+            var up: xmlNodePtr? = node
+            current = nil
+            while let u = up {
+                if let next = u.pointee.next {
+                    current = next
+                    break
+                }
+                up = u.pointee.parent
+                if up == nil || up!.pointee.type == XML_HTML_DOCUMENT_NODE || up!.pointee.type == XML_DOCUMENT_NODE { break }
+                parents.removeLast()
+            }
+        }
+    }
+
+    /// The collapsed length (in scalars) and comma count of UTF-8 text, in one pass over the bytes.
+    private static func measure(_ p: UnsafePointer<xmlChar>) -> (Int, Int) {
+        var length = 0
+        var commas = 0
+        var space = true
+        var i = 0
+        while p[i] != 0 {
+            let b = p[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                if !space { length += 1 }
+                space = true
+            } else if b == 0xC2, p[i + 1] == 0xA0 {
+                // No-break space, which the writer collapses like any other.
+                if !space { length += 1 }
+                space = true
+                i += 1
+            } else {
+                if b & 0xC0 != 0x80 { length += 1 }
+                if b == 0x2C { commas += 1 }
+                // U+FF0C fullwidth comma, U+3001 ideographic comma.
+                if b == 0xEF, p[i + 1] == 0xBC, p[i + 2] == 0x8C { commas += 1 }
+                if b == 0xE3, p[i + 1] == 0x80, p[i + 2] == 0x81 { commas += 1 }
+                space = false
+            }
+            i += 1
+        }
+        return (length, commas)
+    }
+
+    private static func lowercased(_ name: UnsafePointer<xmlChar>?) -> String {
+        guard let name else { return "" }
+        var length = 0
+        var needsLowering = false
+        while name[length] != 0 {
+            if name[length] >= 0x41 && name[length] <= 0x5A { needsLowering = true }
+            length += 1
+        }
+        let buffer = UnsafeBufferPointer(start: name, count: length)
+        if !needsLowering { return String(decoding: buffer, as: UTF8.self) }
+        return String(decoding: buffer.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
