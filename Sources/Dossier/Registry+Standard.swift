@@ -16,6 +16,8 @@ extension Registry {
         var registry = Registry()
         do {
             try registry.register(reader: TextReader.self)
+            try registry.register(reader: HTMLReader.self)
+            try registry.register(reader: FeedReader.self)
             try registry.register(analyzer: SentenceAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)

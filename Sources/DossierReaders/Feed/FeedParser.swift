@@ -1,5 +1,11 @@
 internal import CLibXML2
-import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+// No Foundation here: libxml2's headers bring the system ICU, which clashes with Foundation's.
 
 /// Reads RSS 2.0, RSS 1.0 (RDF) and Atom feeds with libxml2's XML parser.
 ///
@@ -20,7 +26,7 @@ struct FeedParser {
     }
 
     /// Parses `data` into the channel and its items, in feed order.
-    static func parse(_ data: Data, name: String) throws(Failure) -> (Channel, [FeedItem]) {
+    static func parse(_ data: [UInt8], name: String) throws(Failure) -> (Channel, [FeedItem]) {
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let document: xmlDocPtr? = data.withUnsafeBytes { raw in
             guard let base = raw.bindMemory(to: CChar.self).baseAddress else { return nil }
@@ -132,9 +138,16 @@ struct FeedParser {
     /// `jane@example.com (Jane Doe)` → `Jane Doe`, as RSS writes authors.
     private static func cleanAuthor(_ value: String) -> String {
         if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close, value.contains("@") {
-            return String(value[value.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+            return trimmed(String(value[value.index(after: open)..<close]))
         }
         return value
+    }
+
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 
     // MARK: - libxml2 access
@@ -157,7 +170,7 @@ struct FeedParser {
         guard let raw = xmlNodeGetContent(node) else { return "" }
         // libxml2's default allocator is malloc; `xmlFree` is a macro Swift cannot import.
         defer { free(raw) }
-        return String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(String(cString: raw))
     }
 
     private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

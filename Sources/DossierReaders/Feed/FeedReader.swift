@@ -56,7 +56,7 @@ public struct FeedReader: Reader {
         let channel: FeedParser.Channel
         var items: [FeedItem]
         do {
-            (channel, items) = try FeedParser.parse(input.data, name: input.name)
+            (channel, items) = try FeedParser.parse([UInt8](input.data), name: input.name)
         } catch {
             throw ComponentError(code: "E460", error.message)
         }
