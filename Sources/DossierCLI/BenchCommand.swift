@@ -23,10 +23,10 @@ struct BenchCommand: ContextualCommand {
     func run(in context: CommandContext) async throws {
         // Pipeline load time: parse, lint, create components and plan.
         var loadTimes: [Double] = []
-        var pipeline = try context.loadPipeline(options.pipeline)
+        var pipeline = try options.load(in: context)
         for _ in 0..<20 {
             let start = ContinuousClock.now
-            pipeline = try context.loadPipeline(options.pipeline)
+            pipeline = try options.load(in: context)
             loadTimes.append(Self.seconds(since: start))
         }
         pipeline.exporters = pipeline.exporters.map { var e = $0; e.target = .stdout; return e }

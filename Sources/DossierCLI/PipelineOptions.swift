@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dossier
 
 /// The options every command that runs a pipeline shares.
 struct PipelineOptions: ParsableArguments {
@@ -7,6 +8,28 @@ struct PipelineOptions: ParsableArguments {
 
     @Option(name: .shortAndLong, help: "How many articles to process at once (default: the number of cores).")
     var jobs: Int?
+
+    @Option(help: "Use this reader for every input, with its default options, instead of the pipeline's.")
+    var reader: String?
+
+    /// The pipeline from `-p` (or the default), with `--reader` applied.
+    func load(in context: CommandContext) throws -> Pipeline {
+        var pipeline = try context.loadPipeline(self.pipeline)
+        guard let id = reader else { return pipeline }
+        guard let entry = context.registry.readers[id] else {
+            let hint = Suggestions.hint(id, among: context.registry.ids(.reader))
+            context.err("error: unknown reader '\(id)'\(hint); 'dossier list' shows the readers\n")
+            throw ExitStatus.usage
+        }
+        do {
+            let made = try entry.make(ValueOptionsDecoder())
+            pipeline.reader = .fixed(Pipeline.ReaderStep(info: entry.info, reader: made, sniff: entry.sniff))
+        } catch {
+            context.err("error: reader '\(id)' cannot be created with its default options: \(error)\n")
+            throw ExitStatus.usage
+        }
+        return pipeline
+    }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1, got '\(jobs)'") }

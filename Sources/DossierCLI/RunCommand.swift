@@ -24,7 +24,7 @@ struct RunCommand: ContextualCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let pipeline = try context.loadPipeline(options.pipeline)
+        let pipeline = try options.load(in: context)
         for warning in pipeline.warnings { context.err(DiagnosticRenderer(sources: pipeline.sources, color: context.errorIsTerminal).render(warning)) }
         let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
         let (inputs, problems) = InputCollector(extensions: extensions).collect(self.inputs)

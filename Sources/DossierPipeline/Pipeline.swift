@@ -8,6 +8,13 @@ public struct Pipeline: Sendable {
         public var info: ComponentInfo
         public var reader: any Reader
         public var sniff: @Sendable (Data) -> Bool
+
+        /// Creates a reader step.
+        public init(info: ComponentInfo, reader: any Reader, sniff: @escaping @Sendable (Data) -> Bool) {
+            self.info = info
+            self.reader = reader
+            self.sniff = sniff
+        }
     }
 
     /// A created analyzer.
@@ -16,6 +23,13 @@ public struct Pipeline: Sendable {
         public var analyzer: any Analyzer
         /// Where the pipeline file names it.
         public var location: SourceLocation?
+
+        /// Creates an analyzer step.
+        public init(info: ComponentInfo, analyzer: any Analyzer, location: SourceLocation? = nil) {
+            self.info = info
+            self.analyzer = analyzer
+            self.location = location
+        }
     }
 
     /// A created exporter and where its output goes.
@@ -24,6 +38,14 @@ public struct Pipeline: Sendable {
         public var exporter: any Exporter
         public var target: OutputTarget
         public var location: SourceLocation?
+
+        /// Creates an exporter step.
+        public init(info: ComponentInfo, exporter: any Exporter, target: OutputTarget, location: SourceLocation? = nil) {
+            self.info = info
+            self.exporter = exporter
+            self.target = target
+            self.location = location
+        }
     }
 
     /// How the reader is chosen.

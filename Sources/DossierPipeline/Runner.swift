@@ -219,7 +219,7 @@ public struct Runner: Sendable {
             if !ext.isEmpty, let step = steps.first(where: { $0.info.fileExtensions.contains(ext) }) { return step }
             let head = input.data.prefix(4096)
             if let step = steps.first(where: { $0.sniff(head) }) { return step }
-            throw Diagnostic(code: "E402", "no reader recognises this input by its extension or content; name one with 'reader:' in the pipeline or '--reader'",
+            throw Diagnostic(code: "E402", "no reader recognises this input by its extension or content; name one with 'reader:' in the pipeline, or 'dossier run --reader ID'",
                              article: input.name)
         }
     }
