@@ -79,7 +79,8 @@ public struct MarkdownReader: Reader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") { return true }
-        if let first = text.first(where: { !$0.isWhitespace }), first == "<" || first == "{" || first == "[" && !text.contains("](") {
+        // Markup and JSON open with these; a Markdown file may open with a link, `[text](…)`.
+        if let first = text.first(where: { !$0.isWhitespace }), first == "<" || first == "{" || (first == "[" && !text.contains("](")) {
             return false
         }
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
