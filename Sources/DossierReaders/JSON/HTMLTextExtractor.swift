@@ -86,7 +86,7 @@ struct HTMLTextExtractor {
             var current: xmlNodePtr? = node
             next = nil
             while let done = current {
-                leave(done, descended: done != node || descend, into: &writer)
+                leave(done, into: &writer)
                 if let sibling = done.pointee.next {
                     next = sibling
                     break
@@ -150,7 +150,7 @@ struct HTMLTextExtractor {
     }
 
     /// Handles the end of `node`, once its children (if walked) are done.
-    private mutating func leave(_ node: xmlNodePtr, descended: Bool, into writer: inout ArticleTextWriter) {
+    private mutating func leave(_ node: xmlNodePtr, into writer: inout ArticleTextWriter) {
         guard node.pointee.type == XML_ELEMENT_NODE else { return }
         let name = Self.name(node)
         guard !Self.skippedElements.contains(name) else { return }
