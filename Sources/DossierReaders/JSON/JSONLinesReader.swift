@@ -1,0 +1,110 @@
+public import DossierCore
+public import Foundation
+
+/// The `jsonl` reader: one article per line, as generic article JSON or Dossier document JSON.
+///
+/// Each non-blank line is read like one object of the `json` reader, with the same field mapping;
+/// a line with `"format": "dossier"` is read with `Document(jsonData:)`. Lines may end in `\n` or
+/// `\r\n`, the last one may lack its line break, blank lines are ignored, and a line may be of
+/// any length. Ids come from the mapped id field, else `<input id>-<line number>`, so an id does
+/// not change when an earlier line is fixed or removed; a mapped document's `origin` is
+/// `<input name>:<line number>`.
+///
+/// A bad line does not sink the file: it is skipped and the other lines are read. The line
+/// numbers of skipped lines can be seen as gaps in the origins, and `readReport` returns every
+/// skipped line with its error. The file fails only when no line can be read (with the first
+/// problem and the count), or at the first bad line when `skipBadLines` is false. Error codes
+/// are the `json` reader's (`JSONReader.ErrorCode`), each message naming the line.
+public struct JSONLinesReader: Reader {
+    public static let id = "jsonl"
+    public static let summary = "reads one article per line (JSON Lines): article objects through a field mapping, or Dossier document JSON"
+    public static let fileExtensions = ["jsonl", "ndjson"]
+
+    /// The options the reader was created with.
+    public let options: Options
+
+    /// Creates the reader with the default options, which cannot fail.
+    public init() {
+        options = Options()
+    }
+
+    /// Creates the reader; throws when a path in `fields` has an empty segment.
+    public init(options: Options) throws {
+        try options.fields.validate()
+        self.options = options
+    }
+
+    /// Whether `head` looks like JSON Lines: its first line is a whole JSON object and the next
+    /// non-blank line opens another.
+    ///
+    /// A single-line object is left to the `json` reader, and so is pretty-printed JSON, whose
+    /// first line (`{`) is not a whole object.
+    public static func sniff(_ head: Data) -> Bool {
+        let lines = Self.lines(of: head)
+        guard lines.count >= 2, lines[1].data.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else { return false }
+        return (try? JSONSerialization.jsonObject(with: lines[0].data)) is [String: Any]
+    }
+
+    public func read(_ input: Input) throws -> [Document] {
+        let (result, total) = try readWithTotal(input)
+        return try result.documentsOrThrow(total: total, unit: "line", name: input.name)
+    }
+
+    /// Reads `input`, returning the documents and every line that was skipped, with its error.
+    public func readReport(_ input: Input) throws -> JSONReadResult {
+        try readWithTotal(input).result
+    }
+
+    private func readWithTotal(_ input: Input) throws -> (result: JSONReadResult, total: Int) {
+        let mapper = ArticleMapper(fields: options.fields, detectHTML: options.detectHTML)
+        var result = JSONReadResult(documents: [], skipped: [])
+        var total = 0
+        for (number, line) in Self.lines(of: input.data) {
+            total += 1
+            let label = "line \(number) of '\(input.name)'"
+            do {
+                let root = try JSONTree.parse(line, what: label)
+                guard let object = root as? [String: Any] else {
+                    throw ComponentError(code: JSONReader.ErrorCode.notArticles, "\(label) is \(JSONReader.kind(of: root)), not an article object")
+                }
+                if JSONReader.isDossierDocument(object) {
+                    result.documents.append(try JSONReader.dossierDocument(line, what: label))
+                } else {
+                    result.documents.append(
+                        try mapper.document(
+                            from: object, fallbackID: "\(input.id)-\(number)", origin: "\(input.name):\(number)", provenance: Self.provenance))
+                }
+            } catch let error as ComponentError {
+                let located = error.message.hasPrefix(label) ? error : ComponentError(code: error.code, "\(label): \(error.message)")
+                if !options.skipBadLines { throw located }
+                result.skipped.append(.init(position: number, error: located))
+            }
+        }
+        if total == 0 {
+            throw ComponentError(code: JSONReader.ErrorCode.empty, "input '\(input.name)' is empty; a JSON Lines file holds one JSON object per line")
+        }
+        return (result, total)
+    }
+
+    /// The non-blank lines of `data` with their 1-based numbers, without line breaks (`\n` or
+    /// `\r\n`) and without a byte-order mark on the first.
+    static func lines(of data: Data) -> [(number: Int, data: Data)] {
+        var lines: [(Int, Data)] = []
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var number = 1
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var stop = end
+                if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+                let isBlank = bytes[start..<stop].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                if !isBlank { lines.append((number, Data(bytes[start..<stop]))) }
+                number += 1
+                start = end + 1
+            }
+        }
+        return lines
+    }
+}
