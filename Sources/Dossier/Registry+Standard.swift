@@ -15,9 +15,13 @@ extension Registry {
     public static var standard: Registry {
         var registry = Registry()
         do {
-            try registry.register(reader: TextReader.self)
-            try registry.register(reader: HTMLReader.self)
+            // Readers in sniffing order for 'auto': the most specific formats first, plain text last.
             try registry.register(reader: FeedReader.self)
+            try registry.register(reader: HTMLReader.self)
+            try registry.register(reader: JSONLinesReader.self)
+            try registry.register(reader: JSONReader.self)
+            try registry.register(reader: MarkdownReader.self)
+            try registry.register(reader: TextReader.self)
             try registry.register(analyzer: SentenceAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)

@@ -43,3 +43,39 @@ struct BadInputTests {
         #expect(capture.text.components(separatedBy: "\"format\" : \"dossier\"").count - 1 == 3)
     }
 }
+
+@Suite("Readers choose and fail per article through auto")
+struct AutoReaderTests {
+    @Test("auto picks each format by extension and by content", arguments: [
+        ("a.md", "---\ntitle: T\n---\n# Heading\n\nSome text here.\n", "markdown"),
+        ("a", "# Heading\n\nSome [linked](https://example.org) text here.\n", "markdown"),
+        ("a.jsonl", "{\"title\": \"A\", \"text\": \"One.\"}\n{\"title\": \"B\", \"text\": \"Two.\"}\n", "jsonl"),
+        ("a", "{\"title\": \"A\", \"text\": \"One.\"}\n{\"title\": \"B\", \"text\": \"Two.\"}\n", "jsonl"),
+        ("a", "{\"title\": \"A\", \"text\": \"One sentence.\"}", "json"),
+        ("a", "<!doctype html><html><body><p>Hello there.</p></body></html>", "html"),
+        ("a", "Plain Title\nA plain paragraph of text.\n", "text"),
+    ])
+    func choice(_ name: String, _ content: String, _ expected: String) throws {
+        let pipeline = try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nexporters: [json]\n", file: "p.yaml")
+        let step = try Runner(pipeline: pipeline).chooseReader(for: Input(id: "a", name: name, data: Data(content.utf8)))
+        #expect(step.info.id == expected)
+    }
+
+    @Test("a bad line of a JSON Lines file fails alone and the other lines are written in order")
+    func jsonLines() async throws {
+        let lines = [
+            #"{"id": "one", "title": "First", "text": "The first article has a sentence."}"#,
+            #"{"id": "two", "title": "Second", "text": "#,
+            #"{"id": "three", "title": "Third", "text": "The third article has a sentence too."}"#,
+        ].joined(separator: "\n")
+        let pipeline = try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nanalyzers: [sentences]\nexporters: [json]\n", file: "p.yaml")
+        let capture = OutputCapture()
+        let summary = await Runner(pipeline: pipeline, standardOutput: capture.append).run([.data(name: "wire.jsonl", Data(lines.utf8))])
+        #expect(summary.succeeded == 2)
+        #expect(summary.diagnostics.map(\.code) == ["E451"])
+        #expect(summary.diagnostics.first?.article == "wire.jsonl#2")
+        #expect(summary.diagnostics.first?.message.contains("line 2") == true)
+        let ids = capture.text.components(separatedBy: "\n").filter { $0.hasPrefix("  \"id\" : ") }
+        #expect(ids == ["  \"id\" : \"one\",", "  \"id\" : \"three\","])
+    }
+}

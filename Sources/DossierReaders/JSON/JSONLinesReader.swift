@@ -51,6 +51,14 @@ public struct JSONLinesReader: Reader {
     }
 
     /// Reads `input`, returning the documents and every line that was skipped, with its error.
+    /// Every line in order, so the runner reports each skipped one as a failed article of its own;
+    /// throws only when none could be read.
+    public func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {
+        let (result, total) = try readWithTotal(input)
+        _ = try result.documentsOrThrow(total: total, unit: "line", name: input.name)
+        return result.outcomes
+    }
+
     public func readReport(_ input: Input) throws -> JSONReadResult {
         try readWithTotal(input).result
     }
@@ -68,16 +76,16 @@ public struct JSONLinesReader: Reader {
                     throw ComponentError(code: JSONReader.ErrorCode.notArticles, "\(label) is \(JSONReader.kind(of: root)), not an article object")
                 }
                 if JSONReader.isDossierDocument(object) {
-                    result.documents.append(try JSONReader.dossierDocument(line, what: label))
+                    result.add(try JSONReader.dossierDocument(line, what: label))
                 } else {
-                    result.documents.append(
+                    result.add(
                         try mapper.document(
                             from: object, fallbackID: "\(input.id)-\(number)", origin: "\(input.name):\(number)", provenance: Self.provenance))
                 }
             } catch let error as ComponentError {
                 let located = error.message.hasPrefix(label) ? error : ComponentError(code: error.code, "\(label): \(error.message)")
                 if !options.skipBadLines { throw located }
-                result.skipped.append(.init(position: number, error: located))
+                result.skip(.init(position: number, error: located))
             }
         }
         if total == 0 {

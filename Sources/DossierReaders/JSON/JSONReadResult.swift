@@ -29,11 +29,26 @@ public struct JSONReadResult: Sendable {
     public var documents: [Document]
     /// What was skipped, in input order.
     public var skipped: [Skipped]
+    /// Every item or line in input order, read or not: what `readEach(_:)` hands the runner.
+    public var outcomes: [Result<Document, ComponentError>] = []
 
     /// Creates a result.
     public init(documents: [Document], skipped: [Skipped]) {
         self.documents = documents
         self.skipped = skipped
+        self.outcomes = documents.map { .success($0) } + skipped.map { .failure($0.error) }
+    }
+
+    /// Records a document read.
+    mutating func add(_ document: Document) {
+        documents.append(document)
+        outcomes.append(.success(document))
+    }
+
+    /// Records an item or line skipped.
+    mutating func skip(_ skipped: Skipped) {
+        self.skipped.append(skipped)
+        outcomes.append(.failure(skipped.error))
     }
 
     /// The documents, or the reason none could be read.

@@ -84,6 +84,14 @@ public struct JSONReader: Reader {
     ///
     /// Throws only for problems with the whole input: empty, not JSON, or no articles where the
     /// items path points.
+    /// Every item in order, so the runner reports each skipped one as a failed article of its own;
+    /// throws only when none could be read.
+    public func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {
+        let (result, total) = try readWithTotal(input)
+        _ = try result.documentsOrThrow(total: total, unit: "item", name: input.name)
+        return result.outcomes
+    }
+
     public func readReport(_ input: Input) throws -> JSONReadResult {
         try readWithTotal(input).result
     }
@@ -108,15 +116,15 @@ public struct JSONReader: Reader {
                 }
                 if Self.isDossierDocument(object) {
                     let data = try JSONSerialization.data(withJSONObject: object)
-                    result.documents.append(try Self.dossierDocument(data, what: label))
+                    result.add(try Self.dossierDocument(data, what: label))
                 } else {
-                    result.documents.append(
+                    result.add(
                         try mapper.document(
                             from: object, fallbackID: isList ? "\(input.id)-\(position)" : input.id, origin: input.name, provenance: Self.provenance))
                 }
             } catch let error as ComponentError {
                 let message = error.message.hasPrefix(label) ? error.message : "\(label): \(error.message)"
-                result.skipped.append(.init(position: position, error: ComponentError(code: error.code, message)))
+                result.skip(.init(position: position, error: ComponentError(code: error.code, message)))
             }
         }
         return (result, items.count)
