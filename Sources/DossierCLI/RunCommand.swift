@@ -33,19 +33,25 @@ struct RunCommand: ContextualCommand {
             context.err("nothing was run\n")
             throw ExitStatus.badInput
         }
-        let showProgress = !quiet && context.errorIsTerminal && inputs.count > 1
+        let showProgress = !quiet && context.errorIsTerminal && (inputs.count > 1 || inputs == [.standardInput])
         let err = context.standardError
         var progress: (@Sendable (RunProgress) -> Void)?
         if showProgress {
             progress = { p in
                 let failed = p.failed > 0 ? "\(p.failed) failed, " : ""
-                err("\r\u{1B}[K[\(p.finished)/\(p.total)] \(failed)\(p.current)")
+                err("\r\u{1B}[K[\(p.finished)\(p.total.map { "/\($0)" } ?? "")] \(failed)\(p.current)")
             }
         }
         let runner = Runner(
             pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: outputDirectory,
             standardOutput: context.standardOutput, progress: progress)
-        let summary = await runner.run(inputs)
+        // JSON Lines on standard input streams: each line runs as it arrives, in bounded memory.
+        let summary: RunSummary
+        if inputs == [.standardInput], case .fixed(let step) = pipeline.reader, step.info.id == "jsonl" {
+            summary = await runner.run(stream: StandardInputLines())
+        } else {
+            summary = await runner.run(inputs)
+        }
         if showProgress { context.err("\r\u{1B}[K") }
         let renderer = DiagnosticRenderer(sources: [:], color: context.errorIsTerminal)
         for diagnostic in summary.diagnostics { context.err(renderer.render(diagnostic)) }

@@ -47,3 +47,25 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { name }
 }
+
+/// The lines of standard input as separate inputs, read only as the runner asks for them, so a
+/// JSON Lines stream of any length runs in bounded memory and its results flow out as it arrives.
+public struct StandardInputLines: Sequence, IteratorProtocol, Sendable {
+    private var number = 0
+    /// The extension each line's name gets, so that `auto` and ids see the format.
+    public let fileExtension: String
+
+    /// Creates the sequence; each line becomes an input named `stdin-N.EXT`.
+    public init(fileExtension: String = "jsonl") {
+        self.fileExtension = fileExtension
+    }
+
+    public mutating func next() -> InputSource? {
+        while let line = readLine(strippingNewline: true) {
+            number += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            return .data(name: "stdin-\(number).\(fileExtension)", Data(line.utf8))
+        }
+        return nil
+    }
+}

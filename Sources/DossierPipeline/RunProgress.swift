@@ -2,8 +2,8 @@
 public struct RunProgress: Sendable {
     /// Inputs finished so far.
     public var finished: Int
-    /// Inputs in the run.
-    public var total: Int
+    /// Inputs in the run, when known (not for a stream).
+    public var total: Int?
     /// Articles that failed so far.
     public var failed: Int
     /// The input just finished.

@@ -40,24 +40,36 @@ public struct Runner: Sendable {
 
     /// Runs every input and writes the outputs; the summary says what failed.
     public func run(_ inputs: [InputSource]) async -> RunSummary {
+        await run(stream: inputs, count: inputs.count)
+    }
+
+    /// Runs inputs as a sequence yields them, such as lines arriving on standard input, holding
+    /// only a bounded window of them in memory; `count` is the total when known, for progress.
+    public func run(stream inputs: some Sequence<InputSource>, count: Int? = nil) async -> RunSummary {
         let clock = ContinuousClock.now
         var summary = RunSummary()
-        summary.inputs = inputs.count
         let writer = OutputWriter(pipeline: pipeline, base: outputDirectory, standardOutput: standardOutput)
         // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
         let window = jobs * 4
+        var iterator = inputs.makeIterator()
+        var names: [Int: String] = [:]
 
         await withTaskGroup(of: (Int, [ArticleResult], Int).self) { group in
             var next = 0
             var emitted = 0
+            var exhausted = false
             var waiting: [Int: ([ArticleResult], Int)] = [:]
             func launch(_ group: inout TaskGroup<(Int, [ArticleResult], Int)>) {
+                guard let input = iterator.next() else {
+                    exhausted = true
+                    return
+                }
                 let index = next
-                let input = inputs[index]
+                names[index] = input.name
                 next += 1
                 group.addTask { await self.process(input, index: index) }
             }
-            while next < inputs.count && next < jobs { launch(&group) }
+            while !exhausted && next < jobs { launch(&group) }
             while let (index, results, bytes) = await group.next() {
                 waiting[index] = (results, bytes)
                 while let (results, bytes) = waiting.removeValue(forKey: emitted) {
@@ -77,11 +89,13 @@ public struct Runner: Sendable {
                             summary.diagnostics.append(diagnostic)
                         }
                     }
-                    progress?(RunProgress(finished: emitted + 1, total: inputs.count, failed: summary.failed, current: inputs[emitted].name))
+                    let name = names.removeValue(forKey: emitted) ?? ""
+                    progress?(RunProgress(finished: emitted + 1, total: count, failed: summary.failed, current: name))
                     emitted += 1
                 }
-                while next < inputs.count && next - emitted < window && next - emitted - waiting.count < jobs { launch(&group) }
+                while !exhausted && next - emitted < window && next - emitted - waiting.count < jobs { launch(&group) }
             }
+            summary.inputs = next
         }
         do throws(Diagnostic) {
             try writer.finish()

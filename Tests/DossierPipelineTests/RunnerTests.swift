@@ -190,3 +190,37 @@ struct GzipTests {
         return URL(fileURLWithPath: file.path + ".gz")
     }
 }
+
+/// Counts how many inputs a runner has pulled from a stream.
+final class PullCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pulled = 0
+    private var atFirstOutput: Int?
+    func pull() { lock.withLock { pulled += 1 } }
+    func output() { lock.withLock { if atFirstOutput == nil { atFirstOutput = pulled } } }
+    var pulledAtFirstOutput: Int? { lock.withLock { atFirstOutput } }
+}
+
+@Suite("Streams")
+struct StreamTests {
+    @Test("a stream is pulled lazily: the first output appears long before the stream is drained")
+    func lazy() async throws {
+        let p = try PipelineLoader(registry: testRegistry(), environment: [:]).load(text: "version: 1\nreader: raw\nanalyzers: [lines]\nexporters: [summary]\n", file: "p.yaml")
+        let counter = PullCounter()
+        let stream = (1...500).lazy.map { n -> InputSource in
+            counter.pull()
+            return .data(name: "s\(n).raw", Data("line \(n)".utf8))
+        }
+        let capture = OutputCapture()
+        let runner = Runner(pipeline: p, jobs: 2, standardOutput: { data in
+            counter.output()
+            capture.append(data)
+        })
+        let summary = await runner.run(stream: stream)
+        #expect(summary.succeeded == 500)
+        #expect(summary.inputs == 500)
+        // The window is jobs * 4 inputs, so the first result is written after at most a few pulls.
+        #expect((counter.pulledAtFirstOutput ?? 500) <= 2 * 4 + 2)
+        #expect(capture.text.hasPrefix("s1 sentences=1 \ns2 sentences=1 \n"))
+    }
+}
