@@ -28,11 +28,7 @@ public struct TextReader: Reader {
 
     /// Creates the reader; throws when a sources heading is empty.
     public init(options: Options) throws {
-        if options.sourcesHeadings.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw ComponentError(
-                code: "E412", "a sources heading cannot be empty; remove the empty entry or write a heading such as 'Sources'",
-                option: "sourcesHeadings")
-        }
+        try SourcesHeadings.validate(options.sourcesHeadings, code: "E412")
         self.options = options
     }
 

@@ -55,11 +55,7 @@ public struct MarkdownReader: Reader {
 
     /// Creates the reader; throws when a sources heading is empty or `maxBytes` is not positive.
     public init(options: Options) throws {
-        if options.sourcesHeadings.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw ComponentError(
-                code: ErrorCode.badOption, "a sources heading cannot be empty; remove the empty entry or write a heading such as 'Sources'",
-                option: "sourcesHeadings")
-        }
+        try SourcesHeadings.validate(options.sourcesHeadings, code: ErrorCode.badOption)
         if options.maxBytes <= 0 {
             throw ComponentError(
                 code: ErrorCode.badOption, "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 33554432 (32 MB)",
