@@ -107,6 +107,7 @@ public struct HTMLReader: Reader {
             throw ComponentError(code: "E434", "no article text found in page '\(input.name)'; it may be an index page, a redirect or rendered by scripts")
         }
         if metadata.authors.isEmpty { metadata.authors = layout.bylineAuthors }
+        if metadata.authors.isEmpty { metadata.authors = found.fallbackAuthors }
         if metadata.title == nil { metadata.title = layout.titleText }
         return [
             Document(
