@@ -64,7 +64,7 @@ enum HTMLHints {
         var merged: [String: Category] = [:]
         let lists: [([String], Category)] = [
             (unlikely, .unlikely), (maybe, .maybe), (boilerplate, .boilerplate), (negative, .negative), (positive, .positive),
-            (embeds, .embed), (["byline", "author"], .byline), (["caption", "credit"], .caption), (otherStories, .otherStory),
+            (embeds, .embed), (["byline", "author", "writtenby"], .byline), (["caption", "credit"], .caption), (otherStories, .otherStory),
         ]
         for (words, category) in lists {
             for word in words { merged[word, default: []].formUnion(category) }

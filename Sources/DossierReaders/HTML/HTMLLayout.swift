@@ -37,19 +37,25 @@ struct HTMLLayout {
     mutating func build() {
         let titleKey = title.map(Self.key)
         var kept: [HTMLBlockWriter.Piece] = []
+        // The longest furniture label; longer blocks need no key unless they may repeat the title.
+        let labelLength = Self.furniture.map(\.count).max() ?? 0
         for var piece in pieces {
-            let text = String(scalars: piece.scalars)
-            let key = Self.key(text)
-            if key.isEmpty || Self.furniture.contains(key) { continue }
-            // The headline repeated at the top of the body: the title block already has it.
-            if let titleKey, key == titleKey, kept.count < 4, piece.kind == .heading || piece.kind == .paragraph { continue }
-            if title == nil, titleText == nil, piece.kind == .heading, piece.level == 1 {
-                titleText = text
+            let needsKey = piece.scalars.count <= labelLength + 4 || (titleKey != nil && kept.count < 4)
+            if needsKey {
+                let key = Self.key(piece.scalars)
+                if key.isEmpty || Self.furniture.contains(key) { continue }
+                // The headline repeated at the top of the body: the title block already has it.
+                if let titleKey, key == titleKey, kept.count < 4, piece.kind == .heading || piece.kind == .paragraph { continue }
+            } else if !piece.scalars.contains(where: Self.isAlphanumeric) {
                 continue
             }
-            if piece.kind == .paragraph, Self.isBylineText(text) { piece.kind = .byline }
+            if title == nil, titleText == nil, piece.kind == .heading, piece.level == 1 {
+                titleText = String(scalars: piece.scalars)
+                continue
+            }
+            if piece.kind == .paragraph, piece.scalars.count < 80, Self.isBylineText(String(scalars: piece.scalars)) { piece.kind = .byline }
             if piece.kind == .byline {
-                bylineAuthors += HTMLByline.names(in: text)
+                bylineAuthors += HTMLByline.names(in: String(scalars: piece.scalars))
             }
             kept.append(piece)
         }
@@ -87,10 +93,32 @@ struct HTMLLayout {
         blocks.append(Block(kind: kind, range: TextRange(start: start, end: scalars.count), level: level))
     }
 
-    static func key(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.drop { !$0.properties.isAlphabetic && !$0.properties.numericType.isSome }
-            .reversed().drop { !$0.properties.isAlphabetic && !$0.properties.numericType.isSome && $0 != "." }.reversed()
-            .map(Character.init))
+    static func key(_ text: String) -> String { key(Array(text.unicodeScalars)) }
+
+    /// A block's text lowercased, without leading non-alphanumerics and trailing ones other than
+    /// a full stop, for comparing with labels and the title.
+    static func key(_ scalars: [Unicode.Scalar]) -> String {
+        guard let first = scalars.firstIndex(where: isAlphanumeric) else { return "" }
+        var last = scalars.count - 1
+        while last > first, !isAlphanumeric(scalars[last]), scalars[last] != "." { last -= 1 }
+        var out = String.UnicodeScalarView()
+        for s in scalars[first...last] {
+            if s.value < 0x80 {
+                out.append(s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(UInt8(s.value) | 0x20) : s)
+            } else {
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Letters and digits, with the ASCII ones decided without a Unicode property lookup.
+    static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            let v = s.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     static func isBylineText(_ text: String) -> Bool {
@@ -132,6 +160,3 @@ struct HTMLLayout {
     }
 }
 
-extension Optional {
-    fileprivate var isSome: Bool { self != nil }
-}

@@ -240,7 +240,8 @@ struct HTMLMetadataReader {
     }
 
     private func isBylineElement(_ node: HTMLTree.Node) -> Bool {
-        guard !node.attributes.isEmpty else { return false }
+        // The flag is a substring match on the same attributes: a cheap superset of the rules below.
+        guard node.flags.contains(.bylineHint) else { return false }
         if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") { return true }
         if node.attribute("itemprop")?.lowercased().contains("author") == true { return true }
         for key in ["class", "id"] {

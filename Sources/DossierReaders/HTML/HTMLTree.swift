@@ -117,6 +117,12 @@ struct HTMLTree {
     /// text is not copied at all, which also keeps inline scripts out of memory.
     static let opaque: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "canvas", "object", "iframe"]
 
+    /// The attributes anything reads; the others are not copied.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "rel", "itemprop", "hidden", "aria-hidden", "style", "role", "href", "src", "data-src", "alt", "lang", "type",
+        "pubdate", "property", "name", "content", "datetime", "http-equiv", "charset",
+    ]
+
     /// The libxml2 options: recover from broken markup, stay quiet and offline, and keep the
     /// default limits (no `XML_PARSE_HUGE`), so nesting beyond 256 levels is cut off by libxml2.
     static let parseOptions: Int32 = Int32(
@@ -155,6 +161,12 @@ struct HTMLTree {
                 var attr = node.pointee.properties
                 while let a = attr {
                     let key = Self.lowercased(a.pointee.name)
+                    // Event handlers, data attributes and styling hints are long and never read:
+                    // copying them was a good share of the reader's allocations.
+                    guard Self.keptAttributes.contains(key) else {
+                        attr = a.pointee.next
+                        continue
+                    }
                     var value = ""
                     var child = a.pointee.children
                     while let c = child {
