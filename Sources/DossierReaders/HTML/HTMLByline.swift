@@ -20,9 +20,7 @@ enum HTMLByline {
 
     static func names(in raw: String) -> [String] {
         var text = HTMLBlockWriter.collapse(raw)
-        for stop in stops {
-            if let r = text.range(of: stop, options: .caseInsensitive) { text = String(text[..<r.lowerBound]) }
-        }
+        text = cut(text, at: stops)
         if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
         var words = text.split(separator: " ").map(String.init)
         while let last = words.last, monthNames.contains(where: { last.lowercased().hasPrefix($0) }) || last.hasSuffix(",") && words.count > 3 {
@@ -30,7 +28,7 @@ enum HTMLByline {
         }
         text = words.joined(separator: " ")
         // `(with Ana Ruiz)` adds names; `Richard (R.J.) Eskow` is one name.
-        text = text.replacingOccurrences(of: #"\(([a-z][^)]*)\)?"#, with: ", $1", options: .regularExpression)
+        if text.contains("(") { text = text.replacingOccurrences(of: #"\(([a-z][^)]*)\)?"#, with: ", $1", options: .regularExpression) }
         for conjunction in conjunctions { text = text.replacingOccurrences(of: conjunction, with: ", ") }
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" })
         return parts.compactMap { part -> String? in
@@ -44,6 +42,27 @@ enum HTMLByline {
             if prefixes.contains(name.lowercased() + " ") { return nil }
             return count >= 1 && count <= 5 && name.first?.isUppercase == true ? name : nil
         }
+    }
+
+    /// `text` up to the first of `stops` (ASCII, lowercase), compared ignoring ASCII case: a
+    /// byte search, as Foundation's case-insensitive `range(of:)` showed in profiles.
+    static func cut(_ text: String, at stops: [String]) -> String {
+        let bytes = Array(text.utf8)
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var end = bytes.count
+        for stop in stops {
+            let w = Array(stop.utf8)
+            guard w.count <= end else { continue }
+            var i = 0
+            while i + w.count <= end {
+                if lower[i] == w[0], lower[i..<(i + w.count)].elementsEqual(w) {
+                    end = i
+                    break
+                }
+                i += 1
+            }
+        }
+        return end == bytes.count ? text : String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// A name given in metadata, without web addresses: `Ana Ruiz (https://example.org/ana)` is

@@ -115,6 +115,11 @@ struct HTMLEncoding {
             let n = b.count
             var i = 0
             while i < n {
+                // Eight ASCII bytes at a time, the bulk of every page's markup.
+                if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let lead = b[i]
                 // ASCII, the bulk of every page's markup, costs one comparison.
                 if lead < 0x80 {

@@ -50,12 +50,12 @@ struct HTMLLayout {
                 continue
             }
             if title == nil, titleText == nil, piece.kind == .heading, piece.level == 1 {
-                titleText = String(scalars: piece.scalars)
+                titleText = HTMLLayout.string(piece.scalars)
                 continue
             }
-            if piece.kind == .paragraph, piece.scalars.count < 80, Self.isBylineText(String(scalars: piece.scalars)) { piece.kind = .byline }
+            if piece.kind == .paragraph, piece.scalars.count < 80, Self.isBylineText(HTMLLayout.string(piece.scalars)) { piece.kind = .byline }
             if piece.kind == .byline {
-                bylineAuthors += HTMLByline.names(in: String(scalars: piece.scalars))
+                bylineAuthors += HTMLByline.names(in: HTMLLayout.string(piece.scalars))
             }
             kept.append(piece)
         }
@@ -80,7 +80,7 @@ struct HTMLLayout {
                     links.append(Link(url: link.url, text: "", range: nil, origin: link.origin))
                 } else {
                     let range = TextRange(start: start + link.range.lowerBound, end: start + link.range.upperBound)
-                    links.append(Link(url: link.url, text: String(scalars: piece.scalars[link.range]), range: range, origin: link.origin))
+                    links.append(Link(url: link.url, text: HTMLLayout.string(piece.scalars[link.range]), range: range, origin: link.origin))
                 }
             }
         }
@@ -110,6 +110,17 @@ struct HTMLLayout {
             }
         }
         return String(out)
+    }
+
+    /// The string of `scalars`, encoded straight to UTF-8 bytes: appending scalars one by one
+    /// to a `String` showed in profiles for whole documents.
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 4)
+        for s in scalars {
+            if s.value < 0x80 { bytes.append(UInt8(s.value)) } else { UTF8.encode(s) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Letters and digits, with the ASCII ones decided without a Unicode property lookup.

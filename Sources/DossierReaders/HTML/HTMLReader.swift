@@ -111,7 +111,7 @@ public struct HTMLReader: Reader {
         if metadata.title == nil { metadata.title = layout.titleText }
         return [
             Document(
-                id: input.id, text: String(scalars: layout.scalars), blocks: layout.blocks, metadata: metadata,
+                id: input.id, text: HTMLLayout.string(layout.scalars), blocks: layout.blocks, metadata: metadata,
                 links: layout.links + writer.images, origin: input.name, reader: Self.provenance)
         ]
     }

@@ -68,12 +68,18 @@ struct HTMLTree {
         static let otherStory = Flags(rawValue: 1 << 11)
     }
 
+    /// The flags a tag gives, in one table so that each element costs one lookup.
+    static let tagFlags: [String: Flags] = {
+        var table: [String: Flags] = [:]
+        for name in HTMLContentExtractor.blockTags { table[name, default: []].insert(.block) }
+        for name in HTMLContentExtractor.furniture { table[name, default: []].insert(.furniture) }
+        for name in HTMLBlockWriter.breaking { table[name, default: []].insert(.breaking) }
+        return table
+    }()
+
     /// Works out an element's flags and class weight from its tag and attributes.
     static func classify(_ node: inout Node) {
-        var flags: Flags = []
-        if HTMLContentExtractor.blockTags.contains(node.name) { flags.insert(.block) }
-        if HTMLContentExtractor.furniture.contains(node.name) { flags.insert(.furniture) }
-        if HTMLBlockWriter.breaking.contains(node.name) { flags.insert(.breaking) }
+        var flags = tagFlags[node.name] ?? []
         var classMask: HTMLHints.Category = []
         var idMask: HTMLHints.Category = []
         var weight = 0
