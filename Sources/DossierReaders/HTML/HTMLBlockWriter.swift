@@ -90,7 +90,7 @@ struct HTMLBlockWriter {
         default: break
         }
         if isFlat {
-            if Self.breaking.contains(name) { pendingSpace = true }
+            if node.flags.contains(.breaking) { pendingSpace = true }
             return true
         }
         if HTMLHints.isEmbed(node) {
@@ -115,9 +115,9 @@ struct HTMLBlockWriter {
                 open(.byline, level: nil, flat: true, element: i)
             } else if keepCaptions == false, isCaption(node) {
                 return false
-            } else if isCaption(node), Self.breaking.contains(name) {
+            } else if isCaption(node), node.flags.contains(.breaking) {
                 open(.caption, level: nil, flat: true, element: i)
-            } else if Self.breaking.contains(name) {
+            } else if node.flags.contains(.breaking) {
                 open(contexts.last?.kind ?? .paragraph, level: contexts.last?.level, flat: false, element: i)
             } else {
                 return true
@@ -139,7 +139,7 @@ struct HTMLBlockWriter {
             }
         }
         // Inside a flattened block, the end of an inner block still separates words.
-        if isFlat, Self.breaking.contains(node.name), contexts.last?.element != i { pendingSpace = true }
+        if isFlat, node.flags.contains(.breaking), contexts.last?.element != i { pendingSpace = true }
         if let top = contexts.last, top.element == i {
             flush()
             contexts.removeLast()
@@ -188,14 +188,12 @@ struct HTMLBlockWriter {
     }
 
     private func isByline(_ node: HTMLTree.Node, _ i: Int) -> Bool {
-        let hints = node.classAndID + " " + (node.attribute("rel") ?? "") + " " + (node.attribute("itemprop") ?? "")
-        guard HTMLHints.matches(hints, ["byline", "author"]) else { return false }
+        guard node.flags.contains(.bylineHint) else { return false }
         return HTMLContentExtractor.collapsedLength(innerText(i)) < 120
     }
 
     private func isCaption(_ node: HTMLTree.Node) -> Bool {
-        let hints = node.classAndID
-        return HTMLHints.matches(hints, ["caption", "credit"])
+        node.flags.contains(.captionHint)
     }
 
     func innerText(_ root: Int) -> String {

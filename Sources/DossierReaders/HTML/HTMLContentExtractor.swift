@@ -50,10 +50,10 @@ struct HTMLContentExtractor {
         unlikely = Array(repeating: false, count: n)
         boilerplate = Array(repeating: false, count: n)
         classWeight = Array(repeating: 0, count: n)
-        for (i, node) in tree.nodes.enumerated() where !node.hints.isEmpty {
-            boilerplate[i] = HTMLHints.matches(node.hints, HTMLHints.boilerplate)
-            unlikely[i] = HTMLHints.matches(node.hints, HTMLHints.unlikely) && !HTMLHints.matches(node.hints, HTMLHints.maybe)
-            classWeight[i] = HTMLHints.weight(node)
+        for (i, node) in tree.nodes.enumerated() where node.flags.contains(.hasHints) {
+            boilerplate[i] = node.flags.contains(.boilerplate)
+            unlikely[i] = node.flags.contains(.unlikely)
+            classWeight[i] = Int(node.classWeight)
         }
     }
 
@@ -116,17 +116,7 @@ struct HTMLContentExtractor {
                     continue
                 }
             }
-            if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" {
-                removed[i] = true
-                continue
-            }
-            if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
-                HTMLHints.matches(style, ["display:none", "visibility:hidden"])
-            {
-                removed[i] = true
-                continue
-            }
-            if let role = node.attribute("role")?.lowercased(), HTMLHints.furnitureRoles.contains(role) {
+            if node.flags.contains(.hidden) || node.flags.contains(.furnitureRole) {
                 removed[i] = true
                 continue
             }

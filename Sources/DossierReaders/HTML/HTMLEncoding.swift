@@ -33,6 +33,10 @@ struct HTMLEncoding {
         } else {
             switch Self.declaredCharset(in: raw).map(Self.canonicalName) {
             case "UTF-8"?: self.init(utf8: raw)
+            // A page saved again as UTF-8 often keeps its old declaration. Text in a legacy
+            // encoding that happens to be valid UTF-8 with multi-byte sequences is vanishingly
+            // rare, so valid UTF-8 beats the declaration.
+            case _? where Self.isMultibyteUTF8(raw): self.init(bytes: raw, name: "UTF-8", converted: true)
             case "windows-1252"?: self.init(bytes: Self.windows1252ToUTF8(raw), name: "UTF-8", converted: true)
             case let other?: self.init(bytes: raw, name: other, converted: false)
             case nil:
@@ -100,16 +104,47 @@ struct HTMLEncoding {
         }
     }
 
+    /// Whether `bytes` are well-formed UTF-8 and hold at least one multi-byte sequence.
+    static func isMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { $0 >= 0x80 } && isValidUTF8(bytes)
+    }
+
     /// Whether `bytes` are well-formed UTF-8 (`String(validating:)` needs a newer macOS than we support).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                // Eight ASCII bytes at a time, the bulk of every page's markup.
+                if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let lead = b[i]
+                // ASCII, the bulk of every page's markup, costs one comparison.
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                let count: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: count = 1
+                case 0xE0: count = 2; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: count = 2
+                case 0xED: count = 2; high = 0x9F
+                case 0xF0: count = 3; low = 0x90
+                case 0xF1...0xF3: count = 3
+                case 0xF4: count = 3; high = 0x8F
+                default: return false
+                }
+                guard i + count < n else { return false }
+                guard b[i + 1] >= low, b[i + 1] <= high else { return false }
+                for k in stride(from: 2, through: count, by: 1) where b[i + k] & 0xC0 != 0x80 { return false }
+                i += count + 1
             }
+            return true
         }
     }
 

@@ -21,6 +21,12 @@ enum HTMLHints {
         "trending", "paywall", "skip-link", "skiplink", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "print-only",
         "author-bio", "related-", "-related", "promo", "advert", "ad-container", "ad-slot", "adslot", "adunit", "ad-unit", "dfp-",
     ]
+    /// Containers whose bylines belong to another story or to a reader: comments, related and
+    /// recommended stories, sidebars, footers.
+    static let otherStories = [
+        "comment", "related", "sidebar", "footer", "disqus", "replies", "recirc", "read-next", "more-stories", "most-popular", "mostpopular",
+        "trending", "outbrain", "taboola", "promo", "recommend",
+    ]
     /// Words that lower a container's score.
     static let negative = [
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footnote", "gdpr", "masthead", "media", "meta",
@@ -38,6 +44,72 @@ enum HTMLHints {
     static let furnitureRoles: Set<String> = [
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tablist",
     ]
+
+    /// The word lists a class or id value is matched against.
+    struct Category: OptionSet {
+        let rawValue: UInt16
+        static let unlikely = Category(rawValue: 1 << 0)
+        static let maybe = Category(rawValue: 1 << 1)
+        static let boilerplate = Category(rawValue: 1 << 2)
+        static let negative = Category(rawValue: 1 << 3)
+        static let positive = Category(rawValue: 1 << 4)
+        static let embed = Category(rawValue: 1 << 5)
+        static let byline = Category(rawValue: 1 << 6)
+        static let caption = Category(rawValue: 1 << 7)
+        static let otherStory = Category(rawValue: 1 << 8)
+    }
+
+    /// Every word of every list, as bytes, bucketed by first byte, with the lists it belongs to.
+    private static let table: [[(word: [UInt8], category: Category)]] = {
+        var merged: [String: Category] = [:]
+        let lists: [([String], Category)] = [
+            (unlikely, .unlikely), (maybe, .maybe), (boilerplate, .boilerplate), (negative, .negative), (positive, .positive),
+            (embeds, .embed), (["byline", "author", "writtenby"], .byline), (["caption", "credit"], .caption), (otherStories, .otherStory),
+        ]
+        for (words, category) in lists {
+            for word in words { merged[word, default: []].formUnion(category) }
+        }
+        var buckets = [[(word: [UInt8], category: Category)]](repeating: [], count: 256)
+        for (word, category) in merged.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(word.utf8)
+            buckets[Int(bytes[0])].append((bytes, category))
+        }
+        return buckets
+    }()
+
+    /// Which lists have a word inside `value`, compared ASCII-case-insensitively, in one pass over
+    /// its bytes: searching each list separately with `String.contains` (Foundation's
+    /// locale-aware search) was once most of the reader's time.
+    static func scan(_ value: String) -> Category {
+        var value = value
+        return value.withUTF8 { h in
+            var found: Category = []
+            let n = h.count
+            var i = 0
+            while i < n {
+                let b = h[i] >= 0x41 && h[i] <= 0x5A ? h[i] | 0x20 : h[i]
+                for entry in table[Int(b)] where !found.contains(entry.category) {
+                    let w = entry.word
+                    guard i + w.count <= n else { continue }
+                    var k = 1
+                    while k < w.count {
+                        let c = h[i + k] >= 0x41 && h[i + k] <= 0x5A ? h[i + k] | 0x20 : h[i + k]
+                        if c != w[k] { break }
+                        k += 1
+                    }
+                    if k == w.count { found.formUnion(entry.category) }
+                }
+                i += 1
+            }
+            return found
+        }
+    }
+
+    /// Whether an inline style hides the element.
+    static func hides(style: String) -> Bool {
+        let compact = String(style.lowercased().filter { $0 != " " })
+        return matches(compact, ["display:none", "visibility:hidden"])
+    }
 
     /// Whether `hay` contains one of `words`. A byte search: `String.contains` goes through
     /// Foundation's locale-aware search here, which was most of the reader's time.
@@ -64,17 +136,6 @@ enum HTMLHints {
             }
             return false
         }
-    }
-
-    /// Readability's class weight: ±25 for the class and again for the id.
-    static func weight(_ node: HTMLTree.Node) -> Int {
-        var weight = 0
-        for key in ["class", "id"] {
-            guard let value = node.attribute(key)?.lowercased(), !value.isEmpty else { continue }
-            if matches(value, negative) { weight -= 25 }
-            if matches(value, positive) { weight += 25 }
-        }
-        return weight
     }
 
     static func isEmbed(_ node: HTMLTree.Node) -> Bool {

@@ -37,19 +37,25 @@ struct HTMLLayout {
     mutating func build() {
         let titleKey = title.map(Self.key)
         var kept: [HTMLBlockWriter.Piece] = []
+        // The longest furniture label; longer blocks need no key unless they may repeat the title.
+        let labelLength = Self.furniture.map(\.count).max() ?? 0
         for var piece in pieces {
-            let text = String(scalars: piece.scalars)
-            let key = Self.key(text)
-            if key.isEmpty || Self.furniture.contains(key) { continue }
-            // The headline repeated at the top of the body: the title block already has it.
-            if let titleKey, key == titleKey, kept.count < 4, piece.kind == .heading || piece.kind == .paragraph { continue }
-            if title == nil, titleText == nil, piece.kind == .heading, piece.level == 1 {
-                titleText = text
+            let needsKey = piece.scalars.count <= labelLength + 4 || (titleKey != nil && kept.count < 4)
+            if needsKey {
+                let key = Self.key(piece.scalars)
+                if key.isEmpty || Self.furniture.contains(key) { continue }
+                // The headline repeated at the top of the body: the title block already has it.
+                if let titleKey, key == titleKey, kept.count < 4, piece.kind == .heading || piece.kind == .paragraph { continue }
+            } else if !piece.scalars.contains(where: Self.isAlphanumeric) {
                 continue
             }
-            if piece.kind == .paragraph, Self.isBylineText(text) { piece.kind = .byline }
+            if title == nil, titleText == nil, piece.kind == .heading, piece.level == 1 {
+                titleText = HTMLLayout.string(piece.scalars)
+                continue
+            }
+            if piece.kind == .paragraph, piece.scalars.count < 80, Self.isBylineText(HTMLLayout.string(piece.scalars)) { piece.kind = .byline }
             if piece.kind == .byline {
-                bylineAuthors += HTMLByline.names(in: text)
+                bylineAuthors += HTMLByline.names(in: HTMLLayout.string(piece.scalars))
             }
             kept.append(piece)
         }
@@ -74,7 +80,7 @@ struct HTMLLayout {
                     links.append(Link(url: link.url, text: "", range: nil, origin: link.origin))
                 } else {
                     let range = TextRange(start: start + link.range.lowerBound, end: start + link.range.upperBound)
-                    links.append(Link(url: link.url, text: String(scalars: piece.scalars[link.range]), range: range, origin: link.origin))
+                    links.append(Link(url: link.url, text: HTMLLayout.string(piece.scalars[link.range]), range: range, origin: link.origin))
                 }
             }
         }
@@ -87,10 +93,43 @@ struct HTMLLayout {
         blocks.append(Block(kind: kind, range: TextRange(start: start, end: scalars.count), level: level))
     }
 
-    static func key(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.drop { !$0.properties.isAlphabetic && !$0.properties.numericType.isSome }
-            .reversed().drop { !$0.properties.isAlphabetic && !$0.properties.numericType.isSome && $0 != "." }.reversed()
-            .map(Character.init))
+    static func key(_ text: String) -> String { key(Array(text.unicodeScalars)) }
+
+    /// A block's text lowercased, without leading non-alphanumerics and trailing ones other than
+    /// a full stop, for comparing with labels and the title.
+    static func key(_ scalars: [Unicode.Scalar]) -> String {
+        guard let first = scalars.firstIndex(where: isAlphanumeric) else { return "" }
+        var last = scalars.count - 1
+        while last > first, !isAlphanumeric(scalars[last]), scalars[last] != "." { last -= 1 }
+        var out = String.UnicodeScalarView()
+        for s in scalars[first...last] {
+            if s.value < 0x80 {
+                out.append(s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(UInt8(s.value) | 0x20) : s)
+            } else {
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// The string of `scalars`, encoded straight to UTF-8 bytes: appending scalars one by one
+    /// to a `String` showed in profiles for whole documents.
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 4)
+        for s in scalars {
+            if s.value < 0x80 { bytes.append(UInt8(s.value)) } else { UTF8.encode(s) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Letters and digits, with the ASCII ones decided without a Unicode property lookup.
+    static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            let v = s.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     static func isBylineText(_ text: String) -> Bool {
@@ -132,6 +171,3 @@ struct HTMLLayout {
     }
 }
 
-extension Optional {
-    fileprivate var isSome: Bool { self != nil }
-}

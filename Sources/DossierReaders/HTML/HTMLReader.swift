@@ -107,10 +107,11 @@ public struct HTMLReader: Reader {
             throw ComponentError(code: "E434", "no article text found in page '\(input.name)'; it may be an index page, a redirect or rendered by scripts")
         }
         if metadata.authors.isEmpty { metadata.authors = layout.bylineAuthors }
+        if metadata.authors.isEmpty { metadata.authors = found.fallbackAuthors }
         if metadata.title == nil { metadata.title = layout.titleText }
         return [
             Document(
-                id: input.id, text: String(scalars: layout.scalars), blocks: layout.blocks, metadata: metadata,
+                id: input.id, text: HTMLLayout.string(layout.scalars), blocks: layout.blocks, metadata: metadata,
                 links: layout.links + writer.images, origin: input.name, reader: Self.provenance)
         ]
     }

@@ -22,35 +22,98 @@ struct HTMLTree {
         /// once here because every extraction pass sums them.
         var length = 0
         var commas = 0
-        /// Whether the element ends a run of text, looked up once here (hashing tag names per
-        /// pass showed in profiles).
-        var isBlock = false
-        /// Whether the element is page furniture by its tag alone.
-        var isFurniture = false
-        /// Whether the element is an embedded social-media post, by its class.
-        var isEmbed = false
+        /// What the element is, by tag, attributes and class/id words, worked out once here:
+        /// hashing tag names and searching class names on every pass showed in profiles.
+        var flags: Flags = []
+        /// Readability's class weight (±25 for the class, again for the id).
+        var classWeight: Int8 = 0
 
         var isText: Bool { name.isEmpty }
+        /// Whether the element ends a run of text.
+        var isBlock: Bool { flags.contains(.block) }
+        /// Whether the element is page furniture by its tag alone.
+        var isFurniture: Bool { flags.contains(.furniture) }
+        /// Whether the element is an embedded social-media post, by its class.
+        var isEmbed: Bool { flags.contains(.embed) }
+        /// Whether the page hides the element (`hidden`, `aria-hidden`, `display: none`).
+        var isHidden: Bool { flags.contains(.hidden) }
+        /// Whether class or id name a container that is almost never the story, without a word
+        /// that rescues it (Readability's unlikely candidates).
+        var isUnlikely: Bool { flags.contains(.unlikely) }
 
         func attribute(_ key: String) -> String? {
             for pair in attributes where pair.name == key { return pair.value }
             return nil
         }
+    }
 
-        /// The class and id attributes together, lowercased, for pattern hints.
-        var classAndID: String { hints }
+    struct Flags: OptionSet {
+        let rawValue: UInt32
+        static let block = Flags(rawValue: 1 << 0)
+        static let furniture = Flags(rawValue: 1 << 1)
+        static let embed = Flags(rawValue: 1 << 2)
+        static let hidden = Flags(rawValue: 1 << 3)
+        static let furnitureRole = Flags(rawValue: 1 << 4)
+        static let unlikely = Flags(rawValue: 1 << 5)
+        static let boilerplate = Flags(rawValue: 1 << 6)
+        /// Class, id, rel or itemprop mention a byline or author.
+        static let bylineHint = Flags(rawValue: 1 << 7)
+        /// Class or id mention a caption or credit.
+        static let captionHint = Flags(rawValue: 1 << 8)
+        /// The element ends the running block in the writer.
+        static let breaking = Flags(rawValue: 1 << 9)
+        /// The element has a class or id.
+        static let hasHints = Flags(rawValue: 1 << 10)
+        /// Class or id say the element holds other stories or readers' comments.
+        static let otherStory = Flags(rawValue: 1 << 11)
+    }
 
-        /// Computed once: the class and id attributes together, lowercased.
-        var hints: String = ""
+    /// The flags a tag gives, in one table so that each element costs one lookup.
+    static let tagFlags: [String: Flags] = {
+        var table: [String: Flags] = [:]
+        for name in HTMLContentExtractor.blockTags { table[name, default: []].insert(.block) }
+        for name in HTMLContentExtractor.furniture { table[name, default: []].insert(.furniture) }
+        for name in HTMLBlockWriter.breaking { table[name, default: []].insert(.breaking) }
+        return table
+    }()
 
-        mutating func computeHints() {
-            var s = ""
-            for pair in attributes where pair.name == "class" || pair.name == "id" {
-                s += pair.value.lowercased()
-                s += " "
+    /// Works out an element's flags and class weight from its tag and attributes.
+    static func classify(_ node: inout Node) {
+        var flags = tagFlags[node.name] ?? []
+        var classMask: HTMLHints.Category = []
+        var idMask: HTMLHints.Category = []
+        var weight = 0
+        for pair in node.attributes {
+            switch pair.name {
+            case "class", "id":
+                let mask = HTMLHints.scan(pair.value)
+                if pair.name == "class" { classMask.formUnion(mask) } else { idMask.formUnion(mask) }
+                if mask.contains(.negative) { weight -= 25 }
+                if mask.contains(.positive) { weight += 25 }
+                if !pair.value.isEmpty { flags.insert(.hasHints) }
+            case "rel", "itemprop":
+                if HTMLHints.scan(pair.value).contains(.byline) { flags.insert(.bylineHint) }
+            case "hidden":
+                flags.insert(.hidden)
+            case "aria-hidden":
+                if pair.value == "true" { flags.insert(.hidden) }
+            case "style":
+                if HTMLHints.hides(style: pair.value) { flags.insert(.hidden) }
+            case "role":
+                if HTMLHints.furnitureRoles.contains(pair.value.lowercased()) { flags.insert(.furnitureRole) }
+            default:
+                break
             }
-            hints = s
         }
+        let hints = classMask.union(idMask)
+        if hints.contains(.embed) { flags.insert(.embed) }
+        if hints.contains(.boilerplate) { flags.insert(.boilerplate) }
+        if hints.contains(.unlikely), !hints.contains(.maybe) { flags.insert(.unlikely) }
+        if hints.contains(.byline) { flags.insert(.bylineHint) }
+        if hints.contains(.caption) { flags.insert(.captionHint) }
+        if hints.contains(.otherStory) { flags.insert(.otherStory) }
+        node.flags = flags
+        node.classWeight = Int8(weight)
     }
 
     /// The nodes; index 0 is the document root.
@@ -59,6 +122,12 @@ struct HTMLTree {
     /// Elements whose text is never article text and is not needed for metadata either; their
     /// text is not copied at all, which also keeps inline scripts out of memory.
     static let opaque: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "canvas", "object", "iframe"]
+
+    /// The attributes anything reads; the others are not copied.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "rel", "itemprop", "hidden", "aria-hidden", "style", "role", "href", "src", "data-src", "alt", "lang", "type",
+        "pubdate", "property", "name", "content", "datetime", "http-equiv", "charset",
+    ]
 
     /// The libxml2 options: recover from broken markup, stay quiet and offline, and keep the
     /// default limits (no `XML_PARSE_HUGE`), so nesting beyond 256 levels is cut off by libxml2.
@@ -98,6 +167,12 @@ struct HTMLTree {
                 var attr = node.pointee.properties
                 while let a = attr {
                     let key = Self.lowercased(a.pointee.name)
+                    // Event handlers, data attributes and styling hints are long and never read:
+                    // copying them was a good share of the reader's allocations.
+                    guard Self.keptAttributes.contains(key) else {
+                        attr = a.pointee.next
+                        continue
+                    }
                     var value = ""
                     var child = a.pointee.children
                     while let c = child {
@@ -109,12 +184,7 @@ struct HTMLTree {
                 }
                 let index = nodes.count
                 var element = Node(name: name, text: "", attributes: attributes, parent: parent, children: [])
-                if !attributes.isEmpty {
-                    element.computeHints()
-                    element.isEmbed = !element.hints.isEmpty && HTMLHints.matches(element.hints, HTMLHints.embeds)
-                }
-                element.isBlock = HTMLContentExtractor.blockTags.contains(name)
-                element.isFurniture = HTMLContentExtractor.furniture.contains(name)
+                Self.classify(&element)
                 nodes.append(element)
                 nodes[parent].children.append(index)
                 let keepsText = !Self.opaque.contains(name) || (name == "script" && (attributes.first { $0.name == "type" }?.value.contains("ld+json") ?? false))
