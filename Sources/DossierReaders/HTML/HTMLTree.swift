@@ -195,8 +195,12 @@ struct HTMLTree {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
                     let index = nodes.count
-                    var text = Node(name: "", text: String(cString: content), attributes: [], parent: parent, children: [])
-                    (text.length, text.commas) = Self.measure(content)
+                    let (length, commas) = Self.measure(content)
+                    // Whitespace between tags is most text nodes; every run collapses to one
+                    // space later, so share one small string instead of allocating a copy.
+                    let isBlank = length == 0 && content[0] != 0
+                    var text = Node(name: "", text: isBlank ? " " : String(cString: content), attributes: [], parent: parent, children: [])
+                    (text.length, text.commas) = (length, commas)
                     nodes.append(text)
                     nodes[parent].children.append(index)
                 }
