@@ -28,6 +28,7 @@ struct FeedParser {
     /// Parses `data` into the channel and its items, in feed order.
     static func parse(_ data: [UInt8], name: String) throws(Failure) -> (Channel, [FeedItem]) {
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        LibXML2Quiet.install()
         let document: xmlDocPtr? = data.withUnsafeBytes { raw in
             guard let base = raw.bindMemory(to: CChar.self).baseAddress else { return nil }
             return xmlReadMemory(base, Int32(clamping: raw.count), name, nil, options)

@@ -140,6 +140,7 @@ struct HTMLTree {
         var options = Self.parseOptions
         // The bytes are already UTF-8: a page's own (possibly wrong) charset must not re-decode them.
         if encoding.converted { options |= Int32(HTML_PARSE_IGNORE_ENC.rawValue) }
+        LibXML2Quiet.install()
         let parsed: htmlDocPtr? = encoding.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 htmlReadMemory(base, Int32(clamping: buffer.count), nil, encoding.name, options)

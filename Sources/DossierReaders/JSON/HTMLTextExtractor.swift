@@ -57,6 +57,7 @@ struct HTMLTextExtractor {
             throw ComponentError(code: JSONReader.ErrorCode.unreadableHTML, "out of memory while starting the HTML parser")
         }
         defer { htmlFreeParserCtxt(context) }
+        LibXML2Quiet.install()
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
