@@ -142,8 +142,9 @@ struct CLITests {
         let json = Console()
         #expect(await json.run(["list", "--json", "json"]) == 0)
         let parsed = try JSONDecoder().decode([JSONValue].self, from: Data(json.stdout.utf8))
-        #expect(parsed.count == 1)
-        #expect(parsed.first?["id"] == .string("json"))
+        // 'json' names both a reader and an exporter.
+        #expect(parsed.map { $0["kind"] } == [.string("reader"), .string("exporter")])
+        #expect(parsed.allSatisfy { $0["id"] == .string("json") })
     }
 
     @Test("a missing input exits 3 and runs nothing; a bad article exits 1 and the rest are written")
