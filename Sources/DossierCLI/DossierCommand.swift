@@ -16,6 +16,7 @@ public struct DossierCommand: ParsableCommand {
     /// The toolkit's version.
     public static let version = "0.1.0"
 
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turn news articles into structured, checkable evidence.",
@@ -31,6 +32,7 @@ public struct DossierCommand: ParsableCommand {
                       BenchCommand.self, EvaluateCommand.self]
     )
 
+    /// Creates the root command; `parseAsRoot` does this for you.
     public init() {}
 
     /// Parses `arguments` (the process's when nil), runs the command, and exits with its status.

@@ -41,10 +41,9 @@ struct ListCommand: ContextualCommand {
                 if !c.provides.isEmpty { facts.append("provides " + c.provides.map(\.rawValue).joined(separator: ", ")) }
                 lines.append("      " + facts.joined(separator: "; "))
                 for key in c.optionKeys {
-                    let value = c.defaults[key]
-                    let type = value?.typeName ?? "optional"
-                    let shown = value.map { " = \($0)" } ?? ""
-                    lines.append("      \(key): \(type)\(shown)" + (c.help[key].map { "  — \($0)" } ?? ""))
+                    // A key with no encoded default is an optional that starts unset.
+                    let shown = c.defaults[key].map { "\($0.typeName) = \($0)" } ?? "unset by default"
+                    lines.append("      \(key): \(shown)" + (c.help[key].map { "  — \($0)" } ?? ""))
                 }
             }
         }

@@ -4,13 +4,21 @@
 /// the runner checks that, stamps every annotation with the analyzer's provenance, and merges it
 /// into the document.
 public struct Annotations: Hashable, Sendable, Codable {
+    /// Sentence boundaries.
     public var sentences: [Sentence] = []
+    /// Named entities with their roles.
     public var entities: [Entity] = []
+    /// Dates and times mentioned.
     public var dates: [DateMention] = []
+    /// What people are reported as saying.
     public var quotes: [Quote] = []
+    /// Check-worthy claims.
     public var claims: [ClaimAnnotation] = []
+    /// Sources the article cites.
     public var sources: [SourceAnnotation] = []
+    /// Observations such as framing.
     public var findings: [Finding] = []
+    /// Numeric measures.
     public var metrics: [Metric] = []
 
     /// Creates empty layers.

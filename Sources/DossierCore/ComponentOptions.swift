@@ -16,5 +16,6 @@ extension ComponentOptions {
 
 /// The options of a component that takes none.
 public struct NoOptions: ComponentOptions, Hashable {
+    /// Creates the (empty) options.
     public init() {}
 }

@@ -4,11 +4,15 @@
 /// reader, and annotation layers are added by analyzers. A document is a value: analyzers see a
 /// snapshot and return what they add.
 public struct Document: Article, Hashable {
+    /// An identifier unique within a run, used in output paths and diagnostics.
     public var id: String
+    /// The canonical text; every range indexes into it by Unicode scalar.
     public let text: String
     /// The text as Unicode scalars, for constant-time access by offset.
     public let scalars: [Unicode.Scalar]
+    /// The structure, in document order.
     public var blocks: [Block]
+    /// Title, authors, dates and the rest.
     public var metadata: Metadata
     /// Candidate sources found by the reader.
     public var links: [Link]

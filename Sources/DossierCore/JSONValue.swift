@@ -125,8 +125,11 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
 
 /// A coding key made from any string, for dynamic containers.
 public struct AnyKey: CodingKey, Hashable, Sendable {
+    /// The key as a string.
     public var stringValue: String
+    /// The key as an index, for arrays.
     public var intValue: Int?
+    /// Creates a key from a string.
     public init(_ string: String) { self.stringValue = string }
     public init?(stringValue: String) { self.stringValue = stringValue }
     public init?(intValue: Int) {

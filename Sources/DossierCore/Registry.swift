@@ -18,12 +18,16 @@ public struct Registry: Sendable {
 
     /// An error registering a component.
     public struct Error: Swift.Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
         public var message: String
         public var description: String { message }
     }
 
+    /// The readers by id.
     public private(set) var readers: [String: Entry<any Reader>] = [:]
+    /// The analyzers by id.
     public private(set) var analyzers: [String: Entry<any Analyzer>] = [:]
+    /// The exporters by id.
     public private(set) var exporters: [String: Entry<any Exporter>] = [:]
     /// Readers in registration order, which `auto` uses to break ties.
     public private(set) var readerOrder: [String] = []

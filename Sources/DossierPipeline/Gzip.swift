@@ -5,6 +5,7 @@ public import Foundation
 public enum Gzip {
     /// A gzip stream that could not be decompressed, or that expands past the cap.
     public struct Error: Swift.Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
         public var message: String
         public var description: String { message }
     }

@@ -5,8 +5,11 @@ public import Foundation
 public struct Pipeline: Sendable {
     /// A created reader and what the registry says about it.
     public struct ReaderStep: Sendable {
+        /// What the registry says about the reader.
         public var info: ComponentInfo
+        /// The reader, created with its options.
         public var reader: any Reader
+        /// Whether the first bytes of an input look like the reader's format.
         public var sniff: @Sendable (Data) -> Bool
 
         /// Creates a reader step.
@@ -19,7 +22,9 @@ public struct Pipeline: Sendable {
 
     /// A created analyzer.
     public struct AnalyzerStep: Sendable {
+        /// What the registry says about the analyzer.
         public var info: ComponentInfo
+        /// The analyzer, created with its options.
         public var analyzer: any Analyzer
         /// Where the pipeline file names it.
         public var location: SourceLocation?
@@ -34,9 +39,13 @@ public struct Pipeline: Sendable {
 
     /// A created exporter and where its output goes.
     public struct ExporterStep: Sendable {
+        /// What the registry says about the exporter.
         public var info: ComponentInfo
+        /// The exporter, created with its options.
         public var exporter: any Exporter
+        /// Where its output goes.
         public var target: OutputTarget
+        /// Where the pipeline file names it.
         public var location: SourceLocation?
 
         /// Creates an exporter step.

@@ -15,6 +15,7 @@ public struct FeedReader: Reader {
         /// Whether an item whose content is only a summary still becomes an article.
         public var includeSummaries = true
 
+        /// Creates the default options.
         public init() {}
 
         public static let help = [

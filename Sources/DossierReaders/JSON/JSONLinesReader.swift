@@ -59,6 +59,7 @@ public struct JSONLinesReader: Reader {
         return result.outcomes
     }
 
+    /// The documents read and every line skipped, with its line number and error.
     public func readReport(_ input: Input) throws -> JSONReadResult {
         try readWithTotal(input).result
     }

@@ -92,6 +92,7 @@ public struct JSONReader: Reader {
         return result.outcomes
     }
 
+    /// The documents read and every item skipped, with its position and error.
     public func readReport(_ input: Input) throws -> JSONReadResult {
         try readWithTotal(input).result
     }
