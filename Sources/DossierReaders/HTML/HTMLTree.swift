@@ -257,20 +257,21 @@ struct HTMLTree {
     /// Walks libxml2's tree by its parent/children/next pointers with an explicit stack of Swift indices.
     private mutating func copy(from doc: htmlDocPtr) {
         var parents: [Int] = [0]
-        var names = NameCache()
+        let tagNames = Self.tagNames
+        let keyNames = Self.keyNames
         var current: xmlNodePtr? = doc.pointee.children
         while let node = current {
             let parent = parents[parents.count - 1]
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
-                let tag = names.tag(node.pointee.name)
+                let tag = node.pointee.name.flatMap { tagNames.value($0).flatMap(Tag.init(rawValue:)) } ?? .other
                 let first = attributes.count
                 var attr = node.pointee.properties
                 while let a = attr {
                     // Event handlers, data attributes and styling hints are long and never read:
                     // copying them was a good share of the reader's allocations.
-                    if let key = names.key(a.pointee.name) {
+                    if let name = a.pointee.name, let key = keyNames.value(name).flatMap(Key.init(rawValue:)) {
                         let start = bytes.count
                         var child = a.pointee.children
                         while let c = child {
@@ -414,46 +415,57 @@ struct HTMLTree {
         return (length, commas, i, high < 0x80)
     }
 
-    /// Element and attribute names by the address of libxml2's interned name: its parser keeps
-    /// one copy of each name per document, so after the first sight a name costs one comparison.
-    /// A miss (a name libxml2 did not intern, or a collision) falls back to the lowercased name.
-    private struct NameCache {
-        private var tagSlots = [(UnsafeRawPointer?, Tag)](repeating: (nil, .other), count: 256)
-        /// `Key.rawValue`, or `UInt8.max` for an attribute that is not kept.
-        private var keySlots = [(UnsafeRawPointer?, UInt8)](repeating: (nil, 0), count: 256)
+    /// Element and attribute names looked up by their bytes, without making a `String`: the name
+    /// is lowercased and packed into two words, hashed once, and found by linear probing. libxml2's
+    /// HTML parser allocates every name separately, so their addresses cannot serve as keys.
+    struct NameTable {
+        private var slots: [(lo: UInt64, hi: UInt64, value: UInt8)]
+        private static let empty = (lo: UInt64(0), hi: UInt64(0), value: UInt8.max)
 
-        private static func slot(_ p: UnsafeRawPointer) -> Int { Int(truncatingIfNeeded: UInt(bitPattern: p) >> 3) & 255 }
-
-        mutating func tag(_ name: UnsafePointer<xmlChar>?) -> Tag {
-            guard let name else { return .other }
-            let p = UnsafeRawPointer(name)
-            let s = Self.slot(p)
-            if tagSlots[s].0 == p { return tagSlots[s].1 }
-            let tag = Tag.byName[HTMLTree.lowercased(name)] ?? .other
-            tagSlots[s] = (p, tag)
-            return tag
+        init(_ names: [(String, UInt8)]) {
+            slots = Array(repeating: Self.empty, count: 512)
+            for (name, value) in names {
+                var bytes = Array(name.utf8) + [0]
+                guard let (lo, hi) = bytes.withUnsafeMutableBufferPointer({ Self.pack($0.baseAddress!) }) else {
+                    preconditionFailure("name '\(name)' is too long for HTMLTree.NameTable")
+                }
+                var k = Self.slot(lo, hi)
+                while slots[k].value != UInt8.max { k = (k + 1) & 511 }
+                slots[k] = (lo, hi, value)
+            }
         }
 
-        mutating func key(_ name: UnsafePointer<xmlChar>?) -> Key? {
-            guard let name else { return nil }
-            let p = UnsafeRawPointer(name)
-            let s = Self.slot(p)
-            if keySlots[s].0 == p { return Key(rawValue: keySlots[s].1) }
-            let key = Key.byName[HTMLTree.lowercased(name)]
-            keySlots[s] = (p, key?.rawValue ?? UInt8.max)
-            return key
+        /// Up to 16 bytes of a NUL-terminated name, ASCII-lowercased, or nil when longer.
+        private static func pack(_ p: UnsafePointer<UInt8>) -> (UInt64, UInt64)? {
+            var lo: UInt64 = 0
+            var hi: UInt64 = 0
+            var i = 0
+            while p[i] != 0 {
+                guard i < 16 else { return nil }
+                let b = p[i] >= 0x41 && p[i] <= 0x5A ? p[i] | 0x20 : p[i]
+                if i < 8 { lo |= UInt64(b) << (8 * UInt64(i)) } else { hi |= UInt64(b) << (8 * UInt64(i - 8)) }
+                i += 1
+            }
+            return (lo, hi)
+        }
+
+        private static func slot(_ lo: UInt64, _ hi: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F)) >> 55)
+        }
+
+        /// The value stored for `name`, or nil.
+        func value(_ name: UnsafePointer<UInt8>) -> UInt8? {
+            guard let (lo, hi) = Self.pack(name), lo != 0 else { return nil }
+            var k = Self.slot(lo, hi)
+            while true {
+                let entry = slots[k]
+                if entry.value == UInt8.max { return nil }
+                if entry.lo == lo, entry.hi == hi { return entry.value }
+                k = (k + 1) & 511
+            }
         }
     }
 
-    private static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
-        var length = 0
-        var needsLowering = false
-        while name[length] != 0 {
-            if name[length] >= 0x41 && name[length] <= 0x5A { needsLowering = true }
-            length += 1
-        }
-        let buffer = UnsafeBufferPointer(start: name, count: length)
-        if !needsLowering { return String(decoding: buffer, as: UTF8.self) }
-        return String(decoding: buffer.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
+    static let tagNames = NameTable(Tag.byName.map { ($0.key, $0.value.rawValue) })
+    static let keyNames = NameTable(Key.byName.map { ($0.key, $0.value.rawValue) })
 }
