@@ -259,6 +259,7 @@ struct HTMLTree {
         var parents: [Int] = [0]
         let tagNames = Self.tagNames
         let keyNames = Self.keyNames
+        var scans = ScanCache()
         var current: xmlNodePtr? = doc.pointee.children
         while let node = current {
             let parent = parents[parents.count - 1]
@@ -285,7 +286,7 @@ struct HTMLTree {
                 let index = nodes.count
                 var element = Node(
                     tag: tag, parent32: Int32(parent), end32: Int32(index + 1), start: Int32(first), count: Int32(attributes.count - first))
-                classify(&element)
+                classify(&element, &scans)
                 nodes.append(element)
                 let keepsText = !element.flags.contains(.opaque) || (tag == .script && (attribute(index, .type)?.contains("ld+json") ?? false))
                 if keepsText, node.pointee.children != nil {
@@ -341,7 +342,7 @@ struct HTMLTree {
     }
 
     /// Works out an element's flags and class weight from its tag and attributes.
-    private func classify(_ node: inout Node) {
+    private func classify(_ node: inout Node, _ scans: inout ScanCache) {
         var flags = Self.tagFlags[Int(node.tag.rawValue)]
         var classMask: HTMLHints.Category = []
         var idMask: HTMLHints.Category = []
@@ -352,13 +353,13 @@ struct HTMLTree {
                 let value = UnsafeBufferPointer(rebasing: all[Int(a.start)..<Int(a.start + a.count)])
                 switch a.key {
                 case .class, .id:
-                    let mask = HTMLHints.scan(value)
+                    let mask = scans.scan(value, in: all)
                     if a.key == .class { classMask.formUnion(mask) } else { idMask.formUnion(mask) }
                     if mask.contains(.negative) { weight -= 25 }
                     if mask.contains(.positive) { weight += 25 }
                     if !value.isEmpty { flags.insert(.hasHints) }
                 case .rel, .itemprop:
-                    if HTMLHints.scan(value).contains(.byline) { flags.insert(.bylineHint) }
+                    if scans.scan(value, in: all).contains(.byline) { flags.insert(.bylineHint) }
                 case .hidden:
                     flags.insert(.hidden)
                 case .ariaHidden:
@@ -381,6 +382,31 @@ struct HTMLTree {
         if hints.contains(.otherStory) { flags.insert(.otherStory) }
         node.flags = flags
         node.classWeight = Int8(weight)
+    }
+
+    /// The word lists matched by class, id, rel and itemprop values already seen on the page:
+    /// templates repeat the same few values hundreds of times, and hashing one is cheaper than
+    /// scanning it. A slot remembers where its value lies in `bytes`, which only grows, so a hit
+    /// is confirmed by comparing bytes.
+    private struct ScanCache {
+        private var slots = [(hash: UInt64, start: Int32, count: Int32, mask: HTMLHints.Category)](
+            repeating: (0, 0, -1, []), count: 1024)
+
+        mutating func scan(_ value: UnsafeBufferPointer<UInt8>, in all: UnsafeBufferPointer<UInt8>) -> HTMLHints.Category {
+            guard value.count > 0 else { return [] }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in value { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+            let k = Int(truncatingIfNeeded: hash >> 54)
+            let slot = slots[k]
+            if slot.hash == hash, Int(slot.count) == value.count,
+                UnsafeBufferPointer(rebasing: all[Int(slot.start)..<Int(slot.start + slot.count)]).elementsEqual(value)
+            {
+                return slot.mask
+            }
+            let mask = HTMLHints.scan(value)
+            slots[k] = (hash, Int32(value.baseAddress! - all.baseAddress!), Int32(value.count), mask)
+            return mask
+        }
     }
 
     /// The collapsed length (in scalars), comma count, byte count and ASCII-ness of UTF-8 text,
