@@ -275,6 +275,22 @@ struct HTMLReaderBadInputTests {
         #expect(d.text.contains("Second paragraph, misnested and unclosed"))
     }
 
+    @Test("upper-case and unknown names read as their lower-case HTML elements, and long attribute names are skipped")
+    func namesAnyCase() throws {
+        let html = page(
+            """
+            <H2 DATA-A-VERY-LONG-ATTRIBUTE-NAME-INDEED="x">Talks resume</H2><P>\(prose)</P>
+            <DIV CLASS="Related-Stories"><P>Another story that should not be read as this one, however long it runs on.</P></DIV>
+            <ASIDE><P>An aside about something else entirely, long enough to count as a paragraph.</P></ASIDE>
+            <p>Ana said the <my-widget>talks</my-widget> will resume <SPAN Hidden>never</SPAN>on Monday, café open.</p>
+            """)
+        let d = try readHTML(html)
+        #expect(
+            htmlOutline(d) == [
+                ["heading", "2", "Talks resume"], ["paragraph", "-", prose], ["paragraph", "-", "Ana said the talks will resume on Monday, café open."],
+            ])
+    }
+
     @Test("markup nested 10,000 deep neither crashes nor loses the text before it")
     func deepNesting() throws {
         let deep = String(repeating: "<div>", count: 10_000) + "deep text" + String(repeating: "</div>", count: 10_000)

@@ -44,24 +44,33 @@ struct HTMLBlockWriter {
     static let breaking: Set<String> = HTMLContentExtractor.blockTags.union(["br", "main", "article", "center", "caption", "summary", "details"])
 
     mutating func write(roots: [Int]) {
+        let tree = self.tree
         for root in roots {
-            var stack: [(Int, Bool)] = [(root, false)]
-            while let (i, exiting) = stack.popLast() {
-                if exiting {
-                    exit(i)
-                    continue
+            // The subtree in document order; an element is exited once the walk passes its end.
+            var open: [Int] = []
+            var i = root
+            let end = tree.nodes[root].end
+            while i < end {
+                while let last = open.last, tree.nodes[last].end <= i {
+                    open.removeLast()
+                    exit(last)
                 }
-                guard isKept(i) else { continue }
                 let node = tree.nodes[i]
-                if node.isText {
-                    append(node.text)
+                guard isKept(i) else {
+                    i = node.end
                     continue
                 }
-                if enter(i) {
-                    stack.append((i, true))
-                    for child in node.children.reversed() { stack.append((child, false)) }
+                if node.isText {
+                    tree.forEachScalar(ofText: i) { append($0) }
+                    i += 1
+                } else if enter(i) {
+                    open.append(i)
+                    i += 1
+                } else {
+                    i = node.end
                 }
             }
+            while let last = open.popLast() { exit(last) }
         }
         flush()
     }
@@ -71,18 +80,18 @@ struct HTMLBlockWriter {
     /// Opens element `i`; returns false to skip its subtree.
     private mutating func enter(_ i: Int) -> Bool {
         let node = tree.nodes[i]
-        let name = node.name
-        switch name {
-        case "img":
-            if let src = node.attribute("src") ?? node.attribute("data-src"), !src.hasPrefix("data:") {
-                images.append(Link(url: resolve(src), text: Self.collapse(node.attribute("alt") ?? ""), range: nil, origin: .image))
+        let tag = node.tag
+        switch tag {
+        case .img:
+            if let src = tree.attribute(i, .src) ?? tree.attribute(i, .dataSrc), !src.hasPrefix("data:") {
+                images.append(Link(url: resolve(src), text: Self.collapse(tree.attribute(i, .alt) ?? ""), range: nil, origin: .image))
             }
             return false
-        case "br", "hr":
+        case .br, .hr:
             if isFlat { pendingSpace = true } else { flush() }
             return false
-        case "a":
-            if let href = node.attribute("href"), !href.hasPrefix("javascript:"), !href.hasPrefix("#") {
+        case .a:
+            if let href = tree.attribute(i, .href), !href.hasPrefix("javascript:"), !href.hasPrefix("#") {
                 let origin: Link.Origin = contexts.contains { $0.kind == .embeddedPost } ? .embed : .hyperlink
                 openLinks.append((i, resolve(href), origin, pieces.count, nil))
             }
@@ -97,17 +106,17 @@ struct HTMLBlockWriter {
             open(.embeddedPost, level: nil, flat: true, element: i)
             return true
         }
-        switch name {
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            open(.heading, level: Int(String(name.dropFirst())), flat: true, element: i)
-        case "ul", "ol":
+        switch tag {
+        case .h1, .h2, .h3, .h4, .h5, .h6:
+            open(.heading, level: tag.headingLevel, flat: true, element: i)
+        case .ul, .ol:
             listDepth += 1
             open(contexts.last?.kind ?? .paragraph, level: contexts.last?.level, flat: false, element: i)
-        case "li", "dd", "dt":
+        case .li, .dd, .dt:
             open(.listItem, level: max(listDepth, 1), flat: false, element: i)
-        case "blockquote":
+        case .blockquote:
             open(.blockQuote, level: nil, flat: false, element: i)
-        case "figcaption":
+        case .figcaption:
             guard keepCaptions else { return false }
             open(.caption, level: nil, flat: true, element: i)
         default:
@@ -128,7 +137,7 @@ struct HTMLBlockWriter {
 
     private mutating func exit(_ i: Int) {
         let node = tree.nodes[i]
-        if node.name == "a", let last = openLinks.last, last.node == i {
+        if node.tag == .a, let last = openLinks.last, last.node == i {
             openLinks.removeLast()
             if let start = last.start, last.piece == pieces.count, let piece = current {
                 let end = trimmedEnd(piece.scalars)
@@ -143,7 +152,7 @@ struct HTMLBlockWriter {
         if let top = contexts.last, top.element == i {
             flush()
             contexts.removeLast()
-            if node.name == "ul" || node.name == "ol" { listDepth -= 1 }
+            if node.tag == .ul || node.tag == .ol { listDepth -= 1 }
         }
     }
 
@@ -154,28 +163,26 @@ struct HTMLBlockWriter {
 
     private func trimmedEnd(_ scalars: [Unicode.Scalar]) -> Int { scalars.count }
 
-    private mutating func append(_ text: String) {
-        for s in text.unicodeScalars {
-            if s.value < 0x80 ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}") : s.properties.isWhitespace {
-                pendingSpace = true
-                continue
-            }
-            // Invisible characters that split words for every tokenizer downstream.
-            if s == "\u{200B}" || s == "\u{FEFF}" || s == "\u{00AD}" || s == "\u{200C}" { continue }
-            if current == nil {
-                let context = contexts.last
-                current = Piece(kind: context?.kind ?? .paragraph, level: context?.level, element: context?.element ?? -1)
-                pendingSpace = false
-            }
-            if pendingSpace, !current!.scalars.isEmpty { current!.scalars.append(" ") }
-            pendingSpace = false
-            let offset = current!.scalars.count
-            for k in openLinks.indices where openLinks[k].start == nil {
-                openLinks[k].start = offset
-                openLinks[k].piece = pieces.count
-            }
-            current!.scalars.append(s)
+    private mutating func append(_ s: Unicode.Scalar) {
+        if s.value < 0x80 ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}") : s.properties.isWhitespace {
+            pendingSpace = true
+            return
         }
+        // Invisible characters that split words for every tokenizer downstream.
+        if s == "\u{200B}" || s == "\u{FEFF}" || s == "\u{00AD}" || s == "\u{200C}" { return }
+        if current == nil {
+            let context = contexts.last
+            current = Piece(kind: context?.kind ?? .paragraph, level: context?.level, element: context?.element ?? -1)
+            pendingSpace = false
+        }
+        if pendingSpace, !current!.scalars.isEmpty { current!.scalars.append(" ") }
+        pendingSpace = false
+        let offset = current!.scalars.count
+        for k in openLinks.indices where openLinks[k].start == nil {
+            openLinks[k].start = offset
+            openLinks[k].piece = pieces.count
+        }
+        current!.scalars.append(s)
     }
 
     private mutating func flush() {
@@ -197,13 +204,7 @@ struct HTMLBlockWriter {
     }
 
     func innerText(_ root: Int) -> String {
-        var text = ""
-        var stack = [root]
-        while let i = stack.popLast() {
-            let node = tree.nodes[i]
-            if node.isText { text += node.text } else { stack.append(contentsOf: node.children.reversed()) }
-        }
-        return text
+        tree.text(under: root)
     }
 
     static func collapse(_ text: String) -> String {

@@ -90,7 +90,7 @@ struct HTMLContentExtractor {
         }
         computeAggregates()
         for i in stride(from: nodes.count - 1, through: 1, by: -1) {
-            if nodes[i].name == "p", textLength[i] >= 80 { prose[i] = textLength[i] }
+            if nodes[i].tag == .p, textLength[i] >= 80 { prose[i] = textLength[i] }
             prose[nodes[i].parent] += prose[i]
         }
         // A container holding most of the page's prose is the story's wrapper, whatever its name.
@@ -105,13 +105,13 @@ struct HTMLContentExtractor {
             }
             if parent >= 0 { insideKeep[i] = insideKeep[parent] }
             if node.isText { continue }
-            let name = node.name
-            if name == "table" || name == "code" || name == "pre" { insideKeep[i] = true }
+            let tag = node.tag
+            if tag == .table || tag == .code || tag == .pre { insideKeep[i] = true }
             if containsEmbed[i] { continue }
             if node.isFurniture {
                 // An <article>'s own <header> holds title and byline, read elsewhere; a <header>
                 // that wraps the story itself (some templates do) is kept.
-                if name != "header" || prose[i] < storyShare {
+                if tag != .header || prose[i] < storyShare {
                     removed[i] = true
                     continue
                 }
@@ -120,7 +120,7 @@ struct HTMLContentExtractor {
                 removed[i] = true
                 continue
             }
-            if name == "body" || name == "html" || name == "a" || name == "main" || name == "article" { continue }
+            if tag == .body || tag == .html || tag == .a || tag == .main || tag == .article { continue }
             guard strictness.stripUnlikely, prose[i] < storyShare else { continue }
             if boilerplate[i] {
                 removed[i] = true
@@ -133,11 +133,7 @@ struct HTMLContentExtractor {
     /// The collapsed text length of a subtree, ignoring removal marks (used before they exist).
     private func plainLength(_ root: Int) -> Int {
         var total = 0
-        var stack = [root]
-        while let i = stack.popLast() {
-            let node = tree.nodes[i]
-            if node.isText { total += node.length } else { stack.append(contentsOf: node.children) }
-        }
+        for i in root..<tree.nodes[root].end where tree.nodes[i].isText { total += tree.nodes[i].length }
         return total
     }
 
@@ -145,7 +141,7 @@ struct HTMLContentExtractor {
         var count = 0
         var space = true
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace {
                 if !space { count += 1 }
                 space = true
             } else {
@@ -170,7 +166,7 @@ struct HTMLContentExtractor {
             if node.isText {
                 textLength[i] = node.length
                 commas[i] = node.commas
-            } else if node.name == "a" {
+            } else if node.tag == .a {
                 linkLength[i] = textLength[i]
             }
             let p = node.parent
@@ -188,10 +184,10 @@ struct HTMLContentExtractor {
     /// are all inline (templates that write paragraphs as bare divs).
     private func isParagraphLike(_ i: Int) -> Bool {
         let node = tree.nodes[i]
-        switch node.name {
-        case "p", "pre", "td": return true
-        case "div", "section":
-            for c in node.children where !removed[c] && tree.nodes[c].isBlock { return false }
+        switch node.tag {
+        case .p, .pre, .td: return true
+        case .div, .section:
+            for c in tree.children(i) where !removed[c] && tree.nodes[c].isBlock { return false }
             return true
         default: return false
         }
@@ -204,11 +200,11 @@ struct HTMLContentExtractor {
     private func initialScore(_ i: Int) -> Double {
         let node = tree.nodes[i]
         var score = Double(weight(i))
-        switch node.name {
-        case "div", "article", "main": score += 5
-        case "pre", "td", "blockquote": score += 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score -= 3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score -= 5
+        switch node.tag {
+        case .div, .article, .main: score += 5
+        case .pre, .td, .blockquote: score += 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score -= 3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score -= 5
         default: break
         }
         return score
@@ -225,12 +221,15 @@ struct HTMLContentExtractor {
                 runs.append((nodes[i].parent, textLength[i], commas[i]))
                 continue
             }
-            guard ["div", "section", "article", "main", "td", "center", "font", "span", "blockquote"].contains(nodes[i].name) else { continue }
+            switch nodes[i].tag {
+            case .div, .section, .article, .main, .td, .center, .font, .span, .blockquote: break
+            default: continue
+            }
             var length = 0
             var count = 0
-            for c in nodes[i].children where !removed[c] {
+            for c in tree.children(i) where !removed[c] {
                 let child = nodes[c]
-                if child.isText || !(child.isBlock || child.name == "br") {
+                if child.isText || !(child.isBlock || child.tag == .br) {
                     length += textLength[c]
                     count += commas[c]
                 } else {
@@ -239,7 +238,7 @@ struct HTMLContentExtractor {
                     count = 0
                 }
             }
-            if length >= minParagraphLength, length < textLength[i] || nodes[i].children.contains(where: { nodes[$0].name == "br" }) {
+            if length >= minParagraphLength, length < textLength[i] || tree.children(i).contains(where: { nodes[$0].tag == .br }) {
                 runs.append((i, length, count))
             }
         }
@@ -250,8 +249,8 @@ struct HTMLContentExtractor {
             var ancestor = run.owner
             var level = 0
             while ancestor > 0, level < 5 {
-                let name = nodes[ancestor].name
-                if name == "html" || name == "#document" { break }
+                let tag = nodes[ancestor].tag
+                if tag == .html || tag == .document { break }
                 if score[ancestor] == nil { score[ancestor] = initialScore(ancestor) }
                 let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
                 score[ancestor]! += points / divider
@@ -269,7 +268,7 @@ struct HTMLContentExtractor {
         let alternatives = score.filter { $0.key != top && $0.value >= topScore * 0.75 }.map(\.key)
         if alternatives.count >= 3 {
             var ancestor = nodes[top].parent
-            while ancestor > 0, nodes[ancestor].name != "body" {
+            while ancestor > 0, nodes[ancestor].tag != .body {
                 let inside = alternatives.filter { isAncestor(ancestor, of: $0) }.count
                 if inside >= 3 {
                     top = ancestor
@@ -281,7 +280,7 @@ struct HTMLContentExtractor {
         // Climb while the parent scores better, and through wrappers with a single child.
         var last = score[top] ?? 0
         var parent = nodes[top].parent
-        while parent > 0, nodes[parent].name != "body", nodes[parent].name != "html" {
+        while parent > 0, nodes[parent].tag != .body, nodes[parent].tag != .html {
             guard let s = score[parent] else {
                 parent = nodes[parent].parent
                 continue
@@ -294,8 +293,8 @@ struct HTMLContentExtractor {
             last = s
             parent = nodes[parent].parent
         }
-        while nodes[top].parent > 0, nodes[nodes[top].parent].name != "body",
-            nodes[nodes[top].parent].children.filter({ !removed[$0] && !nodes[$0].isText }).count == 1
+        while nodes[top].parent > 0, nodes[nodes[top].parent].tag != .body,
+            tree.children(nodes[top].parent).filter({ !removed[$0] && !nodes[$0].isText }).count == 1
         {
             top = nodes[top].parent
         }
@@ -303,10 +302,10 @@ struct HTMLContentExtractor {
         // Siblings that score well, or read like prose.
         let finalTop = score[top] ?? topScore
         let threshold = max(10, finalTop * 0.2)
-        let topClass = nodes[top].attribute("class") ?? ""
+        let topClass = tree.attribute(top, .class) ?? ""
         var roots: [Int] = []
         let p = nodes[top].parent
-        for sibling in (p >= 0 ? nodes[p].children : [top]) where !removed[sibling] {
+        for sibling in (p >= 0 ? Array(tree.children(p)) : [top]) where !removed[sibling] {
             if sibling == top {
                 roots.append(sibling)
                 continue
@@ -315,10 +314,10 @@ struct HTMLContentExtractor {
             if node.isText { continue }
             var append = false
             var bonus = 0.0
-            if !topClass.isEmpty, node.attribute("class") == topClass { bonus = finalTop * 0.2 }
+            if !topClass.isEmpty, tree.attribute(sibling, .class) == topClass { bonus = finalTop * 0.2 }
             if let s = score[sibling], s + bonus >= threshold {
                 append = true
-            } else if node.name == "p" {
+            } else if node.tag == .p {
                 let density = linkDensity(sibling)
                 let length = textLength[sibling]
                 if length > 80, density < 0.25 {
@@ -333,7 +332,7 @@ struct HTMLContentExtractor {
     }
 
     private func bodyOrRoot() -> [Int] {
-        if let body = tree.nodes.indices.first(where: { tree.nodes[$0].name == "body" }) { return [body] }
+        if let body = tree.nodes.indices.first(where: { tree.nodes[$0].tag == .body }) { return [body] }
         return [0]
     }
 
@@ -348,12 +347,7 @@ struct HTMLContentExtractor {
     }
 
     private func sentenceEnd(_ i: Int) -> Bool {
-        var stack = [i]
-        var text = ""
-        while let j = stack.popLast() {
-            let node = tree.nodes[j]
-            if node.isText { text += node.text } else { stack.append(contentsOf: node.children.reversed()) }
-        }
+        let text = tree.text(under: i)
         return text.contains(". ") || text.hasSuffix(".")
     }
 
@@ -371,8 +365,10 @@ struct HTMLContentExtractor {
             }
             if parent >= 0, inContent[parent] { inContent[i] = true }
             guard inContent[i], !nodes[i].isText, !containsEmbed[i], !roots.contains(i) else { continue }
-            let name = nodes[i].name
-            guard ["div", "section", "table", "ul", "ol", "form", "fieldset", "dl"].contains(name) else { continue }
+            switch nodes[i].tag {
+            case .div, .section, .table, .ul, .ol, .form, .fieldset, .dl: break
+            default: continue
+            }
             if shouldRemove(i) { removed[i] = true }
         }
     }
@@ -383,25 +379,28 @@ struct HTMLContentExtractor {
         if weight < 0, textLength[i] < 1000 { return true }
         if commas[i] >= 10 { return false }
         var p = 0, img = 0, li = 0, input = 0, embeds = 0, headingText = 0, figure = false
-        var stack = Array(node.children.reversed())
-        while let j = stack.popLast() {
-            if removed[j] { continue }
-            let child = tree.nodes[j]
-            switch child.name {
-            case "p": p += 1
+        // Every kept descendant; a removed one hides its subtree.
+        var j = i + 1
+        while j < node.end {
+            if removed[j] {
+                j = tree.nodes[j].end
+                continue
+            }
+            switch tree.nodes[j].tag {
+            case .p: p += 1
             // Readability turns inline-only divs into paragraphs before this test; count them so.
-            case "div": if textLength[j] > 0, isParagraphLike(j) { p += 1 }
-            case "img": img += 1
-            case "li": li += 1
-            case "input": input += 1
-            case "iframe", "embed", "object", "video": embeds += 1
-            case "figure", "figcaption", "picture": figure = true
-            case "h1", "h2", "h3", "h4", "h5", "h6": headingText += textLength[j]
+            case .div: if textLength[j] > 0, isParagraphLike(j) { p += 1 }
+            case .img: img += 1
+            case .li: li += 1
+            case .input: input += 1
+            case .iframe, .embed, .object, .video: embeds += 1
+            case .figure, .figcaption, .picture: figure = true
+            case .h1, .h2, .h3, .h4, .h5, .h6: headingText += textLength[j]
             default: break
             }
-            stack.append(contentsOf: child.children)
+            j += 1
         }
-        let isList = node.name == "ul" || node.name == "ol"
+        let isList = node.tag == .ul || node.tag == .ol
         let length = textLength[i]
         let density = linkDensity(i)
         let headingDensity = length == 0 ? 0 : Double(headingText) / Double(length)

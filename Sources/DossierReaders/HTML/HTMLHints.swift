@@ -59,8 +59,16 @@ enum HTMLHints {
         static let otherStory = Category(rawValue: 1 << 8)
     }
 
-    /// Every word of every list, as bytes, bucketed by first byte, with the lists it belongs to.
-    private static let table: [[(word: [UInt8], category: Category)]] = {
+    /// Every word of every list, as bytes in one array, bucketed by first byte, with the lists it
+    /// belongs to: one flat table, so a lookup retains nothing.
+    private struct Table {
+        var words: [UInt8] = []
+        var entries: [(start: Int, count: Int, category: Category)] = []
+        /// Entries starting with byte `b` are `buckets[b]..<buckets[b + 1]`.
+        var buckets = [Int](repeating: 0, count: 257)
+    }
+
+    private static let table: Table = {
         var merged: [String: Category] = [:]
         let lists: [([String], Category)] = [
             (unlikely, .unlikely), (maybe, .maybe), (boilerplate, .boilerplate), (negative, .negative), (positive, .positive),
@@ -69,12 +77,17 @@ enum HTMLHints {
         for (words, category) in lists {
             for word in words { merged[word, default: []].formUnion(category) }
         }
-        var buckets = [[(word: [UInt8], category: Category)]](repeating: [], count: 256)
-        for (word, category) in merged.sorted(by: { $0.key < $1.key }) {
+        var table = Table()
+        // Sorted by first byte, then as before by word, so every bucket is one contiguous run.
+        let sorted = merged.sorted { ($0.key.utf8.first!, $0.key) < ($1.key.utf8.first!, $1.key) }
+        for (word, category) in sorted {
             let bytes = Array(word.utf8)
-            buckets[Int(bytes[0])].append((bytes, category))
+            table.entries.append((table.words.count, bytes.count, category))
+            table.words += bytes
+            table.buckets[Int(bytes[0]) + 1] = table.entries.count
         }
-        return buckets
+        for b in 1..<257 where table.buckets[b] < table.buckets[b - 1] { table.buckets[b] = table.buckets[b - 1] }
+        return table
     }()
 
     /// Which lists have a word inside `value`, compared ASCII-case-insensitively, in one pass over
@@ -82,26 +95,39 @@ enum HTMLHints {
     /// locale-aware search) was once most of the reader's time.
     static func scan(_ value: String) -> Category {
         var value = value
-        return value.withUTF8 { h in
-            var found: Category = []
-            let n = h.count
-            var i = 0
-            while i < n {
-                let b = h[i] >= 0x41 && h[i] <= 0x5A ? h[i] | 0x20 : h[i]
-                for entry in table[Int(b)] where !found.contains(entry.category) {
-                    let w = entry.word
-                    guard i + w.count <= n else { continue }
-                    var k = 1
-                    while k < w.count {
-                        let c = h[i + k] >= 0x41 && h[i + k] <= 0x5A ? h[i + k] | 0x20 : h[i + k]
-                        if c != w[k] { break }
-                        k += 1
+        return value.withUTF8 { scan($0) }
+    }
+
+    /// `scan` over UTF-8 bytes.
+    static func scan(_ h: UnsafeBufferPointer<UInt8>) -> Category {
+        let table = Self.table
+        return table.words.withUnsafeBufferPointer { words in
+            table.entries.withUnsafeBufferPointer { entries in
+                table.buckets.withUnsafeBufferPointer { buckets in
+                    var found: Category = []
+                    let n = h.count
+                    var i = 0
+                    while i < n {
+                        let b = Int(h[i] >= 0x41 && h[i] <= 0x5A ? h[i] | 0x20 : h[i])
+                        var e = buckets[b]
+                        let last = buckets[b + 1]
+                        while e < last {
+                            let entry = entries[e]
+                            e += 1
+                            guard !found.contains(entry.category), i + entry.count <= n else { continue }
+                            var k = 1
+                            while k < entry.count {
+                                let c = h[i + k] >= 0x41 && h[i + k] <= 0x5A ? h[i + k] | 0x20 : h[i + k]
+                                if c != words[entry.start + k] { break }
+                                k += 1
+                            }
+                            if k == entry.count { found.formUnion(entry.category) }
+                        }
+                        i += 1
                     }
-                    if k == w.count { found.formUnion(entry.category) }
+                    return found
                 }
-                i += 1
             }
-            return found
         }
     }
 
@@ -109,6 +135,35 @@ enum HTMLHints {
     static func hides(style: String) -> Bool {
         let compact = String(style.lowercased().filter { $0 != " " })
         return matches(compact, ["display:none", "visibility:hidden"])
+    }
+
+    /// `hides(style:)` over UTF-8 bytes: ASCII styles (nearly all) are compacted and searched as
+    /// bytes; any other goes through the `String` rules.
+    static func hides(style: UnsafeBufferPointer<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for b in style {
+            if b >= 0x80 { return hides(style: String(decoding: style, as: UTF8.self)) }
+            if b != 0x20 { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        }
+        return compact.withUnsafeBufferPointer { h in
+            contains(h, "display:none") || contains(h, "visibility:hidden")
+        }
+    }
+
+    private static func contains(_ h: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard w.count <= h.count else { return false }
+        var i = 0
+        while i <= h.count - w.count {
+            if h[i] == w[0] {
+                var k = 1
+                while k < w.count, h[i + k] == w[k] { k += 1 }
+                if k == w.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether `hay` contains one of `words`. A byte search: `String.contains` goes through

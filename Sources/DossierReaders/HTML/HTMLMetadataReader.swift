@@ -65,48 +65,49 @@ struct HTMLMetadataReader {
         var h1s: [String] = []
         var headings: [String] = []
 
+        // `xml:lang` is not among the attributes the tree keeps, so `lang` is the only source here.
         for (i, node) in tree.nodes.enumerated() where !node.isText {
-            switch node.name {
-            case "html":
-                if found.metadata.language == nil, let lang = node.attribute("lang") ?? node.attribute("xml:lang"), !lang.isEmpty {
+            switch node.tag {
+            case .html:
+                if found.metadata.language == nil, let lang = tree.attribute(i, .lang), !lang.isEmpty {
                     found.metadata.language = lang.trimmingWhitespace()
                 }
-            case "title":
-                if documentTitle == nil, !isInside(i, "svg") { documentTitle = text(i) }
-            case "meta":
-                guard let content = node.attribute("content")?.trimmingWhitespace(), !content.isEmpty else { continue }
-                if let property = node.attribute("property")?.lowercased() {
+            case .title:
+                if documentTitle == nil, !isInside(i, .svg) { documentTitle = text(i) }
+            case .meta:
+                guard let content = tree.attribute(i, .content)?.trimmingWhitespace(), !content.isEmpty else { continue }
+                if let property = tree.attribute(i, .property)?.lowercased() {
                     // A property attribute may list several names: `og:title twitter:title`.
                     let tokens = property.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
                     for token in tokens where meta[String(token)] == nil { meta[String(token)] = content }
                     if let key = Self.standardKey(property: tokens) { standard[key, default: []].append(content) }
                 }
-                if let name = node.attribute("name") {
+                if let name = tree.attribute(i, .name) {
                     let key = String(name.lowercased().filter { !$0.isWhitespace }.map { $0 == "." ? ":" : $0 })
                     if !key.isEmpty, meta[key] == nil { meta[key] = content }
                     if Self.isStandard(name: key) { standard[key, default: []].append(content) }
                 }
-                for attribute in ["itemprop", "http-equiv"] {
-                    if let k = node.attribute(attribute)?.lowercased().trimmingWhitespace(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+                for attribute in [HTMLTree.Key.itemprop, .httpEquiv] {
+                    if let k = tree.attribute(i, attribute)?.lowercased().trimmingWhitespace(), !k.isEmpty, meta[k] == nil { meta[k] = content }
                 }
-            case "link":
-                let rel = node.attribute("rel")?.lowercased() ?? ""
-                if rel.split(separator: " ").contains("canonical"), canonical == nil { canonical = node.attribute("href") }
-            case "base":
-                if found.base == nil { found.base = node.attribute("href") }
-            case "script":
-                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+            case .link:
+                let rel = tree.attribute(i, .rel)?.lowercased() ?? ""
+                if rel.split(separator: " ").contains("canonical"), canonical == nil { canonical = tree.attribute(i, .href) }
+            case .base:
+                if found.base == nil { found.base = tree.attribute(i, .href) }
+            case .script:
+                if tree.attribute(i, .type)?.lowercased().contains("ld+json") == true {
                     jsonLD += Self.articles(inJSON: text(i))
                 }
-            case "time":
-                let stamp = node.attribute("datetime") ?? ""
-                let hints = (node.attribute("itemprop") ?? "") + (node.attribute("class") ?? "") + (node.attribute("pubdate") != nil ? "pubdate" : "")
+            case .time:
+                let stamp = tree.attribute(i, .datetime) ?? ""
+                let hints = (tree.attribute(i, .itemprop) ?? "") + (tree.attribute(i, .class) ?? "") + (tree.attribute(i, .pubdate) != nil ? "pubdate" : "")
                 // The first stamp, unless a later one says it is the publication date.
                 if !stamp.isEmpty, timeElement == nil || HTMLHints.matches(hints.lowercased(), ["pub"]) { timeElement = stamp }
-            case "h1":
+            case .h1:
                 h1s.append(HTMLBlockWriter.collapse(text(i)))
                 headings.append(h1s.last!)
-            case "h2":
+            case .h2:
                 headings.append(HTMLBlockWriter.collapse(text(i)))
             default:
                 break
@@ -221,14 +222,14 @@ struct HTMLMetadataReader {
                 continue
             }
             if node.isText { continue }
-            let name = node.name
-            if name == "head" || name == "nav" || name == "footer" || node.isHidden
+            let tag = node.tag
+            if tag == .head || tag == .nav || tag == .footer || node.isHidden
                 || node.flags.contains(.furnitureRole) || node.flags.contains(.otherStory)
             {
                 skipped[i] = true
                 continue
             }
-            if isBylineElement(node) {
+            if isBylineElement(i) {
                 let length = HTMLBlockWriter.collapse(text(i)).count
                 if length > 0, length < 100 {
                     let names = HTMLByline.names(in: text(itemPropName(in: i) ?? i))
@@ -239,13 +240,13 @@ struct HTMLMetadataReader {
         return []
     }
 
-    private func isBylineElement(_ node: HTMLTree.Node) -> Bool {
+    private func isBylineElement(_ i: Int) -> Bool {
         // The flag is a substring match on the same attributes: a cheap superset of the rules below.
-        guard node.flags.contains(.bylineHint) else { return false }
-        if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") { return true }
-        if node.attribute("itemprop")?.lowercased().contains("author") == true { return true }
-        for key in ["class", "id"] {
-            guard let value = node.attribute(key) else { continue }
+        guard tree.nodes[i].flags.contains(.bylineHint) else { return false }
+        if let rel = tree.attribute(i, .rel)?.lowercased(), rel.split(separator: " ").contains("author") { return true }
+        if tree.attribute(i, .itemprop)?.lowercased().contains("author") == true { return true }
+        for key in [HTMLTree.Key.class, .id] {
+            guard let value = tree.attribute(i, key) else { continue }
             if Self.words(value).contains(where: Self.isBylineWord) { return true }
         }
         return false
@@ -276,20 +277,16 @@ struct HTMLMetadataReader {
 
     /// The first element under `root` whose `itemprop` names a name.
     private func itemPropName(in root: Int) -> Int? {
-        var stack = Array(tree.nodes[root].children.reversed())
-        while let i = stack.popLast() {
-            let node = tree.nodes[i]
-            if node.isText { continue }
-            if node.attribute("itemprop")?.lowercased().contains("name") == true { return i }
-            stack.append(contentsOf: node.children.reversed())
+        for i in (root + 1)..<tree.nodes[root].end where !tree.nodes[i].isText {
+            if tree.attribute(i, .itemprop)?.lowercased().contains("name") == true { return i }
         }
         return nil
     }
 
-    private func isInside(_ i: Int, _ name: String) -> Bool {
+    private func isInside(_ i: Int, _ tag: HTMLTree.Tag) -> Bool {
         var p = tree.nodes[i].parent
         while p >= 0 {
-            if tree.nodes[p].name == name { return true }
+            if tree.nodes[p].tag == tag { return true }
             p = tree.nodes[p].parent
         }
         return false
@@ -297,18 +294,7 @@ struct HTMLMetadataReader {
 
     /// The text under `root`; a line break or block element separates the words on either side.
     private func text(_ root: Int) -> String {
-        var text = ""
-        var stack = [root]
-        while let i = stack.popLast() {
-            let node = tree.nodes[i]
-            if node.isText {
-                text += node.text
-            } else {
-                if i != root, node.flags.contains(.breaking) { text += "\n" }
-                stack.append(contentsOf: node.children.reversed())
-            }
-        }
-        return text
+        tree.text(under: root, breaks: true)
     }
 
     static func unique(_ names: [String]) -> [String] {
