@@ -50,7 +50,6 @@ public struct JSONLinesReader: Reader {
         return try result.documentsOrThrow(total: total, unit: "line", name: input.name)
     }
 
-    /// Reads `input`, returning the documents and every line that was skipped, with its error.
     /// Every line in order, so the runner reports each skipped one as a failed article of its own;
     /// throws only when none could be read.
     public func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {

@@ -80,12 +80,10 @@ public struct JSONReader: Reader {
         return try result.documentsOrThrow(total: total, unit: "item", name: input.name)
     }
 
-    /// Reads `input`, returning the documents and the items that were skipped.
+    /// Every item in order, so the runner reports each skipped one as a failed article of its own.
     ///
-    /// Throws only for problems with the whole input: empty, not JSON, or no articles where the
-    /// items path points.
-    /// Every item in order, so the runner reports each skipped one as a failed article of its own;
-    /// throws only when none could be read.
+    /// Throws only for problems with the whole input: empty, not JSON, no articles where the items
+    /// path points, or no item that could be read.
     public func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {
         let (result, total) = try readWithTotal(input)
         _ = try result.documentsOrThrow(total: total, unit: "item", name: input.name)
@@ -93,6 +91,9 @@ public struct JSONReader: Reader {
     }
 
     /// The documents read and every item skipped, with its position and error.
+    ///
+    /// Throws only for problems with the whole input: empty, not JSON, or no articles where the
+    /// items path points.
     public func readReport(_ input: Input) throws -> JSONReadResult {
         try readWithTotal(input).result
     }
