@@ -53,6 +53,11 @@ struct LineShape {
         !range.isEmpty && range.count <= 80 && wordCount <= 10 && !endsOpen
     }
 
+    /// A short question, such as `Who Pays?`: news sections are often headed by one.
+    var isHeadingQuestion: Bool {
+        !range.isEmpty && range.count <= 60 && wordCount <= 6 && lastMeaningful == "?"
+    }
+
     /// Whether most significant words start with a capital, or every letter is a capital.
     var isTitleCased: Bool {
         // Titles and headings are short; skip the string work for body paragraphs.

@@ -70,10 +70,13 @@ struct TextLayout {
     ///
     /// Text where most lines are long, like many web copies and exports, puts one paragraph on each
     /// line and may have no blank lines at all; text wrapped at a fixed width has short lines and
-    /// blank lines between paragraphs.
+    /// blank lines between paragraphs. Short lines with no blank line anywhere are taken as one
+    /// paragraph each, since a wrapped article would otherwise be a single paragraph.
     private var isHardWrapped: Bool {
         let lengths = lines.map { $0.end - $0.start }
         guard !lengths.isEmpty else { return false }
+        // Wrapped text separates its paragraphs with blank lines; without any, each line stands alone.
+        guard let first = lines.first?.paragraph, lines.contains(where: { $0.paragraph != first }) else { return false }
         let long = lengths.filter { $0 > 100 }.count
         return long * 5 <= lengths.count
     }
@@ -171,8 +174,13 @@ struct TextLayout {
         let unit = units[i]
         guard options.detectHeadings, unit.firstLine == unit.lastLine, i + 1 < units.count else { return false }
         let lineShape = shape(unit.range)
-        guard lineShape.isHeadingShaped else { return false }
         let next = units[i + 1]
+        // A title-cased short question before a longer paragraph heads a section ("Who Pays?");
+        // a question in sentence case ("What happens next?") stays a paragraph.
+        if lineShape.isHeadingQuestion {
+            return next.kind == .paragraph && lineShape.isTitleCased && shape(next.range).wordCount > lineShape.wordCount
+        }
+        guard lineShape.isHeadingShaped else { return false }
         if next.kind == .listItem { return true }
         guard next.kind == .paragraph, lineShape.isTitleCased || lineShape.endsWithColon else { return false }
         return shape(next.range).wordCount > lineShape.wordCount

@@ -126,6 +126,21 @@ struct TextReaderStructureTests {
         #expect(plain.blocks.map(\.kind) == [.title, .lede, .paragraph, .paragraph, .paragraph, .paragraph])
     }
 
+    @Test("a short title-cased question heads a section; a question in sentence case stays a paragraph")
+    func questionHeadings() throws {
+        let text = """
+            Market Hall Reopens After Repairs
+            The market hall reopened on Saturday after eight months of repairs to its roof.
+            Who Pays the Bill?
+            The city will cover most of the cost, with the traders' association paying the rest.
+            What happens to the temporary stalls?
+            They will stay on the square until the end of the month, the council said.
+            """
+        let document = try readText(text)
+        #expect(document.blocks.map(\.kind) == [.title, .lede, .heading, .paragraph, .paragraph, .paragraph])
+        #expect(document.text(in: document.blocks[2].range) == "Who Pays the Bill?")
+    }
+
     @Test("configured sources headings open the section, with or without a colon")
     func configuredSourcesHeading() throws {
         var options = TextReader.Options()
