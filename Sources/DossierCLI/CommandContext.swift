@@ -39,15 +39,21 @@ public struct CommandContext: Sendable {
     func out(_ text: String) { standardOutput(Data(text.utf8)) }
     func err(_ text: String) { standardError(text) }
 
+    /// Loads a pipeline file, or a built-in pipeline by name when no such file exists (nil: the
+    /// default), reporting every problem as a `LintReport`.
+    func load(_ pathOrName: String?) throws(LintReport) -> Pipeline {
+        if let path = pathOrName, FileManager.default.fileExists(atPath: path) || builtins[path] == nil {
+            return try loader.load(path: path)
+        }
+        let name = pathOrName ?? "default"
+        return try loader.load(text: builtins[name]!, file: "<\(name)>")
+    }
+
     /// Loads the pipeline named by `-p` (a path or a built-in name), or the default one; prints the
     /// lint report and throws the "invalid pipeline" status on failure.
     func loadPipeline(_ path: String?) throws -> Pipeline {
         do {
-            if let path, FileManager.default.fileExists(atPath: path) || builtins[path] == nil {
-                return try loader.load(path: path)
-            }
-            let name = path ?? "default"
-            return try loader.load(text: builtins[name]!, file: "<\(name)>")
+            return try load(path)
         } catch {
             err(error.render(color: errorIsTerminal))
             err("\(error.errorCount) error\(error.errorCount == 1 ? "" : "s") in the pipeline; nothing was run\n")

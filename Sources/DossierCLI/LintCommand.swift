@@ -15,13 +15,11 @@ struct LintCommand: ContextualCommand {
         var errors = 0
         for file in files.isEmpty ? ["default"] : files {
             let report: LintReport
-            if !FileManager.default.fileExists(atPath: file), let builtin = context.builtins[file] {
-                do {
-                    let p = try context.loader.load(text: builtin, file: "<\(file)>")
-                    report = LintReport(diagnostics: p.warnings, sources: p.sources)
-                } catch { report = error }
-            } else {
-                report = context.loader.lint(path: file)
+            do {
+                let pipeline = try context.load(file)
+                report = LintReport(diagnostics: pipeline.warnings, sources: pipeline.sources)
+            } catch {
+                report = error
             }
             if !report.diagnostics.isEmpty { context.err(report.render(color: context.errorIsTerminal)) }
             errors += report.errorCount

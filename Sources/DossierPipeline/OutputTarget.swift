@@ -14,7 +14,8 @@ public enum OutputTarget: Hashable, Sendable, CustomStringConvertible {
     /// Whether each article gets a file of its own.
     public var isPerArticle: Bool {
         guard case .path(let template) = self else { return false }
-        return Self.placeholders.contains { template.contains("{\($0)}") && $0 != "pipeline" && $0 != "exporter" && $0 != "ext" }
+        // Only these differ between articles; {pipeline}, {exporter} and {ext} are the same for all.
+        return template.contains("{id}") || template.contains("{index}")
     }
 
     /// The path for one article.

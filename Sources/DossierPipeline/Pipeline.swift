@@ -88,10 +88,15 @@ public struct Pipeline: Sendable {
     ) throws(LintReport) {
         let planned = Planner.plan(analyzers: analyzers.map { ($0.info, $0.location) }, exporters: exporters.map { ($0.info, $0.location) }, registry: nil)
         if planned.report.hasErrors { throw planned.report }
+        self.init(name: name, reader: reader, plan: planned.plan, analyzers: analyzers, exporters: exporters)
+    }
+
+    /// Creates a pipeline from a plan already made for `analyzers`, putting them in its order.
+    init(name: String, reader: ReaderChoice, plan: Plan, analyzers: [AnalyzerStep], exporters: [ExporterStep]) {
         self.name = name
         self.reader = reader
-        self.plan = planned.plan
-        self.analyzers = planned.plan.steps.map { step in analyzers.first { $0.info.id == step.id }! }
+        self.plan = plan
+        self.analyzers = plan.steps.map { step in analyzers.first { $0.info.id == step.id }! }
         self.exporters = exporters
     }
 }

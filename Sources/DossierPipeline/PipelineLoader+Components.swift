@@ -61,9 +61,9 @@ extension PipelineLoader {
         for d in planned.report.diagnostics { report.add(d) }
         guard !failed, !planned.report.hasErrors, let readerChoice else { return nil }
 
-        let ordered = planned.plan.steps.compactMap { step in analyzers.first { $0.info.id == step.id } }
-        var pipeline = try? Pipeline(name: file.name, reader: readerChoice, analyzers: ordered, exporters: exporters)
-        pipeline?.files = file.files
+        // Every planned analyzer was created (none failed), so the plan covers exactly these.
+        var pipeline = Pipeline(name: file.name, reader: readerChoice, plan: planned.plan, analyzers: analyzers, exporters: exporters)
+        pipeline.files = file.files
         return pipeline
     }
 

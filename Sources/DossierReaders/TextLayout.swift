@@ -11,10 +11,14 @@ struct TextLayout {
     let lines: [PlainTextDecoder.Line]
     let options: TextReader.Options
 
+    /// The length of the longest configured sources heading, computed once per article.
+    private let longestSourcesHeading: Int
+
     init(scalars: [Unicode.Scalar], lines: [PlainTextDecoder.Line], options: TextReader.Options) {
         s = scalars
         self.lines = lines
         self.options = options
+        longestSourcesHeading = options.sourcesHeadings.map { $0.unicodeScalars.count }.max() ?? 0
     }
 
     /// What the layout found.
@@ -126,8 +130,7 @@ struct TextLayout {
 
     private func isSourcesHeading(_ line: LineShape) -> Bool {
         // A heading is short; skip building the text of every paragraph to compare it.
-        let longest = options.sourcesHeadings.map { $0.unicodeScalars.count }.max() ?? 0
-        guard line.range.count <= longest + 8 else { return false }
+        guard line.range.count <= longestSourcesHeading + 8 else { return false }
         var text = Substring(line.markdownHeading.map { String(scalars: s[$0.textStart..<line.range.upperBound]) } ?? line.text)
         if text.hasSuffix(":") { text = text.dropLast() }
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
