@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Questions about the shape of one line or paragraph of plain text, asked over Unicode scalars.
@@ -15,7 +16,7 @@ struct LineShape {
         var count = 0
         var inWord = false
         for k in range {
-            let space = URLScanner.isSpace(s[k])
+            let space = s[k].isSpace
             if !space, !inWord { count += 1 }
             inWord = !space
         }

@@ -1,3 +1,4 @@
+import DossierCore
 /// Finds addresses written out in text: `https://…`, `www.…`, and bare `host.tld/path` forms.
 enum URLScanner {
     /// One address found in the text.
@@ -33,19 +34,13 @@ enum URLScanner {
         var matches: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound, isSpace(s[i]) { i += 1 }
+            while i < range.upperBound, s[i].isSpace { i += 1 }
             var end = i
-            while end < range.upperBound, !isSpace(s[end]) { end += 1 }
+            while end < range.upperBound, !s[end].isSpace { end += 1 }
             if let match = match(s, token: i..<end) { matches.append(match) }
             i = end
         }
         return matches
-    }
-
-    /// Whitespace, answered without the Unicode property tables for ASCII, which is most text.
-    @inline(__always)
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x80 ? (c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" || c == "\u{0B}") : c.properties.isWhitespace
     }
 
     private static func match(_ s: [Unicode.Scalar], token: Range<Int>) -> Match? {

@@ -1,12 +1,10 @@
+import DossierCore
 /// Character classes the sentence scanner asks about, with an ASCII fast path.
 ///
 /// Unicode property lookups are comparatively slow, and almost every scalar of English news text
 /// is ASCII, so each test answers ASCII directly and consults the properties only beyond it.
 enum ScalarClass {
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
-        return c.properties.isWhitespace
-    }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.isSpace }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }

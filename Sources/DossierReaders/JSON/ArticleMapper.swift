@@ -109,7 +109,7 @@ struct ArticleMapper {
             let atEnd = index == view.endIndex
             if atEnd || view[index] == "\n" || view[index] == "\r" {
                 let line = view[lineStart..<index]
-                if line.allSatisfy(URLScanner.isSpace) {
+                if line.allSatisfy(\.isSpace) {
                     if !current.isEmpty {
                         sawBlank = true
                         paragraphs.append(current)

@@ -53,13 +53,13 @@ struct ArticleTextWriter {
         var first: Int?
         var index = text.startIndex
         while index < text.endIndex {
-            if URLScanner.isSpace(text[index]) {
+            if text[index].isSpace {
                 if blockStart != nil { pendingSpace = true }
                 text.formIndex(after: &index)
                 continue
             }
             let runStart = index
-            while index < text.endIndex, !URLScanner.isSpace(text[index]) { text.formIndex(after: &index) }
+            while index < text.endIndex, !text[index].isSpace { text.formIndex(after: &index) }
             prepareContent()
             if first == nil { first = scalars.count }
             scalars.append(contentsOf: text[runStart..<index])
