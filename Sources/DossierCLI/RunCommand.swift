@@ -16,11 +16,15 @@ struct RunCommand: ContextualCommand {
     @Flag(name: .shortAndLong, help: "Print no progress or summary; problems are still printed.")
     var quiet = false
 
+    @Option(help: "The longest one article may take, in seconds, before it fails and the run goes on (0: no limit).")
+    var timeout: Int = 120
+
     @Argument(help: "Articles: files, folders (searched for known extensions), globs, or '-' for standard input.")
     var inputs: [String] = []
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("no input; give files, folders, globs, or '-' for standard input") }
+        if !(0...86_400).contains(timeout) { throw ValidationError("'--timeout' must be between 0 and 86400 seconds, got '\(timeout)'") }
     }
 
     func run(in context: CommandContext) async throws {
@@ -42,20 +46,39 @@ struct RunCommand: ContextualCommand {
                 err("\r\u{1B}[K[\(p.finished)\(p.total.map { "/\($0)" } ?? "")] \(failed)\(p.current)")
             }
         }
-        let runner = Runner(
+        var runner = Runner(
             pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: outputDirectory,
             standardOutput: context.standardOutput, progress: progress)
-        // JSON Lines on standard input streams: each line runs as it arrives, in bounded memory.
-        let summary: RunSummary
-        if inputs == [.standardInput], case .fixed(let step) = pipeline.reader, step.info.id == "jsonl" {
-            summary = await runner.run(stream: StandardInputLines())
-        } else {
-            summary = await runner.run(inputs)
-        }
-        if showProgress { context.err("\r\u{1B}[K") }
+        runner.articleTimeout = timeout == 0 ? nil : .seconds(timeout)
         let renderer = DiagnosticRenderer(sources: [:], color: context.errorIsTerminal)
-        for diagnostic in summary.diagnostics { context.err(renderer.render(diagnostic)) }
-        if !quiet { context.err(summary.line + "\n") }
+        // Each problem is printed as soon as its article's turn comes, not at the end of the run.
+        runner.diagnostics = { diagnostic in
+            err((showProgress ? "\r\u{1B}[K" : "") + renderer.render(diagnostic))
+        }
+        // Files, folders and standard input alike: JSON Lines stream line by line, in bounded memory.
+        let run = Task { [runner, inputs] in await runner.run(inputs) }
+        let received = Locked<Int32?>(nil)
+        let temporaryFiles = runner.temporaryFiles
+        let trap = SignalTrap(
+            first: { signal in
+                received.withLock { $0 = signal }
+                err((showProgress ? "\r\u{1B}[K" : "") + "interrupted: finishing the articles in flight; press Ctrl-C again to stop at once\n")
+                run.cancel()
+            },
+            again: { signal in
+                temporaryFiles.removeAll()
+                err("stopped\n")
+                Foundation.exit(SignalTrap.status(for: signal))
+            })
+        let summary = await run.value
+        trap.stop()
+        if showProgress { context.err("\r\u{1B}[K") }
+        if summary.refused {
+            context.err("nothing was run\n")
+            throw ExitStatus.badInput
+        }
+        if !quiet || summary.interrupted { context.err(summary.line + "\n") }
+        if let signal = received.withLock({ $0 }), summary.interrupted { throw ExitCode(SignalTrap.status(for: signal)) }
         if !summary.allSucceeded { throw ExitStatus.someArticlesFailed }
     }
 }

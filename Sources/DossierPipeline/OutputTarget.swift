@@ -19,14 +19,37 @@ public enum OutputTarget: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The path for one article.
+    ///
+    /// Placeholders are expanded in one pass, so a value that itself holds `{index}` stays as it
+    /// is. Pass an id made safe with `SafeFileName.component(_:)`: the id comes from article data.
     public func path(id: String, index: Int, pipeline: String, exporter: String, ext: String) -> String? {
         guard case .path(let template) = self else { return nil }
-        return template
-            .replacingAll("{id}", with: id)
-            .replacingAll("{index}", with: String(index))
-            .replacingAll("{pipeline}", with: pipeline)
-            .replacingAll("{exporter}", with: exporter)
-            .replacingAll("{ext}", with: ext)
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let value: String? = switch rest[rest.index(after: open)..<close] {
+            case "id": id
+            case "index": String(index)
+            case "pipeline": pipeline
+            case "exporter": exporter
+            case "ext": ext
+            default: nil
+            }
+            result += value ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// The folder every path of this target stays in: the template's folders before its first
+    /// placeholder (empty for the output folder itself).
+    var fixedFolder: String? {
+        guard case .path(let template) = self else { return nil }
+        let head = template.firstIndex(of: "{").map { template[..<$0] } ?? Substring(template)
+        guard let slash = head.lastIndex(of: "/") else { return "" }
+        return slash == head.startIndex ? "/" : String(head[..<slash])
     }
 
     /// The placeholders in `template` that are not known, such as `{name}`.
@@ -47,12 +70,5 @@ public enum OutputTarget: Hashable, Sendable, CustomStringConvertible {
         case .stdout: "stdout"
         case .path(let p): p
         }
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
     }
 }

@@ -4,9 +4,12 @@ public import Foundation
 /// Runs a pipeline over many inputs with bounded concurrency.
 ///
 /// Inputs are processed by up to `jobs` tasks at once, but everything is written in input order, so
-/// the output of a run does not depend on timing. A failing article is reported and skipped; the
-/// others go on. Files are written whole or not at all: per-article files by atomic rename, and a
-/// file shared by all articles is assembled aside and moved into place when the run ends.
+/// the output of a run does not depend on timing, and each result (and each diagnostic) leaves as
+/// soon as every earlier one has. A failing article is reported and skipped; the others go on.
+/// Files are written whole or not at all (see `OutputWriter`): per-article files by atomic rename,
+/// and a file shared by all articles assembled aside and renamed over the old one when the run
+/// ends. Cancelling the task that runs `run` stops taking input, lets the articles in flight
+/// finish, discards shared files, and returns a summary marked `interrupted`.
 public struct Runner: Sendable {
     /// The pipeline to run.
     public var pipeline: Pipeline
@@ -18,6 +21,22 @@ public struct Runner: Sendable {
     public var standardOutput: @Sendable (Data) -> Void
     /// Called after each input is finished, in input order.
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// Receives each diagnostic as soon as its article's turn comes, in input order. When set,
+    /// the summary keeps only counts, so memory stays flat on a stream of any length; when nil,
+    /// the summary collects them in `diagnostics`.
+    public var diagnostics: (@Sendable (Diagnostic) -> Void)?
+    /// The longest one article may take (reading, analysis and export); a slower one fails with
+    /// `E474` and the run goes on. Nil: no limit.
+    public var articleTimeout: Duration? = .seconds(120)
+    /// The longest line a streamed input (JSON Lines) may have; a longer one fails alone (`E473`).
+    public var maximumLineBytes = 64 << 20
+    /// The most standard input may hold when it is read whole rather than streamed.
+    public var maximumInputBytes = Gzip.defaultLimit
+    /// The temporary files of the run, so that a caller can remove them on a hard exit.
+    public var temporaryFiles = TemporaryFiles()
+
+    /// The most `jobs` may be.
+    public static let maximumJobs = 1024
 
     /// Creates a runner.
     public init(
@@ -26,7 +45,7 @@ public struct Runner: Sendable {
         progress: (@Sendable (RunProgress) -> Void)? = nil
     ) {
         self.pipeline = pipeline
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), Self.maximumJobs)
         self.outputDirectory = outputDirectory
         self.standardOutput = standardOutput
         self.progress = progress
@@ -40,116 +59,193 @@ public struct Runner: Sendable {
 
     /// Runs every input and writes the outputs; the summary says what failed.
     public func run(_ inputs: [InputSource]) async -> RunSummary {
-        await run(stream: inputs, count: inputs.count)
+        // Every input file is known up front, so that no output may replace one not yet read.
+        let identities = Set(inputs.compactMap { source -> FileIdentity? in
+            if case .file(let path) = source { return FileIdentity(path: path) }
+            return nil
+        })
+        return await run(stream: inputs, count: inputs.count, knownInputs: identities)
     }
 
     /// Runs inputs as a sequence yields them, such as lines arriving on standard input, holding
     /// only a bounded window of them in memory; `count` is the total when known, for progress.
-    public func run(stream inputs: some Sequence<InputSource>, count: Int? = nil) async -> RunSummary {
-        let clock = ContinuousClock.now
-        var summary = RunSummary()
-        let writer = OutputWriter(pipeline: pipeline, base: outputDirectory, standardOutput: standardOutput)
-        // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
-        let window = jobs * 4
-        var iterator = inputs.makeIterator()
-        var names: [Int: String] = [:]
-
-        await withTaskGroup(of: (Int, [ArticleResult], Int).self) { group in
-            var next = 0
-            var emitted = 0
-            var exhausted = false
-            var waiting: [Int: ([ArticleResult], Int)] = [:]
-            func launch(_ group: inout TaskGroup<(Int, [ArticleResult], Int)>) {
-                guard let input = iterator.next() else {
-                    exhausted = true
-                    return
-                }
-                let index = next
-                names[index] = input.name
-                next += 1
-                group.addTask { await self.process(input, index: index) }
-            }
-            while !exhausted && next < jobs { launch(&group) }
-            while let (index, results, bytes) = await group.next() {
-                waiting[index] = (results, bytes)
-                while let (results, bytes) = waiting.removeValue(forKey: emitted) {
-                    summary.bytesRead += bytes
-                    for result in results {
-                        switch result {
-                        case .success(let document, let outputs):
-                            do throws(Diagnostic) {
-                                try writer.write(document, outputs: outputs)
-                                summary.succeeded += 1
-                            } catch {
-                                summary.failed += 1
-                                summary.diagnostics.append(error)
-                            }
-                        case .failure(let diagnostic):
-                            summary.failed += 1
-                            summary.diagnostics.append(diagnostic)
-                        }
-                    }
-                    let name = names.removeValue(forKey: emitted) ?? ""
-                    progress?(RunProgress(finished: emitted + 1, total: count, failed: summary.failed, current: name))
-                    emitted += 1
-                }
-                while !exhausted && next - emitted < window && next - emitted - waiting.count < jobs { launch(&group) }
-            }
-            summary.inputs = next
-        }
-        do throws(Diagnostic) {
-            try writer.finish()
-        } catch {
-            summary.diagnostics.append(error)
-            summary.failed = max(summary.failed, 1)
-        }
-        writer.discard()
-        summary.written = writer.written
-        let elapsed = ContinuousClock.now - clock
-        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return summary
+    public func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int? = nil) async -> RunSummary {
+        await run(stream: inputs, count: count, knownInputs: [])
     }
 
-    /// Reads, analyzes and exports one input; never throws, a failure is a result.
-    public func process(_ source: InputSource, index: Int = 0) async -> (Int, [ArticleResult], Int) {
+    private func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>) async -> RunSummary {
+        let clock = ContinuousClock.now
+        let protected = Locked(knownInputs)
+        let emitter = Emitter(
+            pipeline: pipeline, base: outputDirectory, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: protected,
+            total: count, progress: progress, report: diagnostics)
+        guard await emitter.prepare() else { return await emitter.summary(seconds: 0) }
+        // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
+        let window = jobs * 4
+        let channel = WorkChannel(capacity: jobs)
+        InputPump(reader: pipeline.reader, maximumLineBytes: maximumLineBytes, maximumInputBytes: maximumInputBytes, inputs: protected)
+            .start(inputs, into: channel)
+        let assigner = pipeline.exporters.contains { $0.target.isPerArticle } ? IDAssigner() : nil
+        let running = AsyncSemaphore(jobs)
+        let pending = AsyncSemaphore(window)
+        await withTaskGroup(of: Void.self) { group in
+            var index = 0
+            while let item = await channel.next() {
+                await pending.acquire()
+                await running.acquire()
+                if Task.isCancelled {
+                    await running.release()
+                    await pending.release()
+                    break
+                }
+                let i = index
+                index += 1
+                group.addTask {
+                    let result = await self.perform(item, index: i, assigner: assigner, running: running)
+                    await emitter.deliver(result, at: i, name: item.name)
+                    await pending.release()
+                }
+            }
+        }
+        let interrupted = Task.isCancelled
+        channel.cancel()
+        let elapsed = ContinuousClock.now - clock
+        return await emitter.finish(
+            keep: !interrupted, interrupted: interrupted,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// What one work item came to: its articles' results and the bytes it read.
+    typealias ItemResult = (results: [ArticleResult], bytes: Int)
+
+    /// Runs one item in a task of its own, racing it against `articleTimeout`; the job slot is
+    /// held until the work really ends, so a runaway article cannot multiply the load.
+    private func perform(_ item: WorkItem, index: Int, assigner: IDAssigner?, running: AsyncSemaphore) async -> ItemResult {
+        let waitingForTurn = Locked(false)
+        let work = Task {
+            let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn)
+            await running.release()
+            return result
+        }
+        guard let timeout = articleTimeout else { return await work.value }
+        let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
+        func resume(_ result: ItemResult) {
+            let continuation = once.withLock { c in
+                defer { c = nil }
+                return c
+            }
+            continuation?.resume(returning: result)
+        }
+        return await withCheckedContinuation { continuation in
+            once.withLock { $0 = continuation }
+            let timer = Task {
+                // The budget is the article's own: time spent waiting for an earlier one is not counted.
+                repeat {
+                    try? await Task.sleep(for: timeout)
+                    if Task.isCancelled { return }
+                } while waitingForTurn.withLock({ $0 })
+                await assigner?.skip(index)
+                let seconds = timeout.components.seconds
+                resume(([.failure(Diagnostic(
+                    code: "E474", "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
+                    article: item.name))], 0))
+            }
+            Task {
+                let result = await work.value
+                timer.cancel()
+                resume(result)
+            }
+        }
+    }
+
+    /// Reads, analyzes and exports one work item; never throws, a failure is a result.
+    private func process(_ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>) async -> ItemResult {
+        let (read, bytes, defaultName): ([Result<Document, Diagnostic>], Int, String) =
+            switch item {
+            case .whole(let source): readWhole(source)
+            case .bytes(let id, let name, let data): (read(Input(id: id, name: name, data: data)), data.count, name)
+            case .line(let work): ([readLine(work)], work.data.count, work.inputName)
+            case .failure(let diagnostic, let bytes): ([.failure(diagnostic)], bytes, "")
+            }
+        var documents = read
+        if let assigner {
+            let ids = read.compactMap { try? $0.get().id }
+            waitingForTurn.withLock { $0 = true }
+            var final = await assigner.assign(ids, at: index)[...]
+            waitingForTurn.withLock { $0 = false }
+            for i in documents.indices {
+                if case .success(var document) = documents[i], let id = final.popFirst() {
+                    document.id = id
+                    documents[i] = .success(document)
+                }
+            }
+        }
+        var results: [ArticleResult] = []
+        for entry in documents {
+            switch entry {
+            case .success(var document):
+                if document.origin == nil { document.origin = defaultName }
+                results.append(await analyzeAndExport(document))
+            case .failure(let diagnostic):
+                results.append(.failure(diagnostic))
+            }
+        }
+        return (results, bytes)
+    }
+
+    private func readWhole(_ source: InputSource) -> ([Result<Document, Diagnostic>], Int, String) {
         let data: Data
         do {
             data = try source.load()
         } catch let error as Gzip.Error {
-            return (index, [.failure(Diagnostic(code: "E409", "cannot decompress input: \(error.message)", article: source.name))], 0)
+            return ([.failure(Diagnostic(code: "E409", "cannot decompress input: \(error.message)", article: source.name))], 0, source.name)
         } catch {
             let reason = (error as NSError).localizedDescription
-            return (index, [.failure(Diagnostic(code: "E401", "cannot read input: \(reason)", article: source.name))], 0)
+            return ([.failure(Diagnostic(code: "E401", "cannot read input: \(reason)", article: source.name))], 0, source.name)
         }
-        let input = Input(id: source.stem, name: source.name, data: data)
+        return (read(Input(id: source.stem, name: source.name, data: data)), data.count, source.name)
+    }
+
+    /// Reads one whole input with the chosen reader; each article read or failed in order.
+    private func read(_ input: Input) -> [Result<Document, Diagnostic>] {
         let step: Pipeline.ReaderStep
         do {
             step = try chooseReader(for: input)
         } catch {
-            return (index, [.failure(Self.diagnostic(error, code: "E402", article: source.name, component: nil))], data.count)
+            return [.failure(Self.diagnostic(error, code: "E402", article: input.name, component: nil))]
         }
         let documents: [Result<Document, ComponentError>]
         do {
             documents = try step.reader.readEach(input)
         } catch {
-            return (index, [.failure(Self.diagnostic(error, code: "E403", article: source.name, component: step.info.id))], data.count)
+            return [.failure(Self.diagnostic(error, code: "E403", article: input.name, component: step.info.id))]
         }
         if documents.isEmpty {
-            return (index, [.failure(Diagnostic(code: "E403", "reader '\(step.info.id)' found no article in it", article: source.name, component: step.info.id))], data.count)
+            return [.failure(Diagnostic(code: "E403", "reader '\(step.info.id)' found no article in it", article: input.name, component: step.info.id))]
         }
-        var results: [ArticleResult] = []
-        for (n, read) in documents.enumerated() {
+        return documents.enumerated().map { n, read in
             switch read {
             case .success(var document):
-                if document.origin == nil { document.origin = source.name }
                 if document.reader == nil { document.reader = Provenance(component: step.info.id, version: step.info.version) }
-                results.append(await analyzeAndExport(document))
+                return .success(document)
             case .failure(let error):
-                let name = documents.count > 1 ? "\(source.name)#\(n + 1)" : source.name
-                results.append(.failure(Self.diagnostic(error, code: "E403", article: name, component: step.info.id)))
+                let name = documents.count > 1 ? "\(input.name)#\(n + 1)" : input.name
+                return .failure(Self.diagnostic(error, code: "E403", article: name, component: step.info.id))
             }
         }
-        return (index, results, data.count)
+    }
+
+    private func readLine(_ work: LineWork) -> Result<Document, Diagnostic> {
+        guard let reader = work.reader.reader as? any LineReader else {
+            return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line", article: work.inputName))
+        }
+        do {
+            var document = try reader.read(line: work.data, number: work.number, inputID: work.inputID, inputName: work.inputName)
+            if document.reader == nil { document.reader = Provenance(component: work.reader.info.id, version: work.reader.info.version) }
+            return .success(document)
+        } catch {
+            return .failure(Self.diagnostic(error, code: "E403", article: "\(work.inputName)#\(work.position)", component: work.reader.info.id))
+        }
     }
 
     /// Runs the analyzers and exporters on one document.
@@ -226,16 +322,42 @@ public struct Runner: Sendable {
     /// Picks the reader for an input: the fixed one, or by extension, then by content.
     public func chooseReader(for input: Input) throws -> Pipeline.ReaderStep {
         switch pipeline.reader {
-        case .fixed(let step):
-            return step
-        case .auto(let steps):
-            let ext = input.fileExtension
-            if !ext.isEmpty, let step = steps.first(where: { $0.info.fileExtensions.contains(ext) }) { return step }
-            let head = input.data.prefix(4096)
-            if let step = steps.first(where: { $0.sniff(head) }) { return step }
-            throw Diagnostic(code: "E402", "no reader recognises this input by its extension or content; name one with 'reader:' in the pipeline, or 'dossier run --reader ID'",
-                             article: input.name)
+        case .fixed(let step): step
+        case .auto(let steps): try Self.choose(among: steps, for: input)
         }
+    }
+
+    /// `auto`'s choice among `steps`: by extension, then by content. Sniffers see the input up to
+    /// the end of its second line (at least 4 KB, at most 1 MiB), so a long first line of JSON
+    /// Lines is seen whole.
+    static func choose(among steps: [Pipeline.ReaderStep], for input: Input) throws -> Pipeline.ReaderStep {
+        let ext = input.fileExtension
+        if !ext.isEmpty, let step = steps.first(where: { $0.info.fileExtensions.contains(ext) }) { return step }
+        let head = sniffHead(input.data)
+        if let step = steps.first(where: { $0.sniff(head) }) { return step }
+        if input.data.isEmpty {
+            throw Diagnostic(code: "E402", "the input is empty; there is nothing to read", article: input.name)
+        }
+        throw Diagnostic(code: "E402", "no reader recognises this input by its extension or content; name one with 'reader:' in the pipeline, or 'dossier run --reader ID'",
+                         article: input.name)
+    }
+
+    /// The first bytes of `data` that sniffers look at.
+    static func sniffHead(_ data: Data) -> Data {
+        let minimum = 4096
+        let maximum = 1 << 20
+        guard data.count > minimum else { return data }
+        var newlines = 0
+        var end = data.startIndex
+        let limit = data.index(data.startIndex, offsetBy: min(maximum, data.count))
+        while end < limit {
+            if data[end] == 0x0A {
+                newlines += 1
+                if newlines == 2 { break }
+            }
+            end = data.index(after: end)
+        }
+        return data[data.startIndex..<max(end, data.index(data.startIndex, offsetBy: minimum))]
     }
 
     static func diagnostic(_ error: any Error, code: String, article: String?, component: String?) -> Diagnostic {

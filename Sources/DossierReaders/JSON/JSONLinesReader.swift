@@ -15,7 +15,7 @@ public import Foundation
 /// skipped line with its error. The file fails only when no line can be read (with the first
 /// problem and the count), or at the first bad line when `skipBadLines` is false. Error codes
 /// are the `json` reader's (`JSONReader.ErrorCode`), each message naming the line.
-public struct JSONLinesReader: Reader {
+public struct JSONLinesReader: LineReader {
     public static let id = "jsonl"
     public static let summary = "reads one article per line (JSON Lines): article objects through a field mapping, or Dossier document JSON"
     public static let fileExtensions = ["jsonl", "ndjson"]
@@ -34,15 +34,24 @@ public struct JSONLinesReader: Reader {
         self.options = options
     }
 
-    /// Whether `head` looks like JSON Lines: its first line is a whole JSON object and the next
-    /// non-blank line opens another.
+    /// Whether `head` looks like JSON Lines: its first line is a whole object on one line (it
+    /// opens with `{` and closes with `}`) and the next non-blank line opens another.
     ///
     /// A single-line object is left to the `json` reader, and so is pretty-printed JSON, whose
-    /// first line (`{`) is not a whole object.
+    /// first line (`{`) does not close. The lines themselves are not parsed, so a stream whose
+    /// first line is broken is still taken as JSON Lines, and that line fails alone. The runner
+    /// hands sniffers the input up to its second line break (at most 1 MiB), so a long first line
+    /// is seen whole.
     public static func sniff(_ head: Data) -> Bool {
         let lines = Self.lines(of: head)
-        guard lines.count >= 2, lines[1].data.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else { return false }
-        return (try? JSONSerialization.jsonObject(with: lines[0].data)) is [String: Any]
+        guard lines.count >= 2, firstNonBlank(lines[1].data) == UInt8(ascii: "{") else { return false }
+        let first = lines[0].data
+        let last = first.last { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+        return firstNonBlank(first) == UInt8(ascii: "{") && last == UInt8(ascii: "}")
+    }
+
+    private static func firstNonBlank(_ data: Data) -> UInt8? {
+        data.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
     }
 
     public func read(_ input: Input) throws -> [Document] {
@@ -69,29 +78,41 @@ public struct JSONLinesReader: Reader {
         var total = 0
         for (number, line) in Self.lines(of: input.data) {
             total += 1
-            let label = "line \(number) of '\(input.name)'"
             do {
-                let root = try JSONTree.parse(line, what: label)
-                guard let object = root as? [String: Any] else {
-                    throw ComponentError(code: JSONReader.ErrorCode.notArticles, "\(label) is \(JSONReader.kind(of: root)), not an article object")
-                }
-                if JSONReader.isDossierDocument(object) {
-                    result.add(try JSONReader.dossierDocument(line, what: label))
-                } else {
-                    result.add(
-                        try mapper.document(
-                            from: object, fallbackID: "\(input.id)-\(number)", origin: "\(input.name):\(number)", provenance: Self.provenance))
-                }
+                result.add(try read(line: line, number: number, inputID: input.id, inputName: input.name, mapper: mapper))
             } catch let error as ComponentError {
-                let located = error.message.hasPrefix(label) ? error : ComponentError(code: error.code, "\(label): \(error.message)")
-                if !options.skipBadLines { throw located }
-                result.skip(.init(position: number, error: located))
+                if !options.skipBadLines { throw error }
+                result.skip(.init(position: number, error: error))
             }
         }
         if total == 0 {
             throw ComponentError(code: JSONReader.ErrorCode.empty, "input '\(input.name)' is empty; a JSON Lines file holds one JSON object per line")
         }
         return (result, total)
+    }
+
+    /// Reads one line, the way `read(_:)` reads each line of a whole input; the runner calls this
+    /// to stream a file or standard input line by line.
+    public func read(line: Data, number: Int, inputID: String, inputName: String) throws -> Document {
+        try read(line: line, number: number, inputID: inputID, inputName: inputName,
+                 mapper: ArticleMapper(fields: options.fields, detectHTML: options.detectHTML))
+    }
+
+    private func read(line: Data, number: Int, inputID: String, inputName: String, mapper: ArticleMapper) throws -> Document {
+        let label = "line \(number) of '\(inputName)'"
+        do {
+            let root = try JSONTree.parse(line, what: label)
+            guard let object = root as? [String: Any] else {
+                throw ComponentError(code: JSONReader.ErrorCode.notArticles, "\(label) is \(JSONReader.kind(of: root)), not an article object")
+            }
+            if JSONReader.isDossierDocument(object) {
+                return try JSONReader.dossierDocument(line, what: label)
+            }
+            return try mapper.document(
+                from: object, fallbackID: "\(inputID)-\(number)", origin: "\(inputName):\(number)", provenance: Self.provenance)
+        } catch let error as ComponentError {
+            throw error.message.hasPrefix(label) ? error : ComponentError(code: error.code, "\(label): \(error.message)")
+        }
     }
 
     /// The non-blank lines of `data` with their 1-based numbers, without line breaks (`\n` or

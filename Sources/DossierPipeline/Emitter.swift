@@ -1,0 +1,109 @@
+import DossierCore
+import Foundation
+
+/// Writes results in input order as they arrive out of order, and keeps the run's summary.
+///
+/// Each item's results leave as soon as every earlier item's have: the writer writes them, the
+/// diagnostics go to `report` (or into the summary when there is none), and progress is told.
+actor Emitter {
+    private let writer: OutputWriter
+    private let total: Int?
+    private let progress: (@Sendable (RunProgress) -> Void)?
+    private let report: (@Sendable (Diagnostic) -> Void)?
+    private var waiting: [Int: (Runner.ItemResult, String)] = [:]
+    private var next = 0
+    private var summary = RunSummary()
+
+    init(
+        pipeline: Pipeline, base: String?, standardOutput: @escaping @Sendable (Data) -> Void, temporaryFiles: TemporaryFiles,
+        inputs: Locked<Set<FileIdentity>>, total: Int?, progress: (@Sendable (RunProgress) -> Void)?,
+        report: (@Sendable (Diagnostic) -> Void)?
+    ) {
+        writer = OutputWriter(pipeline: pipeline, base: base, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: inputs)
+        self.total = total
+        self.progress = progress
+        self.report = report
+    }
+
+    /// Takes the results of item `index`; writes them and any later ones already waiting.
+    func deliver(_ result: Runner.ItemResult, at index: Int, name: String) {
+        waiting[index] = (result, name)
+        while let ((results, bytes), name) = waiting.removeValue(forKey: next) {
+            summary.bytesRead += bytes
+            for result in results {
+                switch result {
+                case .success(let document, let outputs):
+                    do throws(Diagnostic) {
+                        try writer.write(document, outputs: outputs)
+                        summary.succeeded += 1
+                    } catch {
+                        fail(error)
+                    }
+                case .failure(let diagnostic):
+                    fail(diagnostic)
+                }
+            }
+            flushOutputProblems()
+            next += 1
+            summary.inputs = next
+            progress?(RunProgress(finished: next, total: total, failed: summary.failed, current: name))
+        }
+    }
+
+    /// Checks the outputs before anything runs; false (with the problem recorded) when the run
+    /// must not start.
+    func prepare() -> Bool {
+        do throws(Diagnostic) {
+            try writer.prepare()
+            return true
+        } catch {
+            refuse(error)
+            return false
+        }
+    }
+
+    /// Records a problem that stopped the run before it began.
+    private func refuse(_ diagnostic: Diagnostic) {
+        summary.refused = true
+        summary.failed += 1
+        emit(diagnostic)
+    }
+
+    private func fail(_ diagnostic: Diagnostic) {
+        summary.failed += 1
+        emit(diagnostic)
+    }
+
+    private func emit(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { summary.errorCount += 1 }
+        if let report { report(diagnostic) } else { summary.diagnostics.append(diagnostic) }
+    }
+
+    private var reportedProblems = 0
+    private func flushOutputProblems() {
+        let problems = writer.outputProblems
+        while reportedProblems < problems.count {
+            let problem = problems[reportedProblems]
+            reportedProblems += 1
+            if problem.severity == .error { summary.outputFailures += 1 }
+            emit(problem)
+        }
+    }
+
+    /// The summary so far.
+    func summary(seconds: Double) -> RunSummary {
+        var s = summary
+        s.seconds = seconds
+        s.written = writer.written
+        return s
+    }
+
+    /// Moves shared files into place (or discards them when `keep` is false) and closes the summary.
+    func finish(keep: Bool, interrupted: Bool, seconds: Double) -> RunSummary {
+        writer.finish(keep: keep)
+        writer.discard()
+        flushOutputProblems()
+        summary.interrupted = interrupted
+        return summary(seconds: seconds)
+    }
+}
