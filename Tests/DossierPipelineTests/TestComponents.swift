@@ -21,8 +21,12 @@ struct LineAnalyzer: Analyzer {
     struct Options: ComponentOptions {
         var failOn = "FAIL"
         var delayMilliseconds = 0
+        var slowOn = ""
         init() {}
-        static let help = ["failOn": "throw on a line equal to this", "delayMilliseconds": "sleep before answering"]
+        static let help = [
+            "failOn": "throw on a line equal to this", "delayMilliseconds": "sleep before answering",
+            "slowOn": "sleep only when the text holds this (empty: always)",
+        ]
     }
     static let id = "lines"
     static let summary = "One sentence per line"
@@ -33,7 +37,9 @@ struct LineAnalyzer: Analyzer {
         self.options = options
     }
     func analyze(_ document: Document) throws -> Annotations {
-        if options.delayMilliseconds > 0 { usleep(UInt32(options.delayMilliseconds * 1000)) }
+        if options.delayMilliseconds > 0 && (options.slowOn.isEmpty || document.text.contains(options.slowOn)) {
+            usleep(UInt32(options.delayMilliseconds * 1000))
+        }
         var result = Annotations()
         var start = 0
         for line in document.text.split(separator: "\n", omittingEmptySubsequences: false) {
