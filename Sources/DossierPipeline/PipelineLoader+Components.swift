@@ -135,6 +135,8 @@ extension PipelineLoader {
             return ok ? (info, instance) : nil
         } catch let error as YAMLDecodingError {
             report.error(error.code, "\(kind.rawValue) '\(info.id)': \(error.message)", at: error.location)
+        } catch let error as YAMLOptionsDecoder.OptionValueErrors {
+            for e in error.errors { report.error(e.code, "\(kind.rawValue) '\(info.id)': \(e.message)", at: e.location) }
         } catch let error as ComponentError {
             let at = error.option.flatMap { name in options?.mapping?.first { $0.key.scalar == name }?.value.location } ?? entry.location
             report.error(error.code ?? "E240", "\(kind.rawValue) '\(info.id)': " + EnvironmentInterpolation.redact(error.message, used), at: at)

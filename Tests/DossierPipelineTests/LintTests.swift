@@ -236,6 +236,27 @@ struct LintTests {
 
     // MARK: - Order
 
+    @Test("every bad value of one component is reported, each at its own value")
+    func everyBadValue() {
+        let yaml = """
+            version: 1
+            exporters:
+              - json:
+                  pretty: maybe
+                  includeText: 12
+              - markdown:
+                  includeProvenance: sometimes
+                  maxClaims: many
+            """
+        let found = problems(yaml).map { "\($0.location!.line):\($0.location!.column) \($0.code) \($0.message)" }
+        #expect(found == [
+            "4:15 E101 exporter 'json': expected a boolean (true or false) for 'pretty', found 'maybe'",
+            "5:20 E101 exporter 'json': expected a boolean (true or false) for 'includeText', found '12'",
+            "7:26 E101 exporter 'markdown': expected a boolean (true or false) for 'includeProvenance', found 'sometimes'",
+            "8:18 E101 exporter 'markdown': expected an integer for 'maxClaims', found 'many'",
+        ])
+    }
+
     @Test("problems are ordered by file, then line and column, also across 'extends'")
     func orderAcrossExtends() throws {
         let folder = try temporaryFolder()
