@@ -163,4 +163,22 @@ struct ExtendsTests {
         #expect(report.diagnostics.map(\.code).contains("E001"))
         #expect(report.render().contains("5 | name: x"), "\(report.render())")
     }
+
+    @Test("a file extended through '${NAME}' is named as written, in diagnostics and in the file list")
+    func extendsThroughVariable() throws {
+        let layout = try Layout()
+        defer { try? FileManager.default.removeItem(at: layout.root) }
+        try "version: 1\nanalyzers:\n  - sentense\n".write(to: layout.pipelines.appendingPathComponent("sub/bad.yaml"), atomically: true, encoding: .utf8)
+        let file = layout.pipelines.appendingPathComponent("p.yaml")
+        try "version: 1\nextends: ${BASE}\n".write(to: file, atomically: true, encoding: .utf8)
+        let good = PipelineLoader(registry: .standard, environment: ["BASE": "sub/base.yaml"])
+        let pipeline = try good.load(path: file.path)
+        #expect(pipeline.files == ["${BASE}", file.path])
+        #expect(pipeline.name == "inside")
+        let report = PipelineLoader(registry: .standard, environment: ["BASE": "sub/bad.yaml"]).lint(path: file.path)
+        let d = try #require(report.diagnostics.first { $0.code == "E211" })
+        #expect(d.location?.description == "${BASE}:3:5")
+        #expect(!report.render().contains("sub/bad.yaml"))
+        #expect(report.render().contains("3 |   - sentense"))
+    }
 }
