@@ -154,12 +154,11 @@ struct ExtendsTests {
 
     @Test("lint of a pipeline with a syntax error still shows its lines")
     func excerptFromBrokenPipeline() throws {
-        let report = PipelineLoader(registry: .standard, environment: [:]).lint(path: try {
-            let folder = try temporaryFolder()
-            let file = folder.appendingPathComponent("p.yaml")
-            try "version: 1\nanalyzers:\n  - sentences\n  - [oops\nname: x\n".write(to: file, atomically: true, encoding: .utf8)
-            return file.path
-        }())
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("p.yaml")
+        try "version: 1\nanalyzers:\n  - sentences\n  - [oops\nname: x\n".write(to: file, atomically: true, encoding: .utf8)
+        let report = PipelineLoader(registry: .standard, environment: [:]).lint(path: file.path)
         #expect(report.diagnostics.map(\.code).contains("E001"))
         #expect(report.render().contains("5 | name: x"), "\(report.render())")
     }

@@ -89,6 +89,13 @@ struct LintTests {
         #expect(lines.contains("  |     ^" + String(repeating: "~", count: 115)))
     }
 
+    @Test("a run-time diagnostic for a 10,000-character article id names the id by its start and length")
+    func longArticleIdIsCut() {
+        let id = String(repeating: "a", count: 10_000)
+        let text = DiagnosticRenderer(sources: [:]).render(Diagnostic(.error, code: "E404", "failed", article: id, component: "lines"))
+        #expect(text == "error[E404]: " + String(repeating: "a", count: 80) + "… (10000 characters): lines: failed\n")
+    }
+
     @Test("a caret far along a long line sits under its column in the window")
     func caretInWindow() throws {
         let yaml = "version: 1\nanalyzers: [sentences" + String(repeating: " ", count: 300) + ", sentense]\n"
