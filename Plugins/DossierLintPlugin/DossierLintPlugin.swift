@@ -6,11 +6,17 @@ import PackagePlugin
 /// Without arguments it checks every `dossier.yaml`, `pipeline.yaml` and `*.pipeline.yaml` in the
 /// package (build folders skipped), so a package that ships pipelines can check them in CI the
 /// same way it runs its tests.
+///
+/// `extends:` may only name files below the extending pipeline's folder; pass
+/// `--allow-extends-outside` (handed on to `dossier lint`) to let it reach further. Options may come
+/// before or after the files: `swift package dossier-lint --allow-extends-outside`.
 @main
 struct DossierLintPlugin: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         let tool = try context.tool(named: "dossier")
-        var files = arguments
+        // Options such as '--allow-extends-outside' go to 'dossier lint'; the rest are files.
+        let flags = arguments.filter { $0.hasPrefix("--") }
+        var files = arguments.filter { !$0.hasPrefix("--") }
         if files.isEmpty {
             files = Self.pipelineFiles(under: context.package.directoryURL)
         }
@@ -20,7 +26,7 @@ struct DossierLintPlugin: CommandPlugin {
         }
         let process = Process()
         process.executableURL = tool.url
-        process.arguments = ["lint"] + files
+        process.arguments = ["lint"] + flags + files
         try process.run()
         process.waitUntilExit()
         if process.terminationStatus != 0 {

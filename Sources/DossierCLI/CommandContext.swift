@@ -32,8 +32,8 @@ public struct CommandContext: Sendable {
     }
 
     /// A loader over this context's registry and built-ins.
-    var loader: PipelineLoader {
-        PipelineLoader(registry: registry, builtins: builtins, environment: environment)
+    func loader(_ extends: ExtendsOptions) -> PipelineLoader {
+        PipelineLoader(registry: registry, builtins: builtins, environment: environment, allowsExtendsOutsideFolder: extends.allowExtendsOutside)
     }
 
     func out(_ text: String) { standardOutput(Data(text.utf8)) }
@@ -41,19 +41,19 @@ public struct CommandContext: Sendable {
 
     /// Loads a pipeline file, or a built-in pipeline by name when no such file exists (nil: the
     /// default), reporting every problem as a `LintReport`.
-    func load(_ pathOrName: String?) throws(LintReport) -> Pipeline {
+    func load(_ pathOrName: String?, extends: ExtendsOptions) throws(LintReport) -> Pipeline {
         if let path = pathOrName, FileManager.default.fileExists(atPath: path) || builtins[path] == nil {
-            return try loader.load(path: path)
+            return try loader(extends).load(path: path)
         }
         let name = pathOrName ?? "default"
-        return try loader.load(text: builtins[name]!, file: "<\(name)>")
+        return try loader(extends).load(text: builtins[name]!, file: "<\(name)>")
     }
 
     /// Loads the pipeline named by `-p` (a path or a built-in name), or the default one; prints the
     /// lint report and throws the "invalid pipeline" status on failure.
-    func loadPipeline(_ path: String?) throws -> Pipeline {
+    func loadPipeline(_ path: String?, extends: ExtendsOptions) throws -> Pipeline {
         do {
-            return try load(path)
+            return try load(path, extends: extends)
         } catch {
             err(error.render(color: errorIsTerminal))
             err("\(error.errorCount) error\(error.errorCount == 1 ? "" : "s") in the pipeline; nothing was run\n")

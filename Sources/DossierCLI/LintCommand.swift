@@ -11,12 +11,14 @@ struct LintCommand: ContextualCommand {
     @Argument(help: "Pipeline files to check (default: the built-in 'default' pipeline).")
     var files: [String] = []
 
+    @OptionGroup var extends: ExtendsOptions
+
     func run(in context: CommandContext) async throws {
         var errors = 0
         for file in files.isEmpty ? ["default"] : files {
             let report: LintReport
             do {
-                let pipeline = try context.load(file)
+                let pipeline = try context.load(file, extends: extends)
                 report = LintReport(diagnostics: pipeline.warnings, sources: pipeline.sources)
             } catch {
                 report = error

@@ -12,9 +12,11 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Use this reader for every input, with its default options, instead of the pipeline's.")
     var reader: String?
 
+    @OptionGroup var extends: ExtendsOptions
+
     /// The pipeline from `-p` (or the default), with `--reader` applied.
     func load(in context: CommandContext) throws -> Pipeline {
-        var pipeline = try context.loadPipeline(self.pipeline)
+        var pipeline = try context.loadPipeline(self.pipeline, extends: extends)
         guard let id = reader else { return pipeline }
         guard let entry = context.registry.readers[id] else {
             let hint = Suggestions.hint(id, among: context.registry.ids(.reader))
@@ -34,4 +36,10 @@ struct PipelineOptions: ParsableArguments {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1, got '\(jobs)'") }
     }
+}
+
+/// Where `extends:` may reach; shared by every command that loads a pipeline, `lint` and `plan` too.
+struct ExtendsOptions: ParsableArguments {
+    @Flag(help: "Let 'extends:' name files outside the extending pipeline's folder (refused by default, E207).")
+    var allowExtendsOutside = false
 }

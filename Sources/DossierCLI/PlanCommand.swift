@@ -14,9 +14,12 @@ struct PlanCommand: ContextualCommand {
     @Argument(help: "Inputs to show the reader choice for (optional).")
     var inputs: [String] = []
 
+    @OptionGroup var extends: ExtendsOptions
+
     func run(in context: CommandContext) async throws {
-        let pipeline = try context.loadPipeline(self.pipeline)
-        var lines = ["pipeline '\(pipeline.name)' from \(pipeline.files.joined(separator: " ← "))"]
+        let pipeline = try context.loadPipeline(self.pipeline, extends: extends)
+        // Names and paths as written, with '${NAME}' unreplaced: a variable's value is never shown.
+        var lines = ["pipeline \((pipeline.nameAsWritten ?? pipeline.name).quotedExcerpt) from \(pipeline.files.joined(separator: " ← "))"]
         switch pipeline.reader {
         case .fixed(let step):
             lines.append("reader: \(step.info.id) (named in the pipeline)")
@@ -56,7 +59,9 @@ struct PlanCommand: ContextualCommand {
             let target: String
             switch step.target {
             case .stdout: target = "standard output"
-            case .path(let p): target = step.target.isPerArticle ? "'\(p)', one file per article" : "'\(p)', one file for all articles"
+            case .path(let p):
+                let shown = (step.targetAsWritten ?? p).quotedExcerpt
+                target = step.target.isPerArticle ? "\(shown), one file per article" : "\(shown), one file for all articles"
             }
             lines.append("  \(step.info.id) → \(target)\(reads)")
         }

@@ -12,6 +12,9 @@ public struct ComponentEntry: Sendable {
     public var options: YAMLNode?
     /// For exporters: the output target and where it was written.
     public var output: (target: OutputTarget, location: SourceLocation)?
+    /// For exporters: the output target as written, with any `${NAME}` unreplaced; nil when no
+    /// variable was replaced.
+    public var outputAsWritten: String?
     /// `enabled: false` removes an entry inherited through `extends`.
     public var enabled: Bool = true
 

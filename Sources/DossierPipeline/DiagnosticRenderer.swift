@@ -26,23 +26,50 @@ public struct DiagnosticRenderer: Sendable {
         var head = ""
         if let loc = d.location { head += paint("\(loc):", "1") + " " }
         head += "\(severity): "
-        if let article = d.article { head += "\(article): " }
-        if let component = d.component { head += "\(component): " }
+        // An article id comes from the data and may be any length: show its start and its length.
+        if let article = d.article { head += Self.shortened(article) + ": " }
+        if let component = d.component { head += Self.shortened(component) + ": " }
         lines.append(head + d.message)
         if let loc = d.location, let text = sources[loc.file], let line = Self.line(loc.line, of: text) {
             let gutter = String(loc.line)
             let pad = String(repeating: " ", count: gutter.count)
+            let all = Array(line.unicodeScalars)
+            let col = max(0, min(loc.column - 1, all.count))
+            // A long line is cut to a window around the caret, so one line of YAML cannot flood the terminal.
+            let window = Self.window(count: all.count, column: col)
+            let cutStart = window.lowerBound > 0
+            let cutEnd = window.upperBound < all.count
+            var shown = String.UnicodeScalarView()
+            shown.append(contentsOf: all[window])
             lines.append("\(pad) |")
-            lines.append("\(gutter) | \(line)")
-            let scalars = Array(line.unicodeScalars)
-            let col = max(0, min(loc.column - 1, scalars.count))
-            var indent = ""
-            for s in scalars[0..<col] { indent.append(s == "\t" ? "\t" : " ") }
-            let width = Self.tokenWidth(scalars, from: col)
+            lines.append("\(gutter) | " + (cutStart ? "…" : "") + String(shown) + (cutEnd ? "…" : ""))
+            let scalars = Array(all[window])
+            let local = col - window.lowerBound
+            var indent = cutStart ? " " : ""
+            for s in scalars[0..<local] { indent.append(s == "\t" ? "\t" : " ") }
+            let width = Self.tokenWidth(scalars, from: local)
             lines.append("\(pad) | " + indent + paint("^" + String(repeating: "~", count: max(0, width - 1)), "1;32"))
         }
         for note in d.notes { lines.append("  = " + note) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The most scalars of one source line an excerpt shows.
+    static let windowWidth = 120
+
+    /// The part of a line of `count` scalars to show around `column` (0-based): all of a short line;
+    /// of a long one, 40 scalars before the caret and the rest of the window after it.
+    static func window(count: Int, column: Int) -> Range<Int> {
+        guard count > windowWidth else { return 0..<count }
+        let start = max(0, min(column - 40, count - windowWidth))
+        return start..<min(count, start + windowWidth)
+    }
+
+    /// `text` if short; otherwise its first 80 scalars, an ellipsis and its length.
+    static func shortened(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > String.quotedExcerptLimit else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(String.quotedExcerptLimit))) + "… (\(scalars.count) characters)"
     }
 
     private func paint(_ s: String, _ code: String) -> String {

@@ -42,13 +42,26 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
         add(Diagnostic(.warning, code: code, message, at: location, notes: notes))
     }
 
-    /// Sorts the diagnostics by file, line and column, keeping unlocated ones last.
+    /// The files in the order they were read (the linted file first, then what it extends), to
+    /// order diagnostics by file.
+    var fileOrder: [String] = []
+
+    /// Sorts the diagnostics by file (in reading order), then line and column, keeping unlocated ones last.
     mutating func sort() {
+        // One rank per file, so the order is total even when diagnostics of several files interleave.
+        var rank: [String: Int] = [:]
+        for (i, file) in fileOrder.enumerated() where rank[file] == nil { rank[file] = i }
+        var next = fileOrder.count
+        for d in diagnostics {
+            if let file = d.location?.file, rank[file] == nil {
+                rank[file] = next
+                next += 1
+            }
+        }
         diagnostics = diagnostics.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case let (l?, r?):
-                if l.file != r.file { return a.offset < b.offset }
-                return (l.line, l.column, a.offset) < (r.line, r.column, b.offset)
+                return (rank[l.file]!, l.line, l.column, a.offset) < (rank[r.file]!, r.line, r.column, b.offset)
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return false
             case (_, nil): return true

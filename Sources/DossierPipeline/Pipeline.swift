@@ -45,6 +45,9 @@ public struct Pipeline: Sendable {
         public var exporter: any Exporter
         /// Where its output goes.
         public var target: OutputTarget
+        /// The target as the pipeline file writes it, with any `${NAME}` unreplaced, for showing to
+        /// the user; nil when it is the same as `target`.
+        public var targetAsWritten: String?
         /// Where the pipeline file names it.
         public var location: SourceLocation?
 
@@ -67,6 +70,9 @@ public struct Pipeline: Sendable {
 
     /// The pipeline's name.
     public var name: String
+    /// The name as the pipeline file writes it, with any `${NAME}` unreplaced, for showing to the
+    /// user; nil when it is the same as `name`.
+    public var nameAsWritten: String?
     /// The reader, or how one is chosen.
     public var reader: ReaderChoice
     /// The analyzers in run order (stage by stage).

@@ -8,6 +8,8 @@ public struct PipelineFile: Sendable {
     public var version: Int = 1
     /// The pipeline's name, used in output paths and listings.
     public var name: String = "pipeline"
+    /// The name as written, when `${NAME}` was replaced in it.
+    public var nameAsWritten: String?
     /// The reader entry; id `auto` chooses per input.
     public var reader: ComponentEntry?
     /// The analyzers, in the order written.
@@ -25,7 +27,10 @@ public struct PipelineFile: Sendable {
     func overlaid(with child: PipelineFile, childHas keys: Set<String>) -> PipelineFile {
         var result = self
         if keys.contains("version") { result.version = child.version }
-        if keys.contains("name") { result.name = child.name }
+        if keys.contains("name") {
+            result.name = child.name
+            result.nameAsWritten = child.nameAsWritten
+        }
         if let reader = child.reader {
             if let inherited = result.reader, inherited.id == reader.id { result.reader = Self.merge(inherited, reader) } else { result.reader = reader }
         }
@@ -54,7 +59,10 @@ public struct PipelineFile: Sendable {
         case let (nil, parent?): merged.options = parent
         default: break
         }
-        if merged.output == nil { merged.output = base.output }
+        if merged.output == nil {
+            merged.output = base.output
+            merged.outputAsWritten = base.outputAsWritten
+        }
         return merged
     }
 }

@@ -5,8 +5,8 @@ import DossierYAML
 struct PipelineFileParser {
     let file: String
     let interpolation: EnvironmentInterpolation
-    /// The `extends` target and where it was written.
-    private(set) var extends: (String, SourceLocation)?
+    /// The `extends` target, as written (with any `${NAME}` unreplaced) and where.
+    private(set) var extends: (target: String, written: String, location: SourceLocation)?
     /// The top-level keys this file sets, so that `extends` knows what to override.
     private(set) var presentKeys: Set<String> = []
 
@@ -27,15 +27,23 @@ struct PipelineFileParser {
             case "version":
                 if let v = value.int, v == 1 {
                     result.version = v
+                } else if value.int != nil {
+                    report.error("E203", "unsupported pipeline version \((value.scalar ?? "").quotedExcerpt); write 'version: 1'", at: value.location)
                 } else {
-                    report.error("E203", "unsupported pipeline version '\(value.scalar ?? value.kindDescription)'; write 'version: 1'", at: value.location)
+                    // Say the type is wrong: 'version: "1"' is a string, and only the integer 1 is a version.
+                    let quoted = value.scalar.map { YAMLNode(scalar: $0, at: value.location).int != nil } ?? false
+                    report.error("E203", "expected an integer for 'version', found \(value.kindDescription); write 'version: 1'\(quoted ? " without quotes" : "")",
+                                 at: value.location)
                 }
             case "name":
-                if let name = string(value, what: "'name'", report: &report) { result.name = name }
+                if let name = string(value, what: "'name'", report: &report) {
+                    result.name = name.value
+                    result.nameAsWritten = name.written == name.value ? nil : name.written
+                }
             case "description":
                 _ = string(value, what: "'description'", report: &report)
             case "extends":
-                if let target = string(value, what: "'extends'", report: &report) { extends = (target, value.location) }
+                if let target = string(value, what: "'extends'", report: &report) { extends = (target.value, target.written, value.location) }
             case "reader":
                 result.reader = entry(value, kind: .reader, report: &report)
             case "analyzers":
@@ -44,26 +52,27 @@ struct PipelineFileParser {
                 result.exporters = entries(value, kind: .exporter, report: &report)
             default:
                 let hint = Suggestions.hint(key, among: PipelineLoader.topLevelKeys)
-                report.error("E201", "unknown key '\(key)' in pipeline\(hint)", at: keyNode.location,
+                report.error("E201", "unknown key \(key.quotedExcerpt) in pipeline\(hint)", at: keyNode.location,
                              notes: hint.isEmpty ? ["the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", ")] : [])
             }
         }
         return result
     }
 
-    private func string(_ node: YAMLNode, what: String, report: inout LintReport) -> String? {
+    /// A string value, interpolated, with its text as written.
+    private func string(_ node: YAMLNode, what: String, report: inout LintReport) -> (value: String, written: String)? {
         guard let s = node.scalar, !node.isNull else {
             report.error("E202", "\(what) must be a string, found \(node.kindDescription)", at: node.location)
             return nil
         }
-        return interpolate(s, at: node.location, report: &report)
+        return interpolate(s, at: node.location, report: &report).map { ($0, s) }
     }
 
     private func interpolate(_ s: String, at location: SourceLocation, report: inout LintReport) -> String? {
         do {
             return try interpolation.apply(s)
         } catch {
-            report.error("E230", "environment variable '\(error.name)' is not set; set it or write '${\(error.name):-fallback}'", at: location)
+            report.error(error.code, error.message, at: location)
             return nil
         }
     }
@@ -80,7 +89,7 @@ struct PipelineFileParser {
         for item in items {
             guard let e = entry(item, kind: kind, report: &report) else { continue }
             if let first = seen[e.id] {
-                report.error("E214", "\(kind.rawValue) '\(e.id)' is listed twice (first at line \(first.line)); merge the two entries", at: e.location)
+                report.error("E214", "\(kind.rawValue) \(e.id.quotedExcerpt) is listed twice (first at line \(first.line)); merge the two entries", at: e.location)
                 continue
             }
             seen[e.id] = e.location
@@ -99,32 +108,27 @@ struct PipelineFileParser {
             return nil
         }
         if pairs.count > 1 {
-            let extra = pairs.dropFirst().compactMap(\.key.scalar).map { "'\($0)'" }.joined(separator: ", ")
-            report.error("E213", "\(kind.article) entry names one component, but this one also has \(extra); indent options under '\(id):'",
+            let extra = pairs.dropFirst().compactMap(\.key.scalar).map(\.quotedExcerpt).joined(separator: ", ")
+            report.error("E213", "\(kind.article) entry names one component, but this one also has \(extra); indent options under \("\(id):".quotedExcerpt)",
                          at: pairs[1].key.location)
         }
         var result = ComponentEntry(id: id, location: keyNode.location)
         if value.isNull { return result }
         guard let options = value.mapping else {
-            report.error("E213", "the options of \(kind.rawValue) '\(id)' must be a mapping of option names to values, found \(value.kindDescription)", at: value.location)
+            report.error("E213", "the options of \(kind.rawValue) \(id.quotedExcerpt) must be a mapping of option names to values, found \(value.kindDescription)", at: value.location)
             return result
         }
         var kept: [(key: YAMLNode, value: YAMLNode)] = []
         for (k, v) in options {
             switch k.scalar {
             case "enabled":
-                if let b = v.bool { result.enabled = b } else { report.error("E101", "expected true or false for 'enabled', found '\(v.scalar ?? v.kindDescription)'", at: v.location) }
+                if let b = v.bool { result.enabled = b } else { report.error("E101", "expected true or false for 'enabled', found \(v.kindDescription)", at: v.location) }
             case "to" where kind == .exporter:
-                guard let raw = string(v, what: "'to'", report: &report) else { continue }
+                guard checkOutputIsString(v, report: &report), let (raw, written) = string(v, what: "'to'", report: &report) else { continue }
                 let target: OutputTarget = raw == "stdout" || raw == "-" ? .stdout : .path(raw)
-                let unknown = OutputTarget.unknownPlaceholders(in: raw)
-                for name in unknown {
-                    let hint = Suggestions.hint(name, among: OutputTarget.placeholders)
-                    report.error("E231", "unknown placeholder '{\(name)}' in output path\(hint)", at: v.location,
-                                 notes: ["placeholders: " + OutputTarget.placeholders.map { "{\($0)}" }.joined(separator: ", ")])
-                }
-                if raw.isEmpty { report.error("E231", "'to' must be 'stdout' or a path such as 'out/{id}.json'", at: v.location) }
+                checkOutputPath(raw, written: written, at: v.location, report: &report)
                 result.output = (target, v.location)
+                result.outputAsWritten = raw == written ? nil : written
             default:
                 kept.append((k, v))
             }

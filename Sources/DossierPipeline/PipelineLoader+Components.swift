@@ -45,7 +45,9 @@ extension PipelineLoader {
         for entry in file.exporters {
             if let made = make(entry, kind: .exporter, table: registry.exporters, report: &report) {
                 let target = entry.output?.target ?? .stdout
-                exporters.append(Pipeline.ExporterStep(info: made.info, exporter: made.instance, target: target, location: entry.location))
+                var step = Pipeline.ExporterStep(info: made.info, exporter: made.instance, target: target, location: entry.location)
+                step.targetAsWritten = entry.outputAsWritten
+                exporters.append(step)
             } else {
                 failed = true
             }
@@ -63,6 +65,7 @@ extension PipelineLoader {
 
         // Every planned analyzer was created (none failed), so the plan covers exactly these.
         var pipeline = Pipeline(name: file.name, reader: readerChoice, plan: planned.plan, analyzers: analyzers, exporters: exporters)
+        pipeline.nameAsWritten = file.nameAsWritten
         pipeline.files = file.files
         return pipeline
     }
@@ -73,7 +76,8 @@ extension PipelineLoader {
         for e in exporters {
             guard case .path(let template) = e.target else { continue }
             if let other = seen[template] {
-                report.error("E232", "exporters '\(other)' and '\(e.info.id)' both write to '\(template)'; give each its own path", at: e.location)
+                let shown = (e.targetAsWritten ?? template).quotedExcerpt
+                report.error("E232", "exporters '\(other)' and '\(e.info.id)' both write to \(shown); give each its own path", at: e.location)
             }
             seen[template] = e.info.id
         }
@@ -88,11 +92,11 @@ extension PipelineLoader {
             let hint = Suggestions.hint(entry.id, among: ids)
             var notes: [String] = []
             for other in ComponentInfo.Kind.allCases where other != kind && registry.info(other, entry.id) != nil {
-                notes.append("'\(entry.id)' is \(other == .analyzer ? "an" : "a") \(other.rawValue), not \(kind == .analyzer ? "an" : "a") \(kind.rawValue)")
+                notes.append("\(entry.id.quotedExcerpt) is \(other == .analyzer ? "an" : "a") \(other.rawValue), not \(kind == .analyzer ? "an" : "a") \(kind.rawValue)")
             }
             if hint.isEmpty && notes.isEmpty { notes.append("run 'dossier list' to see every \(kind.rawValue)") }
             let code = ["reader": "E210", "analyzer": "E211", "exporter": "E212"][kind.rawValue]!
-            report.error(code, "unknown \(kind.rawValue) '\(entry.id)'\(hint)", at: entry.location, notes: notes)
+            report.error(code, "unknown \(kind.rawValue) \(entry.id.quotedExcerpt)\(hint)", at: entry.location, notes: notes)
             return nil
         }
         let info = registered.info
@@ -111,47 +115,34 @@ extension PipelineLoader {
                 }
                 let hint = Suggestions.hint(key, among: known + (kind == .exporter ? ["to", "enabled"] : ["enabled"]))
                 let list = known.isEmpty ? "\(kind.rawValue) '\(info.id)' takes no options" : "options of '\(info.id)': " + known.joined(separator: ", ")
-                report.error("E220", "unknown option '\(key)' for \(kind.rawValue) '\(info.id)'\(hint)", at: k.location, notes: hint.isEmpty ? [list] : [])
+                report.error("E220", "unknown option \(key.quotedExcerpt) for \(kind.rawValue) '\(info.id)'\(hint)", at: k.location, notes: hint.isEmpty ? [list] : [])
                 ok = false
             }
             options = YAMLNode(.mapping(kept), at: options!.location)
         }
 
         // `${NAME}` in option values.
+        var used: [String: String] = [:]
         if let node = options {
-            options = interpolate(node, report: &report, ok: &ok)
+            options = interpolate(node, used: &used, report: &report, ok: &ok)
         }
 
+        // Decoding errors quote values as written (`sourceText`); what a component says itself
+        // may quote a variable's value, so that is redacted to the variable's name.
         do {
             let decoder = YAMLOptionsDecoder(node: options, defaults: info.defaults, at: entry.location)
             let instance = try registered.make(decoder)
             return ok ? (info, instance) : nil
         } catch let error as YAMLDecodingError {
             report.error(error.code, "\(kind.rawValue) '\(info.id)': \(error.message)", at: error.location)
+        } catch let error as YAMLOptionsDecoder.OptionValueErrors {
+            for e in error.errors { report.error(e.code, "\(kind.rawValue) '\(info.id)': \(e.message)", at: e.location) }
         } catch let error as ComponentError {
             let at = error.option.flatMap { name in options?.mapping?.first { $0.key.scalar == name }?.value.location } ?? entry.location
-            report.error(error.code ?? "E240", "\(kind.rawValue) '\(info.id)': \(error.message)", at: at)
+            report.error(error.code ?? "E240", "\(kind.rawValue) '\(info.id)': " + EnvironmentInterpolation.redact(error.message, used), at: at)
         } catch {
-            report.error("E222", "\(kind.rawValue) '\(info.id)' rejected its options: \(error)", at: entry.location)
+            report.error("E222", "\(kind.rawValue) '\(info.id)' rejected its options: " + EnvironmentInterpolation.redact("\(error)", used), at: entry.location)
         }
         return nil
-    }
-
-    private func interpolate(_ node: YAMLNode, report: inout LintReport, ok: inout Bool) -> YAMLNode {
-        let interpolation = EnvironmentInterpolation(environment: environment)
-        var problems: [(String, SourceLocation)] = []
-        let result = node.mapScalars { value, scalar in
-            do { return try interpolation.apply(value) } catch let error as EnvironmentInterpolation.Missing {
-                problems.append((error.name, scalar.location))
-                return value
-            } catch {
-                return value
-            }
-        }
-        for (name, location) in problems {
-            report.error("E230", "environment variable '\(name)' is not set; set it or write '${\(name):-fallback}'", at: location)
-            ok = false
-        }
-        return result
     }
 }

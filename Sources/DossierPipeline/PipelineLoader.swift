@@ -16,6 +16,11 @@ public struct PipelineLoader: Sendable {
     public var environment: [String: String]
     /// Limits on the YAML parser, against alias bombs and absurd nesting.
     public var limits: YAMLLimits
+    /// Whether `extends:` may name a file outside the extending pipeline's folder (`E207` when not).
+    ///
+    /// Off by default, so that a pipeline from elsewhere cannot make `lint` or `plan` read, and
+    /// quote, any file the user can read; `--allow-extends-outside` turns it on.
+    public var allowsExtendsOutsideFolder: Bool
 
     /// The keys a pipeline file may have at its top level.
     public static let topLevelKeys = ["version", "name", "description", "extends", "reader", "analyzers", "exporters"]
@@ -23,25 +28,26 @@ public struct PipelineLoader: Sendable {
     /// Creates a loader.
     public init(
         registry: Registry, builtins: [String: String] = [:],
-        environment: [String: String] = ProcessInfo.processInfo.environment, limits: YAMLLimits = .default
+        environment: [String: String] = ProcessInfo.processInfo.environment, limits: YAMLLimits = .default,
+        allowsExtendsOutsideFolder: Bool = false
     ) {
         self.registry = registry
         self.builtins = builtins
         self.environment = environment
         self.limits = limits
+        self.allowsExtendsOutsideFolder = allowsExtendsOutsideFolder
     }
 
     /// Loads the pipeline in the file at `path`.
     public func load(path: String) throws(LintReport) -> Pipeline {
         var report = LintReport()
-        guard let text = read(path, report: &report, at: nil) else { throw report }
+        guard let text = read(path, shownAs: path, report: &report, at: nil) else { throw report }
         return try load(text: text, file: path)
     }
 
     /// Loads a pipeline from text; `file` names it in diagnostics and anchors relative `extends`.
     public func load(text: String, file: String) throws(LintReport) -> Pipeline {
         var report = LintReport()
-        report.sources[file] = text
         let assembled = assemble(text: text, file: file, chain: [], report: &report)
         var pipeline: Pipeline?
         if let assembled {
@@ -66,30 +72,49 @@ public struct PipelineLoader: Sendable {
 
     // MARK: - Reading files and resolving `extends`
 
-    private func read(_ path: String, report: inout LintReport, at location: SourceLocation?) -> String? {
+    private func read(_ path: String, shownAs shown: String, report: inout LintReport, at location: SourceLocation?) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            report.error("E200", exists ? "cannot read pipeline file '\(path)'" : "pipeline file '\(path)' does not exist", at: location)
+            report.error("E200", exists ? "cannot read pipeline file \(shown.quotedExcerpt)" : "pipeline file \(shown.quotedExcerpt) does not exist", at: location)
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            report.error("E200", "pipeline file '\(path)' is not valid UTF-8", at: location)
+            report.error("E200", "pipeline file \(shown.quotedExcerpt) is not valid UTF-8", at: location)
             return nil
         }
         return text
     }
 
     /// Parses one file and, recursively, the files it extends; nil when nothing usable came out.
-    func assemble(text: String, file: String, chain: [String], report: inout LintReport) -> PipelineFile? {
-        report.sources[file] = text
+    ///
+    /// `file` names the file in diagnostics; `path`, when different, is where it really is (an
+    /// `extends: ${BASE}` file is named as written, so the variable's value is never shown), and
+    /// anchors its own relative `extends`. `extendedAt` is where an extending file names this one.
+    func assemble(
+        text: String, file: String, path: String? = nil, chain: [String], extendedAt: SourceLocation? = nil, report: inout LintReport
+    ) -> PipelineFile? {
+        // This file's problems are kept apart until it is known to be a pipeline: nothing from a
+        // file that is not one (a key, a password file) may reach the output.
+        var own = LintReport()
         let root: YAMLNode?
         do {
             root = try YAMLParser.parse(text, file: file, limits: limits)
         } catch {
-            report.error(error.code, error.message, at: error.location)
+            own.error(error.code, error.message, at: error.location)
             // Keep checking what was read before the syntax error, so one run reports everything.
             root = error.partial
         }
+        let isPipeline = root?.mapping?.contains { $0.key.scalar == "version" } == true
+        if let extendedAt, !isPipeline {
+            report.error("E206", "cannot extend \(file.quotedExcerpt): it is not a pipeline file (a YAML mapping with a 'version' key); "
+                         + "name a pipeline file or a built-in pipeline", at: extendedAt)
+            return nil
+        }
+        report.fileOrder.append(file)
+        // The renderer shows source lines only from files in `sources`.
+        report.sources[file] = isPipeline ? text : nil
+        for d in own.diagnostics { report.add(d) }
+
         guard let root else {
             if !report.hasErrors { report.error("E202", "the pipeline file is empty; run 'dossier init' for a starter", at: SourceLocation(file: file, line: 1, column: 1)) }
             return nil
@@ -99,36 +124,72 @@ public struct PipelineLoader: Sendable {
             return nil
         }
         var parser = PipelineFileParser(file: file, interpolation: EnvironmentInterpolation(environment: environment))
-        var own = parser.parse(pairs, report: &report)
-        own.files = [file]
+        var result = parser.parse(pairs, report: &report)
+        result.files = [file]
 
-        guard let extends = parser.extends else { return own }
-        let (target, location) = extends
+        guard let (target, written, location) = parser.extends else { return result }
+        let realFile = path ?? file
         let parentText: String?
         let parentFile: String
+        let parentPath: String
+        let canonical: String
         if let builtin = builtins[target] {
             parentFile = "<\(target)>"
+            parentPath = parentFile
+            canonical = parentFile
             parentText = builtin
         } else {
-            let base = (file.hasPrefix("<") ? FileManager.default.currentDirectoryPath : (file as NSString).deletingLastPathComponent)
-            parentFile = target.hasPrefix("/") ? target : (base.isEmpty ? target : base + "/" + target)
-            if !FileManager.default.fileExists(atPath: parentFile) {
-                let hint = Suggestions.hint(target, among: Array(builtins.keys))
-                report.error("E204", "cannot extend '\(target)': no such file, and no built-in pipeline of that name\(hint)", at: location)
-                return own
+            let base = realFile.hasPrefix("<") ? FileManager.default.currentDirectoryPath : (realFile as NSString).deletingLastPathComponent
+            parentPath = target.hasPrefix("/") ? target : (base.isEmpty ? target : base + "/" + target)
+            parentFile = target == written ? parentPath : written
+            canonical = Self.resolvedPath(parentPath)
+            // Symlinks and '..' are resolved first, so neither can lead out of the folder; and the
+            // check comes before any look at the file, so it does not tell what exists outside.
+            if !allowsExtendsOutsideFolder, !Self.isBelow(canonical, folder: Self.resolvedPath(base.isEmpty ? "." : base)) {
+                report.error("E207", "cannot extend \(written.quotedExcerpt): it is outside the folder of the pipeline that extends it; "
+                             + "move it into that folder, or pass '--allow-extends-outside' to allow it", at: location)
+                return result
             }
-            parentText = read(parentFile, report: &report, at: location)
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: parentPath, isDirectory: &isFolder) {
+                let hint = target == written ? Suggestions.hint(target, among: Array(builtins.keys)) : ""
+                report.error("E204", "cannot extend \(written.quotedExcerpt): no such file, and no built-in pipeline of that name\(hint)", at: location)
+                return result
+            }
+            if isFolder.boolValue || (try? FileManager.default.attributesOfItem(atPath: canonical)[.type] as? FileAttributeType) != .typeRegular {
+                report.error("E206", "cannot extend \(written.quotedExcerpt): it is not a regular file; name a pipeline file or a built-in pipeline", at: location)
+                return result
+            }
+            parentText = read(parentPath, shownAs: parentFile, report: &report, at: location)
         }
-        let canonical = parentFile.hasPrefix("<") ? parentFile : URL(fileURLWithPath: parentFile).standardizedFileURL.path
-        let myCanonical = file.hasPrefix("<") ? file : URL(fileURLWithPath: file).standardizedFileURL.path
+        let myCanonical = realFile.hasPrefix("<") ? realFile : Self.resolvedPath(realFile)
         if chain.contains(canonical) || canonical == myCanonical {
             let cycle = (chain + [myCanonical, canonical]).map { "'\(($0 as NSString).lastPathComponent)'" }.joined(separator: " extends ")
             report.error("E205", "'extends' forms a cycle: \(cycle); remove one of the 'extends' lines", at: location)
-            return own
+            return result
         }
         guard let parentText,
-              let parent = assemble(text: parentText, file: parentFile, chain: chain + [myCanonical], report: &report)
-        else { return own }
-        return parent.overlaid(with: own, childHas: parser.presentKeys)
+              let parent = assemble(text: parentText, file: parentFile, path: parentPath, chain: chain + [myCanonical], extendedAt: location, report: &report)
+        else { return result }
+        return parent.overlaid(with: result, childHas: parser.presentKeys)
+    }
+
+    /// The absolute path with symlinks and `.`/`..` resolved; for a path that does not exist, its
+    /// deepest existing folder resolved and the rest added as written.
+    static func resolvedPath(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        guard parent != url.path, !parent.isEmpty else { return url.path }
+        return (resolvedPath(parent) as NSString).appendingPathComponent(url.lastPathComponent)
+    }
+
+    /// Whether the resolved `path` lies inside the resolved `folder`.
+    static func isBelow(_ path: String, folder: String) -> Bool {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix)
     }
 }

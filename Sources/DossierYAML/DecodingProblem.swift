@@ -48,7 +48,7 @@ enum DecodingProblem {
     static func outOfRange(node: YAMLNode, path: [any CodingKey], type: Any.Type, range: String) -> YAMLDecodingError {
         YAMLDecodingError(
             code: YAMLDecodingError.Code.invalidValue,
-            "'\(node.scalar?.excerpt ?? "")' is out of range\(subject(path)) (\(type)); use a value from \(range)",
+            "\((node.sourceText ?? node.scalar ?? "").quotedExcerpt) is out of range\(subject(path)) (\(type)); use a value from \(range)",
             at: node.location, codingPath: strings(path)
         )
     }
@@ -78,8 +78,8 @@ enum DecodingProblem {
             result = mismatch(expected: "a value of type \(expected)", node: target, path: targetPath)
         default:
             var message: String
-            if let text = target.scalar {
-                message = "'\(text.excerpt)' is not a valid value\(subject(targetPath))"
+            if let text = target.sourceText ?? target.scalar {
+                message = "\(text.quotedExcerpt) is not a valid value\(subject(targetPath))"
             } else {
                 message = "\(target.kindDescription) is not a valid value\(subject(targetPath))"
             }

@@ -28,6 +28,8 @@ struct TreeBuilder {
     private var stack: [Frame] = []
     private var anchors: [String: Anchored] = [:]
     private var nodeCount = 0
+    /// How many of the counted nodes are copies made by aliases.
+    private var aliasedCount = 0
     private(set) var root: YAMLNode?
 
     init(file: String, limits: YAMLLimits) {
@@ -53,7 +55,7 @@ struct TreeBuilder {
             }
             throw YAMLError(code: YAMLError.Code.unknownAlias, "unknown alias '*\(anchor)'; define the anchor '&\(anchor)' before using it", at: location)
         }
-        try count(anchored.size, at: location)
+        try count(anchored.size, fromAlias: true, at: location)
         // Values share storage, so a copy costs nothing however large the anchored node is.
         try add(anchored.node)
     }
@@ -107,15 +109,16 @@ struct TreeBuilder {
         return copy.root
     }
 
-    private mutating func count(_ nodes: Int, at location: SourceLocation) throws(YAMLError) {
+    private mutating func count(_ nodes: Int, fromAlias: Bool = false, at location: SourceLocation) throws(YAMLError) {
         nodeCount += nodes
+        if fromAlias { aliasedCount += nodes }
         guard nodeCount <= limits.maxNodes else {
-            throw YAMLError(
-                code: YAMLError.Code.limitExceeded,
-                "the document expands to more than \(limits.maxNodes) nodes (each use of an alias counts in full); "
-                    + "use fewer aliases or raise the 'maxNodes' limit",
-                at: location
-            )
+            // Name the limit crossed, and blame aliases only when expanding them is what crossed it.
+            let message = aliasedCount > 0
+                ? "the document expands to more than \(limits.maxNodes) nodes, the 'maxNodes' limit, \(aliasedCount) of them from "
+                    + "expanding aliases (each use of an alias counts in full); use fewer aliases or raise the 'maxNodes' limit"
+                : "the document has more than \(limits.maxNodes) nodes, the 'maxNodes' limit; split it or raise the 'maxNodes' limit"
+            throw YAMLError(code: YAMLError.Code.limitExceeded, message, at: location)
         }
     }
 
@@ -129,7 +132,7 @@ struct TreeBuilder {
             guard stack[last].keys.insert(identity).inserted else {
                 throw YAMLError(
                     code: YAMLError.Code.duplicateKey,
-                    "duplicate key '\(node.scalar?.excerpt ?? "")' in this mapping; remove one of them or merge their values",
+                    "duplicate key \((node.scalar ?? "").quotedExcerpt) in this mapping; remove one of them or merge their values",
                     at: node.location
                 )
             }

@@ -7,7 +7,7 @@ public import DossierCore
 /// Scalars keep their text and style unresolved; the core-schema accessors (`bool`, `int`,
 /// `double`, `isNull`) resolve plain scalars on demand, and quoted scalars are always strings.
 ///
-/// Equality compares content, style, tag and location; compare `jsonValue` to ignore positions.
+/// Equality compares content, style, tag, location and `sourceText`; compare `jsonValue` to ignore positions.
 public struct YAMLNode: Sendable, Hashable {
     /// How a scalar was written.
     public enum ScalarStyle: String, Sendable, Hashable, CaseIterable {
@@ -68,6 +68,9 @@ public struct YAMLNode: Sendable, Hashable {
     public var content: Content
     /// Where the node starts: the file, a 1-based line and a 1-based column in Unicode scalars.
     public var location: SourceLocation
+    /// For a scalar rewritten after parsing (such as by `${NAME}` substitution), its text as written
+    /// in the file; messages quote this instead of the value, so a variable's value never shows.
+    public var sourceText: String?
     /// The node's explicit tag, resolved to its full form (`!!str` becomes `tag:yaml.org,2002:str`),
     /// or nil when the node has none.
     public var tag: String?
@@ -129,10 +132,10 @@ public struct YAMLNode: Sendable, Hashable {
         case .sequence: return "a list"
         case let .scalar(text, style):
             switch style {
-            case .plain where tag == nil && text.isEmpty: return "nothing"
-            case .plain: return "'\(text.excerpt)'"
-            case .singleQuoted, .doubleQuoted: return "the quoted string '\(text.excerpt)'"
-            case .literal, .folded: return "the block string '\(text.excerpt)'"
+            case .plain where tag == nil && text.isEmpty && sourceText == nil: return "nothing"
+            case .plain: return (sourceText ?? text).quotedExcerpt
+            case .singleQuoted, .doubleQuoted: return "the quoted string " + (sourceText ?? text).quotedExcerpt
+            case .literal, .folded: return "the block string " + (sourceText ?? text).quotedExcerpt
             }
         }
     }

@@ -169,4 +169,41 @@ struct CLITests {
         #expect(await console.run(["--version"]) == 0)
         #expect(console.stdout == DossierCommand.version + "\n")
     }
+
+    @Test("'plan' and 'lint' show '${NAME}', never the variable's value")
+    func planHidesValues() async throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = "hunter2-" + String(repeating: "S", count: 90)
+        let good = dir.appendingPathComponent("good.yaml").path
+        try "version: 1\nname: ${SECRET}\nexporters:\n  - json:\n      to: ${SECRET}/{id}.json\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let bad = dir.appendingPathComponent("bad.yaml").path
+        try "version: 1\nexporters:\n  - json:\n      pretty: ${SECRET}\n      to: ${SECRET}/{id.json\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let console = Console()
+        #expect(await console.run(["plan", "-p", good], environment: ["SECRET": secret]) == 0, "\(console.stderr)")
+        #expect(console.stdout.contains("pipeline '${SECRET}' from"), "\(console.stdout)")
+        #expect(console.stdout.contains("json → '${SECRET}/{id}.json', one file per article"), "\(console.stdout)")
+        #expect(await console.run(["lint", good, bad], environment: ["SECRET": secret]) == 2)
+        #expect(await console.run(["plan", "-p", bad], environment: ["SECRET": secret]) == 2)
+        #expect(console.stderr.contains("error[E233]"), "\(console.stderr)")
+        #expect(console.stderr.contains("found '${SECRET}'"), "\(console.stderr)")
+        #expect(!(console.stdout + console.stderr).contains("hunter2"), "\(console.stdout)\(console.stderr)")
+    }
+
+    @Test("'--allow-extends-outside' lets 'lint' and 'plan' follow 'extends' out of the pipeline's folder")
+    func allowExtendsOutside() async throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(atPath: dir.appendingPathComponent("team").path, withIntermediateDirectories: true)
+        try "version: 1\nexporters:\n  - json\n".write(toFile: dir.appendingPathComponent("base.yaml").path, atomically: true, encoding: .utf8)
+        let pipeline = dir.appendingPathComponent("team/p.yaml").path
+        try "version: 1\nextends: ../base.yaml\n".write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let console = Console()
+        #expect(await console.run(["lint", pipeline]) == 2)
+        #expect(console.stderr.contains("error[E207]"), "\(console.stderr)")
+        #expect(await console.run(["plan", "-p", pipeline]) == 2)
+        #expect(await console.run(["lint", "--allow-extends-outside", pipeline]) == 0, "\(console.stderr)")
+        #expect(await console.run(["plan", "--allow-extends-outside", "-p", pipeline]) == 0, "\(console.stderr)")
+        #expect(console.stdout.contains("json → standard output"), "\(console.stdout)")
+    }
 }

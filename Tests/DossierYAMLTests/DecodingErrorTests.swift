@@ -119,6 +119,15 @@ struct DecodingErrorTests {
             name: "scalar for the whole options", yaml: "fast\n", position: "1:1", code: "E101", path: [],
             message: "expected a mapping, found 'fast'"
         ),
+        DecodingErrorCase(
+            name: "a 10,000-character value is quoted by its start and length",
+            yaml: "threshold: 1\nmaxLength: " + String(repeating: "x", count: 10_000) + "\n", position: "2:12", code: "E101", path: ["maxLength"],
+            message: "expected an integer for 'maxLength', found '" + String(repeating: "x", count: 80) + "…' (10000 characters)"
+        ),
+        DecodingErrorCase(
+            name: "a 10,000-character enum value", yaml: "threshold: 1\nmode: " + String(repeating: "y", count: 10_000) + "\n", position: "2:7",
+            code: "E103", path: ["mode"], message: "'" + String(repeating: "y", count: 80) + "…' (10000 characters) is not a valid value for 'mode'"
+        ),
     ]
 
     @Test("errors point at the offending node with a code, a path and a message", arguments: cases)
@@ -130,6 +139,7 @@ struct DecodingErrorTests {
         #expect(error.code == bad.code)
         #expect(error.codingPath == bad.path)
         #expect(error.message.contains(bad.message), "\(error.message)")
+        #expect(error.message.count < 300, "a message quotes at most 80 characters of a value")
         #expect(error.message.first?.isLowercase == true || error.message.first == "'")
         #expect(!error.message.hasSuffix("."))
     }

@@ -24,6 +24,36 @@ struct LimitsTests {
         #expect(error.location.description == "lol.yaml:6:8")
     }
 
+    struct NodeLimitCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var yaml: String
+        var maxNodes: Int
+        var position: String
+        var says: [String]
+        var doesNotSay: [String]
+        var testDescription: String { name }
+    }
+
+    static let nodeLimitCases: [NodeLimitCase] = [
+        NodeLimitCase(
+            name: "no aliases: the node count, not aliases, is blamed", yaml: "a: [1, 2, 3, 4, 5, 6]\n", maxNodes: 5, position: "1:11",
+            says: ["more than 5 nodes", "the 'maxNodes' limit", "split it"], doesNotSay: ["alias"]
+        ),
+        NodeLimitCase(
+            name: "aliases expanded: they are named with their share", yaml: "a: &a [1, 2, 3]\nb: [*a, *a]\n", maxNodes: 15, position: "2:9",
+            says: ["more than 15 nodes", "the 'maxNodes' limit", "8 of them from expanding aliases", "use fewer aliases"], doesNotSay: []
+        ),
+    ]
+
+    @Test("E002 for too many nodes names the limit, and aliases only when some were expanded", arguments: nodeLimitCases)
+    func nodeLimitMessage(_ c: NodeLimitCase) throws {
+        let error = try #require(throws: YAMLError.self) { try YAMLParser.parse(c.yaml, file: "n.yaml", limits: YAMLLimits(maxNodes: c.maxNodes)) }
+        #expect(error.code == "E002")
+        #expect("\(error.location.line):\(error.location.column)" == c.position)
+        for phrase in c.says { #expect(error.message.contains(phrase), "\(error.message)") }
+        for phrase in c.doesNotSay { #expect(!error.message.contains(phrase), "\(error.message)") }
+    }
+
     @Test("aliases count in full toward maxNodes")
     func aliasesCountInFull() throws {
         let text = "a: &a [1, 2, 3]\nb: [*a, *a]\n"
