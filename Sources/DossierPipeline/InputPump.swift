@@ -71,15 +71,8 @@ struct InputPump: Sendable {
             case .fixed(let fixed):
                 step = fixed.reader is any LineReader ? fixed : nil
             case .auto(let steps):
-                // Choose by the first two lines (up to 1 MiB), the way `Runner.chooseReader` would.
-                let head = try stream.peek(lines: 2, limit: 1 << 20)
-                if head.isEmpty { return fail("standard input is empty", 0) }
-                if !Gzip.isCompressed(head),
-                    let chosen = try? Runner.choose(among: steps, for: Input(id: "stdin", name: "-", data: head)),
-                    chosen.reader is any LineReader
-                {
-                    step = chosen
-                }
+                step = try streamingChoice(among: steps, stream: stream)
+                if step == nil, try stream.peek(lines: 1, limit: 1).isEmpty { return fail("standard input is empty", 0) }
             }
             if let step { return lines(of: stream, id: "stdin", name: "-", reader: step, into: channel) }
             guard let data = try stream.rest(limit: maximumInputBytes) else {
@@ -90,6 +83,21 @@ struct InputPump: Sendable {
         } catch {
             return fail("cannot read standard input: \(error.reason)", 0)
         }
+    }
+
+    /// `auto`'s choice for standard input when it is to be streamed. A line reader is chosen as
+    /// soon as the first line is whole, so that its result can leave before the second line
+    /// arrives: when that line alone would be taken for the start of a stream of such lines
+    /// (for JSON Lines, a one-line JSON object). Otherwise the first two lines decide, the way
+    /// `Runner.chooseReader` does for a file, and nil means "read it whole".
+    private func streamingChoice(among steps: [Pipeline.ReaderStep], stream: LineStream) throws(SystemError) -> Pipeline.ReaderStep? {
+        let first = try stream.peek(lines: 1, limit: 1 << 20)
+        guard !first.isEmpty, !Gzip.isCompressed(first) else { return nil }
+        let lineReaders = steps.filter { $0.reader is any LineReader }
+        if first.last == 0x0A, let step = lineReaders.first(where: { $0.sniff(first + first) }) { return step }
+        let head = try stream.peek(lines: 2, limit: 1 << 20)
+        guard let chosen = try? Runner.choose(among: steps, for: Input(id: "stdin", name: "-", data: head)) else { return nil }
+        return chosen.reader is any LineReader ? chosen : nil
     }
 
     private func lines(of stream: LineStream, id: String, name: String, reader: Pipeline.ReaderStep, into channel: WorkChannel) -> Bool {
