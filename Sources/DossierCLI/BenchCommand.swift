@@ -11,14 +11,19 @@ struct BenchCommand: ContextualCommand {
 
     @OptionGroup var options: PipelineOptions
 
-    @Option(help: "How many times the whole corpus is processed; the median pass is reported.")
+    @Option(parsing: .unconditional, help: "How many times the whole corpus is processed, 1 to 1000; the median pass is reported.")
     var passes = 5
 
-    @Option(help: "Use each input this many times per pass, to make a small corpus large enough to time.")
+    @Option(parsing: .unconditional, help: "Use each input this many times per pass, 1 to 10000, to make a small corpus large enough to time.")
     var copies = 1
 
     @Argument(help: "The corpus: files, folders or globs.")
     var inputs: [String]
+
+    func validate() throws {
+        try PipelineOptions.check("--passes", passes, in: 1...1000)
+        try PipelineOptions.check("--copies", copies, in: 1...10_000)
+    }
 
     func run(in context: CommandContext) async throws {
         // Pipeline load time: parse, lint, create components and plan.
@@ -34,9 +39,13 @@ struct BenchCommand: ContextualCommand {
         let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
         let (files, problems) = InputCollector(extensions: extensions).collect(inputs)
         for p in problems { context.err(p.description + "\n") }
+        if problems.contains(where: { $0.severity == .error }) {
+            context.err("nothing was run\n")
+            throw ExitStatus.badInput
+        }
         var corpus: [InputSource] = []
         var bytes = 0
-        for _ in 0..<max(1, copies) {
+        for _ in 0..<copies {
             for case .file(let path) in files {
                 guard var data = FileManager.default.contents(atPath: path) else { continue }
                 // Measure the pipeline, not zlib: decompress up front and count the bytes read.
@@ -52,7 +61,7 @@ struct BenchCommand: ContextualCommand {
         let runner = Runner(pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })
         var passTimes: [Double] = []
         var articles = 0
-        for _ in 0..<max(1, passes) {
+        for _ in 0..<passes {
             let start = ContinuousClock.now
             let summary = await runner.run(corpus)
             passTimes.append(Self.seconds(since: start))

@@ -15,6 +15,9 @@ public struct CommandContext: Sendable {
     public var standardOutput: @Sendable (Data) -> Void
     /// Receives standard error.
     public var standardError: @Sendable (String) -> Void
+    /// The first failure writing each stream, checked when the command ends. The default closures
+    /// record into it; replacements may too (`streams.record(EPIPE, on: .output)`).
+    public var streams: StandardStreams
     /// Whether standard error is a terminal (colours, progress line).
     public var errorIsTerminal: Bool
     /// The version `--version` prints.
@@ -25,8 +28,10 @@ public struct CommandContext: Sendable {
         self.registry = registry
         self.builtins = builtins
         self.environment = environment
-        self.standardOutput = { FileHandle.standardOutput.write($0) }
-        self.standardError = { FileHandle.standardError.write(Data($0.utf8)) }
+        let streams = StandardStreams()
+        self.streams = streams
+        self.standardOutput = { streams.write($0, to: .output) }
+        self.standardError = { streams.write(Data($0.utf8), to: .error) }
         self.errorIsTerminal = isatty(2) == 1
         self.version = DossierCommand.version
     }

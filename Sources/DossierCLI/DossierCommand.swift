@@ -25,7 +25,8 @@ public struct DossierCommand: ParsableCommand {
             'dossier run FILE' uses the built-in default and prints a brief.
 
             Exit statuses: 0 all went through; 1 some articles failed; 2 the pipeline has errors \
-            (nothing ran); 3 an input was missing (nothing ran); 64 bad command line.
+            (nothing ran); 3 an input was missing (nothing ran); 64 bad command line; 74 standard \
+            output or error could not be written; 141 standard output was a pipe closed by its reader.
             """,
         version: version,
         subcommands: [RunCommand.self, LintCommand.self, PlanCommand.self, ListCommand.self, InitCommand.self,
@@ -37,13 +38,33 @@ public struct DossierCommand: ParsableCommand {
 
     /// Parses `arguments` (the process's when nil), runs the command, and exits with its status.
     public static func main(registry: Registry, arguments: [String]? = nil) async -> Never {
+        // A closed reader of standard output is a failed write to handle, not a signal that kills the
+        // run before it cleans up; and a closed descriptor must not be reused for an output file.
+        signal(SIGPIPE, SIG_IGN)
+        StandardStreams.guardClosedDescriptors()
         let context = CommandContext(registry: registry)
         let status = await execute(arguments ?? Array(CommandLine.arguments.dropFirst()), context: context)
         Foundation.exit(status)
     }
 
     /// Parses and runs a command line with `context`, returning the exit status instead of exiting.
+    ///
+    /// A failed write to standard output or error decides the status whatever the command did:
+    /// 141 for a broken pipe, else 74 with error E500 on standard error (when that still works).
     public static func execute(_ arguments: [String], context: CommandContext) async -> Int32 {
+        let status = await status(of: arguments, context: context)
+        if let code = context.streams.failure(on: .output) {
+            if code == EPIPE { return ExitStatus.brokenPipe.rawValue }
+            context.err("error[E500]: cannot write standard output: \(SystemError.describe(code)); what was written to it is incomplete\n")
+            return ExitStatus.outputFailed.rawValue
+        }
+        if let code = context.streams.failure(on: .error) {
+            return code == EPIPE ? ExitStatus.brokenPipe.rawValue : ExitStatus.outputFailed.rawValue
+        }
+        return status
+    }
+
+    private static func status(of arguments: [String], context: CommandContext) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if let contextual = command as? any ContextualCommand {

@@ -12,4 +12,9 @@ public enum ExitStatus {
     public static let badInput = ExitCode(3)
     /// The command line itself is wrong (an unknown flag, a missing argument).
     public static let usage = ExitCode(64)
+    /// Standard output or error could not be written (closed, a full disk); error E500 says why.
+    public static let outputFailed = ExitCode(74)
+    /// Standard output or error is a pipe whose reader has gone (`| head -1`): the run stopped
+    /// taking input and ended quietly, with the status a shell gives a process killed by SIGPIPE.
+    public static let brokenPipe = ExitCode(141)
 }

@@ -6,8 +6,12 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: [.short, .customLong("pipeline")], help: "The pipeline file, or a built-in pipeline name (default: the built-in 'default').")
     var pipeline: String?
 
-    @Option(name: .shortAndLong, help: "How many articles to process at once (default: the number of cores).")
+    // Unconditional, so that '-j -5' is a value to reject with the range, not "a missing value".
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "How many articles to process at once, 1 to \(Self.maxJobs) (default: the number of cores).")
     var jobs: Int?
+
+    /// The most `--jobs` accepts: far more than useful, far below where the runner's window overflows.
+    static let maxJobs = 1024
 
     @Option(help: "Use this reader for every input, with its default options, instead of the pipeline's.")
     var reader: String?
@@ -34,7 +38,13 @@ struct PipelineOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1, got '\(jobs)'") }
+        if let jobs { try Self.check("--jobs", jobs, in: 1...Self.maxJobs) }
+    }
+
+    /// Rejects a numeric flag outside `range`, naming the flag, the value and the range.
+    static func check(_ flag: String, _ value: Int, in range: ClosedRange<Int>) throws {
+        guard !range.contains(value) else { return }
+        throw ValidationError("'\(flag)' must be between \(range.lowerBound) and \(range.upperBound), got '\(value)'")
     }
 }
 

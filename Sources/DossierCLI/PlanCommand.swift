@@ -29,10 +29,14 @@ struct PlanCommand: ContextualCommand {
                 lines.append("  \(step.info.id): \(step.info.fileExtensions.isEmpty ? "by content only" : step.info.fileExtensions.map { ".\($0)" }.joined(separator: " "))")
             }
         }
+        // Like 'run', an input that is missing or unusable fails with status 3 (after the plan).
+        var badInput = false
         if !inputs.isEmpty {
             let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
             let (sources, problems) = InputCollector(extensions: extensions).collect(inputs)
-            for p in problems { context.err(p.description + "\n") }
+            let renderer = DiagnosticRenderer(sources: [:], color: context.errorIsTerminal)
+            for problem in problems { context.err(renderer.render(problem)) }
+            badInput = problems.contains { $0.severity == .error }
             let runner = Runner(pipeline: pipeline)
             for source in sources where source != .standardInput {
                 let data = (try? Data(contentsOf: URL(fileURLWithPath: source.name)).prefix(4096)) ?? Data()
@@ -66,5 +70,6 @@ struct PlanCommand: ContextualCommand {
             lines.append("  \(step.info.id) → \(target)\(reads)")
         }
         context.out(lines.joined(separator: "\n") + "\n")
+        if badInput { throw ExitStatus.badInput }
     }
 }

@@ -33,7 +33,12 @@ struct RunCommand: ContextualCommand {
         let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
         let (inputs, problems) = InputCollector(extensions: extensions).collect(self.inputs)
         for problem in problems { context.err(DiagnosticRenderer(sources: [:], color: context.errorIsTerminal).render(problem)) }
-        if problems.contains(where: { $0.severity == .error }) || inputs.isEmpty {
+        var failed = problems.contains(where: { $0.severity == .error })
+        if let outputDirectory, let problem = Self.checkOutputDirectory(outputDirectory) {
+            context.err(DiagnosticRenderer(sources: [:], color: context.errorIsTerminal).render(problem))
+            failed = true
+        }
+        if failed || inputs.isEmpty {
             context.err("nothing was run\n")
             throw ExitStatus.badInput
         }
@@ -56,29 +61,69 @@ struct RunCommand: ContextualCommand {
             err((showProgress ? "\r\u{1B}[K" : "") + renderer.render(diagnostic))
         }
         // Files, folders and standard input alike: JSON Lines stream line by line, in bounded memory.
-        let run = Task { [runner, inputs] in await runner.run(inputs) }
+        // Once standard output has failed (a closed pipe, a full disk) nothing more could be
+        // delivered: the run stops as if interrupted, and shared files are left as they were.
+        let run = Locked<Task<RunSummary, Never>?>(nil)
+        let streams = context.streams
+        let write = context.standardOutput
+        runner.standardOutput = { data in
+            write(data)
+            if streams.failure(on: .output) != nil { run.withLock { $0?.cancel() } }
+        }
+        let task = Task { [runner, inputs] in await runner.run(inputs) }
+        run.withLock { $0 = task }
         let received = Locked<Int32?>(nil)
         let temporaryFiles = runner.temporaryFiles
         let trap = SignalTrap(
             first: { signal in
                 received.withLock { $0 = signal }
                 err((showProgress ? "\r\u{1B}[K" : "") + "interrupted: finishing the articles in flight; press Ctrl-C again to stop at once\n")
-                run.cancel()
+                task.cancel()
             },
             again: { signal in
                 temporaryFiles.removeAll()
                 err("stopped\n")
                 Foundation.exit(SignalTrap.status(for: signal))
             })
-        let summary = await run.value
+        let summary = await task.value
         trap.stop()
         if showProgress { context.err("\r\u{1B}[K") }
         if summary.refused {
             context.err("nothing was run\n")
             throw ExitStatus.badInput
         }
+        // A failed standard output decides the status (`DossierCommand.execute`); no summary then.
+        if streams.failure(on: .output) != nil { return }
         if !quiet || summary.interrupted { context.err(summary.line + "\n") }
         if let signal = received.withLock({ $0 }), summary.interrupted { throw ExitCode(SignalTrap.status(for: signal)) }
         if !summary.allSucceeded { throw ExitStatus.someArticlesFailed }
+    }
+
+    /// Why `--output-dir` cannot take the outputs, checked before anything runs: it must be a
+    /// folder or not exist yet (it is then created), and its path must be usable.
+    static func checkOutputDirectory(_ path: String) -> Diagnostic? {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return nil }
+            return Diagnostic(code: "E503", "'--output-dir' '\(path)' is not a folder; name a folder, or a path that does not exist yet")
+        }
+        if errno == ENOENT { return nil }
+        return Diagnostic(code: "E503", "'--output-dir' '\(path)' cannot be used: \(SystemError.describe(errno))")
+    }
+}
+
+/// The inputs of a sequence until standard output fails: with its reader gone or its disk full,
+/// nothing more the run prints could be delivered, so it stops taking input and winds down.
+struct UntilOutputFails<Base: Sequence<InputSource>>: Sequence, IteratorProtocol {
+    private var base: Base.Iterator
+    private let streams: StandardStreams
+
+    init(_ base: Base, streams: StandardStreams) {
+        self.base = base.makeIterator()
+        self.streams = streams
+    }
+
+    mutating func next() -> InputSource? {
+        streams.failure(on: .output) == nil ? base.next() : nil
     }
 }

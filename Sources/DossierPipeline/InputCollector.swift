@@ -17,7 +17,8 @@ public struct InputCollector: Sendable {
     }
 
     /// The inputs named by `arguments`, in the order given, folders and globs sorted by path.
-    /// A name that matches nothing is a diagnostic, not a silent skip.
+    /// A name that matches nothing is a diagnostic, not a silent skip; so is one that cannot be
+    /// used (a device, a symbolic link loop, a folder that cannot be read), with the true reason.
     public func collect(_ arguments: [String]) -> (inputs: [InputSource], problems: [Diagnostic]) {
         var inputs: [InputSource] = []
         var problems: [Diagnostic] = []
@@ -26,54 +27,119 @@ public struct InputCollector: Sendable {
             let key = URL(fileURLWithPath: path).standardizedFileURL.path
             if seen.insert(key).inserted { inputs.append(.file(path)) }
         }
+        func walk(_ folder: String) {
+            let (found, trouble) = files(in: folder)
+            problems += trouble
+            if found.isEmpty && trouble.isEmpty {
+                problems.append(Diagnostic(.warning, code: "W401", "folder '\(folder)' holds no file with a known extension (\(extensions.sorted().joined(separator: ", ")))"))
+            }
+            found.forEach(add)
+        }
         for argument in arguments {
             if argument == "-" {
-                inputs.append(.standardInput)
+                if let problem = DescriptorLineReader.unreadable(0) {
+                    problems.append(Diagnostic(code: "E501", "\(problem.reason); send an article to it ('dossier run - < story.txt'), or name files or folders instead of '-'"))
+                } else {
+                    inputs.append(.standardInput)
+                }
                 continue
             }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    let found = files(in: argument)
-                    if found.isEmpty {
-                        problems.append(Diagnostic(.warning, code: "W401", "folder '\(argument)' holds no file with a known extension (\(extensions.sorted().joined(separator: ", ")))"))
-                    }
-                    found.forEach(add)
-                } else {
-                    add(argument)
+            var info = stat()
+            if stat(argument, &info) == 0 {
+                switch FileKind(mode: info.st_mode) {
+                case .directory: walk(argument)
+                case .regular, .fifo: add(argument)
+                case let kind: problems.append(Self.notAFile(argument, kind))
                 }
-            } else if argument.contains(where: { "*?[".contains($0) }) {
+                continue
+            }
+            let code = errno
+            if code == ENOENT && argument.contains(where: { "*?[".contains($0) }) {
                 let matches = glob(argument)
                 if matches.isEmpty { problems.append(Diagnostic(code: "E400", "no file matches '\(argument)'")) }
                 for match in matches {
                     var dir: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: match, isDirectory: &dir), dir.boolValue { files(in: match).forEach(add) } else { add(match) }
+                    if FileManager.default.fileExists(atPath: match, isDirectory: &dir), dir.boolValue { walk(match) } else { add(match) }
+                }
+            } else if code == ENOENT {
+                var link = stat()
+                if lstat(argument, &link) == 0, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: argument) {
+                    problems.append(Diagnostic(code: "E502", "input '\(argument)' is a symbolic link to '\(target)', which does not exist; fix or remove the link"))
+                } else {
+                    problems.append(Diagnostic(code: "E400", "input '\(argument)' does not exist"))
                 }
             } else {
-                problems.append(Diagnostic(code: "E400", "input '\(argument)' does not exist"))
+                problems.append(Self.unusable(argument, code))
             }
         }
         return (inputs, problems)
     }
 
-    /// Regular, non-hidden files below `folder` with a known extension (before any `.gz`), sorted.
-    func files(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+    /// Regular, non-hidden files below `folder` with a known extension (before any `.gz`), sorted,
+    /// and a problem for each folder that cannot be read and each entry with a known extension
+    /// that cannot be used; nothing is skipped silently. Symbolic links to folders are not followed.
+    func files(in folder: String) -> (files: [String], problems: [Diagnostic]) {
         var result: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                walker.skipDescendants()
+        var problems: [Diagnostic] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let directory = opendir(current) else {
+                problems.append(Diagnostic(code: "E502", "folder '\(current)' cannot be read: \(SystemError.describe(errno)); fix its permissions or leave it out"))
                 continue
             }
-            let path = (folder as NSString).appendingPathComponent(relative)
-            var dir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &dir), !dir.boolValue else { continue }
-            var ext = (name as NSString).pathExtension.lowercased()
-            if ext == "gz" { ext = ((name as NSString).deletingPathExtension as NSString).pathExtension.lowercased() }
-            if extensions.contains(ext) { result.append(path) }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if name.hasPrefix(".") { continue }
+                let path = (current as NSString).appendingPathComponent(name)
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if FileKind(mode: info.st_mode) == .directory {
+                    pending.append(path)
+                    continue
+                }
+                guard hasKnownExtension(name) else { continue }
+                if FileKind(mode: info.st_mode) == .symbolicLink {
+                    if stat(path, &info) != 0 {
+                        problems.append(Self.unusable(path, errno))
+                        continue
+                    }
+                    if FileKind(mode: info.st_mode) == .directory { continue }
+                }
+                switch FileKind(mode: info.st_mode) {
+                case .regular: result.append(path)
+                case let kind: problems.append(Diagnostic(code: "E502", "'\(path)' is \(Self.notRegular(kind)); folders are searched for regular files only, so move it out or name it on its own"))
+                }
+            }
         }
-        return result.sorted()
+        return (result.sorted(), problems)
+    }
+
+    private static func notRegular(_ kind: FileKind?) -> String {
+        kind.map { "\($0.phrase), not a regular file" } ?? "not a regular file"
+    }
+
+    private func hasKnownExtension(_ name: String) -> Bool {
+        var ext = (name as NSString).pathExtension.lowercased()
+        if ext == "gz" { ext = ((name as NSString).deletingPathExtension as NSString).pathExtension.lowercased() }
+        return extensions.contains(ext)
+    }
+
+    /// An input that `stat(2)` refused, with the true reason (not Foundation's "does not exist").
+    static func unusable(_ path: String, _ code: Int32) -> Diagnostic {
+        let shown = path.count > 200 ? "\(path.prefix(120))…\(path.suffix(40))' (\(path.utf8.count) bytes)" : "\(path)'"
+        let hint = switch code {
+        case ELOOP: "; fix the links"
+        case ENAMETOOLONG: "; use a shorter path"
+        case EACCES, EPERM: "; a folder on its path cannot be searched"
+        default: ""
+        }
+        return Diagnostic(code: "E502", "input '\(shown) cannot be used: \(SystemError.describe(code))\(hint)")
+    }
+
+    /// An input that is neither a file, a pipe nor a folder.
+    static func notAFile(_ path: String, _ kind: FileKind?) -> Diagnostic {
+        Diagnostic(code: "E502", "input '\(path)' is \(notRegular(kind)); name files, folders, pipes, or '-' for standard input")
     }
 
     private func glob(_ pattern: String) -> [String] {

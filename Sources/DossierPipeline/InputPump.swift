@@ -111,10 +111,14 @@ struct InputPump: Sendable {
                     guard channel.send(.line(work)) else { return false }
                 case .tooLong(let number, let bytes):
                     let diagnostic = Diagnostic(
-                        code: "E473",
-                        "line \(number) of '\(name)' is longer than \(maximumLineBytes >> 20) MiB (\(bytes) bytes); it was skipped",
+                        code: "E473", "line \(number) of '\(name)' is longer than \(maximumLineBytes >> 20) MiB, the most one line may hold; it is skipped",
                         article: "\(name)#\(position)", component: reader.info.id)
                     guard channel.send(.failure(diagnostic, bytes: bytes)) else { return false }
+                case .endless(let number, let bytes):
+                    let diagnostic = Diagnostic(
+                        code: "E473", "line \(number) of '\(name)' went on for \(bytes >> 20) MiB without ending; the rest of the input was not read",
+                        article: name, component: reader.info.id)
+                    return channel.send(.failure(diagnostic, bytes: bytes))
                 }
             }
         } catch {

@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One input to a run: a file, standard input, or bytes already in memory.
 public enum InputSource: Sendable, Hashable, CustomStringConvertible {
@@ -31,18 +36,67 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
         return base.isEmpty ? "article" : base
     }
 
+    /// The most read from standard input or a named pipe, whose size is not known in advance: the
+    /// same 512 MB as the gzip cap, so `- < /dev/zero` fails with a clear error instead of growing.
+    public static let streamLimit = Gzip.defaultLimit
+
     /// Reads the bytes, decompressing gzip (by its magic bytes, whatever the name says).
-    func load() throws -> Data {
+    ///
+    /// Throws a `SystemError` whose reason says truthfully what is wrong: a file that is a device,
+    /// a folder, a symbolic link loop, a stream longer than `streamLimit`, an empty standard input.
+    public func load() throws -> Data {
         let raw: Data
         switch self {
         case .file(let path):
-            raw = try Data(contentsOf: URL(fileURLWithPath: path))
+            raw = try Self.read(path: path)
         case .standardInput:
-            raw = FileHandle.standardInput.readDataToEndOfFile()
+            raw = try Self.read(descriptor: 0, limit: Self.streamLimit, stream: "standard input")
+            if raw.isEmpty {
+                throw SystemError(reason: "standard input is empty; send an article to it ('dossier run - < story.txt') or name files instead")
+            }
         case .data(_, let data):
             raw = data
         }
         return Gzip.isCompressed(raw) ? try Gzip.decompress(raw) : raw
+    }
+
+    /// Reads a file whole; a named pipe up to `streamLimit`. Devices and sockets are refused
+    /// before they are opened (opening some devices has effects, reading others never ends).
+    static func read(path: String) throws(SystemError) -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw SystemError.last() }
+        if let kind = FileKind(mode: info.st_mode), kind != .fifo, kind != .regular {
+            throw SystemError(reason: kind == .directory ? "it is a folder" : "it is \(kind.phrase), not a regular file; name files, folders, pipes, or '-' for standard input")
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError.last() }
+        defer { close(descriptor) }
+        let isRegular = FileKind(mode: info.st_mode) == .regular
+        return try read(descriptor: descriptor, limit: isRegular ? nil : streamLimit, stream: "the pipe")
+    }
+
+    /// Reads `descriptor` to its end with read(2), failing (rather than trapping, as FileHandle
+    /// does) on a closed descriptor, a folder or a read error, and past `limit` bytes.
+    static func read(descriptor: Int32, limit: Int?, stream: String) throws(SystemError) -> Data {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw SystemError.last() }
+        if FileKind(mode: info.st_mode) == .directory { throw SystemError(code: EISDIR) }
+        if descriptor == 0, StandardDescriptor.isClosed(0) { throw SystemError(reason: "standard input is closed") }
+        var data = Data()
+        if FileKind(mode: info.st_mode) == .regular, info.st_size > 0 { data.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError.last()
+            }
+            if count == 0 { return data }
+            if let limit, data.count + count > limit {
+                throw SystemError(reason: "\(stream) holds more than \(limit >> 20) MB, the most read from a stream; split it, or stream JSON Lines with '--reader jsonl'")
+            }
+            data.append(contentsOf: chunk[0..<count])
+        }
     }
 
     public var description: String { name }
@@ -50,8 +104,12 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
 
 /// The lines of standard input as separate inputs, read only as the runner asks for them, so a
 /// JSON Lines stream of any length runs in bounded memory and its results flow out as it arrives.
+///
+/// A read error (a closed descriptor, a folder) or a line longer than `InputSource.streamLimit`
+/// ends the sequence early; `failure` then says why, so the caller can fail the run.
 public struct StandardInputLines: Sequence, IteratorProtocol, Sendable {
     private var number = 0
+    private let reader = DescriptorLineReader(descriptor: 0, maxLineBytes: InputSource.streamLimit)
     /// The extension each line's name gets, so that `auto` and ids see the format.
     public let fileExtension: String
 
@@ -60,12 +118,28 @@ public struct StandardInputLines: Sequence, IteratorProtocol, Sendable {
         self.fileExtension = fileExtension
     }
 
+    /// Why the sequence ended before the end of standard input, or nil; shared by every copy.
+    public var failure: SystemError? { reader.failure }
+
     public mutating func next() -> InputSource? {
-        while let line = readLine(strippingNewline: true) {
+        while let line = reader.nextLine() {
             number += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            return .data(name: "stdin-\(number).\(fileExtension)", Data(line.utf8))
+            if Self.isBlank(line) { continue }
+            return .data(name: "stdin-\(number).\(fileExtension)", line)
         }
         return nil
+    }
+
+    /// Whether a line holds only whitespace; ASCII first, Unicode only for a line that has more.
+    static func isBlank(_ line: Data) -> Bool {
+        var ascii = true
+        for byte in line {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+        }
+        return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 }

@@ -13,7 +13,10 @@ final class LineStream {
     /// One line, or a line that was too long to hold.
     enum Line {
         case line(Data, number: Int)
+        /// A line crossed the cap; it is skipped to its end.
         case tooLong(number: Int, bytes: Int)
+        /// A line went on past `abandonBytes` without ending (`/dev/zero`): the stream stops.
+        case endless(number: Int, bytes: Int)
     }
 
     private let descriptor: Int32
@@ -24,6 +27,11 @@ final class LineStream {
     private var atEnd = false
     private var number = 0
     private var checkedBOM = false
+    /// Whether the current line crossed the cap and is being skipped, and how much of it so far.
+    private var skippingLine = false
+    private var skipped = 0
+    /// How much of one overlong line is skipped before the stream is given up as endless.
+    var abandonBytes = 512 << 20
     /// The name errors use: a path, or `-`.
     let name: String
 
@@ -93,17 +101,15 @@ final class LineStream {
     }
 
     /// The next non-blank line without its line break (`\n` or `\r\n`), or nil at the end.
+    ///
+    /// A line that crosses the cap is reported at once (`tooLong`) and then skipped to its end,
+    /// so an endless line neither grows memory nor hangs the caller without a word.
     func next() throws(SystemError) -> Line? {
-        var skipping = 0  // bytes of an overlong line already dropped
+        if skippingLine, let stop = try skipToLineEnd() { return stop }
         var searched = 0  // bytes after `start` already searched for a line break
         while true {
-            if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: start + searched) {
                 number += 1
-                let length = skipping + newline - start
-                if length > maximumLineBytes {
-                    start = newline + 1
-                    return .tooLong(number: number, bytes: length)
-                }
                 let line = take(upTo: newline)
                 start = newline + 1
                 if let line { return .line(line, number: number) }
@@ -111,22 +117,52 @@ final class LineStream {
                 continue
             }
             searched = buffer.count - start
-            if skipping + searched > maximumLineBytes {
-                // Too long to hold: drop what is buffered and keep counting to the line's end.
-                skipping += searched
+            if searched > maximumLineBytes {
+                number += 1
+                skippingLine = true
+                skipped = searched
                 buffer.removeAll(keepingCapacity: true)
                 start = 0
-                searched = 0
+                return .tooLong(number: number, bytes: skipped)
             }
             if try !fill() {
-                if skipping == 0 && start == buffer.count { return nil }
+                guard start < buffer.count else { return nil }
                 number += 1
-                let length = skipping + buffer.count - start
-                let line = skipping > 0 ? nil : take(upTo: buffer.count)
+                let line = take(upTo: buffer.count)
                 start = buffer.count
-                if skipping > 0 { return .tooLong(number: number, bytes: length) }
                 return line.map { .line($0, number: number) }
             }
+        }
+    }
+
+    /// Skips the rest of an overlong line; `endless` when it goes on past `abandonBytes`.
+    private func skipToLineEnd() throws(SystemError) -> Line? {
+        while true {
+            if let newline = Self.newline(in: buffer, from: start) {
+                start = newline + 1
+                skippingLine = false
+                return nil
+            }
+            skipped += buffer.count - start
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            if skipped > abandonBytes {
+                atEnd = true
+                skippingLine = false
+                return .endless(number: number, bytes: skipped)
+            }
+            if try !fill() {
+                skippingLine = false
+                return nil
+            }
+        }
+    }
+
+    /// The index of the first line feed at or after `from`, found with `memchr`.
+    private static func newline(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { bytes in
+            memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from).map { UnsafeRawPointer($0) - bytes.baseAddress! }
         }
     }
 

@@ -41,7 +41,7 @@ public struct Runner: Sendable {
     /// Creates a runner.
     public init(
         pipeline: Pipeline, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, outputDirectory: String? = nil,
-        standardOutput: @escaping @Sendable (Data) -> Void = { FileHandle.standardOutput.write($0) },
+        standardOutput: @escaping @Sendable (Data) -> Void = { try? FileHandle.standardOutput.write(contentsOf: $0) },
         progress: (@Sendable (RunProgress) -> Void)? = nil
     ) {
         self.pipeline = pipeline
@@ -200,8 +200,7 @@ public struct Runner: Sendable {
         } catch let error as Gzip.Error {
             return ([.failure(Diagnostic(code: "E409", "cannot decompress input: \(error.message)", article: source.name))], 0, source.name)
         } catch {
-            let reason = (error as NSError).localizedDescription
-            return ([.failure(Diagnostic(code: "E401", "cannot read input: \(reason)", article: source.name))], 0, source.name)
+            return ([.failure(Diagnostic(code: "E401", "cannot read input: \(SystemError.describe(error))", article: source.name))], 0, source.name)
         }
         return (read(Input(id: source.stem, name: source.name, data: data)), data.count, source.name)
     }
