@@ -63,7 +63,7 @@ struct InputPump: Sendable {
     private func standardInput(into channel: WorkChannel) -> Bool {
         let stream = LineStream(standardInputMaximumLineBytes: maximumLineBytes)
         let fail = { (message: String, bytes: Int) in
-            channel.send(.failure(Diagnostic(code: "E401", message, article: "-"), bytes: bytes))
+            channel.send(.failure(Diagnostic(code: "E501", message), bytes: bytes))
         }
         do {
             var step: Pipeline.ReaderStep?
@@ -102,6 +102,8 @@ struct InputPump: Sendable {
 
     private func lines(of stream: LineStream, id: String, name: String, reader: Pipeline.ReaderStep, into channel: WorkChannel) -> Bool {
         var position = 0
+        let label = name == "-" ? "standard input" : "'\(name)'"
+        stream.abandonBytes = maximumInputBytes
         do {
             while let line = try stream.next() {
                 position += 1
@@ -111,12 +113,12 @@ struct InputPump: Sendable {
                     guard channel.send(.line(work)) else { return false }
                 case .tooLong(let number, let bytes):
                     let diagnostic = Diagnostic(
-                        code: "E473", "line \(number) of '\(name)' is longer than \(maximumLineBytes >> 20) MiB, the most one line may hold; it is skipped",
+                        code: "E473", "line \(number) of \(label) is longer than \(maximumLineBytes >> 20) MiB, the most one line may hold; it is skipped",
                         article: "\(name)#\(position)", component: reader.info.id)
                     guard channel.send(.failure(diagnostic, bytes: bytes)) else { return false }
                 case .endless(let number, let bytes):
                     let diagnostic = Diagnostic(
-                        code: "E473", "line \(number) of '\(name)' went on for \(bytes >> 20) MiB without ending; the rest of the input was not read",
+                        code: "E473", "line \(number) of \(label) went on for \(bytes >> 20) MiB without ending; the rest of the input was not read",
                         article: name, component: reader.info.id)
                     return channel.send(.failure(diagnostic, bytes: bytes))
                 }
