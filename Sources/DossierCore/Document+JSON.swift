@@ -11,9 +11,10 @@ extension Document {
     ///
     /// Keys are sorted, so equal documents give equal bytes. With `includeText: false` the text
     /// and every item's covered `text` are left out, for sharing results without the article;
-    /// such a file keeps its ranges and `length` but cannot be read back into a `Document`.
-    public func jsonData(pretty: Bool = true, includeText: Bool = true) throws -> Data {
-        try DocumentJSON.encode(self, pretty: pretty, includeText: includeText)
+    /// such a file keeps its ranges and `length` but cannot be read back into a `Document`. With
+    /// `newline` the bytes end with `\n`, written into the same buffer rather than appended after.
+    public func jsonData(pretty: Bool = true, includeText: Bool = true, newline: Bool = false) throws -> Data {
+        try DocumentJSON.encode(self, pretty: pretty, includeText: includeText, newline: newline)
     }
 
     /// Reads a document back from canonical Dossier JSON.
