@@ -17,6 +17,17 @@ extension Document {
         try DocumentJSON.encode(self, pretty: pretty, includeText: includeText, newline: newline)
     }
 
+    /// Streams the bytes `jsonData` returns to `consume`, in chunks of about `chunkSize` bytes.
+    ///
+    /// For writing a document to a file or a pipe without holding its JSON whole: the memory
+    /// taken is one chunk. The first error `consume` throws ends the stream and is rethrown.
+    public func writeJSON(
+        pretty: Bool = true, includeText: Bool = true, newline: Bool = false, chunkSize: Int = 1 << 16,
+        to consume: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try DocumentJSON.write(self, pretty: pretty, includeText: includeText, newline: newline, chunkSize: chunkSize, to: consume)
+    }
+
     /// Reads a document back from canonical Dossier JSON.
     ///
     /// Throws a `DocumentJSONError` for another format or version, a range outside the text, or

@@ -39,17 +39,7 @@ public enum DocumentJSON {
     /// The writer runs twice, first counting bytes and then filling one buffer of that size, so
     /// the memory taken is the output alone (see `DocumentJSONWriter`).
     static func encode(_ document: Document, pretty: Bool, includeText: Bool, newline: Bool = false) throws -> Data {
-        let a = document.annotations
-        for (i, claim) in a.claims.enumerated() where !claim.checkWorthiness.isFinite {
-            throw DocumentJSONError(
-                code: "E708", "claim '\(claim.id)' has the checkWorthiness '\(claim.checkWorthiness)', which JSON cannot hold; use a finite number",
-                path: "layers.claims[\(i)].checkWorthiness")
-        }
-        for (i, metric) in a.metrics.enumerated() where !metric.value.isFinite {
-            throw DocumentJSONError(
-                code: "E708", "metric '\(metric.name)' has the value '\(metric.value)', which JSON cannot hold; use a finite number",
-                path: "layers.metrics[\(i)].value")
-        }
+        try checkNumbers(document)
         var counter = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, sink: JSONByteCounter())
         counter.write()
         let size = counter.sink.count + (newline ? 1 : 0)
@@ -61,6 +51,36 @@ public enum DocumentJSON {
             precondition(writer.sink.count == size, "DocumentJSONWriter wrote less than it counted")
         }
         return data
+    }
+
+    /// Refuses the numbers JSON cannot hold, naming the item, before anything is written.
+    private static func checkNumbers(_ document: Document) throws {
+        let a = document.annotations
+        for (i, claim) in a.claims.enumerated() where !claim.checkWorthiness.isFinite {
+            throw DocumentJSONError(
+                code: "E708", "claim '\(claim.id)' has the checkWorthiness '\(claim.checkWorthiness)', which JSON cannot hold; use a finite number",
+                path: "layers.claims[\(i)].checkWorthiness")
+        }
+        for (i, metric) in a.metrics.enumerated() where !metric.value.isFinite {
+            throw DocumentJSONError(
+                code: "E708", "metric '\(metric.name)' has the value '\(metric.value)', which JSON cannot hold; use a finite number",
+                path: "layers.metrics[\(i)].value")
+        }
+    }
+
+    /// Streams the same bytes as `encode` to `consume`, in chunks of about `chunkSize` bytes (a
+    /// string longer than that, such as the article text, goes as one piece, straight from the document).
+    static func write(
+        _ document: Document, pretty: Bool, includeText: Bool, newline: Bool, chunkSize: Int,
+        to consume: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try checkNumbers(document)
+        var writer = DocumentJSONWriter(
+            document: document, pretty: pretty, includeText: includeText, sink: JSONChunkSink(capacity: max(1, chunkSize), consume: consume))
+        writer.write()
+        if newline { writer.sink.write(0x0A) }
+        writer.sink.flush()
+        if let error = writer.sink.error { throw error }
     }
 
     // MARK: Reading

@@ -473,3 +473,45 @@ struct JSONByteBuffer: JSONByteSink {
         count += bytes.count
     }
 }
+
+/// Hands the bytes on in chunks of a fixed-size buffer, so a document's JSON can be streamed to a
+/// file without ever being held whole. The first error the consumer throws stops the stream.
+struct JSONChunkSink: JSONByteSink {
+    let consume: (UnsafeRawBufferPointer) throws -> Void
+    /// The most bytes buffered before they are handed on.
+    let limit: Int
+    private var buffer: [UInt8] = []
+    private(set) var error: (any Error)?
+
+    init(capacity: Int, consume: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.consume = consume
+        limit = capacity
+        buffer.reserveCapacity(capacity)
+    }
+
+    mutating func write(_ byte: UInt8) {
+        if buffer.count >= limit { flush() }
+        buffer.append(byte)
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        if buffer.count + bytes.count > limit { flush() }
+        if bytes.count > limit {
+            pass(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Sends what is buffered to the consumer.
+    mutating func flush() {
+        let chunk = buffer
+        buffer.removeAll(keepingCapacity: true)
+        chunk.withUnsafeBytes { pass($0) }
+    }
+
+    private mutating func pass(_ bytes: UnsafeRawBufferPointer) {
+        guard error == nil, !bytes.isEmpty else { return }
+        do { try consume(bytes) } catch { self.error = error }
+    }
+}

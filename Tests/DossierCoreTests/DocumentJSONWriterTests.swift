@@ -79,6 +79,35 @@ struct DocumentJSONWriterTests {
         }
     }
 
+    @Test("streamed in small chunks, the bytes are the same, and no chunk is larger than asked unless it is one string")
+    func streamedChunks() throws {
+        for document in Self.documents {
+            for chunkSize in [1, 7, 4096] {
+                var streamed = Data()
+                var largest = 0
+                try document.writeJSON(pretty: true, newline: true, chunkSize: chunkSize) {
+                    streamed.append(contentsOf: $0)
+                    largest = max(largest, $0.count)
+                }
+                #expect(streamed == (try document.jsonData(newline: true)))
+                #expect(largest <= max(chunkSize, 16, document.text.utf8.count, document.id.utf8.count))
+            }
+        }
+    }
+
+    @Test("an error from the consumer stops the stream and is rethrown")
+    func streamError() throws {
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try SampleDocuments.full.writeJSON(chunkSize: 64) { _ in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1)
+    }
+
     @Test("a newline asked for ends the same bytes")
     func newlineIsAppended() throws {
         let document = SampleDocuments.full
