@@ -39,6 +39,23 @@ public struct Document: Article, Hashable {
         self.reader = reader
     }
 
+    /// Creates a document from text already held as Unicode scalars, sharing that array rather
+    /// than decoding the text into another; readers that build their text scalar by scalar use it.
+    public init(
+        id: String, scalars: [Unicode.Scalar], blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
+        annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
+    ) {
+        self.id = id
+        self.text = String(scalars: scalars)
+        self.scalars = scalars
+        self.blocks = blocks
+        self.metadata = metadata
+        self.links = links
+        self.annotations = annotations
+        self.origin = origin
+        self.reader = reader
+    }
+
     /// The number of Unicode scalars in the text.
     public var length: Int { scalars.count }
 

@@ -34,62 +34,53 @@ public enum DocumentJSON {
 
     // MARK: Writing
 
-    static func encode(_ document: Document, pretty: Bool, includeText: Bool) throws -> Data {
-        func snippet(_ range: TextRange) -> String? { includeText ? document.text(in: range) : nil }
+    /// Writes the document as canonical JSON, followed by a newline when `newline` is set.
+    ///
+    /// The writer runs twice, first counting bytes and then filling one buffer of that size, so
+    /// the memory taken is the output alone (see `DocumentJSONWriter`).
+    static func encode(_ document: Document, pretty: Bool, includeText: Bool, newline: Bool = false) throws -> Data {
+        try checkNumbers(document)
+        var counter = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, sink: JSONByteCounter())
+        counter.write()
+        let size = counter.sink.count + (newline ? 1 : 0)
+        var data = Data(count: size)
+        data.withUnsafeMutableBytes { buffer in
+            var writer = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, sink: JSONByteBuffer(buffer: buffer))
+            writer.write()
+            if newline { writer.sink.write(0x0A) }
+            precondition(writer.sink.count == size, "DocumentJSONWriter wrote less than it counted")
+        }
+        return data
+    }
+
+    /// Refuses the numbers JSON cannot hold, naming the item, before anything is written.
+    private static func checkNumbers(_ document: Document) throws {
         let a = document.annotations
-        // JSONEncoder reports a non-finite number as an opaque EncodingError; name the metric instead.
+        for (i, claim) in a.claims.enumerated() where !claim.checkWorthiness.isFinite {
+            throw DocumentJSONError(
+                code: "E708", "claim '\(claim.id)' has the checkWorthiness '\(claim.checkWorthiness)', which JSON cannot hold; use a finite number",
+                path: "layers.claims[\(i)].checkWorthiness")
+        }
         for (i, metric) in a.metrics.enumerated() where !metric.value.isFinite {
             throw DocumentJSONError(
                 code: "E708", "metric '\(metric.name)' has the value '\(metric.value)', which JSON cannot hold; use a finite number",
                 path: "layers.metrics[\(i)].value")
         }
-        let root = Root(
-            format: format, version: version, offsets: offsets, id: document.id, origin: document.origin,
-            reader: document.reader, length: document.length, text: includeText ? document.text : nil,
-            metadata: WireMetadata(document.metadata),
-            blocks: document.blocks.map {
-                WireBlock(kind: $0.kind, start: $0.range.start, end: $0.range.end, level: $0.level, label: $0.label, text: snippet($0.range))
-            },
-            links: document.links.map {
-                WireLink(url: $0.url, text: $0.text, origin: $0.origin, start: $0.range?.start, end: $0.range?.end)
-            },
-            layers: Layers(
-                sentences: a.sentences.map {
-                    WireSentence(start: $0.range.start, end: $0.range.end, text: snippet($0.range), producer: $0.producer)
-                },
-                entities: a.entities.map {
-                    WireEntity(
-                        start: $0.range.start, end: $0.range.end, text: snippet($0.range), kind: $0.kind, name: $0.name,
-                        role: $0.role, producer: $0.producer)
-                },
-                dates: a.dates.map {
-                    WireDate(start: $0.range.start, end: $0.range.end, text: snippet($0.range), value: $0.value, producer: $0.producer)
-                },
-                quotes: a.quotes.map {
-                    WireQuote(
-                        start: $0.range.start, end: $0.range.end, text: snippet($0.range), kind: $0.kind, speaker: $0.speaker,
-                        speakerRange: $0.speakerRange.map { Span(start: $0.start, end: $0.end, text: snippet($0)) }, cue: $0.cue,
-                        producer: $0.producer)
-                },
-                claims: a.claims.map {
-                    WireClaim(
-                        id: $0.id, start: $0.range.start, end: $0.range.end, text: snippet($0.range), checkWorthiness: $0.checkWorthiness,
-                        sourceIds: $0.sourceIDs, claimant: $0.claimant, producer: $0.producer)
-                },
-                sources: a.sources.map {
-                    WireSource(
-                        id: $0.id, name: $0.name, url: $0.url, kind: $0.kind, start: $0.range?.start, end: $0.range?.end,
-                        text: $0.range.flatMap(snippet), producer: $0.producer)
-                },
-                findings: a.findings.map {
-                    WireFinding(
-                        kind: $0.kind, message: $0.message, severity: $0.severity, start: $0.range?.start, end: $0.range?.end,
-                        text: $0.range.flatMap(snippet), producer: $0.producer)
-                },
-                metrics: a.metrics.map { WireMetric(name: $0.name, value: $0.value, unit: $0.unit, producer: $0.producer) }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(root)
+    }
+
+    /// Streams the same bytes as `encode` to `consume`, in chunks of about `chunkSize` bytes (a
+    /// string longer than that, such as the article text, goes as one piece, straight from the document).
+    static func write(
+        _ document: Document, pretty: Bool, includeText: Bool, newline: Bool, chunkSize: Int,
+        to consume: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try checkNumbers(document)
+        var writer = DocumentJSONWriter(
+            document: document, pretty: pretty, includeText: includeText, sink: JSONChunkSink(capacity: max(1, chunkSize), consume: consume))
+        writer.write()
+        if newline { writer.sink.write(0x0A) }
+        writer.sink.flush()
+        if let error = writer.sink.error { throw error }
     }
 
     // MARK: Reading
@@ -247,7 +238,7 @@ public enum DocumentJSON {
         var offsets: String?
     }
 
-    private struct Root: Codable {
+    private struct Root: Decodable {
         var format: String
         var version: Int
         var offsets: String?
@@ -262,7 +253,7 @@ public enum DocumentJSON {
         var layers: Layers?
     }
 
-    private struct WireMetadata: Codable {
+    private struct WireMetadata: Decodable {
         var title: String?
         var authors: [String]?
         var publisher: String?
@@ -271,11 +262,6 @@ public enum DocumentJSON {
         var url: String?
         var language: String?
 
-        init(_ m: Metadata) {
-            (title, authors, publisher, published, modified, url, language) =
-                (m.title, m.authors, m.publisher, m.published, m.modified, m.url, m.language)
-        }
-
         var metadata: Metadata {
             Metadata(
                 title: title, authors: authors ?? [], publisher: publisher, published: published, modified: modified, url: url,
@@ -283,13 +269,13 @@ public enum DocumentJSON {
         }
     }
 
-    private struct Span: Codable {
+    private struct Span: Decodable {
         var start: Int
         var end: Int
         var text: String?
     }
 
-    private struct WireBlock: Codable {
+    private struct WireBlock: Decodable {
         var kind: BlockKind
         var start: Int
         var end: Int
@@ -298,7 +284,7 @@ public enum DocumentJSON {
         var text: String?
     }
 
-    private struct WireLink: Codable {
+    private struct WireLink: Decodable {
         var url: String?
         var text: String
         var origin: Link.Origin
@@ -306,7 +292,7 @@ public enum DocumentJSON {
         var end: Int?
     }
 
-    private struct Layers: Codable {
+    private struct Layers: Decodable {
         var sentences: [WireSentence]?
         var entities: [WireEntity]?
         var dates: [WireDate]?
@@ -317,14 +303,14 @@ public enum DocumentJSON {
         var metrics: [WireMetric]?
     }
 
-    private struct WireSentence: Codable {
+    private struct WireSentence: Decodable {
         var start: Int
         var end: Int
         var text: String?
         var producer: Provenance
     }
 
-    private struct WireEntity: Codable {
+    private struct WireEntity: Decodable {
         var start: Int
         var end: Int
         var text: String?
@@ -334,7 +320,7 @@ public enum DocumentJSON {
         var producer: Provenance
     }
 
-    private struct WireDate: Codable {
+    private struct WireDate: Decodable {
         var start: Int
         var end: Int
         var text: String?
@@ -342,7 +328,7 @@ public enum DocumentJSON {
         var producer: Provenance
     }
 
-    private struct WireQuote: Codable {
+    private struct WireQuote: Decodable {
         var start: Int
         var end: Int
         var text: String?
@@ -353,7 +339,7 @@ public enum DocumentJSON {
         var producer: Provenance
     }
 
-    private struct WireClaim: Codable {
+    private struct WireClaim: Decodable {
         var id: String
         var start: Int
         var end: Int
@@ -364,7 +350,7 @@ public enum DocumentJSON {
         var producer: Provenance
     }
 
-    private struct WireSource: Codable {
+    private struct WireSource: Decodable {
         var id: String
         var name: String
         var url: String?
@@ -375,7 +361,7 @@ public enum DocumentJSON {
         var producer: Provenance
     }
 
-    private struct WireFinding: Codable {
+    private struct WireFinding: Decodable {
         var kind: String
         var message: String
         var severity: Finding.Severity
@@ -385,7 +371,7 @@ public enum DocumentJSON {
         var producer: Provenance
     }
 
-    private struct WireMetric: Codable {
+    private struct WireMetric: Decodable {
         var name: String
         var value: Double
         var unit: String?

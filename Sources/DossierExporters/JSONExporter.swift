@@ -43,8 +43,6 @@ public struct JSONExporter: Exporter {
 
     /// Renders one document as JSON followed by a newline.
     public func export(_ document: Document) throws -> Data {
-        var data = try document.jsonData(pretty: options.pretty, includeText: options.includeText)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try document.jsonData(pretty: options.pretty, includeText: options.includeText, newline: true)
     }
 }

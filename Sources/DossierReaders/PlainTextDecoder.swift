@@ -15,11 +15,33 @@ enum PlainTextDecoder {
         var paragraph: Int
     }
 
-    /// Decodes strict UTF-8, dropping a byte-order mark.
+    /// Decodes strict UTF-8, dropping a byte-order mark; UTF-16 with a byte-order mark is decoded too.
+    ///
+    /// NUL bytes are refused (`E415`): text has none, and UTF-16 without a byte-order mark, whose
+    /// ASCII letters each carry a NUL, is told apart (`E416`) so the message can say how to convert it.
     ///
     /// - Parameter allowTruncatedEnd: accept a sequence cut off at the end, as in a sniffed head.
     static func decode(_ data: Data, name: String, allowTruncatedEnd: Bool = false) throws -> [Unicode.Scalar] {
-        let bytes = [UInt8](data)
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                return try decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, name: name)
+            }
+            if let nul = bytes.firstIndex(of: 0) {
+                if let order = utf16Order(bytes) {
+                    throw ComponentError(
+                        code: "E416",
+                        "input '\(name)' looks like UTF-16 (\(order)) without a byte-order mark; convert it to UTF-8 (for example"
+                            + " 'iconv -f UTF-16\(order == "little-endian" ? "LE" : "BE") -t UTF-8') and read it again")
+                }
+                throw ComponentError(
+                    code: "E415", "input '\(name)' holds a NUL byte at offset \(nul), so it is binary data, not text; check that the right file was given")
+            }
+            return try decodeUTF8(bytes, name: name, allowTruncatedEnd: allowTruncatedEnd)
+        }
+    }
+
+    private static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, allowTruncatedEnd: Bool) throws -> [Unicode.Scalar] {
         var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(bytes.count - offset)
@@ -41,45 +63,108 @@ enum PlainTextDecoder {
         }
     }
 
-    /// Normalises line breaks and spacing, returning the canonical scalars and their non-empty lines.
-    static func normalise(_ input: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], lines: [Line]) {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(input.count)
+    /// Decodes UTF-16 after its byte-order mark.
+    private static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool, name: String) throws -> [Unicode.Scalar] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(units.count)
+        var iterator = units.makeIterator()
+        var parser = Unicode.UTF16.ForwardParser()
+        var offset = 2
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append(Unicode.UTF16.decode(encoded))
+                offset += 2 * encoded.count
+            case .emptyInput where bytes.count % 2 == 0:
+                return scalars
+            case .emptyInput, .error:
+                throw ComponentError(
+                    code: "E417",
+                    "input '\(name)' opens with a UTF-16 byte-order mark but is not valid UTF-16 (bad unit at byte offset \(offset));"
+                        + " convert it to UTF-8 and read it again")
+            }
+        }
+    }
+
+    /// `little-endian` or `big-endian` when the head reads like UTF-16 without a byte-order mark:
+    /// NUL bytes at one parity of offsets (the high byte of ASCII letters), few at the other.
+    private static func utf16Order(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = min(bytes.count, 4096) & ~1
+        guard head >= 2 else { return nil }
+        var nuls = (even: 0, odd: 0)
+        for i in stride(from: 0, to: head, by: 2) {
+            if bytes[i] == 0 { nuls.even += 1 }
+            if bytes[i + 1] == 0 { nuls.odd += 1 }
+        }
+        let pairs = head / 2
+        if nuls.odd * 4 >= pairs, nuls.even * 8 < nuls.odd { return "little-endian" }
+        if nuls.even * 4 >= pairs, nuls.odd * 8 < nuls.even { return "big-endian" }
+        return nil
+    }
+
+    /// Normalises line breaks and spacing in place, returning the non-empty lines of the canonical text.
+    ///
+    /// The canonical text is never longer than the input (each line break written stands for one
+    /// read), so it is written over the scalars already read and the array is cut at its end:
+    /// one array of scalars for the whole article instead of two.
+    static func normalise(_ scalars: inout [Unicode.Scalar]) -> [Line] {
         var lines: [Line] = []
         var paragraph = 0
         var pendingBlank = false
+        var written = 0
         var i = 0
-        while i < input.count {
-            // One raw line: up to \n, \r\n or \r.
-            var end = i
-            while end < input.count, input[end] != "\n", input[end] != "\r" { end += 1 }
-            let next = end < input.count && input[end] == "\r" && end + 1 < input.count && input[end + 1] == "\n" ? end + 2 : end + 1
-            var start = i
-            var indent = 0
-            while start < end, input[start].properties.isWhitespace {
-                indent += input[start] == "\t" ? 4 : 1
-                start += 1
-            }
-            var stop = end
-            while stop > start, input[stop - 1].properties.isWhitespace { stop -= 1 }
-            if stop == start {
-                pendingBlank = !lines.isEmpty
-            } else {
-                if !lines.isEmpty {
-                    if pendingBlank {
-                        out.append("\n")
-                        paragraph += 1
-                    }
-                    out.append("\n")
+        let count = scalars.count
+        scalars.withUnsafeMutableBufferPointer { s in
+            while i < count {
+                // One raw line: up to \n, \r\n or \r.
+                var end = i
+                while end < count, s[end] != "\n", s[end] != "\r" { end += 1 }
+                let next = end < count && s[end] == "\r" && end + 1 < count && s[end + 1] == "\n" ? end + 2 : end + 1
+                var start = i
+                var indent = 0
+                while start < end, s[start].properties.isWhitespace {
+                    indent += s[start] == "\t" ? 4 : 1
+                    start += 1
                 }
-                pendingBlank = false
-                out.append(contentsOf: input[i..<start])
-                let lineStart = out.count
-                out.append(contentsOf: input[start..<stop])
-                lines.append(Line(start: lineStart, end: out.count, indent: indent, paragraph: paragraph))
+                var stop = end
+                while stop > start, s[stop - 1].properties.isWhitespace { stop -= 1 }
+                if stop == start {
+                    pendingBlank = !lines.isEmpty
+                } else {
+                    if !lines.isEmpty {
+                        if pendingBlank {
+                            s[written] = "\n"
+                            written += 1
+                            paragraph += 1
+                        }
+                        s[written] = "\n"
+                        written += 1
+                    }
+                    pendingBlank = false
+                    // Forward copy: `written` never passes `i`.
+                    for j in i..<start {
+                        s[written] = s[j]
+                        written += 1
+                    }
+                    let lineStart = written
+                    for j in start..<stop {
+                        s[written] = s[j]
+                        written += 1
+                    }
+                    lines.append(Line(start: lineStart, end: written, indent: indent, paragraph: paragraph))
+                }
+                i = next
             }
-            i = next
         }
-        return (out, lines)
+        scalars.removeSubrange(written...)
+        return lines
     }
 }

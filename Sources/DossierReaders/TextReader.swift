@@ -13,6 +13,10 @@ public import Foundation
 /// opening with `-`, `*`, `•`, `–`, `1.` or `1)` are list items; a line with a social-media link
 /// next to an attribution such as `— Name (@handle) May 2, 2025` is an embedded post; a line
 /// such as `Sources:` opens the sources section; `By …` lines are bylines.
+///
+/// Errors: `E410` invalid UTF-8, `E411` empty input, `E412` an empty sources heading, `E413`
+/// larger than `maxBytes`, `E414` a `maxBytes` that is not positive, `E415` NUL bytes (binary
+/// data), `E416` UTF-16 without a byte-order mark, `E417` invalid UTF-16 after a byte-order mark.
 public struct TextReader: Reader {
     public static let id = "text"
     public static let summary = "reads plain-text articles, recognising title, headings, lists, embeds, bylines and a sources section"
@@ -26,9 +30,13 @@ public struct TextReader: Reader {
         options = Options()
     }
 
-    /// Creates the reader; throws when a sources heading is empty.
+    /// Creates the reader; throws when a sources heading is empty or `maxBytes` is not positive.
     public init(options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: "E412")
+        if options.maxBytes <= 0 {
+            throw ComponentError(
+                code: "E414", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)", option: "maxBytes")
+        }
         self.options = options
     }
 
@@ -41,13 +49,18 @@ public struct TextReader: Reader {
     }
 
     public func read(_ input: Input) throws -> [Document] {
-        let scalars = try PlainTextDecoder.decode(input.data, name: input.name)
-        let normalised = PlainTextDecoder.normalise(scalars)
-        guard !normalised.lines.isEmpty else { throw ComponentError(code: "E411", "the article is empty") }
-        let layout = TextLayout(scalars: normalised.scalars, lines: normalised.lines, options: options).build()
+        guard input.data.count <= options.maxBytes else {
+            throw ComponentError(
+                code: "E413",
+                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article")
+        }
+        var scalars = try PlainTextDecoder.decode(input.data, name: input.name)
+        let lines = PlainTextDecoder.normalise(&scalars)
+        guard !lines.isEmpty else { throw ComponentError(code: "E411", "the article is empty") }
+        let layout = TextLayout(scalars: scalars, lines: lines, options: options).build()
         return [
             Document(
-                id: input.id, text: String(scalars: normalised.scalars), blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
+                id: input.id, scalars: scalars, blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
                 origin: input.name, reader: Self.provenance)
         ]
     }

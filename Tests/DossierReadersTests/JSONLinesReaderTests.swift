@@ -41,6 +41,17 @@ struct JSONLinesReaderTests {
         #expect(try readLines(Data(text.utf8)).map(\.origin) == ["feed.jsonl:1", "feed.jsonl:4"], "the gap shows in the origins")
     }
 
+    @Test("a lone surrogate and an out-of-range number on a line are named, with the column in that line")
+    func positionedLineErrors() throws {
+        let report = try reportLines("{\"title\": \"One\"}\n{\"title\": \"x \\udfff\"}\n{\"title\": \"Three\", \"n\": 9e999}\n")
+        #expect(report.documents.map(\.id) == ["feed-1"])
+        #expect(report.skipped.map(\.error.code) == ["E451", "E457"])
+        #expect(report.skipped.map(\.error.message) == [
+            "line 2 of 'feed.jsonl' is not valid JSON: the escape '\\udfff' at line 1, column 14 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair",
+            "line 3 of 'feed.jsonl' holds the number '9e999' at line 1, column 25, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number",
+        ])
+    }
+
     @Test("with skipBadLines off, the first bad line fails the file")
     func strict() {
         var options = JSONLinesReader.Options()

@@ -248,6 +248,24 @@ struct JSONReaderBadInputTests {
         ]
     }
 
+    @Test(
+        "a lone surrogate escape and an out-of-range number are named with their line and column",
+        arguments: [
+            ("{\"title\": \"x\",\n \"text\": \"a \\ud800 b\"}", "E451",
+             "input 'in.json' is not valid JSON: the escape '\\ud800' at line 2, column 13 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair"),
+            ("{\"title\": \"\\\\ud800 \\ud83d\\ude00 \\udc00\"}", "E451",
+             "input 'in.json' is not valid JSON: the escape '\\udc00' at line 1, column 33 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair"),
+            ("{\"title\": \"1e400\", \"score\": 1e400}", "E457",
+             "input 'in.json' holds the number '1e400' at line 1, column 29, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number"),
+            ("[{\"title\": \"x\", \"text\": \"y\", \"n\": [1, -2.5E+999]}]", "E457",
+             "input 'in.json' holds the number '-2.5E+999' at line 1, column 39, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number"),
+        ])
+    func positionedMessages(json: String, code: String, message: String) {
+        let error = componentError { try JSONReader().read(Input(id: "a", name: "in.json", data: Data(json.utf8))) }
+        #expect(error?.code == code)
+        #expect(error?.message == message)
+    }
+
     @Test("empty, junk, truncated and too-deep inputs are errors with stable codes", arguments: invalid)
     func invalidInputs(label: String, data: Data, code: String, fragment: String) {
         let error = componentError { try readJSON(data) }

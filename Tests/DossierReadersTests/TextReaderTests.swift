@@ -210,6 +210,70 @@ struct TextReaderOffsetTests {
         #expect(error.message == "input 'bad.txt' is not valid UTF-8 (bad byte at offset 3); convert it to UTF-8 and read it again")
     }
 
+    @Test("an input larger than maxBytes throws E413 before it is decoded")
+    func inputOverMaxBytes() throws {
+        var options = TextReader.Options()
+        options.maxBytes = 16
+        let error = try #require(throws: ComponentError.self) { try readText("Seventeen bytes!!", options: options, name: "big.txt") }
+        #expect(error.code == "E413")
+        #expect(error.message == "input 'big.txt' has 17 bytes, more than the limit of 16; raise the 'maxBytes' option if it really is one article")
+        #expect(try readText("Sixteen bytes!!!", options: options).text == "Sixteen bytes!!!")
+        #expect(TextReader.Options().maxBytes == 64 << 20)
+    }
+
+    @Test("a maxBytes that is not positive is refused with E414", arguments: [0, -1])
+    func maxBytesMustBePositive(value: Int) throws {
+        var options = TextReader.Options()
+        options.maxBytes = value
+        let error = try #require(throws: ComponentError.self) { try TextReader(options: options) }
+        #expect(error.code == "E414")
+        #expect(error.option == "maxBytes")
+    }
+
+    @Test("NUL bytes are binary data, refused with E415 at their offset")
+    func nulBytesAreBinary() throws {
+        let input = Input(id: "bin", name: "image.txt", data: Data([0x89, 0x50, 0x4E, 0x47]) + Data("Some words here".utf8) + Data([0, 0, 7]))
+        let error = try #require(throws: ComponentError.self) { try TextReader().read(input) }
+        #expect(error.code == "E415")
+        #expect(error.message == "input 'image.txt' holds a NUL byte at offset 19, so it is binary data, not text; check that the right file was given")
+    }
+
+    @Test("UTF-16 without a byte-order mark is recognised and refused with E416", arguments: [(false, "little-endian", "LE"), (true, "big-endian", "BE")])
+    func utf16WithoutBOM(bigEndian: Bool, order: String, flag: String) throws {
+        let units = Array("A short article.\nIt has two lines.\n".utf16)
+        let bytes = units.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let error = try #require(throws: ComponentError.self) { try TextReader().read(Input(id: "u", name: "wide.txt", data: Data(bytes))) }
+        #expect(error.code == "E416")
+        #expect(
+            error.message
+                == "input 'wide.txt' looks like UTF-16 (\(order)) without a byte-order mark; convert it to UTF-8 (for example 'iconv -f UTF-16\(flag) -t UTF-8') and read it again")
+    }
+
+    @Test("UTF-16 with a byte-order mark is decoded like UTF-8", arguments: [false, true])
+    func utf16WithBOM(bigEndian: Bool) throws {
+        let text = "Zoë’s bridge 🚲\r\nreopens on Monday, officials say."
+        let units = [UInt16(0xFEFF)] + Array(text.utf16)
+        let bytes = units.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let document = try #require(try TextReader().read(Input(id: "u", name: "wide.txt", data: Data(bytes))).first)
+        #expect(document.text == "Zoë’s bridge 🚲\nreopens on Monday, officials say.")
+    }
+
+    @Test("UTF-16 after a byte-order mark that does not decode throws E417")
+    func invalidUTF16() throws {
+        // A high surrogate followed by a letter, little-endian.
+        let input = Input(id: "u", name: "wide.txt", data: Data([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x41, 0x00]))
+        let error = try #require(throws: ComponentError.self) { try TextReader().read(input) }
+        #expect(error.code == "E417")
+        #expect(error.message.contains("byte offset 4"))
+    }
+
+    @Test("normalising in place keeps the canonical text of awkward spacing")
+    func inPlaceNormalisation() throws {
+        let document = try readText("\n\n  Title here  \r\n\r\n\r\n\n  indented line\t\n\tnext\rlast line   \n\n")
+        #expect(document.text == "  Title here\n\n  indented line\n\tnext\nlast line")
+        #expect(document.scalars == Array(document.text.unicodeScalars))
+    }
+
     @Test("empty and whitespace-only inputs throw E411", arguments: ["", "   \n\t\n", "\u{FEFF}"])
     func emptyInput(text: String) throws {
         let error = try #require(throws: ComponentError.self) { try readText(text) }

@@ -16,7 +16,8 @@ public import Foundation
 /// `baseURL` option.
 ///
 /// Errors: `E430` empty input, `E431` binary data, `E432` larger than `maxBytes`, `E433` libxml2
-/// produced no document, `E434` no article text, `E435` an unusable option value.
+/// produced no document, `E434` no article text, `E435` an unusable option value, `E436` an element
+/// with more than 256 attributes (see `HTMLAttributeScan`).
 public struct HTMLReader: Reader {
     public static let id = "html"
     public static let summary = "reads HTML news pages: main-content extraction, metadata (JSON-LD, OpenGraph, meta), links with ranges"
@@ -89,6 +90,12 @@ public struct HTMLReader: Reader {
             throw ComponentError(code: "E431", "page '\(input.name)' holds binary data, not HTML; check that the right file was given")
         }
         let encoding = HTMLEncoding(data: data)
+        if let offset = Self.elementOverAttributeLimit(encoding) {
+            throw ComponentError(
+                code: "E436",
+                "page '\(input.name)' has an element with more than \(HTMLAttributeScan.limit) attributes (its tag starts at byte \(offset)),"
+                    + " which the HTML parser would take minutes to read; remove the excess attributes")
+        }
         guard let tree = HTMLTree(encoding: encoding) else {
             throw ComponentError(code: "E433", "libxml2 could not parse page '\(input.name)' as HTML (encoding '\(encoding.name)')")
         }
@@ -132,6 +139,26 @@ public struct HTMLReader: Reader {
             if best == nil || length > best!.2 { best = (extractor, roots, length) }
         }
         return (best!.0, best!.1)
+    }
+
+    /// The offset of the first start tag with more attributes than `HTMLAttributeScan.limit`.
+    ///
+    /// UTF-16 is scanned through its ASCII projection, one byte per code unit, so the markup
+    /// cannot hide from the scan behind the NUL bytes of its encoding.
+    static func elementOverAttributeLimit(_ encoding: HTMLEncoding) -> Int? {
+        guard encoding.name.hasPrefix("UTF-16") else {
+            return encoding.bytes.withUnsafeBufferPointer { HTMLAttributeScan.firstOverLimit($0) }
+        }
+        let high = encoding.name == "UTF-16BE" ? 0 : 1
+        let units = encoding.bytes.count / 2
+        let ascii = [UInt8](unsafeUninitializedCapacity: units) { buffer, count in
+            for k in 0..<units {
+                let (hi, lo) = (encoding.bytes[2 * k + high], encoding.bytes[2 * k + 1 - high])
+                buffer[k] = hi == 0 && lo < 0x80 ? lo : 0x80
+            }
+            count = units
+        }
+        return ascii.withUnsafeBufferPointer { HTMLAttributeScan.firstOverLimit($0) }.map { 2 * $0 }
     }
 
     /// Binary data has control bytes that no HTML page contains; a few are tolerated as damage.

@@ -53,6 +53,12 @@ struct HTMLTextExtractor {
         guard bytes.count < Int(Int32.max) else {
             throw ComponentError(code: JSONReader.ErrorCode.unreadableHTML, "the HTML body has \(bytes.count) bytes, more than libxml2 reads at once")
         }
+        if let offset = bytes.withUnsafeBufferPointer({ HTMLAttributeScan.firstOverLimit($0) }) {
+            throw ComponentError(
+                code: JSONReader.ErrorCode.overAttributedHTML,
+                "the HTML body has an element with more than \(HTMLAttributeScan.limit) attributes (its tag starts at byte \(offset) of the"
+                    + " body), which the HTML parser would take minutes to read; remove the excess attributes")
+        }
         guard let context = htmlNewParserCtxt() else {
             throw ComponentError(code: JSONReader.ErrorCode.unreadableHTML, "out of memory while starting the HTML parser")
         }

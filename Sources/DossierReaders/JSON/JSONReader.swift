@@ -17,7 +17,8 @@ public import Foundation
 /// Foundation's limit of 512), `E452` JSON that holds no article objects where expected, `E453` a
 /// Dossier document that does not read back (its `E70x` reason in the message), `E454` an article
 /// with no title or text under the mapped fields, `E455` an unusable option, `E456` an HTML body
-/// libxml2 cannot read whole (nested more than 256 elements deep).
+/// libxml2 cannot read whole (nested more than 256 elements deep), `E457` a number too large for
+/// a double, `E458` an HTML body with an element of more than 256 attributes.
 public struct JSONReader: Reader {
     public static let id = "json"
     public static let summary = "reads Dossier document JSON losslessly, or article JSON (objects, arrays, wrappers) through a field mapping"
@@ -39,6 +40,10 @@ public struct JSONReader: Reader {
         public static let badOption = "E455"
         /// An HTML body that libxml2 cannot read whole, such as one nested more than 256 deep.
         public static let unreadableHTML = "E456"
+        /// A number too large for a double, such as `1e400`.
+        public static let numberOutOfRange = "E457"
+        /// An HTML body with an element of more than 256 attributes, which libxml2 reads in quadratic time.
+        public static let overAttributedHTML = "E458"
     }
 
     /// Keys tried, in order, for the array of articles when `itemsPath` is empty.

@@ -13,7 +13,97 @@ enum JSONTree {
         do {
             return try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
+            // Foundation gives no position for these two, and calls a lone surrogate the end of the file.
+            let debug = ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? ""
+            if debug.contains("surrogate") || debug.contains("no high character"), let (offset, escape) = loneSurrogate(in: data) {
+                let (line, column) = lineAndColumn(ofByte: offset, in: data)
+                throw ComponentError(
+                    code: JSONReader.ErrorCode.invalidJSON,
+                    "\(what) is not valid JSON: the escape '\(escape)' at line \(line), column \(column) is a lone surrogate, half of a"
+                        + " UTF-16 pair without its other half; write the character itself or both halves of its pair")
+            }
+            if debug.contains("not representable"), let (offset, number) = outOfRangeNumber(in: data) {
+                let (line, column) = lineAndColumn(ofByte: offset, in: data)
+                throw ComponentError(
+                    code: JSONReader.ErrorCode.numberOutOfRange,
+                    "\(what) holds the number '\(number)' at line \(line), column \(column), which is out of range (a double holds at"
+                        + " most about 1.8e308); write it as a string or as a smaller number")
+            }
             throw ComponentError(code: JSONReader.ErrorCode.invalidJSON, "\(what) is not valid JSON: \(describe(error, in: data))")
+        }
+    }
+
+    /// The byte offset and text of the first `\\uXXXX` escape that is half a surrogate pair alone.
+    static func loneSurrogate(in data: Data) -> (Int, String)? {
+        data.withUnsafeBytes { raw -> (Int, String)? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func unit(at i: Int) -> UInt16? {
+                guard i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { return nil }
+                return UInt16(String(decoding: bytes[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16)
+            }
+            var inString = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if !inString {
+                    if byte == UInt8(ascii: "\"") { inString = true }
+                    i += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    i += 1
+                } else if byte == UInt8(ascii: "\\") {
+                    guard let u = unit(at: i) else {
+                        i += 2
+                        continue
+                    }
+                    if (0xD800...0xDBFF).contains(u), let low = unit(at: i + 6), (0xDC00...0xDFFF).contains(low) {
+                        i += 12
+                    } else if (0xD800...0xDFFF).contains(u) {
+                        return (i, String(decoding: bytes[i..<(i + 6)], as: UTF8.self))
+                    } else {
+                        i += 6
+                    }
+                } else {
+                    i += 1
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The byte offset and text of the first number outside strings too large for a double.
+    static func outOfRangeNumber(in data: Data) -> (Int, String)? {
+        data.withUnsafeBytes { raw -> (Int, String)? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func isNumberByte(_ b: UInt8) -> Bool {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                    || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+            }
+            var inString = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if inString {
+                    if byte == UInt8(ascii: "\\") {
+                        i += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "\"") { inString = false }
+                    i += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = true
+                    i += 1
+                } else if byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    var end = i
+                    while end < bytes.count, isNumberByte(bytes[end]) { end += 1 }
+                    let token = String(decoding: bytes[i..<end], as: UTF8.self)
+                    if let value = Double(token), !value.isFinite { return (i, token.count > 40 ? String(token.prefix(40)) + "…" : token) }
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+            return nil
         }
     }
 

@@ -1,0 +1,132 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+@Suite("Document JSON writer")
+struct DocumentJSONWriterTests {
+    /// Strings that exercise every escape: quotes, backslashes, slashes, each control character,
+    /// DEL, line and paragraph separators, non-BMP scalars and combining marks.
+    static let awkward: [String] = [
+        "", "plain", "\"quoted\" and \\back\\slashed\\", "a/b/</script>", "tab\tnew\nline\rcr\u{08}bs\u{0C}ff",
+        String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }), "del\u{7F}", "sep\u{2028}para\u{2029}", "bom\u{FEFF}",
+        "🇳🇱 Zoe\u{0308} 𝄞 — “curly”", "nul\u{0}inside", "\u{10FFFF}\u{E000}",
+    ]
+
+    /// Varied documents: the samples, an empty one, awkward text in every string field, edge numbers.
+    static var documents: [Document] {
+        var awkwardText = SampleDocuments.full
+        let text = awkward.joined(separator: "\n")
+        let length = text.unicodeScalars.count
+        let producer = Provenance(component: "we\"ird/\\", version: "1.0\u{1}")
+        var documents = [SampleDocuments.read, SampleDocuments.minimal, SampleDocuments.full, Document(id: "empty", text: "")]
+        awkwardText = Document(
+            id: awkward[2], text: text,
+            blocks: (0..<length).map { Block(kind: "odd\"kind", range: TextRange(start: $0, end: min(length, $0 + 3)), level: $0 - 5, label: awkward[$0 % awkward.count]) },
+            metadata: Metadata(title: awkward[4], authors: awkward, publisher: awkward[3], published: "", modified: awkward[9], url: awkward[3], language: awkward[10]),
+            links: [
+                Link(url: awkward[3], text: awkward[5], range: TextRange(start: 0, end: length), origin: .hyperlink),
+                Link(url: nil, text: "", range: nil, origin: .image),
+            ],
+            origin: awkward[7], reader: producer)
+        var a = Annotations()
+        let everything = TextRange(start: 0, end: length)
+        a.sentences = (0..<length).map { Sentence(range: TextRange(start: $0, end: length), producer: producer) }
+        a.entities = [Entity(range: everything, kind: .misc, name: awkward[6], role: awkward[8], producer: producer)]
+        a.dates = [DateMention(range: everything, value: awkward[4], producer: producer), DateMention(range: TextRange(start: 1, end: 1), value: nil, producer: producer)]
+        a.quotes = [
+            Quote(range: everything, kind: .indirect, speaker: awkward[9], speakerRange: TextRange(start: 2, end: 9), cue: awkward[2], producer: producer),
+            Quote(range: TextRange(start: 0, end: 0), kind: .direct, producer: producer),
+        ]
+        a.claims = [-0.0, 0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100, 123456789.125].enumerated().map {
+            ClaimAnnotation(id: "c\($0)", range: everything, checkWorthiness: $1, sourceIDs: Array(awkward.prefix($0)), claimant: $0.isMultiple(of: 2) ? awkward[$0] : nil, producer: producer)
+        }
+        a.sources = [
+            SourceAnnotation(id: awkward[10], name: awkward[11], url: awkward[3], kind: .document, range: everything, producer: producer),
+            SourceAnnotation(id: "s2", name: "", kind: .person, producer: producer),
+        ]
+        a.findings = [
+            Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, producer: producer),
+            Finding(kind: "k", message: "m", severity: .info, producer: producer),
+        ]
+        a.metrics = [0, -1, Double(Int.max), 2.5e-8, 1e300, 7].map { Metric(name: "m\($0)", value: $0, unit: $0 > 1 ? awkward[11] : nil, producer: producer) }
+        awkwardText.annotations = a
+        documents.append(awkwardText)
+        var bare = awkwardText
+        bare.origin = nil
+        bare.reader = nil
+        bare.metadata = Metadata()
+        bare.blocks = []
+        bare.annotations = Annotations()
+        documents.append(bare)
+        var negative = SampleDocuments.full
+        negative.id = String(repeating: "x", count: 5000)
+        documents.append(negative)
+        return documents
+    }
+
+    @Test("writes the same bytes JSONEncoder wrote, for every layout option", arguments: [(true, true), (true, false), (false, true), (false, false)])
+    func bytesMatchJSONEncoder(pretty: Bool, includeText: Bool) throws {
+        for document in Self.documents {
+            let written = try document.jsonData(pretty: pretty, includeText: includeText)
+            let reference = try LegacyDocumentEncoder.encode(document, pretty: pretty, includeText: includeText)
+            #expect(written == reference, "document '\(document.id.prefix(40))'")
+            if written != reference {
+                let w = [UInt8](written), r = [UInt8](reference)
+                let at = (0..<min(w.count, r.count)).first { w[$0] != r[$0] } ?? min(w.count, r.count)
+                Issue.record("first difference at byte \(at): '\(String(decoding: w[max(0, at - 40)..<min(w.count, at + 40)], as: UTF8.self))' vs '\(String(decoding: r[max(0, at - 40)..<min(r.count, at + 40)], as: UTF8.self))'")
+            }
+        }
+    }
+
+    @Test("streamed in small chunks, the bytes are the same, and no chunk is larger than asked unless it is one string")
+    func streamedChunks() throws {
+        for document in Self.documents {
+            for chunkSize in [1, 7, 4096] {
+                var streamed = Data()
+                var largest = 0
+                try document.writeJSON(pretty: true, newline: true, chunkSize: chunkSize) {
+                    streamed.append(contentsOf: $0)
+                    largest = max(largest, $0.count)
+                }
+                #expect(streamed == (try document.jsonData(newline: true)))
+                #expect(largest <= max(chunkSize, 16, document.text.utf8.count, document.id.utf8.count))
+            }
+        }
+    }
+
+    @Test("an error from the consumer stops the stream and is rethrown")
+    func streamError() throws {
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try SampleDocuments.full.writeJSON(chunkSize: 64) { _ in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1)
+    }
+
+    @Test("a newline asked for ends the same bytes")
+    func newlineIsAppended() throws {
+        let document = SampleDocuments.full
+        #expect(try document.jsonData(pretty: false, newline: true) == document.jsonData(pretty: false) + Data([0x0A]))
+    }
+
+    @Test("documents with awkward text read back equal")
+    func awkwardDocumentsRoundTrip() throws {
+        for document in Self.documents {
+            #expect(try Document(jsonData: document.jsonData()) == document)
+        }
+    }
+
+    @Test("a claim score JSON cannot hold is refused with E708", arguments: [Double.nan, .infinity])
+    func nonFiniteScoreIsRefused(score: Double) throws {
+        var document = SampleDocuments.full
+        document.annotations.claims[1].checkWorthiness = score
+        let error = try #require(throws: DocumentJSONError.self) { try document.jsonData() }
+        #expect(error.code == "E708")
+        #expect(error.path == "layers.claims[1].checkWorthiness")
+    }
+}
