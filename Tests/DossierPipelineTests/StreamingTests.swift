@@ -81,9 +81,10 @@ struct StreamingTests {
         let writer = Thread {
             let handle = FileHandle(forWritingAtPath: fifo)!
             handle.write(Data("{\"id\": \"a\", \"title\": \"T\", \"text\": \"First.\"}\n".utf8))
-            // Hold the second line until the first result is out; give up after a while.
+            // Hold the second line until the first result is out; give up after five minutes (only
+            // a generous limit: on two busy cores the other tests can hold the task pool a while).
             var released = false
-            for _ in 0..<3000 where !released {
+            for _ in 0..<30_000 where !released {
                 usleep(10_000)
                 released = written.isOpen
             }
@@ -169,7 +170,7 @@ final class HeldStream: Sequence, Sendable {
             case 2:
                 // Called on the runner's input thread, which may block.
                 var released = false
-                for _ in 0..<3000 where !released {
+                for _ in 0..<30_000 where !released {
                     usleep(10_000)
                     released = stream.gate.isOpen
                 }
