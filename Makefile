@@ -6,7 +6,7 @@ DATA ?= $(CURDIR)/../shared/data
 EXAMPLE ?= Examples/Articles/harbour-bridge.txt
 BIN_RELEASE = .build/release/dossier
 
-.PHONY: deps build run test evaluate bench example clean
+.PHONY: deps build run test faults evaluate bench example clean
 
 deps:
 	@./scripts/install-deps
@@ -20,6 +20,11 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+
+# Replays the red-team's faults (signals, a full disk, closed streams, hostile ids) against the binary.
+faults: deps
+	$(SWIFT) build --product dossier
+	./scripts/fault-suite
 
 # Scores against the public evaluation data in ../shared/data (not part of the repository).
 evaluate: deps
