@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dossier
+import DossierPipeline
 import Foundation
 
 /// `dossier run`: process articles through a pipeline.

@@ -1,4 +1,5 @@
 import Dispatch
+import DossierPipeline
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -48,21 +49,5 @@ final class SignalTrap: @unchecked Sendable {
     func stop() {
         for source in sources { source.cancel() }
         for number in signals { signal(number, SIG_DFL) }
-    }
-}
-
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

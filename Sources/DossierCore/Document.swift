@@ -28,15 +28,9 @@ public struct Document: Article, Hashable {
         id: String, text: String, blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
         annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
     ) {
-        self.id = id
-        self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.blocks = blocks
-        self.metadata = metadata
-        self.links = links
-        self.annotations = annotations
-        self.origin = origin
-        self.reader = reader
+        self.init(
+            id: id, text: text, scalars: Array(text.unicodeScalars), blocks: blocks, metadata: metadata, links: links,
+            annotations: annotations, origin: origin, reader: reader)
     }
 
     /// Creates a document from text already held as Unicode scalars, sharing that array rather
@@ -45,8 +39,17 @@ public struct Document: Article, Hashable {
         id: String, scalars: [Unicode.Scalar], blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
         annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
     ) {
+        self.init(
+            id: id, text: String(scalars: scalars), scalars: scalars, blocks: blocks, metadata: metadata, links: links,
+            annotations: annotations, origin: origin, reader: reader)
+    }
+
+    private init(
+        id: String, text: String, scalars: [Unicode.Scalar], blocks: [Block], metadata: Metadata, links: [Link],
+        annotations: Annotations, origin: String?, reader: Provenance?
+    ) {
         self.id = id
-        self.text = String(scalars: scalars)
+        self.text = text
         self.scalars = scalars
         self.blocks = blocks
         self.metadata = metadata
