@@ -46,7 +46,8 @@ actor Emitter {
             flushOutputProblems()
             next += 1
             summary.inputs = next
-            progress?(RunProgress(finished: next, total: total, failed: summary.failed, current: name))
+            // A streamed file yields more items than there were inputs: then the total is unknown.
+            progress?(RunProgress(finished: next, total: total.flatMap { next <= $0 ? $0 : nil }, failed: summary.failed, current: name))
         }
     }
 
