@@ -150,6 +150,7 @@ def feed_seeds():
         item.format(i=i, body=sentences(2, i)) for i in range(8000)) + "</channel></rss>"
     # Closed properly (not cut by the size cap), so the whole paragraph reaches the HTML layout.
     s["one-huge-item.xml"] = "<rss version=\"2.0\"><channel><item><title>T</title><description><![CDATA[<p>" + words(300000)[: MAX * 9 // 10] + "</p>]]></description></item></channel></rss>"
+    s["titled-long-nonascii-item.xml"] = "<rss version=\"2.0\"><channel><item><title>T</title><description><![CDATA[<p>" + "a\u00e9" * ((MAX - 200) // 3) + "</p>]]></description></item></channel></rss>"
     s["deep-nesting.xml"] = "<rss><channel><item><description>" + "<x>" * 50000 + "t" + "</x>" * 50000 + "</description></item></channel></rss>"
     s["entity-bomb.xml"] = ("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">" + "".join(
         f"<!ENTITY lol{i} \"" + f"&lol{i - 1 if i > 1 else ''};" * 10 + "\">" for i in range(1, 10))
