@@ -16,11 +16,23 @@ public struct DiagnosticRenderer: Sendable {
 
     /// All diagnostics, each followed by its source excerpt, separated by blank lines.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined(separator: "\n")
+        // Each file is split into lines once, however many diagnostics point into it.
+        var split: [String: [Substring]] = [:]
+        return diagnostics.map { d in
+            guard let file = d.location?.file, let text = sources[file] else { return render(d, lines: nil) }
+            if split[file] == nil { split[file] = text.split(separator: "\n", omittingEmptySubsequences: false) }
+            return render(d, lines: split[file])
+        }.joined(separator: "\n")
     }
 
     /// One diagnostic with its source excerpt.
     public func render(_ d: Diagnostic) -> String {
+        let lines = d.location.flatMap { sources[$0.file] }.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        return render(d, lines: lines)
+    }
+
+    /// One diagnostic, its source excerpt taken from the file's `lines`.
+    private func render(_ d: Diagnostic, lines fileLines: [Substring]?) -> String {
         var lines: [String] = []
         let severity = paint(d.severity.rawValue + "[\(d.code)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
         var head = ""
@@ -30,7 +42,7 @@ public struct DiagnosticRenderer: Sendable {
         if let article = d.article { head += Self.shortened(article) + ": " }
         if let component = d.component { head += Self.shortened(component) + ": " }
         lines.append(head + d.message)
-        if let loc = d.location, let text = sources[loc.file], let line = Self.line(loc.line, of: text) {
+        if let loc = d.location, let fileLines, let line = Self.line(loc.line, of: fileLines) {
             let gutter = String(loc.line)
             let pad = String(repeating: " ", count: gutter.count)
             let all = Array(line.unicodeScalars)
@@ -76,13 +88,11 @@ public struct DiagnosticRenderer: Sendable {
         color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
     }
 
-    static func line(_ number: Int, of text: String) -> String? {
-        var n = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if n == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            n += 1
-        }
-        return nil
+    /// Line `number` (1-based) of a file split into `lines`, without a trailing `\r`.
+    static func line(_ number: Int, of lines: [Substring]) -> String? {
+        guard number >= 1 && number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        return String(line.hasSuffix("\r") ? line.dropLast() : line)
     }
 
     /// The width of the word starting at `column`: up to whitespace or YAML punctuation.

@@ -129,7 +129,7 @@ public struct Runner: Sendable {
         }
         guard let timeout = articleTimeout else { return await work.value }
         let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
-        func resume(_ result: ItemResult) {
+        @Sendable func resume(_ result: ItemResult) {
             let continuation = once.withLock { c in
                 defer { c = nil }
                 return c
@@ -138,17 +138,18 @@ public struct Runner: Sendable {
         }
         return await withCheckedContinuation { continuation in
             once.withLock { $0 = continuation }
-            let timer = Task {
+            // The timer runs on a dispatch queue, not on Swift's task pool: a runaway article is
+            // synchronous work that holds a pool thread, and on two cores two of them would hold
+            // them all, so a timer that needed the pool would never fire.
+            let timer = DeadlineTimer(after: timeout, queue: Self.timerQueue) {
                 // The budget is the article's own: time spent waiting for an earlier one is not counted.
-                repeat {
-                    try? await Task.sleep(for: timeout)
-                    if Task.isCancelled { return }
-                } while waitingForTurn.withLock({ $0 })
-                await assigner?.skip(index)
+                waitingForTurn.withLock { $0 }
+            } expired: {
                 let seconds = timeout.components.seconds
                 resume(([.failure(Diagnostic(
                     code: "E474", "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
                     article: item.name))], 0))
+                if let assigner { Task { await assigner.skip(index) } }
             }
             Task {
                 let result = await work.value
@@ -157,6 +158,9 @@ public struct Runner: Sendable {
             }
         }
     }
+
+    /// Where article time budgets are kept.
+    static let timerQueue = DispatchQueue(label: "dossier-article-timers")
 
     /// Reads, analyzes and exports one work item; never throws, a failure is a result.
     private func process(_ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>) async -> ItemResult {

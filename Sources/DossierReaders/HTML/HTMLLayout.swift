@@ -101,7 +101,10 @@ struct HTMLLayout {
         guard let first = scalars.firstIndex(where: isAlphanumeric) else { return "" }
         var last = scalars.count - 1
         while last > first, !isAlphanumeric(scalars[last]), scalars[last] != "." { last -= 1 }
-        var out = String.UnicodeScalarView()
+        // Scalars first, one string at the end: appending a non-ASCII lowercase mapping to a
+        // `String.UnicodeScalarView` copied the whole view each time (quadratic; found by fuzzing).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(last - first + 1)
         for s in scalars[first...last] {
             if s.value < 0x80 {
                 out.append(s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(UInt8(s.value) | 0x20) : s)
@@ -109,7 +112,7 @@ struct HTMLLayout {
                 out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return String(out)
+        return string(out)
     }
 
     /// The string of `scalars`, encoded straight to UTF-8 bytes: appending scalars one by one
