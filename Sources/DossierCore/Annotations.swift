@@ -62,6 +62,26 @@ public struct Annotations: Hashable, Sendable, Codable {
         metrics += other.metrics
     }
 
+    /// The first range of any annotation that is not a well-formed span of a text of `length`
+    /// scalars (negative, reversed, or past the end), or nil when every one is.
+    ///
+    /// The runner checks every annotation an analyzer returns with this, so a component's bad
+    /// range fails that article (E406) instead of trapping later, in an exporter or the batch.
+    public func firstInvalidRange(length: Int) -> TextRange? {
+        func bad(_ r: TextRange?) -> Bool {
+            guard let r else { return false }
+            return r.start < 0 || r.start > r.end || r.end > length
+        }
+        if let s = sentences.first(where: { bad($0.range) }) { return s.range }
+        if let e = entities.first(where: { bad($0.range) }) { return e.range }
+        if let d = dates.first(where: { bad($0.range) }) { return d.range }
+        if let q = quotes.first(where: { bad($0.range) || bad($0.speakerRange) }) { return bad(q.range) ? q.range : q.speakerRange }
+        if let c = claims.first(where: { bad($0.range) }) { return c.range }
+        if let s = sources.first(where: { bad($0.range) }) { return s.range }
+        if let f = findings.first(where: { bad($0.range) }) { return f.range }
+        return nil
+    }
+
     /// The largest range end used by any annotation, to check ranges against the text length.
     public var maximumOffset: Int {
         var m = 0

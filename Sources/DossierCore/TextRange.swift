@@ -9,8 +9,12 @@ public struct TextRange: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var end: Int
 
     /// Creates a range from `start` up to, not including, `end`.
+    ///
+    /// A reversed range (`end` before `start`) is not trapped here: it may come from a component
+    /// written by someone else, and one bad range must fail one article, not the whole batch. The
+    /// runner checks every range an analyzer returns (E406) and the JSON reader every range it
+    /// reads (E705); `offsets` still traps on a reversed range.
     public init(start: Int, end: Int) {
-        precondition(start <= end, "a text range cannot end before it starts")
         self.start = start
         self.end = end
     }
@@ -20,11 +24,11 @@ public struct TextRange: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.init(start: range.lowerBound, end: range.upperBound)
     }
 
-    /// The number of scalars in the span.
-    public var count: Int { end - start }
+    /// The number of scalars in the span (never negative).
+    public var count: Int { max(0, end - start) }
 
     /// Whether the span holds no scalars.
-    public var isEmpty: Bool { start == end }
+    public var isEmpty: Bool { start >= end }
 
     /// The span as a Swift range of offsets.
     public var offsets: Range<Int> { start..<end }

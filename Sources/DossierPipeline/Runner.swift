@@ -314,9 +314,10 @@ public struct Runner: Sendable {
             throw StepFailure(code: "E405", component: step.info.id, error: ComponentError(code: "E405",
                 "wrote layer \(undeclared.sorted().map { "'\($0)'" }.joined(separator: ", ")) it does not declare in 'provides'"))
         }
-        if annotations.maximumOffset > document.length {
+        if let range = annotations.firstInvalidRange(length: document.length) {
+            let why = range.start > range.end ? "that ends before it starts" : range.start < 0 ? "that starts before the text" : "past the end of the text (\(document.length) scalars)"
             throw StepFailure(code: "E406", component: step.info.id, error: ComponentError(code: "E406",
-                "returned a range ending at \(annotations.maximumOffset), past the end of the text (\(document.length) scalars)"))
+                "returned the range \(range) \(why); every range must lie in [0, \(document.length)] with start <= end"))
         }
         annotations.stamp(Provenance(component: step.info.id, version: step.info.version))
         return annotations

@@ -54,6 +54,17 @@ struct RunnerTests {
         #expect(summary.diagnostics.map(\.code) == ["E406"])
     }
 
+    @Test("a reversed range from a component fails that article with E406, and the batch goes on")
+    func reversedRange() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers: [reversed]\nexporters: [summary]\n")
+        let capture = OutputCapture()
+        let summary = await Runner(pipeline: p, standardOutput: capture.append).run(inputs(["fine", "REVERSE this", "also fine"]))
+        #expect(summary.succeeded == 2)
+        #expect(summary.diagnostics.map(\.code) == ["E406"])
+        #expect(summary.diagnostics.first?.message == "returned the range [3, 1) that ends before it starts; every range must lie in [0, 12] with start <= end")
+        #expect(capture.text == "a1 sentences=0 \na3 sentences=0 \n")
+    }
+
     @Test("every annotation is stamped with the analyzer that produced it")
     func provenance() async throws {
         let p = try pipeline("version: 1\nreader: raw\nanalyzers: [lines, count]\nexporters: [summary]\n")

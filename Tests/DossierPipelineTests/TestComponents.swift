@@ -105,6 +105,19 @@ struct OverrunAnalyzer: Analyzer {
     }
 }
 
+/// Returns a reversed range, as a careless plug-in might, on articles that say REVERSE.
+struct ReversedAnalyzer: Analyzer {
+    static let id = "reversed"
+    static let summary = "Returns a range that ends before it starts"
+    static let provides: Set<LayerID> = [.dates]
+    init(options: NoOptions) {}
+    func analyze(_ document: Document) throws -> Annotations {
+        var result = Annotations()
+        if document.text.contains("REVERSE") { result.dates.append(DateMention(range: TextRange(start: 3, end: 1), value: nil)) }
+        return result
+    }
+}
+
 /// Two analyzers that need each other's layers.
 struct ChickenAnalyzer: Analyzer {
     static let id = "chicken"
@@ -150,7 +163,7 @@ func testRegistry() throws -> Registry {
     var registry = Registry()
     try registry.register(reader: RawReader.self)
     try registry.register(reader: MultiReader.self)
-    for analyzer: any Analyzer.Type in [LineAnalyzer.self, CountAnalyzer.self, ShoutAnalyzer.self, SneakyAnalyzer.self, OverrunAnalyzer.self, ChickenAnalyzer.self, EggAnalyzer.self] {
+    for analyzer: any Analyzer.Type in [LineAnalyzer.self, CountAnalyzer.self, ShoutAnalyzer.self, SneakyAnalyzer.self, OverrunAnalyzer.self, ReversedAnalyzer.self, ChickenAnalyzer.self, EggAnalyzer.self] {
         try register(analyzer, in: &registry)
     }
     try registry.register(exporter: SummaryExporter.self)
