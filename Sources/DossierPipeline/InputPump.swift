@@ -55,7 +55,7 @@ struct InputPump: Sendable {
         case .fixed(let step):
             return step.reader is any LineReader ? step : nil
         case .auto(let steps):
-            guard !ext.isEmpty, let step = steps.first(where: { $0.info.fileExtensions.contains(ext) }) else { return nil }
+            guard let step = Runner.step(forExtension: ext, among: steps) else { return nil }
             return step.reader is any LineReader ? step : nil
         }
     }

@@ -33,6 +33,10 @@ final class OutputWriter {
     private(set) var written: [String] = []
     /// Problems with outputs as a whole (not one article's), in the order they happened.
     private(set) var outputProblems: [Diagnostic] = []
+    /// Per exporter, the same for every article, so worked out once: the final path of a shared
+    /// output, and the folder a per-article output must stay in.
+    private var sharedPaths: [String?] = []
+    private var roots: [String?] = []
 
     init(
         pipeline: Pipeline, base: String?, standardOutput: @escaping @Sendable (Data) -> Void, temporaryFiles: TemporaryFiles,
@@ -43,12 +47,17 @@ final class OutputWriter {
         self.standardOutput = standardOutput
         self.temporaryFiles = temporaryFiles
         self.inputs = inputs
+        sharedPaths = pipeline.exporters.map { step in step.target.isPerArticle ? nil : finalPath(step, id: "", index: 0) }
+        roots = pipeline.exporters.map { step in
+            guard step.target.isPerArticle, let folder = step.target.fixedFolder else { return nil }
+            return url(folder.isEmpty ? "." : folder).path
+        }
     }
 
     /// Checks, before anything runs, that no shared output file is one of the inputs.
     func prepare() throws(Diagnostic) {
-        for step in pipeline.exporters where !step.target.isPerArticle {
-            guard let path = finalPath(step, id: "", index: 0) else { continue }
+        for (step, shared) in zip(pipeline.exporters, sharedPaths) {
+            guard let path = shared else { continue }
             if isInput(path) {
                 throw Diagnostic(
                     code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; write it elsewhere with 'to:'",
@@ -67,9 +76,9 @@ final class OutputWriter {
         var pending: [AtomicFile] = []
         var paths: Set<String> = []
         do throws(Diagnostic) {
-            for (step, data) in zip(pipeline.exporters, outputs) where step.target.isPerArticle {
+            for (n, (step, data)) in zip(pipeline.exporters, outputs).enumerated() where step.target.isPerArticle {
                 guard let path = finalPath(step, id: safeID, index: index) else { continue }
-                try check(path, of: step, article: article)
+                try check(path, of: step, root: roots[n], article: article)
                 guard paths.insert(path).inserted else {
                     throw Diagnostic(code: "E472", "two exporters would write '\(path)'; give them different 'to:' paths", article: article)
                 }
@@ -91,15 +100,11 @@ final class OutputWriter {
             throw error
         }
         usedPaths.formUnion(paths.map(Self.key))
-        for (step, data) in zip(pipeline.exporters, outputs) {
-            switch step.target {
-            case .stdout:
+        for (n, (step, data)) in zip(pipeline.exporters, outputs).enumerated() {
+            if case .stdout = step.target {
                 standardOutput(data)
-            case .path where !step.target.isPerArticle:
-                guard let path = finalPath(step, id: safeID, index: index) else { continue }
+            } else if let path = sharedPaths[n] {
                 append(data, to: path, of: step)
-            default:
-                break
             }
         }
     }
@@ -118,9 +123,8 @@ final class OutputWriter {
     }
 
     /// Refuses a path outside its target's folder, written before in this run, or naming an input.
-    private func check(_ path: String, of step: Pipeline.ExporterStep, article: String) throws(Diagnostic) {
-        if let folder = step.target.fixedFolder {
-            let root = url(folder.isEmpty ? "." : folder).path
+    private func check(_ path: String, of step: Pipeline.ExporterStep, root: String?, article: String) throws(Diagnostic) {
+        if let root {
             guard path.hasPrefix(root == "/" ? "/" : root + "/") else {
                 throw Diagnostic(code: "E471", "output path '\(path)' would leave the folder '\(root)'; nothing was written", article: article)
             }

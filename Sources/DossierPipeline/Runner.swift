@@ -335,8 +335,7 @@ public struct Runner: Sendable {
     /// the end of its second line (at least 4 KB, at most 1 MiB), so a long first line of JSON
     /// Lines is seen whole.
     static func choose(among steps: [Pipeline.ReaderStep], for input: Input) throws -> Pipeline.ReaderStep {
-        let ext = input.fileExtension
-        if !ext.isEmpty, let step = steps.first(where: { $0.info.fileExtensions.contains(ext) }) { return step }
+        if let step = step(forExtension: input.fileExtension, among: steps) { return step }
         let head = sniffHead(input.data)
         if let step = steps.first(where: { $0.sniff(head) }) { return step }
         if input.data.isEmpty {
@@ -346,22 +345,18 @@ public struct Runner: Sendable {
                          article: input.name)
     }
 
+    /// The first of `steps` that claims the file extension `ext` (lowercase, without the dot).
+    static func step(forExtension ext: String, among steps: [Pipeline.ReaderStep]) -> Pipeline.ReaderStep? {
+        ext.isEmpty ? nil : steps.first { $0.info.fileExtensions.contains(ext) }
+    }
+
     /// The first bytes of `data` that sniffers look at.
     static func sniffHead(_ data: Data) -> Data {
         let minimum = 4096
-        let maximum = 1 << 20
+        let window = data.prefix(1 << 20)
         guard data.count > minimum else { return data }
-        var newlines = 0
-        var end = data.startIndex
-        let limit = data.index(data.startIndex, offsetBy: min(maximum, data.count))
-        while end < limit {
-            if data[end] == 0x0A {
-                newlines += 1
-                if newlines == 2 { break }
-            }
-            end = data.index(after: end)
-        }
-        return data[data.startIndex..<max(end, data.index(data.startIndex, offsetBy: minimum))]
+        let end = window.firstIndex(of: 0x0A).flatMap { first in window[window.index(after: first)...].firstIndex(of: 0x0A) } ?? window.endIndex
+        return data[data.startIndex..<max(end, data.startIndex + minimum)]
     }
 
     static func diagnostic(_ error: any Error, code: String, article: String?, component: String?) -> Diagnostic {

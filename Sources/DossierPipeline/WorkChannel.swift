@@ -51,7 +51,7 @@ final class WorkChannel: @unchecked Sendable {
     // A condition variable rather than a DispatchSemaphore: libdispatch traps when a semaphore
     // is released below its initial count, which a cancelled run would do.
     private let condition = NSCondition()
-    nonisolated(unsafe) private var state = State()
+    private var state = State()
     private let capacity: Int
 
     init(capacity: Int) {
