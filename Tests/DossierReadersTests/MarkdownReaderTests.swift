@@ -196,6 +196,46 @@ struct MarkdownReaderStructureTests {
         #expect(rows(document) == [["title", "-", "-", "One"], ["lede", "-", "-", "Text."], ["heading", "1", "-", "Two"], ["heading", "1", "-", "Quoted"]])
     }
 
+    @Test("a 'Sources:' paragraph opens the sources section as the text reader's line does, up to the next heading")
+    func sourcesParagraph() throws {
+        let markdown = "# Dam Opens\n\nThe dam opened on Friday.\n\n## Reaction\n\nFarmers cheered.\n\n**Sources:**\n\n"
+            + "- Water board notice, https://water.example.org/n/7\n- [Mayor's statement](https://town.example/m)\n\n## Later\n\nMore."
+        let document = try readMarkdown(markdown)
+        #expect(
+            rows(document) == [
+                ["title", "-", "-", "Dam Opens"], ["lede", "-", "-", "The dam opened on Friday."], ["heading", "2", "-", "Reaction"],
+                ["paragraph", "-", "-", "Farmers cheered."], ["heading", "3", "-", "Sources:"],
+                ["sources-section", "-", "Sources:", "Water board notice, https://water.example.org/n/7"],
+                ["sources-section", "-", "Sources:", "Mayor's statement"], ["heading", "2", "-", "Later"], ["paragraph", "-", "-", "More."],
+            ])
+        #expect(document.links.map(\.origin) == [.sourcesSection, .sourcesSection])
+        #expect(document.links.map { $0.url ?? "-" } == ["https://water.example.org/n/7", "https://town.example/m"])
+        expectWellFormed(document)
+    }
+
+    @Test("'Sources: Reuters, AP' and 'References: https://…' paragraphs: the heading and its first entry share the line")
+    func inlineSourcesParagraph() throws {
+        let document = try readMarkdown("The vote was close.\n\nSources: Reuters, AP\n\nA council clerk")
+        #expect(
+            rows(document) == [
+                ["lede", "-", "-", "The vote was close."], ["heading", "2", "-", "Sources:"], ["sources-section", "-", "Sources:", "Reuters, AP"],
+                ["sources-section", "-", "Sources:", "A council clerk"],
+            ])
+        #expect(document.links.map(\.text) == ["Reuters, AP", "A council clerk"])
+        let linked = try readMarkdown("The vote was close.\n\nreferences: <https://vote.example/r/1>")
+        #expect(rows(linked).map { $0[0] } == ["lede", "heading", "sources-section"])
+        #expect(linked.links.map { $0.url ?? "-" } == ["https://vote.example/r/1"])
+        #expect(linked.links.map(\.origin) == [.sourcesSection])
+        expectWellFormed(document)
+        expectWellFormed(linked)
+    }
+
+    @Test("a paragraph that only starts with the word 'Sources' stays a paragraph")
+    func sourcesWordInProse() throws {
+        let document = try readMarkdown("The vote was close.\n\nSources said the count took hours.")
+        #expect(document.blocks.map(\.kind) == [.lede, .paragraph])
+    }
+
     @Test("the sources section ends at the next heading of the same level, and configured headings open it")
     func sourcesSectionBounds() throws {
         let markdown = "Lede.\n\n## References:\n\nA report, www.example.org/r\n\n### Sub\n\n- An entry\n\n## After\n\nMore text [here](https://h.example/)."

@@ -141,6 +141,19 @@ struct TextReaderStructureTests {
         #expect(document.text(in: document.blocks[2].range) == "Who Pays the Bill?")
     }
 
+    @Test("'Sources: Reuters, AP' on one line is the heading and the first entry, as in the markdown reader")
+    func inlineSourcesLine() throws {
+        let text = "The vote was close, the clerk said on Friday evening.\n\nSources: Reuters, AP\nCouncil minutes https://town.example/m/3\n"
+        let document = try readText(text)
+        #expect(
+            outline(document) == [
+                ["paragraph", "The vote was close, the clerk said on Friday evening.", "-"], ["heading", "Sources:", "-"],
+                ["sources-section", "Reuters, AP", "-"], ["sources-section", "Council minutes https://town.example/m/3", "-"],
+            ])
+        #expect(document.links.map { $0.url ?? "-" } == ["-", "https://town.example/m/3"])
+        #expect(outline(try readText("The vote was close.\n\nSources said the count took hours.")).map { $0[0] } == ["paragraph", "paragraph"])
+    }
+
     @Test("configured sources headings open the section, with or without a colon")
     func configuredSourcesHeading() throws {
         var options = TextReader.Options()

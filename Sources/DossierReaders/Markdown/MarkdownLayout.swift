@@ -55,6 +55,7 @@ struct MarkdownLayout {
 
     private let options: MarkdownReader.Options
     private let resolver: URLResolver
+    private let sourcesHeadings: SourcesHeadings
     private var result = Result()
     private var containers: [Container] = []
     private var openLinks: [OpenLink] = []
@@ -65,11 +66,14 @@ struct MarkdownLayout {
     private var sources: (level: Int, label: String)?
     private var hasLede = false
     private var previousKind: BlockKind?
+    /// The level of the latest heading other than the title, so a `Sources:` paragraph ranks below it.
+    private var headingLevel = 1
 
     /// Creates a walk that resolves links against `base`.
     init(options: MarkdownReader.Options, base: String?) {
         self.options = options
         self.resolver = URLResolver(base: base)
+        self.sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
     /// Parses `markdown` with libcmark and lays it out.
@@ -208,20 +212,31 @@ struct MarkdownLayout {
             return
         }
         append(Block(kind: .heading, range: range, level: level))
-        if containers.isEmpty, sources == nil, isSourcesHeading(text) { sources = (level, text) }
+        if containers.isEmpty, sources == nil, sourcesHeadings.isHeading(text) { sources = (level, text) }
         sectionLabel = text
+        headingLevel = level
     }
 
     private mutating func paragraph(_ text: String, range: TextRange, leaf: OpenLeaf) {
         let linksBefore = leaf.linksBefore
         if let open = sources {
-            // A source entry is one reference; links inside it are its address, not hyperlinks
-            // of the running text, so they are folded into the entry.
-            let inner = result.links[linksBefore...].first { $0.origin == .hyperlink }?.url
-            let bare = URLScanner.scan(result.scalars, in: range.offsets).first?.url
-            result.links.removeSubrange(linksBefore...)
-            append(Block(kind: .sourcesSection, range: range, label: open.label))
-            result.links.append(Link(url: inner ?? bare, text: text, range: range, origin: .sourcesSection))
+            sourceEntry(range, text: text, label: open.label, linksBefore: linksBefore)
+            return
+        }
+        if containers.isEmpty, let match = sourcesHeadings.match(result.scalars, in: range.offsets) {
+            // A `Sources:` paragraph, as plain text writes the heading (the text reader reads the
+            // same line the same way): a heading one level below the section it closes, open
+            // until the next heading of any level, with its first entry after the colon.
+            let heading = TextRange(match.heading)
+            let label = String(scalars: result.scalars[match.heading])
+            let level = min(headingLevel + 1, 6)
+            append(Block(kind: .heading, range: heading, level: level))
+            sources = (6, label)
+            if let entry = match.entry {
+                sourceEntry(TextRange(entry), text: String(scalars: result.scalars[entry]), label: label, linksBefore: linksBefore)
+            } else {
+                result.links.removeSubrange(linksBefore...)
+            }
             return
         }
         let listDepth = containers.lazy.filter { $0 == .list }.count
@@ -249,14 +264,18 @@ struct MarkdownLayout {
         }
     }
 
+    /// One entry of the sources section: a single reference whose links are its address, not
+    /// hyperlinks of the running text, so they are folded into the entry.
+    private mutating func sourceEntry(_ range: TextRange, text: String, label: String, linksBefore: Int) {
+        let inner = result.links[linksBefore...].first { $0.origin == .hyperlink }?.url
+        let bare = URLScanner.scan(result.scalars, in: range.offsets).first?.url
+        result.links.removeSubrange(linksBefore...)
+        append(Block(kind: .sourcesSection, range: range, label: label))
+        result.links.append(Link(url: inner ?? bare, text: text, range: range, origin: .sourcesSection))
+    }
+
     private mutating func append(_ block: Block) {
         result.blocks.append(block)
         previousKind = block.kind
-    }
-
-    private func isSourcesHeading(_ text: String) -> Bool {
-        var key = text.trimmingCharacters(in: .whitespaces)
-        if key.hasSuffix(":") { key.removeLast() }
-        return options.sourcesHeadings.contains { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(key) == .orderedSame }
     }
 }

@@ -10,7 +10,9 @@ public import Foundation
 /// depth as `level` and the heading above as `label`), paragraphs in block quotes are block
 /// quotes, a paragraph holding only images is a caption (their alt text), code blocks are
 /// paragraphs or dropped, thematic breaks and raw HTML are dropped. Under a "Sources" or
-/// "References" heading each paragraph or list item is a sources-section entry.
+/// "References" heading each paragraph or list item is a sources-section entry. A top-level
+/// paragraph `Sources:` (or `**Sources:**`) opens the section as the `text` reader's line does,
+/// up to the next heading of any level, and `Sources: Reuters, AP` opens it with its first entry.
 ///
 /// Every link and image is a `Link` whose range covers its visible text; addresses are resolved
 /// against `metadata.url`. Front matter (`---` … `---` at the top) fills `metadata`: `title`,

@@ -12,7 +12,9 @@ public import Foundation
 /// title-cased lines before longer text, and any short line before a list, are headings; lines
 /// opening with `-`, `*`, `•`, `–`, `1.` or `1)` are list items; a line with a social-media link
 /// next to an attribution such as `— Name (@handle) May 2, 2025` is an embedded post; a line
-/// such as `Sources:` opens the sources section; `By …` lines are bylines.
+/// such as `Sources:` opens the sources section, and `Sources: Reuters, AP` opens it with its first
+/// entry on the same line (the rule `SourcesHeadings` shares with the `markdown` reader); `By …`
+/// lines are bylines.
 ///
 /// Errors: `E410` invalid UTF-8, `E411` empty input, `E412` an empty sources heading, `E413`
 /// larger than `maxBytes`, `E414` a `maxBytes` that is not positive, `E415` NUL bytes (binary

@@ -11,14 +11,14 @@ struct TextLayout {
     let lines: [PlainTextDecoder.Line]
     let options: TextReader.Options
 
-    /// The length of the longest configured sources heading, computed once per article.
-    private let longestSourcesHeading: Int
+    /// The configured sources headings, prepared once per article.
+    private let sourcesHeadings: SourcesHeadings
 
     init(scalars: [Unicode.Scalar], lines: [PlainTextDecoder.Line], options: TextReader.Options) {
         s = scalars
         self.lines = lines
         self.options = options
-        longestSourcesHeading = options.sourcesHeadings.map { $0.unicodeScalars.count }.max() ?? 0
+        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
     /// What the layout found.
@@ -96,9 +96,17 @@ struct TextLayout {
             }
             if inSources {
                 units.append(unit(.sourceEntry, from: lineShape.listItemTextStart ?? line.start))
-            } else if isSourcesHeading(lineShape) {
+            } else if let sources = sourcesHeading(lineShape) {
                 inSources = true
-                units.append(unit(.sourcesHeading, level: 1))
+                var heading = unit(.sourcesHeading, level: 1)
+                heading.range = sources.heading
+                units.append(heading)
+                if let entry = sources.entry {
+                    // `Sources: Reuters, AP`: the heading and its first entry share the line.
+                    var first = unit(.sourceEntry)
+                    first.range = entry
+                    units.append(first)
+                }
             } else if options.detectEmbeds, lineShape.isPostAttribution {
                 // Tested before list items, since an attribution may open with a dash.
                 units.append(unit(.attribution))
@@ -128,13 +136,9 @@ struct TextLayout {
         return units
     }
 
-    private func isSourcesHeading(_ line: LineShape) -> Bool {
-        // A heading is short; skip building the text of every paragraph to compare it.
-        guard line.range.count <= longestSourcesHeading + 8 else { return false }
-        var text = Substring(line.markdownHeading.map { String(scalars: s[$0.textStart..<line.range.upperBound]) } ?? line.text)
-        if text.hasSuffix(":") { text = text.dropLast() }
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return options.sourcesHeadings.contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == key }
+    private func sourcesHeading(_ line: LineShape) -> SourcesHeadings.Match? {
+        let start = line.markdownHeading?.textStart ?? line.range.lowerBound
+        return sourcesHeadings.match(s, in: start..<line.range.upperBound)
     }
 
     // MARK: Kinds
