@@ -311,3 +311,49 @@ struct HTMLReaderBadInputTests {
         #expect(!d.text.contains("padding"))
     }
 }
+
+@Suite("HTML reader: datelines and author links")
+struct HTMLDatelineAndAuthorLinkTests {
+    /// A story whose byline links to the author's profile and whose first line is a `<time>`.
+    static let page = """
+        <html><head><title>Lock Gates Replaced</title></head><body><article>
+        <h1>Lock Gates Replaced</h1>
+        <p>By <a href="https://news.example/author/ines-varga">Ines Varga</a></p>
+        <p><time datetime="2025-05-06">6 May 2025</time></p>
+        <p>The canal's oldest lock reopened on Tuesday after crews fitted new oak gates, the waterways trust said in a statement.</p>
+        <p>Boat owners had waited eleven weeks. The <a href="https://trust.example.org/locks/9">trust's notice</a> lists the work done.</p>
+        <p>Written with help from <a rel="author" href="https://news.example/people/tom-reyes">Tom Reyes</a>, who covered the closure.</p>
+        </article></body></html>
+        """
+
+    @Test("a paragraph that is only a <time> is a dateline, so the first paragraph of running text is the lede")
+    func timeIsNotTheLede() throws {
+        let document = try readHTML(Self.page)
+        #expect(document.blocks.map(\.kind) == [.title, .byline, .dateline, .paragraph, .paragraph, .paragraph])
+        let firstParagraph = try #require(document.blocks(of: .paragraph).first)
+        #expect(document.text(in: firstParagraph.range).hasPrefix("The canal's oldest lock reopened"))
+        let dateline = try #require(document.blocks(of: .dateline).first)
+        #expect(document.text(in: dateline.range) == "6 May 2025")
+    }
+
+    @Test("a 'Updated <time>' line is a dateline too, but a paragraph that merely mentions a <time> stays a paragraph")
+    func mostlyTime() throws {
+        let html = """
+            <html><body><article><p>Updated <time>7 May 2025, 09:15</time></p>
+            <p>The lock keeper said on <time>Tuesday</time> that the new gates would last a century, and that boats could pass again.</p>
+            <p>Crews worked through the night to finish the job before the holiday weekend, when traffic on the canal peaks.</p>
+            </article></body></html>
+            """
+        let document = try readHTML(html)
+        #expect(document.blocks.map(\.kind) == [.dateline, .paragraph, .paragraph])
+    }
+
+    @Test("the byline's profile link and rel=author links are not cited references; other links are")
+    func authorLinksAreNotSources() throws {
+        let document = try readHTML(Self.page)
+        #expect(document.links.map { $0.url ?? "-" } == ["https://trust.example.org/locks/9"])
+        // The byline's text is kept whole, without the link.
+        let byline = try #require(document.blocks(of: .byline).first)
+        #expect(document.text(in: byline.range) == "By Ines Varga")
+    }
+}

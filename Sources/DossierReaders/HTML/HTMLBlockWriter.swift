@@ -15,6 +15,8 @@ struct HTMLBlockWriter {
         var links: [(url: String?, origin: Link.Origin, range: Range<Int>)] = []
         /// The element that opened the block, for hints such as a byline class.
         var element: Int
+        /// How many of its scalars came from inside a `<time>` element.
+        var timeScalars = 0
     }
 
     let tree: HTMLTree
@@ -32,6 +34,8 @@ struct HTMLBlockWriter {
     private var contexts: [(kind: BlockKind, level: Int?, flat: Bool, element: Int)] = []
     private var openLinks: [(node: Int, url: String?, origin: Link.Origin, piece: Int, start: Int?)] = []
     private var listDepth = 0
+    /// How many `<time>` elements are open around the text being written.
+    private var timeDepth = 0
 
     init(tree: HTMLTree, isKept: @escaping (Int) -> Bool, keepCaptions: Bool, resolve: @escaping (String) -> String?) {
         self.tree = tree
@@ -64,6 +68,7 @@ struct HTMLBlockWriter {
                     tree.forEachScalar(ofText: i) { append($0) }
                     i += 1
                 } else if enter(i) {
+                    if node.tag == .time { timeDepth += 1 }
                     open.append(i)
                     i += 1
                 } else {
@@ -91,7 +96,8 @@ struct HTMLBlockWriter {
             if isFlat { pendingSpace = true } else { flush() }
             return false
         case .a:
-            if let href = tree.attribute(i, .href), !href.hasPrefix("javascript:"), !href.hasPrefix("#") {
+            // An author's profile (`rel=author`) names who wrote the story, not what it cites.
+            if let href = tree.attribute(i, .href), !href.hasPrefix("javascript:"), !href.hasPrefix("#"), !Self.isAuthorLink(tree, i) {
                 let origin: Link.Origin = contexts.contains { $0.kind == .embeddedPost } ? .embed : .hyperlink
                 openLinks.append((i, resolve(href), origin, pieces.count, nil))
             }
@@ -137,6 +143,7 @@ struct HTMLBlockWriter {
 
     private mutating func exit(_ i: Int) {
         let node = tree.nodes[i]
+        if node.tag == .time { timeDepth -= 1 }
         if node.tag == .a, let last = openLinks.last, last.node == i {
             openLinks.removeLast()
             if let start = last.start, last.piece == pieces.count, let piece = current {
@@ -178,6 +185,7 @@ struct HTMLBlockWriter {
         if pendingSpace, !current!.scalars.isEmpty { current!.scalars.append(" ") }
         pendingSpace = false
         let offset = current!.scalars.count
+        if timeDepth > 0 { current!.timeScalars += 1 }
         for k in openLinks.indices where openLinks[k].start == nil {
             openLinks[k].start = offset
             openLinks[k].piece = pieces.count
@@ -187,8 +195,13 @@ struct HTMLBlockWriter {
 
     private mutating func flush() {
         pendingSpace = false
-        guard let piece = current else { return }
+        guard var piece = current else { return }
         current = nil
+        // A line that is mostly a `<time>` ("Updated 3 March 2025") dates the story; it is not
+        // running text, and must not become the paragraph taken as the lede.
+        if piece.kind == .paragraph, piece.timeScalars > 0, piece.scalars.count <= 100, piece.timeScalars * 2 >= piece.scalars.count {
+            piece.kind = .dateline
+        }
         pieces.append(piece)
         // Anchors still open continue into the next block; their text so far is dropped.
         for k in openLinks.indices { openLinks[k].start = nil }
@@ -197,6 +210,12 @@ struct HTMLBlockWriter {
     private func isByline(_ node: HTMLTree.Node, _ i: Int) -> Bool {
         guard node.flags.contains(.bylineHint) else { return false }
         return HTMLContentExtractor.collapsedLength(innerText(i)) < 120
+    }
+
+    /// Whether anchor `i` is marked as the author's own link: `rel` holding the word `author`.
+    static func isAuthorLink(_ tree: HTMLTree, _ i: Int) -> Bool {
+        guard let rel = tree.attribute(i, .rel) else { return false }
+        return rel.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains("author")
     }
 
     private func isCaption(_ node: HTMLTree.Node) -> Bool {

@@ -75,7 +75,8 @@ struct HTMLLayout {
                 if piece.kind == .paragraph { datelineDone = true }
                 emit(piece.scalars, kind: piece.kind, level: piece.kind == .heading || piece.kind == .listItem ? piece.level : nil)
             }
-            for link in piece.links {
+            // A byline's links lead to the authors' profiles (`/author/…`), not to anything cited.
+            for link in piece.links where piece.kind != .byline {
                 if link.range.isEmpty {
                     links.append(Link(url: link.url, text: "", range: nil, origin: link.origin))
                 } else {

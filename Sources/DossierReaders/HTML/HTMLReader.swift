@@ -7,13 +7,15 @@ public import Foundation
 /// flat Swift tree, and the main content is found by Readability-style scoring (see
 /// `HTMLContentExtractor`). Navigation, share bars, cookie banners, comments, related stories and
 /// footers are left out; headings, paragraphs, list items, quotations, embedded posts, captions,
-/// bylines and datelines become blocks. The canonical text is the title (when known) followed by
+/// bylines and datelines become blocks; a line that is mostly a `<time>` element is a dateline, not
+/// running text. The canonical text is the title (when known) followed by
 /// the blocks, one per line, with whitespace collapsed inside each.
 ///
 /// Metadata comes from JSON-LD, OpenGraph, Twitter cards, `<meta>` names, `<time>`, bylines and
 /// `<html lang>`; dates are normalised to ISO 8601. Every `<a href>` in the content becomes a
-/// link with its range in the text, resolved against `<base href>`, the canonical address or the
-/// `baseURL` option.
+/// link with its range in the text, except the author's own links (those in a byline, and
+/// `rel=author`), which name who wrote the story rather than what it cites. Links are resolved
+/// against `<base href>`, the canonical address or the `baseURL` option.
 ///
 /// Errors: `E430` empty input, `E431` binary data, `E432` larger than `maxBytes`, `E433` libxml2
 /// produced no document, `E434` no article text, `E435` an unusable option value, `E436` an element
