@@ -3,30 +3,20 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-/// The library example in README.md, kept compiling and true here.
+/// Dossier used as a library, as README.md shows it (the example itself is in ReadmeSnippet.swift).
 @Suite("Using Dossier as a library")
 struct LibraryUsageTests {
-    @Test("the README example loads a pipeline from text, reads an article and analyzes it")
+    @Test("the README's Swift example is exactly the code ReadmeSnippet.swift compiles, and it runs")
     func readmeExample() async throws {
-        let data = try Fixtures.data("harbour-bridge.txt")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let source = try String(contentsOf: root.appendingPathComponent("Tests/DossierPipelineTests/ReadmeSnippet.swift"), encoding: .utf8)
+        let expected = ReadmeSnippet.expectedBlock(from: source)
+        #expect(ReadmeSnippet.region("body", in: source).count > 5, "the markers in ReadmeSnippet.swift are missing")
+        #expect(ReadmeSnippet.swiftBlocks(in: readme) == [expected], "README.md's Swift example differs from ReadmeSnippet.swift")
 
-        // --- README example starts
-        let pipeline = try PipelineLoader.standard().load(text: """
-            version: 1
-            analyzers: [sentences]
-            exporters: [json]
-            """, file: "inline.yaml")
-        let runner = Runner(pipeline: pipeline)
-
-        let input = Input(id: "story", name: "story.txt", data: data)
-        let document = try TextReader().read(input)[0]
-        let analyzed = try await runner.analyze(document)
-        for sentence in analyzed.annotations.sentences.prefix(3) {
-            print(analyzed.text(in: sentence.range))
-        }
-        // --- README example ends
-
-        #expect(analyzed.annotations.sentences.count > 10)
+        let analyzed = try await ReadmeSnippet.run()
+        #expect(analyzed.annotations.sentences.count == 4)
         #expect(analyzed.annotations.sentences.allSatisfy { $0.producer.component == "sentences" })
     }
 
