@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "DossierAnalyzers", targets: ["DossierAnalyzers"]),
         .library(name: "DossierExporters", targets: ["DossierExporters"]),
         .library(name: "DossierCLI", targets: ["DossierCLI"]),
+        .library(name: "DossierEvaluation", targets: ["DossierEvaluation"]),
         .executable(name: "dossier", targets: ["dossier"]),
         .plugin(name: "DossierLintPlugin", targets: ["DossierLintPlugin"]),
     ],
@@ -62,7 +63,12 @@ let package = Package(
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: settings
         ),
-        .executableTarget(name: "dossier", dependencies: ["DossierCLI"], swiftSettings: settings),
+        .target(name: "DossierEvaluation", dependencies: ["DossierCore", "DossierPipeline"], swiftSettings: settings),
+        .executableTarget(
+            name: "dossier",
+            dependencies: ["DossierCLI", "DossierEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: settings
+        ),
         .plugin(
             name: "DossierLintPlugin",
             capability: .command(
@@ -79,5 +85,6 @@ let package = Package(
         .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], resources: [.copy("Golden")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierEvaluationTests", dependencies: ["DossierEvaluation", "Dossier"], swiftSettings: settings),
     ]
 )

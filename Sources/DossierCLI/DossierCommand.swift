@@ -12,38 +12,52 @@ import Foundation
 /// try registry.register(exporter: MyExporter.self)
 /// await DossierCommand.main(registry: registry)
 /// ```
+///
+/// Commands of its own join the built-in ones through `extraCommands` (the `dossier` executable
+/// adds `evaluate` this way, so the embeddable CLI carries no benchmark code).
 public struct DossierCommand: ParsableCommand {
     /// The toolkit's version.
     public static let version = "0.1.0"
 
-    /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
-        commandName: "dossier",
-        abstract: "Turn news articles into structured, checkable evidence.",
-        discussion: """
-            Runs YAML pipelines of readers, analyzers and exporters over articles. With no pipeline, \
-            'dossier run FILE' uses the built-in default and prints a brief.
+    /// The commands added to the built-in ones for the command line being run.
+    ///
+    /// A task-local rather than a stored property: ArgumentParser reads a command's subcommands
+    /// from its static configuration, and a task-local keeps two command lines run at once (as
+    /// the tests do) from seeing each other's additions.
+    @TaskLocal static var extraCommands: [any ContextualCommand.Type] = []
 
-            Exit statuses: 0 all went through; 1 some articles failed; 2 the pipeline has errors \
-            (nothing ran); 3 an input was missing (nothing ran); 64 bad command line; 74 standard \
-            output or error could not be written; 141 standard output was a pipe closed by its reader.
-            """,
-        version: version,
-        subcommands: [RunCommand.self, LintCommand.self, PlanCommand.self, ListCommand.self, InitCommand.self,
-                      BenchCommand.self, EvaluateCommand.self]
-    )
+    /// The command's name, help and subcommands, the built-in ones then `extraCommands`.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "dossier",
+            abstract: "Turn news articles into structured, checkable evidence.",
+            discussion: """
+                Runs YAML pipelines of readers, analyzers and exporters over articles. With no pipeline, \
+                'dossier run FILE' uses the built-in default and prints a brief.
+
+                Exit statuses: 0 all went through; 1 some articles failed; 2 the pipeline has errors \
+                (nothing ran); 3 an input was missing (nothing ran); 64 bad command line; 74 standard \
+                output or error could not be written; 141 standard output was a pipe closed by its reader.
+                """,
+            version: version,
+            subcommands: [RunCommand.self, LintCommand.self, PlanCommand.self, ListCommand.self, InitCommand.self, BenchCommand.self]
+                + extraCommands.map { $0 as any ParsableCommand.Type }
+        )
+    }
 
     /// Creates the root command; `parseAsRoot` does this for you.
     public init() {}
 
     /// Parses `arguments` (the process's when nil), runs the command, and exits with its status.
-    public static func main(registry: Registry, arguments: [String]? = nil) async -> Never {
+    ///
+    /// - Parameter extraCommands: subcommands to offer beside the built-in ones.
+    public static func main(registry: Registry, arguments: [String]? = nil, extraCommands: [any ContextualCommand.Type] = []) async -> Never {
         // A closed reader of standard output is a failed write to handle, not a signal that kills the
         // run before it cleans up; and a closed descriptor must not be reused for an output file.
         signal(SIGPIPE, SIG_IGN)
         StandardStreams.guardClosedDescriptors()
         let context = CommandContext(registry: registry)
-        let status = await execute(arguments ?? Array(CommandLine.arguments.dropFirst()), context: context)
+        let status = await execute(arguments ?? Array(CommandLine.arguments.dropFirst()), context: context, extraCommands: extraCommands)
         Foundation.exit(status)
     }
 
@@ -51,8 +65,8 @@ public struct DossierCommand: ParsableCommand {
     ///
     /// A failed write to standard output or error decides the status whatever the command did:
     /// 141 for a broken pipe, else 74 with error E500 on standard error (when that still works).
-    public static func execute(_ arguments: [String], context: CommandContext) async -> Int32 {
-        let status = await status(of: arguments, context: context)
+    public static func execute(_ arguments: [String], context: CommandContext, extraCommands: [any ContextualCommand.Type] = []) async -> Int32 {
+        let status: Int32 = await $extraCommands.withValue(extraCommands) { await Self.status(of: arguments, context: context) }
         if let code = context.streams.failure(on: .output) {
             if code == EPIPE { return ExitStatus.brokenPipe.rawValue }
             context.err("error[E500]: cannot write standard output: \(SystemError.describe(code)); what was written to it is incomplete\n")
@@ -84,7 +98,9 @@ public struct DossierCommand: ParsableCommand {
     }
 }
 
-/// A subcommand that needs the registry and output streams of the `dossier` it runs in.
-protocol ContextualCommand: ParsableCommand {
+/// A subcommand that needs the registry and output streams of the `dossier` it runs in; the
+/// built-in commands are ones, and so is any command passed to `main` as `extraCommands`.
+public protocol ContextualCommand: ParsableCommand {
+    /// Runs the command with the registry, environment and streams of `context`.
     func run(in context: CommandContext) async throws
 }

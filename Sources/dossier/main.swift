@@ -1,4 +1,4 @@
 import Dossier
 import DossierCLI
 
-await DossierCommand.main(registry: .standard)
+await DossierCommand.main(registry: .standard, extraCommands: [EvaluateCommand.self])

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Dossier
+import DossierCLI
+import DossierEvaluation
+import Foundation
+
+/// `dossier evaluate`: score components against public evaluation data.
+///
+/// It lives in the `dossier` executable, not in `DossierCLI`: an embedded `dossier` need not carry
+/// benchmark code, and the scoring itself (`DossierEvaluation`) picks the reader from the registry
+/// by id, so it knows no concrete reader.
+struct EvaluateCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score a component against evaluation data (sentences, extraction, metadata).",
+        discussion: """
+            sentences FILE        pySBD-style golden rules: a JSON list of {text, sentences}
+            extraction DIR        a reader's article bodies: DIR/html/*.html.gz and DIR/ground-truth.json \
+            ({id: {articleBody}}), scored as 4-word-shingle precision, recall and F1
+            metadata DIR          a reader's metadata: DIR/<case>/source.html and expected-metadata.json
+            """)
+
+    static let tasks = ["sentences", "extraction", "metadata"]
+
+    @Argument(help: "What to evaluate: 'sentences', 'extraction' or 'metadata'.")
+    var task: String
+
+    @Argument(help: "The evaluation file (sentences) or directory (extraction, metadata).")
+    var file: String
+
+    @Flag(help: "Print every failing case in full.")
+    var verbose = false
+
+    @Option(help: "extraction, metadata: the id of the reader to evaluate.")
+    var reader = "html"
+
+    @Option(help: "extraction: where to write the predictions JSON ({id: {articleBody}}).")
+    var predictions: String?
+
+    @Option(help: "extraction: the Python scorer to run on the predictions (default: ../shared/bench/score_extraction.py if present).")
+    var scorer: String?
+
+    func run(in context: CommandContext) async throws {
+        do {
+            switch task {
+            case "sentences": try runSentences(in: context)
+            case "extraction": try runExtraction(in: context)
+            case "metadata": try runMetadata(in: context)
+            default:
+                context.standardError(
+                    "error: unknown evaluation '\(task)'\(Suggestions.hint(task, among: Self.tasks)); the evaluations are: \(Self.tasks.joined(separator: ", "))\n")
+                throw ExitStatus.usage
+            }
+        } catch let error as EvaluationError {
+            context.standardError("\(error)\n")
+            throw ExitStatus.badInput
+        }
+    }
+
+    private func out(_ text: String, in context: CommandContext) { context.standardOutput(Data(text.utf8)) }
+
+    private func runSentences(in context: CommandContext) throws {
+        let result = try SentenceEvaluation(file: URL(fileURLWithPath: file)).run(SentenceSegmenter().segment)
+        var lines: [String] = []
+        for miss in result.misses {
+            lines.append("case \(miss.number): expected \(miss.expected.count) sentence(s), got \(miss.got.count)")
+            if verbose {
+                lines.append("  expected: \(miss.expected)")
+                lines.append("  got:      \(miss.got)")
+            }
+        }
+        lines.append("sentences: \(result.passed) of \(result.total) golden rules pass")
+        out(lines.joined(separator: "\n") + "\n", in: context)
+    }
+
+    private func runExtraction(in context: CommandContext) throws {
+        let dir = URL(fileURLWithPath: file)
+        let result = try ExtractionEvaluation(registry: context.registry, readerID: reader).run(directory: dir)
+        let bodies = result.bodies.mapValues { ["articleBody": $0] }
+        let output = predictions.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("dossier-extraction-\(ProcessInfo.processInfo.processIdentifier).json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(bodies).write(to: output)
+        let mb = Double(result.bytes) / 1e6
+        let speed = String(format: "%.1f MB in %.2f s = %.1f MB/s", mb, result.seconds, mb / max(result.seconds, 1e-9))
+        var lines = ["extraction: \(result.pages) pages, \(speed)"]
+        if !result.failures.isEmpty { lines.append("\(result.failures.count) page(s) failed:\n  " + result.failures.joined(separator: "\n  ")) }
+        if predictions != nil { lines.append("predictions written to \(output.path)") }
+        out(lines.joined(separator: "\n") + "\n", in: context)
+
+        let scorerPath = scorer ?? "../shared/bench/score_extraction.py"
+        if FileManager.default.fileExists(atPath: scorerPath) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", scorerPath, output.path, dir.path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let text = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            out("scorer (\(scorerPath)): " + String(decoding: text, as: UTF8.self), in: context)
+        } else {
+            let gold = try ExtractionEvaluation.groundTruth(in: dir)
+            let score = ShingleScore(gold: gold, predicted: result.bodies)
+            out(
+                String(format: "precision %.3f recall %.3f F1 %.3f over %d pages (Swift scorer)\n", score.precision, score.recall, score.f1, gold.count),
+                in: context)
+        }
+        if predictions == nil { try? FileManager.default.removeItem(at: output) }
+    }
+
+    private func runMetadata(in context: CommandContext) throws {
+        let result = try MetadataEvaluation(registry: context.registry, readerID: reader).run(directory: URL(fileURLWithPath: file))
+        var lines = verbose ? result.misses : []
+        lines.append("metadata: \(result.pages) pages")
+        lines.append("field          pages  matches      %")
+        for field in MetadataEvaluation.fields {
+            let n = result.expected[field] ?? 0, k = result.matched[field] ?? 0
+            lines.append(
+                field.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%6d %8d %6.1f", n, k, n == 0 ? 0 : 100 * Double(k) / Double(n)))
+        }
+        out(lines.joined(separator: "\n") + "\n", in: context)
+    }
+}
