@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DossierExporters", targets: ["DossierExporters"]),
         .library(name: "DossierCLI", targets: ["DossierCLI"]),
         .library(name: "DossierEvaluation", targets: ["DossierEvaluation"]),
+        .library(name: "DossierTesting", targets: ["DossierTesting"]),
         .executable(name: "dossier", targets: ["dossier"]),
         .plugin(name: "DossierLintPlugin", targets: ["DossierLintPlugin"]),
     ],
@@ -63,6 +64,7 @@ let package = Package(
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: settings
         ),
+        .target(name: "DossierTesting", dependencies: ["DossierCore"], swiftSettings: settings),
         .target(name: "DossierEvaluation", dependencies: ["DossierCore", "DossierPipeline"], swiftSettings: settings),
         .executableTarget(
             name: "dossier",
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
         .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport"], swiftSettings: settings),
-        .testTarget(name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], resources: [.copy("Golden")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),

@@ -121,12 +121,6 @@ struct JSONLinesReaderTests {
         #expect(componentError { try JSONLinesReader(options: options) }?.option == "fields.text")
     }
 
-    @Test("every option has help")
-    func help() throws {
-        let keys = try #require(try JSONValue(encoding: JSONLinesReader.Options()).objectKeys)
-        #expect(Set(keys) == Set(JSONLinesReader.Options.help.keys))
-    }
-
     static let sniffCases: [(String, Bool)] = [
         ("{\"a\": 1}\n{\"a\": 2}\n", true),
         ("\u{FEFF}{\"a\": 1}\r\n\r\n  {\"a\": 2", true),

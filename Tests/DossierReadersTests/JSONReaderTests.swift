@@ -220,12 +220,6 @@ struct JSONReaderMappingTests {
         options.itemsPath = "a."
         #expect(componentError { try JSONReader(options: options) }?.option == "itemsPath")
     }
-
-    @Test("every option has help")
-    func help() throws {
-        let keys = try #require(try JSONValue(encoding: JSONReader.Options()).objectKeys)
-        #expect(Set(keys) == Set(JSONReader.Options.help.keys))
-    }
 }
 
 @Suite("JSON reader: bad input never crashes")

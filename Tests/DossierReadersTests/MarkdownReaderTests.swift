@@ -368,12 +368,6 @@ struct MarkdownBadInputTests {
         #expect(error?.option == "maxBytes")
         #expect(error?.code == "E446")
     }
-
-    @Test("every option has help")
-    func help() throws {
-        let keys = try #require(try JSONValue(encoding: MarkdownReader.Options()).objectKeys)
-        #expect(Set(keys) == Set(MarkdownReader.Options.help.keys))
-    }
 }
 
 @Suite("Markdown reader: sniffing")
