@@ -83,7 +83,8 @@ let package = Package(
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
         .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport"], swiftSettings: settings),
-        .testTarget(name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
+        .testTarget(
+            name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], resources: [.copy("Golden")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),

@@ -51,13 +51,16 @@ public struct DossierCommand: ParsableCommand {
     /// Parses `arguments` (the process's when nil), runs the command, and exits with its status.
     ///
     /// - Parameter extraCommands: subcommands to offer beside the built-in ones.
-    public static func main(registry: Registry, arguments: [String]? = nil, extraCommands: [any ContextualCommand.Type] = []) async -> Never {
+    public static func main(
+        registry: Registry, arguments: [String]? = nil, extraCommands: [any ContextualCommand.Type] = []
+    ) async -> Never {
         // A closed reader of standard output is a failed write to handle, not a signal that kills the
         // run before it cleans up; and a closed descriptor must not be reused for an output file.
         signal(SIGPIPE, SIG_IGN)
         StandardStreams.guardClosedDescriptors()
         let context = CommandContext(registry: registry)
-        let status = await execute(arguments ?? Array(CommandLine.arguments.dropFirst()), context: context, extraCommands: extraCommands)
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        let status = await execute(arguments, context: context, extraCommands: extraCommands)
         Foundation.exit(status)
     }
 
@@ -65,7 +68,9 @@ public struct DossierCommand: ParsableCommand {
     ///
     /// A failed write to standard output or error decides the status whatever the command did:
     /// 141 for a broken pipe, else 74 with error E500 on standard error (when that still works).
-    public static func execute(_ arguments: [String], context: CommandContext, extraCommands: [any ContextualCommand.Type] = []) async -> Int32 {
+    public static func execute(
+        _ arguments: [String], context: CommandContext, extraCommands: [any ContextualCommand.Type] = []
+    ) async -> Int32 {
         let status: Int32 = await $extraCommands.withValue(extraCommands) { await Self.status(of: arguments, context: context) }
         if let code = context.streams.failure(on: .output) {
             if code == EPIPE { return ExitStatus.brokenPipe.rawValue }

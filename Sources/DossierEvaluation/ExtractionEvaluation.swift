@@ -1,6 +1,6 @@
 public import DossierCore
-public import Foundation
 import DossierPipeline
+public import Foundation
 
 /// Article-body extraction against the public benchmark: `DIR/html/*.html.gz` pages, read by a
 /// reader chosen by id (`html` by default), and `DIR/ground-truth.json` (`{id: {articleBody}}`).
@@ -63,7 +63,9 @@ public struct ExtractionEvaluation: Sendable {
         } catch {
             throw EvaluationError(
                 code: "E466",
-                "cannot list pages in '\(htmlDir.path)': \(error.localizedDescription); give the directory holding html/ and ground-truth.json")
+                "cannot list pages in '\(htmlDir.path)': \(error.localizedDescription);"
+                    + " give the directory holding html/ and ground-truth.json"
+            )
         }
         var result = Result()
         for name in names {
@@ -93,9 +95,12 @@ public struct ExtractionEvaluation: Sendable {
     public static func groundTruth(in directory: URL) throws -> [String: String] {
         do {
             let url = directory.appendingPathComponent("ground-truth.json")
-            return try JSONDecoder().decode([String: [String: String?]].self, from: Data(contentsOf: url)).mapValues { ($0["articleBody"] ?? nil) ?? "" }
+            return try JSONDecoder().decode([String: [String: String?]].self, from: Data(contentsOf: url)).mapValues {
+                ($0["articleBody"] ?? nil) ?? ""
+            }
         } catch {
-            throw EvaluationError(code: "E468", "cannot read ground-truth.json in '\(directory.path)': \(error); it must map ids to {articleBody}")
+            throw EvaluationError(
+                code: "E468", "cannot read ground-truth.json in '\(directory.path)': \(error); it must map ids to {articleBody}")
         }
     }
 }

@@ -46,7 +46,8 @@ public struct MetadataEvaluation: Sendable {
             }
         } catch {
             throw EvaluationError(
-                code: "E466", "cannot list cases in '\(directory.path)': \(error.localizedDescription); give the folder holding <case>/source.html")
+                code: "E466",
+                "cannot list cases in '\(directory.path)': \(error.localizedDescription); give the folder holding <case>/source.html")
         }
         var result = Result()
         result.pages = cases.count
@@ -97,7 +98,8 @@ public struct MetadataEvaluation: Sendable {
                 if t.hasPrefix("by ") { t.removeFirst(3) }
                 return t
             }
-            let a = strip(want), b = strip(got)
+            let a = strip(want)
+            let b = strip(got)
             return !b.isEmpty && (a.contains(b) || b.contains(a))
         case "publishedTime": return !got.isEmpty && want.prefix(10) == got.prefix(10)
         default: return !got.isEmpty && norm(want).lowercased() == norm(got).lowercased()

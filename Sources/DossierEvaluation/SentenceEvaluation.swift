@@ -40,7 +40,8 @@ public struct SentenceEvaluation: Sendable {
         do {
             cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: file))
         } catch {
-            throw EvaluationError(code: "E468", "cannot read golden rules from '\(file.path)': \(error); it must be a JSON list of {text, sentences}")
+            throw EvaluationError(
+                code: "E468", "cannot read golden rules from '\(file.path)': \(error); it must be a JSON list of {text, sentences}")
         }
     }
 

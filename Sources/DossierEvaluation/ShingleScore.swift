@@ -15,7 +15,9 @@ public struct ShingleScore: Sendable {
         for (id, truth) in gold {
             let t = Self.shingles(truth)
             let p = Self.shingles(predicted[id] ?? "")
-            var tp = 0, fp = 0, fn = 0
+            var tp = 0
+            var fp = 0
+            var fn = 0
             for (k, n) in p {
                 let m = min(n, t[k] ?? 0)
                 tp += m

@@ -76,11 +76,15 @@ public enum ReaderConformance {
         } catch {
             return problems + [Problem(check: "options", message: "the reader cannot be created with the given options: \(error)")]
         }
-        if samples.isEmpty { problems.append(Problem(check: "read", message: "no samples given; pass at least one input the reader accepts")) }
+        if samples.isEmpty {
+            problems.append(Problem(check: "read", message: "no samples given; pass at least one input the reader accepts"))
+        }
         for sample in samples { problems += checkSample(reader, sample) }
         for (name, data) in hostileInputs(samples) { problems += checkHostile(reader, name: name, data: data) }
         for sample in samples {
-            for head in [sample.data.prefix(512), sample.data.prefix(3), sample.data.prefix(sample.data.count / 2)] { _ = R.sniff(Data(head)) }
+            for head in [sample.data.prefix(512), sample.data.prefix(3), sample.data.prefix(sample.data.count / 2)] {
+                _ = R.sniff(Data(head))
+            }
         }
         for (_, data) in hostileInputs(samples) { _ = R.sniff(data) }
         return problems
@@ -99,7 +103,9 @@ public enum ReaderConformance {
                 return [
                     Problem(
                         check: "options",
-                        message: "the default options change in a round trip: '\(String(decoding: first, as: UTF8.self))' became '\(String(decoding: second, as: UTF8.self))'"
+                        message:
+                            "the default options change in a round trip: '\(String(decoding: first, as: UTF8.self))'"
+                            + " became '\(String(decoding: second, as: UTF8.self))'"
                     )
                 ]
             }
@@ -150,7 +156,13 @@ public enum ReaderConformance {
         for (k, block) in document.blocks.enumerated() {
             let r = block.range
             if r.start < 0 || r.end > document.length || r.start > r.end {
-                problems.append(Problem(check: "ranges", message: "\(input): block \(k) (\(block.kind.rawValue)) has range \(r.start)..<\(r.end) outside the text of \(document.length) scalars"))
+                problems.append(
+                    Problem(
+                        check: "ranges",
+                        message:
+                            "\(input): block \(k) (\(block.kind.rawValue)) has range \(r.start)..<\(r.end)"
+                            + " outside the text of \(document.length) scalars"
+                    ))
             } else if r.start < previousStart {
                 problems.append(Problem(check: "ranges", message: "\(input): block \(k) starts at \(r.start), before the block above it"))
             }
@@ -159,7 +171,10 @@ public enum ReaderConformance {
         for (k, link) in document.links.enumerated() {
             guard let r = link.range else { continue }
             if r.start < 0 || r.end > document.length || r.start > r.end {
-                problems.append(Problem(check: "ranges", message: "\(input): link \(k) has range \(r.start)..<\(r.end) outside the text of \(document.length) scalars"))
+                problems.append(
+                    Problem(
+                        check: "ranges",
+                        message: "\(input): link \(k) has range \(r.start)..<\(r.end) outside the text of \(document.length) scalars"))
             }
         }
         return problems
@@ -173,12 +188,17 @@ public enum ReaderConformance {
         var inputs: [(String, Data)] = [
             ("empty", Data()),
             ("NUL bytes", Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x00, 0x0A, 0x00, 0x00, 0x42, 0x6F, 0x64, 0x79])),
-            ("invalid UTF-8", Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x0A, 0xC3, 0x28, 0xFF, 0xFE, 0x80, 0x42, 0x6F, 0x64, 0x79, 0x2E])),
+            (
+                "invalid UTF-8",
+                Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x0A, 0xC3, 0x28, 0xFF, 0xFE, 0x80, 0x42, 0x6F, 0x64, 0x79, 0x2E])
+            ),
         ]
         for sample in samples where sample.data.count > 1 {
             var cut = sample.data.count / 2
             // Prefer a cut inside a multi-byte character, the harder case.
-            if let inside = sample.data.indices.dropFirst(cut).first(where: { sample.data[$0] & 0xC0 == 0x80 }) { cut = inside - sample.data.startIndex }
+            if let inside = sample.data.indices.dropFirst(cut).first(where: { sample.data[$0] & 0xC0 == 0x80 }) {
+                cut = inside - sample.data.startIndex
+            }
             inputs.append(("'\(sample.name)' cut at byte \(cut)", Data(sample.data.prefix(cut))))
         }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -205,7 +225,9 @@ public enum ReaderConformance {
             }
             return []
         } catch {
-            return [Problem(check: "hostile input", message: "\(name): threw \(type(of: error)), not a ComponentError with a code: \(error)")]
+            return [
+                Problem(check: "hostile input", message: "\(name): threw \(type(of: error)), not a ComponentError with a code: \(error)")
+            ]
         }
     }
 }

@@ -48,7 +48,9 @@ struct EvaluateCommand: ContextualCommand {
             case "metadata": try runMetadata(in: context)
             default:
                 context.standardError(
-                    "error: unknown evaluation '\(task)'\(Suggestions.hint(task, among: Self.tasks)); the evaluations are: \(Self.tasks.joined(separator: ", "))\n")
+                    "error: unknown evaluation '\(task)'\(Suggestions.hint(task, among: Self.tasks));"
+                        + " the evaluations are: \(Self.tasks.joined(separator: ", "))\n"
+                )
                 throw ExitStatus.usage
             }
         } catch let error as EvaluationError {
@@ -77,15 +79,19 @@ struct EvaluateCommand: ContextualCommand {
         let dir = URL(fileURLWithPath: file)
         let result = try ExtractionEvaluation(registry: context.registry, readerID: reader).run(directory: dir)
         let bodies = result.bodies.mapValues { ["articleBody": $0] }
-        let output = predictions.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("dossier-extraction-\(ProcessInfo.processInfo.processIdentifier).json")
+        let output =
+            predictions.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "dossier-extraction-\(ProcessInfo.processInfo.processIdentifier).json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(bodies).write(to: output)
         let mb = Double(result.bytes) / 1e6
         let speed = String(format: "%.1f MB in %.2f s = %.1f MB/s", mb, result.seconds, mb / max(result.seconds, 1e-9))
         var lines = ["extraction: \(result.pages) pages, \(speed)"]
-        if !result.failures.isEmpty { lines.append("\(result.failures.count) page(s) failed:\n  " + result.failures.joined(separator: "\n  ")) }
+        if !result.failures.isEmpty {
+            lines.append("\(result.failures.count) page(s) failed:\n  " + result.failures.joined(separator: "\n  "))
+        }
         if predictions != nil { lines.append("predictions written to \(output.path)") }
         out(lines.joined(separator: "\n") + "\n", in: context)
 
@@ -104,7 +110,9 @@ struct EvaluateCommand: ContextualCommand {
             let gold = try ExtractionEvaluation.groundTruth(in: dir)
             let score = ShingleScore(gold: gold, predicted: result.bodies)
             out(
-                String(format: "precision %.3f recall %.3f F1 %.3f over %d pages (Swift scorer)\n", score.precision, score.recall, score.f1, gold.count),
+                String(
+                    format: "precision %.3f recall %.3f F1 %.3f over %d pages (Swift scorer)\n", score.precision, score.recall, score.f1,
+                    gold.count),
                 in: context)
         }
         if predictions == nil { try? FileManager.default.removeItem(at: output) }
@@ -116,9 +124,11 @@ struct EvaluateCommand: ContextualCommand {
         lines.append("metadata: \(result.pages) pages")
         lines.append("field          pages  matches      %")
         for field in MetadataEvaluation.fields {
-            let n = result.expected[field] ?? 0, k = result.matched[field] ?? 0
+            let n = result.expected[field] ?? 0
+            let k = result.matched[field] ?? 0
             lines.append(
-                field.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%6d %8d %6.1f", n, k, n == 0 ? 0 : 100 * Double(k) / Double(n)))
+                field.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + String(format: "%6d %8d %6.1f", n, k, n == 0 ? 0 : 100 * Double(k) / Double(n)))
         }
         out(lines.joined(separator: "\n") + "\n", in: context)
     }

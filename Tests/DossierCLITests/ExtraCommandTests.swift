@@ -24,7 +24,8 @@ private final class Captured: @unchecked Sendable {
 @Suite("CLI: commands added by the embedding executable")
 struct ExtraCommandTests {
     private func run(_ arguments: [String], extra: [any ContextualCommand.Type]) async -> (Int32, String, String) {
-        let out = Captured(), err = Captured()
+        let out = Captured()
+        let err = Captured()
         var context = CommandContext(registry: .standard, environment: [:])
         context.standardOutput = { out.append(String(decoding: $0, as: UTF8.self)) }
         context.standardError = { err.append($0) }

@@ -10,7 +10,10 @@ private struct EchoReader: Reader {
     init(options: NoOptions) {}
     func read(_ input: Input) throws -> [Document] {
         let text = "Title\n" + String(decoding: input.data, as: UTF8.self)
-        let blocks = [Block(kind: .title, range: TextRange(start: 0, end: 5)), Block(kind: .paragraph, range: TextRange(start: 6, end: text.unicodeScalars.count))]
+        let blocks = [
+            Block(kind: .title, range: TextRange(start: 0, end: 5)),
+            Block(kind: .paragraph, range: TextRange(start: 6, end: text.unicodeScalars.count)),
+        ]
         var metadata = Metadata()
         metadata.title = "Title"
         metadata.authors = ["Ana Ruiz"]
@@ -62,7 +65,9 @@ struct EvaluationTests {
     @Test("a missing data folder is E466")
     func missingFolder() throws {
         let evaluation = try ExtractionEvaluation(registry: .standard)
-        let error = try #require(throws: EvaluationError.self) { try evaluation.run(directory: URL(fileURLWithPath: "/nonexistent-dossier-data")) }
+        let error = try #require(throws: EvaluationError.self) {
+            try evaluation.run(directory: URL(fileURLWithPath: "/nonexistent-dossier-data"))
+        }
         #expect(error.code == "E466")
     }
 
@@ -80,7 +85,8 @@ struct EvaluationTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("golden.json")
-        try Data(#"[{"text": "One. Two.", "sentences": ["One.", "Two."]}, {"text": "Dr. X.", "sentences": ["Dr. X."]}]"#.utf8).write(to: file)
+        try Data(#"[{"text": "One. Two.", "sentences": ["One.", "Two."]}, {"text": "Dr. X.", "sentences": ["Dr. X."]}]"#.utf8).write(
+            to: file)
         let result = try SentenceEvaluation(file: file).run(SentenceSegmenter().segment)
         #expect(result.passed == 2 && result.total == 2)
         let naive = try SentenceEvaluation(file: file).run { $0.split(separator: " ").map(String.init) }

@@ -218,7 +218,8 @@ struct MarkdownReaderStructureTests {
         let document = try readMarkdown("The vote was close.\n\nSources: Reuters, AP\n\nA council clerk")
         #expect(
             rows(document) == [
-                ["lede", "-", "-", "The vote was close."], ["heading", "2", "-", "Sources:"], ["sources-section", "-", "Sources:", "Reuters, AP"],
+                ["lede", "-", "-", "The vote was close."], ["heading", "2", "-", "Sources:"],
+                ["sources-section", "-", "Sources:", "Reuters, AP"],
                 ["sources-section", "-", "Sources:", "A council clerk"],
             ])
         #expect(document.links.map(\.text) == ["Reuters, AP", "A council clerk"])

@@ -43,7 +43,9 @@ struct ReaderConformanceTests {
     func markdown() throws {
         let samples = [
             Sample(name: "ferry-strike.md", data: try Fixtures.data("ferry-strike.md")),
-            Sample(name: "short.md", text: "---\ntitle: Lock gates\n---\n# Lock gates\n\nThe lock reopened on *Tuesday*.\n\nSources: Canal trust"),
+            Sample(
+                name: "short.md",
+                text: "---\ntitle: Lock gates\n---\n# Lock gates\n\nThe lock reopened on *Tuesday*.\n\nSources: Canal trust"),
         ]
         let problems = ReaderConformance.check(MarkdownReader.self, samples: samples)
         #expect(problems.isEmpty, "\(problems)")
@@ -53,8 +55,12 @@ struct ReaderConformanceTests {
     func html() throws {
         let samples = [
             Sample(name: "ferry-strike.html", data: try Fixtures.data("ferry-strike.html")),
-            Sample(name: "short.html", text: "<html><body><article><h1>Lock gates</h1><p><time>6 May 2025</time></p>"
-                + "<p>The canal's oldest lock reopened on Tuesday after crews fitted new oak gates, the trust said.</p></article></body></html>"),
+            Sample(
+                name: "short.html",
+                text: "<html><body><article><h1>Lock gates</h1><p><time>6 May 2025</time></p>"
+                    + "<p>The canal's oldest lock reopened on Tuesday after crews fitted new oak gates, the trust said.</p>"
+                    + "</article></body></html>"
+            ),
         ]
         let problems = ReaderConformance.check(HTMLReader.self, samples: samples)
         #expect(problems.isEmpty, "\(problems)")
@@ -64,7 +70,9 @@ struct ReaderConformanceTests {
     func json() throws {
         let plain = [
             Sample(name: "one.json", text: #"{"headline": "Lock gates replaced", "articleBody": "The lock reopened on Tuesday."}"#),
-            Sample(name: "two.json", text: #"[{"title": "Towpath closed", "text": "The towpath closes on Monday."}, {"title": "B", "body": "C."}]"#),
+            Sample(
+                name: "two.json",
+                text: #"[{"title": "Towpath closed", "text": "The towpath closes on Monday."}, {"title": "B", "body": "C."}]"#),
         ]
         let problems = ReaderConformance.check(JSONReader.self, samples: plain)
         #expect(problems.isEmpty, "\(problems)")
@@ -105,7 +113,9 @@ struct ReaderConformanceSelfTests {
             let text = String(decoding: input.data, as: UTF8.self)
             if input.data.isEmpty { throw Failure() }
             if text.hasPrefix("none") { return [] }
-            if text.hasPrefix("noblocks") { return [Document(id: input.id, text: text, blocks: [], origin: input.name, reader: Self.provenance)] }
+            if text.hasPrefix("noblocks") {
+                return [Document(id: input.id, text: text, blocks: [], origin: input.name, reader: Self.provenance)]
+            }
             // The block runs past the end of the text, and its kind changes from one read to the next.
             let kind: BlockKind = Int.random(in: 0..<1_000_000) == 0 ? .lede : .paragraph
             let blocks = [Block(kind: kind, range: TextRange(start: 0, end: text.unicodeScalars.count + 5))]
@@ -116,7 +126,8 @@ struct ReaderConformanceSelfTests {
     @Test("a bad id, undocumented options, empty results, bad ranges and a foreign error are each reported")
     func findsFaults() {
         let problems = ReaderConformance.check(
-            BrokenReader.self, samples: [.init(name: "a.txt", text: "none"), .init(name: "b.txt", text: "noblocks"), .init(name: "c.txt", text: "text")])
+            BrokenReader.self,
+            samples: [.init(name: "a.txt", text: "none"), .init(name: "b.txt", text: "noblocks"), .init(name: "c.txt", text: "text")])
         let checks = Set(problems.map(\.check))
         #expect(checks.isSuperset(of: ["id", "options", "read", "ranges", "hostile input"]), "\(problems)")
         #expect(problems.contains { $0.message.contains("'depth' has no help") })
@@ -131,8 +142,11 @@ struct ReaderConformanceSelfTests {
         init(options: NoOptions) {}
         func read(_ input: Input) throws -> [Document] {
             let text = "\(UUID().uuidString) \(input.data.count)"
-            return [Document(id: input.id, text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: 5))], origin: input.name,
-                             reader: Self.provenance)]
+            return [
+                Document(
+                    id: input.id, text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: 5))], origin: input.name,
+                    reader: Self.provenance)
+            ]
         }
     }
 

@@ -143,7 +143,8 @@ struct TextReaderStructureTests {
 
     @Test("'Sources: Reuters, AP' on one line is the heading and the first entry, as in the markdown reader")
     func inlineSourcesLine() throws {
-        let text = "The vote was close, the clerk said on Friday evening.\n\nSources: Reuters, AP\nCouncil minutes https://town.example/m/3\n"
+        let text = "The vote was close, the clerk said on Friday evening.\n\n"
+            + "Sources: Reuters, AP\nCouncil minutes https://town.example/m/3\n"
         let document = try readText(text)
         #expect(
             outline(document) == [
@@ -151,7 +152,8 @@ struct TextReaderStructureTests {
                 ["sources-section", "Reuters, AP", "-"], ["sources-section", "Council minutes https://town.example/m/3", "-"],
             ])
         #expect(document.links.map { $0.url ?? "-" } == ["-", "https://town.example/m/3"])
-        #expect(outline(try readText("The vote was close.\n\nSources said the count took hours.")).map { $0[0] } == ["paragraph", "paragraph"])
+        let prose = try readText("The vote was close.\n\nSources said the count took hours.")
+        #expect(outline(prose).map { $0[0] } == ["paragraph", "paragraph"])
     }
 
     @Test("configured sources headings open the section, with or without a colon")
