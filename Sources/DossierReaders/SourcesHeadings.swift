@@ -8,7 +8,8 @@ import Foundation
 /// to case, with or without a colon (`Sources`, `SOURCES:`), or when it is a heading, a colon and
 /// the first entry on the same line (`Sources: Reuters, AP`, `References: https://…`). A heading
 /// followed by other words (`Sources said the talks stalled`) opens nothing: the colon is required
-/// before an entry.
+/// before an entry, and an entry that reads like a sentence of more than fifteen words is taken for
+/// reporting (`Sources: two officials said …`), not a source.
 struct SourcesHeadings {
     /// What `match` found: the heading (with its colon) and the entry after it on the same line.
     struct Match: Equatable {
@@ -17,6 +18,9 @@ struct SourcesHeadings {
         /// The text after the colon, trimmed, when the line carries its first entry.
         var entry: Range<Int>?
     }
+
+    /// The most words an entry on the heading's line may have when it ends like a sentence.
+    static let longestEntry = 15
 
     /// Each configured heading, trimmed and folded to lower case scalar by scalar.
     private let keys: [[Unicode.Scalar]]
@@ -59,7 +63,11 @@ struct SourcesHeadings {
             let heading = start..<(p + 1)
             p += 1
             while p < end, s[p].properties.isWhitespace { p += 1 }
-            return Match(heading: heading, entry: p < end ? p..<end : nil)
+            guard p < end else { return Match(heading: heading, entry: nil) }
+            // `Sources: two officials said the talks had stalled.` is reporting, not a list of sources.
+            let entry = LineShape(s: s, range: p..<end)
+            if entry.endsLikeSentence, entry.wordCount > Self.longestEntry { return nil }
+            return Match(heading: heading, entry: p..<end)
         }
         return nil
     }

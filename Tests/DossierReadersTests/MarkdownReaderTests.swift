@@ -231,10 +231,13 @@ struct MarkdownReaderStructureTests {
         expectWellFormed(linked)
     }
 
-    @Test("a paragraph that only starts with the word 'Sources' stays a paragraph")
+    @Test("a paragraph that only starts with the word 'Sources', or reports what sources said, stays a paragraph")
     func sourcesWordInProse() throws {
         let document = try readMarkdown("The vote was close.\n\nSources said the count took hours.")
         #expect(document.blocks.map(\.kind) == [.lede, .paragraph])
+        let reporting = try readMarkdown(
+            "The vote was close.\n\nSources: two officials who were in the room said the count had taken more than four hours to finish.")
+        #expect(reporting.blocks.map(\.kind) == [.lede, .paragraph])
     }
 
     @Test("the sources section ends at the next heading of the same level, and configured headings open it")
