@@ -155,7 +155,8 @@ struct TextReaderStructureTests {
         let prose = try readText("The vote was close.\n\nSources said the count took hours.")
         #expect(outline(prose).map { $0[0] } == ["paragraph", "paragraph"])
         let reporting = try readText(
-            "The vote was close.\n\nSources: two officials who were in the room said the count had taken more than four hours to finish.\nMore.")
+            "The vote was close.\n\n"
+                + "Sources: two officials who were in the room said the count had taken more than four hours to finish.\nMore.")
         #expect(!reporting.blocks.contains { $0.kind == .heading || $0.kind == .sourcesSection }, "\(outline(reporting))")
     }
 
