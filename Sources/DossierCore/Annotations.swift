@@ -144,20 +144,26 @@ public struct Annotations: Hashable, Sendable {
     /// Sets the producer of every annotation to `provenance` and gives every annotation without
     /// an id one: its type's prefix and the next number not used in that layer here or in
     /// `existing` (the document it will be merged into).
-    public mutating func stamp(_ provenance: Provenance, after existing: Annotations = Annotations()) {
-        number(provenance, after: existing)
+    ///
+    /// Ids in `retired` (those of annotations a re-run just replaced) are not given again, so a
+    /// reference left pointing at a replaced annotation dangles visibly instead of silently
+    /// pointing at a new one.
+    public mutating func stamp(_ provenance: Provenance, after existing: Annotations = Annotations(), retired: Set<String> = []) {
+        number(provenance, after: existing, retired: retired)
     }
 
     /// Gives every annotation without an id one, as `stamp` does, leaving producers alone: for
     /// documents read from files that predate ids.
-    public mutating func assignMissingIDs() { number(nil, after: Annotations()) }
+    public mutating func assignMissingIDs() { number(nil, after: Annotations(), retired: []) }
 
-    private mutating func number(_ provenance: Provenance?, after existing: Annotations) {
+    private mutating func number(_ provenance: Provenance?, after existing: Annotations, retired: Set<String>) {
         for layer in Array(store.keys) {
             guard var items = store.removeValue(forKey: layer) else { continue }
-            var next = 1 + max(Self.highestNumber(in: items, prefix: items.idPrefix), existing.store[layer].map {
-                Self.highestNumber(in: $0, prefix: items.idPrefix)
-            } ?? 0)
+            let prefix = items.idPrefix
+            var highest = Self.highestNumber(in: items, prefix: prefix)
+            if let other = existing.store[layer] { highest = max(highest, Self.highestNumber(in: other, prefix: prefix)) }
+            for id in retired { highest = max(highest, Self.number(id, prefix: prefix)) }
+            var next = highest + 1
             items.stamp(provenance, nextNumber: &next)
             store[layer] = items
         }
@@ -165,11 +171,14 @@ public struct Annotations: Hashable, Sendable {
 
     private static func highestNumber(in items: any LayerItems, prefix: String) -> Int {
         var highest = 0
-        items.forEachID { id in
-            guard id.hasPrefix(prefix), let n = Int(id.dropFirst(prefix.count)) else { return }
-            highest = max(highest, n)
-        }
+        items.forEachID { highest = max(highest, number($0, prefix: prefix)) }
         return highest
+    }
+
+    /// The number of an id the runner gave (`prefix` and digits), or 0.
+    private static func number(_ id: String, prefix: String) -> Int {
+        guard id.hasPrefix(prefix), let n = Int(id.dropFirst(prefix.count)) else { return 0 }
+        return n
     }
 
     /// Appends every layer of `other` to the matching layer here.
@@ -253,13 +262,27 @@ public struct Annotations: Hashable, Sendable {
         return problem
     }
 
-    /// Removes relations whose ends are among `ids`; returns how many went.
+    /// Removes every annotation that points at one of `ids`, and then those that pointed at the
+    /// ones removed, and so on; returns how many went, by layer. The runner uses it when a re-run
+    /// replaced annotations that results of other analyzers pointed at: those results are stale.
     @discardableResult
-    public mutating func removeRelations(touching ids: Set<String>) -> Int {
-        guard !ids.isEmpty, store[.relations] != nil else { return 0 }
-        let before = relations.count
-        relations.removeAll { ids.contains($0.from) || ids.contains($0.to) }
-        return before - relations.count
+    public mutating func removeAll(pointingAt ids: Set<String>) -> [LayerID: Int] {
+        var gone: [LayerID: Int] = [:]
+        var targets = ids
+        while !targets.isEmpty {
+            var next: Set<String> = []
+            for layer in Array(store.keys) {
+                guard var items = store.removeValue(forKey: layer) else { continue }
+                let removed = items.removeAll(pointingAt: targets)
+                store[layer] = items
+                if !removed.isEmpty {
+                    gone[layer, default: 0] += removed.count
+                    next.formUnion(removed)
+                }
+            }
+            targets = next
+        }
+        return gone
     }
 
     /// The ids that references in these layers point at but that are not among them.

@@ -15,6 +15,8 @@ protocol LayerItems: Sendable {
     /// next number.
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int)
     mutating func removeAll(producedBy component: String)
+    /// Removes the items that point at any of `ids`; returns the ids of those removed.
+    mutating func removeAll(pointingAt ids: Set<String>) -> [String]
     /// The items as plain JSON, each its type's wire form.
     func jsonValues() throws -> [JSONValue]
     /// The items as plain JSON, each with the range whose text Dossier JSON repeats beside it.
@@ -49,6 +51,17 @@ struct TypedItems<Item: Annotation>: LayerItems {
     }
 
     mutating func removeAll(producedBy component: String) { items.removeAll { $0.producer.component == component } }
+
+    mutating func removeAll(pointingAt ids: Set<String>) -> [String] {
+        var removed: [String] = []
+        items.removeAll { item in
+            var hit = false
+            item.forEachReference { id, _ in hit = hit || ids.contains(id) }
+            if hit { removed.append(item.id) }
+            return hit
+        }
+        return removed
+    }
 
     func jsonValues() throws -> [JSONValue] { try items.map { try JSONValue(encoding: $0) } }
 
@@ -121,6 +134,8 @@ struct RawItems: LayerItems {
     }
 
     func jsonValues() throws -> [JSONValue] { items }
+
+    mutating func removeAll(pointingAt ids: Set<String>) -> [String] { [] }
 
     func wireItems() throws -> [(value: JSONValue, covered: TextRange?)] { items.map { ($0, Self.range(of: $0)) } }
 

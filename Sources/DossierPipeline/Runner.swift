@@ -347,11 +347,12 @@ public struct Runner: Sendable {
             // Running an analyzer again replaces what it wrote before, so its old results (and
             // relations to them) go before the stage sees the document.
             var live: [Int] = []
+            var retired: [Int: Set<String>] = [:]
             for i in results.indices {
                 guard case .success(var document) = results[i] else { continue }
                 for member in members {
                     let removed = document.annotations.removeAll(producedBy: member.info.id, in: Set(member.info.provides))
-                    document.annotations.removeRelations(touching: removed)
+                    if !removed.isEmpty { retired[i, default: []].formUnion(removed) }
                 }
                 results[i] = .success(document)
                 live.append(i)
@@ -381,11 +382,24 @@ public struct Runner: Sendable {
                 do {
                     for (m, member) in members.enumerated() {
                         var added = try outputs[m][n].get()
-                        added.stamp(Provenance(component: member.info.id, version: member.info.version), after: document.annotations)
+                        added.stamp(
+                            Provenance(component: member.info.id, version: member.info.version), after: document.annotations,
+                            retired: retired[i] ?? [])
                         if let problem = added.firstReferenceProblem(against: document.annotations) {
                             throw StepFailure(code: "E492", component: member.info.id, error: ComponentError(code: "E492", problem))
                         }
                         document.annotations.merge(added)
+                    }
+                    if let replaced = retired[i] {
+                        // What other analyzers derived from the replaced annotations is stale now.
+                        let stale = document.annotations.removeAll(pointingAt: replaced)
+                        if !stale.isEmpty, let warnings {
+                            let names = members.map { "'\($0.info.id)'" }.joined(separator: ", ")
+                            let what = stale.sorted { $0.key < $1.key }.map { "\($0.value) in '\($0.key)'" }.joined(separator: ", ")
+                            warnings.add(
+                                ComponentError(code: "W490", "running \(names) again replaced annotations that others pointed at, so those went too (\(what)); run the analyzers that wrote them again to get them back"),
+                                component: members[0].info.id, document: document.id)
+                        }
                     }
                     results[i] = .success(document)
                 } catch let failure as StepFailure {
