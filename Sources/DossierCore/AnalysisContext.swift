@@ -23,8 +23,10 @@ public struct AnalysisContext: Sendable {
     /// of it that was skipped; it reaches the run's diagnostics as a warning naming the article.
     ///
     /// - Parameters:
+    ///   - message: what happened and what the user can do, lowercase, without a final period.
     ///   - code: a stable code of the analyzer's own, `W` and three digits.
     ///   - range: where in the document text the problem lies, if anywhere.
+    ///   - document: the document it concerns, so that the warning names the article.
     public func warn(_ message: String, code: String = "W400", range: TextRange? = nil, document: Document? = nil) {
         log?.add(ComponentError(code: code, message, range: range), component: component, document: document?.id)
     }
