@@ -54,7 +54,7 @@ public struct SentenceAnalyzer: Analyzer {
         segmenter = SentenceSegmenter(extraAbbreviations: options.extraAbbreviations)
     }
 
-    public func analyze(_ document: Document) throws -> Annotations {
+    public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var annotations = Annotations()
         let spans = document.blocks.isEmpty ? [0..<document.length] : document.blocks.map(\.range.offsets)
         for span in spans {

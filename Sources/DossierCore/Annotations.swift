@@ -1,65 +1,217 @@
-/// The typed annotation layers of a document, or the part of them one analyzer adds.
+import Foundation
+
+/// The annotation layers of a document, or the part of them one analyzer adds: an open store
+/// keyed by layer, where built-in and third-party layers live side by side.
+///
+/// Reach a layer by its annotation type, `annotations[Stance.self]`, or for the built-in ones by
+/// name, `annotations.sentences`; both read and write in place without copying the layer. A layer
+/// read from Dossier JSON whose type this program does not know is kept as plain JSON
+/// (`json(of:)`), written back unchanged, and decoded when it is first reached by its type.
 ///
 /// An analyzer returns an `Annotations` value holding only the layers it declared in `provides`;
-/// the runner checks that, stamps every annotation with the analyzer's provenance, and merges it
-/// into the document.
-public struct Annotations: Hashable, Sendable, Codable {
-    /// Sentence boundaries.
-    public var sentences: [Sentence] = []
-    /// Named entities with their roles.
-    public var entities: [Entity] = []
-    /// Dates and times mentioned.
-    public var dates: [DateMention] = []
-    /// What people are reported as saying.
-    public var quotes: [Quote] = []
-    /// Check-worthy claims.
-    public var claims: [ClaimAnnotation] = []
-    /// Sources the article cites.
-    public var sources: [SourceAnnotation] = []
-    /// Observations such as framing.
-    public var findings: [Finding] = []
-    /// Numeric measures.
-    public var metrics: [Metric] = []
+/// the runner checks it (layers, ranges, ids, references), gives every annotation its id and the
+/// analyzer's provenance, and merges it into the document, replacing what the same analyzer
+/// wrote there before.
+public struct Annotations: Hashable, Sendable {
+    private var store: [LayerID: any LayerItems] = [:]
 
     /// Creates empty layers.
     public init() {}
 
-    /// The layers that hold at least one annotation.
-    public var nonEmptyLayers: Set<LayerID> {
-        var layers: Set<LayerID> = []
-        if !sentences.isEmpty { layers.insert(.sentences) }
-        if !entities.isEmpty { layers.insert(.entities) }
-        if !dates.isEmpty { layers.insert(.dates) }
-        if !quotes.isEmpty { layers.insert(.quotes) }
-        if !claims.isEmpty { layers.insert(.claims) }
-        if !sources.isEmpty { layers.insert(.sources) }
-        if !findings.isEmpty { layers.insert(.findings) }
-        if !metrics.isEmpty { layers.insert(.metrics) }
-        return layers
+    /// The items of the layer `type` lives in; empty when the layer is absent.
+    ///
+    /// A layer held as plain JSON (read from a file by a program that did not know its type) is
+    /// decoded as `type` here; if its items do not decode as `type`, this reads as empty and
+    /// `decode(_:)` says why.
+    public subscript<Item: Annotation>(_ type: Item.Type) -> [Item] {
+        get { (try? decode(type)) ?? [] }
+        _modify {
+            var items = take(type)
+            defer { store[Item.layer] = TypedItems(items: items) }
+            yield &items
+        }
+        set { store[Item.layer] = TypedItems(items: newValue) }
     }
 
-    /// Sets the producer of every annotation to `provenance`.
-    public mutating func stamp(_ provenance: Provenance) {
-        for i in sentences.indices { sentences[i].producer = provenance }
-        for i in entities.indices { entities[i].producer = provenance }
-        for i in dates.indices { dates[i].producer = provenance }
-        for i in quotes.indices { quotes[i].producer = provenance }
-        for i in claims.indices { claims[i].producer = provenance }
-        for i in sources.indices { sources[i].producer = provenance }
-        for i in findings.indices { findings[i].producer = provenance }
-        for i in metrics.indices { metrics[i].producer = provenance }
+    /// The items of the layer `type` lives in, decoding a layer held as plain JSON; throws the
+    /// decoding error when its items are not `type`'s wire form.
+    public func decode<Item: Annotation>(_ type: Item.Type) throws -> [Item] {
+        guard let layer = store[Item.layer] else { return [] }
+        if let typed = layer as? TypedItems<Item> { return typed.items }
+        return try TypedItems<Item>.decode(layer.jsonValues())
+    }
+
+    private mutating func take<Item: Annotation>(_ type: Item.Type) -> [Item] {
+        guard let layer = store.removeValue(forKey: Item.layer) else { return [] }
+        if let typed = layer as? TypedItems<Item> { return typed.items }
+        return (try? TypedItems<Item>.decode(layer.jsonValues())) ?? []
+    }
+
+    // MARK: Built-in layers
+
+    /// Sentence boundaries.
+    public var sentences: [Sentence] {
+        get { self[Sentence.self] }
+        _modify { yield &self[Sentence.self] }
+    }
+    /// Named entities with their roles.
+    public var entities: [Entity] {
+        get { self[Entity.self] }
+        _modify { yield &self[Entity.self] }
+    }
+    /// Dates and times mentioned.
+    public var dates: [DateMention] {
+        get { self[DateMention.self] }
+        _modify { yield &self[DateMention.self] }
+    }
+    /// What people are reported as saying.
+    public var quotes: [Quote] {
+        get { self[Quote.self] }
+        _modify { yield &self[Quote.self] }
+    }
+    /// Check-worthy claims.
+    public var claims: [ClaimAnnotation] {
+        get { self[ClaimAnnotation.self] }
+        _modify { yield &self[ClaimAnnotation.self] }
+    }
+    /// Sources the article cites.
+    public var sources: [SourceAnnotation] {
+        get { self[SourceAnnotation.self] }
+        _modify { yield &self[SourceAnnotation.self] }
+    }
+    /// Observations such as framing.
+    public var findings: [Finding] {
+        get { self[Finding.self] }
+        _modify { yield &self[Finding.self] }
+    }
+    /// Numeric measures.
+    public var metrics: [Metric] {
+        get { self[Metric.self] }
+        _modify { yield &self[Metric.self] }
+    }
+    /// Links between annotations added by later analyzers.
+    public var relations: [Relation] {
+        get { self[Relation.self] }
+        _modify { yield &self[Relation.self] }
+    }
+
+    // MARK: Any layer
+
+    /// The layers present, built-in or not, sorted by name.
+    public var layers: [LayerID] { store.keys.sorted() }
+
+    /// The layers that hold at least one annotation.
+    public var nonEmptyLayers: Set<LayerID> { Set(store.compactMap { $0.value.count > 0 ? $0.key : nil }) }
+
+    /// The ids of every annotation in every layer.
+    public var allIDs: Set<String> {
+        var ids: Set<String> = []
+        for (_, items) in store { items.forEachID { ids.insert($0) } }
+        return ids
+    }
+
+    /// How many annotations `layer` holds.
+    public func count(of layer: LayerID) -> Int { store[layer]?.count ?? 0 }
+
+    /// The items of `layer` as plain JSON, each in its type's wire form (without the covered
+    /// `text` the JSON writer adds); nil when the layer is absent.
+    public func json(of layer: LayerID) throws -> [JSONValue]? { try store[layer]?.jsonValues() }
+
+    /// Sets `layer` to items given as plain JSON, such as what an external program returned; each
+    /// should follow the conventions every layer does (`id`, flat `start`/`end`, `producer`).
+    public mutating func setJSON(_ items: [JSONValue], of layer: LayerID) {
+        store[layer] = RawItems(items: items, layer: layer)
+    }
+
+    /// The annotation `reference` points at, when it is in the document.
+    public func resolve<Item: Annotation>(_ reference: Reference<Item>?) -> Item? {
+        guard let reference else { return nil }
+        return self[Item.self].first { $0.id == reference.id }
+    }
+
+    /// The relations of `kind` that start at `annotation`.
+    public func relations(_ kind: String, from annotation: some Annotation) -> [Relation] {
+        relations.filter { $0.kind == kind && $0.from == annotation.id }
+    }
+
+    /// The relations of `kind` that point at `annotation`.
+    public func relations(_ kind: String, to annotation: some Annotation) -> [Relation] {
+        relations.filter { $0.kind == kind && $0.to == annotation.id }
+    }
+
+    // MARK: What the runner does
+
+    /// Sets the producer of every annotation to `provenance` and gives every annotation without
+    /// an id one: its type's prefix and the next number not used in that layer here or in
+    /// `existing` (the document it will be merged into).
+    ///
+    /// Ids in `retired` (those of annotations a re-run just replaced) are not given again, so a
+    /// reference left pointing at a replaced annotation dangles visibly instead of silently
+    /// pointing at a new one.
+    public mutating func stamp(_ provenance: Provenance, after existing: Annotations = Annotations(), retired: Set<String> = []) {
+        number(provenance, after: existing, retired: retired)
+    }
+
+    /// Gives every annotation without an id one, as `stamp` does, leaving producers alone: for
+    /// documents read from files that predate ids.
+    public mutating func assignMissingIDs() { number(nil, after: Annotations(), retired: []) }
+
+    private mutating func number(_ provenance: Provenance?, after existing: Annotations, retired: Set<String>) {
+        for layer in Array(store.keys) {
+            guard var items = store.removeValue(forKey: layer) else { continue }
+            let prefix = items.idPrefix
+            var highest = Self.highestNumber(in: items, prefix: prefix)
+            if let other = existing.store[layer] { highest = max(highest, Self.highestNumber(in: other, prefix: prefix)) }
+            for id in retired { highest = max(highest, Self.number(id, prefix: prefix)) }
+            var next = highest + 1
+            items.stamp(provenance, nextNumber: &next)
+            store[layer] = items
+        }
+    }
+
+    private static func highestNumber(in items: any LayerItems, prefix: String) -> Int {
+        var highest = 0
+        items.forEachID { highest = max(highest, number($0, prefix: prefix)) }
+        return highest
+    }
+
+    /// The number of an id the runner gave (`prefix` and digits), or 0.
+    private static func number(_ id: String, prefix: String) -> Int {
+        guard id.hasPrefix(prefix), let n = Int(id.dropFirst(prefix.count)) else { return 0 }
+        return n
     }
 
     /// Appends every layer of `other` to the matching layer here.
     public mutating func merge(_ other: Annotations) {
-        sentences += other.sentences
-        entities += other.entities
-        dates += other.dates
-        quotes += other.quotes
-        claims += other.claims
-        sources += other.sources
-        findings += other.findings
-        metrics += other.metrics
+        for (layer, items) in other.store {
+            guard var mine = store.removeValue(forKey: layer) else {
+                store[layer] = items
+                continue
+            }
+            if (try? mine.append(items)) == nil {
+                // Two types claim one layer and their wire forms disagree: keep both as JSON.
+                let values = ((try? mine.jsonValues()) ?? []) + ((try? items.jsonValues()) ?? [])
+                mine = RawItems(items: values, layer: layer)
+            }
+            store[layer] = mine
+        }
+    }
+
+    /// Removes from `layers` what `component` wrote, so that running it again replaces its
+    /// results instead of adding a second copy; returns the ids removed.
+    @discardableResult
+    public mutating func removeAll(producedBy component: String, in layers: Set<LayerID>) -> Set<String> {
+        var removed: Set<String> = []
+        for layer in layers {
+            guard var items = store.removeValue(forKey: layer) else { continue }
+            var before: Set<String> = []
+            items.forEachID { before.insert($0) }
+            items.removeAll(producedBy: component)
+            items.forEachID { before.remove($0) }
+            removed.formUnion(before)
+            store[layer] = items
+        }
+        return removed
     }
 
     /// The first range of any annotation that is not a well-formed span of a text of `length`
@@ -68,31 +220,96 @@ public struct Annotations: Hashable, Sendable, Codable {
     /// The runner checks every annotation an analyzer returns with this, so a component's bad
     /// range fails that article (E406) instead of trapping later, in an exporter or the batch.
     public func firstInvalidRange(length: Int) -> TextRange? {
-        func bad(_ r: TextRange?) -> Bool {
-            guard let r else { return false }
-            return r.start < 0 || r.start > r.end || r.end > length
+        var bad: TextRange?
+        for layer in store.keys.sorted() where bad == nil {
+            store[layer]!.forEachRange { r in
+                if bad == nil && (r.start < 0 || r.start > r.end || r.end > length) { bad = r }
+            }
         }
-        if let s = sentences.first(where: { bad($0.range) }) { return s.range }
-        if let e = entities.first(where: { bad($0.range) }) { return e.range }
-        if let d = dates.first(where: { bad($0.range) }) { return d.range }
-        if let q = quotes.first(where: { bad($0.range) || bad($0.speakerRange) }) { return bad(q.range) ? q.range : q.speakerRange }
-        if let c = claims.first(where: { bad($0.range) }) { return c.range }
-        if let s = sources.first(where: { bad($0.range) }) { return s.range }
-        if let f = findings.first(where: { bad($0.range) }) { return f.range }
-        return nil
+        return bad
     }
 
-    /// The largest range end used by any annotation, to check ranges against the text length.
-    public var maximumOffset: Int {
-        var m = 0
-        func see(_ r: TextRange?) { if let r { m = max(m, r.end) } }
-        sentences.forEach { see($0.range) }
-        entities.forEach { see($0.range) }
-        dates.forEach { see($0.range) }
-        quotes.forEach { see($0.range); see($0.speakerRange) }
-        claims.forEach { see($0.range) }
-        sources.forEach { see($0.range) }
-        findings.forEach { see($0.range) }
-        return m
+    /// The first problem with ids and references, as a message, when `self` (an analyzer's
+    /// result, already stamped) is merged into `existing`: an id given twice, or a reference to
+    /// an annotation that is in neither, or in another layer than the reference's type says.
+    public func firstReferenceProblem(against existing: Annotations) -> String? {
+        var layerOf: [String: LayerID] = [:]
+        var problem: String?
+        for (layer, items) in existing.store { items.forEachID { layerOf[$0] = layer } }
+        var mine: Set<String> = []
+        for layer in store.keys.sorted() {
+            store[layer]!.forEachID { id in
+                guard problem == nil, !id.isEmpty else { return }
+                if !mine.insert(id).inserted || layerOf[id] != nil {
+                    problem = "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)"
+                }
+                layerOf[id] = layer
+            }
+        }
+        guard problem == nil else { return problem }
+        for layer in store.keys.sorted() {
+            store[layer]!.forEachReference { from, id, target in
+                guard problem == nil else { return }
+                guard let found = layerOf[id] else {
+                    problem = "'\(from)' points at '\(id)', which is not in the document"
+                    return
+                }
+                if let target, found != target {
+                    problem = "'\(from)' points at '\(id)' in layer '\(found)', but the reference must be to layer '\(target)'"
+                }
+            }
+        }
+        return problem
+    }
+
+    /// Removes every annotation that points at one of `ids`, and then those that pointed at the
+    /// ones removed, and so on; returns how many went, by layer. The runner uses it when a re-run
+    /// replaced annotations that results of other analyzers pointed at: those results are stale.
+    @discardableResult
+    public mutating func removeAll(pointingAt ids: Set<String>) -> [LayerID: Int] {
+        var gone: [LayerID: Int] = [:]
+        var targets = ids
+        while !targets.isEmpty {
+            var next: Set<String> = []
+            for layer in Array(store.keys) {
+                guard var items = store.removeValue(forKey: layer) else { continue }
+                let removed = items.removeAll(pointingAt: targets)
+                store[layer] = items
+                if !removed.isEmpty {
+                    gone[layer, default: 0] += removed.count
+                    next.formUnion(removed)
+                }
+            }
+            targets = next
+        }
+        return gone
+    }
+
+    /// The ids that references in these layers point at but that are not among them.
+    public var danglingReferences: [String] {
+        var ids: Set<String> = []
+        for (_, items) in store { items.forEachID { ids.insert($0) } }
+        var dangling: [String] = []
+        for layer in store.keys.sorted() {
+            store[layer]!.forEachReference { _, id, _ in if !ids.contains(id) { dangling.append(id) } }
+        }
+        return dangling
+    }
+
+    /// The type-erased items of one layer, for the JSON writer.
+    func items(of layer: LayerID) -> (any LayerItems)? { store[layer] }
+
+    public static func == (lhs: Annotations, rhs: Annotations) -> Bool {
+        let l = lhs.store.filter { $0.value.count > 0 }
+        let r = rhs.store.filter { $0.value.count > 0 }
+        guard Set(l.keys) == Set(r.keys) else { return false }
+        return l.allSatisfy { key, items in items.isEqual(to: r[key]!) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for layer in nonEmptyLayers.sorted() {
+            hasher.combine(layer)
+            hasher.combine(store[layer]!.count)
+        }
     }
 }

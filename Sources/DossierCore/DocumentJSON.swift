@@ -27,8 +27,15 @@ import Foundation
 public enum DocumentJSON {
     /// The value of the top-level `format` key, which marks a file as a Dossier document.
     public static let format = "dossier"
-    /// The layout version this build writes and reads; a change that breaks readers bumps it.
-    public static let version = 1
+    /// The layout version this build writes; a change that breaks readers bumps it.
+    ///
+    /// Version 2 gave every annotation an `id`, made a quote's `speaker` and a claim's
+    /// `claimant` entity ids rather than names, added the `relations` layer, and opened `layers`
+    /// to any layer name. Version 1 files still read: their annotations get ids, and a speaker or
+    /// claimant name (which pointed at nothing) is dropped.
+    public static let version = 2
+    /// The layout versions this build reads.
+    public static let readableVersions = 1...2
     /// The value of the top-level `offsets` key: Unicode scalar offsets, half-open.
     public static let offsets = "unicode-scalar"
 
@@ -40,12 +47,14 @@ public enum DocumentJSON {
     /// the memory taken is the output alone (see `DocumentJSONWriter`).
     static func encode(_ document: Document, pretty: Bool, includeText: Bool, newline: Bool = false) throws -> Data {
         try checkNumbers(document)
-        var counter = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, sink: JSONByteCounter())
+        let layers = try DocumentJSONWriter<JSONByteCounter>.plan(document.annotations)
+        var counter = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONByteCounter())
         counter.write()
         let size = counter.sink.count + (newline ? 1 : 0)
         var data = Data(count: size)
         data.withUnsafeMutableBytes { buffer in
-            var writer = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, sink: JSONByteBuffer(buffer: buffer))
+            var writer = DocumentJSONWriter(
+                document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONByteBuffer(buffer: buffer))
             writer.write()
             if newline { writer.sink.write(0x0A) }
             precondition(writer.sink.count == size, "DocumentJSONWriter wrote less than it counted")
@@ -66,6 +75,11 @@ public enum DocumentJSON {
                 code: "E708", "metric '\(metric.name)' has the value '\(metric.value)', which JSON cannot hold; use a finite number",
                 path: "layers.metrics[\(i)].value")
         }
+        for (i, relation) in a.relations.enumerated() where relation.confidence.map({ !$0.isFinite }) ?? false {
+            throw DocumentJSONError(
+                code: "E708", "relation '\(relation.id)' has a confidence JSON cannot hold; use a finite number",
+                path: "layers.relations[\(i)].confidence")
+        }
     }
 
     /// Streams the same bytes as `encode` to `consume`, in chunks of about `chunkSize` bytes (a
@@ -75,8 +89,9 @@ public enum DocumentJSON {
         to consume: @escaping (UnsafeRawBufferPointer) throws -> Void
     ) throws {
         try checkNumbers(document)
+        let layers = try DocumentJSONWriter<JSONChunkSink>.plan(document.annotations)
         var writer = DocumentJSONWriter(
-            document: document, pretty: pretty, includeText: includeText, sink: JSONChunkSink(capacity: max(1, chunkSize), consume: consume))
+            document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONChunkSink(capacity: max(1, chunkSize), consume: consume))
         writer.write()
         if newline { writer.sink.write(0x0A) }
         writer.sink.flush()
@@ -94,10 +109,10 @@ public enum DocumentJSON {
             throw DocumentJSONError(
                 code: "E702", "not a Dossier document: expected \"format\": \"dossier\", found \(quoted(header.format))", path: "format")
         }
-        guard header.version == version else {
+        guard let fileVersion = header.version, readableVersions.contains(fileVersion) else {
             throw DocumentJSONError(
                 code: "E703", "unsupported dossier JSON version \(quoted(header.version.map(String.init)));"
-                    + " this build reads version \(version), so upgrade Dossier or re-export the document", path: "version")
+                    + " this build reads versions \(readableVersions.lowerBound) to \(readableVersions.upperBound), so upgrade Dossier or re-export the document", path: "version")
         }
         guard header.offsets == nil || header.offsets == offsets else {
             throw DocumentJSONError(
@@ -124,41 +139,24 @@ public enum DocumentJSON {
             // A link's text is its anchor or entry text, which need not equal what its range covers.
             Link(url: l.url, text: l.text, range: try check.optional(l.start, l.end, nil, "links[\(i)]"), origin: l.origin)
         }
-        let layers = root.layers ?? Layers()
         var a = Annotations()
-        a.sentences = try (layers.sentences ?? []).enumerated().map { i, s in
-            Sentence(range: try check(s.start, s.end, s.text, "layers.sentences[\(i)]"), producer: s.producer)
+        for (layer, items) in root.layers?.items ?? [] {
+            try items.check(layer: layer, with: check)
+            items.add(to: &a)
         }
-        a.entities = try (layers.entities ?? []).enumerated().map { i, e in
-            Entity(
-                range: try check(e.start, e.end, e.text, "layers.entities[\(i)]"), kind: e.kind, name: e.name, role: e.role,
-                producer: e.producer)
+        if let problem = a.firstReferenceProblem(against: Annotations()) {
+            if fileVersion >= 2 || problem.contains("unique") {
+                throw DocumentJSONError(code: "E709", "an annotation \(problem)", path: "layers")
+            }
+            // Version 1 named speakers and claimants instead of pointing at entities.
+            let ids = a.allIDs
+            for i in a.quotes.indices where a.quotes[i].speaker.map({ !ids.contains($0.id) }) ?? false { a.quotes[i].speaker = nil }
+            for i in a.claims.indices {
+                if a.claims[i].claimant.map({ !ids.contains($0.id) }) ?? false { a.claims[i].claimant = nil }
+                a.claims[i].sources.removeAll { !ids.contains($0.id) }
+            }
         }
-        a.dates = try (layers.dates ?? []).enumerated().map { i, d in
-            DateMention(range: try check(d.start, d.end, d.text, "layers.dates[\(i)]"), value: d.value, producer: d.producer)
-        }
-        a.quotes = try (layers.quotes ?? []).enumerated().map { i, q in
-            Quote(
-                range: try check(q.start, q.end, q.text, "layers.quotes[\(i)]"), kind: q.kind, speaker: q.speaker,
-                speakerRange: try q.speakerRange.map { try check($0.start, $0.end, $0.text, "layers.quotes[\(i)].speakerRange") },
-                cue: q.cue, producer: q.producer)
-        }
-        a.claims = try (layers.claims ?? []).enumerated().map { i, c in
-            ClaimAnnotation(
-                id: c.id, range: try check(c.start, c.end, c.text, "layers.claims[\(i)]"), checkWorthiness: c.checkWorthiness,
-                sourceIDs: c.sourceIds ?? [], claimant: c.claimant, producer: c.producer)
-        }
-        a.sources = try (layers.sources ?? []).enumerated().map { i, s in
-            SourceAnnotation(
-                id: s.id, name: s.name, url: s.url, kind: s.kind, range: try check.optional(s.start, s.end, s.text, "layers.sources[\(i)]"),
-                producer: s.producer)
-        }
-        a.findings = try (layers.findings ?? []).enumerated().map { i, f in
-            Finding(
-                kind: f.kind, message: f.message, severity: f.severity,
-                range: try check.optional(f.start, f.end, f.text, "layers.findings[\(i)]"), producer: f.producer)
-        }
-        a.metrics = (layers.metrics ?? []).map { Metric(name: $0.name, value: $0.value, unit: $0.unit, producer: $0.producer) }
+        a.assignMissingIDs()
         document.annotations = a
         return document
     }
@@ -186,7 +184,7 @@ public enum DocumentJSON {
         }
     }
 
-    private static func path(_ keys: [any CodingKey]) -> String {
+    static func path(_ keys: [any CodingKey]) -> String {
         var s = ""
         for key in keys {
             if let i = key.intValue { s += "[\(i)]" } else { s += s.isEmpty ? key.stringValue : ".\(key.stringValue)" }
@@ -292,89 +290,89 @@ public enum DocumentJSON {
         var end: Int?
     }
 
+    /// The `layers` object: each built-in layer decoded as its type, any other kept as plain JSON.
     private struct Layers: Decodable {
-        var sentences: [WireSentence]?
-        var entities: [WireEntity]?
-        var dates: [WireDate]?
-        var quotes: [WireQuote]?
-        var claims: [WireClaim]?
-        var sources: [WireSource]?
-        var findings: [WireFinding]?
-        var metrics: [WireMetric]?
+        var items: [(LayerID, any DecodedLayer)] = []
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                let layer = LayerID(rawValue: key.stringValue)
+                let decoded: any DecodedLayer =
+                    switch layer {
+                    case .sentences: WiredLayer(items: try c.decode([Wired<Sentence>].self, forKey: key))
+                    case .entities: WiredLayer(items: try c.decode([Wired<Entity>].self, forKey: key))
+                    case .dates: WiredLayer(items: try c.decode([Wired<DateMention>].self, forKey: key))
+                    case .quotes: WiredLayer(items: try c.decode([Wired<Quote>].self, forKey: key))
+                    case .claims: WiredLayer(items: try c.decode([Wired<ClaimAnnotation>].self, forKey: key))
+                    case .sources: WiredLayer(items: try c.decode([Wired<SourceAnnotation>].self, forKey: key))
+                    case .findings: WiredLayer(items: try c.decode([Wired<Finding>].self, forKey: key))
+                    case .metrics: WiredLayer(items: try c.decode([Wired<Metric>].self, forKey: key))
+                    case .relations: WiredLayer(items: try c.decode([Wired<Relation>].self, forKey: key))
+                    default: RawLayer(items: try c.decode([JSONValue].self, forKey: key), layer: layer)
+                    }
+                items.append((layer, decoded))
+            }
+        }
     }
 
-    private struct WireSentence: Decodable {
-        var start: Int
-        var end: Int
+    /// One layer as read, checked against the text and then added to the annotations.
+    private protocol DecodedLayer {
+        func check(layer: LayerID, with check: RangeCheck) throws
+        func add(to annotations: inout Annotations)
+    }
+
+    /// An annotation read with the `text` the file repeats beside it.
+    private struct Wired<Item: Annotation>: Decodable {
+        var item: Item
         var text: String?
-        var producer: Provenance
+
+        init(from decoder: any Decoder) throws {
+            item = try Item(from: decoder)
+            text = try decoder.container(keyedBy: AnyKey.self).decodeIfPresent(String.self, forKey: AnyKey("text"))
+        }
     }
 
-    private struct WireEntity: Decodable {
-        var start: Int
-        var end: Int
-        var text: String?
-        var kind: Entity.Kind
-        var name: String
-        var role: String?
-        var producer: Provenance
+    /// A layer of a type this build knows.
+    private struct WiredLayer<Item: Annotation>: DecodedLayer {
+        var items: [Wired<Item>]
+
+        func check(layer: LayerID, with check: RangeCheck) throws {
+            for (i, wired) in items.enumerated() {
+                let path = "layers.\(layer)[\(i)]"
+                var ranges: [TextRange] = []
+                wired.item.forEachRange { ranges.append($0) }
+                for range in ranges { _ = try check(range.start, range.end, nil, path) }
+                if let covered = wired.item.coveredRange { _ = try check(covered.start, covered.end, wired.text, path) }
+            }
+        }
+
+        func add(to annotations: inout Annotations) { annotations[Item.self] = items.map(\.item) }
     }
 
-    private struct WireDate: Decodable {
-        var start: Int
-        var end: Int
-        var text: String?
-        var value: String?
-        var producer: Provenance
-    }
+    /// A layer this build has no type for: plain JSON, checked by the conventions every layer follows.
+    private struct RawLayer: DecodedLayer {
+        var items: [JSONValue]
+        var layer: LayerID
 
-    private struct WireQuote: Decodable {
-        var start: Int
-        var end: Int
-        var text: String?
-        var kind: Quote.Kind
-        var speaker: String?
-        var speakerRange: Span?
-        var cue: String?
-        var producer: Provenance
-    }
+        func check(layer: LayerID, with check: RangeCheck) throws {
+            for (i, item) in items.enumerated() {
+                guard case .object = item else {
+                    throw DocumentJSONError(code: "E701", "each item of layer '\(layer)' must be an object", path: "layers.\(layer)[\(i)]")
+                }
+                let text: String? = if case .string(let t)? = item["text"] { t } else { nil }
+                func int(_ key: String) -> Int? { if case .int(let n)? = item[key] { n } else { nil } }
+                _ = try check.optional(int("start"), int("end"), text, "layers.\(layer)[\(i)]")
+            }
+        }
 
-    private struct WireClaim: Decodable {
-        var id: String
-        var start: Int
-        var end: Int
-        var text: String?
-        var checkWorthiness: Double
-        var sourceIds: [String]?
-        var claimant: String?
-        var producer: Provenance
-    }
-
-    private struct WireSource: Decodable {
-        var id: String
-        var name: String
-        var url: String?
-        var kind: SourceKind
-        var start: Int?
-        var end: Int?
-        var text: String?
-        var producer: Provenance
-    }
-
-    private struct WireFinding: Decodable {
-        var kind: String
-        var message: String
-        var severity: Finding.Severity
-        var start: Int?
-        var end: Int?
-        var text: String?
-        var producer: Provenance
-    }
-
-    private struct WireMetric: Decodable {
-        var name: String
-        var value: Double
-        var unit: String?
-        var producer: Provenance
+        func add(to annotations: inout Annotations) {
+            // The covered text is the writer's to add; keep the item's own members only.
+            let stripped = items.map { item -> JSONValue in
+                guard case .object(let pairs) = item else { return item }
+                return .object(pairs.filter { $0.key != "text" })
+            }
+            annotations.setJSON(stripped, of: layer)
+        }
     }
 }

@@ -16,17 +16,41 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
     let document: Document
     let pretty: Bool
     let includeText: Bool
+    /// Every layer to write, in key order, with its items as plain JSON when it has no fast
+    /// writer here (a third party's layer, or one held as JSON); see `plan(_:)`.
+    let layerPlan: [(LayerID, [(value: JSONValue, covered: TextRange?)]?)]
     var sink: Sink
     /// How deep the container being written is; the root object is depth 1.
     private var depth = 0
     /// Bit `d` is set while the container at depth `d` has no member yet.
     private var empty: UInt64 = 0
 
-    init(document: Document, pretty: Bool, includeText: Bool, sink: Sink) {
+    init(document: Document, pretty: Bool, includeText: Bool, layers: [(LayerID, [(value: JSONValue, covered: TextRange?)]?)], sink: Sink) {
         self.document = document
         self.pretty = pretty
         self.includeText = includeText
+        self.layerPlan = layers
         self.sink = sink
+    }
+
+    /// The layers of `annotations` in key order: the built-in ones always (empty or not), and
+    /// any other present. A built-in layer held as its own type is written by the fast writers
+    /// below, which give the same bytes as its `Codable` wire form (`DocumentJSONWriterTests`
+    /// checks this); any other goes through its wire form, encoded once here.
+    static func plan(_ annotations: Annotations) throws -> [(LayerID, [(value: JSONValue, covered: TextRange?)]?)] {
+        let layers = Set(LayerID.builtIn).union(annotations.layers).sorted()
+        return try layers.map { layer in
+            guard let items = annotations.items(of: layer) else { return (layer, []) }
+            if LayerID.builtIn.contains(layer), let type = items.itemType, type.layer == layer, Self.hasFastWriter(type) {
+                return (layer, nil)
+            }
+            return (layer, try items.wireItems())
+        }
+    }
+
+    private static func hasFastWriter(_ type: any Annotation.Type) -> Bool {
+        type == Sentence.self || type == Entity.self || type == DateMention.self || type == Quote.self || type == ClaimAnnotation.self
+            || type == SourceAnnotation.self || type == Finding.self || type == Metric.self || type == Relation.self
     }
 
     /// Writes the whole document; keys are in the order `JSONEncoder`'s `.sortedKeys` gives.
@@ -60,162 +84,25 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         string(d.id)
         key("layers")
         open(UInt8(ascii: "{"))
-        key("claims")
-        array(a.claims) { w, c in
-            w.open(UInt8(ascii: "{"))
-            w.key("checkWorthiness")
-            w.double(c.checkWorthiness)
-            if let claimant = c.claimant {
-                w.key("claimant")
-                w.string(claimant)
+        for (layer, generic) in layerPlan {
+            key(dynamic: layer.rawValue)
+            if let generic {
+                array(generic) { w, item in w.wireItem(item.value, covered: item.covered) }
+                continue
             }
-            w.key("end")
-            w.int(c.range.end)
-            w.key("id")
-            w.string(c.id)
-            w.producer(c.producer)
-            w.key("sourceIds")
-            w.array(c.sourceIDs) { w, id in w.string(id) }
-            w.key("start")
-            w.int(c.range.start)
-            w.snippet(c.range)
-            w.close(UInt8(ascii: "}"))
-        }
-        key("dates")
-        array(a.dates) { w, m in
-            w.open(UInt8(ascii: "{"))
-            w.key("end")
-            w.int(m.range.end)
-            w.producer(m.producer)
-            w.key("start")
-            w.int(m.range.start)
-            w.snippet(m.range)
-            if let value = m.value {
-                w.key("value")
-                w.string(value)
+            let items = a.items(of: layer)
+            switch layer {
+            case .claims: array((items as! TypedItems<ClaimAnnotation>).items) { w, c in w.claim(c) }
+            case .dates: array((items as! TypedItems<DateMention>).items) { w, m in w.date(m) }
+            case .entities: array((items as! TypedItems<Entity>).items) { w, e in w.entity(e) }
+            case .findings: array((items as! TypedItems<Finding>).items) { w, f in w.finding(f) }
+            case .metrics: array((items as! TypedItems<Metric>).items) { w, m in w.metric(m) }
+            case .quotes: array((items as! TypedItems<Quote>).items) { w, q in w.quote(q) }
+            case .relations: array((items as! TypedItems<Relation>).items) { w, r in w.relation(r) }
+            case .sentences: array((items as! TypedItems<Sentence>).items) { w, s in w.sentence(s) }
+            case .sources: array((items as! TypedItems<SourceAnnotation>).items) { w, s in w.source(s) }
+            default: preconditionFailure("layer '\(layer)' has no fast writer")
             }
-            w.close(UInt8(ascii: "}"))
-        }
-        key("entities")
-        array(a.entities) { w, e in
-            w.open(UInt8(ascii: "{"))
-            w.key("end")
-            w.int(e.range.end)
-            w.key("kind")
-            w.string(e.kind.rawValue)
-            w.key("name")
-            w.string(e.name)
-            w.producer(e.producer)
-            if let role = e.role {
-                w.key("role")
-                w.string(role)
-            }
-            w.key("start")
-            w.int(e.range.start)
-            w.snippet(e.range)
-            w.close(UInt8(ascii: "}"))
-        }
-        key("findings")
-        array(a.findings) { w, f in
-            w.open(UInt8(ascii: "{"))
-            if let range = f.range {
-                w.key("end")
-                w.int(range.end)
-            }
-            w.key("kind")
-            w.string(f.kind)
-            w.key("message")
-            w.string(f.message)
-            w.producer(f.producer)
-            w.key("severity")
-            w.string(f.severity.rawValue)
-            if let range = f.range {
-                w.key("start")
-                w.int(range.start)
-                w.snippet(range)
-            }
-            w.close(UInt8(ascii: "}"))
-        }
-        key("metrics")
-        array(a.metrics) { w, m in
-            w.open(UInt8(ascii: "{"))
-            w.key("name")
-            w.string(m.name)
-            w.producer(m.producer)
-            if let unit = m.unit {
-                w.key("unit")
-                w.string(unit)
-            }
-            w.key("value")
-            w.double(m.value)
-            w.close(UInt8(ascii: "}"))
-        }
-        key("quotes")
-        array(a.quotes) { w, q in
-            w.open(UInt8(ascii: "{"))
-            if let cue = q.cue {
-                w.key("cue")
-                w.string(cue)
-            }
-            w.key("end")
-            w.int(q.range.end)
-            w.key("kind")
-            w.string(q.kind.rawValue)
-            w.producer(q.producer)
-            if let speaker = q.speaker {
-                w.key("speaker")
-                w.string(speaker)
-            }
-            if let range = q.speakerRange {
-                w.key("speakerRange")
-                w.open(UInt8(ascii: "{"))
-                w.key("end")
-                w.int(range.end)
-                w.key("start")
-                w.int(range.start)
-                w.snippet(range)
-                w.close(UInt8(ascii: "}"))
-            }
-            w.key("start")
-            w.int(q.range.start)
-            w.snippet(q.range)
-            w.close(UInt8(ascii: "}"))
-        }
-        key("sentences")
-        array(a.sentences) { w, s in
-            w.open(UInt8(ascii: "{"))
-            w.key("end")
-            w.int(s.range.end)
-            w.producer(s.producer)
-            w.key("start")
-            w.int(s.range.start)
-            w.snippet(s.range)
-            w.close(UInt8(ascii: "}"))
-        }
-        key("sources")
-        array(a.sources) { w, s in
-            w.open(UInt8(ascii: "{"))
-            if let range = s.range {
-                w.key("end")
-                w.int(range.end)
-            }
-            w.key("id")
-            w.string(s.id)
-            w.key("kind")
-            w.string(s.kind.rawValue)
-            w.key("name")
-            w.string(s.name)
-            w.producer(s.producer)
-            if let range = s.range {
-                w.key("start")
-                w.int(range.start)
-                w.snippet(range)
-            }
-            if let url = s.url {
-                w.key("url")
-                w.string(url)
-            }
-            w.close(UInt8(ascii: "}"))
         }
         close(UInt8(ascii: "}"))
         key("length")
@@ -260,6 +147,239 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         key("version")
         int(DocumentJSON.version)
         close(UInt8(ascii: "}"))
+    }
+
+    // MARK: Built-in layers (each the same bytes as its type's Codable wire form)
+
+    private mutating func sentence(_ s: Sentence) {
+        open(UInt8(ascii: "{"))
+        key("end")
+        int(s.range.end)
+        key("id")
+        string(s.id)
+        producer(s.producer)
+        key("start")
+        int(s.range.start)
+        snippet(s.range)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func entity(_ e: Entity) {
+        open(UInt8(ascii: "{"))
+        key("end")
+        int(e.range.end)
+        key("id")
+        string(e.id)
+        key("kind")
+        string(e.kind.rawValue)
+        key("name")
+        string(e.name)
+        producer(e.producer)
+        if let role = e.role {
+            key("role")
+            string(role)
+        }
+        key("start")
+        int(e.range.start)
+        snippet(e.range)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func date(_ m: DateMention) {
+        open(UInt8(ascii: "{"))
+        key("end")
+        int(m.range.end)
+        key("id")
+        string(m.id)
+        producer(m.producer)
+        key("start")
+        int(m.range.start)
+        snippet(m.range)
+        if let value = m.value {
+            key("value")
+            string(value)
+        }
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func quote(_ q: Quote) {
+        open(UInt8(ascii: "{"))
+        if let cue = q.cue {
+            key("cue")
+            string(cue)
+        }
+        key("end")
+        int(q.range.end)
+        key("id")
+        string(q.id)
+        key("kind")
+        string(q.kind.rawValue)
+        producer(q.producer)
+        if let speaker = q.speaker {
+            key("speaker")
+            string(speaker.id)
+        }
+        if let range = q.speakerRange {
+            key("speakerRange")
+            open(UInt8(ascii: "{"))
+            key("end")
+            int(range.end)
+            key("start")
+            int(range.start)
+            close(UInt8(ascii: "}"))
+        }
+        key("start")
+        int(q.range.start)
+        snippet(q.range)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func claim(_ c: ClaimAnnotation) {
+        open(UInt8(ascii: "{"))
+        key("checkWorthiness")
+        double(c.checkWorthiness)
+        if let claimant = c.claimant {
+            key("claimant")
+            string(claimant.id)
+        }
+        key("end")
+        int(c.range.end)
+        key("id")
+        string(c.id)
+        producer(c.producer)
+        key("sourceIds")
+        array(c.sources) { w, ref in w.string(ref.id) }
+        key("start")
+        int(c.range.start)
+        snippet(c.range)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func source(_ s: SourceAnnotation) {
+        open(UInt8(ascii: "{"))
+        if let range = s.range {
+            key("end")
+            int(range.end)
+        }
+        key("id")
+        string(s.id)
+        key("kind")
+        string(s.kind.rawValue)
+        key("name")
+        string(s.name)
+        producer(s.producer)
+        if let range = s.range {
+            key("start")
+            int(range.start)
+            snippet(range)
+        }
+        if let url = s.url {
+            key("url")
+            string(url)
+        }
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func finding(_ f: Finding) {
+        open(UInt8(ascii: "{"))
+        if let range = f.range {
+            key("end")
+            int(range.end)
+        }
+        key("id")
+        string(f.id)
+        key("kind")
+        string(f.kind)
+        key("message")
+        string(f.message)
+        producer(f.producer)
+        key("severity")
+        string(f.severity.rawValue)
+        if let range = f.range {
+            key("start")
+            int(range.start)
+            snippet(range)
+        }
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func metric(_ m: Metric) {
+        open(UInt8(ascii: "{"))
+        key("id")
+        string(m.id)
+        key("name")
+        string(m.name)
+        producer(m.producer)
+        if let unit = m.unit {
+            key("unit")
+            string(unit)
+        }
+        key("value")
+        double(m.value)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func relation(_ r: Relation) {
+        open(UInt8(ascii: "{"))
+        if let confidence = r.confidence {
+            key("confidence")
+            double(confidence)
+        }
+        key("from")
+        string(r.from)
+        key("id")
+        string(r.id)
+        key("kind")
+        string(r.kind)
+        producer(r.producer)
+        key("to")
+        string(r.to)
+        close(UInt8(ascii: "}"))
+    }
+
+    // MARK: Any other layer, through its wire form
+
+    /// One item given as plain JSON, with the `text` its covered range holds in key order.
+    private mutating func wireItem(_ item: JSONValue, covered: TextRange?) {
+        guard case .object(let pairs) = item else { return value(item) }
+        open(UInt8(ascii: "{"))
+        var textWritten = !(includeText && covered != nil)
+        for (name, member) in pairs.sorted(by: { $0.key < $1.key }) where name != "text" {
+            if !textWritten && name > "text" {
+                snippet(covered!)
+                textWritten = true
+            }
+            key(dynamic: name)
+            value(member)
+        }
+        if !textWritten { snippet(covered!) }
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: for byte in "null".utf8 { sink.write(byte) }
+        case .bool(let b): for byte in (b ? "true" : "false").utf8 { sink.write(byte) }
+        case .int(let i): int(i)
+        case .double(let d): double(d)
+        case .string(let s): string(s)
+        case .array(let items): array(items) { w, item in w.value(item) }
+        case .object(let pairs):
+            open(UInt8(ascii: "{"))
+            for (name, member) in pairs.sorted(by: { $0.key < $1.key }) {
+                key(dynamic: name)
+                value(member)
+            }
+            close(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func key(dynamic name: String) {
+        member()
+        string(name)
+        if pretty { sink.write(0x20) }
+        sink.write(UInt8(ascii: ":"))
+        if pretty { sink.write(0x20) }
     }
 
     // MARK: Shared objects

@@ -1,5 +1,5 @@
 /// An observation about the article, such as sensational framing or an unsourced claim.
-public struct Finding: Hashable, Sendable, Codable {
+public struct Finding: Annotation {
     /// How much the finding matters to a reader weighing the article.
     public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
         case info, notice, warning
@@ -9,6 +9,10 @@ public struct Finding: Hashable, Sendable, Codable {
         }
     }
 
+    public static let layer: LayerID = .findings
+    public static let idPrefix = "f"
+
+    public var id: String
     /// A dotted, stable name for the kind of finding, such as `framing.sensational-adverb`.
     public var kind: String
     /// A one-line explanation for a reader.
@@ -21,11 +25,41 @@ public struct Finding: Hashable, Sendable, Codable {
     public var producer: Provenance
 
     /// Creates a finding.
-    public init(kind: String, message: String, severity: Severity = .info, range: TextRange? = nil, producer: Provenance = .unstamped) {
+    public init(
+        id: String = "", kind: String, message: String, severity: Severity = .info, range: TextRange? = nil,
+        producer: Provenance = .unstamped
+    ) {
+        self.id = id
         self.kind = kind
         self.message = message
         self.severity = severity
         self.range = range
         self.producer = producer
+    }
+
+    public var coveredRange: TextRange? { range }
+
+    // Wire form: {"id", "kind", "message", "severity", "start"?, "end"?, "producer"}.
+    private enum CodingKeys: String, CodingKey { case id, kind, message, severity, start, end, producer }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
+        kind = try c.decode(String.self, forKey: .kind)
+        message = try c.decode(String.self, forKey: .message)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        range = try TextRange(flatFrom: c, start: .start, end: .end)
+        producer = try c.decode(Provenance.self, forKey: .producer)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(message, forKey: .message)
+        try c.encode(severity, forKey: .severity)
+        try c.encodeIfPresent(range?.start, forKey: .start)
+        try c.encodeIfPresent(range?.end, forKey: .end)
+        try c.encode(producer, forKey: .producer)
     }
 }

@@ -1,7 +1,7 @@
 /// The name of an annotation layer that analyzers provide and require.
 ///
 /// The pipeline planner orders analyzers by these names, and the runner refuses an analyzer that
-/// writes a layer it did not declare.
+/// writes a layer it did not declare. A layer's items are one `Annotation` type, which names it.
 public struct LayerID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -31,6 +31,13 @@ public struct LayerID: RawRepresentable, Hashable, Comparable, Sendable, Codable
     /// Numeric measures of the article.
     public static let metrics: LayerID = "metrics"
 
-    /// Every layer the document model holds, in a stable order.
-    public static let all: [LayerID] = [.sentences, .entities, .dates, .quotes, .claims, .sources, .findings, .metrics]
+    /// Links between annotations, added by later analyzers to enrich earlier ones.
+    public static let relations: LayerID = "relations"
+
+    /// The built-in layers, in a stable order; Dossier JSON always writes these, empty or not.
+    /// Other layers are declared by an `Annotation` type of their own.
+    public static let builtIn: [LayerID] = [.sentences, .entities, .dates, .quotes, .claims, .sources, .findings, .metrics, .relations]
+
+    /// The built-in layers (the same as `builtIn`).
+    public static var all: [LayerID] { builtIn }
 }

@@ -1,13 +1,38 @@
 /// One sentence of the article.
-public struct Sentence: Hashable, Sendable, Codable {
+public struct Sentence: Annotation {
+    public static let layer: LayerID = .sentences
+    public static let idPrefix = "s"
+
+    public var id: String
     /// Where the sentence lies, without surrounding whitespace.
     public var range: TextRange
     /// The component that found it.
     public var producer: Provenance
 
     /// Creates a sentence annotation.
-    public init(range: TextRange, producer: Provenance = .unstamped) {
+    public init(id: String = "", range: TextRange, producer: Provenance = .unstamped) {
+        self.id = id
         self.range = range
         self.producer = producer
+    }
+
+    public var coveredRange: TextRange? { range }
+
+    // Wire form: {"id", "start", "end", "producer"} (and "text", added by the writer).
+    private enum CodingKeys: String, CodingKey { case id, start, end, producer }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
+        range = TextRange(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end))
+        producer = try c.decode(Provenance.self, forKey: .producer)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(range.start, forKey: .start)
+        try c.encode(range.end, forKey: .end)
+        try c.encode(producer, forKey: .producer)
     }
 }

@@ -124,7 +124,7 @@ public struct MarkdownExporter: Exporter {
     private func quotes(_ d: Document) -> String? {
         guard !d.annotations.quotes.isEmpty else { return nil }
         let lines = d.annotations.quotes.sorted { $0.range < $1.range }.map { q -> String in
-            let speaker = q.speaker.map { "**\(Self.escape($0))**" } ?? "_Unattributed_"
+            let speaker = d.annotations.resolve(q.speaker).map { "**\(Self.escape($0.name))**" } ?? "_Unattributed_"
             var notes: [String] = []
             if let cue = q.cue { notes.append(Self.escape(cue)) }
             if q.kind == .indirect { notes.append("reported") }
@@ -186,7 +186,7 @@ public struct MarkdownExporter: Exporter {
                 c.sourceIDs.isEmpty
                 ? "**unsourced**"
                 : c.sourceIDs.map { id in Self.escape(id) + " " + (names[id].map(Self.escape) ?? "(not in sources)") }.joined(separator: "; ")
-            return [Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(d.text(in: c.range)), c.claimant.map(Self.escape) ?? "", backing]
+            return [Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(d.text(in: c.range)), d.annotations.resolve(c.claimant).map { Self.escape($0.name) } ?? "", backing]
         }
         return "## Check-worthy claims\n\n\(summary).\n\n" + Self.table(["Id", "Score", "Claim", "Claimant", "Sources"], rows)
     }

@@ -28,8 +28,9 @@ actor Emitter {
     /// Takes the results of item `index`; writes them and any later ones already waiting.
     func deliver(_ result: Runner.ItemResult, at index: Int, name: String) {
         waiting[index] = (result, name)
-        while let ((results, bytes), name) = waiting.removeValue(forKey: next) {
+        while let ((results, bytes, warnings), name) = waiting.removeValue(forKey: next) {
             summary.bytesRead += bytes
+            warnings.forEach(emit)
             for result in results {
                 switch result {
                 case .success(let document, let outputs):
@@ -64,7 +65,7 @@ actor Emitter {
     }
 
     /// Records a problem that stopped the run before it began.
-    private func refuse(_ diagnostic: Diagnostic) {
+    func refuse(_ diagnostic: Diagnostic) {
         summary.refused = true
         summary.failed += 1
         emit(diagnostic)

@@ -80,6 +80,20 @@ public struct Runner: Sendable {
             pipeline: pipeline, base: outputDirectory, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: protected,
             total: count, progress: progress, report: diagnostics)
         guard await emitter.prepare() else { return await emitter.summary(seconds: 0) }
+        // Analyzers get ready before any input is read; one that cannot refuses the run.
+        var prepared: [Pipeline.AnalyzerStep] = []
+        for step in pipeline.analyzers {
+            do {
+                try await step.analyzer.prepare(context(for: step))
+                prepared.append(step)
+            } catch {
+                await shutdown(prepared)
+                await emitter.refuse(Diagnostic(
+                    code: "E490", "analyzer '\(step.info.id)' could not get ready: \(Self.diagnostic(error, code: "E490", article: nil, component: nil).message)",
+                    at: step.location, component: step.info.id))
+                return await emitter.summary(seconds: 0)
+            }
+        }
         // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
         let window = jobs * 4
         let channel = WorkChannel(capacity: jobs)
@@ -109,14 +123,26 @@ public struct Runner: Sendable {
         }
         let interrupted = Task.isCancelled
         channel.cancel()
+        await shutdown(prepared)
         let elapsed = ContinuousClock.now - clock
         return await emitter.finish(
             keep: !interrupted, interrupted: interrupted,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
+    /// The context analyzers get outside any one document.
+    private func context(for step: Pipeline.AnalyzerStep) -> AnalysisContext {
+        AnalysisContext(pipeline: pipeline.name, component: step.info.id)
+    }
+
+    /// Lets every analyzer in `steps` release what it took, even when the run was cancelled.
+    private func shutdown(_ steps: [Pipeline.AnalyzerStep]) async {
+        // A child task that is not cancelled, so an interrupted run still shuts down cleanly.
+        await Task.detached { for step in steps { await step.analyzer.shutdown(self.context(for: step)) } }.value
+    }
+
     /// What one work item came to: its articles' results and the bytes it read.
-    typealias ItemResult = (results: [ArticleResult], bytes: Int)
+    typealias ItemResult = (results: [ArticleResult], bytes: Int, warnings: [Diagnostic])
 
     /// Runs one item in a task of its own, racing it against `articleTimeout`; the job slot is
     /// held until the work really ends, so a runaway article cannot multiply the load.
@@ -148,7 +174,8 @@ public struct Runner: Sendable {
                 let seconds = timeout.components.seconds
                 resume(([.failure(Diagnostic(
                     code: "E474", "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
-                    article: item.name))], 0))
+                    article: item.name))], 0, []))
+                work.cancel()
                 if let assigner { Task { await assigner.skip(index) } }
             }
             Task {
@@ -184,17 +211,27 @@ public struct Runner: Sendable {
                 }
             }
         }
+        // The documents an input yields are analyzed as one batch; failures keep their place.
+        var batch: [Document] = []
+        for case .success(var document) in documents {
+            if document.origin == nil { document.origin = defaultName }
+            batch.append(document)
+        }
+        let warnings = WarningLog()
+        var finished = await analyzeAndExport(batch, warnings: warnings)[...]
         var results: [ArticleResult] = []
         for entry in documents {
             switch entry {
-            case .success(var document):
-                if document.origin == nil { document.origin = defaultName }
-                results.append(await analyzeAndExport(document))
-            case .failure(let diagnostic):
-                results.append(.failure(diagnostic))
+            case .success: results.append(finished.popFirst()!)
+            case .failure(let diagnostic): results.append(.failure(diagnostic))
             }
         }
-        return (results, bytes)
+        let names = Dictionary(batch.map { ($0.id, Self.articleName($0)) }, uniquingKeysWith: { first, _ in first })
+        let reported = warnings.drain().map { entry in
+            Self.diagnostic(entry.error, code: entry.error.code ?? "W400", article: entry.document.flatMap { names[$0] } ?? defaultName,
+                            component: entry.component, severity: .warning)
+        }
+        return (results, bytes, reported)
     }
 
     private func readWhole(_ source: InputSource) -> ([Result<Document, Diagnostic>], Int, String) {
@@ -253,29 +290,52 @@ public struct Runner: Sendable {
 
     /// Runs the analyzers and exporters on one document.
     public func analyzeAndExport(_ document: Document) async -> ArticleResult {
-        let name = document.origin.map { $0 == document.id || $0 == "-" ? document.id : "\($0)#\(document.id)" } ?? document.id
-        do {
-            let analyzed = try await analyze(document)
-            var outputs: [Data] = []
-            for step in pipeline.exporters {
-                do {
-                    outputs.append(try step.exporter.export(analyzed))
-                } catch {
-                    return .failure(Self.diagnostic(error, code: "E407", article: name, component: step.info.id))
-                }
+        await analyzeAndExport([document], warnings: nil)[0]
+    }
+
+    /// Runs the analyzers on the documents of one input as a batch, then the exporters on each.
+    func analyzeAndExport(_ documents: [Document], warnings: WarningLog?) async -> [ArticleResult] {
+        guard !documents.isEmpty else { return [] }
+        let analyzed = await analyze(batch: documents, warnings: warnings)
+        return zip(documents, analyzed).map { original, result in
+            let name = Self.articleName(original)
+            switch result {
+            case .success(let document): return export(document, name: name)
+            case .failure(let failure):
+                return .failure(Self.diagnostic(failure.error, code: failure.code, article: name, component: failure.component))
             }
-            return .success(analyzed, outputs: outputs)
-        } catch let failure as StepFailure {
-            return .failure(Self.diagnostic(failure.error, code: failure.code, article: name, component: failure.component))
-        } catch {
-            return .failure(Self.diagnostic(error, code: "E404", article: name, component: nil))
         }
     }
 
-    /// Runs the analyzers stage by stage; the analyzers of a stage see the same snapshot and their
-    /// results are merged in plan order.
+    /// Renders one analyzed document with every exporter.
+    func export(_ analyzed: Document, name: String) -> ArticleResult {
+        var outputs: [Data] = []
+        for step in pipeline.exporters {
+            do {
+                outputs.append(try step.exporter.export(analyzed))
+            } catch {
+                return .failure(Self.diagnostic(error, code: "E407", article: name, component: step.info.id))
+            }
+        }
+        return .success(analyzed, outputs: outputs)
+    }
+
+    /// How diagnostics name a document: its origin and id.
+    static func articleName(_ document: Document) -> String {
+        document.origin.map { $0 == document.id || $0 == "-" ? document.id : "\($0)#\(document.id)" } ?? document.id
+    }
+
+    /// Runs the analyzers stage by stage on one document; throws the first analyzer's failure.
     public func analyze(_ document: Document) async throws -> Document {
-        var document = document
+        try await analyze(batch: [document], warnings: nil)[0].get()
+    }
+
+    /// Runs the analyzers stage by stage on several documents at once, each analyzer getting them
+    /// as one batch. The analyzers of a stage see the same snapshot and run together; their
+    /// results are merged in plan order. A document one analyzer fails on leaves the batch, with
+    /// that failure; the others go on.
+    func analyze(batch documents: [Document], warnings: WarningLog?) async -> [Result<Document, StepFailure>] {
+        var results: [Result<Document, StepFailure>] = documents.map { .success($0) }
         var stageStart = 0
         let steps = pipeline.analyzers
         while stageStart < steps.count {
@@ -283,32 +343,96 @@ public struct Runner: Sendable {
             var stageEnd = stageStart
             while stageEnd < steps.count && pipeline.plan.steps[stageEnd].stage == stage { stageEnd += 1 }
             let members = Array(steps[stageStart..<stageEnd])
-            let snapshot = document
-            var results: [Annotations] = []
+            stageStart = stageEnd
+            // Running an analyzer again replaces what it wrote before, so its old results (and
+            // relations to them) go before the stage sees the document.
+            var live: [Int] = []
+            var retired: [Int: Set<String>] = [:]
+            for i in results.indices {
+                guard case .success(var document) = results[i] else { continue }
+                for member in members {
+                    let removed = document.annotations.removeAll(producedBy: member.info.id, in: Set(member.info.provides))
+                    if !removed.isEmpty { retired[i, default: []].formUnion(removed) }
+                }
+                results[i] = .success(document)
+                live.append(i)
+            }
+            guard !live.isEmpty else { break }
+            let snapshot = live.map { try! results[$0].get() }
+            let name = pipeline.name
+            let context: @Sendable (Pipeline.AnalyzerStep) -> AnalysisContext = { member in
+                AnalysisContext(pipeline: name, component: member.info.id, warnings: warnings)
+            }
+            var outputs: [[Result<Annotations, StepFailure>]]
             if members.count == 1 {
-                results = [try Self.apply(members[0], to: snapshot)]
+                outputs = [await Self.apply(members[0], to: snapshot, context: context(members[0]))]
             } else {
-                results = try await withThrowingTaskGroup(of: (Int, Annotations).self) { group in
-                    for (i, member) in members.enumerated() { group.addTask { (i, try Self.apply(member, to: snapshot)) } }
-                    var collected = [Annotations](repeating: Annotations(), count: members.count)
-                    for try await (i, annotations) in group { collected[i] = annotations }
+                outputs = await withTaskGroup(of: (Int, [Result<Annotations, StepFailure>]).self) { group in
+                    for (m, member) in members.enumerated() {
+                        let memberContext = context(member)
+                        group.addTask { (m, await Self.apply(member, to: snapshot, context: memberContext)) }
+                    }
+                    var collected = [[Result<Annotations, StepFailure>]](repeating: [], count: members.count)
+                    for await (m, annotations) in group { collected[m] = annotations }
                     return collected
                 }
             }
-            for r in results { document.annotations.merge(r) }
-            stageStart = stageEnd
+            for (n, i) in live.enumerated() {
+                guard case .success(var document) = results[i] else { continue }
+                do {
+                    for (m, member) in members.enumerated() {
+                        var added = try outputs[m][n].get()
+                        added.stamp(
+                            Provenance(component: member.info.id, version: member.info.version), after: document.annotations,
+                            retired: retired[i] ?? [])
+                        if let problem = added.firstReferenceProblem(against: document.annotations) {
+                            throw StepFailure(code: "E492", component: member.info.id, error: ComponentError(code: "E492", problem))
+                        }
+                        document.annotations.merge(added)
+                    }
+                    if let replaced = retired[i] {
+                        // What other analyzers derived from the replaced annotations is stale now.
+                        let stale = document.annotations.removeAll(pointingAt: replaced)
+                        if !stale.isEmpty, let warnings {
+                            let names = members.map { "'\($0.info.id)'" }.joined(separator: ", ")
+                            let what = stale.sorted { $0.key < $1.key }.map { "\($0.value) in '\($0.key)'" }.joined(separator: ", ")
+                            warnings.add(
+                                ComponentError(code: "W490", "running \(names) again replaced annotations that others pointed at, so those went too (\(what)); run the analyzers that wrote them again to get them back"),
+                                component: members[0].info.id, document: document.id)
+                        }
+                    }
+                    results[i] = .success(document)
+                } catch let failure as StepFailure {
+                    results[i] = .failure(failure)
+                } catch {
+                    results[i] = .failure(StepFailure(code: "E404", component: "", error: error))
+                }
+            }
         }
-        return document
+        return results
     }
 
-    /// Runs one analyzer and checks what it returned.
-    static func apply(_ step: Pipeline.AnalyzerStep, to document: Document) throws -> Annotations {
-        var annotations: Annotations
-        do {
-            annotations = try step.analyzer.analyze(document)
-        } catch {
-            throw StepFailure(code: "E404", component: step.info.id, error: error)
+    /// Runs one analyzer on a batch and checks what it returned for each document.
+    static func apply(
+        _ step: Pipeline.AnalyzerStep, to documents: [Document], context: AnalysisContext
+    ) async -> [Result<Annotations, StepFailure>] {
+        var returned = await step.analyzer.analyze(batch: documents, context: context)
+        if returned.count != documents.count {
+            let failure = StepFailure(code: "E404", component: step.info.id, error: ComponentError(code: "E404",
+                "returned \(returned.count) results for a batch of \(documents.count) documents; return one per document, in order"))
+            returned = documents.map { _ in .failure(failure) }
         }
+        return zip(documents, returned).map { document, result in
+            result.mapError { error in
+                error as? StepFailure ?? StepFailure(code: error is CancellationError ? "E474" : "E404", component: step.info.id, error: error)
+            }.flatMap { annotations in
+                Result { try check(annotations, of: step, for: document) }.mapError { $0 as! StepFailure }
+            }
+        }
+    }
+
+    /// Refuses what an analyzer returned when it writes an undeclared layer or a bad range.
+    static func check(_ annotations: Annotations, of step: Pipeline.AnalyzerStep, for document: Document) throws -> Annotations {
         let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
         if !undeclared.isEmpty {
             throw StepFailure(code: "E405", component: step.info.id, error: ComponentError(code: "E405",
@@ -319,7 +443,6 @@ public struct Runner: Sendable {
             throw StepFailure(code: "E406", component: step.info.id, error: ComponentError(code: "E406",
                 "returned the range \(range) \(why); every range must lie in [0, \(document.length)] with start <= end"))
         }
-        annotations.stamp(Provenance(component: step.info.id, version: step.info.version))
         return annotations
     }
 
@@ -359,19 +482,24 @@ public struct Runner: Sendable {
         return data[data.startIndex..<max(end, data.startIndex + minimum)]
     }
 
-    static func diagnostic(_ error: any Error, code: String, article: String?, component: String?) -> Diagnostic {
+    static func diagnostic(
+        _ error: any Error, code: String, article: String?, component: String?, severity: Diagnostic.Severity = .error
+    ) -> Diagnostic {
         if let d = error as? Diagnostic { return d }
         if let e = error as? ComponentError {
             var message = e.message
             if let range = e.range { message += " (at \(range))" }
-            return Diagnostic(code: e.code ?? code, message, article: article, component: component)
+            return Diagnostic(severity, code: e.code ?? code, message, article: article, component: component)
         }
-        return Diagnostic(code: code, "\(error)", article: article, component: component)
+        if error is CancellationError {
+            return Diagnostic(severity, code: code, "stopped: the run was interrupted or the article ran out of time", article: article, component: component)
+        }
+        return Diagnostic(severity, code: code, "\(error)", article: article, component: component)
     }
 }
 
 /// An analyzer that failed, with its id.
-struct StepFailure: Error {
+struct StepFailure: Error, @unchecked Sendable {
     var code: String
     var component: String
     var error: any Error

@@ -14,7 +14,7 @@ struct SentenceAnalyzerTests {
     @Test("sentences never cross block boundaries, and cover each block's text")
     func withinBlocks() throws {
         let document = try read("harbour-bridge.txt")
-        let sentences = try SentenceAnalyzer().analyze(document).sentences
+        let sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
         for block in document.blocks {
             let inside = sentences.filter { block.range.contains($0.range) }
             let joined = inside.map { document.text(in: $0.range) }.joined(separator: " ")
@@ -29,7 +29,7 @@ struct SentenceAnalyzerTests {
     @Test("a heading and a list item without final punctuation are one sentence each")
     func headingsAndItems() throws {
         let document = try read("harbour-bridge.txt")
-        let texts = try SentenceAnalyzer().analyze(document).sentences.map { document.text(in: $0.range) }
+        let texts = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences.map { document.text(in: $0.range) }
         #expect(texts.contains("Key Points"))
         #expect(texts.contains("Why the Work Is Needed"))
         #expect(texts.contains("“We cannot wait for another winter,” said Dr. Ines Falk, the city’s chief engineer."))
@@ -40,7 +40,7 @@ struct SentenceAnalyzerTests {
     @Test("a document without blocks is segmented as one span, with scalar offsets")
     func noBlocks() throws {
         let document = Document(id: "d", text: "Zoë’s café 🎉 opened. It sold out.")
-        let sentences = try SentenceAnalyzer().analyze(document).sentences
+        let sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
         #expect(sentences.map(\.range) == [TextRange(start: 0, end: 20), TextRange(start: 21, end: 33)])
         #expect(sentences.map(\.producer) == [.unstamped, .unstamped])
     }
@@ -52,7 +52,7 @@ struct SentenceAnalyzerTests {
         #expect(SentenceAnalyzer.requires.isEmpty)
         let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SentenceAnalyzer.Options())) as? [String: Any]
         #expect(try #require(encoded).keys.sorted() == SentenceAnalyzer.Options.help.keys.sorted())
-        let annotations = try SentenceAnalyzer().analyze(try read("storm-outage.txt"))
+        let annotations = try SentenceAnalyzer().analyze(try read("storm-outage.txt"), context: AnalysisContext())
         #expect(annotations.nonEmptyLayers == [.sentences])
     }
 

@@ -77,7 +77,9 @@ struct DocumentJSONTests {
                 .utf8)
         let document = try Document(jsonData: data)
         #expect(
-            document.annotations.sentences == [Sentence(range: TextRange(start: 0, end: 9), producer: Provenance(component: "s", version: "1"))])
+            document.annotations.sentences == [
+                Sentence(id: "s1", range: TextRange(start: 0, end: 9), producer: Provenance(component: "s", version: "1"))
+            ], "a version 1 file's annotations get ids")
         #expect(document.blocks.isEmpty && document.links.isEmpty && document.metadata == Metadata())
     }
 
@@ -120,7 +122,7 @@ struct DocumentJSONTests {
     static let corruptions: [Corruption] = [
         Corruption(
             name: "newer version", path: ["version"], value: .int(7), code: "E703",
-            message: "unsupported dossier JSON version '7'; this build reads version 1, so upgrade Dossier or re-export the document",
+            message: "unsupported dossier JSON version '7'; this build reads versions 1 to 2, so upgrade Dossier or re-export the document",
             errorPath: "version"),
         Corruption(
             name: "not a dossier file", path: ["format"], value: .string("pandoc"), code: "E702",
@@ -137,7 +139,7 @@ struct DocumentJSONTests {
             errorPath: "layers.sentences[1]"),
         Corruption(
             name: "negative start", path: ["layers", "quotes", "0", "speakerRange", "start"], value: .int(-1), code: "E705",
-            message: "range [-1, \(SampleDocuments.range(of: "Lena Ortiz").end)) \(outside)", errorPath: "layers.quotes[0].speakerRange"),
+            message: "range [-1, \(SampleDocuments.range(of: "Lena Ortiz").end)) \(outside)", errorPath: "layers.quotes[0]"),
         Corruption(
             name: "text that disagrees with the range", path: ["layers", "entities", "1", "text"], value: .string("Lena Ortíz"),
             code: "E706",
@@ -155,7 +157,7 @@ struct DocumentJSONTests {
             message: "missing key 'producer'", errorPath: "layers.claims[2]"),
         // Foundation words this message itself, so only the code and the path are pinned.
         Corruption(
-            name: "unknown entity kind", path: ["layers", "entities", "0", "kind"], value: .string("company"), code: "E701",
+            name: "entity kind that is not a name", path: ["layers", "entities", "0", "kind"], value: .int(3), code: "E701",
             message: nil, errorPath: "layers.entities[0].kind"),
     ]
 

@@ -32,24 +32,29 @@ struct DocumentJSONWriterTests {
         var a = Annotations()
         let everything = TextRange(start: 0, end: length)
         a.sentences = (0..<length).map { Sentence(range: TextRange(start: $0, end: length), producer: producer) }
-        a.entities = [Entity(range: everything, kind: .misc, name: awkward[6], role: awkward[8], producer: producer)]
+        a.entities = [Entity(id: "e1", range: everything, kind: .misc, name: awkward[6], role: awkward[8], producer: producer)]
         a.dates = [DateMention(range: everything, value: awkward[4], producer: producer), DateMention(range: TextRange(start: 1, end: 1), value: nil, producer: producer)]
         a.quotes = [
-            Quote(range: everything, kind: .indirect, speaker: awkward[9], speakerRange: TextRange(start: 2, end: 9), cue: awkward[2], producer: producer),
+            Quote(range: everything, kind: .indirect, speaker: "e1", speakerRange: TextRange(start: 2, end: 9), cue: awkward[2], producer: producer),
             Quote(range: TextRange(start: 0, end: 0), kind: .direct, producer: producer),
         ]
         a.claims = [-0.0, 0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100, 123456789.125].enumerated().map {
-            ClaimAnnotation(id: "c\($0)", range: everything, checkWorthiness: $1, sourceIDs: Array(awkward.prefix($0)), claimant: $0.isMultiple(of: 2) ? awkward[$0] : nil, producer: producer)
+            ClaimAnnotation(id: "c\($0)", range: everything, checkWorthiness: $1, sources: [awkward[10], "src2"].prefix($0).map { Reference($0) }, claimant: $0.isMultiple(of: 2) ? "e1" : nil, producer: producer)
         }
         a.sources = [
             SourceAnnotation(id: awkward[10], name: awkward[11], url: awkward[3], kind: .document, range: everything, producer: producer),
-            SourceAnnotation(id: "s2", name: "", kind: .person, producer: producer),
+            SourceAnnotation(id: "src2", name: "", kind: .person, producer: producer),
         ]
         a.findings = [
             Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, producer: producer),
             Finding(kind: "k", message: "m", severity: .info, producer: producer),
         ]
         a.metrics = [0, -1, Double(Int.max), 2.5e-8, 1e300, 7].map { Metric(name: "m\($0)", value: $0, unit: $0 > 1 ? awkward[11] : nil, producer: producer) }
+        a.relations = [
+            Relation(id: awkward[2], kind: awkward[5], from: "e1", to: awkward[10], confidence: 0.25, producer: producer),
+            Relation(kind: "k", from: "c3", to: "src2", producer: producer),
+        ]
+        a.assignMissingIDs()
         awkwardText.annotations = a
         documents.append(awkwardText)
         var bare = awkwardText

@@ -2,13 +2,16 @@ import DossierCore
 import Foundation
 
 /// The `JSONEncoder` path that wrote Dossier JSON before `DocumentJSONWriter`, kept as the
-/// reference the writer's bytes are compared with.
+/// reference the writer's bytes are compared with. Each annotation goes through its own
+/// `Codable` wire form, so the test also checks that the writer's fast paths for the built-in
+/// layers write exactly what those types own.
 enum LegacyDocumentEncoder {
     static func encode(_ document: Document, pretty: Bool, includeText: Bool) throws -> Data {
         func snippet(_ range: TextRange) -> String? { includeText ? document.text(in: range) : nil }
+        func wire<T: Annotation>(_ items: [T]) -> [Wire<T>] { items.map { Wire(item: $0, text: $0.coveredRange.flatMap(snippet)) } }
         let a = document.annotations
         let root = Root(
-            format: "dossier", version: 1, offsets: "unicode-scalar", id: document.id, origin: document.origin,
+            format: "dossier", version: DocumentJSON.version, offsets: "unicode-scalar", id: document.id, origin: document.origin,
             reader: document.reader, length: document.length, text: includeText ? document.text : nil,
             metadata: WireMetadata(
                 title: document.metadata.title, authors: document.metadata.authors, publisher: document.metadata.publisher,
@@ -21,39 +24,9 @@ enum LegacyDocumentEncoder {
                 WireLink(url: $0.url, text: $0.text, origin: $0.origin, start: $0.range?.start, end: $0.range?.end)
             },
             layers: Layers(
-                sentences: a.sentences.map {
-                    WireSentence(start: $0.range.start, end: $0.range.end, text: snippet($0.range), producer: $0.producer)
-                },
-                entities: a.entities.map {
-                    WireEntity(
-                        start: $0.range.start, end: $0.range.end, text: snippet($0.range), kind: $0.kind, name: $0.name,
-                        role: $0.role, producer: $0.producer)
-                },
-                dates: a.dates.map {
-                    WireDate(start: $0.range.start, end: $0.range.end, text: snippet($0.range), value: $0.value, producer: $0.producer)
-                },
-                quotes: a.quotes.map {
-                    WireQuote(
-                        start: $0.range.start, end: $0.range.end, text: snippet($0.range), kind: $0.kind, speaker: $0.speaker,
-                        speakerRange: $0.speakerRange.map { Span(start: $0.start, end: $0.end, text: snippet($0)) }, cue: $0.cue,
-                        producer: $0.producer)
-                },
-                claims: a.claims.map {
-                    WireClaim(
-                        id: $0.id, start: $0.range.start, end: $0.range.end, text: snippet($0.range), checkWorthiness: $0.checkWorthiness,
-                        sourceIds: $0.sourceIDs, claimant: $0.claimant, producer: $0.producer)
-                },
-                sources: a.sources.map {
-                    WireSource(
-                        id: $0.id, name: $0.name, url: $0.url, kind: $0.kind, start: $0.range?.start, end: $0.range?.end,
-                        text: $0.range.flatMap(snippet), producer: $0.producer)
-                },
-                findings: a.findings.map {
-                    WireFinding(
-                        kind: $0.kind, message: $0.message, severity: $0.severity, start: $0.range?.start, end: $0.range?.end,
-                        text: $0.range.flatMap(snippet), producer: $0.producer)
-                },
-                metrics: a.metrics.map { WireMetric(name: $0.name, value: $0.value, unit: $0.unit, producer: $0.producer) }))
+                sentences: wire(a.sentences), entities: wire(a.entities), dates: wire(a.dates), quotes: wire(a.quotes),
+                claims: wire(a.claims), sources: wire(a.sources), findings: wire(a.findings), metrics: wire(a.metrics),
+                relations: wire(a.relations)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(root)
@@ -108,88 +81,28 @@ enum LegacyDocumentEncoder {
     }
 
     private struct Layers: Encodable {
-        var sentences: [WireSentence]?
-        var entities: [WireEntity]?
-        var dates: [WireDate]?
-        var quotes: [WireQuote]?
-        var claims: [WireClaim]?
-        var sources: [WireSource]?
-        var findings: [WireFinding]?
-        var metrics: [WireMetric]?
+        var sentences: [Wire<Sentence>]
+        var entities: [Wire<Entity>]
+        var dates: [Wire<DateMention>]
+        var quotes: [Wire<Quote>]
+        var claims: [Wire<ClaimAnnotation>]
+        var sources: [Wire<SourceAnnotation>]
+        var findings: [Wire<Finding>]
+        var metrics: [Wire<Metric>]
+        var relations: [Wire<Relation>]
     }
 
-    private struct WireSentence: Encodable {
-        var start: Int
-        var end: Int
+    /// An annotation in its own Codable wire form, with the covered text beside it.
+    private struct Wire<T: Annotation>: Encodable {
+        var item: T
         var text: String?
-        var producer: Provenance
-    }
 
-    private struct WireEntity: Encodable {
-        var start: Int
-        var end: Int
-        var text: String?
-        var kind: Entity.Kind
-        var name: String
-        var role: String?
-        var producer: Provenance
-    }
+        private enum Key: String, CodingKey { case text }
 
-    private struct WireDate: Encodable {
-        var start: Int
-        var end: Int
-        var text: String?
-        var value: String?
-        var producer: Provenance
-    }
-
-    private struct WireQuote: Encodable {
-        var start: Int
-        var end: Int
-        var text: String?
-        var kind: Quote.Kind
-        var speaker: String?
-        var speakerRange: Span?
-        var cue: String?
-        var producer: Provenance
-    }
-
-    private struct WireClaim: Encodable {
-        var id: String
-        var start: Int
-        var end: Int
-        var text: String?
-        var checkWorthiness: Double
-        var sourceIds: [String]?
-        var claimant: String?
-        var producer: Provenance
-    }
-
-    private struct WireSource: Encodable {
-        var id: String
-        var name: String
-        var url: String?
-        var kind: SourceKind
-        var start: Int?
-        var end: Int?
-        var text: String?
-        var producer: Provenance
-    }
-
-    private struct WireFinding: Encodable {
-        var kind: String
-        var message: String
-        var severity: Finding.Severity
-        var start: Int?
-        var end: Int?
-        var text: String?
-        var producer: Provenance
-    }
-
-    private struct WireMetric: Encodable {
-        var name: String
-        var value: Double
-        var unit: String?
-        var producer: Provenance
+        func encode(to encoder: any Encoder) throws {
+            try item.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encodeIfPresent(text, forKey: .text)
+        }
     }
 }

@@ -36,7 +36,7 @@ struct LineAnalyzer: Analyzer {
         if options.delayMilliseconds < 0 { throw ComponentError("'delayMilliseconds' must not be negative", option: "delayMilliseconds") }
         self.options = options
     }
-    func analyze(_ document: Document) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         if options.delayMilliseconds > 0 && (options.slowOn.isEmpty || document.text.contains(options.slowOn)) {
             usleep(UInt32(options.delayMilliseconds * 1000))
         }
@@ -59,7 +59,7 @@ struct CountAnalyzer: Analyzer {
     static let requires: Set<LayerID> = [.sentences]
     static let provides: Set<LayerID> = [.metrics]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var result = Annotations()
         result.metrics.append(Metric(name: "sentences", value: Double(document.annotations.sentences.count)))
         return result
@@ -72,7 +72,7 @@ struct ShoutAnalyzer: Analyzer {
     static let summary = "Flags capitals"
     static let provides: Set<LayerID> = [.findings]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var result = Annotations()
         if document.text.contains("!") { result.findings.append(Finding(kind: "shout", message: "exclamation")) }
         return result
@@ -85,7 +85,7 @@ struct SneakyAnalyzer: Analyzer {
     static let summary = "Writes what it did not declare"
     static let provides: Set<LayerID> = [.metrics]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var result = Annotations()
         result.claims.append(ClaimAnnotation(id: "c1", range: TextRange(start: 0, end: 1), checkWorthiness: 1))
         return result
@@ -98,7 +98,7 @@ struct OverrunAnalyzer: Analyzer {
     static let summary = "Returns a range past the text"
     static let provides: Set<LayerID> = [.dates]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var result = Annotations()
         result.dates.append(DateMention(range: TextRange(start: 0, end: document.length + 5), value: nil))
         return result
@@ -111,7 +111,7 @@ struct ReversedAnalyzer: Analyzer {
     static let summary = "Returns a range that ends before it starts"
     static let provides: Set<LayerID> = [.dates]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var result = Annotations()
         if document.text.contains("REVERSE") { result.dates.append(DateMention(range: TextRange(start: 3, end: 1), value: nil)) }
         return result
@@ -125,7 +125,7 @@ struct ChickenAnalyzer: Analyzer {
     static let requires: Set<LayerID> = ["eggs"]
     static let provides: Set<LayerID> = ["chickens"]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations { Annotations() }
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations { Annotations() }
 }
 
 struct EggAnalyzer: Analyzer {
@@ -134,7 +134,7 @@ struct EggAnalyzer: Analyzer {
     static let requires: Set<LayerID> = ["chickens"]
     static let provides: Set<LayerID> = ["eggs"]
     init(options: NoOptions) {}
-    func analyze(_ document: Document) throws -> Annotations { Annotations() }
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations { Annotations() }
 }
 
 /// Writes the id, the sentence count and the metrics, one line.

@@ -88,6 +88,7 @@ public enum SampleDocuments {
     public static var minimal: Document {
         var document = read
         document.annotations.sentences = sentences(Provenance(component: "sentences", version: "1.0.0"))
+        document.annotations.assignMissingIDs()
         return document
     }
 
@@ -97,13 +98,13 @@ public enum SampleDocuments {
         var a = document.annotations
         let ner = Provenance(component: "entities", version: "1.2.0")
         a.entities = [
-            Entity(range: range(of: "Riverton city council"), kind: .organization, name: "Riverton City Council", producer: ner),
-            Entity(range: range(of: "Lena Ortiz"), kind: .person, name: "Lena Ortiz", role: "Mayor", producer: ner),
-            Entity(range: range(of: "Ortiz", occurrence: 2), kind: .person, name: "Lena Ortiz", producer: ner),
-            Entity(range: range(of: "Joe Whitaker"), kind: .person, name: "Joe Whitaker", role: "Councillor", producer: ner),
-            Entity(range: range(of: "Quay Street"), kind: .location, name: "Quay Street", producer: ner),
-            Entity(range: range(of: "Riverton Transport Office"), kind: .organization, name: "Riverton Transport Office", producer: ner),
-            Entity(range: range(of: "Old Mill Bridge", occurrence: 2), kind: .misc, name: "Old Mill Bridge", producer: ner),
+            Entity(id: "e1", range: range(of: "Riverton city council"), kind: .organization, name: "Riverton City Council", producer: ner),
+            Entity(id: "e2", range: range(of: "Lena Ortiz"), kind: .person, name: "Lena Ortiz", role: "Mayor", producer: ner),
+            Entity(id: "e3", range: range(of: "Ortiz", occurrence: 2), kind: .person, name: "Lena Ortiz", producer: ner),
+            Entity(id: "e4", range: range(of: "Joe Whitaker"), kind: .person, name: "Joe Whitaker", role: "Councillor", producer: ner),
+            Entity(id: "e5", range: range(of: "Quay Street"), kind: .location, name: "Quay Street", producer: ner),
+            Entity(id: "e6", range: range(of: "Riverton Transport Office"), kind: .organization, name: "Riverton Transport Office", producer: ner),
+            Entity(id: "e7", range: range(of: "Old Mill Bridge", occurrence: 2), kind: .misc, name: "Old Mill Bridge", producer: ner),
         ]
         let dates = Provenance(component: "dates", version: "1.0.0")
         a.dates = [
@@ -115,13 +116,13 @@ public enum SampleDocuments {
         let quotes = Provenance(component: "quotes", version: "1.0.0")
         a.quotes = [
             Quote(
-                range: range(of: "the cheapest road-safety scheme we will ever buy."), kind: .direct, speaker: "Lena Ortiz",
+                range: range(of: "the cheapest road-safety scheme we will ever buy."), kind: .direct, speaker: "e2",
                 speakerRange: range(of: "Lena Ortiz"), cue: "called", producer: quotes),
             Quote(
-                range: range(of: "We counted every crash, and the numbers speak for themselves 🚲,"), kind: .direct, speaker: "Lena Ortiz",
+                range: range(of: "We counted every crash, and the numbers speak for themselves 🚲,"), kind: .direct, speaker: "e2",
                 speakerRange: range(of: "she"), cue: "said", producer: quotes),
             Quote(
-                range: range(of: "the closure would push 3,000 cars a day onto Quay Street"), kind: .indirect, speaker: "Joe Whitaker",
+                range: range(of: "the closure would push 3,000 cars a day onto Quay Street"), kind: .indirect, speaker: "e4",
                 speakerRange: range(of: "Joe Whitaker"), cue: "warned", producer: quotes),
             Quote(range: range(of: "at capacity"), kind: .direct, producer: quotes),
         ]
@@ -129,22 +130,22 @@ public enum SampleDocuments {
         a.claims = [
             ClaimAnnotation(id: "c1", range: range(of: "The Riverton city council voted 7–2 on Thursday"), checkWorthiness: 0.35, producer: claims),
             ClaimAnnotation(
-                id: "c2", range: range(of: "the trial cut collisions on the bridge by half"), checkWorthiness: 0.91, claimant: "Lena Ortiz",
+                id: "c2", range: range(of: "the trial cut collisions on the bridge by half"), checkWorthiness: 0.91, claimant: "e2",
                 producer: claims),
             ClaimAnnotation(
                 id: "c3", range: range(of: "the closure would push 3,000 cars a day onto Quay Street"), checkWorthiness: 0.78,
-                sourceIDs: ["s1"], claimant: "Joe Whitaker", producer: claims),
+                sources: ["src1"], claimant: "e4", producer: claims),
             ClaimAnnotation(
-                id: "c4", range: range(of: "Cycle traffic rose 40% after a 2023 trial"), checkWorthiness: 0.84, sourceIDs: ["s1", "s2"],
+                id: "c4", range: range(of: "Cycle traffic rose 40% after a 2023 trial"), checkWorthiness: 0.84, sources: ["src1", "src2"],
                 producer: claims),
         ]
         let sources = Provenance(component: "sources", version: "1.0.0")
         a.sources = [
             SourceAnnotation(
-                id: "s1", name: "Riverton Transport Office traffic survey", url: "https://transport.riverton.example/quay-street-2024.pdf",
+                id: "src1", name: "Riverton Transport Office traffic survey", url: "https://transport.riverton.example/quay-street-2024.pdf",
                 kind: .document, range: range(of: "Riverton Transport Office: Quay Street traffic survey, 2024"), producer: sources),
-            SourceAnnotation(id: "s2", name: "Riverton City Council", kind: .organization, producer: sources),
-            SourceAnnotation(id: "s3", name: "Lena Ortiz", kind: .person, range: range(of: "Lena Ortiz"), producer: sources),
+            SourceAnnotation(id: "src2", name: "Riverton City Council", kind: .organization, producer: sources),
+            SourceAnnotation(id: "src3", name: "Lena Ortiz", kind: .person, range: range(of: "Lena Ortiz"), producer: sources),
         ]
         let framing = Provenance(component: "framing", version: "1.0.0")
         a.findings = [
@@ -162,6 +163,11 @@ public enum SampleDocuments {
             Metric(name: "reading-time", value: 42.6, unit: "seconds", producer: metrics),
             Metric(name: "readability.flesch", value: 61.25, producer: metrics),
         ]
+        a.relations = [
+            Relation(kind: "cites", from: "c3", to: "src1", producer: sources),
+            Relation(kind: "about", from: "f2", to: "c2", confidence: 0.8, producer: framing),
+        ]
+        a.assignMissingIDs()
         document.annotations = a
         return document
     }

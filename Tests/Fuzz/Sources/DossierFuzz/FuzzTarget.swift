@@ -144,9 +144,9 @@ struct Harness: Sendable {
     /// Runs `sentences` the way the runner does: checked, stamped and merged; nil when it refuses.
     func analyze(_ document: Document) -> Document? {
         var annotations: Annotations
-        do { annotations = try sentences.analyze(document) } catch { return nil }
-        if annotations.maximumOffset > document.length {
-            fatalError("sentences returned a range ending at \(annotations.maximumOffset), past the text (\(document.length) scalars)")
+        do { annotations = try sentences.analyze(document, context: AnalysisContext()) } catch { return nil }
+        if let range = annotations.firstInvalidRange(length: document.length) {
+            fatalError("sentences returned the range \(range), not within the text (\(document.length) scalars)")
         }
         annotations.stamp(type(of: sentences).provenance)
         var analyzed = document

@@ -14,8 +14,8 @@ enum Invariants {
                 fatalError("reader '\(reader)': link \(i) has range \(range) outside the text (\(length) scalars)")
             }
         }
-        if document.annotations.maximumOffset > length {
-            fatalError("reader '\(reader)': an annotation ends at \(document.annotations.maximumOffset), past the text (\(length) scalars)")
+        if let range = document.annotations.firstInvalidRange(length: length) {
+            fatalError("reader '\(reader)': an annotation has the range \(range), not within the text (\(length) scalars)")
         }
     }
 

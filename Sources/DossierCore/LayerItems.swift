@@ -1,0 +1,155 @@
+import Foundation
+
+/// The items of one layer behind a type-erased face, so that `Annotations` can hold built-in and
+/// third-party layers in one store and the runner can check and stamp any of them.
+protocol LayerItems: Sendable {
+    var count: Int { get }
+    /// The prefix of the ids the runner assigns.
+    var idPrefix: String { get }
+    /// The annotation type, or nil for a layer held as plain JSON.
+    var itemType: (any Annotation.Type)? { get }
+    func forEachID(_ body: (String) -> Void)
+    func forEachRange(_ body: (TextRange) -> Void)
+    func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void)
+    /// Sets every producer to `provenance` (unless nil), and every empty id to the prefix and the
+    /// next number.
+    mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int)
+    mutating func removeAll(producedBy component: String)
+    /// Removes the items that point at any of `ids`; returns the ids of those removed.
+    mutating func removeAll(pointingAt ids: Set<String>) -> [String]
+    /// The items as plain JSON, each its type's wire form.
+    func jsonValues() throws -> [JSONValue]
+    /// The items as plain JSON, each with the range whose text Dossier JSON repeats beside it.
+    func wireItems() throws -> [(value: JSONValue, covered: TextRange?)]
+    /// Appends `other`'s items, converting them through JSON when they are of another type.
+    mutating func append(_ other: any LayerItems) throws
+    func isEqual(to other: any LayerItems) -> Bool
+}
+
+/// The items of a layer whose type is known.
+struct TypedItems<Item: Annotation>: LayerItems {
+    var items: [Item]
+
+    var count: Int { items.count }
+    var idPrefix: String { Item.idPrefix }
+    var itemType: (any Annotation.Type)? { Item.self }
+
+    func forEachID(_ body: (String) -> Void) { for item in items { body(item.id) } }
+    func forEachRange(_ body: (TextRange) -> Void) { for item in items { item.forEachRange(body) } }
+    func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void) {
+        for item in items { item.forEachReference { body(item.id, $0, $1) } }
+    }
+
+    mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int) {
+        for i in items.indices {
+            if let provenance { items[i].producer = provenance }
+            if items[i].id.isEmpty {
+                items[i].id = Item.idPrefix + String(nextNumber)
+                nextNumber += 1
+            }
+        }
+    }
+
+    mutating func removeAll(producedBy component: String) { items.removeAll { $0.producer.component == component } }
+
+    mutating func removeAll(pointingAt ids: Set<String>) -> [String] {
+        var removed: [String] = []
+        items.removeAll { item in
+            var hit = false
+            item.forEachReference { id, _ in hit = hit || ids.contains(id) }
+            if hit { removed.append(item.id) }
+            return hit
+        }
+        return removed
+    }
+
+    func jsonValues() throws -> [JSONValue] { try items.map { try JSONValue(encoding: $0) } }
+
+    func wireItems() throws -> [(value: JSONValue, covered: TextRange?)] {
+        try items.map { (try JSONValue(encoding: $0), $0.coveredRange) }
+    }
+
+    mutating func append(_ other: any LayerItems) throws {
+        if let same = other as? TypedItems<Item> {
+            items += same.items
+        } else {
+            items += try Self.decode(other.jsonValues())
+        }
+    }
+
+    func isEqual(to other: any LayerItems) -> Bool {
+        if let same = other as? TypedItems<Item> { return items == same.items }
+        return (try? jsonValues() == other.jsonValues()) ?? false
+    }
+
+    /// Items from their wire form.
+    static func decode(_ values: [JSONValue]) throws -> [Item] {
+        let data = try JSONEncoder().encode(values)
+        return try JSONDecoder().decode([Item].self, from: data)
+    }
+}
+
+/// The items of a layer read from JSON whose type this program does not know: kept as they were
+/// read, written back unchanged, and still checked by the conventions every layer follows (`id`,
+/// flat `start`/`end`, `producer`).
+struct RawItems: LayerItems {
+    var items: [JSONValue]
+    let layer: LayerID
+
+    var count: Int { items.count }
+    var idPrefix: String { layer.rawValue + "-" }
+    var itemType: (any Annotation.Type)? { nil }
+
+    func forEachID(_ body: (String) -> Void) {
+        for item in items { if case .string(let id)? = item["id"] { body(id) } }
+    }
+
+    func forEachRange(_ body: (TextRange) -> Void) {
+        for item in items { if let range = Self.range(of: item) { body(range) } }
+    }
+
+    func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void) {}
+
+    mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int) {
+        for i in items.indices {
+            guard case .object(var pairs) = items[i] else { continue }
+            if let provenance {
+                Self.set("producer", .object([("component", .string(provenance.component)), ("version", .string(provenance.version))]), in: &pairs)
+            }
+            var hasID = false
+            if case .string(let id)? = items[i]["id"] { hasID = !id.isEmpty }
+            if !hasID {
+                Self.set("id", .string(idPrefix + String(nextNumber)), in: &pairs)
+                nextNumber += 1
+            }
+            items[i] = .object(pairs)
+        }
+    }
+
+    mutating func removeAll(producedBy component: String) {
+        items.removeAll { item in
+            if case .string(let c)? = item["producer"]?["component"] { return c == component }
+            return false
+        }
+    }
+
+    func jsonValues() throws -> [JSONValue] { items }
+
+    mutating func removeAll(pointingAt ids: Set<String>) -> [String] { [] }
+
+    func wireItems() throws -> [(value: JSONValue, covered: TextRange?)] { items.map { ($0, Self.range(of: $0)) } }
+
+    mutating func append(_ other: any LayerItems) throws { items += try other.jsonValues() }
+
+    func isEqual(to other: any LayerItems) -> Bool { (try? items == other.jsonValues()) ?? false }
+
+    /// The flat `start`/`end` range of a plain-JSON item, when it has one.
+    static func range(of item: JSONValue) -> TextRange? {
+        guard case .int(let start)? = item["start"], case .int(let end)? = item["end"] else { return nil }
+        return TextRange(start: start, end: end)
+    }
+
+    private static func set(_ key: String, _ value: JSONValue, in pairs: inout [(key: String, value: JSONValue)]) {
+        if let i = pairs.firstIndex(where: { $0.key == key }) { pairs[i].value = value } else { pairs.append((key, value)) }
+    }
+}
