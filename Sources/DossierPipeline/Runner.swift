@@ -51,9 +51,10 @@ public struct Runner: Sendable {
         self.progress = progress
     }
 
-    /// The result of processing one article: its document and each exporter's bytes, or a failure.
+    /// The result of processing one article: its document, each exporter's rendering and the
+    /// exporters' warnings, or a failure.
     public enum ArticleResult: Sendable {
-        case success(Document, outputs: [Data])
+        case success(Document, outputs: [Data], warnings: [Diagnostic])
         case failure(Diagnostic)
     }
 
@@ -189,7 +190,7 @@ public struct Runner: Sendable {
             switch entry {
             case .success(var document):
                 if document.origin == nil { document.origin = defaultName }
-                results.append(await analyzeAndExport(document))
+                results.append(await analyzeAndExport(document, throughSinks: true))
             case .failure(let diagnostic):
                 results.append(.failure(diagnostic))
             }
@@ -251,20 +252,31 @@ public struct Runner: Sendable {
         }
     }
 
-    /// Runs the analyzers and exporters on one document.
+    /// Runs the analyzers and exporters on one document, with each exporter's whole rendering.
     public func analyzeAndExport(_ document: Document) async -> ArticleResult {
+        await analyzeAndExport(document, throughSinks: false)
+    }
+
+    /// Runs the analyzers, then renders with every exporter, each with a context naming the run
+    /// and collecting its warnings. `throughSinks` tells exporters that their sinks write the
+    /// result, so one that renders large documents at write time may return less.
+    func analyzeAndExport(_ document: Document, throughSinks: Bool) async -> ArticleResult {
         let name = document.origin.map { $0 == document.id || $0 == "-" ? document.id : "\($0)#\(document.id)" } ?? document.id
         do {
             let analyzed = try await analyze(document)
             var outputs: [Data] = []
+            let warnings = Locked<[Diagnostic]>([])
             for step in pipeline.exporters {
+                let context = ExportContext(
+                    pipeline: pipeline.name, exporter: step.info.id, article: name, rendersThroughSink: throughSinks,
+                    warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } })
                 do {
-                    outputs.append(try step.exporter.export(analyzed))
+                    outputs.append(try step.exporter.export(analyzed, context: context))
                 } catch {
                     return .failure(Self.diagnostic(error, code: "E407", article: name, component: step.info.id))
                 }
             }
-            return .success(analyzed, outputs: outputs)
+            return .success(analyzed, outputs: outputs, warnings: warnings.withLock { $0 })
         } catch let failure as StepFailure {
             return .failure(Self.diagnostic(failure.error, code: failure.code, article: name, component: failure.component))
         } catch {
