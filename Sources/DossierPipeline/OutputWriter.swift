@@ -190,7 +190,10 @@ final class OutputWriter {
         default:
             (code, message) = ("E475", "the sink of exporter '\(id)' failed: \(error)")
         }
-        outputProblems.append(Diagnostic(code: code, "\(message); the output was discarded and any old file is unchanged", component: id))
+        let consequence =
+            outputs[n].kind.isPerArticle
+            ? "this output writes no more files in this run" : "the output was discarded and any old file is unchanged"
+        outputProblems.append(Diagnostic(code: code, "\(message); \(consequence)", component: id))
         var affected: Set<Int> = [n]
         for (path, owners) in runFileOwners where owners.contains(n) {
             runFiles.removeValue(forKey: path)?.discard()
@@ -215,7 +218,12 @@ final class OutputWriter {
         case .sharedFile(let path):
             try runFile(path, of: n).write(data)
         case .perArticle:
-            try articleFile(of: n).write(data)
+            let file = try articleFile(of: n)
+            do throws(SystemError) {
+                try file.write(data)
+            } catch {
+                throw Diagnostic(code: "E408", error.description, article: current?.article)
+            }
         }
     }
 

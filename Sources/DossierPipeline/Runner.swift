@@ -123,11 +123,26 @@ public struct Runner: Sendable {
     /// held until the work really ends, so a runaway article cannot multiply the load.
     private func perform(_ item: WorkItem, index: Int, assigner: IDAssigner?, running: AsyncSemaphore) async -> ItemResult {
         let waitingForTurn = Locked(false)
+        // What exporters see as `ExportContext.isCancelled`: the run was interrupted or this
+        // article ran out of time. The work is an unstructured task, which the run's
+        // cancellation does not reach, so it is told through this flag.
+        let stopping = Locked(false)
         let work = Task {
-            let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn)
+            let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
             await running.release()
             return result
         }
+        return await withTaskCancellationHandler {
+            await race(work, item: item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
+        } onCancel: {
+            stopping.withLock { $0 = true }
+        }
+    }
+
+    /// Waits for `work`, or for `articleTimeout` to pass, whichever comes first.
+    private func race(
+        _ work: Task<ItemResult, Never>, item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>, stopping: Locked<Bool>
+    ) async -> ItemResult {
         guard let timeout = articleTimeout else { return await work.value }
         let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
         @Sendable func resume(_ result: ItemResult) {
@@ -146,6 +161,7 @@ public struct Runner: Sendable {
                 // The budget is the article's own: time spent waiting for an earlier one is not counted.
                 waitingForTurn.withLock { $0 }
             } expired: {
+                stopping.withLock { $0 = true }
                 let seconds = timeout.components.seconds
                 resume(([.failure(Diagnostic(
                     code: "E474", "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
@@ -164,7 +180,9 @@ public struct Runner: Sendable {
     static let timerQueue = DispatchQueue(label: "dossier-article-timers")
 
     /// Reads, analyzes and exports one work item; never throws, a failure is a result.
-    private func process(_ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>) async -> ItemResult {
+    private func process(
+        _ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>, stopping: Locked<Bool>
+    ) async -> ItemResult {
         let (read, bytes, defaultName): ([Result<Document, Diagnostic>], Int, String) =
             switch item {
             case .whole(let source): readWhole(source)
@@ -190,7 +208,7 @@ public struct Runner: Sendable {
             switch entry {
             case .success(var document):
                 if document.origin == nil { document.origin = defaultName }
-                results.append(await analyzeAndExport(document, throughSinks: true))
+                results.append(await analyzeAndExport(document, throughSinks: true, stopping: stopping))
             case .failure(let diagnostic):
                 results.append(.failure(diagnostic))
             }
@@ -254,13 +272,14 @@ public struct Runner: Sendable {
 
     /// Runs the analyzers and exporters on one document, with each exporter's whole rendering.
     public func analyzeAndExport(_ document: Document) async -> ArticleResult {
-        await analyzeAndExport(document, throughSinks: false)
+        await analyzeAndExport(document, throughSinks: false, stopping: nil)
     }
 
     /// Runs the analyzers, then renders with every exporter, each with a context naming the run
     /// and collecting its warnings. `throughSinks` tells exporters that their sinks write the
-    /// result, so one that renders large documents at write time may return less.
-    func analyzeAndExport(_ document: Document, throughSinks: Bool) async -> ArticleResult {
+    /// result, so one that renders large documents at write time may return less; `stopping`
+    /// says when the run is interrupted or the article ran out of time (nil: the task's cancellation).
+    func analyzeAndExport(_ document: Document, throughSinks: Bool, stopping: Locked<Bool>?) async -> ArticleResult {
         let name = document.origin.map { $0 == document.id || $0 == "-" ? document.id : "\($0)#\(document.id)" } ?? document.id
         do {
             let analyzed = try await analyze(document)
@@ -269,7 +288,8 @@ public struct Runner: Sendable {
             for step in pipeline.exporters {
                 let context = ExportContext(
                     pipeline: pipeline.name, exporter: step.info.id, article: name, rendersThroughSink: throughSinks,
-                    warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } })
+                    warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } },
+                    isCancelled: { stopping?.withLock { $0 } ?? Task.isCancelled })
                 do {
                     outputs.append(try step.exporter.export(analyzed, context: context))
                 } catch {
