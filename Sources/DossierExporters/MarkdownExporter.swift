@@ -32,7 +32,8 @@ public struct MarkdownExporter: Exporter {
     public static let id = "markdown"
     /// One line saying what it does.
     public static let summary =
-        "a Markdown brief for fact-checkers: title, byline, lede, structure and highlights, the article's sources; quotes, entities, claims, findings, metrics and dates when analyzers provide them"
+        "a Markdown brief for fact-checkers: title, byline, lede, structure and highlights, the article's sources; "
+        + "quotes, entities, claims, findings, metrics and dates when analyzers provide them"
     /// The extension of the files it writes.
     public static let fileExtension = "md"
 

@@ -233,7 +233,8 @@ final class OutputWriter {
         let step = pipeline.exporters[n]
         guard let current else {
             throw Diagnostic(
-                code: "E476", "exporter '\(step.info.id)' wrote to its per-article output outside an article; write batch files with 'write(_:toFileNamed:)'",
+                code: "E476",
+                "exporter '\(step.info.id)' wrote to its per-article output outside an article; write batch files with 'toFileNamed:'",
                 component: step.info.id)
         }
         let article = current.article
@@ -274,24 +275,28 @@ final class OutputWriter {
         switch outputs[n].kind {
         case .standardOutput:
             throw Diagnostic(
-                code: "E476", "exporter '\(step.info.id)' wrote the batch file '\(name)' but its output is standard output; give it a 'to:' path",
+                code: "E476",
+                "exporter '\(step.info.id)' wrote the batch file '\(name)' but its output is standard output; give it a 'to:' path",
                 component: step.info.id)
         case .sharedFile(let path): folder = (path as NSString).deletingLastPathComponent
         case .perArticle(let root): folder = root
         }
         guard !name.isEmpty, SafeFileName.component(name) == name, name != "." && name != ".." else {
             throw Diagnostic(
-                code: "E477", "exporter '\(step.info.id)' named the batch file '\(name)', which is not a plain file name; use a name without '/' or a leading '.'",
+                code: "E477",
+                "the batch file name '\(name)' of exporter '\(step.info.id)' is not a plain file name; drop any '/' and leading '.'",
                 component: step.info.id)
         }
         let path = (folder as NSString).appendingPathComponent(name)
         if runFiles[path] == nil {
             if usedPaths.contains(Self.key(path)) || outputs.contains(where: { $0.kind == .sharedFile(path: path) }) {
-                throw Diagnostic(code: "E472", "output '\(path)' is already written in this run; it is not overwritten", component: step.info.id)
+                throw Diagnostic(
+                    code: "E472", "output '\(path)' is already written in this run; it is not overwritten", component: step.info.id)
             }
             if isInput(path) {
-                throw Diagnostic(code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; it is not overwritten",
-                                 component: step.info.id)
+                throw Diagnostic(
+                    code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; it is not overwritten",
+                    component: step.info.id)
             }
             usedPaths.insert(Self.key(path))
         }

@@ -141,7 +141,8 @@ public struct Runner: Sendable {
 
     /// Waits for `work`, or for `articleTimeout` to pass, whichever comes first.
     private func race(
-        _ work: Task<ItemResult, Never>, item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>, stopping: Locked<Bool>
+        _ work: Task<ItemResult, Never>, item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>,
+        stopping: Locked<Bool>
     ) async -> ItemResult {
         guard let timeout = articleTimeout else { return await work.value }
         let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)

@@ -10,6 +10,14 @@ struct JSONSinkTests {
         try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nreader: text\nexporters:\n\(exporters)", file: "p.yaml")
     }
 
+    /// The `raw` test reader and `json`: a large article is read in no time, so the test is
+    /// about the exporter, not the reader.
+    func rawPipeline(_ exporters: String) throws -> Pipeline {
+        var registry = try testRegistry()
+        try registry.register(exporter: JSONExporter.self)
+        return try PipelineLoader(registry: registry, environment: [:]).load(text: "version: 1\nreader: raw\nexporters:\n\(exporters)", file: "p.yaml")
+    }
+
     func inputs(_ texts: [String]) -> [InputSource] {
         texts.enumerated().map { .data(name: "a\($0.offset + 1).txt", Data($0.element.utf8)) }
     }
@@ -19,7 +27,8 @@ struct JSONSinkTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let p = try pipeline("  - json:\n      to: all.json\n")
-        let summary = await Runner(pipeline: p, jobs: 3, outputDirectory: folder.path).run(inputs(["First one.", "Second one.", "Third one."]))
+        let texts = ["First one.", "Second one.", "Third one."]
+        let summary = await Runner(pipeline: p, jobs: 3, outputDirectory: folder.path).run(inputs(texts))
         #expect(summary.allSucceeded)
         let data = try Data(contentsOf: folder.appendingPathComponent("all.json"))
         let array = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -56,11 +65,11 @@ struct JSONSinkTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = String(repeating: "Words of a long article go on. ", count: JSONExporter.streamingThreshold / 31 + 10)
-        let p = try pipeline("  - json:\n      to: out/{id}.json\n      pretty: \(pretty)\n")
-        let summary = await Runner(pipeline: p, outputDirectory: folder.path).run(inputs([text, "Short one."]))
-        #expect(summary.allSucceeded)
-        let q = try pipeline("  - json:\n      to: all.json\n      pretty: \(pretty)\n")
-        #expect(await Runner(pipeline: q, outputDirectory: folder.path).run(inputs([text, "Short one."])).allSucceeded)
+        let sources: [InputSource] = [.data(name: "a1.raw", Data(text.utf8)), .data(name: "a2.raw", Data("Short one.".utf8))]
+        let p = try rawPipeline("  - json:\n      to: out/{id}.json\n      pretty: \(pretty)\n")
+        #expect(await Runner(pipeline: p, outputDirectory: folder.path).run(sources).allSucceeded)
+        let q = try rawPipeline("  - json:\n      to: all.json\n      pretty: \(pretty)\n")
+        #expect(await Runner(pipeline: q, outputDirectory: folder.path).run(sources).allSucceeded)
         let written = try Data(contentsOf: folder.appendingPathComponent("out/a1.json"))
         let document = try Document(jsonData: written)
         #expect(document.length >= JSONExporter.streamingThreshold)

@@ -27,6 +27,11 @@ struct SinkLifecycleTests {
         texts.enumerated().map { .data(name: "a\($0.offset + 1).raw", Data($0.element.utf8)) }
     }
 
+    /// The names in `folder`'s subfolder `path`, sorted.
+    func list(_ folder: URL, _ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(path).path).sorted()
+    }
+
     func read(_ folder: URL, _ path: String) throws -> String {
         try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
     }
@@ -118,14 +123,15 @@ struct SinkLifecycleTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("OLD\n".utf8).write(to: folder.appendingPathComponent("all.txt"))
         let ledger = Ledger()
-        let p = try pipeline("  - ledger:\n      to: all.txt\n      failSinkOn: two\n  - summary:\n      to: out/{id}.txt\n", ledger: ledger)
+        let p = try pipeline(
+            "  - ledger:\n      to: all.txt\n      failSinkOn: two\n  - summary:\n      to: out/{id}.txt\n", ledger: ledger)
         let summary = await Runner(pipeline: p, jobs: 2, outputDirectory: folder.path).run(inputs(["one", "two", "three"]))
         #expect(summary.outputFailures == 1)
         #expect(summary.succeeded == 3)
         #expect(summary.diagnostics.map(\.code) == ["E475"])
         #expect(ledger.events == ["open ledger", "write a1", "write a2", "discard"])
         #expect(try read(folder, "all.txt") == "OLD\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted() == ["a1.txt", "a2.txt", "a3.txt"])
+        #expect(try list(folder, "out") == ["a1.txt", "a2.txt", "a3.txt"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["all.txt", "out"])
     }
 
@@ -147,13 +153,14 @@ struct SinkLifecycleTests {
     func perArticleAllOrNothing() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let p = try pipeline("  - summary:\n      to: a/{id}.txt\n  - ledger:\n      to: b/{id}.txt\n      failSinkOn: two\n  - copy:\n      to: all.txt\n")
+        let p = try pipeline(
+            "  - summary:\n      to: a/{id}.txt\n  - ledger:\n      to: b/{id}.txt\n      failSinkOn: two\n  - copy:\n      to: all.txt\n")
         let summary = await Runner(pipeline: p, jobs: 2, outputDirectory: folder.path).run(inputs(["one", "two", "three"]))
         #expect(summary.failed == 1)
         #expect(summary.diagnostics.map(\.code) == ["E475"])
         #expect(summary.diagnostics.first?.article == "a2")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a").path).sorted() == ["a1.txt", "a3.txt"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("b").path).sorted() == ["a1.txt", "a3.txt"])
+        #expect(try list(folder, "a") == ["a1.txt", "a3.txt"])
+        #expect(try list(folder, "b") == ["a1.txt", "a3.txt"])
         #expect(try read(folder, "all.txt") == "one\nthree\n")
     }
 
@@ -180,7 +187,7 @@ struct SinkLifecycleTests {
         #expect(summary.allSucceeded)
         #expect(try read(folder, "out/index.txt") == "a1\na2\n")
         #expect(summary.written.map { ($0 as NSString).lastPathComponent } == ["a1.txt", "a2.txt", "index.txt"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted() == ["a1.txt", "a2.txt", "index.txt"])
+        #expect(try list(folder, "out") == ["a1.txt", "a2.txt", "index.txt"])
     }
 
     @Test("a batch file may not take the path of an article's file")
