@@ -402,11 +402,12 @@ final class OutputWriter {
 }
 
 /// One exporter's output target as its sink sees it; every write goes through the writer, which
-/// keeps the files atomic and the paths safe.
+/// keeps the files atomic and the paths safe. A sink that keeps it past its run gets an error, not
+/// a write.
 final class TargetOutput: ExportOutput {
     let kind: ExportOutputKind
     private let exporter: Int
-    private unowned let writer: OutputWriter
+    private weak var writer: OutputWriter?
 
     init(kind: ExportOutputKind, exporter: Int, writer: OutputWriter) {
         self.kind = kind
@@ -414,11 +415,18 @@ final class TargetOutput: ExportOutput {
         self.writer = writer
     }
 
-    func write(_ data: Data) throws { try writer.append(data, exporter: exporter) }
+    func write(_ data: Data) throws { try open().append(data, exporter: exporter) }
 
-    var temporaryPath: String? { writer.temporaryPath(exporter: exporter) }
+    var temporaryPath: String? { writer?.temporaryPath(exporter: exporter) }
 
     func write(_ data: Data, toFileNamed name: String) throws {
-        try writer.appendBatchFile(data, named: name, exporter: exporter)
+        try open().appendBatchFile(data, named: name, exporter: exporter)
+    }
+
+    private func open() throws -> OutputWriter {
+        guard let writer else {
+            throw Diagnostic(code: "E476", "a sink wrote to its output after the run ended; write only from 'write' and 'finish'")
+        }
+        return writer
     }
 }

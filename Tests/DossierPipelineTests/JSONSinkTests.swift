@@ -40,6 +40,21 @@ struct JSONSinkTests {
         }
     }
 
+    @Test("the json reader reads a shared pretty file back, document by document, equal to what was written")
+    func arrayReadsBack() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let p = try pipeline("  - json:\n      to: all.json\n")
+        _ = await Runner(pipeline: p, jobs: 2, outputDirectory: folder.path).run(inputs(["First one. Two.", "Second one."]))
+        let all = try Data(contentsOf: folder.appendingPathComponent("all.json"))
+        let written = try #require(try JSONSerialization.jsonObject(with: all) as? [Any]).map { item in
+            try Document(jsonData: JSONSerialization.data(withJSONObject: item))
+        }
+        let back = try JSONReader().read(Input(id: "all", name: "all.json", data: all))
+        #expect(back == written)
+        #expect(back.map(\.id) == ["a1", "a2"])
+    }
+
     @Test("a shared compact file is JSON Lines: one document per line")
     func compactLines() async throws {
         let folder = try temporaryFolder()
