@@ -15,6 +15,9 @@ public import Foundation
 ///    `discard()` once instead, when the run is interrupted or a write to this target failed; then
 ///    the pipeline removes what was written and any old file stays.
 ///
+/// When `finish` throws, the output is discarded (the old file stays) and `discard` is not called
+/// as well: a sink whose `finish` can fail lets go of what it holds before throwing.
+///
 /// `finish` and `discard` do nothing by default, like NIO's `handlerAdded`/`handlerRemoved`, so a
 /// sink implements only what it needs. A thrown error from `write` fails that article on a
 /// per-article target and the whole target otherwise (`E408`, the old file stays).
