@@ -11,12 +11,15 @@ public struct AnalysisContext: Sendable {
     /// The name the pipeline gives this analyzer (its id unless it was given another).
     public var component: String
     private let log: WarningLog?
+    private let stopping: (@Sendable () -> Bool)?
 
-    /// Creates a context; warnings go to `warnings` when given, and are dropped otherwise.
-    public init(pipeline: String = "", component: String = "", warnings: WarningLog? = nil) {
+    /// Creates a context; warnings go to `warnings` when given, and are dropped otherwise;
+    /// `isCancelled` tells when the run no longer wants results, beside the task's own cancellation.
+    public init(pipeline: String = "", component: String = "", warnings: WarningLog? = nil, isCancelled: (@Sendable () -> Bool)? = nil) {
         self.pipeline = pipeline
         self.component = component
         self.log = warnings
+        self.stopping = isCancelled
     }
 
     /// Reports something the user should know that does not fail the document, such as a part
@@ -33,10 +36,12 @@ public struct AnalysisContext: Sendable {
 
     /// Whether the run no longer wants the result: it was interrupted, or the article ran past its
     /// time budget. A long analysis should check this between steps and stop.
-    public var isCancelled: Bool { Task.isCancelled }
+    public var isCancelled: Bool { Task.isCancelled || (stopping?() ?? false) }
 
     /// Throws `CancellationError` when `isCancelled`.
-    public func checkCancellation() throws { try Task.checkCancellation() }
+    public func checkCancellation() throws {
+        if isCancelled { throw CancellationError() }
+    }
 }
 
 /// Collects the warnings analyzers report through their contexts, from any thread.

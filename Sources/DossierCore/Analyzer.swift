@@ -41,7 +41,6 @@ extension Analyzer {
         results.reserveCapacity(documents.count)
         for document in documents {
             do {
-                try context.checkCancellation()
                 results.append(.success(try await analyze(document, context: context)))
             } catch {
                 results.append(.failure(error))

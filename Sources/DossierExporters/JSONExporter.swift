@@ -4,8 +4,13 @@ public import Foundation
 /// Writes the canonical Dossier JSON of a document, the format the `json` reader reads back.
 ///
 /// The layout is described by `DocumentJSON` and by the JSON Schema in `DossierSchema`. Output is
-/// deterministic (sorted keys) and ends with a newline, so files diff cleanly and concatenate
-/// into JSON Lines when `pretty` is off.
+/// deterministic (sorted keys) and ends with a newline, so files diff cleanly.
+///
+/// Where several documents go to one place, its sink (`JSONSink`) keeps the result valid: one
+/// shared file with `pretty` on is a JSON array of documents; with `pretty` off, one document per
+/// line (JSON Lines); standard output gets the documents one after another (what `jq` reads, and
+/// one article gives one plain document). A document longer than `streamingThreshold` scalars is
+/// rendered by the sink as it writes, in 64 KB chunks, instead of whole in memory beforehand.
 public struct JSONExporter: Exporter {
     /// How the JSON is laid out.
     public struct Options: ComponentOptions, Hashable {
@@ -41,8 +46,21 @@ public struct JSONExporter: Exporter {
         self.options = options
     }
 
-    /// Renders one document as JSON followed by a newline.
-    public func export(_ document: Document) throws -> Data {
-        try document.jsonData(pretty: options.pretty, includeText: options.includeText, newline: true)
+    /// Documents at least this long (in Unicode scalars) are streamed by the sink at write time
+    /// when the run writes through it, so their JSON is never held whole.
+    public static let streamingThreshold = 1 << 20
+
+    /// Renders one document as JSON followed by a newline; returns nothing for a document the
+    /// sink will stream (long, and written through the sink: see `ExportContext.rendersThroughSink`).
+    public func export(_ document: Document, context: ExportContext) throws -> Data {
+        if context.rendersThroughSink && document.length >= Self.streamingThreshold { return Data() }
+        return try document.jsonData(pretty: options.pretty, includeText: options.includeText, newline: true)
+    }
+
+    /// A JSON array for a shared pretty file; documents as they are everywhere else.
+    public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {
+        var array = false
+        if case .sharedFile = output.kind { array = options.pretty }
+        return JSONSink(output, options: options, array: array)
     }
 }

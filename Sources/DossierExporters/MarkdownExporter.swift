@@ -31,7 +31,9 @@ public struct MarkdownExporter: Exporter {
     /// The id pipelines name this exporter by.
     public static let id = "markdown"
     /// One line saying what it does.
-    public static let summary = "a Markdown brief for fact-checkers: quotes, entities, check-worthy claims, sources and framing"
+    public static let summary =
+        "a Markdown brief for fact-checkers: title, byline, lede, structure and highlights, the article's sources; "
+        + "quotes, entities, claims, findings, metrics and dates when analyzers provide them"
     /// The extension of the files it writes.
     public static let fileExtension = "md"
 
@@ -48,7 +50,7 @@ public struct MarkdownExporter: Exporter {
     }
 
     /// Renders one document as a Markdown brief.
-    public func export(_ document: Document) throws -> Data {
+    public func export(_ document: Document, context: ExportContext) throws -> Data {
         Data(render(document).utf8)
     }
 

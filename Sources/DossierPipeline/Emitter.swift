@@ -3,8 +3,10 @@ import Foundation
 
 /// Writes results in input order as they arrive out of order, and keeps the run's summary.
 ///
-/// Each item's results leave as soon as every earlier item's have: the writer writes them, the
-/// diagnostics go to `report` (or into the summary when there is none), and progress is told.
+/// Each item's results leave as soon as every earlier item's have: the writer hands them to the
+/// exporters' sinks, the diagnostics (an article's export warnings first) go to `report` (or into
+/// the summary when there is none), and progress is told. Being an actor, it is the one task at a
+/// time that sinks need.
 actor Emitter {
     private let writer: OutputWriter
     private let total: Int?
@@ -33,7 +35,8 @@ actor Emitter {
             warnings.forEach(emit)
             for result in results {
                 switch result {
-                case .success(let document, let outputs):
+                case .success(let document, let outputs, let warnings):
+                    warnings.forEach(emit)
                     do throws(Diagnostic) {
                         try writer.write(document, outputs: outputs)
                         summary.succeeded += 1
@@ -83,6 +86,7 @@ actor Emitter {
 
     private var reportedProblems = 0
     private func flushOutputProblems() {
+        writer.takeSinkWarnings().forEach(emit)
         let problems = writer.outputProblems
         while reportedProblems < problems.count {
             let problem = problems[reportedProblems]
@@ -100,7 +104,8 @@ actor Emitter {
         return s
     }
 
-    /// Moves shared files into place (or discards them when `keep` is false) and closes the summary.
+    /// Finishes the sinks and moves shared files into place (or discards both when `keep` is
+    /// false) and closes the summary.
     func finish(keep: Bool, interrupted: Bool, seconds: Double) -> RunSummary {
         writer.finish(keep: keep)
         writer.discard()

@@ -1,17 +1,22 @@
 import DossierCore
 import Foundation
 
-/// Writes exporters' bytes where the pipeline says, in the order articles are handed to it.
+/// Writes exporters' renderings where the pipeline says, through each exporter's sink, in the
+/// order articles are handed to it.
 ///
-/// Used serially by the runner, so it needs no locking. Every file is written aside under a
-/// hidden temporary name and renamed into place (`AtomicFile`), so a reader of the output never
-/// sees half a file and a failure leaves the old file as it was:
+/// Used serially by the runner, so it needs no locking. Each exporter's target gets one
+/// `TargetOutput` and, when the first article is written to it, one sink (`Exporter.makeSink`).
+/// Every file is written aside under a hidden temporary name and renamed into place
+/// (`AtomicFile`), so a reader of the output never sees half a file and a failure leaves the old
+/// file as it was:
 ///
-/// - an article's own files (`to: out/{id}.json`) are all written aside first and renamed only
-///   when every one of them was written whole, so a failed article replaces none of its files;
-/// - a file shared by all articles (`to: out/all.jsonl`) is assembled aside for the whole run and
-///   renamed over the old file by `finish`; a failed write, or an interrupted run, discards it
-///   and the old file stays.
+/// - an article's own files (`to: out/{id}.json`) are all written aside first, by every
+///   per-article sink, and renamed only when every one of them was written whole, so a failed
+///   article replaces none of its files; only then do the shared and standard-output sinks see it;
+/// - a file shared by all articles (`to: out/all.jsonl`), and any batch file a sink adds beside a
+///   target (`write(_:toFileNamed:)`), is assembled aside for the whole run and renamed over the
+///   old file by `finish`, after the sinks' own `finish`; a failed write, a failing sink or an
+///   interrupted run discards it and the old file stays.
 ///
 /// Ids come from article data, so each is made a safe file name (`SafeFileName`) before it is
 /// placed in a path, the final path is checked to stay in its target's folder, no path is written
@@ -25,18 +30,27 @@ final class OutputWriter {
     private var index = 0
     /// Final paths written in this run, to refuse a second write to the same one.
     private var usedPaths: Set<String> = []
-    /// Shared files being assembled, by final path, in the order they were opened.
-    private var shared: [String: AtomicFile] = [:]
-    private var sharedOrder: [String] = []
-    /// Shared files whose write failed; later articles skip them.
-    private var failedShared: Set<String> = []
+    /// Files assembled for the whole run (shared outputs and batch files), by final path, in the
+    /// order they were opened, with the exporters writing each.
+    private var runFiles: [String: AtomicFile] = [:]
+    private var runFileOrder: [String] = []
+    private var runFileOwners: [String: Set<Int>] = [:]
+    /// Files that failed; later writes to them are refused.
+    private var failedFiles: Set<String> = []
     private(set) var written: [String] = []
     /// Problems with outputs as a whole (not one article's), in the order they happened.
     private(set) var outputProblems: [Diagnostic] = []
-    /// Per exporter, the same for every article, so worked out once: the final path of a shared
-    /// output, and the folder a per-article output must stay in.
-    private var sharedPaths: [String?] = []
-    private var roots: [String?] = []
+    /// Warnings sinks add through their context; taken by `takeSinkWarnings`.
+    private let sinkWarnings = Locked<[Diagnostic]>([])
+    /// Per exporter, the same for every article, so worked out once.
+    private var outputs: [TargetOutput] = []
+    private var sinks: [(any ExportSink)?] = []
+    private var failed: [Bool] = []
+    /// Exporters in the order their sinks were opened, for finishing in that order.
+    private var opened: [Int] = []
+    /// The article being written and the files its per-article sinks have staged, by exporter.
+    private var current: (safeID: String, article: String)?
+    private var staged: [Int: AtomicFile] = [:]
 
     init(
         pipeline: Pipeline, base: String?, standardOutput: @escaping @Sendable (Data) -> Void, temporaryFiles: TemporaryFiles,
@@ -47,17 +61,25 @@ final class OutputWriter {
         self.standardOutput = standardOutput
         self.temporaryFiles = temporaryFiles
         self.inputs = inputs
-        sharedPaths = pipeline.exporters.map { step in step.target.isPerArticle ? nil : finalPath(step, id: "", index: 0) }
-        roots = pipeline.exporters.map { step in
-            guard step.target.isPerArticle, let folder = step.target.fixedFolder else { return nil }
-            return url(folder.isEmpty ? "." : folder).path
+        outputs = pipeline.exporters.enumerated().map { n, step in
+            let kind: ExportOutputKind
+            switch step.target {
+            case .stdout: kind = .standardOutput
+            case .path where step.target.isPerArticle:
+                let folder = step.target.fixedFolder ?? ""
+                kind = .perArticle(folder: url(folder.isEmpty ? "." : folder).path)
+            case .path: kind = .sharedFile(path: finalPath(step, id: "", index: 0) ?? "")
+            }
+            return TargetOutput(kind: kind, exporter: n, writer: self)
         }
+        sinks = Array(repeating: nil, count: outputs.count)
+        failed = Array(repeating: false, count: outputs.count)
     }
 
     /// Checks, before anything runs, that no shared output file is one of the inputs.
     func prepare() throws(Diagnostic) {
-        for (step, shared) in zip(pipeline.exporters, sharedPaths) {
-            guard let path = shared else { continue }
+        for (step, output) in zip(pipeline.exporters, outputs) {
+            guard case .sharedFile(let path) = output.kind else { continue }
             if isInput(path) {
                 throw Diagnostic(
                     code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; write it elsewhere with 'to:'",
@@ -66,48 +88,227 @@ final class OutputWriter {
         }
     }
 
-    /// Writes one article's outputs; throws a diagnostic naming the article when they cannot be
-    /// written, in which case none of its own files was replaced.
-    func write(_ document: Document, outputs: [Data]) throws(Diagnostic) {
+    /// The context a sink is opened with.
+    private func sinkContext(_ n: Int) -> ExportContext {
+        let warnings = sinkWarnings
+        return ExportContext(
+            pipeline: pipeline.name, exporter: pipeline.exporters[n].info.id, rendersThroughSink: true,
+            warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } })
+    }
+
+    /// Warnings sinks added since the last call.
+    func takeSinkWarnings() -> [Diagnostic] {
+        sinkWarnings.withLock { w in
+            defer { w.removeAll() }
+            return w
+        }
+    }
+
+    /// Writes one article's renderings; throws a diagnostic naming the article when its own files
+    /// cannot be written, in which case none of them was replaced and no shared output saw it.
+    func write(_ document: Document, outputs renderings: [Data]) throws(Diagnostic) {
         index += 1
-        let safeID = SafeFileName.component(document.id)
+        current = (SafeFileName.component(document.id), document.id)
+        defer {
+            current = nil
+            staged.removeAll()
+        }
         let article = document.id
-        // First everything that can fail, so that a failure leaves this article's files unwritten.
-        var pending: [AtomicFile] = []
-        var paths: Set<String> = []
+        // First every per-article sink, so that a failure leaves this article's files unwritten.
         do throws(Diagnostic) {
-            for (n, (step, data)) in zip(pipeline.exporters, outputs).enumerated() where step.target.isPerArticle {
-                guard let path = finalPath(step, id: safeID, index: index) else { continue }
-                try check(path, of: step, root: roots[n], article: article)
-                guard paths.insert(path).inserted else {
-                    throw Diagnostic(code: "E472", "two exporters would write '\(path)'; give them different 'to:' paths", article: article)
-                }
-                let file: AtomicFile
+            for n in outputs.indices where outputs[n].kind.isPerArticle {
+                guard var sink = sink(n) else { continue }
                 do {
-                    file = try AtomicFile(path: path, registry: temporaryFiles)
-                    pending.append(file)
-                    try file.write(data)
+                    try sink.write(renderings[n], for: document)
+                } catch let diagnostic as Diagnostic {
+                    sinks[n] = sink
+                    throw diagnostic
                 } catch {
+                    sinks[n] = sink
+                    throw Diagnostic(
+                        code: "E475", "the sink of exporter '\(pipeline.exporters[n].info.id)' failed: \(error)", article: article,
+                        component: pipeline.exporters[n].info.id)
+                }
+                sinks[n] = sink
+            }
+            let files = staged.sorted { $0.key < $1.key }.map(\.value)
+            for (k, file) in files.enumerated() {
+                do {
+                    try file.commit(sync: false)
+                } catch {
+                    files[(k + 1)...].forEach { $0.discard() }
                     throw Diagnostic(code: "E408", error.description, article: article)
                 }
-            }
-            for file in pending {
-                do { try file.commit(sync: false) } catch { throw Diagnostic(code: "E408", error.description, article: article) }
                 written.append(file.path)
             }
         } catch {
-            pending.forEach { $0.discard() }
+            staged.values.forEach { $0.discard() }
             throw error
         }
-        usedPaths.formUnion(paths.map(Self.key))
-        for (n, (step, data)) in zip(pipeline.exporters, outputs).enumerated() {
-            if case .stdout = step.target {
-                standardOutput(data)
-            } else if let path = sharedPaths[n] {
-                append(data, to: path, of: step)
+        usedPaths.formUnion(staged.values.map { Self.key($0.path) })
+        for n in outputs.indices where !outputs[n].kind.isPerArticle {
+            guard var sink = sink(n) else { continue }
+            do {
+                try sink.write(renderings[n], for: document)
+                sinks[n] = sink
+            } catch {
+                sinks[n] = sink
+                fail(n, error)
             }
         }
     }
+
+    /// The open sink of exporter `n`, opening it on first use; nil when its target has failed.
+    /// On a per-article target a sink that cannot be opened fails the target, not the article.
+    private func sink(_ n: Int) -> (any ExportSink)? {
+        guard !failed[n] else { return nil }
+        if let sink = sinks[n] { return sink }
+        let step = pipeline.exporters[n]
+        do {
+            if case .sharedFile(let path) = outputs[n].kind { _ = try runFile(path, of: n) }
+            let sink = try step.exporter.makeSink(for: outputs[n], context: sinkContext(n))
+            sinks[n] = sink
+            opened.append(n)
+            return sink
+        } catch {
+            fail(n, error)
+            return nil
+        }
+    }
+
+    /// Marks exporter `n`'s target failed: its sink is discarded, its run files too (with every
+    /// other exporter writing them), and the problem is recorded.
+    private func fail(_ n: Int, _ error: any Error) {
+        let id = pipeline.exporters[n].info.id
+        let message: String
+        let code: String
+        switch error {
+        case let d as Diagnostic:
+            (code, message) = (d.code, d.message)
+        case let e as SystemError:
+            (code, message) = ("E408", e.description)
+        default:
+            (code, message) = ("E475", "the sink of exporter '\(id)' failed: \(error)")
+        }
+        let consequence =
+            outputs[n].kind.isPerArticle
+            ? "this output writes no more files in this run" : "the output was discarded and any old file is unchanged"
+        outputProblems.append(Diagnostic(code: code, "\(message); \(consequence)", component: id))
+        var affected: Set<Int> = [n]
+        for (path, owners) in runFileOwners where owners.contains(n) {
+            runFiles.removeValue(forKey: path)?.discard()
+            failedFiles.insert(path)
+            affected.formUnion(owners)
+        }
+        for m in affected {
+            failed[m] = true
+            sinks[m]?.discard()
+            sinks[m] = nil
+        }
+    }
+
+    // MARK: Writing for TargetOutput
+
+    /// Appends to what exporter `n` writes now: the current article's file, the shared file, or
+    /// standard output.
+    fileprivate func append(_ data: Data, exporter n: Int) throws {
+        switch outputs[n].kind {
+        case .standardOutput:
+            standardOutput(data)
+        case .sharedFile(let path):
+            try runFile(path, of: n).write(data)
+        case .perArticle:
+            let file = try articleFile(of: n)
+            do throws(SystemError) {
+                try file.write(data)
+            } catch {
+                throw Diagnostic(code: "E408", error.description, article: current?.article)
+            }
+        }
+    }
+
+    /// The file of the current article for exporter `n`, staged on first use.
+    private func articleFile(of n: Int) throws -> AtomicFile {
+        if let file = staged[n] { return file }
+        let step = pipeline.exporters[n]
+        guard let current else {
+            throw Diagnostic(
+                code: "E476",
+                "exporter '\(step.info.id)' wrote to its per-article output outside an article; write batch files with 'toFileNamed:'",
+                component: step.info.id)
+        }
+        let article = current.article
+        guard let path = finalPath(step, id: current.safeID, index: index) else {
+            throw Diagnostic(code: "E408", "exporter '\(step.info.id)' has no path for '\(article)'", article: article)
+        }
+        guard case .perArticle(let root) = outputs[n].kind else { preconditionFailure("not a per-article output") }
+        try check(path, of: step, root: root, article: article)
+        if staged.values.contains(where: { $0.path == path }) {
+            throw Diagnostic(code: "E472", "two exporters would write '\(path)'; give them different 'to:' paths", article: article)
+        }
+        do {
+            let file = try AtomicFile(path: path, registry: temporaryFiles)
+            staged[n] = file
+            return file
+        } catch {
+            throw Diagnostic(code: "E408", error.description, article: article)
+        }
+    }
+
+    /// The file assembled for the whole run at `path`, opened on first use and owned by exporter `n`.
+    private func runFile(_ path: String, of n: Int) throws -> AtomicFile {
+        runFileOwners[path, default: []].insert(n)
+        if let file = runFiles[path] { return file }
+        if failedFiles.contains(path) {
+            throw Diagnostic(code: "E408", "an earlier write to '\(path)' failed", component: pipeline.exporters[n].info.id)
+        }
+        let file = try AtomicFile(path: path, registry: temporaryFiles)
+        runFiles[path] = file
+        runFileOrder.append(path)
+        return file
+    }
+
+    /// A batch file named `name` beside exporter `n`'s target.
+    fileprivate func appendBatchFile(_ data: Data, named name: String, exporter n: Int) throws {
+        let step = pipeline.exporters[n]
+        let folder: String
+        switch outputs[n].kind {
+        case .standardOutput:
+            throw Diagnostic(
+                code: "E476",
+                "exporter '\(step.info.id)' wrote the batch file '\(name)' but its output is standard output; give it a 'to:' path",
+                component: step.info.id)
+        case .sharedFile(let path): folder = (path as NSString).deletingLastPathComponent
+        case .perArticle(let root): folder = root
+        }
+        guard !name.isEmpty, SafeFileName.component(name) == name, name != "." && name != ".." else {
+            throw Diagnostic(
+                code: "E477",
+                "the batch file name '\(name)' of exporter '\(step.info.id)' is not a plain file name; drop any '/' and leading '.'",
+                component: step.info.id)
+        }
+        let path = (folder as NSString).appendingPathComponent(name)
+        if runFiles[path] == nil {
+            if usedPaths.contains(Self.key(path)) || outputs.contains(where: { $0.kind == .sharedFile(path: path) }) {
+                throw Diagnostic(
+                    code: "E472", "output '\(path)' is already written in this run; it is not overwritten", component: step.info.id)
+            }
+            if isInput(path) {
+                throw Diagnostic(
+                    code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; it is not overwritten",
+                    component: step.info.id)
+            }
+            usedPaths.insert(Self.key(path))
+        }
+        try runFile(path, of: n).write(data)
+    }
+
+    fileprivate func temporaryPath(exporter n: Int) -> String? {
+        guard case .sharedFile(let path) = outputs[n].kind else { return nil }
+        return runFiles[path]?.temporaryPath
+    }
+
+    // MARK: Paths
 
     /// The absolute, standardized path an exporter writes for one article.
     private func finalPath(_ step: Pipeline.ExporterStep, id: String, index: Int) -> String? {
@@ -123,11 +324,9 @@ final class OutputWriter {
     }
 
     /// Refuses a path outside its target's folder, written before in this run, or naming an input.
-    private func check(_ path: String, of step: Pipeline.ExporterStep, root: String?, article: String) throws(Diagnostic) {
-        if let root {
-            guard path.hasPrefix(root == "/" ? "/" : root + "/") else {
-                throw Diagnostic(code: "E471", "output path '\(path)' would leave the folder '\(root)'; nothing was written", article: article)
-            }
+    private func check(_ path: String, of step: Pipeline.ExporterStep, root: String, article: String) throws(Diagnostic) {
+        guard path.hasPrefix(root == "/" ? "/" : root + "/") else {
+            throw Diagnostic(code: "E471", "output path '\(path)' would leave the folder '\(root)'; nothing was written", article: article)
         }
         if usedPaths.contains(Self.key(path)) {
             throw Diagnostic(
@@ -156,27 +355,26 @@ final class OutputWriter {
         #endif
     }
 
-    private func append(_ data: Data, to path: String, of step: Pipeline.ExporterStep) {
-        guard !failedShared.contains(path) else { return }
-        do throws(SystemError) {
-            if shared[path] == nil {
-                shared[path] = try AtomicFile(path: path, registry: temporaryFiles)
-                sharedOrder.append(path)
-            }
-            try shared[path]!.write(data)
-        } catch {
-            shared.removeValue(forKey: path)?.discard()
-            failedShared.insert(path)
-            outputProblems.append(
-                Diagnostic(code: "E408", "\(error.description); the output was discarded and any old file is unchanged", component: step.info.id))
-        }
-    }
+    // MARK: Ending the run
 
-    /// Moves every shared file into place, or, when `keep` is false (an interrupted run),
-    /// discards them all and leaves the old files as they were.
+    /// Finishes every open sink and moves every run file into place, or, when `keep` is false (an
+    /// interrupted run), discards the sinks and files and leaves the old files as they were.
     func finish(keep: Bool) {
-        for path in sharedOrder {
-            guard let file = shared.removeValue(forKey: path) else { continue }
+        for n in opened where !failed[n] {
+            guard var sink = sinks[n] else { continue }
+            sinks[n] = nil
+            guard keep else {
+                sink.discard()
+                continue
+            }
+            do {
+                try sink.finish()
+            } catch {
+                fail(n, error)
+            }
+        }
+        for path in runFileOrder {
+            guard let file = runFiles.removeValue(forKey: path) else { continue }
             guard keep else {
                 file.discard()
                 outputProblems.append(
@@ -194,7 +392,41 @@ final class OutputWriter {
 
     /// Removes every temporary file still open.
     func discard() {
-        for (_, file) in shared { file.discard() }
-        shared.removeAll()
+        for n in sinks.indices {
+            sinks[n]?.discard()
+            sinks[n] = nil
+        }
+        for (_, file) in runFiles { file.discard() }
+        runFiles.removeAll()
+    }
+}
+
+/// One exporter's output target as its sink sees it; every write goes through the writer, which
+/// keeps the files atomic and the paths safe. A sink that keeps it past its run gets an error, not
+/// a write.
+final class TargetOutput: ExportOutput {
+    let kind: ExportOutputKind
+    private let exporter: Int
+    private weak var writer: OutputWriter?
+
+    init(kind: ExportOutputKind, exporter: Int, writer: OutputWriter) {
+        self.kind = kind
+        self.exporter = exporter
+        self.writer = writer
+    }
+
+    func write(_ data: Data) throws { try open().append(data, exporter: exporter) }
+
+    var temporaryPath: String? { writer?.temporaryPath(exporter: exporter) }
+
+    func write(_ data: Data, toFileNamed name: String) throws {
+        try open().appendBatchFile(data, named: name, exporter: exporter)
+    }
+
+    private func open() throws -> OutputWriter {
+        guard let writer else {
+            throw Diagnostic(code: "E476", "a sink wrote to its output after the run ended; write only from 'write' and 'finish'")
+        }
+        return writer
     }
 }

@@ -51,9 +51,10 @@ public struct Runner: Sendable {
         self.progress = progress
     }
 
-    /// The result of processing one article: its document and each exporter's bytes, or a failure.
+    /// The result of processing one article: its document, each exporter's rendering and the
+    /// exporters' warnings, or a failure.
     public enum ArticleResult: Sendable {
-        case success(Document, outputs: [Data])
+        case success(Document, outputs: [Data], warnings: [Diagnostic])
         case failure(Diagnostic)
     }
 
@@ -148,11 +149,27 @@ public struct Runner: Sendable {
     /// held until the work really ends, so a runaway article cannot multiply the load.
     private func perform(_ item: WorkItem, index: Int, assigner: IDAssigner?, running: AsyncSemaphore) async -> ItemResult {
         let waitingForTurn = Locked(false)
+        // What exporters see as `ExportContext.isCancelled`: the run was interrupted or this
+        // article ran out of time. The work is an unstructured task, which the run's
+        // cancellation does not reach, so it is told through this flag.
+        let stopping = Locked(false)
         let work = Task {
-            let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn)
+            let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
             await running.release()
             return result
         }
+        return await withTaskCancellationHandler {
+            await race(work, item: item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
+        } onCancel: {
+            stopping.withLock { $0 = true }
+        }
+    }
+
+    /// Waits for `work`, or for `articleTimeout` to pass, whichever comes first.
+    private func race(
+        _ work: Task<ItemResult, Never>, item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>,
+        stopping: Locked<Bool>
+    ) async -> ItemResult {
         guard let timeout = articleTimeout else { return await work.value }
         let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
         @Sendable func resume(_ result: ItemResult) {
@@ -171,6 +188,7 @@ public struct Runner: Sendable {
                 // The budget is the article's own: time spent waiting for an earlier one is not counted.
                 waitingForTurn.withLock { $0 }
             } expired: {
+                stopping.withLock { $0 = true }
                 let seconds = timeout.components.seconds
                 resume(([.failure(Diagnostic(
                     code: "E474", "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
@@ -190,7 +208,9 @@ public struct Runner: Sendable {
     static let timerQueue = DispatchQueue(label: "dossier-article-timers")
 
     /// Reads, analyzes and exports one work item; never throws, a failure is a result.
-    private func process(_ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>) async -> ItemResult {
+    private func process(
+        _ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>, stopping: Locked<Bool>
+    ) async -> ItemResult {
         let (read, bytes, defaultName): ([Result<Document, Diagnostic>], Int, String) =
             switch item {
             case .whole(let source): readWhole(source)
@@ -218,7 +238,7 @@ public struct Runner: Sendable {
             batch.append(document)
         }
         let warnings = WarningLog()
-        var finished = await analyzeAndExport(batch, warnings: warnings)[...]
+        var finished = await analyzeAndExport(batch, warnings: warnings, throughSinks: true, stopping: stopping)[...]
         var results: [ArticleResult] = []
         for entry in documents {
             switch entry {
@@ -288,36 +308,47 @@ public struct Runner: Sendable {
         }
     }
 
-    /// Runs the analyzers and exporters on one document.
+    /// Runs the analyzers and exporters on one document, with each exporter's whole rendering.
     public func analyzeAndExport(_ document: Document) async -> ArticleResult {
-        await analyzeAndExport([document], warnings: nil)[0]
+        await analyzeAndExport([document], warnings: nil, throughSinks: false, stopping: nil)[0]
     }
 
     /// Runs the analyzers on the documents of one input as a batch, then the exporters on each.
-    func analyzeAndExport(_ documents: [Document], warnings: WarningLog?) async -> [ArticleResult] {
+    /// `throughSinks` tells exporters that their sinks write the result, so one that renders
+    /// large documents at write time may return less; `stopping` says when the run is
+    /// interrupted or the article ran out of time (nil: the task's cancellation).
+    func analyzeAndExport(
+        _ documents: [Document], warnings: WarningLog?, throughSinks: Bool, stopping: Locked<Bool>?
+    ) async -> [ArticleResult] {
         guard !documents.isEmpty else { return [] }
-        let analyzed = await analyze(batch: documents, warnings: warnings)
+        let analyzed = await analyze(batch: documents, warnings: warnings, stopping: stopping)
         return zip(documents, analyzed).map { original, result in
             let name = Self.articleName(original)
             switch result {
-            case .success(let document): return export(document, name: name)
+            case .success(let document): return export(document, name: name, throughSinks: throughSinks, stopping: stopping)
             case .failure(let failure):
                 return .failure(Self.diagnostic(failure.error, code: failure.code, article: name, component: failure.component))
             }
         }
     }
 
-    /// Renders one analyzed document with every exporter.
-    func export(_ analyzed: Document, name: String) -> ArticleResult {
+    /// Renders one analyzed document with every exporter, each with a context naming the run
+    /// and collecting its warnings.
+    func export(_ analyzed: Document, name: String, throughSinks: Bool, stopping: Locked<Bool>?) -> ArticleResult {
         var outputs: [Data] = []
+        let warnings = Locked<[Diagnostic]>([])
         for step in pipeline.exporters {
+            let context = ExportContext(
+                pipeline: pipeline.name, exporter: step.info.id, article: name, rendersThroughSink: throughSinks,
+                warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } },
+                isCancelled: { stopping?.withLock { $0 } ?? Task.isCancelled })
             do {
-                outputs.append(try step.exporter.export(analyzed))
+                outputs.append(try step.exporter.export(analyzed, context: context))
             } catch {
                 return .failure(Self.diagnostic(error, code: "E407", article: name, component: step.info.id))
             }
         }
-        return .success(analyzed, outputs: outputs)
+        return .success(analyzed, outputs: outputs, warnings: warnings.withLock { $0 })
     }
 
     /// How diagnostics name a document: its origin and id.
@@ -327,14 +358,14 @@ public struct Runner: Sendable {
 
     /// Runs the analyzers stage by stage on one document; throws the first analyzer's failure.
     public func analyze(_ document: Document) async throws -> Document {
-        try await analyze(batch: [document], warnings: nil)[0].get()
+        try await analyze(batch: [document], warnings: nil, stopping: nil)[0].get()
     }
 
     /// Runs the analyzers stage by stage on several documents at once, each analyzer getting them
     /// as one batch. The analyzers of a stage see the same snapshot and run together; their
     /// results are merged in plan order. A document one analyzer fails on leaves the batch, with
     /// that failure; the others go on.
-    func analyze(batch documents: [Document], warnings: WarningLog?) async -> [Result<Document, StepFailure>] {
+    func analyze(batch documents: [Document], warnings: WarningLog?, stopping: Locked<Bool>?) async -> [Result<Document, StepFailure>] {
         var results: [Result<Document, StepFailure>] = documents.map { .success($0) }
         var stageStart = 0
         let steps = pipeline.analyzers
@@ -360,8 +391,11 @@ public struct Runner: Sendable {
             guard !live.isEmpty else { break }
             let snapshot = live.map { try! results[$0].get() }
             let name = pipeline.name
+            var isCancelled: (@Sendable () -> Bool)?
+            if let stopping { isCancelled = { stopping.withLock { $0 } } }
+            let stop = isCancelled
             let context: @Sendable (Pipeline.AnalyzerStep) -> AnalysisContext = { member in
-                AnalysisContext(pipeline: name, component: member.info.id, warnings: warnings)
+                AnalysisContext(pipeline: name, component: member.info.id, warnings: warnings, isCancelled: stop)
             }
             var outputs: [[Result<Annotations, StepFailure>]]
             if members.count == 1 {

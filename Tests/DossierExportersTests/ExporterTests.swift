@@ -1,5 +1,6 @@
 import DossierCore
 import DossierExporters
+import DossierReaders
 import DossierTestSupport
 import Foundation
 import Testing
@@ -53,6 +54,31 @@ struct ExporterTests {
         #expect(text.contains("the 2 most check-worthy are listed"))
         #expect(text.contains("| c2 | 0.91 |") && text.contains("| c4 | 0.84 |") && !text.contains("| c3 |"))
         #expect(text.contains("| claims | claims@0.9.1 |"))
+    }
+
+    @Test("maxClaims works on claims read back from Dossier JSON by the json reader, as on the document that wrote them")
+    func markdownMaxClaimsAfterJSONRoundTrip() throws {
+        let json = try JSONExporter().export(SampleDocuments.full)
+        let read = try JSONReader().read(Input(id: "full", name: "full.json", data: json))
+        let document = try #require(read.first)
+        #expect(document.annotations.claims.count == SampleDocuments.full.annotations.claims.count)
+        var options = MarkdownExporter.Options()
+        options.maxClaims = 2
+        options.includeProvenance = true
+        let brief = try MarkdownExporter(options: options).export(document)
+        try Golden.check(brief, against: "full-top2-provenance.md")
+        options.maxClaims = 1
+        let one = String(decoding: try MarkdownExporter(options: options).export(document), as: UTF8.self)
+        #expect(one.contains("the 1 most check-worthy are listed"))
+        #expect(one.contains("| c2 | 0.91 |") && !one.contains("| c4 | 0.84 |"))
+    }
+
+    @Test("the markdown summary names only sections the brief can have, and no framing section")
+    func markdownSummaryIsTrue() throws {
+        #expect(!MarkdownExporter.summary.contains("framing"))
+        for section in ["quotes", "entities", "claims", "sources", "findings", "metrics", "dates"] {
+            #expect(MarkdownExporter.summary.contains(section), "summary lacks '\(section)'")
+        }
     }
 
     @Test("a negative maxClaims is refused, naming the option")

@@ -68,7 +68,7 @@ struct StanceExporter: Exporter {
     static let fileExtension = "txt"
     static let requires: Set<LayerID> = [Stance.layer]
     init(options: NoOptions) {}
-    func export(_ document: Document) throws -> Data {
+    func export(_ document: Document, context: ExportContext) throws -> Data {
         let a = document.annotations
         let lines = a[Stance.self].map { s in "\(s.id) \(s.position) \(s.sentence.id) '\(a.resolve(s.sentence).map { document.text(in: $0.range) } ?? "?")'" }
         return Data(lines.map { $0 + "\n" }.joined().utf8)

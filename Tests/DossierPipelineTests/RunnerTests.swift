@@ -145,7 +145,7 @@ struct CopyExporter: Exporter {
     static let summary = "The text"
     static let fileExtension = "txt"
     init(options: NoOptions) {}
-    func export(_ document: Document) throws -> Data { Data((document.text + "\n").utf8) }
+    func export(_ document: Document, context: ExportContext) throws -> Data { Data((document.text + "\n").utf8) }
 }
 
 @Suite("Compressed input")

@@ -143,7 +143,7 @@ struct SummaryExporter: Exporter {
     static let summary = "One line per article"
     static let fileExtension = "txt"
     init(options: NoOptions) {}
-    func export(_ document: Document) throws -> Data {
+    func export(_ document: Document, context: ExportContext) throws -> Data {
         let metrics = document.annotations.metrics.map { "\($0.name)=\(Int($0.value))@\($0.producer.component)" }.joined(separator: ",")
         return Data("\(document.id) sentences=\(document.annotations.sentences.count) \(metrics)\n".utf8)
     }
@@ -156,7 +156,7 @@ struct QuoteExporter: Exporter {
     static let fileExtension = "txt"
     static let requires: Set<LayerID> = [.quotes]
     init(options: NoOptions) {}
-    func export(_ document: Document) throws -> Data { Data() }
+    func export(_ document: Document, context: ExportContext) throws -> Data { Data() }
 }
 
 func testRegistry() throws -> Registry {

@@ -1,9 +1,13 @@
 public import DossierCore
 public import Foundation
 
-/// Writes one tab-separated row per article: a spreadsheet-friendly overview of a batch.
+/// Writes one tab-separated row per article under a header row: a spreadsheet-friendly overview
+/// of a batch.
 ///
-/// Point `to:` at a path without `{id}` and every article's row lands in one file, in input order.
+/// `export` renders one article's row (Dossier calls it for many articles at once); the sink,
+/// Dossier's ready-made `StreamSink`, writes the header once before the first row of a shared file
+/// or of standard output, and at the top of each file when `to:` has `{id}`. Point `to:` at a path
+/// without `{id}` and every article's row lands in one file, in input order.
 public struct TSVSummaryExporter: Exporter {
     /// The options, with their defaults; keys map 1:1 to pipeline YAML keys.
     public struct Options: ComponentOptions {
@@ -39,7 +43,18 @@ public struct TSVSummaryExporter: Exporter {
         self.options = options
     }
 
-    public func export(_ document: Document) throws -> Data {
+    /// The header row: the column names, tab-separated.
+    public var header: Data {
+        Data(((options.includeOrigin ? ["origin"] : []) + options.columns).joined(separator: "\t").utf8 + [0x0A])
+    }
+
+    /// Writes the header once per file, then the rows as they come, in input order.
+    public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {
+        StreamSink(output, header: header)
+    }
+
+    /// One article's row.
+    public func export(_ document: Document, context: ExportContext) throws -> Data {
         var cells: [String] = options.includeOrigin ? [document.origin ?? ""] : []
         for column in options.columns {
             switch column {
