@@ -4,6 +4,9 @@ public import Foundation
 
 /// Reads pipeline files, checks them completely, and creates the components they name.
 ///
+/// `check` decodes and validates every option without creating a component; `load` checks, then
+/// creates the components (`CheckedPipeline.build`).
+///
 /// Loading never stops at the first problem: it collects every problem it can find (YAML syntax,
 /// unknown keys and ids with did-you-mean, option types, `extends` cycles, missing producers) and
 /// throws them together as a `LintReport`.
@@ -38,20 +41,31 @@ public struct PipelineLoader: Sendable {
         self.allowsExtendsOutsideFolder = allowsExtendsOutsideFolder
     }
 
-    /// Loads the pipeline in the file at `path`.
+    /// Loads the pipeline in the file at `path`: checks it in full, then creates its components.
     public func load(path: String) throws(LintReport) -> Pipeline {
-        var report = LintReport()
-        guard let text = read(path, shownAs: path, report: &report, at: nil) else { throw report }
-        return try load(text: text, file: path)
+        try check(path: path).build()
     }
 
     /// Loads a pipeline from text; `file` names it in diagnostics and anchors relative `extends`.
     public func load(text: String, file: String) throws(LintReport) -> Pipeline {
+        try check(text: text, file: file).build()
+    }
+
+    /// Checks the pipeline in the file at `path` in full without creating any component: what
+    /// `dossier lint` and `dossier plan` do.
+    public func check(path: String) throws(LintReport) -> CheckedPipeline {
+        var report = LintReport()
+        guard let text = read(path, shownAs: path, report: &report, at: nil) else { throw report }
+        return try check(text: text, file: path)
+    }
+
+    /// Checks a pipeline given as text in full without creating any component.
+    public func check(text: String, file: String) throws(LintReport) -> CheckedPipeline {
         var report = LintReport()
         let assembled = assemble(text: text, file: file, chain: [], report: &report)
-        var pipeline: Pipeline?
+        var pipeline: CheckedPipeline?
         if let assembled {
-            pipeline = instantiate(assembled, report: &report)
+            pipeline = resolve(assembled, report: &report)
         }
         report.sort()
         if report.hasErrors || pipeline == nil { throw report }
@@ -60,11 +74,10 @@ public struct PipelineLoader: Sendable {
         return pipeline!
     }
 
-    /// Every problem in the file at `path`; empty when the pipeline is sound.
+    /// Every problem in the file at `path`; empty when the pipeline is sound. Creates no component.
     public func lint(path: String) -> LintReport {
         do {
-            let pipeline = try load(path: path)
-            return LintReport(diagnostics: pipeline.warnings, sources: pipeline.sources)
+            return try check(path: path).report
         } catch {
             return error
         }
@@ -100,8 +113,11 @@ public struct PipelineLoader: Sendable {
         do {
             root = try YAMLParser.parse(text, file: file, limits: limits)
         } catch {
-            own.error(error.code, error.message, at: error.location)
-            // Keep checking what was read before the syntax error, so one run reports everything.
+            // Keep checking what was read before the syntax error, so one run reports all it can;
+            // libyaml cannot read past it, so say that the rest of the file went unchecked.
+            let skipped: [Diagnostic.Note] = error.code == YAMLError.Code.syntax
+                ? ["nothing after line \(error.location.line) of this file was checked; fix this error and lint again"] : []
+            own.error(error.code, error.message, at: error.location, notes: skipped)
             root = error.partial
         }
         let isPipeline = root?.mapping?.contains { $0.key.scalar == "version" } == true

@@ -239,10 +239,11 @@ public struct Runner: Sendable {
     }
 
     private func readLine(_ work: LineWork) -> Result<Document, Diagnostic> {
-        guard let reader = work.reader.reader as? any LineReader else {
-            return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line", article: work.inputName))
-        }
         do {
+            // The reader is created on first use (`auto` creates only the readers its inputs need).
+            guard let reader = try work.reader.reader as? any LineReader else {
+                return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line", article: work.inputName))
+            }
             var document = try reader.read(line: work.data, number: work.number, inputID: work.inputID, inputName: work.inputName)
             if document.reader == nil { document.reader = Provenance(component: work.reader.info.id, version: work.reader.info.version) }
             return .success(document)
@@ -359,12 +360,28 @@ public struct Runner: Sendable {
         return data[data.startIndex..<max(end, data.startIndex + minimum)]
     }
 
-    static func diagnostic(_ error: any Error, code: String, article: String?, component: String?) -> Diagnostic {
+    /// The diagnostic for a run-time error. A `ComponentError` with a range, given the article's
+    /// `text`, shows the line of the text with the range underlined; without the text, the range
+    /// as offsets.
+    static func diagnostic(
+        _ error: any Error, code: String, article: String?, component: String?, text: [Unicode.Scalar]? = nil
+    ) -> Diagnostic {
         if let d = error as? Diagnostic { return d }
         if let e = error as? ComponentError {
-            var message = e.message
-            if let range = e.range { message += " (at \(range))" }
-            return Diagnostic(code: e.code ?? code, message, article: article, component: component)
+            var d = Diagnostic(code: e.code ?? code, e.message, article: article, component: component, notes: e.notes)
+            if let range = e.range {
+                if let text, let excerpt = Diagnostic.Excerpt(scalars: text, range: range) {
+                    d.excerpt = excerpt
+                } else {
+                    d.message += " (at \(range))"
+                }
+            }
+            return d
+        }
+        if var d = (error as? any DiagnosticConvertible)?.diagnostic {
+            d.article = d.article ?? article
+            d.component = d.component ?? component
+            return d
         }
         return Diagnostic(code: code, "\(error)", article: article, component: component)
     }
