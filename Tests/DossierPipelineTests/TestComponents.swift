@@ -256,3 +256,32 @@ struct CostlyReader: Reader {
     init(options: NoOptions) { Construction.record("costly-reader") }
     func read(_ input: Input) throws -> [Document] { [Document(id: input.id, text: String(decoding: input.data, as: UTF8.self))] }
 }
+
+/// Like the example's `tsv-summary`: `columns` must name known columns, checked by `validate` with a
+/// did-you-mean and a path to the bad item, so lint points at that item.
+struct ColumnsExporter: Exporter {
+    struct Options: ComponentOptions {
+        var columns = ["id", "title"]
+        init() {}
+    }
+    static let id = "columns"
+    static let summary = "Writes chosen columns"
+    static let fileExtension = "tsv"
+    static let known = ["id", "title", "words"]
+    static func validate(_ options: Options) throws {
+        for (i, column) in options.columns.enumerated() where !known.contains(column) {
+            throw ComponentError("unknown column '\(column)'\(Suggestions.hint(column, among: known))", option: "columns[\(i)]")
+        }
+    }
+    init(options: Options) {}
+    func export(_ document: Document) throws -> Data { Data("\(document.id)\n".utf8) }
+}
+
+/// The test registry with the components that record their creation, and `columns`.
+func validationRegistry() throws -> Registry {
+    var registry = try testRegistry()
+    try registry.register(reader: CostlyReader.self)
+    try registry.register(analyzer: ModelAnalyzer.self)
+    try registry.register(exporter: ColumnsExporter.self)
+    return registry
+}
