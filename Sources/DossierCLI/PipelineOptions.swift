@@ -31,7 +31,8 @@ struct PipelineOptions: ParsableArguments {
             let made = try entry.make(ValueOptionsDecoder())
             pipeline.reader = .fixed(Pipeline.ReaderStep(info: entry.info, reader: made, sniff: entry.sniff))
         } catch {
-            context.fail("E508", "reader '\(id)' cannot be created with its default options: \(error); name it in the pipeline with options that work")
+            context.fail("E508",
+                "reader '\(id)' cannot be created with its default options: \(error); name it in the pipeline with options that work")
             throw ExitStatus.usage
         }
         return pipeline

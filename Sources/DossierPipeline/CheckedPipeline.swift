@@ -71,7 +71,8 @@ public struct CheckedPipeline: Sendable {
                 _ = try step.reader
             } catch {
                 report.add(PipelineLoader.creationDiagnostic(
-                    error, kind: .reader, id: step.info.id, name: step.info.id, at: readerEntry?.location, options: readerEntry?.options, used: [:]))
+                    error, kind: .reader, id: step.info.id, name: step.info.id, at: readerEntry?.location, options: readerEntry?.options,
+                        used: [:]))
             }
         }
         var analyzerSteps: [Pipeline.AnalyzerStep] = []
@@ -83,7 +84,8 @@ public struct CheckedPipeline: Sendable {
         var exporterSteps: [Pipeline.ExporterStep] = []
         for step in exporters {
             if let e = made(step, kind: .exporter, as: (any Exporter).self) {
-                var built = Pipeline.ExporterStep(info: step.info, exporter: e, name: step.name, target: step.target ?? .stdout, location: step.location)
+                var built = Pipeline.ExporterStep(info: step.info, exporter: e, name: step.name, target: step.target ?? .stdout,
+                    location: step.location)
                 built.targetAsWritten = step.targetAsWritten
                 exporterSteps.append(built)
             }

@@ -97,7 +97,8 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// A line cut to a window around the highlight, and the caret line under it.
-    private func excerptLines(gutter: String, pad: String, scalars all: [Unicode.Scalar], highlight: Range<Int>, cutStart: Bool, cutEnd: Bool) -> [String] {
+    private func excerptLines(gutter: String, pad: String, scalars all: [Unicode.Scalar], highlight: Range<Int>, cutStart: Bool,
+        cutEnd: Bool) -> [String] {
         let col = max(0, min(highlight.lowerBound, all.count))
         // A long line is cut to a window around the caret, so one line of YAML cannot flood the terminal.
         let window = Self.window(count: all.count, column: col)

@@ -34,7 +34,8 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
         diagnostics.append(diagnostic)
     }
 
-    mutating func error(_ code: String, _ message: String, at location: SourceLocation?, end: SourceLocation? = nil, notes: [Diagnostic.Note] = []) {
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation?, end: SourceLocation? = nil,
+        notes: [Diagnostic.Note] = []) {
         var d = Diagnostic(.error, code: code, message, at: location, notes: notes)
         d.end = end
         add(d)

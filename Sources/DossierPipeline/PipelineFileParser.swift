@@ -53,7 +53,8 @@ struct PipelineFileParser {
             default:
                 let hint = Suggestions.hint(key, among: PipelineLoader.topLevelKeys)
                 report.error("E201", "unknown key \(key.quotedExcerpt) in pipeline\(hint)", at: keyNode.location,
-                             notes: hint.isEmpty ? [Diagnostic.Note("the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", "))] : [])
+                             notes: hint.isEmpty ? [Diagnostic.Note("the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", "))]
+                                 : [])
             }
         }
         return result
@@ -95,7 +96,8 @@ struct PipelineFileParser {
                     ? "merge the two entries, or give this one a name of its own with 'as:'\(example)"
                     : "give this one another name with 'as:'"
                 report.add(Diagnostic(
-                    code: "E214", "\(kind.rawValue) name \(e.name.quotedExcerpt) is used twice in this list; \(fix)", at: e.nameLocation ?? e.location,
+                    code: "E214", "\(kind.rawValue) name \(e.name.quotedExcerpt) is used twice in this list; \(fix)",
+                        at: e.nameLocation ?? e.location,
                     notes: [Diagnostic.Note("first used here", at: first)]))
                 continue
             }
@@ -159,7 +161,8 @@ extension PipelineFileParser {
             return
         }
         guard Registry.isKebabCase(name) else {
-            report.error("E215", "instance name \(name.quotedExcerpt) must be lowercase kebab-case like a component id, such as '\(entry.id)-compact'",
+            report.error("E215",
+                "instance name \(name.quotedExcerpt) must be lowercase kebab-case like a component id, such as '\(entry.id)-compact'",
                          at: node.location)
             return
         }

@@ -16,7 +16,8 @@ extension PipelineLoader {
                 let registered = registry.readers[entry.id]!
                 let decoder = checked.decoder
                 readerChoice = .fixed(Pipeline.ReaderStep(
-                    info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff, make: { try registered.make(decoder) }))
+                    info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff,
+                        make: { try registered.make(decoder) }))
                 readerEntry = (entry.location, checked.decoder.node)
             } else {
                 readerChoice = nil
@@ -32,7 +33,8 @@ extension PipelineLoader {
                 // A reader whose defaults do not validate cannot serve `auto`; it is left out, as before.
                 guard (try? registered.validate(decoder)) != nil else { continue }
                 steps.append(Pipeline.ReaderStep(
-                    info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff, make: { try registered.make(decoder) }))
+                    info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff,
+                        make: { try registered.make(decoder) }))
             }
             readerChoice = .auto(steps)
         }
@@ -89,7 +91,8 @@ extension PipelineLoader {
         // Every planned analyzer was checked (none failed), so the plan covers exactly these.
         let ordered = planned.plan.steps.map { step in analyzers.first { $0.name == step.name }! }
         var checked = CheckedPipeline(
-            name: file.name, nameAsWritten: file.nameAsWritten, reader: readerChoice, analyzers: ordered, exporters: exporters, plan: planned.plan)
+            name: file.name, nameAsWritten: file.nameAsWritten, reader: readerChoice, analyzers: ordered, exporters: exporters,
+                plan: planned.plan)
         checked.files = file.files
         checked.readerEntry = readerEntry
         return checked
@@ -184,7 +187,8 @@ extension PipelineLoader {
                 report.add(Self.diagnostic(error, label: label, at: entry.location, options: options, used: used))
                 setAside = error.optionPath.prefix(1).map { $0 }
             } catch {
-                report.error("E222", "\(label) rejected its options: " + EnvironmentInterpolation.redact("\(error)", used), at: entry.location)
+                report.error("E222", "\(label) rejected its options: " + EnvironmentInterpolation.redact("\(error)", used),
+                    at: entry.location)
             }
             ok = false
             guard let current = trial, let pairs = current.mapping else { break }
@@ -233,7 +237,8 @@ extension PipelineLoader {
 
     /// A component that could not be created, for `CheckedPipeline.build`.
     static func creationDiagnostic(
-        _ error: any Error, kind: ComponentInfo.Kind, id: String, name: String, at location: SourceLocation?, options: YAMLNode?, used: [String: String]
+        _ error: any Error, kind: ComponentInfo.Kind, id: String, name: String, at location: SourceLocation?, options: YAMLNode?,
+            used: [String: String]
     ) -> Diagnostic {
         let label = label(kind: kind, id: id, name: name)
         if let e = error as? ComponentError { return diagnostic(e, label: label, at: location, options: options, used: used) }

@@ -242,7 +242,8 @@ public struct Runner: Sendable {
         do {
             // The reader is created on first use (`auto` creates only the readers its inputs need).
             guard let reader = try work.reader.reader as? any LineReader else {
-                return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line", article: work.inputName))
+                return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line",
+                    article: work.inputName))
             }
             var document = try reader.read(line: work.data, number: work.number, inputID: work.inputID, inputName: work.inputName)
             if document.reader == nil { document.reader = Provenance(component: work.reader.info.id, version: work.reader.info.version) }

@@ -75,9 +75,11 @@ struct ErrorCodeTests {
         #expect(RecordingAnalyzer.lock.withLock { RecordingAnalyzer.created.contains(token) })
 
         // A bad value is still found by 'lint', at the value, without creating anything.
-        try "version: 1\nanalyzers:\n  - recording: { token: '\(token)-2', level: 0 }\n".write(toFile: pipeline, atomically: true, encoding: .utf8)
+        try "version: 1\nanalyzers:\n  - recording: { token: '\(token)-2', level: 0 }\n".write(toFile: pipeline, atomically: true,
+            encoding: .utf8)
         #expect(await DossierCommand.execute(["lint", pipeline], context: context) == 2)
-        #expect(console.stderr.contains("p.yaml:3:\(36 + token.count + 2): error[E240]: analyzer 'recording': 'level' must be 1 or more"), "\(console.stderr)")
+        #expect(console.stderr.contains("p.yaml:3:\(36 + token.count + 2): error[E240]: analyzer 'recording': 'level' must be 1 or more"),
+            "\(console.stderr)")
         #expect(RecordingAnalyzer.lock.withLock { !RecordingAnalyzer.created.contains(token + "-2") })
     }
 }

@@ -67,7 +67,8 @@ struct DiagnosticTests {
         do { _ = try loader.check(text: yaml, file: "p.yaml") } catch { report = error }
         #expect(report.diagnostics.map(\.code).contains("E240"))
         let syntax = try #require(report.diagnostics.first { $0.code == "E001" })
-        #expect(syntax.notes.map(\.message) == ["nothing after line \(syntax.location!.line) of this file was checked; fix this error and lint again"])
+        let line = try #require(syntax.location?.line)
+        #expect(syntax.notes.map(\.message) == ["nothing after line \(line) of this file was checked; fix this error and lint again"])
     }
 
     @Test("lint orders problems by file, then line, then column, across 'extends'")
@@ -82,7 +83,8 @@ struct DiagnosticTests {
         try child.write(toFile: path, atomically: true, encoding: .utf8)
         let report = PipelineLoader(registry: .standard, environment: [:]).lint(path: path)
         let located = report.diagnostics.compactMap(\.location).map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" }
-        #expect(located == ["child.yaml:4:21", "child.yaml:5:5", "child.yaml:6:1", "base.yaml:3:13", "base.yaml:4:28"], "\(report.render())")
+        #expect(located == ["child.yaml:4:21", "child.yaml:5:5", "child.yaml:6:1", "base.yaml:3:13", "base.yaml:4:28"],
+            "\(report.render())")
     }
 
     @Test("every error type of Dossier's own converts to a diagnostic with its code")

@@ -64,7 +64,8 @@ struct ValidationTests {
 
     @Test("a component whose init fails is reported when the pipeline is loaded to run, at the option it names")
     func initFailureAtBuild() throws {
-        let yaml = "version: 1\nanalyzers:\n  - model:\n      token: '\(UUID().uuidString)'\n      failInit: true\nexporters:\n  - summary\n"
+        let token = UUID().uuidString
+        let yaml = "version: 1\nanalyzers:\n  - model:\n      token: '\(token)'\n      failInit: true\nexporters:\n  - summary\n"
         let checked = try loader.check(text: yaml, file: "p.yaml")
         #expect(throws: LintReport.self) { try checked.build() }
         do {
@@ -98,7 +99,8 @@ struct ValidationTests {
         struct Failing: Error, CustomStringConvertible { var description: String { "no model" } }
         let info = try #require(loader.registry.readers["raw"]?.info)
         let step = Pipeline.ReaderStep(info: info, readsLines: false, sniff: { _ in false }, make: { throw Failing() })
-        let exporter = Pipeline.ExporterStep(info: try #require(loader.registry.exporters["summary"]?.info), exporter: try SummaryExporter(), target: .stdout)
+        let exporter = Pipeline.ExporterStep(info: try #require(loader.registry.exporters["summary"]?.info),
+            exporter: try SummaryExporter(), target: .stdout)
         let pipeline = try Pipeline(name: "p", reader: .fixed(step), analyzers: [], exporters: [exporter])
         let summary = await Runner(pipeline: pipeline, standardOutput: { _ in }).run([.data(name: "x.raw", Data("x".utf8))])
         #expect(summary.failed == 1)

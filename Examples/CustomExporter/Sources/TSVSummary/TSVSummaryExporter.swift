@@ -36,7 +36,8 @@ public struct TSVSummaryExporter: Exporter {
     public static func validate(_ options: Options) throws {
         for (i, column) in options.columns.enumerated() where !knownColumns.contains(column) {
             throw ComponentError(
-                "unknown column '\(column)'\(Suggestions.hint(column, among: knownColumns)); the columns are: \(knownColumns.joined(separator: ", "))",
+                "unknown column '\(column)'\(Suggestions.hint(column, among: knownColumns)); "
+                    + "the columns are: \(knownColumns.joined(separator: ", "))",
                 option: "columns[\(i)]")
         }
     }
