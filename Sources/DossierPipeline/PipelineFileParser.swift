@@ -161,13 +161,34 @@ extension PipelineFileParser {
             return
         }
         guard Registry.isKebabCase(name) else {
-            report.error("E215",
-                "instance name \(name.quotedExcerpt) must be lowercase kebab-case like a component id, such as '\(entry.id)-compact'",
-                         at: node.location)
+            // Kept as written, so that the entry is not also taken for a second one of its id (E214).
+            entry.name = name
+            entry.nameLocation = node.location
+            let kebab = Self.kebabCase(name)
+            let example = Registry.isKebabCase(kebab) && kebab.unicodeScalars.count <= 40 ? kebab : "\(entry.id)-compact"
+            report.error(
+                "E215", "instance name \(name.quotedExcerpt) must be lowercase kebab-case like a component id, such as '\(example)'",
+                at: node.location, end: node.end)
             return
         }
         entry.name = name
         entry.nameLocation = node.location
+    }
+}
+
+extension PipelineFileParser {
+    /// `name` lowercased, with each run of other characters made one hyphen: `Brief Two` → `brief-two`.
+    static func kebabCase(_ name: String) -> String {
+        var result = ""
+        for s in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(s) || ("0"..."9").contains(s) {
+                result.unicodeScalars.append(s)
+            } else if !result.isEmpty, !result.hasSuffix("-") {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
     }
 }
 

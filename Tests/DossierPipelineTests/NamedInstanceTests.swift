@@ -53,14 +53,18 @@ struct NamedInstanceTests {
     }
 
     @Test("an instance name must be kebab-case, and a reader takes none", arguments: [
-        ("exporters:\n  - json: { as: Compact }", "instance name 'Compact' must be lowercase kebab-case"),
+        ("exporters:\n  - json: { as: Compact }",
+         "instance name 'Compact' must be lowercase kebab-case like a component id, such as 'compact'"),
         ("exporters:\n  - json: { as: [a] }", "'as' must be a name such as 'json-compact', found a list"),
         ("reader:\n  text: { as: mine }", "a pipeline has one reader, so it takes no 'as:' name"),
+        ("exporters:\n  - json\n  - json: { as: 'JSON Compact' }",
+         "instance name 'JSON Compact' must be lowercase kebab-case like a component id, such as 'json-compact'"),
     ])
     func badName(_ body: String, _ message: String) throws {
         let d = diagnostics("version: 1\n" + body + "\n")
         let e = try #require(d.first { $0.code == "E215" }, "\(d.map(\.description))")
         #expect(e.message.hasPrefix(message))
+        #expect(d.count == 1, "one mistake, one error: \(d.map(\.description))")
     }
 
     @Test("'extends' merges by name: a child overrides or disables one named instance")
