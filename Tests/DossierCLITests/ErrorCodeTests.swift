@@ -82,4 +82,18 @@ struct ErrorCodeTests {
             "\(console.stderr)")
         #expect(RecordingAnalyzer.lock.withLock { !RecordingAnalyzer.created.contains(token + "-2") })
     }
+
+    @Test("'plan' shows a named instance with its type")
+    func planShowsNames() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-codes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pipeline = dir.appendingPathComponent("p.yaml").path
+        try "version: 1\nexporters:\n  - json: { to: 'out/{exporter}/{id}.json' }\n  - json: { as: compact, pretty: false, to: stdout }\n"
+            .write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let console = Console()
+        #expect(await console.run(["plan", "-p", pipeline]) == 0, "\(console.stderr)")
+        #expect(console.stdout.contains("  json → 'out/json/{id}.json', one file per article\n"), "\(console.stdout)")
+        #expect(console.stdout.contains("  compact (json) → standard output\n"), "\(console.stdout)")
+    }
 }

@@ -100,4 +100,16 @@ struct NamedInstanceTests {
         #expect(d.first?.message == "exporters 'json' and 'b' both write to 'out.txt'; give each its own path")
         #expect(d.first?.notes.first?.location?.line == 3)
     }
+
+    @Test("a pipeline built in Swift with one name twice is refused (E214); names default to ids")
+    func swiftPipelineNames() throws {
+        let info = try #require(Registry.standard.exporters["json"]?.info)
+        let a = Pipeline.ExporterStep(info: info, exporter: JSONExporter(), target: .stdout)
+        #expect(a.name == "json")
+        let reader = Pipeline.ReaderChoice.auto([])
+        #expect(throws: LintReport.self) { try Pipeline(name: "p", reader: reader, analyzers: [], exporters: [a, a]) }
+        var b = a
+        b.name = "compact"
+        #expect(try Pipeline(name: "p", reader: reader, analyzers: [], exporters: [a, b]).exporters.map(\.name) == ["json", "compact"])
+    }
 }
