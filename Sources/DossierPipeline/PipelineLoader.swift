@@ -61,17 +61,57 @@ public struct PipelineLoader: Sendable {
 
     /// Checks a pipeline given as text in full without creating any component.
     public func check(text: String, file: String) throws(LintReport) -> CheckedPipeline {
+        try check(text: text, file: file, recovering: true)
+    }
+
+    private func check(text: String, file: String, recovering: Bool) throws(LintReport) -> CheckedPipeline {
         var report = LintReport()
         let assembled = assemble(text: text, file: file, chain: [], report: &report)
         var pipeline: CheckedPipeline?
         if let assembled {
             pipeline = resolve(assembled, report: &report)
         }
+        if recovering { recoverPastSyntaxError(in: text, file: file, report: &report) }
         report.sort()
         if report.hasErrors || pipeline == nil { throw report }
         pipeline!.warnings = report.diagnostics
         pipeline!.sources = report.sources
         return pipeline!
+    }
+
+    /// The codes of problems with one value or one entry, which skipping another line cannot cause.
+    static let valueCodes: Set<String> = [
+        "E101", "E103", "E210", "E211", "E212", "E215", "E220", "E230", "E231", "E233", "E234", "E235", "E240",
+    ]
+
+    /// After a YAML syntax error in `file`, checks the rest of the file too: the line libyaml
+    /// stopped at is blanked and the text checked again; of what that finds, problems with one
+    /// value or entry (`valueCodes`) after that line are kept, since a skipped line cannot cause
+    /// them. The syntax error's note says which way it went.
+    private func recoverPastSyntaxError(in text: String, file: String, report: inout LintReport) {
+        guard let index = report.diagnostics.firstIndex(where: { $0.code == YAMLError.Code.syntax && $0.location?.file == file }),
+              let line = report.diagnostics[index].location?.line
+        else { return }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return }
+        lines[line - 1] = ""
+        let blanked = lines.joined(separator: "\n")
+        var found: [Diagnostic]
+        do {
+            found = try check(text: blanked, file: file, recovering: false).warnings
+        } catch {
+            found = error.diagnostics
+        }
+        // Stop where the blanked text has a syntax error of its own: nothing after it was read.
+        let readTo = found.first { $0.code == YAMLError.Code.syntax }?.location?.line ?? Int.max
+        let kept = found.filter { d in
+            guard let at = d.location, at.file == file else { return false }
+            return Self.valueCodes.contains(d.code) && at.line > line && at.line < readTo
+        }
+        for d in kept { report.add(d) }
+        report.diagnostics[index].notes = readTo == Int.max
+            ? ["the rest of the file was checked with line \(line) left out; fix this error and lint again, since it may change what follows"]
+            : ["nothing after line \(readTo) of this file was checked; fix this error and lint again"]
     }
 
     /// Every problem in the file at `path`; empty when the pipeline is sound. Creates no component.

@@ -71,6 +71,22 @@ struct DiagnosticTests {
         #expect(syntax.notes.map(\.message) == ["nothing after line \(line) of this file was checked; fix this error and lint again"])
     }
 
+    @Test("after a syntax error the rest of the file is checked with that line left out, keeping only problems of one value")
+    func recoveryPastSyntaxError() throws {
+        let yaml = "version: 1\nexporters:\n  - markdown: { maxClaims: -1 }\n  - json: { pretty: [ }\n"
+            + "  - markdown: { as: brief, maxClaim: 3 }\n  - nope\n"
+        var report = LintReport()
+        do { _ = try PipelineLoader(registry: .standard, environment: [:]).check(text: yaml, file: "p.yaml") } catch { report = error }
+        let found = report.diagnostics.map { "\($0.code)@\($0.location?.line ?? 0)" }
+        #expect(found.contains("E240@3"))
+        #expect(found.contains("E220@5"), "\(found)")
+        #expect(found.contains("E212@6"), "\(found)")
+        let syntax = try #require(report.diagnostics.first { $0.code == "E001" })
+        #expect(syntax.notes.first?.message.hasPrefix("the rest of the file was checked with line 4 left out") == true)
+        // Leaving line 4 out makes the second markdown a duplicate of nothing; no E214 or other artefact is reported.
+        #expect(!found.contains { $0.hasPrefix("E214") || $0.hasPrefix("E102") })
+    }
+
     @Test("lint orders problems by file, then line, then column, across 'extends'")
     func orderAcrossExtends() throws {
         let folder = try temporaryFolder()
