@@ -109,9 +109,10 @@ public struct PipelineLoader: Sendable {
             return Self.valueCodes.contains(d.code) && at.line > line && at.line < readTo
         }
         for d in kept { report.add(d) }
-        report.diagnostics[index].notes = readTo == Int.max
-            ? ["the rest of the file was checked with line \(line) left out; fix this error and lint again, since it may change what follows"]
-            : ["nothing after line \(readTo) of this file was checked; fix this error and lint again"]
+        let note = readTo == Int.max
+            ? "the rest of the file was checked with line \(line) left out; fix this error and lint again, since it may change what follows"
+            : "nothing after line \(readTo) of this file was checked; fix this error and lint again"
+        report.diagnostics[index].notes = [Diagnostic.Note(note)]
     }
 
     /// Every problem in the file at `path`; empty when the pipeline is sound. Creates no component.
