@@ -39,8 +39,9 @@ public struct SentenceAnalyzer: Analyzer {
         segmenter = SentenceSegmenter()
     }
 
-    /// Creates the analyzer; throws when an extra abbreviation is empty or contains a space.
-    public init(options: Options) throws {
+    /// Throws when an extra abbreviation is empty or contains a space; builds nothing, for
+    /// `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         for word in options.extraAbbreviations {
             let trimmed = word.trimmingCharacters(in: ".")
             if trimmed.isEmpty || trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
@@ -51,6 +52,11 @@ public struct SentenceAnalyzer: Analyzer {
                 )
             }
         }
+    }
+
+    /// Creates the analyzer; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         segmenter = SentenceSegmenter(extraAbbreviations: options.extraAbbreviations)
     }
 

@@ -55,7 +55,7 @@ struct BenchCommand: ContextualCommand {
             }
         }
         guard !corpus.isEmpty else {
-            context.err("error: the corpus is empty\n")
+            context.fail("E509", "the corpus is empty; name files or folders that hold articles")
             throw ExitStatus.badInput
         }
         let runner = Runner(pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })

@@ -1,5 +1,6 @@
 public import Dossier
 public import Foundation
+import ArgumentParser
 
 /// What the commands work with: the registry, the built-in pipelines, the environment and the
 /// two output streams. Passed in by `DossierCommand.main(registry:)`, never global, so another
@@ -44,25 +45,45 @@ public struct CommandContext: Sendable {
     func out(_ text: String) { standardOutput(Data(text.utf8)) }
     func err(_ text: String) { standardError(text) }
 
-    /// Loads a pipeline file, or a built-in pipeline by name when no such file exists (nil: the
-    /// default), reporting every problem as a `LintReport`.
-    func load(_ pathOrName: String?, extends: ExtendsOptions) throws(LintReport) -> Pipeline {
+    /// Checks a pipeline file, or a built-in pipeline by name when no such file exists (nil: the
+    /// default), creating no component, and reporting every problem as a `LintReport`.
+    func check(_ pathOrName: String?, extends: ExtendsOptions) throws(LintReport) -> CheckedPipeline {
         if let path = pathOrName, FileManager.default.fileExists(atPath: path) || builtins[path] == nil {
-            return try loader(extends).load(path: path)
+            return try loader(extends).check(path: path)
         }
         let name = pathOrName ?? "default"
-        return try loader(extends).load(text: builtins[name]!, file: "<\(name)>")
+        return try loader(extends).check(text: builtins[name]!, file: "<\(name)>")
     }
 
-    /// Loads the pipeline named by `-p` (a path or a built-in name), or the default one; prints the
-    /// lint report and throws the "invalid pipeline" status on failure.
+    /// Checks the pipeline named by `-p` (a path or a built-in name), or the default one, creating
+    /// no component; prints the lint report and throws the "invalid pipeline" status on failure.
+    func checkPipeline(_ path: String?, extends: ExtendsOptions) throws -> CheckedPipeline {
+        do {
+            return try check(path, extends: extends)
+        } catch {
+            throw invalid(error)
+        }
+    }
+
+    /// Checks the pipeline named by `-p`, then creates its components to run it; prints the lint
+    /// report and throws the "invalid pipeline" status on failure.
     func loadPipeline(_ path: String?, extends: ExtendsOptions) throws -> Pipeline {
         do {
-            return try load(path, extends: extends)
-        } catch {
-            err(error.render(color: errorIsTerminal))
-            err("\(error.errorCount) error\(error.errorCount == 1 ? "" : "s") in the pipeline; nothing was run\n")
-            throw ExitStatus.invalidPipeline
+            return try checkPipeline(path, extends: extends).build()
+        } catch let report as LintReport {
+            throw invalid(report)
         }
+    }
+
+    /// Prints a failed pipeline's report; the status to throw.
+    private func invalid(_ report: LintReport) -> ExitCode {
+        err(report.render(color: errorIsTerminal))
+        err("\(report.errorCount) error\(report.errorCount == 1 ? "" : "s") in the pipeline; nothing was run\n")
+        return ExitStatus.invalidPipeline
+    }
+
+    /// Prints `error[CODE]: message` on standard error, for the command line's own errors.
+    func fail(_ code: String, _ message: String) {
+        err(DiagnosticRenderer(sources: [:], color: errorIsTerminal).render(Diagnostic(code: code, message)))
     }
 }

@@ -94,7 +94,9 @@ public struct DossierCommand: ParsableCommand {
             return ExitCode.success.rawValue
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
+            // The parser's own errors (an unknown flag, a bad value) carry a code like every other.
+            if code.rawValue != 0, message.hasPrefix("Error: ") { message = "error[E505]: " + message.dropFirst("Error: ".count) }
             if !message.isEmpty {
                 if code.rawValue == 0 { context.out(message + "\n") } else { context.err(message + "\n") }
             }

@@ -48,7 +48,7 @@ struct InitCommand: ContextualCommand {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard force else {
-                context.err("error: '\(path)' already exists; pass '--force' to overwrite it\n")
+                context.fail("E506", "'\(path)' already exists; pass '--force' to overwrite it")
                 throw ExitStatus.badInput
             }
             guard info.st_mode & S_IFMT == S_IFREG else {
@@ -60,7 +60,7 @@ struct InitCommand: ContextualCommand {
         do {
             try Self.writeAtomically(Data(Self.starter.utf8), to: path)
         } catch {
-            context.err("error: cannot write '\(path)': \(SystemError.describe(error))\n")
+            context.fail("E507", "cannot write '\(path)': \(SystemError.describe(error)); choose a folder you can write to")
             throw ExitStatus.badInput
         }
         context.out("wrote \(path); check it with 'dossier lint \(path)'\n")

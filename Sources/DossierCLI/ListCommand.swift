@@ -19,7 +19,7 @@ struct ListCommand: ContextualCommand {
         if !ids.isEmpty {
             let known = Set(context.registry.all.map(\.id))
             for id in ids where !known.contains(id) {
-                context.err("error: unknown component '\(id)'\(Suggestions.hint(id, among: Array(known)))\n")
+                context.fail("E505", "unknown component '\(id)'\(Suggestions.hint(id, among: Array(known))); 'dossier list' shows them all")
                 throw ExitStatus.usage
             }
         }

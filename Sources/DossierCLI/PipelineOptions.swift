@@ -24,14 +24,15 @@ struct PipelineOptions: ParsableArguments {
         guard let id = reader else { return pipeline }
         guard let entry = context.registry.readers[id] else {
             let hint = Suggestions.hint(id, among: context.registry.ids(.reader))
-            context.err("error: unknown reader '\(id)'\(hint); 'dossier list' shows the readers\n")
+            context.fail("E505", "unknown reader '\(id)' for '--reader'\(hint); 'dossier list' shows the readers")
             throw ExitStatus.usage
         }
         do {
             let made = try entry.make(ValueOptionsDecoder())
             pipeline.reader = .fixed(Pipeline.ReaderStep(info: entry.info, reader: made, sniff: entry.sniff))
         } catch {
-            context.err("error: reader '\(id)' cannot be created with its default options: \(error)\n")
+            context.fail("E508",
+                "reader '\(id)' cannot be created with its default options: \(error); name it in the pipeline with options that work")
             throw ExitStatus.usage
         }
         return pipeline

@@ -17,7 +17,8 @@ struct PlanCommand: ContextualCommand {
     @OptionGroup var extends: ExtendsOptions
 
     func run(in context: CommandContext) async throws {
-        let pipeline = try context.loadPipeline(self.pipeline, extends: extends)
+        // Checked in full, but no component is created: planning costs no model loading.
+        let pipeline = try context.checkPipeline(self.pipeline, extends: extends)
         // Names and paths as written, with '${NAME}' unreplaced: a variable's value is never shown.
         var lines = ["pipeline \((pipeline.nameAsWritten ?? pipeline.name).quotedExcerpt) from \(pipeline.files.joined(separator: " ← "))"]
         switch pipeline.reader {
@@ -37,11 +38,10 @@ struct PlanCommand: ContextualCommand {
             let renderer = DiagnosticRenderer(sources: [:], color: context.errorIsTerminal)
             for problem in problems { context.err(renderer.render(problem)) }
             badInput = problems.contains { $0.severity == .error }
-            let runner = Runner(pipeline: pipeline)
             for source in sources where source != .standardInput {
                 let data = (try? Data(contentsOf: URL(fileURLWithPath: source.name)).prefix(4096)) ?? Data()
                 let input = Input(id: source.stem, name: source.name, data: Data(data))
-                if let step = try? runner.chooseReader(for: input) {
+                if let step = try? pipeline.reader.choose(for: input) {
                     let how: String
                     switch pipeline.reader {
                     case .fixed: how = "named in the pipeline"
@@ -61,13 +61,14 @@ struct PlanCommand: ContextualCommand {
         for step in pipeline.exporters {
             let reads = step.info.requires.isEmpty ? "" : " (reads \(step.info.requires.map(\.rawValue).joined(separator: ", ")))"
             let target: String
-            switch step.target {
+            switch step.target ?? .stdout {
             case .stdout: target = "standard output"
             case .path(let p):
                 let shown = (step.targetAsWritten ?? p).quotedExcerpt
-                target = step.target.isPerArticle ? "\(shown), one file per article" : "\(shown), one file for all articles"
+                target = (step.target ?? .stdout).isPerArticle ? "\(shown), one file per article" : "\(shown), one file for all articles"
             }
-            lines.append("  \(step.info.id) → \(target)\(reads)")
+            let shown = step.name == step.info.id ? step.info.id : "\(step.name) (\(step.info.id))"
+            lines.append("  \(shown) → \(target)\(reads)")
         }
         context.out(lines.joined(separator: "\n") + "\n")
         if badInput { throw ExitStatus.badInput }

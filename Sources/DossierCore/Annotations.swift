@@ -197,16 +197,17 @@ public struct Annotations: Hashable, Sendable {
         }
     }
 
-    /// Removes from `layers` what `component` wrote, so that running it again replaces its
-    /// results instead of adding a second copy; returns the ids removed.
+    /// Removes from `layers` what the instance named `instance` wrote (see
+    /// `Provenance.instance`), so that running it again replaces its results instead of adding a
+    /// second copy; returns the ids removed.
     @discardableResult
-    public mutating func removeAll(producedBy component: String, in layers: Set<LayerID>) -> Set<String> {
+    public mutating func removeAll(producedBy instance: String, in layers: Set<LayerID>) -> Set<String> {
         var removed: Set<String> = []
         for layer in layers {
             guard var items = store.removeValue(forKey: layer) else { continue }
             var before: Set<String> = []
             items.forEachID { before.insert($0) }
-            items.removeAll(producedBy: component)
+            items.removeAll(producedBy: instance)
             items.forEachID { before.remove($0) }
             removed.formUnion(before)
             store[layer] = items

@@ -408,6 +408,10 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         open(UInt8(ascii: "{"))
         key("component")
         string(p.component)
+        if let name = p.name {
+            key("name")
+            string(name)
+        }
         key("version")
         string(p.version)
         close(UInt8(ascii: "}"))

@@ -14,7 +14,7 @@ protocol LayerItems: Sendable {
     /// Sets every producer to `provenance` (unless nil), and every empty id to the prefix and the
     /// next number.
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int)
-    mutating func removeAll(producedBy component: String)
+    mutating func removeAll(producedBy instance: String)
     /// Removes the items that point at any of `ids`; returns the ids of those removed.
     mutating func removeAll(pointingAt ids: Set<String>) -> [String]
     /// The items as plain JSON, each its type's wire form.
@@ -50,7 +50,7 @@ struct TypedItems<Item: Annotation>: LayerItems {
         }
     }
 
-    mutating func removeAll(producedBy component: String) { items.removeAll { $0.producer.component == component } }
+    mutating func removeAll(producedBy instance: String) { items.removeAll { $0.producer.instance == instance } }
 
     mutating func removeAll(pointingAt ids: Set<String>) -> [String] {
         var removed: [String] = []
@@ -114,7 +114,10 @@ struct RawItems: LayerItems {
         for i in items.indices {
             guard case .object(var pairs) = items[i] else { continue }
             if let provenance {
-                Self.set("producer", .object([("component", .string(provenance.component)), ("version", .string(provenance.version))]), in: &pairs)
+                var producer: [(key: String, value: JSONValue)] = [("component", .string(provenance.component))]
+                if let name = provenance.name { producer.append(("name", .string(name))) }
+                producer.append(("version", .string(provenance.version)))
+                Self.set("producer", .object(producer), in: &pairs)
             }
             var hasID = false
             if case .string(let id)? = items[i]["id"] { hasID = !id.isEmpty }
@@ -126,9 +129,10 @@ struct RawItems: LayerItems {
         }
     }
 
-    mutating func removeAll(producedBy component: String) {
+    mutating func removeAll(producedBy instance: String) {
         items.removeAll { item in
-            if case .string(let c)? = item["producer"]?["component"] { return c == component }
+            if case .string(let name)? = item["producer"]?["name"] { return name == instance }
+            if case .string(let c)? = item["producer"]?["component"] { return c == instance }
             return false
         }
     }

@@ -10,17 +10,33 @@ public struct Registry: Sendable {
     public struct Entry<Instance: Sendable>: Sendable {
         /// What the component is.
         public var info: ComponentInfo
-        /// Creates the component from its (defaults-merged) options.
+        /// Decodes and validates the (defaults-merged) options, then creates the component: only
+        /// to run it.
         public var make: @Sendable (any OptionsDecoder) throws -> Instance
+        /// Decodes the options and runs the component's `validate`, creating nothing: what
+        /// `dossier lint` and `dossier plan` call.
+        public var validate: @Sendable (any OptionsDecoder) throws -> Void
         /// For readers: whether the first bytes of an input look like this format.
         public var sniff: @Sendable (Data) -> Bool
+        /// For readers: whether the type reads line by line (`LineReader`), known without creating it.
+        public var readsLines: Bool
     }
 
-    /// An error registering a component.
-    public struct Error: Swift.Error, Sendable, CustomStringConvertible {
+    /// An error registering a component: `E216` an id that is not kebab-case, `E217` an id
+    /// registered twice, `E218` default options that cannot be encoded.
+    public struct Error: Swift.Error, Sendable, CustomStringConvertible, DiagnosticConvertible {
+        /// A stable code.
+        public var code: String
         /// What went wrong.
         public var message: String
-        public var description: String { message }
+        /// Creates an error.
+        public init(code: String, message: String) {
+            self.code = code
+            self.message = message
+        }
+        public var description: String { "error[\(code)]: \(message)" }
+        /// The error as a diagnostic.
+        public var diagnostic: Diagnostic { Diagnostic(code: code, message) }
     }
 
     /// The readers by id.
@@ -39,7 +55,9 @@ public struct Registry: Sendable {
     public mutating func register<R: Reader>(reader type: R.Type) throws {
         let info = try Self.info(R.self, kind: .reader, requires: [], provides: [], extensions: R.fileExtensions)
         guard readers[R.id] == nil else { throw Self.duplicate(.reader, R.id) }
-        readers[R.id] = Entry(info: info, make: { try R(options: $0.decode(R.Options.self)) }, sniff: { R.sniff($0) })
+        readers[R.id] = Entry(
+            info: info, make: { try R.make($0.decode(R.Options.self)) }, validate: { try R.validate($0.decode(R.Options.self)) },
+            sniff: { R.sniff($0) }, readsLines: R.self is any LineReader.Type)
         readerOrder.append(R.id)
     }
 
@@ -47,14 +65,18 @@ public struct Registry: Sendable {
     public mutating func register<A: Analyzer>(analyzer type: A.Type) throws {
         let info = try Self.info(A.self, kind: .analyzer, requires: A.requires, provides: A.provides, extensions: [])
         guard analyzers[A.id] == nil else { throw Self.duplicate(.analyzer, A.id) }
-        analyzers[A.id] = Entry(info: info, make: { try A(options: $0.decode(A.Options.self)) }, sniff: { _ in false })
+        analyzers[A.id] = Entry(
+            info: info, make: { try A.make($0.decode(A.Options.self)) }, validate: { try A.validate($0.decode(A.Options.self)) },
+            sniff: { _ in false }, readsLines: false)
     }
 
     /// Registers an exporter type; an id already registered as an exporter is an error.
     public mutating func register<E: Exporter>(exporter type: E.Type) throws {
         let info = try Self.info(E.self, kind: .exporter, requires: E.requires, provides: [], extensions: [E.fileExtension])
         guard exporters[E.id] == nil else { throw Self.duplicate(.exporter, E.id) }
-        exporters[E.id] = Entry(info: info, make: { try E(options: $0.decode(E.Options.self)) }, sniff: { _ in false })
+        exporters[E.id] = Entry(
+            info: info, make: { try E.make($0.decode(E.Options.self)) }, validate: { try E.validate($0.decode(E.Options.self)) },
+            sniff: { _ in false }, readsLines: false)
     }
 
     /// The description of a component, if registered.
@@ -89,11 +111,11 @@ public struct Registry: Sendable {
         _ type: C.Type, kind: ComponentInfo.Kind, requires: Set<LayerID>, provides: Set<LayerID>, extensions: [String]
     ) throws -> ComponentInfo {
         guard isKebabCase(C.id) else {
-            throw Error(message: "\(kind.rawValue) id '\(C.id)' must be lowercase kebab-case, such as 'claim-review'")
+            throw Error(code: "E216", message: "\(kind.rawValue) id '\(C.id)' must be lowercase kebab-case, such as 'claim-review'")
         }
         let defaults: JSONValue
         do { defaults = try JSONValue(encoding: C.Options()) } catch {
-            throw Error(message: "\(kind.rawValue) '\(C.id)': its default options cannot be encoded: \(error)")
+            throw Error(code: "E218", message: "\(kind.rawValue) '\(C.id)': its default options cannot be encoded: \(error)")
         }
         return ComponentInfo(
             kind: kind, id: C.id, summary: C.summary, version: C.version, requires: requires.sorted(), provides: provides.sorted(),
@@ -101,7 +123,7 @@ public struct Registry: Sendable {
     }
 
     private static func duplicate(_ kind: ComponentInfo.Kind, _ id: String) -> Error {
-        Error(message: "\(kind.rawValue) '\(id)' is already registered; give the new one another id")
+        Error(code: "E217", message: "\(kind.rawValue) '\(id)' is already registered; give the new one another id")
     }
 
     /// Whether `id` is lowercase kebab-case: letters and digits in words joined by single hyphens.

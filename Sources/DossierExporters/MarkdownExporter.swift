@@ -40,12 +40,17 @@ public struct MarkdownExporter: Exporter {
     /// The options this exporter was created with.
     public let options: Options
 
-    /// Creates the exporter; a negative `maxClaims` is refused.
-    public init(options: Options = Options()) throws {
+    /// A negative `maxClaims` is refused; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         guard options.maxClaims >= 0 else {
             throw ComponentError(
                 code: "E240", "'maxClaims' is '\(options.maxClaims)' but must be 0 (list every claim) or more", option: "maxClaims")
         }
+    }
+
+    /// Creates the exporter; throws what `validate` throws.
+    public init(options: Options = Options()) throws {
+        try Self.validate(options)
         self.options = options
     }
 

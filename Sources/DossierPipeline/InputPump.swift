@@ -53,10 +53,10 @@ struct InputPump: Sendable {
         guard ext != "gz" else { return nil }
         switch reader {
         case .fixed(let step):
-            return step.reader is any LineReader ? step : nil
+            return step.readsLines ? step : nil
         case .auto(let steps):
             guard let step = Runner.step(forExtension: ext, among: steps) else { return nil }
-            return step.reader is any LineReader ? step : nil
+            return step.readsLines ? step : nil
         }
     }
 
@@ -69,7 +69,7 @@ struct InputPump: Sendable {
             var step: Pipeline.ReaderStep?
             switch reader {
             case .fixed(let fixed):
-                step = fixed.reader is any LineReader ? fixed : nil
+                step = fixed.readsLines ? fixed : nil
             case .auto(let steps):
                 step = try streamingChoice(among: steps, stream: stream)
                 if step == nil, try stream.peek(lines: 1, limit: 1).isEmpty { return fail("standard input is empty", 0) }
@@ -93,11 +93,11 @@ struct InputPump: Sendable {
     private func streamingChoice(among steps: [Pipeline.ReaderStep], stream: LineStream) throws(SystemError) -> Pipeline.ReaderStep? {
         let first = try stream.peek(lines: 1, limit: 1 << 20)
         guard !first.isEmpty, !Gzip.isCompressed(first) else { return nil }
-        let lineReaders = steps.filter { $0.reader is any LineReader }
+        let lineReaders = steps.filter { $0.readsLines }
         if first.last == 0x0A, let step = lineReaders.first(where: { $0.sniff(first + first) }) { return step }
         let head = try stream.peek(lines: 2, limit: 1 << 20)
         guard let chosen = try? Runner.choose(among: steps, for: Input(id: "stdin", name: "-", data: head)) else { return nil }
-        return chosen.reader is any LineReader ? chosen : nil
+        return chosen.readsLines ? chosen : nil
     }
 
     private func lines(of stream: LineStream, id: String, name: String, reader: Pipeline.ReaderStep, into channel: WorkChannel) -> Bool {

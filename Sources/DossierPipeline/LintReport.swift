@@ -34,11 +34,14 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
         diagnostics.append(diagnostic)
     }
 
-    mutating func error(_ code: String, _ message: String, at location: SourceLocation?, notes: [String] = []) {
-        add(Diagnostic(.error, code: code, message, at: location, notes: notes))
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation?, end: SourceLocation? = nil,
+        notes: [Diagnostic.Note] = []) {
+        var d = Diagnostic(.error, code: code, message, at: location, notes: notes)
+        d.end = end
+        add(d)
     }
 
-    mutating func warning(_ code: String, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+    mutating func warning(_ code: String, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
         add(Diagnostic(.warning, code: code, message, at: location, notes: notes))
     }
 

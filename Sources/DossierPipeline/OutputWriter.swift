@@ -82,7 +82,7 @@ final class OutputWriter {
             guard case .sharedFile(let path) = output.kind else { continue }
             if isInput(path) {
                 throw Diagnostic(
-                    code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; write it elsewhere with 'to:'",
+                    code: "E470", "output '\(path)' of exporter '\(step.name)' is one of the run's inputs; write it elsewhere with 'to:'",
                     at: step.location)
             }
         }
@@ -92,7 +92,7 @@ final class OutputWriter {
     private func sinkContext(_ n: Int) -> ExportContext {
         let warnings = sinkWarnings
         return ExportContext(
-            pipeline: pipeline.name, exporter: pipeline.exporters[n].info.id, rendersThroughSink: true,
+            pipeline: pipeline.name, exporter: pipeline.exporters[n].name, rendersThroughSink: true,
             warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } })
     }
 
@@ -126,8 +126,8 @@ final class OutputWriter {
                 } catch {
                     sinks[n] = sink
                     throw Diagnostic(
-                        code: "E475", "the sink of exporter '\(pipeline.exporters[n].info.id)' failed: \(error)", article: article,
-                        component: pipeline.exporters[n].info.id)
+                        code: "E475", "the sink of exporter '\(pipeline.exporters[n].name)' failed: \(error)", article: article,
+                        component: pipeline.exporters[n].name)
                 }
                 sinks[n] = sink
             }
@@ -179,7 +179,7 @@ final class OutputWriter {
     /// Marks exporter `n`'s target failed: its sink is discarded, its run files too (with every
     /// other exporter writing them), and the problem is recorded.
     private func fail(_ n: Int, _ error: any Error) {
-        let id = pipeline.exporters[n].info.id
+        let id = pipeline.exporters[n].name
         let message: String
         let code: String
         switch error {
@@ -234,12 +234,12 @@ final class OutputWriter {
         guard let current else {
             throw Diagnostic(
                 code: "E476",
-                "exporter '\(step.info.id)' wrote to its per-article output outside an article; write batch files with 'toFileNamed:'",
-                component: step.info.id)
+                "exporter '\(step.name)' wrote to its per-article output outside an article; write batch files with 'toFileNamed:'",
+                component: step.name)
         }
         let article = current.article
         guard let path = finalPath(step, id: current.safeID, index: index) else {
-            throw Diagnostic(code: "E408", "exporter '\(step.info.id)' has no path for '\(article)'", article: article)
+            throw Diagnostic(code: "E408", "exporter '\(step.name)' has no path for '\(article)'", article: article)
         }
         guard case .perArticle(let root) = outputs[n].kind else { preconditionFailure("not a per-article output") }
         try check(path, of: step, root: root, article: article)
@@ -260,7 +260,7 @@ final class OutputWriter {
         runFileOwners[path, default: []].insert(n)
         if let file = runFiles[path] { return file }
         if failedFiles.contains(path) {
-            throw Diagnostic(code: "E408", "an earlier write to '\(path)' failed", component: pipeline.exporters[n].info.id)
+            throw Diagnostic(code: "E408", "an earlier write to '\(path)' failed", component: pipeline.exporters[n].name)
         }
         let file = try AtomicFile(path: path, registry: temporaryFiles)
         runFiles[path] = file
@@ -276,27 +276,27 @@ final class OutputWriter {
         case .standardOutput:
             throw Diagnostic(
                 code: "E476",
-                "exporter '\(step.info.id)' wrote the batch file '\(name)' but its output is standard output; give it a 'to:' path",
-                component: step.info.id)
+                "exporter '\(step.name)' wrote the batch file '\(name)' but its output is standard output; give it a 'to:' path",
+                component: step.name)
         case .sharedFile(let path): folder = (path as NSString).deletingLastPathComponent
         case .perArticle(let root): folder = root
         }
         guard !name.isEmpty, SafeFileName.component(name) == name, name != "." && name != ".." else {
             throw Diagnostic(
                 code: "E477",
-                "the batch file name '\(name)' of exporter '\(step.info.id)' is not a plain file name; drop any '/' and leading '.'",
-                component: step.info.id)
+                "the batch file name '\(name)' of exporter '\(step.name)' is not a plain file name; drop any '/' and leading '.'",
+                component: step.name)
         }
         let path = (folder as NSString).appendingPathComponent(name)
         if runFiles[path] == nil {
             if usedPaths.contains(Self.key(path)) || outputs.contains(where: { $0.kind == .sharedFile(path: path) }) {
                 throw Diagnostic(
-                    code: "E472", "output '\(path)' is already written in this run; it is not overwritten", component: step.info.id)
+                    code: "E472", "output '\(path)' is already written in this run; it is not overwritten", component: step.name)
             }
             if isInput(path) {
                 throw Diagnostic(
-                    code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; it is not overwritten",
-                    component: step.info.id)
+                    code: "E470", "output '\(path)' of exporter '\(step.name)' is one of the run's inputs; it is not overwritten",
+                    component: step.name)
             }
             usedPaths.insert(Self.key(path))
         }
@@ -314,7 +314,7 @@ final class OutputWriter {
     private func finalPath(_ step: Pipeline.ExporterStep, id: String, index: Int) -> String? {
         guard
             let path = step.target.path(
-                id: id, index: index, pipeline: pipeline.name, exporter: step.info.id, ext: step.info.fileExtensions.first ?? "out")
+                id: id, index: index, pipeline: pipeline.name, exporter: step.name, ext: step.info.fileExtensions.first ?? "out")
         else { return nil }
         return url(path).path
     }
@@ -335,7 +335,7 @@ final class OutputWriter {
         }
         if isInput(path) {
             throw Diagnostic(
-                code: "E470", "output '\(path)' of exporter '\(step.info.id)' is one of the run's inputs; it is not overwritten",
+                code: "E470", "output '\(path)' of exporter '\(step.name)' is one of the run's inputs; it is not overwritten",
                 article: article)
         }
     }

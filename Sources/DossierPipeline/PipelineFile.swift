@@ -23,7 +23,9 @@ public struct PipelineFile: Sendable {
     public init() {}
 
     /// Lays `child` over this file: the child's name and reader win, and its analyzers and exporters
-    /// replace inherited entries with the same id (options merged key by key) or are appended.
+    /// are merged into inherited entries with the same instance name (options merged key by key,
+    /// `enabled: false` removes it) or are appended. A child entry of another id under an inherited
+    /// name replaces the inherited entry whole, since the options of one type mean nothing to another.
     func overlaid(with child: PipelineFile, childHas keys: Set<String>) -> PipelineFile {
         var result = self
         if keys.contains("version") { result.version = child.version }
@@ -43,8 +45,8 @@ public struct PipelineFile: Sendable {
     private static func merge(_ base: [ComponentEntry], _ overlay: [ComponentEntry]) -> [ComponentEntry] {
         var result = base
         for entry in overlay {
-            if let i = result.firstIndex(where: { $0.id == entry.id }) {
-                result[i] = merge(result[i], entry)
+            if let i = result.firstIndex(where: { $0.name == entry.name }) {
+                result[i] = result[i].id == entry.id ? merge(result[i], entry) : entry
             } else {
                 result.append(entry)
             }

@@ -40,9 +40,11 @@ extension PipelineFileParser {
         for name in OutputTarget.unknownPlaceholders(in: raw) {
             if written.contains("{\(name)}") {
                 let hint = Suggestions.hint(name, among: OutputTarget.placeholders)
-                report.error("E231", "unknown placeholder \("{\(name)}".quotedExcerpt) in output path\(hint)", at: location, notes: [placeholderList])
+                report.error("E231", "unknown placeholder \("{\(name)}".quotedExcerpt) in output path\(hint)", at: location,
+                    notes: [Diagnostic.Note(placeholderList)])
             } else {
-                report.error("E231", "output path \(shown) brings in an unknown placeholder from a variable's value", at: location, notes: [placeholderList])
+                report.error("E231", "output path \(shown) brings in an unknown placeholder from a variable's value", at: location,
+                    notes: [Diagnostic.Note(placeholderList)])
             }
         }
     }

@@ -53,7 +53,8 @@ struct PipelineFileParser {
             default:
                 let hint = Suggestions.hint(key, among: PipelineLoader.topLevelKeys)
                 report.error("E201", "unknown key \(key.quotedExcerpt) in pipeline\(hint)", at: keyNode.location,
-                             notes: hint.isEmpty ? ["the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", ")] : [])
+                             notes: hint.isEmpty ? [Diagnostic.Note("the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", "))]
+                                 : [])
             }
         }
         return result
@@ -88,11 +89,19 @@ struct PipelineFileParser {
         var result: [ComponentEntry] = []
         for item in items {
             guard let e = entry(item, kind: kind, report: &report) else { continue }
-            if let first = seen[e.id] {
-                report.error("E214", "\(kind.rawValue) \(e.id.quotedExcerpt) is listed twice (first at line \(first.line)); merge the two entries", at: e.location)
+            if let first = seen[e.name] {
+                // A long id is shown cut (quotedExcerpt), so the example is only offered for a short one.
+                let example = e.id.unicodeScalars.count <= 40 ? ", such as 'as: \(e.id)-2'" : ""
+                let fix = e.nameLocation == nil
+                    ? "merge the two entries, or give this one a name of its own with 'as:'\(example)"
+                    : "give this one another name with 'as:'"
+                report.add(Diagnostic(
+                    code: "E214", "\(kind.rawValue) name \(e.name.quotedExcerpt) is used twice in this list; \(fix)",
+                        at: e.nameLocation ?? e.location,
+                    notes: [Diagnostic.Note("first used here", at: first)]))
                 continue
             }
-            seen[e.id] = e.location
+            seen[e.name] = e.nameLocation ?? e.location
             result.append(e)
         }
         return result
@@ -121,6 +130,8 @@ struct PipelineFileParser {
         var kept: [(key: YAMLNode, value: YAMLNode)] = []
         for (k, v) in options {
             switch k.scalar {
+            case "as":
+                instanceName(v, of: &result, kind: kind, report: &report)
             case "enabled":
                 if let b = v.bool { result.enabled = b } else { report.error("E101", "expected true or false for 'enabled', found \(v.kindDescription)", at: v.location) }
             case "to" where kind == .exporter:
@@ -134,6 +145,49 @@ struct PipelineFileParser {
             }
         }
         result.options = kept.isEmpty ? nil : YAMLNode(.mapping(kept), at: value.location)
+        return result
+    }
+}
+
+extension PipelineFileParser {
+    /// `as: NAME`: the instance name, kebab-case like an id (`E215`); a reader has no name to give.
+    fileprivate func instanceName(_ node: YAMLNode, of entry: inout ComponentEntry, kind: ComponentInfo.Kind, report: inout LintReport) {
+        guard kind != .reader else {
+            report.error("E215", "a pipeline has one reader, so it takes no 'as:' name; remove 'as:'", at: node.location)
+            return
+        }
+        guard let name = node.scalar, !node.isNull, node.mapping == nil, node.sequence == nil else {
+            report.error("E215", "'as' must be a name such as '\(entry.id)-compact', found \(node.kindDescription)", at: node.location)
+            return
+        }
+        guard Registry.isKebabCase(name) else {
+            // Kept as written, so that the entry is not also taken for a second one of its id (E214).
+            entry.name = name
+            entry.nameLocation = node.location
+            let kebab = Self.kebabCase(name)
+            let example = Registry.isKebabCase(kebab) && kebab.unicodeScalars.count <= 40 ? kebab : "\(entry.id)-compact"
+            report.error(
+                "E215", "instance name \(name.quotedExcerpt) must be lowercase kebab-case like a component id, such as '\(example)'",
+                at: node.location, end: node.end)
+            return
+        }
+        entry.name = name
+        entry.nameLocation = node.location
+    }
+}
+
+extension PipelineFileParser {
+    /// `name` lowercased, with each run of other characters made one hyphen: `Brief Two` → `brief-two`.
+    static func kebabCase(_ name: String) -> String {
+        var result = ""
+        for s in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(s) || ("0"..."9").contains(s) {
+                result.unicodeScalars.append(s)
+            } else if !result.isEmpty, !result.hasSuffix("-") {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
         return result
     }
 }

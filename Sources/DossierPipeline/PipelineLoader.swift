@@ -4,6 +4,9 @@ public import Foundation
 
 /// Reads pipeline files, checks them completely, and creates the components they name.
 ///
+/// `check` decodes and validates every option without creating a component; `load` checks, then
+/// creates the components (`CheckedPipeline.build`).
+///
 /// Loading never stops at the first problem: it collects every problem it can find (YAML syntax,
 /// unknown keys and ids with did-you-mean, option types, `extends` cycles, missing producers) and
 /// throws them together as a `LintReport`.
@@ -38,21 +41,37 @@ public struct PipelineLoader: Sendable {
         self.allowsExtendsOutsideFolder = allowsExtendsOutsideFolder
     }
 
-    /// Loads the pipeline in the file at `path`.
+    /// Loads the pipeline in the file at `path`: checks it in full, then creates its components.
     public func load(path: String) throws(LintReport) -> Pipeline {
-        var report = LintReport()
-        guard let text = read(path, shownAs: path, report: &report, at: nil) else { throw report }
-        return try load(text: text, file: path)
+        try check(path: path).build()
     }
 
     /// Loads a pipeline from text; `file` names it in diagnostics and anchors relative `extends`.
     public func load(text: String, file: String) throws(LintReport) -> Pipeline {
+        try check(text: text, file: file).build()
+    }
+
+    /// Checks the pipeline in the file at `path` in full without creating any component: what
+    /// `dossier lint` and `dossier plan` do.
+    public func check(path: String) throws(LintReport) -> CheckedPipeline {
+        var report = LintReport()
+        guard let text = read(path, shownAs: path, report: &report, at: nil) else { throw report }
+        return try check(text: text, file: path)
+    }
+
+    /// Checks a pipeline given as text in full without creating any component.
+    public func check(text: String, file: String) throws(LintReport) -> CheckedPipeline {
+        try check(text: text, file: file, recovering: true)
+    }
+
+    private func check(text: String, file: String, recovering: Bool) throws(LintReport) -> CheckedPipeline {
         var report = LintReport()
         let assembled = assemble(text: text, file: file, chain: [], report: &report)
-        var pipeline: Pipeline?
+        var pipeline: CheckedPipeline?
         if let assembled {
-            pipeline = instantiate(assembled, report: &report)
+            pipeline = resolve(assembled, report: &report)
         }
+        if recovering { recoverPastSyntaxError(in: text, file: file, report: &report) }
         report.sort()
         if report.hasErrors || pipeline == nil { throw report }
         pipeline!.warnings = report.diagnostics
@@ -60,11 +79,46 @@ public struct PipelineLoader: Sendable {
         return pipeline!
     }
 
-    /// Every problem in the file at `path`; empty when the pipeline is sound.
+    /// The codes of problems with one value or one entry, which skipping another line cannot cause.
+    static let valueCodes: Set<String> = [
+        "E101", "E103", "E210", "E211", "E212", "E215", "E220", "E230", "E231", "E233", "E234", "E235", "E240",
+    ]
+
+    /// After a YAML syntax error in `file`, checks the rest of the file too: the line libyaml
+    /// stopped at is blanked and the text checked again; of what that finds, problems with one
+    /// value or entry (`valueCodes`) after that line are kept, since a skipped line cannot cause
+    /// them. The syntax error's note says which way it went.
+    private func recoverPastSyntaxError(in text: String, file: String, report: inout LintReport) {
+        guard let index = report.diagnostics.firstIndex(where: { $0.code == YAMLError.Code.syntax && $0.location?.file == file }),
+              let line = report.diagnostics[index].location?.line
+        else { return }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return }
+        lines[line - 1] = ""
+        let blanked = lines.joined(separator: "\n")
+        var found: [Diagnostic]
+        do {
+            found = try check(text: blanked, file: file, recovering: false).warnings
+        } catch {
+            found = error.diagnostics
+        }
+        // Stop where the blanked text has a syntax error of its own: nothing after it was read.
+        let readTo = found.first { $0.code == YAMLError.Code.syntax }?.location?.line ?? Int.max
+        let kept = found.filter { d in
+            guard let at = d.location, at.file == file else { return false }
+            return Self.valueCodes.contains(d.code) && at.line > line && at.line < readTo
+        }
+        for d in kept { report.add(d) }
+        let note = readTo == Int.max
+            ? "the rest of the file was checked with line \(line) left out; fix this error and lint again, since it may change what follows"
+            : "nothing after line \(readTo) of this file was checked; fix this error and lint again"
+        report.diagnostics[index].notes = [Diagnostic.Note(note)]
+    }
+
+    /// Every problem in the file at `path`; empty when the pipeline is sound. Creates no component.
     public func lint(path: String) -> LintReport {
         do {
-            let pipeline = try load(path: path)
-            return LintReport(diagnostics: pipeline.warnings, sources: pipeline.sources)
+            return try check(path: path).report
         } catch {
             return error
         }
@@ -100,8 +154,11 @@ public struct PipelineLoader: Sendable {
         do {
             root = try YAMLParser.parse(text, file: file, limits: limits)
         } catch {
-            own.error(error.code, error.message, at: error.location)
-            // Keep checking what was read before the syntax error, so one run reports everything.
+            // Keep checking what was read before the syntax error, so one run reports all it can;
+            // libyaml cannot read past it, so say that the rest of the file went unchecked.
+            let skipped: [Diagnostic.Note] = error.code == YAMLError.Code.syntax
+                ? ["nothing after line \(error.location.line) of this file was checked; fix this error and lint again"] : []
+            own.error(error.code, error.message, at: error.location, notes: skipped)
             root = error.partial
         }
         let isPipeline = root?.mapping?.contains { $0.key.scalar == "version" } == true

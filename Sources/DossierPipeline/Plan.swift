@@ -4,16 +4,28 @@ public import DossierCore
 public struct Plan: Sendable, CustomStringConvertible {
     /// One analyzer in the plan.
     public struct Step: Sendable, Hashable {
-        /// The analyzer id.
+        /// The analyzer id (its type).
         public var id: String
+        /// The instance name: the id unless the pipeline file gives another with `as:`.
+        public var name: String
         /// The stage it runs in, from 0; analyzers of one stage may run at the same time.
         public var stage: Int
         /// The layers it needs.
         public var requires: [LayerID]
         /// The layers it writes.
         public var provides: [LayerID]
-        /// For each required layer, the analyzers in this pipeline that provide it.
+        /// For each required layer, the analyzers (by instance name) in this pipeline that provide it.
         public var after: [LayerID: [String]]
+
+        /// Creates a step; `name` defaults to the id.
+        public init(id: String, name: String? = nil, stage: Int, requires: [LayerID], provides: [LayerID], after: [LayerID: [String]]) {
+            self.id = id
+            self.name = name ?? id
+            self.stage = stage
+            self.requires = requires
+            self.provides = provides
+            self.after = after
+        }
     }
 
     /// The analyzers in run order.
@@ -35,7 +47,8 @@ public struct Plan: Sendable, CustomStringConvertible {
                     ? "needs no layer"
                     : "needs " + step.requires.map { layer in "\(layer) (from \((step.after[layer] ?? []).map { "'\($0)'" }.joined(separator: ", ")))" }.joined(separator: ", ")
                 let gives = step.provides.isEmpty ? "" : "; provides " + step.provides.map(\.rawValue).joined(separator: ", ")
-                lines.append("  \(step.id): \(why)\(gives)")
+                let shown = step.name == step.id ? step.id : "\(step.name) (\(step.id))"
+                lines.append("  \(shown): \(why)\(gives)")
             }
         }
         return lines.joined(separator: "\n")

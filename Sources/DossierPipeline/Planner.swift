@@ -7,11 +7,19 @@ import DossierCore
 /// analyzer provides, and a cycle of requirements, are errors naming the chain.
 enum Planner {
     static func plan(
-        analyzers: [(info: ComponentInfo, location: SourceLocation?)],
-        exporters: [(info: ComponentInfo, location: SourceLocation?)],
+        analyzers: [(info: ComponentInfo, name: String, location: SourceLocation?)],
+        exporters: [(info: ComponentInfo, name: String, location: SourceLocation?)],
         registry: Registry?
     ) -> (plan: Plan, report: LintReport) {
         var report = LintReport()
+        // Names identify instances (in the plan, in `extends`), so one name per kind, once. The
+        // pipeline file parser reports this with locations first; this guards pipelines built in Swift.
+        for (kind, names) in [("analyzer", analyzers.map(\.name)), ("exporter", exporters.map(\.name))] {
+            var seen: Set<String> = []
+            for name in names where !seen.insert(name).inserted {
+                report.error("E214", "two \(kind)s are named '\(name)'; give each instance its own name", at: nil)
+            }
+        }
         var producers: [LayerID: [Int]] = [:]
         for (i, a) in analyzers.enumerated() { for layer in a.info.provides { producers[layer, default: []].append(i) } }
 
@@ -29,13 +37,13 @@ enum Planner {
         for (i, a) in analyzers.enumerated() {
             for layer in a.info.requires {
                 let from = (producers[layer] ?? []).filter { $0 != i }
-                if from.isEmpty { missing(layer, neededBy: "analyzer '\(a.info.id)'", at: a.location, code: "E301") }
+                if from.isEmpty { missing(layer, neededBy: "analyzer '\(a.name)'", at: a.location, code: "E301") }
                 dependsOn[i] += from
             }
         }
         for e in exporters {
             for layer in e.info.requires where producers[layer] == nil {
-                missing(layer, neededBy: "exporter '\(e.info.id)'", at: e.location, code: "E303")
+                missing(layer, neededBy: "exporter '\(e.name)'", at: e.location, code: "E303")
             }
         }
 
@@ -64,9 +72,9 @@ enum Planner {
                     var parts: [String] = []
                     for (a, b) in zip(loop, loop.dropFirst()) {
                         let layer = analyzers[a].info.requires.first { analyzers[b].info.provides.contains($0) }
-                        parts.append("'\(analyzers[a].info.id)' requires '\(layer?.rawValue ?? "?")' from")
+                        parts.append("'\(analyzers[a].name)' requires '\(layer?.rawValue ?? "?")' from")
                     }
-                    let chain = parts.joined(separator: " ") + " '\(analyzers[loop.last!].info.id)'"
+                    let chain = parts.joined(separator: " ") + " '\(analyzers[loop.last!].name)'"
                     report.error("E302", "analyzers depend on each other in a cycle: \(chain); remove one of them", at: analyzers[start].location)
                     break
                 }
@@ -80,8 +88,8 @@ enum Planner {
         let steps = order.map { i -> Plan.Step in
             let a = analyzers[i].info
             var after: [LayerID: [String]] = [:]
-            for layer in a.requires { after[layer] = (producers[layer] ?? []).filter { $0 != i }.map { analyzers[$0].info.id } }
-            return Plan.Step(id: a.id, stage: stage[i]!, requires: a.requires, provides: a.provides, after: after)
+            for layer in a.requires { after[layer] = (producers[layer] ?? []).filter { $0 != i }.map { analyzers[$0].name } }
+            return Plan.Step(id: a.id, name: analyzers[i].name, stage: stage[i]!, requires: a.requires, provides: a.provides, after: after)
         }
         return (Plan(steps: steps, exporterNeeds: exporters.map { ($0.info.id, $0.info.requires) }), report)
     }

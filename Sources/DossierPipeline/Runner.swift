@@ -90,8 +90,8 @@ public struct Runner: Sendable {
             } catch {
                 await shutdown(prepared)
                 await emitter.refuse(Diagnostic(
-                    code: "E490", "analyzer '\(step.info.id)' could not get ready: \(Self.diagnostic(error, code: "E490", article: nil, component: nil).message)",
-                    at: step.location, component: step.info.id))
+                    code: "E490", "analyzer '\(step.name)' could not get ready: \(Self.diagnostic(error, code: "E490", article: nil, component: nil).message)",
+                    at: step.location, component: step.name))
                 return await emitter.summary(seconds: 0)
             }
         }
@@ -133,7 +133,7 @@ public struct Runner: Sendable {
 
     /// The context analyzers get outside any one document.
     private func context(for step: Pipeline.AnalyzerStep) -> AnalysisContext {
-        AnalysisContext(pipeline: pipeline.name, component: step.info.id)
+        AnalysisContext(pipeline: pipeline.name, component: step.name)
     }
 
     /// Lets every analyzer in `steps` release what it took, even when the run was cancelled.
@@ -296,10 +296,12 @@ public struct Runner: Sendable {
     }
 
     private func readLine(_ work: LineWork) -> Result<Document, Diagnostic> {
-        guard let reader = work.reader.reader as? any LineReader else {
-            return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line", article: work.inputName))
-        }
         do {
+            // The reader is created on first use (`auto` creates only the readers its inputs need).
+            guard let reader = try work.reader.reader as? any LineReader else {
+                return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line",
+                    article: work.inputName))
+            }
             var document = try reader.read(line: work.data, number: work.number, inputID: work.inputID, inputName: work.inputName)
             if document.reader == nil { document.reader = Provenance(component: work.reader.info.id, version: work.reader.info.version) }
             return .success(document)
@@ -327,7 +329,8 @@ public struct Runner: Sendable {
             switch result {
             case .success(let document): return export(document, name: name, throughSinks: throughSinks, stopping: stopping)
             case .failure(let failure):
-                return .failure(Self.diagnostic(failure.error, code: failure.code, article: name, component: failure.component))
+                return .failure(
+                    Self.diagnostic(failure.error, code: failure.code, article: name, component: failure.component, text: original.scalars))
             }
         }
     }
@@ -339,13 +342,13 @@ public struct Runner: Sendable {
         let warnings = Locked<[Diagnostic]>([])
         for step in pipeline.exporters {
             let context = ExportContext(
-                pipeline: pipeline.name, exporter: step.info.id, article: name, rendersThroughSink: throughSinks,
+                pipeline: pipeline.name, exporter: step.name, article: name, rendersThroughSink: throughSinks,
                 warn: { diagnostic in warnings.withLock { $0.append(diagnostic) } },
                 isCancelled: { stopping?.withLock { $0 } ?? Task.isCancelled })
             do {
                 outputs.append(try step.exporter.export(analyzed, context: context))
             } catch {
-                return .failure(Self.diagnostic(error, code: "E407", article: name, component: step.info.id))
+                return .failure(Self.diagnostic(error, code: "E407", article: name, component: step.name, text: analyzed.scalars))
             }
         }
         return .success(analyzed, outputs: outputs, warnings: warnings.withLock { $0 })
@@ -382,7 +385,7 @@ public struct Runner: Sendable {
             for i in results.indices {
                 guard case .success(var document) = results[i] else { continue }
                 for member in members {
-                    let removed = document.annotations.removeAll(producedBy: member.info.id, in: Set(member.info.provides))
+                    let removed = document.annotations.removeAll(producedBy: member.name, in: Set(member.info.provides))
                     if !removed.isEmpty { retired[i, default: []].formUnion(removed) }
                 }
                 results[i] = .success(document)
@@ -395,7 +398,7 @@ public struct Runner: Sendable {
             if let stopping { isCancelled = { stopping.withLock { $0 } } }
             let stop = isCancelled
             let context: @Sendable (Pipeline.AnalyzerStep) -> AnalysisContext = { member in
-                AnalysisContext(pipeline: name, component: member.info.id, warnings: warnings, isCancelled: stop)
+                AnalysisContext(pipeline: name, component: member.name, warnings: warnings, isCancelled: stop)
             }
             var outputs: [[Result<Annotations, StepFailure>]]
             if members.count == 1 {
@@ -417,10 +420,10 @@ public struct Runner: Sendable {
                     for (m, member) in members.enumerated() {
                         var added = try outputs[m][n].get()
                         added.stamp(
-                            Provenance(component: member.info.id, version: member.info.version), after: document.annotations,
+                            Provenance(component: member.info.id, version: member.info.version, name: member.name), after: document.annotations,
                             retired: retired[i] ?? [])
                         if let problem = added.firstReferenceProblem(against: document.annotations) {
-                            throw StepFailure(code: "E492", component: member.info.id, error: ComponentError(code: "E492", problem))
+                            throw StepFailure(code: "E492", component: member.name, error: ComponentError(code: "E492", problem))
                         }
                         document.annotations.merge(added)
                     }
@@ -428,11 +431,11 @@ public struct Runner: Sendable {
                         // What other analyzers derived from the replaced annotations is stale now.
                         let stale = document.annotations.removeAll(pointingAt: replaced)
                         if !stale.isEmpty, let warnings {
-                            let names = members.map { "'\($0.info.id)'" }.joined(separator: ", ")
+                            let names = members.map { "'\($0.name)'" }.joined(separator: ", ")
                             let what = stale.sorted { $0.key < $1.key }.map { "\($0.value) in '\($0.key)'" }.joined(separator: ", ")
                             warnings.add(
                                 ComponentError(code: "W490", "running \(names) again replaced annotations that others pointed at, so those went too (\(what)); run the analyzers that wrote them again to get them back"),
-                                component: members[0].info.id, document: document.id)
+                                component: members[0].name, document: document.id)
                         }
                     }
                     results[i] = .success(document)
@@ -452,13 +455,13 @@ public struct Runner: Sendable {
     ) async -> [Result<Annotations, StepFailure>] {
         var returned = await step.analyzer.analyze(batch: documents, context: context)
         if returned.count != documents.count {
-            let failure = StepFailure(code: "E404", component: step.info.id, error: ComponentError(code: "E404",
+            let failure = StepFailure(code: "E404", component: step.name, error: ComponentError(code: "E404",
                 "returned \(returned.count) results for a batch of \(documents.count) documents; return one per document, in order"))
             returned = documents.map { _ in .failure(failure) }
         }
         return zip(documents, returned).map { document, result in
             result.mapError { error in
-                error as? StepFailure ?? StepFailure(code: error is CancellationError ? "E474" : "E404", component: step.info.id, error: error)
+                error as? StepFailure ?? StepFailure(code: error is CancellationError ? "E474" : "E404", component: step.name, error: error)
             }.flatMap { annotations in
                 Result { try check(annotations, of: step, for: document) }.mapError { $0 as! StepFailure }
             }
@@ -469,12 +472,12 @@ public struct Runner: Sendable {
     static func check(_ annotations: Annotations, of step: Pipeline.AnalyzerStep, for document: Document) throws -> Annotations {
         let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
         if !undeclared.isEmpty {
-            throw StepFailure(code: "E405", component: step.info.id, error: ComponentError(code: "E405",
+            throw StepFailure(code: "E405", component: step.name, error: ComponentError(code: "E405",
                 "wrote layer \(undeclared.sorted().map { "'\($0)'" }.joined(separator: ", ")) it does not declare in 'provides'"))
         }
         if let range = annotations.firstInvalidRange(length: document.length) {
             let why = range.start > range.end ? "that ends before it starts" : range.start < 0 ? "that starts before the text" : "past the end of the text (\(document.length) scalars)"
-            throw StepFailure(code: "E406", component: step.info.id, error: ComponentError(code: "E406",
+            throw StepFailure(code: "E406", component: step.name, error: ComponentError(code: "E406",
                 "returned the range \(range) \(why); every range must lie in [0, \(document.length)] with start <= end"))
         }
         return annotations
@@ -516,14 +519,29 @@ public struct Runner: Sendable {
         return data[data.startIndex..<max(end, data.startIndex + minimum)]
     }
 
+    /// The diagnostic for a run-time error. A `ComponentError` with a range, given the article's
+    /// `text`, shows the line of the text with the range underlined; without the text, the range
+    /// as offsets.
     static func diagnostic(
-        _ error: any Error, code: String, article: String?, component: String?, severity: Diagnostic.Severity = .error
+        _ error: any Error, code: String, article: String?, component: String?, severity: Diagnostic.Severity = .error,
+        text: [Unicode.Scalar]? = nil
     ) -> Diagnostic {
         if let d = error as? Diagnostic { return d }
         if let e = error as? ComponentError {
-            var message = e.message
-            if let range = e.range { message += " (at \(range))" }
-            return Diagnostic(severity, code: e.code ?? code, message, article: article, component: component)
+            var d = Diagnostic(severity, code: e.code ?? code, e.message, article: article, component: component, notes: e.notes)
+            if let range = e.range {
+                if let text, let excerpt = Diagnostic.Excerpt(scalars: text, range: range) {
+                    d.excerpt = excerpt
+                } else {
+                    d.message += " (at \(range))"
+                }
+            }
+            return d
+        }
+        if var d = (error as? any DiagnosticConvertible)?.diagnostic {
+            d.article = d.article ?? article
+            d.component = d.component ?? component
+            return d
         }
         if error is CancellationError {
             return Diagnostic(severity, code: code, "stopped: the run was interrupted or the article ran out of time", article: article, component: component)

@@ -37,9 +37,12 @@ struct TreeBuilder {
         self.limits = limits
     }
 
-    mutating func scalar(_ text: String, style: YAMLNode.ScalarStyle, tag: String?, anchor: String?, at location: SourceLocation) throws(YAMLError) {
+    mutating func scalar(
+        _ text: String, style: YAMLNode.ScalarStyle, tag: String?, anchor: String?, at location: SourceLocation, end: SourceLocation? = nil
+    ) throws(YAMLError) {
         try count(1, at: location)
-        let node = YAMLNode(scalar: text, style: style, at: location, tag: tag)
+        var node = YAMLNode(scalar: text, style: style, at: location, tag: tag)
+        node.end = end
         if let anchor { anchors[anchor] = Anchored(node: node, size: 1) }
         try add(node)
     }
@@ -73,7 +76,7 @@ struct TreeBuilder {
         stack.append(Frame(isMapping: isMapping, location: location, tag: tag, anchor: anchor, countBefore: before))
     }
 
-    mutating func endCollection() throws(YAMLError) {
+    mutating func endCollection(at end: SourceLocation? = nil) throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
         let content: YAMLNode.Content
         if frame.isMapping {
@@ -88,7 +91,8 @@ struct TreeBuilder {
         } else {
             content = .sequence(frame.items)
         }
-        let node = YAMLNode(content, at: frame.location, tag: frame.tag)
+        var node = YAMLNode(content, at: frame.location, tag: frame.tag)
+        node.end = end
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, size: nodeCount - frame.countBefore) }
         try add(node)
     }

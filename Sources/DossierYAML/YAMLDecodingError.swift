@@ -7,7 +7,7 @@ public import DossierCore
 /// - `E101` type mismatch: `expected an integer for 'maxLength', found 'abc'`
 /// - `E102` missing key: `missing required option 'threshold'`
 /// - `E103` value out of range or not valid: `'300' is out of range for 'level' (UInt8); …`
-public struct YAMLDecodingError: Error, Sendable, CustomStringConvertible {
+public struct YAMLDecodingError: Error, Sendable, CustomStringConvertible, DiagnosticConvertible {
     /// A stable code, such as `E101`.
     public var code: String
     /// What went wrong and how to fix it: lowercase, no final period, user values in single quotes.

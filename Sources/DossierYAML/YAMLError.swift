@@ -9,7 +9,7 @@ public import DossierCore
 /// - `E003` duplicate key in a mapping (at the second key)
 /// - `E004` alias to an unknown anchor (at the alias)
 /// - `E005` more than one document (at the second document)
-public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
     /// A stable code, such as `E001`.
     public var code: String
     /// What went wrong and how to fix it: lowercase, no final period, user values in single quotes.

@@ -7,7 +7,8 @@ public import DossierCore
 /// Scalars keep their text and style unresolved; the core-schema accessors (`bool`, `int`,
 /// `double`, `isNull`) resolve plain scalars on demand, and quoted scalars are always strings.
 ///
-/// Equality compares content, style, tag, location and `sourceText`; compare `jsonValue` to ignore positions.
+/// Equality compares content, style, tag, location and `sourceText` (not `end`); compare
+/// `jsonValue` to ignore positions.
 public struct YAMLNode: Sendable, Hashable {
     /// How a scalar was written.
     public enum ScalarStyle: String, Sendable, Hashable, CaseIterable {
@@ -68,6 +69,9 @@ public struct YAMLNode: Sendable, Hashable {
     public var content: Content
     /// Where the node starts: the file, a 1-based line and a 1-based column in Unicode scalars.
     public var location: SourceLocation
+    /// Where the node ends (just after its last character), when it was parsed; for underlining a
+    /// whole value in a diagnostic. Not part of equality: two nodes written alike are equal.
+    public var end: SourceLocation?
     /// For a scalar rewritten after parsing (such as by `${NAME}` substitution), its text as written
     /// in the file; messages quote this instead of the value, so a variable's value never shows.
     public var sourceText: String?
@@ -80,6 +84,20 @@ public struct YAMLNode: Sendable, Hashable {
         self.content = content
         self.location = location
         self.tag = tag
+    }
+
+    /// Whether two nodes hold the same content, written in the same place and form; `end` is
+    /// left out, so a node built in code equals the parsed one.
+    public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+        lhs.content == rhs.content && lhs.location == rhs.location && lhs.sourceText == rhs.sourceText && lhs.tag == rhs.tag
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(content)
+        hasher.combine(location)
+        hasher.combine(sourceText)
+        hasher.combine(tag)
     }
 
     /// Creates a scalar node.

@@ -57,6 +57,7 @@ public enum YAMLParser {
             let location = SourceLocation(
                 file: file, line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1
             )
+            let end = SourceLocation(file: file, line: Int(event.pointee.end_mark.line) + 1, column: Int(event.pointee.end_mark.column) + 1)
             switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
                 return builder.root
@@ -73,7 +74,7 @@ public enum YAMLParser {
                 let data = event.pointee.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
                 try builder.scalar(
-                    value, style: style(data.style), tag: string(data.tag), anchor: string(data.anchor), at: location
+                    value, style: style(data.style), tag: string(data.tag), anchor: string(data.anchor), at: location, end: end
                 )
             case YAML_ALIAS_EVENT:
                 try builder.alias(string(event.pointee.data.alias.anchor) ?? "", at: location)
@@ -84,7 +85,7 @@ public enum YAMLParser {
                 let data = event.pointee.data.mapping_start
                 try builder.startCollection(isMapping: true, tag: string(data.tag), anchor: string(data.anchor), at: location)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                try builder.endCollection()
+                try builder.endCollection(at: end)
             default:
                 break
             }

@@ -311,6 +311,19 @@ struct LayerContractTests {
         #expect(again.annotations.relations.isEmpty)
     }
 
+    @Test("two instances of one analyzer stamp their own names, and a re-run replaces each one's results only")
+    func namedInstances() async throws {
+        let p = try pipeline("version: 1\nreader: raw\nanalyzers:\n  - names\n  - names: { as: second-names }\nexporters: [json]\n")
+        let once = try await Runner(pipeline: p).analyze(Document(id: "x", text: "Ada met Bo"))
+        #expect(once.annotations.entities.map(\.producer.instance) == ["names", "names", "second-names", "second-names"])
+        #expect(once.annotations.entities.map(\.producer.component) == ["names", "names", "names", "names"])
+        let json = try once.jsonData()
+        #expect(String(decoding: json, as: UTF8.self).contains("\"name\" : \"second-names\""))
+        let twice = try await Runner(pipeline: p).analyze(try Document(jsonData: json))
+        #expect(twice.annotations.entities.count == 4)
+        #expect(twice.annotations.entities.map(\.id) == ["e5", "e6", "e7", "e8"])
+    }
+
     @Test("prepare and shutdown run once per run around the batches; each input's documents come as one batch")
     func lifecycle() async throws {
         let folder = try temporaryFolder()

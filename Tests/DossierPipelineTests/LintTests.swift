@@ -38,7 +38,9 @@ struct LintTests {
         Case(yaml: "version: 1\nexporters:\n  - json:\n      to: ${NOPE}/{id}.json\n", line: 4, column: 11, code: "E230", message: "environment variable 'NOPE' is not set"),
         Case(yaml: "version: 1\nexporters:\n  - json:\n      to: out/{idd}.json\n", line: 4, column: 11, code: "E231", message: "unknown placeholder '{idd}' in output path (did you mean 'id'?)"),
         Case(yaml: "version: 1\nexporters:\n  - json:\n  to: out.json\n", line: 4, column: 3, code: "E001", message: "check the indentation"),
-        Case(yaml: "version: 1\nanalyzers:\n  - sentences\n  - sentences\n", line: 4, column: 5, code: "E214", message: "listed twice"),
+        Case(yaml: "version: 1\nanalyzers:\n  - sentences\n  - sentences\n", line: 4, column: 5, code: "E214",
+            message: "analyzer name 'sentences' is used twice in this list; merge the two entries, "
+                + "or give this one a name of its own with 'as:', such as 'as: sentences-2'"),
         Case(yaml: "version: 1\nanalyzers: sentences\n", line: 2, column: 12, code: "E202", message: "'analyzers' must be a list"),
         Case(yaml: "version: 1\nextends: defualt\n", line: 2, column: 10, code: "E204", message: "(did you mean 'default'?)"),
         Case(yaml: "version: 1\nexporters:\n  - json: [1, 2]\n", line: 3, column: 11, code: "E213", message: "must be a mapping"),
@@ -61,7 +63,8 @@ struct LintTests {
         Case(yaml: "version: 1\nname: ${}\n", line: 2, column: 7, code: "E235", message: "'${}' names no variable"),
         Case(yaml: "version: 1\nexporters:\n  - json:\n      pretty: ${OUT\n", line: 4, column: 15, code: "E235", message: "'${OUT' has no closing '}'"),
         Case(yaml: "version: 1\nanalyzers:\n  - " + String(repeating: "k", count: 10_000) + "\n  - " + String(repeating: "k", count: 10_000) + "\n",
-             line: 4, column: 5, code: "E214", message: "analyzer '" + String(repeating: "k", count: 80) + "…' (10000 characters) is listed twice"),
+             line: 4, column: 5, code: "E214",
+             message: "analyzer name '" + String(repeating: "k", count: 80) + "…' (10000 characters) is used twice in this list"),
     ]
 
     @Test("each problem is reported at its position with its code", arguments: cases)
@@ -220,7 +223,7 @@ struct LintTests {
         let d = try #require(report.diagnostics.first { $0.code == c.code }, "\(report.diagnostics)")
         #expect("\(d.location!.line):\(d.location!.column)" == c.position)
         #expect(d.message.contains(c.message), "\(d.message)")
-        let everything = report.render() + report.diagnostics.map { $0.description + $0.notes.joined() }.joined()
+        let everything = report.render() + report.diagnostics.map { $0.description + $0.notes.map(\.message).joined() }.joined()
         for value in environment.values {
             #expect(!everything.contains(value), "\(everything)")
         }

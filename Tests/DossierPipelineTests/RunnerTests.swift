@@ -35,7 +35,9 @@ struct RunnerTests {
         #expect(d.article == "a2.raw#a2")
         #expect(d.component == "lines")
         #expect(d.code == "E404")
-        #expect(d.message == "found 'FAIL' (at [4, 8))")
+        #expect(d.message == "found 'FAIL'")
+        let excerpt = try #require(d.excerpt, "a run-time range shows the article's line, not offsets")
+        #expect(excerpt.text == "FAIL" && excerpt.line == 2 && excerpt.range == TextRange(start: 4, end: 8))
         #expect(!summary.allSucceeded)
     }
 

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierPipeline
 import Foundation
 
 /// Small components written for the pipeline tests, so that planning and running can be checked
@@ -32,8 +33,10 @@ struct LineAnalyzer: Analyzer {
     static let summary = "One sentence per line"
     static let provides: Set<LayerID> = [.sentences]
     let options: Options
-    init(options: Options) throws {
+    static func validate(_ options: Options) throws {
         if options.delayMilliseconds < 0 { throw ComponentError("'delayMilliseconds' must not be negative", option: "delayMilliseconds") }
+    }
+    init(options: Options) throws {
         self.options = options
     }
     func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
@@ -205,4 +208,80 @@ struct MultiReader: Reader {
             part == "BROKEN" ? .failure(ComponentError(code: "E499", "item \(n + 1) is broken")) : .success(Document(id: "\(input.id)-\(n + 1)", text: part))
         }
     }
+}
+
+/// Which `token`s the "expensive" test components were created with, so a test can tell whether
+/// lint, plan or a run created one. Each test uses a token of its own, so tests running at the
+/// same time do not see each other's.
+enum Construction {
+    static let tokens = Locked<[String: Int]>([:])
+    static func record(_ token: String) { tokens.withLock { $0[token, default: 0] += 1 } }
+    static func count(_ token: String) -> Int { tokens.withLock { $0[token] ?? 0 } }
+}
+
+/// Stands for an analyzer that loads a model in `init`: records that it was created; validates
+/// `threshold` (1 to 10) and `labels` (none empty) without being created.
+struct ModelAnalyzer: Analyzer {
+    struct Options: ComponentOptions {
+        var token = ""
+        var threshold = 5
+        var labels: [String] = ["person"]
+        var failInit = false
+        init() {}
+    }
+    static let id = "model"
+    static let summary = "Pretends to load a model"
+    static let provides: Set<LayerID> = [.findings]
+    static func validate(_ options: Options) throws {
+        if !(1...10).contains(options.threshold) {
+            throw ComponentError(code: "E240", "'threshold' must be from 1 to 10, not '\(options.threshold)'", option: "threshold")
+        }
+        if let i = options.labels.firstIndex(of: "") {
+            throw ComponentError(code: "E240", "a label cannot be empty", option: "labels[\(i)]")
+        }
+    }
+    init(options: Options) throws {
+        Construction.record(options.token)
+        if options.failInit { throw ComponentError(code: "E240", "the model file is missing", option: "failInit") }
+    }
+    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations { Annotations() }
+}
+
+/// Stands for a reader that is costly to create: records that it was created, so a test can tell
+/// that `auto` creates a reader only for an input that needs it. Its token is its extension.
+struct CostlyReader: Reader {
+    static let id = "costly"
+    static let summary = "Reads .costly files"
+    static let fileExtensions = ["costly"]
+    init(options: NoOptions) { Construction.record("costly-reader") }
+    func read(_ input: Input) throws -> [Document] { [Document(id: input.id, text: String(decoding: input.data, as: UTF8.self))] }
+}
+
+/// Like the example's `tsv-summary`: `columns` must name known columns, checked by `validate` with a
+/// did-you-mean and a path to the bad item, so lint points at that item.
+struct ColumnsExporter: Exporter {
+    struct Options: ComponentOptions {
+        var columns = ["id", "title"]
+        init() {}
+    }
+    static let id = "columns"
+    static let summary = "Writes chosen columns"
+    static let fileExtension = "tsv"
+    static let known = ["id", "title", "words"]
+    static func validate(_ options: Options) throws {
+        for (i, column) in options.columns.enumerated() where !known.contains(column) {
+            throw ComponentError("unknown column '\(column)'\(Suggestions.hint(column, among: known))", option: "columns[\(i)]")
+        }
+    }
+    init(options: Options) {}
+    func export(_ document: Document, context: ExportContext) throws -> Data { Data("\(document.id)\n".utf8) }
+}
+
+/// The test registry with the components that record their creation, and `columns`.
+func validationRegistry() throws -> Registry {
+    var registry = try testRegistry()
+    try registry.register(reader: CostlyReader.self)
+    try registry.register(analyzer: ModelAnalyzer.self)
+    try registry.register(exporter: ColumnsExporter.self)
+    return registry
 }

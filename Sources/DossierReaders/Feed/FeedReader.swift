@@ -31,11 +31,16 @@ public struct FeedReader: Reader {
     private let options: Options
     private let html: HTMLReader
 
-    /// Creates the reader; throws when `maxItems` is negative.
-    public init(options: Options) throws {
+    /// Throws when `maxItems` is negative; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         guard options.maxItems >= 0 else {
             throw ComponentError(code: "E240", "'maxItems' is '\(options.maxItems)' but must be 0 (all) or more", option: "maxItems")
         }
+    }
+
+    /// Creates the reader; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
         self.html = try HTMLReader(options: HTMLReader.Options())
     }

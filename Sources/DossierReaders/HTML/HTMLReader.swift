@@ -33,8 +33,8 @@ public struct HTMLReader: Reader {
         options = Options()
     }
 
-    /// Creates the reader; throws `E435` when an option value is unusable.
-    public init(options: Options) throws {
+    /// Throws `E435` when an option value is unusable; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         if options.minParagraphLength < 1 {
             throw ComponentError(
                 code: "E435", "minParagraphLength must be at least 1, not '\(options.minParagraphLength)'", option: "minParagraphLength")
@@ -47,6 +47,11 @@ public struct HTMLReader: Reader {
                 code: "E435", "baseURL '\(base)' is not an absolute address; write it with a scheme, such as 'https://example.com/'",
                 option: "baseURL")
         }
+    }
+
+    /// Creates the reader; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
     }
 

@@ -28,9 +28,14 @@ public struct JSONLinesReader: LineReader {
         options = Options()
     }
 
-    /// Creates the reader; throws when a path in `fields` has an empty segment.
-    public init(options: Options) throws {
+    /// Throws when a path in `fields` has an empty segment; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         try options.fields.validate()
+    }
+
+    /// Creates the reader; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
     }
 

@@ -57,14 +57,19 @@ public struct JSONReader: Reader {
         options = Options()
     }
 
-    /// Creates the reader; throws when a path in `itemsPath` or `fields` has an empty segment.
-    public init(options: Options) throws {
+    /// Throws when a path in `itemsPath` or `fields` has an empty segment; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         try options.fields.validate()
         if !options.itemsPath.isEmpty, options.itemsPath.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw ComponentError(
                 code: ErrorCode.badOption, "the items path '\(options.itemsPath)' has an empty segment; write dotted keys such as 'response.docs'",
                 option: "itemsPath")
         }
+    }
+
+    /// Creates the reader; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
     }
 

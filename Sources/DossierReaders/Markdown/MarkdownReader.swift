@@ -55,14 +55,19 @@ public struct MarkdownReader: Reader {
         options = Options()
     }
 
-    /// Creates the reader; throws when a sources heading is empty or `maxBytes` is not positive.
-    public init(options: Options) throws {
+    /// Throws when a sources heading is empty or `maxBytes` is not positive; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: ErrorCode.badOption)
         if options.maxBytes <= 0 {
             throw ComponentError(
                 code: ErrorCode.badOption, "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 33554432 (32 MB)",
                 option: "maxBytes")
         }
+    }
+
+    /// Creates the reader; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
     }
 

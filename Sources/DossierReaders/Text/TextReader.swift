@@ -32,13 +32,18 @@ public struct TextReader: Reader {
         options = Options()
     }
 
-    /// Creates the reader; throws when a sources heading is empty or `maxBytes` is not positive.
-    public init(options: Options) throws {
+    /// Throws when a sources heading is empty or `maxBytes` is not positive; creates nothing, for `dossier lint` and `dossier plan`.
+    public static func validate(_ options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: "E412")
         if options.maxBytes <= 0 {
             throw ComponentError(
                 code: "E414", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)", option: "maxBytes")
         }
+    }
+
+    /// Creates the reader; throws what `validate` throws.
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
     }
 

@@ -35,11 +35,19 @@ public struct TSVSummaryExporter: Exporter {
 
     private let options: Options
 
-    public init(options: Options) throws {
-        // Reject a bad column when the pipeline is loaded, so `dossier lint` points at the option.
-        for column in options.columns where !Self.knownColumns.contains(column) {
-            throw ComponentError("unknown column '\(column)'; the columns are: \(Self.knownColumns.joined(separator: ", "))", option: "columns")
+    /// Checks the columns when the pipeline is checked, without creating the exporter, so that
+    /// `dossier lint` points at the bad column itself, with a suggestion.
+    public static func validate(_ options: Options) throws {
+        for (i, column) in options.columns.enumerated() where !knownColumns.contains(column) {
+            throw ComponentError(
+                "unknown column '\(column)'\(Suggestions.hint(column, among: knownColumns)); "
+                    + "the columns are: \(knownColumns.joined(separator: ", "))",
+                option: "columns[\(i)]")
         }
+    }
+
+    public init(options: Options) throws {
+        try Self.validate(options)
         self.options = options
     }
 
