@@ -64,7 +64,7 @@ let package = Package(
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: settings
         ),
-        .target(name: "DossierTesting", dependencies: ["DossierCore"], swiftSettings: settings),
+        .target(name: "DossierTesting", dependencies: ["DossierCore", "DossierPipeline"], swiftSettings: settings),
         .target(name: "DossierEvaluation", dependencies: ["DossierCore", "DossierPipeline"], swiftSettings: settings),
         .executableTarget(
             name: "dossier",
@@ -80,13 +80,13 @@ let package = Package(
         ),
 
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
-        .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport"], swiftSettings: settings),
+        .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(
             name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
-        .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport"], swiftSettings: settings),
-        .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport"], resources: [.copy("Golden")], swiftSettings: settings),
+        .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
+        .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport", "DossierTesting"], resources: [.copy("Golden")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierEvaluationTests", dependencies: ["DossierEvaluation", "Dossier"], swiftSettings: settings),
     ]

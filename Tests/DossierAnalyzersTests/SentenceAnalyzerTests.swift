@@ -2,6 +2,7 @@ import DossierAnalyzers
 import DossierCore
 import DossierReaders
 import DossierTestSupport
+import DossierTesting
 import Foundation
 import Testing
 
@@ -45,15 +46,17 @@ struct SentenceAnalyzerTests {
         #expect(sentences.map(\.producer) == [.unstamped, .unstamped])
     }
 
-    @Test("the analyzer declares its layer and documents every option")
-    func contract() throws {
+    @Test("the analyzer passes the conformance check third-party analyzers are held to")
+    func conformance() async throws {
         #expect(SentenceAnalyzer.id == "sentences")
         #expect(SentenceAnalyzer.provides == [.sentences])
         #expect(SentenceAnalyzer.requires.isEmpty)
-        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SentenceAnalyzer.Options())) as? [String: Any]
-        #expect(try #require(encoded).keys.sorted() == SentenceAnalyzer.Options.help.keys.sorted())
-        let annotations = try SentenceAnalyzer().analyze(try read("storm-outage.txt"), context: AnalysisContext())
-        #expect(annotations.nonEmptyLayers == [.sentences])
+        let documents = [try read("storm-outage.txt"), Document(id: "bare", text: "No blocks here. Two sentences.")]
+        let problems = await AnalyzerConformance.check(SentenceAnalyzer.self, documents: documents)
+        #expect(problems.isEmpty, "\(problems)")
+        let extra = await AnalyzerConformance.check(
+            SentenceAnalyzer.self, documents: documents, options: SentenceAnalyzer.Options(extraAbbreviations: ["Approx"]))
+        #expect(extra.isEmpty, "\(extra)")
     }
 
     @Test("an extra abbreviation with a space in it is refused", arguments: ["two words", "", "..."])

@@ -1,26 +1,7 @@
 import DossierCore
+import DossierTesting
 import Foundation
 import Testing
-
-/// An output that keeps what is written in memory: one stream, or one file per article.
-final class MemoryOutput: ExportOutput {
-    let kind: ExportOutputKind
-    private(set) var stream = Data()
-    private(set) var files: [Data] = []
-    private(set) var batchFiles: [String: Data] = [:]
-    var temporaryPath: String? { nil }
-
-    init(kind: ExportOutputKind) { self.kind = kind }
-
-    /// Starts the file of the next article on a per-article output.
-    func beginArticle() { files.append(Data()) }
-
-    func write(_ data: Data) throws {
-        if kind.isPerArticle { files[files.count - 1].append(data) } else { stream.append(data) }
-    }
-
-    func write(_ data: Data, toFileNamed name: String) throws { batchFiles[name, default: Data()].append(data) }
-}
 
 @Suite("StreamSink: header, separator and footer once per file")
 struct StreamSinkTests {

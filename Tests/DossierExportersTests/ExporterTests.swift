@@ -2,6 +2,7 @@ import DossierCore
 import DossierExporters
 import DossierReaders
 import DossierTestSupport
+import DossierTesting
 import Foundation
 import Testing
 
@@ -103,30 +104,27 @@ struct ExporterTests {
         #expect(separators == 6)
     }
 
-    @Test("the same document always gives the same bytes")
-    func exportersAreDeterministic() throws {
-        let document = SampleDocuments.full
-        #expect(try MarkdownExporter().export(document) == MarkdownExporter().export(document))
-        #expect(try JSONExporter().export(document) == JSONExporter().export(document))
-    }
-
-    @Test("every option key has a help line, and both exporters register")
-    func optionsAreDocumented() throws {
-        let jsonKeys = try keys(JSONValue(encoding: JSONExporter.Options()))
-        let markdownKeys = try keys(JSONValue(encoding: MarkdownExporter.Options()))
-        #expect(jsonKeys == ["includeText", "pretty"])
-        #expect(markdownKeys == ["includeProvenance", "maxClaims"])
-        #expect(Set(JSONExporter.Options.help.keys) == jsonKeys)
-        #expect(Set(MarkdownExporter.Options.help.keys) == markdownKeys)
+    @Test("both exporters pass the conformance check third-party exporters are held to, with every option set")
+    func conformance() throws {
+        let documents = [SampleDocuments.full, SampleDocuments.minimal, SampleDocuments.read]
+        var compact = JSONExporter.Options()
+        compact.pretty = false
+        compact.includeText = false
+        var brief = MarkdownExporter.Options()
+        brief.maxClaims = 1
+        brief.includeProvenance = true
+        for problems in [
+            ExporterConformance.check(JSONExporter.self, documents: documents),
+            ExporterConformance.check(JSONExporter.self, documents: documents, options: compact),
+            ExporterConformance.check(MarkdownExporter.self, documents: documents),
+            ExporterConformance.check(MarkdownExporter.self, documents: documents, options: brief),
+        ] {
+            #expect(problems.isEmpty, "\(problems)")
+        }
         var registry = Registry()
         try registry.register(exporter: JSONExporter.self)
         try registry.register(exporter: MarkdownExporter.self)
         #expect(registry.ids(.exporter) == ["json", "markdown"])
         #expect(registry.info(.exporter, "markdown")?.fileExtensions == ["md"])
-    }
-
-    func keys(_ value: JSONValue) -> Set<String> {
-        guard case .object(let pairs) = value else { return [] }
-        return Set(pairs.map(\.key))
     }
 }
