@@ -45,8 +45,9 @@ struct Harness: Sendable {
     let registry = Registry.standard
     /// The loader `dossier lint` and `dossier run` use, with a fixed environment.
     let loader = PipelineLoader.standard(environment: ["HOME": "/nonexistent", "FUZZ": "value", "EMPTY": ""])
-    /// The sentence analyzer, as a pipeline would create it.
-    let sentences: any Analyzer
+    /// The sentence analyzer, as a pipeline would create it; concrete, because the fuzzer's entry
+    /// point is synchronous and `SentenceAnalyzer.analyze` is, while the protocol's is `async`.
+    let sentences: SentenceAnalyzer
     /// The exporters, as a pipeline would create them: pretty and compact JSON, and Markdown.
     let prettyJSON: any Exporter
     let compactJSON: any Exporter
@@ -54,7 +55,7 @@ struct Harness: Sendable {
 
     init() {
         do {
-            sentences = try registry.analyzers["sentences"]!.make(ValueOptionsDecoder())
+            sentences = try SentenceAnalyzer(options: ValueOptionsDecoder().decode(SentenceAnalyzer.Options.self))
             prettyJSON = try registry.exporters["json"]!.make(ValueOptionsDecoder(.object([("pretty", .bool(true))])))
             compactJSON = try registry.exporters["json"]!.make(ValueOptionsDecoder(.object([("pretty", .bool(false))])))
             markdown = try registry.exporters["markdown"]!.make(ValueOptionsDecoder())
