@@ -42,13 +42,13 @@ public struct SentenceAnalyzer: Analyzer {
     /// Throws when an extra abbreviation is empty or contains a space; builds nothing, for
     /// `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
-        for word in options.extraAbbreviations {
+        for (i, word) in options.extraAbbreviations.enumerated() {
             let trimmed = word.trimmingCharacters(in: ".")
             if trimmed.isEmpty || trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
                 throw ComponentError(
                     code: "E420",
                     "abbreviation '\(word)' must be a single word such as 'Approx' or 'Dept.'",
-                    option: "extraAbbreviations"
+                    option: "extraAbbreviations[\(i)]"
                 )
             }
         }

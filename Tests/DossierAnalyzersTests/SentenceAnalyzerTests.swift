@@ -62,9 +62,9 @@ struct SentenceAnalyzerTests {
     @Test("an extra abbreviation with a space in it is refused", arguments: ["two words", "", "..."])
     func badAbbreviation(word: String) throws {
         let error = try #require(throws: ComponentError.self) {
-            try SentenceAnalyzer(options: SentenceAnalyzer.Options(extraAbbreviations: [word]))
+            try SentenceAnalyzer(options: SentenceAnalyzer.Options(extraAbbreviations: ["Approx", word]))
         }
         #expect(error.code == "E420")
-        #expect(error.option == "extraAbbreviations")
+        #expect(error.option == "extraAbbreviations[1]", "the error points at the bad item, not the whole list")
     }
 }
