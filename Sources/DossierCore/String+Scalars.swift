@@ -1,5 +1,16 @@
 extension String {
-    /// Creates a string from Unicode scalars, such as a slice of `Document.scalars`.
+    /// Creates a string from the scalars of a buffer, such as `Document.scalars`, encoding
+    /// straight from its code units (a copy of the bytes when they are all ASCII).
+    public init(scalars: ScalarBuffer) {
+        self = scalars.string(in: 0..<scalars.count)
+    }
+
+    /// Creates a string from a slice of a scalar buffer, such as `document.scalars[range]`.
+    public init(scalars: Slice<ScalarBuffer>) {
+        self = scalars.base.string(in: scalars.startIndex..<scalars.endIndex)
+    }
+
+    /// Creates a string from Unicode scalars, such as an array being built by a reader.
     ///
     /// Counts the UTF-8 length first and encodes straight into the string's own storage: one
     /// allocation of the final size, where building a byte array and decoding it took two, and
