@@ -16,7 +16,10 @@ extension String {
     /// allocation of the final size, where building a byte array and decoding it took two, and
     /// building a `String.UnicodeScalarView` scalar by scalar is several times slower. Readers
     /// and exporters do this for every block, and readers once for the whole article.
-    public init(scalars: some Collection<Unicode.Scalar>) {
+    ///
+    /// Inlinable, so that callers get a copy specialised for their collection (such as a slice
+    /// of a `ScalarBuffer` inside generic reader code) rather than a call through witness tables.
+    @inlinable public init(scalars: some Collection<Unicode.Scalar>) {
         var count = 0
         for scalar in scalars {
             let v = scalar.value
