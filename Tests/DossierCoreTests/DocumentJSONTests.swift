@@ -30,11 +30,13 @@ struct DocumentJSONTests {
         ("Київ — the city. “Quoted” words.", 2), ("Bikes 🚲 everywhere. Music 𝄞 too.", 4),
     ])
     func roundTripAtEveryWidth(text: String, width: Int) throws {
-        var document = Document(id: "w", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
+        let whole = TextRange(start: 0, end: text.unicodeScalars.count)
+        var document = Document(id: "w", text: text, blocks: [Block(kind: .paragraph, range: whole)])
         #expect(document.scalars.width == width)
         let split = Array(text.unicodeScalars).firstIndex(of: ".")! + 1
         document.annotations.sentences = [
-            Sentence(id: "s1", range: TextRange(start: 0, end: split)), Sentence(id: "s2", range: TextRange(start: split + 1, end: document.length)),
+            Sentence(id: "s1", range: TextRange(start: 0, end: split)),
+            Sentence(id: "s2", range: TextRange(start: split + 1, end: document.length)),
         ]
         for pretty in [true, false] {
             let data = try document.jsonData(pretty: pretty)

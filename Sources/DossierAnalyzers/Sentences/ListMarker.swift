@@ -30,7 +30,8 @@ struct ListMarker: Equatable {
     }
 
     /// Parses a marker starting exactly at `i`, or returns nil.
-    static func parse<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, at i: Int, limit: Int) -> ListMarker? where Scalars.Index == Int {
+    static func parse<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, at i: Int, limit: Int) -> ListMarker?
+    where Scalars.Index == Int {
         guard i < limit else { return nil }
         var j = i
         var bullet: Unicode.Scalar?
