@@ -33,14 +33,14 @@ extension Diagnostic {
 
         /// The line of `scalars` that `range` starts on, highlighting the part of `range` on it;
         /// nil when `range` lies outside the text or is reversed.
-        public init?(scalars: [Unicode.Scalar], range: TextRange) {
+        public init?<Scalars: RandomAccessCollection<Unicode.Scalar>>(scalars: Scalars, range: TextRange) where Scalars.Index == Int {
             guard range.start >= 0, range.start <= range.end, range.end <= scalars.count else { return nil }
             var lineStart = range.start
             while lineStart > 0, scalars[lineStart - 1] != "\n" { lineStart -= 1 }
             var lineEnd = range.start
             while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
             var line = 1
-            for s in scalars[..<lineStart] where s == "\n" { line += 1 }
+            for i in 0..<lineStart where scalars[i] == "\n" { line += 1 }
             let spanStart = range.start - lineStart
             let spanEnd = min(range.end, lineEnd) - lineStart
             let count = lineEnd - lineStart
@@ -49,7 +49,10 @@ extension Diagnostic {
             if count > Self.width { from = max(0, min(spanStart - 40, count - Self.width)) }
             let to = min(count, from + Self.width)
             var text = String.UnicodeScalarView()
-            for s in scalars[(lineStart + from)..<(lineStart + to)] { text.append(s == "\t" || s == "\r" ? " " : s) }
+            for i in (lineStart + from)..<(lineStart + to) {
+                let s = scalars[i]
+                text.append(s == "\t" || s == "\r" ? " " : s)
+            }
             let highlight = (spanStart - from)..<max(spanStart - from, min(spanEnd, to) - from)
             self.init(text: String(text), line: line, highlight: highlight, cutStart: from > 0, cutEnd: to < count, range: range)
         }

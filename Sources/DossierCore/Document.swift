@@ -8,8 +8,9 @@ public struct Document: Article, Hashable {
     public var id: String
     /// The canonical text; every range indexes into it by Unicode scalar.
     public let text: String
-    /// The text as Unicode scalars, for constant-time access by offset.
-    public let scalars: [Unicode.Scalar]
+    /// The text as Unicode scalars, for constant-time access by offset, stored at the narrowest
+    /// width that holds them (one byte each for ASCII and Latin-1 text).
+    public let scalars: ScalarBuffer
     /// The structure, in document order.
     public var blocks: [Block]
     /// Title, authors, dates and the rest.
@@ -29,14 +30,14 @@ public struct Document: Article, Hashable {
         annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
     ) {
         self.init(
-            id: id, text: text, scalars: Array(text.unicodeScalars), blocks: blocks, metadata: metadata, links: links,
+            id: id, text: text, scalars: ScalarBuffer(text), blocks: blocks, metadata: metadata, links: links,
             annotations: annotations, origin: origin, reader: reader)
     }
 
-    /// Creates a document from text already held as Unicode scalars, sharing that array rather
-    /// than decoding the text into another; readers that build their text scalar by scalar use it.
+    /// Creates a document from text already held as a scalar buffer, sharing it rather than
+    /// decoding the text into another; readers that build their text scalar by scalar use it.
     public init(
-        id: String, scalars: [Unicode.Scalar], blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
+        id: String, scalars: ScalarBuffer, blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
         annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
     ) {
         self.init(
@@ -44,8 +45,18 @@ public struct Document: Article, Hashable {
             annotations: annotations, origin: origin, reader: reader)
     }
 
+    /// Creates a document from text held as an array of Unicode scalars, stored at the narrowest width.
+    public init(
+        id: String, scalars: [Unicode.Scalar], blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
+        annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
+    ) {
+        self.init(
+            id: id, scalars: ScalarBuffer(scalars), blocks: blocks, metadata: metadata, links: links,
+            annotations: annotations, origin: origin, reader: reader)
+    }
+
     private init(
-        id: String, text: String, scalars: [Unicode.Scalar], blocks: [Block], metadata: Metadata, links: [Link],
+        id: String, text: String, scalars: ScalarBuffer, blocks: [Block], metadata: Metadata, links: [Link],
         annotations: Annotations, origin: String?, reader: Provenance?
     ) {
         self.id = id
@@ -66,7 +77,7 @@ public struct Document: Article, Hashable {
     public func text(in range: TextRange) -> String {
         let lower = min(max(range.start, 0), scalars.count)
         let upper = min(max(range.end, lower), scalars.count)
-        return String(scalars: scalars[lower..<upper])
+        return scalars.string(in: lower..<upper)
     }
 
     /// The blocks of one kind, in document order.

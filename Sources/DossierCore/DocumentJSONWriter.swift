@@ -425,8 +425,18 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         let lower = min(max(range.start, 0), scalars.count)
         let upper = min(max(range.end, lower), scalars.count)
         sink.write(UInt8(ascii: "\""))
-        for i in lower..<upper {
-            let v = scalars[i].value
+        switch scalars.width {
+        case 1: scalars.withUnsafeUnits(as: UInt8.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        case 2: scalars.withUnsafeUnits(as: UInt16.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        default: scalars.withUnsafeUnits(as: UInt32.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        }
+        sink.write(UInt8(ascii: "\""))
+    }
+
+    /// Writes code units of a scalar buffer as escaped UTF-8, one specialisation per width.
+    private mutating func utf8Escaped<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) {
+        for u in units {
+            let v = UInt32(truncatingIfNeeded: u)
             if v < 0x80 {
                 escaped(UInt8(truncatingIfNeeded: v))
             } else if v < 0x800 {
@@ -443,7 +453,6 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
                 sink.write(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
             }
         }
-        sink.write(UInt8(ascii: "\""))
     }
 
     // MARK: Layout

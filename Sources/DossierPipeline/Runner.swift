@@ -524,7 +524,7 @@ public struct Runner: Sendable {
     /// as offsets.
     static func diagnostic(
         _ error: any Error, code: String, article: String?, component: String?, severity: Diagnostic.Severity = .error,
-        text: [Unicode.Scalar]? = nil
+        text: ScalarBuffer? = nil
     ) -> Diagnostic {
         if let d = error as? Diagnostic { return d }
         if let e = error as? ComponentError {

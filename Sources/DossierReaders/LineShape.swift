@@ -6,8 +6,8 @@ import Foundation
 /// These are the generic cues a reader uses to recover structure from plain text: length, final
 /// punctuation, capitalisation and leading markers. None of them looks at particular words of a
 /// particular article.
-struct LineShape {
-    let s: [Unicode.Scalar]
+struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.Index == Int {
+    let s: Scalars
     let range: Range<Int>
 
     var text: String { String(scalars: s[range]) }
@@ -71,18 +71,12 @@ struct LineShape {
         var capitalised = 0
         for word in words {
             guard let initial = word.first(where: { $0.isLetter || $0.isNumber }), initial.isLetter else { continue }
-            if Self.minorWords.contains(word.lowercased()) { continue }
+            if LineShapeWords.minorWords.contains(word.lowercased()) { continue }
             significant += 1
             if initial.isUppercase { capitalised += 1 }
         }
         return significant > 0 && capitalised * 4 >= significant * 3
     }
-
-    /// Short words that title case leaves in lowercase.
-    static let minorWords: Set<String> = [
-        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at", "to", "by", "up",
-        "as", "is", "if", "with", "from", "into", "over", "off", "out", "per", "via", "vs", "than", "amid",
-    ]
 
     /// The list marker at the start (`-`, `*`, `•`, `–`, `1.`, `1)`): the offset where the item's text begins.
     var listItemTextStart: Int? {
@@ -138,10 +132,20 @@ struct LineShape {
             .filter { name in
                 let words = name.split(separator: " ")
                 guard let first = name.first, first.isUppercase, (1...5).contains(words.count) else { return false }
-                return !words.contains { Self.roleWords.contains($0.lowercased()) }
+                return !words.contains { LineShapeWords.roleWords.contains($0.lowercased()) }
             }
         return names.isEmpty ? nil : names
     }
+
+}
+
+/// The word lists `LineShape` consults (a generic type cannot hold static stored properties).
+private enum LineShapeWords {
+    /// Short words that title case leaves in lowercase.
+    static let minorWords: Set<String> = [
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at", "to", "by", "up",
+        "as", "is", "if", "with", "from", "into", "over", "off", "out", "per", "via", "vs", "than", "amid",
+    ]
 
     /// Words that make a byline entry a job title rather than a name.
     static let roleWords: Set<String> = [

@@ -21,7 +21,7 @@ enum PlainTextDecoder {
     /// ASCII letters each carry a NUL, is told apart (`E416`) so the message can say how to convert it.
     ///
     /// - Parameter allowTruncatedEnd: accept a sequence cut off at the end, as in a sniffed head.
-    static func decode(_ data: Data, name: String, allowTruncatedEnd: Bool = false) throws -> [Unicode.Scalar] {
+    static func decode(_ data: Data, name: String, allowTruncatedEnd: Bool = false) throws -> ScalarBuffer {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -41,30 +41,59 @@ enum PlainTextDecoder {
         }
     }
 
-    private static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, allowTruncatedEnd: Bool) throws -> [Unicode.Scalar] {
-        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count - offset)
-        var iterator = bytes[offset...].makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                scalars.append(Unicode.UTF8.decode(encoded))
-                offset += encoded.count
-            case .emptyInput:
-                return scalars
-            case .error(let length):
-                if allowTruncatedEnd, bytes.count - offset < 4, length > 0 { return scalars }
-                throw ComponentError(
-                    code: "E410",
-                    "input '\(name)' is not valid UTF-8 (bad byte at offset \(offset)); convert it to UTF-8 and read it again")
+    /// Decodes UTF-8 straight into a scalar buffer of its final width and length: one pass finds
+    /// the largest byte (which tells the width) and counts the bytes that start a scalar.
+    private static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, allowTruncatedEnd: Bool) throws -> ScalarBuffer {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        var maxByte: UInt8 = 0
+        var count = 0
+        for b in body {
+            maxByte = max(maxByte, b)
+            count &+= b & 0xC0 == 0x80 ? 0 : 1
+        }
+        if maxByte < 0x80 {
+            return ScalarBuffer(unsafeUninitializedCount: body.count, as: UInt8.self) { units in
+                _ = units.initialize(from: body)
+                return body.count
+            }
+        }
+        switch ScalarBuffer.width(forMaxUTF8Byte: maxByte) {
+        case 1: return try decodeUTF8(body, from: start, count: count, as: UInt8.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
+        case 2: return try decodeUTF8(body, from: start, count: count, as: UInt16.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
+        default: return try decodeUTF8(body, from: start, count: count, as: UInt32.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
+        }
+    }
+
+    private static func decodeUTF8<U: FixedWidthInteger & UnsignedInteger>(
+        _ body: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, as _: U.Type, name: String, allowTruncatedEnd: Bool
+    ) throws -> ScalarBuffer {
+        try ScalarBuffer(unsafeUninitializedCount: count, as: U.self) { units in
+            var offset = start
+            var written = 0
+            var iterator = body.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded):
+                    // Never more scalars than lead bytes, which were counted.
+                    units[written] = U(truncatingIfNeeded: Unicode.UTF8.decode(encoded).value)
+                    written += 1
+                    offset += encoded.count
+                case .emptyInput:
+                    return written
+                case .error(let length):
+                    if allowTruncatedEnd, body.count + start - offset < 4, length > 0 { return written }
+                    throw ComponentError(
+                        code: "E410",
+                        "input '\(name)' is not valid UTF-8 (bad byte at offset \(offset)); convert it to UTF-8 and read it again")
+                }
             }
         }
     }
 
     /// Decodes UTF-16 after its byte-order mark.
-    private static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool, name: String) throws -> [Unicode.Scalar] {
+    private static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool, name: String) throws -> ScalarBuffer {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 2
@@ -73,7 +102,7 @@ enum PlainTextDecoder {
             units.append(bigEndian ? a << 8 | b : b << 8 | a)
             i += 2
         }
-        var scalars: [Unicode.Scalar] = []
+        var scalars = ScalarBuffer()
         scalars.reserveCapacity(units.count)
         var iterator = units.makeIterator()
         var parser = Unicode.UTF16.ForwardParser()
@@ -115,56 +144,69 @@ enum PlainTextDecoder {
     /// The canonical text is never longer than the input (each line break written stands for one
     /// read), so it is written over the scalars already read and the array is cut at its end:
     /// one array of scalars for the whole article instead of two.
-    static func normalise(_ scalars: inout [Unicode.Scalar]) -> [Line] {
+    static func normalise(_ scalars: inout ScalarBuffer) -> [Line] {
+        let (lines, written) =
+            switch scalars.width {
+            case 1: scalars.withUnsafeMutableUnits(as: UInt8.self) { normalise($0) }
+            case 2: scalars.withUnsafeMutableUnits(as: UInt16.self) { normalise($0) }
+            default: scalars.withUnsafeMutableUnits(as: UInt32.self) { normalise($0) }
+            }
+        scalars.removeLast(scalars.count - written)
+        return lines
+    }
+
+    /// Normalises code units of one width in place; returns the lines and the units written.
+    private static func normalise<U: FixedWidthInteger & UnsignedInteger>(_ s: UnsafeMutableBufferPointer<U>) -> ([Line], Int) {
         var lines: [Line] = []
         var paragraph = 0
         var pendingBlank = false
         var written = 0
         var i = 0
-        let count = scalars.count
-        scalars.withUnsafeMutableBufferPointer { s in
-            while i < count {
-                // One raw line: up to \n, \r\n or \r.
-                var end = i
-                while end < count, s[end] != "\n", s[end] != "\r" { end += 1 }
-                let next = end < count && s[end] == "\r" && end + 1 < count && s[end + 1] == "\n" ? end + 2 : end + 1
-                var start = i
-                var indent = 0
-                while start < end, s[start].properties.isWhitespace {
-                    indent += s[start] == "\t" ? 4 : 1
-                    start += 1
-                }
-                var stop = end
-                while stop > start, s[stop - 1].properties.isWhitespace { stop -= 1 }
-                if stop == start {
-                    pendingBlank = !lines.isEmpty
-                } else {
-                    if !lines.isEmpty {
-                        if pendingBlank {
-                            s[written] = "\n"
-                            written += 1
-                            paragraph += 1
-                        }
-                        s[written] = "\n"
-                        written += 1
-                    }
-                    pendingBlank = false
-                    // Forward copy: `written` never passes `i`.
-                    for j in i..<start {
-                        s[written] = s[j]
-                        written += 1
-                    }
-                    let lineStart = written
-                    for j in start..<stop {
-                        s[written] = s[j]
-                        written += 1
-                    }
-                    lines.append(Line(start: lineStart, end: written, indent: indent, paragraph: paragraph))
-                }
-                i = next
-            }
+        let count = s.count
+        let newline = U(0x0A), carriageReturn = U(0x0D), tab = U(0x09)
+        func isWhitespace(_ u: U) -> Bool {
+            u == 0x20 || (u < 0x80 ? (0x09...0x0D).contains(u) : unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).properties.isWhitespace)
         }
-        scalars.removeSubrange(written...)
-        return lines
+        while i < count {
+            // One raw line: up to \n, \r\n or \r.
+            var end = i
+            while end < count, s[end] != newline, s[end] != carriageReturn { end += 1 }
+            let next = end < count && s[end] == carriageReturn && end + 1 < count && s[end + 1] == newline ? end + 2 : end + 1
+            var start = i
+            var indent = 0
+            while start < end, isWhitespace(s[start]) {
+                indent += s[start] == tab ? 4 : 1
+                start += 1
+            }
+            var stop = end
+            while stop > start, isWhitespace(s[stop - 1]) { stop -= 1 }
+            if stop == start {
+                pendingBlank = !lines.isEmpty
+            } else {
+                if !lines.isEmpty {
+                    if pendingBlank {
+                        s[written] = newline
+                        written += 1
+                        paragraph += 1
+                    }
+                    s[written] = newline
+                    written += 1
+                }
+                pendingBlank = false
+                // Forward copy: `written` never passes `i`.
+                for j in i..<start {
+                    s[written] = s[j]
+                    written += 1
+                }
+                let lineStart = written
+                for j in start..<stop {
+                    s[written] = s[j]
+                    written += 1
+                }
+                lines.append(Line(start: lineStart, end: written, indent: indent, paragraph: paragraph))
+            }
+            i = next
+        }
+        return (lines, written)
     }
 }

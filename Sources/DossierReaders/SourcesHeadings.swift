@@ -46,7 +46,7 @@ struct SourcesHeadings {
     /// Whether `range` of `s` (a line, or a paragraph's text) opens the sources section, and how.
     ///
     /// Works on scalars without building a string, since the text reader asks it of every line.
-    func match(_ s: [Unicode.Scalar], in range: Range<Int>) -> Match? {
+    func match<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, in range: Range<Int>) -> Match? where Scalars.Index == Int {
         var start = range.lowerBound
         var end = range.upperBound
         while start < end, s[start].properties.isWhitespace { start += 1 }

@@ -30,7 +30,8 @@ enum URLScanner {
     }
 
     /// The addresses within `range` of `s`, in order.
-    static func scan(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Match] {
+    static func scan<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, in range: Range<Int>) -> [Match]
+    where Scalars.Index == Int {
         var matches: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
@@ -43,7 +44,8 @@ enum URLScanner {
         return matches
     }
 
-    private static func match(_ s: [Unicode.Scalar], token: Range<Int>) -> Match? {
+    private static func match<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, token: Range<Int>) -> Match?
+    where Scalars.Index == Int {
         // Every address has a dot with something after it; most words have none, and skipping them
         // here avoids building a string per word.
         var hasInnerDot = false

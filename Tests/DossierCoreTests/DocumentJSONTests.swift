@@ -25,6 +25,30 @@ struct DocumentJSONTests {
         }
     }
 
+    @Test("documents of every scalar width read back equal, with their snippets written from the scalars", arguments: [
+        ("Plain ASCII text. Two sentences.", 1), ("Café crème. Señor Núñez paid.", 1),
+        ("Київ — the city. “Quoted” words.", 2), ("Bikes 🚲 everywhere. Music 𝄞 too.", 4),
+    ])
+    func roundTripAtEveryWidth(text: String, width: Int) throws {
+        let whole = TextRange(start: 0, end: text.unicodeScalars.count)
+        var document = Document(id: "w", text: text, blocks: [Block(kind: .paragraph, range: whole)])
+        #expect(document.scalars.width == width)
+        let split = Array(text.unicodeScalars).firstIndex(of: ".")! + 1
+        document.annotations.sentences = [
+            Sentence(id: "s1", range: TextRange(start: 0, end: split)),
+            Sentence(id: "s2", range: TextRange(start: split + 1, end: document.length)),
+        ]
+        for pretty in [true, false] {
+            let data = try document.jsonData(pretty: pretty)
+            let back = try Document(jsonData: data)
+            #expect(back == document)
+            #expect(back.scalars == document.scalars)
+            #expect(back.scalars.width == width)
+            let sentences = try #require((try object(data)["layers"] as? [String: Any])?["sentences"] as? [[String: Any]])
+            #expect(sentences.map { $0["text"] as? String } == document.annotations.sentences.map { document.text(in: $0.range) })
+        }
+    }
+
     @Test("offsets are Unicode scalars, the same as Python string indices")
     func offsetsAreUnicodeScalars() throws {
         let document = SampleDocuments.full

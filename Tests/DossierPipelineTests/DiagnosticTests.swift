@@ -29,7 +29,7 @@ struct DiagnosticTests {
 
     @Test("a run-time error with a range renders the article's line with the range underlined, not offsets")
     func runtimeExcerptRendered() {
-        let text = Array("Intro.\nHe said FAIL today.".unicodeScalars)
+        let text = ScalarBuffer("Intro.\nHe said FAIL today.")
         let error = ComponentError(code: "E404", "found 'FAIL'", range: TextRange(start: 15, end: 19))
         let d = Runner.diagnostic(error, code: "E404", article: "a.txt", component: "lines", text: text)
         #expect(d.message == "found 'FAIL'")

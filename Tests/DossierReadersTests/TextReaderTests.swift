@@ -290,7 +290,29 @@ struct TextReaderOffsetTests {
     func inPlaceNormalisation() throws {
         let document = try readText("\n\n  Title here  \r\n\r\n\r\n\n  indented line\t\n\tnext\rlast line   \n\n")
         #expect(document.text == "  Title here\n\n  indented line\n\tnext\nlast line")
-        #expect(document.scalars == Array(document.text.unicodeScalars))
+        #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
+    }
+
+    @Test("the text is decoded straight into the narrowest width, with a byte-order mark dropped", arguments: [
+        ("Plain title\n\nA line of text.", 1), ("\u{FEFF}Café title\n\nSeñor Núñez ÿ.", 1),
+        ("Київ title\n\nA — line.", 2), ("Bike 🚲 title\n\nNotes 𝄞.", 4),
+    ])
+    func decodedAtNarrowestWidth(text: String, width: Int) throws {
+        let document = try readText(text)
+        #expect(document.scalars.width == width)
+        #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
+        #expect(document.text == text.replacingOccurrences(of: "\u{FEFF}", with: ""))
+    }
+
+    @Test("UTF-16 with a byte-order mark widens only as far as its text needs")
+    func utf16Widths() throws {
+        for (text, width) in [("Plain\n\nAbc.", 1), ("Київ\n\nAbc.", 2), ("🚲 bike\n\nAbc.", 4)] {
+            var data = Data([0xFF, 0xFE])
+            for unit in text.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+            let document = try #require(try TextReader(options: TextReader.Options()).read(Input(id: "u", name: "u.txt", data: data)).first)
+            #expect(document.text == text)
+            #expect(document.scalars.width == width)
+        }
     }
 
     @Test("empty and whitespace-only inputs throw E411", arguments: ["", "   \n\t\n", "\u{FEFF}"])

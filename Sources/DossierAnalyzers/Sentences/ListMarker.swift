@@ -30,7 +30,8 @@ struct ListMarker: Equatable {
     }
 
     /// Parses a marker starting exactly at `i`, or returns nil.
-    static func parse(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> ListMarker? {
+    static func parse<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, at i: Int, limit: Int) -> ListMarker?
+    where Scalars.Index == Int {
         guard i < limit else { return nil }
         var j = i
         var bullet: Unicode.Scalar?
@@ -72,7 +73,8 @@ struct ListMarker: Equatable {
     }
 
     /// The ordinal's punctuation at `k`, which must be followed by a space, and the offset after it.
-    private static func suffix(_ s: [Unicode.Scalar], at k: Int, limit: Int) -> (String, Int)? {
+    private static func suffix<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, at k: Int, limit: Int) -> (String, Int)?
+    where Scalars.Index == Int {
         var text = ""
         var j = k
         if j < limit, s[j] == "." { text = "."; j += 1 }

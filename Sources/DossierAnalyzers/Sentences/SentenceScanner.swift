@@ -4,8 +4,8 @@
 /// line breaks, and, inside a flattened list, the spaces before the next list marker. At each
 /// candidate it looks a few scalars either way to decide; strings are built only for the word
 /// before a period, to look it up among the abbreviations.
-struct SentenceScanner {
-    private let s: [Unicode.Scalar]
+struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.Index == Int {
+    private let s: Scalars
     private let upper: Int
     private let table: AbbreviationTable
     private var sentences: [TextRangeValue] = []
@@ -19,7 +19,7 @@ struct SentenceScanner {
     /// A half-open range of offsets; kept local so the scanner has no dependency on the model.
     typealias TextRangeValue = Range<Int>
 
-    init(scalars: [Unicode.Scalar], range: Range<Int>, table: AbbreviationTable) {
+    init(scalars: Scalars, range: Range<Int>, table: AbbreviationTable) {
         s = scalars
         upper = min(range.upperBound, scalars.count)
         self.table = table

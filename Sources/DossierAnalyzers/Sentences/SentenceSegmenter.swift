@@ -27,7 +27,19 @@ public struct SentenceSegmenter: Sendable {
     ///
     /// Each range is trimmed of surrounding whitespace; sentences never extend outside `range`.
     /// Text without any terminator is one sentence.
-    public func segment(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> [TextRange] {
+    public func segment(_ scalars: ScalarBuffer, in range: Range<Int>) -> [TextRange] {
+        // One switch on the width per span, then a scanner specialised for that width's code units.
+        switch scalars.width {
+        case 1: scalars.withUnsafeUnits(as: UInt8.self) { segment(ScalarUnits($0), in: range) }
+        case 2: scalars.withUnsafeUnits(as: UInt16.self) { segment(ScalarUnits($0), in: range) }
+        default: scalars.withUnsafeUnits(as: UInt32.self) { segment(ScalarUnits($0), in: range) }
+        }
+    }
+
+    /// The sentences within `range` of any random-access collection of scalars indexed from 0,
+    /// such as `[Unicode.Scalar]`, as offsets into it.
+    public func segment<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars, in range: Range<Int>) -> [TextRange]
+    where Scalars.Index == Int {
         let clamped = max(0, min(range.lowerBound, scalars.count))..<max(0, min(range.upperBound, scalars.count))
         var scanner = SentenceScanner(scalars: scalars, range: clamped, table: table)
         return scanner.run().map(TextRange.init)
@@ -35,7 +47,7 @@ public struct SentenceSegmenter: Sendable {
 
     /// The sentences of `text`, each trimmed of surrounding whitespace.
     public func segment(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarBuffer(text)
         return segment(scalars, in: 0..<scalars.count).map { String(scalars: scalars[$0.offsets]) }
     }
 }

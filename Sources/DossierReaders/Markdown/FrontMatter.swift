@@ -19,7 +19,7 @@ struct FrontMatter {
     /// otherwise it is a thematic break and the whole input is Markdown. An opening that does
     /// look like front matter but is never closed is an error rather than a silent thematic break,
     /// because the user plainly meant front matter and would otherwise get it as article text.
-    init(scalars: [Unicode.Scalar], name: String) throws {
+    init(scalars: ScalarBuffer, name: String) throws {
         guard let first = Self.line(in: scalars, from: 0), Self.isFence(scalars[first.content], allowDots: false) else { return }
         guard let second = Self.line(in: scalars, from: first.next), Self.looksLikeKey(scalars[second.content]) else { return }
         var cursor = first.next
@@ -131,7 +131,7 @@ struct FrontMatter {
     // MARK: Lines
 
     /// The line starting at `start`: its content without the line break, and where the next starts.
-    private static func line(in s: [Unicode.Scalar], from start: Int) -> (content: Range<Int>, next: Int)? {
+    private static func line(in s: ScalarBuffer, from start: Int) -> (content: Range<Int>, next: Int)? {
         guard start < s.count else { return nil }
         var end = start
         while end < s.count, s[end] != "\n", s[end] != "\r" { end += 1 }
@@ -142,7 +142,7 @@ struct FrontMatter {
     }
 
     /// Whether the line is `---` (or `...` when closing), with nothing after it but spaces.
-    private static func isFence(_ line: ArraySlice<Unicode.Scalar>, allowDots: Bool) -> Bool {
+    private static func isFence(_ line: Slice<ScalarBuffer>, allowDots: Bool) -> Bool {
         var trimmed = line[...]
         while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
         let text = String(scalars: trimmed)
@@ -150,7 +150,7 @@ struct FrontMatter {
     }
 
     /// Whether the line starts like a YAML mapping key: a word, optional spaces, then a colon.
-    private static func looksLikeKey(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func looksLikeKey(_ line: Slice<ScalarBuffer>) -> Bool {
         var i = line.startIndex
         let isKeyScalar = { (c: Unicode.Scalar) in
             c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "-" || c == "\"" || c == "'"

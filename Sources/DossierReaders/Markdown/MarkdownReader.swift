@@ -107,7 +107,7 @@ public struct MarkdownReader: Reader {
                 code: ErrorCode.tooLarge,
                 "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article")
         }
-        let scalars: [Unicode.Scalar]
+        let scalars: ScalarBuffer
         do {
             scalars = try PlainTextDecoder.decode(input.data, name: input.name)
         } catch let error as ComponentError {

@@ -7,14 +7,14 @@ import DossierCore
 /// attribution line, …), then each unit is given its block kind by looking at its neighbours:
 /// whether a heading is one depends on what follows it.
 struct TextLayout {
-    let s: [Unicode.Scalar]
+    let s: ScalarBuffer
     let lines: [PlainTextDecoder.Line]
     let options: TextReader.Options
 
     /// The configured sources headings, prepared once per article.
     private let sourcesHeadings: SourcesHeadings
 
-    init(scalars: [Unicode.Scalar], lines: [PlainTextDecoder.Line], options: TextReader.Options) {
+    init(scalars: ScalarBuffer, lines: [PlainTextDecoder.Line], options: TextReader.Options) {
         s = scalars
         self.lines = lines
         self.options = options
@@ -66,7 +66,7 @@ struct TextLayout {
         return result
     }
 
-    private func shape(_ range: Range<Int>) -> LineShape { LineShape(s: s, range: range) }
+    private func shape(_ range: Range<Int>) -> LineShape<ScalarBuffer> { LineShape(s: s, range: range) }
 
     // MARK: Units
 
@@ -136,7 +136,7 @@ struct TextLayout {
         return units
     }
 
-    private func sourcesHeading(_ line: LineShape) -> SourcesHeadings.Match? {
+    private func sourcesHeading(_ line: LineShape<ScalarBuffer>) -> SourcesHeadings.Match? {
         let start = line.markdownHeading?.textStart ?? line.range.lowerBound
         return sourcesHeadings.match(s, in: start..<line.range.upperBound)
     }

@@ -1,0 +1,20 @@
+import DossierCore
+
+/// The code units of a `ScalarBuffer` of one width, read as Unicode scalars without a width
+/// switch: the sentence scanner is specialised for each of the three unit types.
+struct ScalarUnits<Unit: FixedWidthInteger & UnsignedInteger>: RandomAccessCollection {
+    let units: UnsafeBufferPointer<Unit>
+
+    init(_ units: UnsafeBufferPointer<Unit>) { self.units = units }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { units.count }
+
+    subscript(i: Int) -> Unicode.Scalar {
+        // `ScalarBuffer` holds only valid scalar values.
+        unsafeBitCast(UInt32(truncatingIfNeeded: units[i]), to: Unicode.Scalar.self)
+    }
+
+    func index(after i: Int) -> Int { i + 1 }
+    func index(before i: Int) -> Int { i - 1 }
+}
