@@ -25,7 +25,7 @@ let package = Package(
         .plugin(name: "DossierLintPlugin", targets: ["DossierLintPlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -53,7 +53,9 @@ let package = Package(
         .target(name: "DossierPipeline", dependencies: ["DossierCore", "DossierYAML", "CZlib"], swiftSettings: settings),
         .target(name: "DossierReaders", dependencies: ["DossierCore", "DossierYAML", "CLibXML2", "CCMark"], swiftSettings: settings),
         .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], swiftSettings: settings),
-        .target(name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")], swiftSettings: settings),
+        .target(
+            name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")],
+            swiftSettings: settings),
         .target(
             name: "Dossier",
             dependencies: ["DossierCore", "DossierYAML", "DossierPipeline", "DossierReaders", "DossierAnalyzers", "DossierExporters"],
@@ -79,14 +81,23 @@ let package = Package(
             dependencies: ["dossier"]
         ),
 
-        .target(name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
+        .target(
+            name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport", resources: [.copy("Fixtures")],
+            swiftSettings: settings),
+        .testTarget(
+            name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
-        .testTarget(name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
+        .testTarget(
+            name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(
             name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
-        .testTarget(name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
-        .testTarget(name: "DossierExportersTests", dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport", "DossierTesting"], resources: [.copy("Golden")], swiftSettings: settings),
+        .testTarget(
+            name: "DossierAnalyzersTests", dependencies: ["DossierAnalyzers", "DossierReaders", "DossierTestSupport", "DossierTesting"],
+            swiftSettings: settings),
+        .testTarget(
+            name: "DossierExportersTests",
+            dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport", "DossierTesting"],
+            resources: [.copy("Golden")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierEvaluationTests", dependencies: ["DossierEvaluation", "Dossier"], swiftSettings: settings),
     ]

@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         // In your project: .package(url: "https://…/dossier", from: "0.1.0")
-        .package(name: "Dossier", path: "../.."),
+        .package(name: "Dossier", path: "../..")
     ],
     targets: [
         // The exporter lives in its own module and depends only on the core contracts.

@@ -1,7 +1,7 @@
-import DossierCore
-import DossierReaders
 import DossierAnalyzers
+import DossierCore
 import DossierExporters
+import DossierReaders
 
 extension Registry {
     /// A registry holding every built-in reader, analyzer and exporter.

@@ -14,7 +14,8 @@ struct BenchCommand: ContextualCommand {
     @Option(parsing: .unconditional, help: "How many times the whole corpus is processed, 1 to 1000; the median pass is reported.")
     var passes = 5
 
-    @Option(parsing: .unconditional, help: "Use each input this many times per pass, 1 to 10000, to make a small corpus large enough to time.")
+    @Option(
+        parsing: .unconditional, help: "Use each input this many times per pass, 1 to 10000, to make a small corpus large enough to time.")
     var copies = 1
 
     @Argument(help: "The corpus: files, folders or globs.")
@@ -34,7 +35,11 @@ struct BenchCommand: ContextualCommand {
             pipeline = try options.load(in: context)
             loadTimes.append(Self.seconds(since: start))
         }
-        pipeline.exporters = pipeline.exporters.map { var e = $0; e.target = .stdout; return e }
+        pipeline.exporters = pipeline.exporters.map {
+            var e = $0
+            e.target = .stdout
+            return e
+        }
 
         let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
         let (files, problems) = InputCollector(extensions: extensions).collect(inputs)
@@ -58,7 +63,8 @@ struct BenchCommand: ContextualCommand {
             context.fail("E509", "the corpus is empty; name files or folders that hold articles")
             throw ExitStatus.badInput
         }
-        let runner = Runner(pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })
+        let runner = Runner(
+            pipeline: pipeline, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, standardOutput: { _ in })
         var passTimes: [Double] = []
         var articles = 0
         for _ in 0..<passes {
@@ -71,14 +77,16 @@ struct BenchCommand: ContextualCommand {
         let t = passTimes.sorted()[passTimes.count / 2]
         let load = loadTimes.sorted()[loadTimes.count / 2]
         let mb = Double(bytes) / 1_000_000
-        context.out(String(format: """
-            pipeline '%@': %d analyzers, %d exporters, jobs %d
-            pipeline load: %.2f ms (median of 20)
-            corpus: %d articles, %.2f MB; median of %d passes: %.3f s
-            throughput: %.2f MB/s, %.0f articles/s
+        context.out(
+            String(
+                format: """
+                    pipeline '%@': %d analyzers, %d exporters, jobs %d
+                    pipeline load: %.2f ms (median of 20)
+                    corpus: %d articles, %.2f MB; median of %d passes: %.3f s
+                    throughput: %.2f MB/s, %.0f articles/s
 
-            """, pipeline.name, pipeline.analyzers.count, pipeline.exporters.count, runner.jobs,
-            load * 1000, articles, mb, passTimes.count, t, mb / t, Double(articles) / t))
+                    """, pipeline.name, pipeline.analyzers.count, pipeline.exporters.count, runner.jobs,
+                load * 1000, articles, mb, passTimes.count, t, mb / t, Double(articles) / t))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -1,6 +1,6 @@
+import ArgumentParser
 public import Dossier
 public import Foundation
-import ArgumentParser
 
 /// What the commands work with: the registry, the built-in pipelines, the environment and the
 /// two output streams. Passed in by `DossierCommand.main(registry:)`, never global, so another
@@ -25,7 +25,10 @@ public struct CommandContext: Sendable {
     public var version: String
 
     /// Creates a context writing to the process's standard output and error.
-    public init(registry: Registry, builtins: [String: String] = DefaultPipeline.builtins, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        registry: Registry, builtins: [String: String] = DefaultPipeline.builtins,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.registry = registry
         self.builtins = builtins
         self.environment = environment
@@ -39,7 +42,8 @@ public struct CommandContext: Sendable {
 
     /// A loader over this context's registry and built-ins.
     func loader(_ extends: ExtendsOptions) -> PipelineLoader {
-        PipelineLoader(registry: registry, builtins: builtins, environment: environment, allowsExtendsOutsideFolder: extends.allowExtendsOutside)
+        PipelineLoader(
+            registry: registry, builtins: builtins, environment: environment, allowsExtendsOutsideFolder: extends.allowExtendsOutside)
     }
 
     func out(_ text: String) { standardOutput(Data(text.utf8)) }

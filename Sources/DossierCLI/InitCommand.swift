@@ -53,7 +53,9 @@ struct InitCommand: ContextualCommand {
             }
             guard info.st_mode & S_IFMT == S_IFREG else {
                 let kind = Self.kind(info.st_mode)
-                context.err("error[E504]: '\(path)' is \(kind), not a regular file; 'init --force' replaces only regular files, so remove it or choose another path\n")
+                context.err(
+                    "error[E504]: '\(path)' is \(kind), not a regular file; 'init --force' replaces only regular files, so remove it or choose another path\n"
+                )
                 throw ExitStatus.badInput
             }
         }

@@ -27,7 +27,9 @@ struct LintCommand: ContextualCommand {
             if !report.diagnostics.isEmpty { context.err(report.render(color: context.errorIsTerminal)) }
             errors += report.errorCount
             let warnings = report.diagnostics.count - report.errorCount
-            context.out("\(file): \(report.errorCount == 0 ? "ok" : "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\n")
+            context.out(
+                "\(file): \(report.errorCount == 0 ? "ok" : "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s")")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\n"
+            )
         }
         if errors > 0 { throw ExitStatus.invalidPipeline }
     }

@@ -35,7 +35,9 @@ struct ListCommand: ContextualCommand {
             for c in ofKind {
                 lines.append("  \(c.id)  \(c.summary)")
                 var facts: [String] = ["version \(c.version)"]
-                if kind == .reader, !c.fileExtensions.isEmpty { facts.append("extensions " + c.fileExtensions.map { ".\($0)" }.joined(separator: " ")) }
+                if kind == .reader, !c.fileExtensions.isEmpty {
+                    facts.append("extensions " + c.fileExtensions.map { ".\($0)" }.joined(separator: " "))
+                }
                 if kind == .exporter, let ext = c.fileExtensions.first { facts.append("writes .\(ext)") }
                 if !c.requires.isEmpty { facts.append("requires " + c.requires.map(\.rawValue).joined(separator: ", ")) }
                 if !c.provides.isEmpty { facts.append("provides " + c.provides.map(\.rawValue).joined(separator: ", ")) }
@@ -54,12 +56,19 @@ struct ListCommand: ContextualCommand {
         let items: [JSONValue] = components.map { c in
             .object([
                 ("kind", .string(c.kind.rawValue)), ("id", .string(c.id)), ("summary", .string(c.summary)), ("version", .string(c.version)),
-                ("requires", .array(c.requires.map { .string($0.rawValue) })), ("provides", .array(c.provides.map { .string($0.rawValue) })),
+                ("requires", .array(c.requires.map { .string($0.rawValue) })),
+                ("provides", .array(c.provides.map { .string($0.rawValue) })),
                 ("extensions", .array(c.fileExtensions.map { .string($0) })),
-                ("options", .array(c.optionKeys.map { key in
-                    .object([("name", .string(key)), ("type", .string(c.defaults[key]?.typeName ?? "optional")),
-                             ("default", c.defaults[key] ?? .null), ("help", .string(c.help[key] ?? ""))])
-                })),
+                (
+                    "options",
+                    .array(
+                        c.optionKeys.map { key in
+                            .object([
+                                ("name", .string(key)), ("type", .string(c.defaults[key]?.typeName ?? "optional")),
+                                ("default", c.defaults[key] ?? .null), ("help", .string(c.help[key] ?? "")),
+                            ])
+                        })
+                ),
             ])
         }
         let encoder = JSONEncoder()

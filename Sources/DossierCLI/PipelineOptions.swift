@@ -3,11 +3,14 @@ import Dossier
 
 /// The options every command that runs a pipeline shares.
 struct PipelineOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("pipeline")], help: "The pipeline file, or a built-in pipeline name (default: the built-in 'default').")
+    @Option(
+        name: [.short, .customLong("pipeline")], help: "The pipeline file, or a built-in pipeline name (default: the built-in 'default').")
     var pipeline: String?
 
     // Unconditional, so that '-j -5' is a value to reject with the range, not "a missing value".
-    @Option(name: .shortAndLong, parsing: .unconditional, help: "How many articles to process at once, 1 to \(Self.maxJobs) (default: the number of cores).")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "How many articles to process at once, 1 to \(Self.maxJobs) (default: the number of cores).")
     var jobs: Int?
 
     /// The most `--jobs` accepts: far more than useful, far below where the runner's window overflows.
@@ -31,7 +34,8 @@ struct PipelineOptions: ParsableArguments {
             let made = try entry.make(ValueOptionsDecoder())
             pipeline.reader = .fixed(Pipeline.ReaderStep(info: entry.info, reader: made, sniff: entry.sniff))
         } catch {
-            context.fail("E508",
+            context.fail(
+                "E508",
                 "reader '\(id)' cannot be created with its default options: \(error); name it in the pipeline with options that work")
             throw ExitStatus.usage
         }

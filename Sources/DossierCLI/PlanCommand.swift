@@ -27,7 +27,9 @@ struct PlanCommand: ContextualCommand {
         case .auto(let steps):
             lines.append("reader: auto — by file extension, then by content")
             for step in steps {
-                lines.append("  \(step.info.id): \(step.info.fileExtensions.isEmpty ? "by content only" : step.info.fileExtensions.map { ".\($0)" }.joined(separator: " "))")
+                lines.append(
+                    "  \(step.info.id): \(step.info.fileExtensions.isEmpty ? "by content only" : step.info.fileExtensions.map { ".\($0)" }.joined(separator: " "))"
+                )
             }
         }
         // Like 'run', an input that is missing or unusable fails with status 3 (after the plan).
@@ -45,7 +47,9 @@ struct PlanCommand: ContextualCommand {
                     let how: String
                     switch pipeline.reader {
                     case .fixed: how = "named in the pipeline"
-                    case .auto: how = step.info.fileExtensions.contains(input.fileExtension) ? "by extension '.\(input.fileExtension)'" : "by content"
+                    case .auto:
+                        how =
+                            step.info.fileExtensions.contains(input.fileExtension) ? "by extension '.\(input.fileExtension)'" : "by content"
                     }
                     lines.append("  \(source.name) → \(step.info.id) (\(how))")
                 } else {
@@ -53,7 +57,8 @@ struct PlanCommand: ContextualCommand {
                 }
             }
         }
-        lines.append("analyzers: \(pipeline.analyzers.count) in \(pipeline.plan.stageCount) stage\(pipeline.plan.stageCount == 1 ? "" : "s")")
+        lines.append(
+            "analyzers: \(pipeline.analyzers.count) in \(pipeline.plan.stageCount) stage\(pipeline.plan.stageCount == 1 ? "" : "s")")
         if !pipeline.plan.steps.isEmpty {
             lines += pipeline.plan.description.split(separator: "\n").map { "  " + $0 }
         }

@@ -30,7 +30,9 @@ struct RunCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws {
         let pipeline = try options.load(in: context)
-        for warning in pipeline.warnings { context.err(DiagnosticRenderer(sources: pipeline.sources, color: context.errorIsTerminal).render(warning)) }
+        for warning in pipeline.warnings {
+            context.err(DiagnosticRenderer(sources: pipeline.sources, color: context.errorIsTerminal).render(warning))
+        }
         let extensions = Set(context.registry.readers.values.flatMap(\.info.fileExtensions))
         let (inputs, problems) = InputCollector(extensions: extensions).collect(self.inputs)
         for problem in problems { context.err(DiagnosticRenderer(sources: [:], color: context.errorIsTerminal).render(problem)) }
@@ -78,7 +80,9 @@ struct RunCommand: ContextualCommand {
         let trap = SignalTrap(
             first: { signal in
                 received.withLock { $0 = signal }
-                err((showProgress ? "\r\u{1B}[K" : "") + "interrupted: finishing the articles in flight; press Ctrl-C again to stop at once\n")
+                err(
+                    (showProgress ? "\r\u{1B}[K" : "")
+                        + "interrupted: finishing the articles in flight; press Ctrl-C again to stop at once\n")
                 task.cancel()
             },
             again: { signal in

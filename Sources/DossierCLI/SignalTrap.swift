@@ -1,10 +1,11 @@
 import Dispatch
 import DossierPipeline
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Catches SIGINT, SIGTERM and SIGHUP while a run is going, so that the run can stop cleanly.

@@ -1,9 +1,10 @@
 import Dossier
 public import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process's standard output and error, written with write(2), and the first failure on each.

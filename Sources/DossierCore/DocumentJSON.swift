@@ -48,7 +48,8 @@ public enum DocumentJSON {
     static func encode(_ document: Document, pretty: Bool, includeText: Bool, newline: Bool = false) throws -> Data {
         try checkNumbers(document)
         let layers = try DocumentJSONWriter<JSONByteCounter>.plan(document.annotations)
-        var counter = DocumentJSONWriter(document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONByteCounter())
+        var counter = DocumentJSONWriter(
+            document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONByteCounter())
         counter.write()
         let size = counter.sink.count + (newline ? 1 : 0)
         var data = Data(count: size)
@@ -67,7 +68,8 @@ public enum DocumentJSON {
         let a = document.annotations
         for (i, claim) in a.claims.enumerated() where !claim.checkWorthiness.isFinite {
             throw DocumentJSONError(
-                code: "E708", "claim '\(claim.id)' has the checkWorthiness '\(claim.checkWorthiness)', which JSON cannot hold; use a finite number",
+                code: "E708",
+                "claim '\(claim.id)' has the checkWorthiness '\(claim.checkWorthiness)', which JSON cannot hold; use a finite number",
                 path: "layers.claims[\(i)].checkWorthiness")
         }
         for (i, metric) in a.metrics.enumerated() where !metric.value.isFinite {
@@ -91,7 +93,8 @@ public enum DocumentJSON {
         try checkNumbers(document)
         let layers = try DocumentJSONWriter<JSONChunkSink>.plan(document.annotations)
         var writer = DocumentJSONWriter(
-            document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONChunkSink(capacity: max(1, chunkSize), consume: consume))
+            document: document, pretty: pretty, includeText: includeText, layers: layers,
+            sink: JSONChunkSink(capacity: max(1, chunkSize), consume: consume))
         writer.write()
         if newline { writer.sink.write(0x0A) }
         writer.sink.flush()
@@ -111,8 +114,10 @@ public enum DocumentJSON {
         }
         guard let fileVersion = header.version, readableVersions.contains(fileVersion) else {
             throw DocumentJSONError(
-                code: "E703", "unsupported dossier JSON version \(quoted(header.version.map(String.init)));"
-                    + " this build reads versions \(readableVersions.lowerBound) to \(readableVersions.upperBound), so upgrade Dossier or re-export the document", path: "version")
+                code: "E703",
+                "unsupported dossier JSON version \(quoted(header.version.map(String.init)));"
+                    + " this build reads versions \(readableVersions.lowerBound) to \(readableVersions.upperBound), so upgrade Dossier or re-export the document",
+                path: "version")
         }
         guard header.offsets == nil || header.offsets == offsets else {
             throw DocumentJSONError(
@@ -127,7 +132,8 @@ public enum DocumentJSON {
         var document = Document(id: root.id, text: text, origin: root.origin, reader: root.reader)
         if let length = root.length, length != document.length {
             throw DocumentJSONError(
-                code: "E705", "'length' is \(length) but the text has \(document.length) Unicode scalars; were the offsets counted in another unit?",
+                code: "E705",
+                "'length' is \(length) but the text has \(document.length) Unicode scalars; were the offsets counted in another unit?",
                 path: "length")
         }
         let check = RangeCheck(document: document)
@@ -170,14 +176,17 @@ public enum DocumentJSON {
             case .keyNotFound(let key, let context):
                 throw DocumentJSONError(code: "E701", "missing key '\(key.stringValue)'", path: path(context.codingPath), underlying: error)
             case .valueNotFound(_, let context):
-                throw DocumentJSONError(code: "E701", "missing value: \(context.debugDescription)", path: path(context.codingPath), underlying: error)
+                throw DocumentJSONError(
+                    code: "E701", "missing value: \(context.debugDescription)", path: path(context.codingPath), underlying: error)
             case .typeMismatch(let type, let context):
                 throw DocumentJSONError(
-                    code: "E701", "expected a value of type \(type): \(context.debugDescription)", path: path(context.codingPath), underlying: error)
+                    code: "E701", "expected a value of type \(type): \(context.debugDescription)", path: path(context.codingPath),
+                    underlying: error)
             case .dataCorrupted(let context) where context.codingPath.isEmpty:
                 throw DocumentJSONError(code: "E701", "the data is not valid JSON: \(context.debugDescription)", underlying: error)
             case .dataCorrupted(let context):
-                throw DocumentJSONError(code: "E701", "invalid value: \(context.debugDescription)", path: path(context.codingPath), underlying: error)
+                throw DocumentJSONError(
+                    code: "E701", "invalid value: \(context.debugDescription)", path: path(context.codingPath), underlying: error)
             @unknown default:
                 throw DocumentJSONError(code: "E701", "\(error)", underlying: error)
             }
@@ -199,17 +208,20 @@ public enum DocumentJSON {
         func callAsFunction(_ start: Int, _ end: Int, _ text: String?, _ path: String) throws -> TextRange {
             // Checked before building the TextRange, whose initialiser traps on a reversed range.
             guard start <= end else {
-                throw DocumentJSONError(code: "E705", "range [\(start), \(end)) ends before it starts; 'end' is one past the last scalar", path: path)
+                throw DocumentJSONError(
+                    code: "E705", "range [\(start), \(end)) ends before it starts; 'end' is one past the last scalar", path: path)
             }
             guard start >= 0, end <= document.length else {
                 throw DocumentJSONError(
-                    code: "E705", "range [\(start), \(end)) is outside the text (length \(document.length)); offsets are Unicode scalars, half-open",
+                    code: "E705",
+                    "range [\(start), \(end)) is outside the text (length \(document.length)); offsets are Unicode scalars, half-open",
                     path: path)
             }
             let range = TextRange(start: start, end: end)
             if let text, text != document.text(in: range) {
                 throw DocumentJSONError(
-                    code: "E706", "'text' is '\(text)' but range \(range) covers '\(document.text(in: range))'; fix the offsets or the text",
+                    code: "E706",
+                    "'text' is '\(text)' but range \(range) covers '\(document.text(in: range))'; fix the offsets or the text",
                     path: path + ".text")
             }
             return range
@@ -218,7 +230,7 @@ public enum DocumentJSON {
         func optional(_ start: Int?, _ end: Int?, _ text: String?, _ path: String) throws -> TextRange? {
             switch (start, end) {
             case (nil, nil): return nil
-            case let (start?, end?): return try self(start, end, text, path)
+            case (let start?, let end?): return try self(start, end, text, path)
             default:
                 throw DocumentJSONError(code: "E705", "'start' and 'end' must be given together or not at all", path: path)
             }

@@ -392,7 +392,7 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
             ("language", m.language), ("modified", m.modified), ("published", m.published), ("publisher", m.publisher),
             ("title", m.title), ("url", m.url),
         ]
-        for case let (name, value?) in fields {
+        for case (let name, let value?) in fields {
             key(name)
             string(value)
         }

@@ -5,6 +5,7 @@ extension Unicode.Scalar {
     /// several times slower, and nearly all text is ASCII.
     @inlinable
     public var isSpace: Bool {
-        value < 0x80 ? (self == " " || self == "\n" || self == "\t" || self == "\r" || value == 0x0B || value == 0x0C) : properties.isWhitespace
+        value < 0x80
+            ? (self == " " || self == "\n" || self == "\t" || self == "\r" || value == 0x0B || value == 0x0C) : properties.isWhitespace
     }
 }

@@ -26,7 +26,8 @@ public struct JSONExporter: Exporter {
         public static var help: [String: String] {
             [
                 "pretty": "indent the JSON for reading; false writes one line per document (JSON Lines)",
-                "includeText": "write the article text and each range's covered text; false keeps only offsets, and the file cannot be read back",
+                "includeText":
+                    "write the article text and each range's covered text; false keeps only offsets, and the file cannot be read back",
             ]
         }
     }

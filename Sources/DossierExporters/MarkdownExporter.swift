@@ -192,8 +192,12 @@ public struct MarkdownExporter: Exporter {
             let backing =
                 c.sourceIDs.isEmpty
                 ? "**unsourced**"
-                : c.sourceIDs.map { id in Self.escape(id) + " " + (names[id].map(Self.escape) ?? "(not in sources)") }.joined(separator: "; ")
-            return [Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(d.text(in: c.range)), d.annotations.resolve(c.claimant).map { Self.escape($0.name) } ?? "", backing]
+                : c.sourceIDs.map { id in Self.escape(id) + " " + (names[id].map(Self.escape) ?? "(not in sources)") }.joined(
+                    separator: "; ")
+            return [
+                Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(d.text(in: c.range)),
+                d.annotations.resolve(c.claimant).map { Self.escape($0.name) } ?? "", backing,
+            ]
         }
         return "## Check-worthy claims\n\n\(summary).\n\n" + Self.table(["Id", "Score", "Claim", "Claimant", "Sources"], rows)
     }
@@ -237,7 +241,9 @@ public struct MarkdownExporter: Exporter {
             }
         }
         if !candidates.isEmpty {
-            out.append((sources.isEmpty ? "References the article gives:" : "References not matched to a source:") + "\n\n" + candidates.joined(separator: "\n"))
+            out.append(
+                (sources.isEmpty ? "References the article gives:" : "References not matched to a source:") + "\n\n"
+                    + candidates.joined(separator: "\n"))
         }
         return out.count > 1 ? out.joined(separator: "\n\n") : nil
     }
@@ -258,7 +264,9 @@ public struct MarkdownExporter: Exporter {
     private func metrics(_ d: Document) -> String? {
         guard !d.annotations.metrics.isEmpty else { return nil }
         return "## Metrics\n\n"
-            + Self.table(["Metric", "Value", "Unit"], d.annotations.metrics.map { [Self.escape($0.name), Self.number($0.value), $0.unit.map(Self.escape) ?? ""] })
+            + Self.table(
+                ["Metric", "Value", "Unit"],
+                d.annotations.metrics.map { [Self.escape($0.name), Self.number($0.value), $0.unit.map(Self.escape) ?? ""] })
     }
 
     private func dates(_ d: Document) -> String? {

@@ -61,8 +61,9 @@ public struct CheckedPipeline: Sendable {
             do {
                 return try step.make() as? T
             } catch {
-                report.add(PipelineLoader.creationDiagnostic(
-                    error, kind: kind, id: step.info.id, name: step.name, at: step.location, options: step.options, used: step.used))
+                report.add(
+                    PipelineLoader.creationDiagnostic(
+                        error, kind: kind, id: step.info.id, name: step.name, at: step.location, options: step.options, used: step.used))
                 return nil
             }
         }
@@ -70,8 +71,10 @@ public struct CheckedPipeline: Sendable {
             do {
                 _ = try step.reader
             } catch {
-                report.add(PipelineLoader.creationDiagnostic(
-                    error, kind: .reader, id: step.info.id, name: step.info.id, at: readerEntry?.location, options: readerEntry?.options,
+                report.add(
+                    PipelineLoader.creationDiagnostic(
+                        error, kind: .reader, id: step.info.id, name: step.info.id, at: readerEntry?.location,
+                        options: readerEntry?.options,
                         used: [:]))
             }
         }
@@ -84,7 +87,8 @@ public struct CheckedPipeline: Sendable {
         var exporterSteps: [Pipeline.ExporterStep] = []
         for step in exporters {
             if let e = made(step, kind: .exporter, as: (any Exporter).self) {
-                var built = Pipeline.ExporterStep(info: step.info, exporter: e, name: step.name, target: step.target ?? .stdout,
+                var built = Pipeline.ExporterStep(
+                    info: step.info, exporter: e, name: step.name, target: step.target ?? .stdout,
                     location: step.location)
                 built.targetAsWritten = step.targetAsWritten
                 exporterSteps.append(built)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads lines from a file descriptor with read(2), each up to a cap, recording the first failure
@@ -40,7 +41,8 @@ final class DescriptorLineReader: @unchecked Sendable {
                 searched = buffer.count - start
                 if atEnd { return searched > 0 ? take(upTo: buffer.count, skipping: 0) : nil }
                 if searched >= maxLineBytes {
-                    _failure = SystemError(reason: "line \(lines + 1) of standard input is longer than \(maxLineBytes >> 20) MB, the most one line may hold")
+                    _failure = SystemError(
+                        reason: "line \(lines + 1) of standard input is longer than \(maxLineBytes >> 20) MB, the most one line may hold")
                     return nil
                 }
                 fill()

@@ -91,14 +91,17 @@ public struct DiagnosticRenderer: Sendable {
         let gutter = String(excerpt.line)
         let pad = String(repeating: " ", count: gutter.count)
         let header = "\(pad)--> article text, line \(excerpt.line), scalars \(excerpt.range)"
-        return [header] + excerptLines(
-            gutter: gutter, pad: pad, scalars: Array(excerpt.text.unicodeScalars), highlight: excerpt.highlight,
-            cutStart: excerpt.cutStart, cutEnd: excerpt.cutEnd)
+        return [header]
+            + excerptLines(
+                gutter: gutter, pad: pad, scalars: Array(excerpt.text.unicodeScalars), highlight: excerpt.highlight,
+                cutStart: excerpt.cutStart, cutEnd: excerpt.cutEnd)
     }
 
     /// A line cut to a window around the highlight, and the caret line under it.
-    private func excerptLines(gutter: String, pad: String, scalars all: [Unicode.Scalar], highlight: Range<Int>, cutStart: Bool,
-        cutEnd: Bool) -> [String] {
+    private func excerptLines(
+        gutter: String, pad: String, scalars all: [Unicode.Scalar], highlight: Range<Int>, cutStart: Bool,
+        cutEnd: Bool
+    ) -> [String] {
         let col = max(0, min(highlight.lowerBound, all.count))
         // A long line is cut to a window around the caret, so one line of YAML cannot flood the terminal.
         let window = Self.window(count: all.count, column: col)

@@ -21,7 +21,8 @@ actor Emitter {
         inputs: Locked<Set<FileIdentity>>, total: Int?, progress: (@Sendable (RunProgress) -> Void)?,
         report: (@Sendable (Diagnostic) -> Void)?
     ) {
-        writer = OutputWriter(pipeline: pipeline, base: base, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: inputs)
+        writer = OutputWriter(
+            pipeline: pipeline, base: base, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: inputs)
         self.total = total
         self.progress = progress
         self.report = report

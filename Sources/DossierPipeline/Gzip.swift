@@ -42,7 +42,9 @@ public enum Gzip {
                 let produced = chunk - Int(stream.avail_out)
                 output.append(contentsOf: buffer[0..<produced])
                 if output.count > limit {
-                    return .failure(Error(message: "the input decompresses to more than \(limit >> 20) MB; refusing it as a possible decompression bomb"))
+                    return .failure(
+                        Error(
+                            message: "the input decompresses to more than \(limit >> 20) MB; refusing it as a possible decompression bomb"))
                 }
                 switch status {
                 case Z_STREAM_END:

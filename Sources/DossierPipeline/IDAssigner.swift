@@ -53,9 +53,9 @@ actor IDAssigner {
 
     private static func key(_ id: String) -> UInt64 {
         #if os(macOS)
-        SafeFileName.fnv1a(SafeFileName.component(id).lowercased())
+            SafeFileName.fnv1a(SafeFileName.component(id).lowercased())
         #else
-        SafeFileName.fnv1a(SafeFileName.component(id))
+            SafeFileName.fnv1a(SafeFileName.component(id))
         #endif
     }
 }

@@ -1,9 +1,10 @@
 public import DossierCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Expands what a user typed (files, folders, globs, `-`) into an ordered list of inputs.
@@ -31,14 +32,21 @@ public struct InputCollector: Sendable {
             let (found, trouble) = files(in: folder)
             problems += trouble
             if found.isEmpty && trouble.isEmpty {
-                problems.append(Diagnostic(.warning, code: "W401", "folder '\(folder)' holds no file with a known extension (\(extensions.sorted().joined(separator: ", ")))"))
+                problems.append(
+                    Diagnostic(
+                        .warning, code: "W401",
+                        "folder '\(folder)' holds no file with a known extension (\(extensions.sorted().joined(separator: ", ")))"))
             }
             found.forEach(add)
         }
         for argument in arguments {
             if argument == "-" {
                 if let problem = DescriptorLineReader.unreadable(0) {
-                    problems.append(Diagnostic(code: "E501", "\(problem.reason); send an article to it ('dossier run - < story.txt'), or name files or folders instead of '-'"))
+                    problems.append(
+                        Diagnostic(
+                            code: "E501",
+                            "\(problem.reason); send an article to it ('dossier run - < story.txt'), or name files or folders instead of '-'"
+                        ))
                 } else {
                     inputs.append(.standardInput)
                 }
@@ -64,7 +72,10 @@ public struct InputCollector: Sendable {
             } else if code == ENOENT {
                 var link = stat()
                 if lstat(argument, &link) == 0, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: argument) {
-                    problems.append(Diagnostic(code: "E502", "input '\(argument)' is a symbolic link to '\(target)', which does not exist; fix or remove the link"))
+                    problems.append(
+                        Diagnostic(
+                            code: "E502",
+                            "input '\(argument)' is a symbolic link to '\(target)', which does not exist; fix or remove the link"))
                 } else {
                     problems.append(Diagnostic(code: "E400", "input '\(argument)' does not exist"))
                 }
@@ -84,7 +95,10 @@ public struct InputCollector: Sendable {
         var pending = [folder]
         while let current = pending.popLast() {
             guard let directory = opendir(current) else {
-                problems.append(Diagnostic(code: "E502", "folder '\(current)' cannot be read: \(SystemError.describe(errno)); fix its permissions or leave it out"))
+                problems.append(
+                    Diagnostic(
+                        code: "E502",
+                        "folder '\(current)' cannot be read: \(SystemError.describe(errno)); fix its permissions or leave it out"))
                 continue
             }
             defer { closedir(directory) }
@@ -108,7 +122,12 @@ public struct InputCollector: Sendable {
                 }
                 switch FileKind(mode: info.st_mode) {
                 case .regular: result.append(path)
-                case let kind: problems.append(Diagnostic(code: "E502", "'\(path)' is \(Self.notRegular(kind)); folders are searched for regular files only, so move it out or name it on its own"))
+                case let kind:
+                    problems.append(
+                        Diagnostic(
+                            code: "E502",
+                            "'\(path)' is \(Self.notRegular(kind)); folders are searched for regular files only, so move it out or name it on its own"
+                        ))
                 }
             }
         }
@@ -128,12 +147,13 @@ public struct InputCollector: Sendable {
     /// An input that `stat(2)` refused, with the true reason (not Foundation's "does not exist").
     static func unusable(_ path: String, _ code: Int32) -> Diagnostic {
         let shown = path.count > 200 ? "\(path.prefix(120))…\(path.suffix(40))' (\(path.utf8.count) bytes)" : "\(path)'"
-        let hint = switch code {
-        case ELOOP: "; fix the links"
-        case ENAMETOOLONG: "; use a shorter path"
-        case EACCES, EPERM: "; a folder on its path cannot be searched"
-        default: ""
-        }
+        let hint =
+            switch code {
+            case ELOOP: "; fix the links"
+            case ENAMETOOLONG: "; use a shorter path"
+            case EACCES, EPERM: "; a folder on its path cannot be searched"
+            default: ""
+            }
         return Diagnostic(code: "E502", "input '\(shown) cannot be used: \(SystemError.describe(code))\(hint)")
     }
 
@@ -146,9 +166,9 @@ public struct InputCollector: Sendable {
         var g = glob_t()
         defer { globfree(&g) }
         #if canImport(Glibc)
-        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+            guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
         #else
-        guard Darwin.glob(pattern, 0, nil, &g) == 0 else { return [] }
+            guard Darwin.glob(pattern, 0, nil, &g) == 0 else { return [] }
         #endif
         return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].flatMap { String(cString: $0) } }.sorted()
     }

@@ -113,12 +113,14 @@ struct InputPump: Sendable {
                     guard channel.send(.line(work)) else { return false }
                 case .tooLong(let number, let bytes):
                     let diagnostic = Diagnostic(
-                        code: "E473", "line \(number) of \(label) is longer than \(maximumLineBytes >> 20) MiB, the most one line may hold; it is skipped",
+                        code: "E473",
+                        "line \(number) of \(label) is longer than \(maximumLineBytes >> 20) MiB, the most one line may hold; it is skipped",
                         article: "\(name)#\(position)", component: reader.info.id)
                     guard channel.send(.failure(diagnostic, bytes: bytes)) else { return false }
                 case .endless(let number, let bytes):
                     let diagnostic = Diagnostic(
-                        code: "E473", "line \(number) of \(label) went on for \(bytes >> 20) MiB without ending; the rest of the input was not read",
+                        code: "E473",
+                        "line \(number) of \(label) went on for \(bytes >> 20) MiB without ending; the rest of the input was not read",
                         article: name, component: reader.info.id)
                     return channel.send(.failure(diagnostic, bytes: bytes))
                 }
@@ -127,7 +129,8 @@ struct InputPump: Sendable {
             return channel.send(.failure(Diagnostic(code: "E401", "cannot read input: \(error.reason)", article: name), bytes: 0))
         }
         if position == 0 {
-            let diagnostic = Diagnostic(code: "E403", "reader '\(reader.info.id)' found no article in it", article: name, component: reader.info.id)
+            let diagnostic = Diagnostic(
+                code: "E403", "reader '\(reader.info.id)' found no article in it", article: name, component: reader.info.id)
             return channel.send(.failure(diagnostic, bytes: 0))
         }
         return true

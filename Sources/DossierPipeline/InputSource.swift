@@ -1,8 +1,9 @@
 public import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One input to a run: a file, standard input, or bytes already in memory.
@@ -52,7 +53,8 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
         case .standardInput:
             raw = try Self.read(descriptor: 0, limit: Self.streamLimit, stream: "standard input")
             if raw.isEmpty {
-                throw SystemError(reason: "standard input is empty; send an article to it ('dossier run - < story.txt') or name files instead")
+                throw SystemError(
+                    reason: "standard input is empty; send an article to it ('dossier run - < story.txt') or name files instead")
             }
         case .data(_, let data):
             raw = data
@@ -66,7 +68,9 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
         var info = stat()
         guard stat(path, &info) == 0 else { throw SystemError.last() }
         if let kind = FileKind(mode: info.st_mode), kind != .fifo, kind != .regular {
-            throw SystemError(reason: kind == .directory ? "it is a folder" : "it is \(kind.phrase), not a regular file; name files, folders, pipes, or '-' for standard input")
+            throw SystemError(
+                reason: kind == .directory
+                    ? "it is a folder" : "it is \(kind.phrase), not a regular file; name files, folders, pipes, or '-' for standard input")
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw SystemError.last() }
@@ -93,7 +97,10 @@ public enum InputSource: Sendable, Hashable, CustomStringConvertible {
             }
             if count == 0 { return data }
             if let limit, data.count + count > limit {
-                throw SystemError(reason: "\(stream) holds more than \(limit >> 20) MB, the most read from a stream; split it, or stream JSON Lines with '--reader jsonl'")
+                throw SystemError(
+                    reason:
+                        "\(stream) holds more than \(limit >> 20) MB, the most read from a stream; split it, or stream JSON Lines with '--reader jsonl'"
+                )
             }
             data.append(contentsOf: chunk[0..<count])
         }

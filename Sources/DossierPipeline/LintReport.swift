@@ -34,8 +34,10 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
         diagnostics.append(diagnostic)
     }
 
-    mutating func error(_ code: String, _ message: String, at location: SourceLocation?, end: SourceLocation? = nil,
-        notes: [Diagnostic.Note] = []) {
+    mutating func error(
+        _ code: String, _ message: String, at location: SourceLocation?, end: SourceLocation? = nil,
+        notes: [Diagnostic.Note] = []
+    ) {
         var d = Diagnostic(.error, code: code, message, at: location, notes: notes)
         d.end = end
         add(d)
@@ -63,7 +65,7 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
         }
         diagnostics = diagnostics.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
-            case let (l?, r?):
+            case (let l?, let r?):
                 return (rank[l.file]!, l.line, l.column, a.offset) < (rank[r.file]!, r.line, r.column, b.offset)
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return false

@@ -29,14 +29,15 @@ public enum OutputTarget: Hashable, Sendable, CustomStringConvertible {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let value: String? = switch rest[rest.index(after: open)..<close] {
-            case "id": id
-            case "index": String(index)
-            case "pipeline": pipeline
-            case "exporter": exporter
-            case "ext": ext
-            default: nil
-            }
+            let value: String? =
+                switch rest[rest.index(after: open)..<close] {
+                case "id": id
+                case "index": String(index)
+                case "pipeline": pipeline
+                case "exporter": exporter
+                case "ext": ext
+                default: nil
+                }
             result += value ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }

@@ -136,13 +136,13 @@ final class OutputWriter {
                 do {
                     try file.commit(sync: false)
                 } catch {
-                    files[(k + 1)...].forEach { $0.discard() }
+                    for rest in files[(k + 1)...] { rest.discard() }
                     throw Diagnostic(code: "E408", error.description, article: article)
                 }
                 written.append(file.path)
             }
         } catch {
-            staged.values.forEach { $0.discard() }
+            for file in staged.values { file.discard() }
             throw error
         }
         usedPaths.formUnion(staged.values.map { Self.key($0.path) })
@@ -349,9 +349,9 @@ final class OutputWriter {
     /// whose file systems usually are.
     private static func key(_ path: String) -> String {
         #if os(macOS)
-        path.lowercased()
+            path.lowercased()
         #else
-        path
+            path
         #endif
     }
 

@@ -34,7 +34,7 @@ public struct Pipeline: Sendable {
         /// Creates a reader step that creates its reader with `make` the first time it is needed.
         public init(
             info: ComponentInfo, readsLines: Bool, sniff: @escaping @Sendable (Data) -> Bool,
-                make: @escaping @Sendable () throws -> any Reader
+            make: @escaping @Sendable () throws -> any Reader
         ) {
             self.info = info
             self.sniff = sniff
@@ -81,8 +81,10 @@ public struct Pipeline: Sendable {
         public var location: SourceLocation?
 
         /// Creates an exporter step; `name` defaults to the exporter's id.
-        public init(info: ComponentInfo, exporter: any Exporter, name: String? = nil, target: OutputTarget,
-            location: SourceLocation? = nil) {
+        public init(
+            info: ComponentInfo, exporter: any Exporter, name: String? = nil, target: OutputTarget,
+            location: SourceLocation? = nil
+        ) {
             self.info = info
             self.exporter = exporter
             self.name = name ?? info.id
@@ -134,7 +136,7 @@ public struct Pipeline: Sendable {
     ) throws(LintReport) {
         let planned = Planner.plan(
             analyzers: analyzers.map { ($0.info, $0.name, $0.location) }, exporters: exporters.map { ($0.info, $0.name, $0.location) },
-                registry: nil)
+            registry: nil)
         if planned.report.hasErrors { throw planned.report }
         self.init(name: name, reader: reader, plan: planned.plan, analyzers: analyzers, exporters: exporters)
     }
@@ -148,4 +150,3 @@ public struct Pipeline: Sendable {
         self.exporters = exporters
     }
 }
-

@@ -34,7 +34,11 @@ public struct PipelineFile: Sendable {
             result.nameAsWritten = child.nameAsWritten
         }
         if let reader = child.reader {
-            if let inherited = result.reader, inherited.id == reader.id { result.reader = Self.merge(inherited, reader) } else { result.reader = reader }
+            if let inherited = result.reader, inherited.id == reader.id {
+                result.reader = Self.merge(inherited, reader)
+            } else {
+                result.reader = reader
+            }
         }
         result.analyzers = Self.merge(result.analyzers, child.analyzers)
         result.exporters = Self.merge(result.exporters, child.exporters)
@@ -57,8 +61,8 @@ public struct PipelineFile: Sendable {
     private static func merge(_ base: ComponentEntry, _ overlay: ComponentEntry) -> ComponentEntry {
         var merged = overlay
         switch (overlay.options, base.options) {
-        case let (child?, parent?): merged.options = child.merged(over: parent)
-        case let (nil, parent?): merged.options = parent
+        case (let child?, let parent?): merged.options = child.merged(over: parent)
+        case (nil, let parent?): merged.options = parent
         default: break
         }
         if merged.output == nil {

@@ -15,8 +15,10 @@ extension PipelineFileParser {
             return true
         }
         let text = node.scalar ?? ""
-        report.error("E234", "'to' must be 'stdout' or a path such as 'out/{id}.json', found \(kind) \(text.quotedExcerpt); "
-                     + "put it in quotes to use it as a file name", at: node.location)
+        report.error(
+            "E234",
+            "'to' must be 'stdout' or a path such as 'out/{id}.json', found \(kind) \(text.quotedExcerpt); "
+                + "put it in quotes to use it as a file name", at: node.location)
         return false
     }
 
@@ -40,10 +42,12 @@ extension PipelineFileParser {
         for name in OutputTarget.unknownPlaceholders(in: raw) {
             if written.contains("{\(name)}") {
                 let hint = Suggestions.hint(name, among: OutputTarget.placeholders)
-                report.error("E231", "unknown placeholder \("{\(name)}".quotedExcerpt) in output path\(hint)", at: location,
+                report.error(
+                    "E231", "unknown placeholder \("{\(name)}".quotedExcerpt) in output path\(hint)", at: location,
                     notes: [Diagnostic.Note(placeholderList)])
             } else {
-                report.error("E231", "output path \(shown) brings in an unknown placeholder from a variable's value", at: location,
+                report.error(
+                    "E231", "output path \(shown) brings in an unknown placeholder from a variable's value", at: location,
                     notes: [Diagnostic.Note(placeholderList)])
             }
         }

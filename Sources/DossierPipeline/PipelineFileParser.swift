@@ -28,12 +28,16 @@ struct PipelineFileParser {
                 if let v = value.int, v == 1 {
                     result.version = v
                 } else if value.int != nil {
-                    report.error("E203", "unsupported pipeline version \((value.scalar ?? "").quotedExcerpt); write 'version: 1'", at: value.location)
+                    report.error(
+                        "E203", "unsupported pipeline version \((value.scalar ?? "").quotedExcerpt); write 'version: 1'", at: value.location
+                    )
                 } else {
                     // Say the type is wrong: 'version: "1"' is a string, and only the integer 1 is a version.
                     let quoted = value.scalar.map { YAMLNode(scalar: $0, at: value.location).int != nil } ?? false
-                    report.error("E203", "expected an integer for 'version', found \(value.kindDescription); write 'version: 1'\(quoted ? " without quotes" : "")",
-                                 at: value.location)
+                    report.error(
+                        "E203",
+                        "expected an integer for 'version', found \(value.kindDescription); write 'version: 1'\(quoted ? " without quotes" : "")",
+                        at: value.location)
                 }
             case "name":
                 if let name = string(value, what: "'name'", report: &report) {
@@ -43,7 +47,9 @@ struct PipelineFileParser {
             case "description":
                 _ = string(value, what: "'description'", report: &report)
             case "extends":
-                if let target = string(value, what: "'extends'", report: &report) { extends = (target.value, target.written, value.location) }
+                if let target = string(value, what: "'extends'", report: &report) {
+                    extends = (target.value, target.written, value.location)
+                }
             case "reader":
                 result.reader = entry(value, kind: .reader, report: &report)
             case "analyzers":
@@ -52,9 +58,11 @@ struct PipelineFileParser {
                 result.exporters = entries(value, kind: .exporter, report: &report)
             default:
                 let hint = Suggestions.hint(key, among: PipelineLoader.topLevelKeys)
-                report.error("E201", "unknown key \(key.quotedExcerpt) in pipeline\(hint)", at: keyNode.location,
-                             notes: hint.isEmpty ? [Diagnostic.Note("the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", "))]
-                                 : [])
+                report.error(
+                    "E201", "unknown key \(key.quotedExcerpt) in pipeline\(hint)", at: keyNode.location,
+                    notes: hint.isEmpty
+                        ? [Diagnostic.Note("the keys are: " + PipelineLoader.topLevelKeys.joined(separator: ", "))]
+                        : [])
             }
         }
         return result
@@ -81,8 +89,9 @@ struct PipelineFileParser {
     private func entries(_ node: YAMLNode, kind: ComponentInfo.Kind, report: inout LintReport) -> [ComponentEntry] {
         if node.isNull { return [] }
         guard let items = node.sequence else {
-            report.error("E202", "'\(kind.rawValue)s' must be a list of \(kind.rawValue) ids, found \(node.kindDescription)", at: node.location,
-                         notes: ["write each on its own line:  - id  or  - id: { option: value }"])
+            report.error(
+                "E202", "'\(kind.rawValue)s' must be a list of \(kind.rawValue) ids, found \(node.kindDescription)", at: node.location,
+                notes: ["write each on its own line:  - id  or  - id: { option: value }"])
             return []
         }
         var seen: [String: SourceLocation] = [:]
@@ -92,13 +101,15 @@ struct PipelineFileParser {
             if let first = seen[e.name] {
                 // A long id is shown cut (quotedExcerpt), so the example is only offered for a short one.
                 let example = e.id.unicodeScalars.count <= 40 ? ", such as 'as: \(e.id)-2'" : ""
-                let fix = e.nameLocation == nil
+                let fix =
+                    e.nameLocation == nil
                     ? "merge the two entries, or give this one a name of its own with 'as:'\(example)"
                     : "give this one another name with 'as:'"
-                report.add(Diagnostic(
-                    code: "E214", "\(kind.rawValue) name \(e.name.quotedExcerpt) is used twice in this list; \(fix)",
+                report.add(
+                    Diagnostic(
+                        code: "E214", "\(kind.rawValue) name \(e.name.quotedExcerpt) is used twice in this list; \(fix)",
                         at: e.nameLocation ?? e.location,
-                    notes: [Diagnostic.Note("first used here", at: first)]))
+                        notes: [Diagnostic.Note("first used here", at: first)]))
                 continue
             }
             seen[e.name] = e.nameLocation ?? e.location
@@ -118,13 +129,18 @@ struct PipelineFileParser {
         }
         if pairs.count > 1 {
             let extra = pairs.dropFirst().compactMap(\.key.scalar).map(\.quotedExcerpt).joined(separator: ", ")
-            report.error("E213", "\(kind.article) entry names one component, but this one also has \(extra); indent options under \("\(id):".quotedExcerpt)",
-                         at: pairs[1].key.location)
+            report.error(
+                "E213",
+                "\(kind.article) entry names one component, but this one also has \(extra); indent options under \("\(id):".quotedExcerpt)",
+                at: pairs[1].key.location)
         }
         var result = ComponentEntry(id: id, location: keyNode.location)
         if value.isNull { return result }
         guard let options = value.mapping else {
-            report.error("E213", "the options of \(kind.rawValue) \(id.quotedExcerpt) must be a mapping of option names to values, found \(value.kindDescription)", at: value.location)
+            report.error(
+                "E213",
+                "the options of \(kind.rawValue) \(id.quotedExcerpt) must be a mapping of option names to values, found \(value.kindDescription)",
+                at: value.location)
             return result
         }
         var kept: [(key: YAMLNode, value: YAMLNode)] = []
@@ -133,9 +149,15 @@ struct PipelineFileParser {
             case "as":
                 instanceName(v, of: &result, kind: kind, report: &report)
             case "enabled":
-                if let b = v.bool { result.enabled = b } else { report.error("E101", "expected true or false for 'enabled', found \(v.kindDescription)", at: v.location) }
+                if let b = v.bool {
+                    result.enabled = b
+                } else {
+                    report.error("E101", "expected true or false for 'enabled', found \(v.kindDescription)", at: v.location)
+                }
             case "to" where kind == .exporter:
-                guard checkOutputIsString(v, report: &report), let (raw, written) = string(v, what: "'to'", report: &report) else { continue }
+                guard checkOutputIsString(v, report: &report), let (raw, written) = string(v, what: "'to'", report: &report) else {
+                    continue
+                }
                 let target: OutputTarget = raw == "stdout" || raw == "-" ? .stdout : .path(raw)
                 checkOutputPath(raw, written: written, at: v.location, report: &report)
                 result.output = (target, v.location)

@@ -15,8 +15,9 @@ extension PipelineLoader {
             if let checked = check(entry, kind: .reader, table: registry.readers, report: &report) {
                 let registered = registry.readers[entry.id]!
                 let decoder = checked.decoder
-                readerChoice = .fixed(Pipeline.ReaderStep(
-                    info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff,
+                readerChoice = .fixed(
+                    Pipeline.ReaderStep(
+                        info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff,
                         make: { try registered.make(decoder) }))
                 readerEntry = (entry.location, checked.decoder.node)
             } else {
@@ -32,8 +33,9 @@ extension PipelineLoader {
                 let decoder = YAMLOptionsDecoder(node: nil, defaults: registered.info.defaults, at: nil)
                 // A reader whose defaults do not validate cannot serve `auto`; it is left out, as before.
                 guard (try? registered.validate(decoder)) != nil else { continue }
-                steps.append(Pipeline.ReaderStep(
-                    info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff,
+                steps.append(
+                    Pipeline.ReaderStep(
+                        info: registered.info, readsLines: registered.readsLines, sniff: registered.sniff,
                         make: { try registered.make(decoder) }))
             }
             readerChoice = .auto(steps)
@@ -46,9 +48,10 @@ extension PipelineLoader {
             if let checked = check(entry, kind: .analyzer, table: registry.analyzers, report: &report) {
                 let registered = registry.analyzers[entry.id]!
                 let decoder = checked.decoder
-                analyzers.append(CheckedPipeline.Step(
-                    info: registered.info, name: entry.name, location: entry.location, options: decoder.node, used: checked.used,
-                    make: { try registered.make(decoder) }))
+                analyzers.append(
+                    CheckedPipeline.Step(
+                        info: registered.info, name: entry.name, location: entry.location, options: decoder.node, used: checked.used,
+                        make: { try registered.make(decoder) }))
             } else {
                 failed = true
             }
@@ -79,8 +82,9 @@ extension PipelineLoader {
             if let info = registry.exporters[entry.id]?.info { exporterInfos.append((info, entry.name, entry.location)) }
         }
         if file.exporters.isEmpty, !report.hasErrors {
-            report.warning("W201", "the pipeline has no exporters, so a run writes nothing; add one such as '- markdown: { to: stdout }'",
-                           at: file.files.last.map { SourceLocation(file: $0, line: 1, column: 1) })
+            report.warning(
+                "W201", "the pipeline has no exporters, so a run writes nothing; add one such as '- markdown: { to: stdout }'",
+                at: file.files.last.map { SourceLocation(file: $0, line: 1, column: 1) })
         }
         checkOutputCollisions(exporters, report: &report)
 
@@ -92,7 +96,7 @@ extension PipelineLoader {
         let ordered = planned.plan.steps.map { step in analyzers.first { $0.name == step.name }! }
         var checked = CheckedPipeline(
             name: file.name, nameAsWritten: file.nameAsWritten, reader: readerChoice, analyzers: ordered, exporters: exporters,
-                plan: planned.plan)
+            plan: planned.plan)
         checked.files = file.files
         checked.readerEntry = readerEntry
         return checked
@@ -105,8 +109,9 @@ extension PipelineLoader {
             guard case .path(let template)? = e.target else { continue }
             if let other = seen[template] {
                 let shown = (e.targetAsWritten ?? template).quotedExcerpt
-                report.error("E232", "exporters '\(other.name)' and '\(e.name)' both write to \(shown); give each its own path",
-                             at: e.location, notes: other.location.map { [Diagnostic.Note("'\(other.name)' is named here", at: $0)] } ?? [])
+                report.error(
+                    "E232", "exporters '\(other.name)' and '\(e.name)' both write to \(shown); give each its own path",
+                    at: e.location, notes: other.location.map { [Diagnostic.Note("'\(other.name)' is named here", at: $0)] } ?? [])
             }
             seen[template] = (e.name, e.location)
         }
@@ -129,7 +134,9 @@ extension PipelineLoader {
             let hint = Suggestions.hint(entry.id, among: ids)
             var notes: [Diagnostic.Note] = []
             for other in ComponentInfo.Kind.allCases where other != kind && registry.info(other, entry.id) != nil {
-                notes.append("\(entry.id.quotedExcerpt) is \(other == .analyzer ? "an" : "a") \(other.rawValue), not \(kind == .analyzer ? "an" : "a") \(kind.rawValue)")
+                notes.append(
+                    "\(entry.id.quotedExcerpt) is \(other == .analyzer ? "an" : "a") \(other.rawValue), not \(kind == .analyzer ? "an" : "a") \(kind.rawValue)"
+                )
             }
             if hint.isEmpty && notes.isEmpty { notes.append("run 'dossier list' to see every \(kind.rawValue)") }
             let code = ["reader": "E210", "analyzer": "E211", "exporter": "E212"][kind.rawValue]!
@@ -152,9 +159,12 @@ extension PipelineLoader {
                     continue
                 }
                 let hint = Suggestions.hint(key, among: known + (kind == .exporter ? ["to", "enabled", "as"] : ["enabled", "as"]))
-                let list = known.isEmpty ? "\(kind.rawValue) '\(info.id)' takes no options" : "options of '\(info.id)': " + known.joined(separator: ", ")
-                report.error("E220", "unknown option \(key.quotedExcerpt) for \(label)\(hint)", at: k.location, end: k.end,
-                             notes: hint.isEmpty ? [Diagnostic.Note(list)] : [])
+                let list =
+                    known.isEmpty
+                    ? "\(kind.rawValue) '\(info.id)' takes no options" : "options of '\(info.id)': " + known.joined(separator: ", ")
+                report.error(
+                    "E220", "unknown option \(key.quotedExcerpt) for \(label)\(hint)", at: k.location, end: k.end,
+                    notes: hint.isEmpty ? [Diagnostic.Note(list)] : [])
                 ok = false
             }
             options = YAMLNode(.mapping(kept), at: options!.location)
@@ -187,7 +197,8 @@ extension PipelineLoader {
                 report.add(Self.diagnostic(error, label: label, at: entry.location, options: options, used: used))
                 setAside = error.optionPath.prefix(1).map { $0 }
             } catch {
-                report.error("E222", "\(label) rejected its options: " + EnvironmentInterpolation.redact("\(error)", used),
+                report.error(
+                    "E222", "\(label) rejected its options: " + EnvironmentInterpolation.redact("\(error)", used),
                     at: entry.location)
             }
             ok = false
@@ -216,8 +227,9 @@ extension PipelineLoader {
     static func diagnostic(
         _ error: ComponentError, label: String, at location: SourceLocation?, options: YAMLNode?, used: [String: String]
     ) -> Diagnostic {
-        var d = Diagnostic(code: error.code ?? "E240", "\(label): " + EnvironmentInterpolation.redact(error.message, used), at: location,
-                           notes: error.notes)
+        var d = Diagnostic(
+            code: error.code ?? "E240", "\(label): " + EnvironmentInterpolation.redact(error.message, used), at: location,
+            notes: error.notes)
         let path = error.optionPath
         if !path.isEmpty, let mapping = options {
             var node: YAMLNode? = nil
@@ -238,7 +250,7 @@ extension PipelineLoader {
     /// A component that could not be created, for `CheckedPipeline.build`.
     static func creationDiagnostic(
         _ error: any Error, kind: ComponentInfo.Kind, id: String, name: String, at location: SourceLocation?, options: YAMLNode?,
-            used: [String: String]
+        used: [String: String]
     ) -> Diagnostic {
         let label = label(kind: kind, id: id, name: name)
         if let e = error as? ComponentError { return diagnostic(e, label: label, at: location, options: options, used: used) }

@@ -13,7 +13,7 @@ extension PipelineLoader {
         let interpolation = EnvironmentInterpolation(environment: environment)
         var copy = node
         switch node.content {
-        case let .scalar(text, style):
+        case .scalar(let text, let style):
             guard text.contains("$") else { return node }
             do {
                 copy.content = .scalar(try interpolation.apply(text, used: &used), style)
@@ -22,9 +22,9 @@ extension PipelineLoader {
                 report.error(error.code, error.message, at: node.location)
                 ok = false
             }
-        case let .sequence(items):
+        case .sequence(let items):
             copy.content = .sequence(items.map { interpolate($0, used: &used, report: &report, ok: &ok) })
-        case let .mapping(pairs):
+        case .mapping(let pairs):
             copy.content = .mapping(pairs.map { (key: $0.key, value: interpolate($0.value, used: &used, report: &report, ok: &ok)) })
         }
         return copy

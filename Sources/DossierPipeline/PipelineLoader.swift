@@ -90,7 +90,7 @@ public struct PipelineLoader: Sendable {
     /// them. The syntax error's note says which way it went.
     private func recoverPastSyntaxError(in text: String, file: String, report: inout LintReport) {
         guard let index = report.diagnostics.firstIndex(where: { $0.code == YAMLError.Code.syntax && $0.location?.file == file }),
-              let line = report.diagnostics[index].location?.line
+            let line = report.diagnostics[index].location?.line
         else { return }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count else { return }
@@ -109,7 +109,8 @@ public struct PipelineLoader: Sendable {
             return Self.valueCodes.contains(d.code) && at.line > line && at.line < readTo
         }
         for d in kept { report.add(d) }
-        let note = readTo == Int.max
+        let note =
+            readTo == Int.max
             ? "the rest of the file was checked with line \(line) left out; fix this error and lint again, since it may change what follows"
             : "nothing after line \(readTo) of this file was checked; fix this error and lint again"
         report.diagnostics[index].notes = [Diagnostic.Note(note)]
@@ -129,7 +130,9 @@ public struct PipelineLoader: Sendable {
     private func read(_ path: String, shownAs shown: String, report: inout LintReport, at location: SourceLocation?) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            report.error("E200", exists ? "cannot read pipeline file \(shown.quotedExcerpt)" : "pipeline file \(shown.quotedExcerpt) does not exist", at: location)
+            report.error(
+                "E200", exists ? "cannot read pipeline file \(shown.quotedExcerpt)" : "pipeline file \(shown.quotedExcerpt) does not exist",
+                at: location)
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -156,15 +159,18 @@ public struct PipelineLoader: Sendable {
         } catch {
             // Keep checking what was read before the syntax error, so one run reports all it can;
             // libyaml cannot read past it, so say that the rest of the file went unchecked.
-            let skipped: [Diagnostic.Note] = error.code == YAMLError.Code.syntax
+            let skipped: [Diagnostic.Note] =
+                error.code == YAMLError.Code.syntax
                 ? ["nothing after line \(error.location.line) of this file was checked; fix this error and lint again"] : []
             own.error(error.code, error.message, at: error.location, notes: skipped)
             root = error.partial
         }
         let isPipeline = root?.mapping?.contains { $0.key.scalar == "version" } == true
         if let extendedAt, !isPipeline {
-            report.error("E206", "cannot extend \(file.quotedExcerpt): it is not a pipeline file (a YAML mapping with a 'version' key); "
-                         + "name a pipeline file or a built-in pipeline", at: extendedAt)
+            report.error(
+                "E206",
+                "cannot extend \(file.quotedExcerpt): it is not a pipeline file (a YAML mapping with a 'version' key); "
+                    + "name a pipeline file or a built-in pipeline", at: extendedAt)
             return nil
         }
         report.fileOrder.append(file)
@@ -173,11 +179,16 @@ public struct PipelineLoader: Sendable {
         for d in own.diagnostics { report.add(d) }
 
         guard let root else {
-            if !report.hasErrors { report.error("E202", "the pipeline file is empty; run 'dossier init' for a starter", at: SourceLocation(file: file, line: 1, column: 1)) }
+            if !report.hasErrors {
+                report.error(
+                    "E202", "the pipeline file is empty; run 'dossier init' for a starter",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
             return nil
         }
         guard let pairs = root.mapping else {
-            report.error("E202", "a pipeline file must be a mapping with keys such as 'reader', 'analyzers' and 'exporters'", at: root.location)
+            report.error(
+                "E202", "a pipeline file must be a mapping with keys such as 'reader', 'analyzers' and 'exporters'", at: root.location)
             return nil
         }
         var parser = PipelineFileParser(file: file, interpolation: EnvironmentInterpolation(environment: environment))
@@ -203,18 +214,26 @@ public struct PipelineLoader: Sendable {
             // Symlinks and '..' are resolved first, so neither can lead out of the folder; and the
             // check comes before any look at the file, so it does not tell what exists outside.
             if !allowsExtendsOutsideFolder, !Self.isBelow(canonical, folder: Self.resolvedPath(base.isEmpty ? "." : base)) {
-                report.error("E207", "cannot extend \(written.quotedExcerpt): it is outside the folder of the pipeline that extends it; "
-                             + "move it into that folder, or pass '--allow-extends-outside' to allow it", at: location)
+                report.error(
+                    "E207",
+                    "cannot extend \(written.quotedExcerpt): it is outside the folder of the pipeline that extends it; "
+                        + "move it into that folder, or pass '--allow-extends-outside' to allow it", at: location)
                 return result
             }
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: parentPath, isDirectory: &isFolder) {
                 let hint = target == written ? Suggestions.hint(target, among: Array(builtins.keys)) : ""
-                report.error("E204", "cannot extend \(written.quotedExcerpt): no such file, and no built-in pipeline of that name\(hint)", at: location)
+                report.error(
+                    "E204", "cannot extend \(written.quotedExcerpt): no such file, and no built-in pipeline of that name\(hint)",
+                    at: location)
                 return result
             }
-            if isFolder.boolValue || (try? FileManager.default.attributesOfItem(atPath: canonical)[.type] as? FileAttributeType) != .typeRegular {
-                report.error("E206", "cannot extend \(written.quotedExcerpt): it is not a regular file; name a pipeline file or a built-in pipeline", at: location)
+            if isFolder.boolValue
+                || (try? FileManager.default.attributesOfItem(atPath: canonical)[.type] as? FileAttributeType) != .typeRegular
+            {
+                report.error(
+                    "E206", "cannot extend \(written.quotedExcerpt): it is not a regular file; name a pipeline file or a built-in pipeline",
+                    at: location)
                 return result
             }
             parentText = read(parentPath, shownAs: parentFile, report: &report, at: location)
@@ -226,7 +245,8 @@ public struct PipelineLoader: Sendable {
             return result
         }
         guard let parentText,
-              let parent = assemble(text: parentText, file: parentFile, path: parentPath, chain: chain + [myCanonical], extendedAt: location, report: &report)
+            let parent = assemble(
+                text: parentText, file: parentFile, path: parentPath, chain: chain + [myCanonical], extendedAt: location, report: &report)
         else { return result }
         return parent.overlaid(with: result, childHas: parser.presentKeys)
     }

@@ -43,9 +43,13 @@ public struct Plan: Sendable, CustomStringConvertible {
             let inStage = steps.filter { $0.stage == stage }
             lines.append("stage \(stage + 1)" + (inStage.count > 1 ? " (\(inStage.count) analyzers may run together)" : ""))
             for step in inStage {
-                let why = step.requires.isEmpty
+                let why =
+                    step.requires.isEmpty
                     ? "needs no layer"
-                    : "needs " + step.requires.map { layer in "\(layer) (from \((step.after[layer] ?? []).map { "'\($0)'" }.joined(separator: ", ")))" }.joined(separator: ", ")
+                    : "needs "
+                        + step.requires.map { layer in
+                            "\(layer) (from \((step.after[layer] ?? []).map { "'\($0)'" }.joined(separator: ", ")))"
+                        }.joined(separator: ", ")
                 let gives = step.provides.isEmpty ? "" : "; provides " + step.provides.map(\.rawValue).joined(separator: ", ")
                 let shown = step.name == step.id ? step.id : "\(step.name) (\(step.id))"
                 lines.append("  \(shown): \(why)\(gives)")

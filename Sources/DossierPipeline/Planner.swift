@@ -75,7 +75,8 @@ enum Planner {
                         parts.append("'\(analyzers[a].name)' requires '\(layer?.rawValue ?? "?")' from")
                     }
                     let chain = parts.joined(separator: " ") + " '\(analyzers[loop.last!].name)'"
-                    report.error("E302", "analyzers depend on each other in a cycle: \(chain); remove one of them", at: analyzers[start].location)
+                    report.error(
+                        "E302", "analyzers depend on each other in a cycle: \(chain); remove one of them", at: analyzers[start].location)
                     break
                 }
                 path.append(next)

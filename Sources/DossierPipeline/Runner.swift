@@ -61,10 +61,11 @@ public struct Runner: Sendable {
     /// Runs every input and writes the outputs; the summary says what failed.
     public func run(_ inputs: [InputSource]) async -> RunSummary {
         // Every input file is known up front, so that no output may replace one not yet read.
-        let identities = Set(inputs.compactMap { source -> FileIdentity? in
-            if case .file(let path) = source { return FileIdentity(path: path) }
-            return nil
-        })
+        let identities = Set(
+            inputs.compactMap { source -> FileIdentity? in
+                if case .file(let path) = source { return FileIdentity(path: path) }
+                return nil
+            })
         return await run(stream: inputs, count: inputs.count, knownInputs: identities)
     }
 
@@ -74,7 +75,8 @@ public struct Runner: Sendable {
         await run(stream: inputs, count: count, knownInputs: [])
     }
 
-    private func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>) async -> RunSummary {
+    private func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>) async -> RunSummary
+    {
         let clock = ContinuousClock.now
         let protected = Locked(knownInputs)
         let emitter = Emitter(
@@ -89,9 +91,11 @@ public struct Runner: Sendable {
                 prepared.append(step)
             } catch {
                 await shutdown(prepared)
-                await emitter.refuse(Diagnostic(
-                    code: "E490", "analyzer '\(step.name)' could not get ready: \(Self.diagnostic(error, code: "E490", article: nil, component: nil).message)",
-                    at: step.location, component: step.name))
+                await emitter.refuse(
+                    Diagnostic(
+                        code: "E490",
+                        "analyzer '\(step.name)' could not get ready: \(Self.diagnostic(error, code: "E490", article: nil, component: nil).message)",
+                        at: step.location, component: step.name))
                 return await emitter.summary(seconds: 0)
             }
         }
@@ -190,9 +194,16 @@ public struct Runner: Sendable {
             } expired: {
                 stopping.withLock { $0 = true }
                 let seconds = timeout.components.seconds
-                resume(([.failure(Diagnostic(
-                    code: "E474", "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
-                    article: item.name))], 0, []))
+                resume(
+                    (
+                        [
+                            .failure(
+                                Diagnostic(
+                                    code: "E474",
+                                    "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
+                                    article: item.name))
+                        ], 0, []
+                    ))
                 work.cancel()
                 if let assigner { Task { await assigner.skip(index) } }
             }
@@ -248,8 +259,9 @@ public struct Runner: Sendable {
         }
         let names = Dictionary(batch.map { ($0.id, Self.articleName($0)) }, uniquingKeysWith: { first, _ in first })
         let reported = warnings.drain().map { entry in
-            Self.diagnostic(entry.error, code: entry.error.code ?? "W400", article: entry.document.flatMap { names[$0] } ?? defaultName,
-                            component: entry.component, severity: .warning)
+            Self.diagnostic(
+                entry.error, code: entry.error.code ?? "W400", article: entry.document.flatMap { names[$0] } ?? defaultName,
+                component: entry.component, severity: .warning)
         }
         return (results, bytes, reported)
     }
@@ -261,7 +273,10 @@ public struct Runner: Sendable {
         } catch let error as Gzip.Error {
             return ([.failure(Diagnostic(code: "E409", "cannot decompress input: \(error.message)", article: source.name))], 0, source.name)
         } catch {
-            return ([.failure(Diagnostic(code: "E401", "cannot read input: \(SystemError.describe(error))", article: source.name))], 0, source.name)
+            return (
+                [.failure(Diagnostic(code: "E401", "cannot read input: \(SystemError.describe(error))", article: source.name))], 0,
+                source.name
+            )
         }
         return (read(Input(id: source.stem, name: source.name, data: data)), data.count, source.name)
     }
@@ -281,7 +296,11 @@ public struct Runner: Sendable {
             return [.failure(Self.diagnostic(error, code: "E403", article: input.name, component: step.info.id))]
         }
         if documents.isEmpty {
-            return [.failure(Diagnostic(code: "E403", "reader '\(step.info.id)' found no article in it", article: input.name, component: step.info.id))]
+            return [
+                .failure(
+                    Diagnostic(
+                        code: "E403", "reader '\(step.info.id)' found no article in it", article: input.name, component: step.info.id))
+            ]
         }
         return documents.enumerated().map { n, read in
             switch read {
@@ -299,14 +318,17 @@ public struct Runner: Sendable {
         do {
             // The reader is created on first use (`auto` creates only the readers its inputs need).
             guard let reader = try work.reader.reader as? any LineReader else {
-                return .failure(Diagnostic(code: "E403", "reader '\(work.reader.info.id)' cannot read line by line",
-                    article: work.inputName))
+                return .failure(
+                    Diagnostic(
+                        code: "E403", "reader '\(work.reader.info.id)' cannot read line by line",
+                        article: work.inputName))
             }
             var document = try reader.read(line: work.data, number: work.number, inputID: work.inputID, inputName: work.inputName)
             if document.reader == nil { document.reader = Provenance(component: work.reader.info.id, version: work.reader.info.version) }
             return .success(document)
         } catch {
-            return .failure(Self.diagnostic(error, code: "E403", article: "\(work.inputName)#\(work.position)", component: work.reader.info.id))
+            return .failure(
+                Self.diagnostic(error, code: "E403", article: "\(work.inputName)#\(work.position)", component: work.reader.info.id))
         }
     }
 
@@ -420,7 +442,8 @@ public struct Runner: Sendable {
                     for (m, member) in members.enumerated() {
                         var added = try outputs[m][n].get()
                         added.stamp(
-                            Provenance(component: member.info.id, version: member.info.version, name: member.name), after: document.annotations,
+                            Provenance(component: member.info.id, version: member.info.version, name: member.name),
+                            after: document.annotations,
                             retired: retired[i] ?? [])
                         if let problem = added.firstReferenceProblem(against: document.annotations) {
                             throw StepFailure(code: "E492", component: member.name, error: ComponentError(code: "E492", problem))
@@ -434,7 +457,10 @@ public struct Runner: Sendable {
                             let names = members.map { "'\($0.name)'" }.joined(separator: ", ")
                             let what = stale.sorted { $0.key < $1.key }.map { "\($0.value) in '\($0.key)'" }.joined(separator: ", ")
                             warnings.add(
-                                ComponentError(code: "W490", "running \(names) again replaced annotations that others pointed at, so those went too (\(what)); run the analyzers that wrote them again to get them back"),
+                                ComponentError(
+                                    code: "W490",
+                                    "running \(names) again replaced annotations that others pointed at, so those went too (\(what)); run the analyzers that wrote them again to get them back"
+                                ),
                                 component: members[0].name, document: document.id)
                         }
                     }
@@ -455,8 +481,11 @@ public struct Runner: Sendable {
     ) async -> [Result<Annotations, StepFailure>] {
         var returned = await step.analyzer.analyze(batch: documents, context: context)
         if returned.count != documents.count {
-            let failure = StepFailure(code: "E404", component: step.name, error: ComponentError(code: "E404",
-                "returned \(returned.count) results for a batch of \(documents.count) documents; return one per document, in order"))
+            let failure = StepFailure(
+                code: "E404", component: step.name,
+                error: ComponentError(
+                    code: "E404",
+                    "returned \(returned.count) results for a batch of \(documents.count) documents; return one per document, in order"))
             returned = documents.map { _ in .failure(failure) }
         }
         return zip(documents, returned).map { document, result in
@@ -472,13 +501,22 @@ public struct Runner: Sendable {
     static func check(_ annotations: Annotations, of step: Pipeline.AnalyzerStep, for document: Document) throws -> Annotations {
         let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
         if !undeclared.isEmpty {
-            throw StepFailure(code: "E405", component: step.name, error: ComponentError(code: "E405",
-                "wrote layer \(undeclared.sorted().map { "'\($0)'" }.joined(separator: ", ")) it does not declare in 'provides'"))
+            throw StepFailure(
+                code: "E405", component: step.name,
+                error: ComponentError(
+                    code: "E405",
+                    "wrote layer \(undeclared.sorted().map { "'\($0)'" }.joined(separator: ", ")) it does not declare in 'provides'"))
         }
         if let range = annotations.firstInvalidRange(length: document.length) {
-            let why = range.start > range.end ? "that ends before it starts" : range.start < 0 ? "that starts before the text" : "past the end of the text (\(document.length) scalars)"
-            throw StepFailure(code: "E406", component: step.name, error: ComponentError(code: "E406",
-                "returned the range \(range) \(why); every range must lie in [0, \(document.length)] with start <= end"))
+            let why =
+                range.start > range.end
+                ? "that ends before it starts"
+                : range.start < 0 ? "that starts before the text" : "past the end of the text (\(document.length) scalars)"
+            throw StepFailure(
+                code: "E406", component: step.name,
+                error: ComponentError(
+                    code: "E406",
+                    "returned the range \(range) \(why); every range must lie in [0, \(document.length)] with start <= end"))
         }
         return annotations
     }
@@ -501,8 +539,10 @@ public struct Runner: Sendable {
         if input.data.isEmpty {
             throw Diagnostic(code: "E402", "the input is empty; there is nothing to read", article: input.name)
         }
-        throw Diagnostic(code: "E402", "no reader recognises this input by its extension or content; name one with 'reader:' in the pipeline, or 'dossier run --reader ID'",
-                         article: input.name)
+        throw Diagnostic(
+            code: "E402",
+            "no reader recognises this input by its extension or content; name one with 'reader:' in the pipeline, or 'dossier run --reader ID'",
+            article: input.name)
     }
 
     /// The first of `steps` that claims the file extension `ext` (lowercase, without the dot).
@@ -515,7 +555,8 @@ public struct Runner: Sendable {
         let minimum = 4096
         let window = data.prefix(1 << 20)
         guard data.count > minimum else { return data }
-        let end = window.firstIndex(of: 0x0A).flatMap { first in window[window.index(after: first)...].firstIndex(of: 0x0A) } ?? window.endIndex
+        let end =
+            window.firstIndex(of: 0x0A).flatMap { first in window[window.index(after: first)...].firstIndex(of: 0x0A) } ?? window.endIndex
         return data[data.startIndex..<max(end, data.startIndex + minimum)]
     }
 
@@ -544,7 +585,9 @@ public struct Runner: Sendable {
             return d
         }
         if error is CancellationError {
-            return Diagnostic(severity, code: code, "stopped: the run was interrupted or the article ran out of time", article: article, component: component)
+            return Diagnostic(
+                severity, code: code, "stopped: the run was interrupted or the article ran out of time", article: article,
+                component: component)
         }
         return Diagnostic(severity, code: code, "\(error)", article: article, component: component)
     }

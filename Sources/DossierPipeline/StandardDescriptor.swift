@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Facts about descriptors 0, 1 and 2 that FileHandle does not check.
@@ -21,11 +22,11 @@ public enum StandardDescriptor {
         let mode = flags & O_ACCMODE
         if descriptor == 0 ? mode == O_WRONLY : mode == O_RDONLY { return true }
         #if os(Linux)
-        var target = [CChar](repeating: 0, count: 64)
-        let count = readlink("/proc/self/fd/\(descriptor)", &target, target.count - 1)
-        if count > 0, String(decoding: target[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self).hasPrefix("anon_inode:") {
-            return true
-        }
+            var target = [CChar](repeating: 0, count: 64)
+            let count = readlink("/proc/self/fd/\(descriptor)", &target, target.count - 1)
+            if count > 0, String(decoding: target[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self).hasPrefix("anon_inode:") {
+                return true
+            }
         #endif
         return false
     }

@@ -39,7 +39,7 @@ struct YAMLOptionsDecoder: OptionsDecoder {
                 errors.append(error)
                 // Each pass removes one option, so this ends within as many passes as there are options.
                 guard let key = error.codingPath.first, let current = user, var pairs = current.mapping,
-                      let index = pairs.firstIndex(where: { $0.key.scalar == key })
+                    let index = pairs.firstIndex(where: { $0.key.scalar == key })
                 else { break }
                 pairs.remove(at: index)
                 user = YAMLNode(.mapping(pairs), at: current.location, tag: current.tag)

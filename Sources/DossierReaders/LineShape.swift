@@ -107,7 +107,8 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
 
     /// The attribution line under an embedded post: `— Name (@handle) date`, or `A post shared by …`.
     var isPostAttribution: Bool {
-        guard let head = range.isEmpty ? nil : s[range.lowerBound], head == "A" || "\u{2014}\u{2013}\u{2015}-".unicodeScalars.contains(head) else {
+        guard let head = range.isEmpty ? nil : s[range.lowerBound], head == "A" || "\u{2014}\u{2013}\u{2015}-".unicodeScalars.contains(head)
+        else {
             return false
         }
         let text = text

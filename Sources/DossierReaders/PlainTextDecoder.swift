@@ -35,7 +35,9 @@ enum PlainTextDecoder {
                             + " 'iconv -f UTF-16\(order == "little-endian" ? "LE" : "BE") -t UTF-8') and read it again")
                 }
                 throw ComponentError(
-                    code: "E415", "input '\(name)' holds a NUL byte at offset \(nul), so it is binary data, not text; check that the right file was given")
+                    code: "E415",
+                    "input '\(name)' holds a NUL byte at offset \(nul), so it is binary data, not text; check that the right file was given"
+                )
             }
             return try decodeUTF8(bytes, name: name, allowTruncatedEnd: allowTruncatedEnd)
         }
@@ -163,7 +165,9 @@ enum PlainTextDecoder {
         var written = 0
         var i = 0
         let count = s.count
-        let newline = U(0x0A), carriageReturn = U(0x0D), tab = U(0x09)
+        let newline = U(0x0A)
+        let carriageReturn = U(0x0D)
+        let tab = U(0x09)
         func isWhitespace(_ u: U) -> Bool {
             u == 0x20 || (u < 0x80 ? (0x09...0x0D).contains(u) : unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).properties.isWhitespace)
         }

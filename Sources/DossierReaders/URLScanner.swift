@@ -1,4 +1,5 @@
 import DossierCore
+
 /// Finds addresses written out in text: `https://…`, `www.…`, and bare `host.tld/path` forms.
 enum URLScanner {
     /// One address found in the text.
@@ -51,7 +52,10 @@ enum URLScanner {
         var hasInnerDot = false
         var k = token.lowerBound
         while k + 1 < token.upperBound {
-            if s[k] == "." { hasInnerDot = true; break }
+            if s[k] == "." {
+                hasInnerDot = true
+                break
+            }
             k += 1
         }
         guard hasInnerDot else { return nil }

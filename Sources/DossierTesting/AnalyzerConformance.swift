@@ -69,10 +69,14 @@ public enum AnalyzerConformance {
         }
         let batch = await analyzer.analyze(batch: documents, context: context)
         if batch.count != documents.count {
-            problems.append(Problem(check: "batch", message: "the batch call returned \(batch.count) results for \(documents.count) documents"))
+            problems.append(
+                Problem(check: "batch", message: "the batch call returned \(batch.count) results for \(documents.count) documents"))
         } else {
             for (n, result) in batch.enumerated() where (try? result.get()) != single[n] {
-                problems.append(Problem(check: "batch", message: "the batch call gave document '\(documents[n].id)' other annotations than the single call"))
+                problems.append(
+                    Problem(
+                        check: "batch", message: "the batch call gave document '\(documents[n].id)' other annotations than the single call")
+                )
             }
         }
         let empty = Document(id: "empty", text: "")
@@ -81,7 +85,10 @@ public enum AnalyzerConformance {
             problems += boundaryProblems(result, of: A.self, for: empty, name: "an empty document")
         } catch {
             if !(error is ComponentError) {
-                problems.append(Problem(check: "hostile input", message: "an empty document threw \(Swift.type(of: error)), not a ComponentError with a code"))
+                problems.append(
+                    Problem(
+                        check: "hostile input",
+                        message: "an empty document threw \(Swift.type(of: error)), not a ComponentError with a code"))
             }
         }
         await analyzer.shutdown(context)
@@ -89,14 +96,20 @@ public enum AnalyzerConformance {
     }
 
     /// What the runner would refuse in `annotations`: undeclared layers, bad ranges, bad ids or references.
-    static func boundaryProblems<A: Analyzer>(_ annotations: Annotations, of type: A.Type, for document: Document, name: String) -> [Problem] {
+    static func boundaryProblems<A: Analyzer>(
+        _ annotations: Annotations, of type: A.Type, for document: Document, name: String
+    ) -> [Problem] {
         var problems: [Problem] = []
         let undeclared = annotations.nonEmptyLayers.subtracting(A.provides)
         if !undeclared.isEmpty {
-            problems.append(Problem(check: "layers", message: "\(name): wrote \(undeclared.sorted().map { "'\($0)'" }.joined(separator: ", ")), not in 'provides'"))
+            problems.append(
+                Problem(
+                    check: "layers",
+                    message: "\(name): wrote \(undeclared.sorted().map { "'\($0)'" }.joined(separator: ", ")), not in 'provides'"))
         }
         if let range = annotations.firstInvalidRange(length: document.length) {
-            problems.append(Problem(check: "ranges", message: "\(name): the range \(range) is not within the text (\(document.length) scalars)"))
+            problems.append(
+                Problem(check: "ranges", message: "\(name): the range \(range) is not within the text (\(document.length) scalars)"))
         }
         var stamped = annotations
         stamped.stamp(A.provenance, after: document.annotations)

@@ -19,7 +19,10 @@ public enum ExporterConformance {
             problems.append(Problem(check: "id", message: "'\(E.id)' is not lowercase kebab-case; use an id such as 'my-exporter'"))
         }
         if E.fileExtension.isEmpty || E.fileExtension.contains(".") || E.fileExtension.contains("/") {
-            problems.append(Problem(check: "extension", message: "file extension '\(E.fileExtension)' must be a plain extension such as 'csv', without the dot"))
+            problems.append(
+                Problem(
+                    check: "extension",
+                    message: "file extension '\(E.fileExtension)' must be a plain extension such as 'csv', without the dot"))
         }
         problems += ReaderConformance.checkOptions(E.Options.self)
         let exporter: E
@@ -39,7 +42,8 @@ public enum ExporterConformance {
                 let first = try exporter.export(document, context: context)
                 let second = try exporter.export(document, context: context)
                 if first != second {
-                    problems.append(Problem(check: "determinism", message: "document '\(document.id)' rendered different bytes the second time"))
+                    problems.append(
+                        Problem(check: "determinism", message: "document '\(document.id)' rendered different bytes the second time"))
                 }
                 rendered.append(first)
             } catch {
@@ -50,11 +54,16 @@ public enum ExporterConformance {
             _ = try exporter.export(Document(id: "empty", text: ""), context: context)
         } catch {
             if !(error is ComponentError) {
-                problems.append(Problem(check: "hostile input", message: "an empty document threw \(Swift.type(of: error)), not a ComponentError with a code"))
+                problems.append(
+                    Problem(
+                        check: "hostile input",
+                        message: "an empty document threw \(Swift.type(of: error)), not a ComponentError with a code"))
             }
         }
         guard rendered.count == documents.count else { return problems }
-        let kinds: [ExportOutputKind] = [.standardOutput, .sharedFile(path: "/conformance/all.\(E.fileExtension)"), .perArticle(folder: "/conformance")]
+        let kinds: [ExportOutputKind] = [
+            .standardOutput, .sharedFile(path: "/conformance/all.\(E.fileExtension)"), .perArticle(folder: "/conformance"),
+        ]
         for kind in kinds {
             let output = MemoryOutput(kind: kind)
             do {
@@ -65,7 +74,10 @@ public enum ExporterConformance {
                 }
                 try sink.finish()
                 if kind.isPerArticle, output.files.count != documents.count {
-                    problems.append(Problem(check: "sink", message: "a per-article sink wrote \(output.files.count) files for \(documents.count) documents"))
+                    problems.append(
+                        Problem(
+                            check: "sink", message: "a per-article sink wrote \(output.files.count) files for \(documents.count) documents")
+                    )
                 }
                 var discarded = try exporter.makeSink(for: MemoryOutput(kind: kind), context: context)
                 discarded.discard()

@@ -32,7 +32,8 @@ enum DecodingProblem {
     ) -> YAMLDecodingError {
         var message = "expected \(expected)\(subject(path)), found \(node.kindDescription)"
         if let wouldResolve, let text = node.scalar, node.style != .plain, node.tag == nil,
-           wouldResolve(YAMLNode(scalar: text, at: node.location)) {
+            wouldResolve(YAMLNode(scalar: text, at: node.location))
+        {
             message += "; remove the quotes"
         } else if node.isNull {
             switch expected {
@@ -62,19 +63,22 @@ enum DecodingProblem {
 
     /// A `DecodingError` thrown by a type's own `init(from:)` while decoding `node` at `path`,
     /// as a `YAMLDecodingError` located at the node its coding path leads to.
-    static func translate(_ error: DecodingError, decoding type: Any.Type, from node: YAMLNode, at path: [any CodingKey]) -> YAMLDecodingError {
+    static func translate(
+        _ error: DecodingError, decoding type: Any.Type, from node: YAMLNode, at path: [any CodingKey]
+    ) -> YAMLDecodingError {
         let context: DecodingError.Context
         switch error {
-        case let .typeMismatch(_, c), let .valueNotFound(_, c), let .keyNotFound(_, c), let .dataCorrupted(c): context = c
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
         @unknown default:
-            return YAMLDecodingError(code: YAMLDecodingError.Code.invalidValue, "\(error)", at: node.location, codingPath: strings(path), underlying: error)
+            return YAMLDecodingError(
+                code: YAMLDecodingError.Code.invalidValue, "\(error)", at: node.location, codingPath: strings(path), underlying: error)
         }
         let (target, targetPath) = locate(context.codingPath, from: node, at: path)
         var result: YAMLDecodingError
         switch error {
-        case let .keyNotFound(key, _):
+        case .keyNotFound(let key, _):
             result = missingKey(key, in: target, path: targetPath)
-        case let .typeMismatch(expected, _), let .valueNotFound(expected, _):
+        case .typeMismatch(let expected, _), .valueNotFound(let expected, _):
             result = mismatch(expected: "a value of type \(expected)", node: target, path: targetPath)
         default:
             var message: String
@@ -88,7 +92,8 @@ enum DecodingProblem {
             } else if !(type is any RawRepresentable.Type), !context.debugDescription.isEmpty {
                 message += ": " + lowercasedFirst(context.debugDescription)
             }
-            result = YAMLDecodingError(code: YAMLDecodingError.Code.invalidValue, message, at: target.location, codingPath: strings(targetPath))
+            result = YAMLDecodingError(
+                code: YAMLDecodingError.Code.invalidValue, message, at: target.location, codingPath: strings(targetPath))
         }
         result.underlying = error
         return result
@@ -97,7 +102,7 @@ enum DecodingProblem {
     /// Follows the part of `errorPath` below `path` down from `node`, as far as it leads.
     private static func locate(_ errorPath: [any CodingKey], from node: YAMLNode, at path: [any CodingKey]) -> (YAMLNode, [any CodingKey]) {
         guard errorPath.count >= path.count,
-              zip(errorPath, path).allSatisfy({ $0.stringValue == $1.stringValue && $0.intValue == $1.intValue })
+            zip(errorPath, path).allSatisfy({ $0.stringValue == $1.stringValue && $0.intValue == $1.intValue })
         else { return (node, path) }
         var current = node
         var currentPath = path

@@ -89,7 +89,8 @@ enum Unbox {
         let value = try double(node, path)
         let narrowed = Float(value)
         if value.isFinite && !narrowed.isFinite {
-            throw DecodingProblem.outOfRange(node: node, path: path, type: Float.self, range: "\(-Float.greatestFiniteMagnitude) to \(Float.greatestFiniteMagnitude)")
+            throw DecodingProblem.outOfRange(
+                node: node, path: path, type: Float.self, range: "\(-Float.greatestFiniteMagnitude) to \(Float.greatestFiniteMagnitude)")
         }
         return narrowed
     }

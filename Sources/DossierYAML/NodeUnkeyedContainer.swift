@@ -36,20 +36,62 @@ struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { let (n, p) = try next(); return try Unbox.bool(n, p) }
-    mutating func decode(_ type: String.Type) throws -> String { let (n, p) = try next(); return try Unbox.string(n, p) }
-    mutating func decode(_ type: Double.Type) throws -> Double { let (n, p) = try next(); return try Unbox.double(n, p) }
-    mutating func decode(_ type: Float.Type) throws -> Float { let (n, p) = try next(); return try Unbox.float(n, p) }
-    mutating func decode(_ type: Int.Type) throws -> Int { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (n, p) = try next(); return try Unbox.integer(n, p) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (n, p) = try next(); return try Unbox.integer(n, p) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool {
+        let (n, p) = try next()
+        return try Unbox.bool(n, p)
+    }
+    mutating func decode(_ type: String.Type) throws -> String {
+        let (n, p) = try next()
+        return try Unbox.string(n, p)
+    }
+    mutating func decode(_ type: Double.Type) throws -> Double {
+        let (n, p) = try next()
+        return try Unbox.double(n, p)
+    }
+    mutating func decode(_ type: Float.Type) throws -> Float {
+        let (n, p) = try next()
+        return try Unbox.float(n, p)
+    }
+    mutating func decode(_ type: Int.Type) throws -> Int {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: UInt.Type) throws -> UInt {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
+        let (n, p) = try next()
+        return try Unbox.integer(n, p)
+    }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let (n, p) = try next()
         return try NodeDecoder.decode(type, from: n, at: p, userInfo: userInfo)

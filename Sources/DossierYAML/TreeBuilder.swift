@@ -56,7 +56,9 @@ struct TreeBuilder {
                     at: location
                 )
             }
-            throw YAMLError(code: YAMLError.Code.unknownAlias, "unknown alias '*\(anchor)'; define the anchor '&\(anchor)' before using it", at: location)
+            throw YAMLError(
+                code: YAMLError.Code.unknownAlias, "unknown alias '*\(anchor)'; define the anchor '&\(anchor)' before using it",
+                at: location)
         }
         try count(anchored.size, fromAlias: true, at: location)
         // Values share storage, so a copy costs nothing however large the anchored node is.
@@ -104,7 +106,8 @@ struct TreeBuilder {
         while let frame = copy.stack.popLast() {
             var items = frame.items
             if frame.isMapping && items.count % 2 == 1 { items.removeLast() }
-            let content: YAMLNode.Content = frame.isMapping
+            let content: YAMLNode.Content =
+                frame.isMapping
                 ? .mapping(stride(from: 0, to: items.count, by: 2).map { (key: items[$0], value: items[$0 + 1]) })
                 : .sequence(items)
             let node = YAMLNode(content, at: frame.location, tag: frame.tag)
@@ -118,7 +121,8 @@ struct TreeBuilder {
         if fromAlias { aliasedCount += nodes }
         guard nodeCount <= limits.maxNodes else {
             // Name the limit crossed, and blame aliases only when expanding them is what crossed it.
-            let message = aliasedCount > 0
+            let message =
+                aliasedCount > 0
                 ? "the document expands to more than \(limits.maxNodes) nodes, the 'maxNodes' limit, \(aliasedCount) of them from "
                     + "expanding aliases (each use of an alias counts in full); use fewer aliases or raise the 'maxNodes' limit"
                 : "the document has more than \(limits.maxNodes) nodes, the 'maxNodes' limit; split it or raise the 'maxNodes' limit"
@@ -149,7 +153,9 @@ struct TreeBuilder {
         guard let text = key.scalar else { return nil }
         if key.isNull { return "null" }
         if let flag = key.bool { return "bool:\(flag)" }
-        if case .integer(let literal)? = key.integerLiteral { return "int:\(literal.isNegative && literal.magnitude != 0 ? "-" : "")\(literal.magnitude)" }
+        if case .integer(let literal)? = key.integerLiteral {
+            return "int:\(literal.isNegative && literal.magnitude != 0 ? "-" : "")\(literal.magnitude)"
+        }
         if let number = key.double { return "float:\(number)" }
         return "str:" + text
     }

@@ -11,7 +11,7 @@ extension YAMLNode {
     /// The scalar's text when the core schema may resolve it to `tag`: a plain scalar without a tag,
     /// or any scalar explicitly tagged `tag`.
     private func resolvable(as coreTag: String) -> String? {
-        guard case let .scalar(text, style) = content else { return nil }
+        guard case .scalar(let text, let style) = content else { return nil }
         if let tag { return tag == coreTag ? text : nil }
         return style == .plain ? text : nil
     }

@@ -17,9 +17,7 @@ extension YAMLNode {
             self.init(scalar: String(number), at: location)
         case .double(let number):
             let text: String
-            if number.isNaN { text = ".nan" }
-            else if number.isInfinite { text = number < 0 ? "-.inf" : ".inf" }
-            else { text = "\(number)" }
+            if number.isNaN { text = ".nan" } else if number.isInfinite { text = number < 0 ? "-.inf" : ".inf" } else { text = "\(number)" }
             self.init(scalar: text, at: location)
         case .string(let text):
             self.init(scalar: text, style: .doubleQuoted, at: location)
@@ -27,7 +25,10 @@ extension YAMLNode {
             self.init(.sequence(items.map { YAMLNode($0, at: location) }), at: location)
         case .object(let pairs):
             self.init(
-                .mapping(pairs.map { (key: YAMLNode(scalar: $0.key, style: .doubleQuoted, at: location), value: YAMLNode($0.value, at: location)) }),
+                .mapping(
+                    pairs.map {
+                        (key: YAMLNode(scalar: $0.key, style: .doubleQuoted, at: location), value: YAMLNode($0.value, at: location))
+                    }),
                 at: location
             )
         }

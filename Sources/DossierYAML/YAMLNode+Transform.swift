@@ -42,11 +42,11 @@ extension YAMLNode {
     public func mapScalars(_ transform: (_ text: String, _ node: YAMLNode) throws -> String) rethrows -> YAMLNode {
         var copy = self
         switch content {
-        case let .scalar(text, style):
+        case .scalar(let text, let style):
             copy.content = .scalar(try transform(text, self), style)
-        case let .sequence(items):
+        case .sequence(let items):
             copy.content = .sequence(try items.map { try $0.mapScalars(transform) })
-        case let .mapping(pairs):
+        case .mapping(let pairs):
             copy.content = .mapping(try pairs.map { (key: $0.key, value: try $0.value.mapScalars(transform)) })
         }
         return copy

@@ -36,9 +36,9 @@ public struct YAMLNode: Sendable, Hashable {
         /// Whether two contents hold the same text and styles, or equal items and pairs in the same order.
         public static func == (lhs: Content, rhs: Content) -> Bool {
             switch (lhs, rhs) {
-            case let (.scalar(a, s), .scalar(b, t)): a == b && s == t
-            case let (.sequence(a), .sequence(b)): a == b
-            case let (.mapping(a), .mapping(b)):
+            case (.scalar(let a, let s), .scalar(let b, let t)): a == b && s == t
+            case (.sequence(let a), .sequence(let b)): a == b
+            case (.mapping(let a), .mapping(let b)):
                 a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
             default: false
             }
@@ -47,14 +47,14 @@ public struct YAMLNode: Sendable, Hashable {
         /// Hashes the content, consistently with `==`.
         public func hash(into hasher: inout Hasher) {
             switch self {
-            case let .scalar(text, style):
+            case .scalar(let text, let style):
                 hasher.combine(0)
                 hasher.combine(text)
                 hasher.combine(style)
-            case let .sequence(items):
+            case .sequence(let items):
                 hasher.combine(1)
                 hasher.combine(items)
-            case let .mapping(pairs):
+            case .mapping(let pairs):
                 hasher.combine(2)
                 hasher.combine(pairs.count)
                 for pair in pairs {
@@ -148,7 +148,7 @@ public struct YAMLNode: Sendable, Hashable {
         switch content {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case let .scalar(text, style):
+        case .scalar(let text, let style):
             switch style {
             case .plain where tag == nil && text.isEmpty && sourceText == nil: return "nothing"
             case .plain: return (sourceText ?? text).quotedExcerpt

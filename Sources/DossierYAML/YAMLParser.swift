@@ -31,12 +31,16 @@ public enum YAMLParser {
         return try result.get()
     }
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, text: String, file: String, limits: YAMLLimits) throws(YAMLError) -> YAMLNode? {
+    private static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, text: String, file: String, limits: YAMLLimits
+    ) throws(YAMLError) -> YAMLNode? {
         // Heap-allocated so libyaml's structures never move while it holds pointers into them.
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            throw YAMLError(code: YAMLError.Code.syntax, "out of memory while starting the YAML parser", at: SourceLocation(file: file, line: 1, column: 1))
+            throw YAMLError(
+                code: YAMLError.Code.syntax, "out of memory while starting the YAML parser",
+                at: SourceLocation(file: file, line: 1, column: 1))
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)

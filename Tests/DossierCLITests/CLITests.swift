@@ -56,7 +56,8 @@ struct CLITests {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let pipeline = dir.appendingPathComponent("p.yaml").path
-        try "version: 1\nanalyzers: [sentences]\nexporters:\n  - json:\n      to: \(dir.path)/out/{id}.json\n".write(toFile: pipeline, atomically: true, encoding: .utf8)
+        try "version: 1\nanalyzers: [sentences]\nexporters:\n  - json:\n      to: \(dir.path)/out/{id}.json\n".write(
+            toFile: pipeline, atomically: true, encoding: .utf8)
         let console = Console()
         let status = await console.run(["run", "-q", "-p", pipeline, try article(in: dir)])
         #expect(status == 0, "\(console.stderr)")
@@ -73,21 +74,23 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let pipeline = dir.appendingPathComponent("bad.yaml").path
         try """
-            version: 1
-            analyzers:
-              - sentences:
-                  extraAbbreviatons: [Cllr]
-            exporters:
-              - mardown
-              - json:
-                  pretty: maybe
-                  to: \(dir.path)/out/{id}.json
-            oops: [
-            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        version: 1
+        analyzers:
+          - sentences:
+              extraAbbreviatons: [Cllr]
+        exporters:
+          - mardown
+          - json:
+              pretty: maybe
+              to: \(dir.path)/out/{id}.json
+        oops: [
+        """.write(toFile: pipeline, atomically: true, encoding: .utf8)
         let console = Console()
         let status = await console.run(["run", "-p", pipeline, try article(in: dir)])
         #expect(status == 2)
-        for code in ["E220", "E212", "E101", "E001"] { #expect(console.stderr.contains("error[\(code)]"), "missing \(code) in \(console.stderr)") }
+        for code in ["E220", "E212", "E101", "E001"] {
+            #expect(console.stderr.contains("error[\(code)]"), "missing \(code) in \(console.stderr)")
+        }
         #expect(console.stderr.contains("bad.yaml:6:5: error[E212]: unknown exporter 'mardown' (did you mean 'markdown'?)"))
         #expect(console.stderr.contains("^~~~~~~"))
         #expect(console.stdout.isEmpty)
@@ -176,9 +179,11 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let secret = "hunter2-" + String(repeating: "S", count: 90)
         let good = dir.appendingPathComponent("good.yaml").path
-        try "version: 1\nname: ${SECRET}\nexporters:\n  - json:\n      to: ${SECRET}/{id}.json\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "version: 1\nname: ${SECRET}\nexporters:\n  - json:\n      to: ${SECRET}/{id}.json\n".write(
+            toFile: good, atomically: true, encoding: .utf8)
         let bad = dir.appendingPathComponent("bad.yaml").path
-        try "version: 1\nexporters:\n  - json:\n      pretty: ${SECRET}\n      to: ${SECRET}/{id.json\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "version: 1\nexporters:\n  - json:\n      pretty: ${SECRET}\n      to: ${SECRET}/{id.json\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
         let console = Console()
         #expect(await console.run(["plan", "-p", good], environment: ["SECRET": secret]) == 0, "\(console.stderr)")
         #expect(console.stdout.contains("pipeline '${SECRET}' from"), "\(console.stdout)")
@@ -195,7 +200,8 @@ struct CLITests {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(atPath: dir.appendingPathComponent("team").path, withIntermediateDirectories: true)
-        try "version: 1\nexporters:\n  - json\n".write(toFile: dir.appendingPathComponent("base.yaml").path, atomically: true, encoding: .utf8)
+        try "version: 1\nexporters:\n  - json\n".write(
+            toFile: dir.appendingPathComponent("base.yaml").path, atomically: true, encoding: .utf8)
         let pipeline = dir.appendingPathComponent("team/p.yaml").path
         try "version: 1\nextends: ../base.yaml\n".write(toFile: pipeline, atomically: true, encoding: .utf8)
         let console = Console()

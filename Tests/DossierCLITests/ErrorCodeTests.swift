@@ -26,12 +26,14 @@ struct RecordingAnalyzer: Analyzer {
 
 @Suite("The command line: codes on every error; lint and plan create no component")
 struct ErrorCodeTests {
-    @Test("every error the command line prints has a code", arguments: [
-        (["list", "nope"], "error[E505]: unknown component 'nope'"),
-        (["run", "--reader", "nope", "x.txt"], "error[E505]: unknown reader 'nope' for '--reader'"),
-        (["--bogus"], "error[E505]: Unknown option '--bogus'"),
-        (["run", "-j", "0", "x.txt"], "error[E505]: '--jobs' must be between 1 and 1024, got '0'"),
-    ])
+    @Test(
+        "every error the command line prints has a code",
+        arguments: [
+            (["list", "nope"], "error[E505]: unknown component 'nope'"),
+            (["run", "--reader", "nope", "x.txt"], "error[E505]: unknown reader 'nope' for '--reader'"),
+            (["--bogus"], "error[E505]: Unknown option '--bogus'"),
+            (["run", "-j", "0", "x.txt"], "error[E505]: '--jobs' must be between 1 and 1024, got '0'"),
+        ])
     func codes(_ arguments: [String], _ expected: String) async {
         let console = Console()
         let status = await console.run(arguments)
@@ -75,10 +77,12 @@ struct ErrorCodeTests {
         #expect(RecordingAnalyzer.lock.withLock { RecordingAnalyzer.created.contains(token) })
 
         // A bad value is still found by 'lint', at the value, without creating anything.
-        try "version: 1\nanalyzers:\n  - recording: { token: '\(token)-2', level: 0 }\n".write(toFile: pipeline, atomically: true,
+        try "version: 1\nanalyzers:\n  - recording: { token: '\(token)-2', level: 0 }\n".write(
+            toFile: pipeline, atomically: true,
             encoding: .utf8)
         #expect(await DossierCommand.execute(["lint", pipeline], context: context) == 2)
-        #expect(console.stderr.contains("p.yaml:3:\(36 + token.count + 2): error[E240]: analyzer 'recording': 'level' must be 1 or more"),
+        #expect(
+            console.stderr.contains("p.yaml:3:\(36 + token.count + 2): error[E240]: analyzer 'recording': 'level' must be 1 or more"),
             "\(console.stderr)")
         #expect(RecordingAnalyzer.lock.withLock { !RecordingAnalyzer.created.contains(token + "-2") })
     }

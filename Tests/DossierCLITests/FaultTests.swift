@@ -3,10 +3,11 @@ import DossierCLI
 import DossierTestSupport
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh temporary folder with `count` copies of a sample article, `story-N.txt`.
@@ -64,17 +65,19 @@ struct CommandLineFaultTests {
         #expect(console.stdout.hasPrefix("# "))
     }
 
-    @Test("numeric flags out of range are usage errors naming the range", arguments: [
-        (["run", "-j", "9223372036854775807"], "'--jobs' must be between 1 and 1024, got '9223372036854775807'"),
-        (["run", "-j", "-5"], "'--jobs' must be between 1 and 1024, got '-5'"),
-        (["run", "--jobs", "0"], "'--jobs' must be between 1 and 1024, got '0'"),
-        (["run", "-j", "1025"], "'--jobs' must be between 1 and 1024, got '1025'"),
-        (["bench", "--copies", "-1"], "'--copies' must be between 1 and 10000, got '-1'"),
-        (["bench", "--copies", "0"], "'--copies' must be between 1 and 10000, got '0'"),
-        (["bench", "--copies", "9223372036854775807"], "'--copies' must be between 1 and 10000, got '9223372036854775807'"),
-        (["bench", "--passes", "0"], "'--passes' must be between 1 and 1000, got '0'"),
-        (["bench", "-j", "-5"], "'--jobs' must be between 1 and 1024, got '-5'"),
-    ])
+    @Test(
+        "numeric flags out of range are usage errors naming the range",
+        arguments: [
+            (["run", "-j", "9223372036854775807"], "'--jobs' must be between 1 and 1024, got '9223372036854775807'"),
+            (["run", "-j", "-5"], "'--jobs' must be between 1 and 1024, got '-5'"),
+            (["run", "--jobs", "0"], "'--jobs' must be between 1 and 1024, got '0'"),
+            (["run", "-j", "1025"], "'--jobs' must be between 1 and 1024, got '1025'"),
+            (["bench", "--copies", "-1"], "'--copies' must be between 1 and 10000, got '-1'"),
+            (["bench", "--copies", "0"], "'--copies' must be between 1 and 10000, got '0'"),
+            (["bench", "--copies", "9223372036854775807"], "'--copies' must be between 1 and 10000, got '9223372036854775807'"),
+            (["bench", "--passes", "0"], "'--passes' must be between 1 and 1000, got '0'"),
+            (["bench", "-j", "-5"], "'--jobs' must be between 1 and 1024, got '-5'"),
+        ])
     func numericRanges(arguments: [String], message: String) async throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -84,13 +87,15 @@ struct CommandLineFaultTests {
         #expect(!console.stderr.contains("Missing value"))
     }
 
-    @Test("an unusable input is named with the true reason and nothing runs", arguments: [
-        ("/dev/zero", "input '/dev/zero' is a character device, not a regular file"),
-        ("LONG", "the name is too long"),
-        ("LOOP", "too many levels of symbolic links"),
-        ("DANGLING", "is a symbolic link to 'missing.txt', which does not exist"),
-        ("THROUGH-FILE", "a part of the path is a file, not a folder"),
-    ])
+    @Test(
+        "an unusable input is named with the true reason and nothing runs",
+        arguments: [
+            ("/dev/zero", "input '/dev/zero' is a character device, not a regular file"),
+            ("LONG", "the name is too long"),
+            ("LOOP", "too many levels of symbolic links"),
+            ("DANGLING", "is a symbolic link to 'missing.txt', which does not exist"),
+            ("THROUGH-FILE", "a part of the path is a file, not a folder"),
+        ])
     func unusableInput(name: String, reason: String) async throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -157,7 +162,8 @@ struct CommandLineFaultTests {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let console = Console()
-        #expect(await console.run(["plan", dir.appendingPathComponent("story-1.txt").path, dir.appendingPathComponent("nope.txt").path]) == 3)
+        #expect(
+            await console.run(["plan", dir.appendingPathComponent("story-1.txt").path, dir.appendingPathComponent("nope.txt").path]) == 3)
         #expect(console.stderr.contains("error[E400]"))
         #expect(console.stdout.contains("story-1.txt → text"))
     }
@@ -178,7 +184,9 @@ struct CommandLineFaultTests {
         // A device node, as the issue found with root: only root may make one.
         let device = dir.appendingPathComponent("device.yaml").path
         var null = stat()
-        if geteuid() == 0, stat("/dev/null", &null) == 0, mknod(device, S_IFCHR | 0o600, null.st_rdev) == 0 { cases.append((device, "a character device")) }
+        if geteuid() == 0, stat("/dev/null", &null) == 0, mknod(device, S_IFCHR | 0o600, null.st_rdev) == 0 {
+            cases.append((device, "a character device"))
+        }
         for (path, kind) in cases {
             let console = Console()
             #expect(await console.run(["init", "--force", path]) == 3)
@@ -224,7 +232,8 @@ enum BuiltDossier {
     /// standard output and error. Shell redirection is the point: `>&-`, `>/dev/full`, `| head`.
     static func shell(_ script: String, in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
         let dossier = try #require(url, "build the 'dossier' executable first ('swift build')")
-        let out = folder.appendingPathComponent(".shell-out"), err = folder.appendingPathComponent(".shell-err")
+        let out = folder.appendingPathComponent(".shell-out")
+        let err = folder.appendingPathComponent(".shell-err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
@@ -243,18 +252,20 @@ enum BuiltDossier {
 
 @Suite("Standard streams that are closed, full, broken or endless, against the built executable", .serialized)
 struct StreamFaultTests {
-    @Test("each stream fault gives its status and a clear message, never a trap", arguments: [
-        ("\"$DOSSIER\" run story-1.txt >&-", 74, "error[E500]: cannot write standard output: the stream is closed"),
-        ("\"$DOSSIER\" run story-1.txt >/dev/full", 74, "error[E500]: cannot write standard output: no space left on the device"),
-        ("\"$DOSSIER\" run story-1.txt >/dev/null 2>/dev/full", 74, ""),
-        ("\"$DOSSIER\" run story-1.txt >/dev/null 2>&-", 74, ""),
-        ("\"$DOSSIER\" run - <&-", 3, "error[E501]: standard input is closed"),
-        ("\"$DOSSIER\" run --reader jsonl - <&-", 3, "error[E501]: standard input is closed"),
-        ("\"$DOSSIER\" run - < .", 3, "error[E501]: standard input is a folder"),
-        ("\"$DOSSIER\" run - < /dev/null", 1, "standard input is empty"),
-        ("\"$DOSSIER\" run - < /dev/zero", 1, "error[E501]: standard input is larger than 512 MB"),
-        ("\"$DOSSIER\" run --reader jsonl - < /dev/zero", 1, "line 1 of standard input is longer than 64 MiB"),
-    ])
+    @Test(
+        "each stream fault gives its status and a clear message, never a trap",
+        arguments: [
+            ("\"$DOSSIER\" run story-1.txt >&-", 74, "error[E500]: cannot write standard output: the stream is closed"),
+            ("\"$DOSSIER\" run story-1.txt >/dev/full", 74, "error[E500]: cannot write standard output: no space left on the device"),
+            ("\"$DOSSIER\" run story-1.txt >/dev/null 2>/dev/full", 74, ""),
+            ("\"$DOSSIER\" run story-1.txt >/dev/null 2>&-", 74, ""),
+            ("\"$DOSSIER\" run - <&-", 3, "error[E501]: standard input is closed"),
+            ("\"$DOSSIER\" run --reader jsonl - <&-", 3, "error[E501]: standard input is closed"),
+            ("\"$DOSSIER\" run - < .", 3, "error[E501]: standard input is a folder"),
+            ("\"$DOSSIER\" run - < /dev/null", 1, "standard input is empty"),
+            ("\"$DOSSIER\" run - < /dev/zero", 1, "error[E501]: standard input is larger than 512 MB"),
+            ("\"$DOSSIER\" run --reader jsonl - < /dev/zero", 1, "line 1 of standard input is longer than 64 MiB"),
+        ])
     func streamFault(script: String, status: Int32, message: String) throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -280,7 +291,8 @@ struct StreamFaultTests {
         let dir = try scratch(articles: 200)
         defer { try? FileManager.default.removeItem(at: dir) }
         // 200 briefs of 1.4 KB: far more than a pipe holds, so writes go on after 'head' exits.
-        let result = try BuiltDossier.shell("\(prefix)\"$DOSSIER\" run -j 1 story-*.txt 2>err.txt | head -1; s=${PIPESTATUS[0]}; cat err.txt >&2; exit $s", in: dir)
+        let result = try BuiltDossier.shell(
+            "\(prefix)\"$DOSSIER\" run -j 1 story-*.txt 2>err.txt | head -1; s=${PIPESTATUS[0]}; cat err.txt >&2; exit $s", in: dir)
         #expect(result.status == 141, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("# "))
         #expect(!result.stderr.contains("error") && !result.stderr.contains("Fatal"), "\(result.stderr)")

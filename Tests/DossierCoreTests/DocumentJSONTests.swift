@@ -25,10 +25,12 @@ struct DocumentJSONTests {
         }
     }
 
-    @Test("documents of every scalar width read back equal, with their snippets written from the scalars", arguments: [
-        ("Plain ASCII text. Two sentences.", 1), ("Café crème. Señor Núñez paid.", 1),
-        ("Київ — the city. “Quoted” words.", 2), ("Bikes 🚲 everywhere. Music 𝄞 too.", 4),
-    ])
+    @Test(
+        "documents of every scalar width read back equal, with their snippets written from the scalars",
+        arguments: [
+            ("Plain ASCII text. Two sentences.", 1), ("Café crème. Señor Núñez paid.", 1),
+            ("Київ — the city. “Quoted” words.", 2), ("Bikes 🚲 everywhere. Music 𝄞 too.", 4),
+        ])
     func roundTripAtEveryWidth(text: String, width: Int) throws {
         let whole = TextRange(start: 0, end: text.unicodeScalars.count)
         var document = Document(id: "w", text: text, blocks: [Block(kind: .paragraph, range: whole)])
@@ -130,7 +132,8 @@ struct DocumentJSONTests {
 
         /// A JSON scalar that can sit in a test argument table.
         enum Value: Sendable {
-            case int(Int), string(String)
+            case int(Int)
+            case string(String)
             var any: Any {
                 switch self {
                 case .int(let i): i
@@ -159,7 +162,8 @@ struct DocumentJSONTests {
             message: "range [0, 5000) \(outside)", errorPath: "blocks[0]"),
         Corruption(
             name: "reversed range", path: ["layers", "sentences", "1", "start"], value: .int(1000), code: "E705",
-            message: "range [1000, \(SampleDocuments.range(of: "Ortiz said the trial cut collisions on the bridge by half.").end)) ends before it starts; 'end' is one past the last scalar",
+            message:
+                "range [1000, \(SampleDocuments.range(of: "Ortiz said the trial cut collisions on the bridge by half.").end)) ends before it starts; 'end' is one past the last scalar",
             errorPath: "layers.sentences[1]"),
         Corruption(
             name: "negative start", path: ["layers", "quotes", "0", "speakerRange", "start"], value: .int(-1), code: "E705",
@@ -167,7 +171,8 @@ struct DocumentJSONTests {
         Corruption(
             name: "text that disagrees with the range", path: ["layers", "entities", "1", "text"], value: .string("Lena Ortíz"),
             code: "E706",
-            message: "'text' is 'Lena Ortíz' but range \(SampleDocuments.range(of: "Lena Ortiz")) covers 'Lena Ortiz'; fix the offsets or the text",
+            message:
+                "'text' is 'Lena Ortíz' but range \(SampleDocuments.range(of: "Lena Ortiz")) covers 'Lena Ortiz'; fix the offsets or the text",
             errorPath: "layers.entities[1].text"),
         Corruption(
             name: "start without end", path: ["layers", "findings", "0", "end"], value: nil, code: "E705",
@@ -208,7 +213,8 @@ struct DocumentJSONTests {
         document.annotations.metrics = [Metric(name: "ratio", value: .nan)]
         let error = try #require(throws: DocumentJSONError.self) { try document.jsonData() }
         #expect(error.code == "E708")
-        #expect(error.description == "layers.metrics[0].value: metric 'ratio' has the value 'nan', which JSON cannot hold; use a finite number")
+        #expect(
+            error.description == "layers.metrics[0].value: metric 'ratio' has the value 'nan', which JSON cannot hold; use a finite number")
     }
 
     @Test("the version constant is the one written")

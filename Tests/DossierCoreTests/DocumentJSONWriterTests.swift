@@ -22,8 +22,14 @@ struct DocumentJSONWriterTests {
         var documents = [SampleDocuments.read, SampleDocuments.minimal, SampleDocuments.full, Document(id: "empty", text: "")]
         awkwardText = Document(
             id: awkward[2], text: text,
-            blocks: (0..<length).map { Block(kind: "odd\"kind", range: TextRange(start: $0, end: min(length, $0 + 3)), level: $0 - 5, label: awkward[$0 % awkward.count]) },
-            metadata: Metadata(title: awkward[4], authors: awkward, publisher: awkward[3], published: "", modified: awkward[9], url: awkward[3], language: awkward[10]),
+            blocks: (0..<length).map {
+                Block(
+                    kind: "odd\"kind", range: TextRange(start: $0, end: min(length, $0 + 3)), level: $0 - 5,
+                    label: awkward[$0 % awkward.count])
+            },
+            metadata: Metadata(
+                title: awkward[4], authors: awkward, publisher: awkward[3], published: "", modified: awkward[9], url: awkward[3],
+                language: awkward[10]),
             links: [
                 Link(url: awkward[3], text: awkward[5], range: TextRange(start: 0, end: length), origin: .hyperlink),
                 Link(url: nil, text: "", range: nil, origin: .image),
@@ -33,13 +39,20 @@ struct DocumentJSONWriterTests {
         let everything = TextRange(start: 0, end: length)
         a.sentences = (0..<length).map { Sentence(range: TextRange(start: $0, end: length), producer: producer) }
         a.entities = [Entity(id: "e1", range: everything, kind: .misc, name: awkward[6], role: awkward[8], producer: producer)]
-        a.dates = [DateMention(range: everything, value: awkward[4], producer: producer), DateMention(range: TextRange(start: 1, end: 1), value: nil, producer: producer)]
+        a.dates = [
+            DateMention(range: everything, value: awkward[4], producer: producer),
+            DateMention(range: TextRange(start: 1, end: 1), value: nil, producer: producer),
+        ]
         a.quotes = [
-            Quote(range: everything, kind: .indirect, speaker: "e1", speakerRange: TextRange(start: 2, end: 9), cue: awkward[2], producer: producer),
+            Quote(
+                range: everything, kind: .indirect, speaker: "e1", speakerRange: TextRange(start: 2, end: 9), cue: awkward[2],
+                producer: producer),
             Quote(range: TextRange(start: 0, end: 0), kind: .direct, producer: producer),
         ]
         a.claims = [-0.0, 0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100, 123456789.125].enumerated().map {
-            ClaimAnnotation(id: "c\($0)", range: everything, checkWorthiness: $1, sources: [awkward[10], "src2"].prefix($0).map { Reference($0) }, claimant: $0.isMultiple(of: 2) ? "e1" : nil, producer: producer)
+            ClaimAnnotation(
+                id: "c\($0)", range: everything, checkWorthiness: $1, sources: [awkward[10], "src2"].prefix($0).map { Reference($0) },
+                claimant: $0.isMultiple(of: 2) ? "e1" : nil, producer: producer)
         }
         a.sources = [
             SourceAnnotation(id: awkward[10], name: awkward[11], url: awkward[3], kind: .document, range: everything, producer: producer),
@@ -49,7 +62,9 @@ struct DocumentJSONWriterTests {
             Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, producer: producer),
             Finding(kind: "k", message: "m", severity: .info, producer: producer),
         ]
-        a.metrics = [0, -1, Double(Int.max), 2.5e-8, 1e300, 7].map { Metric(name: "m\($0)", value: $0, unit: $0 > 1 ? awkward[11] : nil, producer: producer) }
+        a.metrics = [0, -1, Double(Int.max), 2.5e-8, 1e300, 7].map {
+            Metric(name: "m\($0)", value: $0, unit: $0 > 1 ? awkward[11] : nil, producer: producer)
+        }
         a.relations = [
             Relation(id: awkward[2], kind: awkward[5], from: "e1", to: awkward[10], confidence: 0.25, producer: producer),
             Relation(kind: "k", from: "c3", to: "src2", producer: producer),
@@ -70,16 +85,21 @@ struct DocumentJSONWriterTests {
         return documents
     }
 
-    @Test("writes the same bytes JSONEncoder wrote, for every layout option", arguments: [(true, true), (true, false), (false, true), (false, false)])
+    @Test(
+        "writes the same bytes JSONEncoder wrote, for every layout option",
+        arguments: [(true, true), (true, false), (false, true), (false, false)])
     func bytesMatchJSONEncoder(pretty: Bool, includeText: Bool) throws {
         for document in Self.documents {
             let written = try document.jsonData(pretty: pretty, includeText: includeText)
             let reference = try LegacyDocumentEncoder.encode(document, pretty: pretty, includeText: includeText)
             #expect(written == reference, "document '\(document.id.prefix(40))'")
             if written != reference {
-                let w = [UInt8](written), r = [UInt8](reference)
+                let w = [UInt8](written)
+                let r = [UInt8](reference)
                 let at = (0..<min(w.count, r.count)).first { w[$0] != r[$0] } ?? min(w.count, r.count)
-                Issue.record("first difference at byte \(at): '\(String(decoding: w[max(0, at - 40)..<min(w.count, at + 40)], as: UTF8.self))' vs '\(String(decoding: r[max(0, at - 40)..<min(r.count, at + 40)], as: UTF8.self))'")
+                Issue.record(
+                    "first difference at byte \(at): '\(String(decoding: w[max(0, at - 40)..<min(w.count, at + 40)], as: UTF8.self))' vs '\(String(decoding: r[max(0, at - 40)..<min(r.count, at + 40)], as: UTF8.self))'"
+                )
             }
         }
     }

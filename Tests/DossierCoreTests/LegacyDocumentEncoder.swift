@@ -18,7 +18,8 @@ enum LegacyDocumentEncoder {
                 published: document.metadata.published, modified: document.metadata.modified, url: document.metadata.url,
                 language: document.metadata.language),
             blocks: document.blocks.map {
-                WireBlock(kind: $0.kind, start: $0.range.start, end: $0.range.end, level: $0.level, label: $0.label, text: snippet($0.range))
+                WireBlock(
+                    kind: $0.kind, start: $0.range.start, end: $0.range.end, level: $0.level, label: $0.label, text: snippet($0.range))
             },
             links: document.links.map {
                 WireLink(url: $0.url, text: $0.text, origin: $0.origin, start: $0.range?.start, end: $0.range?.end)
@@ -28,7 +29,8 @@ enum LegacyDocumentEncoder {
                 claims: wire(a.claims), sources: wire(a.sources), findings: wire(a.findings), metrics: wire(a.metrics),
                 relations: wire(a.relations)))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(root)
     }
 

@@ -8,9 +8,11 @@ struct ScalarBufferTests {
     static let bmp = "Kyiv — Київ, “quoted”."
     static let astral = "Ride on 🚲 and 𝄞."
 
-    @Test("the width is the narrowest that holds the largest scalar", arguments: [
-        (ascii, 1), (latin1, 1), (bmp, 2), (astral, 4), ("\u{FF}", 1), ("\u{100}", 2), ("\u{FFFF}", 2), ("\u{10000}", 4),
-    ])
+    @Test(
+        "the width is the narrowest that holds the largest scalar",
+        arguments: [
+            (ascii, 1), (latin1, 1), (bmp, 2), (astral, 4), ("\u{FF}", 1), ("\u{100}", 2), ("\u{FFFF}", 2), ("\u{10000}", 4),
+        ])
     func widthIsNarrowest(text: String, width: Int) {
         #expect(ScalarBuffer(text).width == width)
         #expect(ScalarBuffer(Array(text.unicodeScalars)).width == width)

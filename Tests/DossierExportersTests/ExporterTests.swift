@@ -36,7 +36,9 @@ struct ExporterTests {
         let output = try MarkdownExporter().export(SampleDocuments.minimal)
         try Golden.check(output, against: "minimal.md")
         let text = String(decoding: output, as: UTF8.self)
-        for needle in ["# Riverton council", "Sentences: 5", "**Highlights**", "**Embedded posts**", "Sources section: Minutes of the council"] {
+        for needle in [
+            "# Riverton council", "Sentences: 5", "**Highlights**", "**Embedded posts**", "Sources section: Minutes of the council",
+        ] {
             #expect(text.contains(needle), "brief lacks '\(needle)'")
         }
         for absent in ["## Who said what", "## Check-worthy claims", "## Framing", "## Metrics", "## Dates"] {
@@ -95,7 +97,9 @@ struct ExporterTests {
     func markdownEscapesUserText() throws {
         let text = "Costs rose | fell by *half* [sic] <b>"
         var document = Document(id: "pipes", text: text)
-        document.annotations.claims = [ClaimAnnotation(id: "c1", range: TextRange(start: 0, end: text.unicodeScalars.count), checkWorthiness: 0.5)]
+        document.annotations.claims = [
+            ClaimAnnotation(id: "c1", range: TextRange(start: 0, end: text.unicodeScalars.count), checkWorthiness: 0.5)
+        ]
         let brief = try MarkdownExporter().render(document)
         let row = try #require(brief.split(separator: "\n").first { $0.hasPrefix("| c1 ") })
         #expect(row == #"| c1 | 0.50 | Costs rose \| fell by \*half\* \[sic\] \<b\> |  | **unsourced** |"#)

@@ -39,11 +39,13 @@ struct SchemaTests {
         #expect(Set(try required(of: layers)) == Set(LayerID.all.map(\.rawValue)))
     }
 
-    @Test("every item the encoder writes uses only keys its definition allows, and every required one", arguments: [
-        ("blocks", "block"), ("links", "link"), ("layers.sentences", "sentence"), ("layers.entities", "entity"),
-        ("layers.dates", "date"), ("layers.quotes", "quote"), ("layers.claims", "claim"), ("layers.sources", "source"),
-        ("layers.findings", "finding"), ("layers.metrics", "metric"), ("layers.relations", "relation"),
-    ])
+    @Test(
+        "every item the encoder writes uses only keys its definition allows, and every required one",
+        arguments: [
+            ("blocks", "block"), ("links", "link"), ("layers.sentences", "sentence"), ("layers.entities", "entity"),
+            ("layers.dates", "date"), ("layers.quotes", "quote"), ("layers.claims", "claim"), ("layers.sources", "source"),
+            ("layers.findings", "finding"), ("layers.metrics", "metric"), ("layers.relations", "relation"),
+        ])
     func itemKeysMatch(path: String, definition name: String) throws {
         let written = try object(SampleDocuments.full.jsonData())
         var node: Any? = written
@@ -56,7 +58,9 @@ struct SchemaTests {
         let needed = Set(try required(of: definition))
         var seen: Set<String> = []
         for item in items {
-            #expect(Set(item.keys).isSubset(of: allowed), "\(path) item has keys \(Set(item.keys).subtracting(allowed).sorted()) the schema lacks")
+            #expect(
+                Set(item.keys).isSubset(of: allowed),
+                "\(path) item has keys \(Set(item.keys).subtracting(allowed).sorted()) the schema lacks")
             #expect(needed.isSubset(of: Set(item.keys)), "\(path) item lacks required \(needed.subtracting(item.keys).sorted())")
             seen.formUnion(item.keys)
         }
@@ -75,14 +79,17 @@ struct SchemaTests {
         let entity = try #require(defs["entity"] as? [String: Any])
         let entityKind = try #require(try properties(of: entity)["kind"] as? [String: Any])
         let pattern = try Regex(try #require(entityKind["pattern"] as? String))
-        #expect(Entity.Kind.builtIn.allSatisfy { $0.rawValue.wholeMatch(of: pattern) != nil }, "entity kinds are open, but the built-in ones must match")
+        #expect(
+            Entity.Kind.builtIn.allSatisfy { $0.rawValue.wholeMatch(of: pattern) != nil },
+            "entity kinds are open, but the built-in ones must match")
         #expect(try values("quote", "kind") == Set(Quote.Kind.allCases.map(\.rawValue)))
         #expect(try values("finding", "severity") == Set(Finding.Severity.allCases.map(\.rawValue)))
         #expect(try values("source", "kind") == Set(SourceKind.allCases.map(\.rawValue)))
         #expect(try values("link", "origin") == Set(Link.Origin.allCases.map(\.rawValue)))
     }
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/validate-json.py").standardized
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/validate-json.py")
+        .standardized
     static let schemaFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/DossierExporters/Resources/dossier.schema.json").standardized
 

@@ -22,12 +22,14 @@ struct BadInputTests {
             .data(name: "good.txt", Data(good.utf8)),
             .data(name: "empty.html", Data()),
             .data(name: "junk.bin", junk),
-            .data(name: "truncated.html", Data("<html><head><title>Cut</title></head><body><article><p>The council met on Monday and".utf8)),
+            .data(
+                name: "truncated.html", Data("<html><head><title>Cut</title></head><body><article><p>The council met on Monday and".utf8)),
             .data(name: "latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x70, 0x65, 0x6E, 0x2E])),
             .data(name: "deep.html", Data(deep.utf8)),
             .data(name: "news.rss", Data(feed.utf8)),
         ]
-        let pipeline = try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nanalyzers: [sentences]\nexporters: [json]\n", file: "p.yaml")
+        let pipeline = try PipelineLoader.standard(environment: [:]).load(
+            text: "version: 1\nanalyzers: [sentences]\nexporters: [json]\n", file: "p.yaml")
         let capture = OutputCapture()
         let summary = await Runner(pipeline: pipeline, jobs: 3, standardOutput: capture.append).run(inputs)
         let failures = Dictionary(uniqueKeysWithValues: summary.diagnostics.map { ($0.article ?? "?", $0.code) })
@@ -46,15 +48,17 @@ struct BadInputTests {
 
 @Suite("Readers choose and fail per article through auto")
 struct AutoReaderTests {
-    @Test("auto picks each format by extension and by content", arguments: [
-        ("a.md", "---\ntitle: T\n---\n# Heading\n\nSome text here.\n", "markdown"),
-        ("a", "# Heading\n\nSome [linked](https://example.org) text here.\n", "markdown"),
-        ("a.jsonl", "{\"title\": \"A\", \"text\": \"One.\"}\n{\"title\": \"B\", \"text\": \"Two.\"}\n", "jsonl"),
-        ("a", "{\"title\": \"A\", \"text\": \"One.\"}\n{\"title\": \"B\", \"text\": \"Two.\"}\n", "jsonl"),
-        ("a", "{\"title\": \"A\", \"text\": \"One sentence.\"}", "json"),
-        ("a", "<!doctype html><html><body><p>Hello there.</p></body></html>", "html"),
-        ("a", "Plain Title\nA plain paragraph of text.\n", "text"),
-    ])
+    @Test(
+        "auto picks each format by extension and by content",
+        arguments: [
+            ("a.md", "---\ntitle: T\n---\n# Heading\n\nSome text here.\n", "markdown"),
+            ("a", "# Heading\n\nSome [linked](https://example.org) text here.\n", "markdown"),
+            ("a.jsonl", "{\"title\": \"A\", \"text\": \"One.\"}\n{\"title\": \"B\", \"text\": \"Two.\"}\n", "jsonl"),
+            ("a", "{\"title\": \"A\", \"text\": \"One.\"}\n{\"title\": \"B\", \"text\": \"Two.\"}\n", "jsonl"),
+            ("a", "{\"title\": \"A\", \"text\": \"One sentence.\"}", "json"),
+            ("a", "<!doctype html><html><body><p>Hello there.</p></body></html>", "html"),
+            ("a", "Plain Title\nA plain paragraph of text.\n", "text"),
+        ])
     func choice(_ name: String, _ content: String, _ expected: String) throws {
         let pipeline = try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nexporters: [json]\n", file: "p.yaml")
         let step = try Runner(pipeline: pipeline).chooseReader(for: Input(id: "a", name: name, data: Data(content.utf8)))
@@ -68,7 +72,8 @@ struct AutoReaderTests {
             #"{"id": "two", "title": "Second", "text": "#,
             #"{"id": "three", "title": "Third", "text": "The third article has a sentence too."}"#,
         ].joined(separator: "\n")
-        let pipeline = try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nanalyzers: [sentences]\nexporters: [json]\n", file: "p.yaml")
+        let pipeline = try PipelineLoader.standard(environment: [:]).load(
+            text: "version: 1\nanalyzers: [sentences]\nexporters: [json]\n", file: "p.yaml")
         let capture = OutputCapture()
         let summary = await Runner(pipeline: pipeline, standardOutput: capture.append).run([.data(name: "wire.jsonl", Data(lines.utf8))])
         #expect(summary.succeeded == 2)

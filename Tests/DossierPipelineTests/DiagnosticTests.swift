@@ -1,7 +1,8 @@
 import DossierCore
-@testable import DossierPipeline
 import Foundation
 import Testing
+
+@testable import DossierPipeline
 
 @Suite("Diagnostics: one type with excerpts, whole-value underlines and located notes")
 struct DiagnosticTests {
@@ -34,23 +35,26 @@ struct DiagnosticTests {
         let d = Runner.diagnostic(error, code: "E404", article: "a.txt", component: "lines", text: text)
         #expect(d.message == "found 'FAIL'")
         let rendered = DiagnosticRenderer(sources: [:]).render(d)
-        #expect(rendered == """
-            error[E404]: a.txt: lines: found 'FAIL'
-             --> article text, line 2, scalars [15, 19)
-              |
-            2 | He said FAIL today.
-              |         ^~~~
+        #expect(
+            rendered == """
+                error[E404]: a.txt: lines: found 'FAIL'
+                 --> article text, line 2, scalars [15, 19)
+                  |
+                2 | He said FAIL today.
+                  |         ^~~~
 
-            """)
+                """)
         // Without the text, the range is still given, as offsets.
         #expect(Runner.diagnostic(error, code: "E404", article: "a.txt", component: "lines").message == "found 'FAIL' (at [15, 19))")
     }
 
-    @Test("the caret underlines the whole bad value", arguments: [
-        ("  - markdown: { maxClaims: -12345 }", "                           ^~~~~~"),
-        ("  - markdown: { maxClaims: 'many claims' }", "                           ^~~~~~~~~~~~~"),
-        ("  - markdown: { includeProvenance: [a, b] }", "                                   ^~~~~~"),
-    ])
+    @Test(
+        "the caret underlines the whole bad value",
+        arguments: [
+            ("  - markdown: { maxClaims: -12345 }", "                           ^~~~~~"),
+            ("  - markdown: { maxClaims: 'many claims' }", "                           ^~~~~~~~~~~~~"),
+            ("  - markdown: { includeProvenance: [a, b] }", "                                   ^~~~~~"),
+        ])
     func wholeValue(_ line: String, _ caret: String) throws {
         let yaml = "version: 1\nexporters:\n" + line + "\n"
         let loader = PipelineLoader(registry: .standard, environment: [:])
@@ -73,7 +77,8 @@ struct DiagnosticTests {
 
     @Test("after a syntax error the rest of the file is checked with that line left out, keeping only problems of one value")
     func recoveryPastSyntaxError() throws {
-        let yaml = "version: 1\nexporters:\n  - markdown: { maxClaims: -1 }\n  - json: { pretty: [ }\n"
+        let yaml =
+            "version: 1\nexporters:\n  - markdown: { maxClaims: -1 }\n  - json: { pretty: [ }\n"
             + "  - markdown: { as: brief, maxClaim: 3 }\n  - nope\n"
         var report = LintReport()
         do { _ = try PipelineLoader(registry: .standard, environment: [:]).check(text: yaml, file: "p.yaml") } catch { report = error }
@@ -99,7 +104,8 @@ struct DiagnosticTests {
         try child.write(toFile: path, atomically: true, encoding: .utf8)
         let report = PipelineLoader(registry: .standard, environment: [:]).lint(path: path)
         let located = report.diagnostics.compactMap(\.location).map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" }
-        #expect(located == ["child.yaml:4:21", "child.yaml:5:5", "child.yaml:6:1", "base.yaml:3:13", "base.yaml:4:28"],
+        #expect(
+            located == ["child.yaml:4:21", "child.yaml:5:5", "child.yaml:6:1", "base.yaml:3:13", "base.yaml:4:28"],
             "\(report.render())")
     }
 

@@ -7,14 +7,15 @@ struct ExtendsTests {
     @Test("extending 'default' keeps its analyzers and replaces an exporter's options key by key")
     func extendsDefault() throws {
         let loader = PipelineLoader(registry: .standard, builtins: DefaultPipeline.builtins, environment: [:])
-        let pipeline = try loader.load(text: """
-            version: 1
-            name: mine
-            extends: default
-            exporters:
-              - json:
-                  to: out/{id}.json
-            """, file: "mine.yaml")
+        let pipeline = try loader.load(
+            text: """
+                version: 1
+                name: mine
+                extends: default
+                exporters:
+                  - json:
+                      to: out/{id}.json
+                """, file: "mine.yaml")
         #expect(pipeline.name == "mine")
         #expect(pipeline.analyzers.map(\.info.id) == ["sentences"])
         #expect(pipeline.exporters.map(\.info.id) == ["markdown", "json"])
@@ -25,7 +26,8 @@ struct ExtendsTests {
     @Test("'enabled: false' drops an inherited entry")
     func disables() throws {
         let loader = PipelineLoader(registry: .standard, builtins: DefaultPipeline.builtins, environment: [:])
-        let pipeline = try loader.load(text: "version: 1\nextends: default\nexporters:\n  - markdown:\n      enabled: false\n  - json\n", file: "x.yaml")
+        let pipeline = try loader.load(
+            text: "version: 1\nextends: default\nexporters:\n  - markdown:\n      enabled: false\n  - json\n", file: "x.yaml")
         #expect(pipeline.exporters.map(\.info.id) == ["json"])
     }
 
@@ -45,7 +47,8 @@ struct ExtendsTests {
     func errorsInParent() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "version: 1\nanalyzers:\n  - sentense\n".write(to: folder.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nanalyzers:\n  - sentense\n".write(
+            to: folder.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
         try "version: 1\nextends: base.yaml\n".write(to: folder.appendingPathComponent("child.yaml"), atomically: true, encoding: .utf8)
         let report = PipelineLoader(registry: .standard, environment: [:]).lint(path: folder.appendingPathComponent("child.yaml").path)
         let d = try #require(report.diagnostics.first { $0.code == "E211" })
@@ -76,17 +79,21 @@ struct ExtendsTests {
                 .write(to: pipelines.appendingPathComponent("settings.yaml"), atomically: true, encoding: .utf8)
             try "root:\(Self.secret):19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
                 .write(to: pipelines.appendingPathComponent("shadow"), atomically: true, encoding: .utf8)
-            try "key: [\(Self.secret)\nother: x\n".write(to: pipelines.appendingPathComponent("broken.txt"), atomically: true, encoding: .utf8)
-            try FileManager.default.createSymbolicLink(atPath: pipelines.appendingPathComponent("link.yaml").path,
-                                                       withDestinationPath: root.appendingPathComponent("outside.yaml").path)
-            try FileManager.default.createSymbolicLink(atPath: pipelines.appendingPathComponent("escape").path, withDestinationPath: root.path)
+            try "key: [\(Self.secret)\nother: x\n".write(
+                to: pipelines.appendingPathComponent("broken.txt"), atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(
+                atPath: pipelines.appendingPathComponent("link.yaml").path,
+                withDestinationPath: root.appendingPathComponent("outside.yaml").path)
+            try FileManager.default.createSymbolicLink(
+                atPath: pipelines.appendingPathComponent("escape").path, withDestinationPath: root.path)
         }
 
         /// Lints `pipelines/p.yaml` holding `extends: target`.
         func lint(_ target: String, allowOutside: Bool = false) throws -> LintReport {
             let file = pipelines.appendingPathComponent("p.yaml")
             try "version: 1\nextends: \(target)\n".write(to: file, atomically: true, encoding: .utf8)
-            let loader = PipelineLoader(registry: .standard, builtins: DefaultPipeline.builtins, environment: [:], allowsExtendsOutsideFolder: allowOutside)
+            let loader = PipelineLoader(
+                registry: .standard, builtins: DefaultPipeline.builtins, environment: [:], allowsExtendsOutsideFolder: allowOutside)
             return loader.lint(path: file.path)
         }
     }
@@ -104,8 +111,11 @@ struct ExtendsTests {
         ExtendsCase(target: "sub/base.yaml", code: nil),
         ExtendsCase(target: "sub/../sub/base.yaml", code: nil),
         ExtendsCase(target: "default", code: nil),
-        ExtendsCase(target: "../outside.yaml", code: "E207",
-                    message: "cannot extend '../outside.yaml': it is outside the folder of the pipeline that extends it; move it into that folder, or pass '--allow-extends-outside' to allow it"),
+        ExtendsCase(
+            target: "../outside.yaml", code: "E207",
+            message:
+                "cannot extend '../outside.yaml': it is outside the folder of the pipeline that extends it; move it into that folder, or pass '--allow-extends-outside' to allow it"
+        ),
         ExtendsCase(target: "../outside.yaml", allowOutside: true, code: nil),
         ExtendsCase(target: "sub/../../outside.yaml", code: "E207", message: "is outside the folder"),
         ExtendsCase(target: "link.yaml", code: "E207", message: "cannot extend 'link.yaml': it is outside the folder"),
@@ -113,7 +123,9 @@ struct ExtendsTests {
         ExtendsCase(target: "/etc/passwd", code: "E207", message: "cannot extend '/etc/passwd': it is outside the folder"),
         ExtendsCase(target: "../nothing-here.yaml", code: "E207", message: "is outside the folder"),
         ExtendsCase(target: "key.pem", code: "E206", message: "cannot extend"),
-        ExtendsCase(target: "../key.pem", allowOutside: true, code: "E206", message: "it is not a pipeline file (a YAML mapping with a 'version' key)"),
+        ExtendsCase(
+            target: "../key.pem", allowOutside: true, code: "E206",
+            message: "it is not a pipeline file (a YAML mapping with a 'version' key)"),
         ExtendsCase(target: "settings.yaml", code: "E206", message: "it is not a pipeline file"),
         ExtendsCase(target: "shadow", code: "E206", message: "it is not a pipeline file"),
         ExtendsCase(target: "sub", code: "E206", message: "cannot extend 'sub': it is not a regular file"),
@@ -140,7 +152,9 @@ struct ExtendsTests {
         #expect(rendered.contains("2 | extends: \(c.target)"), "the extending pipeline's own line is shown")
     }
 
-    @Test("lint of a file that is not a pipeline reports problems without showing any of its lines", arguments: ["key.pem", "settings.yaml", "shadow", "broken.txt"])
+    @Test(
+        "lint of a file that is not a pipeline reports problems without showing any of its lines",
+        arguments: ["key.pem", "settings.yaml", "shadow", "broken.txt"])
     func noExcerptFromNonPipeline(_ name: String) throws {
         let layout = try Layout()
         defer { try? FileManager.default.removeItem(at: layout.root) }
@@ -167,7 +181,8 @@ struct ExtendsTests {
     func extendsThroughVariable() throws {
         let layout = try Layout()
         defer { try? FileManager.default.removeItem(at: layout.root) }
-        try "version: 1\nanalyzers:\n  - sentense\n".write(to: layout.pipelines.appendingPathComponent("sub/bad.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nanalyzers:\n  - sentense\n".write(
+            to: layout.pipelines.appendingPathComponent("sub/bad.yaml"), atomically: true, encoding: .utf8)
         let file = layout.pipelines.appendingPathComponent("p.yaml")
         try "version: 1\nextends: ${BASE}\n".write(to: file, atomically: true, encoding: .utf8)
         let good = PipelineLoader(registry: .standard, environment: ["BASE": "sub/base.yaml"])

@@ -15,7 +15,8 @@ struct JSONSinkTests {
     func rawPipeline(_ exporters: String) throws -> Pipeline {
         var registry = try testRegistry()
         try registry.register(exporter: JSONExporter.self)
-        return try PipelineLoader(registry: registry, environment: [:]).load(text: "version: 1\nreader: raw\nexporters:\n\(exporters)", file: "p.yaml")
+        return try PipelineLoader(registry: registry, environment: [:]).load(
+            text: "version: 1\nreader: raw\nexporters:\n\(exporters)", file: "p.yaml")
     }
 
     func inputs(_ texts: [String]) -> [InputSource] {
@@ -74,8 +75,9 @@ struct JSONSinkTests {
         #expect(try Document(jsonData: Data(capture.text.utf8)).id == "a1")
     }
 
-    @Test("a document past the streaming threshold is streamed by the sink and comes out byte for byte as rendered whole",
-          arguments: [true, false])
+    @Test(
+        "a document past the streaming threshold is streamed by the sink and comes out byte for byte as rendered whole",
+        arguments: [true, false])
     func streamedLarge(pretty: Bool) async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

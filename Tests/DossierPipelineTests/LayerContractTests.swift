@@ -70,7 +70,9 @@ struct StanceExporter: Exporter {
     init(options: NoOptions) {}
     func export(_ document: Document, context: ExportContext) throws -> Data {
         let a = document.annotations
-        let lines = a[Stance.self].map { s in "\(s.id) \(s.position) \(s.sentence.id) '\(a.resolve(s.sentence).map { document.text(in: $0.range) } ?? "?")'" }
+        let lines = a[Stance.self].map { s in
+            "\(s.id) \(s.position) \(s.sentence.id) '\(a.resolve(s.sentence).map { document.text(in: $0.range) } ?? "?")'"
+        }
         return Data(lines.map { $0 + "\n" }.joined().utf8)
     }
 }
@@ -141,8 +143,6 @@ struct LifecycleAnalyzer: Analyzer {
     static let summary = "Records its lifecycle"
     static let provides: Set<LayerID> = [.metrics]
     let options: Options
-    init(options: Options) { self.options = options }
-
     func record(_ line: String) {
         guard let handle = FileHandle(forWritingAtPath: options.log) else { return }
         handle.seekToEndOfFile()
@@ -199,7 +199,8 @@ struct LayerContractTests {
     func customLayer() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let p = try pipeline("""
+        let p = try pipeline(
+            """
             version: 1
             reader: raw
             analyzers: [lines, stance]
@@ -240,7 +241,9 @@ struct LayerContractTests {
         // The standard registry alone: no Stance type, no stance analyzer.
         let second = try PipelineLoader(registry: .standard, environment: [:])
             .load(text: "version: 1\nreader: json\nexporters:\n  - json: { to: \"second/{id}.json\" }\n", file: "p.yaml")
-        let summary = await Runner(pipeline: second, outputDirectory: folder.path).run([.file(folder.appendingPathComponent("first/a.json").path)])
+        let summary = await Runner(pipeline: second, outputDirectory: folder.path).run([
+            .file(folder.appendingPathComponent("first/a.json").path)
+        ])
         #expect(summary.succeeded == 1, "\(summary.diagnostics)")
         let before = try Data(contentsOf: folder.appendingPathComponent("first/a.json"))
         let after = try Data(contentsOf: folder.appendingPathComponent("second/a.json"))
@@ -279,7 +282,9 @@ struct LayerContractTests {
         let first = try pipeline(yaml.replacingOccurrences(of: "%@", with: "one"))
         _ = await Runner(pipeline: first, outputDirectory: folder.path).run([.file(folder.appendingPathComponent("a.txt").path)])
         let second = try pipeline(yaml.replacingOccurrences(of: "%@", with: "two"))
-        let summary = await Runner(pipeline: second, outputDirectory: folder.path).run([.file(folder.appendingPathComponent("one/a.json").path)])
+        let summary = await Runner(pipeline: second, outputDirectory: folder.path).run([
+            .file(folder.appendingPathComponent("one/a.json").path)
+        ])
         #expect(summary.succeeded == 1, "\(summary.diagnostics)")
         let once = try Document(jsonData: Data(contentsOf: folder.appendingPathComponent("one/a.json")))
         let twice = try Document(jsonData: Data(contentsOf: folder.appendingPathComponent("two/a.json")))
@@ -296,10 +301,13 @@ struct LayerContractTests {
     func rerunRemovesStaleResults() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try pipeline("version: 1\nreader: raw\nanalyzers: [names, same-name]\nexporters:\n  - json: { to: \"one/{id}.json\" }\n")
+        let first = try pipeline(
+            "version: 1\nreader: raw\nanalyzers: [names, same-name]\nexporters:\n  - json: { to: \"one/{id}.json\" }\n")
         _ = await Runner(pipeline: first, outputDirectory: folder.path).run([.data(name: "a.raw", Data("Ada met Bo and Ada left".utf8))])
         let second = try pipeline("version: 1\nreader: json\nanalyzers: [names]\nexporters:\n  - json: { to: \"two/{id}.json\" }\n")
-        let summary = await Runner(pipeline: second, outputDirectory: folder.path).run([.file(folder.appendingPathComponent("one/a.json").path)])
+        let summary = await Runner(pipeline: second, outputDirectory: folder.path).run([
+            .file(folder.appendingPathComponent("one/a.json").path)
+        ])
         #expect(summary.succeeded == 1)
         let warning = try #require(summary.diagnostics.first)
         #expect(warning.code == "W490")
@@ -351,7 +359,8 @@ struct LayerContractTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("log.txt")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        let p = try pipeline("version: 1\nreader: raw\nanalyzers:\n  - lifecycle: { log: '\(log.path)', failPrepare: true }\nexporters: [json]\n")
+        let p = try pipeline(
+            "version: 1\nreader: raw\nanalyzers:\n  - lifecycle: { log: '\(log.path)', failPrepare: true }\nexporters: [json]\n")
         let capture = OutputCapture()
         let summary = await Runner(pipeline: p, standardOutput: capture.append).run([.data(name: "a.raw", Data("x".utf8))])
         #expect(summary.refused)

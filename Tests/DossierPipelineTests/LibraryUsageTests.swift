@@ -23,7 +23,10 @@ struct LibraryUsageTests {
     @Test("components can be used without any pipeline file")
     func directUse() throws {
         let segmenter = SentenceSegmenter()
-        #expect(segmenter.segment("Dr. Lee arrived at 9 a.m. on Monday. She left early.") == ["Dr. Lee arrived at 9 a.m. on Monday.", "She left early."])
+        #expect(
+            segmenter.segment("Dr. Lee arrived at 9 a.m. on Monday. She left early.") == [
+                "Dr. Lee arrived at 9 a.m. on Monday.", "She left early.",
+            ])
     }
 
     @Test("Registry.standard refuses a second component with a built-in id")

@@ -26,45 +26,80 @@ struct LintTests {
     }
 
     static let cases: [Case] = [
-        Case(yaml: "version: 1\nexporters:\n  - mardown\n", line: 3, column: 5, code: "E212", message: "unknown exporter 'mardown' (did you mean 'markdown'?)"),
-        Case(yaml: "version: 1\nanalyzers:\n  - sentnces\n", line: 3, column: 5, code: "E211", message: "unknown analyzer 'sentnces' (did you mean 'sentences'?)"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - mardown\n", line: 3, column: 5, code: "E212",
+            message: "unknown exporter 'mardown' (did you mean 'markdown'?)"),
+        Case(
+            yaml: "version: 1\nanalyzers:\n  - sentnces\n", line: 3, column: 5, code: "E211",
+            message: "unknown analyzer 'sentnces' (did you mean 'sentences'?)"),
         Case(yaml: "version: 1\nreader: txt\n", line: 2, column: 9, code: "E210", message: "unknown reader 'txt' (did you mean 'text'?)"),
         Case(yaml: "version: 1\nanalyzers:\n  - json\n", line: 3, column: 5, code: "E211", message: "unknown analyzer 'json'"),
-        Case(yaml: "version: 1\nexportrs:\n  - json\n", line: 2, column: 1, code: "E201", message: "unknown key 'exportrs' in pipeline (did you mean 'exporters'?)"),
+        Case(
+            yaml: "version: 1\nexportrs:\n  - json\n", line: 2, column: 1, code: "E201",
+            message: "unknown key 'exportrs' in pipeline (did you mean 'exporters'?)"),
         Case(yaml: "version: 2\n", line: 1, column: 10, code: "E203", message: "unsupported pipeline version '2'"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      prety: true\n", line: 4, column: 7, code: "E220", message: "unknown option 'prety' for exporter 'json' (did you mean 'pretty'?)"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      prety: true\n", line: 4, column: 7, code: "E220",
+            message: "unknown option 'prety' for exporter 'json' (did you mean 'pretty'?)"),
         Case(yaml: "version: 1\nexporters:\n  - json:\n      pretty: sometimes\n", line: 4, column: 15, code: "E101", message: "pretty"),
-        Case(yaml: "version: 1\nexporters:\n  - markdown:\n      maxClaims: -3\n", line: 4, column: 18, code: "E240", message: "'maxClaims'"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: ${NOPE}/{id}.json\n", line: 4, column: 11, code: "E230", message: "environment variable 'NOPE' is not set"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: out/{idd}.json\n", line: 4, column: 11, code: "E231", message: "unknown placeholder '{idd}' in output path (did you mean 'id'?)"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n  to: out.json\n", line: 4, column: 3, code: "E001", message: "check the indentation"),
-        Case(yaml: "version: 1\nanalyzers:\n  - sentences\n  - sentences\n", line: 4, column: 5, code: "E214",
+        Case(
+            yaml: "version: 1\nexporters:\n  - markdown:\n      maxClaims: -3\n", line: 4, column: 18, code: "E240", message: "'maxClaims'"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: ${NOPE}/{id}.json\n", line: 4, column: 11, code: "E230",
+            message: "environment variable 'NOPE' is not set"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: out/{idd}.json\n", line: 4, column: 11, code: "E231",
+            message: "unknown placeholder '{idd}' in output path (did you mean 'id'?)"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n  to: out.json\n", line: 4, column: 3, code: "E001", message: "check the indentation"),
+        Case(
+            yaml: "version: 1\nanalyzers:\n  - sentences\n  - sentences\n", line: 4, column: 5, code: "E214",
             message: "analyzer name 'sentences' is used twice in this list; merge the two entries, "
                 + "or give this one a name of its own with 'as:', such as 'as: sentences-2'"),
         Case(yaml: "version: 1\nanalyzers: sentences\n", line: 2, column: 12, code: "E202", message: "'analyzers' must be a list"),
         Case(yaml: "version: 1\nextends: defualt\n", line: 2, column: 10, code: "E204", message: "(did you mean 'default'?)"),
         Case(yaml: "version: 1\nexporters:\n  - json: [1, 2]\n", line: 3, column: 11, code: "E213", message: "must be a mapping"),
-        Case(yaml: "version: 1\nanalyzers:\n  - sentences\n  - [oops\nname: x\n", line: 5, column: 5, code: "E001", message: "did not find expected ',' or ']'"),
-        Case(yaml: "version: 1\nanalyzers:\n  - sentences\n  - [oops\nname: x\n", line: 4, column: 5, code: "E213", message: "an analyzer must be an id"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n    pretty: false\n    to: out.json\n", line: 4, column: 5, code: "E213", message: "indent options under 'json:'"),
+        Case(
+            yaml: "version: 1\nanalyzers:\n  - sentences\n  - [oops\nname: x\n", line: 5, column: 5, code: "E001",
+            message: "did not find expected ',' or ']'"),
+        Case(
+            yaml: "version: 1\nanalyzers:\n  - sentences\n  - [oops\nname: x\n", line: 4, column: 5, code: "E213",
+            message: "an analyzer must be an id"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n    pretty: false\n    to: out.json\n", line: 4, column: 5, code: "E213",
+            message: "indent options under 'json:'"),
         Case(yaml: "a: &a [1, 2]\nb: *c\n", line: 2, column: 4, code: "E004", message: "unknown alias"),
-        Case(yaml: "version: \"1\"\n", line: 1, column: 10, code: "E203",
-             message: "expected an integer for 'version', found the quoted string '1'; write 'version: 1' without quotes"),
+        Case(
+            yaml: "version: \"1\"\n", line: 1, column: 10, code: "E203",
+            message: "expected an integer for 'version', found the quoted string '1'; write 'version: 1' without quotes"),
         Case(yaml: "version: [1]\n", line: 1, column: 10, code: "E203", message: "expected an integer for 'version', found a list"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: out/{id.json\n", line: 4, column: 11, code: "E233",
-             message: "output path 'out/{id.json' has a '{' that is not closed"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: out/{id}}.json\n", line: 4, column: 11, code: "E233", message: "a '}' with no '{' before it"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: out/{{id}.json\n", line: 4, column: 11, code: "E233", message: "not closed before the next '{'"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: 5\n", line: 4, column: 11, code: "E234",
-             message: "'to' must be 'stdout' or a path such as 'out/{id}.json', found the number '5'; put it in quotes"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: true\n", line: 4, column: 11, code: "E234", message: "found the boolean 'true'"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      to: out/${UNTERMINATED\n", line: 4, column: 11, code: "E235",
-             message: "'${UNTERMINATED' has no closing '}'; write '${NAME}', or '$$' for a literal '$'"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: out/{id.json\n", line: 4, column: 11, code: "E233",
+            message: "output path 'out/{id.json' has a '{' that is not closed"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: out/{id}}.json\n", line: 4, column: 11, code: "E233",
+            message: "a '}' with no '{' before it"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: out/{{id}.json\n", line: 4, column: 11, code: "E233",
+            message: "not closed before the next '{'"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: 5\n", line: 4, column: 11, code: "E234",
+            message: "'to' must be 'stdout' or a path such as 'out/{id}.json', found the number '5'; put it in quotes"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: true\n", line: 4, column: 11, code: "E234",
+            message: "found the boolean 'true'"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      to: out/${UNTERMINATED\n", line: 4, column: 11, code: "E235",
+            message: "'${UNTERMINATED' has no closing '}'; write '${NAME}', or '$$' for a literal '$'"),
         Case(yaml: "version: 1\nname: ${}\n", line: 2, column: 7, code: "E235", message: "'${}' names no variable"),
-        Case(yaml: "version: 1\nexporters:\n  - json:\n      pretty: ${OUT\n", line: 4, column: 15, code: "E235", message: "'${OUT' has no closing '}'"),
-        Case(yaml: "version: 1\nanalyzers:\n  - " + String(repeating: "k", count: 10_000) + "\n  - " + String(repeating: "k", count: 10_000) + "\n",
-             line: 4, column: 5, code: "E214",
-             message: "analyzer name '" + String(repeating: "k", count: 80) + "…' (10000 characters) is used twice in this list"),
+        Case(
+            yaml: "version: 1\nexporters:\n  - json:\n      pretty: ${OUT\n", line: 4, column: 15, code: "E235",
+            message: "'${OUT' has no closing '}'"),
+        Case(
+            yaml: "version: 1\nanalyzers:\n  - " + String(repeating: "k", count: 10_000) + "\n  - " + String(repeating: "k", count: 10_000)
+                + "\n",
+            line: 4, column: 5, code: "E214",
+            message: "analyzer name '" + String(repeating: "k", count: 80) + "…' (10000 characters) is used twice in this list"),
     ]
 
     @Test("each problem is reported at its position with its code", arguments: cases)
@@ -146,19 +181,21 @@ struct LintTests {
             Issue.record("expected a lint failure")
         } catch {
             let text = error.render()
-            #expect(text == """
-                p.yaml:3:5: error[E212]: unknown exporter 'mardown' (did you mean 'markdown'?)
-                  |
-                3 |   - mardown
-                  |     ^~~~~~~
+            #expect(
+                text == """
+                    p.yaml:3:5: error[E212]: unknown exporter 'mardown' (did you mean 'markdown'?)
+                      |
+                    3 |   - mardown
+                      |     ^~~~~~~
 
-                """)
+                    """)
         }
     }
 
     @Test("a clean pipeline loads with its name, reader choice and exporters")
     func loadsClean() throws {
-        let pipeline = try loader.load(text: "version: 1\nname: fine\nanalyzers: [sentences]\nexporters:\n  - json:\n      to: ${OUT}/{id}.json\n", file: "p.yaml")
+        let pipeline = try loader.load(
+            text: "version: 1\nname: fine\nanalyzers: [sentences]\nexporters:\n  - json:\n      to: ${OUT}/{id}.json\n", file: "p.yaml")
         #expect(pipeline.name == "fine")
         #expect(pipeline.analyzers.map(\.info.id) == ["sentences"])
         #expect(pipeline.exporters.map(\.target) == [.path("results/{id}.json")])
@@ -170,7 +207,8 @@ struct LintTests {
 
     @Test("'${NAME:-fallback}' uses the fallback and '$$' writes a dollar")
     func interpolationFallback() throws {
-        let pipeline = try loader.load(text: "version: 1\nexporters:\n  - json:\n      to: ${MISSING:-fallback}/$${id}.json\n", file: "p.yaml")
+        let pipeline = try loader.load(
+            text: "version: 1\nexporters:\n  - json:\n      to: ${MISSING:-fallback}/$${id}.json\n", file: "p.yaml")
         #expect(pipeline.exporters.first?.target == .path("fallback/${id}.json"))
     }
 
@@ -179,7 +217,8 @@ struct LintTests {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {
             let prev = level == 1 ? "a" : "l\(level - 1)"
-            yaml += "l\(level): &l\(level) [*\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev)]\n"
+            yaml +=
+                "l\(level): &l\(level) [*\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev)]\n"
         }
         let found = problems(yaml)
         #expect(found.map(\.code).contains("E002"))
@@ -199,20 +238,30 @@ struct LintTests {
     }
 
     static let secretCases: [SecretCase] = [
-        SecretCase(name: "a boolean option given a string", yaml: "version: 1\nexporters:\n  - json:\n      pretty: ${SECRET}\n",
-                   code: "E101", position: "4:15", message: "exporter 'json': expected a boolean (true or false) for 'pretty', found '${SECRET}'"),
-        SecretCase(name: "an integer option given a string", yaml: "version: 1\nexporters:\n  - markdown:\n      maxClaims: \"${SECRET}\"\n",
-                   code: "E101", position: "4:18", message: "found the quoted string '${SECRET}'"),
-        SecretCase(name: "a value a component refuses", yaml: "version: 1\nexporters:\n  - markdown:\n      maxClaims: ${NEGATIVE}\n",
-                   code: "E240", position: "4:18", message: "'maxClaims' is '${NEGATIVE}' but must be 0"),
-        SecretCase(name: "a placeholder brought in by a variable", yaml: "version: 1\nexporters:\n  - json:\n      to: out/${BRACED}.json\n",
-                   code: "E231", position: "4:11", message: "output path 'out/${BRACED}.json' (once its variables are replaced) brings in an unknown placeholder"),
-        SecretCase(name: "an unclosed brace after a variable", yaml: "version: 1\nexporters:\n  - json:\n      to: ${SECRET}/{id.json\n",
-                   code: "E233", position: "4:11", message: "output path '${SECRET}/{id.json' (once its variables are replaced) has a '{' that is not closed"),
-        SecretCase(name: "two exporters on one path", yaml: "version: 1\nexporters:\n  - json:\n      to: ${SECRET}/all\n  - markdown:\n      to: ${SECRET}/all\n",
-                   code: "E232", position: "5:5", message: "both write to '${SECRET}/all'"),
-        SecretCase(name: "an extends path from a variable", yaml: "version: 1\nextends: ../${SECRET}.yaml\n",
-                   code: "E207", position: "2:10", message: "cannot extend '../${SECRET}.yaml': it is outside the folder"),
+        SecretCase(
+            name: "a boolean option given a string", yaml: "version: 1\nexporters:\n  - json:\n      pretty: ${SECRET}\n",
+            code: "E101", position: "4:15", message: "exporter 'json': expected a boolean (true or false) for 'pretty', found '${SECRET}'"),
+        SecretCase(
+            name: "an integer option given a string", yaml: "version: 1\nexporters:\n  - markdown:\n      maxClaims: \"${SECRET}\"\n",
+            code: "E101", position: "4:18", message: "found the quoted string '${SECRET}'"),
+        SecretCase(
+            name: "a value a component refuses", yaml: "version: 1\nexporters:\n  - markdown:\n      maxClaims: ${NEGATIVE}\n",
+            code: "E240", position: "4:18", message: "'maxClaims' is '${NEGATIVE}' but must be 0"),
+        SecretCase(
+            name: "a placeholder brought in by a variable", yaml: "version: 1\nexporters:\n  - json:\n      to: out/${BRACED}.json\n",
+            code: "E231", position: "4:11",
+            message: "output path 'out/${BRACED}.json' (once its variables are replaced) brings in an unknown placeholder"),
+        SecretCase(
+            name: "an unclosed brace after a variable", yaml: "version: 1\nexporters:\n  - json:\n      to: ${SECRET}/{id.json\n",
+            code: "E233", position: "4:11",
+            message: "output path '${SECRET}/{id.json' (once its variables are replaced) has a '{' that is not closed"),
+        SecretCase(
+            name: "two exporters on one path",
+            yaml: "version: 1\nexporters:\n  - json:\n      to: ${SECRET}/all\n  - markdown:\n      to: ${SECRET}/all\n",
+            code: "E232", position: "5:5", message: "both write to '${SECRET}/all'"),
+        SecretCase(
+            name: "an extends path from a variable", yaml: "version: 1\nextends: ../${SECRET}.yaml\n",
+            code: "E207", position: "2:10", message: "cannot extend '../${SECRET}.yaml': it is outside the folder"),
     ]
 
     @Test("an interpolated value never appears in a message, a note or the excerpt; the variable's name does", arguments: secretCases)
@@ -237,7 +286,8 @@ struct LintTests {
     @Test("a loaded pipeline keeps the name and paths as written for display, and the values for running")
     func writtenFormsKept() throws {
         let loader = PipelineLoader(registry: .standard, environment: ["SECRET": Self.secret])
-        let pipeline = try loader.load(text: "version: 1\nname: ${SECRET}\nexporters:\n  - json:\n      to: out/${SECRET}/{id}.json\n  - markdown\n", file: "p.yaml")
+        let pipeline = try loader.load(
+            text: "version: 1\nname: ${SECRET}\nexporters:\n  - json:\n      to: out/${SECRET}/{id}.json\n  - markdown\n", file: "p.yaml")
         #expect(pipeline.name == Self.secret)
         #expect(pipeline.nameAsWritten == "${SECRET}")
         #expect(pipeline.exporters.map(\.target) == [.path("out/\(Self.secret)/{id}.json"), .stdout])
@@ -259,21 +309,24 @@ struct LintTests {
                   maxClaims: many
             """
         let found = problems(yaml).map { "\($0.location!.line):\($0.location!.column) \($0.code) \($0.message)" }
-        #expect(found == [
-            "4:15 E101 exporter 'json': expected a boolean (true or false) for 'pretty', found 'maybe'",
-            "5:20 E101 exporter 'json': expected a boolean (true or false) for 'includeText', found '12'",
-            "7:26 E101 exporter 'markdown': expected a boolean (true or false) for 'includeProvenance', found 'sometimes'",
-            "8:18 E101 exporter 'markdown': expected an integer for 'maxClaims', found 'many'",
-        ])
+        #expect(
+            found == [
+                "4:15 E101 exporter 'json': expected a boolean (true or false) for 'pretty', found 'maybe'",
+                "5:20 E101 exporter 'json': expected a boolean (true or false) for 'includeText', found '12'",
+                "7:26 E101 exporter 'markdown': expected a boolean (true or false) for 'includeProvenance', found 'sometimes'",
+                "8:18 E101 exporter 'markdown': expected an integer for 'maxClaims', found 'many'",
+            ])
     }
 
     @Test("problems are ordered by file, then line and column, also across 'extends'")
     func orderAcrossExtends() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "version: 1\nbogus: 1\nanalyzers:\n  - sentense\n".write(to: folder.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nbogus: 1\nanalyzers:\n  - sentense\n".write(
+            to: folder.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
         let child = folder.appendingPathComponent("child.yaml")
-        try "version: 1\nextends: base.yaml\nanalyzers:\n  - sentenses\nextra: 1\nexporters:\n  - mardown\n".write(to: child, atomically: true, encoding: .utf8)
+        try "version: 1\nextends: base.yaml\nanalyzers:\n  - sentenses\nextra: 1\nexporters:\n  - mardown\n".write(
+            to: child, atomically: true, encoding: .utf8)
         let report = PipelineLoader(registry: .standard, environment: [:]).lint(path: child.path)
         let order = report.diagnostics.map { "\(($0.location!.file as NSString).lastPathComponent):\($0.location!.line) \($0.code)" }
         #expect(order == ["child.yaml:4 E211", "child.yaml:5 E201", "child.yaml:7 E212", "base.yaml:2 E201", "base.yaml:4 E211"])

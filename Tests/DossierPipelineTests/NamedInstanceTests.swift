@@ -47,19 +47,27 @@ struct NamedInstanceTests {
         #expect(e.location?.column == 21)
         #expect(e.message == "exporter name 'json' is used twice in this list; give this one another name with 'as:'")
         #expect(e.notes == [Diagnostic.Note("first used here", at: SourceLocation(file: "p.yaml", line: 3, column: 5))])
-        let rendered = LintReport(diagnostics: [e],
-            sources: ["p.yaml": "version: 1\nexporters:\n  - json\n  - markdown: { as: json }\n"]).render()
+        let rendered = LintReport(
+            diagnostics: [e],
+            sources: ["p.yaml": "version: 1\nexporters:\n  - json\n  - markdown: { as: json }\n"]
+        ).render()
         #expect(rendered.contains("= note: p.yaml:3:5: first used here\n  |\n3 |   - json\n  |     ^~~~"), "\(rendered)")
     }
 
-    @Test("an instance name must be kebab-case, and a reader takes none", arguments: [
-        ("exporters:\n  - json: { as: Compact }",
-         "instance name 'Compact' must be lowercase kebab-case like a component id, such as 'compact'"),
-        ("exporters:\n  - json: { as: [a] }", "'as' must be a name such as 'json-compact', found a list"),
-        ("reader:\n  text: { as: mine }", "a pipeline has one reader, so it takes no 'as:' name"),
-        ("exporters:\n  - json\n  - json: { as: 'JSON Compact' }",
-         "instance name 'JSON Compact' must be lowercase kebab-case like a component id, such as 'json-compact'"),
-    ])
+    @Test(
+        "an instance name must be kebab-case, and a reader takes none",
+        arguments: [
+            (
+                "exporters:\n  - json: { as: Compact }",
+                "instance name 'Compact' must be lowercase kebab-case like a component id, such as 'compact'"
+            ),
+            ("exporters:\n  - json: { as: [a] }", "'as' must be a name such as 'json-compact', found a list"),
+            ("reader:\n  text: { as: mine }", "a pipeline has one reader, so it takes no 'as:' name"),
+            (
+                "exporters:\n  - json\n  - json: { as: 'JSON Compact' }",
+                "instance name 'JSON Compact' must be lowercase kebab-case like a component id, such as 'json-compact'"
+            ),
+        ])
     func badName(_ body: String, _ message: String) throws {
         let d = diagnostics("version: 1\n" + body + "\n")
         let e = try #require(d.first { $0.code == "E215" }, "\(d.map(\.description))")
@@ -85,7 +93,8 @@ struct NamedInstanceTests {
 
     @Test("the plan names an analyzer instance and its type when they differ")
     func planShowsNames() throws {
-        let yaml = "version: 1\nanalyzers:\n  - sentences\n  - sentences: { as: sentences-strict, extraAbbreviations: [Approx] }\n"
+        let yaml =
+            "version: 1\nanalyzers:\n  - sentences\n  - sentences: { as: sentences-strict, extraAbbreviations: [Approx] }\n"
             + "exporters:\n  - json\n"
         let checked = try loader.check(text: yaml, file: "p.yaml")
         #expect(checked.analyzers.map(\.name) == ["sentences", "sentences-strict"])

@@ -7,12 +7,14 @@ import Testing
 @Suite("Outputs: hostile ids, re-runs, inputs and collisions")
 struct OutputSafetyTests {
     func pipeline(_ exporters: String) throws -> Pipeline {
-        try PipelineLoader.standard(environment: [:]).load(text: "version: 1\nanalyzers: [sentences]\nexporters:\n\(exporters)", file: "p.yaml")
+        try PipelineLoader.standard(environment: [:]).load(
+            text: "version: 1\nanalyzers: [sentences]\nexporters:\n\(exporters)", file: "p.yaml")
     }
 
     func lines(_ ids: [String]) -> Data {
         let objects = ids.map { id -> String in
-            let encoded = String(decoding: try! JSONSerialization.data(withJSONObject: ["id": id, "title": "T", "text": "Words here."]), as: UTF8.self)
+            let encoded = String(
+                decoding: try! JSONSerialization.data(withJSONObject: ["id": id, "title": "T", "text": "Words here."]), as: UTF8.self)
             return encoded
         }
         return Data(objects.joined(separator: "\n").utf8)
@@ -40,7 +42,10 @@ struct OutputSafetyTests {
     func hostileIDs() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ids = ["../../escape", "/tmp/dossier-absolute", "..", ".", "", "a\u{0}b", "tab\there", "x\\y", ".hidden", String(repeating: "long", count: 2500)]
+        let ids = [
+            "../../escape", "/tmp/dossier-absolute", "..", ".", "", "a\u{0}b", "tab\there", "x\\y", ".hidden",
+            String(repeating: "long", count: 2500),
+        ]
         let p = try pipeline("  - json:\n      to: out/{id}.json\n")
         let summary = await Runner(pipeline: p, outputDirectory: folder.path).run([.data(name: "in.jsonl", lines(ids))])
         #expect(summary.succeeded == ids.count)
@@ -55,10 +60,12 @@ struct OutputSafetyTests {
         #expect(contents.contains("../../escape") && contents.contains("a\u{0}b"))
     }
 
-    @Test("a safe file name never holds a separator, never starts with a dot and is never empty", arguments: [
-        ("../../escape", "_._.._escape"), ("/etc/passwd", "_etc_passwd"), ("..", "_."), (".", "_"), ("", "_"),
-        ("a\u{0}b\u{1F}c\u{7F}d", "a_b_c_d"), ("Zürich 2025", "Zürich 2025"), ("{index}", "{index}"),
-    ])
+    @Test(
+        "a safe file name never holds a separator, never starts with a dot and is never empty",
+        arguments: [
+            ("../../escape", "_._.._escape"), ("/etc/passwd", "_etc_passwd"), ("..", "_."), (".", "_"), ("", "_"),
+            ("a\u{0}b\u{1F}c\u{7F}d", "a_b_c_d"), ("Zürich 2025", "Zürich 2025"), ("{index}", "{index}"),
+        ])
     func safeNames(id: String, expected: String) {
         #expect(SafeFileName.component(id) == expected)
     }
@@ -93,7 +100,9 @@ struct OutputSafetyTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let p = try pipeline("  - json:\n      to: out/{id}.json\n")
-        let inputs: [InputSource] = [.data(name: "a/story.txt", Data("First story. It ends.".utf8)), .data(name: "b/story.txt", Data("Second story. Also.".utf8))]
+        let inputs: [InputSource] = [
+            .data(name: "a/story.txt", Data("First story. It ends.".utf8)), .data(name: "b/story.txt", Data("Second story. Also.".utf8)),
+        ]
         let summary = await Runner(pipeline: p, jobs: 2, outputDirectory: folder.path).run(inputs)
         #expect(summary.succeeded == 2)
         #expect(try id(in: folder.appendingPathComponent("out/story.json")) == "story")

@@ -30,7 +30,9 @@ struct PlanTests {
     func missingProducer() throws {
         let found = try problems("version: 1\nreader: raw\nanalyzers:\n  - count\nexporters: [summary]\n")
         let d = try #require(found.first { $0.code == "E301" })
-        #expect(d.message == "analyzer 'count' requires layer 'sentences', which no analyzer in this pipeline provides; add 'lines' to 'analyzers'")
+        #expect(
+            d.message
+                == "analyzer 'count' requires layer 'sentences', which no analyzer in this pipeline provides; add 'lines' to 'analyzers'")
         #expect(d.location?.line == 4)
     }
 

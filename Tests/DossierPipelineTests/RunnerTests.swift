@@ -63,7 +63,9 @@ struct RunnerTests {
         let summary = await Runner(pipeline: p, standardOutput: capture.append).run(inputs(["fine", "REVERSE this", "also fine"]))
         #expect(summary.succeeded == 2)
         #expect(summary.diagnostics.map(\.code) == ["E406"])
-        #expect(summary.diagnostics.first?.message == "returned the range [3, 1) that ends before it starts; every range must lie in [0, 12] with start <= end")
+        #expect(
+            summary.diagnostics.first?.message
+                == "returned the range [3, 1) that ends before it starts; every range must lie in [0, 12] with start <= end")
         #expect(capture.text == "a1 sentences=0 \na3 sentences=0 \n")
     }
 
@@ -82,16 +84,17 @@ struct RunnerTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var registry = try testRegistry()
         try registry.register(exporter: CopyExporter.self)
-        let p = try PipelineLoader(registry: registry, environment: [:]).load(text: """
-            version: 1
-            reader: raw
-            analyzers: [lines]
-            exporters:
-              - summary:
-                  to: out/{id}.txt
-              - copy:
-                  to: all/everything.txt
-            """, file: "p.yaml")
+        let p = try PipelineLoader(registry: registry, environment: [:]).load(
+            text: """
+                version: 1
+                reader: raw
+                analyzers: [lines]
+                exporters:
+                  - summary:
+                      to: out/{id}.txt
+                  - copy:
+                      to: all/everything.txt
+                """, file: "p.yaml")
         let summary = await Runner(pipeline: p, jobs: 3, outputDirectory: folder.path).run(inputs(["first", "FAIL", "third", "fourth"]))
         #expect(summary.failed == 1)
         let out = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
@@ -116,7 +119,9 @@ struct RunnerTests {
     func brokenItem() async throws {
         let p = try pipeline("version: 1\nreader: multi\nanalyzers: [lines]\nexporters: [summary]\n")
         let capture = OutputCapture()
-        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([.data(name: "feed.multi", Data("one\n---\nBROKEN\n---\nthree".utf8))])
+        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([
+            .data(name: "feed.multi", Data("one\n---\nBROKEN\n---\nthree".utf8))
+        ])
         #expect(summary.succeeded == 2)
         #expect(capture.text == "feed-1 sentences=1 \nfeed-3 sentences=1 \n")
         #expect(summary.diagnostics.map(\.description) == ["error[E499]: feed.multi#2: multi: item 2 is broken"])
@@ -126,7 +131,9 @@ struct RunnerTests {
     func missingFile() async throws {
         let p = try pipeline("version: 1\nreader: raw\nexporters: [summary]\n")
         let capture = OutputCapture()
-        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([.file("/nonexistent/nope.raw"), .data(name: "ok.raw", Data("fine".utf8))])
+        let summary = await Runner(pipeline: p, standardOutput: capture.append).run([
+            .file("/nonexistent/nope.raw"), .data(name: "ok.raw", Data("fine".utf8)),
+        ])
         #expect(summary.diagnostics.map(\.code) == ["E401"])
         #expect(capture.text == "ok sentences=0 \n")
     }
@@ -157,7 +164,8 @@ struct GzipTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let plain = folder.appendingPathComponent("note.txt")
-        try "Bridge Closed\nThe bridge closed on Monday after inspectors found cracks.\n".write(to: plain, atomically: true, encoding: .utf8)
+        try "Bridge Closed\nThe bridge closed on Monday after inspectors found cracks.\n".write(
+            to: plain, atomically: true, encoding: .utf8)
         let gz = try gzip(plain)
         let p = try PipelineLoader(registry: .standard, environment: [:]).load(text: "version: 1\nexporters: [json]\n", file: "p.yaml")
         let capture = OutputCapture()
@@ -237,14 +245,17 @@ struct CountingStream: Sequence, IteratorProtocol, Sendable {
 struct StreamTests {
     @Test("a stream is pulled lazily: the first output appears long before the stream is drained")
     func lazy() async throws {
-        let p = try PipelineLoader(registry: testRegistry(), environment: [:]).load(text: "version: 1\nreader: raw\nanalyzers: [lines]\nexporters: [summary]\n", file: "p.yaml")
+        let p = try PipelineLoader(registry: testRegistry(), environment: [:]).load(
+            text: "version: 1\nreader: raw\nanalyzers: [lines]\nexporters: [summary]\n", file: "p.yaml")
         let counter = PullCounter()
         let stream = CountingStream(count: 500, counter: counter)
         let capture = OutputCapture()
-        let runner = Runner(pipeline: p, jobs: 2, standardOutput: { data in
-            counter.output()
-            capture.append(data)
-        })
+        let runner = Runner(
+            pipeline: p, jobs: 2,
+            standardOutput: { data in
+                counter.output()
+                capture.append(data)
+            })
         let summary = await runner.run(stream: stream)
         #expect(summary.succeeded == 500)
         #expect(summary.inputs == 500)

@@ -21,10 +21,12 @@ struct StreamingTests {
         let written = Gate()
         let stream = HeldStream(first: .data(name: "a.raw", Data("one".utf8)), then: .data(name: "b.raw", Data("two".utf8)), until: written)
         let capture = OutputCapture()
-        let runner = Runner(pipeline: p, jobs: 2, standardOutput: { data in
-            capture.append(data)
-            written.open()
-        })
+        let runner = Runner(
+            pipeline: p, jobs: 2,
+            standardOutput: { data in
+                capture.append(data)
+                written.open()
+            })
         let summary = await runner.run(stream: stream)
         #expect(summary.succeeded == 2)
         // The stream held its second input until the first result was out; had the runner waited
@@ -37,7 +39,8 @@ struct StreamingTests {
     func promptDiagnostics() async throws {
         let p = try testPipeline("version: 1\nreader: raw\nanalyzers: [lines]\nexporters: [summary]\n")
         let reported = Gate()
-        let stream = HeldStream(first: .data(name: "a.raw", Data("FAIL".utf8)), then: .data(name: "b.raw", Data("two".utf8)), until: reported)
+        let stream = HeldStream(
+            first: .data(name: "a.raw", Data("FAIL".utf8)), then: .data(name: "b.raw", Data("two".utf8)), until: reported)
         let seen = Box<[String]>([])
         var runner = Runner(pipeline: p, jobs: 2, standardOutput: { _ in })
         runner.diagnostics = { diagnostic in
@@ -94,10 +97,12 @@ struct StreamingTests {
         }
         writer.start()
         let capture = OutputCapture()
-        let runner = Runner(pipeline: p, jobs: 2, standardOutput: { data in
-            capture.append(data)
-            written.open()
-        })
+        let runner = Runner(
+            pipeline: p, jobs: 2,
+            standardOutput: { data in
+                capture.append(data)
+                written.open()
+            })
         let summary = await runner.run([.file(fifo)])
         #expect(summary.succeeded == 2)
         #expect(outcome.value == "released")
@@ -110,7 +115,9 @@ struct StreamingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("in.jsonl")
         let long = "{\"id\": \"long\", \"title\": \"T\", \"text\": \"\(String(repeating: "x", count: 200_000))\"}"
-        try Data("{\"id\": \"a\", \"title\": \"T\", \"text\": \"One.\"}\n\(long)\n{\"id\": \"c\", \"title\": \"T\", \"text\": \"Three.\"}".utf8).write(to: file)
+        try Data(
+            "{\"id\": \"a\", \"title\": \"T\", \"text\": \"One.\"}\n\(long)\n{\"id\": \"c\", \"title\": \"T\", \"text\": \"Three.\"}".utf8
+        ).write(to: file)
         let p = try standardPipeline("version: 1\nexporters:\n  - json:\n      to: stdout\n")
         var runner = Runner(pipeline: p, standardOutput: { _ in })
         runner.maximumLineBytes = 64 << 10
@@ -125,11 +132,14 @@ struct StreamingTests {
 
     @Test("an article slower than the time budget fails alone, and the run goes on")
     func timeBudget() async throws {
-        let p = try testPipeline("version: 1\nreader: raw\nanalyzers:\n  - lines: { delayMilliseconds: 3000, slowOn: SLOW }\nexporters: [summary]\n")
+        let p = try testPipeline(
+            "version: 1\nreader: raw\nanalyzers:\n  - lines: { delayMilliseconds: 3000, slowOn: SLOW }\nexporters: [summary]\n")
         let capture = OutputCapture()
         var runner = Runner(pipeline: p, jobs: 2, standardOutput: capture.append)
         runner.articleTimeout = .milliseconds(300)
-        let inputs: [InputSource] = [.data(name: "a.raw", Data("one".utf8)), .data(name: "b.raw", Data("SLOW".utf8)), .data(name: "c.raw", Data("three".utf8))]
+        let inputs: [InputSource] = [
+            .data(name: "a.raw", Data("one".utf8)), .data(name: "b.raw", Data("SLOW".utf8)), .data(name: "c.raw", Data("three".utf8)),
+        ]
         let summary = await runner.run(inputs)
         #expect(summary.succeeded == 2)
         #expect(summary.diagnostics.map(\.code) == ["E474"])

@@ -1,28 +1,32 @@
 import Dossier
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("System errors say what really went wrong")
 struct SystemErrorTests {
-    @Test("errno values get truthful reasons, not Foundation's 'permission'", arguments: [
-        (EACCES, "permission denied"),
-        (ENAMETOOLONG, "the name is too long"),
-        (ELOOP, "too many levels of symbolic links"),
-        (ENOTDIR, "a part of the path is a file, not a folder"),
-        (EISDIR, "it is a folder"),
-        (ENOSPC, "no space left on the device"),
-        (EPIPE, "the reading end of the pipe was closed"),
-        (EBADF, "the stream is closed"),
-    ])
+    @Test(
+        "errno values get truthful reasons, not Foundation's 'permission'",
+        arguments: [
+            (EACCES, "permission denied"),
+            (ENAMETOOLONG, "the name is too long"),
+            (ELOOP, "too many levels of symbolic links"),
+            (ENOTDIR, "a part of the path is a file, not a folder"),
+            (EISDIR, "it is a folder"),
+            (ENOSPC, "no space left on the device"),
+            (EPIPE, "the reading end of the pipe was closed"),
+            (EBADF, "the stream is closed"),
+        ])
     func reasons(code: Int32, reason: String) {
         #expect(SystemError.describe(code).hasPrefix(reason))
         // The same reason through Foundation's wrapping, and through localizedDescription.
-        let wrapped = NSError(domain: NSCocoaErrorDomain, code: 256, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code))])
+        let wrapped = NSError(
+            domain: NSCocoaErrorDomain, code: 256, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code))])
         #expect(SystemError.describe(wrapped).hasPrefix(reason))
         #expect((SystemError(code: code) as NSError).localizedDescription.hasPrefix(reason))
     }
@@ -34,7 +38,10 @@ struct SystemErrorTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let loop = dir.appendingPathComponent("loop.txt").path
         symlink(loop, loop)
-        for (path, reason) in [("/dev/zero", "it is a character device, not a regular file"), (dir.path, "it is a folder"), (loop, "too many levels of symbolic links")] {
+        for (path, reason) in [
+            ("/dev/zero", "it is a character device, not a regular file"), (dir.path, "it is a folder"),
+            (loop, "too many levels of symbolic links"),
+        ] {
             #expect(throws: SystemError.self) { try InputSource.file(path).load() }
             do {
                 _ = try InputSource.file(path).load()

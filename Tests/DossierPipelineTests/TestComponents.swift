@@ -166,7 +166,10 @@ func testRegistry() throws -> Registry {
     var registry = Registry()
     try registry.register(reader: RawReader.self)
     try registry.register(reader: MultiReader.self)
-    for analyzer: any Analyzer.Type in [LineAnalyzer.self, CountAnalyzer.self, ShoutAnalyzer.self, SneakyAnalyzer.self, OverrunAnalyzer.self, ReversedAnalyzer.self, ChickenAnalyzer.self, EggAnalyzer.self] {
+    for analyzer: any Analyzer.Type in [
+        LineAnalyzer.self, CountAnalyzer.self, ShoutAnalyzer.self, SneakyAnalyzer.self, OverrunAnalyzer.self, ReversedAnalyzer.self,
+        ChickenAnalyzer.self, EggAnalyzer.self,
+    ] {
         try register(analyzer, in: &registry)
     }
     try registry.register(exporter: SummaryExporter.self)
@@ -189,8 +192,16 @@ func temporaryFolder() throws -> URL {
 final class OutputCapture: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
-    func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
-    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    func append(_ d: Data) {
+        lock.lock()
+        data.append(d)
+        lock.unlock()
+    }
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
 }
 
 /// Reads articles separated by `---` lines; an article reading BROKEN fails on its own.
@@ -205,7 +216,9 @@ struct MultiReader: Reader {
     func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {
         let text = String(decoding: input.data, as: UTF8.self)
         return text.components(separatedBy: "\n---\n").enumerated().map { n, part in
-            part == "BROKEN" ? .failure(ComponentError(code: "E499", "item \(n + 1) is broken")) : .success(Document(id: "\(input.id)-\(n + 1)", text: part))
+            part == "BROKEN"
+                ? .failure(ComponentError(code: "E499", "item \(n + 1) is broken"))
+                : .success(Document(id: "\(input.id)-\(n + 1)", text: part))
         }
     }
 }

@@ -1,7 +1,8 @@
 import DossierCore
-@testable import DossierPipeline
 import Foundation
 import Testing
+
+@testable import DossierPipeline
 
 @Suite("Validation apart from construction: lint and plan create nothing")
 struct ValidationTests {
@@ -81,7 +82,10 @@ struct ValidationTests {
     @Test("'auto' creates a reader the first time an input needs it, once, however many inputs run at once")
     func autoIsLazy() async throws {
         let pipeline = try loader.load(text: "version: 1\nexporters:\n  - summary\n", file: "p.yaml")
-        guard case .auto(let steps) = pipeline.reader else { Issue.record("expected auto"); return }
+        guard case .auto(let steps) = pipeline.reader else {
+            Issue.record("expected auto")
+            return
+        }
         #expect(steps.allSatisfy { !$0.isCreated })
         let raw = (1...8).map { InputSource.data(name: "a\($0).raw", Data("text".utf8)) }
         var summary = await Runner(pipeline: pipeline, jobs: 4, standardOutput: { _ in }).run(raw)
@@ -99,7 +103,8 @@ struct ValidationTests {
         struct Failing: Error, CustomStringConvertible { var description: String { "no model" } }
         let info = try #require(loader.registry.readers["raw"]?.info)
         let step = Pipeline.ReaderStep(info: info, readsLines: false, sniff: { _ in false }, make: { throw Failing() })
-        let exporter = Pipeline.ExporterStep(info: try #require(loader.registry.exporters["summary"]?.info),
+        let exporter = Pipeline.ExporterStep(
+            info: try #require(loader.registry.exporters["summary"]?.info),
             exporter: try SummaryExporter(), target: .stdout)
         let pipeline = try Pipeline(name: "p", reader: .fixed(step), analyzers: [], exporters: [exporter])
         let summary = await Runner(pipeline: pipeline, standardOutput: { _ in }).run([.data(name: "x.raw", Data("x".utf8))])

@@ -101,9 +101,12 @@ struct FeedReaderTests {
         #expect(!FeedReader.sniff(Data("<html><body><p>hi</p></body></html>".utf8)))
     }
 
-    @Test("bad feeds fail with a clear error, never a crash", arguments: [
-        "", "   \n", "<html><body>not a feed</body></html>", "\u{0}\u{1}\u{2}garbage\u{FF}", "<rss><channel><title>x</title></channel></rss>",
-    ])
+    @Test(
+        "bad feeds fail with a clear error, never a crash",
+        arguments: [
+            "", "   \n", "<html><body>not a feed</body></html>", "\u{0}\u{1}\u{2}garbage\u{FF}",
+            "<rss><channel><title>x</title></channel></rss>",
+        ])
     func badFeeds(_ text: String) {
         #expect(throws: ComponentError.self) { try read(text) }
     }
@@ -124,7 +127,9 @@ struct FeedReaderTests {
             """
         let results = try read(xml)
         let item = try #require(try results.first?.get())
-        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "no-such-host"
+        let hostname =
+            (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? "no-such-host"
         #expect(!(item.metadata.title ?? "").contains(hostname))
     }
 }

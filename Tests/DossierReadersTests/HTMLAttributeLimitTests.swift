@@ -19,7 +19,8 @@ struct HTMLAttributeLimitTests {
         #expect(error.code == "E436")
         #expect(
             error.message
-                == "page 'many.html' has an element with more than 256 attributes (its tag starts at byte \(12 + story.utf8.count)), which the HTML parser would take minutes to read; remove the excess attributes")
+                == "page 'many.html' has an element with more than 256 attributes (its tag starts at byte \(12 + story.utf8.count)), which the HTML parser would take minutes to read; remove the excess attributes"
+        )
     }
 
     @Test("256 attributes, unquoted and valueless ones counted alike, are read")
@@ -32,7 +33,8 @@ struct HTMLAttributeLimitTests {
     @Test("attribute-like text in scripts, styles, comments and quoted values is not counted")
     func textThatIsNotAttributes() throws {
         let words = (0..<1000).map { "w\($0)" }.joined(separator: " ")
-        let page = "<html><head><script>if (a <b \(words)) {}</script><STYLE>x<y \(words) {}</STYLE></head><body>"
+        let page =
+            "<html><head><script>if (a <b \(words)) {}</script><STYLE>x<y \(words) {}</STYLE></head><body>"
             + "<!-- <div \(words) --><p title=\"\(words)\" data-x='\(words)'>The harbour ferry ran again on Tuesday after a week of storms.</p>"
             + "\(story)</body></html>"
         #expect(try readHTML(page).text.contains("harbour ferry"))
@@ -50,7 +52,8 @@ struct HTMLAttributeLimitTests {
 
     @Test("a feed item whose HTML has an element over the limit fails alone, naming the limit")
     func feedItem() throws {
-        let body = (tag(attributes: 300) + "Crowded item</div>").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let body = (tag(attributes: 300) + "Crowded item</div>").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
         let feed = """
             <rss version="2.0"><channel><title>t</title>
             <item><title>Crowded</title><description>\(body)</description></item>
@@ -72,7 +75,9 @@ struct HTMLAttributeLimitTests {
     func jsonBody() throws {
         let html = tag(attributes: 300).replacingOccurrences(of: "\"", with: "\\\"") + "Crowded</div>"
         let json = "{\"title\": \"Crowded\", \"html\": \"\(html)\"}"
-        let error = try #require(throws: ComponentError.self) { try JSONReader().read(Input(id: "j", name: "in.json", data: Data(json.utf8))) }
+        let error = try #require(throws: ComponentError.self) {
+            try JSONReader().read(Input(id: "j", name: "in.json", data: Data(json.utf8)))
+        }
         #expect(error.code == "E458")
         #expect(error.message.contains("more than 256 attributes (its tag starts at byte 0 of the body)"))
     }

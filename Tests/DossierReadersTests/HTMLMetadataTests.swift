@@ -29,7 +29,10 @@ struct HTMLTitleTests {
             ("Council approves the new harbour budget · Gazette", "Council approves the new harbour budget · Gazette"),
             // After the colon, unless the part before it is long.
             ("Harbour report: Council approves the new budget", "Council approves the new budget"),
-            ("What the council said after a very long night: Budget passes at dawn", "What the council said after a very long night: Budget passes at dawn"),
+            (
+                "What the council said after a very long night: Budget passes at dawn",
+                "What the council said after a very long night: Budget passes at dawn"
+            ),
         ])
     func documentTitle(_ raw: String, _ expected: String) throws {
         #expect(try metadata(head: "<title>\(raw)</title>").title == expected)
@@ -44,7 +47,8 @@ struct HTMLTitleTests {
 
     @Test("a very short <title> gives way to the page's only h1")
     func shortTitleUsesHeading() throws {
-        let d = try readHTML(page(head: "<title>Gazette</title>", "<h1>Council approves the new harbour budget</h1><p>\(prose)</p><p>\(prose)</p>"))
+        let d = try readHTML(
+            page(head: "<title>Gazette</title>", "<h1>Council approves the new harbour budget</h1><p>\(prose)</p><p>\(prose)</p>"))
         #expect(d.metadata.title == "Council approves the new harbour budget")
     }
 
@@ -59,21 +63,26 @@ struct HTMLTitleTests {
 
     @Test("JSON-LD wrapped in CDATA is read, and its name is the title")
     func cdataJSONLD() throws {
-        let head = "<meta property=\"og:title\" content=\"OpenGraph headline\">"
-            + jsonLD("<![CDATA[ {\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"name\": \"Ferry timetable changes in spring\"} ]]>")
+        let head =
+            "<meta property=\"og:title\" content=\"OpenGraph headline\">"
+            + jsonLD(
+                "<![CDATA[ {\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \"name\": \"Ferry timetable changes in spring\"} ]]>"
+            )
         #expect(try metadata(head: head).title == "Ferry timetable changes in spring")
     }
 
     @Test("JSON-LD headline wins over a name that does not resemble the page title")
     func headlineOverSiteName() throws {
-        let head = "<title>Ferry timetable changes in spring - Harbour Post</title>"
+        let head =
+            "<title>Ferry timetable changes in spring - Harbour Post</title>"
             + jsonLD("{\"@type\": \"NewsArticle\", \"name\": \"Harbour Post\", \"headline\": \"Ferry timetable changes in spring\"}")
         #expect(try metadata(head: head).title == "Ferry timetable changes in spring")
     }
 
     @Test("a structured title loses a suffix that repeats the site name")
     func siteSuffix() throws {
-        let head = "<meta property=\"og:title\" content=\"How to mend a fishing net | Harbour Post\"><meta property=\"og:site_name\" content=\"Harbour Post\">"
+        let head =
+            "<meta property=\"og:title\" content=\"How to mend a fishing net | Harbour Post\"><meta property=\"og:site_name\" content=\"Harbour Post\">"
         #expect(try metadata(head: head).title == "How to mend a fishing net")
     }
 }
@@ -82,14 +91,17 @@ struct HTMLTitleTests {
 struct HTMLBylineTests {
     @Test("JSON-LD authors come first, every one of them")
     func jsonLDAuthors() throws {
-        let head = "<meta name=\"author\" content=\"Meta Person\">"
-            + jsonLD("{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", \"name\": \"Ana Ruiz\"}, {\"name\": \"Tom Hale\"}]}")
+        let head =
+            "<meta name=\"author\" content=\"Meta Person\">"
+            + jsonLD(
+                "{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", \"name\": \"Ana Ruiz\"}, {\"name\": \"Tom Hale\"}]}")
         #expect(try metadata(head: head).authors == ["Ana Ruiz", "Tom Hale"])
     }
 
     @Test("dc:creator beats author, and repeated creators are all kept")
     func dublinCoreCreators() throws {
-        let head = "<meta name=\"author\" content=\"Meta Person\"><meta name=\"DC.Creator\" content=\"Lind, Maja\"><meta name=\"DC.Creator\" content=\"Hale, Tom\">"
+        let head =
+            "<meta name=\"author\" content=\"Meta Person\"><meta name=\"DC.Creator\" content=\"Lind, Maja\"><meta name=\"DC.Creator\" content=\"Hale, Tom\">"
         #expect(try metadata(head: head).authors == ["Lind, Maja", "Hale, Tom"])
     }
 
@@ -147,7 +159,8 @@ struct HTMLBylineTests {
 struct HTMLDateSourceTests {
     @Test("JSON-LD datePublished beats article:published_time")
     func jsonLDDate() throws {
-        let head = "<meta property=\"article:published_time\" content=\"2025-03-04T10:00:00Z\">"
+        let head =
+            "<meta property=\"article:published_time\" content=\"2025-03-04T10:00:00Z\">"
             + jsonLD("{\"@type\": \"NewsArticle\", \"datePublished\": \"2025-03-03T22:00:00Z\"}")
         #expect(try metadata(head: head).published == "2025-03-03T22:00:00Z")
     }
@@ -155,12 +168,17 @@ struct HTMLDateSourceTests {
     @Test("parsely-pub-date and a <time> element are later sources")
     func laterSources() throws {
         #expect(try metadata(head: "<meta name=\"parsely-pub-date\" content=\"2025-03-05\">").published == "2025-03-05")
-        #expect(try metadata(head: "", body: "<time datetime=\"2025-03-06T08:00:00+01:00\">6 March</time>").published == "2025-03-06T08:00:00+01:00")
+        #expect(
+            try metadata(head: "", body: "<time datetime=\"2025-03-06T08:00:00+01:00\">6 March</time>").published
+                == "2025-03-06T08:00:00+01:00")
     }
 
-    @Test("a page that is valid UTF-8 is read as UTF-8 whatever its stale declaration says", arguments: ["gb2312", "windows-1252", "shift_jis"])
+    @Test(
+        "a page that is valid UTF-8 is read as UTF-8 whatever its stale declaration says",
+        arguments: ["gb2312", "windows-1252", "shift_jis"])
     func staleDeclaration(_ charset: String) throws {
-        let html = "<html><head><meta charset=\"\(charset)\"><title>Fähre über den Fluss fährt wieder nach Plan</title></head><body><article><p>\(prose) Grüße aus Kiel.</p></article></body></html>"
+        let html =
+            "<html><head><meta charset=\"\(charset)\"><title>Fähre über den Fluss fährt wieder nach Plan</title></head><body><article><p>\(prose) Grüße aus Kiel.</p></article></body></html>"
         let d = try readHTML(html)
         #expect(d.metadata.title == "Fähre über den Fluss fährt wieder nach Plan")
         #expect(d.text.contains("Grüße aus Kiel"))

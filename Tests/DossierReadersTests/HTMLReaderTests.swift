@@ -46,21 +46,40 @@ struct HTMLReaderArticleTests {
             htmlOutline(document) == [
                 ["title", "-", "Fährstreik legt Seehafen lahm"],
                 ["dateline", "-", "KIEL"],
-                ["paragraph", "-", "Seit Montagmorgen liegen alle Fähren im Seehafen still, weil die Fährleute für höhere Löhne streiken. Pendler müssen Umwege von über 40 Kilometern in Kauf nehmen."],
-                ["paragraph", "-", "Die Gewerkschaft fordert 8,5 Prozent mehr Lohn, die Reederei bietet bisher nur 3 Prozent. „Wir bleiben so lange draußen, bis ein faires Angebot kommt“, sagte Sprecherin Åsa Lindqvist 🚢 am Hafen."],
+                [
+                    "paragraph", "-",
+                    "Seit Montagmorgen liegen alle Fähren im Seehafen still, weil die Fährleute für höhere Löhne streiken. Pendler müssen Umwege von über 40 Kilometern in Kauf nehmen.",
+                ],
+                [
+                    "paragraph", "-",
+                    "Die Gewerkschaft fordert 8,5 Prozent mehr Lohn, die Reederei bietet bisher nur 3 Prozent. „Wir bleiben so lange draußen, bis ein faires Angebot kommt“, sagte Sprecherin Åsa Lindqvist 🚢 am Hafen.",
+                ],
                 ["caption", "-", "Leere Anleger am Dienstagmorgen."],
                 ["heading", "2", "Was Pendler wissen müssen"],
                 ["list-item", "1", "Die Buslinie 12 fährt zusätzlich alle zehn Minuten."],
                 ["list-item", "1", "Monatskarten gelten auch im Ersatzverkehr."],
-                ["paragraph", "-", "Laut einer Studie der Stadt nutzen täglich rund 12.000 Menschen die Fähren, vor allem auf dem Weg zur Arbeit und zur Schule."],
-                ["embedded-post", "-", "Heute keine Fähre, also zu Fuß über die Brücke. Schönes Wetter wenigstens! pic.twitter.com/abc123 — Hafenblick (@hafenblick) 11. Februar 2025"],
+                [
+                    "paragraph", "-",
+                    "Laut einer Studie der Stadt nutzen täglich rund 12.000 Menschen die Fähren, vor allem auf dem Weg zur Arbeit und zur Schule.",
+                ],
+                [
+                    "embedded-post", "-",
+                    "Heute keine Fähre, also zu Fuß über die Brücke. Schönes Wetter wenigstens! pic.twitter.com/abc123 — Hafenblick (@hafenblick) 11. Februar 2025",
+                ],
                 ["block-quote", "-", "Ein Streik trifft immer die Falschen, aber ohne Streik bewegt sich nichts."],
-                ["paragraph", "-", "Die Verhandlungen sollen am Donnerstag fortgesetzt werden, teilte die Reederei mit. Eine Schlichtung lehnen beide Seiten bislang ab."],
+                [
+                    "paragraph", "-",
+                    "Die Verhandlungen sollen am Donnerstag fortgesetzt werden, teilte die Reederei mit. Eine Schlichtung lehnen beide Seiten bislang ab.",
+                ],
             ])
     }
 
-    @Test("leaves out cookie banner, navigation, share bar, related stories, comments, sidebar, footer and scripts",
-        arguments: ["Cookies", "Politik", "Teilen", "Drucken", "Mehr zum Thema", "Busfahrer", "Kommentare", "Frechheit", "Meistgelesen", "Impressum", "Skripttext", "color: red"])
+    @Test(
+        "leaves out cookie banner, navigation, share bar, related stories, comments, sidebar, footer and scripts",
+        arguments: [
+            "Cookies", "Politik", "Teilen", "Drucken", "Mehr zum Thema", "Busfahrer", "Kommentare", "Frechheit", "Meistgelesen",
+            "Impressum", "Skripttext", "color: red",
+        ])
     func boilerplateIsGone(_ fragment: String) {
         #expect(!document.text.contains(fragment))
     }
@@ -75,7 +94,10 @@ struct HTMLReaderArticleTests {
         let start = try #require((0..<scalars.count).first { Array(scalars[$0..<min($0 + prefix.count, scalars.count)]) == prefix })
         #expect(quote.range.start == start)
         // The ship emoji is one scalar but two UTF-16 units: the range must count it once.
-        #expect(quote.range.count == "Die Gewerkschaft fordert 8,5 Prozent mehr Lohn, die Reederei bietet bisher nur 3 Prozent. „Wir bleiben so lange draußen, bis ein faires Angebot kommt“, sagte Sprecherin Åsa Lindqvist 🚢 am Hafen.".unicodeScalars.count)
+        #expect(
+            quote.range.count
+                == "Die Gewerkschaft fordert 8,5 Prozent mehr Lohn, die Reederei bietet bisher nur 3 Prozent. „Wir bleiben so lange draußen, bis ein faires Angebot kommt“, sagte Sprecherin Åsa Lindqvist 🚢 am Hafen."
+                .unicodeScalars.count)
     }
 
     @Test("metadata comes from JSON-LD and OpenGraph, with dates in ISO 8601")
@@ -102,7 +124,11 @@ struct HTMLReaderArticleTests {
         #expect(embed.origin == .embed)
         #expect(embed.url == "https://t.co/abc123")
         let image = try #require(document.links.first { $0.origin == .image })
-        #expect(image == Link(url: "https://static.nordkurier.example/artikel/bilder/hafen.jpg", text: "Leere Anleger im Seehafen", range: nil, origin: .image))
+        #expect(
+            image
+                == Link(
+                    url: "https://static.nordkurier.example/artikel/bilder/hafen.jpg", text: "Leere Anleger im Seehafen", range: nil,
+                    origin: .image))
         #expect(!document.links.contains { $0.url?.contains("social.example") == true || $0.text == "Politik" })
     }
 
@@ -129,7 +155,8 @@ struct HTMLReaderDetailTests {
     func titleAndDates() throws {
         let d = try readHTML(
             page(
-                head: "<title>Committee publishes all its documents | The Daily Example</title><meta name=\"author\" content=\"Lea Moritz\"><meta name=\"date\" content=\"March 11, 2015\">",
+                head:
+                    "<title>Committee publishes all its documents | The Daily Example</title><meta name=\"author\" content=\"Lea Moritz\"><meta name=\"date\" content=\"March 11, 2015\">",
                 "<p>\(prose)</p><p>\(prose)</p>"))
         #expect(d.metadata.title == "Committee publishes all its documents")
         #expect(d.metadata.published == "2015-03-11")
@@ -146,7 +173,10 @@ struct HTMLReaderDetailTests {
     @Test("broken JSON-LD is tolerated and the other sources still apply")
     func brokenJSONLD() throws {
         let d = try readHTML(
-            page(head: "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta property=\"og:title\" content=\"Fallback headline\">", "<p>\(prose)</p>"))
+            page(
+                head:
+                    "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta property=\"og:title\" content=\"Fallback headline\">",
+                "<p>\(prose)</p>"))
         #expect(d.metadata.title == "Fallback headline")
     }
 
@@ -166,7 +196,8 @@ struct HTMLReaderDetailTests {
         bytes += [0xE9]  // é
         bytes += Array(" prices</title></head><body><article><p>".utf8)
         bytes += [0x93] + Array("Prices rose".utf8) + [0x94] + Array(" by 5 ".utf8) + [0x80]  // “…” and €
-        bytes += Array(" at the caf".utf8) + [0xE9] + Array(" on the corner, the owner said on Monday morning.</p></article></body></html>".utf8)
+        bytes +=
+            Array(" at the caf".utf8) + [0xE9] + Array(" on the corner, the owner said on Monday morning.</p></article></body></html>".utf8)
         let d = try readHTML(Data(bytes))
         #expect(d.metadata.title == "Café prices")
         #expect(d.text.contains("“Prices rose” by 5 € at the café on the corner"))
@@ -175,7 +206,9 @@ struct HTMLReaderDetailTests {
     @Test("undeclared bytes that are not UTF-8 are read as windows-1252")
     func undeclaredLatin1() throws {
         var bytes = Array("<html><body><article><p>".utf8)
-        bytes += Array("The na".utf8) + [0xEF] + Array("ve plan was approved by the council of Montr".utf8) + [0xE9] + Array("al on Tuesday.</p></article></body></html>".utf8)
+        bytes +=
+            Array("The na".utf8) + [0xEF] + Array("ve plan was approved by the council of Montr".utf8) + [0xE9]
+            + Array("al on Tuesday.</p></article></body></html>".utf8)
         let d = try readHTML(Data(bytes))
         #expect(d.text.contains("naïve plan"))
         #expect(d.text.contains("Montréal"))
@@ -185,7 +218,8 @@ struct HTMLReaderDetailTests {
     func invalidUTF8() throws {
         var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><article><p>Before ".utf8)
         bytes += [0xFF, 0xFE, 0xC3]
-        bytes += Array(" after: \(prose)</p><p>Zoë kept reading the second paragraph, which must survive the damage.</p></article></body></html>".utf8)
+        bytes += Array(
+            " after: \(prose)</p><p>Zoë kept reading the second paragraph, which must survive the damage.</p></article></body></html>".utf8)
         let d = try readHTML(Data(bytes))
         #expect(d.text.contains("\u{FFFD}"))
         #expect(d.text.contains("Zoë kept reading"))
@@ -194,9 +228,12 @@ struct HTMLReaderDetailTests {
 
 @Suite("HTML reader: sniffing and options")
 struct HTMLReaderSniffTests {
-    @Test("recognises HTML by its opening, after a BOM, whitespace and comments", arguments: [
-        "<!DOCTYPE html><html>", "\u{FEFF}<html lang=en>", "  \n<!-- generated --> <head><title>x</title>", "<article><p>hi</p>", "<p>Just a paragraph</p>",
-    ])
+    @Test(
+        "recognises HTML by its opening, after a BOM, whitespace and comments",
+        arguments: [
+            "<!DOCTYPE html><html>", "\u{FEFF}<html lang=en>", "  \n<!-- generated --> <head><title>x</title>", "<article><p>hi</p>",
+            "<p>Just a paragraph</p>",
+        ])
     func sniffsHTML(_ head: String) {
         #expect(HTMLReader.sniff(Data(head.utf8)))
     }
@@ -256,7 +293,8 @@ struct HTMLReaderBadInputTests {
 
     @Test("a page without article text fails with E434")
     func noContent() {
-        let html = "<html><head><title>Index</title></head><body><nav><a href=\"/a\">A</a> <a href=\"/b\">B</a></nav><footer>© Example</footer></body></html>"
+        let html =
+            "<html><head><title>Index</title></head><body><nav><a href=\"/a\">A</a> <a href=\"/b\">B</a></nav><footer>© Example</footer></body></html>"
         #expect(htmlErrorCode(Data(html.utf8)) == "E434")
     }
 
@@ -270,7 +308,9 @@ struct HTMLReaderBadInputTests {
 
     @Test("malformed markup (unclosed and misnested tags) is repaired")
     func malformed() throws {
-        let d = try readHTML("<html><body><div class=article><p>\(prose)<p><b><i>Second paragraph, misnested</b></i> and unclosed <div>with <span>stray tags</p></div>")
+        let d = try readHTML(
+            "<html><body><div class=article><p>\(prose)<p><b><i>Second paragraph, misnested</b></i> and unclosed <div>with <span>stray tags</p></div>"
+        )
         #expect(d.text.contains(prose))
         #expect(d.text.contains("Second paragraph, misnested and unclosed"))
     }
@@ -287,7 +327,8 @@ struct HTMLReaderBadInputTests {
         let d = try readHTML(html)
         #expect(
             htmlOutline(d) == [
-                ["heading", "2", "Talks resume"], ["paragraph", "-", prose], ["paragraph", "-", "Ana said the talks will resume on Monday, café open."],
+                ["heading", "2", "Talks resume"], ["paragraph", "-", prose],
+                ["paragraph", "-", "Ana said the talks will resume on Monday, café open."],
             ])
     }
 

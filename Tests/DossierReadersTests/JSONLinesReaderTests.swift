@@ -19,13 +19,18 @@ struct JSONLinesReaderTests {
     @Test("article lines and Dossier lines, with blank lines, CRLF and no final line break")
     func mixedLines() throws {
         let dossier = String(decoding: try SampleDocuments.full.jsonData(pretty: false), as: UTF8.self)
-        let text = "{\"title\": \"Première\", \"text\": \"Un “début” 🌅.\"}\r\n\r\n" + dossier + "\n   \n{\"id\": \"z9\", \"headline\": \"Last\", \"body\": \"No newline at the end.\"}"
+        let text =
+            "{\"title\": \"Première\", \"text\": \"Un “début” 🌅.\"}\r\n\r\n" + dossier
+            + "\n   \n{\"id\": \"z9\", \"headline\": \"Last\", \"body\": \"No newline at the end.\"}"
         let documents = try readLines(Data(text.utf8))
         #expect(documents.map(\.id) == ["feed-1", "riverton-bridge", "z9"])
         #expect(documents[1] == SampleDocuments.full, "a Dossier line reads back losslessly, origin included")
         #expect(documents.map(\.origin) == ["feed.jsonl:1", SampleDocuments.full.origin, "feed.jsonl:5"])
         #expect(documents[0].text == "Première\n\nUn “début” 🌅.")
-        #expect(documents[0].blocks == [Block(kind: .title, range: TextRange(start: 0, end: 8)), Block(kind: .lede, range: TextRange(start: 10, end: 23))])
+        #expect(
+            documents[0].blocks == [
+                Block(kind: .title, range: TextRange(start: 0, end: 8)), Block(kind: .lede, range: TextRange(start: 10, end: 23)),
+            ])
         #expect(documents[2].reader == JSONLinesReader.provenance)
     }
 
@@ -46,10 +51,11 @@ struct JSONLinesReaderTests {
         let report = try reportLines("{\"title\": \"One\"}\n{\"title\": \"x \\udfff\"}\n{\"title\": \"Three\", \"n\": 9e999}\n")
         #expect(report.documents.map(\.id) == ["feed-1"])
         #expect(report.skipped.map(\.error.code) == ["E451", "E457"])
-        #expect(report.skipped.map(\.error.message) == [
-            "line 2 of 'feed.jsonl' is not valid JSON: the escape '\\udfff' at line 1, column 14 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair",
-            "line 3 of 'feed.jsonl' holds the number '9e999' at line 1, column 25, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number",
-        ])
+        #expect(
+            report.skipped.map(\.error.message) == [
+                "line 2 of 'feed.jsonl' is not valid JSON: the escape '\\udfff' at line 1, column 14 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair",
+                "line 3 of 'feed.jsonl' holds the number '9e999' at line 1, column 25, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number",
+            ])
     }
 
     @Test("with skipBadLines off, the first bad line fails the file")
@@ -65,7 +71,9 @@ struct JSONLinesReaderTests {
     func nothingReadable() {
         let error = componentError { try readLines(Data("{bad\n\n{\"a\": 1}\n".utf8)) }
         #expect(error?.code == "E451")
-        #expect(error?.message.hasPrefix("none of the 2 lines of 'feed.jsonl' could be read; the first problem: line 1 of 'feed.jsonl' is not valid JSON") == true)
+        #expect(
+            error?.message.hasPrefix(
+                "none of the 2 lines of 'feed.jsonl' could be read; the first problem: line 1 of 'feed.jsonl' is not valid JSON") == true)
         let single = componentError { try readLines(Data("[1]".utf8)) }
         #expect(single?.message == "line 1 of 'feed.jsonl' is a list, not an article object")
     }
@@ -80,7 +88,10 @@ struct JSONLinesReaderTests {
             ("invalid UTF-8", Data([0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D, 0x0A]), "E451"),
             ("truncated object", Data("{\"title\": \"x\", \"te".utf8), "E451"),
             ("10,000 nested lists", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8), "E451"),
-            ("10,000 nested objects", Data((String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)).utf8), "E451"),
+            (
+                "10,000 nested objects",
+                Data((String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)).utf8), "E451"
+            ),
             ("a broken Dossier line", Data("{\"format\": \"dossier\", \"version\": 7}".utf8), "E453"),
         ]
     }
@@ -114,7 +125,9 @@ struct JSONLinesReaderTests {
         var options = JSONLinesReader.Options()
         options.fields.title = ["meta.headline"]
         options.fields.authors = ["meta.byline"]
-        let document = try #require(try readLines(Data(#"{"meta": {"headline": "Nested", "byline": "By Ines Ruiz"}, "text": "Body."}"#.utf8), options: options).first)
+        let document = try #require(
+            try readLines(Data(#"{"meta": {"headline": "Nested", "byline": "By Ines Ruiz"}, "text": "Body."}"#.utf8), options: options)
+                .first)
         #expect(document.metadata.title == "Nested")
         #expect(document.metadata.authors == ["Ines Ruiz"])
         options.fields.text = ["a..b"]

@@ -5,12 +5,16 @@ import Foundation
 import Testing
 
 /// Reads `data` with the `json` reader.
-func readJSON(_ data: Data, options: JSONReader.Options = JSONReader.Options(), id: String = "j", name: String = "feed.json") throws -> [Document] {
+func readJSON(
+    _ data: Data, options: JSONReader.Options = JSONReader.Options(), id: String = "j", name: String = "feed.json"
+) throws -> [Document] {
     try JSONReader(options: options).read(Input(id: id, name: name, data: data))
 }
 
 /// Reads `json` text with the `json` reader.
-func readJSON(_ json: String, options: JSONReader.Options = JSONReader.Options(), id: String = "j", name: String = "feed.json") throws -> [Document] {
+func readJSON(
+    _ json: String, options: JSONReader.Options = JSONReader.Options(), id: String = "j", name: String = "feed.json"
+) throws -> [Document] {
     try readJSON(Data(json.utf8), options: options, id: id, name: name)
 }
 
@@ -50,7 +54,9 @@ struct JSONReaderDossierTests {
         let one = SampleDocuments.full
         var two = SampleDocuments.read
         two.id = "second"
-        let array = "[" + String(decoding: try one.jsonData(pretty: false), as: UTF8.self) + "," + String(decoding: try two.jsonData(), as: UTF8.self) + "]"
+        let array =
+            "[" + String(decoding: try one.jsonData(pretty: false), as: UTF8.self) + ","
+            + String(decoding: try two.jsonData(), as: UTF8.self) + "]"
         #expect(try readJSON(array) == [one, two])
     }
 
@@ -71,7 +77,8 @@ struct JSONReaderDossierTests {
 struct JSONReaderMappingTests {
     @Test("the wire fixture through nested dotted paths: ids, titles, authors, dates, publisher")
     func wireMetadata() throws {
-        let documents = try readJSON(try Fixtures.data("wire-articles.json"), options: try wireOptions(), id: "wire", name: "wire-articles.json")
+        let documents = try readJSON(
+            try Fixtures.data("wire-articles.json"), options: try wireOptions(), id: "wire", name: "wire-articles.json")
         #expect(documents.map(\.id) == ["wire-001", "1002", "wire-3"])
         #expect(
             documents[0].metadata
@@ -90,11 +97,16 @@ struct JSONReaderMappingTests {
             rows(documents[0]) == [
                 ["title", "-", "-", "Drought forces Lake Veyra to lowest level in 40 years"],
                 ["lede", "-", "-", "Lake Veyra fell to 312.4 metres on Monday, the regional water office said — its lowest since 1985."],
-                ["paragraph", "-", "-", "Boat operators have cancelled “at least half” of their summer tours. Data: https://water.example/veyra/levels"],
+                [
+                    "paragraph", "-", "-",
+                    "Boat operators have cancelled “at least half” of their summer tours. Data: https://water.example/veyra/levels",
+                ],
             ])
         #expect(
             documents[0].links == [
-                Link(url: "https://water.example/veyra/levels", text: "https://water.example/veyra/levels", range: TextRange(start: 230, end: 264), origin: .hyperlink)
+                Link(
+                    url: "https://water.example/veyra/levels", text: "https://water.example/veyra/levels",
+                    range: TextRange(start: 230, end: 264), origin: .hyperlink)
             ])
         // Without blank lines, each line of the body is a paragraph.
         #expect(
@@ -123,19 +135,23 @@ struct JSONReaderMappingTests {
     @Test("an HTML body: blocks at block elements, links with ranges resolved against the url, images, no scripts")
     func htmlBody() throws {
         let json = #"""
-        {"headline": "Harbour “opens”", "url": "https://port.example/news/2025/harbour",
-         "html": "<h1>Harbour “opens”</h1><p>The new <a href=\"/docs/plan.pdf\">harbour <b>plan</b></a> is out.<br>Second   line.</p><script>track()</script><h2>Details</h2><ul><li>Berths: 12<ul><li>deep-water: 4</li></ul></li></ul><blockquote><p>“Finally,” said a pilot.</p></blockquote><figure><img src=\"img/quay.jpg\" alt=\"The quay\"><figcaption>The quay at dawn</figcaption></figure>"}
-        """#
+            {"headline": "Harbour “opens”", "url": "https://port.example/news/2025/harbour",
+             "html": "<h1>Harbour “opens”</h1><p>The new <a href=\"/docs/plan.pdf\">harbour <b>plan</b></a> is out.<br>Second   line.</p><script>track()</script><h2>Details</h2><ul><li>Berths: 12<ul><li>deep-water: 4</li></ul></li></ul><blockquote><p>“Finally,” said a pilot.</p></blockquote><figure><img src=\"img/quay.jpg\" alt=\"The quay\"><figcaption>The quay at dawn</figcaption></figure>"}
+            """#
         let document = try #require(try readJSON(json).first)
         #expect(
             rows(document) == [
-                ["title", "-", "-", "Harbour “opens”"], ["lede", "-", "-", "The new harbour plan is out.\nSecond line."], ["heading", "2", "-", "Details"],
-                ["list-item", "1", "-", "Berths: 12"], ["list-item", "2", "-", "deep-water: 4"], ["block-quote", "-", "-", "“Finally,” said a pilot."],
+                ["title", "-", "-", "Harbour “opens”"], ["lede", "-", "-", "The new harbour plan is out.\nSecond line."],
+                ["heading", "2", "-", "Details"],
+                ["list-item", "1", "-", "Berths: 12"], ["list-item", "2", "-", "deep-water: 4"],
+                ["block-quote", "-", "-", "“Finally,” said a pilot."],
                 ["caption", "-", "-", "The quay at dawn"],
             ])
         #expect(
             document.links == [
-                Link(url: "https://port.example/docs/plan.pdf", text: "harbour plan", range: TextRange(start: 25, end: 37), origin: .hyperlink),
+                Link(
+                    url: "https://port.example/docs/plan.pdf", text: "harbour plan", range: TextRange(start: 25, end: 37),
+                    origin: .hyperlink),
                 Link(url: "https://port.example/news/2025/img/quay.jpg", text: "The quay", range: nil, origin: .image),
             ])
         expectWellFormed(document)
@@ -162,13 +178,15 @@ struct JSONReaderMappingTests {
     @Test("default field names cover schema.org and NewsAPI shapes")
     func defaultFields() throws {
         let json = #"""
-        {"headline": "Schema", "articleBody": "Body.", "datePublished": "2025-02-01", "dateModified": "2025-02-02",
-         "author": {"@type": "Person", "name": "Kim Lee"}, "publisher": {"name": "Daily"}, "inLanguage": "ko", "source": {"name": "ignored"}}
-        """#
+            {"headline": "Schema", "articleBody": "Body.", "datePublished": "2025-02-01", "dateModified": "2025-02-02",
+             "author": {"@type": "Person", "name": "Kim Lee"}, "publisher": {"name": "Daily"}, "inLanguage": "ko", "source": {"name": "ignored"}}
+            """#
         let document = try #require(try readJSON(json).first)
         #expect(
             document.metadata
-                == Metadata(title: "Schema", authors: ["Kim Lee"], publisher: "Daily", published: "2025-02-01", modified: "2025-02-02", language: "ko"))
+                == Metadata(
+                    title: "Schema", authors: ["Kim Lee"], publisher: "Daily", published: "2025-02-01", modified: "2025-02-02",
+                    language: "ko"))
     }
 
     @Test("a field path can index a list and map over one")
@@ -176,7 +194,8 @@ struct JSONReaderMappingTests {
         var options = JSONReader.Options()
         options.fields.title = ["versions.1.title"]
         options.fields.authors = ["credits.person"]
-        let json = #"{"versions": [{"title": "Old"}, {"title": "New"}], "credits": [{"person": "Ana"}, {"role": "photo"}, {"person": "Bo"}], "text": "T."}"#
+        let json =
+            #"{"versions": [{"title": "Old"}, {"title": "New"}], "credits": [{"person": "Ana"}, {"role": "photo"}, {"person": "Bo"}], "text": "T."}"#
         let document = try #require(try readJSON(json, options: options).first)
         #expect(document.metadata.title == "New")
         #expect(document.metadata.authors == ["Ana", "Bo"])
@@ -206,7 +225,9 @@ struct JSONReaderMappingTests {
         #expect(missing?.option == "itemsPath")
         #expect(missing?.message.contains("'response', 'status'") == true)
         options.itemsPath = "response.total"
-        #expect(componentError { try readJSON(try Fixtures.data("wire-articles.json"), options: options) }?.message.contains("a number") == true)
+        #expect(
+            componentError { try readJSON(try Fixtures.data("wire-articles.json"), options: options) }?.message.contains("a number") == true
+        )
     }
 
     @Test("paths with empty segments are refused when the reader is made")
@@ -236,23 +257,40 @@ struct JSONReaderBadInputTests {
             ("truncated", Data(#"{"title": "Cut", "text": "half a sent"#.utf8), "E451", "truncated"),
             ("syntax error on line 2", Data("{\"title\": \"x\",\n  \"text\": tru }".utf8), "E451", "line 2"),
             ("a bare string", Data(#""just a string""#.utf8), "E451", "is not valid JSON"),
-            ("10,000 nested lists", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8), "E451", "nested"),
-            ("10,000 nested objects", Data((String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)).utf8), "E451", "nested"),
-            ("HTML nested 10,000 deep", Data(("{\"html\": \"" + String(repeating: "<div>", count: 10_000) + "x\"}").utf8), "E456", "256 deep"),
+            (
+                "10,000 nested lists", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8), "E451",
+                "nested"
+            ),
+            (
+                "10,000 nested objects",
+                Data((String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)).utf8), "E451", "nested"
+            ),
+            (
+                "HTML nested 10,000 deep", Data(("{\"html\": \"" + String(repeating: "<div>", count: 10_000) + "x\"}").utf8), "E456",
+                "256 deep"
+            ),
         ]
     }
 
     @Test(
         "a lone surrogate escape and an out-of-range number are named with their line and column",
         arguments: [
-            ("{\"title\": \"x\",\n \"text\": \"a \\ud800 b\"}", "E451",
-             "input 'in.json' is not valid JSON: the escape '\\ud800' at line 2, column 13 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair"),
-            ("{\"title\": \"\\\\ud800 \\ud83d\\ude00 \\udc00\"}", "E451",
-             "input 'in.json' is not valid JSON: the escape '\\udc00' at line 1, column 33 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair"),
-            ("{\"title\": \"1e400\", \"score\": 1e400}", "E457",
-             "input 'in.json' holds the number '1e400' at line 1, column 29, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number"),
-            ("[{\"title\": \"x\", \"text\": \"y\", \"n\": [1, -2.5E+999]}]", "E457",
-             "input 'in.json' holds the number '-2.5E+999' at line 1, column 39, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number"),
+            (
+                "{\"title\": \"x\",\n \"text\": \"a \\ud800 b\"}", "E451",
+                "input 'in.json' is not valid JSON: the escape '\\ud800' at line 2, column 13 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair"
+            ),
+            (
+                "{\"title\": \"\\\\ud800 \\ud83d\\ude00 \\udc00\"}", "E451",
+                "input 'in.json' is not valid JSON: the escape '\\udc00' at line 1, column 33 is a lone surrogate, half of a UTF-16 pair without its other half; write the character itself or both halves of its pair"
+            ),
+            (
+                "{\"title\": \"1e400\", \"score\": 1e400}", "E457",
+                "input 'in.json' holds the number '1e400' at line 1, column 29, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number"
+            ),
+            (
+                "[{\"title\": \"x\", \"text\": \"y\", \"n\": [1, -2.5E+999]}]", "E457",
+                "input 'in.json' holds the number '-2.5E+999' at line 1, column 39, which is out of range (a double holds at most about 1.8e308); write it as a string or as a smaller number"
+            ),
         ])
     func positionedMessages(json: String, code: String, message: String) {
         let error = componentError { try JSONReader().read(Input(id: "a", name: "in.json", data: Data(json.utf8))) }

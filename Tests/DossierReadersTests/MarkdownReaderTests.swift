@@ -5,7 +5,9 @@ import Foundation
 import Testing
 
 /// Reads `markdown` with the `markdown` reader and returns its single document.
-func readMarkdown(_ markdown: String, options: MarkdownReader.Options = MarkdownReader.Options(), name: String = "story.md") throws -> Document {
+func readMarkdown(
+    _ markdown: String, options: MarkdownReader.Options = MarkdownReader.Options(), name: String = "story.md"
+) throws -> Document {
     try readMarkdown(Data(markdown.utf8), options: options, name: name)
 }
 
@@ -40,7 +42,9 @@ func rows(_ document: Document) -> [[String]] {
 func expectWellFormed(_ document: Document, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     var previousEnd = 0
     for block in document.blocks {
-        #expect(block.range.start >= previousEnd && block.range.end <= document.length && !block.range.isEmpty, "\(block)", sourceLocation: sourceLocation)
+        #expect(
+            block.range.start >= previousEnd && block.range.end <= document.length && !block.range.isEmpty, "\(block)",
+            sourceLocation: sourceLocation)
         previousEnd = block.range.end
     }
     for link in document.links {
@@ -57,14 +61,23 @@ struct MarkdownReaderStructureTests {
         #expect(
             rows(document) == [
                 ["title", "-", "-", "Ferry crews walk out in Søndervik"],
-                ["lede", "-", "-", "Crews on the Søndervik–Holm ferry stopped work at dawn on Wednesday, saying new rosters leave them \"too tired to steer\" — a claim the operator Fjordline Transit rejects."],
-                ["paragraph", "-", "-", "The union said 38 of its 52 members joined the strike. About 4,000 passengers use the crossing each day ⛴️."],
+                [
+                    "lede", "-", "-",
+                    "Crews on the Søndervik–Holm ferry stopped work at dawn on Wednesday, saying new rosters leave them \"too tired to steer\" — a claim the operator Fjordline Transit rejects.",
+                ],
+                [
+                    "paragraph", "-", "-",
+                    "The union said 38 of its 52 members joined the strike. About 4,000 passengers use the crossing each day ⛴️.",
+                ],
                 ["heading", "2", "-", section],
                 ["list-item", "1", section, "A cap of ten hours per shift"],
                 ["list-item", "1", section, "Two rest days after night duty"],
                 ["list-item", "2", section, "including weekends"],
                 ["list-item", "1", section, "An independent fatigue study, as recommended in 2023"],
-                ["block-quote", "-", "-", "“Nobody should cross a fjord with a captain who has slept four hours,” said union steward Maja Lind."],
+                [
+                    "block-quote", "-", "-",
+                    "“Nobody should cross a fjord with a captain who has slept four hours,” said union steward Maja Lind.",
+                ],
                 ["caption", "-", "-", "Passengers waiting at Holm pier"],
                 ["heading", "2", "-", "Sources"],
                 ["sources-section", "-", "Sources", "Fjordline Transit statement, 2 April 2025, https://fjordline.example/press/roster"],
@@ -86,7 +99,10 @@ struct MarkdownReaderStructureTests {
                 ["hyperlink", "https://fjordside.example/companies/fjordline", "Fjordline Transit"],
                 ["hyperlink", "https://maritime.example/reports/fatigue-2023.pdf", "recommended in 2023"],
                 ["image", "https://fjordside.example/news/2025/04/img/holm-pier.jpg", "Passengers waiting at Holm pier"],
-                ["sources-section", "https://fjordline.example/press/roster", "Fjordline Transit statement, 2 April 2025, https://fjordline.example/press/roster"],
+                [
+                    "sources-section", "https://fjordline.example/press/roster",
+                    "Fjordline Transit statement, 2 April 2025, https://fjordline.example/press/roster",
+                ],
                 ["sources-section", "https://union.example/letters/0412.pdf", "Union letter to the ministry"],
                 ["sources-section", "-", "Interview with Maja Lind, 2 April 2025"],
             ])
@@ -110,8 +126,13 @@ struct MarkdownReaderStructureTests {
     func exactRanges() throws {
         let document = try readMarkdown("# Café “Río” 🚲\n\nThe *lede* has [a “link”](https://e.example/x) here.\n")
         #expect(document.text == "Café “Río” 🚲\n\nThe lede has a “link” here.")
-        #expect(document.blocks == [Block(kind: .title, range: TextRange(start: 0, end: 12)), Block(kind: .lede, range: TextRange(start: 14, end: 41))])
-        #expect(document.links == [Link(url: "https://e.example/x", text: "a “link”", range: TextRange(start: 27, end: 35), origin: .hyperlink)])
+        #expect(
+            document.blocks == [
+                Block(kind: .title, range: TextRange(start: 0, end: 12)), Block(kind: .lede, range: TextRange(start: 14, end: 41)),
+            ])
+        #expect(
+            document.links == [Link(url: "https://e.example/x", text: "a “link”", range: TextRange(start: 27, end: 35), origin: .hyperlink)]
+        )
         #expect(document.metadata.title == "Café “Río” 🚲", "without front matter the first # heading is the title")
     }
 
@@ -141,7 +162,8 @@ struct MarkdownReaderStructureTests {
         #expect(
             document.links == [
                 Link(url: "/reports/2025.pdf", text: "the report", range: TextRange(start: 4, end: 14), origin: .hyperlink),
-                Link(url: "https://auto.example/a", text: "https://auto.example/a", range: TextRange(start: 16, end: 38), origin: .hyperlink),
+                Link(
+                    url: "https://auto.example/a", text: "https://auto.example/a", range: TextRange(start: 16, end: 38), origin: .hyperlink),
                 Link(url: "#top", text: "the top", range: TextRange(start: 40, end: 47), origin: .hyperlink),
                 Link(url: "https://empty.example/", text: "", range: nil, origin: .hyperlink),
             ])
@@ -174,10 +196,16 @@ struct MarkdownReaderStructureTests {
     @Test("code blocks are paragraphs by default and can be dropped; thematic breaks and raw HTML are dropped")
     func codeBreaksAndHTML() throws {
         let markdown = "Lede line.\n\n```\nrow 1\nrow 2\n```\n\n***\n\n<div class=\"ad\">Buy now</div>\n\nLast <span>word</span>."
-        #expect(rows(try readMarkdown(markdown)) == [["lede", "-", "-", "Lede line."], ["paragraph", "-", "-", "row 1\nrow 2"], ["paragraph", "-", "-", "Last word."]])
+        #expect(
+            rows(try readMarkdown(markdown)) == [
+                ["lede", "-", "-", "Lede line."], ["paragraph", "-", "-", "row 1\nrow 2"], ["paragraph", "-", "-", "Last word."],
+            ])
         var options = MarkdownReader.Options()
         options.includeCodeBlocks = false
-        #expect(rows(try readMarkdown(markdown, options: options)) == [["lede", "-", "-", "Lede line."], ["paragraph", "-", "-", "Last word."]])
+        #expect(
+            rows(try readMarkdown(markdown, options: options)) == [
+                ["lede", "-", "-", "Lede line."], ["paragraph", "-", "-", "Last word."],
+            ])
     }
 
     @Test("a byline paragraph before the lede gives the authors when the front matter names none")
@@ -187,18 +215,25 @@ struct MarkdownReaderStructureTests {
         #expect(document.metadata.authors == ["Ana Kovač", "Lee Park"])
         var options = MarkdownReader.Options()
         options.detectBylines = false
-        #expect(rows(try readMarkdown("# Title\n\nBy Ana Kovač and Lee Park\n\nThe lede.", options: options)).map(\.[0]) == ["title", "lede", "paragraph"])
+        #expect(
+            rows(try readMarkdown("# Title\n\nBy Ana Kovač and Lee Park\n\nThe lede.", options: options)).map(\.[0]) == [
+                "title", "lede", "paragraph",
+            ])
     }
 
     @Test("only the first top-level # heading is the title; later ones are level-1 headings")
     func secondTopHeading() throws {
         let document = try readMarkdown("# One\n\nText.\n\n# Two\n\n> # Quoted")
-        #expect(rows(document) == [["title", "-", "-", "One"], ["lede", "-", "-", "Text."], ["heading", "1", "-", "Two"], ["heading", "1", "-", "Quoted"]])
+        #expect(
+            rows(document) == [
+                ["title", "-", "-", "One"], ["lede", "-", "-", "Text."], ["heading", "1", "-", "Two"], ["heading", "1", "-", "Quoted"],
+            ])
     }
 
     @Test("a 'Sources:' paragraph opens the sources section as the text reader's line does, up to the next heading")
     func sourcesParagraph() throws {
-        let markdown = "# Dam Opens\n\nThe dam opened on Friday.\n\n## Reaction\n\nFarmers cheered.\n\n**Sources:**\n\n"
+        let markdown =
+            "# Dam Opens\n\nThe dam opened on Friday.\n\n## Reaction\n\nFarmers cheered.\n\n**Sources:**\n\n"
             + "- Water board notice, https://water.example.org/n/7\n- [Mayor's statement](https://town.example/m)\n\n## Later\n\nMore."
         let document = try readMarkdown(markdown)
         #expect(
@@ -206,7 +241,8 @@ struct MarkdownReaderStructureTests {
                 ["title", "-", "-", "Dam Opens"], ["lede", "-", "-", "The dam opened on Friday."], ["heading", "2", "-", "Reaction"],
                 ["paragraph", "-", "-", "Farmers cheered."], ["heading", "3", "-", "Sources:"],
                 ["sources-section", "-", "Sources:", "Water board notice, https://water.example.org/n/7"],
-                ["sources-section", "-", "Sources:", "Mayor's statement"], ["heading", "2", "-", "Later"], ["paragraph", "-", "-", "More."],
+                ["sources-section", "-", "Sources:", "Mayor's statement"], ["heading", "2", "-", "Later"],
+                ["paragraph", "-", "-", "More."],
             ])
         #expect(document.links.map(\.origin) == [.sourcesSection, .sourcesSection])
         #expect(document.links.map { $0.url ?? "-" } == ["https://water.example.org/n/7", "https://town.example/m"])
@@ -242,13 +278,15 @@ struct MarkdownReaderStructureTests {
 
     @Test("the sources section ends at the next heading of the same level, and configured headings open it")
     func sourcesSectionBounds() throws {
-        let markdown = "Lede.\n\n## References:\n\nA report, www.example.org/r\n\n### Sub\n\n- An entry\n\n## After\n\nMore text [here](https://h.example/)."
+        let markdown =
+            "Lede.\n\n## References:\n\nA report, www.example.org/r\n\n### Sub\n\n- An entry\n\n## After\n\nMore text [here](https://h.example/)."
         let document = try readMarkdown(markdown)
         #expect(
             rows(document) == [
                 ["lede", "-", "-", "Lede."], ["heading", "2", "-", "References:"],
                 ["sources-section", "-", "References:", "A report, www.example.org/r"], ["heading", "3", "-", "Sub"],
-                ["sources-section", "-", "References:", "An entry"], ["heading", "2", "-", "After"], ["paragraph", "-", "-", "More text here."],
+                ["sources-section", "-", "References:", "An entry"], ["heading", "2", "-", "After"],
+                ["paragraph", "-", "-", "More text here."],
             ])
         #expect(document.links.map(\.origin) == [.sourcesSection, .sourcesSection, .hyperlink])
         #expect(document.links.first?.url == "https://www.example.org/r")
@@ -261,11 +299,13 @@ struct MarkdownReaderStructureTests {
     @Test("front matter: author as one string, dates under their other names, canonical and language")
     func frontMatterSpellings() throws {
         let document = try readMarkdown(
-            "---\ntitle: \"Quoted: title\"\nauthor: Ada Ndiaye\npublisher: Coastal Times\npublished: 2025-01-02\nmodified: 2025-01-03\ncanonical: https://c.example/x\nlanguage: fr\n---\nBody.")
+            "---\ntitle: \"Quoted: title\"\nauthor: Ada Ndiaye\npublisher: Coastal Times\npublished: 2025-01-02\nmodified: 2025-01-03\ncanonical: https://c.example/x\nlanguage: fr\n---\nBody."
+        )
         #expect(
             document.metadata
                 == Metadata(
-                    title: "Quoted: title", authors: ["Ada Ndiaye"], publisher: "Coastal Times", published: "2025-01-02", modified: "2025-01-03",
+                    title: "Quoted: title", authors: ["Ada Ndiaye"], publisher: "Coastal Times", published: "2025-01-02",
+                    modified: "2025-01-03",
                     url: "https://c.example/x", language: "fr"))
         #expect(document.blocks.map(\.kind) == [.lede])
     }
@@ -291,7 +331,10 @@ struct MarkdownReaderStructureTests {
 struct MarkdownFrontMatterErrorTests {
     static let cases: [(String, String, String)] = [
         ("---\ntitle: [a, b]\n---\nBody", "E443", "story.md:2:8: expected text for 'title', found a list"),
-        ("---\ntitle: ok\nauthors: {x: 1}\n---\nBody", "E443", "story.md:3:10: expected a name or a list of names for 'authors', found a mapping"),
+        (
+            "---\ntitle: ok\nauthors: {x: 1}\n---\nBody", "E443",
+            "story.md:3:10: expected a name or a list of names for 'authors', found a mapping"
+        ),
         ("---\n'title: quoted whole'\n---\nBody", "E443", "story.md:2:1: the front matter must be a mapping"),
         ("---\ntitle: ok\nBody without a closing line\n", "E444", "story.md:1:1: the front matter opened here is never closed"),
         ("---\ntitle: a\ntitle: b\n---\nBody", "E442", "story.md:3:1: the front matter is not valid YAML"),

@@ -108,7 +108,6 @@ struct ReaderConformanceSelfTests {
         static let summary = "fails the conformance check on purpose"
         struct Failure: Error {}
         let options: UndocumentedOptions
-        init(options: UndocumentedOptions) { self.options = options }
         func read(_ input: Input) throws -> [Document] {
             let text = String(decoding: input.data, as: UTF8.self)
             if input.data.isEmpty { throw Failure() }

@@ -25,17 +25,33 @@ struct TextReaderStructureTests {
             outline(document) == [
                 ["title", "Harbour Bridge to Close for Three Weeks of Repairs", "-"],
                 ["byline", "By Maren Holt and Tomasz Wierzba", "-"],
-                ["lede", "The Kestrel Harbour bridge will close to all traffic from Monday while engineers replace corroded cables, city officials said on Thursday.", "-"],
+                [
+                    "lede",
+                    "The Kestrel Harbour bridge will close to all traffic from Monday while engineers replace corroded cables, city officials said on Thursday.",
+                    "-",
+                ],
                 ["heading", "Key Points", "-"],
                 ["list-item", "The bridge closes at 6 a.m. on Monday, March 3.", "Key Points"],
                 ["list-item", "A free ferry will run every 20 minutes.", "Key Points"],
                 ["list-item", "Cyclists can use the temporary pontoon path.", "Key Points"],
                 ["heading", "Why the Work Is Needed", "-"],
-                ["paragraph", "Inspectors found rust on 14 of the 96 suspension cables in January. “We cannot wait for another winter,” said Dr. Ines Falk, the city’s chief engineer. She put the cost at $4.2 million, about 30% more than the 2019 estimate.", "-"],
+                [
+                    "paragraph",
+                    "Inspectors found rust on 14 of the 96 suspension cables in January. “We cannot wait for another winter,” said Dr. Ines Falk, the city’s chief engineer. She put the cost at $4.2 million, about 30% more than the 2019 estimate.",
+                    "-",
+                ],
                 ["paragraph", "Residents on the east bank will feel it most 🚧. Shops near St. Aldric Square expect fewer visitors.", "-"],
                 ["heading", "What Happens Next", "-"],
-                ["paragraph", "The council will publish a detour map at https://kestrel.example.gov/detours this week. Updates will follow on the harbour authority’s website.", "-"],
-                ["embedded-post", "Ferry timetable confirmed for the closure. Stay safe, everyone! https://t.co/Hb7Kq2xZpd\n— Kestrel Harbour Authority (@KestrelHarbour) February 27, 2025", "-"],
+                [
+                    "paragraph",
+                    "The council will publish a detour map at https://kestrel.example.gov/detours this week. Updates will follow on the harbour authority’s website.",
+                    "-",
+                ],
+                [
+                    "embedded-post",
+                    "Ferry timetable confirmed for the closure. Stay safe, everyone! https://t.co/Hb7Kq2xZpd\n— Kestrel Harbour Authority (@KestrelHarbour) February 27, 2025",
+                    "-",
+                ],
                 ["heading", "Sources:", "-"],
                 ["sources-section", "Kestrel City Council, bridge maintenance notice, https://kestrel.example.gov/notices/4471", "-"],
                 ["sources-section", "Harbour Authority press briefing, 27 February 2025", "-"],
@@ -56,7 +72,10 @@ struct TextReaderStructureTests {
             summary == [
                 ["hyperlink", "https://kestrel.example.gov/detours", "https://kestrel.example.gov/detours"],
                 ["embed", "https://t.co/Hb7Kq2xZpd", "https://t.co/Hb7Kq2xZpd"],
-                ["sources-section", "https://kestrel.example.gov/notices/4471", "Kestrel City Council, bridge maintenance notice, https://kestrel.example.gov/notices/4471"],
+                [
+                    "sources-section", "https://kestrel.example.gov/notices/4471",
+                    "Kestrel City Council, bridge maintenance notice, https://kestrel.example.gov/notices/4471",
+                ],
                 ["sources-section", "-", "Harbour Authority press briefing, 27 February 2025"],
             ])
         for link in document.links {
@@ -72,9 +91,21 @@ struct TextReaderStructureTests {
             outline(document) == [
                 ["byline", "By Ola Brandt", "-"],
                 ["dateline", "LUNDHAVEN, Norway (Fjord Wire)", "-"],
-                ["lede", "A storm knocked out power to about 12,000 homes overnight, and crews expect most of them to be reconnected by Sunday evening.", "-"],
-                ["paragraph", "The utility said its line teams had worked through the night. Some villages in the hills may wait until Tuesday, a spokesperson said, because the access roads are still blocked by fallen trees.", "-"],
-                ["paragraph", "Schools in the district will open as normal on Monday. Parents were asked to check the county website at www.lundhaven-county.example.no/schools before leaving home.", "-"],
+                [
+                    "lede",
+                    "A storm knocked out power to about 12,000 homes overnight, and crews expect most of them to be reconnected by Sunday evening.",
+                    "-",
+                ],
+                [
+                    "paragraph",
+                    "The utility said its line teams had worked through the night. Some villages in the hills may wait until Tuesday, a spokesperson said, because the access roads are still blocked by fallen trees.",
+                    "-",
+                ],
+                [
+                    "paragraph",
+                    "Schools in the district will open as normal on Monday. Parents were asked to check the county website at www.lundhaven-county.example.no/schools before leaving home.",
+                    "-",
+                ],
             ])
         #expect(document.metadata.title == nil)
         #expect(document.metadata.authors == ["Ola Brandt"])
@@ -117,7 +148,8 @@ struct TextReaderStructureTests {
 
     @Test("a lowercase short line is no heading before a paragraph, and heading detection can be switched off")
     func headingRules() throws {
-        let text = "Opening Night Plans\n\nThe theatre reopens on Friday with a new play.\n\nnot a heading here\n\nThe cast rehearsed for six weeks before the premiere.\n\nLate Changes\n\nTwo roles were recast after the first week of rehearsals.\n"
+        let text =
+            "Opening Night Plans\n\nThe theatre reopens on Friday with a new play.\n\nnot a heading here\n\nThe cast rehearsed for six weeks before the premiere.\n\nLate Changes\n\nTwo roles were recast after the first week of rehearsals.\n"
         let document = try readText(text)
         #expect(document.blocks.map(\.kind) == [.title, .lede, .paragraph, .paragraph, .heading, .paragraph])
         var options = TextReader.Options()
@@ -143,7 +175,8 @@ struct TextReaderStructureTests {
 
     @Test("'Sources: Reuters, AP' on one line is the heading and the first entry, as in the markdown reader")
     func inlineSourcesLine() throws {
-        let text = "The vote was close, the clerk said on Friday evening.\n\n"
+        let text =
+            "The vote was close, the clerk said on Friday evening.\n\n"
             + "Sources: Reuters, AP\nCouncil minutes https://town.example/m/3\n"
         let document = try readText(text)
         #expect(
@@ -164,7 +197,8 @@ struct TextReaderStructureTests {
     func configuredSourcesHeading() throws {
         var options = TextReader.Options()
         options.sourcesHeadings = ["Further reading"]
-        let text = "Tides rose higher than forecast on Sunday, the coastguard said.\n\nFURTHER READING\n- Coastguard bulletin https://coast.example.org/b/12\n"
+        let text =
+            "Tides rose higher than forecast on Sunday, the coastguard said.\n\nFURTHER READING\n- Coastguard bulletin https://coast.example.org/b/12\n"
         let document = try readText(text, options: options)
         #expect(document.blocks.map(\.kind) == [.paragraph, .heading, .sourcesSection])
         #expect(document.links.map(\.origin) == [.sourcesSection])
@@ -174,7 +208,8 @@ struct TextReaderStructureTests {
 
     @Test("an attribution in its own paragraph marks the post above it and itself as embedded")
     func separatedEmbed() throws {
-        let text = "Ferry Service Resumes\n\nThe ferry resumed service on Monday after repairs.\n\nBack on the water! pic.twitter.com/Xy12Ab\n\n- Island Ferries (@islandferries) June 2, 2024\n\nPassengers welcomed the news.\n"
+        let text =
+            "Ferry Service Resumes\n\nThe ferry resumed service on Monday after repairs.\n\nBack on the water! pic.twitter.com/Xy12Ab\n\n- Island Ferries (@islandferries) June 2, 2024\n\nPassengers welcomed the news.\n"
         let document = try readText(text)
         #expect(document.blocks.map(\.kind) == [.title, .lede, .embeddedPost, .embeddedPost, .paragraph])
         #expect(document.links.map(\.url) == ["https://pic.twitter.com/Xy12Ab"])
@@ -202,7 +237,9 @@ struct TextReaderOffsetTests {
         // Counted independently: the title's scalars, the newline pair, then the lede's own scalars.
         let titleScalars = "Café “Owl” Reopens 🦉".unicodeScalars.count
         #expect(lede.start == titleScalars + 2)
-        #expect(lede.end == lede.start + "The café’s owner, Zoë, said “we’re back” 🎉 on Friday morning to a queue of regulars.".unicodeScalars.count)
+        #expect(
+            lede.end == lede.start
+                + "The café’s owner, Zoë, said “we’re back” 🎉 on Friday morning to a queue of regulars.".unicodeScalars.count)
         #expect(document.blocks[0].range == TextRange(start: 0, end: titleScalars))
     }
 
@@ -235,7 +272,9 @@ struct TextReaderOffsetTests {
         options.maxBytes = 16
         let error = try #require(throws: ComponentError.self) { try readText("Seventeen bytes!!", options: options, name: "big.txt") }
         #expect(error.code == "E413")
-        #expect(error.message == "input 'big.txt' has 17 bytes, more than the limit of 16; raise the 'maxBytes' option if it really is one article")
+        #expect(
+            error.message
+                == "input 'big.txt' has 17 bytes, more than the limit of 16; raise the 'maxBytes' option if it really is one article")
         #expect(try readText("Sixteen bytes!!!", options: options).text == "Sixteen bytes!!!")
         #expect(TextReader.Options().maxBytes == 64 << 20)
     }
@@ -251,13 +290,18 @@ struct TextReaderOffsetTests {
 
     @Test("NUL bytes are binary data, refused with E415 at their offset")
     func nulBytesAreBinary() throws {
-        let input = Input(id: "bin", name: "image.txt", data: Data([0x89, 0x50, 0x4E, 0x47]) + Data("Some words here".utf8) + Data([0, 0, 7]))
+        let input = Input(
+            id: "bin", name: "image.txt", data: Data([0x89, 0x50, 0x4E, 0x47]) + Data("Some words here".utf8) + Data([0, 0, 7]))
         let error = try #require(throws: ComponentError.self) { try TextReader().read(input) }
         #expect(error.code == "E415")
-        #expect(error.message == "input 'image.txt' holds a NUL byte at offset 19, so it is binary data, not text; check that the right file was given")
+        #expect(
+            error.message
+                == "input 'image.txt' holds a NUL byte at offset 19, so it is binary data, not text; check that the right file was given")
     }
 
-    @Test("UTF-16 without a byte-order mark is recognised and refused with E416", arguments: [(false, "little-endian", "LE"), (true, "big-endian", "BE")])
+    @Test(
+        "UTF-16 without a byte-order mark is recognised and refused with E416",
+        arguments: [(false, "little-endian", "LE"), (true, "big-endian", "BE")])
     func utf16WithoutBOM(bigEndian: Bool, order: String, flag: String) throws {
         let units = Array("A short article.\nIt has two lines.\n".utf16)
         let bytes = units.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -265,7 +309,8 @@ struct TextReaderOffsetTests {
         #expect(error.code == "E416")
         #expect(
             error.message
-                == "input 'wide.txt' looks like UTF-16 (\(order)) without a byte-order mark; convert it to UTF-8 (for example 'iconv -f UTF-16\(flag) -t UTF-8') and read it again")
+                == "input 'wide.txt' looks like UTF-16 (\(order)) without a byte-order mark; convert it to UTF-8 (for example 'iconv -f UTF-16\(flag) -t UTF-8') and read it again"
+        )
     }
 
     @Test("UTF-16 with a byte-order mark is decoded like UTF-8", arguments: [false, true])
@@ -293,10 +338,12 @@ struct TextReaderOffsetTests {
         #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
     }
 
-    @Test("the text is decoded straight into the narrowest width, with a byte-order mark dropped", arguments: [
-        ("Plain title\n\nA line of text.", 1), ("\u{FEFF}Café title\n\nSeñor Núñez ÿ.", 1),
-        ("Київ title\n\nA — line.", 2), ("Bike 🚲 title\n\nNotes 𝄞.", 4),
-    ])
+    @Test(
+        "the text is decoded straight into the narrowest width, with a byte-order mark dropped",
+        arguments: [
+            ("Plain title\n\nA line of text.", 1), ("\u{FEFF}Café title\n\nSeñor Núñez ÿ.", 1),
+            ("Київ title\n\nA — line.", 2), ("Bike 🚲 title\n\nNotes 𝄞.", 4),
+        ])
     func decodedAtNarrowestWidth(text: String, width: Int) throws {
         let document = try readText(text)
         #expect(document.scalars.width == width)
@@ -325,15 +372,17 @@ struct TextReaderOffsetTests {
 
 @Suite("Text reader: contract")
 struct TextReaderContractTests {
-    @Test("sniff accepts plain UTF-8 and rejects NUL bytes, markup, JSON and invalid UTF-8", arguments: [
-        (Data("Plain words here.\n".utf8), true),
-        (Data("Ünïcödé text, cut mid-sequence: \u{00E9}".utf8).dropLast(), true),
-        (Data("a\u{0}b".utf8), false),
-        (Data("  <!DOCTYPE html><p>x</p>".utf8), false),
-        (Data("{\"title\": \"x\"}".utf8), false),
-        (Data([0x41, 0xFF, 0x41, 0x41, 0x41, 0x41]), false),
-        (Data(), false),
-    ])
+    @Test(
+        "sniff accepts plain UTF-8 and rejects NUL bytes, markup, JSON and invalid UTF-8",
+        arguments: [
+            (Data("Plain words here.\n".utf8), true),
+            (Data("Ünïcödé text, cut mid-sequence: \u{00E9}".utf8).dropLast(), true),
+            (Data("a\u{0}b".utf8), false),
+            (Data("  <!DOCTYPE html><p>x</p>".utf8), false),
+            (Data("{\"title\": \"x\"}".utf8), false),
+            (Data([0x41, 0xFF, 0x41, 0x41, 0x41, 0x41]), false),
+            (Data(), false),
+        ])
     func sniff(head: Data, expected: Bool) {
         #expect(TextReader.sniff(head) == expected)
     }

@@ -11,13 +11,25 @@ public enum SampleDocuments {
     static let lines: [(BlockKind, String, Int?, String?)] = [
         (.title, "Riverton council votes to close the Old Mill Bridge to cars", nil, nil),
         (.byline, "By Ana Kovač and Zoe\u{0308} Brandt", nil, nil),
-        (.lede, "The Riverton city council voted 7–2 on Thursday to make the Old Mill Bridge “car-free” from June, a move Mayor Lena Ortiz called “the cheapest road-safety scheme we will ever buy.”", nil, nil),
+        (
+            .lede,
+            "The Riverton city council voted 7–2 on Thursday to make the Old Mill Bridge “car-free” from June, a move Mayor Lena Ortiz called “the cheapest road-safety scheme we will ever buy.”",
+            nil, nil
+        ),
         (.listItem, "The bridge closes to cars on 1 June 2025.", 1, "Highlights"),
         (.listItem, "Cycle traffic rose 40% after a 2023 trial, the council says.", 1, "Highlights"),
         (.listItem, "Shop owners say deliveries | parking will *suffer*.", 1, "Highlights"),
         (.heading, "What the council says", 2, nil),
-        (.paragraph, "Ortiz said the trial cut collisions on the bridge by half. “We counted every crash, and the numbers speak for themselves 🚲,” she said.", nil, nil),
-        (.paragraph, "Councillor Joe Whitaker, who voted against, warned that the closure would push 3,000 cars a day onto Quay Street. A 2024 survey by the Riverton Transport Office found Quay Street already “at capacity”.", nil, nil),
+        (
+            .paragraph,
+            "Ortiz said the trial cut collisions on the bridge by half. “We counted every crash, and the numbers speak for themselves 🚲,” she said.",
+            nil, nil
+        ),
+        (
+            .paragraph,
+            "Councillor Joe Whitaker, who voted against, warned that the closure would push 3,000 cars a day onto Quay Street. A 2024 survey by the Riverton Transport Office found Quay Street already “at capacity”.",
+            nil, nil
+        ),
         (.embeddedPost, "Finally, safe crossings for our kids 🇳🇱 #Riverton — @RivertonCycles", nil, nil),
         (.sourcesSection, "Riverton Transport Office: Quay Street traffic survey, 2024", nil, "Sources"),
         (.sourcesSection, "Minutes of the council meeting of 13 March 2025", nil, "Sources"),
@@ -63,7 +75,9 @@ public enum SampleDocuments {
         Link(
             url: nil, text: "Minutes of the council meeting of 13 March 2025",
             range: range(of: "Minutes of the council meeting of 13 March 2025"), origin: .sourcesSection),
-        Link(url: "https://social.example/@RivertonCycles/112233", text: "@RivertonCycles", range: range(of: "@RivertonCycles"), origin: .embed),
+        Link(
+            url: "https://social.example/@RivertonCycles/112233", text: "@RivertonCycles", range: range(of: "@RivertonCycles"),
+            origin: .embed),
         Link(url: "https://courier.example/img/bridge.jpg", text: "The Old Mill Bridge at dusk", range: nil, origin: .image),
     ]
 
@@ -103,7 +117,9 @@ public enum SampleDocuments {
             Entity(id: "e3", range: range(of: "Ortiz", occurrence: 2), kind: .person, name: "Lena Ortiz", producer: ner),
             Entity(id: "e4", range: range(of: "Joe Whitaker"), kind: .person, name: "Joe Whitaker", role: "Councillor", producer: ner),
             Entity(id: "e5", range: range(of: "Quay Street"), kind: .location, name: "Quay Street", producer: ner),
-            Entity(id: "e6", range: range(of: "Riverton Transport Office"), kind: .organization, name: "Riverton Transport Office", producer: ner),
+            Entity(
+                id: "e6", range: range(of: "Riverton Transport Office"), kind: .organization, name: "Riverton Transport Office",
+                producer: ner),
             Entity(id: "e7", range: range(of: "Old Mill Bridge", occurrence: 2), kind: .misc, name: "Old Mill Bridge", producer: ner),
         ]
         let dates = Provenance(component: "dates", version: "1.0.0")
@@ -128,7 +144,8 @@ public enum SampleDocuments {
         ]
         let claims = Provenance(component: "claims", version: "0.9.1")
         a.claims = [
-            ClaimAnnotation(id: "c1", range: range(of: "The Riverton city council voted 7–2 on Thursday"), checkWorthiness: 0.35, producer: claims),
+            ClaimAnnotation(
+                id: "c1", range: range(of: "The Riverton city council voted 7–2 on Thursday"), checkWorthiness: 0.35, producer: claims),
             ClaimAnnotation(
                 id: "c2", range: range(of: "the trial cut collisions on the bridge by half"), checkWorthiness: 0.91, claimant: "e2",
                 producer: claims),
@@ -142,7 +159,8 @@ public enum SampleDocuments {
         let sources = Provenance(component: "sources", version: "1.0.0")
         a.sources = [
             SourceAnnotation(
-                id: "src1", name: "Riverton Transport Office traffic survey", url: "https://transport.riverton.example/quay-street-2024.pdf",
+                id: "src1", name: "Riverton Transport Office traffic survey",
+                url: "https://transport.riverton.example/quay-street-2024.pdf",
                 kind: .document, range: range(of: "Riverton Transport Office: Quay Street traffic survey, 2024"), producer: sources),
             SourceAnnotation(id: "src2", name: "Riverton City Council", kind: .organization, producer: sources),
             SourceAnnotation(id: "src3", name: "Lena Ortiz", kind: .person, range: range(of: "Lena Ortiz"), producer: sources),

@@ -54,34 +54,38 @@ struct DecoderTests {
     @Test("decodes a nested struct with optionals, lists, dictionaries and enums")
     func nestedStruct() throws {
         let yaml = """
-        name: demo
-        version: 0x10
-        ratio: 5
-        enabled: TRUE
-        mode: loud
-        note: ~
-        keywords: [alpha, 5, "beta"]
-        stages:
-          - id: html
-          - id: claims
-            level: 255
-            weights: {a: .5, b: -1e2}
-        limits: {maxLength: 100, depth: -3}
-        matrix: [[1, 2], [], [3]]
-        maybe: [1, null, 3]
-        """
+            name: demo
+            version: 0x10
+            ratio: 5
+            enabled: TRUE
+            mode: loud
+            note: ~
+            keywords: [alpha, 5, "beta"]
+            stages:
+              - id: html
+              - id: claims
+                level: 255
+                weights: {a: .5, b: -1e2}
+            limits: {maxLength: 100, depth: -3}
+            matrix: [[1, 2], [], [3]]
+            maybe: [1, null, 3]
+            """
         let config = try YAMLDecoder().decode(Config.self, from: node(yaml))
-        #expect(config == Config(
-            name: "demo", version: 16, ratio: 5, enabled: true, mode: .loud, note: nil, missing: nil,
-            keywords: ["alpha", "5", "beta"],
-            stages: [.init(id: "html"), .init(id: "claims", level: 255, weights: ["a": 0.5, "b": -100])],
-            limits: ["maxLength": 100, "depth": -3], matrix: [[1, 2], [], [3]], maybe: [1, nil, 3]
-        ))
+        #expect(
+            config
+                == Config(
+                    name: "demo", version: 16, ratio: 5, enabled: true, mode: .loud, note: nil, missing: nil,
+                    keywords: ["alpha", "5", "beta"],
+                    stages: [.init(id: "html"), .init(id: "claims", level: 255, weights: ["a": 0.5, "b": -100])],
+                    limits: ["maxLength": 100, "depth": -3], matrix: [[1, 2], [], [3]], maybe: [1, nil, 3]
+                ))
     }
 
-    @Test("integer widths are range-checked", arguments: [
-        ("127", true), ("128", false), ("-128", true), ("-129", false),
-    ])
+    @Test(
+        "integer widths are range-checked",
+        arguments: [
+            ("127", true), ("128", false), ("-128", true), ("-129", false),
+        ])
     func int8Range(_ text: String, _ fits: Bool) throws {
         let parsed = try node(text)
         if fits {
@@ -121,7 +125,10 @@ struct DecoderTests {
 
     @Test("an empty value is not an empty mapping; '{}' is")
     func nullIsNotEmptyMapping() throws {
-        struct Options: Decodable, Equatable { var a: Int?; var b: String? }
+        struct Options: Decodable, Equatable {
+            var a: Int?
+            var b: String?
+        }
         struct Outer: Decodable, Equatable { var options: Options }
         let outer = try YAMLDecoder().decode(Outer.self, from: node("options: {}\n"))
         #expect(outer == Outer(options: Options()))
@@ -139,7 +146,10 @@ struct DecoderTests {
 
     @Test("a YAMLNode property receives the node with its location")
     func rawNodeProperty() throws {
-        struct Stage: Decodable { var id: String; var options: YAMLNode? }
+        struct Stage: Decodable {
+            var id: String
+            var options: YAMLNode?
+        }
         let stages = try YAMLDecoder().decode([Stage].self, from: node("- id: a\n  options: {x: 1}\n- id: b\n"))
         let options = try #require(stages[0].options)
         #expect(options.location.description == "c.yaml:2:12")

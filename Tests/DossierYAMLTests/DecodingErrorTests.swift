@@ -88,7 +88,8 @@ struct DecodingErrorTests {
             message: "'-1' is out of range for 'level' (UInt8)"
         ),
         DecodingErrorCase(
-            name: "huge integer", yaml: "threshold: 1\nmaxLength: 99999999999999999999999\n", position: "2:12", code: "E103", path: ["maxLength"],
+            name: "huge integer", yaml: "threshold: 1\nmaxLength: 99999999999999999999999\n", position: "2:12", code: "E103",
+            path: ["maxLength"],
             message: "is out of range for 'maxLength' (Int)"
         ),
         DecodingErrorCase(
@@ -121,12 +122,15 @@ struct DecodingErrorTests {
         ),
         DecodingErrorCase(
             name: "a 10,000-character value is quoted by its start and length",
-            yaml: "threshold: 1\nmaxLength: " + String(repeating: "x", count: 10_000) + "\n", position: "2:12", code: "E101", path: ["maxLength"],
+            yaml: "threshold: 1\nmaxLength: " + String(repeating: "x", count: 10_000) + "\n", position: "2:12", code: "E101",
+            path: ["maxLength"],
             message: "expected an integer for 'maxLength', found '" + String(repeating: "x", count: 80) + "…' (10000 characters)"
         ),
         DecodingErrorCase(
-            name: "a 10,000-character enum value", yaml: "threshold: 1\nmode: " + String(repeating: "y", count: 10_000) + "\n", position: "2:7",
-            code: "E103", path: ["mode"], message: "'" + String(repeating: "y", count: 80) + "…' (10000 characters) is not a valid value for 'mode'"
+            name: "a 10,000-character enum value", yaml: "threshold: 1\nmode: " + String(repeating: "y", count: 10_000) + "\n",
+            position: "2:7",
+            code: "E103", path: ["mode"],
+            message: "'" + String(repeating: "y", count: 80) + "…' (10000 characters) is not a valid value for 'mode'"
         ),
     ]
 

@@ -40,14 +40,17 @@ struct LimitsTests {
             says: ["more than 5 nodes", "the 'maxNodes' limit", "split it"], doesNotSay: ["alias"]
         ),
         NodeLimitCase(
-            name: "aliases expanded: they are named with their share", yaml: "a: &a [1, 2, 3]\nb: [*a, *a]\n", maxNodes: 15, position: "2:9",
+            name: "aliases expanded: they are named with their share", yaml: "a: &a [1, 2, 3]\nb: [*a, *a]\n", maxNodes: 15,
+            position: "2:9",
             says: ["more than 15 nodes", "the 'maxNodes' limit", "8 of them from expanding aliases", "use fewer aliases"], doesNotSay: []
         ),
     ]
 
     @Test("E002 for too many nodes names the limit, and aliases only when some were expanded", arguments: nodeLimitCases)
     func nodeLimitMessage(_ c: NodeLimitCase) throws {
-        let error = try #require(throws: YAMLError.self) { try YAMLParser.parse(c.yaml, file: "n.yaml", limits: YAMLLimits(maxNodes: c.maxNodes)) }
+        let error = try #require(throws: YAMLError.self) {
+            try YAMLParser.parse(c.yaml, file: "n.yaml", limits: YAMLLimits(maxNodes: c.maxNodes))
+        }
         #expect(error.code == "E002")
         #expect("\(error.location.line):\(error.location.column)" == c.position)
         for phrase in c.says { #expect(error.message.contains(phrase), "\(error.message)") }

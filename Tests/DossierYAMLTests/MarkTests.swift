@@ -7,11 +7,11 @@ struct MarkTests {
     @Test("nested nodes keep 1-based line and column")
     func nestedMarks() throws {
         let text = """
-        stages:
-          - id: html
-            options:
-              keywords: [alpha, "beta"]
-        """
+            stages:
+              - id: html
+                options:
+                  keywords: [alpha, "beta"]
+            """
         let root = try #require(try YAMLParser.parse(text, file: "p.yaml"))
         #expect(root.location == SourceLocation(file: "p.yaml", line: 1, column: 1))
         let stages = try #require(root["stages"])

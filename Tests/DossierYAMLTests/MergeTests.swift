@@ -1,6 +1,6 @@
 import DossierCore
-import Foundation
 import DossierYAML
+import Foundation
 import Testing
 
 @Suite("JSON, merging and scalar rewriting")
@@ -26,26 +26,31 @@ struct MergeTests {
 
     @Test("user values win, defaults fill the gaps, nested mappings merge")
     func mergeOverDefaults() throws {
-        let defaults = YAMLNode(.object([
-            (key: "threshold", value: .double(0.5)),
-            (key: "keywords", value: .array([.string("a"), .string("b")])),
-            (key: "inner", value: .object([(key: "depth", value: .int(2)), (key: "width", value: .int(8))])),
-            (key: "mode", value: .string("normal")),
-        ]), at: Self.defaultsLocation)
-        let user = try #require(try YAMLParser.parse("""
-        keywords: [z]
-        inner:
-          depth: 5
-        extra: 1
-        """, file: "u.yaml"))
+        let defaults = YAMLNode(
+            .object([
+                (key: "threshold", value: .double(0.5)),
+                (key: "keywords", value: .array([.string("a"), .string("b")])),
+                (key: "inner", value: .object([(key: "depth", value: .int(2)), (key: "width", value: .int(8))])),
+                (key: "mode", value: .string("normal")),
+            ]), at: Self.defaultsLocation)
+        let user = try #require(
+            try YAMLParser.parse(
+                """
+                keywords: [z]
+                inner:
+                  depth: 5
+                extra: 1
+                """, file: "u.yaml"))
         let merged = user.merged(over: defaults)
-        #expect(merged.jsonValue == .object([
-            (key: "keywords", value: .array([.string("z")])),
-            (key: "inner", value: .object([(key: "depth", value: .int(5)), (key: "width", value: .int(8))])),
-            (key: "extra", value: .int(1)),
-            (key: "threshold", value: .double(0.5)),
-            (key: "mode", value: .string("normal")),
-        ]))
+        #expect(
+            merged.jsonValue
+                == .object([
+                    (key: "keywords", value: .array([.string("z")])),
+                    (key: "inner", value: .object([(key: "depth", value: .int(5)), (key: "width", value: .int(8))])),
+                    (key: "extra", value: .int(1)),
+                    (key: "threshold", value: .double(0.5)),
+                    (key: "mode", value: .string("normal")),
+                ]))
         // What the user wrote keeps its position; what came from defaults keeps theirs.
         #expect(merged["inner"]?["depth"]?.location.description == "u.yaml:3:10")
         #expect(merged["inner"]?["width"]?.location == Self.defaultsLocation)
@@ -55,14 +60,20 @@ struct MergeTests {
 
     @Test("merged defaults decode with the user's positions in errors")
     func mergeThenDecode() throws {
-        struct Options: Decodable { var threshold: Double; var level: UInt8 }
-        let defaults = YAMLNode(.object([(key: "threshold", value: .double(0.5)), (key: "level", value: .int(1))]), at: Self.defaultsLocation)
+        struct Options: Decodable {
+            var threshold: Double
+            var level: UInt8
+        }
+        let defaults = YAMLNode(
+            .object([(key: "threshold", value: .double(0.5)), (key: "level", value: .int(1))]), at: Self.defaultsLocation)
         let good = try #require(try YAMLParser.parse("level: 7\n", file: "u.yaml"))
         let options = try YAMLDecoder().decode(Options.self, from: good.merged(over: defaults))
         #expect(options.threshold == 0.5)
         #expect(options.level == 7)
         let bad = try #require(try YAMLParser.parse("\nlevel: 700\n", file: "u.yaml"))
-        let error = try #require(throws: YAMLDecodingError.self) { try YAMLDecoder().decode(Options.self, from: bad.merged(over: defaults)) }
+        let error = try #require(throws: YAMLDecodingError.self) {
+            try YAMLDecoder().decode(Options.self, from: bad.merged(over: defaults))
+        }
         #expect(error.location.description == "u.yaml:2:8")
     }
 
@@ -76,11 +87,13 @@ struct MergeTests {
 
     @Test("mapScalars rewrites values, keeps keys, styles and positions")
     func mapScalars() throws {
-        let node = try #require(try YAMLParser.parse("""
-        ${KEY}: ${PORT}
-        url: "http://${HOST}/"
-        list: ['${HOST}', plain]
-        """, file: "e.yaml"))
+        let node = try #require(
+            try YAMLParser.parse(
+                """
+                ${KEY}: ${PORT}
+                url: "http://${HOST}/"
+                list: ['${HOST}', plain]
+                """, file: "e.yaml"))
         let env = ["PORT": "8080", "HOST": "example.org", "KEY": "k"]
         let rewritten = node.mapScalars { text, _ in
             var out = text

@@ -9,9 +9,11 @@ struct NodeEndTests {
         return try #require(root["k"])
     }
 
-    @Test("a scalar, a quoted string and a flow list end just after their last character", arguments: [
-        ("k: -12345\n", 10), ("k: 'two words'\n", 15), ("k: [a, b]  # note\n", 10), ("k: \"x\"\n", 7),
-    ])
+    @Test(
+        "a scalar, a quoted string and a flow list end just after their last character",
+        arguments: [
+            ("k: -12345\n", 10), ("k: 'two words'\n", 15), ("k: [a, b]  # note\n", 10), ("k: \"x\"\n", 7),
+        ])
     func ends(_ yaml: String, _ column: Int) throws {
         let node = try value(yaml)
         #expect(node.end == SourceLocation(file: "f.yaml", line: 1, column: column))

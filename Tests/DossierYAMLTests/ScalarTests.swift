@@ -11,17 +11,19 @@ struct ScalarTests {
 
     @Test("styles are recorded")
     func styles() throws {
-        let root = try #require(try YAMLParser.parse("""
-        p: plain
-        s: 'single'
-        d: "double\\n"
-        l: |
-          line one
-          line two
-        f: >
-          folded
-          text
-        """, file: "s.yaml"))
+        let root = try #require(
+            try YAMLParser.parse(
+                """
+                p: plain
+                s: 'single'
+                d: "double\\n"
+                l: |
+                  line one
+                  line two
+                f: >
+                  folded
+                  text
+                """, file: "s.yaml"))
         #expect(root["p"]?.content == .scalar("plain", .plain))
         #expect(root["s"]?.content == .scalar("single", .singleQuoted))
         #expect(root["d"]?.content == .scalar("double\n", .doubleQuoted))
@@ -30,7 +32,8 @@ struct ScalarTests {
         #expect(root["f"]?.content == .scalar("folded text", .folded))
     }
 
-    @Test("plain booleans", arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)])
+    @Test(
+        "plain booleans", arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)])
     func booleans(_ text: String, _ expected: Bool) throws {
         #expect(try value(text).bool == expected)
     }
@@ -40,10 +43,12 @@ struct ScalarTests {
         #expect(try value(text).bool == nil)
     }
 
-    @Test("plain integers", arguments: [
-        ("0", 0), ("42", 42), ("-17", -17), ("+8", 8), ("0x1F", 31), ("0xff", 255), ("0o17", 15),
-        ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
-    ])
+    @Test(
+        "plain integers",
+        arguments: [
+            ("0", 0), ("42", 42), ("-17", -17), ("+8", 8), ("0x1F", 31), ("0xff", 255), ("0o17", 15),
+            ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
+        ])
     func integers(_ text: String, _ expected: Int) throws {
         #expect(try value(text).int == expected)
     }
@@ -53,10 +58,12 @@ struct ScalarTests {
         #expect(try value(text).int == nil)
     }
 
-    @Test("plain numbers", arguments: [
-        ("1.5", 1.5), ("-0.25", -0.25), (".5", 0.5), ("5.", 5.0), ("1e3", 1000.0), ("2.5E-1", 0.25), ("+3", 3.0), ("0x10", 16.0),
-        (".inf", Double.infinity), ("-.Inf", -Double.infinity), ("+.INF", Double.infinity),
-    ])
+    @Test(
+        "plain numbers",
+        arguments: [
+            ("1.5", 1.5), ("-0.25", -0.25), (".5", 0.5), ("5.", 5.0), ("1e3", 1000.0), ("2.5E-1", 0.25), ("+3", 3.0), ("0x10", 16.0),
+            (".inf", Double.infinity), ("-.Inf", -Double.infinity), ("+.INF", Double.infinity),
+        ])
     func doubles(_ text: String, _ expected: Double) throws {
         #expect(try value(text).double == expected)
     }
@@ -93,18 +100,22 @@ struct ScalarTests {
 
     @Test("jsonValue resolves plain scalars and keeps quoted ones as strings")
     func json() throws {
-        let root = try #require(try YAMLParser.parse("""
-        a: 1
-        b: '1'
-        c: [true, ~, 2.5, x]
-        d: {e: "null"}
-        """, file: "j.yaml"))
-        #expect(root.jsonValue == .object([
-            (key: "a", value: .int(1)),
-            (key: "b", value: .string("1")),
-            (key: "c", value: .array([.bool(true), .null, .double(2.5), .string("x")])),
-            (key: "d", value: .object([(key: "e", value: .string("null"))])),
-        ]))
+        let root = try #require(
+            try YAMLParser.parse(
+                """
+                a: 1
+                b: '1'
+                c: [true, ~, 2.5, x]
+                d: {e: "null"}
+                """, file: "j.yaml"))
+        #expect(
+            root.jsonValue
+                == .object([
+                    (key: "a", value: .int(1)),
+                    (key: "b", value: .string("1")),
+                    (key: "c", value: .array([.bool(true), .null, .double(2.5), .string("x")])),
+                    (key: "d", value: .object([(key: "e", value: .string("null"))])),
+                ]))
     }
 
     @Test("mapping keys keep source order")
@@ -115,14 +126,16 @@ struct ScalarTests {
 
     @Test("anchored nodes are copied by aliases, with the anchor's locations")
     func aliases() throws {
-        let root = try #require(try YAMLParser.parse("""
-        base: &defaults
-          level: 3
-          tags: [a, b]
-        copy: *defaults
-        scalar: &s hello
-        again: *s
-        """, file: "a.yaml"))
+        let root = try #require(
+            try YAMLParser.parse(
+                """
+                base: &defaults
+                  level: 3
+                  tags: [a, b]
+                copy: *defaults
+                scalar: &s hello
+                again: *s
+                """, file: "a.yaml"))
         let base = try #require(root["base"])
         let copy = try #require(root["copy"])
         #expect(copy == base)

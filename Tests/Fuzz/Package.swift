@@ -21,6 +21,6 @@ let package = Package(
             name: "DossierFuzz",
             dependencies: ["CLibFuzzer", .product(name: "Dossier", package: "Dossier")],
             swiftSettings: settings
-        )
+        ),
     ]
 )

@@ -77,8 +77,14 @@ struct ListMarker: Equatable {
     where Scalars.Index == Int {
         var text = ""
         var j = k
-        if j < limit, s[j] == "." { text = "."; j += 1 }
-        if j < limit, s[j] == ")" { text += ")"; j += 1 }
+        if j < limit, s[j] == "." {
+            text = "."
+            j += 1
+        }
+        if j < limit, s[j] == ")" {
+            text += ")"
+            j += 1
+        }
         guard !text.isEmpty, j < limit, s[j] == " " || s[j] == "\t" else { return nil }
         return (text, j)
     }

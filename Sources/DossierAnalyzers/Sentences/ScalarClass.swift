@@ -1,4 +1,5 @@
 import DossierCore
+
 /// Character classes the sentence scanner asks about, with an ASCII fast path.
 ///
 /// Unicode property lookups are comparatively slow, and almost every scalar of English news text

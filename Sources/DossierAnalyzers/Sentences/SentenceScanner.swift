@@ -191,7 +191,9 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
             } else if s[j] == "\u{2026}" {
                 count += 3
                 j += 1
-            } else if s[j] == " ", j + 1 < upper, s[j + 1] == ".", j + 2 >= upper || s[j + 2] == " " || s[j + 2] == "." || ScalarClass.isCloser(s[j + 2]) {
+            } else if s[j] == " ", j + 1 < upper, s[j + 1] == ".",
+                j + 2 >= upper || s[j + 2] == " " || s[j + 2] == "." || ScalarClass.isCloser(s[j + 2])
+            {
                 j += 1
             } else {
                 break

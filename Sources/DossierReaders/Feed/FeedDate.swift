@@ -6,7 +6,9 @@ enum FeedDate {
     static func iso8601(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         // A bare date stays a date: inventing midnight UTC would invent precision.
-        if trimmed.count == 10, trimmed.unicodeScalars.enumerated().allSatisfy({ i, c in i == 4 || i == 7 ? c == "-" : ("0"..."9").contains(c) }) {
+        if trimmed.count == 10,
+            trimmed.unicodeScalars.enumerated().allSatisfy({ i, c in i == 4 || i == 7 ? c == "-" : ("0"..."9").contains(c) })
+        {
             return trimmed
         }
         for format in formats {

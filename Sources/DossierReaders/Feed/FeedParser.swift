@@ -1,8 +1,9 @@
 internal import CLibXML2
+
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 // No Foundation here: libxml2's headers bring the system ICU, which clashes with Foundation's.
@@ -27,7 +28,8 @@ struct FeedParser {
 
     /// Parses `data` into the channel and its items, in feed order.
     static func parse(_ data: [UInt8], name: String) throws(Failure) -> (Channel, [FeedItem]) {
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let options = Int32(
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         LibXML2Quiet.install()
         let document: xmlDocPtr? = data.withUnsafeBytes { raw in
             guard let base = raw.bindMemory(to: CChar.self).baseAddress else { return nil }
@@ -54,7 +56,9 @@ struct FeedParser {
             }
         case "feed":
             channel.title = children(root).first { localName($0) == "title" }.map(text)
-            channel.link = children(root).first { localName($0) == "link" && attribute($0, "rel") ?? "alternate" == "alternate" }.flatMap { attribute($0, "href") }
+            channel.link = children(root).first { localName($0) == "link" && attribute($0, "rel") ?? "alternate" == "alternate" }.flatMap {
+                attribute($0, "href")
+            }
             channel.language = attribute(root, "lang")
             items = children(root).filter { localName($0) == "entry" }.map(readAtomEntry)
         default:
@@ -115,7 +119,9 @@ struct FeedParser {
             case "published": item.published = text(child)
             case "updated": item.modified = text(child)
             case "author":
-                if let name = children(child).first(where: { localName($0) == "name" }).map(text), !name.isEmpty { item.authors.append(name) }
+                if let name = children(child).first(where: { localName($0) == "name" }).map(text), !name.isEmpty {
+                    item.authors.append(name)
+                }
             default: break
             }
         }
@@ -147,7 +153,8 @@ struct FeedParser {
     static func trimmed(_ s: String) -> String {
         let scalars = s.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 

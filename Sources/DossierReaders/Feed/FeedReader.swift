@@ -48,7 +48,8 @@ public struct FeedReader: Reader {
     /// Whether `head` opens like a feed: an `rss`, `feed` or `rdf:RDF` root element.
     public static func sniff(_ head: Data) -> Bool {
         let text = String(decoding: head.prefix(2048), as: UTF8.self)
-        return text.contains("<rss") || text.contains("<rdf:RDF") || (text.contains("<feed") && text.contains("http://www.w3.org/2005/Atom"))
+        return text.contains("<rss") || text.contains("<rdf:RDF")
+            || (text.contains("<feed") && text.contains("http://www.w3.org/2005/Atom"))
     }
 
     public func read(_ input: Input) throws -> [Document] {
@@ -81,10 +82,12 @@ public struct FeedReader: Reader {
         }
         var document: Document
         if content.isEmpty {
-            document = Document(id: id, text: item.title!, blocks: [Block(kind: .title, range: TextRange(start: 0, end: item.title!.unicodeScalars.count))])
+            document = Document(
+                id: id, text: item.title!, blocks: [Block(kind: .title, range: TextRange(start: 0, end: item.title!.unicodeScalars.count))])
         } else {
             // Give the item's HTML a title so the extractor keeps it as the first block.
-            let body = item.contentIsHTML ? content : "<p>" + Self.escape(content).replacingOccurrences(of: "\n\n", with: "</p><p>") + "</p>"
+            let body =
+                item.contentIsHTML ? content : "<p>" + Self.escape(content).replacingOccurrences(of: "\n\n", with: "</p><p>") + "</p>"
             let page = "<html><head><title>\(Self.escape(item.title ?? ""))</title></head><body><article>\(body)</article></body></html>"
             do {
                 guard let extracted = try html.read(Input(id: id, name: input.name, data: Data(page.utf8))).first else {
@@ -113,6 +116,7 @@ public struct FeedReader: Reader {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 }

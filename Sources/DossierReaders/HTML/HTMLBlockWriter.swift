@@ -45,7 +45,9 @@ struct HTMLBlockWriter {
     }
 
     /// Elements that end the running block.
-    static let breaking: Set<String> = HTMLContentExtractor.blockTags.union(["br", "main", "article", "center", "caption", "summary", "details"])
+    static let breaking: Set<String> = HTMLContentExtractor.blockTags.union([
+        "br", "main", "article", "center", "caption", "summary", "details",
+    ])
 
     mutating func write(roots: [Int]) {
         let tree = self.tree

@@ -7,7 +7,8 @@ import Foundation
 /// separator. What remains is split on commas, "and", "&" and parentheses.
 enum HTMLByline {
     static let prefixes = [
-        "written by ", "posted by ", "reported by ", "words by ", "story by ", "text by ", "by: ", "by ", "von ", "par ", "por ", "avec ", "with ",
+        "written by ", "posted by ", "reported by ", "words by ", "story by ", "text by ", "by: ", "by ", "von ", "par ", "por ", "avec ",
+        "with ",
     ]
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     /// Where the names end: separators, dates, and credits for other roles.
@@ -23,7 +24,9 @@ enum HTMLByline {
         text = cut(text, at: stops)
         if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
         var words = text.split(separator: " ").map(String.init)
-        while let last = words.last, monthNames.contains(where: { last.lowercased().hasPrefix($0) }) || last.hasSuffix(",") && words.count > 3 {
+        while let last = words.last,
+            monthNames.contains(where: { last.lowercased().hasPrefix($0) }) || last.hasSuffix(",") && words.count > 3
+        {
             words.removeLast()
         }
         text = words.joined(separator: " ")

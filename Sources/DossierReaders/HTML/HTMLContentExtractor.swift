@@ -63,7 +63,8 @@ struct HTMLContentExtractor {
         "header", "button", "input", "select", "textarea", "label", "dialog", "menu", "link", "meta", "head", "title", "option",
     ]
     static let blockTags: Set<String> = [
-        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2",
         "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead",
         "tr", "ul",
     ]
@@ -378,7 +379,13 @@ struct HTMLContentExtractor {
         let weight = weight(i)
         if weight < 0, textLength[i] < 1000 { return true }
         if commas[i] >= 10 { return false }
-        var p = 0, img = 0, li = 0, input = 0, embeds = 0, headingText = 0, figure = false
+        var p = 0
+        var img = 0
+        var li = 0
+        var input = 0
+        var embeds = 0
+        var headingText = 0
+        var figure = false
         // Every kept descendant; a removed one hides its subtree.
         var j = i + 1
         while j < node.end {

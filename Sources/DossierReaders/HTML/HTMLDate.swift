@@ -72,7 +72,8 @@ enum HTMLDate {
     }
 
     private static let months = [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+        "dec": 12,
     ]
 
     /// `March 11, 2015`, `11 March 2015`, `Wed, 11 Mar 2015 15:46:00 GMT`: day, month name and year in either order.

@@ -79,7 +79,8 @@ struct HTMLEncoding {
                     j += 1
                     while j < end, head[j] == 0x20 || head[j] == UInt8(ascii: "\"") || head[j] == UInt8(ascii: "'") { j += 1 }
                     var k = j
-                    while k < end, head[k] > 0x20, head[k] != UInt8(ascii: "\""), head[k] != UInt8(ascii: "'"), head[k] != UInt8(ascii: ";"),
+                    while k < end, head[k] > 0x20, head[k] != UInt8(ascii: "\""), head[k] != UInt8(ascii: "'"),
+                        head[k] != UInt8(ascii: ";"),
                         head[k] != UInt8(ascii: "/") || k == j
                     {
                         k += 1
@@ -131,12 +132,20 @@ struct HTMLEncoding {
                 var high: UInt8 = 0xBF
                 switch lead {
                 case 0xC2...0xDF: count = 1
-                case 0xE0: count = 2; low = 0xA0
+                case 0xE0:
+                    count = 2
+                    low = 0xA0
                 case 0xE1...0xEC, 0xEE...0xEF: count = 2
-                case 0xED: count = 2; high = 0x9F
-                case 0xF0: count = 3; low = 0x90
+                case 0xED:
+                    count = 2
+                    high = 0x9F
+                case 0xF0:
+                    count = 3
+                    low = 0x90
                 case 0xF1...0xF3: count = 3
-                case 0xF4: count = 3; high = 0x8F
+                case 0xF4:
+                    count = 3
+                    high = 0x8F
                 default: return false
                 }
                 guard i + count < n else { return false }

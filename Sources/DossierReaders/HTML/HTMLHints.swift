@@ -24,7 +24,8 @@ enum HTMLHints {
     /// Containers whose bylines belong to another story or to a reader: comments, related and
     /// recommended stories, sidebars, footers.
     static let otherStories = [
-        "comment", "related", "sidebar", "footer", "disqus", "replies", "recirc", "read-next", "more-stories", "most-popular", "mostpopular",
+        "comment", "related", "sidebar", "footer", "disqus", "replies", "recirc", "read-next", "more-stories", "most-popular",
+        "mostpopular",
         "trending", "outbrain", "taboola", "promo", "recommend",
     ]
     /// Words that lower a container's score.

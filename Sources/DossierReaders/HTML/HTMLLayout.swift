@@ -30,7 +30,8 @@ struct HTMLLayout {
         "story continues below advertisement", "article continues below", "continue reading", "continue reading below", "read more",
         "read more below", "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
         "tweet", "email", "print", "comments", "leave a comment", "click here", "subscribe", "sign up", "related", "related articles",
-        "related stories", "recommended", "more from", "you may also like", "you might also like", "skip to content", "skip to main content",
+        "related stories", "recommended", "more from", "you may also like", "you might also like", "skip to content",
+        "skip to main content",
         "loading", "loading...", "close", "menu", "image", "photo", "video", "listen", "listen to this article", "copy link", "link copied",
     ]
 
@@ -53,7 +54,9 @@ struct HTMLLayout {
                 titleText = HTMLLayout.string(piece.scalars)
                 continue
             }
-            if piece.kind == .paragraph, piece.scalars.count < 80, Self.isBylineText(HTMLLayout.string(piece.scalars)) { piece.kind = .byline }
+            if piece.kind == .paragraph, piece.scalars.count < 80, Self.isBylineText(HTMLLayout.string(piece.scalars)) {
+                piece.kind = .byline
+            }
             if piece.kind == .byline {
                 bylineAuthors += HTMLByline.names(in: HTMLLayout.string(piece.scalars))
             }
@@ -152,7 +155,11 @@ struct HTMLLayout {
         var letters = 0
         while i < s.count, i < 60 {
             let c = s[i]
-            if c.properties.isUppercase { letters += 1 } else if c.properties.isLowercase { break } else if !(c == " " || c == "." || c == "," || c == "'" || c == "-" && i + 1 < s.count && s[i + 1] != " ") {
+            if c.properties.isUppercase {
+                letters += 1
+            } else if c.properties.isLowercase {
+                break
+            } else if !(c == " " || c == "." || c == "," || c == "'" || c == "-" && i + 1 < s.count && s[i + 1] != " ") {
                 break
             }
             i += 1
@@ -174,4 +181,3 @@ struct HTMLLayout {
         return (place, rest)
     }
 }
-

@@ -88,7 +88,9 @@ struct HTMLMetadataReader {
                     if Self.isStandard(name: key) { standard[key, default: []].append(content) }
                 }
                 for attribute in [HTMLTree.Key.itemprop, .httpEquiv] {
-                    if let k = tree.attribute(i, attribute)?.lowercased().trimmingWhitespace(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+                    if let k = tree.attribute(i, attribute)?.lowercased().trimmingWhitespace(), !k.isEmpty, meta[k] == nil {
+                        meta[k] = content
+                    }
                 }
             case .link:
                 let rel = tree.attribute(i, .rel)?.lowercased() ?? ""
@@ -101,7 +103,9 @@ struct HTMLMetadataReader {
                 }
             case .time:
                 let stamp = tree.attribute(i, .datetime) ?? ""
-                let hints = (tree.attribute(i, .itemprop) ?? "") + (tree.attribute(i, .class) ?? "") + (tree.attribute(i, .pubdate) != nil ? "pubdate" : "")
+                let hints =
+                    (tree.attribute(i, .itemprop) ?? "") + (tree.attribute(i, .class) ?? "")
+                    + (tree.attribute(i, .pubdate) != nil ? "pubdate" : "")
                 // The first stamp, unless a later one says it is the publication date.
                 if !stamp.isEmpty, timeElement == nil || HTMLHints.matches(hints.lowercased(), ["pub"]) { timeElement = stamp }
             case .h1:
@@ -117,11 +121,16 @@ struct HTMLMetadataReader {
         var m = found.metadata
         let ld = jsonLD.first
         let pageTitle = documentTitle.map { HTMLTitle.fromDocumentTitle($0, headings: headings, h1: h1s) }
-        m.publisher = (ld.flatMap { Self.name($0["publisher"]) } ?? standard["og:site_name"]?.last).map { Self.unescape(HTMLBlockWriter.collapse($0)) }
+        m.publisher = (ld.flatMap { Self.name($0["publisher"]) } ?? standard["og:site_name"]?.last).map {
+            Self.unescape(HTMLBlockWriter.collapse($0))
+        }
         if m.publisher?.isEmpty == true { m.publisher = nil }
 
-        let titleKeys = ["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"]
-        let structured = ld.flatMap { Self.title(of: $0, pageTitle: pageTitle ?? "") } ?? titleKeys.lazy.compactMap { standard[$0]?.last }.first
+        let titleKeys = [
+            "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title",
+        ]
+        let structured =
+            ld.flatMap { Self.title(of: $0, pageTitle: pageTitle ?? "") } ?? titleKeys.lazy.compactMap { standard[$0]?.last }.first
         if let structured = structured.map({ Self.unescape(HTMLBlockWriter.collapse($0)) }), !structured.isEmpty {
             m.title = HTMLTitle.withoutSiteName(structured, siteName: m.publisher)
         } else {

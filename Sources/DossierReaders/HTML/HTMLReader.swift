@@ -74,7 +74,10 @@ public struct HTMLReader: Reader {
                 i = close + 1
                 continue
             }
-            for opener in ["<!doctype html", "<html", "<head", "<body", "<article", "<meta", "<title", "<p>", "<p ", "<div", "<section", "<h1", "<main"]
+            for opener in [
+                "<!doctype html", "<html", "<head", "<body", "<article", "<meta", "<title", "<p>", "<p ", "<div", "<section", "<h1",
+                "<main",
+            ]
             where rest.hasPrefix(opener) {
                 return true
             }
@@ -118,7 +121,8 @@ public struct HTMLReader: Reader {
         var layout = HTMLLayout(pieces: writer.pieces, title: metadata.title)
         layout.build()
         guard layout.hasBody else {
-            throw ComponentError(code: "E434", "no article text found in page '\(input.name)'; it may be an index page, a redirect or rendered by scripts")
+            throw ComponentError(
+                code: "E434", "no article text found in page '\(input.name)'; it may be an index page, a redirect or rendered by scripts")
         }
         if metadata.authors.isEmpty { metadata.authors = layout.bylineAuthors }
         if metadata.authors.isEmpty { metadata.authors = found.fallbackAuthors }
@@ -195,7 +199,9 @@ public struct HTMLReader: Reader {
         guard !href.isEmpty else { return nil }
         let url =
             URL(string: href, relativeTo: base)
-            ?? href.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(["#", "%"])).flatMap { URL(string: $0, relativeTo: base) }
+            ?? href.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(["#", "%"])).flatMap {
+                URL(string: $0, relativeTo: base)
+            }
         return url?.absoluteString ?? href
     }
 }

@@ -105,4 +105,3 @@ enum HTMLTitle {
 extension Unicode.Scalar {
     fileprivate var isSpace: Bool { value < 0x80 ? (self == " " || self == "\t" || self == "\n" || self == "\r") : properties.isWhitespace }
 }
-

@@ -288,7 +288,8 @@ struct HTMLTree {
                     tag: tag, parent32: Int32(parent), end32: Int32(index + 1), start: Int32(first), count: Int32(attributes.count - first))
                 classify(&element, &scans)
                 nodes.append(element)
-                let keepsText = !element.flags.contains(.opaque) || (tag == .script && (attribute(index, .type)?.contains("ld+json") ?? false))
+                let keepsText =
+                    !element.flags.contains(.opaque) || (tag == .script && (attribute(index, .type)?.contains("ld+json") ?? false))
                 if keepsText, node.pointee.children != nil {
                     parents.append(index)
                     descend = true
@@ -367,7 +368,9 @@ struct HTMLTree {
                 case .style:
                     if HTMLHints.hides(style: value) { flags.insert(.hidden) }
                 case .role:
-                    if HTMLHints.furnitureRoles.contains(String(decoding: value, as: UTF8.self).lowercased()) { flags.insert(.furnitureRole) }
+                    if HTMLHints.furnitureRoles.contains(String(decoding: value, as: UTF8.self).lowercased()) {
+                        flags.insert(.furnitureRole)
+                    }
                 default:
                     break
                 }

@@ -68,7 +68,8 @@ public struct ArticleFields: Codable, Hashable, Sendable {
     /// Throws when a path is empty or has an empty segment, such as `meta..author`.
     func validate(option: String = "fields") throws {
         for (name, paths) in all {
-            for path in paths where path.isEmpty || path.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            for path in paths where path.isEmpty || path.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+            {
                 throw ComponentError(
                     code: JSONReader.ErrorCode.badOption,
                     "the path '\(path)' for field '\(name)' has an empty segment; write dotted keys such as 'meta.author.name'",

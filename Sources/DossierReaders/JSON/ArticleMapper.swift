@@ -21,7 +21,9 @@ struct ArticleMapper {
     init(fields: ArticleFields, detectHTML: Bool) {
         self.fields = fields
         self.detectHTML = detectHTML
-        func split(_ paths: [String]) -> [[String]] { paths.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) } }
+        func split(_ paths: [String]) -> [[String]] {
+            paths.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        }
         id = split(fields.id)
         title = split(fields.title)
         text = split(fields.text)
@@ -66,7 +68,8 @@ struct ArticleMapper {
             let keys = object.keys.sorted().prefix(12).map { "'\($0)'" }.joined(separator: ", ")
             throw ComponentError(
                 code: JSONReader.ErrorCode.noText,
-                "the article has no title or text: none of the fields \(Self.quoted(fields.title + fields.text + fields.html)) holds any; its keys are \(keys.isEmpty ? "none" : keys); map the right ones with the 'fields' option")
+                "the article has no title or text: none of the fields \(Self.quoted(fields.title + fields.text + fields.html)) holds any; its keys are \(keys.isEmpty ? "none" : keys); map the right ones with the 'fields' option"
+            )
         }
         if let lede = writer.blocks.firstIndex(where: { $0.kind == .paragraph }) { writer.setKind(.lede, at: lede) }
         let id = first(id, JSONTree.text) ?? fallbackID
@@ -89,7 +92,8 @@ struct ArticleMapper {
             }
             guard let range = writer.endBlock(.paragraph) else { continue }
             for match in URLScanner.scan(writer.scalars, in: range.offsets) {
-                writer.links.append(Link(url: resolver.resolve(match.url), text: match.text, range: TextRange(match.range), origin: .hyperlink))
+                writer.links.append(
+                    Link(url: resolver.resolve(match.url), text: match.text, range: TextRange(match.range), origin: .hyperlink))
             }
         }
     }

@@ -51,7 +51,8 @@ struct HTMLTextExtractor {
         let bytes = Array(html.utf8)
         guard !bytes.isEmpty else { return }
         guard bytes.count < Int(Int32.max) else {
-            throw ComponentError(code: JSONReader.ErrorCode.unreadableHTML, "the HTML body has \(bytes.count) bytes, more than libxml2 reads at once")
+            throw ComponentError(
+                code: JSONReader.ErrorCode.unreadableHTML, "the HTML body has \(bytes.count) bytes, more than libxml2 reads at once")
         }
         if let offset = bytes.withUnsafeBufferPointer({ HTMLAttributeScan.firstOverLimit($0) }) {
             throw ComponentError(
@@ -64,7 +65,9 @@ struct HTMLTextExtractor {
         }
         defer { htmlFreeParserCtxt(context) }
         LibXML2Quiet.install()
-        let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let options = Int32(
+            bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", options)
@@ -74,7 +77,8 @@ struct HTMLTextExtractor {
         if let message = context.pointee.lastError.message.map({ String(cString: $0) }), message.contains("Excessive depth") {
             throw ComponentError(
                 code: JSONReader.ErrorCode.unreadableHTML,
-                "the HTML body nests elements more than 256 deep, where libxml2 stops reading; the text beyond would be lost, so flatten the markup")
+                "the HTML body nests elements more than 256 deep, where libxml2 stops reading; the text beyond would be lost, so flatten the markup"
+            )
         }
         guard let document else { return }
         walk(from: document.pointee.children, into: &writer)
@@ -145,7 +149,8 @@ struct HTMLTextExtractor {
             case "a": anchors.append((Self.attribute(node, "href") ?? "", nil))
             case "img":
                 if let source = Self.attribute(node, "src") {
-                    writer.links.append(Link(url: resolver.resolve(source), text: Self.attribute(node, "alt") ?? "", range: nil, origin: .image))
+                    writer.links.append(
+                        Link(url: resolver.resolve(source), text: Self.attribute(node, "alt") ?? "", range: nil, origin: .image))
                 }
             default: break
             }

@@ -17,7 +17,8 @@ extension JSONLinesReader {
             [
                 "fields": ArticleFields.help,
                 "detectHTML": "read a text field as HTML when its value opens with a tag and closes one",
-                "skipBadLines": "skip a line that is not a readable article and go on (true), or fail the whole file at the first such line (false); the file fails anyway when no line can be read",
+                "skipBadLines":
+                    "skip a line that is not a readable article and go on (true), or fail the whole file at the first such line (false); the file fails anyway when no line can be read",
             ]
         }
     }

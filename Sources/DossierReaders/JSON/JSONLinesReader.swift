@@ -91,7 +91,8 @@ public struct JSONLinesReader: LineReader {
             }
         }
         if total == 0 {
-            throw ComponentError(code: JSONReader.ErrorCode.empty, "input '\(input.name)' is empty; a JSON Lines file holds one JSON object per line")
+            throw ComponentError(
+                code: JSONReader.ErrorCode.empty, "input '\(input.name)' is empty; a JSON Lines file holds one JSON object per line")
         }
         return (result, total)
     }
@@ -99,8 +100,9 @@ public struct JSONLinesReader: LineReader {
     /// Reads one line, the way `read(_:)` reads each line of a whole input; the runner calls this
     /// to stream a file or standard input line by line.
     public func read(line: Data, number: Int, inputID: String, inputName: String) throws -> Document {
-        try read(line: line, number: number, inputID: inputID, inputName: inputName,
-                 mapper: ArticleMapper(fields: options.fields, detectHTML: options.detectHTML))
+        try read(
+            line: line, number: number, inputID: inputID, inputName: inputName,
+            mapper: ArticleMapper(fields: options.fields, detectHTML: options.detectHTML))
     }
 
     private func read(line: Data, number: Int, inputID: String, inputName: String, mapper: ArticleMapper) throws -> Document {
@@ -108,7 +110,8 @@ public struct JSONLinesReader: LineReader {
         do {
             let root = try JSONTree.parse(line, what: label)
             guard let object = root as? [String: Any] else {
-                throw ComponentError(code: JSONReader.ErrorCode.notArticles, "\(label) is \(JSONReader.kind(of: root)), not an article object")
+                throw ComponentError(
+                    code: JSONReader.ErrorCode.notArticles, "\(label) is \(JSONReader.kind(of: root)), not an article object")
             }
             if JSONReader.isDossierDocument(object) {
                 return try JSONReader.dossierDocument(line, what: label)

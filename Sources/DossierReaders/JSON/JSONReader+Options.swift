@@ -16,7 +16,8 @@ extension JSONReader {
 
         public static var help: [String: String] {
             [
-                "itemsPath": "dotted path to the array of articles, such as 'response.docs'; empty takes a top-level array, else the first of \(JSONReader.wrapperKeys.map { "'\($0)'" }.joined(separator: ", ")) that holds a list, else the whole object as one article",
+                "itemsPath":
+                    "dotted path to the array of articles, such as 'response.docs'; empty takes a top-level array, else the first of \(JSONReader.wrapperKeys.map { "'\($0)'" }.joined(separator: ", ")) that holds a list, else the whole object as one article",
                 "fields": ArticleFields.help,
                 "detectHTML": "read a text field as HTML when its value opens with a tag and closes one",
             ]

@@ -21,7 +21,8 @@ public import Foundation
 /// a double, `E458` an HTML body with an element of more than 256 attributes.
 public struct JSONReader: Reader {
     public static let id = "json"
-    public static let summary = "reads Dossier document JSON losslessly, or article JSON (objects, arrays, wrappers) through a field mapping"
+    public static let summary =
+        "reads Dossier document JSON losslessly, or article JSON (objects, arrays, wrappers) through a field mapping"
     public static let fileExtensions = ["json"]
 
     /// The stable error codes of the `json` and `jsonl` readers.
@@ -60,9 +61,11 @@ public struct JSONReader: Reader {
     /// Throws when a path in `itemsPath` or `fields` has an empty segment; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try options.fields.validate()
-        if !options.itemsPath.isEmpty, options.itemsPath.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        if !options.itemsPath.isEmpty, options.itemsPath.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+        {
             throw ComponentError(
-                code: ErrorCode.badOption, "the items path '\(options.itemsPath)' has an empty segment; write dotted keys such as 'response.docs'",
+                code: ErrorCode.badOption,
+                "the items path '\(options.itemsPath)' has an empty segment; write dotted keys such as 'response.docs'",
                 option: "itemsPath")
         }
     }
@@ -132,7 +135,8 @@ public struct JSONReader: Reader {
                 } else {
                     result.add(
                         try mapper.document(
-                            from: object, fallbackID: isList ? "\(input.id)-\(position)" : input.id, origin: input.name, provenance: Self.provenance))
+                            from: object, fallbackID: isList ? "\(input.id)-\(position)" : input.id, origin: input.name,
+                            provenance: Self.provenance))
                 }
             } catch let error as ComponentError {
                 let message = error.message.hasPrefix(label) ? error.message : "\(label): \(error.message)"
@@ -149,14 +153,17 @@ public struct JSONReader: Reader {
             case let array as [Any]: return (array, true)
             case let object as [String: Any]: return ([object], false)
             case nil:
-                let keys = (root as? [String: Any]).map { $0.keys.sorted().map { "'\($0)'" }.joined(separator: ", ") } ?? "none (it is a list)"
+                let keys =
+                    (root as? [String: Any]).map { $0.keys.sorted().map { "'\($0)'" }.joined(separator: ", ") } ?? "none (it is a list)"
                 throw ComponentError(
-                    code: ErrorCode.notArticles, "input '\(name)' has nothing at the items path '\(options.itemsPath)'; its top-level keys are \(keys)",
+                    code: ErrorCode.notArticles,
+                    "input '\(name)' has nothing at the items path '\(options.itemsPath)'; its top-level keys are \(keys)",
                     option: "itemsPath")
             case let other?:
                 throw ComponentError(
                     code: ErrorCode.notArticles,
-                    "the items path '\(options.itemsPath)' of '\(name)' holds \(Self.kind(of: other)), not a list of articles", option: "itemsPath")
+                    "the items path '\(options.itemsPath)' of '\(name)' holds \(Self.kind(of: other)), not a list of articles",
+                    option: "itemsPath")
             }
         }
         if let array = root as? [Any] { return (array, true) }

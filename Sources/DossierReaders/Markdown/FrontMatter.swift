@@ -71,7 +71,8 @@ struct FrontMatter {
             if root.isNull { return Metadata() }
             throw ComponentError(
                 code: MarkdownReader.ErrorCode.frontMatterShape,
-                "\(position(root.location, name: name)): the front matter must be a mapping such as 'title: …', found \(root.kindDescription)")
+                "\(position(root.location, name: name)): the front matter must be a mapping such as 'title: …', found \(root.kindDescription)"
+            )
         }
         func text(_ keys: [String]) throws -> String? {
             guard let (key, node) = value(root, keys) else { return nil }
@@ -99,7 +100,8 @@ struct FrontMatter {
         guard let text = node.scalar else {
             throw ComponentError(
                 code: MarkdownReader.ErrorCode.frontMatterShape,
-                "\(position(node.location, name: name)): expected text for '\(key)', found \(node.kindDescription); write it as 'key: value'")
+                "\(position(node.location, name: name)): expected text for '\(key)', found \(node.kindDescription); write it as 'key: value'"
+            )
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
@@ -121,7 +123,8 @@ struct FrontMatter {
                 if item.isNull { continue }
                 throw ComponentError(
                     code: MarkdownReader.ErrorCode.frontMatterShape,
-                    "\(position(item.location, name: name)): an author must be a name or a mapping with 'name', found \(item.kindDescription)")
+                    "\(position(item.location, name: name)): an author must be a name or a mapping with 'name', found \(item.kindDescription)"
+                )
             }
             names.append(text)
         }

@@ -127,7 +127,8 @@ struct MarkdownLayout {
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let isImage = type == CMARK_NODE_IMAGE
             if isImage { leaf?.hasImage = true }
-            openLinks.append(OpenLink(url: cmark_node_get_url(node).map { String(cString: $0) } ?? "", start: result.scalars.count, isImage: isImage))
+            openLinks.append(
+                OpenLink(url: cmark_node_get_url(node).map { String(cString: $0) } ?? "", start: result.scalars.count, isImage: isImage))
         default:
             // Raw HTML is markup, not text; thematic breaks separate nothing a reader keeps;
             // emphasis only wraps text that its children write.
@@ -173,7 +174,8 @@ struct MarkdownLayout {
         let separatorStart = result.scalars.count
         if !result.scalars.isEmpty {
             // List items follow each other on single lines; everything else is a paragraph apart.
-            let tight = !isHeading && (containers.last == .item || sources != nil) && (previousKind == .listItem || previousKind == .sourcesSection)
+            let tight =
+                !isHeading && (containers.last == .item || sources != nil) && (previousKind == .listItem || previousKind == .sourcesSection)
             result.scalars.append(contentsOf: tight ? ["\n"] : ["\n", "\n"])
         }
         leaf = OpenLeaf(

@@ -21,7 +21,8 @@ extension MarkdownReader {
                     + "; each paragraph or list item under it, up to the next heading of the same or a higher level, is a source"
                     + "; a 'Sources:' paragraph opens the section up to the next heading",
                 "includeCodeBlocks": "keep fenced and indented code blocks as paragraphs (true) or drop them (false)",
-                "detectBylines": "treat a short 'By Jane Doe and John Roe' paragraph before the lede as the byline and take the authors from it when the front matter names none",
+                "detectBylines":
+                    "treat a short 'By Jane Doe and John Roe' paragraph before the lede as the byline and take the authors from it when the front matter names none",
                 "maxBytes": "the largest Markdown input accepted, in bytes; larger inputs fail with E445",
             ]
         }

@@ -26,7 +26,8 @@ public import Foundation
 /// matter errors start with `file:line:column` of the whole file.
 public struct MarkdownReader: Reader {
     public static let id = "markdown"
-    public static let summary = "reads CommonMark articles with YAML front matter: title, lede, headings, lists, quotes, captions, links and a sources section"
+    public static let summary =
+        "reads CommonMark articles with YAML front matter: title, lede, headings, lists, quotes, captions, links and a sources section"
     public static let fileExtensions = ["md", "markdown", "mdown"]
 
     /// The stable error codes of this reader.
@@ -88,7 +89,9 @@ public struct MarkdownReader: Reader {
         }
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             if isATXHeading(line) || line.hasPrefix("```") || line.hasPrefix("~~~") { return true }
-            if let open = line.range(of: "]("), line[..<open.lowerBound].contains("["), line[open.upperBound...].contains(")") { return true }
+            if let open = line.range(of: "]("), line[..<open.lowerBound].contains("["), line[open.upperBound...].contains(")") {
+                return true
+            }
         }
         return false
     }
@@ -105,7 +108,8 @@ public struct MarkdownReader: Reader {
         guard input.data.count <= options.maxBytes else {
             throw ComponentError(
                 code: ErrorCode.tooLarge,
-                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article")
+                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article"
+            )
         }
         let scalars: ScalarBuffer
         do {

@@ -1,5 +1,5 @@
-import Foundation
 import DossierCore
+import Foundation
 
 /// Recovers the blocks, links and metadata of a plain-text article from its normalised lines.
 ///

@@ -37,7 +37,8 @@ public struct TextReader: Reader {
         try SourcesHeadings.validate(options.sourcesHeadings, code: "E412")
         if options.maxBytes <= 0 {
             throw ComponentError(
-                code: "E414", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)", option: "maxBytes")
+                code: "E414", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
+                option: "maxBytes")
         }
     }
 
@@ -59,7 +60,8 @@ public struct TextReader: Reader {
         guard input.data.count <= options.maxBytes else {
             throw ComponentError(
                 code: "E413",
-                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article")
+                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article"
+            )
         }
         var scalars = try PlainTextDecoder.decode(input.data, name: input.name)
         let lines = PlainTextDecoder.normalise(&scalars)

@@ -136,7 +136,8 @@ struct Harness: Sendable {
                     fatalError("json reader read \(back.count) documents from one document the json exporter (\(name)) wrote")
                 }
                 if back[0] != analyzed {
-                    fatalError("round trip through the json exporter (\(name)) changed the document: \(Invariants.difference(analyzed, back[0]))")
+                    fatalError(
+                        "round trip through the json exporter (\(name)) changed the document: \(Invariants.difference(analyzed, back[0]))")
                 }
             }
         }

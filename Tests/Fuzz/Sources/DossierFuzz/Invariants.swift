@@ -32,17 +32,23 @@ enum Invariants {
         }
         if a.id != b.id { return "id: written \(show(a.id)), read back \(show(b.id))" }
         if a.text != b.text {
-            let x = Array(a.text.unicodeScalars), y = Array(b.text.unicodeScalars)
+            let x = Array(a.text.unicodeScalars)
+            let y = Array(b.text.unicodeScalars)
             let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
             func around(_ s: [Unicode.Scalar]) -> String {
-                show(s[max(0, i - 10)..<min(s.count, i + 10)].map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " "))
+                show(
+                    s[max(0, i - 10)..<min(s.count, i + 10)].map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(
+                        separator: " "))
             }
-            return "text: \(x.count) scalars written, \(y.count) read back, first difference at scalar \(i): written \(around(x)), read back \(around(y))"
+            return
+                "text: \(x.count) scalars written, \(y.count) read back, first difference at scalar \(i): written \(around(x)), read back \(around(y))"
         }
         if a.blocks != b.blocks { return first("blocks", a.blocks, b.blocks) }
         if a.metadata != b.metadata { return "metadata: written \(show(a.metadata)), read back \(show(b.metadata))" }
         if a.links != b.links { return first("links", a.links, b.links) }
-        if a.annotations.sentences != b.annotations.sentences { return first("sentences", a.annotations.sentences, b.annotations.sentences) }
+        if a.annotations.sentences != b.annotations.sentences {
+            return first("sentences", a.annotations.sentences, b.annotations.sentences)
+        }
         if a.annotations != b.annotations { return "annotations: written \(show(a.annotations)), read back \(show(b.annotations))" }
         if a.origin != b.origin { return "origin: written \(show(a.origin)), read back \(show(b.origin))" }
         if a.reader != b.reader { return "reader: written \(show(a.reader)), read back \(show(b.reader))" }
