@@ -230,19 +230,41 @@ public struct Annotations: Hashable, Sendable {
         return bad
     }
 
-    /// The first problem with ids and references, as a message, when `self` (an analyzer's
-    /// result, already stamped) is merged into `existing`: an id given twice, or a reference to
-    /// an annotation that is in neither, or in another layer than the reference's type says.
-    public func firstReferenceProblem(against existing: Annotations) -> String? {
+    /// A problem with ids and references, found by `firstReferenceProblem(against:)`.
+    public struct ReferenceProblem: Hashable, Sendable, CustomStringConvertible {
+        /// What is wrong.
+        public enum Kind: Hashable, Sendable {
+            /// An id given to two annotations.
+            case duplicateID
+            /// A reference to an id that is in no layer.
+            case missingTarget
+            /// A reference to an annotation in another layer than the reference's type names.
+            case wrongLayer
+        }
+
+        /// What is wrong.
+        public var kind: Kind
+        /// The problem in words, to follow "an annotation …" or a component's name.
+        public var message: String
+
+        public var description: String { message }
+    }
+
+    /// The first problem with ids and references when `self` (an analyzer's result, already
+    /// stamped) is merged into `existing`: an id given twice, or a reference to an annotation that
+    /// is in neither, or in another layer than the reference's type says.
+    public func firstReferenceProblem(against existing: Annotations) -> ReferenceProblem? {
         var layerOf: [String: LayerID] = [:]
-        var problem: String?
+        var problem: ReferenceProblem?
         for (layer, items) in existing.store { items.forEachID { layerOf[$0] = layer } }
         var mine: Set<String> = []
         for layer in store.keys.sorted() {
             store[layer]!.forEachID { id in
                 guard problem == nil, !id.isEmpty else { return }
                 if !mine.insert(id).inserted || layerOf[id] != nil {
-                    problem = "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)"
+                    problem = ReferenceProblem(
+                        kind: .duplicateID,
+                        message: "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)")
                 }
                 layerOf[id] = layer
             }
@@ -252,11 +274,13 @@ public struct Annotations: Hashable, Sendable {
             store[layer]!.forEachReference { from, id, target in
                 guard problem == nil else { return }
                 guard let found = layerOf[id] else {
-                    problem = "'\(from)' points at '\(id)', which is not in the document"
+                    problem = ReferenceProblem(kind: .missingTarget, message: "'\(from)' points at '\(id)', which is not in the document")
                     return
                 }
                 if let target, found != target {
-                    problem = "'\(from)' points at '\(id)' in layer '\(found)', but the reference must be to layer '\(target)'"
+                    problem = ReferenceProblem(
+                        kind: .wrongLayer,
+                        message: "'\(from)' points at '\(id)' in layer '\(found)', but the reference must be to layer '\(target)'")
                 }
             }
         }

@@ -151,15 +151,19 @@ public enum DocumentJSON {
             items.add(to: &a)
         }
         if let problem = a.firstReferenceProblem(against: Annotations()) {
-            if fileVersion >= 2 || problem.contains("unique") {
-                throw DocumentJSONError(code: "E709", "an annotation \(problem)", path: "layers")
+            // Version 1 named speakers and claimants instead of pointing at entities: those
+            // names point at nothing and are dropped; any other problem is the file's.
+            guard fileVersion < 2, problem.kind == .missingTarget else {
+                throw DocumentJSONError(code: "E709", "an annotation \(problem.message)", path: "layers")
             }
-            // Version 1 named speakers and claimants instead of pointing at entities.
             let ids = a.allIDs
             for i in a.quotes.indices where a.quotes[i].speaker.map({ !ids.contains($0.id) }) ?? false { a.quotes[i].speaker = nil }
             for i in a.claims.indices {
                 if a.claims[i].claimant.map({ !ids.contains($0.id) }) ?? false { a.claims[i].claimant = nil }
                 a.claims[i].sources.removeAll { !ids.contains($0.id) }
+            }
+            if let remaining = a.firstReferenceProblem(against: Annotations()) {
+                throw DocumentJSONError(code: "E709", "an annotation \(remaining.message)", path: "layers")
             }
         }
         a.assignMissingIDs()

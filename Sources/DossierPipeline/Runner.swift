@@ -446,7 +446,7 @@ public struct Runner: Sendable {
                             after: document.annotations,
                             retired: retired[i] ?? [])
                         if let problem = added.firstReferenceProblem(against: document.annotations) {
-                            throw StepFailure(code: "E492", component: member.name, error: ComponentError(code: "E492", problem))
+                            throw StepFailure(code: "E492", component: member.name, error: ComponentError(code: "E492", problem.message))
                         }
                         document.annotations.merge(added)
                     }

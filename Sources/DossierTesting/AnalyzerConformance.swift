@@ -114,7 +114,7 @@ public enum AnalyzerConformance {
         var stamped = annotations
         stamped.stamp(A.provenance, after: document.annotations)
         if let problem = stamped.firstReferenceProblem(against: document.annotations) {
-            problems.append(Problem(check: "references", message: "\(name): an annotation \(problem)"))
+            problems.append(Problem(check: "references", message: "\(name): an annotation \(problem.message)"))
         }
         return problems
     }

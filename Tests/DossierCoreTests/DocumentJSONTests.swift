@@ -96,6 +96,22 @@ struct DocumentJSONTests {
         }
     }
 
+    @Test("a version 1 speaker name that points at nothing is dropped, but a reference into the wrong layer is refused")
+    func versionOneReferences() throws {
+        func file(speaker: String) -> Data {
+            Data(
+                (#"{"format":"dossier","version":1,"id":"x","text":"Hi there.","layers":{"#
+                    + #""sentences":[{"id":"s1","start":0,"end":9,"producer":{"component":"s","version":"1"}}],"#
+                    + #""quotes":[{"start":0,"end":2,"kind":"direct","speaker":"\#(speaker)","producer":{"component":"q","version":"1"}}]}}"#)
+                    .utf8)
+        }
+        let named = try Document(jsonData: file(speaker: "Ana Lind"))
+        #expect(named.annotations.quotes.map(\.speaker) == [nil])
+        let error = try #require(throws: DocumentJSONError.self) { try Document(jsonData: file(speaker: "s1")) }
+        #expect(error.code == "E709")
+        #expect(error.message.contains("must be to layer 'entities'"))
+    }
+
     @Test("a file that leaves out empty layers, links, blocks and metadata still reads")
     func decodingAcceptsOmittedContainers() throws {
         let data = Data(
