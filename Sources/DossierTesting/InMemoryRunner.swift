@@ -64,26 +64,12 @@ public struct InMemoryRunner: Sendable {
 
     /// Runs a loaded pipeline on `inputs`.
     public func run(_ pipeline: Pipeline, inputs: [InputSource]) async -> Result {
-        let captured = Captured()
-        let runner = Runner(pipeline: pipeline, jobs: jobs, outputDirectory: outputDirectory, standardOutput: { captured.append($0) })
+        let captured = Locked(Data())
+        let runner = Runner(
+            pipeline: pipeline, jobs: jobs, outputDirectory: outputDirectory,
+            standardOutput: { data in captured.withLock { $0.append(data) } })
         let summary = await runner.run(inputs)
-        return Result(output: captured.data, summary: summary)
-    }
-}
-
-/// Standard output, kept.
-private final class Captured: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes = Data()
-    func append(_ data: Data) {
-        lock.lock()
-        bytes.append(data)
-        lock.unlock()
-    }
-    var data: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return bytes
+        return Result(output: captured.withLock { $0 }, summary: summary)
     }
 }
 
