@@ -2,16 +2,9 @@
 ///
 /// A kind is an open set of lowercase names: the built-in ones below cover news articles, and a
 /// reader may introduce others without changing this module.
-public struct BlockKind: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct BlockKind: OpenName {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { rawValue }
 
     /// The article's headline.
     public static let title: BlockKind = "title"

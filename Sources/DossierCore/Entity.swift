@@ -3,16 +3,9 @@ public struct Entity: Annotation {
     /// The kind of entity: an open set of lowercase names. The built-in ones follow the common
     /// PER / ORG / LOC / MISC scheme; an analyzer may introduce others (`event`, `product`)
     /// without changing this module, as readers do with block kinds.
-    public struct Kind: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct Kind: OpenName {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public init(stringLiteral value: String) { self.rawValue = value }
-        public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
-        public var description: String { rawValue }
 
         /// A person.
         public static let person: Kind = "person"

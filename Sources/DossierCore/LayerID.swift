@@ -2,17 +2,10 @@
 ///
 /// The pipeline planner orders analyzers by these names, and the runner refuses an analyzer that
 /// writes a layer it did not declare. A layer's items are one `Annotation` type, which names it.
-public struct LayerID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct LayerID: OpenName, Comparable {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     public static func < (lhs: LayerID, rhs: LayerID) -> Bool { lhs.rawValue < rhs.rawValue }
-    public var description: String { rawValue }
 
     /// Sentence boundaries.
     public static let sentences: LayerID = "sentences"
