@@ -14,7 +14,12 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
     public init(diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.diagnostics = diagnostics
         self.sources = sources
+        added = Set(diagnostics)
     }
+
+    /// What `add` has taken, to drop a repeat in constant time: a file with thousands of bad
+    /// entries would otherwise cost a scan of the whole list per problem.
+    private var added: Set<Diagnostic> = []
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -30,7 +35,7 @@ public struct LintReport: Error, Sendable, CustomStringConvertible {
     public var description: String { render() }
 
     mutating func add(_ diagnostic: Diagnostic) {
-        guard !diagnostics.contains(diagnostic) else { return }
+        guard added.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)
     }
 
