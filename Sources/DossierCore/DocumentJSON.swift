@@ -33,9 +33,14 @@ public enum DocumentJSON {
     /// `claimant` entity ids rather than names, added the `relations` layer, and opened `layers`
     /// to any layer name. Version 1 files still read: their annotations get ids, and a speaker or
     /// claimant name (which pointed at nothing) is dropped.
-    public static let version = 2
+    ///
+    /// Version 3 made an entity a referent with `mentions` and structured `roles` (a version 2
+    /// entity reads as one mention, its `role` as one role's title), gave a date mention its
+    /// `kind`, `anchor` and `unresolved` reason, and opened a quote's `kind` (adding `partial`,
+    /// `scare` and `title`) with `anonymous` speakers and a `cueRange`.
+    public static let version = 3
     /// The layout versions this build reads.
-    public static let readableVersions = 1...2
+    public static let readableVersions = 1...3
     /// The value of the top-level `offsets` key: Unicode scalar offsets, half-open.
     public static let offsets = "unicode-scalar"
 

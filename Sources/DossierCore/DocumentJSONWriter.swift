@@ -49,7 +49,7 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
     }
 
     private static func hasFastWriter(_ type: any Annotation.Type) -> Bool {
-        type == Sentence.self || type == Entity.self || type == DateMention.self || type == Quote.self || type == ClaimAnnotation.self
+        type == Sentence.self || type == ClaimAnnotation.self
             || type == SourceAnnotation.self || type == Finding.self || type == Metric.self || type == Relation.self
     }
 
@@ -93,11 +93,8 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
             let items = a.items(of: layer)
             switch layer {
             case .claims: array((items as! TypedItems<ClaimAnnotation>).items) { w, c in w.claim(c) }
-            case .dates: array((items as! TypedItems<DateMention>).items) { w, m in w.date(m) }
-            case .entities: array((items as! TypedItems<Entity>).items) { w, e in w.entity(e) }
             case .findings: array((items as! TypedItems<Finding>).items) { w, f in w.finding(f) }
             case .metrics: array((items as! TypedItems<Metric>).items) { w, m in w.metric(m) }
-            case .quotes: array((items as! TypedItems<Quote>).items) { w, q in w.quote(q) }
             case .relations: array((items as! TypedItems<Relation>).items) { w, r in w.relation(r) }
             case .sentences: array((items as! TypedItems<Sentence>).items) { w, s in w.sentence(s) }
             case .sources: array((items as! TypedItems<SourceAnnotation>).items) { w, s in w.source(s) }
@@ -161,76 +158,6 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         key("start")
         int(s.range.start)
         snippet(s.range)
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func entity(_ e: Entity) {
-        open(UInt8(ascii: "{"))
-        key("end")
-        int(e.range.end)
-        key("id")
-        string(e.id)
-        key("kind")
-        string(e.kind.rawValue)
-        key("name")
-        string(e.name)
-        producer(e.producer)
-        if let role = e.role {
-            key("role")
-            string(role)
-        }
-        key("start")
-        int(e.range.start)
-        snippet(e.range)
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func date(_ m: DateMention) {
-        open(UInt8(ascii: "{"))
-        key("end")
-        int(m.range.end)
-        key("id")
-        string(m.id)
-        producer(m.producer)
-        key("start")
-        int(m.range.start)
-        snippet(m.range)
-        if let value = m.value {
-            key("value")
-            string(value)
-        }
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func quote(_ q: Quote) {
-        open(UInt8(ascii: "{"))
-        if let cue = q.cue {
-            key("cue")
-            string(cue)
-        }
-        key("end")
-        int(q.range.end)
-        key("id")
-        string(q.id)
-        key("kind")
-        string(q.kind.rawValue)
-        producer(q.producer)
-        if let speaker = q.speaker {
-            key("speaker")
-            string(speaker.id)
-        }
-        if let range = q.speakerRange {
-            key("speakerRange")
-            open(UInt8(ascii: "{"))
-            key("end")
-            int(range.end)
-            key("start")
-            int(range.start)
-            close(UInt8(ascii: "}"))
-        }
-        key("start")
-        int(q.range.start)
-        snippet(q.range)
         close(UInt8(ascii: "}"))
     }
 

@@ -129,22 +129,36 @@ public struct MarkdownExporter: Exporter {
     }
 
     private func quotes(_ d: Document) -> String? {
-        guard !d.annotations.quotes.isEmpty else { return nil }
-        let lines = d.annotations.quotes.sorted { $0.range < $1.range }.map { q -> String in
-            let speaker = d.annotations.resolve(q.speaker).map { "**\(Self.escape($0.name))**" } ?? "_Unattributed_"
+        let all = d.annotations.quotes.sorted { $0.range < $1.range }
+        guard !all.isEmpty else { return nil }
+        let speech = all.filter(\.isSpeech).map { q -> String in
+            var speaker = "_Unattributed_"
+            if let entity = d.annotations.resolve(q.speaker) {
+                speaker = "**\(Self.escape(entity.name))**" + (entity.role.map { ", " + Self.escape($0) } ?? "")
+            } else if let range = q.speakerRange {
+                speaker = (q.isAnonymous ? "_Unnamed source_: " : "") + Self.escape(d.text(in: range))
+            } else if q.isAnonymous {
+                speaker = "_Unnamed source_"
+            }
             var notes: [String] = []
             if let cue = q.cue { notes.append(Self.escape(cue)) }
-            if q.kind == .indirect { notes.append("reported") }
+            if q.kind != .direct { notes.append(q.kind == .indirect ? "reported" : "partial quote") }
             let words = Self.escape(d.text(in: q.range))
             return "- \(speaker)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))") + ": "
-                + (q.kind == .direct ? Self.quoted(words) : words)
+                + (q.kind == .indirect ? words : Self.quoted(words))
         }
-        return "## Who said what\n\n" + lines.joined(separator: "\n")
+        let terms = all.filter { !$0.isSpeech }.map { q in
+            Self.quoted(Self.escape(d.text(in: q.range))) + (q.kind == .title ? " (title)" : q.kind == .scare ? "" : " (\(q.kind))")
+        }
+        var out = ["## Who said what"]
+        if !speech.isEmpty { out.append(speech.joined(separator: "\n")) }
+        if !terms.isEmpty { out.append("Quoted terms, not speech: " + terms.joined(separator: ", ")) }
+        return out.joined(separator: "\n\n")
     }
 
     private func entities(_ d: Document) -> String? {
-        guard !d.annotations.entities.isEmpty else { return nil }
-        // Grouped by name so a surname-only mention counts towards the full name it refers to.
+        // One entity per referent, but a component that does not merge mentions may give one
+        // entity per mention: those are grouped by name so a count stays true either way.
         var names: [String] = []
         var groups: [String: (kind: Entity.Kind, roles: [String], mentions: Int)] = [:]
         for e in d.annotations.entities.sorted(by: { $0.range < $1.range }) {
@@ -152,9 +166,10 @@ public struct MarkdownExporter: Exporter {
                 names.append(e.name)
                 groups[e.name] = (e.kind, [], 0)
             }
-            groups[e.name]!.mentions += 1
-            if let role = e.role, !groups[e.name]!.roles.contains(role) { groups[e.name]!.roles.append(role) }
+            groups[e.name]!.mentions += e.mentions.count
+            for role in e.roles.map(\.phrase) where !groups[e.name]!.roles.contains(role) { groups[e.name]!.roles.append(role) }
         }
+        guard !names.isEmpty else { return nil }
         var out = ["## People and organisations"]
         let actors = names.filter { [.person, .organization].contains(groups[$0]!.kind) }
         if !actors.isEmpty {
@@ -167,10 +182,13 @@ public struct MarkdownExporter: Exporter {
                     }))
         }
         var others: [String] = []
-        for (kind, label) in [(Entity.Kind.location, "Places"), (.misc, "Other names")] {
+        for (kind, label) in [(Entity.Kind.location, "Places"), (.group, "Groups"), (.misc, "Other names")] {
             let list = names.filter { groups[$0]!.kind == kind }
             if !list.isEmpty { others.append("- \(label): " + list.map(Self.escape).joined(separator: ", ")) }
         }
+        let known: Set<Entity.Kind> = [.person, .organization, .location, .group, .misc]
+        let rest = names.filter { !known.contains(groups[$0]!.kind) }
+        if !rest.isEmpty { others.append("- Other kinds: " + rest.map { "\(Self.escape($0)) (\(groups[$0]!.kind))" }.joined(separator: ", ")) }
         if !others.isEmpty { out.append(others.joined(separator: "\n")) }
         return out.joined(separator: "\n\n")
     }
@@ -272,7 +290,9 @@ public struct MarkdownExporter: Exporter {
     private func dates(_ d: Document) -> String? {
         guard !d.annotations.dates.isEmpty else { return nil }
         let lines = d.annotations.dates.sorted { $0.range < $1.range }.map {
-            "- " + Self.escape(d.text(in: $0.range)) + " → " + ($0.value.map(Self.escape) ?? "_unresolved_")
+            "- " + Self.escape(d.text(in: $0.range)) + " → "
+                + ($0.value.map(Self.escape) ?? "_unresolved_" + ($0.unresolved.map { " (" + Self.escape($0) + ")" } ?? ""))
+                + ($0.kind == .point ? "" : " (\($0.kind))")
         }
         return "## Dates\n\n" + lines.joined(separator: "\n")
     }

@@ -112,6 +112,30 @@ struct DocumentJSONTests {
         #expect(error.message.contains("must be to layer 'entities'"))
     }
 
+    @Test("a version 2 entity reads as one mention with its role, a date as a point, and both write back in version 3 form")
+    func versionTwoLayersUpgrade() throws {
+        let p = #""producer":{"component":"x","version":"1"}"#
+        let data = Data(
+            (#"{"format":"dossier","version":2,"id":"x","text":"Mayor Ana Lind spoke on Monday.","layers":{"#
+                + #""entities":[{"id":"e1","start":6,"end":14,"kind":"person","name":"Ana Lind","role":"Mayor",\#(p)}],"#
+                + #""dates":[{"id":"d1","start":24,"end":30,"value":"2025-03-10",\#(p)}],"#
+                + #""quotes":[{"id":"q1","start":0,"end":5,"kind":"direct","speaker":"e1",\#(p)}]}}"#).utf8)
+        let document = try Document(jsonData: data)
+        let entity = try #require(document.annotations.entities.first)
+        #expect(entity.mentions == [Entity.Mention(range: TextRange(start: 6, end: 14), form: .name)])
+        #expect(entity.roles == [Entity.Role(title: "Mayor")] && entity.role == "Mayor")
+        #expect(document.annotations.dates.map(\.kind) == [.point])
+        #expect(document.annotations.quotes.map(\.isAnonymous) == [false])
+        let again = try Document(jsonData: try document.jsonData())
+        #expect(again == document)
+        let written = try #require(try JSONSerialization.jsonObject(with: try document.jsonData()) as? [String: Any])
+        #expect(written["version"] as? Int == 3)
+        let layers = try #require(written["layers"] as? [String: Any])
+        let wire = try #require((layers["entities"] as? [[String: Any]])?.first)
+        #expect(wire["role"] == nil && (wire["roles"] as? [[String: Any]])?.first?["title"] as? String == "Mayor")
+        #expect((wire["mentions"] as? [[String: Any]])?.first?["form"] as? String == "name")
+    }
+
     @Test("a file that leaves out empty layers, links, blocks and metadata still reads")
     func decodingAcceptsOmittedContainers() throws {
         let data = Data(
@@ -165,7 +189,7 @@ struct DocumentJSONTests {
     static let corruptions: [Corruption] = [
         Corruption(
             name: "newer version", path: ["version"], value: .int(7), code: "E703",
-            message: "unsupported dossier JSON version '7'; this build reads versions 1 to 2, so upgrade Dossier or re-export the document",
+            message: "unsupported dossier JSON version '7'; this build reads versions 1 to 3, so upgrade Dossier or re-export the document",
             errorPath: "version"),
         Corruption(
             name: "not a dossier file", path: ["format"], value: .string("pandoc"), code: "E702",

@@ -76,13 +76,17 @@ struct SchemaTests {
             let property = try #require(try properties(of: definition)[key] as? [String: Any])
             return Set(try #require(property["enum"] as? [String]))
         }
-        let entity = try #require(defs["entity"] as? [String: Any])
-        let entityKind = try #require(try properties(of: entity)["kind"] as? [String: Any])
-        let pattern = try Regex(try #require(entityKind["pattern"] as? String))
-        #expect(
-            Entity.Kind.builtIn.allSatisfy { $0.rawValue.wholeMatch(of: pattern) != nil },
-            "entity kinds are open, but the built-in ones must match")
-        #expect(try values("quote", "kind") == Set(Quote.Kind.allCases.map(\.rawValue)))
+        func openKinds(_ def: String, _ builtIn: [String]) throws {
+            let definition = try #require(defs[def] as? [String: Any])
+            let kind = try #require(try properties(of: definition)["kind"] as? [String: Any])
+            let pattern = try Regex(try #require(kind["pattern"] as? String))
+            #expect(builtIn.allSatisfy { $0.wholeMatch(of: pattern) != nil }, "\(def) kinds are open, but the built-in ones must match")
+            let description = try #require(kind["description"] as? String)
+            for name in builtIn { #expect(description.contains(name), "the schema's \(def) kind does not mention '\(name)'") }
+        }
+        try openKinds("entity", Entity.Kind.builtIn.map(\.rawValue))
+        try openKinds("quote", Quote.Kind.builtIn.map(\.rawValue))
+        try openKinds("date", DateMention.Kind.builtIn.map(\.rawValue))
         #expect(try values("finding", "severity") == Set(Finding.Severity.allCases.map(\.rawValue)))
         #expect(try values("source", "kind") == Set(SourceKind.allCases.map(\.rawValue)))
         #expect(try values("link", "origin") == Set(Link.Origin.allCases.map(\.rawValue)))
@@ -117,7 +121,7 @@ struct SchemaTests {
         var bad = try #require(try JSONSerialization.jsonObject(with: SampleDocuments.full.jsonData()) as? [String: Any])
         var layers = try #require(bad["layers"] as? [String: Any])
         var quotes = try #require(layers["quotes"] as? [[String: Any]])
-        quotes[0]["kind"] = "paraphrase"
+        quotes[0]["kind"] = "Paraphrase!"
         quotes[1]["end"] = 5000
         layers["quotes"] = quotes
         bad["layers"] = layers
@@ -125,7 +129,7 @@ struct SchemaTests {
         try JSONSerialization.data(withJSONObject: bad).write(to: url)
         let refused = try Self.run(["python3", Self.script.path, Self.schemaFile.path, url.path])
         #expect(refused.status == 1)
-        #expect(refused.output.contains("layers.quotes[0].kind: 'paraphrase' is not one of"))
+        #expect(refused.output.contains("layers.quotes[0].kind: 'Paraphrase!' does not match"))
     }
 
     // MARK: Helpers

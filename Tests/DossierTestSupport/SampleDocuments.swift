@@ -113,9 +113,16 @@ public enum SampleDocuments {
         let ner = Provenance(component: "entities", version: "1.2.0")
         a.entities = [
             Entity(id: "e1", range: range(of: "Riverton city council"), kind: .organization, name: "Riverton City Council", producer: ner),
-            Entity(id: "e2", range: range(of: "Lena Ortiz"), kind: .person, name: "Lena Ortiz", role: "Mayor", producer: ner),
-            Entity(id: "e3", range: range(of: "Ortiz", occurrence: 2), kind: .person, name: "Lena Ortiz", producer: ner),
-            Entity(id: "e4", range: range(of: "Joe Whitaker"), kind: .person, name: "Joe Whitaker", role: "Councillor", producer: ner),
+            Entity(
+                id: "e2", kind: .person, name: "Lena Ortiz",
+                mentions: [
+                    .init(range: range(of: "Lena Ortiz")), .init(range: range(of: "Ortiz", occurrence: 2), form: .alias),
+                    .init(range: range(of: "she"), form: .pronoun),
+                ],
+                roles: [.init(title: "Mayor", range: range(of: "Mayor"))], producer: ner),
+            Entity(
+                id: "e4", kind: .person, name: "Joe Whitaker", mentions: [.init(range: range(of: "Joe Whitaker"))],
+                roles: [.init(title: "Councillor", affiliation: "Riverton")], producer: ner),
             Entity(id: "e5", range: range(of: "Quay Street"), kind: .location, name: "Quay Street", producer: ner),
             Entity(
                 id: "e6", range: range(of: "Riverton Transport Office"), kind: .organization, name: "Riverton Transport Office",
@@ -124,23 +131,24 @@ public enum SampleDocuments {
         ]
         let dates = Provenance(component: "dates", version: "1.0.0")
         a.dates = [
-            DateMention(range: range(of: "Thursday"), value: "2025-03-13", producer: dates),
+            DateMention(range: range(of: "Thursday"), value: "2025-03-13", anchor: "2025-03-14", producer: dates),
             DateMention(range: range(of: "1 June 2025"), value: "2025-06-01", producer: dates),
             DateMention(range: range(of: "2023"), value: "2023", producer: dates),
-            DateMention(range: range(of: "June"), value: nil, producer: dates),
+            DateMention(range: range(of: "June"), value: nil, unresolved: "a month whose year the text leaves open", producer: dates),
         ]
         let quotes = Provenance(component: "quotes", version: "1.0.0")
         a.quotes = [
             Quote(
                 range: range(of: "the cheapest road-safety scheme we will ever buy."), kind: .direct, speaker: "e2",
-                speakerRange: range(of: "Lena Ortiz"), cue: "called", producer: quotes),
+                speakerRange: range(of: "Lena Ortiz"), cue: "called", cueRange: range(of: "called"), producer: quotes),
             Quote(
                 range: range(of: "We counted every crash, and the numbers speak for themselves 🚲,"), kind: .direct, speaker: "e2",
                 speakerRange: range(of: "she"), cue: "said", producer: quotes),
             Quote(
                 range: range(of: "the closure would push 3,000 cars a day onto Quay Street"), kind: .indirect, speaker: "e4",
                 speakerRange: range(of: "Joe Whitaker"), cue: "warned", producer: quotes),
-            Quote(range: range(of: "at capacity"), kind: .direct, producer: quotes),
+            Quote(range: range(of: "at capacity"), kind: .partial, isAnonymous: true, producer: quotes),
+            Quote(range: range(of: "car-free"), kind: .scare, producer: quotes),
         ]
         let claims = Provenance(component: "claims", version: "0.9.1")
         a.claims = [
