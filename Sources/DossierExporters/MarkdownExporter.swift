@@ -188,7 +188,9 @@ public struct MarkdownExporter: Exporter {
         }
         let known: Set<Entity.Kind> = [.person, .organization, .location, .group, .misc]
         let rest = names.filter { !known.contains(groups[$0]!.kind) }
-        if !rest.isEmpty { others.append("- Other kinds: " + rest.map { "\(Self.escape($0)) (\(groups[$0]!.kind))" }.joined(separator: ", ")) }
+        if !rest.isEmpty {
+            others.append("- Other kinds: " + rest.map { "\(Self.escape($0)) (\(groups[$0]!.kind))" }.joined(separator: ", "))
+        }
         if !others.isEmpty { out.append(others.joined(separator: "\n")) }
         return out.joined(separator: "\n\n")
     }
