@@ -1,0 +1,697 @@
+import DossierCore
+
+/// One pass of the date rules over the scalars of a document.
+///
+/// The loop looks at two things only: a digit that starts a number, and an ASCII word, whose
+/// letters it hashes as it steps over them. A word triggers a rule only when the lexicon knows it
+/// as a month, a weekday, a unit, a relative day or a clock word; everything else (most of the
+/// text) costs one table probe per word. Rules look a few words either way from the trigger.
+struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.Index == Int {
+    typealias Found = FoundDate
+
+    /// A word of ASCII letters: where it lies, its case-folded hash and whether it is capitalised.
+    struct Word {
+        var start: Int
+        var end: Int
+        var entry: DateLexicon.Entry
+        var capitalised: Bool
+    }
+
+    private let s: Scalars
+    private let n: Int
+    private let lexicon: DateLexicon
+    private let settings: DateSettings
+    private(set) var found: [Found] = []
+    private var lastEnd = 0
+
+    init(scalars: Scalars, settings: DateSettings) {
+        s = scalars
+        n = scalars.count
+        lexicon = DateLexicon.shared
+        self.settings = settings
+    }
+
+    // MARK: Scalar classes
+
+    @inline(__always) private func value(_ k: Int) -> UInt32 { k >= 0 && k < n ? s[k].value : 0x20 }
+    @inline(__always) private static func isLetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 }
+    @inline(__always) private static func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
+    @inline(__always) private static func isUpper(_ v: UInt32) -> Bool { v &- 0x41 < 26 }
+    @inline(__always) private static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 || v == 0x09 }
+    @inline(__always) private static func isDash(_ v: UInt32) -> Bool { v == 0x2D || v == 0x2013 }
+    @inline(__always) private func isAlnum(_ k: Int) -> Bool {
+        let v = value(k)
+        return Self.isLetter(v) || Self.isDigit(v) || (v >= 0x80 && v != 0xA0 && v < 0x2000)
+    }
+
+    // MARK: The loop
+
+    mutating func run() {
+        var i = 0
+        while i < n {
+            let v = s[i].value
+            if Self.isDigit(v) {
+                if i > 0, isAlnum(i - 1) {
+                    i += 1
+                } else {
+                    i = max(i + 1, number(at: i))
+                }
+            } else if Self.isLetter(v) {
+                var h = DateLexicon.fnvOffset
+                var j = i
+                while j < n, Self.isLetter(s[j].value) {
+                    h = DateLexicon.fold(h, s[j].value)
+                    j += 1
+                }
+                if j - i <= 9, !(i > 0 && isAlnum(i - 1)) {
+                    let entry = lexicon.lookup(h)
+                    if entry.kind != .none {
+                        let w = Word(start: i, end: j, entry: entry, capitalised: Self.isUpper(v))
+                        i = max(j, trigger(w))
+                        continue
+                    }
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        mergeRanges()
+    }
+
+    private mutating func trigger(_ w: Word) -> Int {
+        switch w.entry.kind {
+        case .month, .monthAbbreviation: return month(w)
+        case .weekday: return weekday(w)
+        case .unit: return unit(w)
+        case .relativeDay:
+            let offset = w.entry.value
+            relative(w.start, w.end) { $0.adding(days: offset).iso }
+            return w.end
+        case .night:
+            if let prev = word(before: w.start), prev.entry.kind == .modifier, prev.entry.value == -1 {
+                relative(prev.start, w.end) { $0.adding(days: -1).iso }
+            }
+            return w.end
+        case .clock:
+            emit(w.start, w.end, value: w.entry.value == 12 ? "T12:00" : "T00:00")
+            return w.end
+        default: return w.end
+        }
+    }
+
+    // MARK: Words
+
+    private func word(at k: Int) -> Word? {
+        guard k < n, Self.isLetter(value(k)), !(k > 0 && isAlnum(k - 1)) else { return nil }
+        var h = DateLexicon.fnvOffset
+        var j = k
+        while j < n, Self.isLetter(s[j].value) {
+            h = DateLexicon.fold(h, s[j].value)
+            j += 1
+        }
+        if j < n, isAlnum(j) { return Word(start: k, end: j, entry: .init(kind: .none, value: 0, plural: false), capitalised: false) }
+        return Word(start: k, end: j, entry: lexicon.lookup(h), capitalised: Self.isUpper(value(k)))
+    }
+
+    /// The word that ends just before `k`, across spaces only.
+    private func word(before k: Int) -> Word? {
+        var e = k
+        while e > 0, Self.isSpace(value(e - 1)) { e -= 1 }
+        guard e > 0, Self.isLetter(value(e - 1)) else { return nil }
+        var b = e
+        while b > 0, Self.isLetter(value(b - 1)) { b -= 1 }
+        return word(at: b)
+    }
+
+    /// The word that starts after spaces from `k`.
+    private func word(after k: Int) -> Word? {
+        var b = k
+        while b < n, Self.isSpace(value(b)) { b += 1 }
+        return word(at: b)
+    }
+
+    private func skipSpaces(_ k: Int) -> Int {
+        var j = k
+        while j < n, Self.isSpace(value(j)) { j += 1 }
+        return j
+    }
+
+    /// Reads up to `maxDigits` digits at `k`: the number and the offset after it.
+    private func digits(at k: Int, max maxDigits: Int = 9) -> (value: Int, end: Int, count: Int)? {
+        var j = k
+        var v = 0
+        while j < n, Self.isDigit(value(j)), j - k < maxDigits {
+            v = v * 10 + Int(value(j) - 0x30)
+            j += 1
+        }
+        return j > k ? (v, j, j - k) : nil
+    }
+
+    /// Whether a number ending at `k` is followed by something that makes it part of a larger
+    /// number or a quantity: another digit, a digit group, a decimal, a percent sign.
+    private func continuesNumber(_ k: Int) -> Bool {
+        let v = value(k)
+        if Self.isDigit(v) || v == 0x25 { return true }
+        if v == 0x2C || v == 0x2E || v == 0x3A || v == 0x2F { return Self.isDigit(value(k + 1)) }
+        return false
+    }
+
+    /// `a.m.`, `am`, `p.m.`, `pm` at `k` (after at most one space): whether afternoon, and the end.
+    private func meridiem(at k: Int) -> (pm: Bool, end: Int)? {
+        var j = k
+        if Self.isSpace(value(j)) { j += 1 }
+        let c = value(j) | 0x20
+        guard c == 0x61 || c == 0x70 else { return nil }
+        var e = j + 1
+        if value(e) == 0x2E { e += 1 }
+        guard value(e) | 0x20 == 0x6D else { return nil }
+        e += 1
+        if value(e) == 0x2E {
+            e += 1
+        } else if isAlnum(e) {
+            return nil
+        }
+        return (c == 0x70, e)
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        var out = String.UnicodeScalarView()
+        for k in start..<end { out.append(s[k]) }
+        return String(out)
+    }
+
+    // MARK: Emitting
+
+    private mutating func emit(
+        _ start: Int, _ end: Int, kind: DateMention.Kind = .point, value: String?, anchor: String? = nil, unresolved: String? = nil
+    ) {
+        guard start >= lastEnd, end > start else { return }
+        found.append(Found(start: start, end: end, kind: kind, value: value, anchor: anchor, unresolved: unresolved))
+        lastEnd = end
+    }
+
+    /// Emits a mention whose value depends on the anchor date, or says why it has none.
+    private mutating func relative(_ start: Int, _ end: Int, kind: DateMention.Kind = .point, _ compute: (CivilDate) -> String?) {
+        guard start >= lastEnd else { return }
+        if settings.resolveRelative, let anchor = settings.anchor {
+            if let value = compute(anchor) {
+                emit(start, end, kind: kind, value: value, anchor: anchor.iso)
+            } else {
+                emit(start, end, kind: kind, value: nil, unresolved: "'\(text(start, end))' names no calendar day near \(anchor.iso)")
+            }
+        } else {
+            emit(start, end, kind: kind, value: nil, unresolved: settings.reason(for: text(start, end)))
+        }
+    }
+
+    // MARK: Tense
+
+    /// Whether the clause around `start..<end` speaks of the future: a future marker (`will`,
+    /// `'ll`, `scheduled`, `going to`…) in the same sentence, unless a verb of saying sits right
+    /// before the mention ("said on Tuesday that it will…" dates the saying).
+    private func isFuture(_ start: Int, _ end: Int) -> Bool {
+        if var prev = word(before: start) {
+            if prev.entry.kind == .preposition, let p = word(before: prev.start) { prev = p }
+            if prev.entry.kind == .reporting { return false }
+        }
+        var lo = start
+        while lo > 0, start - lo < 240 {
+            let v = value(lo - 1)
+            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && Self.isSpace(value(lo)) && !Self.isUpper(value(lo - 2))) { break }
+            lo -= 1
+        }
+        var hi = end
+        while hi < n, hi - end < 240 {
+            let v = value(hi)
+            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && (hi + 1 == n || Self.isSpace(value(hi + 1)))) { break }
+            hi += 1
+        }
+        var k = lo
+        while k < hi {
+            if Self.isLetter(value(k)), let w = word(at: k) {
+                if w.entry.kind == .future {
+                    let needsTo = value(w.start) | 0x20 == 0x67 || value(w.start) | 0x20 == 0x70 || value(w.start) | 0x20 == 0x65
+                    if !needsTo || word(after: w.end)?.entry.kind == .preposition { return true }
+                }
+                k = w.end
+            } else {
+                k += 1
+            }
+        }
+        return false
+    }
+
+    // MARK: Months
+
+    private mutating func month(_ w: Word) -> Int {
+        guard w.capitalised else { return w.end }
+        let m = w.entry.value
+        var k = w.end
+        if w.entry.kind == .monthAbbreviation, value(k) == 0x2E { k += 1 }
+        let afterSpace = skipSpaces(k)
+        if afterSpace > k, let (day, dayEnd, count) = digits(at: afterSpace, max: 3), count <= 2 {
+            var e = dayEnd
+            if let suffix = ordinalSuffix(at: e) { e = suffix }
+            if day >= 1, day <= 31, !continuesNumber(e), !isAlnum(e) {
+                let start = weekdayBefore(w.start) ?? w.start
+                // "May 3-5": a range of days in one month.
+                if Self.isDash(value(e)), let (day2, end2, count2) = digits(at: e + 1, max: 3), count2 <= 2, day2 > day, day2 <= 31,
+                    !continuesNumber(end2)
+                {
+                    let (year, yearEnd) = year(after: end2) ?? (nil, end2)
+                    monthDay(start, yearEnd, month: m, day: day, day2: day2, year: year)
+                    return yearEnd
+                }
+                let (year, yearEnd) = year(after: e) ?? (nil, e)
+                monthDay(start, yearEnd, month: m, day: day, day2: nil, year: year)
+                return yearEnd
+            }
+            if count == 4, day >= 1900, day <= 2100, !continuesNumber(dayEnd), !isAlnum(dayEnd) {
+                emit(w.start, dayEnd, value: "\(day)-\(CivilDate.pad(m, 2))")
+                return dayEnd
+            }
+        }
+        // A month word alone: never an abbreviation (`Jan` is also a name), never `May` without a
+        // preposition before it, never a word of a name (`August Wilson`, `Theresa May`).
+        guard w.entry.kind == .month else { return w.end }
+        let prev = word(before: w.start)
+        let prevKind = prev?.entry.kind ?? .none
+        let leads: Set<DateLexicon.Kind> = [.preposition, .edge, .modifier, .the]
+        if m == 5, !leads.contains(prevKind) { return w.end }
+        if let prev, prev.capitalised, !leads.contains(prevKind) { return w.end }
+        if let next = word(after: w.end), next.capitalised, next.entry.kind != .month { return w.end }
+        if value(w.end) == 0x2D { return w.end }
+        var start = w.start
+        var modifier = 99
+        if let prev, prevKind == .modifier, prev.entry.value >= -1, prev.entry.value <= 1 {
+            modifier = prev.entry.value
+            start = prev.start
+            if let edge = word(before: prev.start), edge.entry.kind == .edge { start = edge.start }
+        } else if let prev, prevKind == .edge {
+            start = prev.start
+        }
+        let future = modifier == 99 ? isFuture(start, w.end) : false
+        relative(start, w.end) { a in
+            let year: Int
+            switch modifier {
+            case -1: year = m < a.month ? a.year : a.year - 1
+            case 1: year = m > a.month ? a.year : a.year + 1
+            case 0: year = a.year
+            default: year = future ? (m >= a.month ? a.year : a.year + 1) : (m <= a.month ? a.year : a.year - 1)
+            }
+            return "\(CivilDate.pad(year, 4))-\(CivilDate.pad(m, 2))"
+        }
+        return w.end
+    }
+
+    /// `st`, `nd`, `rd`, `th` right after a day number: the offset after it.
+    private func ordinalSuffix(at k: Int) -> Int? {
+        let a = value(k) | 0x20
+        let b = value(k + 1) | 0x20
+        let ok = (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
+        return ok && !isAlnum(k + 2) ? k + 2 : nil
+    }
+
+    /// A year after a day: `, 2025` or ` 2025`; the year and the offset after it.
+    private func year(after k: Int) -> (Int?, Int)? {
+        var j = k
+        if value(j) == 0x2C { j += 1 }
+        let b = skipSpaces(j)
+        guard b > j || j > k, let (y, e, count) = digits(at: b, max: 5), count == 4, y >= 1000, !continuesNumber(e), !isAlnum(e) else {
+            return nil
+        }
+        return (y, e)
+    }
+
+    /// A weekday and a comma before a full date (`Tuesday, Dec. 16`): where it starts.
+    private func weekdayBefore(_ k: Int) -> Int? {
+        var e = k
+        while e > 0, Self.isSpace(value(e - 1)) { e -= 1 }
+        if value(e - 1) == 0x2C { e -= 1 }
+        guard let w = word(before: e), w.end == e, w.entry.kind == .weekday, w.capitalised, w.start >= lastEnd else { return nil }
+        return w.start
+    }
+
+    /// Emits a month and day (or days), with the year given or found from the anchor by tense.
+    private mutating func monthDay(_ start: Int, _ end: Int, month m: Int, day: Int, day2: Int?, year: Int?) {
+        func format(_ y: Int, _ d: Int) -> String? {
+            CivilDate.isValid(year: y, month: m, day: d) ? CivilDate(year: y, month: m, day: d).iso : nil
+        }
+        func value(_ y: Int) -> String? {
+            guard let first = format(y, day) else { return nil }
+            guard let day2 else { return first }
+            guard let last = format(y, day2) else { return nil }
+            return "\(first)/\(last)"
+        }
+        let kind: DateMention.Kind = day2 == nil ? .point : .range
+        if let year {
+            if let v = value(year) {
+                emit(start, end, kind: kind, value: v)
+            } else {
+                emit(start, end, kind: kind, value: nil, unresolved: "'\(text(start, end))' is not a calendar day")
+            }
+            return
+        }
+        let future = isFuture(start, end)
+        relative(start, end, kind: kind) { a in
+            var y = a.year
+            // Feb. 29 outside a leap year falls to the nearest leap year in the direction of the tense.
+            let probe = CivilDate.isValid(year: y, month: m, day: day) ? CivilDate(year: y, month: m, day: day) : nil
+            if let probe {
+                if future, probe < a { y += 1 }
+                if !future, a < probe { y -= 1 }
+            }
+            return value(y)
+        }
+    }
+
+    // MARK: Weekdays
+
+    private mutating func weekday(_ w: Word) -> Int {
+        guard w.capitalised else { return w.end }
+        // A full date follows (`Tuesday, Dec. 16`): the date rule takes the weekday with it.
+        var k = w.end
+        if value(k) == 0x2C { k += 1 }
+        let b = skipSpaces(k)
+        if b > k, let next = word(at: b), next.entry.kind == .month || next.entry.kind == .monthAbbreviation { return w.end }
+        if b > k, Self.isDigit(value(b)) { return w.end }
+        if let next = word(after: w.end), next.capitalised, value(w.end) != 0x2C { return w.end }
+        if value(w.end) == 0x2D { return w.end }
+        let prev = word(before: w.start)
+        let leads: Set<DateLexicon.Kind> = [.preposition, .edge, .modifier]
+        if let prev, prev.capitalised, !leads.contains(prev.entry.kind) { return w.end }
+        let target = w.entry.value
+        var start = w.start
+        var modifier = 99
+        if let prev, prev.entry.kind == .modifier, prev.entry.value >= -1, prev.entry.value <= 1 {
+            modifier = prev.entry.value
+            start = prev.start
+        }
+        let future = modifier == 99 || modifier == 0 ? isFuture(start, w.end) : false
+        relative(start, w.end) { a in
+            let back = (a.weekday - target + 7) % 7
+            let ahead = (target - a.weekday + 7) % 7
+            switch modifier {
+            case -1: return a.adding(days: -(back == 0 ? 7 : back)).iso
+            case 1: return a.adding(days: ahead == 0 ? 7 : ahead).iso
+            default: return future ? a.adding(days: ahead == 0 ? 7 : ahead).iso : a.adding(days: -back).iso
+            }
+        }
+        return w.end
+    }
+
+    // MARK: Units
+
+    private mutating func unit(_ w: Word) -> Int {
+        guard let unit = DateLexicon.Unit(rawValue: w.entry.value), !Self.isDash(value(w.start - 1)), value(w.end) != 0x2D else {
+            return w.end
+        }
+        guard let prev = word(before: w.start), value(prev.end) != 0x2D else { return w.end }
+        switch prev.entry.kind {
+        case .number:
+            let amount = prev.entry.value
+            guard (amount == 1) != w.entry.plural else { return w.end }
+            if prev.end - prev.start <= 2 {
+                // "a week": not a rate ("twice a week", "$40 a week").
+                if let before = word(before: prev.start), before.entry.kind == .rate { return w.end }
+                var e = prev.start
+                while e > 0, Self.isSpace(value(e - 1)) { e -= 1 }
+                if Self.isDigit(value(e - 1)) { return w.end }
+            }
+            return amountOfTime(prev.start, w, unit: unit, amount: Double(amount))
+        case .modifier:
+            guard !w.entry.plural else { return w.end }
+            let m = prev.entry.value
+            let article = word(before: prev.start)
+            if m == -2 || m == 2 || article?.entry.kind == .the {
+                emit(prev.start, w.end, kind: .duration, value: Self.duration(1, unit))
+                return w.end
+            }
+            var start = prev.start
+            if let article, article.entry.kind == .edge { start = article.start }
+            switch unit {
+            case .week: relative(start, w.end) { $0.adding(days: 7 * m).isoWeekString }
+            case .month: relative(start, w.end) { $0.adding(months: m).isoMonth }
+            case .year: relative(start, w.end) { CivilDate.pad($0.year + m, 4) }
+            default: break
+            }
+            return w.end
+        default:
+            return w.end
+        }
+    }
+
+    /// A number and a unit: a duration, or with `ago` after it a point before the anchor.
+    private mutating func amountOfTime(_ start: Int, _ w: Word, unit: DateLexicon.Unit, amount: Double) -> Int {
+        if let ago = word(after: w.end), ago.entry.kind == .ago {
+            relative(start, ago.end) { a in
+                guard amount == amount.rounded() else { return nil }
+                let k = Int(amount)
+                switch unit {
+                case .second, .minute, .hour: return a.iso
+                case .day: return a.adding(days: -k).iso
+                case .week: return a.adding(days: -7 * k).iso
+                case .month: return a.adding(months: -k).isoMonth
+                case .year: return CivilDate.pad(a.year - k, 4)
+                case .decade: return CivilDate.pad(a.year - 10 * k, 4)
+                case .century: return CivilDate.pad(a.year - 100 * k, 4)
+                }
+            }
+            return ago.end
+        }
+        emit(start, w.end, kind: .duration, value: Self.duration(amount, unit))
+        return w.end
+    }
+
+    static func duration(_ amount: Double, _ unit: DateLexicon.Unit) -> String {
+        func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+        switch unit {
+        case .second: return "PT\(number(amount))S"
+        case .minute: return "PT\(number(amount))M"
+        case .hour: return "PT\(number(amount))H"
+        case .day: return "P\(number(amount))D"
+        case .week: return "P\(number(amount))W"
+        case .month: return "P\(number(amount))M"
+        case .year: return "P\(number(amount))Y"
+        case .decade: return "P\(number(amount * 10))Y"
+        case .century: return "P\(number(amount * 100))Y"
+        }
+    }
+
+    // MARK: Numbers
+
+    /// Rules for a number starting at `i`; returns where scanning resumes.
+    private mutating func number(at i: Int) -> Int {
+        guard let (n1, k, count) = digits(at: i, max: 12) else { return i + 1 }
+        let before = value(i - 1)
+        // Money, a hashtag, or the tail of a larger number ("2,024", "3.2024", "555-2024").
+        if before == 0x24 || before == 0xA3 || before == 0x20AC || before == 0xA5 || before == 0x23 { return k }
+        if before == 0x2C || before == 0x2E || before == 0x2D || before == 0x2F || before == 0x3A || before == 0x2013,
+            Self.isDigit(value(i - 2))
+        {
+            return k
+        }
+        let next = value(k)
+        // 2025-12-14
+        if count == 4, next == 0x2D, let (m, me, mc) = digits(at: k + 1, max: 3), mc == 2, value(me) == 0x2D,
+            let (d, de, dc) = digits(at: me + 1, max: 3), dc == 2, !continuesNumber(de), !isAlnum(de)
+        {
+            if CivilDate.isValid(year: n1, month: m, day: d) {
+                emit(i, de, value: CivilDate(year: n1, month: m, day: d).iso)
+            }
+            return de
+        }
+        // 12/14/2025 or 14/12/2025
+        if count <= 2, next == 0x2F, let (n2, e2, c2) = digits(at: k + 1, max: 3), c2 <= 2, value(e2) == 0x2F,
+            let (y, ye, yc) = digits(at: e2 + 1, max: 5), yc == 4, !continuesNumber(ye), !isAlnum(ye)
+        {
+            slashDate(i, ye, first: n1, second: n2, year: y)
+            return ye
+        }
+        // 10:30 a.m.
+        if count <= 2, next == 0x3A, n1 <= 23, let (mm, me, mc) = digits(at: k + 1, max: 3), mc == 2, mm <= 59,
+            !continuesNumber(me), !isAlnum(me)
+        {
+            if let (pm, end) = meridiem(at: me), n1 >= 1, n1 <= 12 {
+                emit(i, end, value: "T\(CivilDate.pad(n1 % 12 + (pm ? 12 : 0), 2)):\(CivilDate.pad(mm, 2))")
+                return end
+            }
+            let zone = word(after: me)?.entry.kind == .zone
+            let lead = word(before: i).map { $0.entry.kind == .preposition } ?? false
+            if zone || lead {
+                emit(i, me, value: "T\(CivilDate.pad(n1, 2)):\(CivilDate.pad(mm, 2))")
+            }
+            return me
+        }
+        if count == 4, n1 >= 1900, n1 <= 2100 { return year(i, k, n1) }
+        if count <= 2, n1 >= 1, n1 <= 31 {
+            if let end = dayFirst(i, k, day: n1) { return end }
+            if n1 <= 12, !continuesNumber(k), let (pm, end) = meridiem(at: k) {
+                emit(i, end, value: "T\(CivilDate.pad(n1 % 12 + (pm ? 12 : 0), 2)):00")
+                return end
+            }
+        }
+        // A number and a unit: "48 hours", "1.5 years".
+        var amount = Double(n1)
+        var e = k
+        if value(k) == 0x2E, Self.isDigit(value(k + 1)), let (f, fe, fc) = digits(at: k + 1, max: 6) {
+            var scale = 1.0
+            for _ in 0..<fc { scale *= 10 }
+            amount += Double(f) / scale
+            e = fe
+        }
+        if count <= 4, !continuesNumber(e), Self.isSpace(value(e)), let w = word(after: e), w.entry.kind == .unit,
+            let unit = DateLexicon.Unit(rawValue: w.entry.value), (amount == 1) != w.entry.plural, value(w.end) != 0x2D
+        {
+            return amountOfTime(i, w, unit: unit, amount: amount)
+        }
+        return e
+    }
+
+    private mutating func slashDate(_ start: Int, _ end: Int, first: Int, second: Int, year: Int) {
+        let usValid = CivilDate.isValid(year: year, month: first, day: second)
+        let dayFirstValid = CivilDate.isValid(year: year, month: second, day: first)
+        var reading: Bool?  // true: day first
+        switch settings.dayFirst {
+        case true?: reading = dayFirstValid ? true : (usValid ? false : nil)
+        case false?: reading = usValid ? false : (dayFirstValid ? true : nil)
+        case nil:
+            if usValid && dayFirstValid && first != second {
+                emit(
+                    start, end, value: nil,
+                    unresolved: "'\(text(start, end))' reads as month/day or day/month; set the option dayFirst to choose")
+                return
+            }
+            reading = usValid ? false : (dayFirstValid ? true : nil)
+        }
+        guard let reading else {
+            emit(start, end, value: nil, unresolved: "'\(text(start, end))' is not a calendar day")
+            return
+        }
+        let date = reading ? CivilDate(year: year, month: second, day: first) : CivilDate(year: year, month: first, day: second)
+        emit(start, end, value: date.iso)
+    }
+
+    /// A four-digit number from 1900 to 2100: a decade (`1990s`), a span of years, or a year when
+    /// it reads as one; nothing when it counts things (`2000 troops`).
+    private mutating func year(_ i: Int, _ k: Int, _ y: Int) -> Int {
+        let next = value(k)
+        if next == 0x73, !isAlnum(k + 1), y % 10 == 0 {
+            emit(i, k + 1, value: String(y / 10))
+            return k + 1
+        }
+        if Self.isDash(next), let (y2, e2, c2) = digits(at: k + 1, max: 5), c2 == 4 || c2 == 2, !continuesNumber(e2), !isAlnum(e2) {
+            let end = c2 == 4 ? y2 : (y / 100) * 100 + y2
+            if end > y, end <= 2100 {
+                emit(i, e2, kind: .range, value: "\(y)/\(end)")
+                return e2
+            }
+        }
+        if continuesNumber(k) || isAlnum(k) { return k }
+        var isYear = false
+        if let prev = word(before: i) {
+            let kind = prev.entry.kind
+            isYear = (kind == .preposition && prev.entry.value == 1) || kind == .edge
+                || (kind == .unit && prev.entry.value == DateLexicon.Unit.year.rawValue)
+        }
+        if !isYear {
+            let after = skipSpaces(k)
+            if let w = word(at: after), !w.capitalised {
+                let kind = w.entry.kind
+                isYear = kind == .yearFollower || kind == .the || kind == .preposition || kind == .future || kind == .reporting
+            } else {
+                isYear = true
+            }
+        }
+        if isYear { emit(i, k, value: String(y)) }
+        return k
+    }
+
+    /// `14 December 2025`, `3rd of May`: a day before a month name.
+    private mutating func dayFirst(_ i: Int, _ k: Int, day: Int) -> Int? {
+        var e = k
+        if let suffix = ordinalSuffix(at: e) { e = suffix }
+        var b = skipSpaces(e)
+        guard b > e else { return nil }
+        if let of = word(at: b), of.end - of.start == 2, value(b) | 0x20 == 0x6F, value(b + 1) | 0x20 == 0x66 { b = skipSpaces(of.end) }
+        guard let w = word(at: b), w.capitalised, w.entry.kind == .month || w.entry.kind == .monthAbbreviation else { return nil }
+        var end = w.end
+        if w.entry.kind == .monthAbbreviation, value(end) == 0x2E { end += 1 }
+        let start = weekdayBefore(i) ?? i
+        if let (y, ye) = year(after: end), let y {
+            monthDay(start, ye, month: w.entry.value, day: day, day2: nil, year: y)
+            return ye
+        }
+        if w.entry.kind == .monthAbbreviation, value(end - 1) == 0x2E { end -= 1 }
+        monthDay(start, end, month: w.entry.value, day: day, day2: nil, year: nil)
+        return end
+    }
+
+    // MARK: Ranges
+
+    /// Joins two points with `from … to`, `between … and`, or a dash between them into a range.
+    private mutating func mergeRanges() {
+        var out: [Found] = []
+        out.reserveCapacity(found.count)
+        var i = 0
+        while i < found.count {
+            let a = found[i]
+            if i + 1 < found.count, a.kind == .point, found[i + 1].kind == .point, let start = rangeStart(a, found[i + 1]) {
+                let b = found[i + 1]
+                var merged = Found(start: start, end: b.end, kind: .range, value: nil, anchor: a.anchor ?? b.anchor, unresolved: nil)
+                if let va = a.value, let vb = b.value {
+                    merged.value = "\(va)/\(vb)"
+                } else {
+                    merged.unresolved = a.unresolved ?? b.unresolved
+                }
+                out.append(merged)
+                i += 2
+            } else {
+                out.append(a)
+                i += 1
+            }
+        }
+        found = out
+    }
+
+    /// Where the range of `a` and `b` starts, when the text between them joins them.
+    private func rangeStart(_ a: Found, _ b: Found) -> Int? {
+        if let va = a.value, let vb = b.value, (va.first == "T") != (vb.first == "T") { return nil }
+        var k = skipSpaces(a.end)
+        var needs: UInt64 = 0
+        if Self.isDash(value(k)) {
+            k = skipSpaces(k + 1)
+        } else if let w = word(at: k) {
+            let h = hash(w)
+            if h == Self.and {
+                needs = Self.between
+            } else if h != Self.to && h != Self.until && h != Self.through && h != Self.till {
+                return nil
+            }
+            k = skipSpaces(w.end)
+        } else {
+            return nil
+        }
+        guard k == b.start else { return nil }
+        if let prev = word(before: a.start) {
+            let h = hash(prev)
+            if h == Self.from || h == Self.between { return h == needs || needs == 0 ? prev.start : nil }
+        }
+        return needs == 0 ? a.start : nil
+    }
+
+    private func hash(_ w: Word) -> UInt64 {
+        var h = DateLexicon.fnvOffset
+        for k in w.start..<w.end { h = DateLexicon.fold(h, value(k)) }
+        return h
+    }
+
+    private static var and: UInt64 { DateLexicon.hash("and") }
+    private static var between: UInt64 { DateLexicon.hash("between") }
+    private static var from: UInt64 { DateLexicon.hash("from") }
+    private static var to: UInt64 { DateLexicon.hash("to") }
+    private static var until: UInt64 { DateLexicon.hash("until") }
+    private static var till: UInt64 { DateLexicon.hash("till") }
+    private static var through: UInt64 { DateLexicon.hash("through") }
+}
