@@ -250,10 +250,10 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         var k = w.end
         if w.entry.kind == .monthAbbreviation, value(k) == 0x2E { k += 1 }
         let afterSpace = skipSpaces(k)
-        if afterSpace > k, let (day, dayEnd, count) = digits(at: afterSpace, max: 3), count <= 2 {
+        if afterSpace > k, let (day, dayEnd, count) = digits(at: afterSpace, max: 5) {
             var e = dayEnd
             if let suffix = ordinalSuffix(at: e) { e = suffix }
-            if day >= 1, day <= 31, !continuesNumber(e), !isAlnum(e) {
+            if count <= 2, day >= 1, day <= 31, !continuesNumber(e), !isAlnum(e) {
                 let start = weekdayBefore(w.start) ?? w.start
                 // "May 3-5": a range of days in one month.
                 if Self.isDash(value(e)), let (day2, end2, count2) = digits(at: e + 1, max: 3), count2 <= 2, day2 > day, day2 <= 31,
