@@ -39,7 +39,8 @@ public struct DateAnalyzer: Analyzer {
                 "dayFirst":
                     "read 03/04/2025 as 3 April (true) or March 4 (false); when absent, a numeric date both ways could read is left unresolved",
                 "resolveRelative": "resolve 'last week', 'on Tuesday' and the like against the published date (default true)",
-                "referenceDate": "an ISO 8601 date such as '2025-12-14' to resolve relative mentions against when an article has no published date",
+                "referenceDate":
+                    "an ISO 8601 date such as '2025-12-14' to resolve relative mentions against when an article has no published date",
             ]
         }
     }

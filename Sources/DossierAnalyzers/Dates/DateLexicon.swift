@@ -45,7 +45,8 @@ struct DateLexicon: Sendable {
 
     /// Units of durations, in the order of their ISO 8601 designators.
     enum Unit: Int {
-        case second = 1, minute, hour, day, week, month, year, decade, century
+        case second = 1
+        case minute, hour, day, week, month, year, decade, century
     }
 
     struct Entry: Sendable {

@@ -404,7 +404,9 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     // MARK: Units
 
     private mutating func unit(_ w: Word) -> Int {
-        guard let unit = DateLexicon.Unit(rawValue: w.entry.value), !Self.isDash(value(w.start - 1)), value(w.end) != 0x2D else {
+        // A capitalised unit is a word of a title or a name ("30 Seconds to Mars"), not a length of time.
+        guard let unit = DateLexicon.Unit(rawValue: w.entry.value), !w.capitalised, !Self.isDash(value(w.start - 1)), value(w.end) != 0x2D
+        else {
             return w.end
         }
         guard let prev = word(before: w.start), value(prev.end) != 0x2D else { return w.end }
@@ -541,7 +543,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
             amount += Double(f) / scale
             e = fe
         }
-        if count <= 4, !continuesNumber(e), Self.isSpace(value(e)), let w = word(after: e), w.entry.kind == .unit,
+        if count <= 4, !continuesNumber(e), Self.isSpace(value(e)), let w = word(after: e), w.entry.kind == .unit, !w.capitalised,
             let unit = DateLexicon.Unit(rawValue: w.entry.value), (amount == 1) != w.entry.plural, value(w.end) != 0x2D
         {
             return amountOfTime(i, w, unit: unit, amount: amount)
@@ -592,7 +594,8 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         var isYear = false
         if let prev = word(before: i) {
             let kind = prev.entry.kind
-            isYear = (kind == .preposition && prev.entry.value == 1) || kind == .edge
+            isYear =
+                (kind == .preposition && prev.entry.value == 1) || kind == .edge
                 || (kind == .unit && prev.entry.value == DateLexicon.Unit.year.rawValue)
         }
         if !isYear {
