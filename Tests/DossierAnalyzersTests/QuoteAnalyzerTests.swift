@@ -111,9 +111,9 @@ struct QuoteAnalyzerTests {
     @Test("guillemets, single guillemets and single curly quotes open quotations")
     func otherMarks() throws {
         let (d, q) = try quotes(
-            "«Les travaux commencent lundi matin», a déclaré Varga.\n\n‹The ferry stays in port all week›, Varga said.\n\n‘We expect the road to reopen on Monday,’ Varga said.",
+            "«The works start on Monday morning», Varga said.\n\n‹The ferry stays in port all week›, Varga said.\n\n‘We expect the road to reopen on Monday,’ Varga said.",
             entities: [Self.varga])
-        #expect(find(d, q, "Les travaux commencent lundi matin")?.kind == .direct)
+        #expect(find(d, q, "The works start on Monday morning")?.kind == .direct)
         #expect(find(d, q, "The ferry stays in port all week")?.speaker == "e1")
         #expect(find(d, q, "We expect the road to reopen on Monday")?.speaker == "e1")
     }

@@ -49,8 +49,9 @@ extension QuoteScanner {
                     kind = .scare
                 }
             } else {
+                // A short capitalized phrase inside the writer's sentence is a coined name, not speech.
                 found = before?.cue != nil ? before : after
-                kind = found == nil && words < minimumWords ? .scare : .partial
+                kind = words < minimumWords && (found == nil || titleCase) ? .scare : .partial
             }
             var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: kind)
             guard kind == .direct || kind == .partial else {

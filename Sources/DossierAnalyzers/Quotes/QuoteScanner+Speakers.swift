@@ -35,8 +35,7 @@ extension QuoteScanner {
                 break
             }
             let cls = wordClass(tok)
-            if j > k, !relative, cls & C.speakerStop != 0 { break }
-            if j > k, cls & C.clauseStop != 0, !relative, cls & C.headCut == 0 { break }
+            if j > k, !relative, cls & (C.speakerStop | C.clauseStop) != 0, !isLink(t, at: j, start: k, lo: k) { break }
             if tok.hash == Words.who { relative = true }
             if j - k >= 8 && !relative { break }
             end = j

@@ -71,7 +71,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     /// Runs every rule and returns the quotes in text order.
     mutating func run() -> [Quote] {
         scanEvents()
-        guard !marks.isEmpty || !cueEvents.isEmpty else { return [] }
+        guard !marks.isEmpty || !cueEvents.isEmpty || blocks.contains(where: { $0.kind == .embeddedPost }) else { return [] }
         let posts = embeddedPosts()
         var spans = pairMarks(skipping: posts)
         spans.sort { $0.open < $1.open }

@@ -73,7 +73,7 @@ struct QuoteVocabulary: Sendable {
 
     static let determiners: [String] = [
         "the", "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "most", "his", "her",
-        "its", "their", "our", "these", "those", "another", "other", "both", "each", "no", "any", "senior",
+        "its", "their", "our", "these", "those", "another", "other", "both", "each", "no", "any",
     ]
     static let pronouns: [String] = ["he", "she", "they", "it", "we", "i", "you"]
     static let skipBeforeCue: [String] = [
