@@ -46,7 +46,8 @@ public struct QuoteAnalyzer: Analyzer {
     }
 
     public static let id = "quotes"
-    public static let summary = "finds direct, partial and reported speech with its speaker and reporting verb, and tells scare quotes and titles apart"
+    public static let summary =
+        "finds direct, partial and reported speech with its speaker and reporting verb, and tells scare quotes and titles apart"
     public static let requires: Set<LayerID> = [.sentences, .entities]
     public static let provides: Set<LayerID> = [.quotes]
 

@@ -150,7 +150,9 @@ struct QuoteAnalyzerTests {
 
     @Test("a pronoun speaker resolves to the nearest person mentioned before it")
     func pronoun() throws {
-        let text = "Anna Varga spoke after the vote. Petra Lund, her deputy, left early.\n\n“The budget is balanced for the first time in years,” she said."
+        let text =
+            "Anna Varga spoke after the vote. Petra Lund, her deputy, left early.\n\n"
+            + "“The budget is balanced for the first time in years,” she said."
         let (d, q) = try quotes(text, entities: [Self.varga, ("e2", .person, ["Petra Lund"])])
         let quote = try #require(find(d, q, "The budget is balanced for the first time in years"))
         #expect(quote.speaker == "e2")
@@ -286,7 +288,8 @@ struct QuoteAnalyzerTests {
 
     @Test("reporting verbs that do not report speech are left alone")
     func notIndirect() throws {
-        let (_, q) = try quotes("It is said the castle is haunted. Varga said nothing. The board called a meeting for Monday.", entities: [Self.varga])
+        let text = "It is said the castle is haunted. Varga said nothing. The board called a meeting for Monday."
+        let (_, q) = try quotes(text, entities: [Self.varga])
         #expect(q.isEmpty)
     }
 
@@ -304,7 +307,9 @@ struct QuoteAnalyzerTests {
 
     @Test("an embedded post with an attribution line is direct speech by its author")
     func embeddedPost() throws {
-        let text = "The club replied online.\n\nSee you all at the harbour on Sunday! — Lindholm Rowing Club (@lindholmrow) May 3, 2025\n\nThe race went ahead."
+        let text =
+            "The club replied online.\n\nSee you all at the harbour on Sunday! — Lindholm Rowing Club (@lindholmrow) May 3, 2025\n\n"
+            + "The race went ahead."
         let (d, q) = try quotes(text, entities: [("e1", .organization, ["Lindholm Rowing Club"])], blockKinds: [1: .embeddedPost])
         let post = try #require(find(d, q, "See you all at the harbour on Sunday!"))
         #expect(post.kind == .direct)

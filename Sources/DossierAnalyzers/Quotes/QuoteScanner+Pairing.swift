@@ -98,7 +98,9 @@ extension QuoteScanner {
                     // A quotation inside another is the speaker quoting someone: part of the outer words.
                     let nested = pending.indices.contains { $0 != family && pending[$0] != nil && pending[$0]!.pos < open.pos }
                     if family < QuoteFamily.single {
-                        for f in [QuoteFamily.single, QuoteFamily.singleGuillemet] where (pending[f]?.pos ?? -1) > open.pos { pending[f] = nil }
+                        for f in [QuoteFamily.single, QuoteFamily.singleGuillemet] where (pending[f]?.pos ?? -1) > open.pos {
+                            pending[f] = nil
+                        }
                     } else if pos - open.pos > 600 {
                         continue
                     }

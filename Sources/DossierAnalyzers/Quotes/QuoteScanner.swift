@@ -88,6 +88,8 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     @inline(__always) static func isLetter(_ c: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) &- 0x61 < 26 }
         if c < 0x250 { return c >= 0xC0 && c != 0xD7 && c != 0xF7 }
+        // General punctuation (quotation marks, dashes, spaces) is common in news and never a letter.
+        if c >= 0x2000 && c < 0x2070 { return false }
         return Unicode.Scalar(c)?.properties.isAlphabetic ?? false
     }
 
