@@ -24,6 +24,7 @@ extension Registry {
             try registry.register(reader: TextReader.self)
             try registry.register(analyzer: SentenceAnalyzer.self)
             try registry.register(analyzer: DateAnalyzer.self)
+            try registry.register(analyzer: QuoteAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)
         } catch {

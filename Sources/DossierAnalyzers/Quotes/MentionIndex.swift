@@ -1,0 +1,65 @@
+import DossierCore
+
+/// The mentions of every entity of a document, sorted by where they start, for finding the entity
+/// a speaker's words refer to.
+struct MentionIndex {
+    struct Entry {
+        var range: TextRange
+        var entity: Int
+        var kind: Entity.Kind
+        var form: Entity.Mention.Form
+    }
+
+    let entities: [Entity]
+    private(set) var entries: [Entry] = []
+
+    init(_ entities: [Entity]) {
+        self.entities = entities
+        for (n, entity) in entities.enumerated() where !entity.id.isEmpty {
+            for mention in entity.mentions {
+                entries.append(Entry(range: mention.range, entity: n, kind: entity.kind, form: mention.form))
+            }
+        }
+        entries.sort { $0.range < $1.range }
+    }
+
+    /// The index of the first entry starting at or after `offset`.
+    private func lowerBound(_ offset: Int) -> Int {
+        var lo = 0
+        var hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The entity with a mention overlapping `range`, preferring a person, then the longest overlap.
+    func entity(overlapping range: TextRange) -> Int? {
+        var best: (entity: Int, score: Int)?
+        var i = lowerBound(range.start - 200)
+        while i < entries.count, entries[i].range.start < range.end {
+            let e = entries[i]
+            if e.range.overlaps(range) {
+                let overlap = min(e.range.end, range.end) - max(e.range.start, range.start)
+                let score = overlap + (e.kind == .person ? 10_000 : 0)
+                if best == nil || score > best!.score { best = (e.entity, score) }
+            }
+            i += 1
+        }
+        return best?.entity
+    }
+
+    /// The entity of the nearest mention that ends at or before `offset` and starts at or after
+    /// `floor`, among `kinds`.
+    func nearest(before offset: Int, floor: Int, kinds: Set<Entity.Kind>) -> Int? {
+        var i = lowerBound(offset) - 1
+        while i >= 0 {
+            let e = entries[i]
+            if e.range.start < floor { return nil }
+            if e.range.end <= offset, kinds.contains(e.kind) { return e.entity }
+            i -= 1
+        }
+        return nil
+    }
+}

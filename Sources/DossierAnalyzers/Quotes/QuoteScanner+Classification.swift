@@ -1,0 +1,191 @@
+import DossierCore
+
+extension QuoteScanner {
+    /// How the writer's words lead into a quotation.
+    enum Lead {
+        /// The quotation opens its sentence.
+        case none
+        /// A colon, a reporting verb, or a comma after one introduces it (`Varga said: “…”`).
+        case introduced
+        /// It stands inside the writer's own sentence (`called the plan “a tax”`).
+        case embedded
+    }
+
+    /// Decides what each quoted span is and who said it, in text order.
+    mutating func classify(_ spans: [Span]) {
+        var last: (block: Int, speaker: Speaker)?
+        var previousClose = -1
+        for (index, span) in spans.enumerated() {
+            let openSentence = sentence(containing: span.open, block: span.startBlock)
+            let preLo = max(openSentence.lowerBound, previousClose + 1)
+            let pre = preLo < span.open ? tokens(preLo..<span.open) : []
+            var post: [QuoteToken] = []
+            if let close = span.close {
+                var hi = sentence(containing: close, block: span.endBlock).upperBound
+                if index + 1 < spans.count, spans[index + 1].open > close { hi = min(hi, spans[index + 1].open) }
+                if close + 1 < hi { post = tokens((close + 1)..<hi) }
+            }
+            previousClose = span.close ?? span.contentEnd
+            covered.append(span.open..<(span.close.map { $0 + 1 } ?? span.contentEnd))
+
+            let (words, titleCase) = measure(span.contentStart..<span.contentEnd)
+            let (after, trailing) = attribution(after: post)
+            let (lead, before) = attribution(before: pre)
+            let attributed = after != nil || before?.cue != nil
+            let inherited = continuingSpeaker && last?.block == span.startBlock
+            var kind: Quote.Kind
+            var found: Attribution?
+            if marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords) {
+                kind = .scare
+            } else if marker(in: pre, C.titleNoun, within: 3) && after == nil {
+                kind = .title
+            } else if !attributed && words >= 3 && titleCase {
+                kind = .title
+            } else if lead != .embedded && !trailing {
+                if attributed || words >= minimumWords || inherited {
+                    kind = .direct
+                    found = after ?? before
+                } else {
+                    kind = .scare
+                }
+            } else {
+                // A short capitalized phrase inside the writer's sentence is a coined name, not speech.
+                found = before?.cue != nil ? before : after
+                kind = words < minimumWords && (found == nil || titleCase) ? .scare : .partial
+            }
+            var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: kind)
+            guard kind == .direct || kind == .partial else {
+                quotes.append(quote)
+                continue
+            }
+            if let cue = found?.cue {
+                quote.cue = lowercasedText(cue)
+                quote.cueRange = TextRange(cue)
+                usedCues.insert(cue.lowerBound)
+            }
+            if let range = found?.speaker {
+                let speaker = resolve(range)
+                quote.speaker = speaker.entity
+                quote.speakerRange = speaker.range
+                quote.isAnonymous = speaker.isAnonymous
+                last = (span.endBlock, speaker)
+            } else if kind == .direct, inherited, let speaker = last?.speaker {
+                quote.speaker = speaker.entity
+                quote.speakerRange = speaker.range
+                quote.isAnonymous = speaker.isAnonymous
+                last = (span.endBlock, speaker)
+            }
+            quotes.append(quote)
+        }
+    }
+
+    /// The number of words in `range` (counted up to 40) and whether every word is capitalized
+    /// but for small words such as `of` and `the` (the shape of a title).
+    func measure(_ range: Range<Int>) -> (Int, Bool) {
+        var words = 0
+        var titleCase = true
+        var i = range.lowerBound
+        while i < range.upperBound && words < 40 {
+            let c = v(i)
+            if Self.isLetterOrDigit(c) {
+                let start = i
+                var h = WordTable.mix(WordTable.seed, WordTable.fold(c))
+                i += 1
+                while i < range.upperBound, Self.isLetterOrDigit(v(i)) || v(i) == 0x27 || v(i) == 0x2019 || v(i) == 0x2D {
+                    h = WordTable.mix(h, WordTable.fold(v(i)))
+                    i += 1
+                }
+                if titleCase, !Self.isUpper(c), !Self.isDigit(c), words == 0 || vocabulary.classes.value(h) & C.smallWord == 0 {
+                    titleCase = false
+                }
+                _ = start
+                words += 1
+            } else {
+                if Self.isTerminal(c) || c == 0x2C || c == 0x3B { titleCase = false }
+                i += 1
+            }
+        }
+        return (words, titleCase)
+    }
+
+    /// Whether one of the last `within` words before a quotation is of class `cls` (`so-called`,
+    /// `the book`), reading back over determiners and commas only.
+    func marker(in pre: [QuoteToken], _ cls: UInt16, within: Int) -> Bool {
+        var seen = 0
+        var j = pre.count - 1
+        while j >= 0 && seen < within {
+            let t = pre[j]
+            if t.isWord {
+                let c = wordClass(t)
+                if c & cls != 0 { return true }
+                if c & C.determiner == 0 { seen += 1 }
+            } else if !(t.isMark(0x2C) || t.isMark(0x3A)) {
+                return false
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// The attribution that follows a quotation in its sentence (`, said Varga`, `, she added`,
+    /// `, according to the ministry`), and whether other prose follows it instead.
+    func attribution(after t: [QuoteToken]) -> (Attribution?, Bool) {
+        var i = 0
+        while i < t.count, t[i].isLink { i += 1 }
+        guard i < t.count else { return (nil, false) }
+        guard t[i].isWord else { return (nil, false) }
+        let use = cueUse(t[i])
+        if use.contains(.according), i + 1 < t.count, t[i + 1].hash == Words.to {
+            return (Attribution(cue: t[i].start..<t[i + 1].end, speaker: forwardSpeaker(t, from: i + 2)), false)
+        }
+        if use.contains(.direct) {
+            return (Attribution(cue: t[i].start..<t[i].end, speaker: forwardSpeaker(t, from: i + 1)), false)
+        }
+        guard opensSpeaker(t[i]) else { return (nil, true) }
+        var j = i + 1
+        var words = 1
+        while j < t.count && words <= 9 {
+            let tok = t[j]
+            if tok.isWord {
+                if cueUse(tok).contains(.direct) {
+                    return (Attribution(cue: tok.start..<tok.end, speaker: backwardSubject(t, cue: j, lo: i)), false)
+                }
+                words += 1
+            } else if !(tok.isMark(0x2C) || (tok.isMark(0x2E) && isAbbreviation(t[j - 1]))) {
+                break
+            }
+            j += 1
+        }
+        return (nil, true)
+    }
+
+    /// How the writer's words before a quotation lead into it, and the attribution they give.
+    func attribution(before t: [QuoteToken]) -> (Lead, Attribution?) {
+        var end = t.count
+        while end > 0, !t[end - 1].isWord, !t[end - 1].isMark(0x3A), !t[end - 1].isMark(0x2C) { end -= 1 }
+        guard end > 0 else { return (.none, nil) }
+        let last = t[end - 1]
+        let cue = lastCue(in: t, before: end)
+        if last.isMark(0x3A) { return (.introduced, cue) }
+        if last.isMark(0x2C) { return cue.map { (.introduced, $0) } ?? (.embedded, nil) }
+        if cueUse(last).contains(.direct), let cue, cue.cue?.lowerBound == last.start { return (.introduced, cue) }
+        return (.embedded, cue)
+    }
+
+    /// The last reporting verb before token `end`, with its speaker.
+    func lastCue(in t: [QuoteToken], before end: Int) -> Attribution? {
+        var j = end - 1
+        while j >= 0 {
+            let use = cueUse(t[j])
+            if use.contains(.according), j + 1 < end, t[j + 1].hash == Words.to {
+                return Attribution(cue: t[j].start..<t[j + 1].end, speaker: forwardSpeaker(t, from: j + 2))
+            }
+            if use.contains(.direct) || use.contains(.partial) {
+                let speaker = backwardSubject(t, cue: j, lo: 0) ?? forwardSpeaker(t, from: j + 1)
+                return Attribution(cue: t[j].start..<t[j].end, speaker: speaker)
+            }
+            j -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,128 @@
+import DossierCore
+
+extension QuoteScanner {
+    /// Finds reported speech around the reporting verbs no quotation used: `X said (that) …`,
+    /// `X told reporters …`, `…, X said.`, `according to X, …`, `X has called for …`.
+    mutating func findReportedSpeech() {
+        let spans = covered.sorted { $0.lowerBound < $1.lowerBound }
+        var cachedSentence: Range<Int>?
+        var t: [QuoteToken] = []
+        var block = 0
+        var s = 0
+        for event in cueEvents {
+            let use = QuoteVocabulary.CueUse(rawValue: event.use)
+            guard use.contains(.indirect) || use.contains(.according) || use.contains(.callFor) else { continue }
+            guard !usedCues.contains(event.start) else { continue }
+            while s < spans.count && spans[s].upperBound <= event.start { s += 1 }
+            if s < spans.count, spans[s].lowerBound <= event.start { continue }
+            while block < blocks.count && blocks[block].range.end <= event.start { block += 1 }
+            guard block < blocks.count, blocks[block].range.start <= event.start, blocks[block].kind != .embeddedPost else { continue }
+            let sentence = sentence(containing: event.start, block: block)
+            if sentence != cachedSentence {
+                cachedSentence = sentence
+                t = tokens(sentence)
+            }
+            guard let k = t.firstIndex(where: { $0.start == event.start }) else { continue }
+            if let quote = reported(t, cue: k, use: use) {
+                usedCues.insert(event.start)
+                quotes.append(quote)
+            }
+        }
+    }
+
+    /// The reported speech around the verb at token `k` of the sentence `t`, if the sentence has that shape.
+    func reported(_ t: [QuoteToken], cue k: Int, use: QuoteVocabulary.CueUse) -> Quote? {
+        let count = t.count
+        func word(_ i: Int) -> Bool { i >= 0 && i < count && t[i].isWord }
+        func make(content: Range<Int>?, cue: Range<Int>, speaker: Range<Int>?) -> Quote? {
+            guard let content, wordCount(t, in: content) >= (use.contains(.callFor) ? 2 : 3), let speaker else { return nil }
+            let who = resolve(speaker)
+            return Quote(
+                range: TextRange(content), kind: .indirect, speaker: who.entity, speakerRange: who.range, isAnonymous: who.isAnonymous,
+                cue: lowercasedText(cue), cueRange: TextRange(cue))
+        }
+        if use.contains(.according) {
+            guard word(k + 1), t[k + 1].hash == Words.to, let speaker = forwardSpeaker(t, from: k + 2) else { return nil }
+            let cue = t[k].start..<t[k + 1].end
+            var first = 0
+            while first < k, !t[first].isWord { first += 1 }
+            if first == k {
+                // `According to X, the talks …`
+                guard let comma = t.indices.first(where: { $0 > k && t[$0].start >= speaker.upperBound && t[$0].isMark(0x2C) }) else {
+                    return nil
+                }
+                return make(content: content(t, from: comma + 1), cue: cue, speaker: speaker)
+            }
+            // `The talks …, according to X.`
+            guard k > 0, t[k - 1].isMark(0x2C) else { return nil }
+            return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
+        }
+        if k > 0, word(k - 1), wordClass(t[k - 1]) & C.passive != 0 { return nil }
+        if use.contains(.callFor) {
+            guard word(k + 1), t[k + 1].hash == Words.for, let subject = backwardSubject(t, cue: k, lo: 0) else { return nil }
+            return make(content: content(t, from: k + 2), cue: t[k].start..<t[k + 1].end, speaker: subject)
+        }
+        let cue = t[k].start..<t[k].end
+        guard let subject = backwardSubject(t, cue: k, lo: 0) else {
+            // `The bridge will reopen, said the ministry.`
+            guard k > 0, t[k - 1].isMark(0x2C), let speaker = forwardSpeaker(t, from: k + 1) else { return nil }
+            return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
+        }
+        guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]) else { return nil }
+        // `The bridge will reopen in May, the ministry said on Tuesday.`
+        if s > 0, t[s - 1].isMark(0x2C), !t[(k + 1)...].contains(where: { $0.isWord && $0.hash == Words.that }),
+            t[(k + 1)...].filter(\.isWord).count <= 6
+        {
+            return make(content: clause(t, upTo: s - 1), cue: cue, speaker: subject)
+        }
+        var c = k + 1
+        guard word(c) else { return nil }
+        if use.contains(.listener) {
+            // `told reporters (that) …`: step over the listener.
+            if let that = (c..<min(count, c + 6)).first(where: { word($0) && t[$0].hash == Words.that }),
+                t[c..<that].allSatisfy(\.isWord)
+            {
+                c = that + 1
+            } else {
+                c += wordClass(t[c]) & C.determiner != 0 ? 2 : 1
+            }
+        } else if t[c].hash == Words.that {
+            c += 1
+        } else if wordClass(t[c]) & C.preposition != 0 {
+            // `said in a statement on Tuesday that …`
+            guard let that = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.that }),
+                t[c..<that].allSatisfy({ $0.isWord || $0.isMark(0x2C) })
+            else { return nil }
+            c = that + 1
+        }
+        return make(content: content(t, from: c), cue: cue, speaker: subject)
+    }
+
+    /// The reported clause from token `from` to the end of the sentence or a semicolon, without final punctuation.
+    func content(_ t: [QuoteToken], from: Int) -> Range<Int>? {
+        guard from < t.count else { return nil }
+        var last = -1
+        var j = from
+        while j < t.count, !t[j].isMark(0x3B) {
+            if t[j].isWord { last = j }
+            j += 1
+        }
+        guard last >= from else { return nil }
+        var end = t[last].end
+        // Keep a closing quotation mark or bracket that ends the clause's last words.
+        if last + 1 < t.count, !t[last + 1].isWord, t[last + 1].first == 0x201D || t[last + 1].first == 0x29 { end = t[last + 1].end }
+        return t[from].start..<end
+    }
+
+    /// The clause from the start of the sentence up to (not including) token `upTo`.
+    func clause(_ t: [QuoteToken], upTo: Int) -> Range<Int>? {
+        var first = 0
+        while first < upTo, !t[first].isWord, !Self.isQuoteMark(t[first].first) { first += 1 }
+        guard first < upTo else { return nil }
+        return t[first].start..<t[upTo - 1].end
+    }
+
+    func wordCount(_ t: [QuoteToken], in range: Range<Int>) -> Int {
+        t.reduce(0) { $0 + ($1.isWord && range.contains($1.start) ? 1 : 0) }
+    }
+}

@@ -1,0 +1,166 @@
+import DossierCore
+
+extension QuoteScanner {
+    typealias C = QuoteVocabulary.WordClass
+
+    /// Whether a word may open a speaker's name or description.
+    func opensSpeaker(_ t: QuoteToken) -> Bool {
+        guard t.isWord else { return t.first == 0x40 }
+        let cls = wordClass(t)
+        return t.isCapitalized || cls & (C.determiner | C.pronoun | C.anonymousHead) != 0
+    }
+
+    /// Whether a period after `t` belongs to an abbreviated title or initial (`Mr.`, `J.`).
+    func isAbbreviation(_ t: QuoteToken) -> Bool { t.isWord && t.isCapitalized && t.end - t.start <= 3 }
+
+    /// The speaker named after a reporting verb (`said Anna Varga, the mayor` gives `Anna Varga`),
+    /// starting at token `k`: a pronoun, or words up to punctuation or a word that starts an adverbial.
+    func forwardSpeaker(_ t: [QuoteToken], from k: Int) -> Range<Int>? {
+        guard k < t.count, opensSpeaker(t[k]) else { return nil }
+        if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
+        var end = k
+        var j = k
+        var relative = false
+        while j < t.count && j - k < 14 {
+            let tok = t[j]
+            if !tok.isWord {
+                if tok.first == 0x2E, j + 1 < t.count, t[j + 1].isWord, t[j + 1].isCapitalized, isAbbreviation(t[j - 1 < 0 ? 0 : j - 1]) {
+                    j += 1
+                    continue
+                }
+                if tok.first == 0x40 || tok.first == 0x27 || tok.first == 0x2019 || tok.first == 0x2D {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            let cls = wordClass(tok)
+            if j > k, !relative, cls & (C.speakerStop | C.clauseStop) != 0, !isLink(t, at: j, start: k, lo: k) { break }
+            if tok.hash == Words.who { relative = true }
+            if j - k >= 8 && !relative { break }
+            end = j
+            j += 1
+        }
+        return t[k].start..<t[end].end
+    }
+
+    /// The subject of the reporting verb at token `cue`, reading back no further than token `lo`:
+    /// a pronoun, a name, or a description up to its determiner (`a senior official`), stepping over
+    /// adverbs and auxiliaries (`has also said`) and an appositive between commas.
+    func backwardSubject(_ t: [QuoteToken], cue: Int, lo: Int) -> Range<Int>? {
+        var j = cue - 1
+        while j >= lo, t[j].isWord, wordClass(t[j]) & C.skipBeforeCue != 0, wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
+        guard j >= lo else { return nil }
+        if t[j].isMark(0x2C) {
+            // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
+            var k = j - 1
+            while k >= lo, !t[k].isMark(0x2C), j - k < 12 {
+                if !t[k].isWord && !t[k].isMark(0x2E) { return nil }
+                k -= 1
+            }
+            guard k >= lo, t[k].isMark(0x2C) else { return nil }
+            j = k - 1
+        }
+        guard j >= lo, t[j].isWord else { return nil }
+        let end = j
+        if wordClass(t[j]) & C.pronoun != 0 { return t[j].start..<t[j].end }
+        var start = j
+        var count = 0
+        while j >= lo && count < 12 {
+            let tok = t[j]
+            if !tok.isWord {
+                if tok.first == 0x2E, j - 1 >= lo, isAbbreviation(t[j - 1]) {
+                    j -= 1
+                    continue
+                }
+                break
+            }
+            let cls = wordClass(tok)
+            if j != end, cls & C.clauseStop != 0, !isLink(t, at: j, start: start, lo: lo) { break }
+            if j != end, cueUse(tok).contains(.direct) { break }
+            start = j
+            count += 1
+            if cls & C.determiner != 0 {
+                // `sources close to the president`: the determiner opens the object of a link.
+                guard j - 2 >= lo, isLink(t, at: j - 1, start: start, lo: lo) else { break }
+            }
+            j -= 1
+        }
+        // A name run stops a description: `the plan Varga said` reads `Varga`.
+        if !t[start].isCapitalized, wordClass(t[start]) & C.determiner == 0, wordClass(t[start]) & C.anonymousHead == 0 {
+            var k = end
+            while k > start, t[k].isWord, t[k].isCapitalized { k -= 1 }
+            if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
+        }
+        return t[start].start..<t[end].end
+    }
+
+    /// Whether the linking word at `j` ties a name or a description together (`Bank of England`,
+    /// `sources close to`, `a spokesperson for`) rather than starting a new clause.
+    func isLink(_ t: [QuoteToken], at j: Int, start: Int, lo: Int) -> Bool {
+        guard j - 1 >= lo, t[j].isWord, t[j - 1].isWord, wordClass(t[j]) & C.headCut != 0 || t[j].hash == Words.to else { return false }
+        if t[j - 1].isCapitalized && t[start].isCapitalized && t[j].hash != Words.to { return true }
+        return wordClass(t[j - 1]) & (C.anonymousHead | C.anonymousMarker) != 0
+    }
+
+    /// The entity, range and anonymity of the speaker named at `range`.
+    func resolve(_ range: Range<Int>) -> Speaker {
+        let t = tokens(range)
+        let text = TextRange(range)
+        guard let first = t.first else { return Speaker(entity: nil, range: text, isAnonymous: false) }
+        if t.count == 1, wordClass(first) & C.pronoun != 0 {
+            if let e = mentions.entity(overlapping: text) { return Speaker(entity: reference(e), range: text, isAnonymous: false) }
+            let kinds: Set<Entity.Kind>
+            switch first.hash {
+            case Words.he, Words.she: kinds = [.person]
+            case Words.it: kinds = [.organization, .location]
+            case Words.they: kinds = [.person, .organization, .group]
+            default: return Speaker(entity: nil, range: text, isAnonymous: false)
+            }
+            let floor = floorForPronoun(at: range.lowerBound)
+            let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds)
+            return Speaker(entity: e.map(reference), range: text, isAnonymous: false)
+        }
+        // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.
+        var headEnd = t.count
+        var marked = false
+        var anonymousHead = false
+        var names = 0
+        for (k, tok) in t.enumerated() {
+            let cls = wordClass(tok)
+            if cls & C.anonymousMarker != 0 { marked = true }
+            if k > 0, headEnd == t.count, cls & C.headCut != 0 || !tok.isWord { headEnd = k }
+            if k < headEnd {
+                if cls & C.anonymousHead != 0 { anonymousHead = true }
+                if tok.isWord, tok.isCapitalized, k > 0 || cls & (C.determiner | C.anonymousHead) == 0 { names += 1 }
+            }
+        }
+        let head = TextRange(start: t[0].start, end: t[headEnd - 1].end)
+        let unnamed = marked || (anonymousHead && names == 0)
+        if !unnamed, let e = mentions.entity(overlapping: head) { return Speaker(entity: reference(e), range: text, isAnonymous: false) }
+        if unnamed || anonymousHead { return Speaker(entity: nil, range: text, isAnonymous: mentions.entity(overlapping: head) == nil) }
+        return Speaker(entity: nil, range: text, isAnonymous: false)
+    }
+
+    func reference(_ entity: Int) -> Reference<Entity> { Reference(mentions.entities[entity].id) }
+
+    /// How far back a pronoun may look for its person: this paragraph and the two before it.
+    func floorForPronoun(at offset: Int) -> Int {
+        var b = 0
+        while b + 1 < blocks.count, blocks[b + 1].range.start <= offset { b += 1 }
+        return blocks[max(0, b - 2)].range.start
+    }
+}
+
+/// Hashes of single words the rules compare against directly.
+enum Words {
+    static let who = WordTable.hash("who")
+    static let he = WordTable.hash("he")
+    static let she = WordTable.hash("she")
+    static let it = WordTable.hash("it")
+    static let they = WordTable.hash("they")
+    static let to = WordTable.hash("to")
+    static let that = WordTable.hash("that")
+    static let `for` = WordTable.hash("for")
+    static let according = WordTable.hash("according")
+}

@@ -1,0 +1,255 @@
+import DossierCore
+
+/// One pass of the quote rules over a document, reading its code units at one width.
+///
+/// The pass first walks every scalar once, hashing words and noting only quotation marks and
+/// reporting verbs (most text has neither); then it pairs the marks block by block, decides what
+/// each quoted span is and who said it, and finally looks for reported speech around the verbs
+/// that no quotation used. Tokens are made only around those few places.
+struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
+    /// A reporting verb found by the first pass.
+    struct CueEvent {
+        var start: Int
+        var end: Int
+        var use: UInt16
+    }
+
+    /// A pair of quotation marks (or an opening mark left open to the end of its block).
+    struct Span {
+        var open: Int
+        var close: Int?
+        var contentStart: Int
+        var contentEnd: Int
+        var startBlock: Int
+        var endBlock: Int
+    }
+
+    /// Who said something and with which verb, as found next to a quotation or a reported clause.
+    struct Attribution {
+        var cue: Range<Int>?
+        var speaker: Range<Int>?
+    }
+
+    /// A resolved speaker, carried to the next quotation of a paragraph.
+    struct Speaker {
+        var entity: Reference<Entity>?
+        var range: TextRange?
+        var isAnonymous: Bool
+    }
+
+    let u: UnsafeBufferPointer<Unit>
+    let n: Int
+    let vocabulary: QuoteVocabulary
+    let minimumWords: Int
+    let continuingSpeaker: Bool
+    let blocks: [Block]
+    let sentences: [Range<Int>]
+    let mentions: MentionIndex
+
+    var quotes: [Quote] = []
+    var marks: [Int] = []
+    var cueEvents: [CueEvent] = []
+    /// Spans no reported-speech rule may reach into: quotations and embedded posts.
+    var covered: [Range<Int>] = []
+    /// Where the verbs that attributed a quotation start.
+    var usedCues: Set<Int> = []
+
+    init(
+        units: UnsafeBufferPointer<Unit>, vocabulary: QuoteVocabulary, minimumWords: Int, continuingSpeaker: Bool,
+        blocks: [Block], sentences: [Range<Int>], mentions: MentionIndex
+    ) {
+        u = units
+        n = units.count
+        self.vocabulary = vocabulary
+        self.minimumWords = minimumWords
+        self.continuingSpeaker = continuingSpeaker
+        self.blocks = blocks
+        self.sentences = sentences
+        self.mentions = mentions
+    }
+
+    /// Runs every rule and returns the quotes in text order.
+    mutating func run() -> [Quote] {
+        scanEvents()
+        guard !marks.isEmpty || !cueEvents.isEmpty || blocks.contains(where: { $0.kind == .embeddedPost }) else { return [] }
+        let posts = embeddedPosts()
+        var spans = pairMarks(skipping: posts)
+        spans.sort { $0.open < $1.open }
+        classify(spans)
+        findReportedSpeech()
+        quotes.sort { $0.range < $1.range }
+        return quotes
+    }
+
+    // MARK: Scalars
+
+    @inline(__always) func v(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: u[i]) }
+
+    @inline(__always) static func isLetter(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (c | 0x20) &- 0x61 < 26 }
+        if c < 0x250 { return c >= 0xC0 && c != 0xD7 && c != 0xF7 }
+        // General punctuation (quotation marks, dashes, spaces) is common in news and never a letter.
+        if c >= 0x2000 && c < 0x2070 { return false }
+        return Unicode.Scalar(c)?.properties.isAlphabetic ?? false
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
+
+    @inline(__always) static func isLetterOrDigit(_ c: UInt32) -> Bool { isLetter(c) || isDigit(c) }
+
+    @inline(__always) static func isUpper(_ c: UInt32) -> Bool {
+        if c < 0x80 { return c &- 0x41 < 26 }
+        if c < 0x100 { return c >= 0xC0 && c <= 0xDE && c != 0xD7 }
+        return Unicode.Scalar(c)?.properties.isUppercase ?? false
+    }
+
+    @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
+        c == 0x20 || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F
+            || c == 0x3000
+    }
+
+    /// Whether `c` is a mark that may open or close a quotation, or an apostrophe.
+    @inline(__always) static func isQuoteMark(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A: true
+        default: false
+        }
+    }
+
+    /// Whether `c` ends a sentence inside quoted words.
+    static func isTerminal(_ c: UInt32) -> Bool { c == 0x2E || c == 0x3F || c == 0x21 || c == 0x2026 }
+
+    // MARK: First pass
+
+    /// Notes every quotation mark and every reporting verb, hashing each word once.
+    mutating func scanEvents() {
+        let cues = vocabulary.cues
+        var i = 0
+        while i < n {
+            let c = v(i)
+            if c < 0x80 ? (c | 0x20) &- 0x61 < 26 : Self.isLetter(c) {
+                let start = i
+                var h = WordTable.mix(WordTable.seed, WordTable.fold(c))
+                i += 1
+                while i < n {
+                    let d = v(i)
+                    if d < 0x80 ? ((d | 0x20) &- 0x61 < 26 || d &- 0x30 < 10) : Self.isLetter(d) {
+                        h = WordTable.mix(h, WordTable.fold(d))
+                        i += 1
+                    } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < n && Self.isLetter(v(i + 1)) {
+                        h = WordTable.mix(h, WordTable.fold(d))
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                let length = i - start
+                if length >= 3 && length <= 12 {
+                    let use = cues.value(h)
+                    if use != 0 { cueEvents.append(CueEvent(start: start, end: i, use: use)) }
+                }
+            } else {
+                if c >= 0x22, Self.isQuoteMark(c) { marks.append(i) }
+                i += 1
+            }
+        }
+    }
+
+    // MARK: Tokens
+
+    /// The words and punctuation marks of `range`, spaces left out.
+    func tokens(_ range: Range<Int>) -> [QuoteToken] {
+        var out: [QuoteToken] = []
+        var i = max(range.lowerBound, 0)
+        let hi = min(range.upperBound, n)
+        while i < hi {
+            let c = v(i)
+            if Self.isSpace(c) {
+                i += 1
+                continue
+            }
+            if Self.isLetterOrDigit(c) {
+                let start = i
+                var h = WordTable.mix(WordTable.seed, WordTable.fold(c))
+                i += 1
+                while i < hi {
+                    let d = v(i)
+                    if Self.isLetterOrDigit(d) {
+                        h = WordTable.mix(h, WordTable.fold(d))
+                        i += 1
+                    } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < hi && Self.isLetterOrDigit(v(i + 1)) {
+                        h = WordTable.mix(h, WordTable.fold(d))
+                        i += 1
+                    } else if d == 0x2E && i + 1 < hi && Self.isUpper(v(i + 1)) && Self.isUpper(v(i - 1))
+                        && (i - 1 == start || !Self.isLetter(v(i - 2)))
+                    {
+                        // An initialism such as U.S.: keep it one word.
+                        h = WordTable.mix(h, d)
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                out.append(QuoteToken(start: start, end: i, hash: h, first: c, isWord: true, isCapitalized: Self.isUpper(c)))
+            } else {
+                out.append(QuoteToken(start: i, end: i + 1, hash: 0, first: c, isWord: false, isCapitalized: false))
+                i += 1
+            }
+        }
+        return out
+    }
+
+    func wordClass(_ t: QuoteToken) -> UInt16 { t.isWord ? vocabulary.classes.value(t.hash) : 0 }
+
+    func cueUse(_ t: QuoteToken) -> QuoteVocabulary.CueUse {
+        t.isWord ? QuoteVocabulary.CueUse(rawValue: vocabulary.cues.value(t.hash)) : []
+    }
+
+    /// The text of `range`, lowercased: the cue as written.
+    func lowercasedText(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        for i in range {
+            if let s = Unicode.Scalar(v(i)) { view.append(s) }
+        }
+        return String(view).lowercased()
+    }
+
+    // MARK: Structure
+
+    /// The sentence holding `offset`, or the block when no sentence does.
+    func sentence(containing offset: Int, block: Int) -> Range<Int> {
+        let b = blocks[block].range.offsets
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0 {
+            let s = sentences[lo - 1]
+            if offset < s.upperBound || (offset == s.upperBound && offset > s.lowerBound) {
+                return max(s.lowerBound, b.lowerBound)..<min(s.upperBound, b.upperBound)
+            }
+        }
+        return b
+    }
+
+    /// The offset of the first non-space scalar from `i` up to `limit`.
+    func skipSpaces(from i: Int, to limit: Int) -> Int {
+        var k = i
+        while k < limit, Self.isSpace(v(k)) { k += 1 }
+        return k
+    }
+
+    /// `range` without surrounding spaces, and without a trailing comma, colon or semicolon.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, Self.isSpace(v(lo)) { lo += 1 }
+        while hi > lo {
+            let c = v(hi - 1)
+            if Self.isSpace(c) || c == 0x2C || c == 0x3A || c == 0x3B { hi -= 1 } else { break }
+        }
+        return lo..<hi
+    }
+}

@@ -1,0 +1,366 @@
+import DossierAnalyzers
+import DossierCore
+import DossierReaders
+import DossierTesting
+import Foundation
+import Testing
+
+/// Builds a document from paragraphs separated by blank lines, with sentences from the
+/// `sentences` analyzer and entities given by hand: each entity lists the strings that mention it.
+func quoteDocument(
+    _ text: String, entities: [(id: String, kind: Entity.Kind, mentions: [String])] = [], blockKinds: [Int: BlockKind] = [:]
+) throws -> Document {
+    let scalars = Array(text.unicodeScalars)
+    var blocks: [Block] = []
+    var start = 0
+    var i = 0
+    var n = 0
+    func close(_ end: Int) {
+        if end > start { blocks.append(Block(kind: blockKinds[n] ?? .paragraph, range: TextRange(start: start, end: end))) }
+        n += 1
+    }
+    while i < scalars.count {
+        if scalars[i] == "\n", i + 1 < scalars.count, scalars[i + 1] == "\n" {
+            close(i)
+            i += 2
+            start = i
+        } else {
+            i += 1
+        }
+    }
+    close(scalars.count)
+    var document = Document(id: "t", text: text, blocks: blocks)
+    document.annotations.sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
+    for (number, s) in document.annotations.sentences.enumerated() { document.annotations.sentences[number].id = "s\(number + 1)" }
+    var list: [Entity] = []
+    for entity in entities {
+        var found: [Entity.Mention] = []
+        for mention in entity.mentions {
+            let m = Array(mention.unicodeScalars)
+            var k = 0
+            while k + m.count <= scalars.count {
+                if Array(scalars[k..<(k + m.count)]) == m {
+                    found.append(Entity.Mention(range: TextRange(start: k, end: k + m.count), form: .name))
+                    k += m.count
+                } else {
+                    k += 1
+                }
+            }
+        }
+        found.sort { $0.range < $1.range }
+        list.append(Entity(id: entity.id, kind: entity.kind, name: entity.mentions[0], mentions: found))
+    }
+    document.annotations.entities = list
+    return document
+}
+
+@Suite("Quote analyzer")
+struct QuoteAnalyzerTests {
+    func quotes(
+        _ text: String, entities: [(id: String, kind: Entity.Kind, mentions: [String])] = [],
+        options: QuoteAnalyzer.Options = QuoteAnalyzer.Options(), blockKinds: [Int: BlockKind] = [:]
+    ) throws -> (Document, [Quote]) {
+        let document = try quoteDocument(text, entities: entities, blockKinds: blockKinds)
+        let result = try QuoteAnalyzer(options: options).analyze(document, context: AnalysisContext())
+        return (document, result.quotes)
+    }
+
+    /// The quote whose text is `words`.
+    func find(_ document: Document, _ quotes: [Quote], _ words: String) -> Quote? {
+        quotes.first { document.text(in: $0.range) == words }
+    }
+
+    func speakerText(_ document: Document, _ quote: Quote?) -> String? {
+        quote?.speakerRange.map { document.text(in: $0) }
+    }
+
+    static let varga: (id: String, kind: Entity.Kind, mentions: [String]) = ("e1", .person, ["Anna Varga", "Varga"])
+
+    // MARK: Direct quotations and their marks
+
+    @Test("curly quotes with the speaker after: the range is the words without the marks")
+    func curlyAfter() throws {
+        let (d, q) = try quotes("“We will rebuild the pier before summer,” said Anna Varga, the mayor of Lindholm.", entities: [Self.varga])
+        let quote = try #require(find(d, q, "We will rebuild the pier before summer"))
+        #expect(quote.kind == .direct)
+        #expect(quote.speaker == "e1")
+        #expect(speakerText(d, quote) == "Anna Varga")
+        #expect(quote.cue == "said")
+        #expect(quote.cueRange.map { d.text(in: $0) } == "said")
+        #expect(!quote.isAnonymous)
+    }
+
+    @Test("straight quotes with the subject before the verb after the quotation")
+    func straightSubjectFirst() throws {
+        let (d, q) = try quotes("\"The water is safe to drink again,\" Varga told reporters on Friday.", entities: [Self.varga])
+        let quote = try #require(find(d, q, "The water is safe to drink again"))
+        #expect(quote.kind == .direct)
+        #expect(quote.speaker == "e1")
+        #expect(quote.cue == "told")
+    }
+
+    @Test("a speaker and a colon before the quotation")
+    func speakerBefore() throws {
+        let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])
+        let quote = try #require(find(d, q, "Nobody in this town will be left behind."))
+        #expect(quote.kind == .direct)
+        #expect(quote.speaker == "e1")
+        #expect(quote.cue == "said")
+    }
+
+    @Test("guillemets, single guillemets and single curly quotes open quotations")
+    func otherMarks() throws {
+        let (d, q) = try quotes(
+            "«The works start on Monday morning», Varga said.\n\n‹The ferry stays in port all week›, Varga said.\n\n‘We expect the road to reopen on Monday,’ Varga said.",
+            entities: [Self.varga])
+        #expect(find(d, q, "The works start on Monday morning")?.kind == .direct)
+        #expect(find(d, q, "The ferry stays in port all week")?.speaker == "e1")
+        #expect(find(d, q, "We expect the road to reopen on Monday")?.speaker == "e1")
+    }
+
+    @Test("apostrophes are not quotation marks: it’s, ’90s, O’Brien, students’")
+    func apostrophes() throws {
+        let (d, q) = try quotes(
+            "It’s the students’ turn, said O’Brien, who remembers the ’90s. The team's coach, Ms O'Neil, agreed it's late.")
+        #expect(q.allSatisfy { $0.kind == .indirect }, "\(q.map { d.text(in: $0.range) })")
+    }
+
+    @Test("inch and feet marks are not quotation marks")
+    func inches() throws {
+        let (_, q) = try quotes("The centre, who is 6'2\" tall, bought a 15\" laptop and a 27\" screen for the new office.")
+        #expect(q.isEmpty)
+    }
+
+    @Test("a quotation runs across sentences, and across paragraphs that reopen with a quote mark")
+    func multiParagraph() throws {
+        let text =
+            "“The harbour wall failed in two places. We knew it was old,” said Varga.\n\n“Repairs will take a year. The cost is not yet known.\n\n“We will ask the region for help,” she added."
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let first = try #require(find(d, q, "The harbour wall failed in two places. We knew it was old"))
+        #expect(first.speaker == "e1")
+        let run = try #require(q.first { d.text(in: $0.range).hasPrefix("Repairs will take a year.") })
+        #expect(d.text(in: run.range).hasSuffix("We will ask the region for help"))
+        #expect(run.kind == .direct)
+        #expect(run.cue == "added")
+        #expect(run.speaker == "e1")
+        #expect(speakerText(d, run) == "she")
+    }
+
+    // MARK: Speakers
+
+    @Test("a pronoun speaker resolves to the nearest person mentioned before it")
+    func pronoun() throws {
+        let text =
+            "Anna Varga spoke after the vote. Petra Lund, her deputy, left early.\n\n"
+            + "“The budget is balanced for the first time in years,” she said."
+        let (d, q) = try quotes(text, entities: [Self.varga, ("e2", .person, ["Petra Lund"])])
+        let quote = try #require(find(d, q, "The budget is balanced for the first time in years"))
+        #expect(quote.speaker == "e2")
+        #expect(speakerText(d, quote) == "she")
+    }
+
+    @Test("a pronoun the entities layer already resolved keeps that entity")
+    func resolvedPronoun() throws {
+        let text = "Anna Varga spoke after Petra Lund.\n\n“The budget is balanced for the first time,” she said."
+        var document = try quoteDocument(text, entities: [Self.varga, ("e2", .person, ["Petra Lund"])])
+        let she = try #require(text.range(of: "she said"))
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: she.lowerBound)
+        document.annotations.entities[0].mentions.append(Entity.Mention(range: TextRange(start: start, end: start + 3), form: .pronoun))
+        let q = try QuoteAnalyzer().analyze(document, context: AnalysisContext()).quotes
+        #expect(q.first?.speaker == "e1")
+    }
+
+    @Test("an organisation or a country speaks")
+    func organisation() throws {
+        let text = "The US reports “a lot of progress in the talks”. “Fares will not rise this year,” the ministry said."
+        let (d, q) = try quotes(text, entities: [("e1", .location, ["US"]), ("e2", .organization, ["the ministry"])])
+        let us = try #require(find(d, q, "a lot of progress in the talks"))
+        #expect(us.speaker == "e1")
+        #expect(us.cue == "reports")
+        #expect(find(d, q, "Fares will not rise this year")?.speaker == "e2")
+    }
+
+    @Test(
+        "anonymous sources are marked anonymous, with their description and no entity",
+        arguments: [
+            ("“The deal is close,” said a spokesperson who asked not to be named.", "a spokesperson who asked not to be named"),
+            ("“The deal is close,” officials said.", "officials"),
+            ("“The deal is close,” a senior official told the paper.", "a senior official"),
+            ("“The deal is close,” said sources close to the mayor.", "sources close to the mayor"),
+            ("“The deal is close,” people familiar with the matter said.", "people familiar with the matter"),
+        ])
+    func anonymous(_ text: String, _ description: String) throws {
+        let (d, q) = try quotes(text, entities: [("e1", .person, ["the mayor"])])
+        let quote = try #require(find(d, q, "The deal is close"))
+        #expect(quote.isAnonymous)
+        #expect(quote.speaker == nil)
+        #expect(speakerText(d, quote) == description)
+    }
+
+    @Test("a quotation with no attribution takes the previous speaker of its paragraph")
+    func continuing() throws {
+        let text =
+            "“The ferry will run again in May,” Varga said. “After that we will see about the winter timetable.”\n\n“Nobody has told us anything about the timetable yet.”"
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        #expect(find(d, q, "After that we will see about the winter timetable.")?.speaker == "e1")
+        #expect(find(d, q, "After that we will see about the winter timetable.")?.cue == nil)
+        let next = try #require(find(d, q, "Nobody has told us anything about the timetable yet."))
+        #expect(next.kind == .direct)
+        #expect(next.speaker == nil && next.speakerRange == nil)
+        let (d2, q2) = try quotes(text, entities: [Self.varga], options: QuoteAnalyzer.Options(continuingSpeaker: false))
+        #expect(find(d2, q2, "After that we will see about the winter timetable.")?.speaker == nil)
+    }
+
+    // MARK: Partial quotations
+
+    @Test("a quoted fragment in the writer's sentence is partial, with the sentence's speaker")
+    func partial() throws {
+        let text = "Varga called the decision “a tax by another name” and left the room. The plan, she said, was “dead”."
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let tax = try #require(find(d, q, "a tax by another name"))
+        #expect(tax.kind == .partial)
+        #expect(tax.speaker == "e1")
+        #expect(tax.cue == "called")
+        let dead = try #require(find(d, q, "dead"))
+        #expect(dead.kind == .partial)
+    }
+
+    // MARK: Not speech
+
+    @Test("scare quotes and coined terms are kept as scare quotes")
+    func scare() throws {
+        let text =
+            "The so-called “drought surcharge” took effect in June. Some historians write of a new “Pax Americana” in the region. Farmers call it a “water grab”."
+        let (d, q) = try quotes(text)
+        #expect(find(d, q, "drought surcharge")?.kind == .scare)
+        #expect(find(d, q, "Pax Americana")?.kind == .scare)
+        #expect(find(d, q, "water grab")?.kind == .scare || find(d, q, "water grab")?.kind == .partial)
+        #expect(q.allSatisfy { $0.speaker == nil })
+    }
+
+    @Test("titles of works and quoted headlines are titles")
+    func titles() throws {
+        let text =
+            "Her book “Salt and Stone” sold well. The report, “Water for Tomorrow”, was published on Monday. The paper ran the headline “Mayor Walks Out on Council”."
+        let (d, q) = try quotes(text)
+        #expect(find(d, q, "Salt and Stone")?.kind == .title)
+        #expect(find(d, q, "Water for Tomorrow")?.kind == .title)
+        #expect(find(d, q, "Mayor Walks Out on Council")?.kind == .title)
+        #expect(q.allSatisfy { !$0.isSpeech })
+    }
+
+    @Test("the rule of thumb: a short span alone is a term, a whole sentence with a cue is speech")
+    func minimumWords() throws {
+        let (d, q) = try quotes("Critics dismissed it as “green tape”. “No,” Varga said.", entities: [Self.varga])
+        #expect(find(d, q, "green tape")?.kind == .scare)
+        #expect(find(d, q, "No")?.kind == .direct)
+        let (d2, q2) = try quotes("Critics dismissed it as “green tape”.", options: QuoteAnalyzer.Options(minimumWords: 2))
+        #expect(find(d2, q2, "green tape")?.kind == .partial)
+    }
+
+    // MARK: Reported speech
+
+    @Test(
+        "reported speech with a reporting verb",
+        arguments: [
+            ("Varga said that the ferry would run again in May.", "the ferry would run again in May", "said"),
+            ("Varga said the ferry would run again in May.", "the ferry would run again in May", "said"),
+            ("Varga told reporters the ferry would run again in May.", "the ferry would run again in May", "told"),
+            ("Varga told reporters that the ferry would run again in May.", "the ferry would run again in May", "told"),
+            ("According to Varga, the ferry will run again in May.", "the ferry will run again in May", "according to"),
+            ("The ferry will run again in May, according to Varga.", "The ferry will run again in May", "according to"),
+            ("Varga warned that the ferry might not run in May.", "the ferry might not run in May", "warned"),
+            ("Varga has called for a new ferry by next spring.", "a new ferry by next spring", "called for"),
+            ("Varga denied any wrongdoing by the harbour board.", "any wrongdoing by the harbour board", "denied"),
+            ("The ferry will run again in May, Varga insisted.", "The ferry will run again in May", "insisted"),
+            ("Varga added that fares would stay the same.", "fares would stay the same", "added"),
+            ("Varga said in a statement on Monday that fares would stay the same.", "fares would stay the same", "said"),
+        ])
+    func indirect(_ text: String, _ content: String, _ cue: String) throws {
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let quote = try #require(q.first, "\(text)")
+        #expect(quote.kind == .indirect)
+        #expect(d.text(in: quote.range) == content)
+        #expect(quote.cue == cue)
+        #expect(quote.speaker == "e1")
+        #expect(speakerText(d, quote) == "Varga")
+    }
+
+    @Test("reporting verbs that do not report speech are left alone")
+    func notIndirect() throws {
+        let text = "It is said the castle is haunted. Varga said nothing. The board called a meeting for Monday."
+        let (_, q) = try quotes(text, entities: [Self.varga])
+        #expect(q.isEmpty)
+    }
+
+    @Test("extra reporting verbs come from the options")
+    func extraCues() throws {
+        let text = "“Our doors stay open to every visitor,” Varga averred."
+        let (_, plain) = try quotes(text, entities: [Self.varga])
+        #expect(plain.first?.speaker == nil)
+        let (_, extra) = try quotes(text, entities: [Self.varga], options: QuoteAnalyzer.Options(extraCues: ["averred"]))
+        #expect(extra.first?.speaker == "e1")
+        #expect(extra.first?.cue == "averred")
+    }
+
+    // MARK: Embedded posts
+
+    @Test("an embedded post with an attribution line is direct speech by its author")
+    func embeddedPost() throws {
+        let text =
+            "The club replied online.\n\nSee you all at the harbour on Sunday! — Lindholm Rowing Club (@lindholmrow) May 3, 2025\n\n"
+            + "The race went ahead."
+        let (d, q) = try quotes(text, entities: [("e1", .organization, ["Lindholm Rowing Club"])], blockKinds: [1: .embeddedPost])
+        let post = try #require(find(d, q, "See you all at the harbour on Sunday!"))
+        #expect(post.kind == .direct)
+        #expect(post.speaker == "e1")
+        #expect(post.cue == "posted")
+        #expect(speakerText(d, post) == "Lindholm Rowing Club")
+    }
+
+    @Test("an attribution in its own block names the author of the post above it")
+    func separatePostAttribution() throws {
+        let text = "Back on the water at last\n\n- Island Ferries (@islandferries) June 2, 2024"
+        let (d, q) = try quotes(text, blockKinds: [0: .embeddedPost, 1: .embeddedPost])
+        let post = try #require(find(d, q, "Back on the water at last"))
+        #expect(speakerText(d, post) == "Island Ferries")
+    }
+
+    // MARK: Options and conformance
+
+    @Test(
+        "bad options are refused with a code",
+        arguments: [
+            (QuoteAnalyzer.Options(extraCues: ["said so"]), "E482", "extraCues[0]"),
+            (QuoteAnalyzer.Options(extraCues: [""]), "E482", "extraCues[0]"),
+            (QuoteAnalyzer.Options(minimumWords: 0), "E483", "minimumWords"),
+            (QuoteAnalyzer.Options(minimumWords: 51), "E483", "minimumWords"),
+        ])
+    func validation(_ options: QuoteAnalyzer.Options, _ code: String, _ option: String) {
+        #expect {
+            try QuoteAnalyzer.validate(options)
+        } throws: { error in
+            guard let error = error as? ComponentError else { return false }
+            return error.code == code && error.option == option && error.message.contains("'")
+        }
+    }
+
+    @Test("the analyzer passes the conformance checks")
+    func conformance() async throws {
+        let documents = [
+            try quoteDocument(
+                "“We will rebuild,” said Anna Varga. She said that the pier would open in May.\n\n“It will take time.\n\n“But we will do it,” she added.",
+                entities: [Self.varga]),
+            try quoteDocument("No quotes at all here. Just a sentence."),
+            try quoteDocument("Unclosed “quotation runs on and on"),
+        ]
+        let problems = await AnalyzerConformance.check(QuoteAnalyzer.self, documents: documents)
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test("text wider than Latin-1 reads the same")
+    func wideText() throws {
+        let (d, q) = try quotes("“The lanterns 🏮 will be lit on Friday,” Varga said.", entities: [Self.varga])
+        #expect(find(d, q, "The lanterns 🏮 will be lit on Friday")?.speaker == "e1")
+    }
+}
