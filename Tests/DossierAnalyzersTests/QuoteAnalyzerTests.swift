@@ -31,7 +31,7 @@ func quoteDocument(
     close(scalars.count)
     var document = Document(id: "t", text: text, blocks: blocks)
     document.annotations.sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
-    for (number, s) in document.annotations.sentences.enumerated() { document.annotations.sentences[number].id = "s\(number + 1)" }
+    for number in document.annotations.sentences.indices { document.annotations.sentences[number].id = "s\(number + 1)" }
     var list: [Entity] = []
     for entity in entities {
         var found: [Entity.Mention] = []
