@@ -23,6 +23,7 @@ extension Registry {
             try registry.register(reader: MarkdownReader.self)
             try registry.register(reader: TextReader.self)
             try registry.register(analyzer: SentenceAnalyzer.self)
+            try registry.register(analyzer: EntityAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)
         } catch {

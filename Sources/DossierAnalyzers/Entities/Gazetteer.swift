@@ -1,0 +1,94 @@
+import DossierCore
+import Foundation
+
+/// The word lists the entity analyzer ships, as hash sets: places, nationalities, groups,
+/// organisations, titles, given names, the head words of organisation and place names, and the
+/// words that are never a name.
+///
+/// They are read from the package's resource files once per process, the first time an analyzer
+/// prepares or analyzes (`shared`), never when a pipeline is only linted or planned. Multi-word
+/// entries are stored as sequence hashes of their words (`WordHash.combine`).
+struct Gazetteer: Sendable {
+    var places: Set<UInt64> = []
+    var demonyms: Set<UInt64> = []
+    var groups: Set<UInt64> = []
+    var organizations: Set<UInt64> = []
+    var titles: Set<UInt64> = []
+    var titleModifiers: Set<UInt64> = []
+    var honorifics: Set<UInt64> = []
+    var organizationHeads: Set<UInt64> = []
+    var placeHeads: Set<UInt64> = []
+    var notNames: Set<UInt64> = []
+    var commonWords: Set<UInt64> = []
+    var maleNames: Set<UInt64> = []
+    var femaleNames: Set<UInt64> = []
+    /// The longest entry, in words, of the multi-word lists.
+    var longestEntry = 1
+    /// Resource files that could not be read.
+    var missing: [String] = []
+
+    /// The shipped lists, read on first use.
+    static let shared: Gazetteer = Gazetteer(bundle: Bundle.module)
+
+    /// An empty gazetteer, for the option overrides.
+    init() {}
+
+    /// Reads every list from `bundle`.
+    init(bundle: Bundle) {
+        func read(_ name: String) -> [String] {
+            guard let url = bundle.url(forResource: name, withExtension: "txt", subdirectory: "Resources/entities"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else {
+                missing.append(name)
+                return []
+            }
+            return text.split(whereSeparator: \.isNewline).compactMap { line in
+                let entry = line.trimmingCharacters(in: .whitespaces)
+                return entry.isEmpty || entry.hasPrefix("#") ? nil : entry
+            }
+        }
+        // Lists of single words may hold several words a line.
+        func words(_ name: String) -> Set<UInt64> {
+            Set(read(name).flatMap { $0.split(separator: " ") }.map { WordHash.word($0) })
+        }
+        func phrases(_ name: String) -> Set<UInt64> {
+            var set = Set<UInt64>()
+            for entry in read(name) { set.insert(add(entry)) }
+            return set
+        }
+        places = phrases("places")
+        demonyms = phrases("demonyms")
+        groups = phrases("groups")
+        organizations = phrases("organizations")
+        titles = phrases("titles")
+        titleModifiers = words("title-modifiers")
+        honorifics = words("honorifics")
+        organizationHeads = words("org-heads")
+        placeHeads = words("place-heads")
+        notNames = words("not-names")
+        commonWords = words("common-words")
+        maleNames = words("given-names-male")
+        femaleNames = words("given-names-female")
+    }
+
+    /// The sequence hash of `entry`, tokenised as the scanner tokenises text; remembers its length.
+    mutating func add(_ entry: String) -> UInt64 {
+        let (hash, count) = Self.sequenceHash(entry)
+        longestEntry = max(longestEntry, count)
+        return hash
+    }
+
+    /// The sequence hash of a phrase and its number of tokens.
+    static func sequenceHash(_ phrase: String) -> (UInt64, Int) {
+        var tokens: [EntityToken] = []
+        let scalars = ScalarBuffer(phrase)
+        EntityTokenizer.tokenize(scalars, range: 0..<scalars.count, into: &tokens)
+        var hash = WordHash.sequenceSeed
+        var count = 0
+        for token in tokens where !token.has(.possessive) {
+            hash = WordHash.combine(hash, token.hash)
+            count += 1
+        }
+        return (hash, count)
+    }
+}
