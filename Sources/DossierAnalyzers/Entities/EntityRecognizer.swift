@@ -135,6 +135,7 @@ struct EntityRecognizer {
         tokens.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
+        stretches.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(document.length / 5)
         tokenizeSentences(document)
         buildBloom()
@@ -143,7 +144,10 @@ struct EntityRecognizer {
         }
         var groups = group()
         for s in sentences.indices where sentences[s].headline {
-            scanHeadline(s, groups: &groups)
+            scanHeadline(sentences[s].range, sentence: s, groups: &groups)
+        }
+        for stretch in stretches {
+            scanHeadline(stretch.range, sentence: stretch.sentence, groups: &groups)
         }
         mergeShortForms(&groups)
         addNominals(&groups)
@@ -226,6 +230,14 @@ struct EntityRecognizer {
                 t += 1
                 continue
             }
+            // A title-cased stretch inside a sentence ("… Offers to Drop Ukraine Bid in Peace Deal") is a
+            // headline quoted in the text: only names already known are taken from it.
+            let stretch = titleCaseStretch(from: t, limit: r.upperBound)
+            if stretch > t {
+                stretches.append((t..<stretch, s))
+                t = stretch
+                continue
+            }
             var start = t
             var personCue = false
             // An honorific (Mr, Dr, Gen.) marks a person and is not part of the name.
@@ -241,6 +253,31 @@ struct EntityRecognizer {
             processRun(start, end, sentence: s, personCue: personCue)
             t = end
         }
+    }
+
+    static let smallWords: Set<UInt64> = Set(["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
+
+    /// The end of a title-cased stretch from `start` (four or more capitalised words, two of them
+    /// ordinary words), or `start` when there is none.
+    private func titleCaseStretch(from start: Int, limit: Int) -> Int {
+        var e = start
+        var caps = 0
+        var ordinary = 0
+        while e < limit {
+            let token = tokens[e]
+            if token.isCapitalizedWord {
+                caps += 1
+                if (gazetteer.commonWords.contains(token.hash) || seenLowercase(token.hash)) && !isKnownName(e) { ordinary += 1 }
+                e += 1
+                continue
+            }
+            if token.isLowercaseWord && Self.smallWords.contains(token.hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
+                e += 1
+                continue
+            }
+            break
+        }
+        return caps >= 4 && ordinary >= 2 ? e : start
     }
 
     /// The end of a run of capitalised words starting at `start`, with connectors between them.
@@ -306,7 +343,9 @@ struct EntityRecognizer {
         // An ordinary word capitalised because it opens the sentence is not a name.
         if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) {
             let h = tokens[a].hash
-            if h == Self.the || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
+            let adverb = b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
+                && scalars[Int(tokens[a].end) - 2].value == 0x6C && scalars[Int(tokens[a].end) - 1].value == 0x79
+            if h == Self.the || adverb || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
                 if titleEnd(at: a, limit: b) == nil || h == Self.the { a += 1 }
             }
         }
@@ -498,8 +537,50 @@ struct EntityRecognizer {
             return (.location, false)
         }
         if let before, before.hash == Self.the, before.isLowercaseWord { return (.organization, false) }
+        // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
+        if b - a == 1 {
+            if hasInnerCapital(a) { return (.organization, false) }
+            if endsWith(a, Self.placeEndings) { return (.location, false) }
+            if endsWith(a, Self.surnameEndings) { return (.person, false) }
+            if let after, after.has(.possessive) { return (.person, false) }
+        } else if endsWith(b - 1, Self.surnameEndings) && !gazetteer.demonyms.contains(single(first)) {
+            return (.person, false)
+        }
         if gazetteer.demonyms.contains(single(first)) { return (.group, false) }
         return (.misc, false)
+    }
+
+    static let placeEndings = ["ville", "burg", "bourg", "grad", "stan", "shire", "ford", "pool", "mouth", "chester", "caster", "borough", "polis", "abad", "pur"]
+    static let surnameEndings = ["son", "sen", "sky", "ski", "vich", "enko", "ov", "ova", "ev", "eva", "ez", "ini", "elli", "stein", "mann", "berg", "ian", "yan", "ashvili", "escu", "oglu", "sson", "poulos"]
+
+    private func endsWith(_ i: Int, _ endings: [String]) -> Bool {
+        let start = Int(tokens[i].start)
+        let end = Int(tokens[i].end)
+        for ending in endings {
+            let n = ending.unicodeScalars.count
+            guard end - start > n + 1 else { continue }
+            var k = end - n
+            var ok = true
+            for u in ending.unicodeScalars {
+                if WordHash.lower(scalars[k].value) != u.value {
+                    ok = false
+                    break
+                }
+                k += 1
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    private func hasInnerCapital(_ i: Int) -> Bool {
+        guard tokens[i].has(.lowercase) else { return false }
+        var sawLower = false
+        for k in Int(tokens[i].start)..<Int(tokens[i].end) {
+            let v = scalars[k].value
+            if v >= 0x61 && v <= 0x7A { sawLower = true } else if sawLower && v >= 0x41 && v <= 0x5A { return true }
+        }
+        return false
     }
 
     // MARK: Grouping
@@ -514,11 +595,19 @@ struct EntityRecognizer {
         return count >= 2 ? single(h) : nil
     }
 
-    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int]) {
+    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int], short: inout Set<UInt64>) {
+        // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
         func put(_ key: UInt64) {
-            if let old = keys[key], old != g { keys[key] = -1 } else { keys[key] = g }
+            if let old = keys[key] {
+                if old != g && short.contains(key) { keys[key] = -1 }
+            } else {
+                keys[key] = g
+                short.insert(key)
+            }
         }
-        keys[sequence(c.first, c.end)] = g
+        let whole = sequence(c.first, c.end)
+        keys[whole] = g
+        short.remove(whole)
         if c.end - c.first >= 2 {
             if kind == .person {
                 put(single(tokens[c.end - 1].hash))
@@ -531,6 +620,7 @@ struct EntityRecognizer {
     private mutating func group() -> [Group] {
         var groups: [Group] = []
         var keys: [UInt64: Int] = [:]
+        var short = Set<UInt64>()
         for c in candidates {
             let seq = sequence(c.first, c.end)
             var g = keys[seq] ?? -1
@@ -556,17 +646,17 @@ struct EntityRecognizer {
                 groups[g].roleHeads.insert(head)
             }
             groups[g].roleHeads.formUnion(c.roleHeads)
-            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys)
+            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys, short: &short)
         }
         headlineKeys = keys
         return groups
     }
 
     private var headlineKeys: [UInt64: Int] = [:]
+    private var stretches: [(range: Range<Int>, sentence: Int)] = []
 
     /// Known names, and shipped place and organisation names, in a title-cased line.
-    private mutating func scanHeadline(_ s: Int, groups: inout [Group]) {
-        let r = sentences[s].range
+    private mutating func scanHeadline(_ r: Range<Int>, sentence s: Int, groups: inout [Group]) {
         var t = r.lowerBound
         while t < r.upperBound {
             guard tokens[t].isCapitalizedWord else {

@@ -26,6 +26,8 @@ struct EntityToken {
         static let ampersand = Flags(rawValue: 1 << 9)
         /// Any other punctuation that breaks a name: `.`, `;`, `:`, `!`, `?`, closing quotes, dashes.
         static let breaker = Flags(rawValue: 1 << 10)
+        /// A capitalised word joined by a hyphen to a lowercase one (`Russian-occupied`): an adjective, not a name.
+        static let compound = Flags(rawValue: 1 << 11)
     }
 
     /// Where the token starts, in scalars.
@@ -39,7 +41,7 @@ struct EntityToken {
 
     @inline(__always) func has(_ flag: Flags) -> Bool { flags.contains(flag) }
     /// A word that starts with an uppercase letter.
-    var isCapitalizedWord: Bool { flags.contains([.word, .capitalized]) }
+    var isCapitalizedWord: Bool { flags.contains([.word, .capitalized]) && !flags.contains(.compound) }
     /// A word written in lowercase.
     var isLowercaseWord: Bool { flags.contains(.word) && !flags.contains(.capitalized) && !flags.contains(.digit) }
 }

@@ -73,6 +73,7 @@ enum EntityTokenizer {
                         let next = UInt32(truncatingIfNeeded: units[i + 1])
                         let nk = kind(next)
                         if c == 0x2D && nk != 0 {
+                            if nk == 1 && k == 2 { flags.insert(.compound) }
                             hash = WordHash.add(hash, c)
                             i += 1
                             segmentLength = 0
