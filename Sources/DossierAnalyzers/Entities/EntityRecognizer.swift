@@ -104,17 +104,22 @@ struct EntityRecognizer {
 
     /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
     private func titleEnd(at i: Int, limit: Int) -> Int? {
+        // The longest reading wins: "chief executive" over "chief".
+        var best: Int?
         var m = i
         while m < limit {
             var length = min(4, limit - m)
             while length >= 1 {
-                if gazetteer.titles.contains(sequence(m, m + length)) { return m + length }
+                if gazetteer.titles.contains(sequence(m, m + length)) {
+                    best = max(best ?? 0, m + length)
+                    break
+                }
                 length -= 1
             }
-            guard gazetteer.titleModifiers.contains(tokens[m].hash), m - i < 3 else { return nil }
+            guard gazetteer.titleModifiers.contains(tokens[m].hash), m - i < 3 else { break }
             m += 1
         }
-        return nil
+        return best
     }
 
     private func text(_ first: Int, _ end: Int) -> String {
