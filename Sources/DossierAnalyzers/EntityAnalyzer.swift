@@ -68,10 +68,13 @@ public struct EntityAnalyzer: Analyzer {
             for (i, name) in names.enumerated() {
                 let trimmed = name.trimmingCharacters(in: " ")
                 if trimmed.isEmpty {
-                    throw ComponentError(code: "E485", "name '\(name)' is empty; give a name such as 'Mara Lindqvist' or remove the entry", option: "\(key)[\(i)]")
+                    throw ComponentError(
+                        code: "E485", "name '\(name)' is empty; give a name such as 'Mara Lindqvist' or remove the entry",
+                        option: "\(key)[\(i)]")
                 }
                 if !trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
-                    throw ComponentError(code: "E486", "name '\(name)' has no letter; give a name such as 'Norrland Bank'", option: "\(key)[\(i)]")
+                    throw ComponentError(
+                        code: "E486", "name '\(name)' has no letter; give a name such as 'Norrland Bank'", option: "\(key)[\(i)]")
                 }
                 if trimmed.split(separator: " ").count > 8 {
                     throw ComponentError(code: "E487", "name '\(name)' has more than 8 words; give the name alone", option: "\(key)[\(i)]")
@@ -79,7 +82,8 @@ public struct EntityAnalyzer: Analyzer {
                 let folded = trimmed.lowercased()
                 if let other = seen[folded], other != key {
                     throw ComponentError(
-                        code: "E488", "name '\(name)' is listed in both '\(other)' and '\(key)'; keep it in one list", option: "\(key)[\(i)]")
+                        code: "E488", "name '\(name)' is listed in both '\(other)' and '\(key)'; keep it in one list",
+                        option: "\(key)[\(i)]")
                 }
                 seen[folded] = key
             }
@@ -90,8 +94,8 @@ public struct EntityAnalyzer: Analyzer {
     public init(options: Options) throws {
         try Self.validate(options)
         var o = EntityRecognizer.Overrides()
-        func hashes(_ names: [String]) -> Set<UInt64> {
-            Set(
+        func hashes(_ names: [String]) -> HashSet64 {
+            HashSet64(
                 names.map { name in
                     let (hash, count) = Gazetteer.sequenceHash(name.trimmingCharacters(in: " "))
                     o.longest = max(o.longest, count)

@@ -128,7 +128,9 @@ public struct EntityEvaluation: Sendable {
                 continue
             }
             var j = i + 1
-            while j < tags.count && (tags[j].split(separator: "-").last.map(String.init) ?? "O") == type && !tags[j].hasPrefix("B-") { j += 1 }
+            while j < tags.count && (tags[j].split(separator: "-").last.map(String.init) ?? "O") == type && !tags[j].hasPrefix("B-") {
+                j += 1
+            }
             gold.append((TextRange(start: tokens[i].start, end: tokens[j - 1].end), type))
             i = j
         }
@@ -164,7 +166,9 @@ public struct EntityEvaluation: Sendable {
     }
 
     /// Adds the counts of one article's predictions against its gold spans.
-    public static func score(predicted: [(range: TextRange, type: String)], gold: [(range: TextRange, type: String)], into result: inout Result) {
+    public static func score(
+        predicted: [(range: TextRange, type: String)], gold: [(range: TextRange, type: String)], into result: inout Result
+    ) {
         func overlaps(_ a: TextRange, _ b: TextRange) -> Bool { a.start < b.end && b.start < a.end }
         for key in ["ALL"] + types {
             let p = key == "ALL" ? predicted : predicted.filter { $0.type == key }

@@ -18,7 +18,8 @@ struct EntityAnalyzerTests {
 
     /// A document of one paragraph, without the reader's title guess.
     func paragraph(_ text: String, options: EntityAnalyzer.Options = EntityAnalyzer.Options()) throws -> (Document, [Entity]) {
-        var document = Document(id: "p", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
+        var document = Document(
+            id: "p", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
         document.annotations.sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
         let entities = try EntityAnalyzer(options: options).analyze(document, context: AnalysisContext()).entities
         return (document, entities)
@@ -135,7 +136,8 @@ struct EntityAnalyzerTests {
 
     @Test("headings and title-cased headlines yield only names already known")
     func headings() throws {
-        let text = "Brandvold’s Bold Decision\n\nIlse Brandvold spoke in Oslo on Monday.\n\nA Quiet Turning Point For The Region\n\nThe talks ended.\n"
+        let text =
+            "Brandvold’s Bold Decision\n\nIlse Brandvold spoke in Oslo on Monday.\n\nA Quiet Turning Point For The Region\n\nThe talks ended.\n"
         var document = Document(id: "h", text: text)
         let scalars = Array(text.unicodeScalars)
         func range(_ s: String) -> TextRange {
@@ -161,7 +163,8 @@ struct EntityAnalyzerTests {
     @Test("sentence-initial ordinary words, months, weekdays and role words alone are not names")
     func notNames() throws {
         let (_, entities) = try paragraph(
-            "Shockingly, the vote failed. However the council met in March. On Friday the President declined. Economically, Tarn Valley suffered.")
+            "Shockingly, the vote failed. However the council met in March. On Friday the President declined. Economically, Tarn Valley suffered."
+        )
         let names = Set(entities.map(\.name))
         for word in ["Shockingly", "However", "March", "Friday", "On Friday", "President", "Economically", "On"] {
             #expect(!names.contains(word), "\(word)")
@@ -181,12 +184,14 @@ struct EntityAnalyzerTests {
         #expect(entity("Brexit", in: entities) == nil)
     }
 
-    @Test("option validation: empty, letterless, too long, and conflicting names", arguments: [
-        (EntityAnalyzer.Options.with(people: [""]), "E485"),
-        (EntityAnalyzer.Options.with(people: ["1234"]), "E486"),
-        (EntityAnalyzer.Options.with(people: ["a b c d e f g h i"]), "E487"),
-        (EntityAnalyzer.Options.with(people: ["Vellmar"], places: ["vellmar"]), "E488"),
-    ])
+    @Test(
+        "option validation: empty, letterless, too long, and conflicting names",
+        arguments: [
+            (EntityAnalyzer.Options.with(people: [""]), "E485"),
+            (EntityAnalyzer.Options.with(people: ["1234"]), "E486"),
+            (EntityAnalyzer.Options.with(people: ["a b c d e f g h i"]), "E487"),
+            (EntityAnalyzer.Options.with(people: ["Vellmar"], places: ["vellmar"]), "E488"),
+        ])
     func validation(_ options: EntityAnalyzer.Options, _ code: String) {
         #expect {
             try EntityAnalyzer.validate(options)
@@ -198,7 +203,8 @@ struct EntityAnalyzerTests {
     @Test("passes the analyzer conformance checks")
     func conformance() async throws {
         let (document, _) = try analyze(
-            "Harbour Talks\n\nMayor Lena Dahl of Vellmar met Norrland Bank officials. She said the bank's chief executive, Ivo Saar, agreed.\n")
+            "Harbour Talks\n\nMayor Lena Dahl of Vellmar met Norrland Bank officials. She said the bank's chief executive, Ivo Saar, agreed.\n"
+        )
         let problems = await AnalyzerConformance.check(EntityAnalyzer.self, documents: [document])
         #expect(problems.isEmpty, "\(problems)")
     }

@@ -33,7 +33,10 @@ struct EntityEvaluationTests {
         let article = try #require(evaluation.articles.first)
         #expect(article.document.text == "Mara Lindqvist runs Norrland Bank in Vellmar . The Tarn Prize went to Oslo .")
         #expect(article.document.annotations.sentences.count == 2)
-        #expect(article.gold.map { article.document.text(in: $0.range) } == ["Mara Lindqvist", "Norrland Bank", "Vellmar", "Tarn Prize", "Oslo"])
+        #expect(
+            article.gold.map { article.document.text(in: $0.range) } == [
+                "Mara Lindqvist", "Norrland Bank", "Vellmar", "Tarn Prize", "Oslo",
+            ])
     }
 
     @Test("exact and overlapping scores; other kinds and gold MISC are not scored")

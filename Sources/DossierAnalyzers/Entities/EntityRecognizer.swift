@@ -10,11 +10,11 @@ import DossierCore
 struct EntityRecognizer {
     /// Names given in the pipeline's options, which win over the shipped lists.
     struct Overrides: Sendable {
-        var people: Set<UInt64> = []
-        var organizations: Set<UInt64> = []
-        var places: Set<UInt64> = []
-        var groups: Set<UInt64> = []
-        var notNames: Set<UInt64> = []
+        var people: HashSet64 = []
+        var organizations: HashSet64 = []
+        var places: HashSet64 = []
+        var groups: HashSet64 = []
+        var notNames: HashSet64 = []
         var longest = 0
     }
 
@@ -22,28 +22,12 @@ struct EntityRecognizer {
     let overrides: Overrides
     let resolvePronouns: Bool
 
-    // Function words, hashed once.
-    static let the = WordHash.word("the")
-    static let a = WordHash.word("a")
-    static let an = WordHash.word("an")
-    static let and = WordHash.word("and")
-    static let of = WordHash.word("of")
-    static let at = WordHash.word("at")
-    static let said = WordHash.word("said")
-    static let says = WordHash.word("says")
-    static let told = WordHash.word("told")
-    static let he = WordHash.word("he")
-    static let she = WordHash.word("she")
-    static let his = WordHash.word("his")
-    static let her = WordHash.word("her")
-    static let him = WordHash.word("him")
-    static let connectors: Set<UInt64> = Set(
-        ["de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "al", "du", "dos", "das", "ibn", "y"].map(
-            WordHash.word))
-    static let locationPrepositions: Set<UInt64> = Set(
-        ["in", "at", "from", "to", "near", "across", "into", "throughout", "outside", "inside", "visited", "visit", "toward", "towards"].map(
-            WordHash.word))
-    static let determiners: Set<UInt64> = Set(["the", "a", "an", "its", "his", "her", "their", "our"].map(WordHash.word))
+    // Function words, hashed once per process (FunctionWords.shared) and copied in per document.
+    let the: UInt64, a: UInt64, an: UInt64, and: UInt64, of: UInt64, at: UInt64
+    let said: UInt64, says: UInt64, told: UInt64
+    let he: UInt64, she: UInt64, his: UInt64, her: UInt64, him: UInt64, united: UInt64
+    let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
+    let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
 
     /// One name the scanner found, before mentions are grouped into entities.
     struct Candidate {
@@ -81,6 +65,12 @@ struct EntityRecognizer {
         self.gazetteer = gazetteer
         self.overrides = overrides
         self.resolvePronouns = resolvePronouns
+        let w = FunctionWords.shared
+        (the, a, an, and, of, at) = (w.the, w.a, w.an, w.and, w.of, w.at)
+        (said, says, told) = (w.said, w.says, w.told)
+        (he, she, his, her, him, united) = (w.he, w.she, w.his, w.her, w.him, w.united)
+        (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
+        (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
     }
 
     // MARK: Lookups
@@ -104,6 +94,7 @@ struct EntityRecognizer {
 
     /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
     private func titleEnd(at i: Int, limit: Int) -> Int? {
+        guard gazetteer.titleWords.contains(tokens[i].hash) else { return nil }
         // The longest reading wins: "chief executive" over "chief".
         var best: Int?
         var m = i
@@ -167,7 +158,9 @@ struct EntityRecognizer {
             var blockIndex = 0
             for sentence in document.annotations.sentences {
                 // Blocks and sentences are both in order; walk them together.
-                while blockIndex < document.blocks.count && document.blocks[blockIndex].range.end <= sentence.range.start { blockIndex += 1 }
+                while blockIndex < document.blocks.count && document.blocks[blockIndex].range.end <= sentence.range.start {
+                    blockIndex += 1
+                }
                 let block = blockIndex < document.blocks.count ? document.blocks[blockIndex] : nil
                 let inHeading = block.map { headlineKinds.contains($0.kind) && $0.range.contains(sentence.range) } ?? false
                 spans.append((sentence.range.offsets, inHeading))
@@ -196,8 +189,11 @@ struct EntityRecognizer {
         if r.upperBound > r.lowerBound, last < r.upperBound - 1, scalar(r.upperBound - 1) == 0x2E { return false }
         for i in r where tokens[i].has(.word) && !tokens[i].has(.digit) {
             let h = tokens[i].hash
-            if !tokens[i].has(.capitalized) && (h == Self.the || h == Self.a || h == Self.an || h == Self.and || h == Self.of
-                || gazetteer.commonWords.contains(h) && scalars[Int(tokens[i].start)].value < 0x80 && tokens[i].end - tokens[i].start <= 4) {
+            if !tokens[i].has(.capitalized)
+                && (h == the || h == a || h == an || h == and || h == of
+                    || gazetteer.commonWords.contains(h) && scalars[Int(tokens[i].start)].value < 0x80
+                        && tokens[i].end - tokens[i].start <= 4)
+            {
                 continue
             }
             content += 1
@@ -260,8 +256,6 @@ struct EntityRecognizer {
         }
     }
 
-    static let smallWords: Set<UInt64> = Set(["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
-
     /// The end of a title-cased stretch from `start` (four or more capitalised words, two of them
     /// ordinary words), or `start` when there is none.
     private func titleCaseStretch(from start: Int, limit: Int) -> Int {
@@ -276,7 +270,7 @@ struct EntityRecognizer {
                 e += 1
                 continue
             }
-            if token.isLowercaseWord && Self.smallWords.contains(token.hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
+            if token.isLowercaseWord && smallWords.contains(token.hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
                 e += 1
                 continue
             }
@@ -295,21 +289,21 @@ struct EntityRecognizer {
                 continue
             }
             if e + 1 < limit && tokens[e + 1].isCapitalizedWord && !isNotName(e + 1) {
-                if n.has(.ampersand) || (n.isLowercaseWord && Self.connectors.contains(n.hash)) {
+                if n.has(.ampersand) || (n.isLowercaseWord && connectors.contains(n.hash)) {
                     e += 2
                     continue
                 }
-                if n.hash == Self.of && n.isLowercaseWord {
+                if n.hash == of && n.isLowercaseWord {
                     let before = tokens[e - 1].hash
                     if gazetteer.organizationHeads.contains(before) || gazetteer.placeHeads.contains(before)
-                        || gazetteer.titles.contains(single(before)) || before == WordHash.word("united")
+                        || gazetteer.titles.contains(single(before)) || before == united
                     {
                         e += 2
                         continue
                     }
                 }
             }
-            if n.hash == Self.of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == Self.the && tokens[e + 1].isLowercaseWord
+            if n.hash == of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == the && tokens[e + 1].isLowercaseWord
                 && tokens[e + 2].isCapitalizedWord && gazetteer.organizationHeads.contains(tokens[e - 1].hash)
             {
                 e += 3
@@ -348,10 +342,11 @@ struct EntityRecognizer {
         // An ordinary word capitalised because it opens the sentence is not a name.
         if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) {
             let h = tokens[a].hash
-            let adverb = b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
+            let adverb =
+                b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
                 && scalars[Int(tokens[a].end) - 2].value == 0x6C && scalars[Int(tokens[a].end) - 1].value == 0x79
-            if h == Self.the || adverb || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
-                if titleEnd(at: a, limit: b) == nil || h == Self.the { a += 1 }
+            if h == the || adverb || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
+                if titleEnd(at: a, limit: b) == nil || h == the { a += 1 }
             }
         }
         guard a < b else { return }
@@ -379,7 +374,7 @@ struct EntityRecognizer {
             }
             if te < b {
                 var nameStart = te
-                if tokens[nameStart].hash == Self.of { nameStart += 1 }
+                if tokens[nameStart].hash == of { nameStart += 1 }
                 if nameStart == te {
                     roles.append(
                         Entity.Role(title: text(ts, te), affiliation: ts > a ? text(a, ts) : nil, range: range(a, te)))
@@ -413,7 +408,7 @@ struct EntityRecognizer {
         addCandidate(a, b, sentence: s, personCue: personCue, roles: roles, heads: heads)
         // A plural title distributes over a pair or list: "envoys Steve Witkoff and Jared Kushner".
         if var pending = pendingRole {
-            if b + 1 < r.upperBound && (tokens[b].hash == Self.and || tokens[b].has(.comma)) && tokens[b + 1].isCapitalizedWord {
+            if b + 1 < r.upperBound && (tokens[b].hash == and || tokens[b].has(.comma)) && tokens[b + 1].isCapitalizedWord {
                 pending.start = b + 1
                 pendingRole = pending
             } else {
@@ -440,7 +435,7 @@ struct EntityRecognizer {
                 while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord { p -= 1 }
                 affiliation = (p, m - 1)
             } else if p >= sentenceStart && tokens[p].isLowercaseWord {
-                if p - 1 >= sentenceStart && Self.determiners.contains(tokens[p - 1].hash) { p -= 1 }
+                if p - 1 >= sentenceStart && determiners.contains(tokens[p - 1].hash) { p -= 1 }
                 affiliation = (p, m - 1)
             }
         } else if m - 1 >= sentenceStart && tokens[m - 1].isCapitalizedWord {
@@ -468,14 +463,16 @@ struct EntityRecognizer {
     private func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
         var p = b + 1
-        if Self.determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
+        if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
         let affiliationStart = p
         var affiliation: (Int, Int)?
         // A possessive affiliation: "the bank's", "Putin's".
         var q = p
         while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
         if q < limit && q > p && tokens[q].has(.possessive) {
-            affiliation = (tokens[b + 1].isLowercaseWord && Self.determiners.contains(tokens[b + 1].hash) && tokens[b + 1].hash == Self.the ? b + 1 : p, q)
+            affiliation = (
+                tokens[b + 1].isLowercaseWord && determiners.contains(tokens[b + 1].hash) && tokens[b + 1].hash == the ? b + 1 : p, q
+            )
             p = q + 1
         } else if p < limit && tokens[p].isCapitalizedWord && titleEnd(at: p, limit: limit) == nil {
             var e = p
@@ -486,7 +483,7 @@ struct EntityRecognizer {
         guard p < limit, let e = titleEnd(at: p, limit: limit) else { return nil }
         var title = (p, e)
         // "chief executive of Norrland Bank"
-        if affiliation == nil && e + 1 < limit && (tokens[e].hash == Self.of || tokens[e].hash == Self.at) && tokens[e + 1].isCapitalizedWord {
+        if affiliation == nil && e + 1 < limit && (tokens[e].hash == of || tokens[e].hash == at) && tokens[e + 1].isCapitalizedWord {
             var f = e + 1
             while f < limit && tokens[f].isCapitalizedWord { f += 1 }
             affiliation = (e + 1, f)
@@ -528,7 +525,7 @@ struct EntityRecognizer {
         if b - a == 1 && tokens[a].has(.allCaps) && !tokens[a].has(.digit) { return (.organization, false) }
         let before = a > sentences[s].range.lowerBound ? tokens[a - 1] : nil
         let after = b < sentences[s].range.upperBound ? tokens[b] : nil
-        if let after, after.hash == Self.said || after.hash == Self.says || after.hash == Self.told {
+        if let after, after.hash == said || after.hash == says || after.hash == told {
             return (.person, false)
         }
         if b - a >= 2 && b - a <= 3 {
@@ -538,36 +535,41 @@ struct EntityRecognizer {
             }
             if nameLike && !gazetteer.demonyms.contains(single(first)) { return (.person, false) }
         }
-        if let before, before.isLowercaseWord, Self.locationPrepositions.contains(before.hash), b - a <= 2 {
+        if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
             return (.location, false)
         }
-        if let before, before.hash == Self.the, before.isLowercaseWord { return (.organization, false) }
+        if let before, before.hash == the, before.isLowercaseWord { return (.organization, false) }
         // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
         if b - a == 1 {
             if hasInnerCapital(a) { return (.organization, false) }
-            if endsWith(a, Self.placeEndings) { return (.location, false) }
-            if endsWith(a, Self.surnameEndings) { return (.person, false) }
+            if endsWith(a, placeEndings) { return (.location, false) }
+            if endsWith(a, surnameEndings) { return (.person, false) }
             if let after, after.has(.possessive) { return (.person, false) }
-        } else if endsWith(b - 1, Self.surnameEndings) && !gazetteer.demonyms.contains(single(first)) {
+        } else if endsWith(b - 1, surnameEndings) && !gazetteer.demonyms.contains(single(first)) {
             return (.person, false)
         }
         if gazetteer.demonyms.contains(single(first)) { return (.group, false) }
         return (.misc, false)
     }
 
-    static let placeEndings = ["ville", "burg", "bourg", "grad", "stan", "shire", "ford", "pool", "mouth", "chester", "caster", "borough", "polis", "abad", "pur"]
-    static let surnameEndings = ["son", "sen", "sky", "ski", "vich", "enko", "ov", "ova", "ev", "eva", "ez", "ini", "elli", "stein", "mann", "berg", "ian", "yan", "ashvili", "escu", "oglu", "sson", "poulos"]
+    static let placeEndingWords = [
+        "ville", "burg", "bourg", "grad", "stan", "shire", "ford", "pool", "mouth", "chester", "caster", "borough", "polis", "abad", "pur",
+    ]
+    static let surnameEndingWords = [
+        "son", "sen", "sky", "ski", "vich", "enko", "ov", "ova", "ev", "eva", "ez", "ini", "elli", "stein", "mann", "berg", "ian", "yan",
+        "ashvili", "escu", "oglu", "sson", "poulos",
+    ]
 
-    private func endsWith(_ i: Int, _ endings: [String]) -> Bool {
+    private func endsWith(_ i: Int, _ endings: [[UInt32]]) -> Bool {
         let start = Int(tokens[i].start)
         let end = Int(tokens[i].end)
         for ending in endings {
-            let n = ending.unicodeScalars.count
+            let n = ending.count
             guard end - start > n + 1 else { continue }
             var k = end - n
             var ok = true
-            for u in ending.unicodeScalars {
-                if WordHash.lower(scalars[k].value) != u.value {
+            for u in ending {
+                if WordHash.lower(scalars[k].value) != u {
                     ok = false
                     break
                 }
@@ -600,7 +602,8 @@ struct EntityRecognizer {
         return count >= 2 ? single(h) : nil
     }
 
-    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int], short: inout Set<UInt64>) {
+    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int], short: inout Set<UInt64>)
+    {
         // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
         func put(_ key: UInt64) {
             if let old = keys[key] {
@@ -646,7 +649,8 @@ struct EntityRecognizer {
                 new.fullest = (c.first, c.end)
                 groups.append(new)
             }
-            for (role, head) in zip(c.roles, c.roleHeads) where !groups[g].roles.contains(where: { $0.title == role.title && $0.affiliation == role.affiliation }) {
+            for (role, head) in zip(c.roles, c.roleHeads)
+            where !groups[g].roles.contains(where: { $0.title == role.title && $0.affiliation == role.affiliation }) {
                 groups[g].roles.append(role)
                 groups[g].roleHeads.insert(head)
             }
@@ -723,9 +727,9 @@ struct EntityRecognizer {
     private func addNominals(_ groups: inout [Group]) {
         for s in sentences.indices where !sentences[s].headline {
             let r = sentences[s].range
-            for p in r where tokens[p].hash == Self.the && p + 1 < r.upperBound {
+            for p in r where tokens[p].hash == the && p + 1 < r.upperBound {
                 guard let e = titleEnd(at: p + 1, limit: r.upperBound) else { continue }
-                if e < r.upperBound && (tokens[e].isCapitalizedWord || tokens[e].hash == Self.of || tokens[e].has(.possessive)) { continue }
+                if e < r.upperBound && (tokens[e].isCapitalizedWord || tokens[e].hash == of || tokens[e].has(.possessive)) { continue }
                 let head = tokens[e - 1].hash
                 let at = Int(tokens[p].start)
                 var best = -1
@@ -765,8 +769,8 @@ struct EntityRecognizer {
             for p in sentences[s].range {
                 let h = tokens[p].hash
                 guard tokens[p].has(.word) else { continue }
-                let masculine = h == Self.he || h == Self.his || h == Self.him
-                let feminine = h == Self.she || h == Self.her
+                let masculine = h == he || h == his || h == him
+                let feminine = h == she || h == her
                 guard masculine || feminine else { continue }
                 while cursor < people.count && people[cursor].token < p { cursor += 1 }
                 var found = -1

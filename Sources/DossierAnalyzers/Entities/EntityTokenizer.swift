@@ -12,20 +12,17 @@ enum EntityTokenizer {
         }
     }
 
-    // ASCII classes: 1 lowercase, 2 uppercase, 3 digit, 0 other.
-    private static let asciiClass: [UInt8] = (0..<128).map { c in
-        switch c {
-        case 0x61...0x7A: 1
-        case 0x41...0x5A: 2
-        case 0x30...0x39: 3
-        default: 0
-        }
-    }
-
     /// 1 lowercase letter, 2 uppercase letter, 3 digit, 0 anything else.
     @inline(__always)
     private static func kind(_ v: UInt32) -> UInt8 {
-        if v < 0x80 { return asciiClass.withUnsafeBufferPointer { $0[Int(v)] } }
+        if v < 0x80 {
+            if v &- 0x61 < 26 { return 1 }
+            if v &- 0x41 < 26 { return 2 }
+            return v &- 0x30 < 10 ? 3 : 0
+        }
+        // Latin-1 letters, then the punctuation and spaces of news text, without a property lookup.
+        if v < 0x100 { return v < 0xC0 || v == 0xD7 || v == 0xF7 ? 0 : v < 0xDF ? 2 : 1 }
+        if v >= 0x2000 && v < 0x2070 { return 0 }
         guard let s = Unicode.Scalar(v) else { return 0 }
         let p = s.properties
         if p.isUppercase { return 2 }
@@ -79,7 +76,9 @@ enum EntityTokenizer {
                             segmentLength = 0
                             continue
                         }
-                        if isApostrophe(c) && (nk == 1 || nk == 2) && !(next == 0x73 && (i + 2 >= end || kind(UInt32(truncatingIfNeeded: units[i + 2])) == 0)) {
+                        if isApostrophe(c) && (nk == 1 || nk == 2)
+                            && !(next == 0x73 && (i + 2 >= end || kind(UInt32(truncatingIfNeeded: units[i + 2])) == 0))
+                        {
                             hash = WordHash.add(hash, 0x27)
                             i += 1
                             continue
@@ -117,7 +116,9 @@ enum EntityTokenizer {
                 {
                     flags = .possessive
                     tokenEnd = i + 2
-                } else if i > 0, UInt32(truncatingIfNeeded: units[i - 1]) == 0x73, i + 1 >= end || kind(UInt32(truncatingIfNeeded: units[i + 1])) == 0 {
+                } else if i > 0, UInt32(truncatingIfNeeded: units[i - 1]) == 0x73,
+                    i + 1 >= end || kind(UInt32(truncatingIfNeeded: units[i + 1])) == 0
+                {
                     flags = .possessive
                 } else {
                     flags = .opener

@@ -9,19 +9,21 @@ import Foundation
 /// prepares or analyzes (`shared`), never when a pipeline is only linted or planned. Multi-word
 /// entries are stored as sequence hashes of their words (`WordHash.combine`).
 struct Gazetteer: Sendable {
-    var places: Set<UInt64> = []
-    var demonyms: Set<UInt64> = []
-    var groups: Set<UInt64> = []
-    var organizations: Set<UInt64> = []
-    var titles: Set<UInt64> = []
-    var titleModifiers: Set<UInt64> = []
-    var honorifics: Set<UInt64> = []
-    var organizationHeads: Set<UInt64> = []
-    var placeHeads: Set<UInt64> = []
-    var notNames: Set<UInt64> = []
-    var commonWords: Set<UInt64> = []
-    var maleNames: Set<UInt64> = []
-    var femaleNames: Set<UInt64> = []
+    var places: HashSet64 = []
+    var demonyms: HashSet64 = []
+    var groups: HashSet64 = []
+    var organizations: HashSet64 = []
+    var titles: HashSet64 = []
+    var titleModifiers: HashSet64 = []
+    var honorifics: HashSet64 = []
+    var organizationHeads: HashSet64 = []
+    var placeHeads: HashSet64 = []
+    var notNames: HashSet64 = []
+    var commonWords: HashSet64 = []
+    var maleNames: HashSet64 = []
+    var femaleNames: HashSet64 = []
+    /// Every word of every title and title modifier: a word outside it cannot start a title.
+    var titleWords: HashSet64 = []
     /// The longest entry, in words, of the multi-word lists.
     var longestEntry = 1
     /// Resource files that could not be read.
@@ -48,11 +50,11 @@ struct Gazetteer: Sendable {
             }
         }
         // Lists of single words may hold several words a line.
-        func words(_ name: String) -> Set<UInt64> {
-            Set(read(name).flatMap { $0.split(separator: " ") }.map { WordHash.word($0) })
+        func words(_ name: String) -> HashSet64 {
+            HashSet64(read(name).flatMap { $0.split(separator: " ") }.map { WordHash.word($0) })
         }
-        func phrases(_ name: String) -> Set<UInt64> {
-            var set = Set<UInt64>()
+        func phrases(_ name: String) -> HashSet64 {
+            var set = HashSet64()
             for entry in read(name) { set.insert(add(entry)) }
             return set
         }
@@ -62,6 +64,8 @@ struct Gazetteer: Sendable {
         organizations = phrases("organizations")
         titles = phrases("titles")
         titleModifiers = words("title-modifiers")
+        titleWords = words("titles")
+        titleWords.formUnion(titleModifiers)
         honorifics = words("honorifics")
         organizationHeads = words("org-heads")
         placeHeads = words("place-heads")
