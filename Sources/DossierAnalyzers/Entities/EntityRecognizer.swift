@@ -523,6 +523,12 @@ struct EntityRecognizer {
             if b - a <= 4 { return (.person, true) }
         }
         if b - a == 1 && tokens[a].has(.allCaps) && !tokens[a].has(.digit) { return (.organization, false) }
+        // A place or nationality opening a longer name makes an organisation ("Boston Globe", "British Airways").
+        if b - a >= 2 && (gazetteer.places.contains(single(first)) || gazetteer.demonyms.contains(single(first)))
+            && !gazetteer.maleNames.contains(tokens[a + 1].hash) && !gazetteer.femaleNames.contains(tokens[a + 1].hash)
+        {
+            return (.organization, false)
+        }
         let before = a > sentences[s].range.lowerBound ? tokens[a - 1] : nil
         let after = b < sentences[s].range.upperBound ? tokens[b] : nil
         if let after, after.hash == said || after.hash == says || after.hash == told {
