@@ -516,6 +516,8 @@ struct EntityRecognizer {
         let last = tokens[b - 1].hash
         let first = tokens[a].hash
         if personCue { return (.person, true) }
+        // Events, laws, awards and works: "Clean Air Act", "World Cup".
+        if b - a >= 2 && gazetteer.miscHeads.contains(last) { return (.misc, true) }
         if gazetteer.organizationHeads.contains(last) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
         if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
@@ -536,7 +538,10 @@ struct EntityRecognizer {
         }
         if b - a >= 2 && b - a <= 3 {
             var nameLike = true
-            for i in a..<b where tokens[i].has(.digit) || gazetteer.commonWords.contains(tokens[i].hash) || seenLowercase(tokens[i].hash) {
+            for i in a..<b
+            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash)
+                || seenLowercase(tokens[i].hash)
+            {
                 nameLike = false
             }
             if nameLike && !gazetteer.demonyms.contains(single(first)) { return (.person, false) }

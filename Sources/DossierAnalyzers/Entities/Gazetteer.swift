@@ -18,6 +18,7 @@ struct Gazetteer: Sendable {
     var honorifics: HashSet64 = []
     var organizationHeads: HashSet64 = []
     var placeHeads: HashSet64 = []
+    var miscHeads: HashSet64 = []
     var notNames: HashSet64 = []
     var commonWords: HashSet64 = []
     var maleNames: HashSet64 = []
@@ -69,6 +70,7 @@ struct Gazetteer: Sendable {
         honorifics = words("honorifics")
         organizationHeads = words("org-heads")
         placeHeads = words("place-heads")
+        miscHeads = words("misc-heads")
         notNames = words("not-names")
         commonWords = words("common-words")
         maleNames = words("given-names-male")
