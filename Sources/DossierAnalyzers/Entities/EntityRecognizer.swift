@@ -152,21 +152,23 @@ struct EntityRecognizer {
     }
 
     private mutating func tokenizeSentences(_ document: Document) {
-        let headlineKinds: Set<BlockKind> = [.title, .heading]
+        // Kinds compared directly: a set of kinds would hash a string per sentence.
+        func isHeading(_ kind: BlockKind) -> Bool { kind == .title || kind == .heading }
         var spans: [(Range<Int>, Bool)] = []
-        if !document.annotations.sentences.isEmpty {
+        let sentenceLayer = document.annotations.sentences
+        let blocks = document.blocks
+        if !sentenceLayer.isEmpty {
+            spans.reserveCapacity(sentenceLayer.count)
             var blockIndex = 0
-            for sentence in document.annotations.sentences {
+            for sentence in sentenceLayer {
                 // Blocks and sentences are both in order; walk them together.
-                while blockIndex < document.blocks.count && document.blocks[blockIndex].range.end <= sentence.range.start {
-                    blockIndex += 1
-                }
-                let block = blockIndex < document.blocks.count ? document.blocks[blockIndex] : nil
-                let inHeading = block.map { headlineKinds.contains($0.kind) && $0.range.contains(sentence.range) } ?? false
+                while blockIndex < blocks.count && blocks[blockIndex].range.end <= sentence.range.start { blockIndex += 1 }
+                let inHeading =
+                    blockIndex < blocks.count && isHeading(blocks[blockIndex].kind) && blocks[blockIndex].range.contains(sentence.range)
                 spans.append((sentence.range.offsets, inHeading))
             }
-        } else if !document.blocks.isEmpty {
-            spans = document.blocks.map { ($0.range.offsets, headlineKinds.contains($0.kind)) }
+        } else if !blocks.isEmpty {
+            spans = blocks.map { ($0.range.offsets, isHeading($0.kind)) }
         } else {
             spans = [(0..<document.length, false)]
         }
