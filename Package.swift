@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "DossierYAML", dependencies: ["CYAML", "DossierCore"], swiftSettings: settings),
         .target(name: "DossierPipeline", dependencies: ["DossierCore", "DossierYAML", "CZlib"], swiftSettings: settings),
         .target(name: "DossierReaders", dependencies: ["DossierCore", "DossierYAML", "CLibXML2", "CCMark"], swiftSettings: settings),
-        .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], swiftSettings: settings),
+        .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], resources: [.copy("Resources")], swiftSettings: settings),
         .target(
             name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")],
             swiftSettings: settings),

@@ -1,0 +1,828 @@
+import DossierCore
+
+/// Finds the entities of one document: candidate names from runs of capitalised words, classified
+/// by gazetteers, head words, titles and context; roles from titles, premodifiers and appositions;
+/// then one entity per referent, with later short names, acronyms, definite descriptions and
+/// pronouns joined to it.
+///
+/// Every word of the text is tokenised once (offsets and a case-folded hash, no strings); the rest
+/// of the work looks only at capitalised runs and the few words around them.
+struct EntityRecognizer {
+    /// Names given in the pipeline's options, which win over the shipped lists.
+    struct Overrides: Sendable {
+        var people: HashSet64 = []
+        var organizations: HashSet64 = []
+        var places: HashSet64 = []
+        var groups: HashSet64 = []
+        var notNames: HashSet64 = []
+        var longest = 0
+    }
+
+    let gazetteer: Gazetteer
+    let overrides: Overrides
+    let resolvePronouns: Bool
+
+    // Function words, hashed once per process (FunctionWords.shared) and copied in per document.
+    let the: UInt64, a: UInt64, an: UInt64, and: UInt64, of: UInt64, at: UInt64
+    let said: UInt64, says: UInt64, told: UInt64
+    let he: UInt64, she: UInt64, his: UInt64, her: UInt64, him: UInt64, united: UInt64
+    let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
+    let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
+
+    /// One name the scanner found, before mentions are grouped into entities.
+    struct Candidate {
+        var first: Int
+        var end: Int
+        var kind: Entity.Kind
+        var confident: Bool
+        var roles: [Entity.Role] = []
+        var roleHeads: [UInt64] = []
+        var sentence: Int
+    }
+
+    /// A referent being built.
+    struct Group {
+        var kind: Entity.Kind
+        var confident: Bool
+        var mentions: [(first: Int, end: Int, form: Entity.Mention.Form, sentence: Int)] = []
+        var extra: [(range: TextRange, form: Entity.Mention.Form)] = []
+        var roles: [Entity.Role] = []
+        var roleHeads: Set<UInt64> = []
+        var fullest: (first: Int, end: Int) = (0, 0)
+    }
+
+    // MARK: Per-document state
+
+    private var tokens: [EntityToken] = []
+    private var sentences: [(range: Range<Int>, headline: Bool)] = []
+    private var lowercaseBloom: [UInt64] = []
+    private var bloomMask: UInt64 = 0
+    private var candidates: [Candidate] = []
+    private var pendingRole: (start: Int, role: Entity.Role, head: UInt64)?
+    private var scalars = ScalarBuffer()
+
+    init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool) {
+        self.gazetteer = gazetteer
+        self.overrides = overrides
+        self.resolvePronouns = resolvePronouns
+        let w = FunctionWords.shared
+        (the, a, an, and, of, at) = (w.the, w.a, w.an, w.and, w.of, w.at)
+        (said, says, told) = (w.said, w.says, w.told)
+        (he, she, his, her, him, united) = (w.he, w.she, w.his, w.her, w.him, w.united)
+        (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
+        (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
+    }
+
+    // MARK: Lookups
+
+    @inline(__always) private func sequence(_ first: Int, _ end: Int) -> UInt64 {
+        var h = WordHash.sequenceSeed
+        for i in first..<end { h = WordHash.combine(h, tokens[i].hash) }
+        return h
+    }
+
+    @inline(__always) private func single(_ hash: UInt64) -> UInt64 { WordHash.combine(WordHash.sequenceSeed, hash) }
+
+    private func isNotName(_ i: Int) -> Bool {
+        gazetteer.notNames.contains(tokens[i].hash) || overrides.notNames.contains(single(tokens[i].hash))
+    }
+
+    private func seenLowercase(_ hash: UInt64) -> Bool {
+        let bit = hash & bloomMask
+        return lowercaseBloom[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+    }
+
+    /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
+    private func titleEnd(at i: Int, limit: Int) -> Int? {
+        guard gazetteer.titleWords.contains(tokens[i].hash) else { return nil }
+        // The longest reading wins: "chief executive" over "chief".
+        var best: Int?
+        var m = i
+        while m < limit {
+            var length = min(4, limit - m)
+            while length >= 1 {
+                if gazetteer.titles.contains(sequence(m, m + length)) {
+                    best = max(best ?? 0, m + length)
+                    break
+                }
+                length -= 1
+            }
+            guard gazetteer.titleModifiers.contains(tokens[m].hash), m - i < 3 else { break }
+            m += 1
+        }
+        return best
+    }
+
+    private func text(_ first: Int, _ end: Int) -> String {
+        scalars.string(in: Int(tokens[first].start)..<Int(tokens[end - 1].end))
+    }
+
+    private func range(_ first: Int, _ end: Int) -> TextRange {
+        TextRange(start: Int(tokens[first].start), end: Int(tokens[end - 1].end))
+    }
+
+    private func scalar(_ i: Int) -> UInt32 { scalars[Int(tokens[i].start)].value }
+
+    // MARK: Entry
+
+    /// The entities of `document`.
+    mutating func recognize(_ document: Document) -> [Entity] {
+        scalars = document.scalars
+        tokens.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
+        stretches.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(document.length / 5)
+        tokenizeSentences(document)
+        buildBloom()
+        for s in sentences.indices where !sentences[s].headline {
+            scanSentence(s)
+        }
+        var groups = group()
+        for s in sentences.indices where sentences[s].headline {
+            scanHeadline(sentences[s].range, sentence: s, groups: &groups)
+        }
+        for stretch in stretches {
+            scanHeadline(stretch.range, sentence: stretch.sentence, groups: &groups)
+        }
+        mergeShortForms(&groups)
+        addNominals(&groups)
+        if resolvePronouns { addPronouns(&groups) }
+        return entities(from: groups)
+    }
+
+    private mutating func tokenizeSentences(_ document: Document) {
+        // Kinds compared directly: a set of kinds would hash a string per sentence.
+        func isHeading(_ kind: BlockKind) -> Bool { kind == .title || kind == .heading }
+        var spans: [(Range<Int>, Bool)] = []
+        let sentenceLayer = document.annotations.sentences
+        let blocks = document.blocks
+        if !sentenceLayer.isEmpty {
+            spans.reserveCapacity(sentenceLayer.count)
+            var blockIndex = 0
+            for sentence in sentenceLayer {
+                // Blocks and sentences are both in order; walk them together.
+                while blockIndex < blocks.count && blocks[blockIndex].range.end <= sentence.range.start { blockIndex += 1 }
+                let inHeading =
+                    blockIndex < blocks.count && isHeading(blocks[blockIndex].kind) && blocks[blockIndex].range.contains(sentence.range)
+                spans.append((sentence.range.offsets, inHeading))
+            }
+        } else if !blocks.isEmpty {
+            spans = blocks.map { ($0.range.offsets, isHeading($0.kind)) }
+        } else {
+            spans = [(0..<document.length, false)]
+        }
+        for (span, heading) in spans {
+            let start = tokens.count
+            EntityTokenizer.tokenize(scalars, range: span, into: &tokens)
+            let r = start..<tokens.count
+            sentences.append((r, heading || looksLikeHeadline(r)))
+        }
+    }
+
+    /// Title case: at least three content words, nearly all capitalised, as headlines and
+    /// section titles are written; such a line yields only names already known.
+    private func looksLikeHeadline(_ r: Range<Int>) -> Bool {
+        var content = 0
+        var capitalized = 0
+        var last = r.upperBound - 1
+        while last >= r.lowerBound && !tokens[last].has(.word) { last -= 1 }
+        // A line that ends in a period is a sentence, whatever its case.
+        if r.upperBound > r.lowerBound, last < r.upperBound - 1, scalar(r.upperBound - 1) == 0x2E { return false }
+        for i in r where tokens[i].has(.word) && !tokens[i].has(.digit) {
+            let h = tokens[i].hash
+            if !tokens[i].has(.capitalized)
+                && (h == the || h == a || h == an || h == and || h == of
+                    || gazetteer.commonWords.contains(h) && scalars[Int(tokens[i].start)].value < 0x80
+                        && tokens[i].end - tokens[i].start <= 4)
+            {
+                continue
+            }
+            content += 1
+            if tokens[i].has(.capitalized) { capitalized += 1 }
+        }
+        return content >= 3 && capitalized * 10 >= content * 9
+    }
+
+    private mutating func buildBloom() {
+        var bits = 4096
+        while bits < tokens.count * 16 { bits <<= 1 }
+        bloomMask = UInt64(bits - 1)
+        lowercaseBloom = [UInt64](repeating: 0, count: bits / 64)
+        lowercaseBloom.withUnsafeMutableBufferPointer { bloom in
+            for token in tokens where token.isLowercaseWord {
+                let bit = token.hash & bloomMask
+                bloom[Int(bit >> 6)] |= 1 << (bit & 63)
+            }
+        }
+    }
+
+    // MARK: Sentences
+
+    private mutating func scanSentence(_ s: Int) {
+        let r = sentences[s].range
+        var t = r.lowerBound
+        pendingRole = nil
+        while t < r.upperBound {
+            let token = tokens[t]
+            guard token.isCapitalizedWord else {
+                t += 1
+                continue
+            }
+            if isNotName(t) {
+                t += 1
+                continue
+            }
+            // A title-cased stretch inside a sentence ("… Offers to Drop Ukraine Bid in Peace Deal") is a
+            // headline quoted in the text: only names already known are taken from it.
+            let stretch = titleCaseStretch(from: t, limit: r.upperBound)
+            if stretch > t {
+                stretches.append((t..<stretch, s))
+                t = stretch
+                continue
+            }
+            var start = t
+            var personCue = false
+            // An honorific (Mr, Dr, Gen.) marks a person and is not part of the name.
+            if gazetteer.honorifics.contains(token.hash) {
+                var n = t + 1
+                if n < r.upperBound && scalar(n) == 0x2E { n += 1 }
+                if n < r.upperBound && tokens[n].isCapitalizedWord {
+                    start = n
+                    personCue = true
+                }
+            }
+            let end = runEnd(from: start, limit: r.upperBound)
+            processRun(start, end, sentence: s, personCue: personCue)
+            t = end
+        }
+    }
+
+    /// The end of a title-cased stretch from `start` (four or more capitalised words, two of them
+    /// ordinary words), or `start` when there is none.
+    private func titleCaseStretch(from start: Int, limit: Int) -> Int {
+        var e = start
+        var caps = 0
+        var ordinary = 0
+        while e < limit {
+            let token = tokens[e]
+            if token.isCapitalizedWord {
+                caps += 1
+                if (gazetteer.commonWords.contains(token.hash) || seenLowercase(token.hash)) && !isKnownName(e) { ordinary += 1 }
+                e += 1
+                continue
+            }
+            if token.isLowercaseWord && smallWords.contains(token.hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
+                e += 1
+                continue
+            }
+            break
+        }
+        return caps >= 4 && ordinary >= 2 ? e : start
+    }
+
+    /// The end of a run of capitalised words starting at `start`, with connectors between them.
+    private func runEnd(from start: Int, limit: Int) -> Int {
+        var e = start + 1
+        while e < limit {
+            let n = tokens[e]
+            if n.isCapitalizedWord && !isNotName(e) {
+                e += 1
+                continue
+            }
+            if e + 1 < limit && tokens[e + 1].isCapitalizedWord && !isNotName(e + 1) {
+                if n.has(.ampersand) || (n.isLowercaseWord && connectors.contains(n.hash)) {
+                    e += 2
+                    continue
+                }
+                if n.hash == of && n.isLowercaseWord {
+                    let before = tokens[e - 1].hash
+                    if gazetteer.organizationHeads.contains(before) || gazetteer.placeHeads.contains(before)
+                        || gazetteer.titles.contains(single(before)) || before == united
+                    {
+                        e += 2
+                        continue
+                    }
+                }
+            }
+            if n.hash == of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == the && tokens[e + 1].isLowercaseWord
+                && tokens[e + 2].isCapitalizedWord && gazetteer.organizationHeads.contains(tokens[e - 1].hash)
+            {
+                e += 3
+                continue
+            }
+            break
+        }
+        return e
+    }
+
+    private func isInitialPosition(_ i: Int, sentenceStart: Int) -> Bool {
+        if i == sentenceStart { return true }
+        let p = tokens[i - 1]
+        if p.has(.opener) { return true }
+        if p.has(.breaker) {
+            let v = scalar(i - 1)
+            return v == 0x3A || v == 0x2014 || v == 0x2D || v == 0x2022
+        }
+        return false
+    }
+
+    private func isKnownName(_ i: Int) -> Bool {
+        let h = tokens[i].hash
+        let one = single(h)
+        return gazetteer.maleNames.contains(h) || gazetteer.femaleNames.contains(h) || gazetteer.places.contains(one)
+            || gazetteer.organizations.contains(one) || gazetteer.demonyms.contains(one) || gazetteer.groups.contains(one)
+            || overrides.people.contains(one) || overrides.organizations.contains(one) || overrides.places.contains(one)
+            || overrides.groups.contains(one)
+    }
+
+    private mutating func processRun(_ runStart: Int, _ runEnd: Int, sentence s: Int, personCue cue: Bool) {
+        let r = sentences[s].range
+        var a = runStart
+        let b = runEnd
+        var personCue = cue
+        // An ordinary word capitalised because it opens the sentence is not a name.
+        if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) {
+            let h = tokens[a].hash
+            let adverb =
+                b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
+                && scalars[Int(tokens[a].end) - 2].value == 0x6C && scalars[Int(tokens[a].end) - 1].value == 0x79
+            if h == the || adverb || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
+                if titleEnd(at: a, limit: b) == nil || h == the { a += 1 }
+            }
+        }
+        guard a < b else { return }
+        var roles: [Entity.Role] = []
+        var heads: [UInt64] = []
+        // A title inside the run: affiliation, title, then the name ("German Chancellor Friedrich Merz").
+        var lastTitle: (Int, Int)?
+        var i = a
+        while i < b {
+            if let e = titleEnd(at: i, limit: b) {
+                lastTitle = (i, e)
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        let whole = sequence(a, b)
+        let wholeKnown =
+            gazetteer.places.contains(whole) || gazetteer.organizations.contains(whole) || overrides.organizations.contains(whole)
+            || overrides.places.contains(whole) || overrides.people.contains(whole)
+        if let (ts, te) = lastTitle, !wholeKnown, !gazetteer.organizationHeads.contains(tokens[b - 1].hash) {
+            if ts > a {
+                // The part before the title is an affiliation, and a name of its own.
+                addCandidate(a, ts, sentence: s, personCue: false, roles: [], heads: [])
+            }
+            if te < b {
+                var nameStart = te
+                if tokens[nameStart].hash == of { nameStart += 1 }
+                if nameStart == te {
+                    roles.append(
+                        Entity.Role(title: text(ts, te), affiliation: ts > a ? text(a, ts) : nil, range: range(a, te)))
+                    heads.append(tokens[te - 1].hash)
+                    personCue = true
+                }
+                a = nameStart
+            } else {
+                return
+            }
+        } else if lastTitle == nil {
+            // A title before the run: "US envoys Steve Witkoff", "Putin's adviser Yuri Ushakov".
+            if let (role, head, plural) = titleBefore(a, sentenceStart: r.lowerBound) {
+                roles.append(role)
+                heads.append(head)
+                personCue = true
+                if plural { pendingRole = (start: 0, role: role, head: head) }
+            } else if let pending = pendingRole, pending.start == a {
+                roles.append(pending.role)
+                heads.append(pending.head)
+                personCue = true
+            }
+        }
+        guard a < b else { return }
+        // An apposition after the run: "Ushakov, a Kremlin aide", "Mara Lindqvist, the bank's chief executive".
+        if let (role, head) = appositionAfter(b, limit: r.upperBound) {
+            roles.append(role)
+            heads.append(head)
+            personCue = true
+        }
+        addCandidate(a, b, sentence: s, personCue: personCue, roles: roles, heads: heads)
+        // A plural title distributes over a pair or list: "envoys Steve Witkoff and Jared Kushner".
+        if var pending = pendingRole {
+            if b + 1 < r.upperBound && (tokens[b].hash == and || tokens[b].has(.comma)) && tokens[b + 1].isCapitalizedWord {
+                pending.start = b + 1
+                pendingRole = pending
+            } else {
+                pendingRole = nil
+            }
+        }
+    }
+
+    /// A title just before `a`, with its affiliation, and whether it is plural.
+    private func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool)? {
+        var m = max(sentenceStart, a - 5)
+        while m < a {
+            if tokens[m].has(.word), let e = titleEnd(at: m, limit: a), e == a {
+                break
+            }
+            m += 1
+        }
+        guard m < a else { return nil }
+        // Only words between: a title written before a name.
+        var affiliation: (Int, Int)?
+        if m - 1 >= sentenceStart && tokens[m - 1].has(.possessive) {
+            var p = m - 2
+            if p >= sentenceStart && tokens[p].isCapitalizedWord {
+                while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord { p -= 1 }
+                affiliation = (p, m - 1)
+            } else if p >= sentenceStart && tokens[p].isLowercaseWord {
+                if p - 1 >= sentenceStart && determiners.contains(tokens[p - 1].hash) { p -= 1 }
+                affiliation = (p, m - 1)
+            }
+        } else if m - 1 >= sentenceStart && tokens[m - 1].isCapitalizedWord {
+            var p = m - 1
+            while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord && p - 1 > m - 4 { p -= 1 }
+            if isInitialPosition(p, sentenceStart: sentenceStart) && gazetteer.commonWords.contains(tokens[p].hash) { p += 1 }
+            if p < m { affiliation = (p, m - 1 + 1) }
+        }
+        let from = affiliation?.0 ?? m
+        let role = Entity.Role(title: text(m, a), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(from, a))
+        let plural = isPlural(a - 1)
+        return (role, tokens[a - 1].hash, plural)
+    }
+
+    /// Whether a title word is a plural ("envoys", "ministers"): it ends in s and the word without it is a title.
+    private func isPlural(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.end - t.start >= 3, scalars[Int(t.end) - 1].value | 0x20 == 0x73 else { return false }
+        var h = WordHash.offset
+        for k in Int(t.start)..<(Int(t.end) - 1) { h = WordHash.add(h, scalars[k].value) }
+        return gazetteer.titles.contains(single(h))
+    }
+
+    /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
+    private func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
+        guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
+        var p = b + 1
+        if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
+        let affiliationStart = p
+        var affiliation: (Int, Int)?
+        // A possessive affiliation: "the bank's", "Putin's".
+        var q = p
+        while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
+        if q < limit && q > p && tokens[q].has(.possessive) {
+            affiliation = (
+                tokens[b + 1].isLowercaseWord && determiners.contains(tokens[b + 1].hash) && tokens[b + 1].hash == the ? b + 1 : p, q
+            )
+            p = q + 1
+        } else if p < limit && tokens[p].isCapitalizedWord && titleEnd(at: p, limit: limit) == nil {
+            var e = p
+            while e < limit && tokens[e].isCapitalizedWord && titleEnd(at: e, limit: limit) == nil { e += 1 }
+            affiliation = (p, e)
+            p = e
+        }
+        guard p < limit, let e = titleEnd(at: p, limit: limit) else { return nil }
+        var title = (p, e)
+        // "chief executive of Norrland Bank"
+        if affiliation == nil && e + 1 < limit && (tokens[e].hash == of || tokens[e].hash == at) && tokens[e + 1].isCapitalizedWord {
+            var f = e + 1
+            while f < limit && tokens[f].isCapitalizedWord { f += 1 }
+            affiliation = (e + 1, f)
+            title = (p, e)
+            let role = Entity.Role(title: text(title.0, title.1), affiliation: text(e + 1, f), range: range(affiliationStart, f))
+            return (role, tokens[e - 1].hash)
+        }
+        let role = Entity.Role(
+            title: text(title.0, title.1), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
+        return (role, tokens[e - 1].hash)
+    }
+
+    // MARK: Classification
+
+    private mutating func addCandidate(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64]) {
+        guard a < b else { return }
+        let (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
+    }
+
+    private func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
+        let whole = sequence(a, b)
+        if overrides.people.contains(whole) { return (.person, true) }
+        if overrides.organizations.contains(whole) { return (.organization, true) }
+        if overrides.places.contains(whole) { return (.location, true) }
+        if overrides.groups.contains(whole) { return (.group, true) }
+        if gazetteer.organizations.contains(whole) { return (.organization, true) }
+        if gazetteer.places.contains(whole) { return (.location, true) }
+        if gazetteer.demonyms.contains(whole) || gazetteer.groups.contains(whole) { return (.group, true) }
+        let last = tokens[b - 1].hash
+        let first = tokens[a].hash
+        if personCue { return (.person, true) }
+        // Events, laws, awards and works: "Clean Air Act", "World Cup".
+        if b - a >= 2 && gazetteer.miscHeads.contains(last) { return (.misc, true) }
+        if gazetteer.organizationHeads.contains(last) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
+        if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
+        // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
+        if gazetteer.maleNames.contains(first) || gazetteer.femaleNames.contains(first) {
+            if b - a <= 4 { return (.person, true) }
+        }
+        if b - a == 1 && tokens[a].has(.allCaps) && !tokens[a].has(.digit) { return (.organization, false) }
+        // A place or nationality opening a longer name makes an organisation ("Boston Globe", "British Airways").
+        if b - a >= 2 && (gazetteer.places.contains(single(first)) || gazetteer.demonyms.contains(single(first)))
+            && !gazetteer.maleNames.contains(tokens[a + 1].hash) && !gazetteer.femaleNames.contains(tokens[a + 1].hash)
+        {
+            return (.organization, false)
+        }
+        let before = a > sentences[s].range.lowerBound ? tokens[a - 1] : nil
+        let after = b < sentences[s].range.upperBound ? tokens[b] : nil
+        if let after, after.hash == said || after.hash == says || after.hash == told {
+            return (.person, false)
+        }
+        if b - a >= 2 && b - a <= 3 {
+            var nameLike = true
+            for i in a..<b
+            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash)
+                || seenLowercase(tokens[i].hash)
+            {
+                nameLike = false
+            }
+            if nameLike && !gazetteer.demonyms.contains(single(first)) { return (.person, false) }
+        }
+        if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
+            return (.location, false)
+        }
+        if let before, before.hash == the, before.isLowercaseWord { return (.organization, false) }
+        // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
+        if b - a == 1 {
+            if hasInnerCapital(a) { return (.organization, false) }
+            if endsWith(a, placeEndings) { return (.location, false) }
+            if endsWith(a, surnameEndings) { return (.person, false) }
+            if let after, after.has(.possessive) { return (.person, false) }
+        } else if endsWith(b - 1, surnameEndings) && !gazetteer.demonyms.contains(single(first)) {
+            return (.person, false)
+        }
+        if gazetteer.demonyms.contains(single(first)) { return (.group, false) }
+        return (.misc, false)
+    }
+
+    static let placeEndingWords = [
+        "ville", "burg", "bourg", "grad", "stan", "shire", "ford", "pool", "mouth", "chester", "caster", "borough", "polis", "abad", "pur",
+    ]
+    static let surnameEndingWords = [
+        "son", "sen", "sky", "ski", "vich", "enko", "ov", "ova", "ev", "eva", "ez", "ini", "elli", "stein", "mann", "berg", "ian", "yan",
+        "ashvili", "escu", "oglu", "sson", "poulos",
+    ]
+
+    private func endsWith(_ i: Int, _ endings: [[UInt32]]) -> Bool {
+        let start = Int(tokens[i].start)
+        let end = Int(tokens[i].end)
+        for ending in endings {
+            let n = ending.count
+            guard end - start > n + 1 else { continue }
+            var k = end - n
+            var ok = true
+            for u in ending {
+                if WordHash.lower(scalars[k].value) != u {
+                    ok = false
+                    break
+                }
+                k += 1
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    private func hasInnerCapital(_ i: Int) -> Bool {
+        guard tokens[i].has(.lowercase) else { return false }
+        var sawLower = false
+        for k in Int(tokens[i].start)..<Int(tokens[i].end) {
+            let v = scalars[k].value
+            if v >= 0x61 && v <= 0x7A { sawLower = true } else if sawLower && v >= 0x41 && v <= 0x5A { return true }
+        }
+        return false
+    }
+
+    // MARK: Grouping
+
+    private func initials(_ a: Int, _ b: Int) -> UInt64? {
+        var h = WordHash.offset
+        var count = 0
+        for i in a..<b where tokens[i].isCapitalizedWord {
+            h = WordHash.add(h, scalars[Int(tokens[i].start)].value)
+            count += 1
+        }
+        return count >= 2 ? single(h) : nil
+    }
+
+    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int], short: inout Set<UInt64>)
+    {
+        // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
+        func put(_ key: UInt64) {
+            if let old = keys[key] {
+                if old != g && short.contains(key) { keys[key] = -1 }
+            } else {
+                keys[key] = g
+                short.insert(key)
+            }
+        }
+        let whole = sequence(c.first, c.end)
+        keys[whole] = g
+        short.remove(whole)
+        if c.end - c.first >= 2 {
+            if kind == .person {
+                put(single(tokens[c.end - 1].hash))
+            } else if let key = initials(c.first, c.end) {
+                put(key)
+            }
+        }
+    }
+
+    private mutating func group() -> [Group] {
+        var groups: [Group] = []
+        var keys: [UInt64: Int] = [:]
+        var short = Set<UInt64>()
+        for c in candidates {
+            let seq = sequence(c.first, c.end)
+            var g = keys[seq] ?? -1
+            if g < 0, c.end - c.first >= 2, c.kind != .person, let key = initials(c.first, c.end), let old = keys[key], old >= 0 {
+                g = old
+            }
+            if g >= 0 {
+                if !groups[g].confident && c.confident {
+                    groups[g].kind = c.kind
+                    groups[g].confident = true
+                }
+                groups[g].mentions.append((c.first, c.end, .name, c.sentence))
+                if c.end - c.first > groups[g].fullest.end - groups[g].fullest.first { groups[g].fullest = (c.first, c.end) }
+            } else {
+                g = groups.count
+                var new = Group(kind: c.kind, confident: c.confident)
+                new.mentions = [(c.first, c.end, .name, c.sentence)]
+                new.fullest = (c.first, c.end)
+                groups.append(new)
+            }
+            for (role, head) in zip(c.roles, c.roleHeads)
+            where !groups[g].roles.contains(where: { $0.title == role.title && $0.affiliation == role.affiliation }) {
+                groups[g].roles.append(role)
+                groups[g].roleHeads.insert(head)
+            }
+            groups[g].roleHeads.formUnion(c.roleHeads)
+            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys, short: &short)
+        }
+        headlineKeys = keys
+        return groups
+    }
+
+    private var headlineKeys: [UInt64: Int] = [:]
+    private var stretches: [(range: Range<Int>, sentence: Int)] = []
+
+    /// Known names, and shipped place and organisation names, in a title-cased line.
+    private mutating func scanHeadline(_ r: Range<Int>, sentence s: Int, groups: inout [Group]) {
+        var t = r.lowerBound
+        while t < r.upperBound {
+            guard tokens[t].isCapitalizedWord else {
+                t += 1
+                continue
+            }
+            let end = runEnd(from: t, limit: r.upperBound)
+            var i = t
+            while i < end {
+                var matched = false
+                var length = end - i
+                while length >= 1 {
+                    let seq = sequence(i, i + length)
+                    if let g = headlineKeys[seq], g >= 0 {
+                        groups[g].mentions.append((i, i + length, .name, s))
+                        matched = true
+                    } else if gazetteer.places.contains(seq) || gazetteer.organizations.contains(seq) || overrides.people.contains(seq)
+                        || overrides.organizations.contains(seq) || overrides.places.contains(seq)
+                    {
+                        let (kind, _) = classify(i, i + length, sentence: s, personCue: false)
+                        var new = Group(kind: kind, confident: true)
+                        new.mentions = [(i, i + length, .name, s)]
+                        new.fullest = (i, i + length)
+                        headlineKeys[seq] = groups.count
+                        groups.append(new)
+                        matched = true
+                    }
+                    if matched { break }
+                    length -= 1
+                }
+                i += matched ? length : 1
+            }
+            t = end
+        }
+    }
+
+    /// A lone surname that came before the full name ("Merz ... Friedrich Merz") joins it when
+    /// exactly one person has that surname.
+    private func mergeShortForms(_ groups: inout [Group]) {
+        var surnames: [UInt64: Int] = [:]
+        for (g, group) in groups.enumerated() where group.kind == .person && group.fullest.end - group.fullest.first >= 2 {
+            let key = tokens[group.fullest.end - 1].hash
+            surnames[key] = surnames[key] == nil ? g : -1
+        }
+        for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 && !groups[g].mentions.isEmpty {
+            guard let target = surnames[tokens[groups[g].fullest.first].hash], target >= 0, target != g,
+                groups[g].kind == .person || groups[g].kind == .misc || !groups[g].confident
+            else { continue }
+            groups[target].mentions += groups[g].mentions
+            groups[target].roles += groups[g].roles
+            groups[target].roleHeads.formUnion(groups[g].roleHeads)
+            groups[g].mentions = []
+        }
+    }
+
+    // MARK: Nominals and pronouns
+
+    /// "the chancellor" after "German Chancellor Friedrich Merz": the latest entity with that title.
+    private func addNominals(_ groups: inout [Group]) {
+        for s in sentences.indices where !sentences[s].headline {
+            let r = sentences[s].range
+            for p in r where tokens[p].hash == the && p + 1 < r.upperBound {
+                guard let e = titleEnd(at: p + 1, limit: r.upperBound) else { continue }
+                if e < r.upperBound && (tokens[e].isCapitalizedWord || tokens[e].hash == of || tokens[e].has(.possessive)) { continue }
+                let head = tokens[e - 1].hash
+                let at = Int(tokens[p].start)
+                var best = -1
+                var bestStart = -1
+                for (g, group) in groups.enumerated() where group.roleHeads.contains(head) {
+                    for m in group.mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
+                        best = g
+                        bestStart = Int(tokens[m.first].start)
+                    }
+                }
+                if best >= 0 { groups[best].extra.append((range(p, e), .nominal)) }
+            }
+        }
+    }
+
+    private enum Gender { case male, female, unknown }
+
+    private func gender(_ group: Group) -> Gender {
+        let h = tokens[group.fullest.first].hash
+        let male = gazetteer.maleNames.contains(h)
+        let female = gazetteer.femaleNames.contains(h)
+        return male == female ? .unknown : male ? .male : .female
+    }
+
+    /// he/she (his/her/him) to the one person of fitting gender mentioned earlier in the same
+    /// sentence or in the previous one; nothing when two could fit.
+    private func addPronouns(_ groups: inout [Group]) {
+        var people: [(token: Int, sentence: Int, group: Int)] = []
+        for (g, group) in groups.enumerated() where group.kind == .person {
+            for m in group.mentions { people.append((m.first, m.sentence, g)) }
+        }
+        guard !people.isEmpty else { return }
+        people.sort { $0.token < $1.token }
+        let genders = groups.map { gender($0) }
+        var cursor = 0
+        for s in sentences.indices where !sentences[s].headline {
+            for p in sentences[s].range {
+                let h = tokens[p].hash
+                guard tokens[p].has(.word) else { continue }
+                let masculine = h == he || h == his || h == him
+                let feminine = h == she || h == her
+                guard masculine || feminine else { continue }
+                while cursor < people.count && people[cursor].token < p { cursor += 1 }
+                var found = -1
+                var ambiguous = false
+                var k = cursor - 1
+                while k >= 0 && people[k].sentence >= s - 1 {
+                    let g = people[k].group
+                    let fits = genders[g] == .unknown || (genders[g] == .male) == masculine
+                    if fits {
+                        if found >= 0 && found != g { ambiguous = true }
+                        if found < 0 { found = g }
+                    }
+                    k -= 1
+                }
+                if found >= 0 && !ambiguous { groups[found].extra.append((range(p, p + 1), .pronoun)) }
+            }
+        }
+    }
+
+    // MARK: Output
+
+    private func entities(from groups: [Group]) -> [Entity] {
+        var out: [(Int, Entity)] = []
+        for group in groups where !group.mentions.isEmpty {
+            let fullest = group.fullest
+            let fullSequence = sequence(fullest.first, fullest.end)
+            var mentions: [Entity.Mention] = []
+            var seen = Set<Int>()
+            for m in group.mentions where seen.insert(m.first).inserted {
+                let form: Entity.Mention.Form = sequence(m.first, m.end) == fullSequence ? .name : .alias
+                mentions.append(Entity.Mention(range: range(m.first, m.end), form: form))
+            }
+            for x in group.extra where !mentions.contains(where: { $0.range == x.range }) {
+                mentions.append(Entity.Mention(range: x.range, form: x.form))
+            }
+            mentions.sort { $0.range.start < $1.range.start }
+            let entity = Entity(kind: group.kind, name: text(fullest.first, fullest.end), mentions: mentions, roles: group.roles)
+            out.append((mentions[0].range.start, entity))
+        }
+        return out.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

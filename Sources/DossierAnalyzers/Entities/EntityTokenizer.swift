@@ -1,0 +1,138 @@
+import DossierCore
+
+/// Splits a span of scalars into `EntityToken`s, specialised per code-unit width like the
+/// sentence scanner; ASCII goes through a table, other scripts through Unicode properties.
+enum EntityTokenizer {
+    /// Appends the tokens of `range` in `scalars` to `tokens`.
+    static func tokenize(_ scalars: ScalarBuffer, range: Range<Int>, into tokens: inout [EntityToken]) {
+        switch scalars.width {
+        case 1: scalars.withUnsafeUnits(as: UInt8.self) { tokenize($0, range: range, into: &tokens) }
+        case 2: scalars.withUnsafeUnits(as: UInt16.self) { tokenize($0, range: range, into: &tokens) }
+        default: scalars.withUnsafeUnits(as: UInt32.self) { tokenize($0, range: range, into: &tokens) }
+        }
+    }
+
+    /// 1 lowercase letter, 2 uppercase letter, 3 digit, 0 anything else.
+    @inline(__always)
+    private static func kind(_ v: UInt32) -> UInt8 {
+        if v < 0x80 {
+            if v &- 0x61 < 26 { return 1 }
+            if v &- 0x41 < 26 { return 2 }
+            return v &- 0x30 < 10 ? 3 : 0
+        }
+        // Latin-1 letters, then the punctuation and spaces of news text, without a property lookup.
+        if v < 0x100 { return v < 0xC0 || v == 0xD7 || v == 0xF7 ? 0 : v < 0xDF ? 2 : 1 }
+        if v >= 0x2000 && v < 0x2070 { return 0 }
+        guard let s = Unicode.Scalar(v) else { return 0 }
+        let p = s.properties
+        if p.isUppercase { return 2 }
+        if p.isAlphabetic { return 1 }
+        if p.numericType != nil { return 3 }
+        // Combining marks continue a word.
+        if p.generalCategory == .nonspacingMark { return 1 }
+        return 0
+    }
+
+    @inline(__always)
+    private static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
+
+    private static func tokenize<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: UnsafeBufferPointer<U>, range: Range<Int>, into tokens: inout [EntityToken]
+    ) {
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, units.count)
+        while i < end {
+            let v = UInt32(truncatingIfNeeded: units[i])
+            let k = kind(v)
+            if k != 0 {
+                let start = i
+                var hash = WordHash.offset
+                var flags: EntityToken.Flags = .word
+                if k == 2 { flags.insert(.capitalized) }
+                var uppers = 0
+                var lowers = 0
+                var singleLetterSegment = true
+                var segmentLength = 0
+                while i < end {
+                    let c = UInt32(truncatingIfNeeded: units[i])
+                    let ck = kind(c)
+                    if ck != 0 {
+                        if ck == 2 { uppers += 1 } else if ck == 1 { lowers += 1 } else { flags.insert(.digit) }
+                        hash = WordHash.add(hash, c)
+                        segmentLength += 1
+                        if segmentLength > 1 { singleLetterSegment = false }
+                        i += 1
+                        continue
+                    }
+                    // A hyphen, an apostrophe other than a possessive, or a period between
+                    // single letters (U.S.) stays inside the word.
+                    if i + 1 < end {
+                        let next = UInt32(truncatingIfNeeded: units[i + 1])
+                        let nk = kind(next)
+                        if c == 0x2D && nk != 0 {
+                            if nk == 1 && k == 2 { flags.insert(.compound) }
+                            hash = WordHash.add(hash, c)
+                            i += 1
+                            segmentLength = 0
+                            continue
+                        }
+                        if isApostrophe(c) && (nk == 1 || nk == 2)
+                            && !(next == 0x73 && (i + 2 >= end || kind(UInt32(truncatingIfNeeded: units[i + 2])) == 0))
+                        {
+                            hash = WordHash.add(hash, 0x27)
+                            i += 1
+                            continue
+                        }
+                    }
+                    if c == 0x2E && singleLetterSegment && segmentLength == 1 && k == 2 {
+                        // U.S., J. — keep the period; a word of single letters and periods.
+                        i += 1
+                        segmentLength = 0
+                        if i < end && kind(UInt32(truncatingIfNeeded: units[i])) == 2 && i + 1 < end
+                            && UInt32(truncatingIfNeeded: units[i + 1]) == 0x2E
+                        {
+                            continue
+                        }
+                        break
+                    }
+                    break
+                }
+                if lowers > 0 { flags.insert(.lowercase) }
+                if uppers >= 2 && lowers == 0 { flags.insert(.allCaps) }
+                if uppers == 1 && lowers == 0 && i - start == 2 { flags.insert(.initial) }
+                tokens.append(EntityToken(start: Int32(start), end: Int32(i), hash: hash, flags: flags))
+                continue
+            }
+            if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 {
+                i += 1
+                continue
+            }
+            var flags: EntityToken.Flags = .breaker
+            var tokenEnd = i + 1
+            if isApostrophe(v) {
+                // A possessive 's (also "Putin 's" from tokenised text) or a plural's lone apostrophe.
+                if i + 1 < end, UInt32(truncatingIfNeeded: units[i + 1]) | 0x20 == 0x73,
+                    i + 2 >= end || kind(UInt32(truncatingIfNeeded: units[i + 2])) == 0
+                {
+                    flags = .possessive
+                    tokenEnd = i + 2
+                } else if i > 0, UInt32(truncatingIfNeeded: units[i - 1]) == 0x73,
+                    i + 1 >= end || kind(UInt32(truncatingIfNeeded: units[i + 1])) == 0
+                {
+                    flags = .possessive
+                } else {
+                    flags = .opener
+                }
+            } else {
+                switch v {
+                case 0x2C: flags = .comma
+                case 0x22, 0x28, 0x5B, 0x201C, 0x2018, 0xAB: flags = .opener
+                case 0x26: flags = .ampersand
+                default: flags = .breaker
+                }
+            }
+            tokens.append(EntityToken(start: Int32(i), end: Int32(tokenEnd), hash: 0, flags: flags))
+            i = tokenEnd
+        }
+    }
+}

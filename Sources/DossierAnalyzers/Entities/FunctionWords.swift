@@ -1,0 +1,33 @@
+/// The hashes of the function words the entity recognizer tests for, computed once per process.
+struct FunctionWords: Sendable {
+    static let shared = FunctionWords()
+
+    let the = WordHash.word("the")
+    let a = WordHash.word("a")
+    let an = WordHash.word("an")
+    let and = WordHash.word("and")
+    let of = WordHash.word("of")
+    let at = WordHash.word("at")
+    let said = WordHash.word("said")
+    let says = WordHash.word("says")
+    let told = WordHash.word("told")
+    let he = WordHash.word("he")
+    let she = WordHash.word("she")
+    let his = WordHash.word("his")
+    let her = WordHash.word("her")
+    let him = WordHash.word("him")
+    let connectors: HashSet64 = HashSet64(
+        ["de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "al", "du", "dos", "das", "ibn", "y"].map(
+            WordHash.word))
+    let locationPrepositions: HashSet64 = HashSet64(
+        ["in", "at", "from", "to", "near", "across", "into", "throughout", "outside", "inside", "visited", "visit", "toward", "towards"]
+            .map(
+                WordHash.word))
+    let determiners: HashSet64 = HashSet64(["the", "a", "an", "its", "his", "her", "their", "our"].map(WordHash.word))
+
+    let smallWords: HashSet64 = HashSet64(
+        ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
+    let united = WordHash.word("united")
+    let placeEndings = EntityRecognizer.placeEndingWords.map { $0.unicodeScalars.map(\.value) }
+    let surnameEndings = EntityRecognizer.surnameEndingWords.map { $0.unicodeScalars.map(\.value) }
+}

@@ -1,0 +1,100 @@
+import DossierCore
+import Foundation
+
+/// The word lists the entity analyzer ships, as hash sets: places, nationalities, groups,
+/// organisations, titles, given names, the head words of organisation and place names, and the
+/// words that are never a name.
+///
+/// They are read from the package's resource files once per process, the first time an analyzer
+/// prepares or analyzes (`shared`), never when a pipeline is only linted or planned. Multi-word
+/// entries are stored as sequence hashes of their words (`WordHash.combine`).
+struct Gazetteer: Sendable {
+    var places: HashSet64 = []
+    var demonyms: HashSet64 = []
+    var groups: HashSet64 = []
+    var organizations: HashSet64 = []
+    var titles: HashSet64 = []
+    var titleModifiers: HashSet64 = []
+    var honorifics: HashSet64 = []
+    var organizationHeads: HashSet64 = []
+    var placeHeads: HashSet64 = []
+    var miscHeads: HashSet64 = []
+    var notNames: HashSet64 = []
+    var commonWords: HashSet64 = []
+    var maleNames: HashSet64 = []
+    var femaleNames: HashSet64 = []
+    /// Every word of every title and title modifier: a word outside it cannot start a title.
+    var titleWords: HashSet64 = []
+    /// The longest entry, in words, of the multi-word lists.
+    var longestEntry = 1
+    /// Resource files that could not be read.
+    var missing: [String] = []
+
+    /// The shipped lists, read on first use.
+    static let shared: Gazetteer = Gazetteer(bundle: Bundle.module)
+
+    /// An empty gazetteer, for the option overrides.
+    init() {}
+
+    /// Reads every list from `bundle`.
+    init(bundle: Bundle) {
+        func read(_ name: String) -> [String] {
+            guard let url = bundle.url(forResource: name, withExtension: "txt", subdirectory: "Resources/entities"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else {
+                missing.append(name)
+                return []
+            }
+            return text.split(whereSeparator: \.isNewline).compactMap { line in
+                let entry = line.trimmingCharacters(in: .whitespaces)
+                return entry.isEmpty || entry.hasPrefix("#") ? nil : entry
+            }
+        }
+        // Lists of single words may hold several words a line.
+        func words(_ name: String) -> HashSet64 {
+            HashSet64(read(name).flatMap { $0.split(separator: " ") }.map { WordHash.word($0) })
+        }
+        func phrases(_ name: String) -> HashSet64 {
+            var set = HashSet64()
+            for entry in read(name) { set.insert(add(entry)) }
+            return set
+        }
+        places = phrases("places")
+        demonyms = phrases("demonyms")
+        groups = phrases("groups")
+        organizations = phrases("organizations")
+        titles = phrases("titles")
+        titleModifiers = words("title-modifiers")
+        titleWords = words("titles")
+        titleWords.formUnion(titleModifiers)
+        honorifics = words("honorifics")
+        organizationHeads = words("org-heads")
+        placeHeads = words("place-heads")
+        miscHeads = words("misc-heads")
+        notNames = words("not-names")
+        commonWords = words("common-words")
+        maleNames = words("given-names-male")
+        femaleNames = words("given-names-female")
+    }
+
+    /// The sequence hash of `entry`, tokenised as the scanner tokenises text; remembers its length.
+    mutating func add(_ entry: String) -> UInt64 {
+        let (hash, count) = Self.sequenceHash(entry)
+        longestEntry = max(longestEntry, count)
+        return hash
+    }
+
+    /// The sequence hash of a phrase and its number of tokens.
+    static func sequenceHash(_ phrase: String) -> (UInt64, Int) {
+        var tokens: [EntityToken] = []
+        let scalars = ScalarBuffer(phrase)
+        EntityTokenizer.tokenize(scalars, range: 0..<scalars.count, into: &tokens)
+        var hash = WordHash.sequenceSeed
+        var count = 0
+        for token in tokens where !token.has(.possessive) {
+            hash = WordHash.combine(hash, token.hash)
+            count += 1
+        }
+        return (hash, count)
+    }
+}

@@ -1,0 +1,220 @@
+import DossierAnalyzers
+import DossierCore
+import DossierReaders
+import DossierTesting
+import Foundation
+import Testing
+
+/// Invented articles: every name, place and organisation here is made up or common knowledge.
+@Suite("Entity analyzer")
+struct EntityAnalyzerTests {
+    /// Reads `text` with the text reader and runs sentences then entities.
+    func analyze(_ text: String, options: EntityAnalyzer.Options = EntityAnalyzer.Options()) throws -> (Document, [Entity]) {
+        var document = try TextReader().read(Input(id: "t", name: "t.txt", data: Data(text.utf8)))[0]
+        document.annotations.sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
+        let entities = try EntityAnalyzer(options: options).analyze(document, context: AnalysisContext()).entities
+        return (document, entities)
+    }
+
+    /// A document of one paragraph, without the reader's title guess.
+    func paragraph(_ text: String, options: EntityAnalyzer.Options = EntityAnalyzer.Options()) throws -> (Document, [Entity]) {
+        var document = Document(
+            id: "p", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
+        document.annotations.sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
+        let entities = try EntityAnalyzer(options: options).analyze(document, context: AnalysisContext()).entities
+        return (document, entities)
+    }
+
+    func entity(_ name: String, in entities: [Entity]) -> Entity? { entities.first { $0.name == name } }
+
+    func texts(_ entity: Entity?, _ document: Document) -> [String] { entity?.mentions.map { document.text(in: $0.range) } ?? [] }
+
+    @Test("a premodifying title and affiliation: 'German Chancellor Friedrich Merz'; role words stay out of the name")
+    func premodifier() throws {
+        let (document, entities) = try paragraph("The talks were attended by German Chancellor Friedrich Merz on a cold morning.")
+        let merz = try #require(entity("Friedrich Merz", in: entities))
+        #expect(merz.kind == .person)
+        #expect(texts(merz, document) == ["Friedrich Merz"])
+        #expect(merz.roles.first?.title == "Chancellor")
+        #expect(merz.roles.first?.affiliation == "German")
+        #expect(merz.roles.first?.range.map { document.text(in: $0) } == "German Chancellor")
+    }
+
+    @Test("a plural title distributes over a pair: 'US envoys Tobias Renner and Clara Voss'")
+    func distribution() throws {
+        let (_, entities) = try paragraph("The minister met US envoys Tobias Renner and Clara Voss in Vienna on Tuesday.")
+        for name in ["Tobias Renner", "Clara Voss"] {
+            let person = try #require(entity(name, in: entities), "\(name)")
+            #expect(person.kind == .person)
+            #expect(person.roles.first?.title == "envoys")
+            #expect(person.roles.first?.affiliation == "US")
+        }
+        #expect(entity("Vienna", in: entities)?.kind == .location)
+    }
+
+    @Test("a possessive affiliation: 'Halvorsen's adviser Yuri Tamm'")
+    func possessive() throws {
+        let (_, entities) = try paragraph("Critics cited Anders Halvorsen's adviser Yuri Tamm, who spoke to reporters.")
+        let tamm = try #require(entity("Yuri Tamm", in: entities))
+        #expect(tamm.roles.first?.title == "adviser")
+        #expect(tamm.roles.first?.affiliation == "Anders Halvorsen")
+    }
+
+    @Test("appositions after the name: 'Tamm, a Kremlin aide' and 'Mara Lindqvist, the bank's chief executive'")
+    func apposition() throws {
+        let (_, entities) = try paragraph(
+            "The offer was dismissed by Oleg Tamm, a Kremlin aide. Mara Lindqvist, the bank's chief executive, said rates would hold.")
+        let tamm = try #require(entity("Oleg Tamm", in: entities))
+        #expect(tamm.roles.first?.title == "aide")
+        #expect(tamm.roles.first?.affiliation == "Kremlin")
+        let mara = try #require(entity("Mara Lindqvist", in: entities))
+        #expect(mara.kind == .person)
+        #expect(mara.roles.first?.title == "chief executive")
+        #expect(mara.roles.first?.affiliation == "the bank")
+    }
+
+    @Test("later surnames join the first full mention as aliases; the canonical name is the fullest")
+    func aliases() throws {
+        let (document, entities) = try paragraph(
+            "Prime Minister Ilse Brandvold arrived in Oslo. Brandvold later met Petra Quist. Quist and Brandvold talked for an hour.")
+        let ilse = try #require(entity("Ilse Brandvold", in: entities))
+        #expect(texts(ilse, document) == ["Ilse Brandvold", "Brandvold", "Brandvold"])
+        #expect(ilse.mentions.map(\.form) == [.name, .alias, .alias])
+        #expect(entities.filter { $0.name == "Brandvold" }.isEmpty)
+        #expect(entity("Petra Quist", in: entities)?.mentions.count == 2)
+    }
+
+    @Test("an acronym joins its full form")
+    func acronym() throws {
+        let (document, entities) = try paragraph(
+            "Ministers of the North Atlantic Treaty Organization met in Brussels. NATO said the meeting went well.")
+        let nato = try #require(entity("North Atlantic Treaty Organization", in: entities))
+        #expect(nato.kind == .organization)
+        #expect(texts(nato, document) == ["North Atlantic Treaty Organization", "NATO"])
+        #expect(nato.mentions.last?.form == .alias)
+    }
+
+    @Test("a definite description stands for the entity with that title")
+    func nominal() throws {
+        let (document, entities) = try paragraph(
+            "Finnish Chancellor Elias Varg opened the summit. Delegates said the chancellor spoke for twenty minutes.")
+        let varg = try #require(entity("Elias Varg", in: entities))
+        #expect(texts(varg, document).contains("the chancellor"))
+        #expect(varg.mentions.contains { $0.form == .nominal })
+    }
+
+    @Test("he and she resolve to the one fitting person just before, and not when two fit")
+    func pronouns() throws {
+        let (document, entities) = try paragraph(
+            "Maria Holm visited the plant. She praised the workers. Later Peter Lund and Jonas Berg arrived, and he spoke first.")
+        let maria = try #require(entity("Maria Holm", in: entities))
+        #expect(texts(maria, document) == ["Maria Holm", "She"])
+        #expect(maria.mentions.last?.form == .pronoun)
+        #expect(entity("Peter Lund", in: entities)?.mentions.count == 1)
+        #expect(entity("Jonas Berg", in: entities)?.mentions.count == 1)
+        var off = EntityAnalyzer.Options()
+        off.resolvePronouns = false
+        let (_, without) = try paragraph("Maria Holm visited the plant. She praised the workers.", options: off)
+        #expect(entity("Maria Holm", in: without)?.mentions.count == 1)
+    }
+
+    @Test("nationalities and religious or political groups are groups; places and organisations from the lists")
+    func groupsAndPlaces() throws {
+        let (_, entities) = try paragraph("Ukrainians and Catholics gathered outside the World Bank office in Nairobi.")
+        #expect(entity("Ukrainians", in: entities)?.kind == .group)
+        #expect(entity("Catholics", in: entities)?.kind == .group)
+        #expect(entity("World Bank", in: entities)?.kind == .organization)
+        #expect(entity("Nairobi", in: entities)?.kind == .location)
+    }
+
+    @Test("organisation and place head words: 'Norrland Savings Bank', 'Lake Vellmar'")
+    func heads() throws {
+        let (_, entities) = try paragraph("The loan came from the Norrland Savings Bank near Lake Vellmar.")
+        #expect(entity("Norrland Savings Bank", in: entities)?.kind == .organization)
+        #expect(entity("Lake Vellmar", in: entities)?.kind == .location)
+    }
+
+    @Test("headings and title-cased headlines yield only names already known")
+    func headings() throws {
+        let text =
+            "Brandvold’s Bold Decision\n\nIlse Brandvold spoke in Oslo on Monday.\n\nA Quiet Turning Point For The Region\n\nThe talks ended.\n"
+        var document = Document(id: "h", text: text)
+        let scalars = Array(text.unicodeScalars)
+        func range(_ s: String) -> TextRange {
+            let t = Array(s.unicodeScalars)
+            let start = (0...(scalars.count - t.count)).first { Array(scalars[$0..<$0 + t.count]) == t }!
+            return TextRange(start: start, end: start + t.count)
+        }
+        document.blocks = [
+            Block(kind: .heading, range: range("Brandvold’s Bold Decision")),
+            Block(kind: .paragraph, range: range("Ilse Brandvold spoke in Oslo on Monday.")),
+            Block(kind: .paragraph, range: range("A Quiet Turning Point For The Region")),
+            Block(kind: .paragraph, range: range("The talks ended.")),
+        ]
+        document.annotations.sentences = try SentenceAnalyzer().analyze(document, context: AnalysisContext()).sentences
+        let entities = try EntityAnalyzer().analyze(document, context: AnalysisContext()).entities
+        let names = entities.map(\.name)
+        #expect(!names.contains("Bold Decision"))
+        #expect(!names.contains { $0.contains("Quiet") || $0.contains("Turning") || $0.contains("Region") })
+        let ilse = try #require(entity("Ilse Brandvold", in: entities))
+        #expect(texts(ilse, document) == ["Brandvold", "Ilse Brandvold"])
+    }
+
+    @Test("sentence-initial ordinary words, months, weekdays and role words alone are not names")
+    func notNames() throws {
+        let (_, entities) = try paragraph(
+            "Shockingly, the vote failed. However the council met in March. On Friday the President declined. Economically, Tarn Valley suffered."
+        )
+        let names = Set(entities.map(\.name))
+        for word in ["Shockingly", "However", "March", "Friday", "On Friday", "President", "Economically", "On"] {
+            #expect(!names.contains(word), "\(word)")
+        }
+        #expect(entity("Tarn Valley", in: entities)?.kind == .location)
+    }
+
+    @Test("names from the options win over the shipped lists; notNames are kept out")
+    func overrides() throws {
+        var options = EntityAnalyzer.Options()
+        options.organizations = ["Vellmar"]
+        options.people = ["Quorra"]
+        options.notNames = ["Brexit"]
+        let (_, entities) = try paragraph("Shares of Vellmar rose after Quorra spoke about Brexit in Geneva.", options: options)
+        #expect(entity("Vellmar", in: entities)?.kind == .organization)
+        #expect(entity("Quorra", in: entities)?.kind == .person)
+        #expect(entity("Brexit", in: entities) == nil)
+    }
+
+    @Test(
+        "option validation: empty, letterless, too long, and conflicting names",
+        arguments: [
+            (EntityAnalyzer.Options.with(people: [""]), "E485"),
+            (EntityAnalyzer.Options.with(people: ["1234"]), "E486"),
+            (EntityAnalyzer.Options.with(people: ["a b c d e f g h i"]), "E487"),
+            (EntityAnalyzer.Options.with(people: ["Vellmar"], places: ["vellmar"]), "E488"),
+        ])
+    func validation(_ options: EntityAnalyzer.Options, _ code: String) {
+        #expect {
+            try EntityAnalyzer.validate(options)
+        } throws: { error in
+            (error as? ComponentError)?.code == code && ((error as? ComponentError)?.message.contains("'") ?? false)
+        }
+    }
+
+    @Test("passes the analyzer conformance checks")
+    func conformance() async throws {
+        let (document, _) = try analyze(
+            "Harbour Talks\n\nMayor Lena Dahl of Vellmar met Norrland Bank officials. She said the bank's chief executive, Ivo Saar, agreed.\n"
+        )
+        let problems = await AnalyzerConformance.check(EntityAnalyzer.self, documents: [document])
+        #expect(problems.isEmpty, "\(problems)")
+    }
+}
+
+extension EntityAnalyzer.Options {
+    static func with(people: [String] = [], places: [String] = []) -> Self {
+        var options = Self()
+        options.people = people
+        options.places = places
+        return options
+    }
+}
