@@ -71,26 +71,62 @@ enum PlainTextDecoder {
         _ body: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, as _: U.Type, name: String, allowTruncatedEnd: Bool
     ) throws -> ScalarBuffer {
         try ScalarBuffer(unsafeUninitializedCount: count, as: U.self) { units in
-            var offset = start
+            // A hand-written strict decoder (no overlongs, surrogates or values past U+10FFFF):
+            // the standard library's parser, one scalar per call through an iterator, took as
+            // long as all the reader's line analysis.
+            var i = 0
             var written = 0
-            var iterator = body.makeIterator()
-            var parser = Unicode.UTF8.ForwardParser()
-            while true {
-                switch parser.parseScalar(from: &iterator) {
-                case .valid(let encoded):
+            let n = body.count
+            while i < n {
+                let b0 = body[i]
+                if b0 < 0x80 {
                     // Never more scalars than lead bytes, which were counted.
-                    units[written] = U(truncatingIfNeeded: Unicode.UTF8.decode(encoded).value)
-                    written += 1
-                    offset += encoded.count
-                case .emptyInput:
-                    return written
-                case .error(let length):
-                    if allowTruncatedEnd, body.count + start - offset < 4, length > 0 { return written }
-                    throw ComponentError(
-                        code: "E410",
-                        "input '\(name)' is not valid UTF-8 (bad byte at offset \(offset)); convert it to UTF-8 and read it again")
+                    units[written] = U(truncatingIfNeeded: b0)
+                    written &+= 1
+                    i &+= 1
+                    continue
                 }
+                if let (value, length) = scalar(body, at: i, lead: b0) {
+                    units[written] = U(truncatingIfNeeded: value)
+                    written &+= 1
+                    i &+= length
+                    continue
+                }
+                if allowTruncatedEnd, n - i < 4 { return written }
+                throw ComponentError(
+                    code: "E410",
+                    "input '\(name)' is not valid UTF-8 (bad byte at offset \(start + i)); convert it to UTF-8 and read it again")
             }
+            return written
+        }
+    }
+
+    /// The scalar encoded by the multi-byte sequence at `i` whose lead byte is `b0`, and its
+    /// length; nil when the sequence is not well-formed UTF-8 (Unicode table 3-7).
+    @inline(__always)
+    private static func scalar(_ body: UnsafeBufferPointer<UInt8>, at i: Int, lead b0: UInt8) -> (UInt32, Int)? {
+        let n = body.count
+        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+            guard k < n else { return nil }
+            let b = body[k]
+            return b >= low && b <= high ? UInt32(b & 0x3F) : nil
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard let c1 = continuation(i + 1) else { return nil }
+            return (UInt32(b0 & 0x1F) << 6 | c1, 2)
+        case 0xE0...0xEF:
+            let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+            guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2) else { return nil }
+            return (UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2, 3)
+        case 0xF0...0xF4:
+            let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+            guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2), let c3 = continuation(i + 3) else { return nil }
+            return (UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
+        default:
+            return nil
         }
     }
 
@@ -197,16 +233,12 @@ enum PlainTextDecoder {
                     written += 1
                 }
                 pendingBlank = false
-                // Forward copy: `written` never passes `i`.
-                for j in i..<start {
-                    s[written] = s[j]
-                    written += 1
-                }
-                let lineStart = written
-                for j in start..<stop {
-                    s[written] = s[j]
-                    written += 1
-                }
+                // Forward copy (the regions may overlap: `written` never passes `i`), skipped
+                // when nothing before this line has been dropped.
+                let base = s.baseAddress!
+                if written != i { (base + written).update(from: base + i, count: stop - i) }
+                let lineStart = written + (start - i)
+                written += stop - i
                 lines.append(Line(start: lineStart, end: written, indent: indent, paragraph: paragraph))
             }
             i = next

@@ -30,6 +30,49 @@ enum URLScanner {
         }
     }
 
+    /// The addresses within `range` of a scalar buffer, in order: words are found on its code
+    /// units, read once at the buffer's width, and only a word with a dot inside is looked at.
+    static func scan(_ s: ScalarBuffer, in range: Range<Int>) -> [Match] {
+        switch s.width {
+        case 1: s.withUnsafeUnits(as: UInt8.self) { scan(units: $0, of: s, in: range) }
+        case 2: s.withUnsafeUnits(as: UInt16.self) { scan(units: $0, of: s, in: range) }
+        default: s.withUnsafeUnits(as: UInt32.self) { scan(units: $0, of: s, in: range) }
+        }
+    }
+
+    private static func scan<U: FixedWidthInteger & UnsignedInteger>(
+        units: UnsafeBufferPointer<U>, of s: ScalarBuffer, in range: Range<Int>
+    ) -> [Match] {
+        var matches: [Match] = []
+        var i = range.lowerBound
+        let upper = range.upperBound
+        while i < upper {
+            while i < upper, isWhiteSpace(UInt32(truncatingIfNeeded: units[i])) { i += 1 }
+            var end = i
+            var firstDot = upper
+            while end < upper {
+                let u = UInt32(truncatingIfNeeded: units[end])
+                if isWhiteSpace(u) { break }
+                if u == 0x2E, firstDot == upper { firstDot = end }
+                end += 1
+            }
+            // Every address has a dot with something after it; most words have none.
+            if firstDot + 1 < end, let match = match(s, token: i..<end) { matches.append(match) }
+            i = end
+        }
+        return matches
+    }
+
+    /// `Unicode.Scalar.properties.isWhitespace` of a scalar value, without the property tables:
+    /// the White_Space code points are few and have not changed in many Unicode versions.
+    @inline(__always) static func isWhiteSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// The addresses within `range` of `s`, in order.
     static func scan<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, in range: Range<Int>) -> [Match]
     where Scalars.Index == Int {

@@ -11,14 +11,14 @@ struct TextLayout {
     let lines: [PlainTextDecoder.Line]
     let options: TextReader.Options
 
-    /// The configured sources headings, prepared once per article.
+    /// The configured sources headings, prepared once by the reader.
     private let sourcesHeadings: SourcesHeadings
 
-    init(scalars: ScalarBuffer, lines: [PlainTextDecoder.Line], options: TextReader.Options) {
+    init(scalars: ScalarBuffer, lines: [PlainTextDecoder.Line], options: TextReader.Options, sourcesHeadings: SourcesHeadings) {
         s = scalars
         self.lines = lines
         self.options = options
-        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
+        self.sourcesHeadings = sourcesHeadings
     }
 
     /// What the layout found.
@@ -217,6 +217,8 @@ struct TextLayout {
     // MARK: Embedded posts
 
     private func isSocialLinkLine(_ range: Range<Int>) -> Bool {
+        // The whole unit must be one address, so a unit with a space in it (nearly all) is not one.
+        for k in range where s[k].isSpace { return false }
         let matches = URLScanner.scan(s, in: range)
         return matches.count == 1 && matches[0].range == range && URLScanner.isSocial(matches[0].host)
     }

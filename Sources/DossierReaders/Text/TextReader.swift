@@ -27,9 +27,13 @@ public struct TextReader: Reader {
     /// The options the reader was created with.
     public let options: Options
 
+    /// The sources headings of `options`, prepared once for every article the reader reads.
+    private let sourcesHeadings: SourcesHeadings
+
     /// Creates the reader with the default options, which cannot fail.
     public init() {
         options = Options()
+        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
     /// Throws when a sources heading is empty or `maxBytes` is not positive; creates nothing, for `dossier lint` and `dossier plan`.
@@ -46,6 +50,7 @@ public struct TextReader: Reader {
     public init(options: Options) throws {
         try Self.validate(options)
         self.options = options
+        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
     /// Whether `head` is UTF-8 text without NUL bytes that does not open like markup or JSON.
@@ -66,7 +71,7 @@ public struct TextReader: Reader {
         var scalars = try PlainTextDecoder.decode(input.data, name: input.name)
         let lines = PlainTextDecoder.normalise(&scalars)
         guard !lines.isEmpty else { throw ComponentError(code: "E411", "the article is empty") }
-        let layout = TextLayout(scalars: scalars, lines: lines, options: options).build()
+        let layout = TextLayout(scalars: scalars, lines: lines, options: options, sourcesHeadings: sourcesHeadings).build()
         return [
             Document(
                 id: input.id, scalars: scalars, blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
