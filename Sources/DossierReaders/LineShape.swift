@@ -23,6 +23,22 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
         return count
     }
 
+    /// Whether the text has more than `count` words; stops counting as soon as it knows, so that
+    /// comparing a short line with a long paragraph costs the length of the line.
+    func hasMoreWords(than count: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        for k in range {
+            let space = s[k].isSpace
+            if !space, !inWord {
+                words += 1
+                if words > count { return true }
+            }
+            inWord = !space
+        }
+        return false
+    }
+
     /// The last scalar that is not a closing quote or bracket.
     private var lastMeaningful: Unicode.Scalar? {
         var k = range.upperBound
@@ -162,6 +178,49 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
         return k < range.upperBound ? k : nil
     }
 
+    /// Whether the list item opening the line (its text starting at `textStart`) is followed on
+    /// the same line by the next marker of its series: `1. First 2. Second`, `a) … b) …` written
+    /// flat, or `• First • Second`. Such a line is a paragraph holding a list, not one item.
+    ///
+    /// The next number must follow a space and carry the same punctuation (`2.` after `1.`); a
+    /// bullet must stand between spaces. Dash bullets (`-`, `–`) are left out: inside an item
+    /// they are punctuation far more often than a second marker.
+    func holdsInlineList(after textStart: Int) -> Bool {
+        let head = s[range.lowerBound]
+        let end = range.upperBound
+        func isBlank(_ k: Int) -> Bool { s[k] == " " || s[k] == "\t" }
+        if Self.isBullet(head) {
+            guard head != "-", head != "\u{2013}" else { return false }
+            var k = textStart + 1
+            while k + 1 < end {
+                if s[k] == head, isBlank(k - 1), isBlank(k + 1) { return true }
+                k += 1
+            }
+            return false
+        }
+        var number = 0
+        var k = range.lowerBound
+        while k < end, let digit = s[k].asciiDigit {
+            number = number * 10 + digit
+            k += 1
+        }
+        let suffix = s[k]
+        var p = textStart + 1
+        while p < end {
+            defer { p += 1 }
+            // `number + 1` written without a leading zero, then the same punctuation and a blank.
+            guard isBlank(p - 1), s[p] != "0" else { continue }
+            var value = 0
+            var q = p
+            while q < end, q - p < 4, let digit = s[q].asciiDigit {
+                value = value * 10 + digit
+                q += 1
+            }
+            if q > p, value == number + 1, q + 1 < end, s[q] == suffix, isBlank(q + 1) { return true }
+        }
+        return false
+    }
+
     /// The bullets that open a list item.
     static func isBullet(_ c: Unicode.Scalar) -> Bool {
         switch c {
@@ -264,4 +323,9 @@ private enum LineShapeWords {
     static let roleWords: Set<String> = [
         "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "desk", "team",
     ]
+}
+
+extension Unicode.Scalar {
+    /// The value of an ASCII digit, or nil.
+    fileprivate var asciiDigit: Int? { value &- 0x30 < 10 ? Int(value &- 0x30) : nil }
 }

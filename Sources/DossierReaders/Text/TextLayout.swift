@@ -110,7 +110,9 @@ struct TextLayout {
             } else if options.detectEmbeds, lineShape.isPostAttribution {
                 // Tested before list items, since an attribution may open with a dash.
                 units.append(unit(.attribution))
-            } else if let textStart = lineShape.listItemTextStart {
+            } else if let textStart = lineShape.listItemTextStart, !lineShape.holdsInlineList(after: textStart) {
+                // A line holding several markers (`1. First 2. Second`) is left to the prose
+                // branches below, so its block keeps every marker and the sentences can split there.
                 units.append(unit(.listItem, from: textStart, level: line.indent / 2 + 1))
             } else if let heading = lineShape.markdownHeading {
                 units.append(unit(.markdownHeading, from: heading.textStart, level: heading.level))
@@ -185,12 +187,12 @@ struct TextLayout {
         // A title-cased short question before a longer paragraph heads a section ("Who Pays?");
         // a question in sentence case ("What happens next?") stays a paragraph.
         if lineShape.isHeadingQuestion {
-            return next.kind == .paragraph && lineShape.isTitleCased && shape(next.range).wordCount > lineShape.wordCount
+            return next.kind == .paragraph && lineShape.isTitleCased && shape(next.range).hasMoreWords(than: lineShape.wordCount)
         }
         guard lineShape.isHeadingShaped else { return false }
         if next.kind == .listItem { return true }
         guard next.kind == .paragraph, lineShape.isTitleCased || lineShape.endsWithColon else { return false }
-        return shape(next.range).wordCount > lineShape.wordCount
+        return shape(next.range).hasMoreWords(than: lineShape.wordCount)
     }
 
     private func assignTitleAndLede(_ units: inout [Unit]) {
