@@ -10,7 +10,9 @@ public import Foundation
 ///
 /// Blocks are recognised by generic rules: a short unpunctuated first line is the title; short
 /// title-cased lines before longer text, and any short line before a list, are headings; lines
-/// opening with `-`, `*`, `•`, `–`, `1.` or `1)` are list items; a line with a social-media link
+/// opening with `-`, `*`, `•`, `–`, `1.` or `1)` are list items, unless the next marker of the same
+/// series follows on the same line (`1. First 2. Second`), which makes the line a paragraph that keeps
+/// its markers, for the sentence splitter to split there; a line with a social-media link
 /// next to an attribution such as `— Name (@handle) May 2, 2025` is an embedded post; a line
 /// such as `Sources:` opens the sources section, and `Sources: Reuters, AP` opens it with its first
 /// entry on the same line (the rule `SourcesHeadings` shares with the `markdown` reader); `By …`
