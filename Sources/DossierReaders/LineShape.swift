@@ -253,12 +253,31 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
         default:
             return false
         }
+        if head != "A", let handle = attributionHandle { return handle }
         let text = text
         if text.hasPrefix("A post shared by ") { return true }
         guard let first = text.unicodeScalars.first, "\u{2014}\u{2013}\u{2015}-".unicodeScalars.contains(first) else { return false }
         guard let at = text.range(of: "(@"), let close = text[at.upperBound...].firstIndex(of: ")") else { return false }
         let handle = text[at.upperBound..<close]
         return !handle.isEmpty && handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) && wordCount <= 25
+    }
+
+    /// For a line opening with a dash, whether its first `(@` opens a handle of letters, digits,
+    /// `_` and `.` closed by `)`, in a line of at most 25 words: `isPostAttribution` on scalars,
+    /// or nil when a scalar is not a character of its own and characters must decide.
+    private var attributionHandle: Bool? {
+        for k in range where !s[k].isOwnGrapheme { return nil }
+        var at = range.lowerBound
+        while at + 1 < range.upperBound, !(s[at] == "(" && s[at + 1] == "@") { at += 1 }
+        guard at + 1 < range.upperBound else { return false }
+        var close = at + 2
+        while close < range.upperBound, s[close] != ")" { close += 1 }
+        guard close < range.upperBound, close > at + 2 else { return false }
+        for k in (at + 2)..<close {
+            let c = s[k]
+            guard c.isLetterCharacter || c.isNumberCharacter || c == "_" || c == "." else { return false }
+        }
+        return wordCount <= 25
     }
 
     /// Whether the scalars start with those of `prefix`.

@@ -43,21 +43,27 @@ enum URLScanner {
     private static func scan<U: FixedWidthInteger & UnsignedInteger>(
         units: UnsafeBufferPointer<U>, of s: ScalarBuffer, in range: Range<Int>
     ) -> [Match] {
+        // Every address has a dot with something after it, and few words have one: so look for
+        // such dots, then for the word around each (a maximal run of non-space scalars, as in the
+        // generic scan), instead of testing every scalar for a space.
         var matches: [Match] = []
-        var i = range.lowerBound
+        let lower = range.lowerBound
         let upper = range.upperBound
+        var i = lower
         while i < upper {
-            while i < upper, isWhiteSpace(UInt32(truncatingIfNeeded: units[i])) { i += 1 }
-            var end = i
-            var firstDot = upper
-            while end < upper {
-                let u = UInt32(truncatingIfNeeded: units[end])
-                if isWhiteSpace(u) { break }
-                if u == 0x2E, firstDot == upper { firstDot = end }
-                end += 1
+            guard units[i] == 0x2E else {
+                i += 1
+                continue
             }
-            // Every address has a dot with something after it; most words have none.
-            if firstDot + 1 < end, let match = match(s, token: i..<end) { matches.append(match) }
+            guard i + 1 < upper, !isWhiteSpace(UInt32(truncatingIfNeeded: units[i + 1])) else {
+                i += 1
+                continue
+            }
+            var start = i
+            while start > lower, !isWhiteSpace(UInt32(truncatingIfNeeded: units[start - 1])) { start -= 1 }
+            var end = i + 1
+            while end < upper, !isWhiteSpace(UInt32(truncatingIfNeeded: units[end])) { end += 1 }
+            if let match = match(s, token: start..<end) { matches.append(match) }
             i = end
         }
         return matches
