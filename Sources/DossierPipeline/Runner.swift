@@ -66,17 +66,20 @@ public struct Runner: Sendable {
                 if case .file(let path) = source { return FileIdentity(path: path) }
                 return nil
             })
-        return await run(stream: inputs, count: inputs.count, knownInputs: identities)
+        // The inputs are all known, so the input thread may run ahead of the workers by a batch.
+        return await run(stream: inputs, count: inputs.count, knownInputs: identities, readAhead: max(jobs, 32))
     }
 
     /// Runs inputs as a sequence yields them, such as lines arriving on standard input, holding
     /// only a bounded window of them in memory; `count` is the total when known, for progress.
     public func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int? = nil) async -> RunSummary {
-        await run(stream: inputs, count: count, knownInputs: [])
+        // Pulled lazily: no further ahead of the workers than one input each.
+        await run(stream: inputs, count: count, knownInputs: [], readAhead: jobs)
     }
 
-    private func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>) async -> RunSummary
-    {
+    private func run(
+        stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>, readAhead: Int
+    ) async -> RunSummary {
         let clock = ContinuousClock.now
         let protected = Locked(knownInputs)
         let emitter = Emitter(
@@ -101,7 +104,9 @@ public struct Runner: Sendable {
         }
         // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
         let window = jobs * 4
-        let channel = WorkChannel(capacity: jobs)
+        // With room for a few dozen inputs not yet started (at most 1 MiB of streamed lines), the
+        // input thread is woken once per batch of small articles rather than for each.
+        let channel = WorkChannel(capacity: readAhead, byteBudget: 1 << 20)
         InputPump(reader: pipeline.reader, maximumLineBytes: maximumLineBytes, maximumInputBytes: maximumInputBytes, inputs: protected)
             .start(inputs, into: channel)
         let assigner = pipeline.exporters.contains { $0.target.isPerArticle } ? IDAssigner() : nil
