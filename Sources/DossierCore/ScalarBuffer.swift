@@ -247,14 +247,25 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
             var i = 0
             for u in units {
                 let v = UInt32(truncatingIfNeeded: u)
+                // Encoded inline: a closure call per scalar through `UTF8.encode` was most of the time.
                 if v < 0x80 {
                     out[i] = UInt8(truncatingIfNeeded: v)
                     i &+= 1
+                } else if v < 0x800 {
+                    out[i] = UInt8(truncatingIfNeeded: 0xC0 | v &>> 6)
+                    out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    i &+= 2
+                } else if v < 0x1_0000 {
+                    out[i] = UInt8(truncatingIfNeeded: 0xE0 | v &>> 12)
+                    out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v &>> 6 & 0x3F)
+                    out[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    i &+= 3
                 } else {
-                    UTF8.encode(unsafeBitCast(v, to: Unicode.Scalar.self)) {
-                        out[i] = $0
-                        i &+= 1
-                    }
+                    out[i] = UInt8(truncatingIfNeeded: 0xF0 | v &>> 18)
+                    out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v &>> 12 & 0x3F)
+                    out[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v &>> 6 & 0x3F)
+                    out[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    i &+= 4
                 }
             }
             return i

@@ -1,25 +1,49 @@
 /// A counting semaphore for tasks: `acquire` suspends, never blocks a thread.
-actor AsyncSemaphore {
-    private var available: Int
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+///
+/// A lock rather than an actor: the runner acquires and releases two of these for every article,
+/// and each call into an actor from the task pool is a hop to the actor and back, which cost more
+/// than reading a small article.
+final class AsyncSemaphore: Sendable {
+    private struct State {
+        var available: Int
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state: Locked<State>
 
     init(_ count: Int) {
-        available = count
+        state = Locked(State(available: count))
     }
 
     func acquire() async {
-        if available > 0 {
-            available -= 1
-            return
+        let taken = state.withLock { s in
+            guard s.available > 0 else { return false }
+            s.available -= 1
+            return true
         }
-        await withCheckedContinuation { waiters.append($0) }
+        if taken { return }
+        await withCheckedContinuation { continuation in
+            // A release may have come between the two looks.
+            let taken = state.withLock { s in
+                guard s.available > 0 else {
+                    s.waiters.append(continuation)
+                    return false
+                }
+                s.available -= 1
+                return true
+            }
+            if taken { continuation.resume() }
+        }
     }
 
     func release() {
-        if waiters.isEmpty {
-            available += 1
-        } else {
-            waiters.removeFirst().resume()
+        let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            guard !s.waiters.isEmpty else {
+                s.available += 1
+                return nil
+            }
+            return s.waiters.removeFirst()
         }
+        waiter?.resume()
     }
 }

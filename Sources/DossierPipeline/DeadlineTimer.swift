@@ -1,27 +1,16 @@
 import Dispatch
 
-/// A one-shot timer on a dispatch queue that fires `expired` after `duration`, unless cancelled,
-/// and re-arms for another `duration` while `postpone()` says so.
+/// A one-shot timer that fires `expired` after `duration`, unless cancelled, and re-arms for
+/// another `duration` while `postpone()` says so. Made by `DeadlineScheduler.schedule`.
 final class DeadlineTimer: Sendable {
-    private let cancelled = Locked(false)
+    let id: Int
+    private let scheduler: DeadlineScheduler
 
-    init(
-        after duration: Duration, queue: DispatchQueue, postpone: @escaping @Sendable () -> Bool,
-        expired: @escaping @Sendable () -> Void
-    ) {
-        let nanoseconds = Int(duration.components.seconds) * 1_000_000_000 + Int(duration.components.attoseconds / 1_000_000_000)
-        let interval = DispatchTimeInterval.nanoseconds(max(1, nanoseconds))
-        let cancelled = self.cancelled
-        @Sendable func arm() {
-            queue.asyncAfter(deadline: .now() + interval) {
-                if cancelled.withLock({ $0 }) { return }
-                if postpone() { return arm() }
-                expired()
-            }
-        }
-        arm()
+    init(id: Int, scheduler: DeadlineScheduler) {
+        self.id = id
+        self.scheduler = scheduler
     }
 
     /// Stops the timer; `expired` is not called after this returns.
-    func cancel() { cancelled.withLock { $0 = true } }
+    func cancel() { scheduler.cancel(id) }
 }

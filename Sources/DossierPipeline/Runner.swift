@@ -66,17 +66,20 @@ public struct Runner: Sendable {
                 if case .file(let path) = source { return FileIdentity(path: path) }
                 return nil
             })
-        return await run(stream: inputs, count: inputs.count, knownInputs: identities)
+        // The inputs are all known, so the input thread may run ahead of the workers by a batch.
+        return await run(stream: inputs, count: inputs.count, knownInputs: identities, readAhead: max(jobs, 32))
     }
 
     /// Runs inputs as a sequence yields them, such as lines arriving on standard input, holding
     /// only a bounded window of them in memory; `count` is the total when known, for progress.
     public func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int? = nil) async -> RunSummary {
-        await run(stream: inputs, count: count, knownInputs: [])
+        // Pulled lazily: no further ahead of the workers than one input each.
+        await run(stream: inputs, count: count, knownInputs: [], readAhead: jobs)
     }
 
-    private func run(stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>) async -> RunSummary
-    {
+    private func run(
+        stream inputs: some Sequence<InputSource> & Sendable, count: Int?, knownInputs: Set<FileIdentity>, readAhead: Int
+    ) async -> RunSummary {
         let clock = ContinuousClock.now
         let protected = Locked(knownInputs)
         let emitter = Emitter(
@@ -101,7 +104,9 @@ public struct Runner: Sendable {
         }
         // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
         let window = jobs * 4
-        let channel = WorkChannel(capacity: jobs)
+        // With room for a few dozen inputs not yet started (at most 1 MiB of streamed lines), the
+        // input thread is woken once per batch of small articles rather than for each.
+        let channel = WorkChannel(capacity: readAhead, byteBudget: 1 << 20)
         InputPump(reader: pipeline.reader, maximumLineBytes: maximumLineBytes, maximumInputBytes: maximumInputBytes, inputs: protected)
             .start(inputs, into: channel)
         let assigner = pipeline.exporters.contains { $0.target.isPerArticle } ? IDAssigner() : nil
@@ -113,8 +118,8 @@ public struct Runner: Sendable {
                 await pending.acquire()
                 await running.acquire()
                 if Task.isCancelled {
-                    await running.release()
-                    await pending.release()
+                    running.release()
+                    pending.release()
                     break
                 }
                 let i = index
@@ -122,7 +127,7 @@ public struct Runner: Sendable {
                 group.addTask {
                     let result = await self.perform(item, index: i, assigner: assigner, running: running)
                     await emitter.deliver(result, at: i, name: item.name)
-                    await pending.release()
+                    pending.release()
                 }
             }
         }
@@ -157,45 +162,52 @@ public struct Runner: Sendable {
         // article ran out of time. The work is an unstructured task, which the run's
         // cancellation does not reach, so it is told through this flag.
         let stopping = Locked(false)
-        let work = Task {
-            let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
-            await running.release()
-            return result
-        }
         return await withTaskCancellationHandler {
-            await race(work, item: item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
+            guard let timeout = articleTimeout else {
+                let work = Task {
+                    let result = await self.process(
+                        item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
+                    running.release()
+                    return result
+                }
+                return await work.value
+            }
+            return await race(
+                item, index: index, assigner: assigner, timeout: timeout, running: running, waitingForTurn: waitingForTurn,
+                stopping: stopping)
         } onCancel: {
             stopping.withLock { $0 = true }
         }
     }
 
-    /// Waits for `work`, or for `articleTimeout` to pass, whichever comes first.
+    /// Runs the work in a task of its own and waits for it, or for `timeout` to pass, whichever
+    /// comes first. Whichever comes second finds the continuation taken and does nothing.
     private func race(
-        _ work: Task<ItemResult, Never>, item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>,
+        _ item: WorkItem, index: Int, assigner: IDAssigner?, timeout: Duration, running: AsyncSemaphore, waitingForTurn: Locked<Bool>,
         stopping: Locked<Bool>
     ) async -> ItemResult {
-        guard let timeout = articleTimeout else { return await work.value }
         let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
-        @Sendable func resume(_ result: ItemResult) {
-            let continuation = once.withLock { c in
+        @Sendable func take() -> CheckedContinuation<ItemResult, Never>? {
+            once.withLock { c in
                 defer { c = nil }
                 return c
             }
-            continuation?.resume(returning: result)
         }
+        let work = Locked<Task<Void, Never>?>(nil)
         return await withCheckedContinuation { continuation in
             once.withLock { $0 = continuation }
-            // The timer runs on a dispatch queue, not on Swift's task pool: a runaway article is
-            // synchronous work that holds a pool thread, and on two cores two of them would hold
-            // them all, so a timer that needed the pool would never fire.
-            let timer = DeadlineTimer(after: timeout, queue: Self.timerQueue) {
+            // The deadlines are kept on a dispatch queue, not on Swift's task pool: a runaway
+            // article is synchronous work that holds a pool thread, and on two cores two of them
+            // would hold them all, so a timer that needed the pool would never fire.
+            let timer = Self.deadlines.schedule(after: timeout) {
                 // The budget is the article's own: time spent waiting for an earlier one is not counted.
                 waitingForTurn.withLock { $0 }
             } expired: {
+                guard let continuation = take() else { return }
                 stopping.withLock { $0 = true }
                 let seconds = timeout.components.seconds
-                resume(
-                    (
+                continuation.resume(
+                    returning: (
                         [
                             .failure(
                                 Diagnostic(
@@ -204,19 +216,21 @@ public struct Runner: Sendable {
                                     article: item.name))
                         ], 0, []
                     ))
-                work.cancel()
+                work.withLock { $0 }?.cancel()
                 if let assigner { Task { await assigner.skip(index) } }
             }
-            Task {
-                let result = await work.value
+            let task = Task {
+                let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
+                running.release()
                 timer.cancel()
-                resume(result)
+                take()?.resume(returning: result)
             }
+            work.withLock { $0 = task }
         }
     }
 
     /// Where article time budgets are kept.
-    static let timerQueue = DispatchQueue(label: "dossier-article-timers")
+    static let deadlines = DeadlineScheduler(queue: DispatchQueue(label: "dossier-article-timers"))
 
     /// Reads, analyzes and exports one work item; never throws, a failure is a result.
     private func process(

@@ -12,6 +12,15 @@ enum WorkItem: Sendable {
     /// A problem with an input as a whole or with one of its lines, reported as its own failure.
     case failure(Diagnostic, bytes: Int)
 
+    /// The bytes of data the item holds while it waits in the channel.
+    var dataBytes: Int {
+        switch self {
+        case .bytes(_, _, let data): data.count
+        case .line(let work): work.data.count
+        case .whole, .failure: 0
+        }
+    }
+
     /// The name progress shows for it.
     var name: String {
         switch self {
@@ -39,6 +48,11 @@ struct LineWork: Sendable {
 /// tasks, which must not: `send` blocks the thread while the buffer is full (backpressure), and
 /// `next` suspends the task while it is empty. Cancelling makes both return at once. (Unchecked:
 /// `state` is only touched under `condition`'s lock.)
+///
+/// Full means `capacity` items, or `byteBudget` bytes of data in the items (one item always fits,
+/// whatever its size), so that streamed lines take bounded memory. A blocked sender is woken only
+/// once the buffer has drained to half of both, not after every item: waking the input thread for
+/// each small article cost more than reading it.
 final class WorkChannel: @unchecked Sendable {
     private struct State {
         var buffer: [WorkItem] = []
@@ -46,6 +60,10 @@ final class WorkChannel: @unchecked Sendable {
         var finished = false
         var cancelled = false
         var waiter: CheckedContinuation<WorkItem?, Never>?
+        /// The data held by the buffered items.
+        var bytes = 0
+        /// Whether the sender waits for room.
+        var senderWaiting = false
     }
 
     // A condition variable rather than a DispatchSemaphore: libdispatch traps when a semaphore
@@ -53,9 +71,11 @@ final class WorkChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var state = State()
     private let capacity: Int
+    private let byteBudget: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, byteBudget: Int = 1 << 20) {
         self.capacity = max(1, capacity)
+        self.byteBudget = max(0, byteBudget)
     }
 
     private func locked<R>(_ body: (inout State) -> R) -> R {
@@ -68,8 +88,13 @@ final class WorkChannel: @unchecked Sendable {
 
     /// Hands over one item, waiting for room; false when the channel was cancelled.
     func send(_ item: WorkItem) -> Bool {
+        let size = item.dataBytes
         condition.lock()
-        while !state.cancelled && state.waiter == nil && state.buffer.count - state.head >= capacity { condition.wait() }
+        while !state.cancelled && state.waiter == nil && isFull(adding: size) {
+            state.senderWaiting = true
+            condition.wait()
+        }
+        state.senderWaiting = false
         if state.cancelled {
             condition.unlock()
             return false
@@ -81,8 +106,15 @@ final class WorkChannel: @unchecked Sendable {
             return true
         }
         state.buffer.append(item)
+        state.bytes += size
         condition.unlock()
         return true
+    }
+
+    /// Whether an item of `size` bytes must wait for room.
+    private func isFull(adding size: Int) -> Bool {
+        let count = state.buffer.count - state.head
+        return count >= capacity || (count > 0 && state.bytes + size > byteBudget)
     }
 
     /// No more items will come.
@@ -110,11 +142,14 @@ final class WorkChannel: @unchecked Sendable {
     func next() async -> WorkItem? {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<WorkItem?, Never>) in
+                var wake = false
                 let result: WorkItem?? = locked { s in
                     if s.cancelled { return .some(nil) }
                     if s.head < s.buffer.count {
                         let item = s.buffer[s.head]
                         s.head += 1
+                        s.bytes -= item.dataBytes
+                        wake = s.senderWaiting && (s.buffer.count - s.head) * 2 <= capacity && s.bytes * 2 <= byteBudget
                         if s.head > 64 && s.head * 2 > s.buffer.count {
                             s.buffer.removeFirst(s.head)
                             s.head = 0
@@ -126,7 +161,7 @@ final class WorkChannel: @unchecked Sendable {
                     return .none
                 }
                 if case .some(let item) = result {
-                    condition.signal()
+                    if wake { condition.signal() }
                     continuation.resume(returning: item)
                 }
             }

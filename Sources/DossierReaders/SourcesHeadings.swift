@@ -49,8 +49,8 @@ struct SourcesHeadings {
     func match<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, in range: Range<Int>) -> Match? where Scalars.Index == Int {
         var start = range.lowerBound
         var end = range.upperBound
-        while start < end, s[start].properties.isWhitespace { start += 1 }
-        while end > start, s[end - 1].properties.isWhitespace { end -= 1 }
+        while start < end, s[start].isSpace { start += 1 }
+        while end > start, s[end - 1].isSpace { end -= 1 }
         guard start < end else { return nil }
         for key in keys where start + key.count <= end {
             var k = 0
@@ -62,7 +62,7 @@ struct SourcesHeadings {
             guard s[p] == ":" else { continue }
             let heading = start..<(p + 1)
             p += 1
-            while p < end, s[p].properties.isWhitespace { p += 1 }
+            while p < end, s[p].isSpace { p += 1 }
             guard p < end else { return Match(heading: heading, entry: nil) }
             // `Sources: two officials said the talks had stalled.` is reporting, not a list of sources.
             let entry = LineShape(s: s, range: p..<end)

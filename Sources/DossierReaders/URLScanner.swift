@@ -30,6 +30,55 @@ enum URLScanner {
         }
     }
 
+    /// The addresses within `range` of a scalar buffer, in order: words are found on its code
+    /// units, read once at the buffer's width, and only a word with a dot inside is looked at.
+    static func scan(_ s: ScalarBuffer, in range: Range<Int>) -> [Match] {
+        switch s.width {
+        case 1: s.withUnsafeUnits(as: UInt8.self) { scan(units: $0, of: s, in: range) }
+        case 2: s.withUnsafeUnits(as: UInt16.self) { scan(units: $0, of: s, in: range) }
+        default: s.withUnsafeUnits(as: UInt32.self) { scan(units: $0, of: s, in: range) }
+        }
+    }
+
+    private static func scan<U: FixedWidthInteger & UnsignedInteger>(
+        units: UnsafeBufferPointer<U>, of s: ScalarBuffer, in range: Range<Int>
+    ) -> [Match] {
+        // Every address has a dot with something after it, and few words have one: so look for
+        // such dots, then for the word around each (a maximal run of non-space scalars, as in the
+        // generic scan), instead of testing every scalar for a space.
+        var matches: [Match] = []
+        let lower = range.lowerBound
+        let upper = range.upperBound
+        var i = lower
+        while i < upper {
+            guard units[i] == 0x2E else {
+                i += 1
+                continue
+            }
+            guard i + 1 < upper, !isWhiteSpace(UInt32(truncatingIfNeeded: units[i + 1])) else {
+                i += 1
+                continue
+            }
+            var start = i
+            while start > lower, !isWhiteSpace(UInt32(truncatingIfNeeded: units[start - 1])) { start -= 1 }
+            var end = i + 1
+            while end < upper, !isWhiteSpace(UInt32(truncatingIfNeeded: units[end])) { end += 1 }
+            if let match = match(s, token: start..<end) { matches.append(match) }
+            i = end
+        }
+        return matches
+    }
+
+    /// `Unicode.Scalar.properties.isWhitespace` of a scalar value, without the property tables:
+    /// the White_Space code points are few and have not changed in many Unicode versions.
+    @inline(__always) static func isWhiteSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// The addresses within `range` of `s`, in order.
     static func scan<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars, in range: Range<Int>) -> [Match]
     where Scalars.Index == Int {

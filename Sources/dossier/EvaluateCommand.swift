@@ -45,7 +45,7 @@ struct EvaluateCommand: ContextualCommand {
     func run(in context: CommandContext) async throws {
         do {
             switch task {
-            case "sentences": try runSentences(in: context)
+            case "sentences": try await runSentences(in: context)
             case "extraction": try runExtraction(in: context)
             case "metadata": try runMetadata(in: context)
             case "entities": try runEntities(in: context)
@@ -64,17 +64,23 @@ struct EvaluateCommand: ContextualCommand {
 
     private func out(_ text: String, in context: CommandContext) { context.standardOutput(Data(text.utf8)) }
 
-    private func runSentences(in context: CommandContext) throws {
-        let result = try SentenceEvaluation(file: URL(fileURLWithPath: file)).run(SentenceSegmenter().segment)
+    private func runSentences(in context: CommandContext) async throws {
+        let evaluation = try SentenceEvaluation(file: URL(fileURLWithPath: file))
+        let direct = evaluation.run(SentenceSegmenter().segment)
+        // The same rules as a user meets them: each read as a .txt file by the text reader.
+        let throughReader = try await evaluation.run(registry: context.registry, readerID: "text", analyzerID: "sentences")
         var lines: [String] = []
-        for miss in result.misses {
-            lines.append("case \(miss.number): expected \(miss.expected.count) sentence(s), got \(miss.got.count)")
-            if verbose {
-                lines.append("  expected: \(miss.expected)")
-                lines.append("  got:      \(miss.got)")
+        for (label, result) in [("", direct), ("through the text reader: ", throughReader)] {
+            for miss in result.misses {
+                lines.append("\(label)case \(miss.number): expected \(miss.expected.count) sentence(s), got \(miss.got.count)")
+                if verbose {
+                    lines.append("  expected: \(miss.expected)")
+                    lines.append("  got:      \(miss.got)")
+                }
             }
         }
-        lines.append("sentences: \(result.passed) of \(result.total) golden rules pass")
+        lines.append("sentences: \(direct.passed) of \(direct.total) golden rules pass")
+        lines.append("through the text reader: \(throughReader.passed) of \(throughReader.total)")
         out(lines.joined(separator: "\n") + "\n", in: context)
     }
 

@@ -55,6 +55,26 @@ struct EvaluationTests {
         #expect(score.f1 == 1)
     }
 
+    @Test("golden rules are scored through the text reader too, where inline numbered lists split like the segmenter's")
+    func sentencesThroughReader() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = [
+            ["text": "1. Oil the hinges 2. Paint the gate", "sentences": ["1. Oil the hinges", "2. Paint the gate"]],
+            ["text": "3) Oil the hinges. 4) Paint the gate.", "sentences": ["3) Oil the hinges.", "4) Paint the gate."]],
+            ["text": "The gate was painted. It looks new.", "sentences": ["The gate was painted.", "It looks new."]],
+            ["text": "Two sentences here. Expected as one.", "sentences": ["Two sentences here. Expected as one."]],
+        ]
+        let file = folder.appendingPathComponent("rules.json")
+        try JSONSerialization.data(withJSONObject: rules).write(to: file)
+        let evaluation = try SentenceEvaluation(file: file)
+        let result = try await evaluation.run(registry: .standard, readerID: "text", analyzerID: "sentences")
+        #expect(result.total == 4)
+        #expect(result.passed == 3)
+        #expect(result.misses.map(\.number) == [4])
+        #expect(result.misses.first?.got == ["Two sentences here.", "Expected as one."])
+    }
+
     @Test("an id the registry lacks is E465, naming the readers there are")
     func unknownReader() throws {
         let error = try #require(throws: EvaluationError.self) { try ExtractionEvaluation(registry: .standard, readerID: "htm") }

@@ -11,14 +11,14 @@ struct TextLayout {
     let lines: [PlainTextDecoder.Line]
     let options: TextReader.Options
 
-    /// The configured sources headings, prepared once per article.
+    /// The configured sources headings, prepared once by the reader.
     private let sourcesHeadings: SourcesHeadings
 
-    init(scalars: ScalarBuffer, lines: [PlainTextDecoder.Line], options: TextReader.Options) {
+    init(scalars: ScalarBuffer, lines: [PlainTextDecoder.Line], options: TextReader.Options, sourcesHeadings: SourcesHeadings) {
         s = scalars
         self.lines = lines
         self.options = options
-        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
+        self.sourcesHeadings = sourcesHeadings
     }
 
     /// What the layout found.
@@ -110,7 +110,9 @@ struct TextLayout {
             } else if options.detectEmbeds, lineShape.isPostAttribution {
                 // Tested before list items, since an attribution may open with a dash.
                 units.append(unit(.attribution))
-            } else if let textStart = lineShape.listItemTextStart {
+            } else if let textStart = lineShape.listItemTextStart, !lineShape.holdsInlineList(after: textStart) {
+                // A line holding several markers (`1. First 2. Second`) is left to the prose
+                // branches below, so its block keeps every marker and the sentences can split there.
                 units.append(unit(.listItem, from: textStart, level: line.indent / 2 + 1))
             } else if let heading = lineShape.markdownHeading {
                 units.append(unit(.markdownHeading, from: heading.textStart, level: heading.level))
@@ -185,12 +187,12 @@ struct TextLayout {
         // A title-cased short question before a longer paragraph heads a section ("Who Pays?");
         // a question in sentence case ("What happens next?") stays a paragraph.
         if lineShape.isHeadingQuestion {
-            return next.kind == .paragraph && lineShape.isTitleCased && shape(next.range).wordCount > lineShape.wordCount
+            return next.kind == .paragraph && lineShape.isTitleCased && shape(next.range).hasMoreWords(than: lineShape.wordCount)
         }
         guard lineShape.isHeadingShaped else { return false }
         if next.kind == .listItem { return true }
         guard next.kind == .paragraph, lineShape.isTitleCased || lineShape.endsWithColon else { return false }
-        return shape(next.range).wordCount > lineShape.wordCount
+        return shape(next.range).hasMoreWords(than: lineShape.wordCount)
     }
 
     private func assignTitleAndLede(_ units: inout [Unit]) {
@@ -217,6 +219,8 @@ struct TextLayout {
     // MARK: Embedded posts
 
     private func isSocialLinkLine(_ range: Range<Int>) -> Bool {
+        // The whole unit must be one address, so a unit with a space in it (nearly all) is not one.
+        for k in range where s[k].isSpace { return false }
         let matches = URLScanner.scan(s, in: range)
         return matches.count == 1 && matches[0].range == range && URLScanner.isSocial(matches[0].host)
     }

@@ -10,7 +10,9 @@ public import Foundation
 ///
 /// Blocks are recognised by generic rules: a short unpunctuated first line is the title; short
 /// title-cased lines before longer text, and any short line before a list, are headings; lines
-/// opening with `-`, `*`, `•`, `–`, `1.` or `1)` are list items; a line with a social-media link
+/// opening with `-`, `*`, `•`, `–`, `1.` or `1)` are list items, unless the next marker of the same
+/// series follows on the same line (`1. First 2. Second`), which makes the line a paragraph that keeps
+/// its markers, for the sentence splitter to split there; a line with a social-media link
 /// next to an attribution such as `— Name (@handle) May 2, 2025` is an embedded post; a line
 /// such as `Sources:` opens the sources section, and `Sources: Reuters, AP` opens it with its first
 /// entry on the same line (the rule `SourcesHeadings` shares with the `markdown` reader); `By …`
@@ -27,9 +29,13 @@ public struct TextReader: Reader {
     /// The options the reader was created with.
     public let options: Options
 
+    /// The sources headings of `options`, prepared once for every article the reader reads.
+    private let sourcesHeadings: SourcesHeadings
+
     /// Creates the reader with the default options, which cannot fail.
     public init() {
         options = Options()
+        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
     /// Throws when a sources heading is empty or `maxBytes` is not positive; creates nothing, for `dossier lint` and `dossier plan`.
@@ -46,6 +52,7 @@ public struct TextReader: Reader {
     public init(options: Options) throws {
         try Self.validate(options)
         self.options = options
+        sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
     /// Whether `head` is UTF-8 text without NUL bytes that does not open like markup or JSON.
@@ -66,7 +73,7 @@ public struct TextReader: Reader {
         var scalars = try PlainTextDecoder.decode(input.data, name: input.name)
         let lines = PlainTextDecoder.normalise(&scalars)
         guard !lines.isEmpty else { throw ComponentError(code: "E411", "the article is empty") }
-        let layout = TextLayout(scalars: scalars, lines: lines, options: options).build()
+        let layout = TextLayout(scalars: scalars, lines: lines, options: options, sourcesHeadings: sourcesHeadings).build()
         return [
             Document(
                 id: input.id, scalars: scalars, blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
