@@ -204,13 +204,12 @@ public struct Annotations: Hashable, Sendable {
     public mutating func removeAll(producedBy instance: String, in layers: Set<LayerID>) -> Set<String> {
         var removed: Set<String> = []
         for layer in layers {
-            guard var items = store.removeValue(forKey: layer) else { continue }
-            var before: Set<String> = []
-            items.forEachID { before.insert($0) }
-            items.removeAll(producedBy: instance)
-            items.forEachID { before.remove($0) }
-            removed.formUnion(before)
-            store[layer] = items
+            guard let items = store[layer], items.count > 0 else { continue }
+            var changed = items
+            let ids = changed.removeAll(producedBy: instance)
+            guard !ids.isEmpty else { continue }
+            removed.formUnion(ids)
+            store[layer] = changed
         }
         return removed
     }
@@ -254,9 +253,22 @@ public struct Annotations: Hashable, Sendable {
     /// stamped) is merged into `existing`: an id given twice, or a reference to an annotation that
     /// is in neither, or in another layer than the reference's type says.
     public func firstReferenceProblem(against existing: Annotations) -> ReferenceProblem? {
+        // The runner asks this after every step, and most steps return annotations without ids
+        // of their own and without references: then there is nothing to check, and indexing the
+        // whole document's ids (thousands of strings) would cost more than the step itself.
+        var given: Set<String> = []
+        var referenced: Set<String> = []
+        for (_, items) in store {
+            items.forEachID { if !$0.isEmpty { given.insert($0) } }
+            items.forEachReference { _, id, _ in referenced.insert(id) }
+        }
+        guard !given.isEmpty || !referenced.isEmpty else { return nil }
         var layerOf: [String: LayerID] = [:]
         var problem: ReferenceProblem?
-        for (layer, items) in existing.store { items.forEachID { layerOf[$0] = layer } }
+        // Only the existing ids that could matter: those given again here, or pointed at.
+        for (layer, items) in existing.store {
+            items.forEachID { if given.contains($0) || referenced.contains($0) { layerOf[$0] = layer } }
+        }
         var mine: Set<String> = []
         for layer in store.keys.sorted() {
             store[layer]!.forEachID { id in

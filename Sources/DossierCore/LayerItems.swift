@@ -14,7 +14,8 @@ protocol LayerItems: Sendable {
     /// Sets every producer to `provenance` (unless nil), and every empty id to the prefix and the
     /// next number.
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int)
-    mutating func removeAll(producedBy instance: String)
+    /// Removes the items the instance named `instance` produced; returns their ids.
+    mutating func removeAll(producedBy instance: String) -> [String]
     /// Removes the items that point at any of `ids`; returns the ids of those removed.
     mutating func removeAll(pointingAt ids: Set<String>) -> [String]
     /// The items as plain JSON, each its type's wire form.
@@ -50,7 +51,17 @@ struct TypedItems<Item: Annotation>: LayerItems {
         }
     }
 
-    mutating func removeAll(producedBy instance: String) { items.removeAll { $0.producer.instance == instance } }
+    mutating func removeAll(producedBy instance: String) -> [String] {
+        // Most runs meet a layer its analyzer has not written yet: look before building anything.
+        guard items.contains(where: { $0.producer.instance == instance }) else { return [] }
+        var removed: [String] = []
+        items.removeAll { item in
+            guard item.producer.instance == instance else { return false }
+            removed.append(item.id)
+            return true
+        }
+        return removed
+    }
 
     mutating func removeAll(pointingAt ids: Set<String>) -> [String] {
         var removed: [String] = []
@@ -129,12 +140,21 @@ struct RawItems: LayerItems {
         }
     }
 
-    mutating func removeAll(producedBy instance: String) {
+    mutating func removeAll(producedBy instance: String) -> [String] {
+        var removed: [String] = []
         items.removeAll { item in
-            if case .string(let name)? = item["producer"]?["name"] { return name == instance }
-            if case .string(let c)? = item["producer"]?["component"] { return c == instance }
-            return false
+            let mine: Bool
+            if case .string(let name)? = item["producer"]?["name"] {
+                mine = name == instance
+            } else if case .string(let c)? = item["producer"]?["component"] {
+                mine = c == instance
+            } else {
+                mine = false
+            }
+            if mine, case .string(let id)? = item["id"] { removed.append(id) }
+            return mine
         }
+        return removed
     }
 
     func jsonValues() throws -> [JSONValue] { items }

@@ -455,11 +455,15 @@ public struct Runner: Sendable {
                 do {
                     for (m, member) in members.enumerated() {
                         var added = try outputs[m][n].get()
+                        // Checked before numbering, when the ids the runner gives cannot collide yet, so
+                        // only ids the component set itself and its references need looking at; a
+                        // problem is described again after numbering, to name the annotations by id.
+                        let unchecked = added.firstReferenceProblem(against: document.annotations)
                         added.stamp(
                             Provenance(component: member.info.id, version: member.info.version, name: member.name),
                             after: document.annotations,
                             retired: retired[i] ?? [])
-                        if let problem = added.firstReferenceProblem(against: document.annotations) {
+                        if unchecked != nil, let problem = added.firstReferenceProblem(against: document.annotations) ?? unchecked {
                             throw StepFailure(code: "E492", component: member.name, error: ComponentError(code: "E492", problem.message))
                         }
                         document.annotations.merge(added)
