@@ -69,14 +69,10 @@ enum URLScanner {
         return matches
     }
 
-    /// `Unicode.Scalar.properties.isWhitespace` of a scalar value, without the property tables:
-    /// the White_Space code points are few and have not changed in many Unicode versions.
+    /// `Unicode.Scalar.isSpace` of a code unit of a scalar buffer.
     @inline(__always) static func isWhiteSpace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }
-        switch v {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
+        // The units of a scalar buffer are valid scalar values.
+        unsafeBitCast(v, to: Unicode.Scalar.self).isSpace
     }
 
     /// The addresses within `range` of `s`, in order.
@@ -125,7 +121,8 @@ enum URLScanner {
         let text = String(scalars: s[start..<end])
         let lower = text.lowercased()
         let hasScheme = lower.hasPrefix("http://") || lower.hasPrefix("https://")
-        let rest = hasScheme ? String(lower[lower.range(of: "://")!.upperBound...]) : lower
+        // After `http://` or `https://` (seven or eight characters), without a Foundation search.
+        let rest = hasScheme ? String(lower.dropFirst(lower.hasPrefix("https://") ? 8 : 7)) : lower
         let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) ?? rest.endIndex
         let host = String(rest[..<hostEnd])
         guard isHost(host), !text.contains("@") || hasScheme else { return nil }
