@@ -10,6 +10,9 @@ public enum DefaultPipeline {
         reader: auto
         analyzers:
           - sentences
+          - entities
+          - dates
+          - quotes
         exporters:
           - markdown:
               to: stdout

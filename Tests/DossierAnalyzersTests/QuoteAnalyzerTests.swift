@@ -275,6 +275,8 @@ struct QuoteAnalyzerTests {
             ("The ferry will run again in May, Varga insisted.", "The ferry will run again in May", "insisted"),
             ("Varga added that fares would stay the same.", "fares would stay the same", "added"),
             ("Varga said in a statement on Monday that fares would stay the same.", "fares would stay the same", "said"),
+            ("Varga criticises the timetable as too thin for winter.", "the timetable as too thin for winter", "criticises"),
+            ("The meeting ended with Varga urging calm on the quayside.", "calm on the quayside", "urging"),
         ])
     func indirect(_ text: String, _ content: String, _ cue: String) throws {
         let (d, q) = try quotes(text, entities: [Self.varga])
@@ -286,9 +288,30 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d, quote) == "Varga")
     }
 
+    @Test("a quotation inside reported speech is the reported speaker's, also when the name is the appositive")
+    func insideReportedSpeech() throws {
+        let text = "The harbour master, Anna Varga, said the new timetable was “a gift to every commuter on the coast.”"
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let inner = try #require(find(d, q, "a gift to every commuter on the coast."))
+        #expect(inner.speaker == "e1" && speakerText(d, inner) == "Anna Varga" && inner.cue == "said")
+        let plain = "Anna Varga said the timetable, which starts in May, was “a gift to every commuter”."
+        let (d2, q2) = try quotes(plain, entities: [Self.varga])
+        #expect(find(d2, q2, "a gift to every commuter").map { $0.speaker == "e1" && speakerText(d2, $0) == "Anna Varga" } == true)
+    }
+
+    @Test("a quoted term the writer gives as what someone calls a thing is a term, not speech")
+    func whatTheyCall() throws {
+        let text =
+            "The council plans what it calls a “harbour levy” for visitors. The board called the fee “a harbour tax on every family”."
+        let (d, q) = try quotes(text)
+        #expect(find(d, q, "harbour levy")?.kind == .scare)
+        #expect(find(d, q, "a harbour tax on every family")?.kind == .partial)
+    }
+
     @Test("reporting verbs that do not report speech are left alone")
     func notIndirect() throws {
-        let text = "It is said the castle is haunted. Varga said nothing. The board called a meeting for Monday."
+        let text =
+            "It is said the castle is haunted. Varga said nothing. The board called a meeting for Monday. Warning lights flashed while the crew kept saying little."
         let (_, q) = try quotes(text, entities: [Self.varga])
         #expect(q.isEmpty)
     }

@@ -51,7 +51,7 @@ extension QuoteScanner {
             } else {
                 // A short capitalized phrase inside the writer's sentence is a coined name, not speech.
                 found = before?.cue != nil ? before : after
-                kind = words < minimumWords && (found == nil || titleCase) ? .scare : .partial
+                kind = words < minimumWords && (found == nil || titleCase || coinedByWriter(pre)) ? .scare : .partial
             }
             var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: kind)
             guard kind == .direct || kind == .partial else {
@@ -110,6 +110,20 @@ extension QuoteScanner {
 
     /// Whether one of the last `within` words before a quotation is of class `cls` (`so-called`,
     /// `the book`), reading back over determiners and commas only.
+    /// Whether the words before a short quotation read `what X calls` or `what they describe as`:
+    /// the writer quoting someone's name for a thing, a coined term rather than their speech.
+    func coinedByWriter(_ pre: [QuoteToken]) -> Bool {
+        var j = pre.count - 1
+        while j >= 0, !pre[j].isWord { j -= 1 }
+        while j > 0, pre[j].isWord, wordClass(pre[j]) & C.determiner != 0 { j -= 1 }
+        guard j >= 0 else { return false }
+        if pre[j].hash == Words.as, j > 0 { j -= 1 }
+        guard cueUse(pre[j]).contains(.partial) else { return false }
+        // Up to two words of subject between `what` and the verb: `what it calls`, `what the city calls`.
+        for k in stride(from: j - 1, through: max(0, j - 3), by: -1) where pre[k].isWord && pre[k].hash == Words.what { return true }
+        return false
+    }
+
     func marker(in pre: [QuoteToken], _ cls: UInt16, within: Int) -> Bool {
         var seen = 0
         var j = pre.count - 1

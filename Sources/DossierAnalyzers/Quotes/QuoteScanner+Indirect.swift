@@ -11,7 +11,9 @@ extension QuoteScanner {
         var s = 0
         for event in cueEvents {
             let use = QuoteVocabulary.CueUse(rawValue: event.use)
-            guard use.contains(.indirect) || use.contains(.according) || use.contains(.callFor) else { continue }
+            guard use.contains(.indirect) || use.contains(.according) || use.contains(.callFor) || use.contains(.participle) else {
+                continue
+            }
             guard !usedCues.contains(event.start) else { continue }
             while s < spans.count && spans[s].upperBound <= event.start { s += 1 }
             if s < spans.count, spans[s].lowerBound <= event.start { continue }
@@ -56,6 +58,21 @@ extension QuoteScanner {
             // `The talks …, according to X.`
             guard k > 0, t[k - 1].isMark(0x2C) else { return nil }
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
+        }
+        if use.contains(.participle) && !use.contains(.indirect) {
+            // `with German Chancellor Lena Brandt urging restraint`: only right after a named speaker.
+            if k > 0, word(k - 1), let entity = mentions.entity(overlapping: TextRange(t[k - 1].start..<t[k - 1].end)),
+                let mention = mentions.entries.first(where: { $0.entity == entity && $0.range.end == t[k - 1].end })
+            {
+                var c = k + 1
+                if use.contains(.callFor) {
+                    guard word(c), t[c].hash == Words.for else { return nil }
+                    c += 1
+                }
+                return make(
+                    content: content(t, from: c), cue: t[k].start..<t[c - 1].end, speaker: mention.range.start..<mention.range.end)
+            }
+            guard use.contains(.callFor) else { return nil }
         }
         if k > 0, word(k - 1), wordClass(t[k - 1]) & C.passive != 0 { return nil }
         if use.contains(.callFor) {

@@ -59,6 +59,13 @@ extension QuoteScanner {
                 k -= 1
             }
             guard k >= lo, t[k].isMark(0x2C) else { return nil }
+            // `The harbour master, Anna Varga, said`: when the appositive is the name and what
+            // comes before it a description, the name is the subject.
+            if k + 1 < j, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
+                mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end)) == nil
+            {
+                return name
+            }
             j = k - 1
         }
         guard j >= lo, t[j].isWord else { return nil }
@@ -153,6 +160,19 @@ extension QuoteScanner {
 }
 
 /// Hashes of single words the rules compare against directly.
+extension QuoteScanner {
+    /// The range of the one entity mention that makes up most of `span`, when there is one.
+    func namedMention(in span: Range<Int>) -> Range<Int>? {
+        guard let entity = mentions.entity(overlapping: TextRange(span)),
+            let mention = mentions.entries.first(where: {
+                $0.entity == entity && $0.range.start >= span.lowerBound && $0.range.end <= span.upperBound
+            }),
+            (mention.range.end - mention.range.start) * 2 >= span.count
+        else { return nil }
+        return mention.range.start..<mention.range.end
+    }
+}
+
 enum Words {
     static let who = WordTable.hash("who")
     static let he = WordTable.hash("he")
@@ -163,4 +183,6 @@ enum Words {
     static let that = WordTable.hash("that")
     static let `for` = WordTable.hash("for")
     static let according = WordTable.hash("according")
+    static let what = WordTable.hash("what")
+    static let `as` = WordTable.hash("as")
 }

@@ -78,7 +78,26 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         classify(spans)
         findReportedSpeech()
         quotes.sort { $0.range < $1.range }
+        attributeInsideReportedSpeech()
         return quotes
+    }
+
+    /// Gives a quotation with no speaker of its own the speaker of the reported speech it lies in:
+    /// in `Varga said the plan was “a tax by another name”`, Varga said the quoted words too.
+    mutating func attributeInsideReportedSpeech() {
+        var reported: [Int] = []
+        for i in quotes.indices where quotes[i].kind == .indirect && (quotes[i].speaker != nil || quotes[i].isAnonymous) {
+            reported.append(i)
+        }
+        guard !reported.isEmpty else { return }
+        for i in quotes.indices where (quotes[i].kind == .partial || quotes[i].kind == .direct) && quotes[i].speakerRange == nil {
+            guard let outer = reported.first(where: { quotes[$0].range.contains(quotes[i].range) }) else { continue }
+            quotes[i].speaker = quotes[outer].speaker
+            quotes[i].speakerRange = quotes[outer].speakerRange
+            quotes[i].isAnonymous = quotes[outer].isAnonymous
+            quotes[i].cue = quotes[outer].cue
+            quotes[i].cueRange = quotes[outer].cueRange
+        }
     }
 
     // MARK: Scalars

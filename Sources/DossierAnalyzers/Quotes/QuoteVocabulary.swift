@@ -19,6 +19,8 @@ struct QuoteVocabulary: Sendable {
         static let callFor = CueUse(rawValue: 16)
         /// `tell`, `told`: the listener follows the verb before the reported clause.
         static let listener = CueUse(rawValue: 32)
+        /// `urging`, `warning`: reported speech only right after a named speaker (`with Merz urging …`).
+        static let participle = CueUse(rawValue: 64)
     }
 
     /// Word classes, as bits of one table's values.
@@ -54,7 +56,16 @@ struct QuoteVocabulary: Sendable {
         "recalls", "recalled", "reply", "replies", "replied", "respond", "responds", "responded", "answered",
         "ask", "asks", "asked", "allege", "alleges", "alleged", "warned", "complain", "complains", "complained",
         "conclude", "concludes", "concluded", "reiterate", "reiterates", "reiterated", "signal", "signals",
-        "signaled", "signalled", "indicate", "indicates", "indicated",
+        "signaled", "signalled", "indicate", "indicates", "indicated", "criticise", "criticises", "criticised",
+        "criticize", "criticizes", "criticized", "critique", "critiques", "critiqued", "condemn", "condemns",
+        "condemned",
+    ]
+
+    /// Participles that report speech when a named speaker stands right before them
+    /// (`with the minister urging restraint`); elsewhere they are too often not speech (`warning signs`).
+    static let participles: [String] = [
+        "urging", "warning", "insisting", "arguing", "claiming", "saying", "stressing", "noting", "demanding",
+        "criticising", "criticizing", "calling", "describing", "accusing", "denying", "promising", "vowing",
     ]
 
     /// Verbs that attribute quoted words but rarely introduce reported speech without them.
@@ -146,6 +157,7 @@ struct QuoteVocabulary: Sendable {
         for verb in Self.partialVerbs { cueEntries.append((verb, CueUse.partial.rawValue)) }
         for verb in ["call", "calls", "called", "calling"] { cueEntries.append((verb, CueUse.callFor.rawValue)) }
         for verb in ["tell", "tells", "told", "telling"] { cueEntries.append((verb, CueUse.listener.rawValue)) }
+        for verb in Self.participles { cueEntries.append((verb, CueUse.participle.rawValue)) }
         cueEntries.append(("according", CueUse.according.rawValue))
         cues = WordTable(cueEntries)
 
