@@ -178,7 +178,11 @@ public struct MarkdownExporter: Exporter {
                     ["Name", "Kind", "Role", "Mentions"],
                     actors.map { name in
                         let g = groups[name]!
-                        return [Self.escape(name), g.kind.rawValue, Self.escape(g.roles.joined(separator: "; ")), "\(g.mentions)"]
+                        // `envoys` says nothing `US envoys` does not: keep the fullest wording of a role.
+                        let roles = g.roles.filter { role in
+                            !g.roles.contains { $0 != role && $0.lowercased().hasSuffix(" " + role.lowercased()) }
+                        }
+                        return [Self.escape(name), g.kind.rawValue, Self.escape(roles.joined(separator: "; ")), "\(g.mentions)"]
                     }))
         }
         var others: [String] = []

@@ -277,6 +277,7 @@ struct QuoteAnalyzerTests {
             ("Varga said in a statement on Monday that fares would stay the same.", "fares would stay the same", "said"),
             ("Varga criticises the timetable as too thin for winter.", "the timetable as too thin for winter", "criticises"),
             ("The meeting ended with Varga urging calm on the quayside.", "calm on the quayside", "urging"),
+            ("Varga said the ferry would run again in May, while the unions expect delays.", "the ferry would run again in May", "said"),
         ])
     func indirect(_ text: String, _ content: String, _ cue: String) throws {
         let (d, q) = try quotes(text, entities: [Self.varga])

@@ -93,6 +93,28 @@ struct ExporterTests {
         #expect(error.message == "'maxClaims' is '-1' but must be 0 (list every claim) or more")
     }
 
+    @Test("an entity's roles show once each, in their fullest wording, and a speaker's first role stands by the name")
+    func markdownRoles() throws {
+        let text = "Harbour envoys Ada Lind and Bo Sten met. Lind, one of the envoys, said “the harbour stays open all winter”."
+        var document = Document(id: "roles", text: text)
+        func range(_ s: String) -> TextRange {
+            let start = text.unicodeScalars.distance(
+                from: text.unicodeScalars.startIndex, to: text.range(of: s)!.lowerBound.samePosition(in: text.unicodeScalars)!)
+            return TextRange(start: start, end: start + s.unicodeScalars.count)
+        }
+        document.annotations.entities = [
+            Entity(
+                id: "e1", kind: .person, name: "Ada Lind", mentions: [.init(range: range("Ada Lind")), .init(range: range("Lind,"))],
+                roles: [.init(title: "envoys", affiliation: "Harbour"), .init(title: "envoys")])
+        ]
+        document.annotations.quotes = [
+            Quote(id: "q1", range: range("the harbour stays open all winter"), kind: .direct, speaker: "e1", cue: "said")
+        ]
+        let brief = try MarkdownExporter().render(document)
+        #expect(brief.contains("| Ada Lind | person | Harbour envoys | 2 |"))
+        #expect(brief.contains("- **Ada Lind**, Harbour envoys (said): “the harbour stays open all winter”"))
+    }
+
     @Test("user text cannot break a Markdown table or open emphasis")
     func markdownEscapesUserText() throws {
         let text = "Costs rose | fell by *half* [sic] <b>"

@@ -121,6 +121,8 @@ extension QuoteScanner {
         var last = -1
         var j = from
         while j < t.count, !t[j].isMark(0x3B) {
+            // `…, while critics …`: a contrasting clause after a comma is the writer's, not the speaker's.
+            if t[j].isMark(0x2C), j + 1 < t.count, t[j + 1].isWord, Words.contrasts.contains(t[j + 1].hash) { break }
             if t[j].isWord { last = j }
             j += 1
         }

@@ -185,4 +185,6 @@ enum Words {
     static let according = WordTable.hash("according")
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
+    /// Words that open a contrasting clause after a comma, which ends reported speech.
+    static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
