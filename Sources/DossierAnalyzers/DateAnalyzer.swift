@@ -8,7 +8,7 @@ public import DossierCore
 /// published date, or the `referenceDate` option when it has none; each records that date as its
 /// `anchor`, and one that cannot be resolved keeps a `nil` value and says why in `unresolved`.
 /// The tense of the sentence decides between the past and the coming weekday or month. See
-/// `Docs/analyzer-dates.md` for the rules and their limits.
+/// `Docs/Dates.md` for the rules and their limits.
 public struct DateAnalyzer: Analyzer {
     /// The options of the `dates` analyzer.
     public struct Options: ComponentOptions, Hashable {

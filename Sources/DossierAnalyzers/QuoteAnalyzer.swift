@@ -11,7 +11,7 @@ public import DossierCore
 /// speaker: the subject of the verb, linked to an entity when an entity mention overlaps it, a
 /// pronoun resolved to the nearest person before it, or an anonymous source.
 ///
-/// The rules are described, with their limits, in `Docs/analyzer-quotes.md`.
+/// The rules are described, with their limits, in `Docs/Quotes.md`.
 public struct QuoteAnalyzer: Analyzer {
     /// The options of the `quotes` analyzer.
     public struct Options: ComponentOptions, Hashable {
