@@ -437,8 +437,12 @@ public struct Runner: Sendable {
                 AnalysisContext(pipeline: name, component: member.name, warnings: warnings, isCancelled: stop)
             }
             var outputs: [[Result<Annotations, StepFailure>]]
-            if members.count == 1 {
-                outputs = [await Self.apply(members[0], to: snapshot, context: context(members[0]))]
+            if members.count == 1 || jobs == 1 || Self.isSmall(snapshot) {
+                // One core, or too little text to pay for a child task per member (creating and
+                // waking one costs about what a short article's analysis does): one after another,
+                // which gives the same results, since every member sees the same snapshot.
+                outputs = []
+                for member in members { outputs.append(await Self.apply(member, to: snapshot, context: context(member))) }
             } else {
                 outputs = await withTaskGroup(of: (Int, [Result<Annotations, StepFailure>]).self) { group in
                     for (m, member) in members.enumerated() {
@@ -491,6 +495,14 @@ public struct Runner: Sendable {
             }
         }
         return results
+    }
+
+    /// Whether a batch holds so little text (under 64 Ki scalars) that running a stage's members
+    /// in child tasks would cost more than it gains.
+    static func isSmall(_ documents: [Document]) -> Bool {
+        var length = 0
+        for document in documents { length += document.length }
+        return length < 1 << 16
     }
 
     /// Runs one analyzer on a batch and checks what it returned for each document.
