@@ -118,6 +118,19 @@ public struct Annotations: Hashable, Sendable {
     /// The layers that hold at least one annotation.
     public var nonEmptyLayers: Set<LayerID> { Set(store.compactMap { $0.value.count > 0 ? $0.key : nil }) }
 
+    /// Whether a layer other than `layers` holds an annotation; the cheap question the runner
+    /// asks of every result before it builds `nonEmptyLayers` to say which.
+    public func hasAnnotations(outside layers: [LayerID]) -> Bool {
+        for (layer, items) in store where items.count > 0 && !layers.contains(layer) { return true }
+        return false
+    }
+
+    /// Whether any of `layers` holds an annotation.
+    public func hasAnnotations(in layers: [LayerID]) -> Bool {
+        for layer in layers where count(of: layer) > 0 { return true }
+        return false
+    }
+
     /// The ids of every annotation in every layer.
     public var allIDs: Set<String> {
         var ids: Set<String> = []
@@ -237,6 +250,13 @@ public struct Annotations: Hashable, Sendable {
     /// The runner checks every annotation an analyzer returns with this, so a component's bad
     /// range fails that article (E406) instead of trapping later, in an exporter or the batch.
     public func firstInvalidRange(length: Int) -> TextRange? {
+        // Almost every result is well formed: look in any order first, and sort the layers (to
+        // name the first bad range in layer order) only when there is one.
+        var any = false
+        for (_, items) in store where !any {
+            items.forEachRange { r in if r.start < 0 || r.start > r.end || r.end > length { any = true } }
+        }
+        guard any else { return nil }
         var bad: TextRange?
         for layer in store.keys.sorted() where bad == nil {
             store[layer]!.forEachRange { r in

@@ -420,7 +420,8 @@ public struct Runner: Sendable {
             var retired: [Int: Set<String>] = [:]
             for i in results.indices {
                 guard case .success(var document) = results[i] else { continue }
-                for member in members {
+                // Looked for before a set of the layers is built: most documents meet a stage once.
+                for member in members where document.annotations.hasAnnotations(in: member.info.provides) {
                     let removed = document.annotations.removeAll(producedBy: member.name, in: Set(member.info.provides))
                     if !removed.isEmpty { retired[i, default: []].formUnion(removed) }
                 }
@@ -529,8 +530,8 @@ public struct Runner: Sendable {
 
     /// Refuses what an analyzer returned when it writes an undeclared layer or a bad range.
     static func check(_ annotations: Annotations, of step: Pipeline.AnalyzerStep, for document: Document) throws -> Annotations {
-        let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
-        if !undeclared.isEmpty {
+        if annotations.hasAnnotations(outside: step.info.provides) {
+            let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
             throw StepFailure(
                 code: "E405", component: step.name,
                 error: ComponentError(

@@ -640,8 +640,9 @@ struct EntityRecognizer {
 
     private mutating func group() -> [Group] {
         var groups: [Group] = []
-        var keys: [UInt64: Int] = [:]
-        var short = Set<UInt64>()
+        // Sized for every candidate's keys up front, so the tables are not rehashed as they grow.
+        var keys: [UInt64: Int] = Dictionary(minimumCapacity: candidates.count * 2)
+        var short = Set<UInt64>(minimumCapacity: candidates.count)
         for c in candidates {
             let seq = sequence(c.first, c.end)
             var g = keys[seq] ?? -1
@@ -806,23 +807,40 @@ struct EntityRecognizer {
     // MARK: Output
 
     private func entities(from groups: [Group]) -> [Entity] {
-        var out: [(Int, Entity)] = []
-        for group in groups where !group.mentions.isEmpty {
-            let fullest = group.fullest
+        var out: [Entity] = []
+        var starts: [Int] = []
+        out.reserveCapacity(groups.count)
+        starts.reserveCapacity(groups.count)
+        // The first tokens already taken for the group at hand: a group has a few mentions, so a
+        // reused array searched in order is cheaper than a set built for each group.
+        var seen: [Int] = []
+        for g in groups.indices where !groups[g].mentions.isEmpty {
+            let fullest = groups[g].fullest
             let fullSequence = sequence(fullest.first, fullest.end)
             var mentions: [Entity.Mention] = []
-            var seen = Set<Int>()
-            for m in group.mentions where seen.insert(m.first).inserted {
+            mentions.reserveCapacity(groups[g].mentions.count + groups[g].extra.count)
+            seen.removeAll(keepingCapacity: true)
+            for m in groups[g].mentions where !seen.contains(m.first) {
+                seen.append(m.first)
                 let form: Entity.Mention.Form = sequence(m.first, m.end) == fullSequence ? .name : .alias
                 mentions.append(Entity.Mention(range: range(m.first, m.end), form: form))
             }
-            for x in group.extra where !mentions.contains(where: { $0.range == x.range }) {
+            for x in groups[g].extra where !mentions.contains(where: { $0.range == x.range }) {
                 mentions.append(Entity.Mention(range: x.range, form: x.form))
             }
             mentions.sort { $0.range.start < $1.range.start }
-            let entity = Entity(kind: group.kind, name: text(fullest.first, fullest.end), mentions: mentions, roles: group.roles)
-            out.append((mentions[0].range.start, entity))
+            starts.append(mentions[0].range.start)
+            out.append(Entity(kind: groups[g].kind, name: text(fullest.first, fullest.end), mentions: mentions, roles: groups[g].roles))
         }
-        return out.sorted { $0.0 < $1.0 }.map(\.1)
+        // In order of first mention, ties in group order (a stable sort of the positions, so
+        // the entities themselves are moved only once).
+        var ordered = true
+        for k in starts.indices.dropFirst() where starts[k] < starts[k - 1] {
+            ordered = false
+            break
+        }
+        if ordered { return out }
+        let order = starts.indices.sorted { starts[$0] < starts[$1] }
+        return order.map { out[$0] }
     }
 }
