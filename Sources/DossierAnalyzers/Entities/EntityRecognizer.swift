@@ -18,16 +18,54 @@ struct EntityRecognizer {
         var longest = 0
     }
 
-    let gazetteer: Gazetteer
-    let overrides: Overrides
+    /// The word tables, behind one reference.
+    ///
+    /// The scanner's mutating methods call many non-mutating helpers, and Swift passes `self` to
+    /// each as a copy of the whole struct; with the tables stored inline that was some 900 bytes
+    /// copied per call, most of the scanner's time. The properties below read through it.
+    private final class Tables: Sendable {
+        let gazetteer: Gazetteer
+        let overrides: Overrides
+        let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
+        let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
+        let words: FunctionWords
+
+        init(gazetteer: Gazetteer, overrides: Overrides, words w: FunctionWords) {
+            self.gazetteer = gazetteer
+            self.overrides = overrides
+            words = w
+            (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
+            (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
+        }
+    }
+
+    private let tables: Tables
+    var gazetteer: Gazetteer { tables.gazetteer }
+    var overrides: Overrides { tables.overrides }
+    var placeEndings: [[UInt32]] { tables.placeEndings }
+    var surnameEndings: [[UInt32]] { tables.surnameEndings }
+    var connectors: HashSet64 { tables.connectors }
+    var locationPrepositions: HashSet64 { tables.locationPrepositions }
+    var determiners: HashSet64 { tables.determiners }
+    var smallWords: HashSet64 { tables.smallWords }
     let resolvePronouns: Bool
 
-    // Function words, hashed once per process (FunctionWords.shared) and copied in per document.
-    let the: UInt64, a: UInt64, an: UInt64, and: UInt64, of: UInt64, at: UInt64
-    let said: UInt64, says: UInt64, told: UInt64
-    let he: UInt64, she: UInt64, his: UInt64, her: UInt64, him: UInt64, united: UInt64
-    let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
-    let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
+    // Function words, hashed once per process (FunctionWords.shared), read through `tables`.
+    var the: UInt64 { tables.words.the }
+    var a: UInt64 { tables.words.a }
+    var an: UInt64 { tables.words.an }
+    var and: UInt64 { tables.words.and }
+    var of: UInt64 { tables.words.of }
+    var at: UInt64 { tables.words.at }
+    var said: UInt64 { tables.words.said }
+    var says: UInt64 { tables.words.says }
+    var told: UInt64 { tables.words.told }
+    var he: UInt64 { tables.words.he }
+    var she: UInt64 { tables.words.she }
+    var his: UInt64 { tables.words.his }
+    var her: UInt64 { tables.words.her }
+    var him: UInt64 { tables.words.him }
+    var united: UInt64 { tables.words.united }
 
     /// One name the scanner found, before mentions are grouped into entities.
     struct Candidate {
@@ -62,15 +100,9 @@ struct EntityRecognizer {
     private var scalars = ScalarBuffer()
 
     init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool) {
-        self.gazetteer = gazetteer
-        self.overrides = overrides
-        self.resolvePronouns = resolvePronouns
         let w = FunctionWords.shared
-        (the, a, an, and, of, at) = (w.the, w.a, w.an, w.and, w.of, w.at)
-        (said, says, told) = (w.said, w.says, w.told)
-        (he, she, his, her, him, united) = (w.he, w.she, w.his, w.her, w.him, w.united)
-        (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
-        (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
+        tables = Tables(gazetteer: gazetteer, overrides: overrides, words: w)
+        self.resolvePronouns = resolvePronouns
     }
 
     // MARK: Lookups
