@@ -35,22 +35,38 @@ struct TypedItems<Item: Annotation>: LayerItems {
     var idPrefix: String { Item.idPrefix }
     var itemType: (any Annotation.Type)? { Item.self }
 
-    // These run unspecialised, through the existential, on every step's result: items are read
-    // in place through a buffer, since `for item in items` or `items[i].id` copies each whole
-    // item (retaining every string and array in it) to read one field.
+    // These run through the existential on every step's result. Unspecialised, reading one field
+    // copies the whole item (retaining every string and array in it), so the built-in layers the
+    // standard analyzers write get specialised versions, which the generic entry dispatches to.
 
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
     func forEachID(_ body: (String) -> Void) {
         items.withUnsafeBufferPointer { buffer in for i in buffer.indices { body(buffer[i].id) } }
     }
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
     func forEachRange(_ body: (TextRange) -> Void) {
         items.withUnsafeBufferPointer { buffer in for i in buffer.indices { buffer[i].forEachRange(body) } }
     }
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
     func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void) {
         items.withUnsafeBufferPointer { buffer in
             for i in buffer.indices { buffer[i].forEachReference { body(buffer[i].id, $0, $1) } }
         }
     }
 
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int) {
         items.withUnsafeMutableBufferPointer { buffer in
             for i in buffer.indices {
