@@ -647,20 +647,17 @@ struct EntityRecognizer {
         return count >= 2 ? single(h) : nil
     }
 
-    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int], short: inout Set<UInt64>)
-    {
+    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout NameKeys) {
         // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
         func put(_ key: UInt64) {
             if let old = keys[key] {
-                if old != g && short.contains(key) { keys[key] = -1 }
+                if old != g && keys.isShort(key) { keys.set(key, group: -1) }
             } else {
-                keys[key] = g
-                short.insert(key)
+                keys.set(key, group: g, short: true)
             }
         }
         let whole = sequence(c.first, c.end)
-        keys[whole] = g
-        short.remove(whole)
+        keys.set(whole, group: g, short: false)
         if c.end - c.first >= 2 {
             if kind == .person {
                 put(single(tokens[c.end - 1].hash))
@@ -672,9 +669,8 @@ struct EntityRecognizer {
 
     private mutating func group() -> [Group] {
         var groups: [Group] = []
-        // Sized for every candidate's keys up front, so the tables are not rehashed as they grow.
-        var keys: [UInt64: Int] = Dictionary(minimumCapacity: candidates.count * 2)
-        var short = Set<UInt64>(minimumCapacity: candidates.count)
+        // Sized for every candidate's keys up front, so the table is not rehashed as it grows.
+        var keys = NameKeys(capacity: candidates.count * 2 + 8)
         for c in candidates {
             let seq = sequence(c.first, c.end)
             var g = keys[seq] ?? -1
@@ -701,13 +697,13 @@ struct EntityRecognizer {
                 groups[g].roleHeads.insert(head)
             }
             groups[g].roleHeads.formUnion(c.roleHeads)
-            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys, short: &short)
+            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys)
         }
         headlineKeys = keys
         return groups
     }
 
-    private var headlineKeys: [UInt64: Int] = [:]
+    private var headlineKeys = NameKeys(capacity: 0)
     private var stretches: [(range: Range<Int>, sentence: Int)] = []
 
     /// Known names, and shipped place and organisation names, in a title-cased line.
@@ -735,7 +731,7 @@ struct EntityRecognizer {
                         var new = Group(kind: kind, confident: true)
                         new.mentions = [(i, i + length, .name, s)]
                         new.fullest = (i, i + length)
-                        headlineKeys[seq] = groups.count
+                        headlineKeys.set(seq, group: groups.count)
                         groups.append(new)
                         matched = true
                     }
