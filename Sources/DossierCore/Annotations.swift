@@ -302,9 +302,17 @@ public struct Annotations: Hashable, Sendable {
         guard !given.isEmpty || !referenced.isEmpty else { return nil }
         var layerOf: [String: LayerID] = [:]
         var problem: ReferenceProblem?
-        // Only the existing ids that could matter: those given again here, or pointed at.
-        for (layer, items) in existing.store {
-            items.forEachID { if given.contains($0) || referenced.contains($0) { layerOf[$0] = layer } }
+        // Only the existing ids that could matter: those given again here, or pointed at. A few
+        // (a quote's speaker) are compared directly, which costs less than hashing every id.
+        if given.count + referenced.count <= 8 {
+            let wanted = Array(given) + Array(referenced)
+            for (layer, items) in existing.store {
+                items.forEachID { if wanted.contains($0) { layerOf[$0] = layer } }
+            }
+        } else {
+            for (layer, items) in existing.store {
+                items.forEachID { if given.contains($0) || referenced.contains($0) { layerOf[$0] = layer } }
+            }
         }
         var mine: Set<String> = []
         for layer in store.keys.sorted() {

@@ -35,7 +35,9 @@ struct EntityRecognizer {
             self.overrides = overrides
             words = w
             (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
-            (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
+            (connectors, locationPrepositions, determiners, smallWords) = (
+                w.connectors, w.locationPrepositions, w.determiners, w.smallWords
+            )
         }
     }
 
