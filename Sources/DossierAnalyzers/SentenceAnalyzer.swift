@@ -61,13 +61,17 @@ public struct SentenceAnalyzer: Analyzer {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
-        var annotations = Annotations()
-        let spans = document.blocks.isEmpty ? [0..<document.length] : document.blocks.map(\.range.offsets)
-        for span in spans {
-            for range in segmenter.segment(document.scalars, in: span) {
-                annotations.sentences.append(Sentence(range: range))
+        // Collected here and stored once: each write to a layer of `Annotations` looks the layer up.
+        var sentences: [Sentence] = []
+        if document.blocks.isEmpty {
+            for range in segmenter.segment(document.scalars, in: 0..<document.length) { sentences.append(Sentence(range: range)) }
+        } else {
+            for block in document.blocks {
+                for range in segmenter.segment(document.scalars, in: block.range.offsets) { sentences.append(Sentence(range: range)) }
             }
         }
+        var annotations = Annotations()
+        annotations.sentences = sentences
         return annotations
     }
 }

@@ -26,9 +26,17 @@ public struct Annotations: Hashable, Sendable {
     public subscript<Item: Annotation>(_ type: Item.Type) -> [Item] {
         get { (try? decode(type)) ?? [] }
         _modify {
-            var items = take(type)
-            defer { store[Item.layer] = TypedItems(items: items) }
-            yield &items
+            // The layer is modified where it lies in the store: removing and reinserting it would
+            // hash its name twice for every write.
+            if let index = store.index(forKey: Item.layer) {
+                var items = Self.take(&store.values[index], as: type)
+                defer { store.values[index] = TypedItems(items: items) }
+                yield &items
+            } else {
+                var items: [Item] = []
+                defer { store[Item.layer] = TypedItems(items: items) }
+                yield &items
+            }
         }
         set { store[Item.layer] = TypedItems(items: newValue) }
     }
@@ -41,10 +49,17 @@ public struct Annotations: Hashable, Sendable {
         return try TypedItems<Item>.decode(layer.jsonValues())
     }
 
-    private mutating func take<Item: Annotation>(_ type: Item.Type) -> [Item] {
-        guard let layer = store.removeValue(forKey: Item.layer) else { return [] }
-        if let typed = layer as? TypedItems<Item> { return typed.items }
-        return (try? TypedItems<Item>.decode(layer.jsonValues())) ?? []
+    /// The items of `layer` as `type`, leaving an empty layer in its place so that the items are
+    /// uniquely referenced and can be modified without a copy.
+    private static func take<Item: Annotation>(_ layer: inout any LayerItems, as type: Item.Type) -> [Item] {
+        let items: [Item]
+        if let typed = layer as? TypedItems<Item> {
+            items = typed.items
+        } else {
+            items = (try? TypedItems<Item>.decode(layer.jsonValues())) ?? []
+        }
+        layer = TypedItems<Item>(items: [])
+        return items
     }
 
     // MARK: Built-in layers
@@ -103,6 +118,19 @@ public struct Annotations: Hashable, Sendable {
     /// The layers that hold at least one annotation.
     public var nonEmptyLayers: Set<LayerID> { Set(store.compactMap { $0.value.count > 0 ? $0.key : nil }) }
 
+    /// Whether a layer other than `layers` holds an annotation; the cheap question the runner
+    /// asks of every result before it builds `nonEmptyLayers` to say which.
+    public func hasAnnotations(outside layers: [LayerID]) -> Bool {
+        for (layer, items) in store where items.count > 0 && !layers.contains(layer) { return true }
+        return false
+    }
+
+    /// Whether any of `layers` holds an annotation.
+    public func hasAnnotations(in layers: [LayerID]) -> Bool {
+        for layer in layers where count(of: layer) > 0 { return true }
+        return false
+    }
+
     /// The ids of every annotation in every layer.
     public var allIDs: Set<String> {
         var ids: Set<String> = []
@@ -157,15 +185,17 @@ public struct Annotations: Hashable, Sendable {
     public mutating func assignMissingIDs() { number(nil, after: Annotations(), retired: []) }
 
     private mutating func number(_ provenance: Provenance?, after existing: Annotations, retired: Set<String>) {
-        for layer in Array(store.keys) {
-            guard var items = store.removeValue(forKey: layer) else { continue }
-            let prefix = items.idPrefix
-            var highest = Self.highestNumber(in: items, prefix: prefix)
+        // Each layer is stamped where it lies in the store, without removing and reinserting it.
+        var index = store.startIndex
+        while index != store.endIndex {
+            let layer = store.keys[index]
+            let prefix = store.values[index].idPrefix
+            var highest = Self.highestNumber(in: store.values[index], prefix: prefix)
             if let other = existing.store[layer] { highest = max(highest, Self.highestNumber(in: other, prefix: prefix)) }
             for id in retired { highest = max(highest, Self.number(id, prefix: prefix)) }
             var next = highest + 1
-            items.stamp(provenance, nextNumber: &next)
-            store[layer] = items
+            store.values[index].stamp(provenance, nextNumber: &next)
+            store.formIndex(after: &index)
         }
     }
 
@@ -184,16 +214,16 @@ public struct Annotations: Hashable, Sendable {
     /// Appends every layer of `other` to the matching layer here.
     public mutating func merge(_ other: Annotations) {
         for (layer, items) in other.store {
-            guard var mine = store.removeValue(forKey: layer) else {
+            // Appended where it lies in the store; `append` leaves the layer unchanged when it throws.
+            guard let index = store.index(forKey: layer) else {
                 store[layer] = items
                 continue
             }
-            if (try? mine.append(items)) == nil {
+            if (try? store.values[index].append(items)) == nil {
                 // Two types claim one layer and their wire forms disagree: keep both as JSON.
-                let values = ((try? mine.jsonValues()) ?? []) + ((try? items.jsonValues()) ?? [])
-                mine = RawItems(items: values, layer: layer)
+                let values = ((try? store.values[index].jsonValues()) ?? []) + ((try? items.jsonValues()) ?? [])
+                store.values[index] = RawItems(items: values, layer: layer)
             }
-            store[layer] = mine
         }
     }
 
@@ -220,6 +250,13 @@ public struct Annotations: Hashable, Sendable {
     /// The runner checks every annotation an analyzer returns with this, so a component's bad
     /// range fails that article (E406) instead of trapping later, in an exporter or the batch.
     public func firstInvalidRange(length: Int) -> TextRange? {
+        // Almost every result is well formed: look in any order first, and sort the layers (to
+        // name the first bad range in layer order) only when there is one.
+        var any = false
+        for (_, items) in store where !any {
+            items.forEachRange { r in if r.start < 0 || r.start > r.end || r.end > length { any = true } }
+        }
+        guard any else { return nil }
         var bad: TextRange?
         for layer in store.keys.sorted() where bad == nil {
             store[layer]!.forEachRange { r in
@@ -265,9 +302,17 @@ public struct Annotations: Hashable, Sendable {
         guard !given.isEmpty || !referenced.isEmpty else { return nil }
         var layerOf: [String: LayerID] = [:]
         var problem: ReferenceProblem?
-        // Only the existing ids that could matter: those given again here, or pointed at.
-        for (layer, items) in existing.store {
-            items.forEachID { if given.contains($0) || referenced.contains($0) { layerOf[$0] = layer } }
+        // Only the existing ids that could matter: those given again here, or pointed at. A few
+        // (a quote's speaker) are compared directly, which costs less than hashing every id.
+        if given.count + referenced.count <= 8 {
+            let wanted = Array(given) + Array(referenced)
+            for (layer, items) in existing.store {
+                items.forEachID { if wanted.contains($0) { layerOf[$0] = layer } }
+            }
+        } else {
+            for (layer, items) in existing.store {
+                items.forEachID { if given.contains($0) || referenced.contains($0) { layerOf[$0] = layer } }
+            }
         }
         var mine: Set<String> = []
         for layer in store.keys.sorted() {

@@ -7,7 +7,11 @@ public struct Document: Article, Hashable {
     /// An identifier unique within a run, used in output paths and diagnostics.
     public var id: String
     /// The canonical text; every range indexes into it by Unicode scalar.
-    public let text: String
+    ///
+    /// Built from `scalars` when asked for: analyzers read the scalars, and most runs need the
+    /// text as a string only once, when a document is written, so holding both would build a
+    /// copy of every article that nothing reads.
+    public var text: String { String(scalars: scalars) }
     /// The text as Unicode scalars, for constant-time access by offset, stored at the narrowest
     /// width that holds them (one byte each for ASCII and Latin-1 text).
     public let scalars: ScalarBuffer
@@ -30,7 +34,7 @@ public struct Document: Article, Hashable {
         annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
     ) {
         self.init(
-            id: id, text: text, scalars: ScalarBuffer(text), blocks: blocks, metadata: metadata, links: links,
+            id: id, scalars: ScalarBuffer(text), blocks: blocks, metadata: metadata, links: links,
             annotations: annotations, origin: origin, reader: reader)
     }
 
@@ -40,9 +44,14 @@ public struct Document: Article, Hashable {
         id: String, scalars: ScalarBuffer, blocks: [Block] = [], metadata: Metadata = Metadata(), links: [Link] = [],
         annotations: Annotations = Annotations(), origin: String? = nil, reader: Provenance? = nil
     ) {
-        self.init(
-            id: id, text: String(scalars: scalars), scalars: scalars, blocks: blocks, metadata: metadata, links: links,
-            annotations: annotations, origin: origin, reader: reader)
+        self.id = id
+        self.scalars = scalars
+        self.blocks = blocks
+        self.metadata = metadata
+        self.links = links
+        self.annotations = annotations
+        self.origin = origin
+        self.reader = reader
     }
 
     /// Creates a document from text held as an array of Unicode scalars, stored at the narrowest width.
@@ -53,21 +62,6 @@ public struct Document: Article, Hashable {
         self.init(
             id: id, scalars: ScalarBuffer(scalars), blocks: blocks, metadata: metadata, links: links,
             annotations: annotations, origin: origin, reader: reader)
-    }
-
-    private init(
-        id: String, text: String, scalars: ScalarBuffer, blocks: [Block], metadata: Metadata, links: [Link],
-        annotations: Annotations, origin: String?, reader: Provenance?
-    ) {
-        self.id = id
-        self.text = text
-        self.scalars = scalars
-        self.blocks = blocks
-        self.metadata = metadata
-        self.links = links
-        self.annotations = annotations
-        self.origin = origin
-        self.reader = reader
     }
 
     /// The number of Unicode scalars in the text.

@@ -35,25 +35,54 @@ struct TypedItems<Item: Annotation>: LayerItems {
     var idPrefix: String { Item.idPrefix }
     var itemType: (any Annotation.Type)? { Item.self }
 
-    func forEachID(_ body: (String) -> Void) { for item in items { body(item.id) } }
-    func forEachRange(_ body: (TextRange) -> Void) { for item in items { item.forEachRange(body) } }
+    // These run through the existential on every step's result. Unspecialised, reading one field
+    // copies the whole item (retaining every string and array in it), so the built-in layers the
+    // standard analyzers write get specialised versions, which the generic entry dispatches to.
+
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
+    func forEachID(_ body: (String) -> Void) {
+        items.withUnsafeBufferPointer { buffer in for i in buffer.indices { body(buffer[i].id) } }
+    }
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
+    func forEachRange(_ body: (TextRange) -> Void) {
+        items.withUnsafeBufferPointer { buffer in for i in buffer.indices { buffer[i].forEachRange(body) } }
+    }
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
     func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void) {
-        for item in items { item.forEachReference { body(item.id, $0, $1) } }
+        items.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { buffer[i].forEachReference { body(buffer[i].id, $0, $1) } }
+        }
     }
 
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int) {
-        for i in items.indices {
-            if let provenance { items[i].producer = provenance }
-            if items[i].id.isEmpty {
-                items[i].id = Item.idPrefix + String(nextNumber)
-                nextNumber += 1
+        items.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                if let provenance { buffer[i].producer = provenance }
+                if buffer[i].id.isEmpty {
+                    buffer[i].id = Item.idPrefix + String(nextNumber)
+                    nextNumber += 1
+                }
             }
         }
     }
 
     mutating func removeAll(producedBy instance: String) -> [String] {
         // Most runs meet a layer its analyzer has not written yet: look before building anything.
-        guard items.contains(where: { $0.producer.instance == instance }) else { return [] }
+        let any = items.withUnsafeBufferPointer { buffer in buffer.indices.contains { buffer[$0].producer.instance == instance } }
+        guard any else { return [] }
         var removed: [String] = []
         items.removeAll { item in
             guard item.producer.instance == instance else { return false }

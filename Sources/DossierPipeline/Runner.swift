@@ -420,7 +420,8 @@ public struct Runner: Sendable {
             var retired: [Int: Set<String>] = [:]
             for i in results.indices {
                 guard case .success(var document) = results[i] else { continue }
-                for member in members {
+                // Looked for before a set of the layers is built: most documents meet a stage once.
+                for member in members where document.annotations.hasAnnotations(in: member.info.provides) {
                     let removed = document.annotations.removeAll(producedBy: member.name, in: Set(member.info.provides))
                     if !removed.isEmpty { retired[i, default: []].formUnion(removed) }
                 }
@@ -437,8 +438,12 @@ public struct Runner: Sendable {
                 AnalysisContext(pipeline: name, component: member.name, warnings: warnings, isCancelled: stop)
             }
             var outputs: [[Result<Annotations, StepFailure>]]
-            if members.count == 1 {
-                outputs = [await Self.apply(members[0], to: snapshot, context: context(members[0]))]
+            if members.count == 1 || jobs == 1 || Self.isSmall(snapshot) {
+                // One core, or too little text to pay for a child task per member (creating and
+                // waking one costs about what a short article's analysis does): one after another,
+                // which gives the same results, since every member sees the same snapshot.
+                outputs = []
+                for member in members { outputs.append(await Self.apply(member, to: snapshot, context: context(member))) }
             } else {
                 outputs = await withTaskGroup(of: (Int, [Result<Annotations, StepFailure>]).self) { group in
                     for (m, member) in members.enumerated() {
@@ -493,6 +498,14 @@ public struct Runner: Sendable {
         return results
     }
 
+    /// Whether a batch holds so little text (under 64 Ki scalars) that running a stage's members
+    /// in child tasks would cost more than it gains.
+    static func isSmall(_ documents: [Document]) -> Bool {
+        var length = 0
+        for document in documents { length += document.length }
+        return length < 1 << 16
+    }
+
     /// Runs one analyzer on a batch and checks what it returned for each document.
     static func apply(
         _ step: Pipeline.AnalyzerStep, to documents: [Document], context: AnalysisContext
@@ -517,8 +530,8 @@ public struct Runner: Sendable {
 
     /// Refuses what an analyzer returned when it writes an undeclared layer or a bad range.
     static func check(_ annotations: Annotations, of step: Pipeline.AnalyzerStep, for document: Document) throws -> Annotations {
-        let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
-        if !undeclared.isEmpty {
+        if annotations.hasAnnotations(outside: step.info.provides) {
+            let undeclared = annotations.nonEmptyLayers.subtracting(step.info.provides)
             throw StepFailure(
                 code: "E405", component: step.name,
                 error: ComponentError(

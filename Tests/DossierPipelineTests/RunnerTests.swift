@@ -78,6 +78,19 @@ struct RunnerTests {
         #expect(document.annotations.metrics.map(\.producer.component) == ["count"])
     }
 
+    @Test("a stage's analyzers give the same document run together (several jobs, a long article) or in turn")
+    func stageMembersTogetherOrInTurn() async throws {
+        let yaml = "version: 1\nreader: raw\nanalyzers: [shout, lines, count]\nexporters: [summary]\n"
+        // Long enough (over 64 Ki scalars) that with more than one job the stage's members run in child tasks.
+        let text = Array(repeating: "a line of the long article", count: 3000).joined(separator: "\n")
+        let together = try await Runner(pipeline: pipeline(yaml), jobs: 2).analyze(Document(id: "d", text: text))
+        let inTurn = try await Runner(pipeline: pipeline(yaml), jobs: 1).analyze(Document(id: "d", text: text))
+        let short = try await Runner(pipeline: pipeline(yaml), jobs: 2).analyze(Document(id: "d", text: "a\nb"))
+        #expect(together == inTurn)
+        #expect(!together.annotations.sentences.isEmpty && !together.annotations.metrics.isEmpty)
+        #expect(short.annotations.sentences.count == 2)
+    }
+
     @Test("per-article files are written for good articles only, and a shared file holds them in order")
     func files() async throws {
         let folder = try temporaryFolder()

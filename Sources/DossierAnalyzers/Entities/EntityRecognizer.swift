@@ -18,16 +18,56 @@ struct EntityRecognizer {
         var longest = 0
     }
 
-    let gazetteer: Gazetteer
-    let overrides: Overrides
+    /// The word tables, behind one reference.
+    ///
+    /// The scanner's mutating methods call many non-mutating helpers, and Swift passes `self` to
+    /// each as a copy of the whole struct; with the tables stored inline that was some 900 bytes
+    /// copied per call, most of the scanner's time. The properties below read through it.
+    private final class Tables: Sendable {
+        let gazetteer: Gazetteer
+        let overrides: Overrides
+        let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
+        let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
+        let words: FunctionWords
+
+        init(gazetteer: Gazetteer, overrides: Overrides, words w: FunctionWords) {
+            self.gazetteer = gazetteer
+            self.overrides = overrides
+            words = w
+            (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
+            (connectors, locationPrepositions, determiners, smallWords) = (
+                w.connectors, w.locationPrepositions, w.determiners, w.smallWords
+            )
+        }
+    }
+
+    private let tables: Tables
+    var gazetteer: Gazetteer { tables.gazetteer }
+    var overrides: Overrides { tables.overrides }
+    var placeEndings: [[UInt32]] { tables.placeEndings }
+    var surnameEndings: [[UInt32]] { tables.surnameEndings }
+    var connectors: HashSet64 { tables.connectors }
+    var locationPrepositions: HashSet64 { tables.locationPrepositions }
+    var determiners: HashSet64 { tables.determiners }
+    var smallWords: HashSet64 { tables.smallWords }
     let resolvePronouns: Bool
 
-    // Function words, hashed once per process (FunctionWords.shared) and copied in per document.
-    let the: UInt64, a: UInt64, an: UInt64, and: UInt64, of: UInt64, at: UInt64
-    let said: UInt64, says: UInt64, told: UInt64
-    let he: UInt64, she: UInt64, his: UInt64, her: UInt64, him: UInt64, united: UInt64
-    let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
-    let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
+    // Function words, hashed once per process (FunctionWords.shared), read through `tables`.
+    var the: UInt64 { tables.words.the }
+    var a: UInt64 { tables.words.a }
+    var an: UInt64 { tables.words.an }
+    var and: UInt64 { tables.words.and }
+    var of: UInt64 { tables.words.of }
+    var at: UInt64 { tables.words.at }
+    var said: UInt64 { tables.words.said }
+    var says: UInt64 { tables.words.says }
+    var told: UInt64 { tables.words.told }
+    var he: UInt64 { tables.words.he }
+    var she: UInt64 { tables.words.she }
+    var his: UInt64 { tables.words.his }
+    var her: UInt64 { tables.words.her }
+    var him: UInt64 { tables.words.him }
+    var united: UInt64 { tables.words.united }
 
     /// One name the scanner found, before mentions are grouped into entities.
     struct Candidate {
@@ -62,15 +102,9 @@ struct EntityRecognizer {
     private var scalars = ScalarBuffer()
 
     init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool) {
-        self.gazetteer = gazetteer
-        self.overrides = overrides
-        self.resolvePronouns = resolvePronouns
         let w = FunctionWords.shared
-        (the, a, an, and, of, at) = (w.the, w.a, w.an, w.and, w.of, w.at)
-        (said, says, told) = (w.said, w.says, w.told)
-        (he, she, his, her, him, united) = (w.he, w.she, w.his, w.her, w.him, w.united)
-        (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
-        (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
+        tables = Tables(gazetteer: gazetteer, overrides: overrides, words: w)
+        self.resolvePronouns = resolvePronouns
     }
 
     // MARK: Lookups
@@ -615,20 +649,17 @@ struct EntityRecognizer {
         return count >= 2 ? single(h) : nil
     }
 
-    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout [UInt64: Int], short: inout Set<UInt64>)
-    {
+    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout NameKeys) {
         // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
         func put(_ key: UInt64) {
             if let old = keys[key] {
-                if old != g && short.contains(key) { keys[key] = -1 }
+                if old != g && keys.isShort(key) { keys.set(key, group: -1) }
             } else {
-                keys[key] = g
-                short.insert(key)
+                keys.set(key, group: g, short: true)
             }
         }
         let whole = sequence(c.first, c.end)
-        keys[whole] = g
-        short.remove(whole)
+        keys.set(whole, group: g, short: false)
         if c.end - c.first >= 2 {
             if kind == .person {
                 put(single(tokens[c.end - 1].hash))
@@ -640,8 +671,8 @@ struct EntityRecognizer {
 
     private mutating func group() -> [Group] {
         var groups: [Group] = []
-        var keys: [UInt64: Int] = [:]
-        var short = Set<UInt64>()
+        // Sized for every candidate's keys up front, so the table is not rehashed as it grows.
+        var keys = NameKeys(capacity: candidates.count * 2 + 8)
         for c in candidates {
             let seq = sequence(c.first, c.end)
             var g = keys[seq] ?? -1
@@ -668,13 +699,13 @@ struct EntityRecognizer {
                 groups[g].roleHeads.insert(head)
             }
             groups[g].roleHeads.formUnion(c.roleHeads)
-            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys, short: &short)
+            register(g, (c.first, c.end), kind: groups[g].kind, in: &keys)
         }
         headlineKeys = keys
         return groups
     }
 
-    private var headlineKeys: [UInt64: Int] = [:]
+    private var headlineKeys = NameKeys(capacity: 0)
     private var stretches: [(range: Range<Int>, sentence: Int)] = []
 
     /// Known names, and shipped place and organisation names, in a title-cased line.
@@ -702,7 +733,7 @@ struct EntityRecognizer {
                         var new = Group(kind: kind, confident: true)
                         new.mentions = [(i, i + length, .name, s)]
                         new.fullest = (i, i + length)
-                        headlineKeys[seq] = groups.count
+                        headlineKeys.set(seq, group: groups.count)
                         groups.append(new)
                         matched = true
                     }
@@ -806,23 +837,40 @@ struct EntityRecognizer {
     // MARK: Output
 
     private func entities(from groups: [Group]) -> [Entity] {
-        var out: [(Int, Entity)] = []
-        for group in groups where !group.mentions.isEmpty {
-            let fullest = group.fullest
+        var out: [Entity] = []
+        var starts: [Int] = []
+        out.reserveCapacity(groups.count)
+        starts.reserveCapacity(groups.count)
+        // The first tokens already taken for the group at hand: a group has a few mentions, so a
+        // reused array searched in order is cheaper than a set built for each group.
+        var seen: [Int] = []
+        for g in groups.indices where !groups[g].mentions.isEmpty {
+            let fullest = groups[g].fullest
             let fullSequence = sequence(fullest.first, fullest.end)
             var mentions: [Entity.Mention] = []
-            var seen = Set<Int>()
-            for m in group.mentions where seen.insert(m.first).inserted {
+            mentions.reserveCapacity(groups[g].mentions.count + groups[g].extra.count)
+            seen.removeAll(keepingCapacity: true)
+            for m in groups[g].mentions where !seen.contains(m.first) {
+                seen.append(m.first)
                 let form: Entity.Mention.Form = sequence(m.first, m.end) == fullSequence ? .name : .alias
                 mentions.append(Entity.Mention(range: range(m.first, m.end), form: form))
             }
-            for x in group.extra where !mentions.contains(where: { $0.range == x.range }) {
+            for x in groups[g].extra where !mentions.contains(where: { $0.range == x.range }) {
                 mentions.append(Entity.Mention(range: x.range, form: x.form))
             }
             mentions.sort { $0.range.start < $1.range.start }
-            let entity = Entity(kind: group.kind, name: text(fullest.first, fullest.end), mentions: mentions, roles: group.roles)
-            out.append((mentions[0].range.start, entity))
+            starts.append(mentions[0].range.start)
+            out.append(Entity(kind: groups[g].kind, name: text(fullest.first, fullest.end), mentions: mentions, roles: groups[g].roles))
         }
-        return out.sorted { $0.0 < $1.0 }.map(\.1)
+        // In order of first mention, ties in group order (a stable sort of the positions, so
+        // the entities themselves are moved only once).
+        var ordered = true
+        for k in starts.indices.dropFirst() where starts[k] < starts[k - 1] {
+            ordered = false
+            break
+        }
+        if ordered { return out }
+        let order = starts.indices.sorted { starts[$0] < starts[$1] }
+        return order.map { out[$0] }
     }
 }

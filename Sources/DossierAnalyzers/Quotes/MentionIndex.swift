@@ -15,9 +15,11 @@ struct MentionIndex {
 
     init(_ entities: [Entity]) {
         self.entities = entities
-        for (n, entity) in entities.enumerated() where !entity.id.isEmpty {
-            for mention in entity.mentions {
-                entries.append(Entry(range: mention.range, entity: n, kind: entity.kind, form: mention.form))
+        // By index: binding each entity would copy it, retaining its every string and array.
+        for n in entities.indices where !entities[n].id.isEmpty {
+            let kind = entities[n].kind
+            for mention in entities[n].mentions {
+                entries.append(Entry(range: mention.range, entity: n, kind: kind, form: mention.form))
             }
         }
         entries.sort { $0.range < $1.range }

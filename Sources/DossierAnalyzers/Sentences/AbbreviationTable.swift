@@ -21,6 +21,59 @@ struct AbbreviationTable: Sendable {
         }
         self.ordinary = ordinary
         starters = Self.defaultStarters
+        var ascii = true
+        func keys(_ words: Set<String>) -> Set<Key> {
+            var keys: Set<Key> = []
+            for word in words {
+                guard word.unicodeScalars.allSatisfy(\.isASCII) else {
+                    ascii = false
+                    continue
+                }
+                if let key = Key(Array(word.unicodeScalars), 0..<word.unicodeScalars.count) { keys.insert(key) }
+            }
+            return keys
+        }
+        titleKeys = keys(titles)
+        ordinaryKeys = keys(ordinary)
+        isASCII = ascii
+    }
+
+    /// `titles` and `ordinary` as keys, so that the word before a period is looked up without
+    /// building a string; valid when `isASCII`.
+    let titleKeys: Set<Key>
+    let ordinaryKeys: Set<Key>
+    /// Whether every title and ordinary abbreviation is ASCII. A word of other scripts compares
+    /// as a string (canonical equivalence), which a key of its scalars would not match.
+    let isASCII: Bool
+
+    /// A word of at most 16 ASCII scalars, lowercased, packed into two integers.
+    struct Key: Hashable, Sendable {
+        var low: UInt64
+        var high: UInt64
+        var count: Int
+
+        static let am = Key(Array("a.m".unicodeScalars), 0..<3)!
+        static let pm = Key(Array("p.m".unicodeScalars), 0..<3)!
+        static let st = Key(Array("st".unicodeScalars), 0..<2)!
+
+        /// The key of `scalars[range]` lowercased, or nil when it is longer than 16 or not ASCII.
+        @inline(__always)
+        init?<C: RandomAccessCollection<Unicode.Scalar>>(_ scalars: C, _ range: Range<Int>) where C.Index == Int {
+            guard range.count <= 16 else { return nil }
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var n = 0
+            for k in range {
+                var v = scalars[k].value
+                guard v < 0x80 else { return nil }
+                if v &- 0x41 < 26 { v |= 0x20 }
+                if n < 8 { low |= UInt64(v) << UInt64(8 * n) } else { high |= UInt64(v) << UInt64(8 * (n - 8)) }
+                n += 1
+            }
+            self.low = low
+            self.high = high
+            count = n
+        }
     }
 
     static let defaultTitles: Set<String> = [

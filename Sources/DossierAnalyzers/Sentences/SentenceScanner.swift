@@ -2,8 +2,8 @@
 ///
 /// The scanner walks the span once, looking only at candidate terminators (`.`, `?`, `!`, `…`),
 /// line breaks, and, inside a flattened list, the spaces before the next list marker. At each
-/// candidate it looks a few scalars either way to decide; strings are built only for the word
-/// before a period, to look it up among the abbreviations.
+/// candidate it looks a few scalars either way to decide. The word before a period is looked up
+/// among the abbreviations as packed ASCII; a string is built only for a word of other scripts.
 struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.Index == Int {
     private let s: Scalars
     private let upper: Int
@@ -32,6 +32,12 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
     mutating func run() -> [Range<Int>] {
         var i = bodyStart
         while i < upper {
+            // Outside a flattened list only terminators and line breaks matter: skip the rest
+            // (letters, digits, spaces) with a compare or two each.
+            if marker == nil {
+                while i < upper, !Self.mayEnd(s[i].value) { i += 1 }
+                guard i < upper else { break }
+            }
             let c = s[i]
             switch c.value {
             case 0x2E, 0x2026:  // . …
@@ -52,6 +58,22 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
         }
         close(at: upper)
         return sentences
+    }
+
+    /// Whether `v` is one of the scalars `run` acts on outside a list: `.`, `…`, `?`, `!` and
+    /// their variants, and the line break.
+    @inline(__always)
+    private static func mayEnd(_ v: UInt32) -> Bool {
+        if v < 0x40 {
+            // Bits for 0x0A, 0x21, 0x2E, 0x3F.
+            let mask: UInt64 = (1 << 0x0A) | (1 << 0x21) | (1 << 0x2E) | (1 << 0x3F)
+            return mask & (1 << UInt64(v)) != 0
+        }
+        if v < 0x2026 { return false }
+        switch v {
+        case 0x2026, 0x203C, 0x2047, 0x2048, 0x2049, 0xFF01, 0xFF1F: return true
+        default: return false
+        }
     }
 
     // MARK: Sentence bookkeeping
@@ -274,19 +296,35 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
             }
         }
         if letters == 0 { return .plain }
-        let key = String(scalars: s[range]).lowercased()
-        if key == "a.m" || key == "p.m" { return .time }
+        // The word lowercased, looked up as packed ASCII when it and the tables allow, else as a string.
+        let time: Bool
+        let title: Bool
+        let street: Bool
+        let ordinary: Bool
+        if table.isASCII, let key = AbbreviationTable.Key(s, range) {
+            time = key == .am || key == .pm
+            title = table.titleKeys.contains(key)
+            street = key == .st
+            ordinary = table.ordinaryKeys.contains(key)
+        } else {
+            let key = String(scalars: s[range]).lowercased()
+            time = key == "a.m" || key == "p.m"
+            title = table.titles.contains(key)
+            street = key == "st"
+            ordinary = table.ordinary.contains(key)
+        }
+        if time { return .time }
         if letters == 1 && periods == 0 {
             return ScalarClass.isUpper(s[range.lowerBound]) ? initialOrPronoun(at: range.lowerBound) : .abbreviation
         }
-        if table.titles.contains(key) {
+        if title {
             // `St.` after a name is a street (`Main St.`), which can end a sentence; before one it is a saint.
-            if key == "st", let previous = previousWordStart(before: range.lowerBound), ScalarClass.isUpper(s[previous]) {
+            if street, let previous = previousWordStart(before: range.lowerBound), ScalarClass.isUpper(s[previous]) {
                 return .abbreviation
             }
             return .title
         }
-        if table.ordinary.contains(key) { return .abbreviation }
+        if ordinary { return .abbreviation }
         if periods > 0 {
             // Letters in groups of one or two between periods (`U.S.A`, `Ph.D`) read as an abbreviation.
             var group = 0
