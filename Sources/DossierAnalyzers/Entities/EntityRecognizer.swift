@@ -25,6 +25,7 @@ struct EntityRecognizer {
     // Function words, hashed once per process (FunctionWords.shared) and copied in per document.
     let the: UInt64, a: UInt64, an: UInt64, and: UInt64, of: UInt64, at: UInt64
     let said: UInt64, says: UInt64, told: UInt64
+    let affiliationPrepositions: HashSet64
     let he: UInt64, she: UInt64, his: UInt64, her: UInt64, him: UInt64, united: UInt64
     let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
     let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
@@ -68,6 +69,7 @@ struct EntityRecognizer {
         let w = FunctionWords.shared
         (the, a, an, and, of, at) = (w.the, w.a, w.an, w.and, w.of, w.at)
         (said, says, told) = (w.said, w.says, w.told)
+        affiliationPrepositions = w.affiliationPrepositions
         (he, she, his, her, him, united) = (w.he, w.she, w.his, w.her, w.him, w.united)
         (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
         (connectors, locationPrepositions, determiners, smallWords) = (w.connectors, w.locationPrepositions, w.determiners, w.smallWords)
@@ -352,6 +354,9 @@ struct EntityRecognizer {
             }
         }
         guard a < b else { return }
+        // A capitalised run that only opens a title written on in lowercase ("Board member Lukas Ferro",
+        // "Prime minister Eva Lund") is no name: the title is found again before the name that follows.
+        if let e = titleEnd(at: a, limit: r.upperBound), e > b { return }
         var roles: [Entity.Role] = []
         var heads: [UInt64] = []
         // A title inside the run: affiliation, title, then the name ("German Chancellor Friedrich Merz").
@@ -389,11 +394,15 @@ struct EntityRecognizer {
             }
         } else if lastTitle == nil {
             // A title before the run: "US envoys Steve Witkoff", "Putin's adviser Yuri Ushakov".
-            if let (role, head, plural) = titleBefore(a, sentenceStart: r.lowerBound) {
+            if let (role, head, plural, _) = titleBefore(a, sentenceStart: r.lowerBound) {
                 roles.append(role)
                 heads.append(head)
                 personCue = true
                 if plural { pendingRole = (start: 0, role: role, head: head) }
+            } else if let (role, head) = titleBeforeComma(a, sentenceStart: r.lowerBound) {
+                roles.append(role)
+                heads.append(head)
+                personCue = true
             } else if let pending = pendingRole, pending.start == a {
                 roles.append(pending.role)
                 heads.append(pending.head)
@@ -419,8 +428,21 @@ struct EntityRecognizer {
         }
     }
 
-    /// A title just before `a`, with its affiliation, and whether it is plural.
-    private func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool)? {
+    /// A title set off by a comma before the name: "The union's general secretary, Piet Dorn, said",
+    /// "Norrland's prime minister, Eva Lund". Only after a possessive or a determiner, so that a
+    /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
+    private func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
+        guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].isLowercaseWord,
+            gazetteer.titleWords.contains(tokens[a - 2].hash),
+            let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
+        else { return nil }
+        let before = tokens[m - 1]
+        guard before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) else { return nil }
+        return (role, head)
+    }
+
+    /// A title just before `a`, with its affiliation, whether it is plural, and where the title starts.
+    private func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool, Int)? {
         var m = max(sentenceStart, a - 5)
         while m < a {
             if tokens[m].has(.word), let e = titleEnd(at: m, limit: a), e == a {
@@ -449,7 +471,7 @@ struct EntityRecognizer {
         let from = affiliation?.0 ?? m
         let role = Entity.Role(title: text(m, a), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(from, a))
         let plural = isPlural(a - 1)
-        return (role, tokens[a - 1].hash, plural)
+        return (role, tokens[a - 1].hash, plural, m)
     }
 
     /// Whether a title word is a plural ("envoys", "ministers"): it ends in s and the word without it is a title.
@@ -483,19 +505,41 @@ struct EntityRecognizer {
             p = e
         }
         guard p < limit, let e = titleEnd(at: p, limit: limit) else { return nil }
-        var title = (p, e)
-        // "chief executive of Norrland Bank"
-        if affiliation == nil && e + 1 < limit && (tokens[e].hash == of || tokens[e].hash == at) && tokens[e + 1].isCapitalizedWord {
-            var f = e + 1
-            while f < limit && tokens[f].isCapitalizedWord { f += 1 }
-            affiliation = (e + 1, f)
-            title = (p, e)
-            let role = Entity.Role(title: text(title.0, title.1), affiliation: text(e + 1, f), range: range(affiliationStart, f))
+        // "chief executive of Norrland Bank", "a senior fellow at the Marden Institute", "an analyst with
+        // Vellmar Capital", "a professor of economics at Tarn University": a field in lowercase words may
+        // come between the title and the preposition; "the" before the organisation belongs to it.
+        if affiliation == nil, let (from, to) = organisationAfterTitle(e, limit: limit) {
+            let role = Entity.Role(title: text(p, e), affiliation: text(from, to), range: range(affiliationStart, to))
             return (role, tokens[e - 1].hash)
         }
         let role = Entity.Role(
-            title: text(title.0, title.1), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
+            title: text(p, e), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
         return (role, tokens[e - 1].hash)
+    }
+
+    /// The organisation named after a title ending at `e`: `of|at|with|for [the] Capitalised…`,
+    /// after at most three lowercase words of a field (`of economics`, `of political science`).
+    private func organisationAfterTitle(_ e: Int, limit: Int) -> (Int, Int)? {
+        var q = e
+        if q + 1 < limit && tokens[q].hash == of && tokens[q + 1].isLowercaseWord && tokens[q + 1].hash != the {
+            var k = q + 1
+            while k < limit && k < q + 4 && tokens[k].isLowercaseWord && !affiliationPrepositions.contains(tokens[k].hash) { k += 1 }
+            if k < limit && affiliationPrepositions.contains(tokens[k].hash) { q = k }
+        }
+        guard q + 1 < limit, tokens[q].isLowercaseWord, affiliationPrepositions.contains(tokens[q].hash) else { return nil }
+        var from = q + 1
+        if tokens[from].hash == the && tokens[from].isLowercaseWord && from + 1 < limit { from += 1 }
+        guard tokens[from].isCapitalizedWord else { return nil }
+        var f = from
+        while f < limit
+            && (tokens[f].isCapitalizedWord
+                || (f + 1 < limit && tokens[f + 1].isCapitalizedWord
+                    && (tokens[f].has(.ampersand) || (tokens[f].hash == of && tokens[f].isLowercaseWord))))
+        {
+            f += 1
+        }
+        if from > q + 1 { from = q + 1 }
+        return (from, f)
     }
 
     // MARK: Classification
