@@ -19,6 +19,7 @@ struct EntityRecognizer {
     }
 
     let gazetteer: Gazetteer
+    let model: EntitySpanModel
     let overrides: Overrides
     let resolvePronouns: Bool
 
@@ -62,8 +63,9 @@ struct EntityRecognizer {
     private var pendingRole: (start: Int, role: Entity.Role, head: UInt64)?
     private var scalars = ScalarBuffer()
 
-    init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool) {
+    init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool, model: EntitySpanModel = .shared) {
         self.gazetteer = gazetteer
+        self.model = model
         self.overrides = overrides
         self.resolvePronouns = resolvePronouns
         let w = FunctionWords.shared
@@ -546,8 +548,54 @@ struct EntityRecognizer {
 
     private mutating func addCandidate(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64]) {
         guard a < b else { return }
-        let (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        // Spans the rules leave as misc, or place only by a weak cue, go to the trained model; a
+        // weak cue is overruled only by a sure model. Groups (demonyms) stay with the rules.
+        if !confident && kind != .group, let modelKind = modelKind(a, b, sentence: s, minimum: kind == .misc ? 0.5 : 0.7) {
+            kind = modelKind
+        }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
+    }
+
+    /// The model's kind for the span `a..<b` when it is at least `minimum` sure and says it is a
+    /// name; the features mirror `features` in scripts/entities-train.py.
+    private func modelKind(_ a: Int, _ b: Int, sentence s: Int, minimum: Float) -> Entity.Kind? {
+        guard !model.isEmpty else { return nil }
+        let r = sentences[s].range
+        func context(_ i: Int) -> UInt64 {
+            guard i >= r.lowerBound && i < r.upperBound else { return 1 }
+            return tokens[i].has(.word) ? tokens[i].hash : UInt64(WordHash.lower(scalar(i)))
+        }
+        var score = model.start
+        model.add(&score, model.bias, 0)
+        for i in a..<b where tokens[i].has(.word) { model.add(&score, model.word, tokens[i].hash) }
+        model.add(&score, model.first, tokens[a].hash)
+        model.add(&score, model.last, tokens[b - 1].hash)
+        model.add(&score, model.prev, context(a - 1))
+        model.add(&score, model.prev2, context(a - 2))
+        model.add(&score, model.next, context(b))
+        model.add(&score, model.next2, context(b + 1))
+        model.add(&score, model.length, UInt64(min(b - a, 4)))
+        let lastStart = Int(tokens[b - 1].start)
+        let lastEnd = Int(tokens[b - 1].end)
+        if lastEnd - lastStart >= 5 {
+            var h = WordHash.offset
+            for k in (lastEnd - 3)..<lastEnd { h = WordHash.add(h, scalars[k].value) }
+            model.add(&score, model.suffix, h)
+        }
+        if b - a == 1 && tokens[a].has(.allCaps) { model.add(&score, model.caps, 1) }
+        if a == r.lowerBound { model.add(&score, model.initial, 1) }
+        if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
+            model.add(&score, model.given, 1)
+        }
+        let (label, probability) = model.decide(score)
+        guard probability >= minimum else { return nil }
+        switch label {
+        case .none: return nil
+        case .person: return .person
+        case .organization: return .organization
+        case .place: return .location
+        }
     }
 
     private func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
