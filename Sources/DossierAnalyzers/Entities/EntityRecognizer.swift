@@ -550,16 +550,27 @@ struct EntityRecognizer {
         guard a < b else { return }
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
         // Spans the rules leave as misc, or place only by a weak cue, go to the trained model; a
-        // weak cue is overruled only by a sure model. Groups (demonyms) stay with the rules.
-        if !confident && kind != .group, let modelKind = modelKind(a, b, sentence: s, minimum: kind == .misc ? 0.5 : 0.7) {
-            kind = modelKind
+        // weak cue is overruled only by a sure model, which may also find it no name at all (misc).
+        // Groups (demonyms) stay with the rules.
+        if !confident && kind != .group, let (label, probability) = modelLabel(a, b, sentence: s) {
+            let minimum: Float = kind == .misc ? 0.5 : 0.7
+            switch label {
+            case .person where probability >= minimum: kind = .person
+            case .organization where probability >= minimum: kind = .organization
+            case .place where probability >= minimum: kind = .location
+            case .none where probability >= Self.noneMinimum: kind = .misc
+            default: break
+            }
         }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
     }
 
-    /// The model's kind for the span `a..<b` when it is at least `minimum` sure and says it is a
-    /// name; the features mirror `features` in scripts/entities-train.py.
-    private func modelKind(_ a: Int, _ b: Int, sentence s: Int, minimum: Float) -> Entity.Kind? {
+    /// How sure the model must be that a span the rules placed by a weak cue is no name.
+    static let noneMinimum: Float = 0.7
+
+    /// The model's label for the span `a..<b` and its probability; the features mirror `features`
+    /// in scripts/entities-train.py.
+    private func modelLabel(_ a: Int, _ b: Int, sentence s: Int) -> (EntitySpanModel.Label, Float)? {
         guard !model.isEmpty else { return nil }
         let r = sentences[s].range
         func context(_ i: Int) -> UInt64 {
@@ -588,14 +599,7 @@ struct EntityRecognizer {
         if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
             model.add(&score, model.given, 1)
         }
-        let (label, probability) = model.decide(score)
-        guard probability >= minimum else { return nil }
-        switch label {
-        case .none: return nil
-        case .person: return .person
-        case .organization: return .organization
-        case .place: return .location
-        }
+        return model.decide(score)
     }
 
     private func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
