@@ -131,7 +131,6 @@ def main():
                 y.append(CLASSES.index(label))
                 docs.append(base)
                 kinds.append(e["kind"])
-    from sklearn.feature_extraction import FeatureHasher  # noqa: F401 (kept simple: dict of keys below)
     from sklearn.linear_model import LogisticRegression
     from scipy.sparse import csr_matrix
     # Features seen in two spans or more: a once-seen word teaches little and would bloat the file.
