@@ -73,6 +73,67 @@ struct EntityAnalyzerTests {
         #expect(mara.roles.first?.affiliation == "the bank")
     }
 
+    @Test("an apposition naming an organisation: 'a senior fellow at the Marden Institute', 'an analyst with', 'of economics at'")
+    func appositionWithOrganisation() throws {
+        let (document, entities) = try paragraph(
+            "The plan was praised by Ines Kovac, a senior fellow at the Marden Institute. "
+                + "Tomas Brell, an analyst with Vellmar Capital, disagreed. "
+                + "Lena Oduya, a professor of economics at Tarn University, was unsure. "
+                + "Jonas Pirk, director of the Norrland Heritage Trust, declined to comment.")
+        let cases = [
+            ("Ines Kovac", "senior fellow", "the Marden Institute"), ("Tomas Brell", "analyst", "Vellmar Capital"),
+            ("Lena Oduya", "professor", "Tarn University"), ("Jonas Pirk", "director", "the Norrland Heritage Trust"),
+        ]
+        for (name, title, affiliation) in cases {
+            let person = try #require(entity(name, in: entities), "\(name)")
+            #expect(person.kind == .person, "\(name)")
+            #expect(texts(person, document) == [name])
+            #expect(person.roles.first?.title == title, "\(name)")
+            #expect(person.roles.first?.affiliation == affiliation, "\(name)")
+        }
+        #expect(entity("Marden Institute", in: entities)?.kind == .organization)
+    }
+
+    @Test("a possessive organisation, a title and a comma before the name: 'The union's general secretary, Piet Dorn, said'")
+    func titleBeforeComma() throws {
+        let (document, entities) = try paragraph(
+            "The union's general secretary, Piet Dorn, said the strike would go on. "
+                + "Investors trusted the company's founder, Ada Brandt, more than the board. "
+                + "Norrland's prime minister, Eva Lund, flew to Vellmar.")
+        let cases = [
+            ("Piet Dorn", "general secretary", "The union"), ("Ada Brandt", "founder", "the company"),
+            ("Eva Lund", "prime minister", "Norrland"),
+        ]
+        for (name, title, affiliation) in cases {
+            let person = try #require(entity(name, in: entities), "\(name)")
+            #expect(person.kind == .person, "\(name)")
+            #expect(texts(person, document) == [name])
+            #expect(person.roles.first?.title == title, "\(name)")
+            #expect(person.roles.first?.affiliation == affiliation, "\(name)")
+        }
+        // No role from a clause that merely ends in a title word.
+        let (_, other) = try paragraph("In his years as minister, Aron Falk rarely spoke to reporters.")
+        #expect(entity("Aron Falk", in: other)?.roles.isEmpty == true)
+    }
+
+    @Test("a lowercase title before the name: 'board member Lukas Ferro'; a title alone is never an entity")
+    func lowercaseTitles() throws {
+        let (document, entities) = try paragraph(
+            "Board member Lukas Ferro objected. The vote was called by council member Rosa Tamm and team captain Ivo Sild. "
+                + "Spokeswoman Dana Vell and committee chair Oskar Lind said analyst Mira Holt was right, and coach Teo Brand agreed.")
+        let cases = [
+            ("Lukas Ferro", "Board member"), ("Rosa Tamm", "council member"), ("Ivo Sild", "team captain"),
+            ("Dana Vell", "Spokeswoman"), ("Oskar Lind", "committee chair"), ("Mira Holt", "analyst"), ("Teo Brand", "coach"),
+        ]
+        for (name, title) in cases {
+            let person = try #require(entity(name, in: entities), "\(name)")
+            #expect(person.kind == .person, "\(name)")
+            #expect(texts(person, document) == [name])
+            #expect(person.roles.first?.title == title, "\(name)")
+        }
+        for word in ["Board", "Board member", "Spokeswoman"] { #expect(entity(word, in: entities) == nil, "\(word)") }
+    }
+
     @Test("later surnames join the first full mention as aliases; the canonical name is the fullest")
     func aliases() throws {
         let (document, entities) = try paragraph(

@@ -25,14 +25,18 @@ struct EntityRecognizer {
     /// copied per call, most of the scanner's time. The properties below read through it.
     private final class Tables: Sendable {
         let gazetteer: Gazetteer
+        let model: EntitySpanModel
         let overrides: Overrides
+        let affiliationPrepositions: HashSet64
         let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
         let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
         let words: FunctionWords
 
-        init(gazetteer: Gazetteer, overrides: Overrides, words w: FunctionWords) {
+        init(gazetteer: Gazetteer, model: EntitySpanModel, overrides: Overrides, words w: FunctionWords) {
             self.gazetteer = gazetteer
+            self.model = model
             self.overrides = overrides
+            affiliationPrepositions = w.affiliationPrepositions
             words = w
             (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
             (connectors, locationPrepositions, determiners, smallWords) = (
@@ -43,7 +47,9 @@ struct EntityRecognizer {
 
     private let tables: Tables
     var gazetteer: Gazetteer { tables.gazetteer }
+    var model: EntitySpanModel { tables.model }
     var overrides: Overrides { tables.overrides }
+    var affiliationPrepositions: HashSet64 { tables.affiliationPrepositions }
     var placeEndings: [[UInt32]] { tables.placeEndings }
     var surnameEndings: [[UInt32]] { tables.surnameEndings }
     var connectors: HashSet64 { tables.connectors }
@@ -101,9 +107,9 @@ struct EntityRecognizer {
     private var pendingRole: (start: Int, role: Entity.Role, head: UInt64)?
     private var scalars = ScalarBuffer()
 
-    init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool) {
+    init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool, model: EntitySpanModel = .shared) {
         let w = FunctionWords.shared
-        tables = Tables(gazetteer: gazetteer, overrides: overrides, words: w)
+        tables = Tables(gazetteer: gazetteer, model: model, overrides: overrides, words: w)
         self.resolvePronouns = resolvePronouns
     }
 
@@ -386,6 +392,9 @@ struct EntityRecognizer {
             }
         }
         guard a < b else { return }
+        // A capitalised run that only opens a title written on in lowercase ("Board member Lukas Ferro",
+        // "Prime minister Eva Lund") is no name: the title is found again before the name that follows.
+        if let e = titleEnd(at: a, limit: r.upperBound), e > b { return }
         var roles: [Entity.Role] = []
         var heads: [UInt64] = []
         // A title inside the run: affiliation, title, then the name ("German Chancellor Friedrich Merz").
@@ -423,11 +432,15 @@ struct EntityRecognizer {
             }
         } else if lastTitle == nil {
             // A title before the run: "US envoys Steve Witkoff", "Putin's adviser Yuri Ushakov".
-            if let (role, head, plural) = titleBefore(a, sentenceStart: r.lowerBound) {
+            if let (role, head, plural, _) = titleBefore(a, sentenceStart: r.lowerBound) {
                 roles.append(role)
                 heads.append(head)
                 personCue = true
                 if plural { pendingRole = (start: 0, role: role, head: head) }
+            } else if let (role, head) = titleBeforeComma(a, sentenceStart: r.lowerBound) {
+                roles.append(role)
+                heads.append(head)
+                personCue = true
             } else if let pending = pendingRole, pending.start == a {
                 roles.append(pending.role)
                 heads.append(pending.head)
@@ -453,8 +466,21 @@ struct EntityRecognizer {
         }
     }
 
-    /// A title just before `a`, with its affiliation, and whether it is plural.
-    private func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool)? {
+    /// A title set off by a comma before the name: "The union's general secretary, Piet Dorn, said",
+    /// "Norrland's prime minister, Eva Lund". Only after a possessive or a determiner, so that a
+    /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
+    private func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
+        guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].isLowercaseWord,
+            gazetteer.titleWords.contains(tokens[a - 2].hash),
+            let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
+        else { return nil }
+        let before = tokens[m - 1]
+        guard before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) else { return nil }
+        return (role, head)
+    }
+
+    /// A title just before `a`, with its affiliation, whether it is plural, and where the title starts.
+    private func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool, Int)? {
         var m = max(sentenceStart, a - 5)
         while m < a {
             if tokens[m].has(.word), let e = titleEnd(at: m, limit: a), e == a {
@@ -483,7 +509,7 @@ struct EntityRecognizer {
         let from = affiliation?.0 ?? m
         let role = Entity.Role(title: text(m, a), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(from, a))
         let plural = isPlural(a - 1)
-        return (role, tokens[a - 1].hash, plural)
+        return (role, tokens[a - 1].hash, plural, m)
     }
 
     /// Whether a title word is a plural ("envoys", "ministers"): it ends in s and the word without it is a title.
@@ -517,27 +543,101 @@ struct EntityRecognizer {
             p = e
         }
         guard p < limit, let e = titleEnd(at: p, limit: limit) else { return nil }
-        var title = (p, e)
-        // "chief executive of Norrland Bank"
-        if affiliation == nil && e + 1 < limit && (tokens[e].hash == of || tokens[e].hash == at) && tokens[e + 1].isCapitalizedWord {
-            var f = e + 1
-            while f < limit && tokens[f].isCapitalizedWord { f += 1 }
-            affiliation = (e + 1, f)
-            title = (p, e)
-            let role = Entity.Role(title: text(title.0, title.1), affiliation: text(e + 1, f), range: range(affiliationStart, f))
+        // "chief executive of Norrland Bank", "a senior fellow at the Marden Institute", "an analyst with
+        // Vellmar Capital", "a professor of economics at Tarn University": a field in lowercase words may
+        // come between the title and the preposition; "the" before the organisation belongs to it.
+        if affiliation == nil, let (from, to) = organisationAfterTitle(e, limit: limit) {
+            let role = Entity.Role(title: text(p, e), affiliation: text(from, to), range: range(affiliationStart, to))
             return (role, tokens[e - 1].hash)
         }
         let role = Entity.Role(
-            title: text(title.0, title.1), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
+            title: text(p, e), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
         return (role, tokens[e - 1].hash)
+    }
+
+    /// The organisation named after a title ending at `e`: `of|at|with|for [the] Capitalised…`,
+    /// after at most three lowercase words of a field (`of economics`, `of political science`).
+    private func organisationAfterTitle(_ e: Int, limit: Int) -> (Int, Int)? {
+        var q = e
+        if q + 1 < limit && tokens[q].hash == of && tokens[q + 1].isLowercaseWord && tokens[q + 1].hash != the {
+            var k = q + 1
+            while k < limit && k < q + 4 && tokens[k].isLowercaseWord && !affiliationPrepositions.contains(tokens[k].hash) { k += 1 }
+            if k < limit && affiliationPrepositions.contains(tokens[k].hash) { q = k }
+        }
+        guard q + 1 < limit, tokens[q].isLowercaseWord, affiliationPrepositions.contains(tokens[q].hash) else { return nil }
+        var from = q + 1
+        if tokens[from].hash == the && tokens[from].isLowercaseWord && from + 1 < limit { from += 1 }
+        guard tokens[from].isCapitalizedWord else { return nil }
+        var f = from
+        while f < limit
+            && (tokens[f].isCapitalizedWord
+                || (f + 1 < limit && tokens[f + 1].isCapitalizedWord
+                    && (tokens[f].has(.ampersand) || (tokens[f].hash == of && tokens[f].isLowercaseWord))))
+        {
+            f += 1
+        }
+        if from > q + 1 { from = q + 1 }
+        return (from, f)
     }
 
     // MARK: Classification
 
     private mutating func addCandidate(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64]) {
         guard a < b else { return }
-        let (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        // Spans the rules leave as misc, or place only by a weak cue, go to the trained model; a
+        // weak cue is overruled only by a sure model, which may also find it no name at all (misc).
+        // Groups (demonyms) stay with the rules.
+        if !confident && kind != .group, let (label, probability) = modelLabel(a, b, sentence: s) {
+            let minimum: Float = kind == .misc ? 0.5 : 0.7
+            switch label {
+            case .person where probability >= minimum: kind = .person
+            case .organization where probability >= minimum: kind = .organization
+            case .place where probability >= minimum: kind = .location
+            // Two or three unknown capitalised words are kept as a person: the model, fitted on essays
+            // with many capitalised headings, doubts sentence-initial names that news writes often.
+            case .none where probability >= Self.noneMinimum && !(kind == .person && b - a >= 2): kind = .misc
+            default: break
+            }
+        }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
+    }
+
+    /// How sure the model must be that a span the rules placed by a weak cue is no name.
+    static let noneMinimum: Float = 0.7
+
+    /// The model's label for the span `a..<b` and its probability; the features mirror `features`
+    /// in scripts/entities-train.py.
+    private func modelLabel(_ a: Int, _ b: Int, sentence s: Int) -> (EntitySpanModel.Label, Float)? {
+        guard !model.isEmpty else { return nil }
+        let r = sentences[s].range
+        func context(_ i: Int) -> UInt64 {
+            guard i >= r.lowerBound && i < r.upperBound else { return 1 }
+            return tokens[i].has(.word) ? tokens[i].hash : UInt64(WordHash.lower(scalar(i)))
+        }
+        var score = model.start
+        model.add(&score, model.bias, 0)
+        for i in a..<b where tokens[i].has(.word) { model.add(&score, model.word, tokens[i].hash) }
+        model.add(&score, model.first, tokens[a].hash)
+        model.add(&score, model.last, tokens[b - 1].hash)
+        model.add(&score, model.prev, context(a - 1))
+        model.add(&score, model.prev2, context(a - 2))
+        model.add(&score, model.next, context(b))
+        model.add(&score, model.next2, context(b + 1))
+        model.add(&score, model.length, UInt64(min(b - a, 4)))
+        let lastStart = Int(tokens[b - 1].start)
+        let lastEnd = Int(tokens[b - 1].end)
+        if lastEnd - lastStart >= 5 {
+            var h = WordHash.offset
+            for k in (lastEnd - 3)..<lastEnd { h = WordHash.add(h, scalars[k].value) }
+            model.add(&score, model.suffix, h)
+        }
+        if b - a == 1 && tokens[a].has(.allCaps) { model.add(&score, model.caps, 1) }
+        if a == r.lowerBound { model.add(&score, model.initial, 1) }
+        if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
+            model.add(&score, model.given, 1)
+        }
+        return model.decide(score)
     }
 
     private func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {

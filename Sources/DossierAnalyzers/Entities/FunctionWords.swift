@@ -23,6 +23,8 @@ struct FunctionWords: Sendable {
         ["in", "at", "from", "to", "near", "across", "into", "throughout", "outside", "inside", "visited", "visit", "toward", "towards"]
             .map(
                 WordHash.word))
+    /// The prepositions that name an organisation after a title: "director of", "fellow at", "analyst with".
+    let affiliationPrepositions: HashSet64 = HashSet64(["of", "at", "with", "for"].map(WordHash.word))
     let determiners: HashSet64 = HashSet64(["the", "a", "an", "its", "his", "her", "their", "our"].map(WordHash.word))
 
     let smallWords: HashSet64 = HashSet64(

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A small linear classifier for candidate names the rules cannot place: it scores a span as
+/// none, person, organisation or place from hashed features (its words, first and last word,
+/// the words around it, its length, a three-letter suffix, its shape, a given-name hit).
+///
+/// The weights are fitted on GUM by `scripts/entities-train.py` and shipped as
+/// `Resources/entities/span-model.txt`: an intercept line, then one line a feature (the hash in hex,
+/// then a weight a class). A feature's hash is `WordHash.combine(WordHash.word(slot), value)`, the
+/// same arithmetic the script does in Python, so both sides agree on every key. The model is read
+/// once per process; a missing file leaves it empty and the rules alone decide.
+struct EntitySpanModel: Sendable {
+    /// The classes, in the order of the weights.
+    enum Label: Int { case none, person, organization, place }
+
+    private var weights: [UInt64: SIMD4<Float>] = [:]
+    private var intercept = SIMD4<Float>(repeating: 0)
+
+    // The slot seeds, hashed once.
+    let bias = WordHash.word("bias"), word = WordHash.word("w"), first = WordHash.word("first"), last = WordHash.word("last")
+    let prev = WordHash.word("prev"), prev2 = WordHash.word("prev2"), next = WordHash.word("next"), next2 = WordHash.word("next2")
+    let length = WordHash.word("len"), suffix = WordHash.word("suf"), caps = WordHash.word("caps"), initial = WordHash.word("init")
+    let given = WordHash.word("given")
+
+    /// The shipped model, read on first use.
+    static let shared = EntitySpanModel(bundle: Bundle.module)
+
+    /// Whether any weights were read.
+    var isEmpty: Bool { weights.isEmpty }
+
+    /// Reads the weights from `bundle`.
+    init(bundle: Bundle) {
+        let url = bundle.url(forResource: "span-model", withExtension: "txt", subdirectory: "Resources/entities")
+        self.init(text: url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? "")
+    }
+
+    /// Reads the weights from the text of a model file.
+    init(text: String) {
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 5 else { continue }
+            let values = fields[1...].compactMap { Float($0) }
+            guard values.count == 4 else { continue }
+            let vector = SIMD4<Float>(values[0], values[1], values[2], values[3])
+            if fields[0] == "intercept" {
+                intercept = vector
+            } else if let key = UInt64(fields[0], radix: 16) {
+                weights[key] = vector
+            }
+        }
+    }
+
+    /// The key of a feature: a slot seed and a value.
+    @inline(__always) static func key(_ slot: UInt64, _ value: UInt64) -> UInt64 { WordHash.combine(slot, value) }
+
+    /// Adds the weights of one feature to a running score.
+    @inline(__always) func add(_ score: inout SIMD4<Float>, _ slot: UInt64, _ value: UInt64) {
+        if let w = weights[Self.key(slot, value)] { score += w }
+    }
+
+    /// The starting score: the intercept.
+    var start: SIMD4<Float> { intercept }
+
+    /// The most probable label of a score and its probability (softmax).
+    func decide(_ score: SIMD4<Float>) -> (Label, Float) {
+        let top = score.max()
+        let e = SIMD4<Float>(exp(score[0] - top), exp(score[1] - top), exp(score[2] - top), exp(score[3] - top))
+        let sum = e.sum()
+        var best = 0
+        for k in 1..<4 where e[k] > e[best] { best = k }
+        return (Label(rawValue: best) ?? .none, e[best] / sum)
+    }
+}

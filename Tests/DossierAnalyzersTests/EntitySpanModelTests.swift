@@ -1,0 +1,31 @@
+import Testing
+
+@testable import DossierAnalyzers
+
+/// The span model's hashing must agree with scripts/entities-train.py, which fits the weights:
+/// the expected values below were printed by the script's `word` and `key` functions.
+@Suite("Entity span model")
+struct EntitySpanModelTests {
+    @Test("word and feature hashes agree with the Python training script")
+    func hashesAgree() {
+        #expect(WordHash.word("Institute") == 0xb2db_67d1_4c58_6a68)
+        #expect(WordHash.word("Łódź") == 0xb9fb_4154_4175_06f8)
+        #expect(WordHash.word("U.S.") == 0x08c4_3d07_b566_de99)
+        #expect(EntitySpanModel.key(WordHash.word("w"), WordHash.word("Institute")) == 0x5bae_4533_e071_f32f)
+        #expect(EntitySpanModel.key(WordHash.word("prev"), UInt64(0x2C)) == 0x0260_9f5a_34d2_7f05)
+        #expect(EntitySpanModel.key(WordHash.word("suf"), WordHash.word("ute")) == 0x508e_d5be_ce80_2fc3)
+    }
+
+    @Test("the shipped model reads, and a model file scores by softmax over its classes")
+    func model() {
+        #expect(!EntitySpanModel.shared.isEmpty)
+        let key = EntitySpanModel.key(WordHash.word("w"), WordHash.word("harbour"))
+        let text = "# test\nintercept 0 0 0 0\n" + String(key, radix: 16) + " 0 0 0 4\n"
+        let model = EntitySpanModel(text: text)
+        var score = model.start
+        model.add(&score, model.word, WordHash.word("Harbour"))
+        let (label, probability) = model.decide(score)
+        #expect(label == .place)
+        #expect(probability > 0.9)
+    }
+}
