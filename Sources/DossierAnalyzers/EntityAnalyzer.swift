@@ -10,7 +10,7 @@ public import DossierCore
 /// acronyms ("NATO"), definite descriptions ("the chancellor") and, when asked, he/she join the
 /// entity they stand for. Roles come from titles before a name ("German Chancellor Friedrich
 /// Merz", "US envoys Steve Witkoff and Jared Kushner", "Putin's adviser Yuri Ushakov") and
-/// appositions after it ("Ushakov, a Kremlin aide"). See `Docs/analyzer-entities.md`.
+/// appositions after it ("Ushakov, a Kremlin aide"). See `Docs/Entities.md`.
 public struct EntityAnalyzer: Analyzer {
     /// The options of the `entities` analyzer: names to add to the shipped lists, and pronouns.
     public struct Options: ComponentOptions, Hashable {

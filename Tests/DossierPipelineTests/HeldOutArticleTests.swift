@@ -1,0 +1,121 @@
+import Dossier
+import DossierTesting
+import Foundation
+import Testing
+
+/// Who said what on articles the analyzers were not written against (see `HeldOut/README.md`).
+///
+/// Direct-quote detection counts `direct` and `partial` quotes: a gold quotation is found when a
+/// predicted one overlaps it, and a predicted one is right when it overlaps some gold quotation.
+/// A speaker is right when the entity it points at carries the gold speaker's surname.
+@Suite("Held-out articles: quotes, speakers and roles")
+struct HeldOutArticleTests {
+    struct Gold: Decodable {
+        var speech: [[String]]
+        var notSpeech: [String]
+        var ambiguous: [String]
+        var roles: [[String]]
+    }
+
+    struct MissingFragment: Error { var fragment: String }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HeldOut")
+
+    static func analyzed() async throws -> [(name: String, document: Document, gold: Gold)] {
+        let golds = try JSONDecoder().decode([String: Gold].self, from: Data(contentsOf: folder.appendingPathComponent("gold.json")))
+        let names = golds.keys.sorted()
+        let inputs = try names.map { ($0, try String(contentsOf: folder.appendingPathComponent("\($0).txt"), encoding: .utf8)) }
+        let yaml = "version: 1\nreader: text\nanalyzers: [sentences, entities, quotes]\nexporters: [json]\n"
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: inputs.map { (name: "\($0.0).txt", text: $0.1) })
+        let documents = try result.documents()
+        try #require(documents.count == names.count, "\(result.diagnostics)")
+        return zip(names, documents).map { ($0, $1, golds[$0]!) }
+    }
+
+    /// The range of the first occurrence of `fragment` in the document's text, in scalars.
+    static func range(of fragment: String, in document: Document) throws -> TextRange {
+        let scalars = Array(document.text.unicodeScalars)
+        let needle = Array(fragment.unicodeScalars)
+        for start in 0...(scalars.count - needle.count) where scalars[start..<start + needle.count].elementsEqual(needle) {
+            return TextRange(start: start, end: start + needle.count)
+        }
+        throw MissingFragment(fragment: fragment)
+    }
+
+    @Test("direct-quote F1 and speaker accuracy reach the issue's targets on articles the rules were not tuned on")
+    func quotesAndSpeakers() async throws {
+        var truePredictions = 0
+        var predictions = 0
+        var found = 0
+        var gold = 0
+        var rightSpeakers = 0
+        var misses: [String] = []
+        for (name, document, expected) in try await Self.analyzed() {
+            let speech = document.annotations.quotes.filter { $0.kind == .direct || $0.kind == .partial }
+            let goldRanges = try expected.speech.map { try Self.range(of: $0[0], in: document) }
+            let ambiguous = try expected.ambiguous.map { try Self.range(of: $0, in: document) }
+            for quote in speech where !ambiguous.contains(where: quote.range.overlaps) {
+                predictions += 1
+                if goldRanges.contains(where: quote.range.overlaps) {
+                    truePredictions += 1
+                } else {
+                    misses.append("\(name): not speech: '\(document.text(in: quote.range))'")
+                }
+            }
+            for (pair, range) in zip(expected.speech, goldRanges) {
+                gold += 1
+                guard let quote = speech.first(where: { $0.range.overlaps(range) }) else {
+                    misses.append("\(name): missed '\(pair[0])'")
+                    continue
+                }
+                found += 1
+                let surname = pair[1].split(separator: " ").last.map(String.init) ?? pair[1]
+                if let speaker = document.annotations.resolve(quote.speaker), speaker.name.contains(surname) {
+                    rightSpeakers += 1
+                } else {
+                    let said = document.annotations.resolve(quote.speaker)?.name ?? "nobody"
+                    misses.append("\(name): '\(pair[0])' given to \(said), not \(pair[1])")
+                }
+            }
+            for term in expected.notSpeech {
+                let range = try Self.range(of: term, in: document)
+                // Reported speech may take in a whole clause around the term; the term itself must not be a quotation.
+                let quote = document.annotations.quotes.first { $0.kind != .indirect && $0.range.overlaps(range) }
+                #expect(quote.map { !$0.isSpeech } ?? true, "\(name): '\(term)' is not speech")
+            }
+        }
+        let precision = Double(truePredictions) / Double(max(predictions, 1))
+        let recall = Double(found) / Double(max(gold, 1))
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        let accuracy = Double(rightSpeakers) / Double(max(found, 1))
+        print(
+            String(
+                format: "held-out quotes: P %.3f R %.3f F1 %.3f (%d gold), speaker accuracy %.3f (%d of %d)", precision, recall, f1,
+                gold, accuracy, rightSpeakers, found))
+        for miss in misses { print("  " + miss) }
+        #expect(f1 >= 0.85, "direct-quote F1 \(f1); \(misses)")
+        #expect(accuracy >= 0.86, "speaker accuracy \(accuracy); \(misses)")
+    }
+
+    @Test("people carry the roles the articles give them")
+    func roles() async throws {
+        var right = 0
+        var total = 0
+        var misses: [String] = []
+        for (name, document, expected) in try await Self.analyzed() {
+            for pair in expected.roles {
+                total += 1
+                let person = document.annotations.entities.first { $0.name == pair[0] }
+                let phrases = person?.roles.map(\.phrase) ?? []
+                if phrases.contains(where: { $0.localizedCaseInsensitiveContains(pair[1]) }) {
+                    right += 1
+                } else {
+                    misses.append("\(name): \(pair[0]) has roles \(phrases), expected '\(pair[1])'")
+                }
+            }
+        }
+        print("held-out roles: \(right) of \(total)")
+        for miss in misses { print("  " + miss) }
+        #expect(right * 10 >= total * 8, "\(misses)")
+    }
+}
