@@ -115,6 +115,7 @@ struct DateAnalyzerTests {
         Case("The rebuild took three years to finish.", "three years", .duration, "P3Y"),
         Case("Rescuers searched for 48 hours without rest.", "48 hours", .duration, "PT48H"),
         Case("The feud ran for a decade before the truce.", "a decade", .duration, "P10Y"),
+        Case("The repair took a week longer than planned.", "a week", .duration, "P1W"),
         Case("Rents have doubled over the past year in Ostby.", "past year", .duration, "P1Y"),
         Case("The reactor will run for 1.5 years on one load.", "1.5 years", .duration, "P1.5Y"),
     ]
@@ -139,6 +140,8 @@ struct DateAnalyzerTests {
         "Jan Kowalski led the delegation.",
         "Drivers pay $40 a week to park.",
         "They meet twice a month in the hall.",
+        "About 9,000 cars a day cross the old bridge.",
+        "The clinic serves two meals a day to its patients.",
         "Growth reached 2025 units, up 4%.",
         "The band 30 Seconds to Mars played the arena.",
     ]

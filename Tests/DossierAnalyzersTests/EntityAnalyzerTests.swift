@@ -233,6 +233,22 @@ struct EntityAnalyzerTests {
         #expect(entity("Tarn Valley", in: entities)?.kind == .location)
     }
 
+    @Test("an acronym in the lists matches only in capitals; web addresses and handles are not names")
+    func acronymsAddressesHandles() throws {
+        let (_, entities) = try analyze(
+            """
+            Ferry Fares Rise
+
+            Who pays for the new ferries is still open. The WHO said on Monday that the port was safe.
+
+            New fares start next week, the operator posted at https://t.co/Qx7FerryRb with the tag #HarbourLink, tagging @OrlaFerries.
+            """)
+        let names = Set(entities.map(\.name))
+        #expect(!names.contains("Who"))
+        #expect(entity("WHO", in: entities)?.kind == .organization)
+        for piece in ["Qx7FerryRb", "HarbourLink", "OrlaFerries"] { #expect(!names.contains(piece), "\(piece)") }
+    }
+
     @Test("names from the options win over the shipped lists; notNames are kept out")
     func overrides() throws {
         var options = EntityAnalyzer.Options()

@@ -300,6 +300,15 @@ struct QuoteAnalyzerTests {
         #expect(find(d2, q2, "a gift to every commuter").map { $0.speaker == "e1" && speakerText(d2, $0) == "Anna Varga" } == true)
     }
 
+    @Test("a lowercase title between the verb and the name after a quotation does not hide the speaker")
+    func titleBeforeSpeakerAfterQuote() throws {
+        let text = "“Every ferry will sail on time this winter,” said harbour master Anna Varga on Friday."
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let quote = try #require(find(d, q, "Every ferry will sail on time this winter"))
+        #expect(quote.kind == .direct && quote.speaker == "e1" && quote.cue == "said")
+        #expect(speakerText(d, quote)?.hasPrefix("Anna Varga") == true)
+    }
+
     @Test("a quoted term the writer gives as what someone calls a thing is a term, not speech")
     func whatTheyCall() throws {
         let text =

@@ -41,6 +41,9 @@ struct DateLexicon: Sendable {
         case rate
         /// `gmt`, `utc`, `et`…: time zones after a clock time.
         case zone
+        /// `for`, `within`, `took`, `nearly`…: words after which `a week` is a length of time; after
+        /// any other word (`41,000 vehicles a day`) it is a rate.
+        case durationLead
     }
 
     /// Units of durations, in the order of their ISO 8601 designators.
@@ -145,6 +148,11 @@ struct DateLexicon: Sendable {
         add(["ago"], .ago)
         add(["night"], .night)
         add(["once", "twice", "times", "per", "every", "each"], .rate)
+        add(
+            [
+                "for", "within", "over", "after", "about", "nearly", "almost", "than", "only", "just", "half", "least", "around",
+                "roughly", "under", "take", "takes", "took", "taken", "lasted", "lasts", "spent", "spend", "spends", "whole",
+            ], .durationLead)
         add(["gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest"], .zone)
 
         var size = 1

@@ -417,6 +417,13 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
             if prev.end - prev.start <= 2 {
                 // "a week": not a rate ("twice a week", "$40 a week").
                 if let before = word(before: prev.start), before.entry.kind == .rate { return w.end }
+                // "a day" is a length of time after `for`, `within`, `took`… or at a sentence's start;
+                // after any other word it is a rate ("41,000 vehicles a day", "two meals a day").
+                if value(prev.start) | 0x20 == 0x61, let before = word(before: prev.start),
+                    before.entry.kind != .durationLead && before.entry.kind != .preposition
+                {
+                    return w.end
+                }
                 var e = prev.start
                 while e > 0, Self.isSpace(value(e - 1)) { e -= 1 }
                 if Self.isDigit(value(e - 1)) { return w.end }

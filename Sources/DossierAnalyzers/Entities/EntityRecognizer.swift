@@ -178,6 +178,7 @@ struct EntityRecognizer {
         for s in sentences.indices where !sentences[s].headline {
             scanSentence(s)
         }
+        dropAddressesAndHandles(document.links)
         var groups = group()
         for s in sentences.indices where sentences[s].headline {
             scanHeadline(sentences[s].range, sentence: s, groups: &groups)
@@ -372,6 +373,7 @@ struct EntityRecognizer {
         let one = single(h)
         return gazetteer.maleNames.contains(h) || gazetteer.femaleNames.contains(h) || gazetteer.places.contains(one)
             || gazetteer.organizations.contains(one) || gazetteer.demonyms.contains(one) || gazetteer.groups.contains(one)
+            || (tokens[i].has(.allCaps) && gazetteer.acronyms.contains(one))
             || overrides.people.contains(one) || overrides.organizations.contains(one) || overrides.places.contains(one)
             || overrides.groups.contains(one)
     }
@@ -647,6 +649,7 @@ struct EntityRecognizer {
         if overrides.places.contains(whole) { return (.location, true) }
         if overrides.groups.contains(whole) { return (.group, true) }
         if gazetteer.organizations.contains(whole) { return (.organization, true) }
+        if b - a == 1, tokens[a].has(.allCaps), gazetteer.acronyms.contains(whole) { return (.organization, true) }
         if gazetteer.places.contains(whole) { return (.location, true) }
         if gazetteer.demonyms.contains(whole) || gazetteer.groups.contains(whole) { return (.group, true) }
         let last = tokens[b - 1].hash
@@ -769,6 +772,28 @@ struct EntityRecognizer {
         }
     }
 
+    /// Removes candidates that are pieces of a web address (`t.co/Xq3kT9`) or a social handle or
+    /// tag (`@CityCouncil`, `#Budget`): capitalised, but not names the article gives.
+    private mutating func dropAddressesAndHandles(_ links: [Link]) {
+        guard !candidates.isEmpty else { return }
+        func isAddress(_ r: TextRange) -> Bool {
+            guard r.end - r.start >= 4, r.end <= scalars.count else { return false }
+            let h = scalars[r.start].value | 0x20
+            let next = (1..<4).map { scalars[r.start + $0].value | 0x20 }
+            return (h == 0x68 && next == [0x74, 0x74, 0x70]) || (h == 0x77 && next == [0x77, 0x77, 0x2E | 0x20])
+        }
+        let addresses = links.compactMap(\.range).filter(isAddress)
+        candidates.removeAll { c in
+            let start = Int(tokens[c.first].start)
+            let end = Int(tokens[c.end - 1].end)
+            if start > 0 {
+                let before = scalars[start - 1].value
+                if before == 0x40 || before == 0x23 || before == 0x2F { return true }
+            }
+            return addresses.contains { $0.start < end && start < $0.end }
+        }
+    }
+
     private mutating func group() -> [Group] {
         var groups: [Group] = []
         // Sized for every candidate's keys up front, so the table is not rehashed as it grows.
@@ -828,6 +853,7 @@ struct EntityRecognizer {
                         matched = true
                     } else if gazetteer.places.contains(seq) || gazetteer.organizations.contains(seq) || overrides.people.contains(seq)
                         || overrides.organizations.contains(seq) || overrides.places.contains(seq)
+                        || (length == 1 && tokens[i].has(.allCaps) && gazetteer.acronyms.contains(seq))
                     {
                         let (kind, _) = classify(i, i + length, sentence: s, personCue: false)
                         var new = Group(kind: kind, confident: true)

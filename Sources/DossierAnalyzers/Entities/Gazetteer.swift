@@ -13,6 +13,9 @@ struct Gazetteer: Sendable {
     var demonyms: HashSet64 = []
     var groups: HashSet64 = []
     var organizations: HashSet64 = []
+    /// Organisations known by an acronym (`WHO`, `NATO`): they match only a word written in capitals,
+    /// so the question word `Who` is not the World Health Organization.
+    var acronyms: HashSet64 = []
     var titles: HashSet64 = []
     var titleModifiers: HashSet64 = []
     var honorifics: HashSet64 = []
@@ -62,7 +65,13 @@ struct Gazetteer: Sendable {
         places = phrases("places")
         demonyms = phrases("demonyms")
         groups = phrases("groups")
-        organizations = phrases("organizations")
+        for entry in read("organizations") {
+            let isAcronym =
+                !entry.contains(" ") && entry.count >= 2
+                && entry.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                && entry.unicodeScalars.contains { $0.properties.isUppercase }
+            if isAcronym { acronyms.insert(add(entry)) } else { organizations.insert(add(entry)) }
+        }
         titles = phrases("titles")
         titleModifiers = words("title-modifiers")
         titleWords = words("titles")

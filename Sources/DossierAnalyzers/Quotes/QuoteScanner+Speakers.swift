@@ -16,7 +16,16 @@ extension QuoteScanner {
     /// The speaker named after a reporting verb (`said Anna Varga, the mayor` gives `Anna Varga`),
     /// starting at token `k`: a pronoun, or words up to punctuation or a word that starts an adverbial.
     func forwardSpeaker(_ t: [QuoteToken], from k: Int) -> Range<Int>? {
-        guard k < t.count, opensSpeaker(t[k]) else { return nil }
+        guard k < t.count else { return nil }
+        if !opensSpeaker(t[k]) {
+            // `said chief executive Paul Odegaard`: a lowercase title before a named speaker.
+            var j = k
+            while j < t.count, j - k < 4, t[j].isWord, !t[j].isCapitalized { j += 1 }
+            guard j > k, j < t.count, t[j].isWord, t[j].isCapitalized,
+                mentions.entity(overlapping: TextRange(start: t[j].start, end: t[j].end)) != nil
+            else { return nil }
+            return forwardSpeaker(t, from: j)
+        }
         if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
         var end = k
         var j = k
