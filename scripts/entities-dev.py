@@ -5,26 +5,16 @@ Usage: scripts/entities-dev.py GUM_DIR DOSSIER_JSON_DIR
 Runs after `dossier run` wrote one JSON per GUM text (reader `text`, analyzers sentences and
 entities); scores overlapping-span and exact-span F1 for person, organization and place.
 """
-import json, os, sys
+import sys
+
+import gum_predictions
 from collections import Counter
 
 gum, out = sys.argv[1], sys.argv[2]
 kinds = {"person": "person", "organization": "organization", "location": "place"}
 c = Counter()
-for name in sorted(os.listdir(gum)):
-    if not name.endswith(".txt"):
-        continue
-    base = name[:-4]
-    pred_file = os.path.join(out, base + ".json")
-    if not os.path.exists(pred_file):
-        continue
-    text = open(os.path.join(gum, name), encoding="utf-8").read()
-    gold = json.load(open(os.path.join(gum, base + ".json")))["entities"]
-    doc = json.load(open(pred_file))
-    if isinstance(doc, list):
-        doc = doc[0]
-    # The reader may drop a leading BOM or whitespace: align by the first characters.
-    shift = text.find(doc["text"][:50])
+for base, text, meta, doc, shift in gum_predictions.documents(gum, out):
+    gold = meta["entities"]
     preds = []
     for e in doc["layers"].get("entities", []):
         t = kinds.get(e["kind"])

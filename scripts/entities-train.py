@@ -10,7 +10,9 @@ lowercased scalars (periods skipped), a feature is WordHash.combine(word(slot), 
 analyzer only asks the model about spans its rules leave as `misc`.
 Needs numpy and scikit-learn (pip install scikit-learn). Prints 5-fold cross-validated figures.
 """
-import json, os, re, sys
+import os, re, sys
+
+import gum_predictions
 import numpy as np
 
 MASK = (1 << 64) - 1
@@ -93,19 +95,8 @@ def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     given = given_names(root)
     X, y, docs, kinds = [], [], [], []
-    for name in sorted(os.listdir(gum)):
-        if not name.endswith(".txt"):
-            continue
-        base = name[:-4]
-        pred_file = os.path.join(out, base + ".json")
-        if not os.path.exists(pred_file):
-            continue
-        text = open(os.path.join(gum, name), encoding="utf-8").read()
-        meta = json.load(open(os.path.join(gum, base + ".json")))
+    for base, text, meta, doc, shift in gum_predictions.documents(gum, out):
         gold = meta["entities"]
-        doc = json.load(open(pred_file))
-        doc = doc[0] if isinstance(doc, list) else doc
-        shift = text.find(doc["text"][:50])
         toks = tokens(text)
         by_start = {t[0]: i for i, t in enumerate(toks)}
         by_end = {t[1]: i for i, t in enumerate(toks)}
