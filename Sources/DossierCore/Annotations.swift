@@ -294,25 +294,18 @@ public struct Annotations: Hashable, Sendable {
         // of their own and without references: then there is nothing to check, and indexing the
         // whole document's ids (thousands of strings) would cost more than the step itself.
         var given: Set<String> = []
-        var referenced: Set<String> = []
+        var wanted: Set<String> = []
         for (_, items) in store {
             items.forEachID { if !$0.isEmpty { given.insert($0) } }
-            items.forEachReference { _, id, _ in referenced.insert(id) }
+            items.forEachReference { _, id, _ in wanted.insert(id) }
         }
-        guard !given.isEmpty || !referenced.isEmpty else { return nil }
+        guard !given.isEmpty || !wanted.isEmpty else { return nil }
+        wanted.formUnion(given)
         var layerOf: [String: LayerID] = [:]
         var problem: ReferenceProblem?
-        // Only the existing ids that could matter: those given again here, or pointed at. A few
-        // (a quote's speaker) are compared directly, which costs less than hashing every id.
-        if given.count + referenced.count <= 8 {
-            let wanted = Array(given) + Array(referenced)
-            for (layer, items) in existing.store {
-                items.forEachID { if wanted.contains($0) { layerOf[$0] = layer } }
-            }
-        } else {
-            for (layer, items) in existing.store {
-                items.forEachID { if given.contains($0) || referenced.contains($0) { layerOf[$0] = layer } }
-            }
+        // Only the existing ids that could matter: those given again here, or pointed at.
+        for (layer, items) in existing.store {
+            items.forEachID { if wanted.contains($0) { layerOf[$0] = layer } }
         }
         var mine: Set<String> = []
         for layer in store.keys.sorted() {
