@@ -27,6 +27,20 @@ struct EntityAnalyzerTests {
 
     func entity(_ name: String, in entities: [Entity]) -> Entity? { entities.first { $0.name == name } }
 
+    /// Each name is one person, named once, whose first role has the title and affiliation given.
+    func expectPeople(
+        _ cases: [(name: String, title: String, affiliation: String)], in entities: [Entity], _ document: Document,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        for (name, title, affiliation) in cases {
+            let person = try #require(entity(name, in: entities), "\(name)", sourceLocation: sourceLocation)
+            #expect(person.kind == .person, "\(name)", sourceLocation: sourceLocation)
+            #expect(texts(person, document) == [name], sourceLocation: sourceLocation)
+            #expect(person.roles.first?.title == title, "\(name)", sourceLocation: sourceLocation)
+            #expect(person.roles.first?.affiliation == affiliation, "\(name)", sourceLocation: sourceLocation)
+        }
+    }
+
     func texts(_ entity: Entity?, _ document: Document) -> [String] { entity?.mentions.map { document.text(in: $0.range) } ?? [] }
 
     @Test("a premodifying title and affiliation: 'German Chancellor Friedrich Merz'; role words stay out of the name")
@@ -84,13 +98,7 @@ struct EntityAnalyzerTests {
             ("Ines Kovac", "senior fellow", "the Marden Institute"), ("Tomas Brell", "analyst", "Vellmar Capital"),
             ("Lena Oduya", "professor", "Tarn University"), ("Jonas Pirk", "director", "the Norrland Heritage Trust"),
         ]
-        for (name, title, affiliation) in cases {
-            let person = try #require(entity(name, in: entities), "\(name)")
-            #expect(person.kind == .person, "\(name)")
-            #expect(texts(person, document) == [name])
-            #expect(person.roles.first?.title == title, "\(name)")
-            #expect(person.roles.first?.affiliation == affiliation, "\(name)")
-        }
+        try expectPeople(cases, in: entities, document)
         #expect(entity("Marden Institute", in: entities)?.kind == .organization)
     }
 
@@ -104,13 +112,7 @@ struct EntityAnalyzerTests {
             ("Piet Dorn", "general secretary", "The union"), ("Ada Brandt", "founder", "the company"),
             ("Eva Lund", "prime minister", "Norrland"),
         ]
-        for (name, title, affiliation) in cases {
-            let person = try #require(entity(name, in: entities), "\(name)")
-            #expect(person.kind == .person, "\(name)")
-            #expect(texts(person, document) == [name])
-            #expect(person.roles.first?.title == title, "\(name)")
-            #expect(person.roles.first?.affiliation == affiliation, "\(name)")
-        }
+        try expectPeople(cases, in: entities, document)
         // No role from a clause that merely ends in a title word.
         let (_, other) = try paragraph("In his years as minister, Aron Falk rarely spoke to reporters.")
         #expect(entity("Aron Falk", in: other)?.roles.isEmpty == true)
