@@ -70,7 +70,9 @@ let package = Package(
         .target(name: "DossierEvaluation", dependencies: ["DossierCore", "DossierPipeline"], swiftSettings: settings),
         .executableTarget(
             name: "dossier",
-            dependencies: ["DossierCLI", "DossierEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "DossierCLI", "DossierEvaluation", "DossierAnalyzers", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: settings
         ),
         .plugin(

@@ -13,6 +13,9 @@ public enum DefaultPipeline {
           - entities
           - dates
           - quotes
+          - sources
+          - claims
+          - metrics
         exporters:
           - markdown:
               to: stdout

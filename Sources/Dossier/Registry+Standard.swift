@@ -26,6 +26,9 @@ extension Registry {
             try registry.register(analyzer: DateAnalyzer.self)
             try registry.register(analyzer: QuoteAnalyzer.self)
             try registry.register(analyzer: EntityAnalyzer.self)
+            try registry.register(analyzer: SourceAnalyzer.self)
+            try registry.register(analyzer: ClaimAnalyzer.self)
+            try registry.register(analyzer: MetricsAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)
         } catch {

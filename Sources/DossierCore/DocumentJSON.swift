@@ -38,9 +38,14 @@ public enum DocumentJSON {
     /// entity reads as one mention, its `role` as one role's title), gave a date mention its
     /// `kind`, `anchor` and `unresolved` reason, and opened a quote's `kind` (adding `partial`,
     /// `scare` and `title`) with `anonymous` speakers and a `cueRange`.
-    public static let version = 3
+    ///
+    /// Version 4 gave a claim its `kind`, `claimantKind`, `quote`, `actors`, `dates`, `reasons`,
+    /// `hedges`, `boosters`, `attribution` and `support` (each source with how it is tied, in place
+    /// of `sourceIds`, which still reads), and a source an open `kind` with its `entity` and a social
+    /// post's `platform`, `handle` and `date`.
+    public static let version = 4
     /// The layout versions this build reads.
-    public static let readableVersions = 1...3
+    public static let readableVersions = 1...4
     /// The value of the top-level `offsets` key: Unicode scalar offsets, half-open.
     public static let offsets = "unicode-scalar"
 

@@ -49,8 +49,7 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
     }
 
     private static func hasFastWriter(_ type: any Annotation.Type) -> Bool {
-        type == Sentence.self || type == ClaimAnnotation.self
-            || type == SourceAnnotation.self || type == Finding.self || type == Metric.self || type == Relation.self
+        type == Sentence.self || type == Finding.self || type == Metric.self || type == Relation.self
     }
 
     /// Writes the whole document; keys are in the order `JSONEncoder`'s `.sortedKeys` gives.
@@ -92,12 +91,10 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
             }
             let items = a.items(of: layer)
             switch layer {
-            case .claims: array((items as! TypedItems<ClaimAnnotation>).items) { w, c in w.claim(c) }
             case .findings: array((items as! TypedItems<Finding>).items) { w, f in w.finding(f) }
             case .metrics: array((items as! TypedItems<Metric>).items) { w, m in w.metric(m) }
             case .relations: array((items as! TypedItems<Relation>).items) { w, r in w.relation(r) }
             case .sentences: array((items as! TypedItems<Sentence>).items) { w, s in w.sentence(s) }
-            case .sources: array((items as! TypedItems<SourceAnnotation>).items) { w, s in w.source(s) }
             default: preconditionFailure("layer '\(layer)' has no fast writer")
             }
         }
@@ -158,52 +155,6 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         key("start")
         int(s.range.start)
         snippet(s.range)
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func claim(_ c: ClaimAnnotation) {
-        open(UInt8(ascii: "{"))
-        key("checkWorthiness")
-        double(c.checkWorthiness)
-        if let claimant = c.claimant {
-            key("claimant")
-            string(claimant.id)
-        }
-        key("end")
-        int(c.range.end)
-        key("id")
-        string(c.id)
-        producer(c.producer)
-        key("sourceIds")
-        array(c.sources) { w, ref in w.string(ref.id) }
-        key("start")
-        int(c.range.start)
-        snippet(c.range)
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func source(_ s: SourceAnnotation) {
-        open(UInt8(ascii: "{"))
-        if let range = s.range {
-            key("end")
-            int(range.end)
-        }
-        key("id")
-        string(s.id)
-        key("kind")
-        string(s.kind.rawValue)
-        key("name")
-        string(s.name)
-        producer(s.producer)
-        if let range = s.range {
-            key("start")
-            int(range.start)
-            snippet(range)
-        }
-        if let url = s.url {
-            key("url")
-            string(url)
-        }
         close(UInt8(ascii: "}"))
     }
 

@@ -1,4 +1,7 @@
 /// Something the article cites as the origin of information: a document, a person, a post.
+///
+/// Requirements added after the first release have default implementations, so a conformer
+/// written against an earlier version still compiles.
 public protocol Source: Sendable {
     /// A stable identifier within the document, such as `s1`.
     var id: String { get }
@@ -8,18 +11,10 @@ public protocol Source: Sendable {
     var url: String? { get }
     /// What sort of source it is.
     var kind: SourceKind { get }
+    /// Whether the article leaves the source unnamed; by default, whether its kind is `anonymous`.
+    var isAnonymous: Bool { get }
 }
 
-/// What sort of thing a source is.
-public enum SourceKind: String, Hashable, Sendable, Codable, CaseIterable {
-    /// A linked or listed document.
-    case document
-    /// A person quoted or credited.
-    case person
-    /// An organisation, agency or outlet credited.
-    case organization
-    /// A social-media post.
-    case socialPost = "social-post"
-    /// Anything else.
-    case other
+extension Source {
+    public var isAnonymous: Bool { kind == .anonymous }
 }

@@ -6,7 +6,7 @@ public import Foundation
 /// check that the schema and the encoder describe the same keys.
 public enum DossierSchema {
     /// The schema's `$id`, which names the layout version it describes.
-    public static let id = "urn:dossier:schema:document:3"
+    public static let id = "urn:dossier:schema:document:4"
 
     /// The schema file's bytes.
     ///

@@ -63,8 +63,8 @@ public struct MarkdownExporter: Exporter {
     public func render(_ document: Document) -> String {
         var sections: [String] = [header(document)]
         let parts: [String?] = [
-            structure(document), quotes(document), entities(document), claims(document), sources(document),
-            findings(document), metrics(document), dates(document), options.includeProvenance ? provenance(document) : nil,
+            claims(document), findings(document), quotes(document), entities(document), sources(document), metrics(document),
+            structure(document), dates(document), options.includeProvenance ? provenance(document) : nil,
         ]
         sections += parts.compactMap { $0 }
         return sections.joined(separator: "\n\n") + "\n"
@@ -202,28 +202,46 @@ public struct MarkdownExporter: Exporter {
     private func claims(_ d: Document) -> String? {
         let all = d.annotations.claims
         guard !all.isEmpty else { return nil }
-        let names = Dictionary(d.annotations.sources.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(d.annotations.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Most check-worthy first; ties keep document order so the output is stable.
         let ranked = all.enumerated().sorted {
             $0.element.checkWorthiness != $1.element.checkWorthiness
                 ? $0.element.checkWorthiness > $1.element.checkWorthiness : $0.offset < $1.offset
         }.map(\.element)
         let shown = options.maxClaims == 0 ? ranked : Array(ranked.prefix(options.maxClaims))
-        let unsourced = all.filter { $0.sourceIDs.isEmpty }.count
-        var summary = "\(all.count) \(all.count == 1 ? "claim" : "claims"), \(unsourced) unsourced"
+        let unsourced = all.filter(\.isUnsourced).count
+        var summary = "\(all.count) \(all.count == 1 ? "claim" : "claims"), \(unsourced) with nothing in the article behind them"
         if shown.count < all.count { summary += "; the \(shown.count) most check-worthy are listed" }
         let rows = shown.map { c -> [String] in
-            let backing =
-                c.sourceIDs.isEmpty
-                ? "**unsourced**"
-                : c.sourceIDs.map { id in Self.escape(id) + " " + (names[id].map(Self.escape) ?? "(not in sources)") }.joined(
-                    separator: "; ")
+            var backing = c.support.map { s -> String in
+                let name = sources[s.source.id].map { "\($0.name) (\($0.kind.rawValue))" } ?? s.source.id
+                return Self.escape(Self.clipped(name, 60)) + (s.via == .unspecified ? "" : " via \(s.via.rawValue)")
+            }.joined(separator: "; ")
+            if c.isUnsourced {
+                let vague = c.attribution.map { " — \"" + Self.escape(d.text(in: $0)) + "\"" } ?? ""
+                backing = "**unsourced**" + (c.attribution != nil && c.support.isEmpty ? vague : "")
+            }
+            let claimant: String
+            switch c.claimantKind {
+            case .speaker: claimant = d.annotations.resolve(c.claimant).map { Self.escape($0.name) } ?? "a speaker"
+            case .anonymous: claimant = "unnamed source"
+            default: claimant = "the publication"
+            }
+            let why = c.reasons.prefix(3).map { ($0.weight > 0 ? "+ " : "− ") + $0.description }.joined(separator: "; ")
             return [
-                Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(d.text(in: c.range)),
-                d.annotations.resolve(c.claimant).map { Self.escape($0.name) } ?? "", backing,
+                Self.escape(c.id), Self.score(c.checkWorthiness), Self.escape(Self.clipped(d.text(in: c.range), 180)), c.kind.rawValue,
+                claimant, Self.escape(why), backing,
             ]
         }
-        return "## Check-worthy claims\n\n\(summary).\n\n" + Self.table(["Id", "Score", "Claim", "Claimant", "Sources"], rows)
+        return "## Check-worthy claims\n\n\(summary).\n\n"
+            + Self.table(["Id", "Score", "Claim", "Kind", "Claimant", "Why", "Sources"], rows)
+    }
+
+    /// `text` cut to `limit` characters at a word boundary, with an ellipsis when cut.
+    static func clipped(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
     private func sources(_ d: Document) -> String? {
@@ -277,12 +295,26 @@ public struct MarkdownExporter: Exporter {
         let ordered = d.annotations.findings.enumerated().sorted {
             $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
         }.map(\.element)
-        let lines = ordered.map { f -> String in
+        func line(_ f: Finding) -> String {
             var line = "- **\(f.severity.rawValue)** \(Self.escape(f.message))"
-            if let range = f.range { line += ": " + Self.quoted(Self.escape(d.text(in: range))) }
+            if let range = f.range { line += ": " + Self.quoted(Self.escape(Self.clipped(d.text(in: range), 160))) }
             return line + " (\(Self.escape(f.kind)))"
         }
-        return "## Framing\n\n" + lines.joined(separator: "\n")
+        // What rests on nothing apart from how the piece is framed: a checker reads them for different things.
+        let sourcing = ordered.filter { $0.kind.hasPrefix("claims.") || $0.kind.hasPrefix("sources.") }
+        let framing = ordered.filter { !($0.kind.hasPrefix("claims.") || $0.kind.hasPrefix("sources.")) }
+        var out: [String] = []
+        // Unsourced claims are marked in the claims table; here they are counted, not repeated.
+        let unsourced = sourcing.filter { $0.kind == "claims.unsourced" }.count
+        var lines = sourcing.filter { $0.kind != "claims.unsourced" }.map(line)
+        if unsourced > 0 {
+            lines.insert(
+                "- \(unsourced) check-worthy \(unsourced == 1 ? "claim has" : "claims have") no source in the article (marked **unsourced** above)",
+                at: 0)
+        }
+        if !lines.isEmpty { out.append("## Unsourced and vaguely attributed\n\n" + lines.joined(separator: "\n")) }
+        if !framing.isEmpty { out.append("## Framing\n\n" + framing.map(line).joined(separator: "\n")) }
+        return out.joined(separator: "\n\n")
     }
 
     private func metrics(_ d: Document) -> String? {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Dossier
+@_spi(Training) import DossierAnalyzers
 import DossierCLI
 import DossierEvaluation
+import DossierPipeline
 import Foundation
 
 /// `dossier evaluate`: score components against public evaluation data.
@@ -20,11 +22,13 @@ struct EvaluateCommand: ContextualCommand {
             metadata DIR          a reader's metadata: DIR/<case>/source.html and expected-metadata.json
             entities FILE         the entities analyzer on a CoNLL file of tokens and IO tags (wikigold): exact and \
             overlapping span P, R and F1 for PER, ORG and LOC
+            claims FILE           the claims analyzer's check-worthiness on ClaimBuster-style {text, label} sentences: \
+            ROC AUC, and P, R and F1 at the default threshold; --features OUT writes the model's features instead
             """)
 
-    static let tasks = ["sentences", "extraction", "metadata", "entities"]
+    static let tasks = ["sentences", "extraction", "metadata", "entities", "claims"]
 
-    @Argument(help: "What to evaluate: 'sentences', 'extraction', 'metadata' or 'entities'.")
+    @Argument(help: "What to evaluate: 'sentences', 'extraction', 'metadata', 'entities' or 'claims'.")
     var task: String
 
     @Argument(help: "The evaluation file (sentences) or directory (extraction, metadata).")
@@ -39,6 +43,9 @@ struct EvaluateCommand: ContextualCommand {
     @Option(help: "extraction: where to write the predictions JSON ({id: {articleBody}}).")
     var predictions: String?
 
+    @Option(help: "claims: write one SVMlight line of model features a sentence (label first) to this file, for scripts/claims-train.py.")
+    var features: String?
+
     @Option(help: "extraction: the Python scorer to run on the predictions (default: ../shared/bench/score_extraction.py if present).")
     var scorer: String?
 
@@ -49,6 +56,7 @@ struct EvaluateCommand: ContextualCommand {
             case "extraction": try runExtraction(in: context)
             case "metadata": try runMetadata(in: context)
             case "entities": try runEntities(in: context)
+            case "claims": try await runClaims(in: context)
             default:
                 context.standardError(
                     "error: unknown evaluation '\(task)'\(Suggestions.hint(task, among: Self.tasks));"
@@ -154,6 +162,48 @@ struct EvaluateCommand: ContextualCommand {
                         e.gold))
         }
         out(lines.joined(separator: "\n") + "\n", in: context)
+    }
+
+    private func runClaims(in context: CommandContext) async throws {
+        let evaluation = try ClaimEvaluation(file: URL(fileURLWithPath: file))
+        // Every sentence scored, none dropped: the figures are over the scores, the threshold applied here.
+        let claims = features == nil ? "  - claims: { threshold: 0, minimumWords: 1, flagUnsourced: false }\n" : ""
+        let yaml = "version: 1\nreader: text\nanalyzers:\n  - sentences\n  - entities\n  - dates\n  - quotes\n  - sources\n" + claims
+        let pipeline = try PipelineLoader(registry: context.registry).load(text: yaml, file: "evaluate-claims.yaml")
+        let runner = Runner(pipeline: pipeline, jobs: 1)
+        func analyzed(_ text: String, _ n: Int) async throws -> Document {
+            let scalars = text.unicodeScalars.count
+            let document = Document(id: "s\(n)", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: scalars))])
+            return try await runner.analyze(document)
+        }
+        if let features {
+            let analyzer = try ClaimAnalyzer(options: .init(minimumWords: 1))
+            var lines: [String] = []
+            for (n, item) in evaluation.items.enumerated() {
+                for line in analyzer.trainingFeatures(try await analyzed(item.text, n)) {
+                    lines.append("\(item.checkWorthy ? 1 : 0) \(line)")
+                }
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: features))
+            out("claims: wrote \(lines.count) feature lines for \(evaluation.items.count) sentences to \(features)\n", in: context)
+            return
+        }
+        var scores: [Double] = []
+        let start = Date()
+        for (n, item) in evaluation.items.enumerated() {
+            scores.append(try await analyzed(item.text, n).annotations.claims.map(\.checkWorthiness).max() ?? 0)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let r = ClaimEvaluation.figures(
+            scores: scores, labels: evaluation.items.map(\.checkWorthy), threshold: ClaimAnalyzer.defaultThreshold)
+        let bytes = evaluation.items.reduce(0) { $0 + $1.text.utf8.count }
+        out(
+            String(
+                format:
+                    "claims: %d sentences (%d check-worthy) through sentences, entities, dates, quotes, sources and claims in %.2f s (%.2f MB/s)\n"
+                    + "ROC AUC %.3f; at the default threshold %.2f: P %.3f R %.3f F1 %.3f\n",
+                r.total, r.positives, seconds, Double(bytes) / 1e6 / max(seconds, 1e-9), r.auc, r.threshold, r.precision, r.recall, r.f1),
+            in: context)
     }
 
     private func runMetadata(in context: CommandContext) throws {

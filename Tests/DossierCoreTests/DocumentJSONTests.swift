@@ -112,7 +112,7 @@ struct DocumentJSONTests {
         #expect(error.message.contains("must be to layer 'entities'"))
     }
 
-    @Test("a version 2 entity reads as one mention with its role, a date as a point, and both write back in version 3 form")
+    @Test("a version 2 entity reads as one mention with its role, a date as a point, and both write back in version 4 form")
     func versionTwoLayersUpgrade() throws {
         let p = #""producer":{"component":"x","version":"1"}"#
         let data = Data(
@@ -129,7 +129,7 @@ struct DocumentJSONTests {
         let again = try Document(jsonData: try document.jsonData())
         #expect(again == document)
         let written = try #require(try JSONSerialization.jsonObject(with: try document.jsonData()) as? [String: Any])
-        #expect(written["version"] as? Int == 3)
+        #expect(written["version"] as? Int == 4)
         let layers = try #require(written["layers"] as? [String: Any])
         let wire = try #require((layers["entities"] as? [[String: Any]])?.first)
         #expect(wire["role"] == nil && (wire["roles"] as? [[String: Any]])?.first?["title"] as? String == "Mayor")
@@ -189,7 +189,7 @@ struct DocumentJSONTests {
     static let corruptions: [Corruption] = [
         Corruption(
             name: "newer version", path: ["version"], value: .int(7), code: "E703",
-            message: "unsupported dossier JSON version '7'; this build reads versions 1 to 3, so upgrade Dossier or re-export the document",
+            message: "unsupported dossier JSON version '7'; this build reads versions 1 to 4, so upgrade Dossier or re-export the document",
             errorPath: "version"),
         Corruption(
             name: "not a dossier file", path: ["format"], value: .string("pandoc"), code: "E702",

@@ -49,7 +49,8 @@ struct DocumentJSONWriterTests {
                 producer: producer),
             Quote(range: TextRange(start: 0, end: 0), kind: .direct, producer: producer),
         ]
-        a.claims = [-0.0, 0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100, 123456789.125].enumerated().map {
+        // Claims write through their Codable form; the awkward doubles are on the fast path in metrics below.
+        a.claims = [0.25, 0, 1, 0.5, 0.75, 0.125, 0.375, 0.625, 0.875, 0.0625, 0.5, 1].enumerated().map {
             ClaimAnnotation(
                 id: "c\($0)", range: everything, checkWorthiness: $1, sources: [awkward[10], "src2"].prefix($0).map { Reference($0) },
                 claimant: $0.isMultiple(of: 2) ? "e1" : nil, producer: producer)
@@ -62,7 +63,10 @@ struct DocumentJSONWriterTests {
             Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, producer: producer),
             Finding(kind: "k", message: "m", severity: .info, producer: producer),
         ]
-        a.metrics = [0, -1, Double(Int.max), 2.5e-8, 1e300, 7].map {
+        a.metrics = [
+            0, -1, Double(Int.max), 2.5e-8, 1e300, 7, -0.0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100,
+            123456789.125,
+        ].map {
             Metric(name: "m\($0)", value: $0, unit: $0 > 1 ? awkward[11] : nil, producer: producer)
         }
         a.relations = [

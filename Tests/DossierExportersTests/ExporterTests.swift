@@ -124,10 +124,10 @@ struct ExporterTests {
         ]
         let brief = try MarkdownExporter().render(document)
         let row = try #require(brief.split(separator: "\n").first { $0.hasPrefix("| c1 ") })
-        #expect(row == #"| c1 | 0.50 | Costs rose \| fell by \*half\* \[sic\] \<b\> |  | **unsourced** |"#)
+        #expect(row == #"| c1 | 0.50 | Costs rose \| fell by \*half\* \[sic\] \<b\> | fact | the publication |  | **unsourced** |"#)
         // A row must have as many unescaped cell separators as the header.
         let separators = row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
-        #expect(separators == 6)
+        #expect(separators == 8)
     }
 
     @Test("both exporters pass the conformance check third-party exporters are held to, with every option set")

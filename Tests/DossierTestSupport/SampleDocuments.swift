@@ -159,7 +159,7 @@ public enum SampleDocuments {
                 producer: claims),
             ClaimAnnotation(
                 id: "c3", range: range(of: "the closure would push 3,000 cars a day onto Quay Street"), checkWorthiness: 0.78,
-                sources: ["src1"], claimant: "e4", producer: claims),
+                sources: ["src1"], claimant: "e4", quote: "q3", attribution: range(of: "Joe Whitaker"), producer: claims),
             ClaimAnnotation(
                 id: "c4", range: range(of: "Cycle traffic rose 40% after a 2023 trial"), checkWorthiness: 0.84, sources: ["src1", "src2"],
                 producer: claims),
@@ -171,7 +171,11 @@ public enum SampleDocuments {
                 url: "https://transport.riverton.example/quay-street-2024.pdf",
                 kind: .document, range: range(of: "Riverton Transport Office: Quay Street traffic survey, 2024"), producer: sources),
             SourceAnnotation(id: "src2", name: "Riverton City Council", kind: .organization, producer: sources),
-            SourceAnnotation(id: "src3", name: "Lena Ortiz", kind: .person, range: range(of: "Lena Ortiz"), producer: sources),
+            SourceAnnotation(
+                id: "src3", name: "Lena Ortiz", kind: .person, range: range(of: "Lena Ortiz"), entity: "e2", producer: sources),
+            SourceAnnotation(
+                id: "src4", name: "Riverton Cycles", url: "https://x.com/rivertoncycles/status/1", kind: .socialPost,
+                platform: "X", handle: "@rivertoncycles", date: "2024-06-01", producer: sources),
         ]
         let framing = Provenance(component: "framing", version: "1.0.0")
         a.findings = [

@@ -36,6 +36,17 @@ struct MentionIndex {
         return lo
     }
 
+    /// The mentions that overlap `range`, in order.
+    func entries(overlapping range: TextRange) -> [Entry] {
+        var result: [Entry] = []
+        var i = lowerBound(range.start - 200)
+        while i < entries.count, entries[i].range.start < range.end {
+            if entries[i].range.overlaps(range) { result.append(entries[i]) }
+            i += 1
+        }
+        return result
+    }
+
     /// The entity with a mention overlapping `range`, preferring a person, then the longest overlap.
     func entity(overlapping range: TextRange) -> Int? {
         var best: (entity: Int, score: Int)?

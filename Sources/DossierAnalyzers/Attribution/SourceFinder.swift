@@ -1,0 +1,435 @@
+import DossierCore
+
+/// Finds what an article rests on: listed sources, links, embedded posts, people and
+/// organisations quoted, outlets credited, documents cited and unnamed sources; and vague
+/// attributions ("experts say") as findings.
+///
+/// Works on the document's scalar units and one token array; strings are built only for the
+/// names of the sources it returns.
+struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
+    let units: UnsafeBufferPointer<U>
+    let document: Document
+    let vocabulary: AttributionVocabulary
+    let mentions: MentionIndex
+    let findVague: Bool
+
+    private var tokens: [TextToken] = []
+    private var blocks: [Block] = []
+    private(set) var sources: [SourceAnnotation] = []
+    private(set) var findings: [Finding] = []
+    /// Entity index → position in `sources`, so an entity is one source however often it speaks.
+    private var byEntity: [Int: Int] = [:]
+
+    init(units: UnsafeBufferPointer<U>, document: Document, vocabulary: AttributionVocabulary, findVague: Bool) {
+        self.units = units
+        self.document = document
+        self.vocabulary = vocabulary
+        self.mentions = MentionIndex(document.annotations.entities)
+        self.findVague = findVague
+    }
+
+    mutating func run() {
+        blocks = document.blocks.filter { !$0.range.isEmpty && $0.range.end <= units.count }.sorted { $0.range < $1.range }
+        TextTokenizer.tokenize(units, range: 0..<units.count, into: &tokens)
+        listed()
+        links()
+        posts()
+        speakers()
+        tokens.withUnsafeBufferPointer { t in
+            outlets(t)
+            documents(t)
+            anonymous(t)
+            if findVague { vague(t) }
+        }
+        sources.sort { ($0.range?.start ?? Int.max, $0.range?.end ?? 0) < ($1.range?.start ?? Int.max, $1.range?.end ?? 0) }
+    }
+
+    // MARK: Blocks and links
+
+    private func kind(at offset: Int) -> BlockKind? {
+        var lo = 0
+        var hi = blocks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if blocks[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < blocks.count && blocks[lo].range.start <= offset ? blocks[lo].kind : nil
+    }
+
+    private func trimmed(_ range: TextRange) -> TextRange {
+        var s = range.start
+        var e = range.end
+        while s < e, Self.isSpace(units[s]) { s += 1 }
+        while e > s, Self.isSpace(units[e - 1]) { e -= 1 }
+        return TextRange(start: s, end: e)
+    }
+
+    private static func isClause(_ u: U) -> Bool {
+        let v = UInt32(truncatingIfNeeded: u)
+        return v == 0x2C || v == 0x2E || v == 0x3B || v == 0x3A || v == 0x29
+    }
+
+    private static func isSpace(_ u: U) -> Bool {
+        let v = UInt32(truncatingIfNeeded: u)
+        return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 || v == 0x2D || v == 0x2022 || v == 0x2A
+    }
+
+    private func text(_ range: TextRange) -> String { document.text(in: range) }
+
+    private mutating func listed() {
+        for block in blocks where block.kind == .sourcesSection {
+            let range = trimmed(block.range)
+            guard !range.isEmpty else { continue }
+            let url = document.links.first { $0.range.map { block.range.contains($0) } ?? false }?.url
+            sources.append(SourceAnnotation(name: String(text(range).prefix(300)), url: url, kind: .listed, range: range))
+        }
+    }
+
+    private mutating func links() {
+        for link in document.links {
+            guard let range = link.range, link.origin == .hyperlink, let url = link.url else { continue }
+            if let k = kind(at: range.start), k == .sourcesSection || k == .embeddedPost { continue }
+            let name = link.text.isEmpty ? url : link.text
+            sources.append(SourceAnnotation(name: name, url: url, kind: .link, range: range))
+        }
+    }
+
+    // MARK: Embedded posts
+
+    private mutating func posts() {
+        for block in blocks where block.kind == .embeddedPost {
+            var post = SourceAnnotation(name: "", kind: .socialPost, range: trimmed(block.range))
+            let links = document.links.filter { $0.range.map { block.range.contains($0) } ?? false }
+            let link = links.first { $0.url?.contains("/status") ?? false } ?? links.first
+            post.url = link?.url
+            if let signature = PostSignature.parse(units, in: block.range) {
+                post.name = text(signature.author)
+                post.handle = signature.handle.map { "@" + text($0) }
+                if let date = signature.date { post.date = PostSignature.isoDate(text(date)) ?? text(date) }
+                if let e = mentions.entity(overlapping: signature.author) { post.entity = Reference(document.annotations.entities[e].id) }
+                post.range = TextRange(start: signature.author.start, end: signature.end)
+            }
+            post.platform = PostSignature.platform(of: links.compactMap(\.url), handle: post.handle)
+            if post.name.isEmpty { post.name = post.handle ?? post.url ?? "embedded post" }
+            if let e = post.entity.flatMap({ id in document.annotations.entities.firstIndex { $0.id == id.id } }) {
+                byEntity[e] = sources.count
+            }
+            sources.append(post)
+        }
+    }
+
+    // MARK: Speakers
+
+    private mutating func speakers() {
+        let entities = document.annotations.entities
+        for quote in document.annotations.quotes where quote.isSpeech {
+            if kind(at: quote.range.start) == .embeddedPost { continue }
+            if quote.isAnonymous {
+                guard let range = quote.speakerRange else { continue }
+                if sources.contains(where: { $0.kind == .anonymous && $0.range == range }) { continue }
+                sources.append(SourceAnnotation(name: text(range), kind: .anonymous, range: range))
+                continue
+            }
+            guard let speaker = quote.speaker, let e = entities.firstIndex(where: { $0.id == speaker.id }) else { continue }
+            if byEntity[e] != nil { continue }
+            let entity = entities[e]
+            let kind: SourceKind =
+                entity.kind == .person ? .person : (isOutlet(entity.mentions.first?.range) ? .outlet : .organization)
+            byEntity[e] = sources.count
+            sources.append(
+                SourceAnnotation(
+                    name: entity.name, kind: kind, range: quote.speakerRange ?? entity.mentions.first?.range, entity: Reference(entity.id)))
+        }
+    }
+
+    private func isOutlet(_ range: TextRange?) -> Bool {
+        guard let range else { return false }
+        var found = false
+        tokens.withUnsafeBufferPointer { t in
+            guard let i = firstToken(t, atOrAfter: range.start), t[i].start == range.start else { return }
+            let m = vocabulary.outlets.match(t, at: i)
+            found = m.length > 0 && t[i + m.length - 1].end == range.end
+        }
+        return found
+    }
+
+    private func firstToken(_ t: UnsafeBufferPointer<TextToken>, atOrAfter offset: Int) -> Int? {
+        var lo = 0
+        var hi = t.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if t[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < t.count ? lo : nil
+    }
+
+    // MARK: Outlets
+
+    private mutating func outlets(_ t: UnsafeBufferPointer<TextToken>) {
+        var i = 0
+        while i < t.count {
+            let m = vocabulary.outlets.match(t, at: i)
+            guard m.length > 0, t[i].shape.contains(.capitalized) || t[i].shape.contains(.allCaps) else {
+                i += 1
+                continue
+            }
+            let range = TextRange(start: t[i].start, end: t[i + m.length - 1].end)
+            let after = i + m.length < t.count ? vocabulary.cues.categories(ofWord: t[i + m.length].hash) : 0
+            let entity = mentions.entity(overlapping: range)
+            let credited =
+                after & vocabulary.reportVerb != 0 || follows(t, i, SourceWords.accordingTo) || follows(t, i, SourceWords.toldBy)
+                || (entity.map { document.annotations.entities[$0].kind == .organization } ?? false)
+            if credited, kind(at: range.start) != .sourcesSection {
+                if let e = entity, let at = byEntity[e] {
+                    if sources[at].kind == .organization { sources[at].kind = .outlet }
+                } else {
+                    if let e = entity { byEntity[e] = sources.count }
+                    sources.append(
+                        SourceAnnotation(
+                            name: text(range), kind: .outlet, range: range,
+                            entity: entity.map { Reference(document.annotations.entities[$0].id) }))
+                }
+            }
+            i += m.length
+        }
+    }
+
+    /// Whether the tokens just before `i` are `words`.
+    private func follows(_ t: UnsafeBufferPointer<TextToken>, _ i: Int, _ words: [UInt64]) -> Bool {
+        guard i >= words.count else { return false }
+        for (k, w) in words.enumerated() where t[i - words.count + k].hash != w { return false }
+        return true
+    }
+
+    // MARK: Documents
+
+    /// "the authority's annual report", "a Kremlin statement", "a report by the agency": a document
+    /// head with a determiner or possessive before it and an owner or a specific modifier.
+    private mutating func documents(_ t: UnsafeBufferPointer<TextToken>) {
+        var i = 0
+        while i < t.count {
+            let m = vocabulary.cues.match(t, at: i)
+            guard m.length > 0, m.categories & vocabulary.document != 0, !t[i].shape.contains(.capitalized) else {
+                i += 1
+                continue
+            }
+            let head = i
+            let headEnd = i + m.length
+            i = headEnd
+            if let k = kind(at: t[head].start), k == .heading || k == .title || k == .sourcesSection { continue }
+            var start = head
+            var owner = false
+            var specific = false
+            var anchored = false
+            var k = head - 1
+            while k >= 0 && head - k <= 5 && sameSentence(t, k, head) {
+                let token = t[k]
+                if SourceWords.determiners.contains(token.hash) {
+                    start = k
+                    anchored = true
+                    break
+                }
+                if isPossessive(token) {
+                    start = k
+                    owner = true
+                    anchored = true
+                    // "the authority's": take the determiner too.
+                    if k > 0, SourceWords.determiners.contains(t[k - 1].hash) { start = k - 1 }
+                    break
+                }
+                if vocabulary.cues.categories(ofWord: token.hash) & vocabulary.documentModifier != 0 {
+                    specific = true
+                } else if token.shape.contains(.capitalized) || token.shape.contains(.allCaps) || token.shape.contains(.digit) {
+                    owner = true
+                } else {
+                    break
+                }
+                start = k
+                k -= 1
+            }
+            guard anchored else { continue }
+            // "The US reports “progress”": a plural head that can be a verb must be followed by
+            // what follows a noun (a preposition, a verb of showing, or punctuation).
+            if m.length == 1, SourceWords.verbLikeHeads.contains(t[head].hash) {
+                let next = headEnd < t.count && sameSentence(t, head, headEnd) ? t[headEnd] : nil
+                let punctuation = next == nil || (next!.start > t[head].end && Self.isClause(units[t[head].end]))
+                if !punctuation && !(next.map { SourceWords.afterDocument.contains($0.hash) } ?? false) { continue }
+            }
+            var end = t[headEnd - 1].end
+            // "a report by the agency", "data from the ministry".
+            if headEnd + 1 < t.count, SourceWords.ownerPrepositions.contains(t[headEnd].hash), sameSentence(t, headEnd + 1, head) {
+                var j = headEnd + 1
+                if SourceWords.determiners.contains(t[j].hash), j + 1 < t.count { j += 1 }
+                var last = -1
+                while j < t.count && j - headEnd <= 6 && (t[j].shape.contains(.capitalized) || t[j].shape.contains(.allCaps)) {
+                    last = j
+                    j += 1
+                }
+                if last >= 0 {
+                    owner = true
+                    end = t[last].end
+                }
+            }
+            guard owner || specific else { continue }
+            let range = TextRange(start: t[start].start, end: end)
+            if sources.contains(where: { $0.range.map { $0.overlaps(range) } ?? false && $0.kind == .document }) { continue }
+            let entity = mentions.entity(overlapping: range).map { Reference<Entity>(document.annotations.entities[$0].id) }
+            sources.append(SourceAnnotation(name: text(range), kind: .document, range: range, entity: entity))
+        }
+    }
+
+    private func isPossessive(_ token: TextToken) -> Bool {
+        guard token.end - token.start >= 3 else { return false }
+        let a = UInt32(truncatingIfNeeded: units[token.end - 2])
+        let s = UInt32(truncatingIfNeeded: units[token.end - 1])
+        return (a == 0x27 || a == 0x2019) && (s == 0x73 || s == 0x53)
+    }
+
+    /// Whether no sentence end lies between the tokens `a` and `b`.
+    private func sameSentence(_ t: UnsafeBufferPointer<TextToken>, _ a: Int, _ b: Int) -> Bool {
+        let lo = min(t[a].end, t[b].end)
+        let hi = max(t[a].start, t[b].start)
+        guard lo < hi else { return true }
+        for p in lo..<hi {
+            let v = UInt32(truncatingIfNeeded: units[p])
+            if v == 0x2E || v == 0x0A || v == 0x3F || v == 0x21 || v == 0x3B { return false }
+        }
+        return true
+    }
+
+    // MARK: Unnamed sources
+
+    /// "a spokesperson who asked not to be named", "officials familiar with the matter".
+    private mutating func anonymous(_ t: UnsafeBufferPointer<TextToken>) {
+        var i = 0
+        while i < t.count {
+            let m = vocabulary.cues.match(t, at: i)
+            guard m.length > 0, m.categories & vocabulary.anonymousMarker != 0 else {
+                i += 1
+                continue
+            }
+            let end = t[i + m.length - 1].end
+            var start = -1
+            var k = i - 1
+            while k >= 0 && i - k <= 8 && sameSentence(t, k, i) {
+                if vocabulary.cues.categories(ofWord: t[k].hash) & vocabulary.anonymousHead != 0 {
+                    start = k
+                    // Take the words before the head up to a determiner or number ("two senior officials").
+                    var j = k - 1
+                    while j >= 0 && k - j <= 3 && !t[j].shape.contains(.symbol) && sameSentence(t, j, k) {
+                        if SourceWords.determiners.contains(t[j].hash) || t[j].shape.contains(.digit)
+                            || SourceWords.quantities.contains(t[j].hash)
+                        {
+                            start = j
+                            break
+                        }
+                        if Self.adjectiveLike(t[j]) { start = j } else { break }
+                        j -= 1
+                    }
+                    break
+                }
+                k -= 1
+            }
+            i += m.length
+            guard start >= 0 else { continue }
+            let range = TextRange(start: t[start].start, end: end)
+            if sources.contains(where: { $0.kind == .anonymous && ($0.range.map { $0.overlaps(range) } ?? false) }) { continue }
+            sources.append(SourceAnnotation(name: text(range), kind: .anonymous, range: range))
+        }
+    }
+
+    private static func adjectiveLike(_ token: TextToken) -> Bool {
+        SourceWords.adjectiveWords.contains(token.hash) || token.shape.contains(.capitalized)
+    }
+
+    // MARK: Vague attribution
+
+    /// "experts say", "critics argue", "some residents say", "many believe", "opinions vary",
+    /// "it is widely believed": attributions that name no one.
+    private mutating func vague(_ t: UnsafeBufferPointer<TextToken>) {
+        var i = 0
+        while i < t.count {
+            var start = i
+            var verbAt = -1
+            let m = vocabulary.cues.match(t, at: i)
+            if m.length > 0, m.categories & vocabulary.vagueGroup != 0 {
+                var j = i + m.length
+                if j < t.count, SourceWords.groupNouns.contains(t[j].hash) { j += 1 }  // "some residents"
+                if j < t.count, SourceWords.softAdverbs.contains(t[j].hash) { j += 1 }  // "critics often argue"
+                if j < t.count, vocabulary.cues.match(t, at: j).categories & vocabulary.vagueVerb != 0, sameSentence(t, i, j) {
+                    verbAt = j
+                }
+                // "Expert opinions vary": a group word before "opinions".
+                if verbAt < 0, j < t.count, t[j].hash == SourceWords.opinions, j + 1 < t.count,
+                    vocabulary.cues.match(t, at: j + 1).categories & vocabulary.vagueVerb != 0
+                {
+                    verbAt = j + 1
+                }
+            } else if t[i].hash == SourceWords.opinions, i + 1 < t.count,
+                vocabulary.cues.match(t, at: i + 1).categories & vocabulary.vagueVerb != 0
+            {
+                if i > 0, SourceWords.opinionOwners.contains(t[i - 1].hash) { start = i - 1 }
+                verbAt = i + 1
+            } else if t[i].hash == SourceWords.it, i + 2 < t.count, t[i + 1].hash == SourceWords.isWord {
+                var j = i + 2
+                if SourceWords.softAdverbs.contains(t[j].hash), j + 1 < t.count { j += 1 }
+                if SourceWords.impersonal.contains(t[j].hash) { verbAt = j }
+            }
+            guard verbAt >= 0 else {
+                i += 1
+                continue
+            }
+            // A named owner right before the group ("Merz's critics") makes it specific.
+            if start > 0, isPossessive(t[start - 1]) {
+                i = verbAt + 1
+                continue
+            }
+            let verbLength = max(1, vocabulary.cues.match(t, at: verbAt).length)
+            let range = TextRange(start: t[start].start, end: t[verbAt + verbLength - 1].end)
+            let phrase = text(range)
+            findings.append(
+                Finding(
+                    kind: "sources.vague-attribution",
+                    message: "vague attribution: '\(phrase)' does not say who; name the people or the study behind it",
+                    severity: .notice, range: range))
+            i = verbAt + verbLength
+        }
+    }
+
+}
+
+/// The fixed words `SourceFinder` matches, outside the generic type (which cannot hold stored statics).
+enum SourceWords {
+    static let verbLikeHeads = WordTable(words: [
+        "reports", "estimates", "figures", "records", "studies", "statements", "polls", "documents", "reviews", "audits", "surveys",
+        "minutes", "filings", "letters",
+    ])
+    static let afterDocument = WordTable(words: [
+        "of", "from", "by", "on", "in", "for", "about", "show", "shows", "showed", "say", "says", "said", "found", "suggest", "suggests",
+        "published", "released", "indicate", "indicates", "seen", "obtained", "and",
+    ])
+    static let accordingTo: [UInt64] = [WordTable.hash("according"), WordTable.hash("to")]
+    static let toldBy: [UInt64] = [WordTable.hash("reported"), WordTable.hash("by")]
+    static let determiners = WordTable(words: [
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my", "your",
+    ])
+    static let ownerPrepositions = WordTable(words: ["by", "from", "of"])
+    static let quantities = WordTable(words: ["two", "three", "four", "several", "some", "many", "one", "multiple"])
+    static let adjectiveWords = WordTable(words: [
+        "senior", "government", "administration", "military", "western", "european", "former", "current",
+    ])
+    static let opinions = WordTable.hash("opinions")
+    static let opinionOwners = WordTable(words: ["expert", "experts", "public", "analyst", "analysts", "legal"])
+    static let it = WordTable.hash("it")
+    static let isWord = WordTable.hash("is")
+    static let impersonal = WordTable(words: [
+        "believed", "said", "thought", "claimed", "argued", "rumoured", "rumored", "feared", "understood",
+    ])
+    static let groupNouns = WordTable(words: [
+        "experts", "critics", "analysts", "observers", "residents", "people", "commentators", "economists", "scientists", "voters",
+        "officials", "locals", "users", "readers", "viewers", "americans", "europeans", "ukrainians", "russians",
+    ])
+    static let softAdverbs = WordTable(words: [
+        "often", "also", "now", "widely", "generally", "still", "have", "had", "long", "increasingly",
+    ])
+}

@@ -1,0 +1,132 @@
+import DossierCore
+
+/// Computes a sentence's `ClaimFeatureVector` from its tokens, without allocating per token: the
+/// cue lexicons set the named features, and every word adds its unigram, the bigram with the word
+/// before, and the character 2- to 5-grams of the word padded with spaces, hashed into buckets.
+/// Digits fold to `0`, so `4.1 percent` and `7.3 percent` share their n-grams.
+struct ClaimFeatureExtractor {
+    let cues: Lexicon
+    let hedges: Lexicon
+    let bucketMask: UInt32
+    private let bits:
+        (
+            percent: UInt32, money: UInt32, numberWord: UInt32, comparison: UInt32, causation: UInt32,
+            prediction: UInt32, rule: UInt32, opinion: UInt32, firstPerson: UInt32, secondPerson: UInt32, attribution: UInt32,
+            hedge: UInt32, booster: UInt32
+        )
+    private var chars: [UInt32] = []
+
+    init(cues: Lexicon, hedges: Lexicon, buckets: Int) {
+        var cues = cues
+        var hedges = hedges
+        bits = (
+            cues.bit(of: "percent"), cues.bit(of: "money"), cues.bit(of: "number-word"), cues.bit(of: "comparison"),
+            cues.bit(of: "causation"), cues.bit(of: "prediction"), cues.bit(of: "rule"), cues.bit(of: "opinion"),
+            cues.bit(of: "first-person"), cues.bit(of: "second-person"), cues.bit(of: "attribution"),
+            hedges.bit(of: "hedge"), hedges.bit(of: "booster")
+        )
+        self.cues = cues
+        self.hedges = hedges
+        bucketMask = UInt32(buckets - 1)
+        chars.reserveCapacity(64)
+    }
+
+    /// Hedge and booster ranges found while extracting.
+    struct Markers {
+        var hedges: [TextRange] = []
+        var boosters: [TextRange] = []
+    }
+
+    /// Fills `vector` (reset first) from `tokens`; records hedges and boosters in `markers`.
+    mutating func extract<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: UnsafeBufferPointer<U>, tokens: UnsafeBufferPointer<TextToken>, into vector: inout ClaimFeatureVector,
+        markers: inout Markers
+    ) {
+        for i in vector.named.indices { vector.named[i] = 0 }
+        vector.buckets.removeAll(keepingCapacity: true)
+        var words = 0
+        var previous: UInt64 = 0
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.shape.contains(.digit) { vector.set(.number) }
+            if t.shape.contains(.symbol) && UInt32(truncatingIfNeeded: units[t.start]) == 0x3F { vector.set(.question) }
+            if !t.shape.contains(.symbol) { words += 1 }
+            let m = cues.match(tokens, at: i)
+            if m.length > 0 {
+                let c = m.categories
+                vector.set(.percent, c & bits.percent != 0)
+                vector.set(.money, c & bits.money != 0)
+                vector.set(.numberWord, c & bits.numberWord != 0)
+                vector.set(.comparison, c & bits.comparison != 0)
+                vector.set(.causation, c & bits.causation != 0)
+                vector.set(.prediction, c & bits.prediction != 0)
+                vector.set(.rule, c & bits.rule != 0)
+                vector.set(.opinion, c & bits.opinion != 0)
+                vector.set(.firstPerson, c & bits.firstPerson != 0)
+                vector.set(.secondPerson, c & bits.secondPerson != 0)
+                vector.set(.attribution, c & bits.attribution != 0)
+            }
+            let h = hedges.match(tokens, at: i)
+            // A capitalised "May" inside a sentence is the month.
+            if h.length > 0, i == 0 || !t.shape.contains(.capitalized) {
+                let range = TextRange(start: t.start, end: tokens[i + h.length - 1].end)
+                if h.categories & bits.hedge != 0 {
+                    vector.set(.hedge)
+                    markers.hedges.append(range)
+                } else if h.categories & bits.booster != 0 {
+                    vector.set(.booster)
+                    markers.boosters.append(range)
+                }
+            }
+            // N-grams of the word, digits folded to 0.
+            chars.removeAll(keepingCapacity: true)
+            chars.append(0x20)
+            var word: UInt64 = 0xcbf2_9ce4_8422_2325
+            for p in t.start..<t.end {
+                var v = WordTable.fold(UInt32(truncatingIfNeeded: units[p]))
+                if v &- 0x30 < 10 { v = 0x30 }
+                if v == 0x2019 { v = 0x27 }
+                chars.append(v)
+                word = (word ^ UInt64(v)) &* 0x100_0000_01b3
+            }
+            chars.append(0x20)
+            add(Self.mix(word, 1), to: &vector)
+            if i > 0 { add(Self.mix(previous &* 31 &+ word, 2), to: &vector) }
+            previous = word
+            if !t.shape.contains(.symbol) {
+                for n in 2...5 where n <= chars.count {
+                    for s in 0...(chars.count - n) {
+                        var g: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
+                        for k in s..<(s + n) { g = (g ^ UInt64(chars[k])) &* 0x100_0000_01b3 }
+                        add(Self.mix(g, 3), to: &vector)
+                    }
+                }
+            }
+            i += 1
+        }
+        vector.set(.short, words < 6)
+        vector.set(.long, words > 35)
+        vector.buckets.sort()
+        var unique = 0
+        for b in vector.buckets where unique == 0 || vector.buckets[unique - 1] != b {
+            vector.buckets[unique] = b
+            unique += 1
+        }
+        vector.buckets.removeLast(vector.buckets.count - unique)
+        vector.bucketValue = unique == 0 ? 0 : 1 / Float(unique).squareRoot()
+    }
+
+    @inline(__always)
+    private func add(_ hash: UInt64, to vector: inout ClaimFeatureVector) {
+        vector.buckets.append(UInt32(truncatingIfNeeded: hash >> 20) & bucketMask)
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ kind: UInt64) -> UInt64 {
+        var x = h ^ (kind &* 0x9E37_79B9_7F4A_7C15)
+        x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
+        x = (x ^ (x >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return x ^ (x >> 33)
+    }
+}

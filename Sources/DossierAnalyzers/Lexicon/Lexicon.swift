@@ -1,0 +1,94 @@
+import Foundation
+
+/// Words and phrases grouped in categories, matched against `TextToken`s by hash.
+///
+/// A lexicon file has one entry a line under `[category]` headers; `#` starts a comment. An
+/// entry may be a phrase (`according to`), matched as a run of tokens. Matching is
+/// case-insensitive and allocation-free: an entry is a sequence hash of its tokens' hashes.
+/// There is no stemming, so a file lists every inflected form it wants matched.
+struct Lexicon: Sendable {
+    /// The category names, in the order of their bits.
+    private(set) var categories: [String] = []
+    private var table: [UInt64: UInt32] = [:]
+    /// The most tokens in any entry.
+    private(set) var longest = 1
+
+    /// An empty lexicon.
+    init() {}
+
+    /// The bit of a category, adding the category when it is new.
+    mutating func bit(of category: String) -> UInt32 {
+        if let i = categories.firstIndex(of: category) { return 1 << UInt32(i) }
+        precondition(categories.count < 32, "a lexicon holds at most 32 categories")
+        categories.append(category)
+        return 1 << UInt32(categories.count - 1)
+    }
+
+    /// Adds an entry to a category; entries without a word are ignored.
+    mutating func add(_ entry: String, to category: String) {
+        let tokens = TextTokenizer.tokens(of: entry)
+        guard !tokens.isEmpty else { return }
+        var h = Self.seed
+        for t in tokens { h = Self.combine(h, t.hash) }
+        table[h, default: 0] |= bit(of: category)
+        longest = max(longest, tokens.count)
+    }
+
+    /// Removes an entry from every category.
+    mutating func remove(_ entry: String) {
+        let tokens = TextTokenizer.tokens(of: entry)
+        var h = Self.seed
+        for t in tokens { h = Self.combine(h, t.hash) }
+        table[h] = nil
+    }
+
+    /// Reads `[category]` sections of entries from text.
+    mutating func load(_ text: String) {
+        var category = "default"
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                category = String(line.dropFirst().dropLast())
+                _ = bit(of: category)
+                continue
+            }
+            add(line, to: category)
+        }
+    }
+
+    /// Reads a lexicon shipped in the package's `Resources/<folder>/<name>.txt`; `nil` when it is missing.
+    static func resource(_ name: String, folder: String) -> Lexicon? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/\(folder)"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return nil }
+        var lexicon = Lexicon()
+        lexicon.load(text)
+        return lexicon
+    }
+
+    /// The longest entry starting at `tokens[i]`: its categories and length in tokens, or `(0, 0)`.
+    @inline(__always)
+    func match(_ tokens: UnsafeBufferPointer<TextToken>, at i: Int) -> (categories: UInt32, length: Int) {
+        var h = Self.seed
+        var best: (UInt32, Int) = (0, 0)
+        var k = i
+        while k < tokens.count && k - i < longest {
+            h = Self.combine(h, tokens[k].hash)
+            k += 1
+            if let c = table[h] { best = (c, k - i) }
+        }
+        return best
+    }
+
+    /// The categories of the single word whose hash is `hash`.
+    @inline(__always)
+    func categories(ofWord hash: UInt64) -> UInt32 { table[Self.combine(Self.seed, hash)] ?? 0 }
+
+    static let seed: UInt64 = 0x2545_F491_4F6C_DD1D
+
+    @inline(__always)
+    static func combine(_ sequence: UInt64, _ word: UInt64) -> UInt64 {
+        (sequence ^ word) &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019
+    }
+}

@@ -1,0 +1,124 @@
+public import DossierCore
+
+/// The `metrics` analyzer: the figures a reader weighs an article by, as `Metric` values.
+///
+/// `words`, `sentences`, `readability.grade` (Flesch–Kincaid grade level) and
+/// `readability.ease` (Flesch reading ease), `claims`, `claims.sourced` and
+/// `claims.sourced-share`, `sources` and `sources.<kind>` for each kind present,
+/// `sources.named` and `sources.anonymous`, `quotes` (speech only) and `quotes.per-1000-words`.
+/// Words and syllables are counted on the scalars in one pass; syllables by vowel groups, the
+/// usual approximation of readability formulas. See `Docs/Metrics.md`.
+public struct MetricsAnalyzer: Analyzer {
+    /// The `metrics` analyzer has no options.
+    public struct Options: ComponentOptions, Hashable {
+        /// Creates the options.
+        public init() {}
+        public static var help: [String: String] { [:] }
+    }
+
+    public static let id = "metrics"
+    public static let summary = "counts words, sentences, claims, sources and quotes; reading grade; share of claims with a source"
+    public static let requires: Set<LayerID> = [.sentences, .quotes, .claims, .sources]
+    public static let provides: Set<LayerID> = [.metrics]
+
+    /// Creates the analyzer.
+    public init() {}
+
+    /// Creates the analyzer; there is nothing to check.
+    public init(options: Options) throws {}
+
+    public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
+        var annotations = Annotations()
+        let counts: (words: Int, syllables: Int) =
+            switch document.scalars.width {
+            case 1: document.scalars.withUnsafeUnits(as: UInt8.self) { Self.count($0) }
+            case 2: document.scalars.withUnsafeUnits(as: UInt16.self) { Self.count($0) }
+            default: document.scalars.withUnsafeUnits(as: UInt32.self) { Self.count($0) }
+            }
+        let a = document.annotations
+        let sentences = a.sentences.count
+        var metrics: [Metric] = []
+        func add(_ name: String, _ value: Double, _ unit: String? = nil) {
+            metrics.append(Metric(name: name, value: (value * 1000).rounded() / 1000, unit: unit))
+        }
+        add("words", Double(counts.words), "words")
+        add("sentences", Double(sentences), "sentences")
+        if counts.words > 0 && sentences > 0 {
+            let perSentence = Double(counts.words) / Double(sentences)
+            let perWord = Double(counts.syllables) / Double(counts.words)
+            add("readability.grade", 0.39 * perSentence + 11.8 * perWord - 15.59, "grade")
+            add("readability.ease", 206.835 - 1.015 * perSentence - 84.6 * perWord)
+        }
+        let sourced = a.claims.filter { !$0.isUnsourced }.count
+        add("claims", Double(a.claims.count), "claims")
+        add("claims.sourced", Double(sourced), "claims")
+        if !a.claims.isEmpty { add("claims.sourced-share", Double(sourced) / Double(a.claims.count)) }
+        add("sources", Double(a.sources.count), "sources")
+        var kinds: [SourceKind: Int] = [:]
+        for s in a.sources { kinds[s.kind, default: 0] += 1 }
+        for kind in SourceKind.builtIn + kinds.keys.filter({ !SourceKind.builtIn.contains($0) }).sorted(by: { $0.rawValue < $1.rawValue }) {
+            // Anonymous sources are counted below, next to named ones, present or not.
+            if kind != .anonymous, let n = kinds[kind] { add("sources.\(kind.rawValue)", Double(n), "sources") }
+        }
+        let anonymous = a.sources.filter(\.isAnonymous).count
+        let people = a.sources.filter { $0.kind == .person || $0.kind == .organization || $0.kind == .outlet || $0.kind == .socialPost }
+        add("sources.named", Double(people.count), "sources")
+        add("sources.anonymous", Double(anonymous), "sources")
+        let speech = a.quotes.filter(\.isSpeech).count
+        add("quotes", Double(speech), "quotes")
+        if counts.words > 0 { add("quotes.per-1000-words", Double(speech) * 1000 / Double(counts.words)) }
+        annotations.metrics = metrics
+        return annotations
+    }
+
+    /// Words (runs of letters and digits, with inner apostrophes and hyphens) and their syllables
+    /// (vowel groups, less a silent final `e`, at least one a word with a letter).
+    static func count<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) -> (words: Int, syllables: Int) {
+        var words = 0
+        var syllables = 0
+        var i = 0
+        let n = units.count
+        while i < n {
+            var v = UInt32(truncatingIfNeeded: units[i])
+            guard Self.isWordScalar(v) else {
+                i += 1
+                continue
+            }
+            words += 1
+            var groups = 0
+            var inVowel = false
+            var letters = 0
+            var last: UInt32 = 0
+            var beforeLast: UInt32 = 0
+            while i < n {
+                v = UInt32(truncatingIfNeeded: units[i])
+                if !Self.isWordScalar(v) {
+                    let joiner =
+                        (v == 0x27 || v == 0x2019 || v == 0x2D) && i + 1 < n && Self.isWordScalar(UInt32(truncatingIfNeeded: units[i + 1]))
+                    if !joiner { break }
+                    inVowel = false
+                    i += 1
+                    continue
+                }
+                let lower = v < 0x80 ? v | 0x20 : v
+                let vowel = lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79
+                if lower &- 0x61 < 26 { letters += 1 }
+                if vowel && !inVowel { groups += 1 }
+                inVowel = vowel
+                beforeLast = last
+                last = lower
+                i += 1
+            }
+            if last == 0x65 && beforeLast != 0x6C && groups > 1 { groups -= 1 }
+            if letters > 0 { syllables += max(1, groups) }
+        }
+        return (words, syllables)
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
+        if v < 0xC0 { return false }
+        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+    }
+}
