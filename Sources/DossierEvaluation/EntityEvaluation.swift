@@ -7,9 +7,11 @@ public import Foundation
 ///
 /// Each article (between `-DOCSTART-` lines) becomes a document whose text is its tokens joined by
 /// single spaces, with one sentence per blank-line-separated block; the recogniser is a function
-/// from that document to entities, so any analyzer can be scored. Every mention of every entity is
-/// a predicted span: `person` counts as PER, `organization` as ORG, `location` as LOC; other kinds
-/// and gold MISC are not scored.
+/// from that document to entities, so any analyzer can be scored. Every name mention of every
+/// entity (form `name` or `alias`) is a predicted span: `person` counts as PER, `organization` as
+/// ORG, `location` as LOC; other kinds and gold MISC are not scored. Pronouns and descriptions
+/// joined to an entity (`he`, `the chancellor`) are coreference, not names: the CoNLL gold marks
+/// names only, so they are left out, as a named-entity tagger's output would hold none.
 public struct EntityEvaluation: Sendable {
     /// One article: its document and gold spans.
     public struct Article: Sendable {
@@ -158,7 +160,9 @@ public struct EntityEvaluation: Sendable {
             var predicted: [(range: TextRange, type: String)] = []
             for entity in entities {
                 guard let type = Self.type(of: entity.kind) else { continue }
-                for mention in entity.mentions { predicted.append((mention.range, type)) }
+                for mention in entity.mentions where mention.form == .name || mention.form == .alias {
+                    predicted.append((mention.range, type))
+                }
             }
             Self.score(predicted: predicted, gold: article.gold.filter { Self.types.contains($0.type) }, into: &result)
         }

@@ -279,6 +279,51 @@ struct EntityAnalyzerTests {
         }
     }
 
+    @Test("the head of 'X of Y' and 'X for Y' names an organisation, whatever Y is")
+    func organisationHeads() throws {
+        let (_, entities) = try paragraph(
+            "Ilse Brandvold studied at the University of Tarnby before she joined the Chamber of Commerce of Vellmar"
+                + " and the Center for Coastal Studies.")
+        for name in ["University of Tarnby", "Chamber of Commerce of Vellmar", "Center for Coastal Studies"] {
+            #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
+        }
+    }
+
+    @Test("a title-cased organisation name opening a sentence is a name, not a headline, and its acronym joins it")
+    func titleCasedOrganisation() throws {
+        let (document, entities) = try paragraph(
+            "The Amateur Rowing Association of Norrland (ARAN) was founded in 1901 by ten rowing clubs. The ARAN admitted women in 1931.")
+        let association = try #require(entity("Amateur Rowing Association of Norrland", in: entities))
+        #expect(association.kind == .organization)
+        #expect(texts(association, document) == ["Amateur Rowing Association of Norrland", "ARAN", "ARAN"])
+    }
+
+    @Test("an abbreviated club head before the name, and St. before a place: 'FC Tarnby', 'St. Louis'")
+    func prefixes() throws {
+        let (_, entities) = try paragraph("The team later moved to St. Louis, and FC Tarnby signed two of its players.")
+        #expect(entity("FC Tarnby", in: entities)?.kind == .organization)
+        #expect(entity("St. Louis", in: entities)?.kind == .location)
+        #expect(entity("Louis", in: entities) == nil)
+    }
+
+    @Test("two or three ordinary English words in capitals are no person; a listed given name alone is one")
+    func ordinaryWords() throws {
+        let (_, entities) = try paragraph("Last year the band Dark Room Notes played in Vellmar, and the prize went to Francine.")
+        #expect(entity("Dark Room Notes", in: entities)?.kind != .person)
+        #expect(entity("Francine", in: entities)?.kind == .person)
+    }
+
+    @Test("a name no sure rule places takes the kind most of its mentions got, not the first one's")
+    func oneKindPerDocument() throws {
+        // "in Okonkwe" alone would make a place; the three mentions as a speaker outvote it.
+        let (document, entities) = try paragraph(
+            "Few people in Okonkwe knew the rules. Okonkwe told reporters that the plan was sound."
+                + " Later Okonkwe said it again, and Okonkwe said it once more.")
+        let okonkwe = try #require(entity("Okonkwe", in: entities))
+        #expect(texts(okonkwe, document).count == 4)
+        #expect(okonkwe.kind != .location)
+    }
+
     @Test("passes the analyzer conformance checks")
     func conformance() async throws {
         let (document, _) = try analyze(

@@ -63,4 +63,24 @@ struct EntityEvaluationTests {
         #expect(result.overlap["PER"]?.correct == 1)
         #expect(result.exact["LOC"]?.found == 0)
     }
+
+    @Test("pronouns and descriptions joined to an entity are not scored as names")
+    func onlyNames() throws {
+        let evaluation = EntityEvaluation(conll: Self.conll)
+        let result = evaluation.run { document in
+            // "Mara Lindqvist" (0..<14) named, "runs" (15..<19) standing in as a pronoun would,
+            // "Norrland Bank" (20..<33) as a description of her.
+            [
+                Entity(
+                    kind: .person, name: "Mara Lindqvist",
+                    mentions: [
+                        .init(range: TextRange(start: 0, end: 14), form: .name),
+                        .init(range: TextRange(start: 15, end: 19), form: .pronoun),
+                        .init(range: TextRange(start: 20, end: 33), form: .nominal),
+                    ])
+            ]
+        }
+        let exact = try #require(result.exact["ALL"])
+        #expect(exact.predicted == 1 && exact.correct == 1)
+    }
 }

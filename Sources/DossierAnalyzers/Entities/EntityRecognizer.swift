@@ -95,6 +95,21 @@ struct EntityRecognizer {
         var roles: [Entity.Role] = []
         var roleHeads: Set<UInt64> = []
         var fullest: (first: Int, end: Int) = (0, 0)
+        /// Mentions placed only by weak cues or the model, per kind (person, organisation, place, misc):
+        /// an unsure referent takes the kind most of its mentions got.
+        var votes = SIMD4<Int32>(repeating: 0)
+    }
+
+    private static let voteKinds: [Entity.Kind] = [.person, .organization, .location, .misc]
+
+    @inline(__always) private static func voteIndex(_ kind: Entity.Kind) -> Int? {
+        switch kind {
+        case .person: 0
+        case .organization: 1
+        case .location: 2
+        case .misc: 3
+        default: nil
+        }
     }
 
     // MARK: Per-document state
@@ -276,7 +291,7 @@ struct EntityRecognizer {
             }
             // A title-cased stretch inside a sentence ("… Offers to Drop Ukraine Bid in Peace Deal") is a
             // headline quoted in the text: only names already known are taken from it.
-            let stretch = titleCaseStretch(from: t, limit: r.upperBound)
+            let stretch = titleCaseStretch(from: t, limit: r.upperBound, sentenceStart: r.lowerBound)
             if stretch > t {
                 stretches.append((t..<stretch, s))
                 t = stretch
@@ -289,6 +304,14 @@ struct EntityRecognizer {
                 var n = t + 1
                 if n < r.upperBound && scalar(n) == 0x2E { n += 1 }
                 if n < r.upperBound && tokens[n].isCapitalizedWord {
+                    if token.hash == tables.words.saint {
+                        // "St. Louis", "St Petersburg" name places as often as saints: the abbreviation
+                        // stays in the name and gives no person cue.
+                        let end = runEnd(from: n, limit: r.upperBound)
+                        processRun(t, end, sentence: s, personCue: false)
+                        t = end
+                        continue
+                    }
                     start = n
                     personCue = true
                 }
@@ -300,8 +323,9 @@ struct EntityRecognizer {
     }
 
     /// The end of a title-cased stretch from `start` (four or more capitalised words, two of them
-    /// ordinary words), or `start` when there is none.
-    private func titleCaseStretch(from start: Int, limit: Int) -> Int {
+    /// ordinary words), or `start` when there is none. A word that opens the sentence is capitalised
+    /// for that reason alone: it does not count as an ordinary word ("The New Jersey Department of …").
+    private func titleCaseStretch(from start: Int, limit: Int, sentenceStart: Int) -> Int {
         var e = start
         var caps = 0
         var ordinary = 0
@@ -309,7 +333,11 @@ struct EntityRecognizer {
             let token = tokens[e]
             if token.isCapitalizedWord {
                 caps += 1
-                if (gazetteer.commonWords.contains(token.hash) || seenLowercase(token.hash)) && !isKnownName(e) { ordinary += 1 }
+                if (gazetteer.commonWords.contains(token.hash) || seenLowercase(token.hash)) && !isKnownName(e)
+                    && !isInitialPosition(e, sentenceStart: sentenceStart)
+                {
+                    ordinary += 1
+                }
                 e += 1
                 continue
             }
@@ -319,12 +347,27 @@ struct EntityRecognizer {
             }
             break
         }
-        return caps >= 4 && ordinary >= 2 ? e : start
+        guard caps >= 4 && ordinary >= 2 else { return start }
+        // A name built on a head word ("Amateur Hockey Association of Canada", "Tarn Valley Rowing
+        // Club") is title-cased because it is a name, not a quoted headline.
+        var last = e - 1
+        while last > start && !tokens[last].isCapitalizedWord { last -= 1 }
+        if gazetteer.organizationHeads.contains(tokens[last].hash) { return start }
+        for i in start..<(e - 1)
+        where tokens[i + 1].isLowercaseWord && (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for)
+            && gazetteer.organizationHeads.contains(tokens[i].hash)
+        {
+            return start
+        }
+        return e
     }
 
     /// The end of a run of capitalised words starting at `start`, with connectors between them.
     private func runEnd(from start: Int, limit: Int) -> Int {
         var e = start + 1
+        // Whether the run holds an organisation head and its complement ("Chamber of Commerce",
+        // "Center for …"): a further "of", "for" or "and" then belongs to the name.
+        var headPhrase = false
         while e < limit {
             let n = tokens[e]
             if n.isCapitalizedWord && !isNotName(e) {
@@ -340,10 +383,20 @@ struct EntityRecognizer {
                     let before = tokens[e - 1].hash
                     if gazetteer.organizationHeads.contains(before) || gazetteer.placeHeads.contains(before)
                         || gazetteer.titles.contains(single(before)) || before == united
+                        || headPhrase
                     {
+                        if gazetteer.organizationHeads.contains(before) { headPhrase = true }
                         e += 2
                         continue
                     }
+                }
+                if n.isLowercaseWord
+                    && ((n.hash == tables.words.for && gazetteer.organizationHeads.contains(tokens[e - 1].hash))
+                        || (n.hash == and && headPhrase && !isKnownName(e + 1)))
+                {
+                    headPhrase = true
+                    e += 2
+                    continue
                 }
             }
             if n.hash == of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == the && tokens[e + 1].isLowercaseWord
@@ -658,6 +711,17 @@ struct EntityRecognizer {
         // Events, laws, awards and works: "Clean Air Act", "World Cup".
         if b - a >= 2 && gazetteer.miscHeads.contains(last) { return (.misc, true) }
         if gazetteer.organizationHeads.contains(last) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
+        // The head of "X of Y" is X: "University of Texas", "Chamber of Commerce", "Bank of Norrland".
+        if b - a >= 3 {
+            for i in a..<(b - 2)
+            where tokens[i + 1].hash == of && tokens[i + 1].isLowercaseWord && gazetteer.organizationHeads.contains(tokens[i].hash) {
+                return (.organization, true)
+            }
+        }
+        // An abbreviated head before the name: "FC Basel", "AC Milan".
+        if b - a >= 2 && tokens[a].has(.allCaps) && gazetteer.organizationHeads.contains(first) {
+            return (.organization, true)
+        }
         if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
         if gazetteer.maleNames.contains(first) || gazetteer.femaleNames.contains(first) {
@@ -680,6 +744,7 @@ struct EntityRecognizer {
             for i in a..<b
             where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash)
                 || seenLowercase(tokens[i].hash)
+                || gazetteer.englishWords.contains(tokens[i].hash)
             {
                 nameLike = false
             }
@@ -824,7 +889,16 @@ struct EntityRecognizer {
                 groups[g].roleHeads.insert(head)
             }
             groups[g].roleHeads.formUnion(c.roleHeads)
+            if let v = Self.voteIndex(c.kind) { groups[g].votes[v] += 1 }
             register(g, (c.first, c.end), kind: groups[g].kind, in: &keys)
+        }
+        // One kind per referent: a name no sure rule placed takes the kind most of its mentions got.
+        for g in groups.indices where !groups[g].confident && groups[g].mentions.count > 1 {
+            guard let current = Self.voteIndex(groups[g].kind) else { continue }
+            let v = groups[g].votes
+            var best = current
+            for k in 0..<4 where v[k] > v[best] { best = k }
+            groups[g].kind = Self.voteKinds[best]
         }
         headlineKeys = keys
         return groups

@@ -7,6 +7,8 @@ struct FunctionWords: Sendable {
     let an = WordHash.word("an")
     let and = WordHash.word("and")
     let of = WordHash.word("of")
+    let `for` = WordHash.word("for")
+    let saint = WordHash.word("st")
     let at = WordHash.word("at")
     let said = WordHash.word("said")
     let says = WordHash.word("says")

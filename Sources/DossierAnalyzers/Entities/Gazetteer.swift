@@ -24,6 +24,8 @@ struct Gazetteer: Sendable {
     var miscHeads: HashSet64 = []
     var notNames: HashSet64 = []
     var commonWords: HashSet64 = []
+    /// Ordinary English words (`scripts/entities-words.py`): a capitalised run of them is no person's name.
+    var englishWords: HashSet64 = []
     var maleNames: HashSet64 = []
     var femaleNames: HashSet64 = []
     /// Every word of every title and title modifier: a word outside it cannot start a title.
@@ -82,6 +84,7 @@ struct Gazetteer: Sendable {
         miscHeads = words("misc-heads")
         notNames = words("not-names")
         commonWords = words("common-words")
+        englishWords = words("english-words")
         maleNames = words("given-names-male")
         femaleNames = words("given-names-female")
     }
