@@ -48,7 +48,7 @@ struct TextLayout {
         }
     }
 
-    /// A run of lines that becomes one block: 20 bytes, since an article of one-line list items
+    /// A run of lines that becomes one block: 16 bytes, since an article of one-line list items
     /// has one per line and they live beside the blocks made from them (the text reader's memory
     /// budget is 4 times the article). Offsets fit in 32 bits: the reader refuses longer text.
     private struct Unit {
@@ -56,29 +56,55 @@ struct TextLayout {
         var end: Int32
         /// The block's level, or 0 for none (levels start at 1).
         var level: Int32 = 0
-        /// A list item's label or a byline's authors: an index into `Units.labels` or
-        /// `Units.authors`, or -1.
-        var extra: Int32 = -1
         var shape: Shape
         var kind: Kind = .paragraph
+        private var flags: UInt8 = Self.oneLine
+
+        private static let closedFlag: UInt8 = 1
+        private static let oneLine: UInt8 = 2
+        private static let continuesFlag: UInt8 = 4
+
+        init(start: Int32, end: Int32, level: Int32, shape: Shape, closed: Bool, continuesPrevious: Bool) {
+            self.start = start
+            self.end = end
+            self.level = level
+            self.shape = shape
+            self.closed = closed
+            self.continuesPrevious = continuesPrevious
+        }
+
+        private mutating func set(_ flag: UInt8, _ on: Bool) { flags = on ? flags | flag : flags & ~flag }
+
         /// Whether a following prose line of the same paragraph starts a new unit.
-        var closed = false
+        var closed: Bool {
+            get { flags & Self.closedFlag != 0 }
+            set { set(Self.closedFlag, newValue) }
+        }
         /// Whether the unit is one line.
-        var isOneLine = true
+        var isOneLine: Bool {
+            get { flags & Self.oneLine != 0 }
+            set { set(Self.oneLine, newValue) }
+        }
         /// Whether the unit starts on the line just after the previous unit's last line, and in
         /// its paragraph; what merging an attribution with the post above it asks. Merging keeps
         /// it true of the unit after: the merged unit ends where the attribution ended.
-        var continuesPrevious = false
+        var continuesPrevious: Bool {
+            get { flags & Self.continuesFlag != 0 }
+            set { set(Self.continuesFlag, newValue) }
+        }
 
         var range: Range<Int> { Int(start)..<Int(end) }
         var levelValue: Int? { level == 0 ? nil : Int(level) }
     }
 
-    /// The units of an article, with the labels and authors they point at.
+    /// The units of an article, with the labels and authors of the few that have them, by the
+    /// offset where the unit starts (no two units start at one offset).
     private struct Units {
         var items: [Unit] = []
-        var labels: [String] = []
-        var authors: [[String]] = []
+        /// The label of each list item that opens a list under a heading; the items after it
+        /// in the same list take the same label.
+        var labels: [Int32: String] = [:]
+        var authors: [Int32: [String]] = [:]
     }
 
     /// Lays out the article from its normalised lines, which it lets go once they are grouped
@@ -91,16 +117,27 @@ struct TextLayout {
         result.blocks.reserveCapacity(units.items.count + 1)
         // Only the article's opening paragraph can carry a dateline.
         let opening = units.items.firstIndex { $0.kind == .lede || $0.kind == .paragraph }
+        var label: String?
         for (index, unit) in units.items.enumerated() {
+            if unit.kind == .listItem {
+                // As `classify` found it: set where a list opens under a heading, kept to the list's end.
+                if let opening = units.labels[unit.start] {
+                    label = opening
+                } else if index == 0 || units.items[index - 1].kind != .listItem {
+                    label = nil
+                }
+            }
             if index == opening, let dateline = dateline(in: unit.range) {
                 result.blocks.append(Block(kind: .dateline, range: TextRange(dateline.place)))
                 result.blocks.append(Block(kind: unit.kind.blockKind, range: TextRange(dateline.rest)))
             } else {
-                let label = unit.kind == .listItem && unit.extra >= 0 ? units.labels[Int(unit.extra)] : nil
-                result.blocks.append(Block(kind: unit.kind.blockKind, range: TextRange(unit.range), level: unit.levelValue, label: label))
+                result.blocks.append(
+                    Block(
+                        kind: unit.kind.blockKind, range: TextRange(unit.range), level: unit.levelValue,
+                        label: unit.kind == .listItem ? label : nil))
             }
             if unit.kind == .title, result.metadata.title == nil { result.metadata.title = shape(unit.range).text }
-            if unit.kind == .byline, unit.extra >= 0 { result.metadata.authors += units.authors[Int(unit.extra)] }
+            if unit.kind == .byline, let authors = units.authors[unit.start] { result.metadata.authors += authors }
         }
         for block in result.blocks { result.links += links(in: block) }
         return result
@@ -169,8 +206,7 @@ struct TextLayout {
                 add(.markdownHeading, from: heading.textStart, level: heading.level)
             } else if let authors = lineShape.bylineAuthors {
                 add(.byline)
-                units.items[units.items.count - 1].extra = Int32(truncatingIfNeeded: units.authors.count)
-                units.authors.append(authors)
+                units.authors[units.items[units.items.count - 1].start] = authors
             } else if wrapped, let last = units.items.last, continues,
                 (last.shape == .prose && !last.closed) || (last.shape == .listItem && line.indent > 0)
             {
@@ -206,22 +242,16 @@ struct TextLayout {
         }
         mergeEmbeds(&all.items)
         // List items take the heading just before their list as label.
-        var label: Int32 = -1
         for i in all.items.indices {
             if all.items[i].kind == .paragraph, isHeading(all.items, at: i) {
                 all.items[i].kind = .heading
                 all.items[i].level = 1
             }
-            if all.items[i].kind == .listItem {
-                if i > 0, all.items[i - 1].kind == .heading {
-                    var text = shape(all.items[i - 1].range).text
-                    if text.hasSuffix(":") { text.removeLast() }
-                    label = Int32(truncatingIfNeeded: all.labels.count)
-                    all.labels.append(text)
-                } else if i == 0 || all.items[i - 1].kind != .listItem {
-                    label = -1
-                }
-                all.items[i].extra = label
+            // Only where a list opens under a heading; `build` carries the label to the list's end.
+            if all.items[i].kind == .listItem, i > 0, all.items[i - 1].kind == .heading {
+                var text = shape(all.items[i - 1].range).text
+                if text.hasSuffix(":") { text.removeLast() }
+                all.labels[all.items[i].start] = text
             }
         }
         assignTitleAndLede(&all.items)
