@@ -63,6 +63,9 @@ public struct SentenceAnalyzer: Analyzer {
     public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         // Collected here and stored once: each write to a layer of `Annotations` looks the layer up.
         var sentences: [Sentence] = []
+        // About one a block or more, one exactly for list items and headings: sized once for those
+        // rather than grown by doubling, which could leave twice the room needed.
+        sentences.reserveCapacity(document.blocks.count)
         if document.blocks.isEmpty {
             for range in segmenter.segment(document.scalars, in: 0..<document.length) { sentences.append(Sentence(range: range)) }
         } else {

@@ -135,8 +135,10 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
             provenance(reader)
         }
         if includeText {
+            // Straight from the scalars: `d.text` would build the whole text as a `String` first,
+            // as large again as the article.
             key("text")
-            string(d.text)
+            scalarString(0..<d.length)
         }
         key("version")
         int(DocumentJSON.version)
@@ -299,16 +301,40 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
     private mutating func snippet(_ range: TextRange) {
         guard includeText else { return }
         key("text")
+        let count = document.scalars.count
+        let lower = min(max(range.start, 0), count)
+        scalarString(lower..<min(max(range.end, lower), count))
+    }
+
+    /// The scalars of `range` as a JSON string: the same bytes as `string` gives for their text.
+    private mutating func scalarString(_ range: Range<Int>) {
         let scalars = document.scalars
-        let lower = min(max(range.start, 0), scalars.count)
-        let upper = min(max(range.end, lower), scalars.count)
         sink.write(UInt8(ascii: "\""))
         switch scalars.width {
-        case 1: scalars.withUnsafeUnits(as: UInt8.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
-        case 2: scalars.withUnsafeUnits(as: UInt16.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
-        default: scalars.withUnsafeUnits(as: UInt32.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        case 1: scalars.withUnsafeUnits(as: UInt8.self) { latin1Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
+        case 2: scalars.withUnsafeUnits(as: UInt16.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
+        default: scalars.withUnsafeUnits(as: UInt32.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
         }
         sink.write(UInt8(ascii: "\""))
+    }
+
+    /// Writes one-byte code units (Latin-1) as escaped UTF-8, runs of ASCII that need no escape in
+    /// one piece, as `string` does.
+    private mutating func latin1Escaped(_ units: UnsafeBufferPointer<UInt8>) {
+        var run = 0
+        for i in 0..<units.count {
+            let u = units[i]
+            guard u >= 0x80 || Self.needsEscape(u) else { continue }
+            if run < i { sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(units)[run..<i])) }
+            if u < 0x80 {
+                escaped(u)
+            } else {
+                sink.write(0xC0 | u >> 6)
+                sink.write(0x80 | u & 0x3F)
+            }
+            run = i + 1
+        }
+        if run < units.count { sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(units)[run...])) }
     }
 
     /// Writes code units of a scalar buffer as escaped UTF-8, one specialisation per width.

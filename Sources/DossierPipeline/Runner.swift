@@ -110,6 +110,23 @@ public struct Runner: Sendable {
         InputPump(reader: pipeline.reader, maximumLineBytes: maximumLineBytes, maximumInputBytes: maximumInputBytes, inputs: protected)
             .start(inputs, into: channel)
         let assigner = pipeline.exporters.contains { $0.target.isPerArticle } ? IDAssigner() : nil
+        if jobs == 1 {
+            await runInTurn(channel, assigner: assigner, emitter: emitter)
+        } else {
+            await runConcurrently(channel, assigner: assigner, emitter: emitter, window: window)
+        }
+        let interrupted = Task.isCancelled
+        channel.cancel()
+        await shutdown(prepared)
+        let elapsed = ContinuousClock.now - clock
+        return await emitter.finish(
+            keep: !interrupted, interrupted: interrupted,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Up to `jobs` articles at once, each in a task of its own, at most `window` finished ones
+    /// waiting for an earlier one.
+    private func runConcurrently(_ channel: WorkChannel, assigner: IDAssigner?, emitter: Emitter, window: Int) async {
         let running = AsyncSemaphore(jobs)
         let pending = AsyncSemaphore(window)
         // A discarding group frees each article's task as it ends: a plain task group keeps every
@@ -133,13 +150,40 @@ public struct Runner: Sendable {
                 }
             }
         }
-        let interrupted = Task.isCancelled
-        channel.cancel()
-        await shutdown(prepared)
-        let elapsed = ContinuousClock.now - clock
-        return await emitter.finish(
-            keep: !interrupted, interrupted: interrupted,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// One article after another (`jobs` 1), with the same time budget, cancellation and order
+    /// as `runConcurrently` but without its task group and semaphores: with one job, the task per
+    /// article, the two semaphores and the wake-ups between them cost as much as reading a short
+    /// article. An article that ran out of time is reported at once; the next one starts when its
+    /// work really ends (it holds the one job slot), and the run does not wait for it to end.
+    private func runInTurn(_ channel: WorkChannel, assigner: IDAssigner?, emitter: Emitter) async {
+        var index = 0
+        var abandoned: Task<Void, Never>?
+        while let item = await channel.next() {
+            if let work = abandoned {
+                await work.value
+                abandoned = nil
+            }
+            if Task.isCancelled { break }
+            let i = index
+            index += 1
+            let waitingForTurn = Locked(false)
+            let stopping = Locked(false)
+            let outcome: (result: ItemResult, abandoned: Task<Void, Never>?) = await withTaskCancellationHandler {
+                guard let timeout = articleTimeout else {
+                    // Without a budget nothing needs to race the work: it runs in this task.
+                    let result = await self.process(item, index: i, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
+                    return (result, nil)
+                }
+                return await race(
+                    item, index: i, assigner: assigner, timeout: timeout, running: nil, waitingForTurn: waitingForTurn, stopping: stopping)
+            } onCancel: {
+                stopping.withLock { $0 = true }
+            }
+            abandoned = outcome.abandoned
+            await emitter.deliver(outcome.result, at: i, name: item.name)
+        }
     }
 
     /// The context analyzers get outside any one document.
@@ -176,18 +220,21 @@ public struct Runner: Sendable {
             }
             return await race(
                 item, index: index, assigner: assigner, timeout: timeout, running: running, waitingForTurn: waitingForTurn,
-                stopping: stopping)
+                stopping: stopping
+            ).result
         } onCancel: {
             stopping.withLock { $0 = true }
         }
     }
 
     /// Runs the work in a task of its own and waits for it, or for `timeout` to pass, whichever
-    /// comes first. Whichever comes second finds the continuation taken and does nothing.
+    /// comes first. Whichever comes second finds the continuation taken and does nothing. When
+    /// the time ran out first, the work's task is returned too, still running (or just ended),
+    /// so that a caller without a job semaphore can wait for it before it starts the next one.
     private func race(
-        _ item: WorkItem, index: Int, assigner: IDAssigner?, timeout: Duration, running: AsyncSemaphore, waitingForTurn: Locked<Bool>,
+        _ item: WorkItem, index: Int, assigner: IDAssigner?, timeout: Duration, running: AsyncSemaphore?, waitingForTurn: Locked<Bool>,
         stopping: Locked<Bool>
-    ) async -> ItemResult {
+    ) async -> (result: ItemResult, abandoned: Task<Void, Never>?) {
         let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
         @Sendable func take() -> CheckedContinuation<ItemResult, Never>? {
             once.withLock { c in
@@ -196,7 +243,8 @@ public struct Runner: Sendable {
             }
         }
         let work = Locked<Task<Void, Never>?>(nil)
-        return await withCheckedContinuation { continuation in
+        let expired = Locked(false)
+        let result = await withCheckedContinuation { continuation in
             once.withLock { $0 = continuation }
             // The deadlines are kept on a dispatch queue, not on Swift's task pool: a runaway
             // article is synchronous work that holds a pool thread, and on two cores two of them
@@ -206,6 +254,7 @@ public struct Runner: Sendable {
                 waitingForTurn.withLock { $0 }
             } expired: {
                 guard let continuation = take() else { return }
+                expired.withLock { $0 = true }
                 stopping.withLock { $0 = true }
                 let seconds = timeout.components.seconds
                 continuation.resume(
@@ -223,12 +272,13 @@ public struct Runner: Sendable {
             }
             let task = Task {
                 let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
-                running.release()
+                running?.release()
                 timer.cancel()
                 take()?.resume(returning: result)
             }
             work.withLock { $0 = task }
         }
+        return (result, expired.withLock { $0 } ? work.withLock { $0 } : nil)
     }
 
     /// Where article time budgets are kept.
@@ -461,7 +511,10 @@ public struct Runner: Sendable {
                 guard case .success(var document) = results[i] else { continue }
                 do {
                     for (m, member) in members.enumerated() {
-                        var added = try outputs[m][n].get()
+                        // Taken out of `outputs`, so that its layers are uniquely referenced and
+                        // `stamp` writes ids and producers in place: read through a copy, each
+                        // layer was copied whole, for memory and time alike.
+                        var added = try Self.take(&outputs[m][n])
                         // Checked before numbering, when the ids the runner gives cannot collide yet, so
                         // only ids the component set itself and its references need looking at; a
                         // problem is described again after numbering, to name the annotations by id.
@@ -498,6 +551,16 @@ public struct Runner: Sendable {
             }
         }
         return results
+    }
+
+    /// The annotations of `result`, leaving an empty result in its place; throws its failure.
+    static func take(_ result: inout Result<Annotations, StepFailure>) throws(StepFailure) -> Annotations {
+        let taken = result
+        result = .success(Annotations())
+        switch consume taken {
+        case .success(let annotations): return annotations
+        case .failure(let failure): throw failure
+        }
     }
 
     /// Whether a batch holds so little text (under 64 Ki scalars) that running a stage's members

@@ -3,16 +3,30 @@ import Foundation
 
 /// Decodes input bytes and normalises their line structure into the canonical text.
 enum PlainTextDecoder {
-    /// One non-empty line of the canonical text.
+    /// One non-empty line of the canonical text, in 16 bytes: an article of short lines has
+    /// one for every few dozen scalars, so they count against the reader's memory budget.
+    /// Callers keep text under 2 GiB, so every offset and count fits in 32 bits.
     struct Line {
+        private var start32: Int32
+        private var end32: Int32
+        private var indent32: Int32
+        private var paragraph32: Int32
+
+        init(start: Int, end: Int, indent: Int, paragraph: Int) {
+            start32 = Int32(truncatingIfNeeded: start)
+            end32 = Int32(truncatingIfNeeded: end)
+            indent32 = Int32(truncatingIfNeeded: indent)
+            paragraph32 = Int32(truncatingIfNeeded: paragraph)
+        }
+
         /// The offset of the first non-space scalar.
-        var start: Int
+        var start: Int { Int(start32) }
         /// The offset just past the last non-space scalar.
-        var end: Int
+        var end: Int { Int(end32) }
         /// The number of leading spaces (a tab counts as four).
-        var indent: Int
+        var indent: Int { Int(indent32) }
         /// Which paragraph the line belongs to; blank lines separate paragraphs.
-        var paragraph: Int
+        var paragraph: Int { Int(paragraph32) }
     }
 
     /// Decodes strict UTF-8, dropping a byte-order mark; UTF-16 with a byte-order mark is decoded too.
@@ -230,6 +244,20 @@ enum PlainTextDecoder {
     /// Normalises code units of one width in place; returns the lines and the units written.
     private static func normalise<U: FixedWidthInteger & UnsignedInteger>(_ s: UnsafeMutableBufferPointer<U>) -> ([Line], Int) {
         var lines: [Line] = []
+        // Sized once, rather than grown by doubling, which could leave twice the room needed on
+        // an article of one-line items: a count of the raw lines holding something other than
+        // ASCII spacing, an upper bound (and exact but for lines of Unicode spaces alone).
+        var nonBlank = 0
+        var seen = false
+        for u in s {
+            if u == 0x0A || u == 0x0D {
+                nonBlank &+= seen ? 1 : 0
+                seen = false
+            } else if u != 0x20 && (u < 0x09 || u > 0x0D) {
+                seen = true
+            }
+        }
+        lines.reserveCapacity(nonBlank &+ (seen ? 1 : 0))
         var paragraph = 0
         var pendingBlank = false
         var written = 0

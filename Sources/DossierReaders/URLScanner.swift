@@ -118,6 +118,11 @@ enum URLScanner {
             }
         }
         guard end > start else { return nil }
+        // What the checks below ask for in the end, looked for before any string is built: a
+        // slash (a scheme's or a path's) or `www.` in front; most dotted words (`U.S.`, `3.5`) have neither.
+        func isW(_ c: Unicode.Scalar) -> Bool { c == "w" || c == "W" }
+        let www = end - start >= 4 && isW(s[start]) && isW(s[start + 1]) && isW(s[start + 2]) && s[start + 3] == "."
+        guard www || s[start..<end].contains("/") else { return nil }
         let text = String(scalars: s[start..<end])
         let lower = text.lowercased()
         let hasScheme = lower.hasPrefix("http://") || lower.hasPrefix("https://")

@@ -149,6 +149,23 @@ struct StreamingTests {
         #expect(capture.text == "a sentences=1 \nc sentences=1 \n")
     }
 
+    @Test("with one job an article slower than the time budget fails alone, the next waits for its slot, and the run goes on")
+    func timeBudgetInTurn() async throws {
+        let p = try testPipeline(
+            "version: 1\nreader: raw\nanalyzers:\n  - lines: { delayMilliseconds: 3000, slowOn: SLOW }\nexporters: [summary]\n")
+        let capture = OutputCapture()
+        var runner = Runner(pipeline: p, jobs: 1, standardOutput: capture.append)
+        runner.articleTimeout = .milliseconds(1500)
+        let inputs: [InputSource] = [
+            .data(name: "a.raw", Data("one".utf8)), .data(name: "b.raw", Data("SLOW".utf8)), .data(name: "c.raw", Data("three".utf8)),
+        ]
+        let summary = await runner.run(inputs)
+        #expect(summary.succeeded == 2)
+        #expect(summary.diagnostics.map(\.code) == ["E474"])
+        #expect(summary.diagnostics.first?.article == "b.raw")
+        #expect(capture.text == "a sentences=1 \nc sentences=1 \n")
+    }
+
     @Test("jobs beyond the maximum are capped, so the window arithmetic cannot overflow")
     func hugeJobs() async throws {
         let p = try testPipeline("version: 1\nreader: raw\nanalyzers: [lines]\nexporters: [summary]\n")

@@ -3,11 +3,12 @@ import DossierCore
 /// The mentions of every entity of a document, sorted by where they start, for finding the entity
 /// a speaker's words refer to.
 struct MentionIndex {
+    /// One mention: plain values only, so that sorting and reading entries retains nothing (a
+    /// kind or form string in each entry was retained and released at every move of the sort).
     struct Entry {
         var range: TextRange
         var entity: Int
-        var kind: Entity.Kind
-        var form: Entity.Mention.Form
+        var isPerson: Bool
     }
 
     let entities: [Entity]
@@ -17,9 +18,9 @@ struct MentionIndex {
         self.entities = entities
         // By index: binding each entity would copy it, retaining its every string and array.
         for n in entities.indices where !entities[n].id.isEmpty {
-            let kind = entities[n].kind
-            for mention in entities[n].mentions {
-                entries.append(Entry(range: mention.range, entity: n, kind: kind, form: mention.form))
+            let isPerson = entities[n].kind == .person
+            for m in entities[n].mentions.indices {
+                entries.append(Entry(range: entities[n].mentions[m].range, entity: n, isPerson: isPerson))
             }
         }
         entries.sort { $0.range < $1.range }
@@ -55,7 +56,7 @@ struct MentionIndex {
             let e = entries[i]
             if e.range.overlaps(range) {
                 let overlap = min(e.range.end, range.end) - max(e.range.start, range.start)
-                let score = overlap + (e.kind == .person ? 10_000 : 0)
+                let score = overlap + (e.isPerson ? 10_000 : 0)
                 if best == nil || score > best!.score { best = (e.entity, score) }
             }
             i += 1
@@ -70,7 +71,7 @@ struct MentionIndex {
         while i >= 0 {
             let e = entries[i]
             if e.range.start < floor { return nil }
-            if e.range.end <= offset, kinds.contains(e.kind) { return e.entity }
+            if e.range.end <= offset, kinds.contains(entities[e.entity].kind) { return e.entity }
             i -= 1
         }
         return nil

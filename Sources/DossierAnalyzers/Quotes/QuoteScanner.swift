@@ -148,22 +148,23 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             let c = v(i)
             if c < 0x80 ? (c | 0x20) &- 0x61 < 26 : Self.isLetter(c) {
                 let start = i
-                var h = WordTable.mix(WordTable.seed, WordTable.fold(c))
                 i += 1
                 while i < n {
                     let d = v(i)
                     if d < 0x80 ? ((d | 0x20) &- 0x61 < 26 || d &- 0x30 < 10) : Self.isLetter(d) {
-                        h = WordTable.mix(h, WordTable.fold(d))
                         i += 1
                     } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < n && Self.isLetter(v(i + 1)) {
-                        h = WordTable.mix(h, WordTable.fold(d))
                         i += 1
                     } else {
                         break
                     }
                 }
+                // Hashed only when a cue of its first letter and length exists: most words are
+                // passed over with one table read instead of a multiply per scalar.
                 let length = i - start
-                if length >= 3 && length <= 12 {
+                if length >= 3 && length <= 12 && cues.mayHold(first: WordTable.fold(c), length: length) {
+                    var h = WordTable.seed
+                    for k in start..<i { h = WordTable.mix(h, WordTable.fold(v(k))) }
                     let use = cues.value(h)
                     if use != 0 { cueEvents.append(CueEvent(start: start, end: i, use: use)) }
                 }

@@ -8,6 +8,10 @@ struct WordTable: Sendable {
     private var keys: [UInt64]
     private var values: [UInt16]
     private let mask: Int
+    /// For each first scalar (folded; `a` to `z`, then one slot for all others), a bit for each
+    /// length in scalars (up to 15; longer words share bit 15) of the words in the table, so a
+    /// scan can pass over most words without hashing them.
+    private var shapes: [UInt16] = Array(repeating: 0, count: 27)
 
     /// The hash of the empty word, where every hash starts.
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -22,9 +26,25 @@ struct WordTable: Sendable {
         mask = size - 1
         for (word, value) in entries {
             var h = Self.seed
-            for scalar in word.lowercased().unicodeScalars { h = Self.mix(h, Self.fold(scalar.value)) }
+            var first: UInt32?
+            var length = 0
+            for scalar in word.lowercased().unicodeScalars {
+                let folded = Self.fold(scalar.value)
+                h = Self.mix(h, folded)
+                first = first ?? folded
+                length += 1
+            }
             insert(h, value)
+            if let first { shapes[Self.slot(first)] |= 1 << min(length, 15) }
         }
+    }
+
+    @inline(__always) private static func slot(_ folded: UInt32) -> Int { folded &- 0x61 < 26 ? Int(folded &- 0x61) : 26 }
+
+    /// Whether the table may hold a word of `length` scalars whose first scalar, folded, is
+    /// `first`: false means it holds none (the hash of a word decides when true).
+    @inline(__always) func mayHold(first: UInt32, length: Int) -> Bool {
+        shapes[Self.slot(first)] & (1 << min(length, 15)) != 0
     }
 
     /// Builds a table where every word has the value 1.

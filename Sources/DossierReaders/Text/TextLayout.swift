@@ -8,15 +8,13 @@ import Foundation
 /// whether a heading is one depends on what follows it.
 struct TextLayout {
     let s: ScalarBuffer
-    let lines: [PlainTextDecoder.Line]
     let options: TextReader.Options
 
     /// The configured sources headings, prepared once by the reader.
     private let sourcesHeadings: SourcesHeadings
 
-    init(scalars: ScalarBuffer, lines: [PlainTextDecoder.Line], options: TextReader.Options, sourcesHeadings: SourcesHeadings) {
+    init(scalars: ScalarBuffer, options: TextReader.Options, sourcesHeadings: SourcesHeadings) {
         s = scalars
-        self.lines = lines
         self.options = options
         self.sourcesHeadings = sourcesHeadings
     }
@@ -28,39 +26,118 @@ struct TextLayout {
         var metadata = Metadata()
     }
 
-    private enum Shape: Equatable {
+    private enum Shape: UInt8 {
         case prose, listItem, markdownHeading, attribution, byline, sourcesHeading, sourceEntry
     }
 
-    private struct Unit {
-        var shape: Shape
-        var range: Range<Int>
-        var firstLine: Int
-        var lastLine: Int
-        var paragraph: Int
-        var level: Int?
-        /// Whether a following prose line of the same paragraph starts a new unit.
-        var closed = false
-        var kind: BlockKind = .paragraph
-        var label: String?
-        var authors: [String] = []
+    /// A block kind while the units are classified, one byte instead of a `BlockKind` string.
+    private enum Kind: UInt8 {
+        case paragraph, heading, listItem, byline, sourcesSection, embeddedPost, title, lede
+
+        var blockKind: BlockKind {
+            switch self {
+            case .paragraph: .paragraph
+            case .heading: .heading
+            case .listItem: .listItem
+            case .byline: .byline
+            case .sourcesSection: .sourcesSection
+            case .embeddedPost: .embeddedPost
+            case .title: .title
+            case .lede: .lede
+            }
+        }
     }
 
-    func build() -> Result {
-        var units = makeUnits()
+    /// A run of lines that becomes one block: 16 bytes, since an article of one-line list items
+    /// has one per line and they live beside the blocks made from them (the text reader's memory
+    /// budget is 4 times the article). Offsets fit in 32 bits: the reader refuses longer text.
+    private struct Unit {
+        var start: Int32
+        var end: Int32
+        /// The block's level, or 0 for none (levels start at 1).
+        var level: Int32 = 0
+        var shape: Shape
+        var kind: Kind = .paragraph
+        private var flags: UInt8 = Self.oneLine
+
+        private static let closedFlag: UInt8 = 1
+        private static let oneLine: UInt8 = 2
+        private static let continuesFlag: UInt8 = 4
+
+        init(start: Int32, end: Int32, level: Int32, shape: Shape, closed: Bool, continuesPrevious: Bool) {
+            self.start = start
+            self.end = end
+            self.level = level
+            self.shape = shape
+            self.closed = closed
+            self.continuesPrevious = continuesPrevious
+        }
+
+        private mutating func set(_ flag: UInt8, _ on: Bool) { flags = on ? flags | flag : flags & ~flag }
+
+        /// Whether a following prose line of the same paragraph starts a new unit.
+        var closed: Bool {
+            get { flags & Self.closedFlag != 0 }
+            set { set(Self.closedFlag, newValue) }
+        }
+        /// Whether the unit is one line.
+        var isOneLine: Bool {
+            get { flags & Self.oneLine != 0 }
+            set { set(Self.oneLine, newValue) }
+        }
+        /// Whether the unit starts on the line just after the previous unit's last line, and in
+        /// its paragraph; what merging an attribution with the post above it asks. Merging keeps
+        /// it true of the unit after: the merged unit ends where the attribution ended.
+        var continuesPrevious: Bool {
+            get { flags & Self.continuesFlag != 0 }
+            set { set(Self.continuesFlag, newValue) }
+        }
+
+        var range: Range<Int> { Int(start)..<Int(end) }
+        var levelValue: Int? { level == 0 ? nil : Int(level) }
+    }
+
+    /// The units of an article, with the labels and authors of the few that have them, by the
+    /// offset where the unit starts (no two units start at one offset).
+    private struct Units {
+        var items: [Unit] = []
+        /// The label of each list item that opens a list under a heading; the items after it
+        /// in the same list take the same label.
+        var labels: [Int32: String] = [:]
+        var authors: [Int32: [String]] = [:]
+    }
+
+    /// Lays out the article from its normalised lines, which it lets go once they are grouped
+    /// into units, before any block is made.
+    func build(lines: consuming [PlainTextDecoder.Line]) -> Result {
+        var units = makeUnits(lines)
+        _ = consume lines
         classify(&units)
         var result = Result()
+        result.blocks.reserveCapacity(units.items.count + 1)
         // Only the article's opening paragraph can carry a dateline.
-        let opening = units.firstIndex { $0.kind == .lede || $0.kind == .paragraph }
-        for (index, unit) in units.enumerated() {
+        let opening = units.items.firstIndex { $0.kind == .lede || $0.kind == .paragraph }
+        var label: String?
+        for (index, unit) in units.items.enumerated() {
+            if unit.kind == .listItem {
+                // As `classify` found it: set where a list opens under a heading, kept to the list's end.
+                if let opening = units.labels[unit.start] {
+                    label = opening
+                } else if index == 0 || units.items[index - 1].kind != .listItem {
+                    label = nil
+                }
+            }
             if index == opening, let dateline = dateline(in: unit.range) {
                 result.blocks.append(Block(kind: .dateline, range: TextRange(dateline.place)))
-                result.blocks.append(Block(kind: unit.kind, range: TextRange(dateline.rest)))
+                result.blocks.append(Block(kind: unit.kind.blockKind, range: TextRange(dateline.rest)))
             } else {
-                result.blocks.append(Block(kind: unit.kind, range: TextRange(unit.range), level: unit.level, label: unit.label))
+                result.blocks.append(
+                    Block(
+                        kind: unit.kind.blockKind, range: TextRange(unit.range), level: unit.levelValue,
+                        label: unit.kind == .listItem ? label : nil))
             }
             if unit.kind == .title, result.metadata.title == nil { result.metadata.title = shape(unit.range).text }
-            if unit.kind == .byline { result.metadata.authors += unit.authors }
+            if unit.kind == .byline, let authors = units.authors[unit.start] { result.metadata.authors += authors }
         }
         for block in result.blocks { result.links += links(in: block) }
         return result
@@ -76,63 +153,70 @@ struct TextLayout {
     /// line and may have no blank lines at all; text wrapped at a fixed width has short lines and
     /// blank lines between paragraphs. Short lines with no blank line anywhere are taken as one
     /// paragraph each, since a wrapped article would otherwise be a single paragraph.
-    private var isHardWrapped: Bool {
-        let lengths = lines.map { $0.end - $0.start }
-        guard !lengths.isEmpty else { return false }
+    private func isHardWrapped(_ lines: [PlainTextDecoder.Line]) -> Bool {
+        guard let first = lines.first?.paragraph else { return false }
         // Wrapped text separates its paragraphs with blank lines; without any, each line stands alone.
-        guard let first = lines.first?.paragraph, lines.contains(where: { $0.paragraph != first }) else { return false }
-        let long = lengths.filter { $0 > 100 }.count
-        return long * 5 <= lengths.count
+        var long = 0
+        var severalParagraphs = false
+        for line in lines {
+            if line.end - line.start > 100 { long += 1 }
+            if line.paragraph != first { severalParagraphs = true }
+        }
+        return severalParagraphs && long * 5 <= lines.count
     }
 
-    private func makeUnits() -> [Unit] {
-        var units: [Unit] = []
-        let wrapped = isHardWrapped
+    private func makeUnits(_ lines: [PlainTextDecoder.Line]) -> Units {
+        var units = Units()
+        // At most one unit a line, and one more where a sources heading shares its line with an entry.
+        units.items.reserveCapacity(lines.count + 1)
+        let wrapped = isHardWrapped(lines)
         var inSources = false
+        // Where the last unit ends: its last line and paragraph.
+        var lastLine = -2
+        var lastParagraph = -1
         for (index, line) in lines.enumerated() {
             let lineShape = shape(line.start..<line.end)
-            func unit(_ shape: Shape, from start: Int = line.start, level: Int? = nil) -> Unit {
-                Unit(shape: shape, range: start..<line.end, firstLine: index, lastLine: index, paragraph: line.paragraph, level: level)
+            let continues = lastLine == index - 1 && lastParagraph == line.paragraph
+            func add(_ shape: Shape, from start: Int = line.start, to end: Int? = nil, level: Int = 0, closed: Bool = false) {
+                units.items.append(
+                    Unit(
+                        start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end ?? line.end),
+                        level: Int32(truncatingIfNeeded: level), shape: shape, closed: closed,
+                        continuesPrevious: lastLine == index - 1 && lastParagraph == line.paragraph))
+                lastLine = index
+                lastParagraph = line.paragraph
             }
             if inSources {
-                units.append(unit(.sourceEntry, from: lineShape.listItemTextStart ?? line.start))
+                add(.sourceEntry, from: lineShape.listItemTextStart ?? line.start)
             } else if let sources = sourcesHeading(lineShape) {
                 inSources = true
-                var heading = unit(.sourcesHeading, level: 1)
-                heading.range = sources.heading
-                units.append(heading)
+                add(.sourcesHeading, from: sources.heading.lowerBound, to: sources.heading.upperBound, level: 1)
                 if let entry = sources.entry {
                     // `Sources: Reuters, AP`: the heading and its first entry share the line.
-                    var first = unit(.sourceEntry)
-                    first.range = entry
-                    units.append(first)
+                    add(.sourceEntry, from: entry.lowerBound, to: entry.upperBound)
                 }
             } else if options.detectEmbeds, lineShape.isPostAttribution {
                 // Tested before list items, since an attribution may open with a dash.
-                units.append(unit(.attribution))
+                add(.attribution)
             } else if let textStart = lineShape.listItemTextStart, !lineShape.holdsInlineList(after: textStart) {
                 // A line holding several markers (`1. First 2. Second`) is left to the prose
                 // branches below, so its block keeps every marker and the sentences can split there.
-                units.append(unit(.listItem, from: textStart, level: line.indent / 2 + 1))
+                add(.listItem, from: textStart, level: line.indent / 2 + 1)
             } else if let heading = lineShape.markdownHeading {
-                units.append(unit(.markdownHeading, from: heading.textStart, level: heading.level))
+                add(.markdownHeading, from: heading.textStart, level: heading.level)
             } else if let authors = lineShape.bylineAuthors {
-                var byline = unit(.byline)
-                byline.authors = authors
-                units.append(byline)
-            } else if wrapped, var last = units.last, last.paragraph == line.paragraph, last.lastLine == index - 1,
+                add(.byline)
+                units.authors[units.items[units.items.count - 1].start] = authors
+            } else if wrapped, let last = units.items.last, continues,
                 (last.shape == .prose && !last.closed) || (last.shape == .listItem && line.indent > 0)
             {
                 // A hard-wrapped paragraph, or an indented continuation of a list item.
-                last.range = last.range.lowerBound..<line.end
-                last.lastLine = index
-                units[units.count - 1] = last
+                units.items[units.items.count - 1].end = Int32(truncatingIfNeeded: line.end)
+                units.items[units.items.count - 1].isOneLine = false
+                lastLine = index
             } else {
-                var prose = unit(.prose)
                 // A short unpunctuated line that reads like a heading, or opens the article, stands alone.
-                prose.closed =
-                    lineShape.isTitleShaped && (index == 0 || lineShape.isTitleCased || lineShape.endsWithColon)
-                units.append(prose)
+                add(.prose, closed: lineShape.isTitleShaped && (index == 0 || lineShape.isTitleCased || lineShape.endsWithColon))
             }
         }
         return units
@@ -145,43 +229,38 @@ struct TextLayout {
 
     // MARK: Kinds
 
-    private func classify(_ units: inout [Unit]) {
-        for i in units.indices {
-            switch units[i].shape {
-            case .markdownHeading, .sourcesHeading: units[i].kind = .heading
-            case .listItem: units[i].kind = .listItem
-            case .byline: units[i].kind = .byline
-            case .sourceEntry: units[i].kind = .sourcesSection
-            case .attribution: units[i].kind = .embeddedPost
-            case .prose: units[i].kind = isSocialLinkLine(units[i].range) && options.detectEmbeds ? .embeddedPost : .paragraph
+    private func classify(_ all: inout Units) {
+        for i in all.items.indices {
+            switch all.items[i].shape {
+            case .markdownHeading, .sourcesHeading: all.items[i].kind = .heading
+            case .listItem: all.items[i].kind = .listItem
+            case .byline: all.items[i].kind = .byline
+            case .sourceEntry: all.items[i].kind = .sourcesSection
+            case .attribution: all.items[i].kind = .embeddedPost
+            case .prose: all.items[i].kind = isSocialLinkLine(all.items[i].range) && options.detectEmbeds ? .embeddedPost : .paragraph
             }
         }
-        mergeEmbeds(&units)
+        mergeEmbeds(&all.items)
         // List items take the heading just before their list as label.
-        var label: String?
-        for i in units.indices {
-            if units[i].kind == .paragraph, isHeading(units, at: i) {
-                units[i].kind = .heading
-                units[i].level = 1
+        for i in all.items.indices {
+            if all.items[i].kind == .paragraph, isHeading(all.items, at: i) {
+                all.items[i].kind = .heading
+                all.items[i].level = 1
             }
-            if units[i].kind == .listItem {
-                if i > 0, units[i - 1].kind == .heading {
-                    var text = shape(units[i - 1].range).text
-                    if text.hasSuffix(":") { text.removeLast() }
-                    label = text
-                } else if i == 0 || units[i - 1].kind != .listItem {
-                    label = nil
-                }
-                units[i].label = label
+            // Only where a list opens under a heading; `build` carries the label to the list's end.
+            if all.items[i].kind == .listItem, i > 0, all.items[i - 1].kind == .heading {
+                var text = shape(all.items[i - 1].range).text
+                if text.hasSuffix(":") { text.removeLast() }
+                all.labels[all.items[i].start] = text
             }
         }
-        assignTitleAndLede(&units)
+        assignTitleAndLede(&all.items)
     }
 
     /// Whether the prose unit at `i` is a heading, judged by its shape and by what follows it.
     private func isHeading(_ units: [Unit], at i: Int) -> Bool {
         let unit = units[i]
-        guard options.detectHeadings, unit.firstLine == unit.lastLine, i + 1 < units.count else { return false }
+        guard options.detectHeadings, unit.isOneLine, i + 1 < units.count else { return false }
         let lineShape = shape(unit.range)
         let next = units[i + 1]
         // A title-cased short question before a longer paragraph heads a section ("Who Pays?");
@@ -198,11 +277,11 @@ struct TextLayout {
     private func assignTitleAndLede(_ units: inout [Unit]) {
         guard let first = units.first else { return }
         var hasTitle = false
-        if units.count > 1, first.firstLine == first.lastLine,
+        if units.count > 1, first.isOneLine,
             (first.shape == .prose && shape(first.range).isTitleShaped) || (first.shape == .markdownHeading && first.level == 1)
         {
             units[0].kind = .title
-            units[0].level = nil
+            units[0].level = 0
             hasTitle = true
         }
         guard let index = units.firstIndex(where: { $0.kind == .paragraph }) else { return }
@@ -235,12 +314,10 @@ struct TextLayout {
         while i < units.count {
             defer { i += 1 }
             guard units[i].shape == .attribution else { continue }
-            if i > 0, units[i - 1].shape == .prose, units[i - 1].paragraph == units[i].paragraph,
-                units[i - 1].lastLine == units[i].firstLine - 1
-            {
+            if i > 0, units[i - 1].shape == .prose, units[i].continuesPrevious {
                 units[i - 1].kind = .embeddedPost
-                units[i - 1].range = units[i - 1].range.lowerBound..<units[i].range.upperBound
-                units[i - 1].lastLine = units[i].lastLine
+                units[i - 1].end = units[i].end
+                units[i - 1].isOneLine = false
                 units.remove(at: i)
                 i -= 1
             } else if i > 0, units[i - 1].shape == .prose, containsSocialLink(units[i - 1].range) {

@@ -70,10 +70,16 @@ public struct TextReader: Reader {
                 "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article"
             )
         }
+        // The layout keeps offsets in 32 bits, so that its working memory stays within the article's size.
+        guard input.data.count <= Int(Int32.max) else {
+            throw ComponentError(
+                code: "E413", "input '\(input.name)' has \(input.data.count) bytes; the text reader reads articles of up to 2 GiB, split it"
+            )
+        }
         var scalars = try PlainTextDecoder.decode(input.data, name: input.name)
         let lines = PlainTextDecoder.normalise(&scalars)
         guard !lines.isEmpty else { throw ComponentError(code: "E411", "the article is empty") }
-        let layout = TextLayout(scalars: scalars, lines: lines, options: options, sourcesHeadings: sourcesHeadings).build()
+        let layout = TextLayout(scalars: scalars, options: options, sourcesHeadings: sourcesHeadings).build(lines: consume lines)
         return [
             Document(
                 id: input.id, scalars: scalars, blocks: layout.blocks, metadata: layout.metadata, links: layout.links,
