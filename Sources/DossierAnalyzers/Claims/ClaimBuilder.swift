@@ -102,7 +102,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         let entities = document.annotations.entities
         for entry in mentions.entries(overlapping: range) {
             let kind = entities[entry.entity].kind
-            if kind == .person && entry.form != .pronoun { vector.set(.person) }
+            if kind == .person && !entry.isPronoun { vector.set(.person) }
             if kind == .organization || kind == .location || kind == .group { vector.set(.entity) }
         }
         if document.annotations.dates.contains(where: { range.contains($0.range) }) { vector.set(.date) }
@@ -204,7 +204,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         var seen = Set<Int>()
         var result: [Reference<Entity>] = []
         let entities = document.annotations.entities
-        for entry in mentions.entries(overlapping: range) where entry.form != .pronoun && seen.insert(entry.entity).inserted {
+        for entry in mentions.entries(overlapping: range) where !entry.isPronoun && seen.insert(entry.entity).inserted {
             let id = entities[entry.entity].id
             guard id != claimant?.id, entities[entry.entity].kind != .misc else { continue }
             result.append(Reference(id))

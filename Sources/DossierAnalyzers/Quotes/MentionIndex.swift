@@ -9,6 +9,8 @@ struct MentionIndex {
         var range: TextRange
         var entity: Int
         var isPerson: Bool
+        /// Whether the mention is a pronoun ("he"), which claims do not count as naming anyone.
+        var isPronoun: Bool
     }
 
     let entities: [Entity]
@@ -20,7 +22,8 @@ struct MentionIndex {
         for n in entities.indices where !entities[n].id.isEmpty {
             let isPerson = entities[n].kind == .person
             for m in entities[n].mentions.indices {
-                entries.append(Entry(range: entities[n].mentions[m].range, entity: n, isPerson: isPerson))
+                let mention = entities[n].mentions[m]
+                entries.append(Entry(range: mention.range, entity: n, isPerson: isPerson, isPronoun: mention.form == .pronoun))
             }
         }
         entries.sort { $0.range < $1.range }
