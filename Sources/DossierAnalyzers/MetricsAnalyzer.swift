@@ -61,8 +61,8 @@ public struct MetricsAnalyzer: Analyzer {
             if kind != .anonymous, let n = kinds[kind] { add("sources.\(kind.rawValue)", Double(n), "sources") }
         }
         let anonymous = a.sources.filter(\.isAnonymous).count
-        let people = a.sources.filter { $0.kind == .person || $0.kind == .organization || $0.kind == .outlet || $0.kind == .socialPost }
-        add("sources.named", Double(people.count), "sources")
+        let named = a.sources.filter { $0.kind == .person || $0.kind == .organization || $0.kind == .outlet || $0.kind == .socialPost }
+        add("sources.named", Double(named.count), "sources")
         add("sources.anonymous", Double(anonymous), "sources")
         let speech = a.quotes.filter(\.isSpeech).count
         add("quotes", Double(speech), "quotes")

@@ -14,7 +14,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     let findVague: Bool
 
     private var tokens: [TextToken] = []
-    private var blocks: [Block] = []
+    private let blocks: BlockIndex
     private(set) var sources: [SourceAnnotation] = []
     private(set) var findings: [Finding] = []
     /// Entity index → position in `sources`, so an entity is one source however often it speaks.
@@ -26,10 +26,10 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         self.vocabulary = vocabulary
         self.mentions = MentionIndex(document.annotations.entities)
         self.findVague = findVague
+        blocks = BlockIndex(document, length: units.count)
     }
 
     mutating func run() {
-        blocks = document.blocks.filter { !$0.range.isEmpty && $0.range.end <= units.count }.sorted { $0.range < $1.range }
         TextTokenizer.tokenize(units, range: 0..<units.count, into: &tokens)
         listed()
         links()
@@ -46,15 +46,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
 
     // MARK: Blocks and links
 
-    private func kind(at offset: Int) -> BlockKind? {
-        var lo = 0
-        var hi = blocks.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if blocks[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < blocks.count && blocks[lo].range.start <= offset ? blocks[lo].kind : nil
-    }
+    private func kind(at offset: Int) -> BlockKind? { blocks.block(at: offset)?.kind }
 
     private func trimmed(_ range: TextRange) -> TextRange {
         var s = range.start
@@ -77,7 +69,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     private func text(_ range: TextRange) -> String { document.text(in: range) }
 
     private mutating func listed() {
-        for block in blocks where block.kind == .sourcesSection {
+        for block in blocks.blocks where block.kind == .sourcesSection {
             let range = trimmed(block.range)
             guard !range.isEmpty else { continue }
             let url = document.links.first { $0.range.map { block.range.contains($0) } ?? false }?.url
@@ -97,7 +89,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     // MARK: Embedded posts
 
     private mutating func posts() {
-        for block in blocks where block.kind == .embeddedPost {
+        for block in blocks.blocks where block.kind == .embeddedPost {
             var post = SourceAnnotation(name: "", kind: .socialPost, range: trimmed(block.range))
             let links = document.links.filter { $0.range.map { block.range.contains($0) } ?? false }
             let link = links.first { $0.url?.contains("/status") ?? false } ?? links.first
@@ -106,14 +98,14 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                 post.name = text(signature.author)
                 post.handle = signature.handle.map { "@" + text($0) }
                 if let date = signature.date { post.date = PostSignature.isoDate(text(date)) ?? text(date) }
-                if let e = mentions.entity(overlapping: signature.author) { post.entity = Reference(document.annotations.entities[e].id) }
+                if let e = mentions.entity(overlapping: signature.author) {
+                    post.entity = Reference(document.annotations.entities[e].id)
+                    byEntity[e] = sources.count
+                }
                 post.range = TextRange(start: signature.author.start, end: signature.end)
             }
             post.platform = PostSignature.platform(of: links.compactMap(\.url), handle: post.handle)
             if post.name.isEmpty { post.name = post.handle ?? post.url ?? "embedded post" }
-            if let e = post.entity.flatMap({ id in document.annotations.entities.firstIndex { $0.id == id.id } }) {
-                byEntity[e] = sources.count
-            }
             sources.append(post)
         }
     }
@@ -146,21 +138,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         guard let range else { return false }
         var found = false
         tokens.withUnsafeBufferPointer { t in
-            guard let i = firstToken(t, atOrAfter: range.start), t[i].start == range.start else { return }
+            let i = t.firstIndex(startingAtOrAfter: range.start)
+            guard i < t.count, t[i].start == range.start else { return }
             let m = vocabulary.outlets.match(t, at: i)
             found = m.length > 0 && t[i + m.length - 1].end == range.end
         }
         return found
-    }
-
-    private func firstToken(_ t: UnsafeBufferPointer<TextToken>, atOrAfter offset: Int) -> Int? {
-        var lo = 0
-        var hi = t.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if t[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < t.count ? lo : nil
     }
 
     // MARK: Outlets

@@ -11,7 +11,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     let minimumWords: Int
 
     private var tokens: [TextToken] = []
-    private var blocks: [Block] = []
+    private let blocks: BlockIndex
     private let mentions: MentionIndex
     private var quotes: [Quote] = []
     private var dateRanges: [TextRange] = []
@@ -32,7 +32,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         self.minimumWords = minimumWords
         mentions = MentionIndex(document.annotations.entities)
         quotes = document.annotations.quotes.filter(\.isSpeech).sorted { $0.range < $1.range }
-        blocks = document.blocks.filter { !$0.range.isEmpty && $0.range.end <= units.count }.sorted { $0.range < $1.range }
+        blocks = BlockIndex(document, length: units.count)
         TextTokenizer.tokenize(units, range: 0..<units.count, into: &tokens)
         // Words of a link's address are not words of the sentence ("t.co/x6Yz").
         let links = document.links.compactMap(\.range).filter { !$0.isEmpty }.sorted()
@@ -49,28 +49,13 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// The sentences the analyzer reads: not section headings, bylines, datelines or source lists.
     private func candidates() -> [TextRange] {
         document.annotations.sentences.map(\.range).sorted().filter { range in
-            guard let block = block(at: range.start) else { return true }
+            guard let block = blocks.block(at: range.start) else { return true }
             return !(block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection)
         }
     }
 
-    private func block(at offset: Int) -> Block? {
-        var lo = 0
-        var hi = blocks.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if blocks[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < blocks.count && blocks[lo].range.start <= offset ? blocks[lo] : nil
-    }
-
     private func tokenRange(_ range: TextRange) -> Range<Int> {
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < range.start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = tokens.firstIndex(startingAtOrAfter: range.start)
         var end = lo
         while end < tokens.count && tokens[end].end <= range.end { end += 1 }
         return lo..<end
@@ -105,11 +90,11 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             if kind == .person && !entry.isPronoun { vector.set(.person) }
             if kind == .organization || kind == .location || kind == .group { vector.set(.entity) }
         }
-        if document.annotations.dates.contains(where: { range.contains($0.range) }) { vector.set(.date) }
+        if dateRanges.contains(where: { range.contains($0) }) { vector.set(.date) }
         let q = quote(for: range)
         if let q {
             vector.set(.speech)
-            if let speaker = q.speaker, let entity = entities.first(where: { $0.id == speaker.id }), !entity.roles.isEmpty {
+            if let entity = document.annotations.resolve(q.speaker), !entity.roles.isEmpty {
                 vector.set(.officialSpeaker)
             }
         }
@@ -223,7 +208,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                 if quote.isAnonymous, s.kind == .anonymous, let r = quote.speakerRange, s.range == r { add(s, .speaker) }
             }
         }
-        let paragraph = block(at: range.start)
+        let paragraph = blocks.block(at: range.start)
         for s in sources {
             guard let r = s.range, s.kind != .listed else { continue }
             if range.contains(r) || (r.overlaps(range) && s.kind == .socialPost) {

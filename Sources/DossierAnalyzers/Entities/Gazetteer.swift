@@ -44,16 +44,11 @@ struct Gazetteer: Sendable {
     /// Reads every list from `bundle`.
     init(bundle: Bundle) {
         func read(_ name: String) -> [String] {
-            guard let url = bundle.url(forResource: name, withExtension: "txt", subdirectory: "Resources/entities"),
-                let text = try? String(contentsOf: url, encoding: .utf8)
-            else {
+            guard let entries = ResourceList.entries(name, folder: "entities", bundle: bundle) else {
                 missing.append(name)
                 return []
             }
-            return text.split(whereSeparator: \.isNewline).compactMap { line in
-                let entry = line.trimmingCharacters(in: .whitespaces)
-                return entry.isEmpty || entry.hasPrefix("#") ? nil : entry
-            }
+            return entries
         }
         // Lists of single words may hold several words a line.
         func words(_ name: String) -> HashSet64 {

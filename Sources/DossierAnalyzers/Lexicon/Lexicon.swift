@@ -1,5 +1,3 @@
-import Foundation
-
 /// Words and phrases grouped in categories, matched against `TextToken`s by hash.
 ///
 /// A lexicon file has one entry a line under `[category]` headers; `#` starts a comment. An
@@ -42,12 +40,10 @@ struct Lexicon: Sendable {
         table[h] = nil
     }
 
-    /// Reads `[category]` sections of entries from text.
-    mutating func load(_ text: String) {
+    /// Adds entries, each to the category of the last `[category]` line before it.
+    mutating func load(_ entries: [String]) {
         var category = "default"
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for line in entries {
             if line.hasPrefix("[") && line.hasSuffix("]") {
                 category = String(line.dropFirst().dropLast())
                 _ = bit(of: category)
@@ -59,11 +55,9 @@ struct Lexicon: Sendable {
 
     /// Reads a lexicon shipped in the package's `Resources/<folder>/<name>.txt`; `nil` when it is missing.
     static func resource(_ name: String, folder: String) -> Lexicon? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/\(folder)"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return nil }
+        guard let entries = ResourceList.entries(name, folder: folder) else { return nil }
         var lexicon = Lexicon()
-        lexicon.load(text)
+        lexicon.load(entries)
         return lexicon
     }
 

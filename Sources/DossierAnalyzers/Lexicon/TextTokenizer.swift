@@ -105,3 +105,17 @@ enum TextTokenizer {
         return tokens
     }
 }
+
+extension Collection where Element == TextToken, Index == Int {
+    /// The index of the first token starting at or after `offset` (`endIndex` when there is none);
+    /// the tokens must be in text order, as the tokenizer makes them.
+    func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        var lo = startIndex
+        var hi = endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
