@@ -47,9 +47,15 @@ public struct SourceAnalyzer: Analyzer {
 
     /// The options the analyzer was created with.
     public let options: Options
+    /// The shipped lists with the option's outlets added and removed, built once rather than per
+    /// article; `nil` when the options change nothing.
+    private let customVocabulary: AttributionVocabulary?
 
     /// Creates the analyzer with the default options.
-    public init() { options = Options() }
+    public init() {
+        options = Options()
+        customVocabulary = nil
+    }
 
     /// Throws when an outlet name is empty or has no letter; builds nothing.
     public static func validate(_ options: Options) throws {
@@ -66,6 +72,9 @@ public struct SourceAnalyzer: Analyzer {
     public init(options: Options) throws {
         try Self.validate(options)
         self.options = options
+        customVocabulary =
+            options.outlets.isEmpty && options.notOutlets.isEmpty
+            ? nil : AttributionVocabulary.shared.with(outlets: options.outlets, without: options.notOutlets)
     }
 
     /// Fails when the shipped word lists are missing from the package.
@@ -82,9 +91,7 @@ public struct SourceAnalyzer: Analyzer {
     public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var annotations = Annotations()
         guard document.length > 0 else { return annotations }
-        let vocabulary =
-            options.outlets.isEmpty && options.notOutlets.isEmpty
-            ? AttributionVocabulary.shared : AttributionVocabulary.shared.with(outlets: options.outlets, without: options.notOutlets)
+        let vocabulary = customVocabulary ?? AttributionVocabulary.shared
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> ([SourceAnnotation], [Finding]) {
             document.scalars.withUnsafeUnits(as: U.self) { units in
                 var finder = SourceFinder(units: units, document: document, vocabulary: vocabulary, findVague: options.vagueAttribution)

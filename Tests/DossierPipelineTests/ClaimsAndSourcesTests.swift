@@ -138,4 +138,30 @@ struct ClaimsAndSourcesTests {
         #expect(again.annotations.claims.map(\.reasons) == d.annotations.claims.map(\.reasons))
         #expect(again.annotations.sources.map(\.handle) == d.annotations.sources.map(\.handle))
     }
+
+    @Test("the outlets option makes a name the shipped list lacks an outlet, and notOutlets takes one out")
+    func outletOptions() async throws {
+        let text = "The Hallbury Courier reported that the ferry will stop running in May. Reuters reported that fares rose by a third."
+        func kinds(_ options: String) async throws -> [String: SourceKind] {
+            let yaml = """
+                version: 1
+                reader: text
+                analyzers:
+                  - sentences
+                  - entities
+                  - quotes
+                  - sources: \(options)
+                exporters: [json]
+                """
+            let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "ferry.txt", text: text)])
+            let document = try #require(try result.documents().first, "\(result.diagnostics)")
+            return Dictionary(document.annotations.sources.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        }
+        let plain = try await kinds("{}")
+        #expect(plain["Reuters"] == .outlet)
+        #expect(plain["Hallbury Courier"] != .outlet)
+        let extended = try await kinds("{ outlets: [Hallbury Courier], notOutlets: [Reuters] }")
+        #expect(extended.contains { $0.key.contains("Hallbury Courier") && $0.value == .outlet })
+        #expect(extended["Reuters"] != .outlet)
+    }
 }
