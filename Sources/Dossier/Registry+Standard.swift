@@ -26,6 +26,7 @@ extension Registry {
             try registry.register(analyzer: DateAnalyzer.self)
             try registry.register(analyzer: QuoteAnalyzer.self)
             try registry.register(analyzer: EntityAnalyzer.self)
+            try registry.register(analyzer: FramingAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)
         } catch {
