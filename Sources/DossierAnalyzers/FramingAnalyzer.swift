@@ -57,7 +57,8 @@ public struct FramingAnalyzer: Analyzer {
                 "extraBoosters": "more boosters, counted in framing.boosters, such as 'beyond question'",
                 "extraOpinion": "more opinion words, counted in framing.opinion, such as 'shambolic'",
                 "notFraming": "words or phrases never reported, even when listed or containing a listed word, such as 'bold move'",
-                "clickbaitThreshold": "the headline clickbait score (0 to 1) at or above which a framing.clickbait finding is added (default 0.5)",
+                "clickbaitThreshold":
+                    "the headline clickbait score (0 to 1) at or above which a framing.clickbait finding is added (default 0.5)",
                 "minimumSupport":
                     "the least share (0 to 1, default 0.5) of a headline or highlight sentence's content words the body must hold",
                 "quoted": "also report loaded words in quotations, block quotes and embedded posts, at severity info (default true)",
@@ -194,27 +195,12 @@ public struct FramingAnalyzer: Analyzer {
         let roles = FramingRole.roles(of: blocks)
         let title = document.metadata.title?.trimmingCharacters(in: " ") ?? ""
         let titleOnlyInMetadata = !roles.contains(.headline) && !title.isEmpty
-        let collectBody = titleOnlyInMetadata || roles.contains { $0 == .headline || $0 == .highlight }
-        let sentences = document.annotations.sentences.map(\.range.offsets).sorted { $0.lowerBound < $1.lowerBound }
+        // Only headline and highlight blocks are split into sentences.
+        let sentences =
+            roles.contains { $0 == .headline || $0 == .highlight }
+            ? document.annotations.sentences.map(\.range.offsets).sorted { $0.lowerBound < $1.lowerBound } : []
 
         var result = FramingTally()
-        func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
-            document.scalars.withUnsafeUnits(as: U.self) { units in
-                var scanner = FramingScanner<U>(
-                    units: units, buffer: document.scalars, vocabulary: vocabulary,
-                    reportQuoted: options.quoted, collectBody: collectBody)
-                for (block, role) in zip(blocks, roles) {
-                    let parts = role == .headline || role == .highlight ? Self.sentences(in: block.range.offsets, sentences) : []
-                    scanner.scan(block.range.offsets, role: role, sentences: parts)
-                }
-                result.merge(scanner.tally)
-            }
-        }
-        switch document.scalars.width {
-        case 1: run(UInt8.self)
-        case 2: run(UInt16.self)
-        default: run(UInt32.self)
-        }
         var headline: (text: String, range: TextRange?)?
         if let index = roles.firstIndex(of: .headline) {
             headline = (document.text(in: blocks[index].range), blocks[index].range)
@@ -225,10 +211,10 @@ public struct FramingAnalyzer: Analyzer {
             func runTitle<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
                 buffer.withUnsafeUnits(as: U.self) { units in
                     var scanner = FramingScanner<U>(
-                        units: units, buffer: buffer, vocabulary: vocabulary,
-                        reportQuoted: options.quoted, collectBody: true, ranged: false)
+                        units: units, buffer: buffer, vocabulary: vocabulary, reportQuoted: options.quoted, ranged: false)
+                    scanner.collectSupport(0..<buffer.count, role: .headline)
                     scanner.scan(0..<buffer.count, role: .headline)
-                    result.merge(scanner.tally)
+                    result = scanner.tally
                 }
             }
             switch buffer.width {
@@ -236,6 +222,23 @@ public struct FramingAnalyzer: Analyzer {
             case 2: runTitle(UInt16.self)
             default: runTitle(UInt32.self)
             }
+        }
+        func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
+            document.scalars.withUnsafeUnits(as: U.self) { units in
+                var scanner = FramingScanner<U>(
+                    units: units, buffer: document.scalars, vocabulary: vocabulary, reportQuoted: options.quoted, tally: result)
+                // Headline and highlight words first, so each body word is only looked up among them.
+                for (block, role) in zip(blocks, roles) where role == .headline || role == .highlight {
+                    scanner.collectSupport(block.range.offsets, role: role, sentences: Self.sentences(in: block.range.offsets, sentences))
+                }
+                for (block, role) in zip(blocks, roles) { scanner.scan(block.range.offsets, role: role) }
+                result = scanner.tally
+            }
+        }
+        switch document.scalars.width {
+        case 1: run(UInt8.self)
+        case 2: run(UInt16.self)
+        default: run(UInt32.self)
         }
 
         var findings = result.findings
@@ -247,7 +250,8 @@ public struct FramingAnalyzer: Analyzer {
                 findings.append(
                     Finding(
                         kind: "framing.clickbait",
-                        message: "the headline reads as clickbait (score \(Self.format(score)), threshold \(Self.format(options.clickbaitThreshold)))",
+                        message:
+                            "the headline reads as clickbait (score \(Self.format(score)), threshold \(Self.format(options.clickbaitThreshold)))",
                         severity: .warning, range: headline.range, cue: "clickbait model"))
             }
         }

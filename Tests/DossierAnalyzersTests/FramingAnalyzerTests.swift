@@ -16,7 +16,9 @@ struct FramingAnalyzerTests {
 
     /// An article built block by block: a headline, optional story highlights under their
     /// heading, and paragraphs; sentences from the `sentences` analyzer.
-    func article(headline: String?, highlights: [String] = [], paragraphs: [String] = body, metadataTitle: String? = nil) throws
+    func article(
+        headline: String?, highlights: [String] = [], paragraphs: [String] = body, metadataTitle: String? = nil
+    ) throws
         -> Document
     {
         var text = ""
@@ -48,7 +50,8 @@ struct FramingAnalyzerTests {
         annotations.findings.filter { $0.kind == kind }.map { f in (f.range.map { document.text(in: $0) }, f.cue) }
     }
 
-    func paragraphs(_ paragraphs: String..., options: FramingAnalyzer.Options = FramingAnalyzer.Options()) throws -> (Document, Annotations) {
+    func paragraphs(_ paragraphs: String..., options: FramingAnalyzer.Options = FramingAnalyzer.Options()) throws -> (Document, Annotations)
+    {
         let document = try article(headline: nil, paragraphs: paragraphs)
         return (document, try analyze(document, options: options))
     }

@@ -33,8 +33,10 @@ struct FramingLexicon: Sendable {
 
     /// Number words that can open a listicle.
     static let numberWords = HashSet64(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-         "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen"].map(WordHash.word))
+        [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+            "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen",
+        ].map(WordHash.word))
     /// Words that may stand before a listicle's number.
     static let listicleOpeners = HashSet64(["the", "these", "top", "here", "are", "here's", "all"].map(WordHash.word))
 

@@ -13,46 +13,42 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
     let vocabulary: FramingVocabulary
     /// Whether loaded words in quoted text are reported.
     let reportQuoted: Bool
-    /// Whether the body's words are collected for the support check (there is a headline or a highlight).
-    let collectBody: Bool
     /// Whether offsets are the document's (false for a headline read from metadata alone).
     let ranged: Bool
 
     private var tokens: [FramingToken] = []
     /// What the pass found and counted.
-    var tally = FramingTally()
+    var tally: FramingTally
 
     init(
-        units: UnsafeBufferPointer<U>, buffer: ScalarBuffer, vocabulary: FramingVocabulary, reportQuoted: Bool, collectBody: Bool,
-        ranged: Bool = true
+        units: UnsafeBufferPointer<U>, buffer: ScalarBuffer, vocabulary: FramingVocabulary, reportQuoted: Bool, ranged: Bool = true,
+        tally: FramingTally = FramingTally()
     ) {
+        self.tally = tally
         self.units = units
         self.buffer = buffer
         self.vocabulary = vocabulary
         self.reportQuoted = reportQuoted
-        self.collectBody = collectBody
         self.ranged = ranged
         tokens.reserveCapacity(256)
     }
 
-    /// Scans one block; `sentences` are the parts of a headline or highlight checked against the body on their own.
-    mutating func scan(_ range: Range<Int>, role: FramingRole, sentences: [Range<Int>] = []) {
+    /// Scans one block.
+    mutating func scan(_ range: Range<Int>, role: FramingRole) {
         guard role != .skipped else { return }
         FramingTokenizer.tokenize(units, range, into: &tokens)
         let writer = role.isWriter
         for t in tokens where t.isWord {
             if writer && !t.flags.contains(.quoted) { tally.writerWords += 1 }
-            if role.isBody && collectBody {
-                tally.bodyStems.insert(FramingTokenizer.stemHash(units, t))
+            if role.isBody && !tally.wanted.isEmpty {
                 tally.bodyWords += 1
+                let stem = FramingTokenizer.stemHash(units, t)
+                if tally.wanted.contains(stem) { tally.foundStems.insert(stem) }
             }
         }
         matchLexicon(role: role)
         if role != .heading && role != .quotedBlock { findShouting(role: role) }
         if role == .headline { findHeadlinePatterns(range) }
-        if role == .headline || role == .highlight {
-            for part in sentences.isEmpty ? [range] : sentences { collectSupport(part, role: role) }
-        }
     }
 
     // MARK: Lexicon
@@ -93,7 +89,8 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
                 categories = vocabulary.categories(key)
                 length = 1
             }
-            if !categories.isEmpty && !categories.contains(.ignored) {
+            // Most hits are function words, which matter only to the support check.
+            if !categories.isDisjoint(with: Self.scored) && !categories.contains(.ignored) {
                 hit(first: k, last: k + length - 1, categories: categories, key: key, role: role)
             }
             k += length
@@ -162,7 +159,9 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
                 next += 1
             }
             let count = last - k + 1
-            let listed = count == 1 && longest >= 4 && !vocabulary.categories(FramingLexicon.single(tokens[k].hash)).isDisjoint(with: FramingCategory.anyReported.union(.hook))
+            let listed =
+                count == 1 && longest >= 4
+                && !vocabulary.categories(FramingLexicon.single(tokens[k].hash)).isDisjoint(with: FramingCategory.anyReported.union(.hook))
             if (count >= 2 && longest >= 4) || listed {
                 let span = tokens[k].start..<tokens[last].end
                 add("framing.shouting", "words in capitals: '\(buffer.string(in: span))'", .notice, span, cue: "capitals")
@@ -201,20 +200,30 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
 
     // MARK: Support
 
-    private mutating func collectSupport(_ part: Range<Int>, role: FramingRole) {
-        var words: [(stem: UInt64, text: String)] = []
-        for t in tokens where t.isWord && t.start >= part.lowerBound && t.end <= part.upperBound {
-            let isNumber = t.flags.contains(.number)
-            if !isNumber && t.end - t.start < 2 { continue }
-            if vocabulary.categories(FramingLexicon.single(t.hash)).contains(.functionWord) { continue }
-            let stem = FramingTokenizer.stemHash(units, t)
-            if words.contains(where: { $0.stem == stem }) { continue }
-            words.append((stem, buffer.string(in: t.start..<t.end)))
+    /// Records the content words of a headline or highlight block, each of its `sentences` (the
+    /// whole block when none is given) on its own; call it before the body is scanned.
+    mutating func collectSupport(_ range: Range<Int>, role: FramingRole, sentences: [Range<Int>] = []) {
+        FramingTokenizer.tokenize(units, range, into: &tokens)
+        for part in sentences.isEmpty ? [range] : sentences {
+            var words: [(stem: UInt64, text: String)] = []
+            for t in tokens where t.isWord && t.start >= part.lowerBound && t.end <= part.upperBound {
+                if !t.flags.contains(.number) && t.end - t.start < 2 { continue }
+                if vocabulary.categories(FramingLexicon.single(t.hash)).contains(.functionWord) { continue }
+                let stem = FramingTokenizer.stemHash(units, t)
+                if words.contains(where: { $0.stem == stem }) { continue }
+                words.append((stem, buffer.string(in: t.start..<t.end)))
+                tally.wanted.insert(stem)
+            }
+            tally.supportUnits.append(FramingTally.SupportUnit(role: role, range: ranged ? TextRange(part) : nil, words: words))
         }
-        tally.supportUnits.append(FramingTally.SupportUnit(role: role, range: ranged ? TextRange(part) : nil, words: words))
     }
 
     // MARK: Output
+
+    /// The categories a lexicon hit is counted or reported for.
+    private static var scored: FramingCategory {
+        FramingCategory(rawValue: ~(FramingCategory.functionWord.rawValue | FramingCategory.listicleNoun.rawValue))
+    }
 
     private mutating func add(_ kind: String, _ message: String, _ severity: Finding.Severity, _ span: Range<Int>, cue: String?) {
         tally.findings.append(Finding(kind: kind, message: message, severity: severity, range: ranged ? TextRange(span) : nil, cue: cue))

@@ -1,8 +1,8 @@
 import DossierCore
 
 /// What a framing pass found and counted: findings, the publication's own words and its hedges,
-/// boosters, opinion words and loaded words, and what the support check needs (the body's word
-/// stems, the headline and highlight sentences with their content words).
+/// boosters, opinion words and loaded words, and what the support check needs (the headline and
+/// highlight sentences with their content words, and which of those words the body holds).
 struct FramingTally: Sendable {
     /// A headline or highlight sentence and its content words, to be looked for in the body.
     struct SupportUnit: Sendable {
@@ -24,24 +24,13 @@ struct FramingTally: Sendable {
     var opinion = 0
     /// Reported lexicon hits in the publication's own text.
     var loaded = 0
-    /// Stems of every body word.
-    var bodyStems = HashSet64()
+    /// The stems of every headline and highlight content word.
+    var wanted = HashSet64()
+    /// Those of them the body holds.
+    var foundStems = HashSet64()
     /// How many words the body has.
     var bodyWords = 0
     var supportUnits: [SupportUnit] = []
-
-    /// Adds what another pass found.
-    mutating func merge(_ other: FramingTally) {
-        findings += other.findings
-        writerWords += other.writerWords
-        hedges += other.hedges
-        boosters += other.boosters
-        opinion += other.opinion
-        loaded += other.loaded
-        bodyStems.formUnion(other.bodyStems)
-        bodyWords += other.bodyWords
-        supportUnits += other.supportUnits
-    }
 
     /// A finding for every headline or highlight sentence of three or more content words of
     /// which the body holds less than `minimumSupport`.
@@ -49,7 +38,7 @@ struct FramingTally: Sendable {
         guard bodyWords >= Self.minimumBodyWords else { return [] }
         var findings: [Finding] = []
         for unit in supportUnits where unit.words.count >= 3 {
-            let missing = unit.words.filter { !bodyStems.contains($0.stem) }
+            let missing = unit.words.filter { !foundStems.contains($0.stem) }
             let found = unit.words.count - missing.count
             guard Double(found) < minimumSupport * Double(unit.words.count) else { continue }
             let what = unit.role == .headline ? "headline" : "highlight"

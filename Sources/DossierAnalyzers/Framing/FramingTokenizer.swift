@@ -26,21 +26,32 @@ enum FramingTokenizer {
                 var length = 0
                 while i < end {
                     let c = UInt32(units[i])
-                    if !isWordScalar(c) {
+                    // The folded value hashed, as `WordHash.add` folds it, with the letter classes counted on the way.
+                    var folded = c
+                    if c &- 0x61 < 26 {
+                        lower += 1
+                    } else if c &- 0x41 < 26 {
+                        upper += 1
+                        folded = c | 0x20
+                    } else if c &- 0x30 < 10 {
+                        digits += 1
+                    } else if !isWordScalar(c) {
                         guard i + 1 < end, length > 0 else { break }
                         let next = UInt32(units[i + 1])
                         let joins =
                             ((c == 0x27 || c == 0x2019 || c == 0x2D) && isWordScalar(next))
                             || ((c == 0x2C || c == 0x2E) && digits == length && next &- 0x30 < 10)
                         guard joins else { break }
-                    } else if c &- 0x41 < 26 || (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
+                        folded = c == 0x2019 ? 0x27 : c
+                    } else if c >= 0xC0 && c <= 0xDE && c != 0xD7 {
                         upper += 1
-                    } else if c &- 0x61 < 26 || (c >= 0xDF && c <= 0xFF && c != 0xF7) {
+                        folded = c + 0x20
+                    } else if c >= 0xDF && c <= 0xFF && c != 0xF7 {
                         lower += 1
-                    } else if c &- 0x30 < 10 {
-                        digits += 1
+                    } else {
+                        folded = WordHash.lower(c)
                     }
-                    hash = WordHash.add(hash, c)
+                    if c != 0x2E { hash = (hash ^ UInt64(folded)) &* WordHash.prime }
                     length += 1
                     i += 1
                 }
@@ -75,6 +86,8 @@ enum FramingTokenizer {
     @inline(__always) static func isWordScalar(_ v: UInt32) -> Bool {
         if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
         if v < 0x250 { return v >= 0xC0 && v != 0xD7 && v != 0xF7 }
+        // General Punctuation (curly quotes, dashes, spaces): common in news, never a letter.
+        if v >= 0x2000 && v <= 0x206F { return false }
         guard let scalar = Unicode.Scalar(v) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
@@ -90,31 +103,35 @@ enum FramingTokenizer {
     static func stemHash<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>, _ token: FramingToken) -> UInt64 {
         let n = token.end - token.start
         if token.flags.contains(.number) || n < 3 { return token.hash }
-        func at(_ k: Int) -> UInt32 { WordHash.lower(UInt32(units[token.end - k])) }
-        func ends(_ s: StaticString) -> Bool {
-            let count = s.utf8CodeUnitCount
-            guard count <= n else { return false }
-            return s.withUTF8Buffer { b in (0..<count).allSatisfy { at(count - $0) == UInt32(b[$0]) } }
+        // The last five scalars, lower-cased, last first (0 past the word's start).
+        var last: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
+        last.0 = WordHash.lower(UInt32(units[token.end - 1]))
+        last.1 = WordHash.lower(UInt32(units[token.end - 2]))
+        last.2 = WordHash.lower(UInt32(units[token.end - 3]))
+        if n > 3 { last.3 = WordHash.lower(UInt32(units[token.end - 4])) }
+        if n > 4 { last.4 = WordHash.lower(UInt32(units[token.end - 5])) }
+        let (c1, c2, c3, c4, c5) = last
+        // A doubled consonant before an ending: "slamm|ed", "runn|ing".
+        @inline(__always) func doubled(_ a: UInt32, _ b: UInt32) -> Bool {
+            a == b && a &- 0x61 < 26 && a != 0x61 && a != 0x65 && a != 0x69 && a != 0x6F && a != 0x75 && a != 0x73 && a != 0x6C
+                && a != 0x7A
         }
-        func doubled(_ k: Int) -> Bool {
-            guard n > k + 1 else { return false }
-            let a = at(k + 1)
-            return a == at(k + 2) && a &- 0x61 < 26 && !"aeiouslz".unicodeScalars.contains { $0.value == a }
-        }
+        let s: UInt32 = 0x73
+        let e: UInt32 = 0x65
         var cut = 0
-        if ends("'s") {
+        if c1 == s && c2 == 0x27 {
             cut = 2
-        } else if n >= 6 && ends("ies") {
+        } else if n >= 6 && c1 == s && c2 == e && c3 == 0x69 {
             cut = 3
-        } else if n >= 6 && ends("ing") {
-            cut = doubled(3) ? 4 : 3
-        } else if n >= 5 && ends("ed") {
-            cut = doubled(2) ? 3 : 2
-        } else if n >= 5 && ends("es") {
+        } else if n >= 6 && c1 == 0x67 && c2 == 0x6E && c3 == 0x69 {
+            cut = doubled(c4, c5) ? 4 : 3
+        } else if n >= 5 && c2 == e && c1 == 0x64 {
+            cut = doubled(c3, c4) ? 3 : 2
+        } else if n >= 5 && c2 == e && c1 == s {
             cut = 2
-        } else if n >= 4 && ends("s") && !ends("ss") {
+        } else if n >= 4 && c1 == s && c2 != s {
             cut = 1
-        } else if n >= 4 && (ends("e") || ends("y")) {
+        } else if n >= 4 && (c1 == e || c1 == 0x79) {
             cut = 1
         }
         if cut == 0 { return token.hash }
