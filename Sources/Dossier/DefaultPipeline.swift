@@ -15,6 +15,7 @@ public enum DefaultPipeline {
           - quotes
           - sources
           - claims
+          - framing
           - metrics
         exporters:
           - markdown:

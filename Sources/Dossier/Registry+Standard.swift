@@ -29,6 +29,7 @@ extension Registry {
             try registry.register(analyzer: SourceAnalyzer.self)
             try registry.register(analyzer: ClaimAnalyzer.self)
             try registry.register(analyzer: MetricsAnalyzer.self)
+            try registry.register(analyzer: FramingAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)
         } catch {

@@ -162,6 +162,10 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
 
     private mutating func finding(_ f: Finding) {
         open(UInt8(ascii: "{"))
+        if let cue = f.cue {
+            key("cue")
+            string(cue)
+        }
         if let range = f.range {
             key("end")
             int(range.end)

@@ -21,26 +21,31 @@ public struct Finding: Annotation {
     public var severity: Severity
     /// Where in the text it applies, when it applies to a span.
     public var range: TextRange?
+    /// What raised it, when that is a listed word, phrase or pattern: the lexicon entry that
+    /// matched (`stunning reversal`, `slam` for "slammed") or the name of a rule (`listicle`), so a
+    /// consumer can group findings, or tune a lexicon, without parsing the message.
+    public var cue: String?
     /// The component that found it.
     public var producer: Provenance
 
     /// Creates a finding.
     public init(
         id: String = "", kind: String, message: String, severity: Severity = .info, range: TextRange? = nil,
-        producer: Provenance = .unstamped
+        cue: String? = nil, producer: Provenance = .unstamped
     ) {
         self.id = id
         self.kind = kind
         self.message = message
         self.severity = severity
         self.range = range
+        self.cue = cue
         self.producer = producer
     }
 
     public var coveredRange: TextRange? { range }
 
-    // Wire form: {"id", "kind", "message", "severity", "start"?, "end"?, "producer"}.
-    private enum CodingKeys: String, CodingKey { case id, kind, message, severity, start, end, producer }
+    // Wire form: {"id", "kind", "message", "severity", "start"?, "end"?, "cue"?, "producer"}.
+    private enum CodingKeys: String, CodingKey { case id, kind, message, severity, start, end, cue, producer }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +54,7 @@ public struct Finding: Annotation {
         message = try c.decode(String.self, forKey: .message)
         severity = try c.decode(Severity.self, forKey: .severity)
         range = try TextRange(flatFrom: c, start: .start, end: .end)
+        cue = try c.decodeIfPresent(String.self, forKey: .cue)
         producer = try c.decode(Provenance.self, forKey: .producer)
     }
 
@@ -60,6 +66,7 @@ public struct Finding: Annotation {
         try c.encode(severity, forKey: .severity)
         try c.encodeIfPresent(range?.start, forKey: .start)
         try c.encodeIfPresent(range?.end, forKey: .end)
+        try c.encodeIfPresent(cue, forKey: .cue)
         try c.encode(producer, forKey: .producer)
     }
 }

@@ -291,7 +291,8 @@ public struct MarkdownExporter: Exporter {
     }
 
     private func findings(_ d: Document) -> String? {
-        guard !d.annotations.findings.isEmpty else { return nil }
+        let summary = framingSummary(d)
+        guard !d.annotations.findings.isEmpty || summary != nil else { return nil }
         let ordered = d.annotations.findings.enumerated().sorted {
             $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
         }.map(\.element)
@@ -313,8 +314,31 @@ public struct MarkdownExporter: Exporter {
                 at: 0)
         }
         if !lines.isEmpty { out.append("## Unsourced and vaguely attributed\n\n" + lines.joined(separator: "\n")) }
-        if !framing.isEmpty { out.append("## Framing\n\n" + framing.map(line).joined(separator: "\n")) }
+        if !framing.isEmpty || summary != nil {
+            out.append(
+                "## Framing\n\n"
+                    + ([summary].compactMap { $0 } + [framing.map(line).joined(separator: "\n")]).filter { !$0.isEmpty }.joined(
+                        separator: "\n\n"))
+        }
         return out.joined(separator: "\n\n")
+    }
+
+    /// One line of the framing analyzer's figures: the headline's clickbait score and the densities.
+    private func framingSummary(_ d: Document) -> String? {
+        func value(_ name: String) -> Double? { d.annotations.metrics.first { $0.name == name }?.value }
+        var parts: [String] = []
+        if let score = value("framing.clickbait") {
+            parts.append("headline clickbait score \(Self.number(score))")
+        }
+        let densities = [
+            ("hedges", "framing.hedges"), ("boosters", "framing.boosters"), ("opinion words", "framing.opinion"),
+            ("loaded words", "framing.loaded"),
+        ]
+        .compactMap { label, name in value(name).map { "\(Self.number($0)) \(label)" } }
+        if !densities.isEmpty { parts.append(densities.joined(separator: ", ") + " per 1,000 words") }
+        guard !parts.isEmpty else { return nil }
+        let text = parts.joined(separator: "; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 
     private func metrics(_ d: Document) -> String? {

@@ -14,7 +14,7 @@ import Foundation
 struct EvaluateCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Score a component against evaluation data (sentences, extraction, metadata, entities).",
+        abstract: "Score a component against evaluation data (sentences, extraction, metadata, entities, claims, clickbait).",
         discussion: """
             sentences FILE        pySBD-style golden rules: a JSON list of {text, sentences}
             extraction DIR        a reader's article bodies: DIR/html/*.html.gz and DIR/ground-truth.json \
@@ -24,14 +24,16 @@ struct EvaluateCommand: ContextualCommand {
             overlapping span P, R and F1 for PER, ORG and LOC
             claims FILE           the claims analyzer's check-worthiness on ClaimBuster-style {text, label} sentences: \
             ROC AUC, and P, R and F1 at the default threshold; --features OUT writes the model's features instead
+            clickbait DIR         the framing analyzer's headline clickbait score on DIR/clickbait.txt and DIR/plain.txt: \
+            P, R, F1 at the default threshold and ROC AUC on the held-out fifth, as written and title-cased
             """)
 
-    static let tasks = ["sentences", "extraction", "metadata", "entities", "claims"]
+    static let tasks = ["sentences", "extraction", "metadata", "entities", "claims", "clickbait"]
 
-    @Argument(help: "What to evaluate: 'sentences', 'extraction', 'metadata', 'entities' or 'claims'.")
+    @Argument(help: "What to evaluate: 'sentences', 'extraction', 'metadata', 'entities', 'claims' or 'clickbait'.")
     var task: String
 
-    @Argument(help: "The evaluation file (sentences) or directory (extraction, metadata).")
+    @Argument(help: "The evaluation file (sentences, entities) or directory (extraction, metadata, clickbait).")
     var file: String
 
     @Flag(help: "Print every failing case in full.")
@@ -57,6 +59,7 @@ struct EvaluateCommand: ContextualCommand {
             case "metadata": try runMetadata(in: context)
             case "entities": try runEntities(in: context)
             case "claims": try await runClaims(in: context)
+            case "clickbait": try runClickbait(in: context)
             default:
                 context.standardError(
                     "error: unknown evaluation '\(task)'\(Suggestions.hint(task, among: Self.tasks));"
@@ -204,6 +207,25 @@ struct EvaluateCommand: ContextualCommand {
                     + "ROC AUC %.3f; at the default threshold %.2f: P %.3f R %.3f F1 %.3f\n",
                 r.total, r.positives, seconds, Double(bytes) / 1e6 / max(seconds, 1e-9), r.auc, r.threshold, r.precision, r.recall, r.f1),
             in: context)
+    }
+
+    private func runClickbait(in context: CommandContext) throws {
+        let evaluation = try ClickbaitEvaluation(directory: URL(fileURLWithPath: file))
+        let model = ClickbaitModel.shipped
+        let threshold = ClickbaitModel.defaultThreshold
+        let positives = evaluation.heldOut.filter(\.isClickbait).count
+        var lines = [
+            "clickbait: \(evaluation.heldOut.count) held-out headlines (\(positives) clickbait), model fitted on the other "
+                + "\(evaluation.fitted); threshold \(threshold)",
+            "headlines      precision recall     F1  ROC AUC",
+        ]
+        for (label, titleCase) in [("as written", false), ("title-cased", true)] {
+            let r = evaluation.run(threshold: threshold, titleCase: titleCase) { model.score($0) }
+            lines.append(
+                label.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + String(format: " %9.3f %6.3f %6.3f %8.4f", r.precision, r.recall, r.f1, r.rocAUC))
+        }
+        out(lines.joined(separator: "\n") + "\n", in: context)
     }
 
     private func runMetadata(in context: CommandContext) throws {

@@ -60,7 +60,7 @@ struct DocumentJSONWriterTests {
             SourceAnnotation(id: "src2", name: "", kind: .person, producer: producer),
         ]
         a.findings = [
-            Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, producer: producer),
+            Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, cue: awkward[3], producer: producer),
             Finding(kind: "k", message: "m", severity: .info, producer: producer),
         ]
         a.metrics = [

@@ -181,7 +181,7 @@ public enum SampleDocuments {
         a.findings = [
             Finding(
                 kind: "framing.scare-quotes", message: "a single word in quotation marks can signal doubt", severity: .notice,
-                range: range(of: "“car-free”"), producer: framing),
+                range: range(of: "“car-free”"), cue: "scare quotes", producer: framing),
             Finding(
                 kind: "claims.unsourced", message: "a check-worthy claim cites no source", severity: .warning,
                 range: range(of: "the trial cut collisions on the bridge by half"), producer: framing),

@@ -50,6 +50,17 @@ struct WordTable: Sendable {
     /// Builds a table where every word has the value 1.
     init(words: [String]) { self.init(words.map { ($0, 1) }) }
 
+    /// Builds a table from keys hashed elsewhere, such as `WordHash` sequence hashes of phrases, and
+    /// their values; as with words, 0 means "absent" and duplicates combine with a bitwise or.
+    init(hashes entries: [(UInt64, UInt16)]) {
+        var size = 16
+        while size < entries.count * 4 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+        for (hash, value) in entries { insert(hash, value) }
+    }
+
     private mutating func insert(_ hash: UInt64, _ value: UInt16) {
         let key = hash | 1  // 0 marks an empty slot
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
