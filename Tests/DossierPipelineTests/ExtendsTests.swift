@@ -17,7 +17,8 @@ struct ExtendsTests {
                       to: out/{id}.json
                 """, file: "mine.yaml")
         #expect(pipeline.name == "mine")
-        #expect(pipeline.analyzers.map(\.info.id) == ["sentences", "dates", "entities", "framing", "quotes", "sources", "claims", "metrics"])
+        #expect(
+            pipeline.analyzers.map(\.info.id) == ["sentences", "dates", "entities", "framing", "quotes", "sources", "claims", "metrics"])
         #expect(pipeline.exporters.map(\.info.id) == ["markdown", "json"])
         #expect(pipeline.exporters.map(\.target) == [.stdout, .path("out/{id}.json")])
         #expect(pipeline.files == ["<default>", "mine.yaml"])
