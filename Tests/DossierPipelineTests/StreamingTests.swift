@@ -152,10 +152,11 @@ struct StreamingTests {
     @Test("with one job an article slower than the time budget fails alone, the next waits for its slot, and the run goes on")
     func timeBudgetInTurn() async throws {
         let p = try testPipeline(
-            "version: 1\nreader: raw\nanalyzers:\n  - lines: { delayMilliseconds: 3000, slowOn: SLOW }\nexporters: [summary]\n")
+            "version: 1\nreader: raw\nanalyzers:\n  - lines: { delayMilliseconds: 8000, slowOn: SLOW }\nexporters: [summary]\n")
         let capture = OutputCapture()
         var runner = Runner(pipeline: p, jobs: 1, standardOutput: capture.append)
-        runner.articleTimeout = .milliseconds(1500)
+        // As above: the whole suite in parallel beside other builds once held a trivial article past 1.5 s.
+        runner.articleTimeout = .milliseconds(4000)
         let inputs: [InputSource] = [
             .data(name: "a.raw", Data("one".utf8)), .data(name: "b.raw", Data("SLOW".utf8)), .data(name: "c.raw", Data("three".utf8)),
         ]

@@ -175,10 +175,12 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
 
     private func kind(_ q: Quote?, _ range: TextRange) -> ClaimKind {
         if hasQuantity(range) || vector.has(.percent) || vector.has(.money) { return .quantity }
-        if vector.has(.comparison) { return .comparison }
-        if vector.has(.causation) { return .causation }
         if vector.has(.opinion) && vector.has(.firstPerson) { return .opinion }
+        // What a checker can do comes first: a prediction cannot be checked yet, whatever change it
+        // names; "X caused a surge" asserts the cause, and the change it names is the effect.
         if vector.has(.prediction) { return .prediction }
+        if vector.has(.causation) { return .causation }
+        if vector.has(.comparison) { return .comparison }
         if vector.has(.rule) { return .rule }
         if vector.has(.opinion) { return .opinion }
         if let q, q.kind == .direct || q.kind == .partial { return .quotation }

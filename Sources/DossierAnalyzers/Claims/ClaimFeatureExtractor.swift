@@ -53,7 +53,8 @@ struct ClaimFeatureExtractor {
             if t.shape.contains(.symbol) && UInt32(truncatingIfNeeded: units[t.start]) == 0x3F { vector.set(.question) }
             if !t.shape.contains(.symbol) { words += 1 }
             let m = cues.match(tokens, at: i)
-            if m.length > 0 {
+            // A lone all-capitals word is an acronym ("US", "IT"), not the pronoun or verb it folds to.
+            if m.length > 0, m.length > 1 || !t.shape.contains(.allCaps) {
                 let c = m.categories
                 vector.set(.percent, c & bits.percent != 0)
                 vector.set(.money, c & bits.money != 0)
