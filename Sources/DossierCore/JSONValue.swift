@@ -65,13 +65,10 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Encodes any `Encodable` value into a `JSONValue`, keeping object keys in encoding order
-    /// where the platform's encoder does and sorted otherwise.
+    /// Encodes any `Encodable` value into a `JSONValue`: the value `JSONEncoder` would write,
+    /// read back by `JSONDecoder` (object keys sorted), built without the text in between.
     public init(encoding value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONValueEncoder.encode(value)
     }
 
     /// The value of `key` when this is an object.

@@ -239,8 +239,9 @@ public struct MarkdownExporter: Exporter {
 
     /// `text` cut to `limit` characters at a word boundary, with an ellipsis when cut.
     static func clipped(_ text: String, _ limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Scalars, not characters: counting graphemes walks the whole text, and a clip is approximate anyway.
+        guard text.unicodeScalars.count > limit else { return text }
+        let cut = Substring(text.unicodeScalars.prefix(limit))
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
@@ -380,18 +381,42 @@ public struct MarkdownExporter: Exporter {
 
     /// Escapes text from the article so it cannot open emphasis, links, HTML or table cells.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out += "\\\(scalar)"
-            // A line break would end a table row or a list item early.
-            case "\n", "\r", "\u{2028}", "\u{2029}": out += " "
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { u in
+            // Most text needs nothing: find the first byte that might, and return the text as it is if none does.
+            guard let first = u.firstIndex(where: { escapeTable[Int($0)] != 0 }) else { return String(decoding: u, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + 16)
+            out.append(contentsOf: u[..<first])
+            var i = first
+            while i < u.count {
+                let b = u[i]
+                switch escapeTable[Int(b)] {
+                case 1:
+                    out.append(0x5C)
+                    out.append(b)
+                // A line break would end a table row or a list item early: \n, \r, and U+2028, U+2029 (E2 80 A8/A9).
+                case 2: out.append(0x20)
+                case 3 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                    out.append(0x20)
+                    i += 2
+                default: out.append(b)
+                }
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
+
+    /// Per UTF-8 byte: 1 escape with a backslash, 2 a line break, 3 the lead byte of U+2028 and U+2029.
+    private static let escapeTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for c in "\\`*_[]<>|#".utf8 { table[Int(c)] = 1 }
+        table[0x0A] = 2
+        table[0x0D] = 2
+        table[0xE2] = 3
+        return table
+    }()
 
     /// An autolink when the address can be one, otherwise escaped text.
     static func link(_ url: String) -> String {

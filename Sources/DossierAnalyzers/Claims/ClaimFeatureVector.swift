@@ -4,7 +4,7 @@
 struct ClaimFeatureVector: Sendable {
     /// One value per `ClaimFeature`, by raw value.
     var named = [Float](repeating: 0, count: ClaimFeature.allCases.count)
-    /// Distinct buckets, sorted.
+    /// Distinct buckets, in the order the sentence first used them.
     var buckets: [UInt32] = []
     /// The value of every bucket present: one over the square root of their number.
     var bucketValue: Float = 0
@@ -22,7 +22,7 @@ struct ClaimFeatureVector: Sendable {
         for (i, v) in named.enumerated() where v != 0 { parts.append("\(i):\(v)") }
         let offset = named.count
         let value = String(bucketValue)
-        for b in buckets { parts.append("\(offset + Int(b)):\(value)") }
+        for b in buckets.sorted() { parts.append("\(offset + Int(b)):\(value)") }
         return parts.joined(separator: " ")
     }
 }

@@ -7,7 +7,7 @@
 struct Lexicon: Sendable {
     /// The category names, in the order of their bits.
     private(set) var categories: [String] = []
-    private var table: [UInt64: UInt32] = [:]
+    private var table = HashMap64()
     /// The most tokens in any entry.
     private(set) var longest = 1
 
@@ -28,7 +28,7 @@ struct Lexicon: Sendable {
         guard !tokens.isEmpty else { return }
         var h = Self.seed
         for t in tokens { h = Self.combine(h, t.hash) }
-        table[h, default: 0] |= bit(of: category)
+        table[h] |= bit(of: category)
         longest = max(longest, tokens.count)
     }
 
@@ -37,7 +37,7 @@ struct Lexicon: Sendable {
         let tokens = TextTokenizer.tokens(of: entry)
         var h = Self.seed
         for t in tokens { h = Self.combine(h, t.hash) }
-        table[h] = nil
+        table[h] = 0
     }
 
     /// Adds entries, each to the category of the last `[category]` line before it.
@@ -70,14 +70,15 @@ struct Lexicon: Sendable {
         while k < tokens.count && k - i < longest {
             h = Self.combine(h, tokens[k].hash)
             k += 1
-            if let c = table[h] { best = (c, k - i) }
+            let c = table[h]
+            if c != 0 { best = (c, k - i) }
         }
         return best
     }
 
     /// The categories of the single word whose hash is `hash`.
     @inline(__always)
-    func categories(ofWord hash: UInt64) -> UInt32 { table[Self.combine(Self.seed, hash)] ?? 0 }
+    func categories(ofWord hash: UInt64) -> UInt32 { table[Self.combine(Self.seed, hash)] }
 
     static let seed: UInt64 = 0x2545_F491_4F6C_DD1D
 
