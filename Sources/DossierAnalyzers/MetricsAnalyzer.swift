@@ -119,6 +119,6 @@ public struct MetricsAnalyzer: Analyzer {
     static func isWordScalar(_ v: UInt32) -> Bool {
         if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
         if v < 0xC0 { return false }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+        return ScalarProperties.has(v, ScalarProperties.alphabetic)
     }
 }

@@ -99,11 +99,16 @@ struct ClaimFeatureExtractor {
             if i > 0 { add(Self.mix(previous &* 31 &+ word, 2), to: &vector) }
             previous = word
             if !t.shape.contains(.symbol) {
-                for n in 2...5 where n <= chars.count {
-                    for s in 0...(chars.count - n) {
-                        var g: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
-                        for k in s..<(s + n) { g = (g ^ UInt64(chars[k])) &* 0x100_0000_01b3 }
-                        add(Self.mix(g, 3), to: &vector)
+                // Every 2- to 5-gram of the padded word, each start's grams hashed in one rolling pass;
+                // the length joins the hash so "ab" and "abc" from one start land apart.
+                let count = chars.count
+                for s in 0..<(count - 1) {
+                    var g = (0xcbf2_9ce4_8422_2325 ^ UInt64(chars[s])) &* 0x100_0000_01b3
+                    var k = s + 1
+                    while k < count && k < s + 5 {
+                        g = (g ^ UInt64(chars[k])) &* 0x100_0000_01b3
+                        add(Self.mix(g &+ UInt64(k - s + 1), 3), to: &vector)
+                        k += 1
                     }
                 }
             }

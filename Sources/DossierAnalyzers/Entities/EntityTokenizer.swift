@@ -23,13 +23,12 @@ enum EntityTokenizer {
         // Latin-1 letters, then the punctuation and spaces of news text, without a property lookup.
         if v < 0x100 { return v < 0xC0 || v == 0xD7 || v == 0xF7 ? 0 : v < 0xDF ? 2 : 1 }
         if v >= 0x2000 && v < 0x2070 { return 0 }
-        guard let s = Unicode.Scalar(v) else { return 0 }
-        let p = s.properties
-        if p.isUppercase { return 2 }
-        if p.isAlphabetic { return 1 }
-        if p.numericType != nil { return 3 }
+        let p = ScalarProperties.of(v)
+        if p & ScalarProperties.uppercase != 0 { return 2 }
+        if p & ScalarProperties.alphabetic != 0 { return 1 }
+        if p & ScalarProperties.numeric != 0 { return 3 }
         // Combining marks continue a word.
-        if p.generalCategory == .nonspacingMark { return 1 }
+        if p & ScalarProperties.nonspacingMark != 0 { return 1 }
         return 0
     }
 

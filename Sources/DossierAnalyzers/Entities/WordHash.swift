@@ -22,7 +22,7 @@ enum WordHash {
         if value < 0x100 { return value }
         // Typographic apostrophe reads as the ASCII one.
         if value == 0x2019 { return 0x27 }
-        guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase else { return value }
+        guard ScalarProperties.has(value, ScalarProperties.uppercase), let scalar = Unicode.Scalar(value) else { return value }
         let mapped = scalar.properties.lowercaseMapping.unicodeScalars
         return mapped.count == 1 ? mapped.first!.value : value
     }

@@ -88,8 +88,7 @@ enum FramingTokenizer {
         if v < 0x250 { return v >= 0xC0 && v != 0xD7 && v != 0xF7 }
         // General Punctuation (curly quotes, dashes, spaces): common in news, never a letter.
         if v >= 0x2000 && v <= 0x206F { return false }
-        guard let scalar = Unicode.Scalar(v) else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return ScalarProperties.has(v, ScalarProperties.alphabetic | ScalarProperties.numeric)
     }
 
     @inline(__always) static func isSpace(_ v: UInt32) -> Bool {

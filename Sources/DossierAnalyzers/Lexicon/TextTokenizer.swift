@@ -83,9 +83,9 @@ enum TextTokenizer {
         default: break
         }
         if v < 0xC0 { return .other }
-        guard let s = Unicode.Scalar(v) else { return .other }
-        if s.properties.isAlphabetic { return .letter }
-        if s.properties.numericType == .decimal { return .digit }
+        let bits = ScalarProperties.of(v)
+        if bits & ScalarProperties.alphabetic != 0 { return .letter }
+        if bits & ScalarProperties.decimal != 0 { return .digit }
         return .other
     }
 
@@ -94,7 +94,7 @@ enum TextTokenizer {
         if v < 0x80 { return v &- 0x41 < 26 }
         if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return true }
         if v < 0x100 { return false }
-        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+        return ScalarProperties.has(v, ScalarProperties.uppercase)
     }
 
     /// The tokens of a string, for building lexicons and for tests.

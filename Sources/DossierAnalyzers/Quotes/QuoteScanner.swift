@@ -109,7 +109,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         if c < 0x250 { return c >= 0xC0 && c != 0xD7 && c != 0xF7 }
         // General punctuation (quotation marks, dashes, spaces) is common in news and never a letter.
         if c >= 0x2000 && c < 0x2070 { return false }
-        return Unicode.Scalar(c)?.properties.isAlphabetic ?? false
+        return ScalarProperties.has(c, ScalarProperties.alphabetic)
     }
 
     @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
@@ -119,7 +119,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     @inline(__always) static func isUpper(_ c: UInt32) -> Bool {
         if c < 0x80 { return c &- 0x41 < 26 }
         if c < 0x100 { return c >= 0xC0 && c <= 0xDE && c != 0xD7 }
-        return Unicode.Scalar(c)?.properties.isUppercase ?? false
+        return ScalarProperties.has(c, ScalarProperties.uppercase)
     }
 
     @inline(__always) static func isSpace(_ c: UInt32) -> Bool {

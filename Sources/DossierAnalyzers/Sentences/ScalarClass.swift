@@ -9,22 +9,22 @@ enum ScalarClass {
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
-        return c.properties.isAlphabetic
+        return ScalarProperties.has(c.value, ScalarProperties.alphabetic)
     }
 
     static func isUpper(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c >= "A" && c <= "Z" }
-        return c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter
+        return ScalarProperties.has(c.value, ScalarProperties.uppercase | ScalarProperties.titlecase)
     }
 
     static func isLower(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c >= "a" && c <= "z" }
-        return c.properties.isLowercase
+        return ScalarProperties.has(c.value, ScalarProperties.lowercase)
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c >= "0" && c <= "9" }
-        return c.properties.numericType == .decimal
+        return ScalarProperties.has(c.value, ScalarProperties.decimal)
     }
 
     /// Marks that may follow a terminator and still belong to the sentence it ends.
