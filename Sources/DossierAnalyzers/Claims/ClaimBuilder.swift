@@ -10,11 +10,31 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     let threshold: Double
     let minimumWords: Int
 
+    /// The tokens of the sentence being read: one sentence at a time, so memory does not grow
+    /// with the article (a whole 20 MB article's tokens took 128 MB).
     private var tokens: [TextToken] = []
+    private var links: [TextRange] = []
+    private var longestLink = 0
     private let blocks: BlockIndex
     private let mentions: MentionIndex
     private var quotes: [Quote] = []
+    /// The longest speech quote, so a window search over `quotes` (sorted by start) can begin where
+    /// no earlier quote can reach.
+    private var longestQuote = 0
     private var dateRanges: [TextRange] = []
+    private var longestDate = 0
+    /// The dates, sorted by range, with their ids.
+    private var dates: [(range: TextRange, id: String)] = []
+    /// Entity id → index in the entities layer.
+    private var entityIndex: [String: Int] = [:]
+    /// Sources with a range, as (range, index in the sources layer), sorted by range.
+    private var placedSources: [(range: TextRange, index: Int)] = []
+    /// The longest source range, for the same window search.
+    private var longestSource = 0
+    /// Entity id → indexes of the sources that name it.
+    private var sourcesByEntity: [String: [Int]] = [:]
+    /// The ranges of vague-attribution findings, sorted.
+    private var vagueRanges: [TextRange] = []
     private var vector = ClaimFeatureVector()
     private var markers = ClaimFeatureExtractor.Markers()
     private(set) var claims: [ClaimAnnotation] = []
@@ -33,17 +53,53 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         mentions = MentionIndex(document.annotations.entities)
         quotes = document.annotations.quotes.filter(\.isSpeech).sorted { $0.range < $1.range }
         blocks = BlockIndex(document, length: units.count)
-        TextTokenizer.tokenize(units, range: 0..<units.count, into: &tokens)
-        // Words of a link's address are not words of the sentence ("t.co/x6Yz").
-        let links = document.links.compactMap(\.range).filter { !$0.isEmpty }.sorted()
-        if !links.isEmpty {
-            var k = 0
-            tokens.removeAll { t in
-                while k < links.count && links[k].end <= t.start { k += 1 }
-                return k < links.count && links[k].start <= t.start && t.end <= links[k].end
-            }
-        }
+        links = document.links.compactMap(\.range).filter { !$0.isEmpty }.sorted()
+        longestLink = links.map(\.count).max() ?? 0
         dateRanges = document.annotations.dates.map(\.range).sorted()
+        // Indexes built once, so every per-sentence lookup below is a binary search, not a scan of
+        // the whole layer: a 5 MB article has tens of thousands of sentences, dates and sources.
+        longestQuote = quotes.map(\.range.count).max() ?? 0
+        longestDate = dateRanges.map(\.count).max() ?? 0
+        dates = document.annotations.dates.map { ($0.range, $0.id) }.sorted { $0.range < $1.range }
+        for (i, e) in document.annotations.entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
+        for (i, source) in document.annotations.sources.enumerated() {
+            if let r = source.range { placedSources.append((r, i)) }
+            if let e = source.entity { sourcesByEntity[e.id, default: []].append(i) }
+        }
+        placedSources.sort { $0.range < $1.range }
+        longestSource = placedSources.map(\.range.count).max() ?? 0
+        vagueRanges = document.annotations.findings.filter { $0.kind == "sources.vague-attribution" }.compactMap(\.range).sorted()
+    }
+
+    /// The first index of `items` (sorted by `start`) whose start is at least `key`.
+    private static func lowerBound<T>(_ items: [T], _ key: Int, _ start: (T) -> Int) -> Int {
+        var lo = 0
+        var hi = items.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if start(items[mid]) < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The first of a sorted range list that lies inside `range`.
+    private static func firstRange(in range: TextRange, _ sorted: [TextRange]) -> TextRange? {
+        var i = lowerBound(sorted, range.start, \.start)
+        while i < sorted.count && sorted[i].start < range.end {
+            if range.contains(sorted[i]) { return sorted[i] }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether some range of a sorted list contains `inner`.
+    private static func anyContains(_ inner: TextRange, _ sorted: [TextRange], longest: Int) -> Bool {
+        var i = lowerBound(sorted, inner.start - longest, \.start)
+        while i < sorted.count && sorted[i].start <= inner.start {
+            if sorted[i].contains(inner) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The sentences the analyzer reads: not section headings, bylines, datelines or source lists.
@@ -54,18 +110,30 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
-    private func tokenRange(_ range: TextRange) -> Range<Int> {
-        let lo = tokens.firstIndex(startingAtOrAfter: range.start)
-        var end = lo
-        while end < tokens.count && tokens[end].end <= range.end { end += 1 }
-        return lo..<end
+    /// Tokenizes `range` into `tokens`, leaving out the words of a link's address ("t.co/x6Yz").
+    private mutating func tokenize(_ range: TextRange) {
+        tokens.removeAll(keepingCapacity: true)
+        TextTokenizer.tokenize(units, range: range.start..<range.end, into: &tokens)
+        guard !links.isEmpty else { return }
+        var k = Self.lowerBound(links, range.start - longestLink, \.start)
+        tokens.removeAll { t in
+            while k < links.count && links[k].end <= t.start { k += 1 }
+            return k < links.count && links[k].start <= t.start && t.end <= links[k].end
+        }
     }
+
+    /// The tokens of the sentence read last, which `features` tokenized.
+    private func tokenRange(_ range: TextRange) -> Range<Int> { 0..<tokens.count }
 
     /// The speech quote that carries most of `range`, when one covers a third of it or names its
     /// speaker inside it.
     private func quote(for range: TextRange) -> Quote? {
         var best: (Quote, Int)?
-        for q in quotes where q.range.start < range.end + 200 && q.range.end > range.start - 200 {
+        var i = Self.lowerBound(quotes, range.start - 200 - longestQuote, \.range.start)
+        while i < quotes.count && quotes[i].range.start < range.end + 200 {
+            let q = quotes[i]
+            i += 1
+            guard q.range.end > range.start - 200 else { continue }
             let overlap = max(0, min(q.range.end, range.end) - max(q.range.start, range.start))
             let inside = (q.speakerRange.map { range.contains($0) } ?? false) || (q.cueRange.map { range.contains($0) } ?? false)
             guard overlap * 3 >= range.count || (inside && overlap > 0) else { continue }
@@ -77,6 +145,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// Computes the features of `range` into `vector` and `markers`; returns the quote it comes from.
     private mutating func features(_ range: TextRange, words: inout Int) -> Quote? {
         markers = ClaimFeatureExtractor.Markers()
+        tokenize(range)
         let span = tokenRange(range)
         words = 0
         for t in span where !tokens[t].shape.contains(.symbol) { words += 1 }
@@ -90,11 +159,11 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             if kind == .person && !entry.isPronoun { vector.set(.person) }
             if kind == .organization || kind == .location || kind == .group { vector.set(.entity) }
         }
-        if dateRanges.contains(where: { range.contains($0) }) { vector.set(.date) }
+        if Self.firstRange(in: range, dateRanges) != nil { vector.set(.date) }
         let q = quote(for: range)
         if let q {
             vector.set(.speech)
-            if let entity = document.annotations.resolve(q.speaker), !entity.roles.isEmpty {
+            if let speaker = q.speaker, let e = entityIndex[speaker.id], !document.annotations.entities[e].roles.isEmpty {
                 vector.set(.officialSpeaker)
             }
         }
@@ -115,7 +184,6 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     mutating func run(flagUnsourced: Bool) {
         var words = 0
         let sources = document.annotations.sources
-        let vague = document.annotations.findings.filter { $0.kind == "sources.vague-attribution" }
         for range in candidates() {
             let q = features(range, words: &words)
             guard words >= minimumWords else { continue }
@@ -139,17 +207,22 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                 claim.claimantKind = .publication
             }
             claim.actors = actors(in: range, except: claim.claimant)
-            claim.dates = document.annotations.dates.filter { range.contains($0.range) }.map { Reference($0.id) }
+            var d = Self.lowerBound(dates, range.start, \.range.start)
+            while d < dates.count && dates[d].range.start < range.end {
+                if range.contains(dates[d].range) { claim.dates.append(Reference(dates[d].id)) }
+                d += 1
+            }
             claim.support = support(for: range, quote: q, sources: sources)
             if claim.attribution == nil {
+                // The first such source in layer order, as before the index.
                 claim.attribution =
-                    sources.first { s in
-                        guard let r = s.range, range.contains(r) else { return false }
-                        return s.kind == .outlet || s.kind == .document || s.kind == .anonymous || s.kind == .organization
-                    }?.range
+                    sourcesInside(range).filter { i in
+                        let k = sources[i].kind
+                        return k == .outlet || k == .document || k == .anonymous || k == .organization
+                    }.min().flatMap { sources[$0].range }
             }
-            let vagueHere = vague.first { $0.range.map { range.contains($0) } ?? false }
-            if claim.attribution == nil, let v = vagueHere { claim.attribution = v.range }
+            let vagueHere = Self.firstRange(in: range, vagueRanges)
+            if claim.attribution == nil, let v = vagueHere { claim.attribution = v }
             if flagUnsourced && claim.isUnsourced {
                 let score = String(format: "%.2f", claim.checkWorthiness)
                 let message =
@@ -168,7 +241,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// Whether the sentence has a number that is not part of a date ("On December 14, 2025").
     private func hasQuantity(_ range: TextRange) -> Bool {
         for t in tokenRange(range) where tokens[t].shape.contains(.digit) {
-            if !dateRanges.contains(where: { $0.contains(tokens[t].range) }) { return true }
+            if !Self.anyContains(tokens[t].range, dateRanges, longest: longestDate) { return true }
         }
         return false
     }
@@ -199,19 +272,54 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return result
     }
 
+    /// Indexes (in the sources layer) of the sources whose range lies inside `range`.
+    private func sourcesInside(_ range: TextRange) -> [Int] {
+        var result: [Int] = []
+        var i = Self.lowerBound(placedSources, range.start, \.range.start)
+        while i < placedSources.count && placedSources[i].range.start < range.end {
+            if range.contains(placedSources[i].range) { result.append(placedSources[i].index) }
+            i += 1
+        }
+        return result
+    }
+
     private func support(for range: TextRange, quote: Quote?, sources: [SourceAnnotation]) -> [ClaimAnnotation.Support] {
         var result: [ClaimAnnotation.Support] = []
         func add(_ s: SourceAnnotation, _ via: ClaimAnnotation.Support.Via) {
             if !result.contains(where: { $0.source.id == s.id }) { result.append(.init(source: Reference(s.id), via: via)) }
         }
+        // Candidates come from the indexes; each group is then taken in layer order, as a scan of the layer would.
         if let quote {
-            for s in sources {
+            var candidates = quote.speaker.flatMap { sourcesByEntity[$0.id] } ?? []
+            if quote.isAnonymous, let r = quote.speakerRange {
+                var i = Self.lowerBound(placedSources, r.start, \.range.start)
+                while i < placedSources.count && placedSources[i].range.start == r.start {
+                    if placedSources[i].range == r { candidates.append(placedSources[i].index) }
+                    i += 1
+                }
+            }
+            for i in Set(candidates).sorted() {
+                let s = sources[i]
                 if let speaker = quote.speaker, s.entity == speaker { add(s, .speaker) }
                 if quote.isAnonymous, s.kind == .anonymous, let r = quote.speakerRange, s.range == r { add(s, .speaker) }
             }
         }
         let paragraph = blocks.block(at: range.start)
-        for s in sources {
+        // Every source that can match lies within the sentence or its paragraph, or overlaps them.
+        var lower = range.start
+        var upper = range.end
+        if let paragraph {
+            lower = min(lower, paragraph.range.start)
+            upper = max(upper, paragraph.range.end)
+        }
+        var nearby: [Int] = []
+        var i = Self.lowerBound(placedSources, lower - longestSource, \.range.start)
+        while i < placedSources.count && placedSources[i].range.start < upper {
+            nearby.append(placedSources[i].index)
+            i += 1
+        }
+        for k in nearby.sorted() {
+            let s = sources[k]
             guard let r = s.range, s.kind != .listed else { continue }
             if range.contains(r) || (r.overlaps(range) && s.kind == .socialPost) {
                 add(s, s.kind == .link ? .link : .attribution)
