@@ -6,7 +6,7 @@ DATA ?= $(CURDIR)/../shared/data
 EXAMPLE ?= Examples/Articles/harbour-bridge.txt
 BIN_RELEASE = .build/release/dossier
 
-.PHONY: deps build run test faults evaluate bench example clean
+.PHONY: deps build run test faults evaluate bench example browser-check clean
 
 deps:
 	@./scripts/install-deps
@@ -37,6 +37,11 @@ bench: deps
 # Builds Examples/CustomExporter against this checkout, runs its pipeline and checks the output.
 example: deps
 	./scripts/check-example
+
+# Renders the example article's HTML report in headless Chromium (installed when missing) and checks
+# its DOM; 'make browser-check SHOT=Docs/report.png' refreshes the committed screenshot.
+browser-check: deps
+	./scripts/browser-check "" $(SHOT)
 
 clean:
 	rm -rf .build

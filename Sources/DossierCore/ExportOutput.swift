@@ -21,6 +21,16 @@ public protocol ExportOutput: AnyObject {
     /// file name in the target's folder. It is assembled aside and renamed into place only when
     /// the run finishes, like a shared file; calling again with the same name appends.
     func write(_ data: Data, toFileNamed name: String) throws
+    /// On a per-article target, while the sink's `write` runs: the current article's file as a
+    /// path relative to the target's folder (where `write(_:toFileNamed:)` puts batch files), so
+    /// that an index page written beside can link to it. Nil for other kinds, outside `write`,
+    /// and for outputs that cannot say (the default).
+    var articlePath: String? { get }
+}
+
+extension ExportOutput {
+    /// Nil: an output that does not know its articles' paths.
+    public var articlePath: String? { nil }
 }
 
 /// The kinds of output target.

@@ -303,6 +303,15 @@ final class OutputWriter {
         try runFile(path, of: n).write(data)
     }
 
+    /// The current article's file for exporter `n`, relative to its target's folder.
+    fileprivate func articlePath(exporter n: Int) -> String? {
+        guard let current, case .perArticle(let root) = outputs[n].kind,
+            let path = finalPath(pipeline.exporters[n], id: current.safeID, index: index)
+        else { return nil }
+        let prefix = root == "/" ? "/" : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
     fileprivate func temporaryPath(exporter n: Int) -> String? {
         guard case .sharedFile(let path) = outputs[n].kind else { return nil }
         return runFiles[path]?.temporaryPath
@@ -418,6 +427,8 @@ final class TargetOutput: ExportOutput {
     func write(_ data: Data) throws { try open().append(data, exporter: exporter) }
 
     var temporaryPath: String? { writer?.temporaryPath(exporter: exporter) }
+
+    var articlePath: String? { writer?.articlePath(exporter: exporter) }
 
     func write(_ data: Data, toFileNamed name: String) throws {
         try open().appendBatchFile(data, named: name, exporter: exporter)

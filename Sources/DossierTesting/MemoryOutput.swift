@@ -15,12 +15,18 @@ public final class MemoryOutput: ExportOutput {
     /// Files of the batch written beside the target, by name.
     public private(set) var batchFiles: [String: Data] = [:]
     public var temporaryPath: String? { nil }
+    /// The path `beginArticle(path:)` gave the current article's file.
+    public private(set) var articlePath: String?
 
     /// Creates an empty output of `kind`.
     public init(kind: ExportOutputKind) { self.kind = kind }
 
-    /// Starts the file of the next article on a per-article output.
-    public func beginArticle() { files.append(Data()) }
+    /// Starts the file of the next article on a per-article output, at `path` relative to the
+    /// target's folder when given (what `articlePath` then says).
+    public func beginArticle(path: String? = nil) {
+        files.append(Data())
+        articlePath = path
+    }
 
     public func write(_ data: Data) throws {
         if kind.isPerArticle {
