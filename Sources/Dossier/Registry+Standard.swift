@@ -32,6 +32,8 @@ extension Registry {
             try registry.register(analyzer: FramingAnalyzer.self)
             try registry.register(exporter: JSONExporter.self)
             try registry.register(exporter: MarkdownExporter.self)
+            try registry.register(exporter: JSONLinesExporter.self)
+            try registry.register(exporter: CSVExporter.self)
         } catch {
             // The built-in ids are distinct and kebab-case; a failure here is a programming error.
             preconditionFailure("built-in components failed to register: \(error)")
