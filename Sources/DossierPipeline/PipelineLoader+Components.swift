@@ -75,6 +75,17 @@ extension PipelineLoader {
                 case .path(let template): step.target = .path(template.replacingOccurrences(of: "{exporter}", with: entry.name))
                 }
                 step.targetAsWritten = entry.outputAsWritten
+                // An exporter that writes its file in place (a database) needs exactly one file.
+                let target = entry.output?.target ?? .stdout
+                if registered.info.writesInPlace && (target == .stdout || target.isPerArticle) {
+                    let shown = target == .stdout ? "standard output" : (entry.outputAsWritten ?? target.description).quotedExcerpt
+                    report.error(
+                        "E236",
+                        "\(Self.label(kind: .exporter, id: entry.id, name: entry.name)) writes one file in place (a database), "
+                            + "so it cannot write to \(shown); give it one file path, such as 'to: out/corpus.\(registered.info.fileExtensions.first ?? "db")'",
+                        at: entry.output?.location ?? entry.location)
+                    failed = true
+                }
                 exporters.append(step)
             } else {
                 failed = true

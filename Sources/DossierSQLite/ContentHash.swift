@@ -1,0 +1,29 @@
+import Foundation
+
+/// A fingerprint of an article's rows: FNV-1a (64 bits) over the bytes they are made from, with the
+/// byte count.
+///
+/// It tells a re-run whether an article changed, not whether anyone tampered with it: two
+/// different versions of one article id share a fingerprint with a chance of about 2⁻⁶⁴. It is
+/// written as `fnv1a64:<16 hex digits>:<bytes>` so a stronger hash can follow without confusion.
+struct ContentHash {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var count = 0
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01B3
+            count += 1
+        }
+    }
+
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
+    var value: String {
+        let hex = String(state, radix: 16)
+        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex + ":\(count)"
+    }
+}
