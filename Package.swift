@@ -28,6 +28,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,7 +57,8 @@ let package = Package(
         .target(name: "DossierReaders", dependencies: ["DossierCore", "DossierYAML", "CLibXML2", "CCMark"], swiftSettings: settings),
         .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], resources: [.copy("Resources")], swiftSettings: settings),
         .target(
-            name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")],
+            name: "DossierExporters", dependencies: ["DossierCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources/dossier.schema.json")],
             swiftSettings: settings),
         // The `sqlite` exporter, apart from DossierExporters so that only what depends on it builds GRDB.
         .target(

@@ -36,6 +36,7 @@ extension Registry {
             try registry.register(exporter: JSONLinesExporter.self)
             try registry.register(exporter: CSVExporter.self)
             try registry.register(exporter: SQLiteExporter.self)
+            try registry.register(exporter: TemplateExporter.self)
         } catch {
             // The built-in ids are distinct and kebab-case; a failure here is a programming error.
             preconditionFailure("built-in components failed to register: \(error)")

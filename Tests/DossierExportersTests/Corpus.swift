@@ -30,6 +30,7 @@ enum Corpus {
         try registry.register(exporter: JSONExporter.self)
         try registry.register(exporter: JSONLinesExporter.self)
         try registry.register(exporter: CSVExporter.self)
+        try registry.register(exporter: TemplateExporter.self)
         return registry
     }
 
