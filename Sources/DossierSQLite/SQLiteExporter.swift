@@ -11,9 +11,9 @@ public import Foundation
 /// one file path: `to: out/corpus.sqlite`. Standard output and a file per article are refused
 /// when the pipeline is checked (`E236`). The schema and queries are in `Docs/SQLite.md`.
 ///
-/// Rendering, which runs for many articles at once, computes the content hash from the
-/// article's canonical JSON (the costly part); the sink, which sees articles one at a time in
-/// input order, only runs the inserts.
+/// Rendering, which runs for many articles at once, computes the content hash over the values of
+/// the article's rows; the sink, which sees articles one at a time in input order, compares it
+/// with the stored one and runs the inserts.
 public struct SQLiteExporter: Exporter {
     /// How the database is written.
     public struct Options: ComponentOptions, Hashable {
@@ -64,10 +64,7 @@ public struct SQLiteExporter: Exporter {
 
     /// The article's content hash (what the sink compares with the stored one), as UTF-8.
     public func export(_ document: Document, context: ExportContext) throws -> Data {
-        var hash = ContentHash()
-        hash.add(Data("dossier-sqlite-1 includeText=\(options.includeText)\n".utf8))
-        try document.writeJSON(pretty: false, includeText: true) { chunk in hash.add(chunk) }
-        return Data(hash.value.utf8)
+        Data(ArticleRows.hash(document, includeText: options.includeText).utf8)
     }
 
     /// Opens the database at the target's path; refuses standard output and per-article targets.

@@ -8,9 +8,11 @@ import GRDB
 /// The database is written in place (`SQLiteExporter.writesInPlace`), not assembled aside and
 /// renamed: a corpus grows run after run, and copying it for each run would cost more than the
 /// run. Consistency comes from SQLite's transactions instead. Articles wait in memory until a
-/// batch is full, then one transaction writes them all; a failure rolls that transaction back,
-/// so the database holds whole articles only: every batch committed before the failure, nothing
-/// of the failed one. `discard` (an interrupted run) drops the waiting batch the same way.
+/// batch is full, then one transaction writes them all, on GRDB's writer queue while the pipeline
+/// goes on (at most one batch in flight, so memory stays at two batches); a failure rolls that
+/// transaction back, so the database holds whole articles only: every batch committed before the
+/// failure, nothing of the failed one. The failure is thrown by the next `write` or by `finish`.
+/// `discard` (an interrupted run) drops the waiting batch the same way.
 public final class SQLiteSink: ExportSink {
     /// What a run did to the database, article by article.
     public struct Statistics: Sendable, Hashable {
@@ -37,6 +39,9 @@ public final class SQLiteSink: ExportSink {
     private let writer: ArticleWriter
     private let batchSize: Int
     private var pending: [(document: Document, hash: String)] = []
+    /// The batch being written on the database's queue, if any, and how it ended.
+    private var inFlight: DispatchGroup?
+    private let outcome = BatchOutcome()
 
     /// Opens (creating when needed) the database at `path` and brings its tables up to date.
     public init(path: String, options: SQLiteExporter.Options) throws {
@@ -79,10 +84,11 @@ public final class SQLiteSink: ExportSink {
         if pending.count >= batchSize { try flush() }
     }
 
-    /// Writes the last batch and closes the database.
+    /// Writes the last batch, waits for it, and closes the database.
     public func finish() throws {
         do {
             try flush()
+            try settle()
             try queue?.close()
             queue = nil
         } catch {
@@ -91,23 +97,33 @@ public final class SQLiteSink: ExportSink {
         }
     }
 
-    /// Drops the waiting batch and closes the database: committed batches stay.
+    /// Drops the waiting batch, lets a batch already handed to the database end (it commits or
+    /// rolls back whole), and closes the database: committed batches stay.
     public func discard() {
         pending.removeAll()
+        inFlight?.wait()
+        inFlight = nil
         try? queue?.close()
         queue = nil
     }
 
-    /// Writes every waiting article in one transaction.
+    /// Hands every waiting article to the database's writer queue, to be written in one
+    /// transaction while the pipeline goes on with the next articles. At most one batch is in
+    /// flight: the previous one is waited for first, and its failure thrown here.
     private func flush() throws {
         guard !pending.isEmpty else { return }
+        try settle()
         guard let queue else { throw Diagnostic(code: "E277", "the database '\(path)' is already closed") }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
         let writer = writer
-        var counts = Statistics()
-        do {
-            try queue.write { db in
+        let outcome = outcome
+        let path = path
+        let done = DispatchGroup()
+        done.enter()
+        queue.asyncWrite(
+            { db in
+                var counts = Statistics()
                 for (document, hash) in batch {
                     switch try writer.write(document, hash: hash, in: db) {
                     case .inserted: counts.inserted += 1
@@ -115,23 +131,58 @@ public final class SQLiteSink: ExportSink {
                     case .unchanged: counts.unchanged += 1
                     }
                 }
-            }
-        } catch {
-            let first = batch.first?.document.id ?? ""
-            let last = batch.last?.document.id ?? ""
-            let span = batch.count == 1 ? "'\(first)'" : "\(batch.count) articles from '\(first)' to '\(last)'"
-            throw Diagnostic(
-                code: "E277",
-                "writing \(span) to '\(path)' failed: \(Self.describe(error)); that transaction was rolled back, "
-                    + "so the database holds only the articles committed before it")
-        }
-        statistics.inserted += counts.inserted
-        statistics.replaced += counts.replaced
-        statistics.unchanged += counts.unchanged
+                return counts
+            },
+            completion: { _, result in
+                let first = batch.first?.document.id ?? ""
+                let last = batch.last?.document.id ?? ""
+                outcome.record(
+                    result.mapError { error in
+                        let span = batch.count == 1 ? "'\(first)'" : "\(batch.count) articles from '\(first)' to '\(last)'"
+                        return Diagnostic(
+                            code: "E277",
+                            "writing \(span) to '\(path)' failed: \(Self.describe(error)); that transaction was rolled back, "
+                                + "so the database holds only the articles committed before it") as any Error
+                    })
+                done.leave()
+            })
+        inFlight = done
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// Waits for the batch in flight, if any, and throws its failure.
+    private func settle() throws {
+        guard let done = inFlight else { return }
+        done.wait()
+        inFlight = nil
+        switch outcome.take() {
+        case .success(let counts)?:
+            statistics.inserted += counts.inserted
+            statistics.replaced += counts.replaced
+            statistics.unchanged += counts.unchanged
+        case .failure(let error)?: throw error
+        case nil: break
+        }
+    }
+
+    fileprivate static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
         return "\(error)"
+    }
+}
+
+/// How the batch in flight ended, set on the database's queue and read by the sink.
+private final class BatchOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<SQLiteSink.Statistics, any Error>?
+
+    func record(_ result: Result<SQLiteSink.Statistics, any Error>) {
+        lock.withLock { self.result = result }
+    }
+
+    func take() -> Result<SQLiteSink.Statistics, any Error>? {
+        lock.withLock {
+            defer { result = nil }
+            return result
+        }
     }
 }

@@ -132,13 +132,13 @@ struct SQLiteExporterTests {
         let sink = try #require(
             try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
                 as? SQLiteSink)
+        // A batch is written while the pipeline goes on, so its failure comes from the next write or from finish.
         var failure: Diagnostic?
-        for document in documents {
-            do { try sink.write(try exporter.export(document), for: document) } catch let error as Diagnostic {
-                failure = error
-                sink.discard()
-                break
-            }
+        do {
+            for document in documents { try sink.write(try exporter.export(document), for: document) }
+            try sink.finish()
+        } catch let error as Diagnostic {
+            failure = error
         }
         let error = try #require(failure)
         #expect(error.code == "E277")
