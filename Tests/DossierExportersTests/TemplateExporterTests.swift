@@ -91,11 +91,13 @@ struct TemplateExporterTests {
         #expect(String(decoding: try Self.exporter(text).export(document), as: UTF8.self) == "Fish & <chips> \"today\"")
     }
 
-    @Test("a missing template is a lint error at the 'template' value (E284); none at all is E283")
+    @Test("a missing template is one lint error at the 'template' value (E284); none at all is E283")
     func missingTemplate() throws {
         let report = try Self.lint("version: 1\nreader: json\nexporters:\n  - template: { template: nowhere/brief.mustache }\n")
         let problem = try #require(report?.diagnostics.first { $0.code == "E284" }, "\(String(describing: report?.diagnostics))")
         #expect(problem.message.hasPrefix("exporter 'template': the template file 'nowhere/brief.mustache' does not exist"))
+        // Once, not again for the default (no template) that stands in for the refused value.
+        #expect(report?.diagnostics.map(\.code) == ["E284"])
         #expect(problem.location?.line == 4 && problem.location?.column == 27)
         let none = try Self.lint("version: 1\nreader: json\nexporters:\n  - template\n")
         #expect(none?.diagnostics.map(\.code) == ["E283"])
