@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "DossierReaders", targets: ["DossierReaders"]),
         .library(name: "DossierAnalyzers", targets: ["DossierAnalyzers"]),
         .library(name: "DossierExporters", targets: ["DossierExporters"]),
+        .library(name: "DossierSQLite", targets: ["DossierSQLite"]),
         .library(name: "DossierCLI", targets: ["DossierCLI"]),
         .library(name: "DossierEvaluation", targets: ["DossierEvaluation"]),
         .library(name: "DossierTesting", targets: ["DossierTesting"]),
@@ -25,7 +26,9 @@ let package = Package(
         .plugin(name: "DossierLintPlugin", targets: ["DossierLintPlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,11 +57,17 @@ let package = Package(
         .target(name: "DossierReaders", dependencies: ["DossierCore", "DossierYAML", "CLibXML2", "CCMark"], swiftSettings: settings),
         .target(name: "DossierAnalyzers", dependencies: ["DossierCore"], resources: [.copy("Resources")], swiftSettings: settings),
         .target(
-            name: "DossierExporters", dependencies: ["DossierCore"], resources: [.copy("Resources/dossier.schema.json")],
+            name: "DossierExporters", dependencies: ["DossierCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources/dossier.schema.json")],
             swiftSettings: settings),
+        // The `sqlite` exporter, apart from DossierExporters so that only what depends on it builds GRDB.
+        .target(
+            name: "DossierSQLite", dependencies: ["DossierCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: settings),
         .target(
             name: "Dossier",
-            dependencies: ["DossierCore", "DossierYAML", "DossierPipeline", "DossierReaders", "DossierAnalyzers", "DossierExporters"],
+            dependencies: [
+                "DossierCore", "DossierYAML", "DossierPipeline", "DossierReaders", "DossierAnalyzers", "DossierExporters", "DossierSQLite",
+            ],
             swiftSettings: settings
         ),
         .target(
@@ -101,6 +110,12 @@ let package = Package(
             name: "DossierExportersTests",
             dependencies: ["DossierExporters", "DossierReaders", "DossierAnalyzers", "DossierTestSupport", "DossierTesting"],
             resources: [.copy("Golden")], swiftSettings: settings),
+        .testTarget(
+            name: "DossierSQLiteTests",
+            dependencies: [
+                "DossierSQLite", "DossierReaders", "DossierTestSupport", "DossierTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierEvaluationTests", dependencies: ["DossierEvaluation", "Dossier"], swiftSettings: settings),
     ]

@@ -4,3 +4,4 @@
 @_exported public import DossierExporters
 @_exported public import DossierPipeline
 @_exported public import DossierReaders
+@_exported public import DossierSQLite

@@ -2,6 +2,7 @@ import DossierAnalyzers
 import DossierCore
 import DossierExporters
 import DossierReaders
+import DossierSQLite
 
 extension Registry {
     /// A registry holding every built-in reader, analyzer and exporter.
@@ -34,6 +35,10 @@ extension Registry {
             try registry.register(exporter: MarkdownExporter.self)
             try registry.register(exporter: HTMLExporter.self)
             try registry.register(exporter: JSONLDExporter.self)
+            try registry.register(exporter: JSONLinesExporter.self)
+            try registry.register(exporter: CSVExporter.self)
+            try registry.register(exporter: SQLiteExporter.self)
+            try registry.register(exporter: TemplateExporter.self)
         } catch {
             // The built-in ids are distinct and kebab-case; a failure here is a programming error.
             preconditionFailure("built-in components failed to register: \(error)")

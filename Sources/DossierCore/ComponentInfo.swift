@@ -23,6 +23,8 @@ public struct ComponentInfo: Sendable, Hashable {
     public var help: [String: String]
     /// File extensions a reader claims, or the one extension an exporter writes.
     public var fileExtensions: [String]
+    /// Whether an exporter writes its one target file in place (see `Exporter.writesInPlace`).
+    public var writesInPlace = false
 
     /// The option keys, in the order the defaults list them, then any that only have help.
     public var optionKeys: [String] {

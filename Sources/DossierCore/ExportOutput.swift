@@ -11,11 +11,14 @@ public protocol ExportOutput: AnyObject {
     /// What kind of target this is.
     var kind: ExportOutputKind { get }
     /// Appends bytes: to the file of the article being written on a per-article target (its sink's
-    /// `write` is running), to the one shared file, or to standard output.
+    /// `write` is running), to the one shared file, or to standard output. Refused for an exporter
+    /// that writes its file in place (`Exporter.writesInPlace`), whose sink opens the file itself.
     func write(_ data: Data) throws
     /// For a shared file: the path of the temporary file being assembled, which replaces the target
     /// when the run finishes. A sink that must write the file with a library of its own (SQLite)
-    /// writes there and closes it before its `finish` returns; nil for other kinds.
+    /// writes there and closes it before its `finish` returns; nil for other kinds, and for an
+    /// exporter that writes its file in place (`Exporter.writesInPlace`), which opens the
+    /// `sharedFile` path itself.
     var temporaryPath: String? { get }
     /// Writes a file of the batch beside the target (an index page, a manifest): `name` is a plain
     /// file name in the target's folder. It is assembled aside and renamed into place only when

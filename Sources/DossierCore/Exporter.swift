@@ -14,6 +14,15 @@ public protocol Exporter: Component {
     static var requires: Set<LayerID> { get }
     /// The extension of the files it writes, without the dot, for default output paths.
     static var fileExtension: String { get }
+    /// Whether its sink writes its one target file itself, in place (a database with transactions
+    /// of its own), rather than appending bytes through the pipeline's atomic files.
+    ///
+    /// False by default. When true, the pipeline neither assembles the file aside nor renames it:
+    /// the sink opens `ExportOutputKind.sharedFile(path:)` itself, keeps it consistent on failure
+    /// (a transaction rolled back, not a file removed), and `ExportOutput.write` is refused. Such an
+    /// exporter needs one file path: `dossier lint` refuses standard output and per-article
+    /// templates for it (`E236`). Outputs over inputs are still refused (`E470`).
+    static var writesInPlace: Bool { get }
     /// Renders one document; `context` names the run and takes warnings.
     func export(_ document: Document, context: ExportContext) throws -> Data
     /// Opens the sink that writes this exporter's renderings to `output`, once per output target.
@@ -22,6 +31,7 @@ public protocol Exporter: Component {
 
 extension Exporter {
     public static var requires: Set<LayerID> { [] }
+    public static var writesInPlace: Bool { false }
 
     /// The default sink: each rendering written as it is, in input order.
     public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {

@@ -72,7 +72,8 @@ public struct Registry: Sendable {
 
     /// Registers an exporter type; an id already registered as an exporter is an error.
     public mutating func register<E: Exporter>(exporter type: E.Type) throws {
-        let info = try Self.info(E.self, kind: .exporter, requires: E.requires, provides: [], extensions: [E.fileExtension])
+        var info = try Self.info(E.self, kind: .exporter, requires: E.requires, provides: [], extensions: [E.fileExtension])
+        info.writesInPlace = E.writesInPlace
         guard exporters[E.id] == nil else { throw Self.duplicate(.exporter, E.id) }
         exporters[E.id] = Entry(
             info: info, make: { try E.make($0.decode(E.Options.self)) }, validate: { try E.validate($0.decode(E.Options.self)) },

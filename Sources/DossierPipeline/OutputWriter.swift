@@ -165,7 +165,8 @@ final class OutputWriter {
         if let sink = sinks[n] { return sink }
         let step = pipeline.exporters[n]
         do {
-            if case .sharedFile(let path) = outputs[n].kind { _ = try runFile(path, of: n) }
+            // A file written in place (a database) is the sink's own: nothing is assembled aside for it.
+            if case .sharedFile(let path) = outputs[n].kind, !step.info.writesInPlace { _ = try runFile(path, of: n) }
             let sink = try step.exporter.makeSink(for: outputs[n], context: sinkContext(n))
             sinks[n] = sink
             opened.append(n)
@@ -191,8 +192,13 @@ final class OutputWriter {
             (code, message) = ("E475", "the sink of exporter '\(id)' failed: \(error)")
         }
         let consequence =
-            outputs[n].kind.isPerArticle
-            ? "this output writes no more files in this run" : "the output was discarded and any old file is unchanged"
+            if outputs[n].kind.isPerArticle {
+                "this output writes no more files in this run"
+            } else if pipeline.exporters[n].info.writesInPlace {
+                "it writes nothing more in this run and keeps what it committed before"
+            } else {
+                "the output was discarded and any old file is unchanged"
+            }
         outputProblems.append(Diagnostic(code: code, "\(message); \(consequence)", component: id))
         var affected: Set<Int> = [n]
         for (path, owners) in runFileOwners where owners.contains(n) {
@@ -216,6 +222,12 @@ final class OutputWriter {
         case .standardOutput:
             standardOutput(data)
         case .sharedFile(let path):
+            if pipeline.exporters[n].info.writesInPlace {
+                let name = pipeline.exporters[n].name
+                throw Diagnostic(
+                    code: "E476", "exporter '\(name)' writes '\(path)' in place, so its sink cannot also append bytes to it",
+                    component: name)
+            }
             try runFile(path, of: n).write(data)
         case .perArticle:
             let file = try articleFile(of: n)
@@ -313,7 +325,7 @@ final class OutputWriter {
     }
 
     fileprivate func temporaryPath(exporter n: Int) -> String? {
-        guard case .sharedFile(let path) = outputs[n].kind else { return nil }
+        guard case .sharedFile(let path) = outputs[n].kind, !pipeline.exporters[n].info.writesInPlace else { return nil }
         return runFiles[path]?.temporaryPath
     }
 
@@ -378,6 +390,7 @@ final class OutputWriter {
             }
             do {
                 try sink.finish()
+                if pipeline.exporters[n].info.writesInPlace, case .sharedFile(let path) = outputs[n].kind { written.append(path) }
             } catch {
                 fail(n, error)
             }

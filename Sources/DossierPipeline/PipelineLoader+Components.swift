@@ -75,6 +75,17 @@ extension PipelineLoader {
                 case .path(let template): step.target = .path(template.replacingOccurrences(of: "{exporter}", with: entry.name))
                 }
                 step.targetAsWritten = entry.outputAsWritten
+                // An exporter that writes its file in place (a database) needs exactly one file.
+                let target = entry.output?.target ?? .stdout
+                if registered.info.writesInPlace && (target == .stdout || target.isPerArticle) {
+                    let shown = target == .stdout ? "standard output" : (entry.outputAsWritten ?? target.description).quotedExcerpt
+                    report.error(
+                        "E236",
+                        "\(Self.label(kind: .exporter, id: entry.id, name: entry.name)) writes one file in place (a database), "
+                            + "so it cannot write to \(shown); give it one file path, such as 'to: out/corpus.\(registered.info.fileExtensions.first ?? "db")'",
+                        at: entry.output?.location ?? entry.location)
+                    failed = true
+                }
                 exporters.append(step)
             } else {
                 failed = true
@@ -181,6 +192,9 @@ extension PipelineLoader {
         // Decoding errors quote values as written (`sourceText`); what a component says itself
         // may quote a variable's value, so that is redacted to the variable's name.
         var trial = options
+        // Options already reported: a required option (such as a template path) whose default is
+        // itself refused is not reported a second time once its bad value has been set aside.
+        var reported: Set<String> = []
         while true {
             let decoder = YAMLOptionsDecoder(node: trial, defaults: info.defaults, at: entry.location)
             var setAside: [String] = []
@@ -194,8 +208,13 @@ extension PipelineLoader {
                 for e in error.errors { report.add(Self.located(e, label: label, options: options)) }
                 setAside = error.errors.compactMap(\.codingPath.first)
             } catch let error as ComponentError {
+                if let first = error.optionPath.first, reported.contains(first) {
+                    ok = false
+                    break
+                }
                 report.add(Self.diagnostic(error, label: label, at: entry.location, options: options, used: used))
                 setAside = error.optionPath.prefix(1).map { $0 }
+                reported.formUnion(setAside)
             } catch {
                 report.error(
                     "E222", "\(label) rejected its options: " + EnvironmentInterpolation.redact("\(error)", used),

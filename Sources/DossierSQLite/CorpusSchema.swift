@@ -1,0 +1,124 @@
+import GRDB
+
+/// The corpus database's tables, created and upgraded by GRDB's migrator.
+///
+/// Every table of an article's items is keyed by `(article_id, id)`, with the article's id as a
+/// foreign key that cascades: deleting an article removes all its rows, which is how a changed
+/// article is replaced. `claims_fts` is an external-content FTS5 index over the claims' text,
+/// kept in step by triggers. Migrations are named and recorded by GRDB (`grdb_migrations`), so a
+/// later version adds one without touching the data; a database migrated by a newer Dossier
+/// than this one is refused rather than written with an older idea of its tables.
+enum CorpusSchema {
+    /// The migrations, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("dossier-1") { db in
+            for statement in version1 { try db.execute(sql: statement) }
+        }
+        return migrator
+    }
+
+    /// The tables of the first version, one statement each (also shown in `Docs/SQLite.md`).
+    static let version1: [String] = [
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY NOT NULL,
+            content_hash TEXT NOT NULL,
+            title TEXT, authors TEXT, publisher TEXT, published TEXT, modified TEXT, url TEXT, language TEXT, origin TEXT,
+            length INTEGER NOT NULL,
+            text TEXT,
+            written_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX articles_publisher ON articles(publisher)",
+        "CREATE INDEX articles_published ON articles(published)",
+        """
+        CREATE TABLE entities (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL, name TEXT NOT NULL, role TEXT, producer TEXT NOT NULL,
+            PRIMARY KEY (article_id, id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX entities_name ON entities(name)",
+        """
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL, entity_id TEXT NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL, form TEXT NOT NULL, text TEXT,
+            FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
+        )
+        """,
+        "CREATE INDEX mentions_entity ON mentions(article_id, entity_id)",
+        """
+        CREATE TABLE sources (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, entity_id TEXT, platform TEXT, handle TEXT, date TEXT,
+            start INTEGER, end INTEGER, text TEXT, producer TEXT NOT NULL,
+            PRIMARY KEY (article_id, id),
+            FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX sources_url ON sources(url)",
+        "CREATE INDEX sources_name ON sources(name)",
+        """
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT,
+            speaker_id TEXT, anonymous INTEGER NOT NULL, cue TEXT, producer TEXT NOT NULL,
+            PRIMARY KEY (article_id, id),
+            FOREIGN KEY (article_id, speaker_id) REFERENCES entities(article_id, id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id)",
+        """
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+            kind TEXT NOT NULL, check_worthiness REAL NOT NULL, claimant_kind TEXT NOT NULL, claimant_id TEXT, quote_id TEXT,
+            attribution TEXT, reasons TEXT, producer TEXT NOT NULL,
+            PRIMARY KEY (article_id, id),
+            FOREIGN KEY (article_id, claimant_id) REFERENCES entities(article_id, id),
+            FOREIGN KEY (article_id, quote_id) REFERENCES quotes(article_id, id)
+        )
+        """,
+        "CREATE INDEX claims_check_worthiness ON claims(check_worthiness)",
+        """
+        CREATE TABLE claim_sources (
+            article_id TEXT NOT NULL, claim_id TEXT NOT NULL, source_id TEXT NOT NULL, via TEXT NOT NULL,
+            PRIMARY KEY (article_id, claim_id, source_id),
+            FOREIGN KEY (article_id, claim_id) REFERENCES claims(article_id, id) ON DELETE CASCADE,
+            FOREIGN KEY (article_id, source_id) REFERENCES sources(article_id, id) ON DELETE CASCADE
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX claim_sources_source ON claim_sources(article_id, source_id)",
+        """
+        CREATE TABLE findings (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL, cue TEXT,
+            start INTEGER, end INTEGER, text TEXT, producer TEXT NOT NULL,
+            PRIMARY KEY (article_id, id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX findings_kind ON findings(kind)",
+        """
+        CREATE TABLE metrics (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL, value REAL NOT NULL, unit TEXT, producer TEXT NOT NULL,
+            PRIMARY KEY (article_id, id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX metrics_name ON metrics(name)",
+        "CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid')",
+        "CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text); END",
+        """
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END
+        """,
+    ]
+}

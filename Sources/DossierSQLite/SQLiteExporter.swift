@@ -1,0 +1,81 @@
+public import DossierCore
+public import Foundation
+
+/// Writes a corpus into an SQLite database through GRDB: articles, entities and their mentions,
+/// quotes, claims, sources, the links between claims and sources, findings and metrics, with
+/// foreign keys, indexes and a full-text index over the claims.
+///
+/// Runs append to the same database. Each article is stored under its id with a hash of its
+/// content: re-running an unchanged article leaves its rows alone, and a changed article replaces
+/// all of them. The database is written in place, in transactions (see `SQLiteSink`), so it needs
+/// one file path: `to: out/corpus.sqlite`. Standard output and a file per article are refused
+/// when the pipeline is checked (`E236`). The schema and queries are in `Docs/SQLite.md`.
+///
+/// Rendering, which runs for many articles at once, computes the content hash over the values of
+/// the article's rows; the sink, which sees articles one at a time in input order, compares it
+/// with the stored one and runs the inserts.
+public struct SQLiteExporter: Exporter {
+    /// How the database is written.
+    public struct Options: ComponentOptions, Hashable {
+        /// Articles per transaction.
+        public var batchSize: Int = 500
+        /// Store each article's text in `articles.text`.
+        public var includeText: Bool = true
+
+        /// Creates the default options.
+        public init() {}
+
+        /// One line of help per option key.
+        public static var help: [String: String] {
+            [
+                "batchSize":
+                    "articles written per transaction, 1 to 100000: larger is faster, and a failure rolls back only the batch it happens in",
+                "includeText": "store each article's text in articles.text; claims, quotes and sources keep their own text either way",
+            ]
+        }
+    }
+
+    /// The id pipelines name this exporter by.
+    public static let id = "sqlite"
+    /// One line saying what it does.
+    public static let summary =
+        "a corpus database (SQLite, WAL): articles, entities, mentions, quotes, claims, sources, claim_sources, findings, metrics, full-text search over claims; runs append, unchanged articles are skipped"
+    /// The extension of the files it writes.
+    public static let fileExtension = "sqlite"
+    /// The sink opens the database itself and keeps it consistent with transactions.
+    public static let writesInPlace = true
+
+    /// The options this exporter was created with.
+    public let options: Options
+
+    /// A `batchSize` outside 1 to 100,000 is refused (`E275`).
+    public static func validate(_ options: Options) throws {
+        guard (1...100_000).contains(options.batchSize) else {
+            throw ComponentError(
+                code: "E275", "'batchSize' is '\(options.batchSize)' but must be between 1 and 100000", option: "batchSize")
+        }
+    }
+
+    /// Creates the exporter; throws what `validate` throws.
+    public init(options: Options = Options()) throws {
+        try Self.validate(options)
+        self.options = options
+    }
+
+    /// The article's content hash (what the sink compares with the stored one), as UTF-8.
+    public func export(_ document: Document, context: ExportContext) throws -> Data {
+        Data(ArticleRows.hash(document, includeText: options.includeText).utf8)
+    }
+
+    /// Opens the database at the target's path; refuses standard output and per-article targets.
+    public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {
+        guard case .sharedFile(let path) = output.kind else {
+            throw Diagnostic(
+                code: "E236",
+                "exporter '\(context.exporter)' writes one database file in place, so it cannot write to "
+                    + "\(output.kind == .standardOutput ? "standard output" : "a file per article"); give it one file path, such as 'to: out/corpus.sqlite'",
+                component: context.exporter)
+        }
+        return try SQLiteSink(path: path, options: options)
+    }
+}

@@ -1,0 +1,188 @@
+public import DossierCore
+public import Foundation
+import GRDB
+
+/// The `sqlite` exporter's sink: the corpus database, opened once per run and written in input
+/// order, `batchSize` articles per transaction.
+///
+/// The database is written in place (`SQLiteExporter.writesInPlace`), not assembled aside and
+/// renamed: a corpus grows run after run, and copying it for each run would cost more than the
+/// run. Consistency comes from SQLite's transactions instead. Articles wait in memory until a
+/// batch is full, then one transaction writes them all, on GRDB's writer queue while the pipeline
+/// goes on (at most one batch in flight, so memory stays at two batches); a failure rolls that
+/// transaction back, so the database holds whole articles only: every batch committed before the
+/// failure, nothing of the failed one. The failure is thrown by the next `write` or by `finish`.
+/// `discard` (an interrupted run) drops the waiting batch the same way.
+public final class SQLiteSink: ExportSink {
+    /// What a run did to the database, article by article.
+    public struct Statistics: Sendable, Hashable {
+        /// Articles the database did not hold.
+        public var inserted = 0
+        /// Articles it held with other content, whose rows were replaced.
+        public var replaced = 0
+        /// Articles it held with the same content, left as they were.
+        public var unchanged = 0
+
+        /// Creates statistics.
+        public init(inserted: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
+            self.inserted = inserted
+            self.replaced = replaced
+            self.unchanged = unchanged
+        }
+    }
+
+    /// The database file.
+    public let path: String
+    /// What this run did so far (committed batches only).
+    public private(set) var statistics = Statistics()
+    private var queue: DatabaseQueue?
+    private let writer: ArticleWriter
+    private let batchSize: Int
+    private var pending: [(document: Document, hash: String)] = []
+    /// The batch being written on the database's queue, if any, and how it ended.
+    private var inFlight: DispatchGroup?
+    private let outcome = BatchOutcome()
+
+    /// Opens (creating when needed) the database at `path` and brings its tables up to date.
+    public init(path: String, options: SQLiteExporter.Options) throws {
+        self.path = path
+        batchSize = options.batchSize
+        let stamp = ISO8601DateFormatter()
+        stamp.formatOptions = [.withInternetDateTime]
+        writer = ArticleWriter(includeText: options.includeText, writtenAt: stamp.string(from: Date()))
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.foreignKeysEnabled = true
+            configuration.label = "dossier-sqlite"
+            configuration.prepareDatabase { db in
+                // In WAL mode NORMAL keeps the database consistent on a crash; only the last commits may be lost on power failure.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = CorpusSchema.migrator
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw Diagnostic(
+                    code: "E276",
+                    "the database '\(path)' was written by a newer version of Dossier; write to a new file, or upgrade Dossier")
+            }
+            try migrator.migrate(queue)
+            self.queue = queue
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(
+                code: "E276", "cannot open the database '\(path)': \(Self.describe(error)); check the path, or write to a new file")
+        }
+    }
+
+    /// Adds the article to the batch; writes the batch when it is full.
+    public func write(_ rendered: Data, for document: Document) throws {
+        pending.append((document, String(decoding: rendered, as: UTF8.self)))
+        if pending.count >= batchSize { try flush() }
+    }
+
+    /// Writes the last batch, waits for it, and closes the database.
+    public func finish() throws {
+        do {
+            try flush()
+            try settle()
+            try queue?.close()
+            queue = nil
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// Drops the waiting batch, lets a batch already handed to the database end (it commits or
+    /// rolls back whole), and closes the database: committed batches stay.
+    public func discard() {
+        pending.removeAll()
+        inFlight?.wait()
+        inFlight = nil
+        try? queue?.close()
+        queue = nil
+    }
+
+    /// Hands every waiting article to the database's writer queue, to be written in one
+    /// transaction while the pipeline goes on with the next articles. At most one batch is in
+    /// flight: the previous one is waited for first, and its failure thrown here.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        try settle()
+        guard let queue else { throw Diagnostic(code: "E277", "the database '\(path)' is already closed") }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let writer = writer
+        let outcome = outcome
+        let path = path
+        let done = DispatchGroup()
+        done.enter()
+        queue.asyncWrite(
+            { db in
+                var counts = Statistics()
+                for (document, hash) in batch {
+                    switch try writer.write(document, hash: hash, in: db) {
+                    case .inserted: counts.inserted += 1
+                    case .replaced: counts.replaced += 1
+                    case .unchanged: counts.unchanged += 1
+                    }
+                }
+                return counts
+            },
+            completion: { _, result in
+                let first = batch.first?.document.id ?? ""
+                let last = batch.last?.document.id ?? ""
+                outcome.record(
+                    result.mapError { error in
+                        let span = batch.count == 1 ? "'\(first)'" : "\(batch.count) articles from '\(first)' to '\(last)'"
+                        return Diagnostic(
+                            code: "E277",
+                            "writing \(span) to '\(path)' failed: \(Self.describe(error)); that transaction was rolled back, "
+                                + "so the database holds only the articles committed before it") as any Error
+                    })
+                done.leave()
+            })
+        inFlight = done
+    }
+
+    /// Waits for the batch in flight, if any, and throws its failure.
+    private func settle() throws {
+        guard let done = inFlight else { return }
+        done.wait()
+        inFlight = nil
+        switch outcome.take() {
+        case .success(let counts)?:
+            statistics.inserted += counts.inserted
+            statistics.replaced += counts.replaced
+            statistics.unchanged += counts.unchanged
+        case .failure(let error)?: throw error
+        case nil: break
+        }
+    }
+
+    fileprivate static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}
+
+/// How the batch in flight ended, set on the database's queue and read by the sink.
+private final class BatchOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<SQLiteSink.Statistics, any Error>?
+
+    func record(_ result: Result<SQLiteSink.Statistics, any Error>) {
+        lock.withLock { self.result = result }
+    }
+
+    func take() -> Result<SQLiteSink.Statistics, any Error>? {
+        lock.withLock {
+            defer { result = nil }
+            return result
+        }
+    }
+}
