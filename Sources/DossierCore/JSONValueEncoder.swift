@@ -33,11 +33,25 @@ struct JSONValueEncoder {
             case .leaf(let v): return v
             case .array(let slots): return .array(slots.map(\.value))
             case .object(let pairs):
-                // Sorted as `JSONDecoder` handed keys to `JSONValue.init(from:)`; a key set twice keeps the last.
-                var byKey: [String: Slot] = [:]
-                byKey.reserveCapacity(pairs.count)
-                for (k, s) in pairs { byKey[k] = s }
-                return .object(byKey.keys.sorted().map { ($0, byKey[$0]!.value) })
+                // Sorted as `JSONDecoder` handed keys to `JSONValue.init(from:)`; a key set twice keeps
+                // the last. Objects are small and mostly written in key order already: an insertion
+                // sort, stable, then duplicates dropped, without a dictionary per object.
+                var sorted = pairs
+                for i in sorted.indices.dropFirst() {
+                    var j = i
+                    let item = sorted[i]
+                    while j > 0 && item.0 < sorted[j - 1].0 {
+                        sorted[j] = sorted[j - 1]
+                        j -= 1
+                    }
+                    sorted[j] = item
+                }
+                var result: [(key: String, value: JSONValue)] = []
+                result.reserveCapacity(sorted.count)
+                for (n, (k, s)) in sorted.enumerated() where n + 1 == sorted.count || sorted[n + 1].0 != k {
+                    result.append((k, s.value))
+                }
+                return .object(result)
             }
         }
 
