@@ -117,6 +117,30 @@ struct ClaimsAndSourcesTests {
         #expect(Self.claim(containing: "Fees and Finances", in: d) == nil)
     }
 
+    @Test("'Read more' and 'See also' entries are listed sources with their address, and not claims; 'Related' without a colon is prose")
+    func readMoreEntries() async throws {
+        let text = """
+            Ferry fares rise
+
+            The island council said ferry fares will rise by 6 percent in May, the second rise this year.
+
+            Related parties on the mainland said they had not been consulted about the new timetable.
+
+            Read more: Why island ferries cost more to run https://example.org/ferries
+
+            See also — Timetables for the summer season
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(Self.yaml, inputs: [(name: "ferries.txt", text: text)])
+        let d = try #require(try result.documents().first)
+        let listed = d.annotations.sources.filter { $0.kind == .listed }
+        #expect(listed.map(\.name) == ["Why island ferries cost more to run", "Timetables for the summer season"])
+        #expect(listed.first?.url == "https://example.org/ferries")
+        // The address belongs to its entry; it is not a second, bare link source.
+        #expect(!d.annotations.sources.contains { $0.kind == .link })
+        #expect(!d.annotations.claims.contains { d.text(in: $0.range).contains("Read more") || d.text(in: $0.range).contains("See also") })
+        #expect(!listed.contains { $0.name.contains("Related parties") })
+    }
+
     @Test("metrics count words, claims, the share with a source and sources by kind")
     func metrics() async throws {
         let d = try await Self.analyzed()

@@ -19,6 +19,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     private(set) var findings: [Finding] = []
     /// Entity index → position in `sources`, so an entity is one source however often it speaks.
     private var byEntity: [Int: Int] = [:]
+    /// The paragraphs that are "Read more: …" entries; their links belong to the entry.
+    private var readMore: [TextRange] = []
 
     init(units: UnsafeBufferPointer<U>, document: Document, vocabulary: AttributionVocabulary, findVague: Bool) {
         self.units = units
@@ -32,6 +34,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     mutating func run() {
         TextTokenizer.tokenize(units, range: 0..<units.count, into: &tokens)
         listed()
+        readMoreEntries()
         links()
         posts()
         speakers()
@@ -77,10 +80,48 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
+    /// Where the entry of a "Read more: …" paragraph starts, after its cue and separator.
+    private func readMoreEntry(_ block: TextRange) -> Int? {
+        var start = block.start
+        while start < block.end, Self.isSpace(units[start]) { start += 1 }
+        cues: for (cue, bare) in ReadMoreCue.all where start + cue.count < block.end {
+            for (k, c) in cue.enumerated() where WordTable.fold(UInt32(truncatingIfNeeded: units[start + k])) != c { continue cues }
+            var p = start + cue.count
+            while p < block.end, UInt32(truncatingIfNeeded: units[p]) == 0x20 { p += 1 }
+            guard p < block.end else { return nil }
+            switch UInt32(truncatingIfNeeded: units[p]) {
+            case 0x3A, 0x2D, 0x2013, 0x2014, 0x7C, 0xBB: return p + 1  // : - – — | »
+            default:
+                // "Read more about …" is a sentence only when nothing separates; a bare cue must end a word.
+                if bare && p > start + cue.count { return p }
+            }
+        }
+        return nil
+    }
+
+    /// "Read more: …", "See also: …" and the like: each a listed source, its link its address.
+    private mutating func readMoreEntries() {
+        for block in blocks.blocks where block.kind == .paragraph || block.kind == .listItem {
+            guard let entryStart = readMoreEntry(block.range) else { continue }
+            let entry = trimmed(TextRange(start: entryStart, end: block.range.end))
+            guard !entry.isEmpty else { continue }
+            let link = document.links.first { $0.range.map { block.range.contains($0) } ?? false }
+            // The entry's title is its text before the address when the address ends the line.
+            var title = entry
+            if let r = link?.range, r.start > entry.start, entry.contains(r) {
+                title = trimmed(TextRange(start: entry.start, end: r.start))
+            }
+            let name = title.isEmpty ? (link?.url ?? text(entry)) : text(title)
+            readMore.append(block.range)
+            sources.append(SourceAnnotation(name: String(name.prefix(300)), url: link?.url, kind: .listed, range: entry))
+        }
+    }
+
     private mutating func links() {
         for link in document.links {
             guard let range = link.range, link.origin == .hyperlink, let url = link.url else { continue }
             if let k = kind(at: range.start), k == .sourcesSection || k == .embeddedPost { continue }
+            if readMore.contains(where: { $0.contains(range) }) { continue }
             let name = link.text.isEmpty ? url : link.text
             sources.append(SourceAnnotation(name: name, url: url, kind: .link, range: range))
         }

@@ -102,11 +102,23 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return false
     }
 
-    /// The sentences the analyzer reads: not section headings, bylines, datelines or source lists.
+    /// The sentences the analyzer reads: not section headings, bylines, datelines, source lists
+    /// or a listed source's entry ("Read more: …"), which point at coverage rather than claim.
     private func candidates() -> [TextRange] {
-        document.annotations.sentences.map(\.range).sorted().filter { range in
-            guard let block = blocks.block(at: range.start) else { return true }
-            return !(block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection)
+        let listed = document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range).sorted()
+        let longest = listed.map(\.count).max() ?? 0
+        return document.annotations.sentences.map(\.range).sorted().filter { range in
+            if let block = blocks.block(at: range.start),
+                block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection
+            {
+                return false
+            }
+            var i = Self.lowerBound(listed, range.start - longest, \.start)
+            while i < listed.count && listed[i].start < range.end {
+                if listed[i].overlaps(range) { return false }
+                i += 1
+            }
+            return true
         }
     }
 
