@@ -235,6 +235,16 @@ struct EntityAnalyzerTests {
         #expect(entity("Tarn Valley", in: entities)?.kind == .location)
     }
 
+    @Test("an ordinary word opening a sentence or a 'Read more:' line is no name, even where no rule places it")
+    func sentenceInitialOrdinaryWords() throws {
+        let (_, entities) = try paragraph(
+            "Expert opinions vary on the plan. Thanks for reading. Read more: Fishing quotas explained. Eastfield voted on Tuesday."
+        )
+        let names = Set(entities.map(\.name))
+        for word in ["Expert", "Thanks", "Fishing"] { #expect(!names.contains(word), "\(word)") }
+        #expect(names.contains("Eastfield"))
+    }
+
     @Test("an acronym in the lists matches only in capitals; web addresses and handles are not names")
     func acronymsAddressesHandles() throws {
         let (_, entities) = try analyze(

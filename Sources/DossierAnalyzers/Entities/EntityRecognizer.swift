@@ -655,6 +655,13 @@ struct EntityRecognizer {
             default: break
             }
         }
+        // An ordinary English word capitalised only because it opens a sentence ("Thanks for
+        // reading.", "Expert opinions vary") that neither the rules nor the model could place is no name.
+        if kind == .misc && !confident && b - a == 1 && roles.isEmpty
+            && isInitialPosition(a, sentenceStart: sentences[s].range.lowerBound) && gazetteer.englishWords.contains(tokens[a].hash)
+        {
+            return
+        }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
     }
 
