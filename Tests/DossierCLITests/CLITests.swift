@@ -160,7 +160,7 @@ struct CLITests {
         #expect(await console.run(["run", dir.appendingPathComponent("nope.txt").path]) == 3)
         let good = try article(in: dir)
         let empty = dir.appendingPathComponent("empty.txt").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let second = Console()
         #expect(await second.run(["run", empty, good]) == 1)
         #expect(second.stderr.contains("empty.txt"))

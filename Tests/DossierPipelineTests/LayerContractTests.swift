@@ -337,7 +337,7 @@ struct LayerContractTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("log.txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let p = try pipeline("version: 1\nreader: multi\nanalyzers:\n  - lifecycle: { log: '\(log.path)' }\nexporters: [json]\n")
         let summary = await Runner(pipeline: p, jobs: 1, standardOutput: { _ in }).run([
             .data(name: "f.multi", Data("one\n---\ntwo odd\n---\nthree".utf8)), .data(name: "g.multi", Data("four".utf8)),
@@ -358,7 +358,7 @@ struct LayerContractTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("log.txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let p = try pipeline(
             "version: 1\nreader: raw\nanalyzers:\n  - lifecycle: { log: '\(log.path)', failPrepare: true }\nexporters: [json]\n")
         let capture = OutputCapture()

@@ -1,4 +1,4 @@
-public import DossierCore
+import DossierCore
 
 /// The tables the `csv` exporter writes, one per layer, each keyed by the article's id.
 ///
