@@ -64,7 +64,8 @@ struct DocumentJSONWriterTests {
             Finding(kind: "k", message: "m", severity: .info, producer: producer),
         ]
         a.metrics = [
-            0, -1, Double(Int.max), 2.5e-8, 1e300, 7, -0.0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, Double.leastNonzeroMagnitude, 1.7976931348623157e308, -42.5, 100,
+            0, -1, Double(Int.max), 2.5e-8, 1e300, 7, -0.0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, Double.leastNonzeroMagnitude,
+            1.7976931348623157e308, -42.5, 100,
             123456789.125,
         ].map {
             Metric(name: "m\($0)", value: $0, unit: $0 > 1 ? awkward[11] : nil, producer: producer)
