@@ -12,7 +12,8 @@ public struct ClaimAnnotation: Claim, Annotation {
 
         /// The publication asserts it in its own voice (body text, headline, highlights).
         public static let publication: ClaimantKind = "publication"
-        /// A quoted or reported speaker the article names.
+        /// A quoted or reported speaker the article names or singles out ("Mara Lindqvist", "the
+        /// council"); `claimant` points at the entity when the speaker is one.
         public static let speaker: ClaimantKind = "speaker"
         /// A speaker the article does not name ("a spokesperson", "officials").
         public static let anonymous: ClaimantKind = "anonymous"

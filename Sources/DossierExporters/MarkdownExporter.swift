@@ -223,7 +223,10 @@ public struct MarkdownExporter: Exporter {
             }
             let claimant: String
             switch c.claimantKind {
-            case .speaker: claimant = d.annotations.resolve(c.claimant).map { Self.escape($0.name) } ?? "a speaker"
+            case .speaker:
+                // The entity's name, or the speaker as the article words it ("the council").
+                let wording = d.annotations.resolve(c.quote)?.speakerRange.map { d.text(in: $0) }
+                claimant = (d.annotations.resolve(c.claimant)?.name ?? wording).map(Self.escape) ?? "a speaker"
             case .anonymous: claimant = "unnamed source"
             default: claimant = "the publication"
             }

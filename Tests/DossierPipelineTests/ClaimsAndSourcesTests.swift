@@ -141,6 +141,30 @@ struct ClaimsAndSourcesTests {
         #expect(!listed.contains { $0.name.contains("Related parties") })
     }
 
+    @Test("a speaker that is no entity ('the ministry', 'according to the water board') is an organization source and the claimant")
+    func unnamedInstitutions() async throws {
+        let text = """
+            Water prices
+
+            The ministry said household water bills will rise by 9 percent next year.
+
+            According to the water board, leaks cost the region 40 million litres a day.
+
+            Critics say the rise will hit pensioners hardest.
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(Self.yaml, inputs: [(name: "water.txt", text: text)])
+        let d = try #require(try result.documents().first)
+        let sources = d.annotations.sources
+        let ministry = try #require(sources.first { $0.name == "The ministry" })
+        #expect(ministry.kind == .organization)
+        #expect(sources.contains { $0.name == "the water board" && $0.kind == .organization })
+        #expect(!sources.contains { $0.name.contains("Critics") })
+        let bills = try #require(Self.claim(containing: "water bills will rise", in: d))
+        #expect(bills.claimantKind == .speaker)
+        #expect(bills.support.contains { $0.source.id == ministry.id && $0.via == .speaker })
+        #expect(!bills.isUnsourced)
+    }
+
     @Test("metrics count words, claims, the share with a source and sources by kind")
     func metrics() async throws {
         let d = try await Self.analyzed()

@@ -16,6 +16,7 @@ struct AttributionVocabulary: Sendable {
     let anonymousHead: UInt32
     let vagueGroup: UInt32
     let vagueVerb: UInt32
+    let body: UInt32
 
     /// The shipped lists.
     static let shared = AttributionVocabulary()
@@ -38,6 +39,7 @@ struct AttributionVocabulary: Sendable {
         anonymousHead = cues.bit(of: "anonymous-head")
         vagueGroup = cues.bit(of: "vague-group")
         vagueVerb = cues.bit(of: "vague-verb")
+        body = cues.bit(of: "body")
         self.cues = cues
         self.outlets = outlets
         self.missing = missing

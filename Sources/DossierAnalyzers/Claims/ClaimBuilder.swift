@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// Scores a document's sentences and builds the claims worth checking, with their claimant,
 /// kind, reasons, hedges, boosters, actors, dates, attribution and supporting sources.
@@ -33,6 +34,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private var longestSource = 0
     /// Entity id → indexes of the sources that name it.
     private var sourcesByEntity: [String: [Int]] = [:]
+    /// A speaker's wording, lower case → the source the `sources` analyzer made of a speaker that is
+    /// no entity ("the council", "the transport department").
+    private var sourcesByWording: [String: Int] = [:]
     /// The ranges of vague-attribution findings, sorted.
     private var vagueRanges: [TextRange] = []
     private var vector = ClaimFeatureVector()
@@ -65,6 +69,11 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         for (i, source) in document.annotations.sources.enumerated() {
             if let r = source.range { placedSources.append((r, i)) }
             if let e = source.entity { sourcesByEntity[e.id, default: []].append(i) }
+            if source.entity == nil, source.kind == .organization || source.kind == .person,
+                sourcesByWording[source.name.lowercased()] == nil
+            {
+                sourcesByWording[source.name.lowercased()] = i
+            }
         }
         placedSources.sort { $0.range < $1.range }
         longestSource = placedSources.map(\.range.count).max() ?? 0
@@ -210,7 +219,10 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             if let q {
                 claim.quote = Reference(q.id)
                 claim.claimant = q.speaker
-                claim.claimantKind = q.isAnonymous ? .anonymous : (q.speaker == nil ? .publication : .speaker)
+                // A speaker that is no entity counts only when `sources` made it a source ("the council");
+                // a vague group ("experts say") or a document leaves the claim to the publication.
+                let singledOut = q.speaker == nil && unnamedSource(of: q) != nil
+                claim.claimantKind = q.isAnonymous ? .anonymous : (q.speaker != nil || singledOut ? .speaker : .publication)
                 if let cue = q.cueRange, range.contains(cue) {
                     let speaker = q.speakerRange.flatMap { range.contains($0) ? $0 : nil }
                     claim.attribution = speaker.map { TextRange(start: min($0.start, cue.start), end: max($0.end, cue.end)) } ?? cue
@@ -284,6 +296,12 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return result
     }
 
+    /// The source `sources` made of a quote's speaker that is no entity, by its wording.
+    private func unnamedSource(of quote: Quote) -> Int? {
+        guard !quote.isAnonymous, let r = quote.speakerRange else { return nil }
+        return sourcesByWording[document.text(in: r).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+    }
+
     /// Indexes (in the sources layer) of the sources whose range lies inside `range`.
     private func sourcesInside(_ range: TextRange) -> [Int] {
         var result: [Int] = []
@@ -310,10 +328,12 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                     i += 1
                 }
             }
+            if quote.speaker == nil, let i = unnamedSource(of: quote) { candidates.append(i) }
             for i in Set(candidates).sorted() {
                 let s = sources[i]
                 if let speaker = quote.speaker, s.entity == speaker { add(s, .speaker) }
                 if quote.isAnonymous, s.kind == .anonymous, let r = quote.speakerRange, s.range == r { add(s, .speaker) }
+                if quote.speaker == nil, !quote.isAnonymous, s.entity == nil, s.kind != .anonymous { add(s, .speaker) }
             }
         }
         let paragraph = blocks.block(at: range.start)
