@@ -9,7 +9,7 @@ An article's text chooses the failure:
   SECRET-LAYER    it writes a layer it did not declare
   REFUSE-ME       it reports an error of its own for that article
 Any other article gets an empty `broken` layer. With `--protocol N` it states protocol version N
-in its handshake; with `--no-handshake` it answers without stating one.
+in its handshake; with `--banner` it prints a greeting instead of its handshake.
 """
 import json
 import sys
@@ -19,7 +19,9 @@ protocol = 1
 if "--protocol" in sys.argv:
     protocol = int(sys.argv[sys.argv.index("--protocol") + 1])
 
-if "--no-handshake" not in sys.argv:
+if "--banner" in sys.argv:
+    print("broken.py, at your service", flush=True)
+else:
     print(json.dumps({"dossier": "external", "protocol": protocol, "id": "broken", "kind": "analyzer",
                       "requires": [], "provides": ["broken"]}), flush=True)
 

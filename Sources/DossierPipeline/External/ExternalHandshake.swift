@@ -24,7 +24,8 @@ struct ExternalHandshake: Sendable {
         }
         guard case .int(let version)? = value["protocol"] else {
             throw ComponentError(
-                code: "E721", "\(program.label) stated no protocol version in its handshake; add '\"protocol\": \(ExternalProgram.protocolVersion)'")
+                code: "E721",
+                "\(program.label) stated no protocol version in its handshake; add '\"protocol\": \(ExternalProgram.protocolVersion)'")
         }
         guard version == ExternalProgram.protocolVersion else {
             throw ComponentError(
@@ -58,7 +59,8 @@ struct ExternalHandshake: Sendable {
 
         guard kind == "analyzer" else {
             throw ComponentError(
-                code: "E723", "\(program.label) says it is a '\(kind)', but the pipeline names it as an analyzer; only analyzers run as programs yet")
+                code: "E723",
+                "\(program.label) says it is a '\(kind)', but the pipeline names it as an analyzer; only analyzers run as programs yet")
         }
         if program.idDeclared, id != program.id {
             throw ComponentError(

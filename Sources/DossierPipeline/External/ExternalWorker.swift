@@ -75,7 +75,8 @@ final class ExternalWorker: @unchecked Sendable {
         } catch {
             let refusal = ComponentError(
                 code: "E720",
-                "\(program.label) could not be started: \(error.localizedDescription); check that '\(program.executable)' runs from a shell")
+                "\(program.label) could not be started: \(error.localizedDescription); check that '\(program.executable)' runs from a shell"
+            )
             shared.withLock { $0.refusal = refusal }
             throw refusal
         }
@@ -117,7 +118,8 @@ final class ExternalWorker: @unchecked Sendable {
         switch error {
         case .timedOut:
             code = "E724"
-            message = "\(program.label) did not finish \(what) within \(Self.seconds(program.timeout)), so it was stopped; "
+            message =
+                "\(program.label) did not finish \(what) within \(Self.seconds(program.timeout)), so it was stopped; "
                 + "raise 'timeout:' if it needs longer"
         case .ended:
             code = "E725"
@@ -125,7 +127,8 @@ final class ExternalWorker: @unchecked Sendable {
             message = "\(program.label) \(how) before \(what); it is started again for the next article"
         case .lineTooLong:
             code = "E726"
-            message = "\(program.label) wrote a line longer than \(ExternalProcess.maxLineBytes >> 20) MiB; answer with one line per document"
+            message =
+                "\(program.label) wrote a line longer than \(ExternalProcess.maxLineBytes >> 20) MiB; answer with one line per document"
         case .system(let why):
             code = "E725"
             message = "\(program.label): \(why)"

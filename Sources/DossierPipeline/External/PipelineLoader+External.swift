@@ -52,7 +52,8 @@ extension PipelineLoader {
         func layers(_ key: String) -> [LayerID]? {
             guard let (_, v) = values[key] else { return nil }
             guard let items = v.sequence else {
-                report.error("E713", "'\(key)' must be a list of layer names, such as [word-stats], found \(v.kindDescription)", at: v.location)
+                report.error(
+                    "E713", "'\(key)' must be a list of layer names, such as [word-stats], found \(v.kindDescription)", at: v.location)
                 return nil
             }
             var result: [LayerID] = []
@@ -75,7 +76,8 @@ extension PipelineLoader {
             let at = values["manifest"]!.value
             if values["command"] != nil {
                 report.error(
-                    "E710", "an 'exec' entry names its program once: remove 'command:', or 'manifest:'", at: values["command"]!.key.location)
+                    "E710", "an 'exec' entry names its program once: remove 'command:', or 'manifest:'", at: values["command"]!.key.location
+                )
             }
             if let manifest = readManifest(path, at: at.location, report: &report) {
                 program = manifest.program
@@ -99,7 +101,9 @@ extension PipelineLoader {
                 program.id = id
                 program.idDeclared = true
             } else {
-                report.error("E715", "the program's id \(id.quotedExcerpt) must be lowercase kebab-case, such as 'word-stats'", at: values["id"]!.value.location)
+                report.error(
+                    "E715", "the program's id \(id.quotedExcerpt) must be lowercase kebab-case, such as 'word-stats'",
+                    at: values["id"]!.value.location)
             }
         }
         if let version = string("version") { program.version = version }
@@ -109,7 +113,8 @@ extension PipelineLoader {
             if let seconds = v.double ?? v.int.map(Double.init), seconds > 0, seconds <= 3600 {
                 program.timeout = seconds
             } else {
-                report.error("E715", "'timeout' must be a number of seconds above 0 and at most 3600, found \(v.kindDescription)", at: v.location)
+                report.error(
+                    "E715", "'timeout' must be a number of seconds above 0 and at most 3600, found \(v.kindDescription)", at: v.location)
             }
         }
         if let (_, v) = values["processes"] {
@@ -123,7 +128,9 @@ extension PipelineLoader {
             if v.mapping != nil {
                 program.options = checkProgramOptions(v, schema: schema, program: program, report: &report)
             } else {
-                report.error("E714", "'options' must be a mapping of the program's option names to values, found \(v.kindDescription)", at: v.location)
+                report.error(
+                    "E714", "'options' must be a mapping of the program's option names to values, found \(v.kindDescription)",
+                    at: v.location)
             }
         } else if let schema {
             program.options = .object(schema.compactMap { key, spec in spec["default"].map { (key, $0) } })
@@ -137,9 +144,9 @@ extension PipelineLoader {
         } else if let executable = Self.resolveCommand(program.command, in: program.directory) {
             program.executable = executable
         } else {
-            let where_ = program.command.contains("/") ? "no executable file is there" : "it is not on PATH"
+            let place = program.command.contains("/") ? "no executable file is there" : "it is not on PATH"
             report.error(
-                "E711", "cannot run command \(program.command.quotedExcerpt): \(where_); install it, or give its path",
+                "E711", "cannot run command \(program.command.quotedExcerpt): \(place); install it, or give its path",
                 at: (values["command"] ?? values["manifest"])?.value.location ?? entry.location)
         }
         // An argument that reads like a path to the script should name a file (a warning: it may be
@@ -150,7 +157,8 @@ extension PipelineLoader {
             let path = script.hasPrefix("/") ? script : ((program.directory.map { $0 + "/" } ?? "") + script)
             if !FileManager.default.fileExists(atPath: path) {
                 report.warning(
-                    "W711", "the program's argument \(script.quotedExcerpt) names no file\(program.directory.map { " in '\($0)'" } ?? " in the current directory"); check the path",
+                    "W711",
+                    "the program's argument \(script.quotedExcerpt) names no file\(program.directory.map { " in '\($0)'" } ?? " in the current directory"); check the path",
                     at: values["args"]?.value.location ?? entry.location)
             }
         }
@@ -162,7 +170,9 @@ extension PipelineLoader {
                 "E713", "declare the layers the program writes with 'provides:', such as 'provides: [word-stats]' (or in its manifest)",
                 at: entry.location)
         }
-        program.summary = program.summary == ExternalProgram().summary ? "external program '\(([program.command] + program.arguments).joined(separator: " "))'" : program.summary
+        program.summary =
+            program.summary == ExternalProgram().summary
+            ? "external program '\(([program.command] + program.arguments).joined(separator: " "))'" : program.summary
 
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         guard errors == before, interpolated else { return nil }
@@ -190,11 +200,16 @@ extension PipelineLoader {
                     let hint = Suggestions.hint(key, among: known)
                     report.error(
                         "E714", "unknown option \(key.quotedExcerpt) for \(program.label)\(hint)", at: k.location, end: k.end,
-                        notes: hint.isEmpty ? [Diagnostic.Note(known.isEmpty ? "it takes no options" : "its options: " + known.joined(separator: ", "))] : [])
+                        notes: hint.isEmpty
+                            ? [Diagnostic.Note(known.isEmpty ? "it takes no options" : "its options: " + known.joined(separator: ", "))]
+                            : [])
                     continue
                 }
                 if case .string(let type)? = spec["type"], !Self.matches(value, type: type) {
-                    report.error("E714", "option '\(key)' of \(program.label) takes \(type == "int" ? "an" : "a") \(type), found \(v.kindDescription)", at: v.location)
+                    report.error(
+                        "E714",
+                        "option '\(key)' of \(program.label) takes \(type == "int" ? "an" : "a") \(type), found \(v.kindDescription)",
+                        at: v.location)
                     continue
                 }
             }
@@ -205,7 +220,9 @@ extension PipelineLoader {
 
     private static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
-        case ("string", .string), ("bool", .bool), ("int", .int), ("number", .int), ("number", .double), ("list", .array), ("mapping", .object): true
+        case ("string", .string), ("bool", .bool), ("int", .int), ("number", .int), ("number", .double), ("list", .array),
+            ("mapping", .object):
+            true
         case ("string", _), ("bool", _), ("int", _), ("number", _), ("list", _), ("mapping", _): false
         default: true
         }
@@ -225,7 +242,9 @@ extension PipelineLoader {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return refuse(FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist; check the path (it is read from the current directory)")
+            return refuse(
+                FileManager.default.fileExists(atPath: path)
+                    ? "cannot be read" : "does not exist; check the path (it is read from the current directory)")
         }
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let pairs) = value else {
             return refuse("is not a JSON object; see Docs/ExternalComponents.md for its fields")
