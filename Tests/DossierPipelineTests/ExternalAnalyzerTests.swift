@@ -175,6 +175,21 @@ struct ExternalAnalyzerTests {
         return result
     }
 
+    @Test("the example pipelines lint clean, and the broken one fails only the marked article (run from the repository root, as CI does)")
+    func examplePipelines() async throws {
+        let loader = PipelineLoader.standard(environment: [:])
+        for name in ["shouting", "broken"] {
+            let report = loader.lint(path: "\(Self.examples)/\(name).pipeline.yaml")
+            #expect(report.diagnostics.isEmpty, "\(report.render())")
+        }
+        let pipeline = try loader.load(path: "\(Self.examples)/broken.pipeline.yaml")
+        let articles = try FileManager.default.contentsOfDirectory(atPath: "\(Self.examples)/Articles").sorted()
+        let result = await InMemoryRunner(registry: .standard).run(
+            pipeline, inputs: articles.map { .file("\(Self.examples)/Articles/\($0)") })
+        #expect(try Self.ids(result) == ["council-vote", "ferry-timetable"])
+        #expect(result.diagnostics.map(\.code) == ["E725"])
+    }
+
     @Test("lint checks an exec entry without running the program")
     func lintDoesNotRun() throws {
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-exec-\(UUID().uuidString)").path
