@@ -26,6 +26,24 @@ public struct ComponentInfo: Sendable, Hashable {
     /// Whether an exporter writes its one target file in place (see `Exporter.writesInPlace`).
     public var writesInPlace = false
 
+    /// Creates a description; the registry makes these for registered types, and the pipeline
+    /// loader for components declared in a pipeline file, such as external programs.
+    public init(
+        kind: Kind, id: String, summary: String, version: String, requires: [LayerID], provides: [LayerID], defaults: JSONValue,
+        help: [String: String], fileExtensions: [String], writesInPlace: Bool = false
+    ) {
+        self.kind = kind
+        self.id = id
+        self.summary = summary
+        self.version = version
+        self.requires = requires
+        self.provides = provides
+        self.defaults = defaults
+        self.help = help
+        self.fileExtensions = fileExtensions
+        self.writesInPlace = writesInPlace
+    }
+
     /// The option keys, in the order the defaults list them, then any that only have help.
     public var optionKeys: [String] {
         var keys: [String] = []

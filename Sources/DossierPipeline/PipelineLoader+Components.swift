@@ -45,6 +45,16 @@ extension PipelineLoader {
         var analyzers: [CheckedPipeline.Step] = []
         var analyzerInfos: [(info: ComponentInfo, name: String, location: SourceLocation?)] = []
         for entry in file.analyzers {
+            // `exec:` names a program, not a registered analyzer (Docs/ExternalComponents.md).
+            if entry.id == ExternalAnalyzer.id {
+                if let step = checkExternal(entry, report: &report) {
+                    analyzers.append(step)
+                    analyzerInfos.append((step.info, step.name, entry.location))
+                } else {
+                    failed = true
+                }
+                continue
+            }
             if let checked = check(entry, kind: .analyzer, table: registry.analyzers, report: &report) {
                 let registered = registry.analyzers[entry.id]!
                 let decoder = checked.decoder
