@@ -260,7 +260,7 @@ struct ExternalAnalyzerTests {
 
     static func write(_ text: String) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("exec-\(UUID().uuidString).pipeline.yaml").path
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 }
