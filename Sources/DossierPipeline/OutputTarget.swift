@@ -45,10 +45,27 @@ public enum OutputTarget: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The folder every path of this target stays in: the template's folders before its first
-    /// placeholder (empty for the output folder itself).
-    var fixedFolder: String? {
+    /// placeholder that differs between articles (`{id}`, `{index}`), with the ones every article
+    /// shares expanded, so `out/{pipeline}/{id}.html` stays in `out/<pipeline>` (empty for the
+    /// output folder itself).
+    func fixedFolder(pipeline: String, exporter: String, ext: String) -> String? {
         guard case .path(let template) = self else { return nil }
-        let head = template.firstIndex(of: "{").map { template[..<$0] } ?? Substring(template)
+        var head = ""
+        var rest = Substring(template)
+        scan: while let open = rest.firstIndex(of: "{") {
+            head += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            switch rest[rest.index(after: open)..<close] {
+            case "pipeline": head += pipeline
+            case "exporter": head += exporter
+            case "ext": head += ext
+            default:
+                rest = rest[open..<open]
+                break scan
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        head += rest
         guard let slash = head.lastIndex(of: "/") else { return "" }
         return slash == head.startIndex ? "/" : String(head[..<slash])
     }

@@ -66,7 +66,9 @@ final class OutputWriter {
             switch step.target {
             case .stdout: kind = .standardOutput
             case .path where step.target.isPerArticle:
-                let folder = step.target.fixedFolder ?? ""
+                let folder =
+                    step.target.fixedFolder(pipeline: pipeline.name, exporter: step.name, ext: step.info.fileExtensions.first ?? "out")
+                    ?? ""
                 kind = .perArticle(folder: url(folder.isEmpty ? "." : folder).path)
             case .path: kind = .sharedFile(path: finalPath(step, id: "", index: 0) ?? "")
             }

@@ -236,6 +236,29 @@ struct HTMLExporterTests {
         #expect(page.contains("It snowed."))
     }
 
+    @Test("placeholders every article shares ({pipeline}) belong to the folder: the index lands beside the pages")
+    func pipelineIndexInNamedFolder() async throws {
+        var registry = Registry()
+        try registry.register(reader: TextReader.self)
+        try registry.register(analyzer: SentenceAnalyzer.self)
+        try registry.register(exporter: HTMLExporter.self)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-html-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await InMemoryRunner(registry: registry, outputDirectory: folder.path).run(
+            """
+            version: 1
+            name: desk
+            reader: text
+            analyzers: [sentences]
+            exporters:
+              - html: { to: "out/{pipeline}/{id}.html" }
+            """, inputs: [("one.txt", "First story\n\nIt rained.")])
+        #expect(run.summary.allSucceeded, "\(run.diagnostics)")
+        let index = try String(contentsOf: folder.appendingPathComponent("out/desk/index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"one.html\">First story</a>"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/index.html").path))
+    }
+
     @Test("a negative maxClaims and an index that is not a plain file name are refused with their codes")
     func validation() throws {
         var options = HTMLExporter.Options()
