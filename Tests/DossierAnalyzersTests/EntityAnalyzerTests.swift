@@ -235,6 +235,13 @@ struct EntityAnalyzerTests {
         #expect(entity("Tarn Valley", in: entities)?.kind == .location)
     }
 
+    @Test("two unknown capitalised words that fill a pair of quotation marks are a coined term, not a person")
+    func quotedCoinedTerm() throws {
+        let (_, entities) = try paragraph("Critics dubbed the deal a new “Velmar Spring” on Monday. Anna Berg voted against it.")
+        #expect(entity("Velmar Spring", in: entities)?.kind != .person)
+        #expect(entity("Anna Berg", in: entities)?.kind == .person)
+    }
+
     @Test("an ordinary word opening a sentence or a 'Read more:' line is no name, even where no rule places it")
     func sentenceInitialOrdinaryWords() throws {
         let (_, entities) = try paragraph(

@@ -655,6 +655,13 @@ struct EntityRecognizer {
             default: break
             }
         }
+        // A span that fills a pair of quotation marks by itself is a coined term or a title (the
+        // so-called “Pax Americana”), not a person the rules only guessed at.
+        if kind == .person && !confident && roles.isEmpty && a > 0 && b < tokens.count
+            && Self.isOpeningQuote(scalar(a - 1)) && Self.isClosingQuote(scalar(b))
+        {
+            kind = .misc
+        }
         // An ordinary English word capitalised only because it opens a sentence ("Thanks for
         // reading.", "Expert opinions vary") that neither the rules nor the model could place is no name.
         if kind == .misc && !confident && b - a == 1 && roles.isEmpty
@@ -664,6 +671,9 @@ struct EntityRecognizer {
         }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
     }
+
+    static func isOpeningQuote(_ v: UInt32) -> Bool { v == 0x22 || v == 0x201C || v == 0xAB || v == 0x2018 }
+    static func isClosingQuote(_ v: UInt32) -> Bool { v == 0x22 || v == 0x201D || v == 0xBB || v == 0x2019 }
 
     /// How sure the model must be that a span the rules placed by a weak cue is no name.
     static let noneMinimum: Float = 0.7
