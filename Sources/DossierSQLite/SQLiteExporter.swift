@@ -11,9 +11,9 @@ public import Foundation
 /// one file path: `to: out/corpus.sqlite`. Standard output and a file per article are refused
 /// when the pipeline is checked (`E236`). The schema and queries are in `Docs/SQLite.md`.
 ///
-/// Rendering, which runs for many articles at once, computes the content hash over the values of
-/// the article's rows; the sink, which sees articles one at a time in input order, compares it
-/// with the stored one and runs the inserts.
+/// Rendering, which runs for many articles at once, builds the article's rows (as bytes) and
+/// their content hash; the sink, which sees articles one at a time in input order, compares the
+/// hash with the stored one and binds the rows to its inserts.
 public struct SQLiteExporter: Exporter {
     /// How the database is written.
     public struct Options: ComponentOptions, Hashable {
@@ -62,9 +62,14 @@ public struct SQLiteExporter: Exporter {
         self.options = options
     }
 
-    /// The article's content hash (what the sink compares with the stored one), as UTF-8.
+    /// The article's rows, encoded once, after their content hash (what the sink compares with
+    /// the stored one) and a NUL byte: the sink inserts these bytes as they are.
     public func export(_ document: Document, context: ExportContext) throws -> Data {
-        Data(ArticleRows.hash(document, includeText: options.includeText).utf8)
+        let rows = ArticleRows(document, includeText: options.includeText)
+        var rendered = Data(rows.hash.utf8)
+        rendered.append(0)
+        rendered.append(contentsOf: rows.bytes)
+        return rendered
     }
 
     /// Opens the database at the target's path; refuses standard output and per-article targets.
