@@ -15,7 +15,9 @@ struct ArticleWriter {
 
     var writtenAt: String
 
-    func write(id: String, hash: String, rows: UnsafeRawBufferPointer, in db: Database) throws -> Outcome {
+    /// Writes one article; `firstClaim` is set to the rowid of the first claim the batch inserts,
+    /// for `indexClaims`.
+    func write(id: String, hash: String, rows: UnsafeRawBufferPointer, firstClaim: inout Int64?, in db: Database) throws -> Outcome {
         let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?"), arguments: [id])
         if stored == hash { return .unchanged }
         if stored != nil {
@@ -50,10 +52,23 @@ struct ArticleWriter {
                     resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
                     sql: statement.sql)
             }
+            if table == .claims && firstClaim == nil { firstClaim = db.lastInsertedRowID }
         }
         // The text was bound without a copy (`SQLITE_STATIC`): let go of it before the bytes go.
         for case let statement? in statements { sqlite3_clear_bindings(statement.sqliteStatement) }
         return stored == nil ? .inserted : .replaced
+    }
+
+    /// Adds the claims the batch inserted to the full-text index, in one statement.
+    ///
+    /// A new rowid is one more than the largest in the table, and no claim inserted in a run is
+    /// deleted in the same run (article ids are unique in a run), so the batch's claims are
+    /// exactly those from the first one's rowid on. One statement instead of a trigger per row
+    /// took a third off SQLite's time for the inserts.
+    static func indexClaims(from firstClaim: Int64?, in db: Database) throws {
+        guard let firstClaim else { return }
+        try db.execute(
+            sql: "INSERT INTO claims_fts(rowid, text) SELECT rowid, text FROM claims WHERE rowid >= ?", arguments: [firstClaim])
     }
 
     private func bind(_ reader: inout Reader, to handle: SQLiteStatement, at column: CInt) {

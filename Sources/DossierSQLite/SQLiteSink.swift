@@ -125,12 +125,13 @@ public final class SQLiteSink: ExportSink {
         queue.asyncWrite(
             { db in
                 var counts = Statistics()
+                var firstClaim: Int64?
                 for (id, rendered) in batch {
                     let outcome = try rendered.withUnsafeBytes { bytes in
                         let split = bytes.firstIndex(of: 0) ?? bytes.count
                         let hash = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<split]), as: UTF8.self)
                         let rows = UnsafeRawBufferPointer(rebasing: bytes[min(split + 1, bytes.count)...])
-                        return try writer.write(id: id, hash: hash, rows: rows, in: db)
+                        return try writer.write(id: id, hash: hash, rows: rows, firstClaim: &firstClaim, in: db)
                     }
                     switch outcome {
                     case .inserted: counts.inserted += 1
@@ -138,6 +139,7 @@ public final class SQLiteSink: ExportSink {
                     case .unchanged: counts.unchanged += 1
                     }
                 }
+                try ArticleWriter.indexClaims(from: firstClaim, in: db)
                 return counts
             },
             completion: { _, result in
