@@ -25,6 +25,9 @@ struct ArticleWriter {
             try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
         }
         var statements: [Statement?] = Array(repeating: nil, count: ArticleRows.Table.allCases.count)
+        // The text is bound without a copy (`SQLITE_STATIC`): let go of it before the bytes go,
+        // whether the article was written or failed.
+        defer { for case let statement? in statements { sqlite3_clear_bindings(statement.sqliteStatement) } }
         var reader = Reader(rows)
         precondition(reader.byte() == ArticleRows.version, "rows encoded by another version")
         while !reader.atEnd {
@@ -54,8 +57,6 @@ struct ArticleWriter {
             }
             if table == .claims && firstClaim == nil { firstClaim = db.lastInsertedRowID }
         }
-        // The text was bound without a copy (`SQLITE_STATIC`): let go of it before the bytes go.
-        for case let statement? in statements { sqlite3_clear_bindings(statement.sqliteStatement) }
         return stored == nil ? .inserted : .replaced
     }
 
