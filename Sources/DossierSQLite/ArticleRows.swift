@@ -65,7 +65,7 @@ struct ArticleRows {
     ///
     /// References to items the document does not hold are NULL rather than a broken foreign key:
     /// the runner checks references, but a document may come from elsewhere.
-    init(_ document: Document, includeText: Bool) {
+    init(_ document: Document, options: SQLiteExporter.Options) {
         bytes = []
         bytes.reserveCapacity(4096 + 8 * document.length)
         bytes.append(Self.version)
@@ -84,7 +84,7 @@ struct ArticleRows {
         add(m.language)
         add(document.origin)
         add(document.length)
-        if includeText { add(text: TextRange(start: 0, end: document.length), of: document) } else { add(nil as String?) }
+        if options.includeText { add(text: TextRange(start: 0, end: document.length), of: document) } else { add(nil as String?) }
 
         let entities = Set(a.entities.map(\.id))
         func entity(_ id: String?) -> String? { id.flatMap { entities.contains($0) ? $0 : nil } }
@@ -97,7 +97,7 @@ struct ArticleRows {
             add(e.name)
             add(e.role)
             add(producers[e.producer])
-            for mention in e.mentions {
+            for mention in e.mentions where options.mentions {
                 row(.mentions)
                 add(article)
                 add(e.id)
@@ -174,7 +174,7 @@ struct ArticleRows {
             add(text: f.range, of: document)
             add(producers[f.producer])
         }
-        for metric in a.metrics {
+        for metric in a.metrics where options.metrics {
             row(.metrics)
             add(article)
             add(metric.id)

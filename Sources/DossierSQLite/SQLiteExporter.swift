@@ -21,6 +21,10 @@ public struct SQLiteExporter: Exporter {
         public var batchSize: Int = 500
         /// Store each article's text in `articles.text`.
         public var includeText: Bool = true
+        /// Write every mention of every entity to `mentions`; false leaves the table empty.
+        public var mentions: Bool = true
+        /// Write the metrics layer to `metrics`; false leaves the table empty.
+        public var metrics: Bool = true
 
         /// Creates the default options.
         public init() {}
@@ -31,6 +35,9 @@ public struct SQLiteExporter: Exporter {
                 "batchSize":
                     "articles written per transaction, 1 to 100000: larger is faster, and a failure rolls back only the batch it happens in",
                 "includeText": "store each article's text in articles.text; claims, quotes and sources keep their own text either way",
+                "mentions":
+                    "write every entity mention to the mentions table (a third of all rows); false leaves it empty and writes faster",
+                "metrics": "write the metrics layer to the metrics table (a fifth of all rows); false leaves it empty and writes faster",
             ]
         }
     }
@@ -65,7 +72,7 @@ public struct SQLiteExporter: Exporter {
     /// The article's rows, encoded once, after their content hash (what the sink compares with
     /// the stored one) and a NUL byte: the sink inserts these bytes as they are.
     public func export(_ document: Document, context: ExportContext) throws -> Data {
-        let rows = ArticleRows(document, includeText: options.includeText)
+        let rows = ArticleRows(document, options: options)
         var rendered = Data(rows.hash.utf8)
         rendered.append(0)
         rendered.append(contentsOf: rows.bytes)
