@@ -62,7 +62,10 @@ let package = Package(
             swiftSettings: settings),
         // The `sqlite` exporter, apart from DossierExporters so that only what depends on it builds GRDB.
         .target(
-            name: "DossierSQLite", dependencies: ["DossierCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: settings),
+            name: "DossierSQLite",
+            dependencies: [
+                "DossierCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ], swiftSettings: settings),
         .target(
             name: "Dossier",
             dependencies: [

@@ -53,24 +53,19 @@ public enum DocumentJSON {
 
     /// Writes the document as canonical JSON, followed by a newline when `newline` is set.
     ///
-    /// The writer runs twice, first counting bytes and then filling one buffer of that size, so
-    /// the memory taken is the output alone (see `DocumentJSONWriter`).
+    /// One pass into a buffer that grows as needed (`JSONGrowingBuffer`); the first guess at its
+    /// size is generous, as untouched pages of a large buffer take no memory.
     static func encode(_ document: Document, pretty: Bool, includeText: Bool, newline: Bool = false) throws -> Data {
         try checkNumbers(document)
-        let layers = try DocumentJSONWriter<JSONByteCounter>.plan(document.annotations)
-        var counter = DocumentJSONWriter(
-            document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONByteCounter())
-        counter.write()
-        let size = counter.sink.count + (newline ? 1 : 0)
-        var data = Data(count: size)
-        data.withUnsafeMutableBytes { buffer in
-            var writer = DocumentJSONWriter(
-                document: document, pretty: pretty, includeText: includeText, layers: layers, sink: JSONByteBuffer(buffer: buffer))
-            writer.write()
-            if newline { writer.sink.write(0x0A) }
-            precondition(writer.sink.count == size, "DocumentJSONWriter wrote less than it counted")
-        }
-        return data
+        let layers = try DocumentJSONWriter<JSONGrowingBuffer>.plan(document.annotations)
+        // Pretty JSON of an analysed article runs to about 12 times its text (each item repeats
+        // what it covers); a bare document to about twice.
+        var writer = DocumentJSONWriter(
+            document: document, pretty: pretty, includeText: includeText, layers: layers,
+            sink: JSONGrowingBuffer(capacity: 4096 + 16 * min(document.length, 1 << 24)))
+        writer.write()
+        if newline { writer.sink.write(0x0A) }
+        return writer.sink.data()
     }
 
     /// Refuses the numbers JSON cannot hold, naming the item, before anything is written.
@@ -81,6 +76,14 @@ public enum DocumentJSON {
                 code: "E708",
                 "claim '\(claim.id)' has the checkWorthiness '\(claim.checkWorthiness)', which JSON cannot hold; use a finite number",
                 path: "layers.claims[\(i)].checkWorthiness")
+        }
+        for (i, claim) in a.claims.enumerated() {
+            for (j, reason) in claim.reasons.enumerated() where !reason.weight.isFinite {
+                throw DocumentJSONError(
+                    code: "E708",
+                    "claim '\(claim.id)' has a reason '\(reason.feature)' weighing '\(reason.weight)', which JSON cannot hold; use a finite number",
+                    path: "layers.claims[\(i)].reasons[\(j)].weight")
+            }
         }
         for (i, metric) in a.metrics.enumerated() where !metric.value.isFinite {
             throw DocumentJSONError(

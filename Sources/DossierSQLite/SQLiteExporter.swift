@@ -11,9 +11,9 @@ public import Foundation
 /// one file path: `to: out/corpus.sqlite`. Standard output and a file per article are refused
 /// when the pipeline is checked (`E236`). The schema and queries are in `Docs/SQLite.md`.
 ///
-/// Rendering, which runs for many articles at once, computes the content hash over the values of
-/// the article's rows; the sink, which sees articles one at a time in input order, compares it
-/// with the stored one and runs the inserts.
+/// Rendering, which runs for many articles at once, builds the article's rows (as bytes) and
+/// their content hash; the sink, which sees articles one at a time in input order, compares the
+/// hash with the stored one and binds the rows to its inserts.
 public struct SQLiteExporter: Exporter {
     /// How the database is written.
     public struct Options: ComponentOptions, Hashable {
@@ -21,6 +21,10 @@ public struct SQLiteExporter: Exporter {
         public var batchSize: Int = 500
         /// Store each article's text in `articles.text`.
         public var includeText: Bool = true
+        /// Write every mention of every entity to `mentions`; false leaves the table empty.
+        public var mentions: Bool = true
+        /// Write the metrics layer to `metrics`; false leaves the table empty.
+        public var metrics: Bool = true
 
         /// Creates the default options.
         public init() {}
@@ -31,6 +35,9 @@ public struct SQLiteExporter: Exporter {
                 "batchSize":
                     "articles written per transaction, 1 to 100000: larger is faster, and a failure rolls back only the batch it happens in",
                 "includeText": "store each article's text in articles.text; claims, quotes and sources keep their own text either way",
+                "mentions":
+                    "write every entity mention to the mentions table (a third of all rows); false leaves it empty and writes faster",
+                "metrics": "write the metrics layer to the metrics table (a fifth of all rows); false leaves it empty and writes faster",
             ]
         }
     }
@@ -62,9 +69,14 @@ public struct SQLiteExporter: Exporter {
         self.options = options
     }
 
-    /// The article's content hash (what the sink compares with the stored one), as UTF-8.
+    /// The article's rows, encoded once, after their content hash (what the sink compares with
+    /// the stored one) and a NUL byte: the sink inserts these bytes as they are.
     public func export(_ document: Document, context: ExportContext) throws -> Data {
-        Data(ArticleRows.hash(document, includeText: options.includeText).utf8)
+        let rows = ArticleRows(document, options: options)
+        var rendered = Data(rows.hash.utf8)
+        rendered.append(0)
+        rendered.append(contentsOf: rows.bytes)
+        return rendered
     }
 
     /// Opens the database at the target's path; refuses standard output and per-article targets.

@@ -38,7 +38,8 @@ public final class SQLiteSink: ExportSink {
     private var queue: DatabaseQueue?
     private let writer: ArticleWriter
     private let batchSize: Int
-    private var pending: [(document: Document, hash: String)] = []
+    /// Each waiting article's id and rendering (its hash, a NUL, its rows: see `SQLiteExporter.export`).
+    private var pending: [(id: String, rendered: Data)] = []
     /// The batch being written on the database's queue, if any, and how it ended.
     private var inFlight: DispatchGroup?
     private let outcome = BatchOutcome()
@@ -49,7 +50,7 @@ public final class SQLiteSink: ExportSink {
         batchSize = options.batchSize
         let stamp = ISO8601DateFormatter()
         stamp.formatOptions = [.withInternetDateTime]
-        writer = ArticleWriter(includeText: options.includeText, writtenAt: stamp.string(from: Date()))
+        writer = ArticleWriter(writtenAt: stamp.string(from: Date()))
         do {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -80,7 +81,7 @@ public final class SQLiteSink: ExportSink {
 
     /// Adds the article to the batch; writes the batch when it is full.
     public func write(_ rendered: Data, for document: Document) throws {
-        pending.append((document, String(decoding: rendered, as: UTF8.self)))
+        pending.append((document.id, rendered))
         if pending.count >= batchSize { try flush() }
     }
 
@@ -124,18 +125,26 @@ public final class SQLiteSink: ExportSink {
         queue.asyncWrite(
             { db in
                 var counts = Statistics()
-                for (document, hash) in batch {
-                    switch try writer.write(document, hash: hash, in: db) {
+                var firstClaim: Int64?
+                for (id, rendered) in batch {
+                    let outcome = try rendered.withUnsafeBytes { bytes in
+                        let split = bytes.firstIndex(of: 0) ?? bytes.count
+                        let hash = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<split]), as: UTF8.self)
+                        let rows = UnsafeRawBufferPointer(rebasing: bytes[min(split + 1, bytes.count)...])
+                        return try writer.write(id: id, hash: hash, rows: rows, firstClaim: &firstClaim, in: db)
+                    }
+                    switch outcome {
                     case .inserted: counts.inserted += 1
                     case .replaced: counts.replaced += 1
                     case .unchanged: counts.unchanged += 1
                     }
                 }
+                try ArticleWriter.indexClaims(from: firstClaim, in: db)
                 return counts
             },
             completion: { _, result in
-                let first = batch.first?.document.id ?? ""
-                let last = batch.last?.document.id ?? ""
+                let first = batch.first?.id ?? ""
+                let last = batch.last?.id ?? ""
                 outcome.record(
                     result.mapError { error in
                         let span = batch.count == 1 ? "'\(first)'" : "\(batch.count) articles from '\(first)' to '\(last)'"

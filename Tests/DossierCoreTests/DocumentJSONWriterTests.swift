@@ -38,26 +38,74 @@ struct DocumentJSONWriterTests {
         var a = Annotations()
         let everything = TextRange(start: 0, end: length)
         a.sentences = (0..<length).map { Sentence(range: TextRange(start: $0, end: length), producer: producer) }
-        a.entities = [Entity(id: "e1", range: everything, kind: .misc, name: awkward[6], role: awkward[8], producer: producer)]
+        a.entities = [
+            Entity(id: "e1", range: everything, kind: .misc, name: awkward[6], role: awkward[8], producer: producer),
+            Entity(
+                id: "e2", kind: Entity.Kind(rawValue: awkward[2]), name: awkward[9],
+                mentions: [
+                    Entity.Mention(range: TextRange(start: 3, end: 7), form: .alias),
+                    Entity.Mention(range: TextRange(start: 0, end: 0), form: Entity.Mention.Form(rawValue: awkward[4])),
+                    Entity.Mention(range: everything, form: .pronoun),
+                ],
+                roles: [
+                    Entity.Role(title: awkward[5], affiliation: awkward[3], range: TextRange(start: 1, end: 4)),
+                    Entity.Role(title: "", affiliation: nil, range: nil), Entity.Role(title: awkward[11], affiliation: ""),
+                    Entity.Role(title: "t", range: TextRange(start: 0, end: 0)),
+                ], producer: producer),
+            // No mentions: no covered text, and `start`/`end` fall back to 0.
+            Entity(id: "e3", kind: .person, name: "", mentions: [], producer: Provenance(component: "x", version: "", name: awkward[7])),
+        ]
         a.dates = [
-            DateMention(range: everything, value: awkward[4], producer: producer),
-            DateMention(range: TextRange(start: 1, end: 1), value: nil, producer: producer),
+            DateMention(id: "d1", range: everything, value: awkward[4], producer: producer),
+            DateMention(id: awkward[8], range: TextRange(start: 1, end: 1), value: nil, producer: producer),
+            DateMention(
+                range: TextRange(start: 2, end: 5), kind: .range, value: awkward[3], anchor: awkward[9], unresolved: awkward[2],
+                producer: producer),
+            DateMention(range: TextRange(start: 0, end: 3), kind: .duration, value: nil, unresolved: awkward[5], producer: producer),
         ]
         a.quotes = [
             Quote(
                 range: everything, kind: .indirect, speaker: "e1", speakerRange: TextRange(start: 2, end: 9), cue: awkward[2],
                 producer: producer),
             Quote(range: TextRange(start: 0, end: 0), kind: .direct, producer: producer),
+            Quote(
+                id: awkward[9], range: TextRange(start: 4, end: 12), kind: Quote.Kind(rawValue: awkward[3]), speaker: "e2",
+                speakerRange: TextRange(start: 0, end: 0), isAnonymous: true, cue: "", cueRange: TextRange(start: 1, end: 3),
+                producer: producer),
+            Quote(range: TextRange(start: 1, end: 2), kind: .scare, isAnonymous: true, cueRange: everything, producer: producer),
         ]
-        // Claims write through their Codable form; the awkward doubles are on the fast path in metrics below.
-        a.claims = [0.25, 0, 1, 0.5, 0.75, 0.125, 0.375, 0.625, 0.875, 0.0625, 0.5, 1].enumerated().map {
+        // Scores and weights as awkward as the metrics' values below, through the claims' fast path.
+        let doubles: [Double] = [
+            0, -1, Double(Int.max), 2.5e-8, 1e300, 7, -0.0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100,
+            123456789.125, 0.25, 0.804,
+        ]
+        a.claims = doubles.enumerated().map { n, score in
             ClaimAnnotation(
-                id: "c\($0)", range: everything, checkWorthiness: $1, sources: [awkward[10], "src2"].prefix($0).map { Reference($0) },
-                claimant: $0.isMultiple(of: 2) ? "e1" : nil, producer: producer)
+                id: "c\(n)", range: n.isMultiple(of: 3) ? everything : TextRange(start: n % length, end: length), checkWorthiness: score,
+                kind: n.isMultiple(of: 4) ? .fact : ClaimKind(rawValue: awkward[n % awkward.count]),
+                sources: [awkward[10], "src2"].prefix(n % 3).map { Reference($0) }, claimant: n.isMultiple(of: 2) ? "e1" : nil,
+                claimantKind: n == 5 ? .anonymous : nil, quote: n.isMultiple(of: 5) ? Reference(awkward[9]) : nil,
+                actors: Array(["e1", "e2", "e3"].prefix(n % 4)).map { Reference($0) },
+                dates: n.isMultiple(of: 2) ? [Reference("d1"), Reference(awkward[8])] : [],
+                reasons: (0..<(n % 3)).map {
+                    ClaimAnnotation.Reason(
+                        feature: awkward[($0 + n) % awkward.count], description: awkward[4], weight: doubles[(n + $0) % doubles.count])
+                },
+                hedges: n.isMultiple(of: 2) ? [TextRange(start: 0, end: 1), everything] : [],
+                boosters: n.isMultiple(of: 3) ? [TextRange(start: 2, end: 2)] : [],
+                attribution: n.isMultiple(of: 4) ? TextRange(start: 1, end: 5) : nil, producer: producer)
         }
+        a.claims[1].support = [
+            ClaimAnnotation.Support(source: Reference(awkward[10]), via: .paragraphLink),
+            ClaimAnnotation.Support(source: "src2", via: ClaimAnnotation.Support.Via(rawValue: awkward[5])),
+        ]
         a.sources = [
             SourceAnnotation(id: awkward[10], name: awkward[11], url: awkward[3], kind: .document, range: everything, producer: producer),
             SourceAnnotation(id: "src2", name: "", kind: .person, producer: producer),
+            SourceAnnotation(
+                id: "src3", name: awkward[9], url: "", kind: SourceKind(rawValue: awkward[2]), range: TextRange(start: 0, end: 0),
+                entity: "e2", platform: awkward[4], handle: awkward[6], date: awkward[7], producer: producer),
+            SourceAnnotation(name: awkward[8], kind: .socialPost, entity: "e3", handle: "@h", producer: producer),
         ]
         a.findings = [
             Finding(kind: awkward[5], message: awkward[4], severity: .warning, range: everything, cue: awkward[3], producer: producer),
@@ -158,5 +206,17 @@ struct DocumentJSONWriterTests {
         let error = try #require(throws: DocumentJSONError.self) { try document.jsonData() }
         #expect(error.code == "E708")
         #expect(error.path == "layers.claims[1].checkWorthiness")
+    }
+
+    @Test("a claim reason's weight JSON cannot hold is refused with E708", arguments: [Double.nan, -.infinity])
+    func nonFiniteWeightIsRefused(weight: Double) throws {
+        var document = SampleDocuments.full
+        document.annotations.claims[2].reasons = [
+            ClaimAnnotation.Reason(feature: "number", description: "names a number", weight: 1),
+            ClaimAnnotation.Reason(feature: "odd", description: "odd", weight: weight),
+        ]
+        let error = try #require(throws: DocumentJSONError.self) { try document.jsonData() }
+        #expect(error.code == "E708")
+        #expect(error.path == "layers.claims[2].reasons[1].weight")
     }
 }

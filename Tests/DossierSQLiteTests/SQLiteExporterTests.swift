@@ -180,6 +180,30 @@ struct SQLiteExporterTests {
         #expect(problem.location?.line == 4)
     }
 
+    @Test("mentions and metrics can be left out; every other table is written as before")
+    func mentionsAndMetricsAreOptional() async throws {
+        let folder = try SQLiteCorpus.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await SQLiteCorpus.run(
+            [SQLiteCorpus.document("one")], into: folder, options: "to: corpus.sqlite, mentions: false, metrics: false")
+        #expect(run.summary.allSucceeded, "\(run.diagnostics)")
+        let a = SampleDocuments.full.annotations
+        try SQLiteCorpus.read(folder.appendingPathComponent("corpus.sqlite")) { (db: Database) throws in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM metrics") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") == a.entities.count)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims") == a.claims.count)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM findings") == a.findings.count)
+        }
+        // Turning them back on changes the rows, so the article is rewritten with them.
+        let again = try await SQLiteCorpus.run([SQLiteCorpus.document("one")], into: folder)
+        #expect(again.summary.allSucceeded, "\(again.diagnostics)")
+        try SQLiteCorpus.read(folder.appendingPathComponent("corpus.sqlite")) { (db: Database) throws in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions") == a.entities.reduce(0) { $0 + $1.mentions.count })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM metrics") == a.metrics.count)
+        }
+    }
+
     @Test("a batchSize outside 1 to 100000 is a lint error at the value (E275)")
     func batchSizeRange() throws {
         let report = try Self.lint("version: 1\nreader: json\nexporters:\n  - sqlite: { batchSize: 0, to: c.sqlite }\n")
