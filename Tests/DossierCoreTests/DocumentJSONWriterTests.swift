@@ -76,7 +76,8 @@ struct DocumentJSONWriterTests {
         ]
         // Scores and weights as awkward as the metrics' values below, through the claims' fast path.
         let doubles: [Double] = [
-            0, -1, Double(Int.max), 2.5e-8, 1e300, 7, -0.0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, 5e-324, 1.7976931348623157e308, -42.5, 100,
+            0, -1, Double(Int.max), 2.5e-8, 1e300, 7, -0.0, 1, 0.1 + 0.2, 1e-7, 1e16, 1e21, Double.leastNonzeroMagnitude,
+            1.7976931348623157e308, -42.5, 100,
             123456789.125, 0.25, 0.804,
         ]
         a.claims = doubles.enumerated().map { n, score in
