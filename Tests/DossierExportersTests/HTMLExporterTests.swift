@@ -212,15 +212,20 @@ struct HTMLExporterTests {
         #expect(quiet.batchFiles.isEmpty)
     }
 
-    @Test("a pipeline writing a file per article writes the index beside them, linking each article's file")
-    func pipelineIndex() async throws {
+    /// A registry with the text reader, the sentences analyzer and the html exporter.
+    static func textToHTML() throws -> Registry {
         var registry = Registry()
         try registry.register(reader: TextReader.self)
         try registry.register(analyzer: SentenceAnalyzer.self)
         try registry.register(exporter: HTMLExporter.self)
+        return registry
+    }
+
+    @Test("a pipeline writing a file per article writes the index beside them, linking each article's file")
+    func pipelineIndex() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await InMemoryRunner(registry: registry, outputDirectory: folder.path).run(
+        let run = try await InMemoryRunner(registry: Self.textToHTML(), outputDirectory: folder.path).run(
             """
             version: 1
             reader: text
@@ -238,13 +243,9 @@ struct HTMLExporterTests {
 
     @Test("placeholders every article shares ({pipeline}) belong to the folder: the index lands beside the pages")
     func pipelineIndexInNamedFolder() async throws {
-        var registry = Registry()
-        try registry.register(reader: TextReader.self)
-        try registry.register(analyzer: SentenceAnalyzer.self)
-        try registry.register(exporter: HTMLExporter.self)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await InMemoryRunner(registry: registry, outputDirectory: folder.path).run(
+        let run = try await InMemoryRunner(registry: Self.textToHTML(), outputDirectory: folder.path).run(
             """
             version: 1
             name: desk
