@@ -80,20 +80,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         vagueRanges = document.annotations.findings.filter { $0.kind == "sources.vague-attribution" }.compactMap(\.range).sorted()
     }
 
-    /// The first index of `items` (sorted by `start`) whose start is at least `key`.
-    private static func lowerBound<T>(_ items: [T], _ key: Int, _ start: (T) -> Int) -> Int {
-        var lo = 0
-        var hi = items.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if start(items[mid]) < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
     /// The first of a sorted range list that lies inside `range`.
     private static func firstRange(in range: TextRange, _ sorted: [TextRange]) -> TextRange? {
-        var i = lowerBound(sorted, range.start, \.start)
+        var i = sorted.firstIndex(startingAtOrAfter: range.start, by: \.start)
         while i < sorted.count && sorted[i].start < range.end {
             if range.contains(sorted[i]) { return sorted[i] }
             i += 1
@@ -103,7 +92,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
 
     /// Whether some range of a sorted list contains `inner`.
     private static func anyContains(_ inner: TextRange, _ sorted: [TextRange], longest: Int) -> Bool {
-        var i = lowerBound(sorted, inner.start - longest, \.start)
+        var i = sorted.firstIndex(startingAtOrAfter: inner.start - longest, by: \.start)
         while i < sorted.count && sorted[i].start <= inner.start {
             if sorted[i].contains(inner) { return true }
             i += 1
@@ -122,7 +111,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             {
                 return false
             }
-            var i = Self.lowerBound(listed, range.start - longest, \.start)
+            var i = listed.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
             while i < listed.count && listed[i].start < range.end {
                 if listed[i].overlaps(range) { return false }
                 i += 1
@@ -136,21 +125,18 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         tokens.removeAll(keepingCapacity: true)
         TextTokenizer.tokenize(units, range: range.start..<range.end, into: &tokens)
         guard !links.isEmpty else { return }
-        var k = Self.lowerBound(links, range.start - longestLink, \.start)
+        var k = links.firstIndex(startingAtOrAfter: range.start - longestLink, by: \.start)
         tokens.removeAll { t in
             while k < links.count && links[k].end <= t.start { k += 1 }
             return k < links.count && links[k].start <= t.start && t.end <= links[k].end
         }
     }
 
-    /// The tokens of the sentence read last, which `features` tokenized.
-    private func tokenRange(_ range: TextRange) -> Range<Int> { 0..<tokens.count }
-
     /// The speech quote that carries most of `range`, when one covers a third of it or names its
     /// speaker inside it.
     private func quote(for range: TextRange) -> Quote? {
         var best: (Quote, Int)?
-        var i = Self.lowerBound(quotes, range.start - 200 - longestQuote, \.range.start)
+        var i = quotes.firstIndex(startingAtOrAfter: range.start - 200 - longestQuote, by: \.range.start)
         while i < quotes.count && quotes[i].range.start < range.end + 200 {
             let q = quotes[i]
             i += 1
@@ -167,7 +153,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private mutating func features(_ range: TextRange, words: inout Int) -> Quote? {
         markers = ClaimFeatureExtractor.Markers()
         tokenize(range)
-        let span = tokenRange(range)
+        let span = tokens.indices
         words = 0
         for t in span where !tokens[t].shape.contains(.symbol) { words += 1 }
         tokens.withUnsafeBufferPointer { all in
@@ -210,7 +196,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             guard words >= minimumWords else { continue }
             let (probability, contributions) = model.score(vector)
             guard probability >= threshold else { continue }
-            var claim = ClaimAnnotation(range: range, checkWorthiness: (probability * 1000).rounded() / 1000, kind: kind(q, range))
+            var claim = ClaimAnnotation(range: range, checkWorthiness: (probability * 1000).rounded() / 1000, kind: kind(q))
             claim.reasons = contributions.filter { abs($0.1) >= 0.1 }.sorted { abs($0.1) > abs($1.1) }.prefix(5).map {
                 ClaimAnnotation.Reason(feature: $0.0.name, description: $0.0.description, weight: ($0.1 * 100).rounded() / 100)
             }
@@ -231,7 +217,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                 claim.claimantKind = .publication
             }
             claim.actors = actors(in: range, except: claim.claimant)
-            var d = Self.lowerBound(dates, range.start, \.range.start)
+            var d = dates.firstIndex(startingAtOrAfter: range.start, by: \.range.start)
             while d < dates.count && dates[d].range.start < range.end {
                 if range.contains(dates[d].range) { claim.dates.append(Reference(dates[d].id)) }
                 d += 1
@@ -262,16 +248,18 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
-    /// Whether the sentence has a number that is not part of a date ("On December 14, 2025").
-    private func hasQuantity(_ range: TextRange) -> Bool {
-        for t in tokenRange(range) where tokens[t].shape.contains(.digit) {
+    /// Whether the sentence `features` tokenized last has a number that is not part of a date
+    /// ("On December 14, 2025").
+    private func hasQuantity() -> Bool {
+        for t in tokens.indices where tokens[t].shape.contains(.digit) {
             if !Self.anyContains(tokens[t].range, dateRanges, longest: longestDate) { return true }
         }
         return false
     }
 
-    private func kind(_ q: Quote?, _ range: TextRange) -> ClaimKind {
-        if hasQuantity(range) || vector.has(.percent) || vector.has(.money) { return .quantity }
+    /// The kind of the sentence `features` read last, carried by quote `q` when there is one.
+    private func kind(_ q: Quote?) -> ClaimKind {
+        if hasQuantity() || vector.has(.percent) || vector.has(.money) { return .quantity }
         if vector.has(.opinion) && vector.has(.firstPerson) { return .opinion }
         // What a checker can do comes first: a prediction cannot be checked yet, whatever change it
         // names; "X caused a surge" asserts the cause, and the change it names is the effect.
@@ -305,7 +293,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// Indexes (in the sources layer) of the sources whose range lies inside `range`.
     private func sourcesInside(_ range: TextRange) -> [Int] {
         var result: [Int] = []
-        var i = Self.lowerBound(placedSources, range.start, \.range.start)
+        var i = placedSources.firstIndex(startingAtOrAfter: range.start, by: \.range.start)
         while i < placedSources.count && placedSources[i].range.start < range.end {
             if range.contains(placedSources[i].range) { result.append(placedSources[i].index) }
             i += 1
@@ -322,7 +310,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         if let quote {
             var candidates = quote.speaker.flatMap { sourcesByEntity[$0.id] } ?? []
             if quote.isAnonymous, let r = quote.speakerRange {
-                var i = Self.lowerBound(placedSources, r.start, \.range.start)
+                var i = placedSources.firstIndex(startingAtOrAfter: r.start, by: \.range.start)
                 while i < placedSources.count && placedSources[i].range.start == r.start {
                     if placedSources[i].range == r { candidates.append(placedSources[i].index) }
                     i += 1
@@ -345,7 +333,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             upper = max(upper, paragraph.range.end)
         }
         var nearby: [Int] = []
-        var i = Self.lowerBound(placedSources, lower - longestSource, \.range.start)
+        var i = placedSources.firstIndex(startingAtOrAfter: lower - longestSource, by: \.range.start)
         while i < placedSources.count && placedSources[i].range.start < upper {
             nearby.append(placedSources[i].index)
             i += 1

@@ -106,16 +106,24 @@ enum TextTokenizer {
     }
 }
 
-extension Collection where Element == TextToken, Index == Int {
-    /// The index of the first token starting at or after `offset` (`endIndex` when there is none);
-    /// the tokens must be in text order, as the tokenizer makes them.
-    func firstIndex(startingAtOrAfter offset: Int) -> Int {
+extension Collection where Index == Int {
+    /// The index of the first element whose start, as `start` gives it, is at or after `offset`
+    /// (`endIndex` when there is none); the elements must be sorted by that start. The one binary
+    /// search of the analyzers' sorted tokens, mentions, quotes, dates and sources.
+    @inline(__always)
+    func firstIndex(startingAtOrAfter offset: Int, by start: (Element) -> Int) -> Int {
         var lo = startIndex
         var hi = endIndex
         while lo < hi {
             let mid = (lo + hi) / 2
-            if self[mid].start < offset { lo = mid + 1 } else { hi = mid }
+            if start(self[mid]) < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
+}
+
+extension Collection where Element == TextToken, Index == Int {
+    /// The index of the first token starting at or after `offset` (`endIndex` when there is none);
+    /// the tokens must be in text order, as the tokenizer makes them.
+    func firstIndex(startingAtOrAfter offset: Int) -> Int { firstIndex(startingAtOrAfter: offset, by: \.start) }
 }

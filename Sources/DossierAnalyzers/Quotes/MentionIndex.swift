@@ -30,15 +30,7 @@ struct MentionIndex {
     }
 
     /// The index of the first entry starting at or after `offset`.
-    private func lowerBound(_ offset: Int) -> Int {
-        var lo = 0
-        var hi = entries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if entries[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    private func lowerBound(_ offset: Int) -> Int { entries.firstIndex(startingAtOrAfter: offset, by: \.range.start) }
 
     /// The mentions that overlap `range`, in order.
     func entries(overlapping range: TextRange) -> [Entry] {
