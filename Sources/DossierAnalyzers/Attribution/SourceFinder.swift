@@ -182,12 +182,23 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     /// institution's head noun, a person when it ends in a capitalised name, else `other`.
     private mutating func unnamedSpeakers(_ t: UnsafeBufferPointer<TextToken>) {
         var byName: [String: Int] = [:]
+        // What is taken already (the sources found so far and the vague attributions), sorted once, so
+        // each speaker is checked by a binary search, not a scan of both lists (quadratic on long articles).
+        let taken = (sources.compactMap(\.range) + findings.compactMap(\.range)).sorted()
+        let longest = taken.map(\.count).max() ?? 0
+        var added: [TextRange] = []
+        func isTaken(_ range: TextRange) -> Bool {
+            var k = taken.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
+            while k < taken.count && taken[k].start < range.end {
+                if taken[k].overlaps(range) { return true }
+                k += 1
+            }
+            return added.contains { $0.overlaps(range) }
+        }
         for quote in document.annotations.quotes where quote.isSpeech && quote.speaker == nil && !quote.isAnonymous {
             guard let raw = quote.speakerRange, kind(at: quote.range.start) != .embeddedPost else { continue }
             let range = trimmed(raw)
-            guard !range.isEmpty else { continue }
-            if sources.contains(where: { $0.range.map { $0.overlaps(range) } ?? false }) { continue }
-            if findings.contains(where: { $0.range.map { $0.overlaps(range) } ?? false }) { continue }
+            guard !range.isEmpty, !isTaken(range) else { continue }
             var i = t.firstIndex(startingAtOrAfter: range.start)
             var words: [Int] = []
             while i < t.count && t[i].end <= range.end {
@@ -209,6 +220,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             let key = name.lowercased()
             if byName[key] != nil { continue }
             byName[key] = sources.count
+            added.append(range)
             sources.append(SourceAnnotation(name: String(name.prefix(200)), kind: sourceKind, range: range))
         }
     }
