@@ -35,31 +35,37 @@ class DossierStreamError(RuntimeError):
 
 
 def find_binary(binary: Optional[str] = None) -> str:
-    """The `dossier` to run, in this order: the argument, `$DOSSIER_BIN`, the copy that
-    `spark-submit --files .../dossier` (or `sc.addFile`) shipped to this executor, the one on PATH.
+    """The `dossier` to run, in this order: the argument, `$DOSSIER_BIN`, what `spark-submit
+    --files .../dossier` or `--archives dossier.tar.gz#dossier` (or `sc.addFile`/`addArchive`)
+    shipped to this executor, `./dossier` in the task's working directory, the one on PATH.
+    A folder (an unpacked archive) stands for the `dossier` inside it.
     """
-    if binary:
-        return binary
-    if os.environ.get("DOSSIER_BIN"):
-        return os.environ["DOSSIER_BIN"]
-    try:  # only inside a Spark task or driver
-        from pyspark import SparkFiles
+    candidates = [binary, os.environ.get("DOSSIER_BIN")]
+    if binary is None and not os.environ.get("DOSSIER_BIN"):
+        try:  # only inside a Spark task or driver
+            from pyspark import SparkFiles
 
-        shipped = SparkFiles.get("dossier")
-        if os.path.isfile(shipped):
-            if not os.access(shipped, os.X_OK):
-                os.chmod(shipped, 0o755)
-            return shipped
-    except Exception:
-        pass
-    if os.path.isfile("dossier") and os.access("dossier", os.X_OK):  # --files on YARN/Kubernetes
-        return os.path.abspath("dossier")
+            candidates.append(SparkFiles.get("dossier"))
+        except Exception:
+            pass
+        candidates.append("dossier")
+    for candidate in candidates:
+        if not candidate:
+            continue
+        if os.path.isdir(candidate):
+            candidate = os.path.join(candidate, "dossier")
+        if os.path.isfile(candidate):
+            if not os.access(candidate, os.X_OK):
+                os.chmod(candidate, 0o755)
+            return os.path.abspath(candidate)
+        if binary or candidate == os.environ.get("DOSSIER_BIN"):
+            raise DossierStreamError(f"no dossier binary at '{candidate}': pass the path of a built 'dossier'")
     found = shutil.which("dossier")
     if found:
         return found
     raise DossierStreamError(
         "no 'dossier' binary: pass binary=..., set DOSSIER_BIN, ship it with "
-        "'spark-submit --files /path/to/dossier' or put it on PATH"
+        "'spark-submit --archives dossier.tar.gz#dossier' (or --files) or put it on PATH"
     )
 
 
