@@ -21,6 +21,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import ccnews  # noqa: E402
 import routes  # noqa: E402
 from dossier_spark import command  # noqa: E402
 
@@ -33,6 +34,7 @@ def main() -> int:
     parser.add_argument("--partitions", type=int, default=2)
     parser.add_argument("--args", help="arguments after the binary, instead of 'run -p stream -q -'")
     parser.add_argument("--skip-plain", action="store_true")
+    parser.add_argument("--warcs", help="also time ccnews.py on this manifest of WARC files (to Parquet)")
     options = parser.parse_args()
     binary = os.path.abspath(options.dossier)
     args = options.args.split() if options.args else None
@@ -60,12 +62,14 @@ def main() -> int:
     spark = (
         SparkSession.builder.master(options.master)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         # spark.read.text makes one partition per 128 MB by default: split the file as textFile does
         .config("spark.sql.files.maxPartitionBytes", str(size // options.partitions + 1))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    spark.sparkContext.addPyFile(os.path.join(HERE, "dossier_spark.py"))
+    for module in ("dossier_spark.py", "ccnews.py"):
+        spark.sparkContext.addPyFile(os.path.join(HERE, module))
     print(f"SparkSession start: {time.monotonic() - t:.1f} s", flush=True)
     sc = spark.sparkContext
 
@@ -82,6 +86,16 @@ def main() -> int:
     n = routes.via_sql(spark, options.input, binary, args).count()
     assert n == records, (n, records)
     report(f"Spark {options.master}, SELECT TRANSFORM", time.monotonic() - t)
+
+    if options.warcs:
+        import tempfile
+
+        out = tempfile.mkdtemp(prefix="dossier-bench-")
+        t = time.monotonic()
+        ccnews.run(spark, options.warcs, out + "/pages.parquet", "parquet", binary)
+        pages = spark.read.parquet(out + "/pages.parquet").count()
+        seconds = time.monotonic() - t
+        print(f"ccnews.py, {options.master}, WARC to Parquet: {pages} pages in {seconds:.1f} s ({pages / seconds:.0f} pages/s)", flush=True)
 
     t = time.monotonic()
     spark.stop()

@@ -21,7 +21,7 @@ import sys
 import urllib.request
 from typing import Iterator, Optional
 
-from dossier_spark import stream_records, summary_row
+from dossier_spark import stream_answers, summary_row
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 PARQUET_SCHEMA = "warc string, id string, url string, ok boolean, error string, document string"
@@ -74,9 +74,9 @@ def analyze_warcs(paths, binary: Optional[str] = None) -> Iterator[tuple]:
                 urls.append((path, record["url"]))
                 yield record
 
-    for answer in stream_records(records(), binary):
+    for answer, line in stream_answers(records(), binary):
         path, url = urls.popleft()
-        rid, ok, error, document = summary_row(answer)
+        rid, ok, error, document = summary_row(answer, line)
         yield (path, rid, url, ok, error, document)
 
 

@@ -166,16 +166,16 @@ def stream_lines(
         )
 
 
-def stream_records(
+def stream_answers(
     records: Iterable[dict],
     binary: Optional[str] = None,
     args: Optional[Sequence[str]] = None,
-) -> Iterator[dict]:
-    """Dicts in (`id`, `title`, `text` or `html`, ...), parsed output lines out, in order.
+) -> Iterator[tuple[dict, str]]:
+    """Dicts in (`id`, `title`, `text` or `html`, ...), (parsed answer, answer line) out, in order.
 
     Also checks that each answer carries the id of its record when the record had one (an error
     line for a record that could not be read carries the id only when dossier could find it).
-    Rows of a DataFrame can be passed as `row.asDict()`.
+    Rows of a DataFrame can be passed as they are (`asDict` is called).
     """
     expected: collections.deque = collections.deque()
 
@@ -191,7 +191,16 @@ def stream_records(
         want = expected.popleft()
         if want is not None and answer.get("id") not in (want, None):
             raise DossierStreamError(f"answer for '{want}' carries id '{answer.get('id')}': out of order")
-        yield answer
+        yield answer, line
+
+
+def stream_records(
+    records: Iterable[dict],
+    binary: Optional[str] = None,
+    args: Optional[Sequence[str]] = None,
+) -> Iterator[dict]:
+    """Dicts in, parsed answers (documents or error lines) out, in order; see `stream_answers`."""
+    return (answer for answer, _ in stream_answers(records, binary, args))
 
 
 def is_error(answer: dict) -> bool:
@@ -199,12 +208,14 @@ def is_error(answer: dict) -> bool:
     return answer.get("format") == "dossier-error"
 
 
-def summary_row(answer: dict) -> tuple:
-    """(id, ok, error code, document JSON): the row the DataFrame helpers produce."""
+def summary_row(answer: dict, line: Optional[str] = None) -> tuple:
+    """(id, ok, error code, document JSON): the row the DataFrame helpers produce. Pass the answer
+    line as dossier wrote it to keep it as is (encoding a large document again costs about as
+    much as parsing it)."""
+    document = line if line is not None else json.dumps(answer, ensure_ascii=False)
     if is_error(answer):
-        error = answer.get("error") or {}
-        return (answer.get("id"), False, error.get("code"), json.dumps(answer, ensure_ascii=False))
-    return (answer.get("id"), True, None, json.dumps(answer, ensure_ascii=False))
+        return (answer.get("id"), False, (answer.get("error") or {}).get("code"), document)
+    return (answer.get("id"), True, None, document)
 
 
 SUMMARY_SCHEMA = "id string, ok boolean, error string, document string"
@@ -219,9 +230,10 @@ def _records(rows, columns, column):
 
 
 def _answers(rows, columns, column, binary, args):
+    """(answer, line) pairs for rows of a DataFrame."""
     if column is not None:
-        return (json.loads(line) for line in stream_lines(_records(rows, columns, column), binary, args))
-    return stream_records(_records(rows, columns, column), binary, args)
+        return ((json.loads(line), line) for line in stream_lines(_records(rows, columns, column), binary, args))
+    return stream_answers(_records(rows, columns, column), binary, args)
 
 
 def analyze_dataframe(df, column: Optional[str] = None, binary: Optional[str] = None, args: Optional[Sequence[str]] = None):
@@ -232,7 +244,7 @@ def analyze_dataframe(df, column: Optional[str] = None, binary: Optional[str] = 
     columns = df.columns
 
     def run(rows):
-        return (summary_row(a) for a in _answers(rows, columns, column, binary, args))
+        return (summary_row(a, line) for a, line in _answers(rows, columns, column, binary, args))
 
     return df.rdd.mapPartitions(run).toDF(SUMMARY_SCHEMA)
 
@@ -254,8 +266,8 @@ def map_in_arrow(df, column: Optional[str] = None, binary: Optional[str] = None,
     def run(batches):
         rows_in = (row for b in batches for row in b.to_pylist())
         rows = []
-        for answer in _answers(rows_in, columns, column, binary, args):
-            rows.append(summary_row(answer))
+        for answer, line in _answers(rows_in, columns, column, binary, args):
+            rows.append(summary_row(answer, line))
             if len(rows) == 256:
                 yield batch(rows)
                 rows = []

@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,7 +26,7 @@ sys.path.insert(0, HERE)
 
 import ccnews  # noqa: E402
 import routes  # noqa: E402
-from dossier_spark import analyze_dataframe, command  # noqa: E402
+from dossier_spark import analyze_dataframe, command, find_binary, stream_lines  # noqa: E402
 
 FAILED = []
 
@@ -175,6 +176,7 @@ def main() -> int:
         SparkSession.builder.master("local[2]")
         .appName("dossier-spark-check")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.task.maxFailures", "1")
         .getOrCreate()
@@ -212,6 +214,19 @@ def main() -> int:
     timed("ccnews jsonl", lambda: ccnews.run(spark, manifest, out + ".jsonl", "jsonl", binary))
     lines = [l for p in sorted(glob.glob(out + ".jsonl/part-*")) for l in open(p, encoding="utf-8") if l.strip()]
     compare("ccnews jsonl", lines, warc_ids, 0, warc_reference)
+
+    # Shipping: dossier and the resource folders beside it as one archive (spark-submit --archives
+    # dossier.tar#dossier), found on the executors by find_binary with no path given.
+    archive = os.path.join(args.work, "dossier-dist.tar")
+    with tarfile.open(archive, "w") as tar:
+        tar.add(binary, arcname="dossier")
+        for folder in glob.glob(os.path.join(os.path.dirname(binary), "*.resources")):
+            tar.add(folder, arcname=os.path.basename(folder))
+    spark.sparkContext.addArchive(archive + "#dossier")
+    found = spark.sparkContext.parallelize([0], 1).map(lambda _: find_binary()).collect()[0]
+    check(found != binary and found.endswith(os.path.join("dossier", "dossier")), f"--archives: the executors run the shipped copy ({found})")
+    shipped = timed("shipped binary", lambda: spark.sparkContext.textFile(jsonl, 2).mapPartitions(lambda rows: stream_lines(rows)).collect())
+    compare("mapPartitions with the shipped binary", shipped, ids, null_ids, reference)
 
     # A dossier that fails (here: a pipeline file that does not exist) must fail every route.
     broken = ("run", "-p", os.path.join(args.work, "missing.pipeline.yaml"), "-q", "-")
