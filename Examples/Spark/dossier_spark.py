@@ -189,7 +189,7 @@ def stream_answers(
     for line in stream_lines(encode(), binary, args):
         answer = json.loads(line)
         want = expected.popleft()
-        if want is not None and answer.get("id") not in (want, None):
+        if want is not None and answer.get("id") not in (str(want), None):  # ids come back as strings
             raise DossierStreamError(f"answer for '{want}' carries id '{answer.get('id')}': out of order")
         yield answer, line
 

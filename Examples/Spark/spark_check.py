@@ -62,7 +62,8 @@ def as_html(title: str, body: list[str]) -> str:
 
 
 def write_jsonl(path: str) -> tuple[list[str], int]:
-    """The JSON Lines input; returns the ids it holds and how many lines have no readable id."""
+    """The JSON Lines input; returns the ids it holds and how many lines have no readable id
+    (the line that is not JSON: its failure record is numbered 'stdin-LINE')."""
     lines, ids = [], []
     for n, (title, body) in enumerate(articles() * 3):
         rid = f"art-{n}"
@@ -113,14 +114,18 @@ def write_warcs(folder: str) -> str:
 
 
 def normal(answer: dict) -> str:
-    """An answer without what depends on where the line sat in its stream: a document's origin
-    ('-:LINE'), an error's input ('-#N') and message (which quotes the line number)."""
+    """An answer without what depends on where the line sat in its stream (each partition is a
+    stream of its own): a document's origin ('-:LINE'); a failure record's line number, message
+    (which quotes it) and an id made from it ('stdin-LINE', given to records with no id)."""
     answer = dict(answer)
     if answer.get("format") == "dossier-error":
         error = answer.get("error") or {}
         answer["error"] = {"code": error.get("code"), "component": error.get("component")}
+        answer.pop("line", None)
     else:
         answer.pop("origin", None)
+    if str(answer.get("id")).startswith("stdin-"):
+        answer["id"] = "stdin-*"
     return json.dumps(answer, sort_keys=True, ensure_ascii=False)
 
 
@@ -132,13 +137,18 @@ def plain_run(binary: str, records_jsonl: str) -> list[str]:
     return [normal(json.loads(l)) for l in done.stdout.decode("utf-8").splitlines()]
 
 
-def compare(route: str, lines: list[str], ids: list[str], null_ids: int, reference: list[str]) -> None:
+def compare(route: str, lines: list[str], ids: list[str], unnamed: int, reference: list[str]) -> None:
+    """Every input id exactly once, `unnamed` answers for the lines without a readable id (their
+    id is 'stdin-LINE', LINE counted within the partition), and the same answers as the plain run."""
     answers = [json.loads(l) for l in lines]
     counts = collections.Counter(a.get("id") for a in answers)
-    twice = sorted(i for i, c in counts.items() if i is not None and c > 1)
+    twice = sorted(i for i, c in counts.items() if i in ids and c > 1)
     missing = sorted(set(ids) - set(counts))
-    check(not twice and not missing and counts.get(None, 0) == null_ids and len(answers) == len(ids) + null_ids,
-          f"{route}: {len(answers)} lines, every id once (missing {missing[:3]}, twice {twice[:3]}, {counts.get(None, 0)} without id)")
+    stray = sorted(str(i) for i in counts if i not in ids and not str(i).startswith("stdin-"))
+    numbered = sum(c for i, c in counts.items() if str(i).startswith("stdin-"))
+    check(not twice and not missing and not stray and numbered == unnamed and len(answers) == len(ids) + unnamed,
+          f"{route}: {len(answers)} lines, every id once (missing {missing[:3]}, twice {twice[:3]}, "
+          f"unknown {stray[:3]}, {numbered} of {unnamed} numbered 'stdin-N')")
     same = sorted(normal(a) for a in answers) == sorted(reference)
     check(same, f"{route}: the same results as the plain run")
 
@@ -164,6 +174,9 @@ def main() -> int:
     ids, null_ids = write_jsonl(jsonl)
     manifest = write_warcs(args.work)
     reference = plain_run(binary, open(jsonl, encoding="utf-8").read())
+    failures = sorted((json.loads(r)["id"], json.loads(r)["error"]["code"]) for r in reference if '"dossier-error"' in r)
+    check(failures == [("no-text", "E454"), ("stdin-*", "E451")] and len(reference) == len(ids) + null_ids,
+          f"plain run: {len(reference)} lines, failure records {failures}, exit status 0")
     warc_records = [r for p in open(manifest).read().split() for r in ccnews.html_records(p)]
     warc_ids = [r["id"] for r in warc_records]
     check(len(warc_ids) == 2 * len(articles()), f"warcio: {len(warc_ids)} HTML pages read, the request, PDF and 404 records skipped")
