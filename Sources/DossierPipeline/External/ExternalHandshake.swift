@@ -11,6 +11,10 @@ struct ExternalHandshake: Sendable {
     var version: String?
     var requires: [LayerID]
     var provides: [LayerID]
+    /// For an exporter: written once before its first rendering in a shared output (and at the
+    /// top of each file per article), and once after its last.
+    var header: String?
+    var footer: String?
 
     /// Reads the handshake line and checks it against what the pipeline declared: the protocol
     /// version (E722), the shape (E721), the id, kind and layers (E723).
@@ -56,11 +60,16 @@ struct ExternalHandshake: Sendable {
         self.version = string("version")
         self.requires = try layers("requires")
         self.provides = try layers("provides")
+        self.header = string("header")
+        self.footer = string("footer")
 
-        guard kind == "analyzer" else {
+        guard kind == program.kind else {
+            let places = ["reader": "'reader:'", "analyzer": "'analyzers:'", "exporter": "'exporters:'"]
+            let place = places[kind].map { "name it under \($0) instead" } ?? "only readers, analyzers and exporters run as programs"
             throw ComponentError(
                 code: "E723",
-                "\(program.label) says it is a '\(kind)', but the pipeline names it as an analyzer; only analyzers run as programs yet")
+                "\(program.label) says it is \(Self.article(kind)) '\(kind)', but the pipeline names it as \(Self.article(program.kind)) \(program.kind); "
+                    + "\(place), or change its handshake")
         }
         if program.idDeclared, id != program.id {
             throw ComponentError(
@@ -82,6 +91,9 @@ struct ExternalHandshake: Sendable {
             )
         }
     }
+
+    /// "an" before a word that opens with a vowel ("an analyzer", "an exporter"), else "a".
+    static func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
 
     static func list(_ layers: Set<LayerID>) -> String { layers.sorted().map { "'\($0)'" }.joined(separator: ", ") }
 }
