@@ -2,6 +2,10 @@ public import DossierPipeline
 
 /// The pipeline `dossier run` uses when no `-p` is given, and that `extends: default` names.
 public enum DefaultPipeline {
+    /// The analyses both built-in pipelines run, as YAML list items.
+    private static let analyses = ["sentences", "entities", "dates", "quotes", "sources", "claims", "framing", "metrics"]
+        .map { "  - \($0)" }.joined(separator: "\n")
+
     /// The pipeline's YAML text.
     public static let yaml = """
         # Dossier's default pipeline: read any supported article, analyse it, print a brief.
@@ -9,14 +13,7 @@ public enum DefaultPipeline {
         name: default
         reader: auto
         analyzers:
-          - sentences
-          - entities
-          - dates
-          - quotes
-          - sources
-          - claims
-          - framing
-          - metrics
+        \(analyses)
         exporters:
           - markdown:
               to: stdout
@@ -32,14 +29,7 @@ public enum DefaultPipeline {
         name: stream
         reader: jsonl
         analyzers:
-          - sentences
-          - entities
-          - dates
-          - quotes
-          - sources
-          - claims
-          - framing
-          - metrics
+        \(analyses)
         exporters:
           - jsonl:
               to: stdout

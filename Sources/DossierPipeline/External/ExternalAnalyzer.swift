@@ -49,26 +49,9 @@ public struct ExternalAnalyzer: Analyzer {
     /// The annotations in one result line: `{"id": …, "layers": {name: [items]}}`, or
     /// `{"id": …, "error": "…"}`, with optional `"warnings": ["…"]`.
     func answer(_ line: [UInt8], for document: Document, context: AnalysisContext) throws(ComponentError) -> Annotations {
-        let shown = String(decoding: line.prefix(200), as: UTF8.self)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)), case .object = value else {
-            throw ComponentError(
-                code: "E726",
-                "\(program.label) answered with a line that is not a JSON object ('\(shown)'); write one result object per line, "
-                    + "and anything else to standard error")
-        }
-        guard case .string(let id)? = value["id"], id == document.id else {
-            throw ComponentError(
-                code: "E726",
-                "\(program.label) answered for \(value["id"].map { "'\($0.description)'" } ?? "no document") instead of '\(document.id)'; "
-                    + "answer each document, in order, with its 'id'")
-        }
-        if case .array(let warnings)? = value["warnings"] {
-            for case .string(let warning) in warnings { context.warn(warning, code: "W720", document: document) }
-        }
-        if let error = value["error"] {
-            let message = if case .string(let s) = error { s } else { error.description }
-            throw ComponentError(code: "E728", "\(program.label) could not analyze the article: \(message)")
-        }
+        let value = try ExternalAnswer.parse(
+            line, id: document.id, program: program, what: "document", failing: "analyze the article",
+            warn: { context.warn($0, code: "W720", document: document) })
         var annotations = Annotations()
         guard let layers = value["layers"] else { return annotations }
         guard case .object(let pairs) = layers else {

@@ -53,26 +53,9 @@ public struct ExternalExporter: Exporter {
     /// The rendering in one answer line: `{"id": …, "output": "…"}`, or `{"id": …, "error": "…"}`,
     /// with optional `"warnings": ["…"]`.
     func answer(_ line: [UInt8], for document: Document, context: ExportContext) throws(ComponentError) -> Data {
-        let shown = String(decoding: line.prefix(200), as: UTF8.self)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)), case .object = value else {
-            throw ComponentError(
-                code: "E726",
-                "\(program.label) answered with a line that is not a JSON object ('\(shown)'); write one answer object per line, "
-                    + "and anything else to standard error")
-        }
-        guard case .string(let id)? = value["id"], id == document.id else {
-            throw ComponentError(
-                code: "E726",
-                "\(program.label) answered for \(value["id"].map { "'\($0.description)'" } ?? "no document") instead of '\(document.id)'; "
-                    + "answer each document, in order, with its 'id'")
-        }
-        if case .array(let warnings)? = value["warnings"] {
-            for case .string(let warning) in warnings { context.warn("\(program.label): \(warning)", code: "W720") }
-        }
-        if let error = value["error"] {
-            let message = if case .string(let s) = error { s } else { error.description }
-            throw ComponentError(code: "E728", "\(program.label) could not export the article: \(message)")
-        }
+        let value = try ExternalAnswer.parse(
+            line, id: document.id, program: program, what: "document", failing: "export the article",
+            warn: { context.warn("\(program.label): \($0)", code: "W720") })
         guard case .string(let output)? = value["output"] else {
             throw ComponentError(
                 code: "E726", "\(program.label): an exporter's answer needs 'output', the article's rendering as a string (or 'error')")

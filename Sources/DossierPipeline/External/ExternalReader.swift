@@ -72,23 +72,8 @@ public struct ExternalReader: Reader {
     /// The article objects in one answer line: `{"id": …, "articles": […]}`, or `{"id": …,
     /// "error": "…"}`.
     func answer(_ line: [UInt8], for input: Input) throws(ComponentError) -> [JSONValue] {
-        let shown = String(decoding: line.prefix(200), as: UTF8.self)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)), case .object = value else {
-            throw ComponentError(
-                code: "E726",
-                "\(program.label) answered with a line that is not a JSON object ('\(shown)'); write one answer object per line, "
-                    + "and anything else to standard error")
-        }
-        guard case .string(let id)? = value["id"], id == input.id else {
-            throw ComponentError(
-                code: "E726",
-                "\(program.label) answered for \(value["id"].map { "'\($0.description)'" } ?? "no input") instead of '\(input.id)'; "
-                    + "answer each input, in order, with its 'id'")
-        }
-        if let error = value["error"] {
-            let message = if case .string(let s) = error { s } else { error.description }
-            throw ComponentError(code: "E728", "\(program.label) could not read the input: \(message)")
-        }
+        let value = try ExternalAnswer.parse(
+            line, id: input.id, program: program, what: "input", failing: "read the input", warn: { _ in })
         guard case .array(let list)? = value["articles"] else {
             throw ComponentError(
                 code: "E726", "\(program.label): a reader's answer needs 'articles', a list of article objects (or 'error')")
