@@ -162,7 +162,9 @@ private struct TopDecoder: Decoder {
             return try probe.value(T.self, forKey: key)
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws -> KeyedDecodingContainer<
             NestedKey
         > {
             throw DecodingError.typeMismatch(type, .init(codingPath: [key], debugDescription: "not probed"))

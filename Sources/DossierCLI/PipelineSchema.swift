@@ -35,6 +35,7 @@ enum PipelineSchema {
             }
             definitions.append((kind.rawValue, entrySchema(kind, bare: bare, ids: ids)))
         }
+        definitions.append(("variable", variableSchema))
         let properties = PipelineLoader.topLevelKeys.map { key in (key: key, value: topLevel[key] ?? .object([])) }
         return .object([
             ("$schema", .string(draft)),
@@ -54,7 +55,9 @@ enum PipelineSchema {
 
     /// The keys of the file itself.
     static let topLevel: [String: JSONValue] = [
-        "version": .object([("description", .string("The format version; only 1 exists")), ("enum", .array([.int(1)])), ("default", .int(1))]),
+        "version": .object([
+            ("description", .string("The format version; only 1 exists")), ("enum", .array([.int(1)])), ("default", .int(1)),
+        ]),
         "name": .object([
             ("type", .string("string")),
             ("description", .string("The pipeline's name, used in messages and in the {pipeline} output placeholder")),
@@ -69,7 +72,8 @@ enum PipelineSchema {
         ]),
         "reader": .object([
             ("description", .string("How articles are read: 'auto' (the default) picks per input; or an id, or an id with options")),
-            ("$ref", .string("#/definitions/reader")),
+            // Draft-07 ignores keys beside '$ref', so the reference goes in 'allOf' to keep the description.
+            ("allOf", .array([ref("reader")])),
         ]),
         "analyzers": list(of: "analyzer", "What to find; the planner orders them by what each requires and provides"),
         "exporters": list(of: "exporter", "What to write, each to standard output or to the files 'to:' names"),
@@ -89,7 +93,8 @@ enum PipelineSchema {
                 .array([
                     .object([("type", .string("string")), ("enum", .array(bare.map(JSONValue.string)))]),
                     .object([
-                        ("type", .string("object")), ("minProperties", .int(1)), ("maxProperties", .int(1)), ("additionalProperties", .bool(false)),
+                        ("type", .string("object")), ("minProperties", .int(1)), ("maxProperties", .int(1)),
+                        ("additionalProperties", .bool(false)),
                         ("properties", .object(ids)),
                     ]),
                 ])
@@ -107,7 +112,8 @@ enum PipelineSchema {
         if !info.provides.isEmpty { description += "; provides " + info.provides.map(\.rawValue).joined(separator: ", ") }
         description += ")"
         return .object([
-            ("type", .array([.string("object"), .string("null")])), ("description", .string(description)), ("additionalProperties", .bool(false)),
+            ("type", .array([.string("object"), .string("null")])), ("description", .string(description)),
+            ("additionalProperties", .bool(false)),
             ("properties", .object(properties)),
         ])
     }
@@ -126,7 +132,10 @@ enum PipelineSchema {
                 ))
         }
         keys.append(
-            ("enabled", .object([("type", .string("boolean")), ("description", .string("'false' removes an entry inherited through 'extends'"))])))
+            (
+                "enabled",
+                .object([("type", .string("boolean")), ("description", .string("'false' removes an entry inherited through 'extends'"))])
+            ))
         if kind == .exporter {
             keys.append(
                 (
@@ -135,8 +144,9 @@ enum PipelineSchema {
                         ("type", .string("string")), ("examples", .array([.string("stdout"), .string("out/{id}.{ext}")])),
                         (
                             "description",
-                            .string("'stdout' (or '-'), or a path template: with {id} or {index} one file per article, "
-                                + "else one file for all; also {pipeline}, {exporter}, {ext}")
+                            .string(
+                                "'stdout' (or '-'), or a path template: with {id} or {index} one file per article, "
+                                    + "else one file for all; also {pipeline}, {exporter}, {ext}")
                         ),
                     ])
                 ))
@@ -163,10 +173,13 @@ enum PipelineSchema {
         }
         if !alternatives.isEmpty {
             // The loader replaces '${NAME}' before it decodes, so a reference fits any scalar option.
-            if option.type != "string" || option.choices != nil { alternatives.append(variable) }
+            // Lists and mappings are not scalars, so no reference can stand for one.
+            if ["bool", "int", "number"].contains(option.type) || (option.choices != nil && option.type != "list") {
+                alternatives.append(variable)
+            }
             // An option that starts unset may be set to null, which leaves it unset.
             if option.defaultValue == nil { alternatives.append(.object([("type", .string("null"))])) }
-            schema.append(alternatives.count == 1 ? alternatives[0].pairs[0] : ("anyOf", .array(alternatives)))
+            if alternatives.count == 1 { schema += alternatives[0].pairs } else { schema.append(("anyOf", .array(alternatives))) }
         }
         if let help = option.help { schema.append(("description", .string(help))) }
         if let value = option.defaultValue { schema.append(("default", value)) }
@@ -174,9 +187,12 @@ enum PipelineSchema {
     }
 
     /// A string holding a `${NAME}` reference to an environment variable.
-    private static let variable: JSONValue = .object([
+    private static let variableSchema: JSONValue = .object([
         ("type", .string("string")), ("pattern", .string("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\\}")),
+        ("description", .string("A ${NAME} or ${NAME:-fallback} reference to an environment variable")),
     ])
+
+    private static let variable = ref("variable")
 
     private static let kebabCase = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
@@ -197,7 +213,10 @@ enum PipelineSchema {
         let properties = PipelineLoader.externalKeys.map { key in (key: key, value: externalKeys[key] ?? .object([])) }
         return .object([
             ("type", .string("object")),
-            ("description", .string("An external program that speaks JSON Lines over standard input and output (Docs/ExternalComponents.md)")),
+            (
+                "description",
+                .string("An external program that speaks JSON Lines over standard input and output (Docs/ExternalComponents.md)")
+            ),
             ("additionalProperties", .bool(false)),
             ("properties", .object(properties + entryKeys(.analyzer))),
         ])
@@ -209,18 +228,25 @@ enum PipelineSchema {
 
     /// The keys of an `exec` entry, as `checkExternal` reads them.
     static let externalKeys: [String: JSONValue] = [
-        "command": .object([("type", .string("string")), ("description", .string("The program: a name on PATH (python3, node) or a path to an executable"))]),
+        "command": .object([
+            ("type", .string("string")), ("description", .string("The program: a name on PATH (python3, node) or a path to an executable")),
+        ]),
         "args": .object([
-            ("type", .string("array")), ("items", .object([("type", .string("string"))])), ("description", .string("Its arguments, passed as written (no shell)")),
+            ("type", .string("array")), ("items", .object([("type", .string("string"))])),
+            ("description", .string("Its arguments, passed as written (no shell)")),
         ]),
         "manifest": .object([
             ("type", .string("string")), ("description", .string("A manifest file declaring the program, instead of 'command'")),
         ]),
         "id": .object([
             ("type", .string("string")), ("pattern", .string(kebabCase)),
-            ("description", .string("The program's id, recorded in the provenance of what it writes; default from the manifest or the script's name")),
+            (
+                "description",
+                .string("The program's id, recorded in the provenance of what it writes; default from the manifest or the script's name")
+            ),
         ]),
-        "version": .object([("type", .string("string")), ("description", .string("Recorded in provenance")), ("default", .string("1.0.0"))]),
+        "version": .object([("type", .string("string")), ("description", .string("Recorded in provenance")), ("default", .string("1.0.0"))]
+        ),
         "requires": layers.adding("description", .string("The layers it needs; it runs after their producers")),
         "provides": layers.adding("description", .string("The layers it writes; required here or in the manifest")),
         "timeout": .object([

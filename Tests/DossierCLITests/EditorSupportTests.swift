@@ -70,7 +70,9 @@ struct EditorSupportTests {
         #expect(listing["dossier"] == .string(DossierCommand.version))
         let listed = components(listing)
         let expected = Registry.standard.all
-        #expect(listed.map { "\($0["kind"]?.description ?? "")/\($0["id"]?.description ?? "")" } == expected.map { "\"\($0.kind.rawValue)\"/\"\($0.id)\"" })
+        #expect(
+            listed.map { "\($0["kind"]?.description ?? "")/\($0["id"]?.description ?? "")" }
+                == expected.map { "\"\($0.kind.rawValue)\"/\"\($0.id)\"" })
         for (item, info) in zip(listed, expected) {
             guard case .array(let options)? = item["options"] else {
                 Issue.record("\(info.id) has no options array")
@@ -166,7 +168,10 @@ struct EditorSupportTests {
             return
         }
         #expect(alternatives.first == .object([("type", .string("boolean"))]))
-        #expect(alternatives.contains { $0["pattern"] != nil })
+        #expect(alternatives.contains { $0["$ref"] == .string("#/definitions/variable") })
+        let people = try #require(definitions["analyzer.entities"]?["properties"]?["people"])
+        #expect(people["type"] == .string("array"))
+        #expect(people["items"] == .object([("type", .string("string"))]))
         let table = try #require(definitions["exporter.csv"]?["properties"]?["table"])
         #expect(table["anyOf"]?.description.contains("\"enum\":[\"articles\",\"claims\"") == true)
         let threshold = try #require(definitions["analyzer.claims"]?["properties"]?["threshold"])
@@ -193,7 +198,8 @@ struct EditorSupportTests {
         #expect(style["description"] == .string("how much to write"))
         #expect(style["anyOf"]?.description.contains("\"enum\":[\"short\",\"long\",\"bare\"]") == true)
         let also = try #require(definition["properties"]?["also"])
-        #expect(also["anyOf"]?.description.contains("\"items\":{\"enum\":[\"short\",\"long\",\"bare\"]}") == true)
+        #expect(also["type"] == .string("array"))
+        #expect(also["items"] == .object([("enum", .array([.string("short"), .string("long"), .string("bare")]))]))
         let standard = try await json(["schema"])
         #expect(standard["definitions"]?["exporter.tally"] == nil)
     }

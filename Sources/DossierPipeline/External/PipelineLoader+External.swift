@@ -10,7 +10,9 @@ import Foundation
 
 extension PipelineLoader {
     /// The keys of an `exec:` entry, besides `as:` and `enabled:`.
-    public static let externalKeys = ["command", "args", "manifest", "id", "version", "requires", "provides", "timeout", "processes", "options"]
+    public static let externalKeys = [
+        "command", "args", "manifest", "id", "version", "requires", "provides", "timeout", "processes", "options",
+    ]
 
     /// Checks an `exec:` analyzer entry without starting the program: the keys, the command (it
     /// exists and is executable), the manifest (it reads and is valid), the declared layers and
