@@ -13,7 +13,7 @@ struct SchemaCommand: ContextualCommand {
             See Docs/Pipelines.md, "Editor support".
             """)
 
-    @Option(name: .shortAndLong, help: "Write the schema to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the schema to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func run(in context: CommandContext) async throws {
@@ -21,6 +21,12 @@ struct SchemaCommand: ContextualCommand {
         guard let output, output != "-" else {
             context.out(text)
             return
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            let example = (output as NSString).appendingPathComponent("dossier.schema.json")
+            context.fail("E507", "cannot write '\(output)': it is a folder; give a file name, such as '\(example)'")
+            throw ExitStatus.badInput
         }
         do {
             try InitCommand.writeAtomically(Data(text.utf8), to: output)

@@ -215,5 +215,7 @@ struct EditorSupportTests {
         #expect(FileManager.default.contents(atPath: path) == shown)
         let missing = try await run(["schema", "--output", "/nonexistent-\(UUID().uuidString)/s.json"])
         #expect(missing.status == ExitStatus.badInput.rawValue)
+        let folder = try await run(["schema", "--output", FileManager.default.temporaryDirectory.path])
+        #expect(folder.status == ExitStatus.badInput.rawValue)
     }
 }
