@@ -22,8 +22,32 @@ public enum DefaultPipeline {
               to: stdout
         """
 
+    /// The built-in pipeline `stream`: the default analyses over JSON Lines on standard input,
+    /// one line out per record in input order, a failure record in a failed one's place
+    /// (`Docs/Streaming.md`): what `dossier run -p stream -` runs for Spark and other tools.
+    public static let stream = """
+        # Dossier's streaming pipeline: one JSON object a line in on standard input, one line out
+        # per record, in order: the Dossier document, or a failure record in its place.
+        version: 1
+        name: stream
+        reader: jsonl
+        analyzers:
+          - sentences
+          - entities
+          - dates
+          - quotes
+          - sources
+          - claims
+          - framing
+          - metrics
+        exporters:
+          - jsonl:
+              to: stdout
+              failures: lines
+        """
+
     /// The built-in pipelines by name, for `PipelineLoader(builtins:)`.
-    public static let builtins: [String: String] = ["default": yaml]
+    public static let builtins: [String: String] = ["default": yaml, "stream": stream]
 }
 
 extension PipelineLoader {

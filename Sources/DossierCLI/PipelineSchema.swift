@@ -29,9 +29,9 @@ enum PipelineSchema {
             }
             var bare = entries.map(\.info.id)
             if kind == .reader { bare.insert("auto", at: 0) }
-            if kind == .analyzer, registry.analyzers[ExternalAnalyzer.id] == nil {
-                definitions.append(("analyzer.exec", externalProgram))
-                ids.append((ExternalAnalyzer.id, ref("analyzer.exec")))
+            if externalKinds.contains(kind), registry.info(kind, ExternalAnalyzer.id) == nil {
+                definitions.append(("\(kind.rawValue).exec", externalProgram(kind)))
+                ids.append((ExternalAnalyzer.id, ref("\(kind.rawValue).exec")))
             }
             definitions.append((kind.rawValue, entrySchema(kind, bare: bare, ids: ids)))
         }
@@ -208,17 +208,22 @@ enum PipelineSchema {
         }
     }
 
-    /// The `exec` analyzer: a program that speaks JSON Lines (Docs/ExternalComponents.md).
-    static var externalProgram: JSONValue {
-        let properties = PipelineLoader.externalKeys.map { key in (key: key, value: externalKeys[key] ?? .object([])) }
+    /// The kinds a pipeline can name an external program as with `exec:`; `EditorSupportTests`
+    /// checks this against what `lint` accepts.
+    static let externalKinds: [ComponentInfo.Kind] = [.analyzer, .exporter]
+
+    /// An `exec` entry: a program that speaks JSON Lines (Docs/ExternalComponents.md), with the
+    /// keys `checkExternal` accepts for `kind` (it refuses 'extension' but for an exporter, and
+    /// 'provides' for one).
+    static func externalProgram(_ kind: ComponentInfo.Kind) -> JSONValue {
+        let refused: Set<String> = kind == .exporter ? ["provides"] : ["extension"]
+        let properties = PipelineLoader.externalKeys.filter { !refused.contains($0) }.map { key in
+            (key: key, value: externalKeys[key] ?? .object([]))
+        }
+        let description = "An external \(kind.rawValue): a program that speaks JSON Lines (Docs/ExternalComponents.md)"
         return .object([
-            ("type", .string("object")),
-            (
-                "description",
-                .string("An external program that speaks JSON Lines over standard input and output (Docs/ExternalComponents.md)")
-            ),
-            ("additionalProperties", .bool(false)),
-            ("properties", .object(properties + entryKeys(.analyzer))),
+            ("type", .string("object")), ("description", .string(description)), ("additionalProperties", .bool(false)),
+            ("properties", .object(properties + entryKeys(kind))),
         ])
     }
 
@@ -256,6 +261,10 @@ enum PipelineSchema {
         "processes": .object([
             ("anyOf", .array([.object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(64))]), variable])),
             ("description", .string("How many copies serve the run at once")), ("default", .int(1)),
+        ]),
+        "extension": .object([
+            ("type", .string("string")), ("pattern", .string("^[A-Za-z0-9]{1,16}$")), ("default", .string("txt")),
+            ("description", .string("An exporter's file extension, without the dot, for {ext} and default paths")),
         ]),
         "options": .object([
             ("type", .string("object")),

@@ -101,7 +101,8 @@ struct RunCommand: ContextualCommand {
         if streams.failure(on: .output) != nil { return }
         if !quiet || summary.interrupted { context.err(summary.line + "\n") }
         if let signal = received.withLock({ $0 }), summary.interrupted { throw ExitCode(SignalTrap.status(for: signal)) }
-        if !summary.allSucceeded { throw ExitStatus.someArticlesFailed }
+        // A failure answered in the output (an error line of the streaming contract) is part of it.
+        if !summary.outputIsComplete { throw ExitStatus.someArticlesFailed }
     }
 
     /// Why `--output-dir` cannot take the outputs, checked before anything runs: it must be a

@@ -23,6 +23,11 @@ public protocol Exporter: Component {
     /// exporter needs one file path: `dossier lint` refuses standard output and per-article
     /// templates for it (`E236`). Outputs over inputs are still refused (`E470`).
     static var writesInPlace: Bool { get }
+    /// Whether this exporter's sink on `output` answers each failed article in the output itself
+    /// (`ExportSink.write(failure:)`), as the `jsonl` exporter does with `failures: lines`. False
+    /// by default. A failure a sink answers is part of the output, so it does not fail the run's
+    /// exit status (`RunSummary.outputIsComplete`); it is still reported on standard error.
+    func writesFailures(to output: ExportOutputKind) -> Bool
     /// Renders one document; `context` names the run and takes warnings.
     func export(_ document: Document, context: ExportContext) throws -> Data
     /// Opens the sink that writes this exporter's renderings to `output`, once per output target.
@@ -32,6 +37,7 @@ public protocol Exporter: Component {
 extension Exporter {
     public static var requires: Set<LayerID> { [] }
     public static var writesInPlace: Bool { false }
+    public func writesFailures(to output: ExportOutputKind) -> Bool { false }
 
     /// The default sink: each rendering written as it is, in input order.
     public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {

@@ -16,4 +16,13 @@ public protocol LineReader: Reader {
     ///   - inputID: the id of the input the line belongs to (a file's stem, `stdin`).
     ///   - inputName: the input's name for messages: a path, or `-` for standard input.
     func read(line: Data, number: Int, inputID: String, inputName: String) throws -> Document
+
+    /// The id the article on `line` has, or would have had: asked only when the line failed, so
+    /// that a failure record in the output names the record it answers (`ArticleFailure.id`).
+    /// Nil by default (and when the line gives no id), and then the failure has no id.
+    func recordID(line: Data, number: Int, inputID: String) -> String?
+}
+
+extension LineReader {
+    public func recordID(line: Data, number: Int, inputID: String) -> String? { nil }
 }

@@ -15,6 +15,8 @@ public struct JSONLinesExporter: Exporter {
     public struct Options: ComponentOptions, Hashable {
         /// Include the article text and each item's covered text.
         public var includeText: Bool = true
+        /// What a failed article leaves in the output.
+        public var failures: Failures = .omit
 
         /// Creates the default options.
         public init() {}
@@ -22,10 +24,20 @@ public struct JSONLinesExporter: Exporter {
         /// One line of help per option key.
         public static var help: [String: String] {
             [
+                "failures":
+                    "'lines' writes a failure record ({\"format\": \"dossier-error\", \"id\", \"error\"}) in a failed article's place, so that every input line gets one output line (Docs/Streaming.md); 'omit' leaves failed articles out",
                 "includeText":
-                    "write the article text and each range's covered text; false keeps only offsets, and the lines cannot be read back"
+                    "write the article text and each range's covered text; false keeps only offsets, and the lines cannot be read back",
             ]
         }
+    }
+
+    /// What a failed article leaves in the output.
+    public enum Failures: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Nothing: the failure is reported on standard error only.
+        case omit
+        /// A failure record in its place (`ArticleFailure.jsonLine()`): one output line per record.
+        case lines
     }
 
     /// The id pipelines name this exporter by.
@@ -54,8 +66,17 @@ public struct JSONLinesExporter: Exporter {
         try json.export(document, context: context)
     }
 
-    /// The `json` exporter's sink, which writes compact documents one after another: one a line.
+    /// The `json` exporter's sink, which writes compact documents one after another: one a line,
+    /// and with `failures: lines` a failure record in each failed article's place.
     public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {
-        try json.makeSink(for: output, context: context)
+        var sink = JSONSink(output, options: json.options, array: false)
+        sink.writesFailures = options.failures == .lines
+        return sink
+    }
+
+    /// With `failures: lines`, to a shared file and standard output alike (a file per article has
+    /// no place for an article that failed).
+    public func writesFailures(to output: ExportOutputKind) -> Bool {
+        options.failures == .lines && !output.isPerArticle
     }
 }

@@ -14,6 +14,9 @@ public struct JSONSink: ExportSink {
     private let options: JSONExporter.Options
     private let array: Bool
     private var count = 0
+    /// Whether a failed article gets a failure record in its place (the `jsonl` exporter with
+    /// `failures: lines`); never inside an array.
+    public var writesFailures = false
     /// Bytes per chunk when streaming a document.
     static let chunkSize = 1 << 16
 
@@ -38,6 +41,12 @@ public struct JSONSink: ExportSink {
         } else {
             try output.write(rendered)
         }
+    }
+
+    /// Writes the failure record of a failed article on a line of its own, when asked to.
+    public mutating func write(failure: ArticleFailure) throws {
+        guard writesFailures && !array else { return }
+        try output.write(failure.jsonLine())
     }
 
     /// Closes the array.

@@ -31,10 +31,11 @@ actor Emitter {
     /// Takes the results of item `index`; writes them and any later ones already waiting.
     func deliver(_ result: Runner.ItemResult, at index: Int, name: String) {
         waiting[index] = (result, name)
-        while let ((results, bytes, warnings), name) = waiting.removeValue(forKey: next) {
+        while let ((results, bytes, warnings, records), name) = waiting.removeValue(forKey: next) {
             summary.bytesRead += bytes
             warnings.forEach(emit)
-            for result in results {
+            for (k, result) in results.enumerated() {
+                let record = k < records.count ? records[k] : nil
                 switch result {
                 case .success(let document, let outputs, let warnings):
                     warnings.forEach(emit)
@@ -42,10 +43,10 @@ actor Emitter {
                         try writer.write(document, outputs: outputs)
                         summary.succeeded += 1
                     } catch {
-                        fail(error)
+                        fail(error, record: record)
                     }
                 case .failure(let diagnostic):
-                    fail(diagnostic)
+                    fail(diagnostic, record: record)
                 }
             }
             flushOutputProblems()
@@ -75,9 +76,16 @@ actor Emitter {
         emit(diagnostic)
     }
 
-    private func fail(_ diagnostic: Diagnostic) {
+    /// Counts and reports a failed article, and answers it in the outputs that write failures
+    /// (in its place in input order) when it is a record of its own.
+    private func fail(_ diagnostic: Diagnostic, record: Runner.Record?) {
         summary.failed += 1
         emit(diagnostic)
+        if let record,
+            writer.write(failure: ArticleFailure(id: record.id, input: record.input, line: record.line, diagnostic: diagnostic))
+        {
+            summary.answered += 1
+        }
     }
 
     private func emit(_ diagnostic: Diagnostic) {

@@ -116,13 +116,14 @@ struct InputPump: Sendable {
                         code: "E473",
                         "line \(number) of \(label) is longer than \(maximumLineBytes >> 20) MiB, the most one line may hold; it is skipped",
                         article: "\(name)#\(position)", component: reader.info.id)
-                    guard channel.send(.failure(diagnostic, bytes: bytes)) else { return false }
+                    let record = Runner.Record(id: nil, input: name, line: number)
+                    guard channel.send(.failure(diagnostic, bytes: bytes, record: record)) else { return false }
                 case .endless(let number, let bytes):
                     let diagnostic = Diagnostic(
                         code: "E473",
                         "line \(number) of \(label) went on for \(bytes >> 20) MiB without ending; the rest of the input was not read",
                         article: name, component: reader.info.id)
-                    return channel.send(.failure(diagnostic, bytes: bytes))
+                    return channel.send(.failure(diagnostic, bytes: bytes, record: Runner.Record(id: nil, input: name, line: number)))
                 }
             }
         } catch {

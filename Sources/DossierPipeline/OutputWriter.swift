@@ -160,6 +160,26 @@ final class OutputWriter {
         }
     }
 
+    /// Answers a failed article on every shared or standard-output target whose exporter writes
+    /// failures there (`Exporter.writesFailures(to:)`), in its place in input order; true when at
+    /// least one of them wrote it, so that the output holds the failure. A per-article target has
+    /// no file for an article that failed, so it gets none.
+    func write(failure: ArticleFailure) -> Bool {
+        var answered = false
+        for n in outputs.indices where !outputs[n].kind.isPerArticle {
+            guard pipeline.exporters[n].exporter.writesFailures(to: outputs[n].kind), var sink = sink(n) else { continue }
+            do {
+                try sink.write(failure: failure)
+                sinks[n] = sink
+                answered = true
+            } catch {
+                sinks[n] = sink
+                fail(n, error)
+            }
+        }
+        return answered
+    }
+
     /// The open sink of exporter `n`, opening it on first use; nil when its target has failed.
     /// On a per-article target a sink that cannot be opened fails the target, not the article.
     private func sink(_ n: Int) -> (any ExportSink)? {

@@ -169,7 +169,7 @@ struct PipelineFileParser {
         result.options = kept.isEmpty ? nil : YAMLNode(.mapping(kept), at: value.location)
         // An external program is named by its declared id unless 'as:' names it, so that two
         // `exec` entries need no 'as:' to tell them apart.
-        if kind == .analyzer, id == ExternalAnalyzer.id, result.nameLocation == nil {
+        if kind != .reader, id == ExternalAnalyzer.id, result.nameLocation == nil {
             func scalar(_ key: String) -> String? { kept.first { $0.key.scalar == key }?.value.scalar }
             if let declared = scalar("id"), Registry.isKebabCase(declared) {
                 result.name = declared

@@ -72,35 +72,44 @@ extension PipelineLoader {
         var exporters: [CheckedPipeline.Step] = []
         var exporterInfos: [(info: ComponentInfo, name: String, location: SourceLocation?)] = []
         for entry in file.exporters {
-            if let checked = check(entry, kind: .exporter, table: registry.exporters, report: &report) {
-                let registered = registry.exporters[entry.id]!
-                let decoder = checked.decoder
-                var step = CheckedPipeline.Step(
-                    info: registered.info, name: entry.name, location: entry.location, options: decoder.node, used: checked.used,
-                    make: { try registered.make(decoder) })
-                // `{exporter}` is the instance's name, the same for every article: replaced here, so
-                // that two instances of one exporter writing 'out/{exporter}.json' do not collide.
-                switch entry.output?.target ?? .stdout {
-                case .stdout: step.target = .stdout
-                case .path(let template): step.target = .path(template.replacingOccurrences(of: "{exporter}", with: entry.name))
-                }
-                step.targetAsWritten = entry.outputAsWritten
-                // An exporter that writes its file in place (a database) needs exactly one file.
-                let target = entry.output?.target ?? .stdout
-                if registered.info.writesInPlace && (target == .stdout || target.isPerArticle) {
-                    let shown = target == .stdout ? "standard output" : (entry.outputAsWritten ?? target.description).quotedExcerpt
-                    report.error(
-                        "E236",
-                        "\(Self.label(kind: .exporter, id: entry.id, name: entry.name)) writes one file in place (a database), "
-                            + "so it cannot write to \(shown); give it one file path, such as 'to: out/corpus.\(registered.info.fileExtensions.first ?? "db")'",
-                        at: entry.output?.location ?? entry.location)
-                    failed = true
-                }
-                exporters.append(step)
+            let checkedStep: CheckedPipeline.Step?
+            if entry.id == ExternalExporter.id {
+                // `exec:` names a program here too: an exporter in any language (Docs/ExternalComponents.md).
+                checkedStep = checkExternal(entry, kind: .exporter, report: &report)
+                if let info = checkedStep?.info { exporterInfos.append((info, entry.name, entry.location)) }
             } else {
+                checkedStep = check(entry, kind: .exporter, table: registry.exporters, report: &report).map { checked in
+                    let registered = registry.exporters[entry.id]!
+                    let decoder = checked.decoder
+                    return CheckedPipeline.Step(
+                        info: registered.info, name: entry.name, location: entry.location, options: decoder.node, used: checked.used,
+                        make: { try registered.make(decoder) })
+                }
+                if let info = registry.exporters[entry.id]?.info { exporterInfos.append((info, entry.name, entry.location)) }
+            }
+            guard var step = checkedStep else {
+                failed = true
+                continue
+            }
+            // `{exporter}` is the instance's name, the same for every article: replaced here, so
+            // that two instances of one exporter writing 'out/{exporter}.json' do not collide.
+            switch entry.output?.target ?? .stdout {
+            case .stdout: step.target = .stdout
+            case .path(let template): step.target = .path(template.replacingOccurrences(of: "{exporter}", with: entry.name))
+            }
+            step.targetAsWritten = entry.outputAsWritten
+            // An exporter that writes its file in place (a database) needs exactly one file.
+            let target = entry.output?.target ?? .stdout
+            if step.info.writesInPlace && (target == .stdout || target.isPerArticle) {
+                let shown = target == .stdout ? "standard output" : (entry.outputAsWritten ?? target.description).quotedExcerpt
+                report.error(
+                    "E236",
+                    "\(Self.label(kind: .exporter, id: entry.id, name: entry.name)) writes one file in place (a database), "
+                        + "so it cannot write to \(shown); give it one file path, such as 'to: out/corpus.\(step.info.fileExtensions.first ?? "db")'",
+                    at: entry.output?.location ?? entry.location)
                 failed = true
             }
-            if let info = registry.exporters[entry.id]?.info { exporterInfos.append((info, entry.name, entry.location)) }
+            exporters.append(step)
         }
         if file.exporters.isEmpty, !report.hasErrors {
             report.warning(

@@ -197,8 +197,32 @@ public struct Runner: Sendable {
         await Task.detached { for step in steps { await step.analyzer.shutdown(self.context(for: step)) } }.value
     }
 
-    /// What one work item came to: its articles' results and the bytes it read.
-    typealias ItemResult = (results: [ArticleResult], bytes: Int, warnings: [Diagnostic])
+    /// What one work item came to: its articles' results, the bytes it read, its warnings, and for
+    /// each result the record it answers (nil for a problem with an input as a whole), so that a
+    /// failure can be written in the record's place (`ExportSink.write(failure:)`).
+    typealias ItemResult = (results: [ArticleResult], bytes: Int, warnings: [Diagnostic], records: [Record?])
+
+    /// Which record of which input a result belongs to.
+    struct Record: Sendable {
+        var id: String?
+        var input: String
+        var line: Int?
+    }
+
+    /// The record a work item stands for as a whole, for a failure of the whole item (its time
+    /// ran out): a line's id is the one its reader would give it (`LineReader.recordID`).
+    static func record(of item: WorkItem) -> Record? {
+        switch item {
+        case .whole(let source): Record(id: source.stem, input: source.name)
+        case .bytes(let id, let name, _): Record(id: id, input: name)
+        case .line(let work): Record(id: recordID(of: work), input: work.inputName, line: work.number)
+        case .failure(_, _, let record): record
+        }
+    }
+
+    private static func recordID(of work: LineWork) -> String? {
+        (try? work.reader.reader as? any LineReader)?.recordID(line: work.data, number: work.number, inputID: work.inputID)
+    }
 
     /// Runs one item in a task of its own, racing it against `articleTimeout`; the job slot is
     /// held until the work really ends, so a runaway article cannot multiply the load.
@@ -244,14 +268,16 @@ public struct Runner: Sendable {
         }
         let work = Locked<Task<Void, Never>?>(nil)
         let expired = Locked(false)
+        let started = Locked(false)
         let result = await withCheckedContinuation { continuation in
             once.withLock { $0 = continuation }
             // The deadlines are kept on a dispatch queue, not on Swift's task pool: a runaway
             // article is synchronous work that holds a pool thread, and on two cores two of them
             // would hold them all, so a timer that needed the pool would never fire.
             let timer = Self.deadlines.schedule(after: timeout) {
-                // The budget is the article's own: time spent waiting for an earlier one is not counted.
-                waitingForTurn.withLock { $0 }
+                // The budget is the article's own: time spent waiting for an earlier one, or for a
+                // thread to start on (others' runaway work can hold them all), is not counted.
+                !started.withLock { $0 } || waitingForTurn.withLock { $0 }
             } expired: {
                 guard let continuation = take() else { return }
                 expired.withLock { $0 = true }
@@ -265,12 +291,13 @@ public struct Runner: Sendable {
                                     code: "E474",
                                     "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
                                     article: item.name))
-                        ], 0, []
+                        ], 0, [], [Self.record(of: item)]
                     ))
                 work.withLock { $0 }?.cancel()
                 if let assigner { Task { await assigner.skip(index) } }
             }
             let task = Task {
+                started.withLock { $0 = true }
                 let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
                 running?.release()
                 timer.cancel()
@@ -293,7 +320,7 @@ public struct Runner: Sendable {
             case .whole(let source): readWhole(source)
             case .bytes(let id, let name, let data): (read(Input(id: id, name: name, data: data)), data.count, name)
             case .line(let work): ([readLine(work)], work.data.count, work.inputName)
-            case .failure(let diagnostic, let bytes): ([.failure(diagnostic)], bytes, "")
+            case .failure(let diagnostic, let bytes, _): ([.failure(diagnostic)], bytes, "")
             }
         var documents = read
         if let assigner {
@@ -317,10 +344,17 @@ public struct Runner: Sendable {
         let warnings = WarningLog()
         var finished = await analyzeAndExport(batch, warnings: warnings, throughSinks: true, stopping: stopping)[...]
         var results: [ArticleResult] = []
+        var records: [Record?] = []
+        // A read document is its own record; a failed read is the item's when it is its only result.
+        let line: Int? = if case .line(let work) = item { work.number } else { nil }
         for entry in documents {
             switch entry {
-            case .success: results.append(finished.popFirst()!)
-            case .failure(let diagnostic): results.append(.failure(diagnostic))
+            case .success(let document):
+                results.append(finished.popFirst()!)
+                records.append(Record(id: document.id, input: defaultName, line: line))
+            case .failure(let diagnostic):
+                results.append(.failure(diagnostic))
+                records.append(documents.count == 1 ? Self.record(of: item) : Record(id: nil, input: defaultName))
             }
         }
         let names = Dictionary(batch.map { ($0.id, Self.articleName($0)) }, uniquingKeysWith: { first, _ in first })
@@ -329,7 +363,7 @@ public struct Runner: Sendable {
                 entry.error, code: entry.error.code ?? "W400", article: entry.document.flatMap { names[$0] } ?? defaultName,
                 component: entry.component, severity: .warning)
         }
-        return (results, bytes, reported)
+        return (results, bytes, reported, records)
     }
 
     private func readWhole(_ source: InputSource) -> ([Result<Document, Diagnostic>], Int, String) {

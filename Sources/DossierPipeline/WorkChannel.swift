@@ -9,8 +9,9 @@ enum WorkItem: Sendable {
     case bytes(id: String, name: String, Data)
     /// One line of an input streamed line by line.
     case line(LineWork)
-    /// A problem with an input as a whole or with one of its lines, reported as its own failure.
-    case failure(Diagnostic, bytes: Int)
+    /// A problem with an input as a whole or with one of its lines, reported as its own failure;
+    /// `record` names the line when it is one (a line too long), nil for an input as a whole.
+    case failure(Diagnostic, bytes: Int, record: Runner.Record? = nil)
 
     /// The bytes of data the item holds while it waits in the channel.
     var dataBytes: Int {
@@ -27,7 +28,7 @@ enum WorkItem: Sendable {
         case .whole(let source): source.name
         case .bytes(_, let name, _): name
         case .line(let work): "\(work.inputName):\(work.number)"
-        case .failure(let diagnostic, _): diagnostic.article ?? ""
+        case .failure(let diagnostic, _, _): diagnostic.article ?? ""
         }
     }
 }

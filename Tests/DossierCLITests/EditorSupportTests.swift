@@ -150,12 +150,35 @@ struct EditorSupportTests {
             #expect(choices[1]["properties"]?[info.id] == .object([("$ref", .string("#/definitions/\(info.kind.rawValue).\(info.id)"))]))
         }
         let exec = try #require(definitions["analyzer.exec"])
-        #expect(objectKeys(exec["properties"]) == (PipelineLoader.externalKeys + ["as", "enabled"]).sorted())
-        guard case .object(let execKeys)? = exec["properties"] else { return }
+        #expect(objectKeys(exec["properties"]) == (PipelineLoader.externalKeys.filter { $0 != "extension" } + ["as", "enabled"]).sorted())
+        let execExporter = try #require(definitions["exporter.exec"])
+        let exporterKeys = PipelineLoader.externalKeys.filter { $0 != "provides" } + ["as", "enabled", "to"]
+        #expect(objectKeys(execExporter["properties"]) == exporterKeys.sorted())
+        guard case .object(let execKeys)? = execExporter["properties"] else { return }
         for (key, value) in execKeys {
             #expect(value["type"] != nil || value["anyOf"] != nil, "exec key '\(key)' has no type")
             #expect(value["description"] != nil, "exec key '\(key)' has no description")
         }
+    }
+
+    @Test("the schema offers 'exec' for exactly the kinds whose entries 'lint' takes it in", arguments: ComponentInfo.Kind.allCases)
+    func execKinds(_ kind: ComponentInfo.Kind) async throws {
+        let entry = "exec: { command: python3, args: [x.py] }"
+        let text =
+            switch kind {
+            case .reader: "version: 1\nreader:\n  \(entry)\n"
+            case .analyzer: "version: 1\nanalyzers:\n  - \(entry)\n"
+            case .exporter: "version: 1\nexporters:\n  - \(entry)\n"
+            }
+        var diagnostics: [Diagnostic] = []
+        do {
+            _ = try PipelineLoader.standard(environment: [:]).load(text: text, file: "exec.yaml")
+        } catch {
+            diagnostics = error.diagnostics
+        }
+        let unknown = diagnostics.contains { $0.message.hasPrefix("unknown \(kind.rawValue) 'exec'") }
+        let definitions = try #require(try await json(["schema"])["definitions"])
+        #expect((definitions["\(kind.rawValue).exec"] != nil) == !unknown, "\(diagnostics.map(\.message))")
     }
 
     @Test("the schema types options, gives enums as choices and accepts '${NAME}' for non-strings")

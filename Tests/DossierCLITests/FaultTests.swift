@@ -286,6 +286,26 @@ struct StreamFaultTests {
         #expect(result.stderr.contains("2 articles: 2 done, 0 failed"), "\(result.stderr)")
     }
 
+    @Test("'-p stream' answers every input line with one output line in order, failures included, and exits 0")
+    func streamContract() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lines = [
+            #"{"id":"n1","title":"One","text":"The council said fares rose by 4% last year."}"#, #"{"id":"n2","note":"no text"}"#,
+            "not json", "", #"{"title":"Three","text":"A second story ends here."}"#,
+        ]
+        try lines.joined(separator: "\n").write(to: dir.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
+        let result = try BuiltDossier.shell("\"$DOSSIER\" run -p stream -j 2 - < in.jsonl", in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let records = try out.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(records.map { $0["id"] as? String } == ["n1", "n2", "stdin-3", "stdin-5"])
+        #expect(records.map { $0["format"] as? String } == ["dossier", "dossier-error", "dossier-error", "dossier"])
+        #expect((records[0]["layers"] as? [String: Any])?["claims"] != nil, "the default analyses run")
+        #expect(result.stderr.contains("error[E454]") && result.stderr.contains("error[E451]"), "\(result.stderr)")
+        #expect(result.stderr.contains("4 articles: 2 done, 2 failed (each answered in the output)"), "\(result.stderr)")
+    }
+
     @Test("'| head -1' ends the run quietly with 141 and stops taking input, SIGPIPE ignored or not", arguments: ["trap '' PIPE; ", ""])
     func brokenPipe(prefix: String) throws {
         let dir = try scratch(articles: 200)

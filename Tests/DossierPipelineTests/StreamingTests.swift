@@ -5,7 +5,9 @@ import Testing
 /// Streams: results and diagnostics leave as soon as every earlier one has, JSON Lines stream
 /// from files in bounded memory, a line too long or an article too slow fails alone (issue
 /// "Reliability I", items 10–14).
-@Suite("Streaming: prompt results, bounded lines, time budgets")
+// Serialized: the two time-budget tests each hold a pool thread in a sleeping analyzer for
+// seconds, and on two cores both at once starved a trivial article past its budget.
+@Suite("Streaming: prompt results, bounded lines, time budgets", .serialized)
 struct StreamingTests {
     func testPipeline(_ yaml: String) throws -> Pipeline {
         try PipelineLoader(registry: testRegistry(), environment: [:]).load(text: yaml, file: "p.yaml")

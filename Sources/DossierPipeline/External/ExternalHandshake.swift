@@ -11,6 +11,10 @@ struct ExternalHandshake: Sendable {
     var version: String?
     var requires: [LayerID]
     var provides: [LayerID]
+    /// For an exporter: written once before its first rendering in a shared output (and at the
+    /// top of each file per article), and once after its last.
+    var header: String?
+    var footer: String?
 
     /// Reads the handshake line and checks it against what the pipeline declared: the protocol
     /// version (E722), the shape (E721), the id, kind and layers (E723).
@@ -56,11 +60,14 @@ struct ExternalHandshake: Sendable {
         self.version = string("version")
         self.requires = try layers("requires")
         self.provides = try layers("provides")
+        self.header = string("header")
+        self.footer = string("footer")
 
-        guard kind == "analyzer" else {
+        guard kind == program.kind else {
             throw ComponentError(
                 code: "E723",
-                "\(program.label) says it is a '\(kind)', but the pipeline names it as an analyzer; only analyzers run as programs yet")
+                "\(program.label) says it is a '\(kind)', but the pipeline names it as an \(program.kind); "
+                    + "name it under '\(program.kind == "analyzer" ? "exporters" : "analyzers")' instead, or change its handshake")
         }
         if program.idDeclared, id != program.id {
             throw ComponentError(

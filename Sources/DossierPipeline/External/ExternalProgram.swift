@@ -26,6 +26,10 @@ public struct ExternalProgram: ComponentOptions, Hashable {
     public var version: String = "1.0.0"
     /// One line saying what it does.
     public var summary: String = "an external program"
+    /// What the pipeline names it as: `analyzer` or `exporter`; its handshake must say the same.
+    public var kind: String = "analyzer"
+    /// For an exporter: the extension of the files it writes (`to: out/{id}.{ext}`, default paths).
+    public var fileExtension: String = "txt"
     /// The layers that must be present before it runs.
     public var requires: [LayerID] = []
     /// The layers it writes.

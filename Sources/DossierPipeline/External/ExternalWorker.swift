@@ -12,6 +12,8 @@ final class ExternalWorker: @unchecked Sendable {
     struct Shared {
         var refusal: ComponentError?
         var failedStarts = 0
+        /// The last handshake a copy stated, for an exporter's header and footer.
+        var handshake: ExternalHandshake?
     }
 
     /// Starts that end before the handshake, in a row, after which the program is refused.
@@ -34,6 +36,14 @@ final class ExternalWorker: @unchecked Sendable {
         let result: Result<[UInt8], ComponentError> = await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: Result { () throws(ComponentError) in try self.send(request) }) }
         }
+        return try result.get()
+    }
+
+    /// Sends one document line and returns the answer line, blocking the calling thread until the
+    /// worker's queue has it (for exporters, whose `export` is synchronous). The queue is not
+    /// Swift's task pool, so a caller blocking a pool thread cannot starve it.
+    func exchangeNow(_ request: [UInt8]) throws(ComponentError) -> [UInt8] {
+        let result: Result<[UInt8], ComponentError> = queue.sync { Result { () throws(ComponentError) in try self.send(request) } }
         return try result.get()
     }
 
@@ -97,7 +107,8 @@ final class ExternalWorker: @unchecked Sendable {
             throw reason
         }
         do {
-            _ = try ExternalHandshake(line: line, program: program)
+            let handshake = try ExternalHandshake(line: line, program: program)
+            shared.withLock { $0.handshake = handshake }
         } catch {
             started.terminate(grace: 0)
             shared.withLock { $0.refusal = error }

@@ -11,14 +11,14 @@ import Foundation
 extension PipelineLoader {
     /// The keys of an `exec:` entry, besides `as:` and `enabled:`.
     public static let externalKeys = [
-        "command", "args", "manifest", "id", "version", "requires", "provides", "timeout", "processes", "options",
+        "command", "args", "manifest", "id", "version", "requires", "provides", "extension", "timeout", "processes", "options",
     ]
 
-    /// Checks an `exec:` analyzer entry without starting the program: the keys, the command (it
-    /// exists and is executable), the manifest (it reads and is valid), the declared layers and
-    /// the program's own options against the manifest's schema. Reports every problem; nil when
-    /// any is an error.
-    func checkExternal(_ entry: ComponentEntry, report: inout LintReport) -> CheckedPipeline.Step? {
+    /// Checks an `exec:` entry (an analyzer, or an exporter) without starting the program: the
+    /// keys, the command (it exists and is executable), the manifest (it reads and is valid), the
+    /// declared layers and the program's own options against the manifest's schema. Reports every
+    /// problem; nil when any is an error.
+    func checkExternal(_ entry: ComponentEntry, kind: ComponentInfo.Kind = .analyzer, report: inout LintReport) -> CheckedPipeline.Step? {
         let before = report.diagnostics.filter { $0.severity == .error }.count
         var program = ExternalProgram()
         guard var node = entry.options, node.mapping != nil else {
@@ -81,7 +81,7 @@ extension PipelineLoader {
                     "E710", "an 'exec' entry names its program once: remove 'command:', or 'manifest:'", at: values["command"]!.key.location
                 )
             }
-            if let manifest = readManifest(path, at: at.location, report: &report) {
+            if let manifest = readManifest(path, kind: kind, at: at.location, report: &report) {
                 program = manifest.program
                 schema = manifest.schema
                 manifestRead = true
@@ -111,6 +111,23 @@ extension PipelineLoader {
         if let version = string("version") { program.version = version }
         if let requires = layers("requires") { program.requires = requires }
         if let provides = layers("provides") { program.provides = provides }
+        if kind == .exporter, let (key, _) = values["provides"] {
+            report.error(
+                "E713", "an exporter writes files, not layers: remove 'provides:' (list the layers it reads in 'requires:')",
+                at: key.location)
+        }
+        if let ext = string("extension") {
+            if kind != .exporter {
+                report.error(
+                    "E715", "'extension' is for an exporter's files; an analyzer writes none", at: values["extension"]!.key.location)
+            } else if ext.allSatisfy({ $0.isLetter || $0.isNumber }), ext.count <= 16 {
+                program.fileExtension = ext
+            } else {
+                report.error(
+                    "E715", "'extension' must be letters and digits without the dot, such as 'tsv', found \(ext.quotedExcerpt)",
+                    at: values["extension"]!.value.location)
+            }
+        }
         if let (_, v) = values["timeout"] {
             if let seconds = v.double ?? v.int.map(Double.init), seconds > 0, seconds <= 3600 {
                 program.timeout = seconds
@@ -167,7 +184,7 @@ extension PipelineLoader {
         if !program.idDeclared {
             program.id = ExternalProgram.defaultName(manifest: nil, command: program.command, arguments: program.arguments) ?? "exec"
         }
-        if program.provides.isEmpty && values["provides"] == nil && manifestRead {
+        if kind == .analyzer && program.provides.isEmpty && values["provides"] == nil && manifestRead {
             report.error(
                 "E713", "declare the layers the program writes with 'provides:', such as 'provides: [word-stats]' (or in its manifest)",
                 at: entry.location)
@@ -176,15 +193,20 @@ extension PipelineLoader {
             program.summary == ExternalProgram().summary
             ? "external program '\(([program.command] + program.arguments).joined(separator: " "))'" : program.summary
 
+        program.kind = kind.rawValue
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         guard errors == before, interpolated else { return nil }
         let options = program
         let info = ComponentInfo(
-            kind: .analyzer, id: program.id, summary: program.summary, version: program.version, requires: program.requires.sorted(),
-            provides: program.provides.sorted(), defaults: program.options, help: [:], fileExtensions: [])
-        return CheckedPipeline.Step(
-            info: info, name: entry.name,
-            location: entry.location, options: entry.options, used: used, make: { try ExternalAnalyzer(options: options) })
+            kind: kind, id: program.id, summary: program.summary, version: program.version, requires: program.requires.sorted(),
+            provides: kind == .analyzer ? program.provides.sorted() : [], defaults: program.options, help: [:],
+            fileExtensions: kind == .exporter ? [program.fileExtension] : [])
+        let isExporter = kind == .exporter
+        let make: @Sendable () throws -> any Sendable = {
+            if isExporter { return try ExternalExporter(options: options) }
+            return try ExternalAnalyzer(options: options)
+        }
+        return CheckedPipeline.Step(info: info, name: entry.name, location: entry.location, options: entry.options, used: used, make: make)
     }
 
     /// The program's options checked against the manifest's schema (`{"name": {"type": "int",
@@ -238,7 +260,9 @@ extension PipelineLoader {
 
     /// Reads a manifest (`word_count.dossier.json`), relative to the current directory; its
     /// `command` and `args` run in the manifest's folder.
-    private func readManifest(_ path: String, at location: SourceLocation, report: inout LintReport) -> ExternalManifest? {
+    private func readManifest(
+        _ path: String, kind expected: ComponentInfo.Kind, at location: SourceLocation, report: inout LintReport
+    ) -> ExternalManifest? {
         func refuse(_ why: String) -> ExternalManifest? {
             report.error("E712", "manifest \(path.quotedExcerpt) \(why)", at: location)
             return nil
@@ -251,7 +275,9 @@ extension PipelineLoader {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let pairs) = value else {
             return refuse("is not a JSON object; see Docs/ExternalComponents.md for its fields")
         }
-        let known = ["protocol", "id", "kind", "version", "summary", "command", "args", "requires", "provides", "options", "timeout"]
+        let known = [
+            "protocol", "id", "kind", "version", "summary", "command", "args", "requires", "provides", "extension", "options", "timeout",
+        ]
         if let unknown = pairs.first(where: { !known.contains($0.key) }) {
             return refuse("has the unknown field \(unknown.key.quotedExcerpt)\(Suggestions.hint(unknown.key, among: known))")
         }
@@ -259,8 +285,13 @@ extension PipelineLoader {
         guard version == ExternalProgram.protocolVersion else {
             return refuse("is for protocol version \(version), but this Dossier speaks version \(ExternalProgram.protocolVersion)")
         }
-        if case .string(let kind)? = value["kind"], kind != "analyzer" {
-            return refuse("describes a '\(kind)'; only analyzers run as programs yet")
+        if case .string(let kind)? = value["kind"], kind != expected.rawValue {
+            let place = expected == .analyzer ? "analyzers" : "exporters"
+            let supported = kind == "analyzer" || kind == "exporter"
+            return refuse(
+                supported
+                    ? "describes an \(kind), but the pipeline names it under '\(place)'; move the entry"
+                    : "describes a '\(kind)'; only analyzers and exporters run as programs")
         }
         var program = ExternalProgram()
         guard case .string(let command)? = value["command"], !command.isEmpty else { return refuse("names no \"command\"") }
@@ -281,6 +312,7 @@ extension PipelineLoader {
         program.idDeclared = true
         if case .string(let v)? = value["version"] { program.version = v }
         if case .string(let s)? = value["summary"] { program.summary = s }
+        if case .string(let e)? = value["extension"], !e.isEmpty { program.fileExtension = e }
         if case .int(let t)? = value["timeout"], t > 0 { program.timeout = Double(t) }
         if case .double(let t)? = value["timeout"], t > 0 { program.timeout = t }
         for key in ["requires", "provides"] {

@@ -36,6 +36,12 @@ struct ArticleMapper {
         language = split(fields.language)
     }
 
+    /// The id the mapped id field gives `object`, or nil.
+    func id(of object: [String: Any]) -> String? {
+        for path in id { if let value = JSONTree.text(JSONTree.value(at: path, in: object)) { return value } }
+        return nil
+    }
+
     /// The document for `object`; `fallbackID` is used when the id field is missing.
     func document(from object: [String: Any], fallbackID: String, origin: String, provenance: Provenance) throws -> Document {
         var metadata = Metadata()

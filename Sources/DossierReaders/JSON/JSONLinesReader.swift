@@ -116,11 +116,31 @@ public struct JSONLinesReader: LineReader {
             if JSONReader.isDossierDocument(object) {
                 return try JSONReader.dossierDocument(line, what: label)
             }
+            if (object["format"] as? String) == ArticleFailure.format {
+                let error = object["error"] as? [String: Any]
+                let cause = [error?["code"] as? String, error?["message"] as? String].compactMap { $0 }.joined(separator: ": ")
+                throw ComponentError(
+                    code: JSONReader.ErrorCode.failureRecord,
+                    "\(label) is the failure record of an earlier run (\(cause.isEmpty ? "no cause given" : "'\(cause.prefix(200))'")), not an article; run that record again from its input"
+                )
+            }
             return try mapper.document(
                 from: object, fallbackID: "\(inputID)-\(number)", origin: "\(inputName):\(number)", provenance: Self.provenance)
         } catch let error as ComponentError {
             throw error.message.hasPrefix(label) ? error : ComponentError(code: error.code, "\(label): \(error.message)")
         }
+    }
+
+    /// The id the line's article has or would have had: a Dossier document's `id`, the mapped id
+    /// field, else `<input id>-<line number>` as for an article without one (a line that is not
+    /// a JSON object included, so that every failed line is still named).
+    public func recordID(line: Data, number: Int, inputID: String) -> String? {
+        let fallback = "\(inputID)-\(number)"
+        guard let object = (try? JSONTree.parse(line, what: "")) as? [String: Any] else { return fallback }
+        if JSONReader.isDossierDocument(object) || (object["format"] as? String) == ArticleFailure.format {
+            return (object["id"] as? String) ?? fallback
+        }
+        return ArticleMapper(fields: options.fields, detectHTML: options.detectHTML).id(of: object) ?? fallback
     }
 
     /// The non-blank lines of `data` with their 1-based numbers, without line breaks (`\n` or

@@ -45,6 +45,9 @@ public struct JSONReader: Reader {
         public static let numberOutOfRange = "E457"
         /// An HTML body with an element of more than 256 attributes, which libxml2 reads in quadratic time.
         public static let overAttributedHTML = "E458"
+        /// A failure record (`"format": "dossier-error"`) that an earlier run wrote in a failed
+        /// article's place, read back as if it were an article.
+        public static let failureRecord = "E459"
     }
 
     /// Keys tried, in order, for the array of articles when `itemsPath` is empty.

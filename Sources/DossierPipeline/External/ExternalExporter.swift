@@ -1,0 +1,116 @@
+public import DossierCore
+public import Foundation
+
+/// An exporter that is a program in any language (`Docs/ExternalComponents.md`): a pipeline names
+/// it with an `exec:` entry under `exporters`, with `to:` like any exporter.
+///
+/// Each article is sent as one line of canonical Dossier JSON, as to an external analyzer; the
+/// program answers `{"id": …, "output": "…"}`, and the output text is the article's rendering,
+/// which the pipeline writes where `to:` says, through the same sinks, atomic files and safe paths
+/// as a built-in exporter's. A `header` and `footer` in the program's handshake are written once
+/// around the renderings on a shared output (and in each file per article), as `StreamSink` does.
+/// One long-lived copy of the program (or `processes` copies) serves the run; an answer that is
+/// not one fails that article alone (E724–E728), and the run goes on.
+public struct ExternalExporter: Exporter {
+    public typealias Options = ExternalProgram
+
+    /// The pipeline key that names an external program; not a registered id.
+    public static let id = "exec"
+    public static let summary = "runs an external program that renders each article (see Docs/ExternalComponents.md)"
+    /// Declared per program with `extension:`; the step's `ComponentInfo` carries it.
+    public static let fileExtension = "txt"
+
+    /// The program as declared.
+    public let program: ExternalProgram
+    private let pool: Pool
+
+    public init(options: ExternalProgram) throws {
+        program = options
+        pool = Pool(program: options)
+    }
+
+    /// Sends the document to the program and returns its `output`, blocking this thread until it
+    /// answers (within the program's `timeout`).
+    public func export(_ document: Document, context: ExportContext) throws -> Data {
+        let request = try document.jsonData(pretty: false, newline: true)
+        let worker = pool.acquire()
+        defer { pool.release(worker) }
+        let line = try worker.exchangeNow([UInt8](request))
+        let result = Result { () throws(ComponentError) in try answer(line, for: document, context: context) }
+        if case .failure(let error) = result, error.code != "E728" {
+            // Out of step with the documents it is sent, perhaps: start it afresh.
+            worker.restart()
+        }
+        return try result.get()
+    }
+
+    /// The header and footer the program's handshake states around its renderings.
+    public func makeSink(for output: any ExportOutput, context: ExportContext) throws -> any ExportSink {
+        let handshake = pool.handshake
+        return StreamSink(output, header: Data((handshake?.header ?? "").utf8), footer: Data((handshake?.footer ?? "").utf8))
+    }
+
+    /// The rendering in one answer line: `{"id": …, "output": "…"}`, or `{"id": …, "error": "…"}`,
+    /// with optional `"warnings": ["…"]`.
+    func answer(_ line: [UInt8], for document: Document, context: ExportContext) throws(ComponentError) -> Data {
+        let shown = String(decoding: line.prefix(200), as: UTF8.self)
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)), case .object = value else {
+            throw ComponentError(
+                code: "E726",
+                "\(program.label) answered with a line that is not a JSON object ('\(shown)'); write one answer object per line, "
+                    + "and anything else to standard error")
+        }
+        guard case .string(let id)? = value["id"], id == document.id else {
+            throw ComponentError(
+                code: "E726",
+                "\(program.label) answered for \(value["id"].map { "'\($0.description)'" } ?? "no document") instead of '\(document.id)'; "
+                    + "answer each document, in order, with its 'id'")
+        }
+        if case .array(let warnings)? = value["warnings"] {
+            for case .string(let warning) in warnings { context.warn("\(program.label): \(warning)", code: "W720") }
+        }
+        if let error = value["error"] {
+            let message = if case .string(let s) = error { s } else { error.description }
+            throw ComponentError(code: "E728", "\(program.label) could not export the article: \(message)")
+        }
+        guard case .string(let output)? = value["output"] else {
+            throw ComponentError(
+                code: "E726", "\(program.label): an exporter's answer needs 'output', the article's rendering as a string (or 'error')")
+        }
+        return Data(output.utf8)
+    }
+
+    /// The copies of the program, handed to one article at a time each; `export` is synchronous,
+    /// so a caller waits on a condition rather than a continuation.
+    final class Pool: @unchecked Sendable {
+        private let program: ExternalProgram
+        private let shared = Locked(ExternalWorker.Shared())
+        private let condition = NSCondition()
+        private var idle: [ExternalWorker] = []
+        private var made = 0
+
+        init(program: ExternalProgram) { self.program = program }
+
+        var handshake: ExternalHandshake? { shared.withLock { $0.handshake } }
+
+        func acquire() -> ExternalWorker {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                if let worker = idle.popLast() { return worker }
+                if made < max(1, program.processes) {
+                    made += 1
+                    return ExternalWorker(program: program, shared: shared, index: made - 1)
+                }
+                condition.wait()
+            }
+        }
+
+        func release(_ worker: ExternalWorker) {
+            condition.lock()
+            idle.append(worker)
+            condition.signal()
+            condition.unlock()
+        }
+    }
+}
