@@ -34,7 +34,8 @@ evaluate: deps
 bench: deps
 	./scripts/bench
 
-# Builds Examples/CustomExporter against this checkout, runs its pipeline and checks the output.
+# Builds Examples/CustomComponents against this checkout: its own dossier with its own layer, the
+# command plugin, the build-tool plugin on a good target and on a broken one (see scripts/check-example).
 example: deps
 	./scripts/check-example
 

@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "DossierTesting", targets: ["DossierTesting"]),
         .executable(name: "dossier", targets: ["dossier"]),
         .plugin(name: "DossierLintPlugin", targets: ["DossierLintPlugin"]),
+        .plugin(name: "DossierPipelinePlugin", targets: ["DossierPipelinePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -94,6 +95,8 @@ let package = Package(
             ),
             dependencies: ["dossier"]
         ),
+        // Checks a target's *.dossier.yaml files when it builds and embeds them as `DossierPipelines.named`.
+        .plugin(name: "DossierPipelinePlugin", capability: .buildTool(), dependencies: ["dossier"]),
 
         .target(
             name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport", resources: [.copy("Fixtures")],

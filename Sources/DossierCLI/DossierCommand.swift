@@ -53,15 +53,19 @@ public struct DossierCommand: ParsableCommand {
 
     /// Parses `arguments` (the process's when nil), runs the command, and exits with its status.
     ///
-    /// - Parameter extraCommands: subcommands to offer beside the built-in ones.
+    /// - Parameters:
+    ///   - builtins: the pipelines `-p NAME` and `extends: NAME` find by name; add your own (such as
+    ///     those the build-tool plugin embeds, `DossierPipelines.named`) to the default.
+    ///   - extraCommands: subcommands to offer beside the built-in ones.
     public static func main(
-        registry: Registry, arguments: [String]? = nil, extraCommands: [any ContextualCommand.Type] = []
+        registry: Registry, builtins: [String: String] = DefaultPipeline.builtins, arguments: [String]? = nil,
+        extraCommands: [any ContextualCommand.Type] = []
     ) async -> Never {
         // A closed reader of standard output is a failed write to handle, not a signal that kills the
         // run before it cleans up; and a closed descriptor must not be reused for an output file.
         signal(SIGPIPE, SIG_IGN)
         StandardStreams.guardClosedDescriptors()
-        let context = CommandContext(registry: registry)
+        let context = CommandContext(registry: registry, builtins: builtins)
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
         let status = await execute(arguments, context: context, extraCommands: extraCommands)
         Foundation.exit(status)

@@ -11,7 +11,17 @@ extension PipelineLoader {
         // Reader: a fixed one, or `auto` (also when the file names none); none is created here.
         let readerChoice: Pipeline.ReaderChoice?
         var readerEntry: (location: SourceLocation, options: YAMLNode?)?
-        if let entry = file.reader, entry.id != "auto" {
+        if let entry = file.reader, entry.id == ExternalReader.id {
+            // `exec:` names a program that reads the inputs (Docs/ExternalComponents.md).
+            if let step = checkExternal(entry, kind: .reader, report: &report) {
+                readerChoice = .fixed(
+                    Pipeline.ReaderStep(info: step.info, readsLines: false, sniff: { _ in false }, make: { try step.make() as! any Reader })
+                )
+                readerEntry = (entry.location, entry.options)
+            } else {
+                readerChoice = nil
+            }
+        } else if let entry = file.reader, entry.id != "auto" {
             if let checked = check(entry, kind: .reader, table: registry.readers, report: &report) {
                 let registered = registry.readers[entry.id]!
                 let decoder = checked.decoder

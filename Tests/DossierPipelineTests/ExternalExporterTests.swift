@@ -62,7 +62,9 @@ struct ExternalExporterTests {
             """
         let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [Self.council, Self.ferry])
         #expect(result.diagnostics.map(\.code) == ["E723", "E723"])
-        #expect(result.diagnostics.first?.message.contains("says it is a 'analyzer', but the pipeline names it as an exporter") == true)
+        #expect(
+            result.diagnostics.first?.message.contains(
+                "says it is an 'analyzer', but the pipeline names it as an exporter; name it under 'analyzers:' instead") == true)
     }
 
     @Test(

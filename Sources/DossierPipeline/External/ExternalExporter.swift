@@ -22,11 +22,11 @@ public struct ExternalExporter: Exporter {
 
     /// The program as declared.
     public let program: ExternalProgram
-    private let pool: Pool
+    private let pool: ExternalBlockingPool
 
     public init(options: ExternalProgram) throws {
         program = options
-        pool = Pool(program: options)
+        pool = ExternalBlockingPool(program: options)
     }
 
     /// Sends the document to the program and returns its `output`, blocking this thread until it
@@ -78,39 +78,5 @@ public struct ExternalExporter: Exporter {
                 code: "E726", "\(program.label): an exporter's answer needs 'output', the article's rendering as a string (or 'error')")
         }
         return Data(output.utf8)
-    }
-
-    /// The copies of the program, handed to one article at a time each; `export` is synchronous,
-    /// so a caller waits on a condition rather than a continuation.
-    final class Pool: @unchecked Sendable {
-        private let program: ExternalProgram
-        private let shared = Locked(ExternalWorker.Shared())
-        private let condition = NSCondition()
-        private var idle: [ExternalWorker] = []
-        private var made = 0
-
-        init(program: ExternalProgram) { self.program = program }
-
-        var handshake: ExternalHandshake? { shared.withLock { $0.handshake } }
-
-        func acquire() -> ExternalWorker {
-            condition.lock()
-            defer { condition.unlock() }
-            while true {
-                if let worker = idle.popLast() { return worker }
-                if made < max(1, program.processes) {
-                    made += 1
-                    return ExternalWorker(program: program, shared: shared, index: made - 1)
-                }
-                condition.wait()
-            }
-        }
-
-        func release(_ worker: ExternalWorker) {
-            condition.lock()
-            idle.append(worker)
-            condition.signal()
-            condition.unlock()
-        }
     }
 }

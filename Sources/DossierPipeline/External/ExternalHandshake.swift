@@ -64,10 +64,12 @@ struct ExternalHandshake: Sendable {
         self.footer = string("footer")
 
         guard kind == program.kind else {
+            let places = ["reader": "'reader:'", "analyzer": "'analyzers:'", "exporter": "'exporters:'"]
+            let place = places[kind].map { "name it under \($0) instead" } ?? "only readers, analyzers and exporters run as programs"
             throw ComponentError(
                 code: "E723",
-                "\(program.label) says it is a '\(kind)', but the pipeline names it as an \(program.kind); "
-                    + "name it under '\(program.kind == "analyzer" ? "exporters" : "analyzers")' instead, or change its handshake")
+                "\(program.label) says it is \(Self.article(kind)) '\(kind)', but the pipeline names it as \(Self.article(program.kind)) \(program.kind); "
+                    + "\(place), or change its handshake")
         }
         if program.idDeclared, id != program.id {
             throw ComponentError(
@@ -89,6 +91,9 @@ struct ExternalHandshake: Sendable {
             )
         }
     }
+
+    /// "an" before a word that opens with a vowel ("an analyzer", "an exporter"), else "a".
+    static func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
 
     static func list(_ layers: Set<LayerID>) -> String { layers.sorted().map { "'\($0)'" }.joined(separator: ", ") }
 }

@@ -116,6 +116,13 @@ extension PipelineLoader {
                 "E713", "an exporter writes files, not layers: remove 'provides:' (list the layers it reads in 'requires:')",
                 at: key.location)
         }
+        if kind == .reader {
+            for field in ["provides", "requires"] {
+                guard let (key, _) = values[field] else { continue }
+                report.error(
+                    "E713", "a reader turns inputs into articles before any layer exists: remove '\(field):'", at: key.location)
+            }
+        }
         if let ext = string("extension") {
             if kind != .exporter {
                 report.error(
@@ -201,10 +208,20 @@ extension PipelineLoader {
             kind: kind, id: program.id, summary: program.summary, version: program.version, requires: program.requires.sorted(),
             provides: kind == .analyzer ? program.provides.sorted() : [], defaults: program.options, help: [:],
             fileExtensions: kind == .exporter ? [program.fileExtension] : [])
-        let isExporter = kind == .exporter
-        let make: @Sendable () throws -> any Sendable = {
-            if isExporter { return try ExternalExporter(options: options) }
-            return try ExternalAnalyzer(options: options)
+        let make: @Sendable () throws -> any Sendable
+        switch kind {
+        case .analyzer: make = { try ExternalAnalyzer(options: options) }
+        case .exporter: make = { try ExternalExporter(options: options) }
+        case .reader:
+            // The program answers with article JSON, read as the `json` reader reads it.
+            guard let json = registry.readers["json"] else {
+                report.error(
+                    "E716", "an 'exec' reader needs the 'json' reader registered to read the articles its program answers with",
+                    at: entry.location)
+                return nil
+            }
+            let decoder = YAMLOptionsDecoder(node: nil, defaults: json.info.defaults, at: nil)
+            make = { ExternalReader(options: options, articles: try json.make(decoder)) }
         }
         return CheckedPipeline.Step(info: info, name: entry.name, location: entry.location, options: entry.options, used: used, make: make)
     }
@@ -286,12 +303,12 @@ extension PipelineLoader {
             return refuse("is for protocol version \(version), but this Dossier speaks version \(ExternalProgram.protocolVersion)")
         }
         if case .string(let kind)? = value["kind"], kind != expected.rawValue {
-            let place = expected == .analyzer ? "analyzers" : "exporters"
-            let supported = kind == "analyzer" || kind == "exporter"
+            let place = ["reader": "reader", "analyzer": "analyzers", "exporter": "exporters"][expected.rawValue] ?? expected.rawValue
+            let supported = ["reader", "analyzer", "exporter"].contains(kind)
             return refuse(
                 supported
-                    ? "describes an \(kind), but the pipeline names it under '\(place)'; move the entry"
-                    : "describes a '\(kind)'; only analyzers and exporters run as programs")
+                    ? "describes \(ExternalHandshake.article(kind)) \(kind), but the pipeline names it under '\(place)'; move the entry"
+                    : "describes a '\(kind)'; only readers, analyzers and exporters run as programs")
         }
         var program = ExternalProgram()
         guard case .string(let command)? = value["command"], !command.isEmpty else { return refuse("names no \"command\"") }
