@@ -210,13 +210,18 @@ enum PipelineSchema {
 
     /// The kinds a pipeline can name an external program as with `exec:`; `EditorSupportTests`
     /// checks this against what `lint` accepts.
-    static let externalKinds: [ComponentInfo.Kind] = [.analyzer, .exporter]
+    static let externalKinds: [ComponentInfo.Kind] = ComponentInfo.Kind.allCases
 
     /// An `exec` entry: a program that speaks JSON Lines (Docs/ExternalComponents.md), with the
-    /// keys `checkExternal` accepts for `kind` (it refuses 'extension' but for an exporter, and
-    /// 'provides' for one).
+    /// keys `checkExternal` accepts for `kind`: 'extension' only for an exporter, 'provides' not
+    /// for one, and neither layer key for a reader.
     static func externalProgram(_ kind: ComponentInfo.Kind) -> JSONValue {
-        let refused: Set<String> = kind == .exporter ? ["provides"] : ["extension"]
+        let refused: Set<String> =
+            switch kind {
+            case .reader: ["provides", "requires", "extension"]
+            case .analyzer: ["extension"]
+            case .exporter: ["provides"]
+            }
         let properties = PipelineLoader.externalKeys.filter { !refused.contains($0) }.map { key in
             (key: key, value: externalKeys[key] ?? .object([]))
         }

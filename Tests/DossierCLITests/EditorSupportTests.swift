@@ -154,6 +154,9 @@ struct EditorSupportTests {
         let execExporter = try #require(definitions["exporter.exec"])
         let exporterKeys = PipelineLoader.externalKeys.filter { $0 != "provides" } + ["as", "enabled", "to"]
         #expect(objectKeys(execExporter["properties"]) == exporterKeys.sorted())
+        let execReader = try #require(definitions["reader.exec"])
+        let readerKeys = PipelineLoader.externalKeys.filter { !["provides", "requires", "extension"].contains($0) } + ["enabled"]
+        #expect(objectKeys(execReader["properties"]) == readerKeys.sorted())
         guard case .object(let execKeys)? = execExporter["properties"] else { return }
         for (key, value) in execKeys {
             #expect(value["type"] != nil || value["anyOf"] != nil, "exec key '\(key)' has no type")
