@@ -40,7 +40,10 @@ public struct DossierCommand: ParsableCommand {
                 output or error could not be written; 141 standard output was a pipe closed by its reader.
                 """,
             version: version,
-            subcommands: [RunCommand.self, LintCommand.self, PlanCommand.self, ListCommand.self, InitCommand.self, BenchCommand.self]
+            subcommands: [
+                RunCommand.self, LintCommand.self, PlanCommand.self, ListCommand.self, SchemaCommand.self, InitCommand.self,
+                BenchCommand.self,
+            ]
                 + extraCommands.map { $0 as any ParsableCommand.Type }
         )
     }

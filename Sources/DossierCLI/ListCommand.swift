@@ -8,14 +8,21 @@ struct ListCommand: ContextualCommand {
         commandName: "list",
         abstract: "List readers, analyzers and exporters with their summaries and options.")
 
-    @Flag(help: "Print the listing as JSON.")
+    /// The listing's form.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "'text' for people, 'json' for editors and scripts.")
+    var format: Format = .text
+
+    @Flag(help: .hidden)
     var json = false
 
     @Argument(help: "Only these component ids (optional).")
     var ids: [String] = []
 
     func run(in context: CommandContext) async throws {
-        let components = context.registry.all.filter { ids.isEmpty || ids.contains($0.id) }
         if !ids.isEmpty {
             let known = Set(context.registry.all.map(\.id))
             for id in ids where !known.contains(id) {
@@ -23,16 +30,18 @@ struct ListCommand: ContextualCommand {
                 throw ExitStatus.usage
             }
         }
-        if json {
-            context.out(Self.json(components) + "\n")
+        let entries = ComponentCatalog(context.registry).entries.filter { ids.isEmpty || ids.contains($0.info.id) }
+        if json || format == .json {
+            context.out(Self.json(entries) + "\n")
             return
         }
         var lines: [String] = []
         for kind in ComponentInfo.Kind.allCases {
-            let ofKind = components.filter { $0.kind == kind }
+            let ofKind = entries.filter { $0.info.kind == kind }
             guard !ofKind.isEmpty else { continue }
             lines.append("\(kind.rawValue)s:")
-            for c in ofKind {
+            for entry in ofKind {
+                let c = entry.info
                 lines.append("  \(c.id)  \(c.summary)")
                 var facts: [String] = ["version \(c.version)"]
                 if kind == .reader, !c.fileExtensions.isEmpty {
@@ -42,37 +51,43 @@ struct ListCommand: ContextualCommand {
                 if !c.requires.isEmpty { facts.append("requires " + c.requires.map(\.rawValue).joined(separator: ", ")) }
                 if !c.provides.isEmpty { facts.append("provides " + c.provides.map(\.rawValue).joined(separator: ", ")) }
                 lines.append("      " + facts.joined(separator: "; "))
-                for key in c.optionKeys {
-                    // A key with no encoded default is an optional that starts unset.
-                    let shown = c.defaults[key].map { "\($0.typeName) = \($0)" } ?? "unset by default"
-                    lines.append("      \(key): \(shown)" + (c.help[key].map { "  — \($0)" } ?? ""))
+                for option in entry.options {
+                    lines.append("      \(option.key): \(option.typeAndDefault)" + (option.help.map { "  — \($0)" } ?? ""))
                 }
             }
         }
         context.out(lines.joined(separator: "\n") + "\n")
     }
 
-    static func json(_ components: [ComponentInfo]) -> String {
-        let items: [JSONValue] = components.map { c in
-            .object([
+    /// The listing as JSON: `{"dossier": VERSION, "components": [...]}`, described in Docs/CLI.md.
+    static func json(_ entries: [ComponentCatalog.Entry]) -> String {
+        let items: [JSONValue] = entries.map { entry in
+            let c = entry.info
+            var pairs: [(key: String, value: JSONValue)] = [
                 ("kind", .string(c.kind.rawValue)), ("id", .string(c.id)), ("summary", .string(c.summary)), ("version", .string(c.version)),
-                ("requires", .array(c.requires.map { .string($0.rawValue) })),
-                ("provides", .array(c.provides.map { .string($0.rawValue) })),
-                ("extensions", .array(c.fileExtensions.map { .string($0) })),
-                (
-                    "options",
-                    .array(
-                        c.optionKeys.map { key in
-                            .object([
-                                ("name", .string(key)), ("type", .string(c.defaults[key]?.typeName ?? "optional")),
-                                ("default", c.defaults[key] ?? .null), ("help", .string(c.help[key] ?? "")),
-                            ])
-                        })
-                ),
-            ])
+            ]
+            if c.kind != .reader { pairs.append(("requires", .array(c.requires.map { .string($0.rawValue) }))) }
+            if c.kind == .analyzer { pairs.append(("provides", .array(c.provides.map { .string($0.rawValue) }))) }
+            if c.kind != .analyzer { pairs.append(("extensions", .array(c.fileExtensions.map { .string($0) }))) }
+            let options: [JSONValue] = entry.options.map { option in
+                var fields: [(key: String, value: JSONValue)] = [
+                    ("key", .string(option.key)), ("type", option.type.map(JSONValue.string) ?? .null),
+                    ("default", option.defaultValue ?? .null), ("help", option.help.map(JSONValue.string) ?? .null),
+                ]
+                if let choices = option.choices { fields.append(("choices", .array(choices.map(JSONValue.string)))) }
+                if let item = option.itemType { fields.append(("items", .string(item))) }
+                return .object(fields)
+            }
+            pairs.append(("options", .array(options)))
+            return .object(pairs)
         }
+        return encode(.object([("dossier", .string(DossierCommand.version)), ("components", .array(items))]))
+    }
+
+    /// `value` as pretty-printed JSON with sorted keys, for output that diffs well.
+    static func encode(_ value: JSONValue) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(JSONValue.array(items)), as: UTF8.self)) ?? "[]"
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
     }
 }

@@ -145,8 +145,12 @@ struct CLITests {
         #expect(console.stdout.contains("\n  sentences  "))
         #expect(console.stdout.contains("pretty: bool = true"))
         let json = Console()
-        #expect(await json.run(["list", "--json", "json"]) == 0)
-        let parsed = try JSONDecoder().decode([JSONValue].self, from: Data(json.stdout.utf8))
+        #expect(await json.run(["list", "--format", "json", "json"]) == 0)
+        let listing = try JSONDecoder().decode(JSONValue.self, from: Data(json.stdout.utf8))
+        guard case .array(let parsed)? = listing["components"] else {
+            Issue.record("no components in \(json.stdout)")
+            return
+        }
         // 'json' names both a reader and an exporter.
         #expect(parsed.map { $0["kind"] } == [.string("reader"), .string("exporter")])
         #expect(parsed.allSatisfy { $0["id"] == .string("json") })

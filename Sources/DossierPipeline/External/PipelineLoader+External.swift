@@ -10,7 +10,7 @@ import Foundation
 
 extension PipelineLoader {
     /// The keys of an `exec:` entry, besides `as:` and `enabled:`.
-    static let externalKeys = [
+    public static let externalKeys = [
         "command", "args", "manifest", "id", "version", "requires", "provides", "extension", "timeout", "processes", "options",
     ]
 
