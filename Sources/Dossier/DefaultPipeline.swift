@@ -2,10 +2,6 @@ public import DossierPipeline
 
 /// The pipeline `dossier run` uses when no `-p` is given, and that `extends: default` names.
 public enum DefaultPipeline {
-    /// The analyses both built-in pipelines run, as YAML list items.
-    private static let analyses = ["sentences", "entities", "dates", "quotes", "sources", "claims", "framing", "metrics"]
-        .map { "  - \($0)" }.joined(separator: "\n")
-
     /// The pipeline's YAML text.
     public static let yaml = """
         # Dossier's default pipeline: read any supported article, analyse it, print a brief.
@@ -13,15 +9,24 @@ public enum DefaultPipeline {
         name: default
         reader: auto
         analyzers:
-        \(analyses)
+          - sentences
+          - entities
+          - dates
+          - quotes
+          - sources
+          - claims
+          - framing
+          - metrics
         exporters:
           - markdown:
               to: stdout
         """
 
-    /// The built-in pipeline `stream`: the default analyses over JSON Lines on standard input,
-    /// one line out per record in input order, a failure record in a failed one's place
-    /// (`Docs/Streaming.md`): what `dossier run -p stream -` runs for Spark and other tools.
+    /// The built-in pipeline `stream`: the default analyses over JSON Lines on standard input, one
+    /// line out per record in input order, a failure record in a failed one's place
+    /// (`Docs/Streaming.md`): what `dossier run -p stream -` runs for Spark and other tools. The
+    /// analyses are written out again, so that each literal is a whole pipeline file, which
+    /// `scripts/schema-check` reads; a test keeps the two lists the same.
     public static let stream = """
         # Dossier's streaming pipeline: one JSON object a line in on standard input, one line out
         # per record, in order: the Dossier document, or a failure record in its place.
@@ -29,7 +34,14 @@ public enum DefaultPipeline {
         name: stream
         reader: jsonl
         analyzers:
-        \(analyses)
+          - sentences
+          - entities
+          - dates
+          - quotes
+          - sources
+          - claims
+          - framing
+          - metrics
         exporters:
           - jsonl:
               to: stdout

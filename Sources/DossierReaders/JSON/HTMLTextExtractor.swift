@@ -60,11 +60,12 @@ struct HTMLTextExtractor {
                 "the HTML body has an element with more than \(HTMLAttributeScan.limit) attributes (its tag starts at byte \(offset) of the"
                     + " body), which the HTML parser would take minutes to read; remove the excess attributes")
         }
+        // First: it initialises libxml2 once, which must happen before any context is made.
+        LibXML2Quiet.install()
         guard let context = htmlNewParserCtxt() else {
             throw ComponentError(code: JSONReader.ErrorCode.unreadableHTML, "out of memory while starting the HTML parser")
         }
         defer { htmlFreeParserCtxt(context) }
-        LibXML2Quiet.install()
         let options = Int32(
             bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue)
