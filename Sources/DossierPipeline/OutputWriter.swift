@@ -149,14 +149,23 @@ final class OutputWriter {
         }
         usedPaths.formUnion(staged.values.map { Self.key($0.path) })
         for n in outputs.indices where !outputs[n].kind.isPerArticle {
-            guard var sink = sink(n) else { continue }
-            do {
-                try sink.write(renderings[n], for: document)
-                sinks[n] = sink
-            } catch {
-                sinks[n] = sink
-                fail(n, error)
-            }
+            _ = writeShared(n) { sink in try sink.write(renderings[n], for: document) }
+        }
+    }
+
+    /// Hands the open sink of shared or standard-output target `n` to `write`; a throw fails the
+    /// whole target (its run files discarded). False when the target has failed, now or before.
+    private func writeShared(_ n: Int, _ write: (inout any ExportSink) throws -> Void) -> Bool {
+        guard var sink = sink(n) else { return false }
+        do {
+            try write(&sink)
+            sinks[n] = sink
+            return true
+        } catch {
+            // Put back first, so that `fail` discards this very sink.
+            sinks[n] = sink
+            fail(n, error)
+            return false
         }
     }
 
@@ -167,15 +176,8 @@ final class OutputWriter {
     func write(failure: ArticleFailure) -> Bool {
         var answered = false
         for n in outputs.indices where !outputs[n].kind.isPerArticle {
-            guard pipeline.exporters[n].exporter.writesFailures(to: outputs[n].kind), var sink = sink(n) else { continue }
-            do {
-                try sink.write(failure: failure)
-                sinks[n] = sink
-                answered = true
-            } catch {
-                sinks[n] = sink
-                fail(n, error)
-            }
+            guard pipeline.exporters[n].exporter.writesFailures(to: outputs[n].kind) else { continue }
+            if writeShared(n, { sink in try sink.write(failure: failure) }) { answered = true }
         }
         return answered
     }

@@ -228,6 +228,9 @@ extension PipelineFileParser {
 }
 
 extension ComponentInfo.Kind {
-    /// The kind with its indefinite article: "a reader", "an analyzer".
-    var article: String { self == .analyzer ? "an analyzer" : "a \(rawValue)" }
+    /// The kind with its indefinite article: "a reader", "an analyzer", "an exporter".
+    var article: String { "\(indefiniteArticle(rawValue)) \(rawValue)" }
 }
+
+/// "an" before a word that opens with a vowel ("an analyzer", "an exporter"), else "a".
+func indefiniteArticle(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }

@@ -15,7 +15,18 @@ final class ExternalBlockingPool: @unchecked Sendable {
 
     var handshake: ExternalHandshake? { shared.withLock { $0.handshake } }
 
-    func acquire() -> ExternalWorker {
+    /// Sends `request` to an idle copy, reads its answer line with `read`, and starts that copy
+    /// afresh when the answer is unusable (any error but the program's own `error`, E728), since
+    /// its later answers may be out of step with what it is sent.
+    func exchange<T>(_ request: [UInt8], read: ([UInt8]) throws(ComponentError) -> T) throws(ComponentError) -> T {
+        let worker = acquire()
+        defer { release(worker) }
+        let answered = Result { () throws(ComponentError) in try read(try worker.exchangeNow(request)) }
+        if case .failure(let error) = answered, error.code != "E728" { worker.restart() }
+        return try answered.get()
+    }
+
+    private func acquire() -> ExternalWorker {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -28,7 +39,7 @@ final class ExternalBlockingPool: @unchecked Sendable {
         }
     }
 
-    func release(_ worker: ExternalWorker) {
+    private func release(_ worker: ExternalWorker) {
         condition.lock()
         idle.append(worker)
         condition.signal()

@@ -33,15 +33,7 @@ public struct ExternalExporter: Exporter {
     /// answers (within the program's `timeout`).
     public func export(_ document: Document, context: ExportContext) throws -> Data {
         let request = try document.jsonData(pretty: false, newline: true)
-        let worker = pool.acquire()
-        defer { pool.release(worker) }
-        let line = try worker.exchangeNow([UInt8](request))
-        let result = Result { () throws(ComponentError) in try answer(line, for: document, context: context) }
-        if case .failure(let error) = result, error.code != "E728" {
-            // Out of step with the documents it is sent, perhaps: start it afresh.
-            worker.restart()
-        }
-        return try result.get()
+        return try pool.exchange([UInt8](request)) { line throws(ComponentError) in try answer(line, for: document, context: context) }
     }
 
     /// The header and footer the program's handshake states around its renderings.

@@ -68,7 +68,7 @@ struct ExternalHandshake: Sendable {
             let place = places[kind].map { "name it under \($0) instead" } ?? "only readers, analyzers and exporters run as programs"
             throw ComponentError(
                 code: "E723",
-                "\(program.label) says it is \(Self.article(kind)) '\(kind)', but the pipeline names it as \(Self.article(program.kind)) \(program.kind); "
+                "\(program.label) says it is \(indefiniteArticle(kind)) '\(kind)', but the pipeline names it as \(indefiniteArticle(program.kind)) \(program.kind); "
                     + "\(place), or change its handshake")
         }
         if program.idDeclared, id != program.id {
@@ -91,9 +91,6 @@ struct ExternalHandshake: Sendable {
             )
         }
     }
-
-    /// "an" before a word that opens with a vowel ("an analyzer", "an exporter"), else "a".
-    static func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
 
     static func list(_ layers: Set<LayerID>) -> String { layers.sorted().map { "'\($0)'" }.joined(separator: ", ") }
 }

@@ -51,12 +51,7 @@ public struct ExternalReader: Reader {
         request.append(Data(#","base64":""#.utf8))
         request.append(input.data.base64EncodedData())
         request.append(Data("\"}\n".utf8))
-        let worker = pool.acquire()
-        defer { pool.release(worker) }
-        let line = try worker.exchangeNow([UInt8](request))
-        let answered = Result { () throws(ComponentError) in try answer(line, for: input) }
-        if case .failure(let error) = answered, error.code != "E728" { worker.restart() }
-        let list = try answered.get()
+        let list = try pool.exchange([UInt8](request)) { line throws(ComponentError) in try answer(line, for: input) }
         guard !list.isEmpty else { throw ComponentError(code: "E403", "\(program.label) found no article in it") }
         let provenance = Provenance(component: program.id, version: pool.handshake?.version ?? program.version)
         let data = try JSONEncoder().encode(JSONValue.array(list))

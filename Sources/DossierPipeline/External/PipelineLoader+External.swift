@@ -307,7 +307,7 @@ extension PipelineLoader {
             let supported = ["reader", "analyzer", "exporter"].contains(kind)
             return refuse(
                 supported
-                    ? "describes \(ExternalHandshake.article(kind)) \(kind), but the pipeline names it under '\(place)'; move the entry"
+                    ? "describes \(indefiniteArticle(kind)) \(kind), but the pipeline names it under '\(place)'; move the entry"
                     : "describes a '\(kind)'; only readers, analyzers and exporters run as programs")
         }
         var program = ExternalProgram()

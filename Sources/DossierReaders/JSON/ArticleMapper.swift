@@ -78,7 +78,7 @@ struct ArticleMapper {
             )
         }
         if let lede = writer.blocks.firstIndex(where: { $0.kind == .paragraph }) { writer.setKind(.lede, at: lede) }
-        let id = first(id, JSONTree.text) ?? fallbackID
+        let id = self.id(of: object) ?? fallbackID
         return Document(
             id: id, text: String(scalars: writer.scalars), blocks: writer.blocks, metadata: metadata, links: writer.links, origin: origin,
             reader: provenance)

@@ -116,7 +116,7 @@ public struct JSONLinesReader: LineReader {
             if JSONReader.isDossierDocument(object) {
                 return try JSONReader.dossierDocument(line, what: label)
             }
-            if (object["format"] as? String) == ArticleFailure.format {
+            if JSONReader.isFailureRecord(object) {
                 let error = object["error"] as? [String: Any]
                 let cause = [error?["code"] as? String, error?["message"] as? String].compactMap { $0 }.joined(separator: ": ")
                 throw ComponentError(
@@ -137,7 +137,7 @@ public struct JSONLinesReader: LineReader {
     public func recordID(line: Data, number: Int, inputID: String) -> String? {
         let fallback = "\(inputID)-\(number)"
         guard let object = (try? JSONTree.parse(line, what: "")) as? [String: Any] else { return fallback }
-        if JSONReader.isDossierDocument(object) || (object["format"] as? String) == ArticleFailure.format {
+        if JSONReader.isDossierDocument(object) || JSONReader.isFailureRecord(object) {
             return (object["id"] as? String) ?? fallback
         }
         return ArticleMapper(fields: options.fields, detectHTML: options.detectHTML).id(of: object) ?? fallback

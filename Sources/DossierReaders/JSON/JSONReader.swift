@@ -182,6 +182,11 @@ public struct JSONReader: Reader {
         (object["format"] as? String) == DocumentJSON.format
     }
 
+    /// Whether `object` is the failure record an earlier run wrote in a failed article's place.
+    static func isFailureRecord(_ object: [String: Any]) -> Bool {
+        (object["format"] as? String) == ArticleFailure.format
+    }
+
     /// A Dossier document read from `data`, with its `DocumentJSONError` turned into `E453`.
     static func dossierDocument(_ data: Data, what: String) throws -> Document {
         do {
