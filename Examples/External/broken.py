@@ -6,6 +6,7 @@ An article's text chooses the failure:
   CRASH-ME        the program exits with status 3 before answering (Dossier starts it again)
   BAD-JSON        it answers with a line that is not JSON
   SLOW-ME         it sleeps past any sensible timeout
+  PAUSE-ME        it answers normally, a tenth of a second late
   SECRET-LAYER    it writes a layer it did not declare
   REFUSE-ME       it reports an error of its own for that article
 Any other article gets an empty `broken` layer. With `--protocol N` it states protocol version N
@@ -36,6 +37,8 @@ for line in sys.stdin:
         continue
     if "SLOW-ME" in text:
         time.sleep(60)
+    if "PAUSE-ME" in text:
+        time.sleep(0.1)
     if "SECRET-LAYER" in text:
         print(json.dumps({"id": document["id"], "layers": {"secret": [{"start": 0, "end": 1}]}}), flush=True)
         continue

@@ -86,6 +86,19 @@ struct ExternalAnalyzerTests {
         #expect(result.diagnostics.first?.message.contains("did not finish answering within 0.5 s") == true)
     }
 
+    @Test("an answer slower than the quick wait is still read, on the worker's queue, and the program stays in step")
+    func slowAnswer() async throws {
+        let pause = "This one says PAUSE-ME."
+        let inputs = [
+            Self.calm, (name: "p1.txt", text: pause), Self.loud, (name: "p2.txt", text: pause), (name: "last.txt", text: "The end."),
+        ]
+        let result = try await Self.run(Self.broken(), inputs)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let documents = try result.documents()
+        #expect(documents.map(\.id) == ["calm", "p1", "loud", "p2", "last"])
+        for document in documents { #expect(try document.annotations.json(of: "broken") == [], "\(document.id)") }
+    }
+
     @Test("an answer that is not JSON fails that article (E726), and the program is started afresh")
     func badJSON() async throws {
         let result = try await Self.run(Self.broken(), [(name: "bad.txt", text: "BAD-JSON here."), Self.calm])

@@ -29,10 +29,10 @@ public struct ExternalAnalyzer: Analyzer {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) async throws -> Annotations {
-        let request = try document.jsonData(pretty: false, newline: true)
+        let request = try [UInt8](document.jsonData(pretty: false, newline: true))
         let worker = await pool.acquire()
         defer { pool.release(worker) }
-        let line = try await worker.exchange([UInt8](request))
+        let line = try await worker.exchange(request)
         let result = Result { () throws(ComponentError) in try answer(line, for: document, context: context) }
         if case .failure(let error) = result, error.code != "E727", error.code != "E728" {
             // A program that answers something else than a result may be out of step with the
@@ -97,19 +97,25 @@ public struct ExternalAnalyzer: Analyzer {
         init(program: ExternalProgram) { self.program = program }
 
         func acquire() async -> ExternalWorker {
-            await withCheckedContinuation { continuation in
+            // An idle copy, or room for a new one, without suspending (the usual case).
+            if let ready = state.withLock({ take(&$0) }) { return ready }
+            return await withCheckedContinuation { continuation in
                 let worker: ExternalWorker? = state.withLock { s in
-                    if let idle = s.idle.popLast() { return idle }
-                    if s.all.count < max(1, program.processes) {
-                        let made = ExternalWorker(program: program, shared: shared, index: s.all.count)
-                        s.all.append(made)
-                        return made
-                    }
+                    if let worker = take(&s) { return worker }
                     s.waiting.append(continuation)
                     return nil
                 }
                 if let worker { continuation.resume(returning: worker) }
             }
+        }
+
+        /// An idle copy, or a new one while there are fewer than `processes`.
+        private func take(_ s: inout State) -> ExternalWorker? {
+            if let idle = s.idle.popLast() { return idle }
+            guard s.all.count < max(1, program.processes) else { return nil }
+            let made = ExternalWorker(program: program, shared: shared, index: s.all.count)
+            s.all.append(made)
+            return made
         }
 
         func release(_ worker: ExternalWorker) {

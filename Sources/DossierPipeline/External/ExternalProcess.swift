@@ -37,6 +37,13 @@ final class ExternalProcess: @unchecked Sendable {
     private let output: Int32
     private var errors: Int32
     private var buffer: [UInt8] = []
+    /// The exchange in progress: the request line and how much of it the program has taken, and
+    /// how much of `buffer` is known to hold no newline.
+    private var request: [UInt8] = []
+    private var written = 0
+    private var searched = 0
+    /// Where reads land, kept from one exchange to the next.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var stderrBytes: [UInt8] = []
     private let exited = DispatchSemaphore(value: 0)
     private var closed = false
@@ -79,35 +86,60 @@ final class ExternalProcess: @unchecked Sendable {
     var pid: Int32 { process.processIdentifier }
 
     /// Writes `request` (nothing for the handshake) and reads the next line, without its newline,
-    /// before `deadline`.
-    func exchange(_ request: [UInt8], deadline: DispatchTime) throws(Failure) -> [UInt8] {
-        var written = 0
-        var searched = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// before `deadline`, spinning first for up to `spin` nanoseconds (see `receive`).
+    func exchange(_ request: [UInt8], deadline: DispatchTime, spin: UInt64 = 0) throws(Failure) -> [UInt8] {
+        send(request)
+        while true {
+            if let line = try receive(until: deadline, deadline: deadline, spin: spin) { return line }
+        }
+    }
+
+    /// Starts an exchange: `request` is written as the program takes it, while `receive` waits.
+    func send(_ request: [UInt8]) {
+        self.request = request
+        written = 0
+        searched = 0
+    }
+
+    /// Goes on with the exchange `send` started: the next line, without its newline, once it has
+    /// come; nil when `until` passes first (the exchange can go on with another call); `timedOut`
+    /// when `deadline` passes. With `spin` set it first checks for a while without sleeping,
+    /// yielding the processor between checks: a program that answers within microseconds is then
+    /// read without waking this thread from a sleep, which on a virtual machine costs tens of
+    /// microseconds each time.
+    func receive(until: DispatchTime, deadline: DispatchTime, spin: UInt64 = 0) throws(Failure) -> [UInt8]? {
+        let spinEnd = spin > 0 ? DispatchTime.now().uptimeNanoseconds + spin : 0
         while true {
             if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[..<newline])
                 buffer.removeFirst(newline + 1)
+                searched = 0
                 return line
             }
             searched = buffer.count
             if buffer.count > Self.maxLineBytes { throw .lineTooLong }
             let now = DispatchTime.now().uptimeNanoseconds
             guard deadline.uptimeNanoseconds > now else { throw .timedOut }
-            let milliseconds = Int32(clamping: (deadline.uptimeNanoseconds - now + 999_999) / 1_000_000)
-            var fds = [
+            guard until.uptimeNanoseconds > now else { return nil }
+            let spinning = now < spinEnd
+            let milliseconds =
+                spinning ? 0 : Int32(clamping: (min(until.uptimeNanoseconds, deadline.uptimeNanoseconds) - now + 999_999) / 1_000_000)
+            var fds = (
                 pollfd(fd: output, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: written < request.count ? input : -1, events: Int16(POLLOUT), revents: 0),
-            ]
-            let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+                pollfd(fd: written < request.count ? input : -1, events: Int16(POLLOUT), revents: 0)
+            )
+            let ready = withUnsafeMutableBytes(of: &fds) { poll($0.baseAddress!.assumingMemoryBound(to: pollfd.self), 3, milliseconds) }
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw .system("poll failed: \(String(cString: strerror(errno)))")
             }
-            if ready == 0 { continue }
-            if fds[1].revents != 0 { drainErrors(&chunk) }
-            if fds[2].revents & Int16(POLLOUT | POLLERR | POLLHUP) != 0 {
+            if ready == 0 {
+                if spinning { sched_yield() }
+                continue
+            }
+            if fds.1.revents != 0 { drainErrors() }
+            if fds.2.revents & Int16(POLLOUT | POLLERR | POLLHUP) != 0 {
                 let n = Self.writeIgnoringSIGPIPE(input, request, from: written)
                 if n < 0 {
                     if errno == EAGAIN || errno == EINTR { continue }
@@ -117,12 +149,12 @@ final class ExternalProcess: @unchecked Sendable {
                 }
                 written += n
             }
-            if fds[0].revents != 0 {
+            if fds.0.revents != 0 {
                 let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
                 if n > 0 {
                     buffer.append(contentsOf: chunk[..<n])
                 } else if n == 0 {
-                    drainErrors(&chunk)
+                    drainErrors()
                     throw .ended
                 } else if errno != EAGAIN && errno != EINTR {
                     throw .system("reading from the program failed: \(String(cString: strerror(errno)))")
@@ -133,8 +165,7 @@ final class ExternalProcess: @unchecked Sendable {
 
     /// The end of what the program wrote to its standard error since `clearErrors`, trimmed.
     var errorTail: String {
-        var chunk = [UInt8](repeating: 0, count: 1 << 12)
-        drainErrors(&chunk)
+        drainErrors()
         return String(decoding: stderrBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -145,7 +176,7 @@ final class ExternalProcess: @unchecked Sendable {
     /// be taken for the next document's answer, so a worker that timed out is never reused.
     var hasPendingOutput: Bool { !buffer.isEmpty }
 
-    private func drainErrors(_ chunk: inout [UInt8]) {
+    private func drainErrors() {
         while errors >= 0 {
             let n = chunk.withUnsafeMutableBytes { read(errors, $0.baseAddress, $0.count) }
             if n > 0 {
