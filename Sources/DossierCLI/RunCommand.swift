@@ -82,12 +82,20 @@ struct RunCommand: ContextualCommand {
                 received.withLock { $0 = signal }
                 err(
                     (showProgress ? "\r\u{1B}[K" : "")
-                        + "interrupted: finishing the articles in flight; press Ctrl-C again to stop at once\n")
+                        + "interrupted: finishing the articles in flight (for up to \(Int(SignalTrap.grace)) s); "
+                        + "press Ctrl-C again to stop at once\n")
                 task.cancel()
             },
             again: { signal in
                 temporaryFiles.removeAll()
+                ExternalProgram.stopAllAtOnce()
                 err("stopped\n")
+                Foundation.exit(SignalTrap.status(for: signal))
+            },
+            late: { signal in
+                temporaryFiles.removeAll()
+                ExternalProgram.stopAllAtOnce()
+                err("stopped: the articles in flight did not finish within \(Int(SignalTrap.grace)) s of the signal\n")
                 Foundation.exit(SignalTrap.status(for: signal))
             })
         let summary = await task.value

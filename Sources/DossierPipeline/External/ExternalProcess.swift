@@ -66,6 +66,7 @@ final class ExternalProcess: @unchecked Sendable {
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
         self.process = process
+        Self.running.withLock { $0[process.processIdentifier] = process }
         // Foundation closes the child's ends after spawning; these are the parent's, owned here
         // from now on (duplicated, so that the FileHandles' own closing cannot close them twice).
         input = dup(stdin.fileHandleForWriting.fileDescriptor)
@@ -81,6 +82,16 @@ final class ExternalProcess: @unchecked Sendable {
     }
 
     deinit { terminate(grace: 0) }
+
+    /// The programs started and not yet stopped, by process id, for a run that exits at once.
+    static let running = Locked([Int32: Process]())
+
+    /// Kills every program still running, without waiting: for a run about to exit at once (a
+    /// second signal), whose programs would otherwise go on until they next read their input.
+    static func killAll() {
+        // A program that already ended (and was reaped) is skipped: its id may be another's now.
+        for (pid, process) in running.withLock({ $0 }) where process.isRunning { kill(pid, SIGKILL) }
+    }
 
     /// The program's process id.
     var pid: Int32 { process.processIdentifier }
@@ -209,6 +220,7 @@ final class ExternalProcess: @unchecked Sendable {
         close(input)
         if process.isRunning, grace > 0, exited.wait(timeout: .now() + grace) == .success { exited.signal() }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        Self.running.withLock { $0[process.processIdentifier] = nil }
         close(output)
         if errors >= 0 { close(errors) }
         errors = -1

@@ -8,6 +8,11 @@ public struct ExternalProgram: ComponentOptions, Hashable {
     /// The protocol version this build speaks (see `Docs/ExternalComponents.md`).
     public static let protocolVersion = 1
 
+    /// Kills every external program this process started that is still running, without waiting:
+    /// for a run that is about to exit at once (a second signal, or one whose articles did not
+    /// finish in time after the first), whose programs would otherwise go on until they next read.
+    public static func stopAllAtOnce() { ExternalProcess.killAll() }
+
     /// The command as written: a name looked up on `PATH`, or a path.
     public var command: String = ""
     /// The executable to start: `command` resolved to an absolute path.
