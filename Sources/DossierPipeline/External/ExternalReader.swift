@@ -1,5 +1,5 @@
 public import DossierCore
-public import Foundation
+import Foundation
 
 /// A reader that is a program in any language (`Docs/ExternalComponents.md`): a pipeline names it
 /// with `reader: { exec: { command: …, args: […] } }`.
