@@ -28,7 +28,7 @@ struct EntityRecognizer {
         let model: EntitySpanModel
         let overrides: Overrides
         let affiliationPrepositions: HashSet64
-        let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
+        let placeEndings: WordEndings, surnameEndings: WordEndings
         let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
         let words: FunctionWords
 
@@ -50,8 +50,8 @@ struct EntityRecognizer {
     var model: EntitySpanModel { tables.model }
     var overrides: Overrides { tables.overrides }
     var affiliationPrepositions: HashSet64 { tables.affiliationPrepositions }
-    var placeEndings: [[UInt32]] { tables.placeEndings }
-    var surnameEndings: [[UInt32]] { tables.surnameEndings }
+    var placeEndings: WordEndings { tables.placeEndings }
+    var surnameEndings: WordEndings { tables.surnameEndings }
     var connectors: HashSet64 { tables.connectors }
     var locationPrepositions: HashSet64 { tables.locationPrepositions }
     var determiners: HashSet64 { tables.determiners }
@@ -792,24 +792,22 @@ struct EntityRecognizer {
         "ashvili", "escu", "oglu", "sson", "poulos",
     ]
 
-    private func endsWith(_ i: Int, _ endings: [[UInt32]]) -> Bool {
+    private func endsWith(_ i: Int, _ endings: WordEndings) -> Bool {
         let start = Int(tokens[i].start)
         let end = Int(tokens[i].end)
-        for ending in endings {
-            let n = ending.count
-            guard end - start > n + 1 else { continue }
-            var k = end - n
-            var ok = true
-            for u in ending {
-                if WordHash.lower(scalars[k].value) != u {
-                    ok = false
-                    break
-                }
-                k += 1
-            }
-            if ok { return true }
+        // The word's last lowercased scalars, packed a byte each (last in the low byte), as far back
+        // as they are ASCII and the longest ending reaches; an ending must leave two scalars before it.
+        var packed: UInt64 = 0
+        var n = 0
+        var k = end - 1
+        while n < endings.longest && k >= start {
+            let v = WordHash.lower(scalars[k].value)
+            guard v < 0x80 else { break }
+            packed |= UInt64(v) << UInt64(8 * n)
+            n += 1
+            k -= 1
         }
-        return false
+        return endings.matches(packed, available: n, length: end - start)
     }
 
     private func hasInnerCapital(_ i: Int) -> Bool {
