@@ -159,17 +159,25 @@ public struct MarkdownExporter: Exporter {
     private func entities(_ d: Document) -> String? {
         // One entity per referent, but a component that does not merge mentions may give one
         // entity per mention: those are grouped by name so a count stays true either way.
+        // Names in order of first appearance, each with its group; the dictionary is asked once per entity.
         var names: [String] = []
-        var groups: [String: (kind: Entity.Kind, roles: [String], mentions: Int)] = [:]
+        var order: [String: Int] = [:]
+        var list: [(kind: Entity.Kind, roles: [String], mentions: Int)] = []
         for e in d.annotations.entities.sorted(by: { $0.range < $1.range }) {
-            if groups[e.name] == nil {
+            let at: Int
+            if let known = order[e.name] {
+                at = known
+            } else {
+                at = list.count
+                order[e.name] = at
                 names.append(e.name)
-                groups[e.name] = (e.kind, [], 0)
+                list.append((e.kind, [], 0))
             }
-            groups[e.name]!.mentions += e.mentions.count
-            for role in e.roles.map(\.phrase) where !groups[e.name]!.roles.contains(role) { groups[e.name]!.roles.append(role) }
+            list[at].mentions += e.mentions.count
+            for role in e.roles where !list[at].roles.contains(role.phrase) { list[at].roles.append(role.phrase) }
         }
         guard !names.isEmpty else { return nil }
+        let groups = Dictionary(uniqueKeysWithValues: zip(names, list))
         var out = ["## People and organisations"]
         let actors = names.filter { [.person, .organization].contains(groups[$0]!.kind) }
         if !actors.isEmpty {
@@ -384,10 +392,11 @@ public struct MarkdownExporter: Exporter {
 
     /// Escapes text from the article so it cannot open emphasis, links, HTML or table cells.
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { u in
-            // Most text needs nothing: find the first byte that might, and return the text as it is if none does.
-            guard let first = u.firstIndex(where: { escapeTable[Int($0)] != 0 }) else { return String(decoding: u, as: UTF8.self) }
+        var copy = text
+        return copy.withUTF8 { u in
+            // Most text needs nothing: find the first byte that might, and return the text itself if none does.
+            let first = escapeTable.withUnsafeBufferPointer { table in u.firstIndex { table[Int($0)] != 0 } }
+            guard let first else { return text }
             var out: [UInt8] = []
             out.reserveCapacity(u.count + 16)
             out.append(contentsOf: u[..<first])
@@ -427,9 +436,31 @@ public struct MarkdownExporter: Exporter {
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
-        lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
-        return lines.joined(separator: "\n")
+        // One string grown in place, not a string per row joined after.
+        var out = ""
+        var size = 8 * header.count + 4
+        for cells in [header] + rows { for cell in cells { size += cell.utf8.count + 3 } }
+        out.reserveCapacity(size + 2 * rows.count)
+        func row(_ cells: [String]) {
+            guard !cells.isEmpty else {
+                out += "|  |"
+                return
+            }
+            out += "|"
+            for cell in cells {
+                out += " "
+                out += cell
+                out += " |"
+            }
+        }
+        row(header)
+        out += "\n|"
+        for _ in header { out += " --- |" }
+        for cells in rows {
+            out += "\n"
+            row(cells)
+        }
+        return out
     }
 
     /// Wraps text in curly quotes unless its range already took the article's own.
@@ -438,28 +469,8 @@ public struct MarkdownExporter: Exporter {
         return "“\(text)”"
     }
 
-    /// `value` with two decimals, as `String(format: "%.2f")` writes it.
-    ///
-    /// Scores lie in 0...1, and Foundation's formatter cost about a microsecond a call, a few per cent
-    /// of the default pipeline: the exact binary value is rounded at the second decimal here, half
-    /// to even as printf rounds a tie. A test compares the two on every thousandth and on random values.
-    static func score(_ value: Double) -> String {
-        guard value >= 0, value <= 1 else { return String(format: "%.2f", value) }
-        // Below 2⁻⁹ (0.00195) the value rounds to 0.00; above it the exponent keeps the shift below 64.
-        guard value >= 0x1p-9 else { return "0.00" }
-        // value = m × 2^-k exactly, with m < 2⁵³, so 100 m < 2⁶⁰.
-        let m = value.significandBitPattern | (1 << 52)
-        let k = 52 - Int(value.exponent)
-        let scaled = 100 * m
-        var q = scaled >> UInt64(k)
-        let r = scaled & ((1 << UInt64(k)) - 1)
-        let half: UInt64 = 1 << UInt64(k - 1)
-        if r > half || (r == half && q & 1 == 1) { q += 1 }
-        return String(unsafeUninitializedCapacity: 4) { out in
-            (out[0], out[1], out[2], out[3]) = (UInt8(0x30 + q / 100), 0x2E, UInt8(0x30 + q / 10 % 10), UInt8(0x30 + q % 10))
-            return 4
-        }
-    }
+    /// `value` with two decimals, as `String(format: "%.2f")` writes it, without Foundation's formatter.
+    static func score(_ value: Double) -> String { ClaimAnnotation.scoreText(value) }
 
     /// Whole numbers without a decimal point, others in Swift's shortest round-tripping form.
     static func number(_ value: Double) -> String {

@@ -234,7 +234,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             let vagueHere = Self.firstRange(in: range, vagueRanges)
             if claim.attribution == nil, let v = vagueHere { claim.attribution = v }
             if flagUnsourced && claim.isUnsourced {
-                let score = String(format: "%.2f", claim.checkWorthiness)
+                let score = claim.checkWorthinessText
                 let message =
                     vagueHere != nil
                     ? "claim rests on a vague attribution and no source in the article (check-worthiness \(score))"

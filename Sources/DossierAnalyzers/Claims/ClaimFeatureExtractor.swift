@@ -136,7 +136,11 @@ struct ClaimFeatureExtractor {
         vector.set(.long, words > 35)
         // The buckets were kept distinct as they came (`add`); clear their bits for the next sentence.
         vector.buckets.append(contentsOf: scratch[0..<count])
-        for n in 0..<count { seen[Int(scratch[n]) >> 6] = 0 }
+        scratch.withUnsafeBufferPointer { found in
+            seen.withUnsafeMutableBufferPointer { seen in
+                for n in 0..<count { seen[Int(found[n]) >> 6] = 0 }
+            }
+        }
         vector.bucketValue = count == 0 ? 0 : 1 / Float(count).squareRoot()
     }
 

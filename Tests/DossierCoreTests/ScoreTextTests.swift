@@ -1,11 +1,10 @@
+import DossierCore
 import Foundation
 import Testing
 
-@testable import DossierExporters
-
-/// The brief writes scores with its own two-decimal formatter; it must agree with printf's.
-@Suite("Markdown brief scores")
-struct MarkdownScoreTests {
+/// Scores are written with a two-decimal formatter of our own; it must agree with printf's.
+@Suite("Score text")
+struct ScoreTextTests {
     @Test("scores read as String(format: \"%.2f\") writes them, ties and all")
     func scoresAgreeWithFormat() {
         var values: [Double] = (0...1000).map { Double($0) / 1000 }
@@ -18,7 +17,7 @@ struct MarkdownScoreTests {
         }
         values += [-0.5, 1.5, 12.345, .infinity]
         for value in values {
-            #expect(MarkdownExporter.score(value) == String(format: "%.2f", value), "\(value)")
+            #expect(ClaimAnnotation.scoreText(value) == String(format: "%.2f", value), "\(value)")
         }
     }
 }
