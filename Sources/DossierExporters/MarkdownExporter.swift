@@ -131,9 +131,10 @@ public struct MarkdownExporter: Exporter {
     private func quotes(_ d: Document) -> String? {
         let all = d.annotations.quotes.sorted { $0.range < $1.range }
         guard !all.isEmpty else { return nil }
+        let entities = ByID(d.annotations.entities)
         let speech = all.filter(\.isSpeech).map { q -> String in
             var speaker = "_Unattributed_"
-            if let entity = d.annotations.resolve(q.speaker) {
+            if let entity = entities.resolve(q.speaker) {
                 speaker = "**\(Self.escape(entity.name))**" + (entity.role.map { ", " + Self.escape($0) } ?? "")
             } else if let range = q.speakerRange {
                 speaker = (q.isAnonymous ? "_Unnamed source_: " : "") + Self.escape(d.text(in: range))
@@ -177,31 +178,31 @@ public struct MarkdownExporter: Exporter {
             for role in e.roles where !list[at].roles.contains(role.phrase) { list[at].roles.append(role.phrase) }
         }
         guard !names.isEmpty else { return nil }
-        let groups = Dictionary(uniqueKeysWithValues: zip(names, list))
         var out = ["## People and organisations"]
-        let actors = names.filter { [.person, .organization].contains(groups[$0]!.kind) }
+        // By index into `names` and `list`, which run in step.
+        let actors = list.indices.filter { list[$0].kind == .person || list[$0].kind == .organization }
         if !actors.isEmpty {
             out.append(
                 Self.table(
                     ["Name", "Kind", "Role", "Mentions"],
-                    actors.map { name in
-                        let g = groups[name]!
+                    actors.map { i in
+                        let g = list[i]
                         // `envoys` says nothing `US envoys` does not: keep the fullest wording of a role.
                         let roles = g.roles.filter { role in
                             !g.roles.contains { $0 != role && $0.lowercased().hasSuffix(" " + role.lowercased()) }
                         }
-                        return [Self.escape(name), g.kind.rawValue, Self.escape(roles.joined(separator: "; ")), "\(g.mentions)"]
+                        return [Self.escape(names[i]), g.kind.rawValue, Self.escape(roles.joined(separator: "; ")), "\(g.mentions)"]
                     }))
         }
         var others: [String] = []
         for (kind, label) in [(Entity.Kind.location, "Places"), (.group, "Groups"), (.misc, "Other names")] {
-            let list = names.filter { groups[$0]!.kind == kind }
-            if !list.isEmpty { others.append("- \(label): " + list.map(Self.escape).joined(separator: ", ")) }
+            let these = list.indices.filter { list[$0].kind == kind }
+            if !these.isEmpty { others.append("- \(label): " + these.map { Self.escape(names[$0]) }.joined(separator: ", ")) }
         }
-        let known: Set<Entity.Kind> = [.person, .organization, .location, .group, .misc]
-        let rest = names.filter { !known.contains(groups[$0]!.kind) }
+        let known: [Entity.Kind] = [.person, .organization, .location, .group, .misc]
+        let rest = list.indices.filter { !known.contains(list[$0].kind) }
         if !rest.isEmpty {
-            others.append("- Other kinds: " + rest.map { "\(Self.escape($0)) (\(groups[$0]!.kind))" }.joined(separator: ", "))
+            others.append("- Other kinds: " + rest.map { "\(Self.escape(names[$0])) (\(list[$0].kind))" }.joined(separator: ", "))
         }
         if !others.isEmpty { out.append(others.joined(separator: "\n")) }
         return out.joined(separator: "\n\n")
@@ -211,6 +212,7 @@ public struct MarkdownExporter: Exporter {
         let all = d.annotations.claims
         guard !all.isEmpty else { return nil }
         let sources = Dictionary(d.annotations.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let (entities, quotes) = (ByID(d.annotations.entities), ByID(d.annotations.quotes))
         // Most check-worthy first; ties keep document order so the output is stable.
         let ranked = all.enumerated().sorted {
             $0.element.checkWorthiness != $1.element.checkWorthiness
@@ -233,8 +235,8 @@ public struct MarkdownExporter: Exporter {
             switch c.claimantKind {
             case .speaker:
                 // The entity's name, or the speaker as the article words it ("the council").
-                let wording = d.annotations.resolve(c.quote)?.speakerRange.map { d.text(in: $0) }
-                claimant = (d.annotations.resolve(c.claimant)?.name ?? wording).map(Self.escape) ?? "a speaker"
+                let wording = quotes.resolve(c.quote)?.speakerRange.map { d.text(in: $0) }
+                claimant = (entities.resolve(c.claimant)?.name ?? wording).map(Self.escape) ?? "a speaker"
             case .anonymous: claimant = "unnamed source"
             default: claimant = "the publication"
             }
@@ -386,6 +388,23 @@ public struct MarkdownExporter: Exporter {
             rows.append([layer.rawValue, seen.map { $0 == .unstamped ? "unstamped" : Self.escape($0.description) }.joined(separator: ", ")])
         }
         return "## Provenance\n\n" + (rows.isEmpty ? "Nothing recorded." : Self.table(["Layer", "Produced by"], rows))
+    }
+
+    /// A layer's annotations by id, as `Annotations.resolve` finds them (the first with the id),
+    /// with one dictionary per section instead of a walk of the layer per reference.
+    private struct ByID<Item: Annotation> {
+        let items: [Item]
+        let index: [String: Int]
+
+        init(_ items: [Item]) {
+            self.items = items
+            index = Dictionary(items.indices.map { (items[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        func resolve(_ reference: Reference<Item>?) -> Item? {
+            guard let reference, let i = index[reference.id] else { return nil }
+            return items[i]
+        }
     }
 
     // MARK: Formatting

@@ -155,11 +155,12 @@ struct ClaimFeatureExtractor {
         let b = UInt32(truncatingIfNeeded: hash >> 20) & mask
         let bit: UInt64 = 1 << UInt64(b & 63)
         let word = Int(b >> 6)
-        if seen[word] & bit == 0 {
-            seen[word] |= bit
-            out[count] = b
-            count += 1
-        }
+        // Without a branch: whether a bucket is new is a coin toss the predictor loses. The bucket is
+        // written either way (the scratch has room) and counted only when new.
+        let bits = seen[word]
+        seen[word] = bits | bit
+        out[count] = b
+        count &+= Int(truncatingIfNeeded: (~bits >> UInt64(b & 63)) & 1)
     }
 
     @inline(__always)
