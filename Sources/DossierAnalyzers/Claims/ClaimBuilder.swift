@@ -160,7 +160,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             let slice = UnsafeBufferPointer(rebasing: all[span])
             extractor.extract(units, tokens: slice, into: &vector, markers: &markers)
         }
-        let entities = document.annotations.entities
+        // The layer as the mention index holds it: `document.annotations.entities` looks the layer up
+        // and casts it on every read, and this runs for every sentence.
+        let entities = mentions.entities
         for entry in mentions.entries(overlapping: range) {
             let kind = entities[entry.entity].kind
             if kind == .person && !entry.isPronoun { vector.set(.person) }
@@ -170,7 +172,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         let q = quote(for: range)
         if let q {
             vector.set(.speech)
-            if let speaker = q.speaker, let e = entityIndex[speaker.id], !document.annotations.entities[e].roles.isEmpty {
+            if let speaker = q.speaker, let e = entityIndex[speaker.id], !mentions.entities[e].roles.isEmpty {
                 vector.set(.officialSpeaker)
             }
         }
@@ -275,7 +277,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private mutating func actors(in range: TextRange, except claimant: Reference<Entity>?) -> [Reference<Entity>] {
         var seen = Set<Int>()
         var result: [Reference<Entity>] = []
-        let entities = document.annotations.entities
+        let entities = mentions.entities
         for entry in mentions.entries(overlapping: range) where !entry.isPronoun && seen.insert(entry.entity).inserted {
             let id = entities[entry.entity].id
             guard id != claimant?.id, entities[entry.entity].kind != .misc else { continue }
