@@ -214,10 +214,10 @@ public struct MarkdownExporter: Exporter {
         let sources = Dictionary(d.annotations.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let (entities, quotes) = (ByID(d.annotations.entities), ByID(d.annotations.quotes))
         // Most check-worthy first; ties keep document order so the output is stable.
-        let ranked = all.enumerated().sorted {
-            $0.element.checkWorthiness != $1.element.checkWorthiness
-                ? $0.element.checkWorthiness > $1.element.checkWorthiness : $0.offset < $1.offset
-        }.map(\.element)
+        // Positions are sorted, not whole claims.
+        let ranked = all.indices.sorted {
+            all[$0].checkWorthiness != all[$1].checkWorthiness ? all[$0].checkWorthiness > all[$1].checkWorthiness : $0 < $1
+        }.map { all[$0] }
         let shown = options.maxClaims == 0 ? ranked : Array(ranked.prefix(options.maxClaims))
         let unsourced = all.filter(\.isUnsourced).count
         var summary = "\(all.count) \(all.count == 1 ? "claim" : "claims"), \(unsourced) with nothing in the article behind them"
@@ -307,9 +307,10 @@ public struct MarkdownExporter: Exporter {
     private func findings(_ d: Document) -> String? {
         let summary = framingSummary(d)
         guard !d.annotations.findings.isEmpty || summary != nil else { return nil }
-        let ordered = d.annotations.findings.enumerated().sorted {
-            $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
-        }.map(\.element)
+        // Most severe first, each severity in document order: one filter per severity rather than a
+        // sort that moved whole findings (it was a third of this section).
+        let all = d.annotations.findings
+        let ordered = Finding.Severity.allCases.sorted(by: >).flatMap { severity in all.filter { $0.severity == severity } }
         func line(_ f: Finding) -> String {
             var line = "- **\(f.severity.rawValue)** \(Self.escape(f.message))"
             if let range = f.range { line += ": " + Self.quoted(Self.escape(Self.clipped(d.text(in: range), 160))) }
