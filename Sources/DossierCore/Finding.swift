@@ -3,9 +3,16 @@ public struct Finding: Annotation {
     /// How much the finding matters to a reader weighing the article.
     public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
         case info, notice, warning
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            let order: [Severity] = [.info, .notice, .warning]
-            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+        /// The order of severities, from the least; a switch, not an array built per comparison
+        /// (the brief sorts findings by severity, and that array was most of the sort).
+        private var rank: Int {
+            switch self {
+            case .info: 0
+            case .notice: 1
+            case .warning: 2
+            }
         }
     }
 

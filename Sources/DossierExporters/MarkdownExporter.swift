@@ -131,9 +131,10 @@ public struct MarkdownExporter: Exporter {
     private func quotes(_ d: Document) -> String? {
         let all = d.annotations.quotes.sorted { $0.range < $1.range }
         guard !all.isEmpty else { return nil }
+        let entities = ByID(d.annotations.entities)
         let speech = all.filter(\.isSpeech).map { q -> String in
             var speaker = "_Unattributed_"
-            if let entity = d.annotations.resolve(q.speaker) {
+            if let entity = entities.resolve(q.speaker) {
                 speaker = "**\(Self.escape(entity.name))**" + (entity.role.map { ", " + Self.escape($0) } ?? "")
             } else if let range = q.speakerRange {
                 speaker = (q.isAnonymous ? "_Unnamed source_: " : "") + Self.escape(d.text(in: range))
@@ -159,41 +160,49 @@ public struct MarkdownExporter: Exporter {
     private func entities(_ d: Document) -> String? {
         // One entity per referent, but a component that does not merge mentions may give one
         // entity per mention: those are grouped by name so a count stays true either way.
+        // Names in order of first appearance, each with its group; the dictionary is asked once per entity.
         var names: [String] = []
-        var groups: [String: (kind: Entity.Kind, roles: [String], mentions: Int)] = [:]
+        var order: [String: Int] = [:]
+        var list: [(kind: Entity.Kind, roles: [String], mentions: Int)] = []
         for e in d.annotations.entities.sorted(by: { $0.range < $1.range }) {
-            if groups[e.name] == nil {
+            let at: Int
+            if let known = order[e.name] {
+                at = known
+            } else {
+                at = list.count
+                order[e.name] = at
                 names.append(e.name)
-                groups[e.name] = (e.kind, [], 0)
+                list.append((e.kind, [], 0))
             }
-            groups[e.name]!.mentions += e.mentions.count
-            for role in e.roles.map(\.phrase) where !groups[e.name]!.roles.contains(role) { groups[e.name]!.roles.append(role) }
+            list[at].mentions += e.mentions.count
+            for role in e.roles where !list[at].roles.contains(role.phrase) { list[at].roles.append(role.phrase) }
         }
         guard !names.isEmpty else { return nil }
         var out = ["## People and organisations"]
-        let actors = names.filter { [.person, .organization].contains(groups[$0]!.kind) }
+        // By index into `names` and `list`, which run in step.
+        let actors = list.indices.filter { list[$0].kind == .person || list[$0].kind == .organization }
         if !actors.isEmpty {
             out.append(
                 Self.table(
                     ["Name", "Kind", "Role", "Mentions"],
-                    actors.map { name in
-                        let g = groups[name]!
+                    actors.map { i in
+                        let g = list[i]
                         // `envoys` says nothing `US envoys` does not: keep the fullest wording of a role.
                         let roles = g.roles.filter { role in
                             !g.roles.contains { $0 != role && $0.lowercased().hasSuffix(" " + role.lowercased()) }
                         }
-                        return [Self.escape(name), g.kind.rawValue, Self.escape(roles.joined(separator: "; ")), "\(g.mentions)"]
+                        return [Self.escape(names[i]), g.kind.rawValue, Self.escape(roles.joined(separator: "; ")), "\(g.mentions)"]
                     }))
         }
         var others: [String] = []
         for (kind, label) in [(Entity.Kind.location, "Places"), (.group, "Groups"), (.misc, "Other names")] {
-            let list = names.filter { groups[$0]!.kind == kind }
-            if !list.isEmpty { others.append("- \(label): " + list.map(Self.escape).joined(separator: ", ")) }
+            let these = list.indices.filter { list[$0].kind == kind }
+            if !these.isEmpty { others.append("- \(label): " + these.map { Self.escape(names[$0]) }.joined(separator: ", ")) }
         }
-        let known: Set<Entity.Kind> = [.person, .organization, .location, .group, .misc]
-        let rest = names.filter { !known.contains(groups[$0]!.kind) }
+        let known: [Entity.Kind] = [.person, .organization, .location, .group, .misc]
+        let rest = list.indices.filter { !known.contains(list[$0].kind) }
         if !rest.isEmpty {
-            others.append("- Other kinds: " + rest.map { "\(Self.escape($0)) (\(groups[$0]!.kind))" }.joined(separator: ", "))
+            others.append("- Other kinds: " + rest.map { "\(Self.escape(names[$0])) (\(list[$0].kind))" }.joined(separator: ", "))
         }
         if !others.isEmpty { out.append(others.joined(separator: "\n")) }
         return out.joined(separator: "\n\n")
@@ -203,11 +212,12 @@ public struct MarkdownExporter: Exporter {
         let all = d.annotations.claims
         guard !all.isEmpty else { return nil }
         let sources = Dictionary(d.annotations.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let (entities, quotes) = (ByID(d.annotations.entities), ByID(d.annotations.quotes))
         // Most check-worthy first; ties keep document order so the output is stable.
-        let ranked = all.enumerated().sorted {
-            $0.element.checkWorthiness != $1.element.checkWorthiness
-                ? $0.element.checkWorthiness > $1.element.checkWorthiness : $0.offset < $1.offset
-        }.map(\.element)
+        // Positions are sorted, not whole claims.
+        let ranked = all.indices.sorted {
+            all[$0].checkWorthiness != all[$1].checkWorthiness ? all[$0].checkWorthiness > all[$1].checkWorthiness : $0 < $1
+        }.map { all[$0] }
         let shown = options.maxClaims == 0 ? ranked : Array(ranked.prefix(options.maxClaims))
         let unsourced = all.filter(\.isUnsourced).count
         var summary = "\(all.count) \(all.count == 1 ? "claim" : "claims"), \(unsourced) with nothing in the article behind them"
@@ -225,8 +235,8 @@ public struct MarkdownExporter: Exporter {
             switch c.claimantKind {
             case .speaker:
                 // The entity's name, or the speaker as the article words it ("the council").
-                let wording = d.annotations.resolve(c.quote)?.speakerRange.map { d.text(in: $0) }
-                claimant = (d.annotations.resolve(c.claimant)?.name ?? wording).map(Self.escape) ?? "a speaker"
+                let wording = quotes.resolve(c.quote)?.speakerRange.map { d.text(in: $0) }
+                claimant = (entities.resolve(c.claimant)?.name ?? wording).map(Self.escape) ?? "a speaker"
             case .anonymous: claimant = "unnamed source"
             default: claimant = "the publication"
             }
@@ -297,9 +307,10 @@ public struct MarkdownExporter: Exporter {
     private func findings(_ d: Document) -> String? {
         let summary = framingSummary(d)
         guard !d.annotations.findings.isEmpty || summary != nil else { return nil }
-        let ordered = d.annotations.findings.enumerated().sorted {
-            $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
-        }.map(\.element)
+        // Most severe first, each severity in document order: one filter per severity rather than a
+        // sort that moved whole findings (it was a third of this section).
+        let all = d.annotations.findings
+        let ordered = Finding.Severity.allCases.sorted(by: >).flatMap { severity in all.filter { $0.severity == severity } }
         func line(_ f: Finding) -> String {
             var line = "- **\(f.severity.rawValue)** \(Self.escape(f.message))"
             if let range = f.range { line += ": " + Self.quoted(Self.escape(Self.clipped(d.text(in: range), 160))) }
@@ -380,14 +391,32 @@ public struct MarkdownExporter: Exporter {
         return "## Provenance\n\n" + (rows.isEmpty ? "Nothing recorded." : Self.table(["Layer", "Produced by"], rows))
     }
 
+    /// A layer's annotations by id, as `Annotations.resolve` finds them (the first with the id),
+    /// with one dictionary per section instead of a walk of the layer per reference.
+    private struct ByID<Item: Annotation> {
+        let items: [Item]
+        let index: [String: Int]
+
+        init(_ items: [Item]) {
+            self.items = items
+            index = Dictionary(items.indices.map { (items[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        func resolve(_ reference: Reference<Item>?) -> Item? {
+            guard let reference, let i = index[reference.id] else { return nil }
+            return items[i]
+        }
+    }
+
     // MARK: Formatting
 
     /// Escapes text from the article so it cannot open emphasis, links, HTML or table cells.
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { u in
-            // Most text needs nothing: find the first byte that might, and return the text as it is if none does.
-            guard let first = u.firstIndex(where: { escapeTable[Int($0)] != 0 }) else { return String(decoding: u, as: UTF8.self) }
+        var copy = text
+        return copy.withUTF8 { u in
+            // Most text needs nothing: find the first byte that might, and return the text itself if none does.
+            let first = escapeTable.withUnsafeBufferPointer { table in u.firstIndex { table[Int($0)] != 0 } }
+            guard let first else { return text }
             var out: [UInt8] = []
             out.reserveCapacity(u.count + 16)
             out.append(contentsOf: u[..<first])
@@ -427,9 +456,31 @@ public struct MarkdownExporter: Exporter {
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
-        lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
-        return lines.joined(separator: "\n")
+        // One string grown in place, not a string per row joined after.
+        var out = ""
+        var size = 8 * header.count + 4
+        for cells in [header] + rows { for cell in cells { size += cell.utf8.count + 3 } }
+        out.reserveCapacity(size + 2 * rows.count)
+        func row(_ cells: [String]) {
+            guard !cells.isEmpty else {
+                out += "|  |"
+                return
+            }
+            out += "|"
+            for cell in cells {
+                out += " "
+                out += cell
+                out += " |"
+            }
+        }
+        row(header)
+        out += "\n|"
+        for _ in header { out += " --- |" }
+        for cells in rows {
+            out += "\n"
+            row(cells)
+        }
+        return out
     }
 
     /// Wraps text in curly quotes unless its range already took the article's own.
@@ -438,7 +489,8 @@ public struct MarkdownExporter: Exporter {
         return "“\(text)”"
     }
 
-    static func score(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// `value` with two decimals, as `String(format: "%.2f")` writes it, without Foundation's formatter.
+    static func score(_ value: Double) -> String { ClaimAnnotation.scoreText(value) }
 
     /// Whole numbers without a decimal point, others in Swift's shortest round-tripping form.
     static func number(_ value: Double) -> String {

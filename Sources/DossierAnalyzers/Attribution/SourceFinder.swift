@@ -50,9 +50,9 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
 
     // MARK: Blocks and links
 
-    private func kind(at offset: Int) -> BlockKind? { blocks.block(at: offset)?.kind }
+    private mutating func kind(at offset: Int) -> BlockKind? { blocks.block(at: offset)?.kind }
 
-    private func trimmed(_ range: TextRange) -> TextRange {
+    private mutating func trimmed(_ range: TextRange) -> TextRange {
         var s = range.start
         var e = range.end
         while s < e, Self.isSpace(units[s]) { s += 1 }
@@ -70,7 +70,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 || v == 0x2D || v == 0x2022 || v == 0x2A
     }
 
-    private func text(_ range: TextRange) -> String { document.text(in: range) }
+    private mutating func text(_ range: TextRange) -> String { document.text(in: range) }
 
     private mutating func listed() {
         for block in blocks.blocks where block.kind == .sourcesSection {
@@ -82,7 +82,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Where the entry of a "Read more: …" paragraph starts, after its cue and separator.
-    private func readMoreEntry(_ block: TextRange) -> Int? {
+    private mutating func readMoreEntry(_ block: TextRange) -> Int? {
         var start = block.start
         while start < block.end, Self.isSpace(units[start]) { start += 1 }
         cues: for (cue, bare) in ReadMoreCue.all where start + cue.count < block.end {
@@ -225,7 +225,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
-    private func isOutlet(_ range: TextRange?) -> Bool {
+    private mutating func isOutlet(_ range: TextRange?) -> Bool {
         guard let range else { return false }
         var found = false
         tokens.withUnsafeBufferPointer { t in
@@ -269,7 +269,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Whether the tokens just before `i` are `words`.
-    private func follows(_ t: UnsafeBufferPointer<TextToken>, _ i: Int, _ words: [UInt64]) -> Bool {
+    private mutating func follows(_ t: UnsafeBufferPointer<TextToken>, _ i: Int, _ words: [UInt64]) -> Bool {
         guard i >= words.count else { return false }
         for (k, w) in words.enumerated() where t[i - words.count + k].hash != w { return false }
         return true
@@ -352,7 +352,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
-    private func isPossessive(_ token: TextToken) -> Bool {
+    private mutating func isPossessive(_ token: TextToken) -> Bool {
         guard token.end - token.start >= 3 else { return false }
         let a = UInt32(truncatingIfNeeded: units[token.end - 2])
         let s = UInt32(truncatingIfNeeded: units[token.end - 1])
@@ -360,7 +360,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Whether no sentence end lies between the tokens `a` and `b`.
-    private func sameSentence(_ t: UnsafeBufferPointer<TextToken>, _ a: Int, _ b: Int) -> Bool {
+    private mutating func sameSentence(_ t: UnsafeBufferPointer<TextToken>, _ a: Int, _ b: Int) -> Bool {
         let lo = min(t[a].end, t[b].end)
         let hi = max(t[a].start, t[b].start)
         guard lo < hi else { return true }

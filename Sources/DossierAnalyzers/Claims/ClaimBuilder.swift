@@ -102,7 +102,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
 
     /// The sentences the analyzer reads: not section headings, bylines, datelines, source lists
     /// or a listed source's entry ("Read more: …"), which point at coverage rather than claim.
-    private func candidates() -> [TextRange] {
+    private mutating func candidates() -> [TextRange] {
         let listed = document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range).sorted()
         let longest = listed.map(\.count).max() ?? 0
         return document.annotations.sentences.map(\.range).sorted().filter { range in
@@ -134,7 +134,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
 
     /// The speech quote that carries most of `range`, when one covers a third of it or names its
     /// speaker inside it.
-    private func quote(for range: TextRange) -> Quote? {
+    private mutating func quote(for range: TextRange) -> Quote? {
         var best: (Quote, Int)?
         var i = quotes.firstIndex(startingAtOrAfter: range.start - 200 - longestQuote, by: \.range.start)
         while i < quotes.count && quotes[i].range.start < range.end + 200 {
@@ -160,7 +160,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             let slice = UnsafeBufferPointer(rebasing: all[span])
             extractor.extract(units, tokens: slice, into: &vector, markers: &markers)
         }
-        let entities = document.annotations.entities
+        // The layer as the mention index holds it: `document.annotations.entities` looks the layer up
+        // and casts it on every read, and this runs for every sentence.
+        let entities = mentions.entities
         for entry in mentions.entries(overlapping: range) {
             let kind = entities[entry.entity].kind
             if kind == .person && !entry.isPronoun { vector.set(.person) }
@@ -170,7 +172,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         let q = quote(for: range)
         if let q {
             vector.set(.speech)
-            if let speaker = q.speaker, let e = entityIndex[speaker.id], !document.annotations.entities[e].roles.isEmpty {
+            if let speaker = q.speaker, let e = entityIndex[speaker.id], !mentions.entities[e].roles.isEmpty {
                 vector.set(.officialSpeaker)
             }
         }
@@ -234,7 +236,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             let vagueHere = Self.firstRange(in: range, vagueRanges)
             if claim.attribution == nil, let v = vagueHere { claim.attribution = v }
             if flagUnsourced && claim.isUnsourced {
-                let score = String(format: "%.2f", claim.checkWorthiness)
+                let score = claim.checkWorthinessText
                 let message =
                     vagueHere != nil
                     ? "claim rests on a vague attribution and no source in the article (check-worthiness \(score))"
@@ -250,7 +252,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
 
     /// Whether the sentence `features` tokenized last has a number that is not part of a date
     /// ("On December 14, 2025").
-    private func hasQuantity() -> Bool {
+    private mutating func hasQuantity() -> Bool {
         for t in tokens.indices where tokens[t].shape.contains(.digit) {
             if !Self.anyContains(tokens[t].range, dateRanges, longest: longestDate) { return true }
         }
@@ -258,7 +260,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// The kind of the sentence `features` read last, carried by quote `q` when there is one.
-    private func kind(_ q: Quote?) -> ClaimKind {
+    private mutating func kind(_ q: Quote?) -> ClaimKind {
         if hasQuantity() || vector.has(.percent) || vector.has(.money) { return .quantity }
         if vector.has(.opinion) && vector.has(.firstPerson) { return .opinion }
         // What a checker can do comes first: a prediction cannot be checked yet, whatever change it
@@ -272,10 +274,10 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return .fact
     }
 
-    private func actors(in range: TextRange, except claimant: Reference<Entity>?) -> [Reference<Entity>] {
+    private mutating func actors(in range: TextRange, except claimant: Reference<Entity>?) -> [Reference<Entity>] {
         var seen = Set<Int>()
         var result: [Reference<Entity>] = []
-        let entities = document.annotations.entities
+        let entities = mentions.entities
         for entry in mentions.entries(overlapping: range) where !entry.isPronoun && seen.insert(entry.entity).inserted {
             let id = entities[entry.entity].id
             guard id != claimant?.id, entities[entry.entity].kind != .misc else { continue }
@@ -285,13 +287,13 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// The source `sources` made of a quote's speaker that is no entity, by its wording.
-    private func unnamedSource(of quote: Quote) -> Int? {
+    private mutating func unnamedSource(of quote: Quote) -> Int? {
         guard !quote.isAnonymous, let r = quote.speakerRange else { return nil }
         return sourcesByWording[document.text(in: r).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
     }
 
     /// Indexes (in the sources layer) of the sources whose range lies inside `range`.
-    private func sourcesInside(_ range: TextRange) -> [Int] {
+    private mutating func sourcesInside(_ range: TextRange) -> [Int] {
         var result: [Int] = []
         var i = placedSources.firstIndex(startingAtOrAfter: range.start, by: \.range.start)
         while i < placedSources.count && placedSources[i].range.start < range.end {
@@ -301,7 +303,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return result
     }
 
-    private func support(for range: TextRange, quote: Quote?, sources: [SourceAnnotation]) -> [ClaimAnnotation.Support] {
+    private mutating func support(for range: TextRange, quote: Quote?, sources: [SourceAnnotation]) -> [ClaimAnnotation.Support] {
         var result: [ClaimAnnotation.Support] = []
         func add(_ s: SourceAnnotation, _ via: ClaimAnnotation.Support.Via) {
             if !result.contains(where: { $0.source.id == s.id }) { result.append(.init(source: Reference(s.id), via: via)) }

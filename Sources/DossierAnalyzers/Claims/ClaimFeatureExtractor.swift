@@ -15,6 +15,8 @@ struct ClaimFeatureExtractor {
             hedge: UInt32, booster: UInt32
         )
     private var chars: [UInt32] = []
+    /// The sentence's distinct buckets as they are found, copied into the vector at the end.
+    private var scratch: [UInt32] = []
     /// A bit per bucket, set while one sentence's buckets are made distinct and cleared after.
     private var seen: [UInt64]
 
@@ -47,6 +49,8 @@ struct ClaimFeatureExtractor {
     ) {
         for i in vector.named.indices { vector.named[i] = 0 }
         vector.buckets.removeAll(keepingCapacity: true)
+        var count = 0
+        let mask = bucketMask
         var words = 0
         var previous: UInt64 = 0
         var i = 0
@@ -83,57 +87,80 @@ struct ClaimFeatureExtractor {
                     markers.boosters.append(range)
                 }
             }
-            // N-grams of the word, digits folded to 0.
-            chars.removeAll(keepingCapacity: true)
-            chars.append(0x20)
-            var word: UInt64 = 0xcbf2_9ce4_8422_2325
-            for p in t.start..<t.end {
-                var v = WordTable.fold(UInt32(truncatingIfNeeded: units[p]))
-                if v &- 0x30 < 10 { v = 0x30 }
-                if v == 0x2019 { v = 0x27 }
-                chars.append(v)
-                word = (word ^ UInt64(v)) &* 0x100_0000_01b3
-            }
-            chars.append(0x20)
-            add(Self.mix(word, 1), to: &vector)
-            if i > 0 { add(Self.mix(previous &* 31 &+ word, 2), to: &vector) }
-            previous = word
-            if !t.shape.contains(.symbol) {
-                // Every 2- to 5-gram of the padded word, each start's grams hashed in one rolling pass;
-                // the length joins the hash so "ab" and "abc" from one start land apart.
-                let count = chars.count
-                for s in 0..<(count - 1) {
-                    var g = (0xcbf2_9ce4_8422_2325 ^ UInt64(chars[s])) &* 0x100_0000_01b3
-                    var k = s + 1
-                    while k < count && k < s + 5 {
-                        g = (g ^ UInt64(chars[k])) &* 0x100_0000_01b3
-                        add(Self.mix(g &+ UInt64(k - s + 1), 3), to: &vector)
-                        k += 1
+            // N-grams of the word, digits folded to 0, written through pointers: the arrays' checks
+            // and appends were most of the analyzer's time.
+            let length = t.end - t.start
+            // A unigram, a bigram and at most four grams per start of the padded word.
+            let needed = 4 * length + 8
+            if chars.count < length + 2 { chars = [UInt32](repeating: 0, count: length + 2) }
+            if scratch.count < count + needed { scratch.append(contentsOf: repeatElement(0, count: count + needed + 256 - scratch.count)) }
+            let word = chars.withUnsafeMutableBufferPointer { c in
+                scratch.withUnsafeMutableBufferPointer { out in
+                    seen.withUnsafeMutableBufferPointer { seen in
+                        c[0] = 0x20
+                        var word: UInt64 = 0xcbf2_9ce4_8422_2325
+                        var n = 1
+                        for p in t.start..<t.end {
+                            var v = WordTable.fold(UInt32(truncatingIfNeeded: units[p]))
+                            if v &- 0x30 < 10 { v = 0x30 }
+                            if v == 0x2019 { v = 0x27 }
+                            c[n] = v
+                            n += 1
+                            word = (word ^ UInt64(v)) &* 0x100_0000_01b3
+                        }
+                        c[n] = 0x20
+                        n += 1
+                        Self.add(Self.mix(word, 1), mask: mask, seen: seen, out: out, count: &count)
+                        if i > 0 { Self.add(Self.mix(previous &* 31 &+ word, 2), mask: mask, seen: seen, out: out, count: &count) }
+                        if !t.shape.contains(.symbol) {
+                            // Every 2- to 5-gram of the padded word, each start's grams hashed in one rolling pass;
+                            // the length joins the hash so "ab" and "abc" from one start land apart.
+                            for s in 0..<(n - 1) {
+                                var g = (0xcbf2_9ce4_8422_2325 ^ UInt64(c[s])) &* 0x100_0000_01b3
+                                var k = s + 1
+                                while k < n && k < s + 5 {
+                                    g = (g ^ UInt64(c[k])) &* 0x100_0000_01b3
+                                    Self.add(Self.mix(g &+ UInt64(k - s + 1), 3), mask: mask, seen: seen, out: out, count: &count)
+                                    k += 1
+                                }
+                            }
+                        }
+                        return word
                     }
                 }
             }
+            previous = word
             i += 1
         }
         vector.set(.short, words < 6)
         vector.set(.long, words > 35)
         // The buckets were kept distinct as they came (`add`); clear their bits for the next sentence.
-        let unique = vector.buckets.count
-        for n in 0..<unique { seen[Int(vector.buckets[n]) >> 6] = 0 }
-        vector.bucketValue = unique == 0 ? 0 : 1 / Float(unique).squareRoot()
+        vector.buckets.append(contentsOf: scratch[0..<count])
+        scratch.withUnsafeBufferPointer { found in
+            seen.withUnsafeMutableBufferPointer { seen in
+                for n in 0..<count { seen[Int(found[n]) >> 6] = 0 }
+            }
+        }
+        vector.bucketValue = count == 0 ? 0 : 1 / Float(count).squareRoot()
     }
 
     /// Adds a hash's bucket unless the sentence has it already: distinct buckets in the order first
     /// seen, through a bit per bucket (sorting them was a fifth of the analyzer's time, and keeping
     /// duplicates out as they come halves the appends); the score is a sum, so order does not matter.
     @inline(__always)
-    private mutating func add(_ hash: UInt64, to vector: inout ClaimFeatureVector) {
-        let b = UInt32(truncatingIfNeeded: hash >> 20) & bucketMask
+    private static func add(
+        _ hash: UInt64, mask: UInt32, seen: UnsafeMutableBufferPointer<UInt64>, out: UnsafeMutableBufferPointer<UInt32>,
+        count: inout Int
+    ) {
+        let b = UInt32(truncatingIfNeeded: hash >> 20) & mask
         let bit: UInt64 = 1 << UInt64(b & 63)
         let word = Int(b >> 6)
-        if seen[word] & bit == 0 {
-            seen[word] |= bit
-            vector.buckets.append(b)
-        }
+        // Without a branch: whether a bucket is new is a coin toss the predictor loses. The bucket is
+        // written either way (the scratch has room) and counted only when new.
+        let bits = seen[word]
+        seen[word] = bits | bit
+        out[count] = b
+        count &+= Int(truncatingIfNeeded: (~bits >> UInt64(b & 63)) & 1)
     }
 
     @inline(__always)

@@ -65,7 +65,12 @@ struct ClaimModel: Sendable {
         }
         let mask = buckets - 1
         var sum: Float = 0
-        for b in vector.buckets { sum += hashed[Int(b) & mask] }
+        // In the vector's order, as before: the sum of floats depends on it.
+        hashed.withUnsafeBufferPointer { weights in
+            vector.buckets.withUnsafeBufferPointer { buckets in
+                for b in buckets { sum += weights[Int(b) & mask] }
+            }
+        }
         z += Double(sum * vector.bucketValue)
         return (1 / (1 + exp(-z)), contributions)
     }

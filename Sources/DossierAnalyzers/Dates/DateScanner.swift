@@ -102,7 +102,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
 
     // MARK: Words
 
-    private func word(at k: Int) -> Word? {
+    private mutating func word(at k: Int) -> Word? {
         guard k < n, Self.isLetter(value(k)), !(k > 0 && isAlnum(k - 1)) else { return nil }
         var h = DateLexicon.fnvOffset
         var j = k
@@ -115,7 +115,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// The word that ends just before `k`, across spaces only.
-    private func word(before k: Int) -> Word? {
+    private mutating func word(before k: Int) -> Word? {
         var e = k
         while e > 0, Self.isSpace(value(e - 1)) { e -= 1 }
         guard e > 0, Self.isLetter(value(e - 1)) else { return nil }
@@ -125,20 +125,20 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// The word that starts after spaces from `k`.
-    private func word(after k: Int) -> Word? {
+    private mutating func word(after k: Int) -> Word? {
         var b = k
         while b < n, Self.isSpace(value(b)) { b += 1 }
         return word(at: b)
     }
 
-    private func skipSpaces(_ k: Int) -> Int {
+    private mutating func skipSpaces(_ k: Int) -> Int {
         var j = k
         while j < n, Self.isSpace(value(j)) { j += 1 }
         return j
     }
 
     /// Reads up to `maxDigits` digits at `k`: the number and the offset after it.
-    private func digits(at k: Int, max maxDigits: Int = 9) -> (value: Int, end: Int, count: Int)? {
+    private mutating func digits(at k: Int, max maxDigits: Int = 9) -> (value: Int, end: Int, count: Int)? {
         var j = k
         var v = 0
         while j < n, Self.isDigit(value(j)), j - k < maxDigits {
@@ -150,7 +150,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
 
     /// Whether a number ending at `k` is followed by something that makes it part of a larger
     /// number or a quantity: another digit, a digit group, a decimal, a percent sign.
-    private func continuesNumber(_ k: Int) -> Bool {
+    private mutating func continuesNumber(_ k: Int) -> Bool {
         let v = value(k)
         if Self.isDigit(v) || v == 0x25 { return true }
         if v == 0x2C || v == 0x2E || v == 0x3A || v == 0x2F { return Self.isDigit(value(k + 1)) }
@@ -158,7 +158,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// `a.m.`, `am`, `p.m.`, `pm` at `k` (after at most one space): whether afternoon, and the end.
-    private func meridiem(at k: Int) -> (pm: Bool, end: Int)? {
+    private mutating func meridiem(at k: Int) -> (pm: Bool, end: Int)? {
         var j = k
         if Self.isSpace(value(j)) { j += 1 }
         let c = value(j) | 0x20
@@ -175,7 +175,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         return (c == 0x70, e)
     }
 
-    private func text(_ start: Int, _ end: Int) -> String {
+    private mutating func text(_ start: Int, _ end: Int) -> String {
         var out = String.UnicodeScalarView()
         for k in start..<end { out.append(s[k]) }
         return String(out)
@@ -210,7 +210,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     /// Whether the clause around `start..<end` speaks of the future: a future marker (`will`,
     /// `'ll`, `scheduled`, `going to`…) in the same sentence, unless a verb of saying sits right
     /// before the mention ("said on Tuesday that it will…" dates the saying).
-    private func isFuture(_ start: Int, _ end: Int) -> Bool {
+    private mutating func isFuture(_ start: Int, _ end: Int) -> Bool {
         if var prev = word(before: start) {
             if prev.entry.kind == .preposition, let p = word(before: prev.start) { prev = p }
             if prev.entry.kind == .reporting { return false }
@@ -306,7 +306,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// `st`, `nd`, `rd`, `th` right after a day number: the offset after it.
-    private func ordinalSuffix(at k: Int) -> Int? {
+    private mutating func ordinalSuffix(at k: Int) -> Int? {
         let a = value(k) | 0x20
         let b = value(k + 1) | 0x20
         let ok = (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
@@ -314,7 +314,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// A year after a day: `, 2025` or ` 2025`; the year and the offset after it.
-    private func year(after k: Int) -> (Int?, Int)? {
+    private mutating func year(after k: Int) -> (Int?, Int)? {
         var j = k
         if value(j) == 0x2C { j += 1 }
         let b = skipSpaces(j)
@@ -325,7 +325,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// A weekday and a comma before a full date (`Tuesday, Dec. 16`): where it starts.
-    private func weekdayBefore(_ k: Int) -> Int? {
+    private mutating func weekdayBefore(_ k: Int) -> Int? {
         var e = k
         while e > 0, Self.isSpace(value(e - 1)) { e -= 1 }
         if value(e - 1) == 0x2C { e -= 1 }
@@ -666,7 +666,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     }
 
     /// Where the range of `a` and `b` starts, when the text between them joins them.
-    private func rangeStart(_ a: Found, _ b: Found) -> Int? {
+    private mutating func rangeStart(_ a: Found, _ b: Found) -> Int? {
         if let va = a.value, let vb = b.value, (va.first == "T") != (vb.first == "T") { return nil }
         var k = skipSpaces(a.end)
         var needs: UInt64 = 0
@@ -691,7 +691,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         return needs == 0 ? a.start : nil
     }
 
-    private func hash(_ w: Word) -> UInt64 {
+    private mutating func hash(_ w: Word) -> UInt64 {
         var h = DateLexicon.fnvOffset
         for k in w.start..<w.end { h = DateLexicon.fold(h, value(k)) }
         return h

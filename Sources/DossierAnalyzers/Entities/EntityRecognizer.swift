@@ -28,7 +28,7 @@ struct EntityRecognizer {
         let model: EntitySpanModel
         let overrides: Overrides
         let affiliationPrepositions: HashSet64
-        let placeEndings: [[UInt32]], surnameEndings: [[UInt32]]
+        let placeEndings: WordEndings, surnameEndings: WordEndings
         let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
         let words: FunctionWords
 
@@ -50,8 +50,8 @@ struct EntityRecognizer {
     var model: EntitySpanModel { tables.model }
     var overrides: Overrides { tables.overrides }
     var affiliationPrepositions: HashSet64 { tables.affiliationPrepositions }
-    var placeEndings: [[UInt32]] { tables.placeEndings }
-    var surnameEndings: [[UInt32]] { tables.surnameEndings }
+    var placeEndings: WordEndings { tables.placeEndings }
+    var surnameEndings: WordEndings { tables.surnameEndings }
     var connectors: HashSet64 { tables.connectors }
     var locationPrepositions: HashSet64 { tables.locationPrepositions }
     var determiners: HashSet64 { tables.determiners }
@@ -138,17 +138,17 @@ struct EntityRecognizer {
 
     @inline(__always) private func single(_ hash: UInt64) -> UInt64 { WordHash.combine(WordHash.sequenceSeed, hash) }
 
-    private func isNotName(_ i: Int) -> Bool {
+    private mutating func isNotName(_ i: Int) -> Bool {
         gazetteer.notNames.contains(tokens[i].hash) || overrides.notNames.contains(single(tokens[i].hash))
     }
 
-    private func seenLowercase(_ hash: UInt64) -> Bool {
+    private mutating func seenLowercase(_ hash: UInt64) -> Bool {
         let bit = hash & bloomMask
         return lowercaseBloom[Int(bit >> 6)] & (1 << (bit & 63)) != 0
     }
 
     /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
-    private func titleEnd(at i: Int, limit: Int) -> Int? {
+    private mutating func titleEnd(at i: Int, limit: Int) -> Int? {
         guard gazetteer.titleWords.contains(tokens[i].hash) else { return nil }
         // The longest reading wins: "chief executive" over "chief".
         var best: Int?
@@ -168,15 +168,15 @@ struct EntityRecognizer {
         return best
     }
 
-    private func text(_ first: Int, _ end: Int) -> String {
+    private mutating func text(_ first: Int, _ end: Int) -> String {
         scalars.string(in: Int(tokens[first].start)..<Int(tokens[end - 1].end))
     }
 
-    private func range(_ first: Int, _ end: Int) -> TextRange {
+    private mutating func range(_ first: Int, _ end: Int) -> TextRange {
         TextRange(start: Int(tokens[first].start), end: Int(tokens[end - 1].end))
     }
 
-    private func scalar(_ i: Int) -> UInt32 { scalars[Int(tokens[i].start)].value }
+    private mutating func scalar(_ i: Int) -> UInt32 { scalars[Int(tokens[i].start)].value }
 
     // MARK: Entry
 
@@ -238,7 +238,7 @@ struct EntityRecognizer {
 
     /// Title case: at least three content words, nearly all capitalised, as headlines and
     /// section titles are written; such a line yields only names already known.
-    private func looksLikeHeadline(_ r: Range<Int>) -> Bool {
+    private mutating func looksLikeHeadline(_ r: Range<Int>) -> Bool {
         var content = 0
         var capitalized = 0
         var last = r.upperBound - 1
@@ -325,7 +325,7 @@ struct EntityRecognizer {
     /// The end of a title-cased stretch from `start` (four or more capitalised words, two of them
     /// ordinary words), or `start` when there is none. A word that opens the sentence is capitalised
     /// for that reason alone: it does not count as an ordinary word ("The New Jersey Department of …").
-    private func titleCaseStretch(from start: Int, limit: Int, sentenceStart: Int) -> Int {
+    private mutating func titleCaseStretch(from start: Int, limit: Int, sentenceStart: Int) -> Int {
         var e = start
         var caps = 0
         var ordinary = 0
@@ -363,7 +363,7 @@ struct EntityRecognizer {
     }
 
     /// The end of a run of capitalised words starting at `start`, with connectors between them.
-    private func runEnd(from start: Int, limit: Int) -> Int {
+    private mutating func runEnd(from start: Int, limit: Int) -> Int {
         var e = start + 1
         // Whether the run holds an organisation head and its complement ("Chamber of Commerce",
         // "Center for …"): a further "of", "for" or "and" then belongs to the name.
@@ -410,7 +410,7 @@ struct EntityRecognizer {
         return e
     }
 
-    private func isInitialPosition(_ i: Int, sentenceStart: Int) -> Bool {
+    private mutating func isInitialPosition(_ i: Int, sentenceStart: Int) -> Bool {
         if i == sentenceStart { return true }
         let p = tokens[i - 1]
         if p.has(.opener) { return true }
@@ -421,7 +421,7 @@ struct EntityRecognizer {
         return false
     }
 
-    private func isKnownName(_ i: Int) -> Bool {
+    private mutating func isKnownName(_ i: Int) -> Bool {
         let h = tokens[i].hash
         let one = single(h)
         return gazetteer.maleNames.contains(h) || gazetteer.femaleNames.contains(h) || gazetteer.places.contains(one)
@@ -524,7 +524,7 @@ struct EntityRecognizer {
     /// A title set off by a comma before the name: "The union's general secretary, Piet Dorn, said",
     /// "Norrland's prime minister, Eva Lund". Only after a possessive or a determiner, so that a
     /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
-    private func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
+    private mutating func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
         guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].isLowercaseWord,
             gazetteer.titleWords.contains(tokens[a - 2].hash),
             let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
@@ -535,7 +535,7 @@ struct EntityRecognizer {
     }
 
     /// A title just before `a`, with its affiliation, whether it is plural, and where the title starts.
-    private func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool, Int)? {
+    private mutating func titleBefore(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64, Bool, Int)? {
         var m = max(sentenceStart, a - 5)
         while m < a {
             if tokens[m].has(.word), let e = titleEnd(at: m, limit: a), e == a {
@@ -568,7 +568,7 @@ struct EntityRecognizer {
     }
 
     /// Whether a title word is a plural ("envoys", "ministers"): it ends in s and the word without it is a title.
-    private func isPlural(_ i: Int) -> Bool {
+    private mutating func isPlural(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.end - t.start >= 3, scalars[Int(t.end) - 1].value | 0x20 == 0x73 else { return false }
         var h = WordHash.offset
@@ -577,7 +577,7 @@ struct EntityRecognizer {
     }
 
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
-    private func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
+    private mutating func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
         var p = b + 1
         if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
@@ -612,7 +612,7 @@ struct EntityRecognizer {
 
     /// The organisation named after a title ending at `e`: `of|at|with|for [the] Capitalised…`,
     /// after at most three lowercase words of a field (`of economics`, `of political science`).
-    private func organisationAfterTitle(_ e: Int, limit: Int) -> (Int, Int)? {
+    private mutating func organisationAfterTitle(_ e: Int, limit: Int) -> (Int, Int)? {
         var q = e
         if q + 1 < limit && tokens[q].hash == of && tokens[q + 1].isLowercaseWord && tokens[q + 1].hash != the {
             var k = q + 1
@@ -680,7 +680,7 @@ struct EntityRecognizer {
 
     /// The model's label for the span `a..<b` and its probability; the features mirror `features`
     /// in scripts/entities-train.py.
-    private func modelLabel(_ a: Int, _ b: Int, sentence s: Int) -> (EntitySpanModel.Label, Float)? {
+    private mutating func modelLabel(_ a: Int, _ b: Int, sentence s: Int) -> (EntitySpanModel.Label, Float)? {
         guard !model.isEmpty else { return nil }
         let r = sentences[s].range
         func context(_ i: Int) -> UInt64 {
@@ -712,7 +712,7 @@ struct EntityRecognizer {
         return model.decide(score)
     }
 
-    private func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
+    private mutating func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
         let whole = sequence(a, b)
         if overrides.people.contains(whole) { return (.person, true) }
         if overrides.organizations.contains(whole) { return (.organization, true) }
@@ -792,27 +792,25 @@ struct EntityRecognizer {
         "ashvili", "escu", "oglu", "sson", "poulos",
     ]
 
-    private func endsWith(_ i: Int, _ endings: [[UInt32]]) -> Bool {
+    private mutating func endsWith(_ i: Int, _ endings: WordEndings) -> Bool {
         let start = Int(tokens[i].start)
         let end = Int(tokens[i].end)
-        for ending in endings {
-            let n = ending.count
-            guard end - start > n + 1 else { continue }
-            var k = end - n
-            var ok = true
-            for u in ending {
-                if WordHash.lower(scalars[k].value) != u {
-                    ok = false
-                    break
-                }
-                k += 1
-            }
-            if ok { return true }
+        // The word's last lowercased scalars, packed a byte each (last in the low byte), as far back
+        // as they are ASCII and the longest ending reaches; an ending must leave two scalars before it.
+        var packed: UInt64 = 0
+        var n = 0
+        var k = end - 1
+        while n < endings.longest && k >= start {
+            let v = WordHash.lower(scalars[k].value)
+            guard v < 0x80 else { break }
+            packed |= UInt64(v) << UInt64(8 * n)
+            n += 1
+            k -= 1
         }
-        return false
+        return endings.matches(packed, available: n, length: end - start)
     }
 
-    private func hasInnerCapital(_ i: Int) -> Bool {
+    private mutating func hasInnerCapital(_ i: Int) -> Bool {
         guard tokens[i].has(.lowercase) else { return false }
         var sawLower = false
         for k in Int(tokens[i].start)..<Int(tokens[i].end) {
@@ -824,7 +822,7 @@ struct EntityRecognizer {
 
     // MARK: Grouping
 
-    private func initials(_ a: Int, _ b: Int) -> UInt64? {
+    private mutating func initials(_ a: Int, _ b: Int) -> UInt64? {
         var h = WordHash.offset
         var count = 0
         for i in a..<b where tokens[i].isCapitalizedWord {
@@ -834,7 +832,7 @@ struct EntityRecognizer {
         return count >= 2 ? single(h) : nil
     }
 
-    private func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout NameKeys) {
+    private mutating func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout NameKeys) {
         // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
         func put(_ key: UInt64) {
             if let old = keys[key] {
@@ -965,7 +963,7 @@ struct EntityRecognizer {
 
     /// A lone surname that came before the full name ("Merz ... Friedrich Merz") joins it when
     /// exactly one person has that surname.
-    private func mergeShortForms(_ groups: inout [Group]) {
+    private mutating func mergeShortForms(_ groups: inout [Group]) {
         var surnames: [UInt64: Int] = [:]
         for (g, group) in groups.enumerated() where group.kind == .person && group.fullest.end - group.fullest.first >= 2 {
             let key = tokens[group.fullest.end - 1].hash
@@ -985,7 +983,7 @@ struct EntityRecognizer {
     // MARK: Nominals and pronouns
 
     /// "the chancellor" after "German Chancellor Friedrich Merz": the latest entity with that title.
-    private func addNominals(_ groups: inout [Group]) {
+    private mutating func addNominals(_ groups: inout [Group]) {
         for s in sentences.indices where !sentences[s].headline {
             let r = sentences[s].range
             for p in r where tokens[p].hash == the && p + 1 < r.upperBound {
@@ -1008,7 +1006,7 @@ struct EntityRecognizer {
 
     private enum Gender { case male, female, unknown }
 
-    private func gender(_ group: Group) -> Gender {
+    private mutating func gender(_ group: Group) -> Gender {
         let h = tokens[group.fullest.first].hash
         let male = gazetteer.maleNames.contains(h)
         let female = gazetteer.femaleNames.contains(h)
@@ -1017,7 +1015,7 @@ struct EntityRecognizer {
 
     /// he/she (his/her/him) to the one person of fitting gender mentioned earlier in the same
     /// sentence or in the previous one; nothing when two could fit.
-    private func addPronouns(_ groups: inout [Group]) {
+    private mutating func addPronouns(_ groups: inout [Group]) {
         var people: [(token: Int, sentence: Int, group: Int)] = []
         for (g, group) in groups.enumerated() where group.kind == .person {
             for m in group.mentions { people.append((m.first, m.sentence, g)) }
@@ -1053,7 +1051,7 @@ struct EntityRecognizer {
 
     // MARK: Output
 
-    private func entities(from groups: [Group]) -> [Entity] {
+    private mutating func entities(from groups: [Group]) -> [Entity] {
         var out: [Entity] = []
         var starts: [Int] = []
         out.reserveCapacity(groups.count)

@@ -13,7 +13,11 @@ struct EntitySpanModel: Sendable {
     /// The classes, in the order of the weights.
     enum Label: Int { case none, person, organization, place }
 
-    private var weights: [UInt64: SIMD4<Float>] = [:]
+    /// The weights by feature key, open addressing: a span looks up a dozen keys, and a
+    /// `Dictionary` hashed each one again with SipHash.
+    private var keys: [UInt64] = []
+    private var values: [SIMD4<Float>] = []
+    private var mask = 0
     private var intercept = SIMD4<Float>(repeating: 0)
 
     // The slot seeds, hashed once.
@@ -26,7 +30,7 @@ struct EntitySpanModel: Sendable {
     static let shared = EntitySpanModel(bundle: Bundle.module)
 
     /// Whether any weights were read.
-    var isEmpty: Bool { weights.isEmpty }
+    var isEmpty: Bool { keys.isEmpty }
 
     /// Reads the weights from `bundle`.
     init(bundle: Bundle) {
@@ -36,6 +40,7 @@ struct EntitySpanModel: Sendable {
 
     /// Reads the weights from the text of a model file.
     init(text: String) {
+        var weights: [UInt64: SIMD4<Float>] = [:]
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let fields = line.split(separator: " ")
             guard fields.count == 5 else { continue }
@@ -48,14 +53,44 @@ struct EntitySpanModel: Sendable {
                 weights[key] = vector
             }
         }
+        guard !weights.isEmpty else { return }
+        var size = 16
+        while size < weights.count * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [SIMD4<Float>](repeating: .zero, count: size)
+        mask = size - 1
+        for (key, vector) in weights {
+            let k = Self.stored(key)
+            var i = Self.slot(k, mask)
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = k
+            values[i] = vector
+        }
     }
+
+    // 0 marks an empty slot, so a key of 0 is stored as 1 (a key of 1 does not occur: keys are mixed hashes).
+    @inline(__always) private static func stored(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
+    @inline(__always) private static func slot(_ k: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: k >> 11) & mask }
 
     /// The key of a feature: a slot seed and a value.
     @inline(__always) static func key(_ slot: UInt64, _ value: UInt64) -> UInt64 { WordHash.combine(slot, value) }
 
     /// Adds the weights of one feature to a running score.
     @inline(__always) func add(_ score: inout SIMD4<Float>, _ slot: UInt64, _ value: UInt64) {
-        if let w = weights[Self.key(slot, value)] { score += w }
+        guard mask != 0 else { return }
+        let k = Self.stored(Self.key(slot, value))
+        keys.withUnsafeBufferPointer { keys in
+            var i = Self.slot(k, mask)
+            while true {
+                let v = keys[i]
+                if v == k {
+                    score += values[i]
+                    return
+                }
+                if v == 0 { return }
+                i = (i + 1) & mask
+            }
+        }
     }
 
     /// The starting score: the intercept.

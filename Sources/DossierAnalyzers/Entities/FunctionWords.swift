@@ -32,6 +32,6 @@ struct FunctionWords: Sendable {
     let smallWords: HashSet64 = HashSet64(
         ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
     let united = WordHash.word("united")
-    let placeEndings = EntityRecognizer.placeEndingWords.map { $0.unicodeScalars.map(\.value) }
-    let surnameEndings = EntityRecognizer.surnameEndingWords.map { $0.unicodeScalars.map(\.value) }
+    let placeEndings = WordEndings(EntityRecognizer.placeEndingWords)
+    let surnameEndings = WordEndings(EntityRecognizer.surnameEndingWords)
 }

@@ -17,7 +17,7 @@ struct Lexicon: Sendable {
     /// The bit of a category, adding the category when it is new.
     mutating func bit(of category: String) -> UInt32 {
         if let i = categories.firstIndex(of: category) { return 1 << UInt32(i) }
-        precondition(categories.count < 32, "a lexicon holds at most 32 categories")
+        precondition(categories.count < 31, "a lexicon holds at most 31 categories")
         categories.append(category)
         return 1 << UInt32(categories.count - 1)
     }
@@ -27,7 +27,11 @@ struct Lexicon: Sendable {
         let tokens = TextTokenizer.tokens(of: entry)
         guard !tokens.isEmpty else { return }
         var h = Self.seed
-        for t in tokens { h = Self.combine(h, t.hash) }
+        for (n, t) in tokens.enumerated() {
+            // Every shorter run of the entry's tokens is marked as leading on to a longer entry.
+            if n > 0 { table[h] |= Self.longer }
+            h = Self.combine(h, t.hash)
+        }
         table[h] |= bit(of: category)
         longest = max(longest, tokens.count)
     }
@@ -37,7 +41,8 @@ struct Lexicon: Sendable {
         let tokens = TextTokenizer.tokens(of: entry)
         var h = Self.seed
         for t in tokens { h = Self.combine(h, t.hash) }
-        table[h] = 0
+        // A longer entry may still start with this one.
+        table[h] &= Self.longer
     }
 
     /// Adds entries, each to the category of the last `[category]` line before it.
@@ -62,6 +67,9 @@ struct Lexicon: Sendable {
     }
 
     /// The longest entry starting at `tokens[i]`: its categories and length in tokens, or `(0, 0)`.
+    ///
+    /// The search stops as soon as no longer entry starts with the tokens read so far (the `longer`
+    /// bit), so most words cost one probe rather than one per word of the longest entry.
     @inline(__always)
     func match(_ tokens: UnsafeBufferPointer<TextToken>, at i: Int) -> (categories: UInt32, length: Int) {
         var h = Self.seed
@@ -70,15 +78,20 @@ struct Lexicon: Sendable {
         while k < tokens.count && k - i < longest {
             h = Self.combine(h, tokens[k].hash)
             k += 1
-            let c = table[h]
+            let v = table[h]
+            let c = v & ~Self.longer
             if c != 0 { best = (c, k - i) }
+            if v & Self.longer == 0 { break }
         }
         return best
     }
 
     /// The categories of the single word whose hash is `hash`.
     @inline(__always)
-    func categories(ofWord hash: UInt64) -> UInt32 { table[Self.combine(Self.seed, hash)] }
+    func categories(ofWord hash: UInt64) -> UInt32 { table[Self.combine(Self.seed, hash)] & ~Self.longer }
+
+    /// The value bit (above every category's) of a run of tokens that begins a longer entry.
+    private static let longer: UInt32 = 1 << 31
 
     static let seed: UInt64 = 0x2545_F491_4F6C_DD1D
 

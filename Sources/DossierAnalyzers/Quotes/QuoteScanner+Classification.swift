@@ -81,7 +81,7 @@ extension QuoteScanner {
 
     /// The number of words in `range` (counted up to 40) and whether every word is capitalized
     /// but for small words such as `of` and `the` (the shape of a title).
-    func measure(_ range: Range<Int>) -> (Int, Bool) {
+    mutating func measure(_ range: Range<Int>) -> (Int, Bool) {
         var words = 0
         var titleCase = true
         var i = range.lowerBound
@@ -112,7 +112,7 @@ extension QuoteScanner {
     /// `the book`), reading back over determiners and commas only.
     /// Whether the words before a short quotation read `what X calls` or `what they describe as`:
     /// the writer quoting someone's name for a thing, a coined term rather than their speech.
-    func coinedByWriter(_ pre: [QuoteToken]) -> Bool {
+    mutating func coinedByWriter(_ pre: [QuoteToken]) -> Bool {
         var j = pre.count - 1
         while j >= 0, !pre[j].isWord { j -= 1 }
         while j > 0, pre[j].isWord, wordClass(pre[j]) & C.determiner != 0 { j -= 1 }
@@ -124,7 +124,7 @@ extension QuoteScanner {
         return false
     }
 
-    func marker(in pre: [QuoteToken], _ cls: UInt16, within: Int) -> Bool {
+    mutating func marker(in pre: [QuoteToken], _ cls: UInt16, within: Int) -> Bool {
         var seen = 0
         var j = pre.count - 1
         while j >= 0 && seen < within {
@@ -143,7 +143,7 @@ extension QuoteScanner {
 
     /// The attribution that follows a quotation in its sentence (`, said Varga`, `, she added`,
     /// `, according to the ministry`), and whether other prose follows it instead.
-    func attribution(after t: [QuoteToken]) -> (Attribution?, Bool) {
+    mutating func attribution(after t: [QuoteToken]) -> (Attribution?, Bool) {
         var i = 0
         while i < t.count, t[i].isLink { i += 1 }
         guard i < t.count else { return (nil, false) }
@@ -174,7 +174,7 @@ extension QuoteScanner {
     }
 
     /// How the writer's words before a quotation lead into it, and the attribution they give.
-    func attribution(before t: [QuoteToken]) -> (Lead, Attribution?) {
+    mutating func attribution(before t: [QuoteToken]) -> (Lead, Attribution?) {
         var end = t.count
         while end > 0, !t[end - 1].isWord, !t[end - 1].isMark(0x3A), !t[end - 1].isMark(0x2C) { end -= 1 }
         guard end > 0 else { return (.none, nil) }
@@ -187,7 +187,7 @@ extension QuoteScanner {
     }
 
     /// The last reporting verb before token `end`, with its speaker.
-    func lastCue(in t: [QuoteToken], before end: Int) -> Attribution? {
+    mutating func lastCue(in t: [QuoteToken], before end: Int) -> Attribution? {
         var j = end - 1
         while j >= 0 {
             let use = cueUse(t[j])

@@ -33,7 +33,7 @@ extension QuoteScanner {
     }
 
     /// The reported speech around the verb at token `k` of the sentence `t`, if the sentence has that shape.
-    func reported(_ t: [QuoteToken], cue k: Int, use: QuoteVocabulary.CueUse) -> Quote? {
+    mutating func reported(_ t: [QuoteToken], cue k: Int, use: QuoteVocabulary.CueUse) -> Quote? {
         let count = t.count
         func word(_ i: Int) -> Bool { i >= 0 && i < count && t[i].isWord }
         func make(content: Range<Int>?, cue: Range<Int>, speaker: Range<Int>?) -> Quote? {
@@ -116,7 +116,7 @@ extension QuoteScanner {
     }
 
     /// The reported clause from token `from` to the end of the sentence or a semicolon, without final punctuation.
-    func content(_ t: [QuoteToken], from: Int) -> Range<Int>? {
+    mutating func content(_ t: [QuoteToken], from: Int) -> Range<Int>? {
         guard from < t.count else { return nil }
         var last = -1
         var j = from
@@ -134,14 +134,14 @@ extension QuoteScanner {
     }
 
     /// The clause from the start of the sentence up to (not including) token `upTo`.
-    func clause(_ t: [QuoteToken], upTo: Int) -> Range<Int>? {
+    mutating func clause(_ t: [QuoteToken], upTo: Int) -> Range<Int>? {
         var first = 0
         while first < upTo, !t[first].isWord, !Self.isQuoteMark(t[first].first) { first += 1 }
         guard first < upTo else { return nil }
         return t[first].start..<t[upTo - 1].end
     }
 
-    func wordCount(_ t: [QuoteToken], in range: Range<Int>) -> Int {
+    mutating func wordCount(_ t: [QuoteToken], in range: Range<Int>) -> Int {
         t.reduce(0) { $0 + ($1.isWord && range.contains($1.start) ? 1 : 0) }
     }
 }

@@ -23,7 +23,7 @@ extension QuoteScanner {
 
     /// Whether the mark at `pos` opens or closes a quotation, from the scalars either side and
     /// whether its family has a quotation open.
-    func role(at pos: Int, in block: Range<Int>, pending: Bool) -> Role {
+    mutating func role(at pos: Int, in block: Range<Int>, pending: Bool) -> Role {
         let c = v(pos)
         let prev = pos > block.lowerBound ? v(pos - 1) : 0x20
         let next = pos + 1 < block.upperBound ? v(pos + 1) : 0x20
@@ -54,7 +54,7 @@ extension QuoteScanner {
     }
 
     /// Whether the word at `start` is one usually written with a leading apostrophe ('em, 'til).
-    func isElision(at start: Int, limit: Int) -> Bool {
+    mutating func isElision(at start: Int, limit: Int) -> Bool {
         var h = WordTable.seed
         var k = start
         while k < limit, Self.isLetter(v(k)) {
@@ -133,7 +133,7 @@ extension QuoteScanner {
         return spans
     }
 
-    func makeSpan(open: Int, close: Int?, startBlock: Int, endBlock: Int) -> Span? {
+    mutating func makeSpan(open: Int, close: Int?, startBlock: Int, endBlock: Int) -> Span? {
         let content = trimmed((open + 1)..<(close ?? blocks[endBlock].range.end))
         guard !content.isEmpty, content.contains(where: { Self.isLetterOrDigit(v($0)) }) else { return nil }
         return Span(
@@ -177,7 +177,7 @@ extension QuoteScanner {
     }
 
     /// The dash opening a post's attribution line and the author's name after it.
-    func postAttribution(in range: Range<Int>) -> (Int, Range<Int>)? {
+    mutating func postAttribution(in range: Range<Int>) -> (Int, Range<Int>)? {
         var dash: Int?
         var k = range.lowerBound
         while k + 1 < range.upperBound {

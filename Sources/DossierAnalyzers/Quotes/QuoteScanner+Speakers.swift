@@ -4,18 +4,18 @@ extension QuoteScanner {
     typealias C = QuoteVocabulary.WordClass
 
     /// Whether a word may open a speaker's name or description.
-    func opensSpeaker(_ t: QuoteToken) -> Bool {
+    mutating func opensSpeaker(_ t: QuoteToken) -> Bool {
         guard t.isWord else { return t.first == 0x40 }
         let cls = wordClass(t)
         return t.isCapitalized || cls & (C.determiner | C.pronoun | C.anonymousHead) != 0
     }
 
     /// Whether a period after `t` belongs to an abbreviated title or initial (`Mr.`, `J.`).
-    func isAbbreviation(_ t: QuoteToken) -> Bool { t.isWord && t.isCapitalized && t.end - t.start <= 3 }
+    mutating func isAbbreviation(_ t: QuoteToken) -> Bool { t.isWord && t.isCapitalized && t.end - t.start <= 3 }
 
     /// The speaker named after a reporting verb (`said Anna Varga, the mayor` gives `Anna Varga`),
     /// starting at token `k`: a pronoun, or words up to punctuation or a word that starts an adverbial.
-    func forwardSpeaker(_ t: [QuoteToken], from k: Int) -> Range<Int>? {
+    mutating func forwardSpeaker(_ t: [QuoteToken], from k: Int) -> Range<Int>? {
         guard k < t.count else { return nil }
         if !opensSpeaker(t[k]) {
             // `said chief executive Paul Odegaard`: a lowercase title before a named speaker.
@@ -56,7 +56,7 @@ extension QuoteScanner {
     /// The subject of the reporting verb at token `cue`, reading back no further than token `lo`:
     /// a pronoun, a name, or a description up to its determiner (`a senior official`), stepping over
     /// adverbs and auxiliaries (`has also said`) and an appositive between commas.
-    func backwardSubject(_ t: [QuoteToken], cue: Int, lo: Int) -> Range<Int>? {
+    mutating func backwardSubject(_ t: [QuoteToken], cue: Int, lo: Int) -> Range<Int>? {
         var j = cue - 1
         while j >= lo, t[j].isWord, wordClass(t[j]) & C.skipBeforeCue != 0, wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
         guard j >= lo else { return nil }
@@ -113,14 +113,14 @@ extension QuoteScanner {
 
     /// Whether the linking word at `j` ties a name or a description together (`Bank of England`,
     /// `sources close to`, `a spokesperson for`) rather than starting a new clause.
-    func isLink(_ t: [QuoteToken], at j: Int, start: Int, lo: Int) -> Bool {
+    mutating func isLink(_ t: [QuoteToken], at j: Int, start: Int, lo: Int) -> Bool {
         guard j - 1 >= lo, t[j].isWord, t[j - 1].isWord, wordClass(t[j]) & C.headCut != 0 || t[j].hash == Words.to else { return false }
         if t[j - 1].isCapitalized && t[start].isCapitalized && t[j].hash != Words.to { return true }
         return wordClass(t[j - 1]) & (C.anonymousHead | C.anonymousMarker) != 0
     }
 
     /// The entity, range and anonymity of the speaker named at `range`.
-    func resolve(_ range: Range<Int>) -> Speaker {
+    mutating func resolve(_ range: Range<Int>) -> Speaker {
         let t = tokens(range)
         let text = TextRange(range)
         guard let first = t.first else { return Speaker(entity: nil, range: text, isAnonymous: false) }
@@ -161,7 +161,7 @@ extension QuoteScanner {
     func reference(_ entity: Int) -> Reference<Entity> { Reference(mentions.entities[entity].id) }
 
     /// How far back a pronoun may look for its person: this paragraph and the two before it.
-    func floorForPronoun(at offset: Int) -> Int {
+    mutating func floorForPronoun(at offset: Int) -> Int {
         var b = 0
         while b + 1 < blocks.count, blocks[b + 1].range.start <= offset { b += 1 }
         return blocks[max(0, b - 2)].range.start
@@ -171,7 +171,7 @@ extension QuoteScanner {
 /// Hashes of single words the rules compare against directly.
 extension QuoteScanner {
     /// The range of the one entity mention that makes up most of `span`, when there is one.
-    func namedMention(in span: Range<Int>) -> Range<Int>? {
+    mutating func namedMention(in span: Range<Int>) -> Range<Int>? {
         guard let entity = mentions.entity(overlapping: TextRange(span)),
             let mention = mentions.entries.first(where: {
                 $0.entity == entity && $0.range.start >= span.lowerBound && $0.range.end <= span.upperBound

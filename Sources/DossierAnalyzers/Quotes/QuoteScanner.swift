@@ -178,7 +178,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     // MARK: Tokens
 
     /// The words and punctuation marks of `range`, spaces left out.
-    func tokens(_ range: Range<Int>) -> [QuoteToken] {
+    mutating func tokens(_ range: Range<Int>) -> [QuoteToken] {
         var out: [QuoteToken] = []
         var i = max(range.lowerBound, 0)
         let hi = min(range.upperBound, n)
@@ -219,14 +219,14 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         return out
     }
 
-    func wordClass(_ t: QuoteToken) -> UInt16 { t.isWord ? vocabulary.classes.value(t.hash) : 0 }
+    mutating func wordClass(_ t: QuoteToken) -> UInt16 { t.isWord ? vocabulary.classes.value(t.hash) : 0 }
 
-    func cueUse(_ t: QuoteToken) -> QuoteVocabulary.CueUse {
+    mutating func cueUse(_ t: QuoteToken) -> QuoteVocabulary.CueUse {
         t.isWord ? QuoteVocabulary.CueUse(rawValue: vocabulary.cues.value(t.hash)) : []
     }
 
     /// The text of `range`, lowercased: the cue as written.
-    func lowercasedText(_ range: Range<Int>) -> String {
+    mutating func lowercasedText(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
         for i in range {
             if let s = Unicode.Scalar(v(i)) { view.append(s) }
@@ -237,7 +237,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     // MARK: Structure
 
     /// The sentence holding `offset`, or the block when no sentence does.
-    func sentence(containing offset: Int, block: Int) -> Range<Int> {
+    mutating func sentence(containing offset: Int, block: Int) -> Range<Int> {
         let b = blocks[block].range.offsets
         var lo = 0
         var hi = sentences.count
@@ -255,14 +255,14 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// The offset of the first non-space scalar from `i` up to `limit`.
-    func skipSpaces(from i: Int, to limit: Int) -> Int {
+    mutating func skipSpaces(from i: Int, to limit: Int) -> Int {
         var k = i
         while k < limit, Self.isSpace(v(k)) { k += 1 }
         return k
     }
 
     /// `range` without surrounding spaces, and without a trailing comma, colon or semicolon.
-    func trimmed(_ range: Range<Int>) -> Range<Int> {
+    mutating func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
         var hi = range.upperBound
         while lo < hi, Self.isSpace(v(lo)) { lo += 1 }

@@ -111,7 +111,7 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
         var start = 0
     }
 
-    private func next(from q: Int) -> Next {
+    private mutating func next(from q: Int) -> Next {
         var k = q
         var breaks = 0
         while k < upper, ScalarClass.isSpace(s[k]) {
@@ -136,16 +136,16 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
     }
 
     /// The offset after any closing quotes and brackets from `k`, and whether there were any.
-    private func skipClosers(from k: Int) -> (Int, Bool) {
+    private mutating func skipClosers(from k: Int) -> (Int, Bool) {
         var q = k
         while q < upper, ScalarClass.isCloser(s[q]) { q += 1 }
         return (q, q > k)
     }
 
-    private func isBoundary(_ q: Int) -> Bool { q >= upper || ScalarClass.isSpace(s[q]) }
+    private mutating func isBoundary(_ q: Int) -> Bool { q >= upper || ScalarClass.isSpace(s[q]) }
 
     /// The word at `start`, lowercased, read up to the first scalar that is not a letter.
-    private func word(at start: Int) -> String {
+    private mutating func word(at start: Int) -> String {
         var view = String.UnicodeScalarView()
         var k = start
         while k < upper, ScalarClass.isLetter(s[k]), k - start < 16 {
@@ -156,7 +156,7 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
     }
 
     /// The start of the word ending just before `end`, scanning back to a space or opening mark.
-    private func wordStart(before end: Int) -> Int {
+    private mutating func wordStart(before end: Int) -> Int {
         var k = end
         while k > contentStart, !ScalarClass.isWordBoundary(s[k - 1]) { k -= 1 }
         while k < end, s[k] == "'" || s[k] == "\u{2019}" { k += 1 }
@@ -164,7 +164,7 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
     }
 
     /// The number of space-separated words from the start of the sentence up to `end`.
-    private func wordCount(upTo end: Int) -> Int {
+    private mutating func wordCount(upTo end: Int) -> Int {
         var count = 0
         var inWord = false
         for k in contentStart..<max(end, contentStart) {
@@ -281,7 +281,7 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
         return ends ? split(at: q) : q
     }
 
-    private func kind(of range: Range<Int>) -> WordKind {
+    private mutating func kind(of range: Range<Int>) -> WordKind {
         guard !range.isEmpty else { return .plain }
         var letters = 0
         var periods = 0
@@ -338,14 +338,14 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
     }
 
     /// A capital letter alone: an initial within a name (`George W. Bush`), or the pronoun `I`.
-    private func initialOrPronoun(at k: Int) -> WordKind {
+    private mutating func initialOrPronoun(at k: Int) -> WordKind {
         guard let previous = previousWordStart(before: k) else { return .initial }
         if ScalarClass.isUpper(s[previous]) { return .initial }
         return s[k] == "I" ? .plain : (ScalarClass.isLower(s[previous]) ? .plain : .initial)
     }
 
     /// The first scalar of the word before the word starting at `k`, within the sentence.
-    private func previousWordStart(before k: Int) -> Int? {
+    private mutating func previousWordStart(before k: Int) -> Int? {
         var e = k
         while e > contentStart, ScalarClass.isSpace(s[e - 1]) { e -= 1 }
         guard e < k, e > contentStart else { return nil }
