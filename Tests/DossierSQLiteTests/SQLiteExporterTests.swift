@@ -20,7 +20,9 @@ struct SQLiteExporterTests {
         }
     }
 
-    @Test("every layer lands in its table, with foreign keys on, WAL mode and a full-text index over claims")
+    @Test(
+        "every layer lands in its table (mentions and metrics through their views), with foreign keys that hold, WAL mode and a full-text index over claims"
+    )
     func tables() async throws {
         let folder = try SQLiteCorpus.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -109,9 +111,17 @@ struct SQLiteExporterTests {
                 )
                     == ["two"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'collisions'") == 1)
-            #expect(
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM entities WHERE article_id = 'one'")
-                    == SampleDocuments.full.annotations.entities.count)
+            // The old rows are gone from every table, not only replaced where the new article has rows.
+            let a = SampleDocuments.full.annotations
+            let counts: [(String, Int)] = [
+                ("entities", a.entities.count), ("mentions", a.entities.map(\.mentions.count).reduce(0, +)),
+                ("sources", a.sources.count), ("quotes", a.quotes.count), ("claims", a.claims.count - 1),
+                ("claim_sources", a.claims.filter { $0.id != "c2" }.map(\.support.count).reduce(0, +)),
+                ("findings", a.findings.count), ("metrics", a.metrics.count),
+            ]
+            for (table, expected) in counts {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE article_id = 'one'") == expected, "\(table)")
+            }
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
     }
