@@ -214,6 +214,40 @@ struct SQLiteExporterTests {
         }
     }
 
+    @Test("mentions and metrics read through their views as rows, with or without the article's text stored")
+    func mentionsAndMetricsViews() throws {
+        let expectedMentions = SampleDocuments.full.annotations.entities.flatMap { entity in
+            entity.mentions.map { "\(entity.id) \($0.range.start) \($0.form.rawValue) \(SampleDocuments.full.text(in: $0.range))" }
+        }.sorted()
+        for includeText in [true, false] {
+            let folder = try SQLiteCorpus.folder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let document = SQLiteCorpus.document("one") { document in
+                // Names JSON has to escape, and a value it cannot hold.
+                document.annotations.metrics.append(Metric(id: "m90", name: "odd \"name\"\\\n", value: .nan, unit: "\u{1}"))
+            }
+            // Through the sink: the document JSON (and so a run's reader) refuses a NaN.
+            var options = SQLiteExporter.Options()
+            options.includeText = includeText
+            let exporter = try SQLiteExporter(options: options)
+            let sink = try SQLiteSink(path: folder.appendingPathComponent("corpus.sqlite").path, options: options)
+            try sink.write(try exporter.export(document), for: document)
+            try sink.finish()
+            try SQLiteCorpus.read(folder.appendingPathComponent("corpus.sqlite")) { (db: Database) throws in
+                let mentions = try String.fetchAll(
+                    db, sql: "SELECT entity_id || ' ' || start || ' ' || form || ' ' || text FROM mentions WHERE article_id = 'one'")
+                #expect(mentions.sorted() == expectedMentions, "includeText: \(includeText)")
+                #expect(try String.fetchOne(db, sql: "SELECT text FROM articles") == (includeText ? SampleDocuments.text : nil))
+                let odd = try #require(try Row.fetchOne(db, sql: "SELECT * FROM metrics WHERE id = 'm90'"))
+                #expect(odd["name"] as String? == "odd \"name\"\\\n" && odd["unit"] as String? == "\u{1}")
+                #expect(odd["value"] as Double? == nil)
+                let words = try #require(try Row.fetchOne(db, sql: "SELECT * FROM metrics WHERE name = 'words'"))
+                #expect(words["value"] as Double? == 142 && words["unit"] as String? == "words")
+                #expect(try String.fetchOne(db, sql: "SELECT typeof(value) FROM metrics WHERE name = 'words'") == "real")
+            }
+        }
+    }
+
     @Test("a batchSize outside 1 to 100000 is a lint error at the value (E275)")
     func batchSizeRange() throws {
         let report = try Self.lint("version: 1\nreader: json\nexporters:\n  - sqlite: { batchSize: 0, to: c.sqlite }\n")
