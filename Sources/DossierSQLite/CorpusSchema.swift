@@ -3,8 +3,9 @@ import GRDB
 /// The corpus database's tables, created and upgraded by GRDB's migrator.
 ///
 /// Every table of an article's items is keyed by `(article_id, id)`, with the article's id as a
-/// foreign key that cascades: deleting an article removes all its rows, which is how a changed
-/// article is replaced. `claims_fts` is an external-content FTS5 index over the claims' text,
+/// foreign key that cascades, so a program that enforces foreign keys removes all of an article's
+/// rows by deleting it (the sink, which does not, deletes them table by table: `ArticleWriter`).
+/// `claims_fts` is an external-content FTS5 index over the claims' text,
 /// filled by the sink after each batch's inserts (in the same transaction) and emptied of deleted
 /// claims by a trigger. Migrations are named and recorded by GRDB (`grdb_migrations`), so a
 /// later version adds one without touching the data; a database migrated by a newer Dossier
