@@ -121,7 +121,7 @@ let package = Package(
             dependencies: [
                 "DossierSQLite", "DossierReaders", "DossierTestSupport", "DossierTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            swiftSettings: settings),
+            resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "DossierCLITests", dependencies: ["Dossier", "DossierCLI", "DossierTestSupport"], swiftSettings: settings),
         .testTarget(name: "DossierEvaluationTests", dependencies: ["DossierEvaluation", "Dossier"], swiftSettings: settings),
     ]

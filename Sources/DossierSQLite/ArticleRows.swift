@@ -2,23 +2,29 @@ import DossierCore
 import Foundation
 
 /// The rows one article makes in the corpus database, table by table, in the order they can be
-/// inserted (parents before children), encoded once as bytes.
+/// inserted (parents before children), encoded once as bytes, with the article's content hash.
 ///
-/// Rendering (run for many articles at once) builds the bytes and hashes them into the article's
-/// content hash; the sink, which writes one article at a time, binds the same bytes to its insert
-/// statements without building a value per column. So the hash covers exactly what the database
-/// stores, and everything but SQLite's own work is done concurrently. The first version hashed
-/// the canonical JSON (four fifths of the exporter's time); the second built the rows twice, as
-/// arrays of existential values, once to hash them and once to insert them.
+/// Rendering (run for many articles at once) builds the bytes and the hash; the sink, which
+/// writes one article at a time, binds the bytes to its insert statements without building a
+/// value per column. So everything but SQLite's own work is done concurrently. The first version
+/// hashed the canonical JSON (four fifths of the exporter's time); the second built the rows
+/// twice, as arrays of existential values, once to hash them and once to insert them.
 ///
-/// The bytes: a version byte (1), then per row `0xF0 | table` and per value a tag, `0` NULL, `1` an
-/// integer (8 bytes, little-endian), `2` a double (its 8 bytes, little-endian), `3` text (its UTF-8
-/// length in 8 bytes, then the bytes). These are the bytes the content hash has been taken over
-/// since the first release of the schema, so hashes stored by earlier runs still match.
+/// The bytes: a version byte (`version`), then per row `0xF0 | table` and per value a tag, `0`
+/// NULL, `1` an integer (8 bytes, little-endian), `2` a double (its 8 bytes, little-endian), `3`
+/// text (its UTF-8 length in 8 bytes, then the bytes).
+///
+/// The hash is taken over the same encoding of the rows of the schema's first version (version
+/// byte 1, the tables `articles` 0, `entities` 1, `mentions` 2, `sources` 3, `quotes` 4, `claims`
+/// 5, `claim_sources` 6, `findings` 7, `metrics` 8, a row per mention and per metric, each
+/// mention with its text), whatever the tables look like now: those are the values of the
+/// article, and hashes stored since the first release still match, so a database migrated to a
+/// later schema skips the articles it already holds. Those bytes are fed to the hash as they are
+/// made, never stored.
 struct ArticleRows {
     /// A table of the corpus database and the statement that inserts one of its rows.
     enum Table: UInt8, CaseIterable {
-        case articles, entities, mentions, sources, quotes, claims, claimSources, findings, metrics
+        case articles, entities, sources, quotes, claims, claimSources, findings
 
         /// The `INSERT` for one row; for `articles`, the last two values (`content_hash`,
         /// `written_at`) are the sink's, not the rows'.
@@ -26,9 +32,8 @@ struct ArticleRows {
             switch self {
             case .articles:
                 "INSERT INTO articles (id, title, authors, publisher, published, modified, url, language, origin, length, text, "
-                    + "content_hash, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            case .entities: "INSERT INTO entities (article_id, id, kind, name, role, producer) VALUES (?, ?, ?, ?, ?, ?)"
-            case .mentions: "INSERT INTO mentions (article_id, entity_id, start, end, form, text) VALUES (?, ?, ?, ?, ?, ?)"
+                    + "metrics, content_hash, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            case .entities: "INSERT INTO entities (article_id, id, kind, name, role, producer, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)"
             case .sources:
                 "INSERT INTO sources (article_id, id, name, kind, url, entity_id, platform, handle, date, start, end, text, producer) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -42,9 +47,26 @@ struct ArticleRows {
             case .findings:
                 "INSERT INTO findings (article_id, id, kind, severity, message, cue, start, end, text, producer) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            case .metrics: "INSERT INTO metrics (article_id, id, name, value, unit, producer) VALUES (?, ?, ?, ?, ?, ?)"
             }
         }
+
+        /// The table's number in the first version's encoding, which the hash is taken over.
+        var hashed: HashedTable {
+            switch self {
+            case .articles: .articles
+            case .entities: .entities
+            case .sources: .sources
+            case .quotes: .quotes
+            case .claims: .claims
+            case .claimSources: .claimSources
+            case .findings: .findings
+            }
+        }
+    }
+
+    /// The tables of the first version's encoding, which the content hash is taken over.
+    enum HashedTable: UInt8 {
+        case articles, entities, mentions, sources, quotes, claims, claimSources, findings, metrics
     }
 
     /// A value's tag in the bytes.
@@ -55,11 +77,25 @@ struct ArticleRows {
         case text = 3
     }
 
-    /// The version byte; change it when a table changes, so every stored hash differs.
-    static let version: UInt8 = 1
+    /// The version byte of the stored bytes; change it when a table changes.
+    static let version: UInt8 = 2
+    /// The version byte the hash is taken over; never changes, so stored hashes keep matching.
+    static let hashedVersion: UInt8 = 1
 
     /// The encoded rows.
     private(set) var bytes: [UInt8]
+    /// The content hash, fed as the rows are encoded.
+    private var hasher = ContentHash()
+    /// The UTF-8 of the text value being added.
+    private var scratch: [UInt8] = []
+
+    /// Where a value goes: into the stored rows, into the hash, or both.
+    private struct Target: OptionSet {
+        let rawValue: UInt8
+        static let stored = Target(rawValue: 1)
+        static let hashed = Target(rawValue: 2)
+        static let both: Target = [.stored, .hashed]
+    }
 
     /// Encodes every row of `document`, parents first.
     ///
@@ -69,9 +105,11 @@ struct ArticleRows {
         bytes = []
         bytes.reserveCapacity(4096 + 8 * document.length)
         bytes.append(Self.version)
+        hasher.add(Self.hashedVersion)
         let a = document.annotations
         let m = document.metadata
         let article = document.id
+        let producers = ProducerNames()
 
         row(.articles)
         add(article)
@@ -85,10 +123,11 @@ struct ArticleRows {
         add(document.origin)
         add(document.length)
         if options.includeText { add(text: TextRange(start: 0, end: document.length), of: document) } else { add(nil as String?) }
+        add(options.metrics ? Self.json(a.metrics, producers: producers) : nil, to: .stored)
 
         let entities = Set(a.entities.map(\.id))
         func entity(_ id: String?) -> String? { id.flatMap { entities.contains($0) ? $0 : nil } }
-        let producers = ProducerNames()
+        var json = JSONText()
         for e in a.entities {
             row(.entities)
             add(article)
@@ -97,15 +136,30 @@ struct ArticleRows {
             add(e.name)
             add(e.role)
             add(producers[e.producer])
-            for mention in e.mentions where options.mentions {
-                row(.mentions)
-                add(article)
-                add(e.id)
-                add(mention.range.start)
-                add(mention.range.end)
-                add(mention.form.rawValue)
-                add(text: mention.range, of: document)
+            guard options.mentions else {
+                add(nil as String?, to: .stored)
+                continue
             }
+            json.reset()
+            json.open("[")
+            for mention in e.mentions {
+                hasher.add(0xF0 | HashedTable.mentions.rawValue)
+                add(article, to: .hashed)
+                add(e.id, to: .hashed)
+                add(mention.range.start, to: .hashed)
+                add(mention.range.end, to: .hashed)
+                add(mention.form.rawValue, to: .hashed)
+                add(text: mention.range, of: document, to: .hashed)
+                json.open("[")
+                json.int(mention.range.start)
+                json.int(mention.range.end)
+                json.string(mention.form.rawValue)
+                // The view cuts the text from the article's; only an article stored without it keeps the mention's.
+                if !options.includeText { json.string(document.text(in: mention.range)) }
+                json.close("]")
+            }
+            json.close("]")
+            add(json.text, to: .stored)
         }
         let sources = Set(a.sources.map(\.id))
         for s in a.sources {
@@ -175,55 +229,134 @@ struct ArticleRows {
             add(producers[f.producer])
         }
         for metric in a.metrics where options.metrics {
-            row(.metrics)
-            add(article)
-            add(metric.id)
-            add(metric.name)
-            add(metric.value)
-            add(metric.unit)
-            add(producers[metric.producer])
+            hasher.add(0xF0 | HashedTable.metrics.rawValue)
+            add(article, to: .hashed)
+            add(metric.id, to: .hashed)
+            add(metric.name, to: .hashed)
+            add(metric.value, to: .hashed)
+            add(metric.unit, to: .hashed)
+            add(producers[metric.producer], to: .hashed)
         }
     }
 
     /// The content hash of the rows.
-    var hash: String {
-        var hash = ContentHash()
-        hash.add(bytes)
-        return hash.value
+    var hash: String { hasher.value }
+
+    /// The metrics layer in its wire form, compact: `[{"id", "name", "producer", "unit"?, "value"}]`,
+    /// keys in sorted order as the document JSON writes them; a value JSON cannot hold (NaN, an
+    /// infinity) is `null`.
+    private static func json(_ metrics: [Metric], producers: ProducerNames) -> String {
+        var json = JSONText()
+        json.open("[")
+        for metric in metrics {
+            json.open("{")
+            json.key("id")
+            json.string(metric.id)
+            json.key("name")
+            json.string(metric.name)
+            json.key("producer")
+            json.string(producers[metric.producer])
+            if let unit = metric.unit {
+                json.key("unit")
+                json.string(unit)
+            }
+            json.key("value")
+            json.double(metric.value)
+            json.close("}")
+        }
+        json.close("]")
+        return json.text
     }
 
     // MARK: Encoding
 
-    private mutating func row(_ table: Table) { bytes.append(0xF0 | table.rawValue) }
-
-    private mutating func add(_ value: Int?) {
-        guard let value else { return bytes.append(Tag.null.rawValue) }
-        bytes.append(Tag.integer.rawValue)
-        append64(UInt64(bitPattern: Int64(value)))
+    private mutating func row(_ table: Table) {
+        bytes.append(0xF0 | table.rawValue)
+        hasher.add(0xF0 | table.hashed.rawValue)
     }
 
-    private mutating func add(_ value: Double) {
-        bytes.append(Tag.double.rawValue)
-        append64(value.bitPattern)
+    private mutating func tag(_ tag: Tag, to target: Target) {
+        if target.contains(.stored) { bytes.append(tag.rawValue) }
+        if target.contains(.hashed) { hasher.add(tag.rawValue) }
     }
 
-    private mutating func add(_ value: String?) {
-        guard var value else { return bytes.append(Tag.null.rawValue) }
-        bytes.append(Tag.text.rawValue)
-        value.withUTF8 { utf8 in
-            append64(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+    private mutating func append64(_ value: UInt64, to target: Target) {
+        withUnsafeBytes(of: value.littleEndian) { raw in
+            if target.contains(.stored) { bytes.append(contentsOf: raw) }
+            if target.contains(.hashed) { hasher.add(raw) }
         }
     }
 
-    /// The text `range` covers, clamped as `Document.text(in:)` clamps, or NULL without a range.
-    private mutating func add(text range: TextRange?, of document: Document) {
-        guard let range else { return bytes.append(Tag.null.rawValue) }
-        add(document.text(in: range))
+    private mutating func add(_ value: Int?, to target: Target = .both) {
+        guard let value else { return tag(.null, to: target) }
+        tag(.integer, to: target)
+        append64(UInt64(bitPattern: Int64(value)), to: target)
     }
 
-    private mutating func append64(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    private mutating func add(_ value: Double, to target: Target = .both) {
+        tag(.double, to: target)
+        append64(value.bitPattern, to: target)
+    }
+
+    private mutating func add(_ value: String?, to target: Target = .both) {
+        guard var value else { return tag(.null, to: target) }
+        tag(.text, to: target)
+        value.withUTF8 { utf8 in
+            append64(UInt64(utf8.count), to: target)
+            if target.contains(.stored) { bytes.append(contentsOf: utf8) }
+            if target.contains(.hashed) { hasher.add(UnsafeRawBufferPointer(utf8)) }
+        }
+    }
+
+    /// The text `range` covers, clamped as `Document.text(in:)` clamps, or NULL without a range:
+    /// its UTF-8 made straight from the document's scalars, with no `String` per value (a mention
+    /// each, 30 of them an article, made a `String` only to be hashed).
+    private mutating func add(text range: TextRange?, of document: Document, to target: Target = .both) {
+        guard let range else { return tag(.null, to: target) }
+        let scalars = document.scalars
+        let lower = min(max(range.start, 0), scalars.count)
+        let upper = min(max(range.end, lower), scalars.count)
+        switch scalars.width {
+        case 1: scalars.withUnsafeUnits(as: UInt8.self) { Self.utf8(of: $0[lower..<upper], into: &scratch) }
+        case 2: scalars.withUnsafeUnits(as: UInt16.self) { Self.utf8(of: $0[lower..<upper], into: &scratch) }
+        default: scalars.withUnsafeUnits(as: UInt32.self) { Self.utf8(of: $0[lower..<upper], into: &scratch) }
+        }
+        tag(.text, to: target)
+        append64(UInt64(scratch.count), to: target)
+        if target.contains(.stored) { bytes.append(contentsOf: scratch) }
+        if target.contains(.hashed) { scratch.withUnsafeBytes { hasher.add($0) } }
+    }
+
+    /// Replaces `out` with the UTF-8 of `units`, each a Unicode scalar value, written through a
+    /// pointer into storage of the largest size it can take (appending a byte at a time, with a
+    /// uniqueness and capacity check each, was most of the rendering's time).
+    private static func utf8<U: FixedWidthInteger & UnsignedInteger>(of units: Slice<UnsafeBufferPointer<U>>, into out: inout [UInt8]) {
+        out = [UInt8](unsafeUninitializedCapacity: units.count * MemoryLayout<U>.size * 2) { buffer, written in
+            var n = 0
+            for unit in units {
+                let value = UInt32(truncatingIfNeeded: unit)
+                if value < 0x80 {
+                    buffer[n] = UInt8(truncatingIfNeeded: value)
+                    n += 1
+                } else if value < 0x800 {
+                    buffer[n] = 0xC0 | UInt8(truncatingIfNeeded: value >> 6)
+                    buffer[n + 1] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
+                    n += 2
+                } else if value < 0x1_0000 {
+                    buffer[n] = 0xE0 | UInt8(truncatingIfNeeded: value >> 12)
+                    buffer[n + 1] = 0x80 | UInt8(truncatingIfNeeded: (value >> 6) & 0x3F)
+                    buffer[n + 2] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
+                    n += 3
+                } else {
+                    buffer[n] = 0xF0 | UInt8(truncatingIfNeeded: value >> 18)
+                    buffer[n + 1] = 0x80 | UInt8(truncatingIfNeeded: (value >> 12) & 0x3F)
+                    buffer[n + 2] = 0x80 | UInt8(truncatingIfNeeded: (value >> 6) & 0x3F)
+                    buffer[n + 3] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
+                    n += 4
+                }
+            }
+            written = n
+        }
     }
 
     /// Each producer's `description`, built once per distinct provenance rather than once per row.

@@ -15,13 +15,20 @@ struct ArticleWriter {
 
     var writtenAt: String
 
+    /// The tables of an article's items, children before their parents.
+    static let tablesToDelete = ["claim_sources", "claims", "quotes", "sources", "findings", "entities"]
+
     /// Writes one article; `firstClaim` is set to the rowid of the first claim the batch inserts,
     /// for `indexClaims`.
     func write(id: String, hash: String, rows: UnsafeRawBufferPointer, firstClaim: inout Int64?, in db: Database) throws -> Outcome {
         let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?"), arguments: [id])
         if stored == hash { return .unchanged }
         if stored != nil {
-            // Cascades to every row of the article; the trigger keeps the claims' full-text index in step.
+            // Table by table, since the sink's connection does not enforce foreign keys (so no cascade);
+            // the trigger on `claims` keeps the full-text index in step.
+            for table in Self.tablesToDelete {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [id])
+            }
             try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
         }
         var statements: [Statement?] = Array(repeating: nil, count: ArticleRows.Table.allCases.count)

@@ -4,17 +4,21 @@
 /// It tells a re-run whether an article changed, not whether anyone tampered with it: two
 /// different versions of one article id share a fingerprint with a chance of about 2⁻⁶⁴. It is
 /// written as `fnv1a64:<16 hex digits>:<bytes>` so a stronger hash can follow without confusion.
+/// The bytes are fed as they are made, in pieces; the fingerprint is the same as over them whole.
 struct ContentHash {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     private var count = 0
 
-    mutating func add(_ bytes: [UInt8]) {
+    mutating func add(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        count += 1
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var state = self.state
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                state ^= UInt64(byte)
-                state &*= 0x0000_0100_0000_01B3
-            }
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01B3
         }
         self.state = state
         count += bytes.count

@@ -3,8 +3,9 @@ import GRDB
 /// The corpus database's tables, created and upgraded by GRDB's migrator.
 ///
 /// Every table of an article's items is keyed by `(article_id, id)`, with the article's id as a
-/// foreign key that cascades: deleting an article removes all its rows, which is how a changed
-/// article is replaced. `claims_fts` is an external-content FTS5 index over the claims' text,
+/// foreign key that cascades, so a program that enforces foreign keys removes all of an article's
+/// rows by deleting it (the sink, which does not, deletes them table by table: `ArticleWriter`).
+/// `claims_fts` is an external-content FTS5 index over the claims' text,
 /// filled by the sink after each batch's inserts (in the same transaction) and emptied of deleted
 /// claims by a trigger. Migrations are named and recorded by GRDB (`grdb_migrations`), so a
 /// later version adds one without touching the data; a database migrated by a newer Dossier
@@ -18,6 +19,9 @@ enum CorpusSchema {
         }
         migrator.registerMigration("dossier-2") { db in
             for statement in version2 { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("dossier-3") { db in
+            for statement in version3 { try db.execute(sql: statement) }
         }
         return migrator
     }
@@ -131,4 +135,73 @@ enum CorpusSchema {
     /// SQLite's time for the inserts; deletions still go through their trigger.
     /// Every claim a version 1 database holds is indexed already, by the trigger.
     static let version2: [String] = ["DROP TRIGGER claims_fts_insert"]
+
+    /// The third version: fewer rows and fewer indexes for SQLite to maintain, the same questions
+    /// answered (`Docs/SQLite.md`, "Schema").
+    ///
+    /// - An entity's mentions are one JSON array in `entities.mentions` (`[start, end, form]` each,
+    ///   with the mention's text as a fourth element only when the article's text is not stored),
+    ///   and an article's metrics one JSON array in `articles.metrics` (the metrics layer's wire
+    ///   form: `{"id", "name", "producer", "unit"?, "value"}`), instead of a row each: mentions and
+    ///   metrics were half of all rows. Views named `mentions` and `metrics` give the old tables'
+    ///   columns, so queries over them read as before; a mention's text is cut from the article's.
+    /// - The secondary indexes no documented query uses are dropped: on `sources(url)`,
+    ///   `sources(name)`, `claims(check_worthiness)`, `findings(kind)`, and those on
+    ///   `(article_id, …)` of `quotes` and `claim_sources`, whose primary keys already start with
+    ///   the article (what a foreign key's check or cascade looks up).
+    ///
+    /// Existing rows move into the new columns, in the order they were written; a database that
+    /// stored no article text keeps its mentions' text in the arrays.
+    static let version3: [String] = [
+        "ALTER TABLE entities ADD COLUMN mentions TEXT",
+        """
+        UPDATE entities SET mentions = (
+            SELECT json_group_array(CASE WHEN t.stored THEN json_array(t.start, t.end, t.form)
+                                         ELSE json_array(t.start, t.end, t.form, t.text) END)
+            FROM (SELECT m.start, m.end, m.form, m.text,
+                         (SELECT a.text IS NOT NULL FROM articles a WHERE a.id = m.article_id) AS stored
+                  FROM mentions m WHERE m.article_id = entities.article_id AND m.entity_id = entities.id ORDER BY m.rowid) t)
+        WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = entities.article_id AND m.entity_id = entities.id)
+        """,
+        "ALTER TABLE articles ADD COLUMN metrics TEXT",
+        """
+        UPDATE articles SET metrics = (
+            SELECT json_group_array(CASE WHEN t.unit IS NULL
+                                         THEN json_object('id', t.id, 'name', t.name, 'producer', t.producer, 'value', t.value)
+                                         ELSE json_object('id', t.id, 'name', t.name, 'producer', t.producer, 'unit', t.unit, 'value', t.value) END)
+            FROM (SELECT * FROM metrics m WHERE m.article_id = articles.id ORDER BY length(m.id), m.id) t)
+        WHERE EXISTS (SELECT 1 FROM metrics m WHERE m.article_id = articles.id)
+        """,
+        "DROP TABLE mentions",
+        "DROP TABLE metrics",
+        "DROP INDEX sources_url",
+        "DROP INDEX sources_name",
+        "DROP INDEX claims_check_worthiness",
+        "DROP INDEX findings_kind",
+        "DROP INDEX quotes_speaker",
+        "DROP INDEX claim_sources_source",
+        mentionsView,
+        metricsView,
+    ]
+
+    /// Every mention of every entity, one row each, with the text its range covers: from the
+    /// array when it holds one, else cut from the article's text (offsets are Unicode scalars, as
+    /// SQLite's `substr` counts characters; clamped to the text as `Document.text(in:)` clamps).
+    static let mentionsView = """
+        CREATE VIEW mentions (article_id, entity_id, start, end, form, text) AS
+        SELECT e.article_id, e.id, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]'), json_extract(m.value, '$[2]'),
+               coalesce(json_extract(m.value, '$[3]'),
+                        substr(a.text, max(json_extract(m.value, '$[0]'), 0) + 1,
+                               max(json_extract(m.value, '$[1]') - max(json_extract(m.value, '$[0]'), 0), 0)))
+        FROM entities e, json_each(e.mentions) m
+        JOIN articles a ON a.id = e.article_id
+        """
+
+    /// Every metric of every article, one row each.
+    static let metricsView = """
+        CREATE VIEW metrics (article_id, id, name, value, unit, producer) AS
+        SELECT a.id, json_extract(m.value, '$.id'), json_extract(m.value, '$.name'), CAST(json_extract(m.value, '$.value') AS REAL),
+               json_extract(m.value, '$.unit'), json_extract(m.value, '$.producer')
+        FROM articles a, json_each(a.metrics) m
+        """
 }

@@ -1,9 +1,10 @@
 public import DossierCore
 public import Foundation
 
-/// Writes a corpus into an SQLite database through GRDB: articles, entities and their mentions,
-/// quotes, claims, sources, the links between claims and sources, findings and metrics, with
-/// foreign keys, indexes and a full-text index over the claims.
+/// Writes a corpus into an SQLite database through GRDB: articles (with their metrics), entities
+/// (with their mentions), quotes, claims, sources, the links between claims and sources and
+/// findings, with foreign keys, indexes, views giving mentions and metrics a row each, and a
+/// full-text index over the claims.
 ///
 /// Runs append to the same database. Each article is stored under its id with a hash of its
 /// content: re-running an unchanged article leaves its rows alone, and a changed article replaces
@@ -21,9 +22,9 @@ public struct SQLiteExporter: Exporter {
         public var batchSize: Int = 500
         /// Store each article's text in `articles.text`.
         public var includeText: Bool = true
-        /// Write every mention of every entity to `mentions`; false leaves the table empty.
+        /// Write every entity's mentions to `entities.mentions` (the `mentions` view); false leaves them NULL.
         public var mentions: Bool = true
-        /// Write the metrics layer to `metrics`; false leaves the table empty.
+        /// Write the metrics layer to `articles.metrics` (the `metrics` view); false leaves it NULL.
         public var metrics: Bool = true
 
         /// Creates the default options.
@@ -34,10 +35,11 @@ public struct SQLiteExporter: Exporter {
             [
                 "batchSize":
                     "articles written per transaction, 1 to 100000: larger is faster, and a failure rolls back only the batch it happens in",
-                "includeText": "store each article's text in articles.text; claims, quotes and sources keep their own text either way",
+                "includeText":
+                    "store each article's text in articles.text; claims, quotes, sources and findings keep their own text either way, mentions cut theirs from it unless it is left out",
                 "mentions":
-                    "write every entity mention to the mentions table (a third of all rows); false leaves it empty and writes faster",
-                "metrics": "write the metrics layer to the metrics table (a fifth of all rows); false leaves it empty and writes faster",
+                    "write every entity's mentions to entities.mentions (the mentions view); false leaves them out and writes faster",
+                "metrics": "write the metrics layer to articles.metrics (the metrics view); false leaves it out and writes faster",
             ]
         }
     }

@@ -56,7 +56,12 @@ public final class SQLiteSink: ExportSink {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.journalMode = .wal
-            configuration.foreignKeysEnabled = true
+            // The foreign keys are declared, for readers and for programs that write with them on,
+            // but not enforced on this connection: checking each row's parents was a quarter of
+            // SQLite's work, and the rows can only reference their own article's items (`ArticleRows`
+            // writes NULL for anything else). A changed article's rows are deleted table by table
+            // (`ArticleWriter`) instead of by the cascade.
+            configuration.foreignKeysEnabled = false
             configuration.label = "dossier-sqlite"
             configuration.prepareDatabase { db in
                 // In WAL mode NORMAL keeps the database consistent on a crash; only the last commits may be lost on power failure.

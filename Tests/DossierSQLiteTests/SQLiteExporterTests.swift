@@ -20,7 +20,9 @@ struct SQLiteExporterTests {
         }
     }
 
-    @Test("every layer lands in its table, with foreign keys on, WAL mode and a full-text index over claims")
+    @Test(
+        "every layer lands in its table (mentions and metrics through their views), with foreign keys that hold, WAL mode and a full-text index over claims"
+    )
     func tables() async throws {
         let folder = try SQLiteCorpus.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -109,9 +111,17 @@ struct SQLiteExporterTests {
                 )
                     == ["two"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'collisions'") == 1)
-            #expect(
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM entities WHERE article_id = 'one'")
-                    == SampleDocuments.full.annotations.entities.count)
+            // The old rows are gone from every table, not only replaced where the new article has rows.
+            let a = SampleDocuments.full.annotations
+            let counts: [(String, Int)] = [
+                ("entities", a.entities.count), ("mentions", a.entities.map(\.mentions.count).reduce(0, +)),
+                ("sources", a.sources.count), ("quotes", a.quotes.count), ("claims", a.claims.count - 1),
+                ("claim_sources", a.claims.filter { $0.id != "c2" }.map(\.support.count).reduce(0, +)),
+                ("findings", a.findings.count), ("metrics", a.metrics.count),
+            ]
+            for (table, expected) in counts {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE article_id = 'one'") == expected, "\(table)")
+            }
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
     }
@@ -201,6 +211,40 @@ struct SQLiteExporterTests {
         try SQLiteCorpus.read(folder.appendingPathComponent("corpus.sqlite")) { (db: Database) throws in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions") == a.entities.reduce(0) { $0 + $1.mentions.count })
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM metrics") == a.metrics.count)
+        }
+    }
+
+    @Test("mentions and metrics read through their views as rows, with or without the article's text stored")
+    func mentionsAndMetricsViews() throws {
+        let expectedMentions = SampleDocuments.full.annotations.entities.flatMap { entity in
+            entity.mentions.map { "\(entity.id) \($0.range.start) \($0.form.rawValue) \(SampleDocuments.full.text(in: $0.range))" }
+        }.sorted()
+        for includeText in [true, false] {
+            let folder = try SQLiteCorpus.folder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let document = SQLiteCorpus.document("one") { document in
+                // Names JSON has to escape, and a value it cannot hold.
+                document.annotations.metrics.append(Metric(id: "m90", name: "odd \"name\"\\\n", value: .nan, unit: "\u{1}"))
+            }
+            // Through the sink: the document JSON (and so a run's reader) refuses a NaN.
+            var options = SQLiteExporter.Options()
+            options.includeText = includeText
+            let exporter = try SQLiteExporter(options: options)
+            let sink = try SQLiteSink(path: folder.appendingPathComponent("corpus.sqlite").path, options: options)
+            try sink.write(try exporter.export(document), for: document)
+            try sink.finish()
+            try SQLiteCorpus.read(folder.appendingPathComponent("corpus.sqlite")) { (db: Database) throws in
+                let mentions = try String.fetchAll(
+                    db, sql: "SELECT entity_id || ' ' || start || ' ' || form || ' ' || text FROM mentions WHERE article_id = 'one'")
+                #expect(mentions.sorted() == expectedMentions, "includeText: \(includeText)")
+                #expect(try String.fetchOne(db, sql: "SELECT text FROM articles") == (includeText ? SampleDocuments.text : nil))
+                let odd = try #require(try Row.fetchOne(db, sql: "SELECT * FROM metrics WHERE id = 'm90'"))
+                #expect(odd["name"] as String? == "odd \"name\"\\\n" && odd["unit"] as String? == "\u{1}")
+                #expect(odd["value"] as Double? == nil)
+                let words = try #require(try Row.fetchOne(db, sql: "SELECT * FROM metrics WHERE name = 'words'"))
+                #expect(words["value"] as Double? == 142 && words["unit"] as String? == "words")
+                #expect(try String.fetchOne(db, sql: "SELECT typeof(value) FROM metrics WHERE name = 'words'") == "real")
+            }
         }
     }
 

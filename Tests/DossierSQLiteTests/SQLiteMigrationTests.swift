@@ -1,4 +1,6 @@
+import DossierCore
 import DossierTestSupport
+import DossierTesting
 import Foundation
 import GRDB
 import Testing
@@ -18,13 +20,118 @@ struct SQLiteMigrationTests {
         #expect(run.summary.allSucceeded, "\(run.diagnostics)")
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["dossier-1", "dossier-2"])
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
+                    "dossier-1", "dossier-2", "dossier-3",
+                ])
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") == ["claims_fts_delete"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'ferry'") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'collisions'") == 2)
         }
         // FTS5's own check that the index holds every claim once and nothing else (it throws otherwise).
         try Self.checkIndex(at: path)
+    }
+
+    @Test(
+        "a database the second schema's writer left is migrated in place: every documented query answers as on a new one, and its unchanged articles are not rewritten"
+    )
+    func secondSchemaIsMigrated() async throws {
+        let fresh = try SQLiteCorpus.folder()
+        let migrated = try SQLiteCorpus.folder()
+        defer {
+            try? FileManager.default.removeItem(at: fresh)
+            try? FileManager.default.removeItem(at: migrated)
+        }
+        // Written by the release before `dossier-3` (371dcd4) from the documents of `SQLiteQueryTests.corpus()`.
+        let fixture = try #require(Bundle.module.url(forResource: "Fixtures/dossier-2", withExtension: "sqlite"))
+        let path = migrated.appendingPathComponent("corpus.sqlite")
+        try FileManager.default.copyItem(at: fixture, to: path)
+        let snapshot = "SELECT article_id || '/' || id || '@' || rowid FROM claims ORDER BY 1"
+        let before = try SQLiteCorpus.read(path) { (db: Database) throws in
+            (
+                try String.fetchAll(db, sql: snapshot),
+                try String.fetchAll(db, sql: "SELECT content_hash || written_at FROM articles ORDER BY id")
+            )
+        }
+
+        // The same articles again: the migration runs, then every article is found unchanged.
+        let exporter = try SQLiteExporter()
+        let sink = try #require(
+            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                as? SQLiteSink)
+        let corpus = SQLiteQueryTests.corpus()
+        for document in corpus { try sink.write(try exporter.export(document), for: document) }
+        try sink.finish()
+        #expect(sink.statistics == .init(inserted: 0, replaced: 0, unchanged: 3))
+        let run = try await SQLiteCorpus.run(corpus, into: fresh)
+        #expect(run.summary.allSucceeded, "\(run.diagnostics)")
+
+        let queries =
+            try SQLiteQueryTests.queries() + [
+                "SELECT * FROM mentions ORDER BY article_id, entity_id, start",
+                "SELECT * FROM metrics ORDER BY article_id, id",
+                "SELECT article_id, id, name, kind, role, producer FROM entities ORDER BY article_id, id",
+                "SELECT c.article_id, c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH 'bridge' ORDER BY 1, 2",
+            ]
+        func answers(_ path: URL) throws -> [[Row]] {
+            try SQLiteCorpus.read(path) { db in try queries.map { try Row.fetchAll(db, sql: $0) } }
+        }
+        let expected = try answers(fresh.appendingPathComponent("corpus.sqlite"))
+        let got = try answers(path)
+        for (n, query) in queries.enumerated() {
+            #expect(!expected[n].isEmpty, "no rows from:\n\(query)")
+            #expect(got[n] == expected[n], "\(query)")
+        }
+        try SQLiteCorpus.read(path) { (db: Database) throws in
+            #expect(
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
+                    "dossier-1", "dossier-2", "dossier-3",
+                ])
+            #expect(try String.fetchAll(db, sql: snapshot) == before.0)
+            #expect(try String.fetchAll(db, sql: "SELECT content_hash || written_at FROM articles ORDER BY id") == before.1)
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        try Self.checkIndex(at: path)
+    }
+
+    @Test("a database that stored no article text keeps its mentions' text through the migration")
+    func mentionTextWithoutArticleText() throws {
+        let folder = try SQLiteCorpus.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("corpus.sqlite")
+        let queue = try DatabaseQueue(path: path.path)
+        var old = DatabaseMigrator()
+        old.registerMigration("dossier-1") { db in for statement in CorpusSchema.version1 { try db.execute(sql: statement) } }
+        old.registerMigration("dossier-2") { db in for statement in CorpusSchema.version2 { try db.execute(sql: statement) } }
+        try old.migrate(queue)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, content_hash, length, text, written_at) VALUES ('t', 'h', 9, 'Ada spoke', 'w'), ('n', 'h', 9, NULL, 'w');
+                    INSERT INTO entities (article_id, id, kind, name, producer) VALUES ('t', 'e1', 'person', 'Ada', 'p'), ('n', 'e1', 'person', 'Ada', 'p');
+                    INSERT INTO mentions (article_id, entity_id, start, end, form, text) VALUES ('t', 'e1', 0, 3, 'name', 'Ada'), ('n', 'e1', 0, 3, 'name', 'Ada');
+                    INSERT INTO metrics (article_id, id, name, value, unit, producer) VALUES ('t', 'm1', 'words', 2, 'words', 'p'), ('t', 'm2', 'ease', 0.5, NULL, 'p');
+                    """)
+        }
+        try CorpusSchema.migrator.migrate(queue)
+        try queue.read { (db: Database) throws in
+            #expect(
+                try String.fetchAll(db, sql: "SELECT mentions FROM entities ORDER BY article_id") == [
+                    #"[[0,3,"name","Ada"]]"#, #"[[0,3,"name"]]"#,
+                ])
+            #expect(
+                try String.fetchAll(db, sql: "SELECT article_id || ':' || text FROM mentions ORDER BY article_id") == ["n:Ada", "t:Ada"])
+            #expect(
+                try String.fetchOne(db, sql: "SELECT metrics FROM articles WHERE id = 't'")
+                    == #"[{"id":"m1","name":"words","producer":"p","unit":"words","value":2.0},{"id":"m2","name":"ease","producer":"p","value":0.5}]"#
+            )
+            #expect(
+                try String.fetchAll(db, sql: "SELECT name || ':' || value || ':' || coalesce(unit, '-') FROM metrics ORDER BY id") == [
+                    "words:2.0:words", "ease:0.5:-",
+                ])
+        }
+        try queue.close()
     }
 
     /// A database as the first schema left it, with one claim its insert trigger indexed.

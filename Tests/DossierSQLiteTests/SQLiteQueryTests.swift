@@ -58,7 +58,7 @@ struct SQLiteQueryTests {
         let run = try await SQLiteCorpus.run(Self.corpus(), into: folder)
         #expect(run.summary.allSucceeded, "\(run.diagnostics)")
         let queries = try Self.queries()
-        #expect(queries.count == 7)
+        #expect(queries.count == 9)
         let answers = try SQLiteCorpus.read(folder.appendingPathComponent("corpus.sqlite")) { db in
             try queries.map { try Row.fetchAll(db, sql: $0) }
         }
@@ -79,5 +79,13 @@ struct SQLiteQueryTests {
         // Full text: 'collisions' (c2) and 'traffic' (c4) in each article.
         #expect(Set(answers[3].map { $0["id"] as String }) == ["c2", "c4"] && answers[3].count == 6)
         #expect(answers[3].first { $0["id"] as String == "c2" }?["claimant"] as String? != nil)
+        // Words per outlet, through the metrics view: the sample story is 142 words in each article.
+        let words = Dictionary(
+            uniqueKeysWithValues: answers[7].map { ($0["outlet"] as String, [$0["articles"] as Int, $0["average_words"] as Int]) })
+        #expect(words == ["The Riverton Courier": [2, 142], "Riverton Gazette": [1, 142]])
+        // Mentions through their view, with the text cut from the article's.
+        let named = answers[8].filter { $0["name"] as String == "Joe Whitaker" }
+        #expect(named.map { [$0["form"] as String, $0["example"] as String] } == [["name", "Joe Whitaker"]])
+        #expect(named.first?["mentions"] as Int? == 3)
     }
 }
