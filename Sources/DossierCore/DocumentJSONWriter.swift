@@ -648,46 +648,11 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
 
     // MARK: Values
 
-    private mutating func string(_ value: String) {
-        var value = value
-        sink.write(UInt8(ascii: "\""))
-        value.withUTF8 { bytes in
-            // Runs that need no escape go to the sink in one piece.
-            var run = 0
-            for i in 0..<bytes.count where Self.needsEscape(bytes[i]) {
-                if run < i { sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<i])) }
-                escaped(bytes[i])
-                run = i + 1
-            }
-            if run < bytes.count { sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run...])) }
-        }
-        sink.write(UInt8(ascii: "\""))
-    }
+    private mutating func string(_ value: String) { sink.writeJSONString(value) }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
+    private static func needsEscape(_ byte: UInt8) -> Bool { JSONEscape.needed(byte) }
 
-    /// Writes one ASCII byte, escaped as `JSONEncoder` escapes it.
-    private mutating func escaped(_ byte: UInt8) {
-        guard Self.needsEscape(byte) else { return sink.write(byte) }
-        sink.write(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.write(byte)
-        case 0x08: sink.write(UInt8(ascii: "b"))
-        case 0x09: sink.write(UInt8(ascii: "t"))
-        case 0x0A: sink.write(UInt8(ascii: "n"))
-        case 0x0C: sink.write(UInt8(ascii: "f"))
-        case 0x0D: sink.write(UInt8(ascii: "r"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            sink.write(UInt8(ascii: "u"))
-            sink.write(UInt8(ascii: "0"))
-            sink.write(UInt8(ascii: "0"))
-            sink.write(hex.utf8Start[Int(byte >> 4)])
-            sink.write(hex.utf8Start[Int(byte & 0xF)])
-        }
-    }
+    private mutating func escaped(_ byte: UInt8) { sink.writeJSONEscaped(byte) }
 
     private mutating func int(_ value: Int) {
         if value < 0 { sink.write(UInt8(ascii: "-")) }
@@ -701,19 +666,78 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         }
     }
 
-    /// A finite double as `JSONEncoder` writes it: its shortest round-trip `description`, without `.0`.
-    private mutating func double(_ value: Double) {
-        // A handful per document (scores, metrics), and short enough to be a small string: no allocation.
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        text.withUTF8 { sink.write(UnsafeRawBufferPointer($0)) }
+    private mutating func double(_ value: Double) { sink.writeJSONDouble(value) }
+}
+
+/// Where `DocumentJSONWriter` sends its bytes; other writers of compact JSON in the package (the
+/// corpus database's JSON columns) write their strings and numbers through the same functions, so
+/// every JSON Dossier writes escapes alike.
+package protocol JSONByteSink {
+    mutating func write(_ byte: UInt8)
+    mutating func write(_ bytes: UnsafeRawBufferPointer)
+}
+
+/// Which bytes a JSON string escapes.
+package enum JSONEscape {
+    /// Whether `byte` is written escaped: a control character, a quote or a backslash.
+    @inlinable package static func needed(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }
 
-/// Where `DocumentJSONWriter` sends its bytes.
-protocol JSONByteSink {
-    mutating func write(_ byte: UInt8)
-    mutating func write(_ bytes: UnsafeRawBufferPointer)
+extension JSONByteSink {
+    /// `value` as a JSON string, quoted and escaped as `JSONEncoder` escapes it; runs that need no
+    /// escape are written in one piece.
+    @inlinable package mutating func writeJSONString(_ value: String) {
+        var value = value
+        write(UInt8(ascii: "\""))
+        value.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count where JSONEscape.needed(bytes[i]) {
+                if run < i { write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<i])) }
+                writeJSONEscaped(bytes[i])
+                run = i + 1
+            }
+            if run < bytes.count { write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run...])) }
+        }
+        write(UInt8(ascii: "\""))
+    }
+
+    /// One ASCII byte of a string, escaped as `JSONEncoder` escapes it when it must be.
+    @inlinable package mutating func writeJSONEscaped(_ byte: UInt8) {
+        guard JSONEscape.needed(byte) else { return write(byte) }
+        write(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
+        case 0x08: write(UInt8(ascii: "b"))
+        case 0x09: write(UInt8(ascii: "t"))
+        case 0x0A: write(UInt8(ascii: "n"))
+        case 0x0C: write(UInt8(ascii: "f"))
+        case 0x0D: write(UInt8(ascii: "r"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            write(UInt8(ascii: "u"))
+            write(UInt8(ascii: "0"))
+            write(UInt8(ascii: "0"))
+            write(hex.utf8Start[Int(byte >> 4)])
+            write(hex.utf8Start[Int(byte & 0xF)])
+        }
+    }
+
+    /// A finite double as `JSONEncoder` writes it: its shortest round-trip `description`, without
+    /// `.0`. (JSON cannot hold NaN or an infinity: callers refuse them or write `null`.)
+    @inlinable package mutating func writeJSONDouble(_ value: Double) {
+        // A handful per document (scores, metrics), and short enough to be a small string: no allocation.
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Bytes collected in an array: for short JSON values built piece by piece.
+extension [UInt8]: JSONByteSink {
+    package mutating func write(_ byte: UInt8) { append(byte) }
+    package mutating func write(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
 }
 
 /// Collects the bytes in one buffer that grows as needed and is handed over as `Data` without a
