@@ -233,13 +233,25 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     /// The number of UTF-8 bytes of a scalar of value `v`.
     @inlinable public static func utf8Length(_ v: UInt32) -> Int { v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4 }
 
-    private static func string<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) -> String {
-        // Branch-free, so that the compiler can take many units a step.
-        var length = units.count
-        for u in units {
-            let v = UInt32(truncatingIfNeeded: u)
-            length &+= (v >= 0x80 ? 1 : 0) &+ (v >= 0x800 ? 1 : 0) &+ (v >= 0x1_0000 ? 1 : 0)
+    /// Appends the UTF-8 of the scalars of `range` to `out`, encoded straight from the code units,
+    /// without a `String` in between: for callers that only copy or hash the bytes.
+    public func appendUTF8(in range: Range<Int>, to out: inout [UInt8]) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range \(range) outside \(count) scalars")
+        func append<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) {
+            let start = out.count
+            let length = Self.utf8Count(units)
+            out.append(contentsOf: repeatElement(0, count: length))
+            out.withUnsafeMutableBufferPointer { _ = Self.encodeUTF8(units, into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
         }
+        switch shift {
+        case 0: withUnsafeUnits(as: UInt8.self) { append(UnsafeBufferPointer(rebasing: $0[range])) }
+        case 1: withUnsafeUnits(as: UInt16.self) { append(UnsafeBufferPointer(rebasing: $0[range])) }
+        default: withUnsafeUnits(as: UInt32.self) { append(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+    }
+
+    private static func string<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) -> String {
+        let length = utf8Count(units)
         if length == units.count, U.self == UInt8.self {
             // All ASCII: the units are the UTF-8.
             return String(unsafeUninitializedCapacity: length) { out in
@@ -247,47 +259,63 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
                 return length
             }
         }
-        return String(unsafeUninitializedCapacity: length) { out in
-            var i = 0
-            var k = 0
-            let n = units.count
-            let raw = UnsafeRawPointer(units.baseAddress)
-            while k < n {
-                // Four ASCII units of a two-byte buffer at once, the common case in English text.
-                if U.self == UInt16.self, k &+ 4 <= n, let raw,
-                    raw.loadUnaligned(fromByteOffset: k &* 2, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0
-                {
-                    for j in 0..<4 { out[i &+ j] = UInt8(truncatingIfNeeded: units[k &+ j]) }
-                    i &+= 4
-                    k &+= 4
-                    continue
-                }
-                let u = units[k]
-                k &+= 1
-                let v = UInt32(truncatingIfNeeded: u)
-                // Encoded inline: a closure call per scalar through `UTF8.encode` was most of the time.
-                if v < 0x80 {
-                    out[i] = UInt8(truncatingIfNeeded: v)
-                    i &+= 1
-                } else if v < 0x800 {
-                    out[i] = UInt8(truncatingIfNeeded: 0xC0 | v &>> 6)
-                    out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    i &+= 2
-                } else if v < 0x1_0000 {
-                    out[i] = UInt8(truncatingIfNeeded: 0xE0 | v &>> 12)
-                    out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v &>> 6 & 0x3F)
-                    out[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    i &+= 3
-                } else {
-                    out[i] = UInt8(truncatingIfNeeded: 0xF0 | v &>> 18)
-                    out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v &>> 12 & 0x3F)
-                    out[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v &>> 6 & 0x3F)
-                    out[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    i &+= 4
-                }
-            }
-            return i
+        return String(unsafeUninitializedCapacity: length) { encodeUTF8(units, into: $0) }
+    }
+
+    /// The number of UTF-8 bytes of `units`, branch-free, so that the compiler can take many units a step.
+    private static func utf8Count<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) -> Int {
+        var length = units.count
+        for u in units {
+            let v = UInt32(truncatingIfNeeded: u)
+            length &+= (v >= 0x80 ? 1 : 0) &+ (v >= 0x800 ? 1 : 0) &+ (v >= 0x1_0000 ? 1 : 0)
         }
+        return length
+    }
+
+    /// Writes the UTF-8 of `units` into `out`, which has room for `utf8Count(units)` bytes; returns
+    /// how many it wrote.
+    private static func encodeUTF8<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: UnsafeBufferPointer<U>, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var i = 0
+        var k = 0
+        let n = units.count
+        let raw = UnsafeRawPointer(units.baseAddress)
+        while k < n {
+            // Four ASCII units of a two-byte buffer at once, the common case in English text.
+            if U.self == UInt16.self, k &+ 4 <= n, let raw,
+                raw.loadUnaligned(fromByteOffset: k &* 2, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0
+            {
+                for j in 0..<4 { out[i &+ j] = UInt8(truncatingIfNeeded: units[k &+ j]) }
+                i &+= 4
+                k &+= 4
+                continue
+            }
+            let u = units[k]
+            k &+= 1
+            let v = UInt32(truncatingIfNeeded: u)
+            // Encoded inline: a closure call per scalar through `UTF8.encode` was most of the time.
+            if v < 0x80 {
+                out[i] = UInt8(truncatingIfNeeded: v)
+                i &+= 1
+            } else if v < 0x800 {
+                out[i] = UInt8(truncatingIfNeeded: 0xC0 | v &>> 6)
+                out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                i &+= 2
+            } else if v < 0x1_0000 {
+                out[i] = UInt8(truncatingIfNeeded: 0xE0 | v &>> 12)
+                out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v &>> 6 & 0x3F)
+                out[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                i &+= 3
+            } else {
+                out[i] = UInt8(truncatingIfNeeded: 0xF0 | v &>> 18)
+                out[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v &>> 12 & 0x3F)
+                out[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v &>> 6 & 0x3F)
+                out[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                i &+= 4
+            }
+        }
+        return i
     }
 
     // MARK: Equality

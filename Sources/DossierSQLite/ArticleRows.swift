@@ -316,47 +316,12 @@ struct ArticleRows {
         let scalars = document.scalars
         let lower = min(max(range.start, 0), scalars.count)
         let upper = min(max(range.end, lower), scalars.count)
-        switch scalars.width {
-        case 1: scalars.withUnsafeUnits(as: UInt8.self) { Self.utf8(of: $0[lower..<upper], into: &scratch) }
-        case 2: scalars.withUnsafeUnits(as: UInt16.self) { Self.utf8(of: $0[lower..<upper], into: &scratch) }
-        default: scalars.withUnsafeUnits(as: UInt32.self) { Self.utf8(of: $0[lower..<upper], into: &scratch) }
-        }
+        scratch.removeAll(keepingCapacity: true)
+        scalars.appendUTF8(in: lower..<upper, to: &scratch)
         tag(.text, to: target)
         append64(UInt64(scratch.count), to: target)
         if target.contains(.stored) { bytes.append(contentsOf: scratch) }
         if target.contains(.hashed) { scratch.withUnsafeBytes { hasher.add($0) } }
-    }
-
-    /// Replaces `out` with the UTF-8 of `units`, each a Unicode scalar value, written through a
-    /// pointer into storage of the largest size it can take (appending a byte at a time, with a
-    /// uniqueness and capacity check each, was most of the rendering's time).
-    private static func utf8<U: FixedWidthInteger & UnsignedInteger>(of units: Slice<UnsafeBufferPointer<U>>, into out: inout [UInt8]) {
-        out = [UInt8](unsafeUninitializedCapacity: units.count * MemoryLayout<U>.size * 2) { buffer, written in
-            var n = 0
-            for unit in units {
-                let value = UInt32(truncatingIfNeeded: unit)
-                if value < 0x80 {
-                    buffer[n] = UInt8(truncatingIfNeeded: value)
-                    n += 1
-                } else if value < 0x800 {
-                    buffer[n] = 0xC0 | UInt8(truncatingIfNeeded: value >> 6)
-                    buffer[n + 1] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
-                    n += 2
-                } else if value < 0x1_0000 {
-                    buffer[n] = 0xE0 | UInt8(truncatingIfNeeded: value >> 12)
-                    buffer[n + 1] = 0x80 | UInt8(truncatingIfNeeded: (value >> 6) & 0x3F)
-                    buffer[n + 2] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
-                    n += 3
-                } else {
-                    buffer[n] = 0xF0 | UInt8(truncatingIfNeeded: value >> 18)
-                    buffer[n + 1] = 0x80 | UInt8(truncatingIfNeeded: (value >> 12) & 0x3F)
-                    buffer[n + 2] = 0x80 | UInt8(truncatingIfNeeded: (value >> 6) & 0x3F)
-                    buffer[n + 3] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
-                    n += 4
-                }
-            }
-            written = n
-        }
     }
 
     /// Each producer's `description`, built once per distinct provenance rather than once per row.

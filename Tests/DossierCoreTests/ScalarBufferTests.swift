@@ -82,6 +82,18 @@ struct ScalarBufferTests {
         #expect(buffer.string(in: 3..<3).isEmpty)
     }
 
+    @Test("UTF-8 appended from a range is the string's, after what the array held", arguments: [ascii, latin1, bmp, astral])
+    func appendingUTF8(text: String) {
+        let buffer = ScalarBuffer(text)
+        let scalars = Array(text.unicodeScalars)
+        let range = 1..<(scalars.count - 1)
+        var out: [UInt8] = [0x3E]
+        buffer.appendUTF8(in: range, to: &out)
+        #expect(out == [0x3E] + Array(String(String.UnicodeScalarView(scalars[range])).utf8))
+        buffer.appendUTF8(in: 2..<2, to: &out)
+        #expect(out.count == 1 + String(String.UnicodeScalarView(scalars[range])).utf8.count)
+    }
+
     @Test("an empty buffer has no scalars, one byte wide, and equals every other empty buffer")
     func empty() {
         let empty = ScalarBuffer()
