@@ -155,13 +155,7 @@ public struct JSONLDExporter: Exporter {
 
     /// A ClaimReview draft for each claim at or above `minimumScore`, most check-worthy first.
     private func reviews(_ d: Document, articleID: String, headline: String) -> [JSONLDValue] {
-        let ranked = d.annotations.claims.enumerated()
-            .filter { $0.element.checkWorthiness >= options.minimumScore }
-            .sorted {
-                $0.element.checkWorthiness != $1.element.checkWorthiness
-                    ? $0.element.checkWorthiness > $1.element.checkWorthiness : $0.offset < $1.offset
-            }
-            .map(\.element)
+        let ranked = d.annotations.claims.filter { $0.checkWorthiness >= options.minimumScore }.rankedByCheckWorthiness()
         let chosen = options.maxReviews == 0 ? ranked : Array(ranked.prefix(options.maxReviews))
         var appearanceNode: [(String, JSONLDValue)] = [
             ("@type", .string("NewsArticle")), ("@id", .string(articleID)), ("headline", .string(headline)),

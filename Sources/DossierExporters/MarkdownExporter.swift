@@ -131,7 +131,7 @@ public struct MarkdownExporter: Exporter {
     private func quotes(_ d: Document) -> String? {
         let all = d.annotations.quotes.sorted { $0.range < $1.range }
         guard !all.isEmpty else { return nil }
-        let entities = ByID(d.annotations.entities)
+        let entities = AnnotationIndex(d.annotations.entities)
         let speech = all.filter(\.isSpeech).map { q -> String in
             var speaker = "_Unattributed_"
             if let entity = entities.resolve(q.speaker) {
@@ -211,20 +211,16 @@ public struct MarkdownExporter: Exporter {
     private func claims(_ d: Document) -> String? {
         let all = d.annotations.claims
         guard !all.isEmpty else { return nil }
-        let sources = Dictionary(d.annotations.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let (entities, quotes) = (ByID(d.annotations.entities), ByID(d.annotations.quotes))
-        // Most check-worthy first; ties keep document order so the output is stable.
-        // Positions are sorted, not whole claims.
-        let ranked = all.indices.sorted {
-            all[$0].checkWorthiness != all[$1].checkWorthiness ? all[$0].checkWorthiness > all[$1].checkWorthiness : $0 < $1
-        }.map { all[$0] }
+        let sources = AnnotationIndex(d.annotations.sources)
+        let (entities, quotes) = (AnnotationIndex(d.annotations.entities), AnnotationIndex(d.annotations.quotes))
+        let ranked = all.rankedByCheckWorthiness()
         let shown = options.maxClaims == 0 ? ranked : Array(ranked.prefix(options.maxClaims))
         let unsourced = all.filter(\.isUnsourced).count
         var summary = "\(all.count) \(all.count == 1 ? "claim" : "claims"), \(unsourced) with nothing in the article behind them"
         if shown.count < all.count { summary += "; the \(shown.count) most check-worthy are listed" }
         let rows = shown.map { c -> [String] in
             var backing = c.support.map { s -> String in
-                let name = sources[s.source.id].map { "\($0.name) (\($0.kind.rawValue))" } ?? s.source.id
+                let name = sources[id: s.source.id].map { "\($0.name) (\($0.kind.rawValue))" } ?? s.source.id
                 return Self.escape(Self.clipped(name, 60)) + (s.via == .unspecified ? "" : " via \(s.via.rawValue)")
             }.joined(separator: "; ")
             if c.isUnsourced {
@@ -389,23 +385,6 @@ public struct MarkdownExporter: Exporter {
             rows.append([layer.rawValue, seen.map { $0 == .unstamped ? "unstamped" : Self.escape($0.description) }.joined(separator: ", ")])
         }
         return "## Provenance\n\n" + (rows.isEmpty ? "Nothing recorded." : Self.table(["Layer", "Produced by"], rows))
-    }
-
-    /// A layer's annotations by id, as `Annotations.resolve` finds them (the first with the id),
-    /// with one dictionary per section instead of a walk of the layer per reference.
-    private struct ByID<Item: Annotation> {
-        let items: [Item]
-        let index: [String: Int]
-
-        init(_ items: [Item]) {
-            self.items = items
-            index = Dictionary(items.indices.map { (items[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-
-        func resolve(_ reference: Reference<Item>?) -> Item? {
-            guard let reference, let i = index[reference.id] else { return nil }
-            return items[i]
-        }
     }
 
     // MARK: Formatting

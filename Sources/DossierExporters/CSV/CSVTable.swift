@@ -68,14 +68,14 @@ public enum CSVTable: String, CaseIterable, Codable, Sendable {
                 ]
             ]
         case .claims:
-            let entities = Dictionary(a.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let sources = Dictionary(a.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let entities = AnnotationIndex(a.entities)
+            let sources = AnnotationIndex(a.sources)
             return a.claims.map { c in
                 let ids = c.support.map(\.source.id)
                 return [
                     id, .text(c.id), start(c.range), end(c.range), text(c.range), .text(c.kind.rawValue), .decimal(c.checkWorthiness),
-                    .text(c.claimantKind.rawValue), .optional(c.claimant?.id), .optional(c.claimant.flatMap { entities[$0.id]?.name }),
-                    .optional(c.quote?.id), .list(ids), .list(ids.compactMap { sources[$0]?.name }), .boolean(c.support.isEmpty),
+                    .text(c.claimantKind.rawValue), .optional(c.claimant?.id), .optional(entities.resolve(c.claimant)?.name),
+                    .optional(c.quote?.id), .list(ids), .list(ids.compactMap { sources[id: $0]?.name }), .boolean(c.support.isEmpty),
                     .list(c.reasons.map(\.feature)), .list(c.hedges.map { document.text(in: $0) }),
                     .list(c.boosters.map { document.text(in: $0) }), text(c.attribution), .text(c.producer.description),
                 ]
@@ -101,11 +101,11 @@ public enum CSVTable: String, CaseIterable, Codable, Sendable {
                 ]
             }
         case .quotes:
-            let entities = Dictionary(a.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let entities = AnnotationIndex(a.entities)
             return a.quotes.map { q in
                 [
                     id, .text(q.id), .text(q.kind.rawValue), start(q.range), end(q.range), text(q.range), .optional(q.speaker?.id),
-                    .optional(q.speaker.flatMap { entities[$0.id]?.name }), .boolean(q.isAnonymous), .optional(q.cue),
+                    .optional(entities.resolve(q.speaker)?.name), .boolean(q.isAnonymous), .optional(q.cue),
                     .text(q.producer.description),
                 ]
             }

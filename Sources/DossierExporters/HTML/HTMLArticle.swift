@@ -307,11 +307,8 @@ struct HTMLArticle {
         let d = document
         let all = d.annotations.claims
         guard !all.isEmpty else { return }
-        let sources = Dictionary(d.annotations.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ranked = all.enumerated().sorted {
-            $0.element.checkWorthiness != $1.element.checkWorthiness
-                ? $0.element.checkWorthiness > $1.element.checkWorthiness : $0.offset < $1.offset
-        }.map(\.element)
+        let sources = AnnotationIndex(d.annotations.sources)
+        let ranked = all.rankedByCheckWorthiness()
         let shown = maxClaims == 0 ? ranked : Array(ranked.prefix(maxClaims))
         let unsourced = all.filter(\.isUnsourced).count
         sectionHead("claims", "Claims", into: &out)
@@ -361,7 +358,7 @@ struct HTMLArticle {
                 out.raw("<ul>")
                 for s in c.support {
                     out.raw("<li>")
-                    if let source = sources[s.source.id] {
+                    if let source = sources[id: s.source.id] {
                         out.raw("<a href=\"#\(key)-src-\(HTMLPage.token(source.id))\">")
                         out.text(source.name)
                         out.raw("</a> (")

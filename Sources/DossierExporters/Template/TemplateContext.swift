@@ -17,9 +17,9 @@ enum TemplateContext {
         let a = document.annotations
         let m = document.metadata
         func text(_ range: TextRange?) -> String? { range.map { document.text(in: $0) } }
-        let entities = Dictionary(a.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let quotes = Dictionary(a.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let sourcesByID = Dictionary(a.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let entities = AnnotationIndex(a.entities)
+        let quotes = AnnotationIndex(a.quotes)
+        let sourcesByID = AnnotationIndex(a.sources)
 
         func entity(_ e: Entity) -> [String: Any] {
             compact([
@@ -34,18 +34,19 @@ enum TemplateContext {
         func source(_ s: SourceAnnotation, via: String? = nil) -> [String: Any] {
             compact([
                 "id": s.id, "name": s.name, "kind": s.kind.rawValue, "url": s.url, "text": text(s.range), "platform": s.platform,
-                "handle": s.handle, "date": s.date, "entity": s.entity.flatMap { entities[$0.id]?.name }, "via": via,
+                "handle": s.handle, "date": s.date, "entity": entities.resolve(s.entity)?.name, "via": via,
                 "citedBy": citedBy[s.id]?.count ?? 0, "citedByClaims": citedBy[s.id] ?? [],
             ])
         }
         let claims: [[String: Any]] = a.claims.map { c in
-            let sources = c.support.compactMap { support in sourcesByID[support.source.id].map { source($0, via: support.via.rawValue) } }
-            let quote = c.quote.flatMap { quotes[$0.id] }
+            let sources = c.support.compactMap { support in sourcesByID[id: support.source.id].map { source($0, via: support.via.rawValue) }
+            }
+            let quote = quotes.resolve(c.quote)
             return compact([
                 "id": c.id, "text": document.text(in: c.range), "start": c.range.start, "end": c.range.end, "kind": c.kind.rawValue,
                 "score": c.checkWorthiness, "scoreText": String(format: "%.2f", c.checkWorthiness),
                 "scorePercent": Int((c.checkWorthiness * 100).rounded()), "claimantKind": c.claimantKind.rawValue,
-                "claimant": c.claimant.flatMap { entities[$0.id] }.map(entity),
+                "claimant": entities.resolve(c.claimant).map(entity),
                 "quote": quote.map { compact(["id": $0.id, "text": document.text(in: $0.range), "kind": $0.kind.rawValue]) },
                 "reasons": c.reasons.map {
                     ["feature": $0.feature, "description": $0.description, "weight": number($0.weight, decimals: 2)]
@@ -58,7 +59,7 @@ enum TemplateContext {
         let quoteList: [[String: Any]] = a.quotes.map { q in
             compact([
                 "id": q.id, "text": document.text(in: q.range), "kind": q.kind.rawValue, "isSpeech": q.isSpeech,
-                "speaker": q.speaker.flatMap { entities[$0.id] }.map(entity), "speakerText": text(q.speakerRange),
+                "speaker": entities.resolve(q.speaker).map(entity), "speakerText": text(q.speakerRange),
                 "anonymous": q.isAnonymous, "cue": q.cue,
             ])
         }
