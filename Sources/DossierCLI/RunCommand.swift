@@ -77,6 +77,13 @@ struct RunCommand: ContextualCommand {
         run.withLock { $0 = task }
         let received = Locked<Int32?>(nil)
         let temporaryFiles = runner.temporaryFiles
+        // A hard exit: what is open is left, but no temporary file or external program outlives the run.
+        @Sendable func stopNow(_ signal: Int32, saying message: String) -> Never {
+            temporaryFiles.removeAll()
+            ExternalProgram.stopAllAtOnce()
+            err(message)
+            Foundation.exit(SignalTrap.status(for: signal))
+        }
         let trap = SignalTrap(
             first: { signal in
                 received.withLock { $0 = signal }
@@ -86,17 +93,9 @@ struct RunCommand: ContextualCommand {
                         + "press Ctrl-C again to stop at once\n")
                 task.cancel()
             },
-            again: { signal in
-                temporaryFiles.removeAll()
-                ExternalProgram.stopAllAtOnce()
-                err("stopped\n")
-                Foundation.exit(SignalTrap.status(for: signal))
-            },
+            again: { signal in stopNow(signal, saying: "stopped\n") },
             late: { signal in
-                temporaryFiles.removeAll()
-                ExternalProgram.stopAllAtOnce()
-                err("stopped: the articles in flight did not finish within \(Int(SignalTrap.grace)) s of the signal\n")
-                Foundation.exit(SignalTrap.status(for: signal))
+                stopNow(signal, saying: "stopped: the articles in flight did not finish within \(Int(SignalTrap.grace)) s of the signal\n")
             })
         let summary = await task.value
         trap.stop()

@@ -100,6 +100,11 @@ final class ExternalProcess: @unchecked Sendable {
     /// before `deadline`, spinning first for up to `spin` nanoseconds (see `receive`).
     func exchange(_ request: [UInt8], deadline: DispatchTime, spin: UInt64 = 0) throws(Failure) -> [UInt8] {
         send(request)
+        return try finish(deadline: deadline, spin: spin)
+    }
+
+    /// Goes on with the exchange `send` started until its line comes (or `deadline` passes).
+    func finish(deadline: DispatchTime, spin: UInt64 = 0) throws(Failure) -> [UInt8] {
         while true {
             if let line = try receive(until: deadline, deadline: deadline, spin: spin) { return line }
         }

@@ -88,10 +88,9 @@ final class ExternalWorker: @unchecked Sendable {
         let now = DispatchTime.now()
         let deadline = now + program.timeout
         do {
-            if let line = try running.receive(
-                until: min(deadline, DispatchTime(uptimeNanoseconds: now.uptimeNanoseconds + Self.quickWait)), deadline: deadline,
-                spin: Self.quickSpin)
-            {
+            // A deadline sooner than the quick wait still ends it first (`receive` checks it first).
+            let quickEnd = DispatchTime(uptimeNanoseconds: now.uptimeNanoseconds + Self.quickWait)
+            if let line = try running.receive(until: quickEnd, deadline: deadline, spin: Self.quickSpin) {
                 return .success(line)
             }
         } catch {
@@ -107,9 +106,7 @@ final class ExternalWorker: @unchecked Sendable {
             // Stopped since (the run ended): the program is gone with the exchange.
             guard process === running else { throw ComponentError(code: "E725", "\(program.label) was stopped before answering") }
             do {
-                while true {
-                    if let line = try running.receive(until: deadline, deadline: deadline) { return line }
-                }
+                return try running.finish(deadline: deadline)
             } catch {
                 throw failure(error, of: running, answering: true)
             }
