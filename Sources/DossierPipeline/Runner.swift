@@ -152,40 +152,6 @@ public struct Runner: Sendable {
         }
     }
 
-    /// One article after another (`jobs` 1), with the same time budget, cancellation and order
-    /// as `runConcurrently` but without its task group and semaphores: with one job, the task per
-    /// article, the two semaphores and the wake-ups between them cost as much as reading a short
-    /// article. An article that ran out of time is reported at once; the next one starts when its
-    /// work really ends (it holds the one job slot), and the run does not wait for it to end.
-    private func runInTurn(_ channel: WorkChannel, assigner: IDAssigner?, emitter: Emitter) async {
-        var index = 0
-        var abandoned: Task<Void, Never>?
-        while let item = await channel.next() {
-            if let work = abandoned {
-                await work.value
-                abandoned = nil
-            }
-            if Task.isCancelled { break }
-            let i = index
-            index += 1
-            let waitingForTurn = Locked(false)
-            let stopping = Locked(false)
-            let outcome: (result: ItemResult, abandoned: Task<Void, Never>?) = await withTaskCancellationHandler {
-                guard let timeout = articleTimeout else {
-                    // Without a budget nothing needs to race the work: it runs in this task.
-                    let result = await self.process(item, index: i, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
-                    return (result, nil)
-                }
-                return await race(
-                    item, index: i, assigner: assigner, timeout: timeout, running: nil, waitingForTurn: waitingForTurn, stopping: stopping)
-            } onCancel: {
-                stopping.withLock { $0 = true }
-            }
-            abandoned = outcome.abandoned
-            await emitter.deliver(outcome.result, at: i, name: item.name)
-        }
-    }
-
     /// The context analyzers get outside any one document.
     private func context(for step: Pipeline.AnalyzerStep) -> AnalysisContext {
         AnalysisContext(pipeline: pipeline.name, component: step.name)
@@ -282,17 +248,7 @@ public struct Runner: Sendable {
                 guard let continuation = take() else { return }
                 expired.withLock { $0 = true }
                 stopping.withLock { $0 = true }
-                let seconds = timeout.components.seconds
-                continuation.resume(
-                    returning: (
-                        [
-                            .failure(
-                                Diagnostic(
-                                    code: "E474",
-                                    "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
-                                    article: item.name))
-                        ], 0, [], [Self.record(of: item)]
-                    ))
+                continuation.resume(returning: Self.expired(item, after: timeout))
                 work.withLock { $0 }?.cancel()
                 if let assigner { Task { await assigner.skip(index) } }
             }
@@ -308,11 +264,21 @@ public struct Runner: Sendable {
         return (result, expired.withLock { $0 } ? work.withLock { $0 } : nil)
     }
 
+    /// What an item that ran out of time comes to: one failure, E474.
+    static func expired(_ item: WorkItem, after timeout: Duration) -> ItemResult {
+        let seconds = timeout.components.seconds
+        let diagnostic = Diagnostic(
+            code: "E474",
+            "took longer than \(seconds) s and was abandoned; raise the limit with 'dossier run --timeout SECONDS' if it is expected",
+            article: item.name)
+        return ([.failure(diagnostic)], 0, [], [record(of: item)])
+    }
+
     /// Where article time budgets are kept.
     static let deadlines = DeadlineScheduler(queue: DispatchQueue(label: "dossier-article-timers"))
 
     /// Reads, analyzes and exports one work item; never throws, a failure is a result.
-    private func process(
+    func process(
         _ item: WorkItem, index: Int, assigner: IDAssigner?, waitingForTurn: Locked<Bool>, stopping: Locked<Bool>
     ) async -> ItemResult {
         let (read, bytes, defaultName): ([Result<Document, Diagnostic>], Int, String) =

@@ -61,6 +61,8 @@ final class WorkChannel: @unchecked Sendable {
         var finished = false
         var cancelled = false
         var waiter: CheckedContinuation<WorkItem?, Never>?
+        /// A task waiting to learn whether any input is left (`waitForInputOrEnd`).
+        var watcher: CheckedContinuation<Bool, Never>?
         /// The data held by the buffered items.
         var bytes = 0
         /// Whether the sender waits for room.
@@ -108,7 +110,10 @@ final class WorkChannel: @unchecked Sendable {
         }
         state.buffer.append(item)
         state.bytes += size
+        let watcher = state.watcher
+        state.watcher = nil
         condition.unlock()
+        watcher?.resume(returning: true)
         return true
     }
 
@@ -120,23 +125,58 @@ final class WorkChannel: @unchecked Sendable {
 
     /// No more items will come.
     func finish() {
-        let waiter = locked { s in
+        let (waiter, watcher) = locked { s -> (CheckedContinuation<WorkItem?, Never>?, CheckedContinuation<Bool, Never>?) in
             s.finished = true
             defer { s.waiter = nil }
-            return s.head == s.buffer.count ? s.waiter : nil
+            guard s.head == s.buffer.count else { return (nil, nil) }
+            defer { s.watcher = nil }
+            return (s.waiter, s.watcher)
         }
         waiter?.resume(returning: nil)
+        watcher?.resume(returning: false)
     }
 
     /// Stops the channel: the sender's next `send` returns false and `next` returns nil.
     func cancel() {
-        let waiter = locked { s in
+        let (waiter, watcher) = locked { s -> (CheckedContinuation<WorkItem?, Never>?, CheckedContinuation<Bool, Never>?) in
             s.cancelled = true
-            defer { s.waiter = nil }
-            return s.waiter
+            defer {
+                s.waiter = nil
+                s.watcher = nil
+            }
+            return (s.waiter, s.watcher)
         }
         condition.broadcast()
         waiter?.resume(returning: nil)
+        watcher?.resume(returning: false)
+    }
+
+    /// Makes a task waiting in `waitForInputOrEnd` return true at once, so that it looks again.
+    func wakeWatcher() {
+        let watcher = locked { s in
+            defer { s.watcher = nil }
+            return s.watcher
+        }
+        watcher?.resume(returning: true)
+    }
+
+    /// Waits until an item is there to take (true) or none will come: the input is exhausted or
+    /// the channel (or the task) is cancelled (false). Takes nothing; at most one task may wait.
+    func waitForInputOrEnd() async -> Bool {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let answer: Bool? = locked { s in
+                    if s.cancelled { return false }
+                    if s.head < s.buffer.count { return true }
+                    if s.finished { return false }
+                    s.watcher = continuation
+                    return nil
+                }
+                if let answer { continuation.resume(returning: answer) }
+            }
+        } onCancel: {
+            cancel()
+        }
     }
 
     /// The next item, or nil when the input is exhausted or the channel (or the task) is cancelled.
