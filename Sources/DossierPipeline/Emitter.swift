@@ -13,14 +13,18 @@ actor Emitter {
     private let progress: (@Sendable (RunProgress) -> Void)?
     private let report: (@Sendable (Diagnostic) -> Void)?
     private var waiting: [Int: (Runner.ItemResult, String)] = [:]
+    /// Released once for each item written, in input order: the runner's bound on items taken
+    /// and not yet written.
+    private let written: AsyncSemaphore?
     private var next = 0
     private var summary = RunSummary()
 
     init(
         pipeline: Pipeline, base: String?, standardOutput: @escaping @Sendable (Data) -> Void, temporaryFiles: TemporaryFiles,
         inputs: Locked<Set<FileIdentity>>, total: Int?, progress: (@Sendable (RunProgress) -> Void)?,
-        report: (@Sendable (Diagnostic) -> Void)?
+        report: (@Sendable (Diagnostic) -> Void)?, written: AsyncSemaphore? = nil
     ) {
+        self.written = written
         writer = OutputWriter(
             pipeline: pipeline, base: base, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: inputs)
         self.total = total
@@ -51,6 +55,7 @@ actor Emitter {
             }
             flushOutputProblems()
             next += 1
+            written?.release()
             summary.inputs = next
             // A streamed file yields more items than there were inputs: then the total is unknown.
             progress?(RunProgress(finished: next, total: total.flatMap { next <= $0 ? $0 : nil }, failed: summary.failed, current: name))

@@ -82,9 +82,12 @@ public struct Runner: Sendable {
     ) async -> RunSummary {
         let clock = ContinuousClock.now
         let protected = Locked(knownInputs)
+        // At most this many inputs may be taken and not yet written (being worked on, or finished
+        // and waiting for an earlier one), bounding memory; one worker needs no such bound.
+        let window = jobs > 1 ? AsyncSemaphore(jobs * 4) : nil
         let emitter = Emitter(
             pipeline: pipeline, base: outputDirectory, standardOutput: standardOutput, temporaryFiles: temporaryFiles, inputs: protected,
-            total: count, progress: progress, report: diagnostics)
+            total: count, progress: progress, report: diagnostics, written: window)
         guard await emitter.prepare() else { return await emitter.summary(seconds: 0) }
         // Analyzers get ready before any input is read; one that cannot refuses the run.
         var prepared: [Pipeline.AnalyzerStep] = []
@@ -102,19 +105,13 @@ public struct Runner: Sendable {
                 return await emitter.summary(seconds: 0)
             }
         }
-        // At most this many inputs may be finished but waiting for an earlier one, bounding memory.
-        let window = jobs * 4
         // With room for a few dozen inputs not yet started (at most 1 MiB of streamed lines), the
         // input thread is woken once per batch of small articles rather than for each.
         let channel = WorkChannel(capacity: readAhead, byteBudget: 1 << 20)
         InputPump(reader: pipeline.reader, maximumLineBytes: maximumLineBytes, maximumInputBytes: maximumInputBytes, inputs: protected)
             .start(inputs, into: channel)
         let assigner = pipeline.exporters.contains { $0.target.isPerArticle } ? IDAssigner() : nil
-        if jobs == 1 {
-            await runInTurn(channel, assigner: assigner, emitter: emitter)
-        } else {
-            await runConcurrently(channel, assigner: assigner, emitter: emitter, window: window)
-        }
+        await runWorkers(channel, assigner: assigner, emitter: emitter, window: window)
         let interrupted = Task.isCancelled
         channel.cancel()
         await shutdown(prepared)
@@ -122,34 +119,6 @@ public struct Runner: Sendable {
         return await emitter.finish(
             keep: !interrupted, interrupted: interrupted,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
-
-    /// Up to `jobs` articles at once, each in a task of its own, at most `window` finished ones
-    /// waiting for an earlier one.
-    private func runConcurrently(_ channel: WorkChannel, assigner: IDAssigner?, emitter: Emitter, window: Int) async {
-        let running = AsyncSemaphore(jobs)
-        let pending = AsyncSemaphore(window)
-        // A discarding group frees each article's task as it ends: a plain task group keeps every
-        // finished child until it is awaited, which grew memory by some 4 KB an article on a stream.
-        await withDiscardingTaskGroup { group in
-            var index = 0
-            while let item = await channel.next() {
-                await pending.acquire()
-                await running.acquire()
-                if Task.isCancelled {
-                    running.release()
-                    pending.release()
-                    break
-                }
-                let i = index
-                index += 1
-                group.addTask {
-                    let result = await self.perform(item, index: i, assigner: assigner, running: running)
-                    await emitter.deliver(result, at: i, name: item.name)
-                    pending.release()
-                }
-            }
-        }
     }
 
     /// The context analyzers get outside any one document.
@@ -188,80 +157,6 @@ public struct Runner: Sendable {
 
     private static func recordID(of work: LineWork) -> String? {
         (try? work.reader.reader as? any LineReader)?.recordID(line: work.data, number: work.number, inputID: work.inputID)
-    }
-
-    /// Runs one item in a task of its own, racing it against `articleTimeout`; the job slot is
-    /// held until the work really ends, so a runaway article cannot multiply the load.
-    private func perform(_ item: WorkItem, index: Int, assigner: IDAssigner?, running: AsyncSemaphore) async -> ItemResult {
-        let waitingForTurn = Locked(false)
-        // What exporters see as `ExportContext.isCancelled`: the run was interrupted or this
-        // article ran out of time. The work is an unstructured task, which the run's
-        // cancellation does not reach, so it is told through this flag.
-        let stopping = Locked(false)
-        return await withTaskCancellationHandler {
-            guard let timeout = articleTimeout else {
-                let work = Task {
-                    let result = await self.process(
-                        item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
-                    running.release()
-                    return result
-                }
-                return await work.value
-            }
-            return await race(
-                item, index: index, assigner: assigner, timeout: timeout, running: running, waitingForTurn: waitingForTurn,
-                stopping: stopping
-            ).result
-        } onCancel: {
-            stopping.withLock { $0 = true }
-        }
-    }
-
-    /// Runs the work in a task of its own and waits for it, or for `timeout` to pass, whichever
-    /// comes first. Whichever comes second finds the continuation taken and does nothing. When
-    /// the time ran out first, the work's task is returned too, still running (or just ended),
-    /// so that a caller without a job semaphore can wait for it before it starts the next one.
-    private func race(
-        _ item: WorkItem, index: Int, assigner: IDAssigner?, timeout: Duration, running: AsyncSemaphore?, waitingForTurn: Locked<Bool>,
-        stopping: Locked<Bool>
-    ) async -> (result: ItemResult, abandoned: Task<Void, Never>?) {
-        let once = Locked<CheckedContinuation<ItemResult, Never>?>(nil)
-        @Sendable func take() -> CheckedContinuation<ItemResult, Never>? {
-            once.withLock { c in
-                defer { c = nil }
-                return c
-            }
-        }
-        let work = Locked<Task<Void, Never>?>(nil)
-        let expired = Locked(false)
-        let started = Locked(false)
-        let result = await withCheckedContinuation { continuation in
-            once.withLock { $0 = continuation }
-            // The deadlines are kept on a dispatch queue, not on Swift's task pool: a runaway
-            // article is synchronous work that holds a pool thread, and on two cores two of them
-            // would hold them all, so a timer that needed the pool would never fire.
-            let timer = Self.deadlines.schedule(after: timeout) {
-                // The budget is the article's own: time spent waiting for an earlier one, or for a
-                // thread to start on (others' runaway work can hold them all), is not counted.
-                !started.withLock { $0 } || waitingForTurn.withLock { $0 }
-            } expired: {
-                guard let continuation = take() else { return }
-                expired.withLock { $0 = true }
-                stopping.withLock { $0 = true }
-                continuation.resume(returning: Self.expired(item, after: timeout))
-                work.withLock { $0 }?.cancel()
-                if let assigner { Task { await assigner.skip(index) } }
-            }
-            let task = Task {
-                started.withLock { $0 = true }
-                let result = await self.process(item, index: index, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
-                running?.release()
-                timer.cancel()
-                take()?.resume(returning: result)
-            }
-            work.withLock { $0 = task }
-        }
-        return (result, expired.withLock { $0 } ? work.withLock { $0 } : nil)
     }
 
     /// What an item that ran out of time comes to: one failure, E474.

@@ -60,7 +60,10 @@ final class WorkChannel: @unchecked Sendable {
         var head = 0
         var finished = false
         var cancelled = false
-        var waiter: CheckedContinuation<WorkItem?, Never>?
+        /// Tasks waiting for an item, first come first served.
+        var waiters: [CheckedContinuation<(index: Int, item: WorkItem)?, Never>] = []
+        /// The position in input order of the next item handed out.
+        var nextIndex = 0
         /// A task waiting to learn whether any input is left (`waitForInputOrEnd`).
         var watcher: CheckedContinuation<Bool, Never>?
         /// The data held by the buffered items.
@@ -93,7 +96,7 @@ final class WorkChannel: @unchecked Sendable {
     func send(_ item: WorkItem) -> Bool {
         let size = item.dataBytes
         condition.lock()
-        while !state.cancelled && state.waiter == nil && isFull(adding: size) {
+        while !state.cancelled && state.waiters.isEmpty && isFull(adding: size) {
             state.senderWaiting = true
             condition.wait()
         }
@@ -102,10 +105,12 @@ final class WorkChannel: @unchecked Sendable {
             condition.unlock()
             return false
         }
-        if let waiter = state.waiter {
-            state.waiter = nil
+        if !state.waiters.isEmpty {
+            let waiter = state.waiters.removeFirst()
+            let index = state.nextIndex
+            state.nextIndex += 1
             condition.unlock()
-            waiter.resume(returning: item)
+            waiter.resume(returning: (index, item))
             return true
         }
         state.buffer.append(item)
@@ -125,29 +130,34 @@ final class WorkChannel: @unchecked Sendable {
 
     /// No more items will come.
     func finish() {
-        let (waiter, watcher) = locked { s -> (CheckedContinuation<WorkItem?, Never>?, CheckedContinuation<Bool, Never>?) in
+        let (waiters, watcher) = locked {
+            s -> ([CheckedContinuation<(index: Int, item: WorkItem)?, Never>], CheckedContinuation<Bool, Never>?) in
             s.finished = true
-            defer { s.waiter = nil }
-            guard s.head == s.buffer.count else { return (nil, nil) }
-            defer { s.watcher = nil }
-            return (s.waiter, s.watcher)
+            // Waiters and the watcher wait only while the buffer is empty.
+            guard s.head == s.buffer.count else { return ([], nil) }
+            defer {
+                s.waiters = []
+                s.watcher = nil
+            }
+            return (s.waiters, s.watcher)
         }
-        waiter?.resume(returning: nil)
+        for waiter in waiters { waiter.resume(returning: nil) }
         watcher?.resume(returning: false)
     }
 
     /// Stops the channel: the sender's next `send` returns false and `next` returns nil.
     func cancel() {
-        let (waiter, watcher) = locked { s -> (CheckedContinuation<WorkItem?, Never>?, CheckedContinuation<Bool, Never>?) in
+        let (waiters, watcher) = locked {
+            s -> ([CheckedContinuation<(index: Int, item: WorkItem)?, Never>], CheckedContinuation<Bool, Never>?) in
             s.cancelled = true
             defer {
-                s.waiter = nil
+                s.waiters = []
                 s.watcher = nil
             }
-            return (s.waiter, s.watcher)
+            return (s.waiters, s.watcher)
         }
         condition.broadcast()
-        waiter?.resume(returning: nil)
+        for waiter in waiters { waiter.resume(returning: nil) }
         watcher?.resume(returning: false)
     }
 
@@ -179,12 +189,14 @@ final class WorkChannel: @unchecked Sendable {
         }
     }
 
-    /// The next item, or nil when the input is exhausted or the channel (or the task) is cancelled.
-    func next() async -> WorkItem? {
+    /// The next item and its position in input order (from 0), or nil when the input is
+    /// exhausted or the channel (or the task) is cancelled. Several tasks may wait at once; they
+    /// are served in the order they came.
+    func next() async -> (index: Int, item: WorkItem)? {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<WorkItem?, Never>) in
+            await withCheckedContinuation { (continuation: CheckedContinuation<(index: Int, item: WorkItem)?, Never>) in
                 var wake = false
-                let result: WorkItem?? = locked { s in
+                let result: (index: Int, item: WorkItem)?? = locked { s in
                     if s.cancelled { return .some(nil) }
                     if s.head < s.buffer.count {
                         let item = s.buffer[s.head]
@@ -195,10 +207,11 @@ final class WorkChannel: @unchecked Sendable {
                             s.buffer.removeFirst(s.head)
                             s.head = 0
                         }
-                        return .some(item)
+                        defer { s.nextIndex += 1 }
+                        return .some((s.nextIndex, item))
                     }
                     if s.finished { return .some(nil) }
-                    s.waiter = continuation
+                    s.waiters.append(continuation)
                     return .none
                 }
                 if case .some(let item) = result {

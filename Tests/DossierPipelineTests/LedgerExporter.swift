@@ -37,11 +37,13 @@ struct LedgerExporter: Exporter {
         var warn = false
         /// Keep `export` busy until the context says the run is stopping.
         var waitForCancellation = false
+        /// Record every article that `export` sees, as "export TEXT".
+        var recordExports = false
         init() {}
         static let help = [
             "failExportOn": "fail export on this text", "failSinkOn": "fail the sink's write on this text", "failFinish": "fail finish",
             "index": "write index.txt", "writeItself": "write the file at temporaryPath", "warn": "warn",
-            "waitForCancellation": "spin until cancelled",
+            "waitForCancellation": "spin until cancelled", "recordExports": "record each article exported",
         ]
     }
     static let id = "ledger"
@@ -53,6 +55,7 @@ struct LedgerExporter: Exporter {
 
     func export(_ document: Document, context: ExportContext) throws -> Data {
         if document.text == options.failExportOn { throw ComponentError(code: "E499", "export refused '\(document.text)'") }
+        if options.recordExports { ledger.record("export \(document.text)") }
         if options.warn { context.warn("looked at '\(document.text)'", code: "W499") }
         if options.waitForCancellation {
             while !context.isCancelled { usleep(1000) }

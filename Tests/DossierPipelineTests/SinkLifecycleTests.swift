@@ -222,4 +222,20 @@ struct SinkLifecycleTests {
         #expect(summary.diagnostics.map(\.code) == ["E474"])
         #expect(await ledger.wait(for: "cancelled a1", seconds: 60))
     }
+
+    @Test("a slow article holds back at most the window of later ones (4 per job), not the whole input")
+    func windowBound() async throws {
+        let ledger = Ledger()
+        let p = try pipeline(
+            "  - ledger:\n      to: stdout\n      recordExports: true\n", ledger: ledger,
+            analyzers: "[{ lines: { delayMilliseconds: 1500, slowOn: SLOW } }]")
+        let runner = Runner(pipeline: p, jobs: 2, standardOutput: { _ in })
+        let summary = await runner.run(inputs(["SLOW"] + (1...40).map { "fast \($0)" }))
+        #expect(summary.succeeded == 41)
+        let exports = ledger.events.filter { $0.hasPrefix("export ") }
+        let slow = try #require(exports.firstIndex(of: "export SLOW"))
+        // Items taken and not yet written are at most 8 (2 jobs × 4), the slow one among them.
+        #expect(slow <= 7)
+        #expect(exports.count == 41)
+    }
 }
