@@ -66,6 +66,18 @@ struct ExternalAnalyzerTests {
         #expect(try documents[1].annotations.json(of: "shouting") == [])
     }
 
+    @Test("a program still working on an abandoned article is killed when the run ends, not waited for")
+    func abandonedExchange() async throws {
+        let p = try PipelineLoader(registry: .standard, environment: [:]).load(text: Self.broken(timeout: 300), file: "p.yaml")
+        var runner = Runner(pipeline: p, jobs: 1, standardOutput: { _ in })
+        runner.articleTimeout = .seconds(2)
+        let start = ContinuousClock.now
+        let summary = await runner.run([.data(name: "stuck.txt", Data("This one says SLOW-ME.".utf8))])
+        // Not a speed figure: the program sleeps for 60 s on the article and its own timeout is 300 s.
+        #expect(ContinuousClock.now - start < .seconds(30))
+        #expect(summary.diagnostics.map(\.code) == ["E474"])
+    }
+
     @Test("a program that crashes fails that article, naming the program and quoting its standard error; the next article is analyzed")
     func crash() async throws {
         let result = try await Self.run(Self.broken(), [Self.calm, (name: "boom.txt", text: "This one says CRASH-ME."), Self.loud])

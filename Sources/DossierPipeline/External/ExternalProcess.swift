@@ -93,6 +93,12 @@ final class ExternalProcess: @unchecked Sendable {
         for (pid, process) in running.withLock({ $0 }) where process.isRunning { kill(pid, SIGKILL) }
     }
 
+    /// Kills the program at once, from any thread: an exchange blocked reading its answer then
+    /// fails, which frees the worker's queue.
+    func killNow() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     /// The program's process id.
     var pid: Int32 { process.processIdentifier }
 

@@ -24,6 +24,8 @@ final class ExternalWorker: @unchecked Sendable {
     private let queue: DispatchQueue
     // Only touched on `queue`.
     private var process: ExternalProcess?
+    /// The program while the queue waits for its answer, for `stop` to kill.
+    private let waiting = Locked<ExternalProcess?>(nil)
 
     init(program: ExternalProgram, shared: Locked<Shared>, index: Int) {
         self.program = program
@@ -59,8 +61,11 @@ final class ExternalWorker: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Stops the program, letting it end on its own for up to a second.
+    /// Stops the program, letting it end on its own for up to a second. An exchange still waiting
+    /// for its answer is for an article the run has abandoned (its time ran out, or the run was
+    /// interrupted): the program is killed at once rather than waited for until its own timeout.
     func stop() async {
+        waiting.withLock { $0 }?.killNow()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
                 self.process?.terminate(grace: 1)
@@ -105,6 +110,8 @@ final class ExternalWorker: @unchecked Sendable {
             pending = nil
             // Stopped since (the run ended): the program is gone with the exchange.
             guard process === running else { throw ComponentError(code: "E725", "\(program.label) was stopped before answering") }
+            waiting.withLock { $0 = running }
+            defer { waiting.withLock { $0 = nil } }
             do {
                 return try running.finish(deadline: deadline)
             } catch {
@@ -113,6 +120,8 @@ final class ExternalWorker: @unchecked Sendable {
         }
         let running = try started()
         running.clearErrors()
+        waiting.withLock { $0 = running }
+        defer { waiting.withLock { $0 = nil } }
         do {
             return try running.exchange(request, deadline: .now() + program.timeout, spin: Self.quickSpin)
         } catch {
