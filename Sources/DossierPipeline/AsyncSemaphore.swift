@@ -1,8 +1,8 @@
 /// A counting semaphore for tasks: `acquire` suspends, never blocks a thread.
 ///
-/// A lock rather than an actor: the runner acquires and releases two of these for every article,
-/// and each call into an actor from the task pool is a hop to the actor and back, which cost more
-/// than reading a small article.
+/// A lock rather than an actor: the runner's window is acquired and released for every article
+/// when several jobs run, and each call into an actor from the task pool is a hop to the actor and
+/// back, which cost more than reading a small article.
 final class AsyncSemaphore: Sendable {
     private struct State {
         var available: Int
