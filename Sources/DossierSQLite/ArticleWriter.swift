@@ -86,6 +86,7 @@ struct ArticleWriter {
         defer { for handle in used { sqlite3_clear_bindings(handle) } }
         for table in ArticleRows.Table.allCases {
             let rowStarts = starts[Int(table.rawValue)]
+            let expected = table.encodedValues
             var next = 0
             while next < rowStarts.count {
                 let count = min(Self.rowsPerInsert, rowStarts.count - next)
@@ -102,7 +103,7 @@ struct ArticleWriter {
                         values += 1
                     }
                     // A row with a value too many or too few would shift every later row's values.
-                    precondition(values == table.encodedValues, "malformed rows: \(values) values for a row of \(table.name)")
+                    precondition(values == expected, "malformed rows: \(values) values for a row of \(table.name)")
                     if table == .articles {
                         bind(hash, to: handle, at: column)
                         bind(writtenAt, to: handle, at: column + 1)

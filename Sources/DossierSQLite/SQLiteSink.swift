@@ -70,7 +70,7 @@ public final class SQLiteSink: ExportSink {
                 // Pages of 16 KiB rather than SQLite's 4 KiB, for a new database (one that has tables keeps
                 // its own: SQLite only changes it on VACUUM): an article's text and metrics fit on one page
                 // instead of a chain of overflow pages, and the WAL and its checkpoints move a quarter as
-                // many pages, which took two fifths off the kernel's time for the writes (Performance.md).
+                // many pages, which took about a third off the kernel's time for the writes (Performance.md).
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
                 // In WAL mode NORMAL keeps the database consistent on a crash; only the last commits may be lost on power failure.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
