@@ -22,32 +22,60 @@ import Foundation
 /// later schema skips the articles it already holds. Those bytes are fed to the hash as they are
 /// made, never stored.
 struct ArticleRows {
-    /// A table of the corpus database and the statement that inserts one of its rows.
+    /// A table of the corpus database and the columns its rows fill.
     enum Table: UInt8, CaseIterable {
         case articles, entities, sources, quotes, claims, claimSources, findings
 
-        /// The `INSERT` for one row; for `articles`, the last two values (`content_hash`,
-        /// `written_at`) are the sink's, not the rows'.
-        var insert: String {
+        /// The table's name in the database.
+        var name: String {
+            switch self {
+            case .articles: "articles"
+            case .entities: "entities"
+            case .sources: "sources"
+            case .quotes: "quotes"
+            case .claims: "claims"
+            case .claimSources: "claim_sources"
+            case .findings: "findings"
+            }
+        }
+
+        /// The columns a row's values go to, in the order they are encoded; for `articles`, the
+        /// last two (`content_hash`, `written_at`) are the sink's, not the rows'.
+        var columns: [String] {
             switch self {
             case .articles:
-                "INSERT INTO articles (id, title, authors, publisher, published, modified, url, language, origin, length, text, "
-                    + "metrics, content_hash, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            case .entities: "INSERT INTO entities (article_id, id, kind, name, role, producer, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                [
+                    "id", "title", "authors", "publisher", "published", "modified", "url", "language", "origin", "length", "text",
+                    "metrics", "content_hash", "written_at",
+                ]
+            case .entities: ["article_id", "id", "kind", "name", "role", "producer", "mentions"]
             case .sources:
-                "INSERT INTO sources (article_id, id, name, kind, url, entity_id, platform, handle, date, start, end, text, producer) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            case .quotes:
-                "INSERT INTO quotes (article_id, id, kind, start, end, text, speaker_id, anonymous, cue, producer) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ["article_id", "id", "name", "kind", "url", "entity_id", "platform", "handle", "date", "start", "end", "text", "producer"]
+            case .quotes: ["article_id", "id", "kind", "start", "end", "text", "speaker_id", "anonymous", "cue", "producer"]
             case .claims:
-                "INSERT INTO claims (article_id, id, start, end, text, kind, check_worthiness, claimant_kind, claimant_id, quote_id, "
-                    + "attribution, reasons, producer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            case .claimSources: "INSERT OR IGNORE INTO claim_sources (article_id, claim_id, source_id, via) VALUES (?, ?, ?, ?)"
-            case .findings:
-                "INSERT INTO findings (article_id, id, kind, severity, message, cue, start, end, text, producer) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                [
+                    "article_id", "id", "start", "end", "text", "kind", "check_worthiness", "claimant_kind", "claimant_id", "quote_id",
+                    "attribution", "reasons", "producer",
+                ]
+            case .claimSources: ["article_id", "claim_id", "source_id", "via"]
+            case .findings: ["article_id", "id", "kind", "severity", "message", "cue", "start", "end", "text", "producer"]
             }
+        }
+
+        /// How many values each row carries in the encoded bytes.
+        var encodedValues: Int { self == .articles ? columns.count - 2 : columns.count }
+
+        /// The `INSERT` of `rows` rows at once (one `VALUES` tuple each).
+        ///
+        /// `OR FAIL`: a row that breaks a constraint stops the statement without undoing the rows
+        /// before it, and the sink then rolls the whole batch back. The default (`ABORT`) would
+        /// undo them, so SQLite keeps a statement journal, a temporary file, for every statement
+        /// of more than one row: that doubled the kernel's time for the writes. A claim may cite
+        /// one source twice (by two routes): the link is kept once (`OR IGNORE`).
+        func insert(rows: Int) -> String {
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            return "INSERT OR \(self == .claimSources ? "IGNORE" : "FAIL") INTO \(name) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: rows).joined(separator: ", ")
         }
 
         /// The table's number in the first version's encoding, which the hash is taken over.

@@ -4,24 +4,58 @@ import GRDBSQLite
 /// Writes one article's rows inside the sink's open transaction: nothing when the stored version
 /// has the same content hash, else the old rows (if any) deleted and the new ones inserted.
 ///
-/// The rows arrive encoded (`ArticleRows`) and are bound straight from those bytes to the cached
+/// The rows arrive encoded (`ArticleRows`) and are bound straight from those bytes to cached
 /// insert statements through SQLite's C API: no value, argument list or string is built per
-/// column, which left the sink's own work to SQLite.
+/// column, which left the sink's own work to SQLite. An article's rows of one table go in with
+/// one statement of up to `rowsPerInsert` `VALUES` tuples rather than a statement each: SQLite
+/// then opens the table and its indexes once for all of them, which took a fifth off its
+/// instructions for the inserts (`Docs/Performance.md`).
 struct ArticleWriter {
     /// What writing an article did.
     enum Outcome {
         case inserted, replaced, unchanged
     }
 
+    /// The most rows one insert statement takes; an article's rows of a table beyond that go in
+    /// several statements. Above about ten rows a statement SQLite saves little more, and each
+    /// row count is a statement of its own in the cache.
+    static let rowsPerInsert = 16
+
     var writtenAt: String
 
     /// The tables of an article's items, children before their parents.
     static let tablesToDelete = ["claim_sources", "claims", "quotes", "sources", "findings", "entities"]
 
+    /// The prepared statements of one batch, by table and row count: looked up by number rather
+    /// than by their SQL, which is long for many rows.
+    struct Statements {
+        private var inserts: [Statement?] = Array(
+            repeating: nil, count: ArticleRows.Table.allCases.count * (ArticleWriter.rowsPerInsert + 1))
+        fileprivate var storedHash: Statement?
+
+        fileprivate mutating func insert(_ table: ArticleRows.Table, rows: Int, in db: Database) throws -> Statement {
+            let n = Int(table.rawValue) * (ArticleWriter.rowsPerInsert + 1) + rows
+            if let statement = inserts[n] { return statement }
+            let statement = try db.cachedStatement(sql: table.insert(rows: rows))
+            inserts[n] = statement
+            return statement
+        }
+
+        fileprivate mutating func stored(in db: Database) throws -> Statement {
+            if let storedHash { return storedHash }
+            let statement = try db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?")
+            storedHash = statement
+            return statement
+        }
+    }
+
     /// Writes one article; `firstClaim` is set to the rowid of the first claim the batch inserts,
     /// for `indexClaims`.
-    func write(id: String, hash: String, rows: UnsafeRawBufferPointer, firstClaim: inout Int64?, in db: Database) throws -> Outcome {
-        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?"), arguments: [id])
+    func write(
+        id: String, hash: String, rows: UnsafeRawBufferPointer, firstClaim: inout Int64?, statements: inout Statements,
+        in db: Database
+    ) throws -> Outcome {
+        let stored = try storedHash(of: id, statements: &statements, in: db)
         if stored == hash { return .unchanged }
         if stored != nil {
             // Table by table, since the sink's connection does not enforce foreign keys (so no cascade);
@@ -31,40 +65,84 @@ struct ArticleWriter {
             }
             try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
         }
-        var statements: [Statement?] = Array(repeating: nil, count: ArticleRows.Table.allCases.count)
-        // The text is bound without a copy (`SQLITE_STATIC`): let go of it before the bytes go,
-        // whether the article was written or failed.
-        defer { for case let statement? in statements { sqlite3_clear_bindings(statement.sqliteStatement) } }
+
+        // Where each row starts, by table: rows are encoded parents first, but an article's
+        // claim_sources rows follow each claim's, and go in after all the claims.
+        var starts = Array(repeating: [Int](), count: ArticleRows.Table.allCases.count)
         var reader = Reader(rows)
         precondition(reader.byte() == ArticleRows.version, "rows encoded by another version")
         while !reader.atEnd {
-            let marker = reader.byte()
+            let marker = reader.peek()
             guard marker >= 0xF0, let table = ArticleRows.Table(rawValue: marker & 0x0F) else {
                 preconditionFailure("malformed rows: \(marker) where a row should start")
             }
-            let n = Int(table.rawValue)
-            let statement = try statements[n] ?? db.cachedStatement(sql: table.insert)
-            statements[n] = statement
-            let handle = statement.sqliteStatement
-            var column: CInt = 1
-            while !reader.atEnd && reader.peek() < 0xF0 {
-                bind(&reader, to: handle, at: column)
-                column += 1
+            starts[Int(table.rawValue)].append(reader.offset)
+            reader.skipRow()
+        }
+
+        var used: [SQLiteStatement] = []
+        // The text is bound without a copy (`SQLITE_STATIC`): let go of it before the bytes go,
+        // whether the article was written or failed.
+        defer { for handle in used { sqlite3_clear_bindings(handle) } }
+        for table in ArticleRows.Table.allCases {
+            let rowStarts = starts[Int(table.rawValue)]
+            let expected = table.encodedValues
+            var next = 0
+            while next < rowStarts.count {
+                let count = min(Self.rowsPerInsert, rowStarts.count - next)
+                let statement = try statements.insert(table, rows: count, in: db)
+                let handle = statement.sqliteStatement
+                used.append(handle)
+                var column: CInt = 1
+                for start in rowStarts[next..<(next + count)] {
+                    reader.offset = start + 1
+                    var values = 0
+                    while !reader.atEnd && reader.peek() < 0xF0 {
+                        bind(&reader, to: handle, at: column)
+                        column += 1
+                        values += 1
+                    }
+                    // A row with a value too many or too few would shift every later row's values.
+                    precondition(values == expected, "malformed rows: \(values) values for a row of \(table.name)")
+                    if table == .articles {
+                        bind(hash, to: handle, at: column)
+                        bind(writtenAt, to: handle, at: column + 1)
+                        column += 2
+                    }
+                }
+                let code = sqlite3_step(handle)
+                sqlite3_reset(handle)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
+                        sql: statement.sql)
+                }
+                // One statement's rows take consecutive rowids, each one more than the largest.
+                if table == .claims && firstClaim == nil { firstClaim = db.lastInsertedRowID - Int64(count - 1) }
+                next += count
             }
-            if table == .articles {
-                bind(hash, to: handle, at: column)
-                bind(writtenAt, to: handle, at: column + 1)
-            }
-            let code = sqlite3_step(handle)
-            sqlite3_reset(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
-                    sql: statement.sql)
-            }
-            if table == .claims && firstClaim == nil { firstClaim = db.lastInsertedRowID }
         }
         return stored == nil ? .inserted : .replaced
+    }
+
+    /// The content hash stored for the article `id`, if the database holds it.
+    private func storedHash(of id: String, statements: inout Statements, in db: Database) throws -> String? {
+        let handle = try statements.stored(in: db).sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        bind(id, to: handle, at: 1)
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            guard let text = sqlite3_column_text(handle, 0) else { return nil }
+            return String(cString: text)
+        case SQLITE_DONE: return nil
+        case let code:
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
+                sql: "SELECT content_hash FROM articles WHERE id = ?")
+        }
     }
 
     /// Adds the claims the batch inserted to the full-text index, in one statement.
@@ -127,6 +205,20 @@ struct ArticleWriter {
             precondition(offset + n <= count, "malformed rows: they end early")
             defer { offset += n }
             return (base + offset).assumingMemoryBound(to: CChar.self)
+        }
+
+        /// Moves past the row that starts here: its marker and every value.
+        mutating func skipRow() {
+            offset += 1
+            while !atEnd && peek() < 0xF0 {
+                switch ArticleRows.Tag(rawValue: byte()) {
+                case .null: break
+                case .integer, .double: offset += 8
+                case .text: offset += Int(uint64())
+                case nil: preconditionFailure("malformed rows: an unknown value tag")
+                }
+                precondition(offset <= count, "malformed rows: they end early")
+            }
         }
     }
 }

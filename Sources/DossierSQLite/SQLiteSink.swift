@@ -31,6 +31,9 @@ public final class SQLiteSink: ExportSink {
         }
     }
 
+    /// The page size of a database the sink creates, in bytes.
+    static let pageSize = 16_384
+
     /// The database file.
     public let path: String
     /// What this run did so far (committed batches only).
@@ -64,6 +67,11 @@ public final class SQLiteSink: ExportSink {
             configuration.foreignKeysEnabled = false
             configuration.label = "dossier-sqlite"
             configuration.prepareDatabase { db in
+                // Pages of 16 KiB rather than SQLite's 4 KiB, for a new database (one that has tables keeps
+                // its own: SQLite only changes it on VACUUM): an article's text and metrics fit on one page
+                // instead of a chain of overflow pages, and the WAL and its checkpoints move a quarter as
+                // many pages, which took about a third off the kernel's time for the writes (Performance.md).
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
                 // In WAL mode NORMAL keeps the database consistent on a crash; only the last commits may be lost on power failure.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
@@ -131,12 +139,14 @@ public final class SQLiteSink: ExportSink {
             { db in
                 var counts = Statistics()
                 var firstClaim: Int64?
+                var statements = ArticleWriter.Statements()
                 for (id, rendered) in batch {
                     let outcome = try rendered.withUnsafeBytes { bytes in
                         let split = bytes.firstIndex(of: 0) ?? bytes.count
                         let hash = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<split]), as: UTF8.self)
                         let rows = UnsafeRawBufferPointer(rebasing: bytes[min(split + 1, bytes.count)...])
-                        return try writer.write(id: id, hash: hash, rows: rows, firstClaim: &firstClaim, in: db)
+                        return try writer.write(
+                            id: id, hash: hash, rows: rows, firstClaim: &firstClaim, statements: &statements, in: db)
                     }
                     switch outcome {
                     case .inserted: counts.inserted += 1

@@ -1,11 +1,12 @@
 import DossierCore
 import DossierPipeline
-import DossierSQLite
 import DossierTestSupport
 import DossierTesting
 import Foundation
 import GRDB
 import Testing
+
+@testable import DossierSQLite
 
 @Suite("The sqlite exporter")
 struct SQLiteExporterTests {
@@ -41,6 +42,8 @@ struct SQLiteExporterTests {
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 2 * perArticle, "\(table)")
             }
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            // A new database gets pages of 16 KiB (SQLite's default is 4 KiB): an article's row fits on one.
+            #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 16_384)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(claim_sources)").count == 4)
@@ -83,6 +86,78 @@ struct SQLiteExporterTests {
         for document in documents + [SQLiteCorpus.document("three")] { try sink.write(try exporter.export(document), for: document) }
         try sink.finish()
         #expect(sink.statistics == .init(inserted: 1, replaced: 0, unchanged: 2))
+    }
+
+    @Test(
+        "an article with more rows of a table than one insert statement takes is written whole: every row in order, every claim searchable, a second batch's too"
+    )
+    func manyRowsPerTable() throws {
+        let folder = try SQLiteCorpus.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("corpus.sqlite")
+        // Ten copies of each claim (with its sources) and finding: 40 claims, 30 links, 30 findings.
+        func crowded(_ id: String) -> Document {
+            SQLiteCorpus.document(id) { document in
+                let a = document.annotations
+                document.annotations.claims = (0..<10).flatMap { n in
+                    a.claims.map { claim in
+                        var copy = claim
+                        copy.id = "\(claim.id)x\(n)"
+                        return copy
+                    }
+                }
+                document.annotations.findings = (0..<10).flatMap { n in
+                    a.findings.map { finding in
+                        var copy = finding
+                        copy.id = "\(finding.id)x\(n)"
+                        return copy
+                    }
+                }
+                document.annotations.relations = []
+            }
+        }
+        let documents = [crowded("one"), SQLiteCorpus.document("two"), crowded("three")]
+        #expect(documents[0].annotations.claims.count > 2 * ArticleWriter.rowsPerInsert)
+        let exporter = try SQLiteExporter(
+            options: {
+                var o = SQLiteExporter.Options()
+                o.batchSize = 2
+                return o
+            }())
+        let sink = try #require(
+            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                as? SQLiteSink)
+        for document in documents { try sink.write(try exporter.export(document), for: document) }
+        try sink.finish()
+        #expect(sink.statistics == .init(inserted: 3, replaced: 0, unchanged: 0))
+
+        try SQLiteCorpus.read(path) { (db: Database) throws in
+            for document in documents {
+                let id = document.id
+                let a = document.annotations
+                #expect(
+                    try String.fetchAll(db, sql: "SELECT id FROM claims WHERE article_id = ? ORDER BY rowid", arguments: [id])
+                        == a.claims.map(\.id))
+                #expect(
+                    try String.fetchAll(db, sql: "SELECT text FROM claims WHERE article_id = ? ORDER BY rowid", arguments: [id])
+                        == a.claims.map { document.text(in: $0.range) })
+                #expect(
+                    try Set(String.fetchAll(db, sql: "SELECT id FROM findings WHERE article_id = ?", arguments: [id]))
+                        == Set(a.findings.map(\.id)))
+                #expect(
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM claim_sources WHERE article_id = ?", arguments: [id])
+                        == a.claims.map(\.support.count).reduce(0, +))
+                #expect(
+                    try Int.fetchOne(
+                        db,
+                        sql:
+                            "SELECT count(*) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH 'collisions' AND c.article_id = ?",
+                        arguments: [id]) == a.claims.filter { document.text(in: $0.range).contains("collisions") }.count)
+            }
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        try SQLiteMigrationTests.checkIndex(at: path)
     }
 
     @Test("a changed article replaces all its rows, full-text index included; the others are untouched")

@@ -89,6 +89,8 @@ struct SQLiteMigrationTests {
             #expect(try String.fetchAll(db, sql: snapshot) == before.0)
             #expect(try String.fetchAll(db, sql: "SELECT content_hash || written_at FROM articles ORDER BY id") == before.1)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            // An existing database keeps the page size it was created with: SQLite changes it only on VACUUM.
+            #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 4096)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
         }
