@@ -52,7 +52,9 @@ enum EntityTokenizer {
                 var lowers = 0
                 var singleLetterSegment = true
                 var segmentLength = 0
-                while i < end {
+                // A word ends at the longest token, so that a token's length fits in its 20 bits.
+                let wordEnd = min(end, start + EntityToken.maxLength)
+                while i < wordEnd {
                     let c = UInt32(truncatingIfNeeded: units[i])
                     let ck = kind(c)
                     if ck != 0 {
