@@ -1,4 +1,5 @@
-/// Unicode scalars stored at one fixed width per buffer, with constant-time access by offset.
+/// Unicode scalars stored at one fixed width per buffer, with access by offset in constant time
+/// (by binary search for the few scalars above U+FFFF kept out of line).
 ///
 /// The layout is the one Python's PEP 393 gives its strings, with one change for the scalars above
 /// U+FFFF: one byte per scalar when every scalar is below U+0100 (ASCII and Latin-1), two when
