@@ -90,7 +90,7 @@ public struct ClaimAnalyzer: Analyzer {
         guard document.length > 0, let vocabulary = ClaimVocabulary.shared else { return annotations }
         let threshold = options.threshold ?? vocabulary.model.threshold
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> ([ClaimAnnotation], [Finding]) {
-            document.scalars.withUnsafeUnits(as: U.self) { units in
+            document.scalars.withUnits(as: U.self) { units in
                 var builder = ClaimBuilder(
                     units: units, document: document, model: vocabulary.model, extractor: vocabulary.extractor, threshold: threshold,
                     minimumWords: options.minimumWords)
@@ -117,7 +117,7 @@ public struct ClaimAnalyzer: Analyzer {
         guard document.length > 0, let vocabulary = ClaimVocabulary.trainingExtractor else { return [] }
         let model = ClaimVocabulary.shared?.model ?? ClaimModel(text: "buckets \(ClaimVocabulary.buckets)")!
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> [String] {
-            document.scalars.withUnsafeUnits(as: U.self) { units in
+            document.scalars.withUnits(as: U.self) { units in
                 var builder = ClaimBuilder(
                     units: units, document: document, model: model, extractor: vocabulary, threshold: 0,
                     minimumWords: options.minimumWords)

@@ -91,9 +91,9 @@ public struct DateAnalyzer: Analyzer {
         let found: [FoundDate]
         // One switch on the width per document, then a scanner specialised for its code units.
         switch scalars.width {
-        case 1: found = scalars.withUnsafeUnits(as: UInt8.self) { Self.scan(ScalarUnits($0), settings) }
-        case 2: found = scalars.withUnsafeUnits(as: UInt16.self) { Self.scan(ScalarUnits($0), settings) }
-        default: found = scalars.withUnsafeUnits(as: UInt32.self) { Self.scan(ScalarUnits($0), settings) }
+        case 1: found = scalars.withUnits(as: UInt8.self) { Self.scan(ScalarUnits($0), settings) }
+        case 2: found = scalars.withUnits(as: UInt16.self) { Self.scan(ScalarUnits($0), settings) }
+        default: found = scalars.withUnits(as: UInt32.self) { Self.scan(ScalarUnits($0), settings) }
         }
         var annotations = Annotations()
         annotations.dates = found.map {

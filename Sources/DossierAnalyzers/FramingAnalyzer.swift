@@ -209,7 +209,7 @@ public struct FramingAnalyzer: Analyzer {
             headline = (title, nil)
             let buffer = ScalarBuffer(title)
             func runTitle<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
-                buffer.withUnsafeUnits(as: U.self) { units in
+                buffer.withUnits(as: U.self) { units in
                     var scanner = FramingScanner<U>(
                         units: units, buffer: buffer, vocabulary: vocabulary, reportQuoted: options.quoted, ranged: false)
                     scanner.collectSupport(0..<buffer.count, role: .headline)
@@ -224,7 +224,7 @@ public struct FramingAnalyzer: Analyzer {
             }
         }
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) {
-            document.scalars.withUnsafeUnits(as: U.self) { units in
+            document.scalars.withUnits(as: U.self) { units in
                 var scanner = FramingScanner<U>(
                     units: units, buffer: document.scalars, vocabulary: vocabulary, reportQuoted: options.quoted, tally: result)
                 // Headline and highlight words first, so each body word is only looked up among them.

@@ -31,9 +31,9 @@ public struct MetricsAnalyzer: Analyzer {
         var annotations = Annotations()
         let counts: (words: Int, syllables: Int) =
             switch document.scalars.width {
-            case 1: document.scalars.withUnsafeUnits(as: UInt8.self) { Self.count($0) }
-            case 2: document.scalars.withUnsafeUnits(as: UInt16.self) { Self.count($0) }
-            default: document.scalars.withUnsafeUnits(as: UInt32.self) { Self.count($0) }
+            case 1: document.scalars.withUnits(as: UInt8.self) { Self.count($0) }
+            case 2: document.scalars.withUnits(as: UInt16.self) { Self.count($0) }
+            default: document.scalars.withUnits(as: UInt32.self) { Self.count($0) }
             }
         let a = document.annotations
         let sentences = a.sentences.count
@@ -73,7 +73,7 @@ public struct MetricsAnalyzer: Analyzer {
 
     /// Words (runs of letters and digits, with inner apostrophes and hyphens) and their syllables
     /// (vowel groups, less a silent final `e`, at least one a word with a letter).
-    static func count<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) -> (words: Int, syllables: Int) {
+    static func count<U: FixedWidthInteger & UnsignedInteger>(_ units: ScalarBuffer.Units<U>) -> (words: Int, syllables: Int) {
         var words = 0
         var syllables = 0
         var i = 0

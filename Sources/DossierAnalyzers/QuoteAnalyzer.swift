@@ -96,7 +96,7 @@ public struct QuoteAnalyzer: Analyzer {
         let sentences = document.annotations.sentences.map(\.range.offsets).sorted { $0.lowerBound < $1.lowerBound }
         let mentions = MentionIndex(document.annotations.entities)
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> [Quote] {
-            document.scalars.withUnsafeUnits(as: U.self) { units in
+            document.scalars.withUnits(as: U.self) { units in
                 var scanner = QuoteScanner(
                     units: units, vocabulary: vocabulary, minimumWords: options.minimumWords,
                     continuingSpeaker: options.continuingSpeaker, blocks: blocks, sentences: sentences, mentions: mentions)

@@ -93,7 +93,7 @@ public struct SourceAnalyzer: Analyzer {
         guard document.length > 0 else { return annotations }
         let vocabulary = customVocabulary ?? AttributionVocabulary.shared
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> ([SourceAnnotation], [Finding]) {
-            document.scalars.withUnsafeUnits(as: U.self) { units in
+            document.scalars.withUnits(as: U.self) { units in
                 var finder = SourceFinder(units: units, document: document, vocabulary: vocabulary, findVague: options.vagueAttribution)
                 finder.run()
                 return (finder.sources, finder.findings)

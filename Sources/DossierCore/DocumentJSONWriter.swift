@@ -543,8 +543,11 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         sink.write(UInt8(ascii: "\""))
         switch scalars.width {
         case 1: scalars.withUnsafeUnits(as: UInt8.self) { latin1Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
-        case 2: scalars.withUnsafeUnits(as: UInt16.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
-        default: scalars.withUnsafeUnits(as: UInt32.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
+        case 2:
+            scalars.withOutOfLine(in: range) { table in
+                scalars.withUnsafeUnits(as: UInt16.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range]), table) }
+            }
+        default: scalars.withUnsafeUnits(as: UInt32.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range]), nil) }
         }
         sink.write(UInt8(ascii: "\""))
     }
@@ -568,10 +571,18 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         if run < units.count { sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(units)[run...])) }
     }
 
-    /// Writes code units of a scalar buffer as escaped UTF-8, one specialisation per width.
-    private mutating func utf8Escaped<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) {
+    /// Writes code units of a scalar buffer as escaped UTF-8, one specialisation per width; the
+    /// marker units of a two-byte buffer stand for the scalars of `table`, in order.
+    private mutating func utf8Escaped<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: UnsafeBufferPointer<U>, _ table: UnsafeBufferPointer<UInt64>?
+    ) {
+        var next = 0
         for u in units {
-            let v = UInt32(truncatingIfNeeded: u)
+            var v = UInt32(truncatingIfNeeded: u)
+            if U.self == UInt16.self, v & 0xF800 == 0xD800, let table {
+                v = UInt32(truncatingIfNeeded: table[next] & 0x1F_FFFF)
+                next += 1
+            }
             if v < 0x80 {
                 escaped(UInt8(truncatingIfNeeded: v))
             } else if v < 0x800 {

@@ -1,24 +1,38 @@
-/// Unicode scalars stored at one fixed width per buffer, the narrowest that holds the largest of
-/// them, with constant-time access by offset.
+/// Unicode scalars stored at one fixed width per buffer, with access by offset in constant time
+/// (by binary search for the few scalars above U+FFFF kept out of line).
 ///
-/// The layout is the one Python's PEP 393 gives its strings: one byte per scalar when every
-/// scalar is below U+0100 (ASCII and Latin-1), two when every one is below U+10000 (the Basic
-/// Multilingual Plane), four otherwise. An English article takes a quarter of the memory of
-/// `[Unicode.Scalar]`. Appending a scalar that does not fit widens the whole buffer once.
+/// The layout is the one Python's PEP 393 gives its strings, with one change for the scalars above
+/// U+FFFF: one byte per scalar when every scalar is below U+0100 (ASCII and Latin-1), two when
+/// every one is below U+10000 (the Basic Multilingual Plane) or when the few above it are stored
+/// out of line, four when they are many. An English article takes a quarter of the memory of
+/// `[Unicode.Scalar]`, and one emoji in it no longer makes every scalar four bytes.
 ///
-/// Indices are offsets from 0. Buffers with the same scalars are equal and hash alike whatever
-/// their widths. Hot loops that read many scalars can read the code units directly with
-/// `withUnsafeUnits(as:_:)` after switching once on `width`.
+/// Out of line: in a two-byte buffer, a code unit in U+D800...U+DFFF (a surrogate, never a scalar)
+/// marks an offset whose scalar, above U+FFFF, is kept in a sorted side table of (offset, scalar)
+/// entries. The unit is the scalar's UTF-16 high surrogate. A buffer keeps its scalars above
+/// U+FFFF out of line while they are at most an eighth of its scalars (10 bytes each instead of 4,
+/// so that a text of them costs at most 3 bytes a scalar); past that the buffer is four bytes wide.
+/// The subscript reads a marked offset by binary search in the side table; every other offset in
+/// constant time.
+///
+/// Indices are offsets from 0 (scalar offsets, whatever the layout). Buffers with the same scalars
+/// are equal and hash alike whatever their layouts. Hot loops that read many scalars switch once on
+/// `width`, then read the code units through `withUnits(as:_:)`, whose view resolves marked units,
+/// or directly with `withUnsafeUnits(as:_:)`, where a marked unit must be treated by the caller.
 public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
     /// The code units, `width` bytes each in native byte order.
     @usableFromInline internal var bytes: [UInt8]
     /// log2 of the width: 0, 1 or 2.
     @usableFromInline internal var shift: Int
+    /// The scalars above U+FFFF of a two-byte buffer, in offset order, each `offset << 21 | value`
+    /// (a scalar value takes 21 bits); empty at the other widths.
+    @usableFromInline internal var outOfLine: [UInt64]
 
     /// An empty buffer, one byte wide.
     @inlinable public init() {
         bytes = []
         shift = 0
+        outOfLine = []
     }
 
     /// A buffer holding `scalars`, at the narrowest width that holds them all.
@@ -40,9 +54,11 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
         self = contiguous.withUTF8 { utf8 in
             var maxByte: UInt8 = 0
             var count = 0
+            var astral = 0
             for b in utf8 {
                 maxByte = Swift.max(maxByte, b)
                 count &+= b & 0xC0 == 0x80 ? 0 : 1
+                astral &+= b >= 0xF0 ? 1 : 0
             }
             if maxByte < 0x80 {
                 return ScalarBuffer(unsafeUninitializedCount: utf8.count, as: UInt8.self) { units in
@@ -51,6 +67,16 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
                 }
             }
             let width = Self.width(forMaxUTF8Byte: maxByte)
+            if width == 4, Self.keepsOutOfLine(astral, of: count) {
+                return ScalarBuffer(unsafeUninitializedCount: count, outOfLineCount: astral) { units, outOfLine in
+                    var i = 0
+                    for scalar in text.unicodeScalars {
+                        units[i] = outOfLine.unit(for: scalar, at: i)
+                        i += 1
+                    }
+                    return i
+                }
+            }
             func fill<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> ScalarBuffer {
                 ScalarBuffer(unsafeUninitializedCount: count, as: U.self) { units in
                     var i = 0
@@ -75,7 +101,8 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     ///
     /// Every unit written must be a valid Unicode scalar value (no surrogates). Readers that decode
     /// bytes use it to write each scalar once, at its final width. The width is not narrowed
-    /// afterwards, so choose the narrowest that holds the text's largest scalar.
+    /// afterwards, so choose the narrowest that holds the text's largest scalar; for text with
+    /// scalars above U+FFFF, see `init(unsafeUninitializedCount:outOfLineCount:initializingWith:)`.
     public init<U: FixedWidthInteger & UnsignedInteger>(
         unsafeUninitializedCount count: Int, as _: U.Type, initializingWith body: (UnsafeMutableBufferPointer<U>) throws -> Int
     ) rethrows {
@@ -88,11 +115,102 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
             initialized = written << shift
         }
         self.shift = shift
+        outOfLine = []
+    }
+
+    /// Creates a two-byte buffer of `count` scalars of which at most `outOfLineCount` are above
+    /// U+FFFF, letting `body` write them; `body` returns how many it wrote, at most `count`.
+    ///
+    /// `body` writes each scalar below U+10000 as its unit, and each one above through
+    /// `OutOfLineScalars.unit(for:at:)`, in offset order. Readers that decode bytes use it when
+    /// `keepsOutOfLine(_:of:)` says the scalars above U+FFFF are few enough to keep out of line.
+    public init(
+        unsafeUninitializedCount count: Int, outOfLineCount: Int,
+        initializingWith body: (UnsafeMutableBufferPointer<UInt16>, inout OutOfLineScalars) throws -> Int
+    ) rethrows {
+        var table = OutOfLineScalars(capacity: outOfLineCount)
+        self = try ScalarBuffer(unsafeUninitializedCount: count, as: UInt16.self) { units in
+            let written = try body(units, &table)
+            precondition(table.entries.last.map { Int($0 >> 21) < written } ?? true, "an out-of-line scalar past the \(written) written")
+            return written
+        }
+        outOfLine = table.entries
+    }
+
+    /// The scalars above U+FFFF of a two-byte buffer being written, recorded in offset order.
+    public struct OutOfLineScalars {
+        @usableFromInline var entries: [UInt64]
+
+        init(capacity: Int) {
+            entries = []
+            entries.reserveCapacity(capacity)
+        }
+
+        /// The code unit to write at `offset` for `scalar`: its value below U+10000, else a marker
+        /// unit, the scalar being recorded out of line. Offsets must come in increasing order.
+        @inlinable public mutating func unit(for scalar: Unicode.Scalar, at offset: Int) -> UInt16 {
+            unit(for: scalar.value, at: offset)
+        }
+
+        /// `unit(for:at:)` for a scalar's value.
+        @inlinable public mutating func unit(for value: UInt32, at offset: Int) -> UInt16 {
+            if value < 0x1_0000 { return UInt16(truncatingIfNeeded: value) }
+            precondition(entries.last.map { Int($0 >> 21) < offset } ?? true, "out-of-line scalars must come in offset order")
+            entries.append(UInt64(offset) << 21 | UInt64(value))
+            return ScalarBuffer.marker(for: value)
+        }
+    }
+
+    /// Whether a text of `count` scalars, `astral` of them above U+FFFF, keeps those out of line in
+    /// a two-byte buffer rather than taking four bytes a scalar: while they are at most an eighth.
+    @inlinable public static func keepsOutOfLine(_ astral: Int, of count: Int) -> Bool { astral &* 8 <= count }
+
+    /// The unit that marks an out-of-line scalar of value `value`: its UTF-16 high surrogate.
+    @inlinable static func marker(for value: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: 0xD800 | (value &- 0x1_0000) &>> 10) }
+
+    /// Whether `unit`, read from a two-byte buffer, marks a scalar stored out of line.
+    @inlinable public static func isOutOfLineMarker(_ unit: UInt16) -> Bool { unit & 0xF800 == 0xD800 }
+
+    /// The value of the out-of-line scalar at `offset`, which holds a marker unit: binary search in the table.
+    @usableFromInline @inline(never)
+    static func outOfLineValue(at offset: Int, in table: UnsafeBufferPointer<UInt64>) -> UInt32 {
+        let key = UInt64(offset) << 21
+        var low = 0
+        var high = table.count
+        while low < high {
+            let mid = (low &+ high) &>> 1
+            if table[mid] < key { low = mid &+ 1 } else { high = mid }
+        }
+        precondition(low < table.count && table[low] &>> 21 == UInt64(offset), "no out-of-line scalar at offset \(offset)")
+        return UInt32(truncatingIfNeeded: table[low] & 0x1F_FFFF)
+    }
+
+    /// The index of the first out-of-line entry at or after `offset`.
+    @usableFromInline func firstOutOfLine(atOrAfter offset: Int) -> Int {
+        let key = UInt64(offset) << 21
+        var low = 0
+        var high = outOfLine.count
+        while low < high {
+            let mid = (low &+ high) &>> 1
+            if outOfLine[mid] < key { low = mid &+ 1 } else { high = mid }
+        }
+        return low
     }
 
     private init(contiguous scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         var largest: UInt32 = 0
-        for scalar in scalars { largest = Swift.max(largest, scalar.value) }
+        var astral = 0
+        for scalar in scalars {
+            largest = Swift.max(largest, scalar.value)
+            astral &+= scalar.value >= 0x1_0000 ? 1 : 0
+        }
+        if astral > 0, Self.keepsOutOfLine(astral, of: scalars.count) {
+            self.init(unsafeUninitializedCount: scalars.count, outOfLineCount: astral) { units, outOfLine in
+                for i in scalars.indices { units[i] = outOfLine.unit(for: scalars[i], at: i) }
+                return scalars.count
+            }
+            return
+        }
         func fill<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> ScalarBuffer {
             ScalarBuffer(unsafeUninitializedCount: scalars.count, as: U.self) { units in
                 for i in scalars.indices { units[i] = U(truncatingIfNeeded: scalars[i].value) }
@@ -102,8 +220,11 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
         self = largest < 0x100 ? fill(UInt8.self) : largest < 0x1_0000 ? fill(UInt16.self) : fill(UInt32.self)
     }
 
-    /// Bytes per scalar: 1, 2 or 4.
+    /// Bytes per code unit: 1, 2 or 4 (a two-byte buffer may keep a few scalars out of line).
     @inlinable public var width: Int { 1 &<< shift }
+
+    /// How many scalars above U+FFFF a two-byte buffer keeps out of line (0 at the other widths).
+    @inlinable public var outOfLineCount: Int { outOfLine.count }
 
     /// The width that holds a scalar of value `value`.
     @inlinable public static func width(for value: UInt32) -> Int { value < 0x100 ? 1 : value < 0x1_0000 ? 2 : 4 }
@@ -143,6 +264,9 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
         case 1:
             precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "scalar offset out of range")
             let unit = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i &<< 1, as: UInt16.self) }
+            if Self.isOutOfLineMarker(unit) {
+                return unsafeBitCast(outOfLine.withUnsafeBufferPointer { Self.outOfLineValue(at: i, in: $0) }, to: Unicode.Scalar.self)
+            }
             return unsafeBitCast(UInt32(unit), to: Unicode.Scalar.self)
         default:
             precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "scalar offset out of range")
@@ -154,8 +278,19 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     @inlinable public func index(after i: Int) -> Int { i + 1 }
     @inlinable public func index(before i: Int) -> Int { i - 1 }
 
-    /// Calls `body` with the code units, which must be of the buffer's width (`UInt8` for 1,
-    /// `UInt16` for 2, `UInt32` for 4): the fast path for scanners, which switch once on `width`.
+    /// Calls `body` with a view of the code units that reads each as its scalar's value, out-of-line
+    /// scalars included; `U` must be of the buffer's width (`UInt8` for 1, `UInt16` for 2, `UInt32`
+    /// for 4). The path for scanners, which switch once on `width`.
+    @inlinable public func withUnits<U: FixedWidthInteger & UnsignedInteger, R>(
+        as _: U.Type, _ body: (Units<U>) throws -> R
+    ) rethrows -> R {
+        try withUnsafeUnits(as: U.self) { raw in try outOfLine.withUnsafeBufferPointer { try body(Units(raw: raw, outOfLine: $0)) } }
+    }
+
+    /// Calls `body` with the code units as stored, which must be of the buffer's width (`UInt8` for
+    /// 1, `UInt16` for 2, `UInt32` for 4). In a two-byte buffer a unit for which
+    /// `isOutOfLineMarker(_:)` holds stands for a scalar above U+FFFF kept out of line: read it
+    /// with the subscript, or read through `withUnits(as:_:)`.
     @inlinable public func withUnsafeUnits<U: FixedWidthInteger & UnsignedInteger, R>(
         as _: U.Type, _ body: (UnsafeBufferPointer<U>) throws -> R
     ) rethrows -> R {
@@ -164,12 +299,40 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     }
 
     /// Calls `body` with the code units for changing them in place; like `withUnsafeUnits(as:_:)`,
-    /// and every unit written must be a valid Unicode scalar value.
+    /// and every unit written must be a valid Unicode scalar value. Units that mark out-of-line
+    /// scalars must stay where they are (see `compactUnits(as:_:)` for moving them).
     public mutating func withUnsafeMutableUnits<U: FixedWidthInteger & UnsignedInteger, R>(
         as _: U.Type, _ body: (UnsafeMutableBufferPointer<U>) throws -> R
     ) rethrows -> R {
         precondition(MemoryLayout<U>.size == width, "the buffer is \(width) bytes wide, not \(MemoryLayout<U>.size)")
         return try bytes.withUnsafeMutableBytes { try body($0.bindMemory(to: U.self)) }
+    }
+
+    /// Calls `body` to rewrite the code units in place and keeps the first `count` it returns.
+    ///
+    /// `body` may drop and rewrite scalars below U+10000, and move units toward the front keeping
+    /// their order; every unit that marks an out-of-line scalar must be kept (moved, not dropped or
+    /// rewritten), so that the side table follows its units. Every unit written must be a valid
+    /// Unicode scalar value or such a moved marker.
+    public mutating func compactUnits<U: FixedWidthInteger & UnsignedInteger, R>(
+        as _: U.Type, _ body: (UnsafeMutableBufferPointer<U>) throws -> (result: R, count: Int)
+    ) rethrows -> R {
+        let (result, kept) = try withUnsafeMutableUnits(as: U.self) { try body($0) }
+        precondition(kept >= 0 && kept <= count, "kept \(kept) of \(count) scalars")
+        bytes.removeLast(bytes.count - kept << shift)
+        if !outOfLine.isEmpty {
+            // The markers, in order, are the table's entries in order: give each its new offset.
+            var k = 0
+            withUnsafeUnits(as: UInt16.self) { units in
+                for i in units.indices where Self.isOutOfLineMarker(units[i]) {
+                    precondition(k < outOfLine.count, "more marker units than out-of-line scalars")
+                    outOfLine[k] = UInt64(i) << 21 | outOfLine[k] & 0x1F_FFFF
+                    k += 1
+                }
+            }
+            precondition(k == outOfLine.count, "an out-of-line scalar's marker was dropped")
+        }
+        return result
     }
 
     // MARK: Building
@@ -178,8 +341,21 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     public mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n << shift) }
 
     /// Appends `scalar`, widening the buffer first if it does not fit.
+    ///
+    /// A scalar above U+FFFF goes out of line in a two-byte buffer until such scalars are more than
+    /// an eighth of the buffer's scalars and more than a few thousand: then the buffer is made
+    /// four bytes wide. (Judging by an eighth alone would widen for an article's first emoji.)
     public mutating func append(_ scalar: Unicode.Scalar) {
         let v = scalar.value
+        if v >= 0x1_0000, shift < 2 {
+            if outOfLine.count < 4096 || Self.keepsOutOfLine(outOfLine.count + 1, of: count + 1) {
+                if shift == 0 { widen(to: 2) }
+                outOfLine.append(UInt64(count) << 21 | UInt64(v))
+                withUnsafeBytes(of: Self.marker(for: v)) { bytes.append(contentsOf: $0) }
+                return
+            }
+            widen(to: 4)
+        }
         if Self.width(for: v) > width { widen(to: Self.width(for: v)) }
         switch shift {
         case 0:
@@ -202,9 +378,11 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     public mutating func removeLast(_ k: Int) {
         precondition(k >= 0 && k <= count, "cannot remove \(k) of \(count) scalars")
         bytes.removeLast(k << shift)
+        while let last = outOfLine.last, Int(last >> 21) >= count { outOfLine.removeLast() }
     }
 
-    /// Rewrites every scalar at `newWidth`, which is wider than the current one.
+    /// Rewrites every scalar at `newWidth`, which is wider than the current one; at four bytes the
+    /// out-of-line scalars come back in line.
     private mutating func widen(to newWidth: Int) {
         let old = self
         func fill<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> ScalarBuffer {
@@ -224,10 +402,22 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     public func string(in range: Range<Int>) -> String {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "range \(range) outside \(count) scalars")
         switch shift {
-        case 0: return withUnsafeUnits(as: UInt8.self) { Self.string(UnsafeBufferPointer(rebasing: $0[range])) }
-        case 1: return withUnsafeUnits(as: UInt16.self) { Self.string(UnsafeBufferPointer(rebasing: $0[range])) }
-        default: return withUnsafeUnits(as: UInt32.self) { Self.string(UnsafeBufferPointer(rebasing: $0[range])) }
+        case 0: return withUnsafeUnits(as: UInt8.self) { Self.string(UnsafeBufferPointer(rebasing: $0[range]), nil) }
+        case 1:
+            return withOutOfLine(in: range) { table in
+                withUnsafeUnits(as: UInt16.self) { Self.string(UnsafeBufferPointer(rebasing: $0[range]), table) }
+            }
+        default: return withUnsafeUnits(as: UInt32.self) { Self.string(UnsafeBufferPointer(rebasing: $0[range]), nil) }
         }
+    }
+
+    /// Calls `body` with the out-of-line entries whose offsets fall in `range`, in order (nil when none do).
+    @usableFromInline func withOutOfLine<R>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt64>?) throws -> R) rethrows -> R {
+        guard !outOfLine.isEmpty else { return try body(nil) }
+        let first = firstOutOfLine(atOrAfter: range.lowerBound)
+        let end = firstOutOfLine(atOrAfter: range.upperBound)
+        guard first < end else { return try body(nil) }
+        return try outOfLine.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[first..<end])) }
     }
 
     /// The number of UTF-8 bytes of a scalar of value `v`.
@@ -237,21 +427,30 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     /// without a `String` in between: for callers that only copy or hash the bytes.
     public func appendUTF8(in range: Range<Int>, to out: inout [UInt8]) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "range \(range) outside \(count) scalars")
-        func append<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) {
+        func append<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>, _ table: UnsafeBufferPointer<UInt64>?) {
             let start = out.count
-            let length = Self.utf8Count(units)
+            let length = Self.utf8Count(units) &+ (table?.count ?? 0)
             out.append(contentsOf: repeatElement(0, count: length))
-            out.withUnsafeMutableBufferPointer { _ = Self.encodeUTF8(units, into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+            out.withUnsafeMutableBufferPointer {
+                _ = Self.encodeUTF8(units, table, into: UnsafeMutableBufferPointer(rebasing: $0[start...]))
+            }
         }
         switch shift {
-        case 0: withUnsafeUnits(as: UInt8.self) { append(UnsafeBufferPointer(rebasing: $0[range])) }
-        case 1: withUnsafeUnits(as: UInt16.self) { append(UnsafeBufferPointer(rebasing: $0[range])) }
-        default: withUnsafeUnits(as: UInt32.self) { append(UnsafeBufferPointer(rebasing: $0[range])) }
+        case 0: withUnsafeUnits(as: UInt8.self) { append(UnsafeBufferPointer(rebasing: $0[range]), nil) }
+        case 1:
+            withOutOfLine(in: range) { table in
+                withUnsafeUnits(as: UInt16.self) { append(UnsafeBufferPointer(rebasing: $0[range]), table) }
+            }
+        default: withUnsafeUnits(as: UInt32.self) { append(UnsafeBufferPointer(rebasing: $0[range]), nil) }
         }
     }
 
-    private static func string<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>) -> String {
-        let length = utf8Count(units)
+    /// A string of `units`, whose marker units stand for the scalars of `table` in order.
+    private static func string<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: UnsafeBufferPointer<U>, _ table: UnsafeBufferPointer<UInt64>?
+    ) -> String {
+        // A marker unit counts 3 bytes (it is a surrogate) and its scalar takes 4: one more each.
+        let length = utf8Count(units) &+ (table?.count ?? 0)
         if length == units.count, U.self == UInt8.self {
             // All ASCII: the units are the UTF-8.
             return String(unsafeUninitializedCapacity: length) { out in
@@ -259,7 +458,7 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
                 return length
             }
         }
-        return String(unsafeUninitializedCapacity: length) { encodeUTF8(units, into: $0) }
+        return String(unsafeUninitializedCapacity: length) { encodeUTF8(units, table, into: $0) }
     }
 
     /// The number of UTF-8 bytes of `units`, branch-free, so that the compiler can take many units a step.
@@ -272,13 +471,15 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
         return length
     }
 
-    /// Writes the UTF-8 of `units` into `out`, which has room for `utf8Count(units)` bytes; returns
-    /// how many it wrote.
+    /// Writes the UTF-8 of `units` into `out`, which has room for `utf8Count(units)` bytes and one
+    /// more for each entry of `table`, the out-of-line scalars of the marker units in order;
+    /// returns how many it wrote.
     private static func encodeUTF8<U: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<U>, into out: UnsafeMutableBufferPointer<UInt8>
+        _ units: UnsafeBufferPointer<U>, _ table: UnsafeBufferPointer<UInt64>?, into out: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         var i = 0
         var k = 0
+        var next = 0
         let n = units.count
         let raw = UnsafeRawPointer(units.baseAddress)
         while k < n {
@@ -293,7 +494,11 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
             }
             let u = units[k]
             k &+= 1
-            let v = UInt32(truncatingIfNeeded: u)
+            var v = UInt32(truncatingIfNeeded: u)
+            if U.self == UInt16.self, v & 0xF800 == 0xD800, let table {
+                v = UInt32(truncatingIfNeeded: table[next] & 0x1F_FFFF)
+                next &+= 1
+            }
             // Encoded inline: a closure call per scalar through `UTF8.encode` was most of the time.
             if v < 0x80 {
                 out[i] = UInt8(truncatingIfNeeded: v)
@@ -321,7 +526,8 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     // MARK: Equality
 
     public static func == (lhs: ScalarBuffer, rhs: ScalarBuffer) -> Bool {
-        if lhs.shift == rhs.shift { return lhs.bytes == rhs.bytes }
+        // One layout for one text at one width: a two-byte buffer's marker units and table agree.
+        if lhs.shift == rhs.shift { return lhs.bytes == rhs.bytes && lhs.outOfLine == rhs.outOfLine }
         return lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 
@@ -333,4 +539,40 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
 
     /// The scalars as a string.
     public var description: String { string(in: 0..<count) }
+}
+
+extension ScalarBuffer {
+    /// The code units of a scalar buffer of one width, each read as its scalar's value: a unit that
+    /// marks an out-of-line scalar reads as that scalar (found by binary search), every other unit
+    /// as itself. Scanners are specialised for each of the three unit types.
+    public struct Units<Unit: FixedWidthInteger & UnsignedInteger>: RandomAccessCollection {
+        /// The code units as stored (see `ScalarBuffer.withUnsafeUnits(as:_:)`), for fast paths
+        /// that test several at once for ASCII, which a marker unit never is.
+        public let raw: UnsafeBufferPointer<Unit>
+        @usableFromInline let outOfLine: UnsafeBufferPointer<UInt64>
+
+        @inlinable init(raw: UnsafeBufferPointer<Unit>, outOfLine: UnsafeBufferPointer<UInt64>) {
+            self.raw = raw
+            self.outOfLine = outOfLine
+        }
+
+        /// Always 0.
+        @inlinable public var startIndex: Int { 0 }
+
+        /// The number of scalars.
+        @inlinable public var endIndex: Int { raw.count }
+
+        /// The value of the scalar at offset `i`.
+        @inlinable public subscript(i: Int) -> UInt32 {
+            let v = UInt32(truncatingIfNeeded: raw[i])
+            if Unit.self == UInt16.self, v & 0xF800 == 0xD800 { return ScalarBuffer.outOfLineValue(at: i, in: outOfLine) }
+            return v
+        }
+
+        /// The scalar at offset `i`.
+        @inlinable public func scalar(at i: Int) -> Unicode.Scalar { unsafeBitCast(self[i], to: Unicode.Scalar.self) }
+
+        @inlinable public func index(after i: Int) -> Int { i &+ 1 }
+        @inlinable public func index(before i: Int) -> Int { i &- 1 }
+    }
 }

@@ -74,7 +74,20 @@ enum PlainTextDecoder {
         switch ScalarBuffer.width(forMaxUTF8Byte: maxByte) {
         case 1: return try decodeUTF8(body, from: start, count: count, as: UInt8.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
         case 2: return try decodeUTF8(body, from: start, count: count, as: UInt16.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
-        default: return try decodeUTF8(body, from: start, count: count, as: UInt32.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
+        default:
+            // Scalars above U+FFFF: a few (one emoji in an article) are kept out of line in a
+            // two-byte buffer rather than making every scalar four bytes. Counted only here, on
+            // the rare text that has one: the lead bytes of four-byte sequences.
+            var astral = 0
+            for b in body { astral &+= b >= 0xF0 ? 1 : 0 }
+            guard ScalarBuffer.keepsOutOfLine(astral, of: count) else {
+                return try decodeUTF8(body, from: start, count: count, as: UInt32.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
+            }
+            return try ScalarBuffer(unsafeUninitializedCount: count, outOfLineCount: astral) { units, outOfLine in
+                try withUnsafeMutablePointer(to: &outOfLine) {
+                    try decode(body, from: start, into: units, outOfLine: $0, name: name, allowTruncatedEnd: allowTruncatedEnd)
+                }
+            }
         }
     }
 
@@ -110,43 +123,57 @@ enum PlainTextDecoder {
         _ body: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, as _: U.Type, name: String, allowTruncatedEnd: Bool
     ) throws -> ScalarBuffer {
         try ScalarBuffer(unsafeUninitializedCount: count, as: U.self) { units in
-            // A hand-written strict decoder (no overlongs, surrogates or values past U+10FFFF):
-            // the standard library's parser, one scalar per call through an iterator, took as
-            // long as all the reader's line analysis.
-            var i = 0
-            var written = 0
-            let n = body.count
-            guard let base = body.baseAddress else { return 0 }
-            let raw = UnsafeRawPointer(base)
-            while i < n {
-                // Eight ASCII bytes at once, the common case in English text.
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    for k in 0..<8 { units[written &+ k] = U(truncatingIfNeeded: body[i &+ k]) }
-                    written &+= 8
-                    i &+= 8
-                    continue
-                }
-                let b0 = body[i]
-                if b0 < 0x80 {
-                    // Never more scalars than lead bytes, which were counted.
-                    units[written] = U(truncatingIfNeeded: b0)
-                    written &+= 1
-                    i &+= 1
-                    continue
-                }
-                if let (value, length) = scalar(body, at: i, lead: b0) {
-                    units[written] = U(truncatingIfNeeded: value)
-                    written &+= 1
-                    i &+= length
-                    continue
-                }
-                if allowTruncatedEnd, n - i < 4 { return written }
-                throw ComponentError(
-                    code: "E410",
-                    "input '\(name)' is not valid UTF-8 (bad byte at offset \(start + i)); convert it to UTF-8 and read it again")
-            }
-            return written
+            try decode(body, from: start, into: units, outOfLine: nil, name: name, allowTruncatedEnd: allowTruncatedEnd)
         }
+    }
+
+    /// Decodes `body` into `units`, wide enough for its largest scalar unless `outOfLine` is given,
+    /// where the scalars above U+FFFF go; returns how many units it wrote.
+    @inline(__always)
+    private static func decode<U: FixedWidthInteger & UnsignedInteger>(
+        _ body: UnsafeBufferPointer<UInt8>, from start: Int, into units: UnsafeMutableBufferPointer<U>,
+        outOfLine: UnsafeMutablePointer<ScalarBuffer.OutOfLineScalars>?, name: String, allowTruncatedEnd: Bool
+    ) throws -> Int {
+        // A hand-written strict decoder (no overlongs, surrogates or values past U+10FFFF):
+        // the standard library's parser, one scalar per call through an iterator, took as
+        // long as all the reader's line analysis.
+        var i = 0
+        var written = 0
+        let n = body.count
+        guard let base = body.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        while i < n {
+            // Eight ASCII bytes at once, the common case in English text.
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                for k in 0..<8 { units[written &+ k] = U(truncatingIfNeeded: body[i &+ k]) }
+                written &+= 8
+                i &+= 8
+                continue
+            }
+            let b0 = body[i]
+            if b0 < 0x80 {
+                // Never more scalars than lead bytes, which were counted.
+                units[written] = U(truncatingIfNeeded: b0)
+                written &+= 1
+                i &+= 1
+                continue
+            }
+            if let (value, length) = scalar(body, at: i, lead: b0) {
+                if value >= 0x1_0000, U.self == UInt16.self, let outOfLine {
+                    units[written] = U(truncatingIfNeeded: outOfLine.pointee.unit(for: value, at: written))
+                } else {
+                    units[written] = U(truncatingIfNeeded: value)
+                }
+                written &+= 1
+                i &+= length
+                continue
+            }
+            if allowTruncatedEnd, n - i < 4 { return written }
+            throw ComponentError(
+                code: "E410",
+                "input '\(name)' is not valid UTF-8 (bad byte at offset \(start + i)); convert it to UTF-8 and read it again")
+        }
+        return written
     }
 
     /// The scalar encoded by the multi-byte sequence at `i` whose lead byte is `b0`, and its
@@ -231,18 +258,19 @@ enum PlainTextDecoder {
     /// read), so it is written over the scalars already read and the array is cut at its end:
     /// one array of scalars for the whole article instead of two.
     static func normalise(_ scalars: inout ScalarBuffer) -> [Line] {
-        let (lines, written) =
-            switch scalars.width {
-            case 1: scalars.withUnsafeMutableUnits(as: UInt8.self) { normalise($0) }
-            case 2: scalars.withUnsafeMutableUnits(as: UInt16.self) { normalise($0) }
-            default: scalars.withUnsafeMutableUnits(as: UInt32.self) { normalise($0) }
-            }
-        scalars.removeLast(scalars.count - written)
-        return lines
+        // Compacted: lines move toward the front, and the side table of a buffer that keeps scalars
+        // above U+FFFF out of line follows their marker units (never spacing, so never dropped).
+        switch scalars.width {
+        case 1: scalars.compactUnits(as: UInt8.self) { normalise($0) }
+        case 2: scalars.compactUnits(as: UInt16.self) { normalise($0) }
+        default: scalars.compactUnits(as: UInt32.self) { normalise($0) }
+        }
     }
 
     /// Normalises code units of one width in place; returns the lines and the units written.
-    private static func normalise<U: FixedWidthInteger & UnsignedInteger>(_ s: UnsafeMutableBufferPointer<U>) -> ([Line], Int) {
+    private static func normalise<U: FixedWidthInteger & UnsignedInteger>(
+        _ s: UnsafeMutableBufferPointer<U>
+    ) -> (result: [Line], count: Int) {
         var lines: [Line] = []
         // Sized once, rather than grown by doubling, which could leave twice the room needed on
         // an article of one-line items: a count of the raw lines holding something other than
@@ -267,7 +295,11 @@ enum PlainTextDecoder {
         let carriageReturn = U(0x0D)
         let tab = U(0x09)
         func isWhitespace(_ u: U) -> Bool {
-            u == 0x20 || (u < 0x80 ? (0x09...0x0D).contains(u) : unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).properties.isWhitespace)
+            if u == 0x20 { return true }
+            if u < 0x80 { return (0x09...0x0D).contains(u) }
+            // A unit that marks an out-of-line scalar (above U+FFFF, where there is no white space) is not a scalar itself.
+            if U.self == UInt16.self, ScalarBuffer.isOutOfLineMarker(UInt16(truncatingIfNeeded: u)) { return false }
+            return unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).properties.isWhitespace
         }
         while i < count {
             // One raw line: up to \n, \r\n or \r.

@@ -34,14 +34,14 @@ enum URLScanner {
     /// units, read once at the buffer's width, and only a word with a dot inside is looked at.
     static func scan(_ s: ScalarBuffer, in range: Range<Int>) -> [Match] {
         switch s.width {
-        case 1: s.withUnsafeUnits(as: UInt8.self) { scan(units: $0, of: s, in: range) }
-        case 2: s.withUnsafeUnits(as: UInt16.self) { scan(units: $0, of: s, in: range) }
-        default: s.withUnsafeUnits(as: UInt32.self) { scan(units: $0, of: s, in: range) }
+        case 1: s.withUnits(as: UInt8.self) { scan(units: $0, of: s, in: range) }
+        case 2: s.withUnits(as: UInt16.self) { scan(units: $0, of: s, in: range) }
+        default: s.withUnits(as: UInt32.self) { scan(units: $0, of: s, in: range) }
         }
     }
 
     private static func scan<U: FixedWidthInteger & UnsignedInteger>(
-        units: UnsafeBufferPointer<U>, of s: ScalarBuffer, in range: Range<Int>
+        units: ScalarBuffer.Units<U>, of s: ScalarBuffer, in range: Range<Int>
     ) -> [Match] {
         // Every address has a dot with something after it, and few words have one: so look for
         // such dots, then for the word around each (a maximal run of non-space scalars, as in the

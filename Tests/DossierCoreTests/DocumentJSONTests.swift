@@ -29,7 +29,7 @@ struct DocumentJSONTests {
         "documents of every scalar width read back equal, with their snippets written from the scalars",
         arguments: [
             ("Plain ASCII text. Two sentences.", 1), ("Café crème. Señor Núñez paid.", 1),
-            ("Київ — the city. “Quoted” words.", 2), ("Bikes 🚲 everywhere. Music 𝄞 too.", 4),
+            ("Київ — the city. “Quoted” words.", 2), ("Bikes 🚲 everywhere. Music 𝄞 too.", 2), ("🚲🚲🚲. 𝄞𝄞.", 4),
         ])
     func roundTripAtEveryWidth(text: String, width: Int) throws {
         let whole = TextRange(start: 0, end: text.unicodeScalars.count)

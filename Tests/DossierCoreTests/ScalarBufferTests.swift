@@ -7,21 +7,112 @@ struct ScalarBufferTests {
     static let latin1 = "Café au lait, señor."
     static let bmp = "Kyiv — Київ, “quoted”."
     static let astral = "Ride on 🚲 and 𝄞."
+    /// Every scalar above U+FFFF: an emoji, a CJK Extension B ideograph, mathematical letters and a digit.
+    static let allAstral = "🚲𠀋𝐀𝑏𝟎😀"
 
     @Test(
-        "the width is the narrowest that holds the largest scalar",
+        "the width is the narrowest that holds the largest scalar, or two with the few above U+FFFF out of line",
         arguments: [
-            (ascii, 1), (latin1, 1), (bmp, 2), (astral, 4), ("\u{FF}", 1), ("\u{100}", 2), ("\u{FFFF}", 2), ("\u{10000}", 4),
+            (ascii, 1, 0), (latin1, 1, 0), (bmp, 2, 0), (astral, 2, 2), (allAstral, 4, 0), ("\u{FF}", 1, 0), ("\u{100}", 2, 0),
+            ("\u{FFFF}", 2, 0), ("\u{10000}", 4, 0), ("\u{10000}abcdefg", 2, 1), ("\u{10000}abcdef", 4, 0),
         ])
-    func widthIsNarrowest(text: String, width: Int) {
-        #expect(ScalarBuffer(text).width == width)
-        #expect(ScalarBuffer(Array(text.unicodeScalars)).width == width)
-        var appended = ScalarBuffer()
-        for scalar in text.unicodeScalars { appended.append(scalar) }
-        #expect(appended.width == width)
+    func widthIsNarrowest(text: String, width: Int, outOfLine: Int) {
+        for buffer in [ScalarBuffer(text), ScalarBuffer(Array(text.unicodeScalars))] {
+            #expect(buffer.width == width)
+            #expect(buffer.outOfLineCount == outOfLine)
+        }
     }
 
-    @Test("every way of building holds the same scalars as the string", arguments: [ascii, latin1, bmp, astral, ""])
+    @Test("appending keeps scalars above U+FFFF out of line until they are thousands and more than an eighth")
+    func appendingAstral() {
+        var sparse = ScalarBuffer("a")
+        sparse.append("🚲")
+        #expect(sparse.width == 2)
+        #expect(sparse.outOfLineCount == 1)
+        var dense = ScalarBuffer()
+        for _ in 0..<4096 { dense.append("😀") }
+        #expect(dense.width == 2)
+        #expect(dense.outOfLineCount == 4096)
+        dense.append("𠀋")
+        #expect(dense.width == 4)
+        #expect(dense.outOfLineCount == 0)
+        #expect(dense.count == 4097)
+        #expect(dense[4095] == "😀")
+        #expect(dense[4096] == "𠀋")
+        #expect(dense == ScalarBuffer(String(repeating: "😀", count: 4096) + "𠀋"))
+    }
+
+    @Test("out-of-line scalars read back by offset, as strings, as UTF-8 and through the units view")
+    func outOfLineReads() {
+        let text = "x🚲 Ab𠀋c 𝐀𝑏𝟎 and 😀😁 done, at the end of a line long enough to keep them out of line. 🎉"
+        let scalars = Array(text.unicodeScalars)
+        let buffer = ScalarBuffer(text)
+        #expect(buffer.width == 2)
+        #expect(buffer.outOfLineCount == 8)
+        for i in scalars.indices { #expect(buffer[i] == scalars[i]) }
+        #expect(Array(buffer) == scalars)
+        #expect(buffer.description == text)
+        for range in [0..<scalars.count, 1..<2, 2..<5, 5..<6, 3..<40, 20..<(scalars.count - 1), 30..<31] {
+            let expected = String(String.UnicodeScalarView(scalars[range]))
+            #expect(buffer.string(in: range) == expected)
+            var out: [UInt8] = [0x3E]
+            buffer.appendUTF8(in: range, to: &out)
+            #expect(out == [0x3E] + Array(expected.utf8))
+        }
+        let values = buffer.withUnits(as: UInt16.self) { Array($0) }
+        #expect(values == scalars.map(\.value))
+        let raw = buffer.withUnsafeUnits(as: UInt16.self) { Array($0) }
+        #expect(raw[1] == 0xD83D)
+        #expect(ScalarBuffer.isOutOfLineMarker(raw[1]))
+        #expect(!ScalarBuffer.isOutOfLineMarker(raw[0]))
+    }
+
+    @Test("buffers with out-of-line scalars are equal by their scalars, whatever the layout")
+    func outOfLineEquality() {
+        let text = "Ride 🚲 to work."
+        let outOfLine = ScalarBuffer(text)
+        let wide = ScalarBuffer(unsafeUninitializedCount: text.unicodeScalars.count, as: UInt32.self) { units in
+            for (i, scalar) in text.unicodeScalars.enumerated() { units[i] = scalar.value }
+            return text.unicodeScalars.count
+        }
+        #expect(outOfLine.width == 2)
+        #expect(wide.width == 4)
+        #expect(outOfLine == wide)
+        #expect(outOfLine.hashValue == wide.hashValue)
+        // The same marker unit (one high surrogate) for two different scalars.
+        #expect(ScalarBuffer("Grin 😀 here.") != ScalarBuffer("Grin 😁 here."))
+        #expect(ScalarBuffer("Grin 😀 here.") == ScalarBuffer(Array("Grin 😀 here.".unicodeScalars)))
+    }
+
+    @Test("removing the last scalars drops their out-of-line entries")
+    func removeLastOutOfLine() {
+        var buffer = ScalarBuffer("Some words 🚲 then 😀")
+        buffer.removeLast(7)
+        #expect(buffer == ScalarBuffer("Some words 🚲"))
+        #expect(buffer.outOfLineCount == 1)
+        buffer.removeLast(1)
+        #expect(buffer.outOfLineCount == 0)
+        #expect(buffer == ScalarBuffer("Some words "))
+    }
+
+    @Test("compacting the units moves out-of-line scalars with their markers")
+    func compactingUnits() {
+        var buffer = ScalarBuffer("a  🚲  b  😀  c  𠀋 and more words")
+        let kept = buffer.compactUnits(as: UInt16.self) { units -> (result: Int, count: Int) in
+            // Drop the spaces.
+            var written = 0
+            for i in units.indices where units[i] != 0x20 {
+                units[written] = units[i]
+                written += 1
+            }
+            return (written, written)
+        }
+        #expect(kept == buffer.count)
+        #expect(buffer == ScalarBuffer("a🚲b😀c𠀋andmorewords"))
+        #expect(buffer.outOfLineCount == 3)
+    }
+
+    @Test("every way of building holds the same scalars as the string", arguments: [ascii, latin1, bmp, astral, allAstral, ""])
     func buildsHoldTheScalars(text: String) {
         let expected = Array(text.unicodeScalars)
         var appended = ScalarBuffer()
@@ -44,12 +135,12 @@ struct ScalarBufferTests {
         buffer.append("b")
         #expect(buffer.width == 2)
         buffer.append("🚲")
-        #expect(buffer.width == 4)
+        #expect(buffer.width == 2)
         buffer.append("c")
         #expect(Array(buffer) == ["a", "é", "Ж", "b", "🚲", "c"])
         var jump: ScalarBuffer = ["x"]
         jump.append("𝄞")
-        #expect(jump.width == 4)
+        #expect(jump.width == 2)
         #expect(Array(jump) == ["x", "𝄞"])
     }
 
@@ -70,7 +161,7 @@ struct ScalarBufferTests {
         #expect(ScalarBuffer("Київ") != ScalarBuffer("Київ🚲"))
     }
 
-    @Test("slices are offsets from 0 of the whole buffer and convert to strings", arguments: [latin1, bmp, astral])
+    @Test("slices are offsets from 0 of the whole buffer and convert to strings", arguments: [latin1, bmp, astral, allAstral])
     func slicing(text: String) {
         let buffer = ScalarBuffer(text)
         let scalars = Array(text.unicodeScalars)
@@ -82,7 +173,7 @@ struct ScalarBufferTests {
         #expect(buffer.string(in: 3..<3).isEmpty)
     }
 
-    @Test("UTF-8 appended from a range is the string's, after what the array held", arguments: [ascii, latin1, bmp, astral])
+    @Test("UTF-8 appended from a range is the string's, after what the array held", arguments: [ascii, latin1, bmp, astral, allAstral])
     func appendingUTF8(text: String) {
         let buffer = ScalarBuffer(text)
         let scalars = Array(text.unicodeScalars)
@@ -123,7 +214,8 @@ struct ScalarBufferTests {
         #expect(units == [0x61, 0x416])
     }
 
-    @Test("a document stores its text at the narrowest width", arguments: [(ascii, 1), (latin1, 1), (bmp, 2), (astral, 4)])
+    @Test(
+        "a document stores its text at the narrowest width", arguments: [(ascii, 1), (latin1, 1), (bmp, 2), (astral, 2), (allAstral, 4)])
     func documentWidth(text: String, width: Int) {
         let document = Document(id: "d", text: text)
         #expect(document.scalars.width == width)

@@ -338,11 +338,21 @@ struct TextReaderOffsetTests {
         #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
     }
 
+    @Test("normalising in place moves out-of-line scalars with their lines")
+    func inPlaceNormalisationOutOfLine() throws {
+        let document = try readText(
+            "\n\n  🚲 Title here 𠀋  \r\n\r\n\r\n\n  indented 𝐀𝑏 line\t\n\tnext 😀\rlast line and a longer tail of plain words   \n\n")
+        #expect(document.text == "  🚲 Title here 𠀋\n\n  indented 𝐀𝑏 line\n\tnext 😀\nlast line and a longer tail of plain words")
+        #expect(document.scalars.width == 2)
+        #expect(document.scalars.outOfLineCount == 5)
+        #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
+    }
+
     @Test(
         "the text is decoded straight into the narrowest width, with a byte-order mark dropped",
         arguments: [
             ("Plain title\n\nA line of text.", 1), ("\u{FEFF}Café title\n\nSeñor Núñez ÿ.", 1),
-            ("Київ title\n\nA — line.", 2), ("Bike 🚲 title\n\nNotes 𝄞.", 4),
+            ("Київ title\n\nA — line.", 2), ("Bike 🚲 title\n\nNotes 𝄞.", 2), ("🚲🚲\n\n𝄞𝄞 𝄞.", 4),
         ])
     func decodedAtNarrowestWidth(text: String, width: Int) throws {
         let document = try readText(text)
@@ -353,7 +363,7 @@ struct TextReaderOffsetTests {
 
     @Test("UTF-16 with a byte-order mark widens only as far as its text needs")
     func utf16Widths() throws {
-        for (text, width) in [("Plain\n\nAbc.", 1), ("Київ\n\nAbc.", 2), ("🚲 bike\n\nAbc.", 4)] {
+        for (text, width) in [("Plain\n\nAbc.", 1), ("Київ\n\nAbc.", 2), ("🚲 bike\n\nAbc.", 2)] {
             var data = Data([0xFF, 0xFE])
             for unit in text.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
             let document = try #require(try TextReader(options: TextReader.Options()).read(Input(id: "u", name: "u.txt", data: data)).first)

@@ -14,7 +14,7 @@ struct PostSignature {
 
     /// Finds the signature in `range`: the last dash that opens a line or follows a space, the
     /// name after it, an optional `(@handle)` and an optional date to the end of the line.
-    static func parse<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>, in range: TextRange) -> PostSignature? {
+    static func parse<U: FixedWidthInteger & UnsignedInteger>(_ units: ScalarBuffer.Units<U>, in range: TextRange) -> PostSignature? {
         func v(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: units[i]) }
         let end = min(range.end, units.count)
         var dash = -1

@@ -7,7 +7,7 @@ import DossierCore
 /// Works on the document's scalar units and one token array; strings are built only for the
 /// names of the sources it returns.
 struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
-    let units: UnsafeBufferPointer<U>
+    let units: ScalarBuffer.Units<U>
     let document: Document
     let vocabulary: AttributionVocabulary
     let mentions: MentionIndex
@@ -22,7 +22,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     /// The paragraphs that are "Read more: …" entries; their links belong to the entry.
     private var readMore: [TextRange] = []
 
-    init(units: UnsafeBufferPointer<U>, document: Document, vocabulary: AttributionVocabulary, findVague: Bool) {
+    init(units: ScalarBuffer.Units<U>, document: Document, vocabulary: AttributionVocabulary, findVague: Bool) {
         self.units = units
         self.document = document
         self.vocabulary = vocabulary
@@ -60,12 +60,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         return TextRange(start: s, end: e)
     }
 
-    private static func isClause(_ u: U) -> Bool {
+    private static func isClause(_ u: UInt32) -> Bool {
         let v = UInt32(truncatingIfNeeded: u)
         return v == 0x2C || v == 0x2E || v == 0x3B || v == 0x3A || v == 0x29
     }
 
-    private static func isSpace(_ u: U) -> Bool {
+    private static func isSpace(_ u: UInt32) -> Bool {
         let v = UInt32(truncatingIfNeeded: u)
         return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 || v == 0x2D || v == 0x2022 || v == 0x2A
     }

@@ -4,7 +4,7 @@ import Foundation
 /// Scores a document's sentences and builds the claims worth checking, with their claimant,
 /// kind, reasons, hedges, boosters, actors, dates, attribution and supporting sources.
 struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
-    let units: UnsafeBufferPointer<U>
+    let units: ScalarBuffer.Units<U>
     let document: Document
     let model: ClaimModel
     var extractor: ClaimFeatureExtractor
@@ -45,7 +45,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private(set) var findings: [Finding] = []
 
     init(
-        units: UnsafeBufferPointer<U>, document: Document, model: ClaimModel, extractor: ClaimFeatureExtractor, threshold: Double,
+        units: ScalarBuffer.Units<U>, document: Document, model: ClaimModel, extractor: ClaimFeatureExtractor, threshold: Double,
         minimumWords: Int
     ) {
         self.units = units

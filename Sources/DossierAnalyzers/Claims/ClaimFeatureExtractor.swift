@@ -44,7 +44,7 @@ struct ClaimFeatureExtractor {
 
     /// Fills `vector` (reset first) from `tokens`; records hedges and boosters in `markers`.
     mutating func extract<U: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<U>, tokens: UnsafeBufferPointer<TextToken>, into vector: inout ClaimFeatureVector,
+        _ units: ScalarBuffer.Units<U>, tokens: UnsafeBufferPointer<TextToken>, into vector: inout ClaimFeatureVector,
         markers: inout Markers
     ) {
         for i in vector.named.indices { vector.named[i] = 0 }

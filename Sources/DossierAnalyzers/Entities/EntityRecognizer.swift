@@ -86,6 +86,23 @@ struct EntityRecognizer {
         var sentence: Int
     }
 
+    /// A sentence's tokens, and whether it reads as a headline: 12 bytes, not the 24 of a
+    /// `(Range<Int>, Bool)`, one per sentence of the document.
+    struct TokenSpan {
+        private var lower: Int32
+        private var upper: Int32
+        var headline: Bool
+
+        init(_ range: Range<Int>, headline: Bool) {
+            lower = Int32(range.lowerBound)
+            upper = Int32(range.upperBound)
+            self.headline = headline
+        }
+
+        /// The tokens' indices.
+        var range: Range<Int> { Int(lower)..<Int(upper) }
+    }
+
     /// A referent being built.
     struct Group {
         var kind: Entity.Kind
@@ -115,7 +132,7 @@ struct EntityRecognizer {
     // MARK: Per-document state
 
     private var tokens: [EntityToken] = []
-    private var sentences: [(range: Range<Int>, headline: Bool)] = []
+    private var sentences: [TokenSpan] = []
     private var lowercaseBloom: [UInt64] = []
     private var bloomMask: UInt64 = 0
     private var candidates: [Candidate] = []
@@ -210,30 +227,33 @@ struct EntityRecognizer {
     private mutating func tokenizeSentences(_ document: Document) {
         // Kinds compared directly: a set of kinds would hash a string per sentence.
         func isHeading(_ kind: BlockKind) -> Bool { kind == .title || kind == .heading }
-        var spans: [(Range<Int>, Bool)] = []
         let sentenceLayer = document.annotations.sentences
         let blocks = document.blocks
+        // Each span is tokenized as it is found, with no array of spans beside the tokens (24
+        // bytes a sentence, as much again as the spans themselves, at the recognizer's peak).
         if !sentenceLayer.isEmpty {
-            spans.reserveCapacity(sentenceLayer.count)
+            sentences.reserveCapacity(sentenceLayer.count)
             var blockIndex = 0
             for sentence in sentenceLayer {
                 // Blocks and sentences are both in order; walk them together.
                 while blockIndex < blocks.count && blocks[blockIndex].range.end <= sentence.range.start { blockIndex += 1 }
                 let inHeading =
                     blockIndex < blocks.count && isHeading(blocks[blockIndex].kind) && blocks[blockIndex].range.contains(sentence.range)
-                spans.append((sentence.range.offsets, inHeading))
+                tokenize(sentence.range.offsets, inHeading: inHeading)
             }
         } else if !blocks.isEmpty {
-            spans = blocks.map { ($0.range.offsets, isHeading($0.kind)) }
+            sentences.reserveCapacity(blocks.count)
+            for block in blocks { tokenize(block.range.offsets, inHeading: isHeading(block.kind)) }
         } else {
-            spans = [(0..<document.length, false)]
+            tokenize(0..<document.length, inHeading: false)
         }
-        for (span, heading) in spans {
-            let start = tokens.count
-            EntityTokenizer.tokenize(scalars, range: span, into: &tokens)
-            let r = start..<tokens.count
-            sentences.append((r, heading || looksLikeHeadline(r)))
-        }
+    }
+
+    private mutating func tokenize(_ span: Range<Int>, inHeading: Bool) {
+        let start = tokens.count
+        EntityTokenizer.tokenize(scalars, range: span, into: &tokens)
+        let r = start..<tokens.count
+        sentences.append(TokenSpan(r, headline: inHeading || looksLikeHeadline(r)))
     }
 
     /// Title case: at least three content words, nearly all capitalised, as headlines and

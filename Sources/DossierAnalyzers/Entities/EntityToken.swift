@@ -32,12 +32,27 @@ struct EntityToken {
 
     /// Where the token starts, in scalars.
     var start: Int32
-    /// Where it ends.
-    var end: Int32
+    /// The length in its low 20 bits, the flags in the 12 above: a token takes 16 bytes instead
+    /// of 24 (the recognizer keeps one per word of the document, 3.7 bytes a scalar of prose at 24).
+    private var lengthAndFlags: UInt32
     /// The case-folded hash of its letters (`WordHash`).
     var hash: UInt64
+
+    /// The longest token: the tokenizer ends a word there (a word of a million letters is not
+    /// one of any language, and no list holds it).
+    static let maxLength = (1 << 20) - 1
+
+    init(start: Int32, end: Int32, hash: UInt64, flags: Flags) {
+        precondition(end >= start && Int(end - start) <= Self.maxLength, "a token of \(end - start) scalars")
+        self.start = start
+        self.lengthAndFlags = UInt32(end - start) | UInt32(flags.rawValue) << 20
+        self.hash = hash
+    }
+
+    /// Where it ends.
+    var end: Int32 { start &+ Int32(lengthAndFlags & 0xF_FFFF) }
     /// Its shape.
-    var flags: Flags
+    var flags: Flags { Flags(rawValue: UInt16(truncatingIfNeeded: lengthAndFlags >> 20)) }
 
     @inline(__always) func has(_ flag: Flags) -> Bool { flags.contains(flag) }
     /// A word that starts with an uppercase letter.

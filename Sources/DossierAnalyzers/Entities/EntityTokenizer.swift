@@ -6,9 +6,9 @@ enum EntityTokenizer {
     /// Appends the tokens of `range` in `scalars` to `tokens`.
     static func tokenize(_ scalars: ScalarBuffer, range: Range<Int>, into tokens: inout [EntityToken]) {
         switch scalars.width {
-        case 1: scalars.withUnsafeUnits(as: UInt8.self) { tokenize($0, range: range, into: &tokens) }
-        case 2: scalars.withUnsafeUnits(as: UInt16.self) { tokenize($0, range: range, into: &tokens) }
-        default: scalars.withUnsafeUnits(as: UInt32.self) { tokenize($0, range: range, into: &tokens) }
+        case 1: scalars.withUnits(as: UInt8.self) { tokenize($0, range: range, into: &tokens) }
+        case 2: scalars.withUnits(as: UInt16.self) { tokenize($0, range: range, into: &tokens) }
+        default: scalars.withUnits(as: UInt32.self) { tokenize($0, range: range, into: &tokens) }
         }
     }
 
@@ -36,7 +36,7 @@ enum EntityTokenizer {
     private static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
 
     private static func tokenize<U: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<U>, range: Range<Int>, into tokens: inout [EntityToken]
+        _ units: ScalarBuffer.Units<U>, range: Range<Int>, into tokens: inout [EntityToken]
     ) {
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, units.count)
@@ -52,7 +52,9 @@ enum EntityTokenizer {
                 var lowers = 0
                 var singleLetterSegment = true
                 var segmentLength = 0
-                while i < end {
+                // A word ends at the longest token, so that a token's length fits in its 20 bits.
+                let wordEnd = min(end, start + EntityToken.maxLength)
+                while i < wordEnd {
                     let c = UInt32(truncatingIfNeeded: units[i])
                     let ck = kind(c)
                     if ck != 0 {

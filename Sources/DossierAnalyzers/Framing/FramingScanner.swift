@@ -8,7 +8,7 @@ import DossierCore
 /// per block at most, and per finding; a word that starts no listed phrase costs one probe, or
 /// two when the options add entries.
 struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
-    let units: UnsafeBufferPointer<U>
+    let units: ScalarBuffer.Units<U>
     let buffer: ScalarBuffer
     let vocabulary: FramingVocabulary
     /// Whether loaded words in quoted text are reported.
@@ -21,7 +21,7 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
     var tally: FramingTally
 
     init(
-        units: UnsafeBufferPointer<U>, buffer: ScalarBuffer, vocabulary: FramingVocabulary, reportQuoted: Bool, ranged: Bool = true,
+        units: ScalarBuffer.Units<U>, buffer: ScalarBuffer, vocabulary: FramingVocabulary, reportQuoted: Bool, ranged: Bool = true,
         tally: FramingTally = FramingTally()
     ) {
         self.tally = tally

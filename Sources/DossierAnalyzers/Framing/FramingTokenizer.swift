@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Splits a range of the text into the framing analyzer's tokens, reading the code units
 /// directly and hashing each word as it goes, so nothing is allocated per word.
 ///
@@ -8,7 +10,7 @@
 enum FramingTokenizer {
     /// Replaces `tokens` with the tokens of `range`.
     static func tokenize<U: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<U>, _ range: Range<Int>, quoted startsQuoted: Bool = false, into tokens: inout [FramingToken]
+        _ units: ScalarBuffer.Units<U>, _ range: Range<Int>, quoted startsQuoted: Bool = false, into tokens: inout [FramingToken]
     ) {
         tokens.removeAll(keepingCapacity: true)
         var i = range.lowerBound
@@ -99,7 +101,7 @@ enum FramingTokenizer {
     /// possessive `'s` or one common ending (`-ies`, `-ing`, `-ed`, `-es`, `-s`, `-e`, `-y`, and
     /// a doubled consonant before `-ing`/`-ed`), so `slams`, `slammed` and `slam` meet, as do
     /// `votes`, `voted`, `voting` and `vote`. Numbers are kept whole.
-    static func stemHash<U: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<U>, _ token: FramingToken) -> UInt64 {
+    static func stemHash<U: FixedWidthInteger & UnsignedInteger>(_ units: ScalarBuffer.Units<U>, _ token: FramingToken) -> UInt64 {
         let n = token.end - token.start
         if token.flags.contains(.number) || n < 3 { return token.hash }
         // The last five scalars, lower-cased, last first (0 past the word's start).

@@ -9,7 +9,7 @@ import DossierCore
 enum TextTokenizer {
     /// Appends the tokens of `units[range]` to `tokens`.
     static func tokenize<U: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<U>, range: Range<Int>, into tokens: inout [TextToken]
+        _ units: ScalarBuffer.Units<U>, range: Range<Int>, into tokens: inout [TextToken]
     ) {
         var i = range.lowerBound
         let end = min(range.upperBound, units.count)
@@ -99,9 +99,13 @@ enum TextTokenizer {
 
     /// The tokens of a string, for building lexicons and for tests.
     static func tokens(of text: String) -> [TextToken] {
-        let scalars = Array(text.unicodeScalars.map(\.value))
+        let scalars = ScalarBuffer(text)
         var tokens: [TextToken] = []
-        scalars.withUnsafeBufferPointer { tokenize($0, range: 0..<$0.count, into: &tokens) }
+        switch scalars.width {
+        case 1: scalars.withUnits(as: UInt8.self) { tokenize($0, range: 0..<$0.count, into: &tokens) }
+        case 2: scalars.withUnits(as: UInt16.self) { tokenize($0, range: 0..<$0.count, into: &tokens) }
+        default: scalars.withUnits(as: UInt32.self) { tokenize($0, range: 0..<$0.count, into: &tokens) }
+        }
         return tokens
     }
 }

@@ -37,7 +37,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         var isAnonymous: Bool
     }
 
-    let u: UnsafeBufferPointer<Unit>
+    let u: ScalarBuffer.Units<Unit>
     let n: Int
     let vocabulary: QuoteVocabulary
     let minimumWords: Int
@@ -55,7 +55,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     var usedCues: Set<Int> = []
 
     init(
-        units: UnsafeBufferPointer<Unit>, vocabulary: QuoteVocabulary, minimumWords: Int, continuingSpeaker: Bool,
+        units: ScalarBuffer.Units<Unit>, vocabulary: QuoteVocabulary, minimumWords: Int, continuingSpeaker: Bool,
         blocks: [Block], sentences: [Range<Int>], mentions: MentionIndex
     ) {
         u = units

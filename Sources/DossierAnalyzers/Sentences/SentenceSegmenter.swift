@@ -30,9 +30,9 @@ public struct SentenceSegmenter: Sendable {
     public func segment(_ scalars: ScalarBuffer, in range: Range<Int>) -> [TextRange] {
         // One switch on the width per span, then a scanner specialised for that width's code units.
         switch scalars.width {
-        case 1: scalars.withUnsafeUnits(as: UInt8.self) { segment(ScalarUnits($0), in: range) }
-        case 2: scalars.withUnsafeUnits(as: UInt16.self) { segment(ScalarUnits($0), in: range) }
-        default: scalars.withUnsafeUnits(as: UInt32.self) { segment(ScalarUnits($0), in: range) }
+        case 1: scalars.withUnits(as: UInt8.self) { segment(ScalarUnits($0), in: range) }
+        case 2: scalars.withUnits(as: UInt16.self) { segment(ScalarUnits($0), in: range) }
+        default: scalars.withUnits(as: UInt32.self) { segment(ScalarUnits($0), in: range) }
         }
     }
 

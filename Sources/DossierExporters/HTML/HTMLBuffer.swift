@@ -64,7 +64,8 @@ struct HTMLBuffer {
         guard !range.isEmpty else { return }
         switch buffer.width {
         case 1: buffer.withUnsafeUnits(as: UInt8.self) { units in for i in range { append(UInt32(units[i])) } }
-        case 2: buffer.withUnsafeUnits(as: UInt16.self) { units in for i in range { append(UInt32(units[i])) } }
+        // Read through the view, which gives an out-of-line scalar's value for its marker unit.
+        case 2: buffer.withUnits(as: UInt16.self) { units in for i in range { append(units[i]) } }
         default: buffer.withUnsafeUnits(as: UInt32.self) { units in for i in range { append(units[i]) } }
         }
     }
