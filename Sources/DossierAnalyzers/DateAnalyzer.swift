@@ -96,11 +96,7 @@ public struct DateAnalyzer: Analyzer {
         default: found = scalars.withUnits(as: UInt32.self) { Self.scan(ScalarUnits($0), settings) }
         }
         var annotations = Annotations()
-        annotations.dates = found.map {
-            DateMention(
-                range: TextRange(start: $0.start, end: $0.end), kind: $0.kind, value: $0.value, anchor: $0.anchor,
-                unresolved: $0.unresolved)
-        }
+        annotations.dates = found
         return annotations
     }
 

@@ -23,6 +23,8 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     private let settings: DateSettings
     private(set) var found: [Found] = []
     private var lastEnd = 0
+    /// The reasons given for unresolved relative mentions, by the mention's text.
+    private var reasons: [String: String] = [:]
 
     init(scalars: Scalars, settings: DateSettings) {
         s = scalars
@@ -201,7 +203,17 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
                 emit(start, end, kind: kind, value: nil, unresolved: "'\(text(start, end))' names no calendar day near \(anchor.iso)")
             }
         } else {
-            emit(start, end, kind: kind, value: nil, unresolved: settings.reason(for: text(start, end)))
+            // One string per distinct text: the reason is the same for every "Monday" of an article
+            // without a published date, and one string each was most of the analyzer's memory.
+            let mention = text(start, end)
+            let reason: String
+            if let known = reasons[mention] {
+                reason = known
+            } else {
+                reason = settings.reason(for: mention)
+                reasons[mention] = reason
+            }
+            emit(start, end, kind: kind, value: nil, unresolved: reason)
         }
     }
 
@@ -642,8 +654,9 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
 
     /// Joins two points with `from … to`, `between … and`, or a dash between them into a range.
     private mutating func mergeRanges() {
-        var out: [Found] = []
-        out.reserveCapacity(found.count)
+        // In place: a mention is written at or before where it was read, so the mentions are not
+        // held twice.
+        var w = 0
         var i = 0
         while i < found.count {
             let a = found[i]
@@ -655,14 +668,16 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
                 } else {
                     merged.unresolved = a.unresolved ?? b.unresolved
                 }
-                out.append(merged)
+                found[w] = merged
+                w += 1
                 i += 2
             } else {
-                out.append(a)
+                found[w] = a
+                w += 1
                 i += 1
             }
         }
-        found = out
+        found.removeSubrange(w...)
     }
 
     /// Where the range of `a` and `b` starts, when the text between them joins them.
