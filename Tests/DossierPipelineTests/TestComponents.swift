@@ -22,10 +22,13 @@ struct LineAnalyzer: Analyzer {
     struct Options: ComponentOptions {
         var failOn = "FAIL"
         var delayMilliseconds = 0
+        /// Waits (a suspended task, no thread held) rather than sleeps.
+        var waitMilliseconds = 0
         var slowOn = ""
         init() {}
         static let help = [
             "failOn": "throw on a line equal to this", "delayMilliseconds": "sleep before answering",
+            "waitMilliseconds": "wait before answering, holding no thread",
             "slowOn": "sleep only when the text holds this (empty: always)",
         ]
     }
@@ -39,9 +42,12 @@ struct LineAnalyzer: Analyzer {
     init(options: Options) throws {
         self.options = options
     }
-    func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
+    func analyze(_ document: Document, context: AnalysisContext) async throws -> Annotations {
         if options.delayMilliseconds > 0 && (options.slowOn.isEmpty || document.text.contains(options.slowOn)) {
             usleep(UInt32(options.delayMilliseconds * 1000))
+        }
+        if options.waitMilliseconds > 0 && (options.slowOn.isEmpty || document.text.contains(options.slowOn)) {
+            try? await Task.sleep(for: .milliseconds(options.waitMilliseconds))
         }
         var result = Annotations()
         var start = 0
