@@ -174,25 +174,24 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     /// The value of the out-of-line scalar at `offset`, which holds a marker unit: binary search in the table.
     @usableFromInline @inline(never)
     static func outOfLineValue(at offset: Int, in table: UnsafeBufferPointer<UInt64>) -> UInt32 {
-        let key = UInt64(offset) << 21
-        var low = 0
-        var high = table.count
-        while low < high {
-            let mid = (low &+ high) &>> 1
-            if table[mid] < key { low = mid &+ 1 } else { high = mid }
-        }
+        let low = firstEntry(atOrAfter: offset, in: table)
         precondition(low < table.count && table[low] &>> 21 == UInt64(offset), "no out-of-line scalar at offset \(offset)")
         return UInt32(truncatingIfNeeded: table[low] & 0x1F_FFFF)
     }
 
     /// The index of the first out-of-line entry at or after `offset`.
     @usableFromInline func firstOutOfLine(atOrAfter offset: Int) -> Int {
+        outOfLine.withUnsafeBufferPointer { Self.firstEntry(atOrAfter: offset, in: $0) }
+    }
+
+    /// The index of the first entry of `table` at or after `offset`: a binary search.
+    @usableFromInline static func firstEntry(atOrAfter offset: Int, in table: UnsafeBufferPointer<UInt64>) -> Int {
         let key = UInt64(offset) << 21
         var low = 0
-        var high = outOfLine.count
+        var high = table.count
         while low < high {
             let mid = (low &+ high) &>> 1
-            if outOfLine[mid] < key { low = mid &+ 1 } else { high = mid }
+            if table[mid] < key { low = mid &+ 1 } else { high = mid }
         }
         return low
     }
