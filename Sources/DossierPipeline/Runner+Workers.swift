@@ -60,44 +60,39 @@ extension Runner {
             // What exporters see as `ExportContext.isCancelled`: the run was interrupted or this
             // article ran out of time.
             let stopping = Locked(false)
-            guard let timeout = articleTimeout else {
-                let result = await withTaskCancellationHandler {
-                    await process(item, index: i, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
-                } onCancel: {
-                    stopping.withLock { $0 = true }
-                }
-                await emitter.deliver(result, at: i, name: item.name)
-                continue
-            }
             // Whichever of the work and the deadline comes first takes the article's turn.
             let taken = Locked(false)
-            let timer = Self.deadlines.schedule(after: timeout) {
-                // The budget is the article's own: time spent waiting for an earlier one is not counted.
-                waitingForTurn.withLock { $0 }
-            } expired: {
-                guard
-                    taken.withLock({ t in
-                        defer { t = true }
-                        return !t
-                    })
-                else { return }
-                stopping.withLock { $0 = true }
-                watch.expire(.expired(Self.expired(item, after: timeout), index: i, name: item.name))
-                channel.wakeWatcher()
-                if let assigner { Task { await assigner.skip(i) } }
+            let timer = articleTimeout.map { timeout in
+                Self.deadlines.schedule(after: timeout) {
+                    // The budget is the article's own: time spent waiting for an earlier one is not counted.
+                    waitingForTurn.withLock { $0 }
+                } expired: {
+                    guard Self.take(taken) else { return }
+                    stopping.withLock { $0 = true }
+                    watch.expire(.expired(Self.expired(item, after: timeout), index: i, name: item.name))
+                    channel.wakeWatcher()
+                    if let assigner { Task { await assigner.skip(i) } }
+                }
             }
             let result = await withTaskCancellationHandler {
                 await process(item, index: i, assigner: assigner, waitingForTurn: waitingForTurn, stopping: stopping)
             } onCancel: {
                 stopping.withLock { $0 = true }
             }
-            timer.cancel()
-            let mine = taken.withLock { t in
-                defer { t = true }
-                return !t
+            timer?.cancel()
+            if Self.take(taken) {
+                await emitter.deliver(result, at: i, name: item.name)
+            } else {
+                watch.release()
             }
-            if !mine { watch.release() }
-            if mine { await emitter.deliver(result, at: i, name: item.name) }
+        }
+    }
+
+    /// Sets `flag` and says whether this call was the first to.
+    private static func take(_ flag: Locked<Bool>) -> Bool {
+        flag.withLock { taken in
+            defer { taken = true }
+            return !taken
         }
     }
 }
