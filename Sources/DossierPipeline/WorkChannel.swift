@@ -61,7 +61,7 @@ final class WorkChannel: @unchecked Sendable {
         var finished = false
         var cancelled = false
         /// Tasks waiting for an item, first come first served.
-        var waiters: [CheckedContinuation<(index: Int, item: WorkItem)?, Never>] = []
+        var waiters: [Waiter] = []
         /// The position in input order of the next item handed out.
         var nextIndex = 0
         /// A task waiting to learn whether any input is left (`waitForInputOrEnd`).
@@ -70,6 +70,29 @@ final class WorkChannel: @unchecked Sendable {
         var bytes = 0
         /// Whether the sender waits for room.
         var senderWaiting = false
+
+        /// Takes every task waiting out of the state, to tell them that no item will come.
+        mutating func takeWaiting() -> Waiting {
+            defer {
+                waiters = []
+                watcher = nil
+            }
+            return Waiting(waiters: waiters, watcher: watcher)
+        }
+    }
+
+    private typealias Waiter = CheckedContinuation<(index: Int, item: WorkItem)?, Never>
+
+    /// The tasks waiting on the channel when it finished or was cancelled.
+    private struct Waiting {
+        var waiters: [Waiter] = []
+        var watcher: CheckedContinuation<Bool, Never>?
+
+        /// Tells them that no item will come.
+        func end() {
+            for waiter in waiters { waiter.resume(returning: nil) }
+            watcher?.resume(returning: false)
+        }
     }
 
     // A condition variable rather than a DispatchSemaphore: libdispatch traps when a semaphore
@@ -130,35 +153,22 @@ final class WorkChannel: @unchecked Sendable {
 
     /// No more items will come.
     func finish() {
-        let (waiters, watcher) = locked {
-            s -> ([CheckedContinuation<(index: Int, item: WorkItem)?, Never>], CheckedContinuation<Bool, Never>?) in
+        let waiting = locked { s in
             s.finished = true
             // Waiters and the watcher wait only while the buffer is empty.
-            guard s.head == s.buffer.count else { return ([], nil) }
-            defer {
-                s.waiters = []
-                s.watcher = nil
-            }
-            return (s.waiters, s.watcher)
+            return s.head == s.buffer.count ? s.takeWaiting() : Waiting()
         }
-        for waiter in waiters { waiter.resume(returning: nil) }
-        watcher?.resume(returning: false)
+        waiting.end()
     }
 
     /// Stops the channel: the sender's next `send` returns false and `next` returns nil.
     func cancel() {
-        let (waiters, watcher) = locked {
-            s -> ([CheckedContinuation<(index: Int, item: WorkItem)?, Never>], CheckedContinuation<Bool, Never>?) in
+        let waiting = locked { s in
             s.cancelled = true
-            defer {
-                s.waiters = []
-                s.watcher = nil
-            }
-            return (s.waiters, s.watcher)
+            return s.takeWaiting()
         }
         condition.broadcast()
-        for waiter in waiters { waiter.resume(returning: nil) }
-        watcher?.resume(returning: false)
+        waiting.end()
     }
 
     /// Makes a task waiting in `waitForInputOrEnd` return true at once, so that it looks again.
@@ -194,7 +204,7 @@ final class WorkChannel: @unchecked Sendable {
     /// are served in the order they came.
     func next() async -> (index: Int, item: WorkItem)? {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<(index: Int, item: WorkItem)?, Never>) in
+            await withCheckedContinuation { (continuation: Waiter) in
                 var wake = false
                 let result: (index: Int, item: WorkItem)?? = locked { s in
                     if s.cancelled { return .some(nil) }
