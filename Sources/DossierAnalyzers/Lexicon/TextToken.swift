@@ -20,29 +20,36 @@ struct TextToken: Sendable {
 
     /// The FNV-1a hash of the case-folded scalars (`WordTable.hash` of the same word).
     var hash: UInt64
-    // Offsets as 32 bits (articles are capped far below 2³¹ scalars): 16 bytes a token instead of
-    // 32, since `sources` holds one for every word of the article.
+    // Offsets as 32 bits (articles are capped far below 2³¹ scalars), the length and the shape
+    // packed in one more: 16 bytes a token, where a start, an end and a shape took 24 with
+    // padding; `sources` holds one for every word of the article.
     private var first: UInt32
-    private var past: UInt32
+    /// The length in the low `lengthBits`, the shape above.
+    private var lengthAndShape: UInt32
+
+    /// The bits of the length: the tokenizer ends a word at `maxLength` scalars (a word of 134
+    /// million letters is no word of any language, and no lexicon holds one).
+    static let lengthBits: UInt32 = 27
+    /// The longest token.
+    static let maxLength = (1 << Int(lengthBits)) - 1
+
     /// What it looks like.
-    var shape: Shape
+    var shape: Shape { Shape(rawValue: UInt8(truncatingIfNeeded: lengthAndShape >> Self.lengthBits)) }
 
     /// The first scalar offset.
     var start: Int {
         @inline(__always) get { Int(first) }
-        set { first = UInt32(newValue) }
     }
     /// One past the last scalar offset.
     var end: Int {
-        @inline(__always) get { Int(past) }
-        set { past = UInt32(newValue) }
+        @inline(__always) get { Int(first) &+ Int(lengthAndShape & UInt32(Self.maxLength)) }
     }
 
     init(start: Int, end: Int, hash: UInt64, shape: Shape) {
+        precondition(end >= start && end - start <= Self.maxLength, "a token of \(end - start) scalars")
         self.hash = hash
         first = UInt32(truncatingIfNeeded: start)
-        past = UInt32(truncatingIfNeeded: end)
-        self.shape = shape
+        lengthAndShape = UInt32(end - start) | UInt32(shape.rawValue) << Self.lengthBits
     }
 
     /// The token's range.

@@ -30,7 +30,9 @@ enum TextTokenizer {
             var shape: TextToken.Shape = []
             var uppers = 0
             var lowers = 0
-            while i < end {
+            // A word ends at the longest token, so that its length fits the token's bits.
+            let wordEnd = min(end, start + TextToken.maxLength)
+            while i < wordEnd {
                 let u = UInt32(truncatingIfNeeded: units[i])
                 let c = Self.classify(u)
                 if c == .letter || c == .digit {
@@ -50,7 +52,7 @@ enum TextTokenizer {
                     continue
                 }
                 // A joiner stays inside the word only between two word scalars of the right sort.
-                guard i + 1 < end, i > start else { break }
+                guard i + 1 < wordEnd, i > start else { break }
                 let prev = Self.classify(UInt32(truncatingIfNeeded: units[i - 1]))
                 let next = Self.classify(UInt32(truncatingIfNeeded: units[i + 1]))
                 let joins =
