@@ -293,37 +293,46 @@ public struct Annotations: Hashable, Sendable {
         // The runner asks this after every step, and most steps return annotations without ids
         // of their own and without references: then there is nothing to check, and indexing the
         // whole document's ids (thousands of strings) would cost more than the step itself.
-        var given: Set<String> = []
-        var wanted: Set<String> = []
+        var given = 0
+        var references = 0
         for (_, items) in store {
-            items.forEachID { if !$0.isEmpty { given.insert($0) } }
-            items.forEachReference { _, id, _ in wanted.insert(id) }
+            items.forEachID { if !$0.isEmpty { given += 1 } }
+            items.forEachReference { _, _, _ in references += 1 }
         }
-        guard !given.isEmpty || !wanted.isEmpty else { return nil }
-        wanted.formUnion(given)
-        var layerOf: [String: LayerID] = [:]
+        guard given > 0 || references > 0 else { return nil }
+        // The ids given here and those pointed at, in a table that looks an id up by a cheap hash
+        // (every id the document already holds is looked up in it), with the layer each is in.
+        var table = IDTable(capacity: given + references)
+        for (_, items) in store {
+            if given > 0 { items.forEachID { if !$0.isEmpty { table.insert($0) } } }
+            items.forEachReference { _, id, _ in table.insert(id) }
+        }
         var problem: ReferenceProblem?
         // Only the existing ids that could matter: those given again here, or pointed at.
         for (layer, items) in existing.store {
-            items.forEachID { if wanted.contains($0) { layerOf[$0] = layer } }
+            items.forEachID { table.setLayer(layer, of: $0) }
         }
-        var mine: Set<String> = []
-        for layer in store.keys.sorted() {
-            store[layer]!.forEachID { id in
-                guard problem == nil, !id.isEmpty else { return }
-                if !mine.insert(id).inserted || layerOf[id] != nil {
-                    problem = ReferenceProblem(
-                        kind: .duplicateID,
-                        message: "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)")
+        if given > 0 {
+            var mine = IDTable(capacity: given)
+            for layer in store.keys.sorted() {
+                store[layer]!.forEachID { id in
+                    guard problem == nil, !id.isEmpty else { return }
+                    if mine.contains(id) || table.layer(of: id) != nil {
+                        problem = ReferenceProblem(
+                            kind: .duplicateID,
+                            message:
+                                "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)")
+                    }
+                    mine.insert(id)
+                    table.put(id, in: layer)
                 }
-                layerOf[id] = layer
             }
+            guard problem == nil else { return problem }
         }
-        guard problem == nil else { return problem }
         for layer in store.keys.sorted() {
             store[layer]!.forEachReference { from, id, target in
                 guard problem == nil else { return }
-                guard let found = layerOf[id] else {
+                guard let found = table.layer(of: id) else {
                     problem = ReferenceProblem(kind: .missingTarget, message: "'\(from)' points at '\(id)', which is not in the document")
                     return
                 }

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import DossierCore
+
+/// `Annotations.firstReferenceProblem(against:)`, which the runner asks after every step: it
+/// looks the document's ids up in a table keyed by a hash of their UTF-8 (`IDTable`).
+@Suite("Reference check")
+struct ReferenceCheckTests {
+    /// A document's annotations: `count` sentences and entities, stamped as the runner does.
+    private func existing(_ count: Int) -> Annotations {
+        var a = Annotations()
+        a.sentences = (0..<count).map { Sentence(range: TextRange(start: $0, end: $0 + 1)) }
+        a.entities = (0..<count).map { Entity(range: TextRange(start: $0, end: $0 + 1), kind: .person, name: "P\($0)") }
+        a.stamp(Provenance(component: "test", version: "1"))
+        return a
+    }
+
+    private func quotes(speakers: [String]) -> Annotations {
+        var a = Annotations()
+        a.quotes = speakers.enumerated().map {
+            Quote(range: TextRange(start: $0.offset, end: $0.offset + 1), kind: .direct, speaker: Reference($0.element))
+        }
+        return a
+    }
+
+    @Test("references to annotations the document holds, among many, are no problem")
+    func resolved() {
+        let document = existing(3000)
+        #expect(quotes(speakers: ["e1", "e1500", "e3000"]).firstReferenceProblem(against: document) == nil)
+        #expect(Annotations().firstReferenceProblem(against: document) == nil)
+    }
+
+    @Test("a reference to an id no layer holds is a missing target, named by the id")
+    func missing() throws {
+        let problem = try #require(quotes(speakers: ["e2", "e3001"]).firstReferenceProblem(against: existing(3000)))
+        #expect(problem.kind == .missingTarget)
+        #expect(problem.message.contains("'e3001'"))
+    }
+
+    @Test("a reference into another layer than its type names is a wrong layer")
+    func wrongLayer() throws {
+        let problem = try #require(quotes(speakers: ["s7"]).firstReferenceProblem(against: existing(10)))
+        #expect(problem.kind == .wrongLayer)
+        #expect(problem.message.contains("'s7' in layer 'sentences'"))
+    }
+
+    @Test("an id given twice, in the result or again beside the document's, is a duplicate")
+    func duplicates() throws {
+        var twice = Annotations()
+        twice.relations = [Relation(id: "x", kind: "k", from: "s1", to: "s2"), Relation(id: "x", kind: "k", from: "s2", to: "s3")]
+        let inResult = try #require(twice.firstReferenceProblem(against: existing(5)))
+        #expect(inResult.kind == .duplicateID)
+        #expect(inResult.message.contains("'x'"))
+
+        var again = Annotations()
+        again.relations = [Relation(id: "e4", kind: "k", from: "s1", to: "s2")]
+        let withDocument = try #require(again.firstReferenceProblem(against: existing(5)))
+        #expect(withDocument.kind == .duplicateID)
+        #expect(withDocument.message.contains("'e4'"))
+    }
+
+    @Test("a result may point at annotations it gives ids to itself")
+    func ownTargets() {
+        var a = Annotations()
+        a.entities = [Entity(id: "mine", range: TextRange(start: 0, end: 1), kind: .person, name: "A")]
+        a.quotes = [Quote(range: TextRange(start: 0, end: 1), kind: .direct, speaker: Reference("mine"))]
+        #expect(a.firstReferenceProblem(against: existing(100)) == nil)
+    }
+
+    @Test("ids that differ only past where a short hash would look, or in non-ASCII, stay apart")
+    func similarIDs() throws {
+        var document = Annotations()
+        document.entities = ["é1", "e1", "person-0000000000000000000001"].map {
+            Entity(id: $0, range: TextRange(start: 0, end: 1), kind: .person, name: $0)
+        }
+        #expect(quotes(speakers: ["é1", "e1", "person-0000000000000000000001"]).firstReferenceProblem(against: document) == nil)
+        let problem = try #require(quotes(speakers: ["person-0000000000000000000002"]).firstReferenceProblem(against: document))
+        #expect(problem.kind == .missingTarget)
+    }
+}
