@@ -42,26 +42,28 @@ struct IDTable {
     }
 
     private func find(_ id: String) -> Int? {
-        let h = Self.hash(id)
-        var i = Int(truncatingIfNeeded: h >> 7) & mask
-        while hashes[i] != 0 {
-            if hashes[i] == h && ids[i] == id { return i }
-            i = (i + 1) & mask
-        }
-        return nil
+        let (i, found) = probe(id, Self.hash(id))
+        return found ? i : nil
     }
 
     private mutating func slot(of id: String, adding: Bool) -> Int? {
         let h = Self.hash(id)
-        var i = Int(truncatingIfNeeded: h >> 7) & mask
-        while hashes[i] != 0 {
-            if hashes[i] == h && ids[i] == id { return i }
-            i = (i + 1) & mask
-        }
+        let (i, found) = probe(id, h)
+        if found { return i }
         guard adding else { return nil }
         hashes[i] = h
         ids[i] = id
         return i
+    }
+
+    /// Where `id` (whose hash is `h`) is, or the empty slot where it would go.
+    private func probe(_ id: String, _ h: UInt64) -> (Int, found: Bool) {
+        var i = Int(truncatingIfNeeded: h >> 7) & mask
+        while hashes[i] != 0 {
+            if hashes[i] == h && ids[i] == id { return (i, true) }
+            i = (i + 1) & mask
+        }
+        return (i, false)
     }
 
     /// FNV-1a over the UTF-8, never 0 (0 marks an empty slot).
