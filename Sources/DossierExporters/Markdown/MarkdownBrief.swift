@@ -326,7 +326,8 @@ struct MarkdownBrief {
             return false
         }
         var candidates = Separated("\n")
-        let opening: StaticString = sources.isEmpty ? "\n\nReferences the article gives:\n\n" : "\n\nReferences not matched to a source:\n\n"
+        let opening: StaticString =
+            sources.isEmpty ? "\n\nReferences the article gives:\n\n" : "\n\nReferences not matched to a source:\n\n"
         let origins: [(Link.Origin, label: StaticString)] = [
             (.sourcesSection, "- Sources section: "), (.embed, "- Embedded post: "), (.hyperlink, "- Link: "),
         ]

@@ -17,7 +17,8 @@ enum MarkdownEscaping: TextEscaping {
             // One bit per ASCII character that is escaped or is a line break: most text is plain,
             // and a test of a bit costs less than the jump table a switch becomes.
             let low: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << 0x23 | 1 << 0x2A | 1 << 0x3C | 1 << 0x3E
-            let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5F - 64) | 1 << (0x60 - 64) | 1 << (0x7C - 64)
+            let high: UInt64 =
+                1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5F - 64) | 1 << (0x60 - 64) | 1 << (0x7C - 64)
             guard (v < 64 ? low >> v : high >> (v - 64)) & 1 != 0 else {
                 out[0] = UInt8(v)
                 return 1
