@@ -8,61 +8,37 @@ import DossierCore
 /// article text is copied straight from the document's code units, without a `String` per run,
 /// and every piece lands in one growing allocation rather than in strings joined afterwards.
 ///
-/// The bytes live in storage of its own rather than in an array: a brief is a thousand small
-/// writes, and `Array.append(contentsOf:)` checked and copied through a generic path for each,
-/// a tenth of the brief's time. A write here makes room once and stores through a pointer. The
-/// storage is copied on write, so the buffer is a value like any other.
-struct TextBuffer<Escaping: TextEscaping> {
-    private final class Storage {
-        var base: UnsafeMutablePointer<UInt8>
-        var count = 0
-        var capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 64)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        deinit { base.deallocate() }
-
-        func copy() -> Storage {
-            let copy = Storage(capacity: capacity)
-            copy.base.initialize(from: base, count: count)
-            copy.count = count
-            return copy
-        }
-
-        /// Moves the bytes to an allocation of at least `minimum` bytes, doubling at least.
-        func grow(to minimum: Int) {
-            let grown = max(minimum, 2 * capacity)
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            moved.initialize(from: base, count: count)
-            base.deallocate()
-            (base, capacity) = (moved, grown)
-        }
-    }
-
-    private var storage: Storage
+/// The bytes live in an allocation of the buffer's own rather than in an array: a brief is a
+/// thousand small writes, and `Array.append(contentsOf:)` checked and copied through a generic
+/// path for each, a tenth of the brief's time. A write here makes room once and stores through a
+/// pointer. The buffer cannot be copied (it is written in place, through `inout`), so no write
+/// has to ask whether its storage is shared.
+struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    /// The number of bytes written so far: a mark to `rewind(to:)`.
+    private(set) var count = 0
+    private var capacity: Int
 
     /// Creates a buffer with room for `capacity` bytes.
-    init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+    init(capacity: Int = 0) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
 
     /// The output so far, as UTF-8.
     var bytes: [UInt8] { withBytes { Array($0) } }
 
     /// Calls `body` with the output so far, without copying it.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
-
-    /// The number of bytes written so far: a mark to `rewind(to:)`.
-    var count: Int { storage.count }
 
     /// Drops what was written after `mark` (a `count` read earlier).
     mutating func rewind(to mark: Int) {
-        precondition(mark >= 0 && mark <= storage.count, "mark \(mark) outside \(storage.count) bytes")
-        unique()
-        storage.count = mark
+        precondition(mark >= 0 && mark <= count, "mark \(mark) outside \(count) bytes")
+        count = mark
     }
 
     /// Writes markup as it is.
@@ -100,7 +76,7 @@ struct TextBuffer<Escaping: TextEscaping> {
         }
         var written = UnsafeMutableBufferPointer(start: out, count: digits.1)
         written.reverse()
-        storage.count &+= digits.1
+        count &+= digits.1
     }
 
     /// Writes text, escaped.
@@ -117,6 +93,15 @@ struct TextBuffer<Escaping: TextEscaping> {
         // A string is valid UTF-8: the lead byte gives the length, so decoding needs no checks.
         var (i, at) = (0, 0)
         while i < utf8.count {
+            // Eight plain ASCII bytes at a time, as they are.
+            if i &+ 8 <= utf8.count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if Escaping.isPlain(word) {
+                    UnsafeMutableRawPointer(out + at).storeBytes(of: word, as: UInt64.self)
+                    (i, at) = (i &+ 8, at &+ 8)
+                    continue
+                }
+            }
             let b = UInt32(utf8[i])
             if b < 0x80 {
                 at &+= Escaping.write(b, to: out + at)
@@ -129,7 +114,7 @@ struct TextBuffer<Escaping: TextEscaping> {
             at &+= Escaping.write(v, to: out + at)
             i &+= length
         }
-        storage.count &+= at
+        count &+= at
     }
 
     /// `text` escaped as `text(_:)` would write it, for markup built ahead as a string.
@@ -140,40 +125,85 @@ struct TextBuffer<Escaping: TextEscaping> {
     }
 
     /// Writes the article's scalars in `range`, escaped: one switch on the buffer's width, then
-    /// a loop over its code units.
+    /// a loop over its code units, sixteen at a time where they are plain ASCII.
     mutating func scalars(_ buffer: ScalarBuffer, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         let out = room(range.count * Escaping.maxBytesPerScalar)
         var at = 0
         switch buffer.width {
-        case 1:
-            buffer.withUnsafeUnits(as: UInt8.self) { units in
-                for i in range { at &+= Escaping.write(UInt32(units[i]), to: out + at) }
-            }
-        // Read through the view, which gives an out-of-line scalar's value for its marker unit.
-        case 2: buffer.withUnits(as: UInt16.self) { units in for i in range { at &+= Escaping.write(units[i], to: out + at) } }
-        default:
-            buffer.withUnsafeUnits(as: UInt32.self) { units in
-                for i in range { at &+= Escaping.write(units[i], to: out + at) }
-            }
+        case 1: buffer.withUnits(as: UInt8.self) { at = Self.write($0, range, to: out) }
+        // Through the view, which gives an out-of-line scalar's value for its marker unit (never ASCII).
+        case 2: buffer.withUnits(as: UInt16.self) { at = Self.write($0, range, to: out) }
+        default: buffer.withUnits(as: UInt32.self) { at = Self.write($0, range, to: out) }
         }
-        storage.count &+= at
+        count &+= at
+    }
+
+    /// Writes `units` in `range` at `out`, escaped; returns the number of bytes written. Inlined
+    /// into each width's case, where the unit type is known.
+    @inline(__always)
+    private static func write<Unit: FixedWidthInteger & UnsignedInteger>(
+        _ units: ScalarBuffer.Units<Unit>, _ range: Range<Int>, to out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var (i, at) = (range.lowerBound, 0)
+        let raw = units.raw.baseAddress!
+        while i &+ 8 <= range.upperBound {
+            // Eight units as the eight bytes they are when ASCII; a marker unit never is.
+            if let word = ascii(raw + i, Unit.self), Escaping.isPlain(word) {
+                UnsafeMutableRawPointer(out + at).storeBytes(of: word, as: UInt64.self)
+                (i, at) = (i &+ 8, at &+ 8)
+                continue
+            }
+            for k in i..<i &+ 8 { at &+= Escaping.write(units[k], to: out + at) }
+            i &+= 8
+        }
+        for k in i..<range.upperBound { at &+= Escaping.write(units[k], to: out + at) }
+        return at
+    }
+
+    /// The eight units at `p` as eight bytes, little-endian, when every one is below 0x80.
+    @inline(__always)
+    private static func ascii<Unit: FixedWidthInteger & UnsignedInteger>(_ p: UnsafePointer<Unit>, _: Unit.Type) -> UInt64? {
+        let raw = UnsafeRawPointer(p)
+        switch MemoryLayout<Unit>.size {
+        case 1:
+            let w = raw.loadUnaligned(as: UInt64.self)
+            return w & 0x8080_8080_8080_8080 == 0 ? w : nil
+        // Packing assumes the units lie little-end first, as on every platform Swift runs on today.
+        case 2 where UInt16(1).littleEndian == 1:
+            let (a, b) = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            guard (a | b) & 0xFF80_FF80_FF80_FF80 == 0 else { return nil }
+            // Four units of a word to four bytes.
+            func pack(_ w: UInt64) -> UInt64 { w & 0xFF | w >> 8 & 0xFF00 | w >> 16 & 0xFF_0000 | w >> 24 & 0xFF00_0000 }
+            return pack(a) | pack(b) << 32
+        default:
+            // Four-byte units (and two-byte ones on a big-endian machine), one at a time.
+            var w: UInt64 = 0
+            for k in 0..<8 {
+                let u = UInt64(truncatingIfNeeded: p[k])
+                guard u < 0x80 else { return nil }
+                w |= u << (8 * UInt64(k))
+            }
+            return w
+        }
     }
 
     // MARK: Storage
 
-    /// Makes the storage this buffer's own before a write.
-    @inline(__always)
-    private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    }
-
     /// Room for `n` more bytes at the end: where to write them. The caller adds what it wrote to `count`.
     @inline(__always)
     private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        unique()
-        if storage.capacity &- storage.count < n { storage.grow(to: storage.count + n) }
-        return storage.base + storage.count
+        if capacity &- count < n { grow(to: count + n) }
+        return base + count
+    }
+
+    /// Moves the bytes to an allocation of at least `minimum` bytes, doubling at least.
+    private mutating func grow(to minimum: Int) {
+        let grown = max(minimum, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (moved, grown)
     }
 
     @inline(__always)
@@ -185,12 +215,12 @@ struct TextBuffer<Escaping: TextEscaping> {
         } else {
             out.initialize(from: bytes, count: n)
         }
-        storage.count &+= n
+        count &+= n
     }
 
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         room(1).initialize(to: byte)
-        storage.count &+= 1
+        count &+= 1
     }
 }

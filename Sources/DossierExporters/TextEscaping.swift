@@ -7,9 +7,27 @@ protocol TextEscaping {
     /// Writes the scalar of value `v`, which came from the article or its annotations, at `out`,
     /// which has room for `maxBytesPerScalar` bytes, and returns how many bytes it wrote.
     static func write(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int
+
+    /// Whether the eight bytes of `word` are ASCII that `write` leaves as they are, so that they
+    /// can be copied at once; may say no of some that are (it is a fast path, not the rule).
+    static func isPlain(_ word: UInt64) -> Bool
 }
 
 extension TextEscaping {
+    /// Ones in every byte, to spread a byte over a word.
+    @inline(__always) static var ones: UInt64 { 0x0101_0101_0101_0101 }
+
+    /// Whether an ASCII `word` has a byte equal to `b` (the classic zero-byte test on `word ^ b`).
+    @inline(__always)
+    static func has(_ word: UInt64, _ b: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(b))
+        return (x &- ones) & ~x & (ones &* 0x80) != 0
+    }
+
+    /// Whether an ASCII `word` has a byte below `b` (at most 0x80).
+    @inline(__always)
+    static func hasLess(_ word: UInt64, than b: UInt8) -> Bool { (word &- ones &* UInt64(b)) & ~word & (ones &* 0x80) != 0 }
+
     /// Writes the scalar of value `v` as UTF-8, unchanged: for the scalars a format leaves alone.
     @inline(__always)
     static func utf8(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {

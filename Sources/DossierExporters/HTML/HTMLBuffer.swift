@@ -11,6 +11,14 @@ enum HTMLEscaping: TextEscaping {
     static var maxBytesPerScalar: Int { 6 }
 
     @inline(__always)
+    static func isPlain(_ w: UInt64) -> Bool {
+        // ASCII, no control (with the tab and line breaks, plain: a fast path may be cautious) or
+        // DEL, and none of `"`, `&`, `'`, `<` and `>` (alike but for one bit).
+        guard w & (ones &* 0x80) == 0, !hasLess(w, than: 0x20), !has(w, 0x7F) else { return false }
+        return !has(w, 0x22) && !has(w, 0x26) && !has(w, 0x27) && !has(w & ~(ones &* 0x02), 0x3C)
+    }
+
+    @inline(__always)
     static func write(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
         // One bit per ASCII character written otherwise (the five, and controls but for tab, line
         // feed and carriage return): a test of a bit for plain text, not a jump through the switch.

@@ -7,7 +7,7 @@ import DossierCore
 /// be joined afterwards (the brief was a seventh of the default pipeline when it was). What a
 /// section writes, and in which order, is what `MarkdownExporter` documents; the sections about
 /// claims and findings are in `MarkdownBrief+Claims.swift`.
-struct MarkdownBrief {
+struct MarkdownBrief: ~Copyable {
     let d: Document
     /// The document's scalars, held once rather than read through `d` for every range.
     let s: ScalarBuffer

@@ -12,6 +12,17 @@ enum MarkdownEscaping: TextEscaping {
     static var maxBytesPerScalar: Int { 4 }
 
     @inline(__always)
+    static func isPlain(_ w: UInt64) -> Bool {
+        // ASCII, no control (line breaks among them), and none of `#`, `*`, `<` and `>` (alike but
+        // for one bit), `[` to `` ` `` (with `^`, plain: a fast path may be cautious), `|`.
+        guard w & (ones &* 0x80) == 0, !hasLess(w, than: 0x20) else { return false }
+        let bracket = w &+ ones &* (0x80 - 0x5B)  // high bit set from `[` up
+        let pastBacktick = w &+ ones &* (0x80 - 0x61)  // high bit set from `a` up
+        return !has(w, 0x23) && !has(w, 0x2A) && !has(w & ~(ones &* 0x02), 0x3C) && !has(w, 0x7C)
+            && bracket & ~pastBacktick & (ones &* 0x80) == 0
+    }
+
+    @inline(__always)
     static func write(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if v < 0x80 {
             // One bit per ASCII character that is escaped or is a line break: most text is plain,
