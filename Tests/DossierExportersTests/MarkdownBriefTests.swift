@@ -1,0 +1,122 @@
+import DossierCore
+import DossierExporters
+import Testing
+
+/// The brief's escaping and clipping, written straight from the document's scalars: every
+/// special character, line breaks, each width a document's text can be stored at, clips next to
+/// combining marks, and sections that must not appear when their layer is empty.
+@Suite("Markdown brief")
+struct MarkdownBriefTests {
+    /// A document whose lede and only claim are the whole of `text`.
+    private func claimed(_ text: String, id: String = "t") -> Document {
+        let all = TextRange(start: 0, end: text.unicodeScalars.count)
+        var document = Document(id: id, text: text, blocks: [Block(kind: .lede, range: all)])
+        document.annotations.claims = [ClaimAnnotation(id: "c1", range: all, checkWorthiness: 0.5)]
+        return document
+    }
+
+    /// The brief's line that starts with `prefix`.
+    private func line(_ brief: String, _ prefix: String) throws -> Substring {
+        try #require(brief.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix(prefix) })
+    }
+
+    @Test(
+        "article text is escaped alike at every scalar width: markup characters get a backslash, line breaks become spaces",
+        arguments: [
+            // One byte a scalar (ASCII and Latin-1).
+            ("Caf\u{E9} | `x` *y* _z_ [a] <b> #c \\ d\ne\rf", 1, "Caf\u{E9} \\| \\`x\\` \\*y\\* \\_z\\_ \\[a\\] \\<b\\> \\#c \\\\ d e f"),
+            // Two bytes, with one scalar above U+FFFF kept out of line, and the Unicode line and paragraph separators.
+            (
+                "Na\u{EF}ve | \u{2028}line\u{2029}para \u{1F600} `end`", 2,
+                "Na\u{EF}ve \\|  line para \u{1F600} \\`end\\`"
+            ),
+            // Four bytes: scalars above U+FFFF are too many to keep out of line.
+            ("\u{1F600}|\u{1F601}*\u{1F602}", 4, "\u{1F600}\\|\u{1F601}\\*\u{1F602}"),
+        ])
+    func escapesAtEveryWidth(text: String, width: Int, escaped: String) throws {
+        let document = claimed(text)
+        #expect(document.scalars.width == width)
+        if width == 2 { #expect(document.scalars.outOfLineCount == 1) }
+        let brief = try MarkdownExporter().render(document)
+        #expect(try line(brief, "| c1 ") == "| c1 | 0.50 | \(escaped) | fact | the publication |  | **unsourced** |")
+        #expect(try line(brief, "> ") == "> \(escaped)")
+    }
+
+    @Test("metadata and ids are escaped; an address with a space is text, not an autolink; an unchanged date is not repeated")
+    func headerOfADocumentWithNothingElse() throws {
+        let metadata = Metadata(
+            title: "A *big* [deal] | #1", authors: ["Ann_Lee", "Bo|Ek"], publisher: "The <Post>", published: "2026-01-02",
+            modified: "2026-01-02", url: "https://x.example/a b")
+        let document = Document(id: "d_1", text: "", metadata: metadata, origin: "feeds/a_b.txt")
+        let brief = try MarkdownExporter().render(document)
+        #expect(
+            brief == """
+                # A \\*big\\* \\[deal\\] \\| \\#1
+
+                By Ann\\_Lee, Bo\\|Ek · The \\<Post\\> · published 2026-01-02 · https://x.example/a b
+
+                _Document d\\_1 from feeds/a\\_b.txt_
+
+                """)
+    }
+
+    @Test("a document with empty layers and no links gets a header and nothing else, not empty sections")
+    func emptyLayersWriteNoSections() throws {
+        var document = Document(id: "empty", text: "")
+        document.annotations.claims = []
+        document.annotations.sources = []
+        document.annotations.findings = []
+        document.annotations.entities = []
+        #expect(try MarkdownExporter().render(document) == "# empty\n\n_Document empty_\n")
+        // A link with no source to account for it is the one thing that makes "Sources cited" appear.
+        document.links = [Link(url: "https://example.org/x", text: "the [minutes]", range: nil, origin: .hyperlink)]
+        #expect(
+            try MarkdownExporter().render(document)
+                == "# empty\n\n_Document empty_\n\n## Sources cited\n\nReferences the article gives:\n\n- Link: the \\[minutes\\] — <https://example.org/x>\n"
+        )
+    }
+
+    @Test(
+        "a long claim is cut at the last space that is a character of its own, or at 180 scalars when it has none",
+        arguments: [
+            // Cut at the space before scalar 180.
+            (String(repeating: "word ", count: 40), Array(repeating: "word", count: 36).joined(separator: " ") + "…"),
+            // The last space before the cut carries a combining accent, so it is not a space character: the one before it is.
+            (
+                String(repeating: "word ", count: 34) + "x \u{301}" + String(repeating: "y", count: 40),
+                Array(repeating: "word", count: 34).joined(separator: " ") + "…"
+            ),
+            // No space at all.
+            (String(repeating: "a", count: 200), String(repeating: "a", count: 180) + "…"),
+            // 180 scalars exactly: not cut.
+            (String(repeating: "b", count: 180), String(repeating: "b", count: 180)),
+        ])
+    func clipsClaims(text: String, clipped: String) throws {
+        let brief = try MarkdownExporter().render(claimed(text))
+        #expect(try line(brief, "| c1 ") == "| c1 | 0.50 | \(clipped) | fact | the publication |  | **unsourced** |")
+    }
+
+    @Test("a finding's text is quoted unless it brings its own quotation mark, and an empty range quotes nothing")
+    func findingQuotes() throws {
+        let text = "“Already quoted,” she said. Plain words here."
+        var document = Document(id: "f", text: text)
+        let quoted = TextRange(start: 0, end: 17)
+        let plain = TextRange(start: 28, end: 45)
+        document.annotations.findings = [
+            Finding(kind: "framing.a", message: "own | quotes", severity: .warning, range: quoted),
+            Finding(kind: "framing.b", message: "plain", severity: .warning, range: plain),
+            Finding(kind: "framing.c", message: "empty", severity: .notice, range: TextRange(start: 5, end: 5)),
+        ]
+        let brief = try MarkdownExporter().render(document)
+        #expect(
+            brief.hasSuffix(
+                """
+                ## Framing
+
+                - **warning** own \\| quotes: “Already quoted,” (framing.a)
+                - **warning** plain: “Plain words here.” (framing.b)
+                - **notice** empty:  (framing.c)
+
+                """))
+    }
+}
