@@ -8,7 +8,8 @@ import DossierCore
 /// (`JSONByteSink`), so they read exactly as in a document's JSON; a double JSON cannot hold (NaN,
 /// an infinity) is `null`.
 struct JSONText {
-    private var bytes: [UInt8] = []
+    /// The JSON written so far, as UTF-8.
+    private(set) var bytes: [UInt8] = []
     /// Whether the next value follows another member of its container.
     private var needsComma = false
 

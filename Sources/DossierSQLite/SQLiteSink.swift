@@ -41,8 +41,14 @@ public final class SQLiteSink: ExportSink {
     private var queue: DatabaseQueue?
     private let writer: ArticleWriter
     private let batchSize: Int
-    /// Each waiting article's id and rendering (its hash, a NUL, its rows: see `SQLiteExporter.export`).
-    private var pending: [(id: String, rendered: Data)] = []
+    private let options: SQLiteExporter.Options
+    /// Whether the database holds articles under the first content hash (`ContentHash`), written
+    /// before `dossier-4`: then each waiting article keeps its document, so that the writer can
+    /// compute that hash for an article stored under it.
+    private let holdsFirstHashes: Bool
+    /// Each waiting article's id and rendering (its hash, a NUL, its rows: see `SQLiteExporter.export`),
+    /// and its document when the database holds first hashes.
+    private var pending: [(id: String, rendered: Data, document: Document?)] = []
     /// The batch being written on the database's queue, if any, and how it ended.
     private var inFlight: DispatchGroup?
     private let outcome = BatchOutcome()
@@ -51,6 +57,7 @@ public final class SQLiteSink: ExportSink {
     public init(path: String, options: SQLiteExporter.Options) throws {
         self.path = path
         batchSize = options.batchSize
+        self.options = options
         let stamp = ISO8601DateFormatter()
         stamp.formatOptions = [.withInternetDateTime]
         writer = ArticleWriter(writtenAt: stamp.string(from: Date()))
@@ -83,6 +90,10 @@ public final class SQLiteSink: ExportSink {
                     "the database '\(path)' was written by a newer version of Dossier; write to a new file, or upgrade Dossier")
             }
             try migrator.migrate(queue)
+            holdsFirstHashes = try queue.read { db in
+                // Through the partial index of migration `dossier-4`, which holds exactly those articles.
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE \(CorpusSchema.firstHash))") ?? false
+            }
             self.queue = queue
         } catch let diagnostic as Diagnostic {
             throw diagnostic
@@ -94,7 +105,7 @@ public final class SQLiteSink: ExportSink {
 
     /// Adds the article to the batch; writes the batch when it is full.
     public func write(_ rendered: Data, for document: Document) throws {
-        pending.append((document.id, rendered))
+        pending.append((document.id, rendered, holdsFirstHashes ? document : nil))
         if pending.count >= batchSize { try flush() }
     }
 
@@ -131,6 +142,7 @@ public final class SQLiteSink: ExportSink {
         let batch = pending
         pending.removeAll(keepingCapacity: true)
         let writer = writer
+        let options = options
         let outcome = outcome
         let path = path
         let done = DispatchGroup()
@@ -140,13 +152,15 @@ public final class SQLiteSink: ExportSink {
                 var counts = Statistics()
                 var firstClaim: Int64?
                 var statements = ArticleWriter.Statements()
-                for (id, rendered) in batch {
+                for (id, rendered, document) in batch {
                     let outcome = try rendered.withUnsafeBytes { bytes in
                         let split = bytes.firstIndex(of: 0) ?? bytes.count
                         let hash = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<split]), as: UTF8.self)
                         let rows = UnsafeRawBufferPointer(rebasing: bytes[min(split + 1, bytes.count)...])
                         return try writer.write(
-                            id: id, hash: hash, rows: rows, firstClaim: &firstClaim, statements: &statements, in: db)
+                            id: id, hash: hash, rows: rows,
+                            firstHash: document.map { document in { ArticleRows(document, options: options, legacy: true).legacyHash } },
+                            firstClaim: &firstClaim, statements: &statements, in: db)
                     }
                     switch outcome {
                     case .inserted: counts.inserted += 1
