@@ -114,12 +114,9 @@ struct ArticleRows: ~Copyable {
     /// handed over without a copy.
     private static let headerRoom = 48
 
-    /// The encoded rows, from `headerRoom` to `count`, in memory of `capacity` bytes this value
-    /// owns until `rendered` hands it over. Written through a pointer rather than appended to an
-    /// array: an append's uniqueness and capacity checks and its copies were a third of the time.
-    private var base: UnsafeMutableRawPointer
-    private var count: Int
-    private var capacity: Int
+    /// The encoded rows, from `headerRoom` on, in memory this value owns until `rendered` hands it
+    /// over.
+    private var out: RowBytes
     private var owned = true
     /// The first schema's content hash, fed as the rows are encoded when `legacy` is asked for.
     private var hasher = ContentHash()
@@ -146,9 +143,8 @@ struct ArticleRows: ~Copyable {
     /// the runner checks references, but a document may come from elsewhere.
     init(_ document: Document, options: SQLiteExporter.Options, legacy: Bool = false) {
         hashing = legacy
-        capacity = Self.headerRoom + 4096 + 8 * document.length
-        base = malloc(capacity)!
-        count = Self.headerRoom
+        out = RowBytes(capacity: Self.headerRoom + 4096 + 8 * document.length)
+        out.count = Self.headerRoom
         (utf8, utf8Offsets) = Self.utf8(of: document.scalars)
         append(Self.version)
         hasher.add(Self.hashedVersion)
@@ -169,11 +165,10 @@ struct ArticleRows: ~Copyable {
         add(document.origin)
         add(document.length)
         if options.includeText { add(text: TextRange(start: 0, end: document.length), of: document) } else { add(nil as String?) }
-        if options.metrics { add(json: Self.json(a.metrics, producers: producers)) } else { add(nil as String?, to: .stored) }
+        if options.metrics { addJSON(a.metrics, producers: producers) } else { add(nil as String?, to: .stored) }
 
         let entities = Set(a.entities.map(\.id))
         func entity(_ id: String?) -> String? { id.flatMap { entities.contains($0) ? $0 : nil } }
-        var json = JSONText()
         for e in a.entities {
             row(.entities)
             add(article)
@@ -186,9 +181,9 @@ struct ArticleRows: ~Copyable {
                 add(nil as String?, to: .stored)
                 continue
             }
-            json.reset()
-            json.open("[")
-            for mention in e.mentions {
+            let json = startJSON()
+            out.write(UInt8(ascii: "["))
+            for (n, mention) in e.mentions.enumerated() {
                 if hashing {
                     hasher.add(0xF0 | HashedTable.mentions.rawValue)
                     add(article, to: .hashed)
@@ -198,16 +193,22 @@ struct ArticleRows: ~Copyable {
                     add(mention.form.rawValue, to: .hashed)
                     add(text: mention.range, of: document, to: .hashed)
                 }
-                json.open("[")
-                json.int(mention.range.start)
-                json.int(mention.range.end)
-                json.string(mention.form.rawValue)
+                if n > 0 { out.write(UInt8(ascii: ",")) }
+                out.write(UInt8(ascii: "["))
+                out.write(mention.range.start)
+                out.write(UInt8(ascii: ","))
+                out.write(mention.range.end)
+                out.write(UInt8(ascii: ","))
+                out.writeJSONString(mention.form.rawValue)
                 // The view cuts the text from the article's; only an article stored without it keeps the mention's.
-                if !options.includeText { json.string(document.text(in: mention.range)) }
-                json.close("]")
+                if !options.includeText {
+                    out.write(UInt8(ascii: ","))
+                    out.writeJSONString(document.text(in: mention.range))
+                }
+                out.write(UInt8(ascii: "]"))
             }
-            json.close("]")
-            add(json: json)
+            out.write(UInt8(ascii: "]"))
+            endJSON(json)
         }
         let sources = Set(a.sources.map(\.id))
         for s in a.sources {
@@ -288,12 +289,12 @@ struct ArticleRows: ~Copyable {
     }
 
     deinit {
-        if owned { free(base) }
+        if owned { free(out.base) }
     }
 
     /// The encoded rows (from the version byte on), for as long as `body` runs.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: base + Self.headerRoom, count: count - Self.headerRoom))
+        try body(UnsafeRawBufferPointer(start: out.base + Self.headerRoom, count: out.count - Self.headerRoom))
     }
 
     /// The content hash of the rows (`RowsHash`).
@@ -306,40 +307,54 @@ struct ArticleRows: ~Copyable {
         let hash = Array(self.hash.utf8)
         let start = Self.headerRoom - 1 - hash.count
         precondition(start >= 0, "a content hash longer than the room kept for it")
-        hash.withUnsafeBytes { (base + start).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        base.storeBytes(of: 0, toByteOffset: Self.headerRoom - 1, as: UInt8.self)
+        hash.withUnsafeBytes { (out.base + start).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        out.base.storeBytes(of: 0, toByteOffset: Self.headerRoom - 1, as: UInt8.self)
         owned = false
-        let memory = base
-        return Data(bytesNoCopy: base + start, count: count - start, deallocator: .custom { _, _ in free(memory) })
+        let memory = out.base
+        return Data(bytesNoCopy: out.base + start, count: out.count - start, deallocator: .custom { _, _ in free(memory) })
     }
 
     /// The first schema's content hash of the rows, when asked for (`legacy`).
     var legacyHash: String? { hashing ? hasher.value : nil }
 
     /// The metrics layer in its wire form, compact: `[{"id", "name", "producer", "unit"?, "value"}]`,
-    /// keys in sorted order as the document JSON writes them; a value JSON cannot hold (NaN, an
-    /// infinity) is `null`.
-    private static func json(_ metrics: [Metric], producers: ProducerNames) -> JSONText {
-        var json = JSONText()
-        json.open("[")
-        for metric in metrics {
-            json.open("{")
-            json.key("id")
-            json.string(metric.id)
-            json.key("name")
-            json.string(metric.name)
-            json.key("producer")
-            json.string(producers[metric.producer])
+    /// keys in sorted order as the document JSON writes them (with its functions for strings and
+    /// numbers); a value JSON cannot hold (NaN, an infinity) is `null`. Written straight into the
+    /// rows, as a text value.
+    private mutating func addJSON(_ metrics: [Metric], producers: ProducerNames) {
+        let json = startJSON()
+        out.write(UInt8(ascii: "["))
+        for (n, metric) in metrics.enumerated() {
+            out.write(n == 0 ? #"{"id":"# : #",{"id":"#)
+            out.writeJSONString(metric.id)
+            out.write(#","name":"#)
+            out.writeJSONString(metric.name)
+            out.write(#","producer":"#)
+            out.writeJSONString(producers[metric.producer])
             if let unit = metric.unit {
-                json.key("unit")
-                json.string(unit)
+                out.write(#","unit":"#)
+                out.writeJSONString(unit)
             }
-            json.key("value")
-            json.double(metric.value)
-            json.close("}")
+            out.write(#","value":"#)
+            if metric.value.isFinite { out.writeJSONDouble(metric.value) } else { out.write("null") }
+            out.write(UInt8(ascii: "}"))
         }
-        json.close("]")
-        return json
+        out.write(UInt8(ascii: "]"))
+        endJSON(json)
+    }
+
+    /// Starts a text value whose bytes are written next (JSON), returning where its length goes.
+    private mutating func startJSON() -> Int {
+        out.reserve(9)
+        out.base.storeBytes(of: Tag.text.rawValue, toByteOffset: out.count, as: UInt8.self)
+        let length = out.count &+ 1
+        out.count &+= 9
+        return length
+    }
+
+    /// Ends the text value `startJSON` started: its length is what was written since.
+    private mutating func endJSON(_ length: Int) {
+        out.base.storeBytes(of: UInt64(out.count &- length &- 8).littleEndian, toByteOffset: length, as: UInt64.self)
     }
 
     /// The UTF-8 of `scalars`, and where each scalar starts in it (empty when they are ASCII).
@@ -365,25 +380,14 @@ struct ArticleRows: ~Copyable {
 
     // MARK: Encoding
 
-    /// Makes room for `n` more bytes.
-    private mutating func reserve(_ n: Int) {
-        guard count &+ n > capacity else { return }
-        capacity = max(capacity &* 2, count &+ n)
-        base = realloc(base, capacity)!
-    }
-
-    private mutating func append(_ byte: UInt8) {
-        reserve(1)
-        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
-        count &+= 1
-    }
+    private mutating func append(_ byte: UInt8) { out.write(byte) }
 
     /// A tag and 8 bytes (little-endian).
     private mutating func append(_ tag: Tag, _ value: UInt64) {
-        reserve(9)
-        base.storeBytes(of: tag.rawValue, toByteOffset: count, as: UInt8.self)
-        base.storeBytes(of: value.littleEndian, toByteOffset: count &+ 1, as: UInt64.self)
-        count &+= 9
+        out.reserve(9)
+        out.base.storeBytes(of: tag.rawValue, toByteOffset: out.count, as: UInt8.self)
+        out.base.storeBytes(of: value.littleEndian, toByteOffset: out.count &+ 1, as: UInt64.self)
+        out.count &+= 9
     }
 
     private mutating func row(_ table: Table) {
@@ -417,9 +421,7 @@ struct ArticleRows: ~Copyable {
     private mutating func add(utf8: UnsafeRawBufferPointer, to target: Target) {
         if target.contains(.stored) {
             append(.text, UInt64(utf8.count))
-            reserve(utf8.count)
-            if let from = utf8.baseAddress { (base + count).copyMemory(from: from, byteCount: utf8.count) }
-            count &+= utf8.count
+            out.write(utf8)
         }
         if hashing && target.contains(.hashed) {
             hasher.add(Tag.text.rawValue)
@@ -431,10 +433,6 @@ struct ArticleRows: ~Copyable {
     private mutating func add(_ value: String?, to target: Target = .both) {
         guard var value else { return addNull(to: target) }
         value.withUTF8 { add(utf8: UnsafeRawBufferPointer($0), to: target) }
-    }
-
-    private mutating func add(json: JSONText) {
-        json.bytes.withUnsafeBytes { add(utf8: $0, to: .stored) }
     }
 
     /// The text `range` covers, clamped as `Document.text(in:)` clamps, or NULL without a range:
@@ -458,6 +456,67 @@ struct ArticleRows: ~Copyable {
             let name = producer.description
             names.append((producer, name))
             return name
+        }
+    }
+}
+
+/// Bytes written through a pointer into memory that grows as needed (`realloc`), for the rows of
+/// `ArticleRows`, which owns the memory and frees it. Rather than appends to an array: an
+/// append's uniqueness and capacity checks and its copies were a third of rendering the rows.
+/// A JSON sink too, so the JSON columns are written in place by the document writer's functions.
+struct RowBytes: JSONByteSink {
+    private(set) var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        guard let base = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of rows") }
+        self.base = base
+    }
+
+    /// Makes room for `n` more bytes.
+    mutating func reserve(_ n: Int) {
+        guard count &+ n > capacity else { return }
+        capacity = max(capacity &* 2, count &+ n)
+        guard let grown = realloc(base, capacity) else { fatalError("out of memory for \(capacity) bytes of rows") }
+        base = grown
+    }
+
+    mutating func write(_ byte: UInt8) {
+        reserve(1)
+        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count &+= 1
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).copyMemory(from: from, byteCount: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// ASCII text known at compile time (JSON punctuation and keys).
+    mutating func write(_ text: StaticString) {
+        write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// An integer in decimal, as JSON and `String(value)` write it.
+    mutating func write(_ value: Int) {
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
         }
     }
 }
