@@ -14,14 +14,14 @@ import Foundation
 /// NULL, `1` an integer (8 bytes, little-endian), `2` a double (its 8 bytes, little-endian), `3`
 /// text (its UTF-8 length in 8 bytes, then the bytes).
 ///
-/// The hash is taken over the same encoding of the rows of the schema's first version (version
-/// byte 1, the tables `articles` 0, `entities` 1, `mentions` 2, `sources` 3, `quotes` 4, `claims`
-/// 5, `claim_sources` 6, `findings` 7, `metrics` 8, a row per mention and per metric, each
-/// mention with its text), whatever the tables look like now: those are the values of the
-/// article, and hashes stored since the first release still match, so a database migrated to a
-/// later schema skips the articles it already holds. Those bytes are fed to the hash as they are
-/// made, never stored.
-struct ArticleRows {
+/// The content hash (`RowsHash`, since schema `dossier-4`) is XXH64 over these bytes. Databases
+/// written before hold the first hash (`ContentHash`): FNV-1a over the rows of the schema's first
+/// version (version byte 1, the tables `articles` 0, `entities` 1, `mentions` 2, `sources` 3,
+/// `quotes` 4, `claims` 5, `claim_sources` 6, `findings` 7, `metrics` 8, a row per mention and per
+/// metric, each mention with its text). Those bytes are fed to it as they are made, never stored,
+/// and only when asked (`legacy`): the sink asks for an article the database holds under such a
+/// hash, so that an unchanged article of an upgraded database is still recognised.
+struct ArticleRows: ~Copyable {
     /// A table of the corpus database and the columns its rows fill.
     enum Table: UInt8, CaseIterable {
         case articles, entities, sources, quotes, claims, claimSources, findings
@@ -107,15 +107,26 @@ struct ArticleRows {
 
     /// The version byte of the stored bytes; change it when a table changes.
     static let version: UInt8 = 2
-    /// The version byte the hash is taken over; never changes, so stored hashes keep matching.
+    /// The version byte the first hash is taken over; never changes, so stored hashes keep matching.
     static let hashedVersion: UInt8 = 1
 
-    /// The encoded rows.
-    private(set) var bytes: [UInt8]
-    /// The content hash, fed as the rows are encoded.
+    /// Room kept before the rows for the hash and its NUL (`rendered`): the rendering is then
+    /// handed over without a copy.
+    private static let headerRoom = 48
+
+    /// The encoded rows, from `headerRoom` on, in memory this value owns until `rendered` hands it
+    /// over.
+    private var out: RowBytes
+    private var owned = true
+    /// The first schema's content hash, fed as the rows are encoded when `legacy` is asked for.
     private var hasher = ContentHash()
-    /// The UTF-8 of the text value being added.
-    private var scratch: [UInt8] = []
+    /// Whether the first schema's hash is computed.
+    private let hashing: Bool
+    /// The article's text as UTF-8, encoded once: each range's text is a copy of a slice of it.
+    private let utf8: [UInt8]
+    /// Where each scalar starts in `utf8`, and its end last; empty when the text is ASCII (a
+    /// scalar's offset is then its byte's).
+    private let utf8Offsets: [Int32]
 
     /// Where a value goes: into the stored rows, into the hash, or both.
     private struct Target: OptionSet {
@@ -125,14 +136,17 @@ struct ArticleRows {
         static let both: Target = [.stored, .hashed]
     }
 
-    /// Encodes every row of `document`, parents first.
+    /// Encodes every row of `document`, parents first; `legacy` also computes the first schema's
+    /// content hash (`legacyHash`).
     ///
     /// References to items the document does not hold are NULL rather than a broken foreign key:
     /// the runner checks references, but a document may come from elsewhere.
-    init(_ document: Document, options: SQLiteExporter.Options) {
-        bytes = []
-        bytes.reserveCapacity(4096 + 8 * document.length)
-        bytes.append(Self.version)
+    init(_ document: Document, options: SQLiteExporter.Options, legacy: Bool = false) {
+        hashing = legacy
+        out = RowBytes(capacity: Self.headerRoom + 4096 + 8 * document.length)
+        out.count = Self.headerRoom
+        (utf8, utf8Offsets) = Self.utf8(of: document.scalars)
+        append(Self.version)
         hasher.add(Self.hashedVersion)
         let a = document.annotations
         let m = document.metadata
@@ -151,11 +165,10 @@ struct ArticleRows {
         add(document.origin)
         add(document.length)
         if options.includeText { add(text: TextRange(start: 0, end: document.length), of: document) } else { add(nil as String?) }
-        add(options.metrics ? Self.json(a.metrics, producers: producers) : nil, to: .stored)
+        if options.metrics { addJSON(a.metrics, producers: producers) } else { add(nil as String?, to: .stored) }
 
         let entities = Set(a.entities.map(\.id))
         func entity(_ id: String?) -> String? { id.flatMap { entities.contains($0) ? $0 : nil } }
-        var json = JSONText()
         for e in a.entities {
             row(.entities)
             add(article)
@@ -168,26 +181,34 @@ struct ArticleRows {
                 add(nil as String?, to: .stored)
                 continue
             }
-            json.reset()
-            json.open("[")
-            for mention in e.mentions {
-                hasher.add(0xF0 | HashedTable.mentions.rawValue)
-                add(article, to: .hashed)
-                add(e.id, to: .hashed)
-                add(mention.range.start, to: .hashed)
-                add(mention.range.end, to: .hashed)
-                add(mention.form.rawValue, to: .hashed)
-                add(text: mention.range, of: document, to: .hashed)
-                json.open("[")
-                json.int(mention.range.start)
-                json.int(mention.range.end)
-                json.string(mention.form.rawValue)
+            let json = startJSON()
+            out.write(UInt8(ascii: "["))
+            for (n, mention) in e.mentions.enumerated() {
+                if hashing {
+                    hasher.add(0xF0 | HashedTable.mentions.rawValue)
+                    add(article, to: .hashed)
+                    add(e.id, to: .hashed)
+                    add(mention.range.start, to: .hashed)
+                    add(mention.range.end, to: .hashed)
+                    add(mention.form.rawValue, to: .hashed)
+                    add(text: mention.range, of: document, to: .hashed)
+                }
+                if n > 0 { out.write(UInt8(ascii: ",")) }
+                out.write(UInt8(ascii: "["))
+                out.write(mention.range.start)
+                out.write(UInt8(ascii: ","))
+                out.write(mention.range.end)
+                out.write(UInt8(ascii: ","))
+                out.writeJSONString(mention.form.rawValue)
                 // The view cuts the text from the article's; only an article stored without it keeps the mention's.
-                if !options.includeText { json.string(document.text(in: mention.range)) }
-                json.close("]")
+                if !options.includeText {
+                    out.write(UInt8(ascii: ","))
+                    out.writeJSONString(document.text(in: mention.range))
+                }
+                out.write(UInt8(ascii: "]"))
             }
-            json.close("]")
-            add(json.text, to: .stored)
+            out.write(UInt8(ascii: "]"))
+            endJSON(json)
         }
         let sources = Set(a.sources.map(\.id))
         for s in a.sources {
@@ -256,7 +277,7 @@ struct ArticleRows {
             add(text: f.range, of: document)
             add(producers[f.producer])
         }
-        for metric in a.metrics where options.metrics {
+        for metric in a.metrics where options.metrics && hashing {
             hasher.add(0xF0 | HashedTable.metrics.rawValue)
             add(article, to: .hashed)
             add(metric.id, to: .hashed)
@@ -267,89 +288,163 @@ struct ArticleRows {
         }
     }
 
-    /// The content hash of the rows.
-    var hash: String { hasher.value }
+    deinit {
+        if owned { free(out.base) }
+    }
+
+    /// The encoded rows (from the version byte on), for as long as `body` runs.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: out.base + Self.headerRoom, count: out.count - Self.headerRoom))
+    }
+
+    /// The content hash of the rows (`RowsHash`).
+    var hash: String { withBytes { RowsHash.fingerprint(of: $0) } }
+
+    /// The rendering the sink takes: the content hash, a NUL, the rows; handed over without a copy
+    /// (the hash is written into the room kept before the rows).
+    mutating func rendered() -> Data {
+        precondition(owned, "the rows were handed over already")
+        let hash = Array(self.hash.utf8)
+        let start = Self.headerRoom - 1 - hash.count
+        precondition(start >= 0, "a content hash longer than the room kept for it")
+        hash.withUnsafeBytes { (out.base + start).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        out.base.storeBytes(of: 0, toByteOffset: Self.headerRoom - 1, as: UInt8.self)
+        owned = false
+        let memory = out.base
+        return Data(bytesNoCopy: out.base + start, count: out.count - start, deallocator: .custom { _, _ in free(memory) })
+    }
+
+    /// The first schema's content hash of the rows, when asked for (`legacy`).
+    var legacyHash: String? { hashing ? hasher.value : nil }
 
     /// The metrics layer in its wire form, compact: `[{"id", "name", "producer", "unit"?, "value"}]`,
-    /// keys in sorted order as the document JSON writes them; a value JSON cannot hold (NaN, an
-    /// infinity) is `null`.
-    private static func json(_ metrics: [Metric], producers: ProducerNames) -> String {
-        var json = JSONText()
-        json.open("[")
-        for metric in metrics {
-            json.open("{")
-            json.key("id")
-            json.string(metric.id)
-            json.key("name")
-            json.string(metric.name)
-            json.key("producer")
-            json.string(producers[metric.producer])
+    /// keys in sorted order as the document JSON writes them (with its functions for strings and
+    /// numbers); a value JSON cannot hold (NaN, an infinity) is `null`. Written straight into the
+    /// rows, as a text value.
+    private mutating func addJSON(_ metrics: [Metric], producers: ProducerNames) {
+        let json = startJSON()
+        out.write(UInt8(ascii: "["))
+        for (n, metric) in metrics.enumerated() {
+            out.write(n == 0 ? #"{"id":"# : #",{"id":"#)
+            out.writeJSONString(metric.id)
+            out.write(#","name":"#)
+            out.writeJSONString(metric.name)
+            out.write(#","producer":"#)
+            out.writeJSONString(producers[metric.producer])
             if let unit = metric.unit {
-                json.key("unit")
-                json.string(unit)
+                out.write(#","unit":"#)
+                out.writeJSONString(unit)
             }
-            json.key("value")
-            json.double(metric.value)
-            json.close("}")
+            out.write(#","value":"#)
+            if metric.value.isFinite { out.writeJSONDouble(metric.value) } else { out.write("null") }
+            out.write(UInt8(ascii: "}"))
         }
-        json.close("]")
-        return json.text
+        out.write(UInt8(ascii: "]"))
+        endJSON(json)
+    }
+
+    /// Starts a text value whose bytes are written next (JSON), returning where its length goes.
+    private mutating func startJSON() -> Int {
+        out.reserve(9)
+        out.base.storeBytes(of: Tag.text.rawValue, toByteOffset: out.count, as: UInt8.self)
+        let length = out.count &+ 1
+        out.count &+= 9
+        return length
+    }
+
+    /// Ends the text value `startJSON` started: its length is what was written since.
+    private mutating func endJSON(_ length: Int) {
+        out.base.storeBytes(of: UInt64(out.count &- length &- 8).littleEndian, toByteOffset: length, as: UInt64.self)
+    }
+
+    /// The UTF-8 of `scalars`, and where each scalar starts in it (empty when they are ASCII).
+    private static func utf8(of scalars: ScalarBuffer) -> ([UInt8], [Int32]) {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count + scalars.count / 8)
+        scalars.appendUTF8(in: 0..<scalars.count, to: &utf8)
+        guard utf8.count != scalars.count else { return (utf8, []) }
+        let offsets = [Int32](unsafeUninitializedCapacity: scalars.count + 1) { offsets, initialized in
+            var k = 0
+            utf8.withUnsafeBufferPointer { bytes in
+                for i in 0..<bytes.count where bytes[i] & 0xC0 != 0x80 {
+                    offsets[k] = Int32(truncatingIfNeeded: i)
+                    k &+= 1
+                }
+            }
+            precondition(k == scalars.count, "UTF-8 of \(k) scalars for \(scalars.count)")
+            offsets[k] = Int32(truncatingIfNeeded: utf8.count)
+            initialized = k + 1
+        }
+        return (utf8, offsets)
     }
 
     // MARK: Encoding
 
+    private mutating func append(_ byte: UInt8) { out.write(byte) }
+
+    /// A tag and 8 bytes (little-endian).
+    private mutating func append(_ tag: Tag, _ value: UInt64) {
+        out.reserve(9)
+        out.base.storeBytes(of: tag.rawValue, toByteOffset: out.count, as: UInt8.self)
+        out.base.storeBytes(of: value.littleEndian, toByteOffset: out.count &+ 1, as: UInt64.self)
+        out.count &+= 9
+    }
+
     private mutating func row(_ table: Table) {
-        bytes.append(0xF0 | table.rawValue)
-        hasher.add(0xF0 | table.hashed.rawValue)
+        append(0xF0 | table.rawValue)
+        if hashing { hasher.add(0xF0 | table.hashed.rawValue) }
     }
 
-    private mutating func tag(_ tag: Tag, to target: Target) {
-        if target.contains(.stored) { bytes.append(tag.rawValue) }
-        if target.contains(.hashed) { hasher.add(tag.rawValue) }
-    }
-
-    private mutating func append64(_ value: UInt64, to target: Target) {
-        withUnsafeBytes(of: value.littleEndian) { raw in
-            if target.contains(.stored) { bytes.append(contentsOf: raw) }
-            if target.contains(.hashed) { hasher.add(raw) }
+    private mutating func add(_ tag: Tag, _ value: UInt64, to target: Target) {
+        if target.contains(.stored) { append(tag, value) }
+        if hashing && target.contains(.hashed) {
+            hasher.add(tag.rawValue)
+            withUnsafeBytes(of: value.littleEndian) { hasher.add($0) }
         }
     }
 
     private mutating func add(_ value: Int?, to target: Target = .both) {
-        guard let value else { return tag(.null, to: target) }
-        tag(.integer, to: target)
-        append64(UInt64(bitPattern: Int64(value)), to: target)
+        guard let value else { return addNull(to: target) }
+        add(.integer, UInt64(bitPattern: Int64(value)), to: target)
     }
 
     private mutating func add(_ value: Double, to target: Target = .both) {
-        tag(.double, to: target)
-        append64(value.bitPattern, to: target)
+        add(.double, value.bitPattern, to: target)
     }
 
-    private mutating func add(_ value: String?, to target: Target = .both) {
-        guard var value else { return tag(.null, to: target) }
-        tag(.text, to: target)
-        value.withUTF8 { utf8 in
-            append64(UInt64(utf8.count), to: target)
-            if target.contains(.stored) { bytes.append(contentsOf: utf8) }
-            if target.contains(.hashed) { hasher.add(UnsafeRawBufferPointer(utf8)) }
+    private mutating func addNull(to target: Target) {
+        if target.contains(.stored) { append(Tag.null.rawValue) }
+        if hashing && target.contains(.hashed) { hasher.add(Tag.null.rawValue) }
+    }
+
+    /// A text value of `utf8`.
+    private mutating func add(utf8: UnsafeRawBufferPointer, to target: Target) {
+        if target.contains(.stored) {
+            append(.text, UInt64(utf8.count))
+            out.write(utf8)
+        }
+        if hashing && target.contains(.hashed) {
+            hasher.add(Tag.text.rawValue)
+            withUnsafeBytes(of: UInt64(utf8.count).littleEndian) { hasher.add($0) }
+            hasher.add(utf8)
         }
     }
 
+    private mutating func add(_ value: String?, to target: Target = .both) {
+        guard var value else { return addNull(to: target) }
+        value.withUTF8 { add(utf8: UnsafeRawBufferPointer($0), to: target) }
+    }
+
     /// The text `range` covers, clamped as `Document.text(in:)` clamps, or NULL without a range:
-    /// its UTF-8 made straight from the document's scalars, with no `String` per value (a mention
-    /// each, 30 of them an article, made a `String` only to be hashed).
+    /// a slice of the article's UTF-8 (`utf8`), with no `String` per value.
     private mutating func add(text range: TextRange?, of document: Document, to target: Target = .both) {
-        guard let range else { return tag(.null, to: target) }
-        let scalars = document.scalars
-        let lower = min(max(range.start, 0), scalars.count)
-        let upper = min(max(range.end, lower), scalars.count)
-        scratch.removeAll(keepingCapacity: true)
-        scalars.appendUTF8(in: lower..<upper, to: &scratch)
-        tag(.text, to: target)
-        append64(UInt64(scratch.count), to: target)
-        if target.contains(.stored) { bytes.append(contentsOf: scratch) }
-        if target.contains(.hashed) { scratch.withUnsafeBytes { hasher.add($0) } }
+        guard let range else { return addNull(to: target) }
+        let scalars = utf8Offsets.isEmpty ? utf8.count : utf8Offsets.count - 1
+        let lower = min(max(range.start, 0), scalars)
+        let upper = min(max(range.end, lower), scalars)
+        let from = utf8Offsets.isEmpty ? lower : Int(utf8Offsets[lower])
+        let to = utf8Offsets.isEmpty ? upper : Int(utf8Offsets[upper])
+        utf8.withUnsafeBytes { add(utf8: UnsafeRawBufferPointer(rebasing: $0[from..<to]), to: target) }
     }
 
     /// Each producer's `description`, built once per distinct provenance rather than once per row.
@@ -361,6 +456,67 @@ struct ArticleRows {
             let name = producer.description
             names.append((producer, name))
             return name
+        }
+    }
+}
+
+/// Bytes written through a pointer into memory that grows as needed (`realloc`), for the rows of
+/// `ArticleRows`, which owns the memory and frees it. Rather than appends to an array: an
+/// append's uniqueness and capacity checks and its copies were a third of rendering the rows.
+/// A JSON sink too, so the JSON columns are written in place by the document writer's functions.
+struct RowBytes: JSONByteSink {
+    private(set) var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        guard let base = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of rows") }
+        self.base = base
+    }
+
+    /// Makes room for `n` more bytes.
+    mutating func reserve(_ n: Int) {
+        guard count &+ n > capacity else { return }
+        capacity = max(capacity &* 2, count &+ n)
+        guard let grown = realloc(base, capacity) else { fatalError("out of memory for \(capacity) bytes of rows") }
+        base = grown
+    }
+
+    mutating func write(_ byte: UInt8) {
+        reserve(1)
+        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count &+= 1
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).copyMemory(from: from, byteCount: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// ASCII text known at compile time (JSON punctuation and keys).
+    mutating func write(_ text: StaticString) {
+        write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// An integer in decimal, as JSON and `String(value)` write it.
+    mutating func write(_ value: Int) {
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
         }
     }
 }

@@ -51,12 +51,21 @@ struct ArticleWriter {
 
     /// Writes one article; `firstClaim` is set to the rowid of the first claim the batch inserts,
     /// for `indexClaims`.
+    ///
+    /// `firstHash` computes the article's first content hash (`ContentHash`), for a database
+    /// written before `dossier-4`: when the stored hash is one of those and matches, the article is
+    /// unchanged, and only its hash is brought up to date (its rows, rowids and `written_at` stay),
+    /// so the next run recognises it by the current hash alone.
     func write(
-        id: String, hash: String, rows: UnsafeRawBufferPointer, firstClaim: inout Int64?, statements: inout Statements,
-        in db: Database
+        id: String, hash: String, rows: UnsafeRawBufferPointer, firstHash: (() -> String?)? = nil, firstClaim: inout Int64?,
+        statements: inout Statements, in db: Database
     ) throws -> Outcome {
         let stored = try storedHash(of: id, statements: &statements, in: db)
         if stored == hash { return .unchanged }
+        if let stored, stored.hasPrefix(ContentHash.prefix), let firstHash, stored == firstHash() {
+            try db.cachedStatement(sql: "UPDATE articles SET content_hash = ? WHERE id = ?").execute(arguments: [hash, id])
+            return .unchanged
+        }
         if stored != nil {
             // Table by table, since the sink's connection does not enforce foreign keys (so no cascade);
             // the trigger on `claims` keeps the full-text index in step.

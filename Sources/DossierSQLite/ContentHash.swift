@@ -1,11 +1,16 @@
-/// A fingerprint of an article's rows: FNV-1a (64 bits) over their encoding (`ArticleRows`: each
-/// value with its type and length), with the byte count.
+/// The first fingerprint of an article's rows, stored until schema `dossier-4`: FNV-1a (64 bits)
+/// over the first schema's encoding of them (`ArticleRows`: each value with its type and length),
+/// with the byte count. Still computed for an article that a database holds under it, so that an
+/// upgraded database recognises its unchanged articles; `RowsHash` is the fingerprint stored now.
 ///
 /// It tells a re-run whether an article changed, not whether anyone tampered with it: two
 /// different versions of one article id share a fingerprint with a chance of about 2⁻⁶⁴. It is
 /// written as `fnv1a64:<16 hex digits>:<bytes>` so a stronger hash can follow without confusion.
 /// The bytes are fed as they are made, in pieces; the fingerprint is the same as over them whole.
 struct ContentHash {
+    /// The prefix of the stored fingerprint.
+    static let prefix = "fnv1a64:"
+
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     private var count = 0
 
@@ -26,6 +31,6 @@ struct ContentHash {
 
     var value: String {
         let hex = String(state, radix: 16)
-        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex + ":\(count)"
+        return Self.prefix + String(repeating: "0", count: 16 - hex.count) + hex + ":\(count)"
     }
 }

@@ -74,11 +74,8 @@ public struct SQLiteExporter: Exporter {
     /// The article's rows, encoded once, after their content hash (what the sink compares with
     /// the stored one) and a NUL byte: the sink inserts these bytes as they are.
     public func export(_ document: Document, context: ExportContext) throws -> Data {
-        let rows = ArticleRows(document, options: options)
-        var rendered = Data(rows.hash.utf8)
-        rendered.append(0)
-        rendered.append(contentsOf: rows.bytes)
-        return rendered
+        var rows = ArticleRows(document, options: options)
+        return rows.rendered()
     }
 
     /// Opens the database at the target's path; refuses standard output and per-article targets.

@@ -21,7 +21,7 @@ struct SQLiteMigrationTests {
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                    "dossier-1", "dossier-2", "dossier-3",
+                    "dossier-1", "dossier-2", "dossier-3", "dossier-4",
                 ])
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") == ["claims_fts_delete"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'ferry'") == 1)
@@ -32,7 +32,7 @@ struct SQLiteMigrationTests {
     }
 
     @Test(
-        "a database the second schema's writer left is migrated in place: every documented query answers as on a new one, and its unchanged articles are not rewritten"
+        "a database the second schema's writer left is migrated in place: every documented query answers as on a new one, and its unchanged articles are not rewritten, only their hashes brought up to date"
     )
     func secondSchemaIsMigrated() async throws {
         let fresh = try SQLiteCorpus.folder()
@@ -49,9 +49,11 @@ struct SQLiteMigrationTests {
         let before = try SQLiteCorpus.read(path) { (db: Database) throws in
             (
                 try String.fetchAll(db, sql: snapshot),
-                try String.fetchAll(db, sql: "SELECT content_hash || written_at FROM articles ORDER BY id")
+                try String.fetchAll(db, sql: "SELECT written_at FROM articles ORDER BY id"),
+                try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id")
             )
         }
+        #expect(before.2.allSatisfy { $0.hasPrefix("fnv1a64:") })
 
         // The same articles again: the migration runs, then every article is found unchanged.
         let exporter = try SQLiteExporter()
@@ -81,13 +83,20 @@ struct SQLiteMigrationTests {
             #expect(!expected[n].isEmpty, "no rows from:\n\(query)")
             #expect(got[n] == expected[n], "\(query)")
         }
+        let freshHashes = try SQLiteCorpus.read(fresh.appendingPathComponent("corpus.sqlite")) { db in
+            try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id")
+        }
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                    "dossier-1", "dossier-2", "dossier-3",
+                    "dossier-1", "dossier-2", "dossier-3", "dossier-4",
                 ])
             #expect(try String.fetchAll(db, sql: snapshot) == before.0)
-            #expect(try String.fetchAll(db, sql: "SELECT content_hash || written_at FROM articles ORDER BY id") == before.1)
+            #expect(try String.fetchAll(db, sql: "SELECT written_at FROM articles ORDER BY id") == before.1)
+            // The first hashes matched, so each was replaced by the current one, the same a new database holds.
+            #expect(try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id") == freshHashes)
+            #expect(freshHashes.allSatisfy { $0.hasPrefix("xxh64:") })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE \(CorpusSchema.firstHash)") == 0)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             // An existing database keeps the page size it was created with: SQLite changes it only on VACUUM.
             #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 4096)
@@ -95,6 +104,102 @@ struct SQLiteMigrationTests {
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
         }
         try Self.checkIndex(at: path)
+    }
+
+    @Test(
+        "a database of the third schema is migrated to the fourth: unchanged articles are recognised by their first hash and left as they were, changed ones replaced, and the next run needs no first hash"
+    )
+    func thirdSchemaIsMigrated() async throws {
+        let folder = try SQLiteCorpus.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("corpus.sqlite")
+        let corpus = SQLiteQueryTests.corpus()
+        try Self.makeThirdSchemaDatabase(at: path, from: corpus)
+        let snapshot = "SELECT article_id || '/' || id || '@' || rowid FROM claims ORDER BY 1"
+        let before = try SQLiteCorpus.read(path) { (db: Database) throws in
+            (try String.fetchAll(db, sql: snapshot), try String.fetchAll(db, sql: "SELECT id || written_at FROM articles ORDER BY id"))
+        }
+
+        // The same three articles, but the second one changed.
+        var changed = corpus
+        changed[1].metadata.title = "A changed title"
+        let exporter = try SQLiteExporter()
+        func run(_ documents: [Document]) throws -> SQLiteSink.Statistics {
+            let sink = try #require(
+                try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                    as? SQLiteSink)
+            for document in documents { try sink.write(try exporter.export(document), for: document) }
+            try sink.finish()
+            return sink.statistics
+        }
+        #expect(try run(changed) == .init(inserted: 0, replaced: 1, unchanged: 2))
+        try SQLiteCorpus.read(path) { (db: Database) throws in
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").last == "dossier-4")
+            let written = try String.fetchAll(db, sql: "SELECT id || written_at FROM articles ORDER BY id")
+            #expect(written[0] == before.1[0] && written[2] == before.1[2])
+            #expect(try String.fetchOne(db, sql: "SELECT title FROM articles WHERE id = 'courier-2'") == "A changed title")
+            let claims = try String.fetchAll(db, sql: snapshot)
+            #expect(claims.filter { !$0.hasPrefix("courier-2/") } == before.0.filter { !$0.hasPrefix("courier-2/") })
+            // The changed article's claims were inserted again, under new rowids.
+            #expect(Set(claims.filter { $0.hasPrefix("courier-2/") }).isDisjoint(with: before.0.filter { $0.hasPrefix("courier-2/") }))
+            #expect(try String.fetchAll(db, sql: "SELECT content_hash FROM articles").allSatisfy { $0.hasPrefix("xxh64:") })
+            // The partial index holds the articles still under a first hash: none now.
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles INDEXED BY articles_first_hash WHERE \(CorpusSchema.firstHash)")
+                    == 0)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        try Self.checkIndex(at: path)
+        // Again: every article is unchanged by its current hash alone.
+        #expect(try run(changed) == .init(inserted: 0, replaced: 0, unchanged: 3))
+    }
+
+    @Test("an article stored under a first hash that no longer matches is replaced, and gets the current hash")
+    func changedArticleUnderFirstHash() throws {
+        let folder = try SQLiteCorpus.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("corpus.sqlite")
+        let document = SQLiteCorpus.document("one")
+        try Self.makeThirdSchemaDatabase(at: path, from: [document])
+        var changed = document
+        changed.annotations.claims.removeLast()
+        let exporter = try SQLiteExporter()
+        let sink = try #require(
+            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                as? SQLiteSink)
+        try sink.write(try exporter.export(changed), for: changed)
+        try sink.finish()
+        #expect(sink.statistics == .init(inserted: 0, replaced: 1, unchanged: 0))
+        try SQLiteCorpus.read(path) { (db: Database) throws in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims") == document.annotations.claims.count - 1)
+            #expect(try String.fetchOne(db, sql: "SELECT content_hash FROM articles")?.hasPrefix("xxh64:") == true)
+        }
+    }
+
+    /// A database as the third schema's writer left it, holding `documents`: the tables are those of
+    /// the fourth, so it is written by this version and then given back the first hashes (those
+    /// `SQLiteMigrationTests.secondSchemaIsMigrated` checks against a database the release before
+    /// `dossier-3` wrote) and the third schema's migrations.
+    static func makeThirdSchemaDatabase(at path: URL, from documents: [Document]) throws {
+        let exporter = try SQLiteExporter()
+        let sink = try #require(
+            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                as? SQLiteSink)
+        for document in documents { try sink.write(try exporter.export(document), for: document) }
+        try sink.finish()
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { db in
+            for document in documents {
+                let legacy = ArticleRows(document, options: exporter.options, legacy: true).legacyHash
+                let first = try #require(legacy)
+                #expect(first.hasPrefix("fnv1a64:"))
+                try db.execute(sql: "UPDATE articles SET content_hash = ? WHERE id = ?", arguments: [first, document.id])
+            }
+            try db.execute(sql: "DROP INDEX articles_first_hash")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'dossier-4'")
+        }
+        try queue.close()
     }
 
     @Test("a database that stored no article text keeps its mentions' text through the migration")

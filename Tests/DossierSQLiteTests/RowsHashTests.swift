@@ -1,0 +1,42 @@
+import DossierCore
+import DossierTesting
+import Foundation
+import Testing
+
+@testable import DossierSQLite
+
+@Suite("The content hash of an article's rows")
+struct RowsHashTests {
+    /// XXH64 values from the reference implementation (Python's `xxhash.xxh64(data).hexdigest()`):
+    /// empty, shorter than a stripe, one stripe and a tail, many stripes.
+    static let vectors: [([UInt8], UInt64)] = [
+        ([], 0xef46_db37_51d8_e999),
+        (Array("abc".utf8), 0x44bc_2cf5_ad77_0999),
+        ((0..<100).map { UInt8($0) }, 0x6ac1_e580_3216_6597),
+        ((0..<1000).map { UInt8($0 * 7 % 256) }, 0x2527_5608_a9cf_c168),
+    ]
+
+    @Test("XXH64 gives the reference implementation's values", arguments: vectors)
+    func referenceValues(bytes: [UInt8], expected: UInt64) {
+        #expect(bytes.withUnsafeBytes { RowsHash.xxh64($0) } == expected)
+        #expect(bytes.withUnsafeBytes { RowsHash.fingerprint(of: $0) } == "xxh64:\(String(expected, radix: 16)):\(bytes.count)")
+    }
+
+    @Test("the rendering starts with the hash of the rows that follow it, and a changed value changes it")
+    func renderingCarriesTheHash() throws {
+        let exporter = try SQLiteExporter()
+        let document = SQLiteCorpus.document("one")
+        let rendered = try exporter.export(document)
+        let split = try #require(rendered.firstIndex(of: 0))
+        let rows = rendered[(split + 1)...]
+        let hash = String(decoding: rendered[..<split], as: UTF8.self)
+        #expect(hash == Data(rows).withUnsafeBytes { RowsHash.fingerprint(of: $0) })
+        #expect(rows.first == ArticleRows.version)
+        var changed = document
+        changed.annotations.claims[0].checkWorthiness += 0.01
+        let other = try exporter.export(changed)
+        let otherSplit = try #require(other.firstIndex(of: 0))
+        #expect(String(decoding: other[..<otherSplit], as: UTF8.self) != hash)
+        #expect(try exporter.export(document) == rendered)
+    }
+}
