@@ -313,18 +313,18 @@ public struct Annotations: Hashable, Sendable {
             items.forEachID { table.setLayer(layer, of: $0) }
         }
         if given > 0 {
-            var mine = IDTable(capacity: given)
+            // An id given here has a layer already when the document holds it or an earlier
+            // annotation here was given it.
             for layer in store.keys.sorted() {
                 store[layer]!.forEachID { id in
                     guard problem == nil, !id.isEmpty else { return }
-                    if mine.contains(id) || table.layer(of: id) != nil {
+                    if table.layer(of: id) != nil {
                         problem = ReferenceProblem(
                             kind: .duplicateID,
                             message:
                                 "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)")
                     }
-                    mine.insert(id)
-                    table.put(id, in: layer)
+                    table.setLayer(layer, of: id)
                 }
             }
             guard problem == nil else { return problem }

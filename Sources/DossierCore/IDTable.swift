@@ -20,40 +20,25 @@ struct IDTable {
     }
 
     /// Adds `id`, without a layer, unless it is there.
-    mutating func insert(_ id: String) { _ = slot(of: id, adding: true) }
-
-    /// Whether `id` is there.
-    func contains(_ id: String) -> Bool { find(id) != nil }
+    mutating func insert(_ id: String) {
+        let h = Self.hash(id)
+        let (i, found) = probe(id, h)
+        guard !found else { return }
+        hashes[i] = h
+        ids[i] = id
+    }
 
     /// The layer recorded for `id`, or nil when it has none or is not there.
     func layer(of id: String) -> LayerID? { find(id).flatMap { layers[$0] } }
 
-    /// Records `layer` for `id` when the table holds it; returns whether it does.
-    @discardableResult
-    mutating func setLayer(_ layer: LayerID, of id: String) -> Bool {
-        guard let i = find(id) else { return false }
-        layers[i] = layer
-        return true
-    }
-
-    /// Records `layer` for `id`, adding it if need be.
-    mutating func put(_ id: String, in layer: LayerID) {
-        if let i = slot(of: id, adding: true) { layers[i] = layer }
+    /// Records `layer` for `id` when the table holds it.
+    mutating func setLayer(_ layer: LayerID, of id: String) {
+        if let i = find(id) { layers[i] = layer }
     }
 
     private func find(_ id: String) -> Int? {
         let (i, found) = probe(id, Self.hash(id))
         return found ? i : nil
-    }
-
-    private mutating func slot(of id: String, adding: Bool) -> Int? {
-        let h = Self.hash(id)
-        let (i, found) = probe(id, h)
-        if found { return i }
-        guard adding else { return nil }
-        hashes[i] = h
-        ids[i] = id
-        return i
     }
 
     /// Where `id` (whose hash is `h`) is, or the empty slot where it would go.
