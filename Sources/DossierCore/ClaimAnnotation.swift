@@ -134,7 +134,13 @@ public struct ClaimAnnotation: Claim, Annotation {
     public var claimantID: String? { claimant?.id }
 
     /// Whether nothing in the article backs the claim: no source, and no named speaker it comes from.
-    public var isUnsourced: Bool { support.isEmpty && claimantKind != .speaker }
+    public var isUnsourced: Bool { Self.isUnsourced(support: support, claimantKind: claimantKind) }
+
+    /// `isUnsourced` of a claim with this support and claimant kind, for code that reads a claim
+    /// field by field rather than take it whole (a copy of a dozen counted references).
+    public static func isUnsourced(support: [Support], claimantKind: ClaimantKind) -> Bool {
+        support.isEmpty && claimantKind != .speaker
+    }
 
     public var coveredRange: TextRange? { range }
 

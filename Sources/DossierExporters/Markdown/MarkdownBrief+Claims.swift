@@ -5,12 +5,10 @@ extension MarkdownBrief {
     mutating func claimsSection() {
         let all = claims
         guard !all.isEmpty else { return }
-        // The order of `rankedByCheckWorthiness` (most check-worthy first, ties in layer order), as
-        // positions: that method copies every claim, and a claim is a dozen counted references.
-        let scores = all.map(\.checkWorthiness)
-        let ranked = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        // Positions, not the claims themselves: a claim taken whole is a dozen counted references.
+        let ranked = all.checkWorthinessOrder()
         let shown = options.maxClaims == 0 ? ranked[...] : ranked.prefix(options.maxClaims)
-        let unsourced = all.indices.count { isUnsourced(all[$0].support, all[$0].claimantKind) }
+        let unsourced = all.indices.count { ClaimAnnotation.isUnsourced(support: all[$0].support, claimantKind: all[$0].claimantKind) }
         out.raw("\n\n## Check-worthy claims\n\n")
         out.number(all.count)
         out.raw(all.count == 1 ? " claim, " : " claims, ")
@@ -26,13 +24,8 @@ extension MarkdownBrief {
         for i in shown { claimRow(i) }
     }
 
-    /// `ClaimAnnotation.isUnsourced` of a claim's fields: the property takes the claim whole, and
-    /// a claim passed whole is a copy of a dozen counted references (a tenth of the claims table).
-    private func isUnsourced(_ support: [ClaimAnnotation.Support], _ claimant: ClaimAnnotation.ClaimantKind) -> Bool {
-        support.isEmpty && claimant != .speaker
-    }
-
-    /// One row of the claims table: the claim at `i`, read field by field (see `isUnsourced`).
+    /// One row of the claims table: the claim at `i`, read field by field (taken whole, a claim is a
+    /// copy of a dozen counted references; a tenth of the claims table's time).
     private mutating func claimRow(_ i: Int) {
         out.raw("\n| ")
         out.text(claims[i].id)
@@ -64,7 +57,7 @@ extension MarkdownBrief {
             out.text(reason.description)
         }
         out.raw(" | ")
-        if isUnsourced(claims[i].support, claims[i].claimantKind) {
+        if ClaimAnnotation.isUnsourced(support: claims[i].support, claimantKind: claims[i].claimantKind) {
             out.raw("**unsourced**")
             if let attribution = claims[i].attribution, claims[i].support.isEmpty {
                 out.raw(" — \"")
