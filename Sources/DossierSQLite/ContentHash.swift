@@ -29,8 +29,5 @@ struct ContentHash {
         count += bytes.count
     }
 
-    var value: String {
-        let hex = String(state, radix: 16)
-        return Self.prefix + String(repeating: "0", count: 16 - hex.count) + hex + ":\(count)"
-    }
+    var value: String { RowsHash.written(Self.prefix, state, count: count) }
 }

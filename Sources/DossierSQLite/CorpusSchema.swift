@@ -198,7 +198,7 @@ enum CorpusSchema {
 
     /// The condition an article stored under the first content hash meets, as the partial index
     /// `articles_first_hash` and the queries that use it spell it.
-    static let firstHash = "substr(content_hash, 1, 8) = '\(ContentHash.prefix)'"
+    static let firstHash = "substr(content_hash, 1, \(ContentHash.prefix.count)) = '\(ContentHash.prefix)'"
 
     /// Every mention of every entity, one row each, with the text its range covers: from the
     /// array when it holds one, else cut from the article's text (offsets are Unicode scalars, as

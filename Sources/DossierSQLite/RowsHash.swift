@@ -13,8 +13,14 @@ enum RowsHash {
 
     /// The fingerprint of `bytes`: `xxh64:<16 hex digits>:<byte count>`.
     static func fingerprint(of bytes: UnsafeRawBufferPointer) -> String {
-        let hex = String(xxh64(bytes), radix: 16)
-        return prefix + String(repeating: "0", count: 16 - hex.count) + hex + ":\(bytes.count)"
+        written(prefix, xxh64(bytes), count: bytes.count)
+    }
+
+    /// A fingerprint as the database stores it, this one and the first alike:
+    /// `<prefix><16 hex digits>:<byte count>`.
+    static func written(_ prefix: String, _ value: UInt64, count: Int) -> String {
+        let hex = String(value, radix: 16)
+        return prefix + String(repeating: "0", count: 16 - hex.count) + hex + ":\(count)"
     }
 
     private static let p1: UInt64 = 11_400_714_785_074_694_791
