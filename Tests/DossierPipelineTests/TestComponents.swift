@@ -43,12 +43,9 @@ struct LineAnalyzer: Analyzer {
         self.options = options
     }
     func analyze(_ document: Document, context: AnalysisContext) async throws -> Annotations {
-        if options.delayMilliseconds > 0 && (options.slowOn.isEmpty || document.text.contains(options.slowOn)) {
-            usleep(UInt32(options.delayMilliseconds * 1000))
-        }
-        if options.waitMilliseconds > 0 && (options.slowOn.isEmpty || document.text.contains(options.slowOn)) {
-            try? await Task.sleep(for: .milliseconds(options.waitMilliseconds))
-        }
+        let slow = options.slowOn.isEmpty || document.text.contains(options.slowOn)
+        if slow && options.delayMilliseconds > 0 { usleep(UInt32(options.delayMilliseconds * 1000)) }
+        if slow && options.waitMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(options.waitMilliseconds)) }
         var result = Annotations()
         var start = 0
         for line in document.text.split(separator: "\n", omittingEmptySubsequences: false) {
