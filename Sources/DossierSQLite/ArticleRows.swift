@@ -31,11 +31,11 @@ struct ArticleRows: ~Copyable {
             switch self {
             case .articles: "articles"
             case .entities: "entities"
-            case .sources: "sources"
-            case .quotes: "quotes"
+            case .sources: "source_rows"
+            case .quotes: "quote_rows"
             case .claims: "claims"
             case .claimSources: "claim_sources"
-            case .findings: "findings"
+            case .findings: "finding_rows"
             }
         }
 
@@ -106,7 +106,9 @@ struct ArticleRows: ~Copyable {
     }
 
     /// The version byte of the stored bytes; change it when a table changes.
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
+    /// The version byte of the rows as schema `dossier-4` stored them (`Form.fourth`).
+    static let fourthVersion: UInt8 = 2
     /// The version byte the first hash is taken over; never changes, so stored hashes keep matching.
     static let hashedVersion: UInt8 = 1
 
@@ -128,6 +130,21 @@ struct ArticleRows: ~Copyable {
     /// scalar's offset is then its byte's).
     private let utf8Offsets: [Int32]
 
+    /// Which schema's rows are encoded: those stored now, or those of `dossier-4`, which differ only
+    /// in keeping the text of every source, quote and finding that has a range (now cut from the
+    /// article's text by the views `sources`, `quotes` and `findings` when that is stored). The
+    /// fourth form is encoded only for its hash (`hash`), to recognise an unchanged article that
+    /// a database holds under a fingerprint `dossier-4` wrote.
+    enum Form {
+        case current, fourth
+    }
+
+    /// Whether a source's, quote's or finding's text goes into the stored rows: only when the
+    /// article's text does not (the views cut it from that), or in the fourth form.
+    private let storesSpanText: Bool
+    /// The form encoded.
+    private let form: Form
+
     /// Where a value goes: into the stored rows, into the hash, or both.
     private struct Target: OptionSet {
         let rawValue: UInt8
@@ -141,12 +158,14 @@ struct ArticleRows: ~Copyable {
     ///
     /// References to items the document does not hold are NULL rather than a broken foreign key:
     /// the runner checks references, but a document may come from elsewhere.
-    init(_ document: Document, options: SQLiteExporter.Options, legacy: Bool = false) {
+    init(_ document: Document, options: SQLiteExporter.Options, legacy: Bool = false, form: Form = .current) {
         hashing = legacy
+        self.form = form
+        storesSpanText = !options.includeText || form == .fourth
         out = RowBytes(capacity: Self.headerRoom + 4096 + 8 * document.length)
         out.count = Self.headerRoom
         (utf8, utf8Offsets) = Self.utf8(of: document.scalars)
-        append(Self.version)
+        append(form == .current ? Self.version : Self.fourthVersion)
         hasher.add(Self.hashedVersion)
         let a = document.annotations
         let m = document.metadata
@@ -224,7 +243,7 @@ struct ArticleRows: ~Copyable {
             add(s.date)
             add(s.range?.start)
             add(s.range?.end)
-            add(text: s.range, of: document)
+            add(spanText: s.range, of: document)
             add(producers[s.producer])
         }
         let quotes = Set(a.quotes.map(\.id))
@@ -235,7 +254,7 @@ struct ArticleRows: ~Copyable {
             add(q.kind.rawValue)
             add(q.range.start)
             add(q.range.end)
-            add(text: q.range, of: document)
+            add(spanText: q.range, of: document)
             add(entity(q.speaker?.id))
             add(q.isAnonymous ? 1 : 0)
             add(q.cue)
@@ -274,7 +293,7 @@ struct ArticleRows: ~Copyable {
             add(f.cue)
             add(f.range?.start)
             add(f.range?.end)
-            add(text: f.range, of: document)
+            add(spanText: f.range, of: document)
             add(producers[f.producer])
         }
         for metric in a.metrics where options.metrics && hashing {
@@ -297,8 +316,8 @@ struct ArticleRows: ~Copyable {
         try body(UnsafeRawBufferPointer(start: out.base + Self.headerRoom, count: out.count - Self.headerRoom))
     }
 
-    /// The content hash of the rows (`RowsHash`).
-    var hash: String { withBytes { RowsHash.fingerprint(of: $0) } }
+    /// The content hash of the rows (`RowsHash`), with the prefix of their form.
+    var hash: String { withBytes { RowsHash.fingerprint(of: $0, prefix: form == .current ? RowsHash.prefix : RowsHash.fourthPrefix) } }
 
     /// The rendering the sink takes: the content hash, a NUL, the rows; handed over without a copy
     /// (the hash is written into the room kept before the rows).
@@ -445,6 +464,15 @@ struct ArticleRows: ~Copyable {
         let from = utf8Offsets.isEmpty ? lower : Int(utf8Offsets[lower])
         let to = utf8Offsets.isEmpty ? upper : Int(utf8Offsets[upper])
         utf8.withUnsafeBytes { add(utf8: UnsafeRawBufferPointer(rebasing: $0[from..<to]), to: target) }
+    }
+
+    /// A source's, quote's or finding's text: stored when `storesSpanText`, else NULL in the rows
+    /// (the view cuts it from the article's text) but still fed to the first schema's hash, which
+    /// was taken over rows that held it.
+    private mutating func add(spanText range: TextRange?, of document: Document) {
+        if storesSpanText { return add(text: range, of: document) }
+        if hashing { add(text: range, of: document, to: .hashed) }
+        addNull(to: .stored)
     }
 
     /// Each producer's `description`, built once per distinct provenance rather than once per row.

@@ -24,7 +24,7 @@ struct ArticleWriter {
     var writtenAt: String
 
     /// The tables of an article's items, children before their parents.
-    static let tablesToDelete = ["claim_sources", "claims", "quotes", "sources", "findings", "entities"]
+    static let tablesToDelete = ["claim_sources", "claims", "quote_rows", "source_rows", "finding_rows", "entities"]
 
     /// The prepared statements of one batch, by table and row count: looked up by number rather
     /// than by their SQL, which is long for many rows.
@@ -52,17 +52,18 @@ struct ArticleWriter {
     /// Writes one article; `firstClaim` is set to the rowid of the first claim the batch inserts,
     /// for `indexClaims`.
     ///
-    /// `firstHash` computes the article's first content hash (`ContentHash`), for a database
-    /// written before `dossier-4`: when the stored hash is one of those and matches, the article is
-    /// unchanged, and only its hash is brought up to date (its rows, rowids and `written_at` stay),
-    /// so the next run recognises it by the current hash alone.
+    /// `earlierHash` computes the article's fingerprint in the form of a stored one that an earlier
+    /// schema wrote (`ContentHash` before `dossier-4`, `RowsHash.fourthPrefix` before `dossier-5`),
+    /// or nil for a form it does not know: when the stored fingerprint is such and matches, the
+    /// article is unchanged (the migrations brought its rows up to date), and only its hash is
+    /// (its rows, rowids and `written_at` stay), so the next run recognises it by the current hash.
     func write(
-        id: String, hash: String, rows: UnsafeRawBufferPointer, firstHash: (() -> String?)? = nil, firstClaim: inout Int64?,
-        statements: inout Statements, in db: Database
+        id: String, hash: String, rows: UnsafeRawBufferPointer, earlierHash: ((String) -> String?)? = nil,
+        firstClaim: inout Int64?, statements: inout Statements, in db: Database
     ) throws -> Outcome {
         let stored = try storedHash(of: id, statements: &statements, in: db)
         if stored == hash { return .unchanged }
-        if let stored, stored.hasPrefix(ContentHash.prefix), let firstHash, stored == firstHash() {
+        if let stored, !stored.hasPrefix(RowsHash.prefix), let earlierHash, stored == earlierHash(stored) {
             try db.cachedStatement(sql: "UPDATE articles SET content_hash = ? WHERE id = ?").execute(arguments: [hash, id])
             return .unchanged
         }

@@ -26,6 +26,9 @@ enum CorpusSchema {
         migrator.registerMigration("dossier-4") { db in
             for statement in version4 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("dossier-5") { db in
+            for statement in version5 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -195,6 +198,80 @@ enum CorpusSchema {
     /// The migration is also what keeps an older Dossier, which knows only the first hash, from
     /// writing to the database (`E276`).
     static let version4: [String] = ["CREATE INDEX articles_first_hash ON articles(id) WHERE \(firstHash)"]
+
+    /// The fifth version: a source's, quote's or finding's text is no longer stored a second time
+    /// when the article's text is (it was a tenth of the bytes written, and copying it into SQLite's
+    /// pages, the WAL and back a share of the writer's time), and the full-text index keeps no
+    /// table of its rows' sizes (`columnsize=0`; ranking by `rank` still works, from the text).
+    ///
+    /// - The tables become `source_rows`, `quote_rows` and `finding_rows`, whose `text` is NULL
+    ///   where the article's text is stored; views named `sources`, `quotes` and `findings` give
+    ///   the old tables' columns, the text cut from the article's (as `mentions` does), so queries
+    ///   read as before. An article stored without its text keeps the spans' text in the rows.
+    ///   Existing rows lose their text only where the cut gives exactly the same.
+    /// - The fingerprint is taken over the new rows, written `xxh64-5:`: those `dossier-4` wrote
+    ///   (`xxh64:`) stay until a run meets the article again and finds it unchanged by the rows as
+    ///   `dossier-4` encoded them (`ArticleRows.Form.fourth`); a partial index holds them.
+    static let version5: [String] =
+        [
+            "ALTER TABLE sources RENAME TO source_rows",
+            "ALTER TABLE quotes RENAME TO quote_rows",
+            "ALTER TABLE findings RENAME TO finding_rows",
+        ]
+        + ["source_rows", "quote_rows", "finding_rows"].map { table in
+            """
+            UPDATE \(table) SET text = NULL
+            WHERE start IS NOT NULL AND text IS NOT NULL
+              AND text = (SELECT \(cut("a.text", start: "\(table).start", end: "\(table).end")) FROM articles a WHERE a.id = \(table).article_id)
+            """
+        }
+        + [
+            sourcesView, quotesView, findingsView,
+            "DROP TRIGGER claims_fts_delete",
+            "DROP TABLE claims_fts",
+            "CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', columnsize=0)",
+            "INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')",
+            """
+            CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+                INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+            END
+            """,
+            "CREATE INDEX articles_fourth_hash ON articles(id) WHERE \(fourthHash)",
+        ]
+
+    /// The text of `text` from scalar `start` to `end`, clamped as `Document.text(in:)` clamps
+    /// (offsets are Unicode scalars, as SQLite's `substr` counts characters); NULL without a start.
+    static func cut(_ text: String, start: String, end: String) -> String {
+        "substr(\(text), max(\(start), 0) + 1, max(\(end) - max(\(start), 0), 0))"
+    }
+
+    /// The sources, with their text: stored, or cut from the article's.
+    static let sourcesView = """
+        CREATE VIEW sources (article_id, id, name, kind, url, entity_id, platform, handle, date, start, end, text, producer) AS
+        SELECT s.article_id, s.id, s.name, s.kind, s.url, s.entity_id, s.platform, s.handle, s.date, s.start, s.end,
+               coalesce(s.text, \(cut("a.text", start: "s.start", end: "s.end"))), s.producer
+        FROM source_rows s JOIN articles a ON a.id = s.article_id
+        """
+
+    /// The quotes, with their text: stored, or cut from the article's.
+    static let quotesView = """
+        CREATE VIEW quotes (article_id, id, kind, start, end, text, speaker_id, anonymous, cue, producer) AS
+        SELECT q.article_id, q.id, q.kind, q.start, q.end, coalesce(q.text, \(cut("a.text", start: "q.start", end: "q.end"))),
+               q.speaker_id, q.anonymous, q.cue, q.producer
+        FROM quote_rows q JOIN articles a ON a.id = q.article_id
+        """
+
+    /// The findings, with their text: stored, or cut from the article's.
+    static let findingsView = """
+        CREATE VIEW findings (article_id, id, kind, severity, message, cue, start, end, text, producer) AS
+        SELECT f.article_id, f.id, f.kind, f.severity, f.message, f.cue, f.start, f.end,
+               coalesce(f.text, \(cut("a.text", start: "f.start", end: "f.end"))), f.producer
+        FROM finding_rows f JOIN articles a ON a.id = f.article_id
+        """
+
+    /// The condition an article stored under the fingerprint of `dossier-4` meets, as the partial
+    /// index `articles_fourth_hash` and the queries that use it spell it.
+    static let fourthHash = "substr(content_hash, 1, \(RowsHash.fourthPrefix.count)) = '\(RowsHash.fourthPrefix)'"
 
     /// The condition an article stored under the first content hash meets, as the partial index
     /// `articles_first_hash` and the queries that use it spell it.

@@ -1,5 +1,7 @@
 /// The content hash of an article's rows since schema `dossier-4`: XXH64 (seed 0) over the bytes
-/// the sink stores (`ArticleRows.bytes`), written as `xxh64:<16 hex digits>:<bytes>`.
+/// the sink stores (`ArticleRows.bytes`), written as `xxh64-5:<16 hex digits>:<bytes>` over the rows
+/// stored since `dossier-5`, and as `xxh64:<16 hex digits>:<bytes>` over those `dossier-4` stored
+/// (which kept the text of every source, quote and finding: `ArticleRows.Form`).
 ///
 /// It replaced FNV-1a over the first schema's rows (`ContentHash`), which fed a byte at a time
 /// through a multiply (about 4 cycles a byte, 17 KB an article: a fifth of rendering the rows)
@@ -8,11 +10,13 @@
 /// changed, not whether anyone tampered with it. The algorithm is Yann Collet's XXH64, so the
 /// value can be checked with any of its implementations (`xxhash.xxh64(rows).hexdigest()`).
 enum RowsHash {
-    /// The prefix of the stored fingerprint.
-    static let prefix = "xxh64:"
+    /// The prefix of the fingerprint stored now, over the rows of `dossier-5`.
+    static let prefix = "xxh64-5:"
+    /// The prefix of the fingerprint `dossier-4` stored, over its rows.
+    static let fourthPrefix = "xxh64:"
 
-    /// The fingerprint of `bytes`: `xxh64:<16 hex digits>:<byte count>`.
-    static func fingerprint(of bytes: UnsafeRawBufferPointer) -> String {
+    /// The fingerprint of `bytes`: `<prefix><16 hex digits>:<byte count>`.
+    static func fingerprint(of bytes: UnsafeRawBufferPointer, prefix: String = prefix) -> String {
         written(prefix, xxh64(bytes), count: bytes.count)
     }
 

@@ -44,12 +44,13 @@ public final class SQLiteSink: ExportSink {
     private let writer: ArticleWriter
     private let batchSize: Int
     private let options: SQLiteExporter.Options
-    /// Whether the database holds articles under the first content hash (`ContentHash`), written
-    /// before `dossier-4`: then each waiting article keeps its document, so that the writer can
-    /// compute that hash for an article stored under it.
-    private let holdsFirstHashes: Bool
+    /// Whether the database holds articles under a fingerprint an earlier schema wrote (the first
+    /// content hash, `ContentHash`, before `dossier-4`; XXH64 over the rows of `dossier-4`): then
+    /// each waiting article keeps its document, so that the writer can compute that fingerprint
+    /// for an article stored under it.
+    private let holdsEarlierHashes: Bool
     /// Each waiting article's id and rendering (its hash, a NUL, its rows: see `SQLiteExporter.export`),
-    /// and its document when the database holds first hashes.
+    /// and its document when the database holds earlier fingerprints.
     private var pending: [(id: String, rendered: Data, document: Document?)] = []
     /// The batch being written on the database's queue, if any, and how it ended.
     private var inFlight: DispatchGroup?
@@ -97,9 +98,14 @@ public final class SQLiteSink: ExportSink {
                     "the database '\(path)' was written by a newer version of Dossier; write to a new file, or upgrade Dossier")
             }
             try migrator.migrate(queue)
-            holdsFirstHashes = try queue.read { db in
-                // Through the partial index of migration `dossier-4`, which holds exactly those articles.
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE \(CorpusSchema.firstHash))") ?? false
+            holdsEarlierHashes = try queue.read { db in
+                // Through the partial indexes of migrations `dossier-4` and `dossier-5`, which hold exactly those articles.
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM articles WHERE \(CorpusSchema.firstHash))
+                            OR EXISTS (SELECT 1 FROM articles WHERE \(CorpusSchema.fourthHash))
+                        """) ?? false
             }
             self.queue = queue
         } catch let diagnostic as Diagnostic {
@@ -112,7 +118,7 @@ public final class SQLiteSink: ExportSink {
 
     /// Adds the article to the batch; writes the batch when it is full.
     public func write(_ rendered: Data, for document: Document) throws {
-        pending.append((document.id, rendered, holdsFirstHashes ? document : nil))
+        pending.append((document.id, rendered, holdsEarlierHashes ? document : nil))
         if pending.count >= batchSize { try flush() }
     }
 
@@ -166,7 +172,8 @@ public final class SQLiteSink: ExportSink {
                         let rows = UnsafeRawBufferPointer(rebasing: bytes[min(split + 1, bytes.count)...])
                         return try writer.write(
                             id: id, hash: hash, rows: rows,
-                            firstHash: document.map { document in { ArticleRows(document, options: options, legacy: true).legacyHash } },
+                            earlierHash: document.map { document in { stored in Self.earlierHash(stored, of: document, options: options) }
+                            },
                             firstClaim: &firstClaim, statements: &statements, in: db)
                     }
                     switch outcome {
@@ -207,6 +214,14 @@ public final class SQLiteSink: ExportSink {
         case .failure(let error)?: throw error
         case nil: break
         }
+    }
+
+    /// The fingerprint of `document` in the form `stored` was written in by an earlier schema, or
+    /// nil for a form that is not one of those.
+    static func earlierHash(_ stored: String, of document: Document, options: SQLiteExporter.Options) -> String? {
+        if stored.hasPrefix(ContentHash.prefix) { return ArticleRows(document, options: options, legacy: true).legacyHash }
+        if stored.hasPrefix(RowsHash.fourthPrefix) { return ArticleRows(document, options: options, form: .fourth).hash }
+        return nil
     }
 
     fileprivate static func describe(_ error: any Error) -> String {

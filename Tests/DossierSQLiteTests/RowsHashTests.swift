@@ -19,7 +19,10 @@ struct RowsHashTests {
     @Test("XXH64 gives the reference implementation's values", arguments: vectors)
     func referenceValues(bytes: [UInt8], expected: UInt64) {
         #expect(bytes.withUnsafeBytes { RowsHash.xxh64($0) } == expected)
-        #expect(bytes.withUnsafeBytes { RowsHash.fingerprint(of: $0) } == "xxh64:\(String(expected, radix: 16)):\(bytes.count)")
+        #expect(bytes.withUnsafeBytes { RowsHash.fingerprint(of: $0) } == "xxh64-5:\(String(expected, radix: 16)):\(bytes.count)")
+        #expect(
+            bytes.withUnsafeBytes { RowsHash.fingerprint(of: $0, prefix: RowsHash.fourthPrefix) }
+                == "xxh64:\(String(expected, radix: 16)):\(bytes.count)")
     }
 
     @Test("the rendering starts with the hash of the rows that follow it, and a changed value changes it")
@@ -38,5 +41,39 @@ struct RowsHashTests {
         let otherSplit = try #require(other.firstIndex(of: 0))
         #expect(String(decoding: other[..<otherSplit], as: UTF8.self) != hash)
         #expect(try exporter.export(document) == rendered)
+    }
+
+    @Test(
+        "a source's, quote's or finding's text is stored only when the article's is not; the dossier-4 form keeps it, under its own prefix"
+    )
+    func spanTextIsStoredOnce() throws {
+        let document = SQLiteCorpus.document("one")
+        #expect(!document.annotations.quotes.isEmpty && !document.annotations.sources.isEmpty && !document.annotations.findings.isEmpty)
+        func rows(includeText: Bool, form: ArticleRows.Form) throws -> (bytes: [UInt8], hash: String) {
+            var options = try SQLiteExporter().options
+            options.includeText = includeText
+            let rows = ArticleRows(document, options: options, form: form)
+            return (rows.withBytes { Array($0) }, rows.hash)
+        }
+        let quote = try #require(document.annotations.quotes.first)
+        let quoteText = Array(document.text(in: quote.range).utf8)
+        func occurrences(of part: [UInt8], in bytes: [UInt8]) -> Int {
+            bytes.indices.count { bytes[$0...].starts(with: part) }
+        }
+
+        let current = try rows(includeText: true, form: .current)
+        let fourth = try rows(includeText: true, form: .fourth)
+        #expect(current.bytes.first == ArticleRows.version && fourth.bytes.first == ArticleRows.fourthVersion)
+        #expect(current.hash.hasPrefix(RowsHash.prefix) && fourth.hash.hasPrefix(RowsHash.fourthPrefix))
+        #expect(fourth.bytes.count > current.bytes.count)
+        // The fourth form holds the quote's text once more than the rows stored now (which leave it to the article's).
+        #expect(occurrences(of: quoteText, in: fourth.bytes) > occurrences(of: quoteText, in: current.bytes))
+
+        // Without the article's text, both forms store the spans' text and differ only in the version byte.
+        let withoutText = try rows(includeText: false, form: .current)
+        let fourthWithoutText = try rows(includeText: false, form: .fourth)
+        #expect(withoutText.bytes.dropFirst() == fourthWithoutText.bytes.dropFirst())
+        let inArticle = occurrences(of: quoteText, in: Array(document.text.utf8))
+        #expect(occurrences(of: quoteText, in: withoutText.bytes) == occurrences(of: quoteText, in: fourth.bytes) - inArticle)
     }
 }

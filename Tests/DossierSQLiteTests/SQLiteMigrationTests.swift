@@ -21,7 +21,7 @@ struct SQLiteMigrationTests {
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                    "dossier-1", "dossier-2", "dossier-3", "dossier-4",
+                    "dossier-1", "dossier-2", "dossier-3", "dossier-4", "dossier-5",
                 ])
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") == ["claims_fts_delete"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'ferry'") == 1)
@@ -89,13 +89,13 @@ struct SQLiteMigrationTests {
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                    "dossier-1", "dossier-2", "dossier-3", "dossier-4",
+                    "dossier-1", "dossier-2", "dossier-3", "dossier-4", "dossier-5",
                 ])
             #expect(try String.fetchAll(db, sql: snapshot) == before.0)
             #expect(try String.fetchAll(db, sql: "SELECT written_at FROM articles ORDER BY id") == before.1)
             // The first hashes matched, so each was replaced by the current one, the same a new database holds.
             #expect(try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id") == freshHashes)
-            #expect(freshHashes.allSatisfy { $0.hasPrefix("xxh64:") })
+            #expect(freshHashes.allSatisfy { $0.hasPrefix(RowsHash.prefix) })
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE \(CorpusSchema.firstHash)") == 0)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             // An existing database keeps the page size it was created with: SQLite changes it only on VACUUM.
@@ -134,7 +134,7 @@ struct SQLiteMigrationTests {
         }
         #expect(try run(changed) == .init(inserted: 0, replaced: 1, unchanged: 2))
         try SQLiteCorpus.read(path) { (db: Database) throws in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").last == "dossier-4")
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").last == "dossier-5")
             let written = try String.fetchAll(db, sql: "SELECT id || written_at FROM articles ORDER BY id")
             #expect(written[0] == before.1[0] && written[2] == before.1[2])
             #expect(try String.fetchOne(db, sql: "SELECT title FROM articles WHERE id = 'courier-2'") == "A changed title")
@@ -142,7 +142,7 @@ struct SQLiteMigrationTests {
             #expect(claims.filter { !$0.hasPrefix("courier-2/") } == before.0.filter { !$0.hasPrefix("courier-2/") })
             // The changed article's claims were inserted again, under new rowids.
             #expect(Set(claims.filter { $0.hasPrefix("courier-2/") }).isDisjoint(with: before.0.filter { $0.hasPrefix("courier-2/") }))
-            #expect(try String.fetchAll(db, sql: "SELECT content_hash FROM articles").allSatisfy { $0.hasPrefix("xxh64:") })
+            #expect(try String.fetchAll(db, sql: "SELECT content_hash FROM articles").allSatisfy { $0.hasPrefix(RowsHash.prefix) })
             // The partial index holds the articles still under a first hash: none now.
             #expect(
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM articles INDEXED BY articles_first_hash WHERE \(CorpusSchema.firstHash)")
@@ -153,6 +153,97 @@ struct SQLiteMigrationTests {
         try Self.checkIndex(at: path)
         // Again: every article is unchanged by its current hash alone.
         #expect(try run(changed) == .init(inserted: 0, replaced: 0, unchanged: 3))
+    }
+
+    @Test(
+        "a database of the fourth schema is migrated to the fifth: spans' text is cut from the article's, every documented query answers as on a new database, and unchanged articles are recognised by their dossier-4 fingerprint and left as they were"
+    )
+    func fourthSchemaIsMigrated() async throws {
+        let fresh = try SQLiteCorpus.folder()
+        let migrated = try SQLiteCorpus.folder()
+        defer {
+            try? FileManager.default.removeItem(at: fresh)
+            try? FileManager.default.removeItem(at: migrated)
+        }
+        // Written by the release before `dossier-5` (3e05c74) from the documents of `SQLiteQueryTests.corpus()`,
+        // read back from their Dossier JSON (then vacuumed to 4 KiB pages).
+        let fixture = try #require(Bundle.module.url(forResource: "Fixtures/dossier-4", withExtension: "sqlite"))
+        let path = migrated.appendingPathComponent("corpus.sqlite")
+        try FileManager.default.copyItem(at: fixture, to: path)
+        let snapshot = "SELECT article_id || '/' || id || '@' || rowid FROM claims ORDER BY 1"
+        let before = try SQLiteCorpus.read(path) { (db: Database) throws in
+            (
+                try String.fetchAll(db, sql: snapshot),
+                try String.fetchAll(db, sql: "SELECT id || written_at FROM articles ORDER BY id"),
+                try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM quotes WHERE text IS NOT NULL") ?? 0
+            )
+        }
+        #expect(before.2.allSatisfy { $0.hasPrefix(RowsHash.fourthPrefix) && !$0.hasPrefix(RowsHash.prefix) })
+        #expect(before.3 > 0)
+
+        let exporter = try SQLiteExporter()
+        func run(_ documents: [Document]) throws -> SQLiteSink.Statistics {
+            let sink = try #require(
+                try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                    as? SQLiteSink)
+            for document in documents { try sink.write(try exporter.export(document), for: document) }
+            try sink.finish()
+            return sink.statistics
+        }
+        let corpus = SQLiteQueryTests.corpus()
+        #expect(try run(corpus) == .init(inserted: 0, replaced: 0, unchanged: 3))
+        let newRun = try await SQLiteCorpus.run(corpus, into: fresh)
+        #expect(newRun.summary.allSucceeded, "\(newRun.diagnostics)")
+
+        let queries =
+            try SQLiteQueryTests.queries() + [
+                "SELECT * FROM sources ORDER BY article_id, id",
+                "SELECT * FROM quotes ORDER BY article_id, id",
+                "SELECT * FROM findings ORDER BY article_id, id",
+                "SELECT * FROM mentions ORDER BY article_id, entity_id, start",
+                "SELECT c.article_id, c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH 'bridge' ORDER BY rank, 1, 2",
+            ]
+        func answers(_ path: URL) throws -> [[Row]] {
+            try SQLiteCorpus.read(path) { db in try queries.map { try Row.fetchAll(db, sql: $0) } }
+        }
+        let expected = try answers(fresh.appendingPathComponent("corpus.sqlite"))
+        let got = try answers(path)
+        for (n, query) in queries.enumerated() {
+            #expect(!expected[n].isEmpty, "no rows from:\n\(query)")
+            #expect(got[n] == expected[n], "\(query)")
+        }
+        let freshHashes = try SQLiteCorpus.read(fresh.appendingPathComponent("corpus.sqlite")) { db in
+            try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id")
+        }
+        try SQLiteCorpus.read(path) { (db: Database) throws in
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").last == "dossier-5")
+            #expect(try String.fetchAll(db, sql: snapshot) == before.0)
+            #expect(try String.fetchAll(db, sql: "SELECT id || written_at FROM articles ORDER BY id") == before.1)
+            #expect(try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id") == freshHashes)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles INDEXED BY articles_fourth_hash WHERE \(CorpusSchema.fourthHash)")
+                    == 0)
+            // The text is stored once, in the article; the views cut the spans' from it.
+            for table in ["source_rows", "quote_rows", "finding_rows"] {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE text IS NOT NULL") == 0, "\(table)")
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM quotes WHERE text IS NOT NULL") == before.3)
+            #expect(
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name") == [
+                    "findings", "mentions", "metrics", "quotes", "sources",
+                ])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        try Self.checkIndex(at: path)
+
+        // A changed article is replaced; the next run finds all three unchanged by the current hash alone.
+        var changed = corpus
+        changed[1].metadata.title = "A changed title"
+        #expect(try run(changed) == .init(inserted: 0, replaced: 1, unchanged: 2))
+        #expect(try run(changed) == .init(inserted: 0, replaced: 0, unchanged: 3))
+        try Self.checkIndex(at: path)
     }
 
     @Test("an article stored under a first hash that no longer matches is replaced, and gets the current hash")
@@ -173,7 +264,7 @@ struct SQLiteMigrationTests {
         #expect(sink.statistics == .init(inserted: 0, replaced: 1, unchanged: 0))
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims") == document.annotations.claims.count - 1)
-            #expect(try String.fetchOne(db, sql: "SELECT content_hash FROM articles")?.hasPrefix("xxh64:") == true)
+            #expect(try String.fetchOne(db, sql: "SELECT content_hash FROM articles")?.hasPrefix(RowsHash.prefix) == true)
         }
     }
 
