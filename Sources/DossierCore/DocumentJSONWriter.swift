@@ -665,17 +665,7 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
 
     private mutating func escaped(_ byte: UInt8) { sink.writeJSONEscaped(byte) }
 
-    private mutating func int(_ value: Int) {
-        if value < 0 { sink.write(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        var divisor: UInt = 1
-        while rest / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            sink.write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
+    private mutating func int(_ value: Int) { sink.writeJSONInteger(value) }
 
     private mutating func double(_ value: Double) { sink.writeJSONDouble(value) }
 }
@@ -735,10 +725,35 @@ extension JSONByteSink {
         }
     }
 
+    /// An integer in decimal, as JSON and `String(value)` write it, in one write.
+    @inlinable package mutating func writeJSONInteger(_ value: Int) {
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
+    }
+
     /// A finite double as `JSONEncoder` writes it: its shortest round-trip `description`, without
     /// `.0`. (JSON cannot hold NaN or an infinity: callers refuse them or write `null`.)
     @inlinable package mutating func writeJSONDouble(_ value: Double) {
-        // A handful per document (scores, metrics), and short enough to be a small string: no allocation.
+        // A whole number (most metrics, many scores) is written as its integer: the same digits
+        // `description` gives without its `.0`, below 10^15 (where `description` turns to an
+        // exponent only above 2^53), for a fifth of the work. Negative zero keeps its sign.
+        if value.rounded(.towardZero) == value && value.magnitude < 1e15 && !(value == 0 && value.sign == .minus) {
+            return writeJSONInteger(Int(value))
+        }
+        // Else short enough to be a small string: no allocation.
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         text.withUTF8 { write(UnsafeRawBufferPointer($0)) }

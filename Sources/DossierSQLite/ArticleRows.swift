@@ -200,7 +200,7 @@ struct ArticleRows: ~Copyable {
                 add(nil as String?, to: .stored)
                 continue
             }
-            let json = startJSON()
+            let json = startText()
             out.write(UInt8(ascii: "["))
             for (n, mention) in e.mentions.enumerated() {
                 if hashing {
@@ -214,9 +214,9 @@ struct ArticleRows: ~Copyable {
                 }
                 if n > 0 { out.write(UInt8(ascii: ",")) }
                 out.write(UInt8(ascii: "["))
-                out.write(mention.range.start)
+                out.writeJSONInteger(mention.range.start)
                 out.write(UInt8(ascii: ","))
-                out.write(mention.range.end)
+                out.writeJSONInteger(mention.range.end)
                 out.write(UInt8(ascii: ","))
                 out.writeJSONString(mention.form.rawValue)
                 // The view cuts the text from the article's; only an article stored without it keeps the mention's.
@@ -227,7 +227,7 @@ struct ArticleRows: ~Copyable {
                 out.write(UInt8(ascii: "]"))
             }
             out.write(UInt8(ascii: "]"))
-            endJSON(json)
+            endText(json)
         }
         let sources = Set(a.sources.map(\.id))
         for s in a.sources {
@@ -273,7 +273,7 @@ struct ArticleRows: ~Copyable {
             add(entity(c.claimant?.id))
             add(c.quote.map(\.id).flatMap { quotes.contains($0) ? $0 : nil })
             add(text: c.attribution, of: document)
-            add(c.reasons.isEmpty ? nil : c.reasons.map(\.feature).joined(separator: ";"))
+            add(reasons: c.reasons)
             add(producers[c.producer])
             for support in c.support where sources.contains(support.source.id) {
                 row(.claimSources)
@@ -341,7 +341,7 @@ struct ArticleRows: ~Copyable {
     /// numbers); a value JSON cannot hold (NaN, an infinity) is `null`. Written straight into the
     /// rows, as a text value.
     private mutating func addJSON(_ metrics: [Metric], producers: ProducerNames) {
-        let json = startJSON()
+        let json = startText()
         out.write(UInt8(ascii: "["))
         for (n, metric) in metrics.enumerated() {
             out.write(n == 0 ? #"{"id":"# : #",{"id":"#)
@@ -359,11 +359,11 @@ struct ArticleRows: ~Copyable {
             out.write(UInt8(ascii: "}"))
         }
         out.write(UInt8(ascii: "]"))
-        endJSON(json)
+        endText(json)
     }
 
-    /// Starts a text value whose bytes are written next (JSON), returning where its length goes.
-    private mutating func startJSON() -> Int {
+    /// Starts a text value whose bytes are written next (JSON, a claim's reasons), returning where its length goes.
+    private mutating func startText() -> Int {
         out.reserve(9)
         out.base.storeBytes(of: Tag.text.rawValue, toByteOffset: out.count, as: UInt8.self)
         let length = out.count &+ 1
@@ -371,8 +371,8 @@ struct ArticleRows: ~Copyable {
         return length
     }
 
-    /// Ends the text value `startJSON` started: its length is what was written since.
-    private mutating func endJSON(_ length: Int) {
+    /// Ends the text value `startText` started: its length is what was written since.
+    private mutating func endText(_ length: Int) {
         out.base.storeBytes(of: UInt64(out.count &- length &- 8).littleEndian, toByteOffset: length, as: UInt64.self)
     }
 
@@ -466,6 +466,24 @@ struct ArticleRows: ~Copyable {
         utf8.withUnsafeBytes { add(utf8: UnsafeRawBufferPointer(rebasing: $0[from..<to]), to: target) }
     }
 
+    /// A claim's reasons, their features joined by `;`, or NULL when it has none: written in place,
+    /// with no joined string built per claim.
+    private mutating func add(reasons: [ClaimAnnotation.Reason]) {
+        guard !reasons.isEmpty else { return addNull(to: .both) }
+        if hashing {
+            // The first schema's hash takes the length before the bytes; this is rare (an upgraded database), so build the string.
+            let joined = reasons.map(\.feature).joined(separator: ";")
+            add(joined, to: .hashed)
+        }
+        let text = startText()
+        for (n, reason) in reasons.enumerated() {
+            if n > 0 { out.write(UInt8(ascii: ";")) }
+            var feature = reason.feature
+            feature.withUTF8 { out.write(UnsafeRawBufferPointer($0)) }
+        }
+        endText(text)
+    }
+
     /// A source's, quote's or finding's text: stored when `storesSpanText`, else NULL in the rows
     /// (the view cuts it from the article's text) but still fed to the first schema's hash, which
     /// was taken over rows that held it.
@@ -476,13 +494,21 @@ struct ArticleRows: ~Copyable {
     }
 
     /// Each producer's `description`, built once per distinct provenance rather than once per row.
+    /// A layer's items nearly always share one producer, so the last one asked for is tried first.
     private final class ProducerNames {
         private var names: [(Provenance, String)] = []
+        private var last: (Provenance, String)?
 
         subscript(_ producer: Provenance) -> String {
-            if let hit = names.first(where: { $0.0 == producer }) { return hit.1 }
-            let name = producer.description
-            names.append((producer, name))
+            if let last, last.0 == producer { return last.1 }
+            let name: String
+            if let hit = names.first(where: { $0.0 == producer }) {
+                name = hit.1
+            } else {
+                name = producer.description
+                names.append((producer, name))
+            }
+            last = (producer, name)
             return name
         }
     }
@@ -527,24 +553,5 @@ struct RowBytes: JSONByteSink {
     /// ASCII text known at compile time (JSON punctuation and keys).
     mutating func write(_ text: StaticString) {
         write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    /// An integer in decimal, as JSON and `String(value)` write it.
-    mutating func write(_ value: Int) {
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = buffer.count
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                i -= 1
-                buffer[i] = UInt8(ascii: "-")
-            }
-            write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
-        }
     }
 }

@@ -158,6 +158,27 @@ struct DocumentJSONWriterTests {
         }
     }
 
+    @Test(
+        "a number is written as its shortest description without '.0', whole numbers (written as integers) included",
+        arguments: [
+            0, -0.0, 1, -1, 2.5, -3, 13.9, 354, 0.1 + 0.2, 1e14, 999_999_999_999_999, 1e15, -1e15, 9_007_199_254_740_993, 1e16, 1e300,
+            5e-324, 0.000_1, 123_456.789,
+        ])
+    func doubles(value: Double) {
+        var bytes: [UInt8] = []
+        bytes.writeJSONDouble(value)
+        var reference = value.description
+        if reference.hasSuffix(".0") { reference.removeLast(2) }
+        #expect(String(decoding: bytes, as: UTF8.self) == reference)
+    }
+
+    @Test("an integer is written in decimal, as String(_:) writes it", arguments: [0, 7, -7, 10, 1_000_000, Int.max, Int.min])
+    func integers(value: Int) {
+        var bytes: [UInt8] = []
+        bytes.writeJSONInteger(value)
+        #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+    }
+
     @Test("streamed in small chunks, the bytes are the same, and no chunk is larger than asked unless it is one string")
     func streamedChunks() throws {
         for document in Self.documents {
