@@ -209,6 +209,9 @@ enum CorpusSchema {
     ///   the old tables' columns, the text cut from the article's (as `mentions` does), so queries
     ///   read as before. An article stored without its text keeps the spans' text in the rows.
     ///   Existing rows lose their text only where the cut gives exactly the same.
+    /// - `articles.metrics` holds the metrics in runs of one producer, `[[producer, [id, name,
+    ///   value, unit?], …], …]`, not an object per metric with its keys and producer (`ArticleRows`);
+    ///   the `metrics` view reads the new form. Existing arrays become a run per metric.
     /// - The fingerprint is taken over the new rows, written `xxh64-5:`: those `dossier-4` wrote
     ///   (`xxh64:`) stay until a run meets the article again and finds it unchanged by the rows as
     ///   `dossier-4` encoded them (`ArticleRows.Form.fourth`); a partial index holds them.
@@ -227,6 +230,19 @@ enum CorpusSchema {
         }
         + [
             sourcesView, quotesView, findingsView,
+            """
+            UPDATE articles SET metrics = (
+                SELECT json_group_array(json_array(
+                    json_extract(m.value, '$.producer'),
+                    CASE WHEN json_extract(m.value, '$.unit') IS NULL
+                         THEN json_array(json_extract(m.value, '$.id'), json_extract(m.value, '$.name'), json_extract(m.value, '$.value'))
+                         ELSE json_array(json_extract(m.value, '$.id'), json_extract(m.value, '$.name'), json_extract(m.value, '$.value'),
+                                         json_extract(m.value, '$.unit')) END))
+                FROM json_each(articles.metrics) m)
+            WHERE metrics IS NOT NULL
+            """,
+            "DROP VIEW metrics",
+            metricsViewFifth,
             "DROP TRIGGER claims_fts_delete",
             "DROP TABLE claims_fts",
             "CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', columnsize=0)",
@@ -290,7 +306,17 @@ enum CorpusSchema {
         JOIN articles a ON a.id = e.article_id
         """
 
-    /// Every metric of every article, one row each.
+    /// Every metric of every article, one row each, from the arrays of `dossier-5`: a run per
+    /// producer, its first element the producer, then a metric each.
+    static let metricsViewFifth = """
+        CREATE VIEW metrics (article_id, id, name, value, unit, producer) AS
+        SELECT a.id, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]'), CAST(json_extract(m.value, '$[2]') AS REAL),
+               json_extract(m.value, '$[3]'), json_extract(r.value, '$[0]')
+        FROM articles a, json_each(a.metrics) r, json_each(r.value) m
+        WHERE m.key > 0
+        """
+
+    /// Every metric of every article, one row each, from the arrays of `dossier-3` (replaced in `dossier-5`).
     static let metricsView = """
         CREATE VIEW metrics (article_id, id, name, value, unit, producer) AS
         SELECT a.id, json_extract(m.value, '$.id'), json_extract(m.value, '$.name'), CAST(json_extract(m.value, '$.value') AS REAL),

@@ -18,8 +18,8 @@ public import Foundation
 public struct SQLiteExporter: Exporter {
     /// How the database is written.
     public struct Options: ComponentOptions, Hashable {
-        /// Articles per transaction.
-        public var batchSize: Int = 500
+        /// Articles per transaction (fewer when their rows pass 32 MiB first).
+        public var batchSize: Int = 1000
         /// Store each article's text in `articles.text`.
         public var includeText: Bool = true
         /// Write every entity's mentions to `entities.mentions` (the `mentions` view); false leaves them NULL.
@@ -34,9 +34,9 @@ public struct SQLiteExporter: Exporter {
         public static var help: [String: String] {
             [
                 "batchSize":
-                    "articles written per transaction, 1 to 100000: larger is faster, and a failure rolls back only the batch it happens in",
+                    "articles written per transaction, 1 to 100000, fewer when their rows pass 32 MiB: larger is faster, and a failure rolls back only the batch it happens in",
                 "includeText":
-                    "store each article's text in articles.text; claims, quotes, sources and findings keep their own text either way, mentions cut theirs from it unless it is left out",
+                    "store each article's text in articles.text; claims keep their own text either way, sources, quotes, findings and mentions cut theirs from it unless it is left out",
                 "mentions":
                     "write every entity's mentions to entities.mentions (the mentions view); false leaves them out and writes faster",
                 "metrics": "write the metrics layer to articles.metrics (the metrics view); false leaves it out and writes faster",

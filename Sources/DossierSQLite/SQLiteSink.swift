@@ -3,7 +3,7 @@ public import Foundation
 import GRDB
 
 /// The `sqlite` exporter's sink: the corpus database, opened once per run and written in input
-/// order, `batchSize` articles per transaction.
+/// order, `batchSize` articles per transaction, fewer when their rows reach `batchBytes` first.
 ///
 /// The database is written in place (`SQLiteExporter.writesInPlace`), not assembled aside and
 /// renamed: a corpus grows run after run, and copying it for each run would cost more than the
@@ -35,6 +35,10 @@ public final class SQLiteSink: ExportSink {
     static let pageSize = 16_384
     /// The most memory the sink's connection keeps pages in, in KiB.
     static let cacheKiB = 16_384
+    /// The most bytes of rendered rows a batch holds before it is written, whatever `batchSize`
+    /// says: so that a batch of long articles takes memory in proportion to the batch, not to
+    /// `batchSize` times the longest article.
+    static let batchBytes = 32 << 20
 
     /// The database file.
     public let path: String
@@ -43,6 +47,9 @@ public final class SQLiteSink: ExportSink {
     private var queue: DatabaseQueue?
     private let writer: ArticleWriter
     private let batchSize: Int
+    private let batchBytes: Int
+    /// The bytes of rendered rows waiting in `pending`.
+    private var pendingBytes = 0
     private let options: SQLiteExporter.Options
     /// Whether the database holds articles under a fingerprint an earlier schema wrote (the first
     /// content hash, `ContentHash`, before `dossier-4`; XXH64 over the rows of `dossier-4`): then
@@ -57,9 +64,15 @@ public final class SQLiteSink: ExportSink {
     private let outcome = BatchOutcome()
 
     /// Opens (creating when needed) the database at `path` and brings its tables up to date.
-    public init(path: String, options: SQLiteExporter.Options) throws {
+    public convenience init(path: String, options: SQLiteExporter.Options) throws {
+        try self.init(path: path, options: options, batchBytes: Self.batchBytes)
+    }
+
+    /// Opens the database with another limit on a batch's bytes (for tests).
+    init(path: String, options: SQLiteExporter.Options, batchBytes: Int) throws {
         self.path = path
         batchSize = options.batchSize
+        self.batchBytes = batchBytes
         self.options = options
         let stamp = ISO8601DateFormatter()
         stamp.formatOptions = [.withInternetDateTime]
@@ -119,7 +132,8 @@ public final class SQLiteSink: ExportSink {
     /// Adds the article to the batch; writes the batch when it is full.
     public func write(_ rendered: Data, for document: Document) throws {
         pending.append((document.id, rendered, holdsEarlierHashes ? document : nil))
-        if pending.count >= batchSize { try flush() }
+        pendingBytes += rendered.count
+        if pending.count >= batchSize || pendingBytes >= batchBytes { try flush() }
     }
 
     /// Writes the last batch, waits for it, and closes the database.
@@ -139,6 +153,7 @@ public final class SQLiteSink: ExportSink {
     /// rolls back whole), and closes the database: committed batches stay.
     public func discard() {
         pending.removeAll()
+        pendingBytes = 0
         inFlight?.wait()
         inFlight = nil
         try? queue?.close()
@@ -154,6 +169,7 @@ public final class SQLiteSink: ExportSink {
         guard let queue else { throw Diagnostic(code: "E277", "the database '\(path)' is already closed") }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
+        pendingBytes = 0
         let writer = writer
         let options = options
         let outcome = outcome

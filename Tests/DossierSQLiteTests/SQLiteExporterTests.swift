@@ -236,6 +236,35 @@ struct SQLiteExporterTests {
         }
     }
 
+    @Test("a batch also closes when its rows reach the byte limit, whatever batchSize says: a failure then rolls back only that batch")
+    func batchClosesAtByteLimit() throws {
+        let folder = try SQLiteCorpus.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("corpus.sqlite")
+        var options = SQLiteExporter.Options()
+        options.batchSize = 100
+        let exporter = try SQLiteExporter(options: options)
+        let bad = SQLiteCorpus.document("c") { document in
+            document.annotations.claims.append(document.annotations.claims[0])
+        }
+        let documents = [SQLiteCorpus.document("a"), SQLiteCorpus.document("b"), bad, SQLiteCorpus.document("d")]
+        // A limit below one article's rows: every article is a batch of its own.
+        let sink = try SQLiteSink(path: path.path, options: options, batchBytes: 1)
+        var failure: Diagnostic?
+        do {
+            for document in documents { try sink.write(try exporter.export(document), for: document) }
+            try sink.finish()
+        } catch let error as Diagnostic {
+            failure = error
+        }
+        let error = try #require(failure)
+        #expect(error.code == "E277" && error.message.contains("writing 'c'"), "\(error.message)")
+        try SQLiteCorpus.read(path) { (db: Database) throws in
+            #expect(try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id") == ["a", "b"])
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+    }
+
     @Test("an interrupted batch is discarded, and what was committed before stays")
     func discardKeepsCommitted() throws {
         let folder = try SQLiteCorpus.folder()
@@ -289,7 +318,9 @@ struct SQLiteExporterTests {
         }
     }
 
-    @Test("mentions and metrics read through their views as rows, with or without the article's text stored")
+    @Test(
+        "mentions and metrics read through their views as rows, with or without the article's text stored; metrics keep their order and producers across runs of producers"
+    )
     func mentionsAndMetricsViews() throws {
         let expectedMentions = SampleDocuments.full.annotations.entities.flatMap { entity in
             entity.mentions.map { "\(entity.id) \($0.range.start) \($0.form.rawValue) \(SampleDocuments.full.text(in: $0.range))" }
@@ -300,6 +331,14 @@ struct SQLiteExporterTests {
             let document = SQLiteCorpus.document("one") { document in
                 // Names JSON has to escape, and a value it cannot hold.
                 document.annotations.metrics.append(Metric(id: "m90", name: "odd \"name\"\\\n", value: .nan, unit: "\u{1}"))
+                // Another producer between two metrics of the first: three runs.
+                let first = document.annotations.metrics[0].producer
+                var other = Metric(id: "m91", name: "other", value: 2.5)
+                other.producer = Provenance(component: "other", version: "2.0.0", name: "mine")
+                document.annotations.metrics.append(other)
+                var last = Metric(id: "m92", name: "last", value: 7)
+                last.producer = first
+                document.annotations.metrics.append(last)
             }
             // Through the sink: the document JSON (and so a run's reader) refuses a NaN.
             var options = SQLiteExporter.Options()
@@ -319,6 +358,13 @@ struct SQLiteExporterTests {
                 let words = try #require(try Row.fetchOne(db, sql: "SELECT * FROM metrics WHERE name = 'words'"))
                 #expect(words["value"] as Double? == 142 && words["unit"] as String? == "words")
                 #expect(try String.fetchOne(db, sql: "SELECT typeof(value) FROM metrics WHERE name = 'words'") == "real")
+                #expect(
+                    try String.fetchAll(db, sql: "SELECT id || ' ' || producer || ' ' || coalesce(value, 'null') FROM metrics")
+                        == document.annotations.metrics.map {
+                            "\($0.id) \($0.producer.description) \($0.value.isFinite ? "\($0.value)" : "null")"
+                        })
+                let article = try #require(try String.fetchOne(db, sql: "SELECT metrics FROM articles"))
+                #expect(article.components(separatedBy: #"["mine (other@2.0.0)","#).count == 2)
             }
         }
     }

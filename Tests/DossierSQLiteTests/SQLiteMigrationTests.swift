@@ -322,7 +322,7 @@ struct SQLiteMigrationTests {
                 try String.fetchAll(db, sql: "SELECT article_id || ':' || text FROM mentions ORDER BY article_id") == ["n:Ada", "t:Ada"])
             #expect(
                 try String.fetchOne(db, sql: "SELECT metrics FROM articles WHERE id = 't'")
-                    == #"[{"id":"m1","name":"words","producer":"p","unit":"words","value":2.0},{"id":"m2","name":"ease","producer":"p","value":0.5}]"#
+                    == #"[["p",["m1","words",2.0,"words"]],["p",["m2","ease",0.5]]]"#
             )
             #expect(
                 try String.fetchAll(db, sql: "SELECT name || ':' || value || ':' || coalesce(unit, '-') FROM metrics ORDER BY id") == [
