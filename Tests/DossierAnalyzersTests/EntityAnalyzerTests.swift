@@ -341,6 +341,24 @@ struct EntityAnalyzerTests {
         #expect(okonkwe.kind != .location)
     }
 
+    @Test("a head word opening a name makes an organisation, as other languages write it: 'Banco Vellmar', 'Club Tarnby'")
+    func openingHeads() throws {
+        let (_, entities) = try paragraph(
+            "Ilse Brandvold kept her savings at Banco Vellmar. Club Tarnby won the cup, and Lake Tarnby froze over.")
+        #expect(entity("Banco Vellmar", in: entities)?.kind == .organization)
+        #expect(entity("Club Tarnby", in: entities)?.kind == .organization)
+        // A place head still wins: "Lake" opens a place.
+        #expect(entity("Lake Tarnby", in: entities)?.kind == .location)
+    }
+
+    @Test("a lone word that opens an organisation's name elsewhere in the document is that organisation")
+    func openingWordKeepsKind() throws {
+        let (_, entities) = try paragraph(
+            "The Kestrel Media Group bought two radio stations last year. In March, Kestrel announced it would sell one of them.")
+        #expect(entity("Kestrel Media Group", in: entities)?.kind == .organization)
+        #expect(entity("Kestrel", in: entities)?.kind == .organization)
+    }
+
     @Test("passes the analyzer conformance checks")
     func conformance() async throws {
         let (document, _) = try analyze(
