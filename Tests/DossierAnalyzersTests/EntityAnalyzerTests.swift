@@ -351,6 +351,13 @@ struct EntityAnalyzerTests {
         #expect(entity("Lake Tarnby", in: entities)?.kind == .location)
     }
 
+    @Test("a trade or an armed body as the last word makes an organisation: 'Tarnby Sports', 'the Vellmar Cartel'")
+    func tradeHeads() throws {
+        let (_, entities) = try paragraph("The match was shown on Tarnby Sports. Police said the Vellmar Cartel ran the port.")
+        #expect(entity("Tarnby Sports", in: entities)?.kind == .organization)
+        #expect(entity("Vellmar Cartel", in: entities)?.kind == .organization)
+    }
+
     @Test("a lone word that opens an organisation's name elsewhere in the document is that organisation")
     func openingWordKeepsKind() throws {
         let (_, entities) = try paragraph(
