@@ -341,6 +341,31 @@ struct EntityAnalyzerTests {
         #expect(okonkwe.kind != .location)
     }
 
+    @Test("a head word opening a name makes an organisation, as other languages write it: 'Banco Vellmar', 'Club Tarnby'")
+    func openingHeads() throws {
+        let (_, entities) = try paragraph(
+            "Ilse Brandvold kept her savings at Banco Vellmar. Club Tarnby won the cup, and Lake Tarnby froze over.")
+        #expect(entity("Banco Vellmar", in: entities)?.kind == .organization)
+        #expect(entity("Club Tarnby", in: entities)?.kind == .organization)
+        // A place head still wins: "Lake" opens a place.
+        #expect(entity("Lake Tarnby", in: entities)?.kind == .location)
+    }
+
+    @Test("a trade or an armed body as the last word makes an organisation: 'Tarnby Sports', 'the Vellmar Cartel'")
+    func tradeHeads() throws {
+        let (_, entities) = try paragraph("The match was shown on Tarnby Sports. Police said the Vellmar Cartel ran the port.")
+        #expect(entity("Tarnby Sports", in: entities)?.kind == .organization)
+        #expect(entity("Vellmar Cartel", in: entities)?.kind == .organization)
+    }
+
+    @Test("a lone word that opens an organisation's name elsewhere in the document is that organisation")
+    func openingWordKeepsKind() throws {
+        let (_, entities) = try paragraph(
+            "The Kestrel Media Group bought two radio stations last year. In March, Kestrel announced it would sell one of them.")
+        #expect(entity("Kestrel Media Group", in: entities)?.kind == .organization)
+        #expect(entity("Kestrel", in: entities)?.kind == .organization)
+    }
+
     @Test("passes the analyzer conformance checks")
     func conformance() async throws {
         let (document, _) = try analyze(

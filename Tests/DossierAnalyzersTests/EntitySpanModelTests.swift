@@ -14,6 +14,12 @@ struct EntitySpanModelTests {
         #expect(EntitySpanModel.key(WordHash.word("w"), WordHash.word("Institute")) == 0x5bae_4533_e071_f32f)
         #expect(EntitySpanModel.key(WordHash.word("prev"), UInt64(0x2C)) == 0x0260_9f5a_34d2_7f05)
         #expect(EntitySpanModel.key(WordHash.word("suf"), WordHash.word("ute")) == 0x508e_d5be_ce80_2fc3)
+        let atThe = WordHash.combine(WordHash.word("at"), WordHash.word("the"))
+        #expect(EntitySpanModel.key(WordHash.word("pp"), atThe) == 0x6e55_75a4_98d9_8b69)
+        #expect(EntitySpanModel.key(WordHash.word("head"), 1) == 0x16f2_1c9c_c5bc_d443)
+        #expect(EntitySpanModel.key(WordHash.word("lead"), 3) == 0x347d_84a5_43b7_a1f5)
+        #expect(EntitySpanModel.key(WordHash.word("plain"), 2) == 0x1d60_48a8_ad29_e682)
+        #expect(EntitySpanModel.key(WordHash.word("inner"), 1) == 0xb929_78a5_ab9d_cd17)
     }
 
     @Test("the shipped model reads, and a model file scores by softmax over its classes")

@@ -219,6 +219,7 @@ struct EntityRecognizer {
             scanHeadline(stretch.range, sentence: stretch.sentence, groups: &groups)
         }
         mergeShortForms(&groups)
+        typeLoneWords(&groups)
         addNominals(&groups)
         if resolvePronouns { addPronouns(&groups) }
         return entities(from: groups)
@@ -664,7 +665,7 @@ struct EntityRecognizer {
         // weak cue is overruled only by a sure model, which may also find it no name at all (misc).
         // Groups (demonyms) stay with the rules.
         if !confident && kind != .group, let (label, probability) = modelLabel(a, b, sentence: s) {
-            let minimum: Float = kind == .misc ? 0.5 : 0.7
+            let minimum: Float = kind == .misc ? 0.5 : 0.6
             switch label {
             case .person where probability >= minimum: kind = .person
             case .organization where probability >= minimum: kind = .organization
@@ -729,6 +730,29 @@ struct EntityRecognizer {
         if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
             model.add(&score, model.given, 1)
         }
+        // "at the", "of the", "by the": the pair says more than either word alone.
+        model.add(&score, model.pair, WordHash.combine(context(a - 2), context(a - 1)))
+        let head = tokens[b - 1].hash
+        if gazetteer.organizationHeads.contains(head) {
+            model.add(&score, model.head, 1)
+        } else if gazetteer.placeHeads.contains(head) {
+            model.add(&score, model.head, 2)
+        } else if gazetteer.miscHeads.contains(head) {
+            model.add(&score, model.head, 3)
+        }
+        var plain = true
+        for i in a..<b where tokens[i].has(.word) {
+            if !gazetteer.englishWords.contains(tokens[i].hash) && !gazetteer.commonWords.contains(tokens[i].hash) {
+                plain = false
+                break
+            }
+        }
+        if plain { model.add(&score, model.plain, UInt64(min(b - a, 3))) }
+        // A known place or nationality opening the span: the place itself, or "Boston Globe", "British Airways".
+        let opening = single(tokens[a].hash)
+        let lead: UInt64 = gazetteer.places.contains(opening) ? 1 : gazetteer.demonyms.contains(opening) ? 2 : 0
+        if lead > 0 { model.add(&score, model.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
+        if b - a == 1 && hasInnerCapital(a) { model.add(&score, model.inner, 1) }
         return model.decide(score)
     }
 
@@ -748,10 +772,13 @@ struct EntityRecognizer {
         // Events, laws, awards and works: "Clean Air Act", "World Cup".
         if b - a >= 2 && gazetteer.miscHeads.contains(last) { return (.misc, true) }
         if gazetteer.organizationHeads.contains(last) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
-        // The head of "X of Y" is X: "University of Texas", "Chamber of Commerce", "Bank of Norrland".
+        // The head of "X of Y" and "X for Y" is X: "University of Texas", "Chamber of Commerce", "Center
+        // for Coastal Studies" (the scanner keeps "for" in a name only after such a head).
         if b - a >= 3 {
             for i in a..<(b - 2)
-            where tokens[i + 1].hash == of && tokens[i + 1].isLowercaseWord && gazetteer.organizationHeads.contains(tokens[i].hash) {
+            where (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for) && tokens[i + 1].isLowercaseWord
+                && gazetteer.organizationHeads.contains(tokens[i].hash)
+            {
                 return (.organization, true)
             }
         }
@@ -760,6 +787,8 @@ struct EntityRecognizer {
             return (.organization, true)
         }
         if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
+        // The head first, as other languages and some English names put it: "Banco Santander", "Club Brugge".
+        if b - a >= 2 && gazetteer.organizationOpeners.contains(first) { return (.organization, true) }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
         if gazetteer.maleNames.contains(first) || gazetteer.femaleNames.contains(first) {
             if b - a <= 4 { return (.person, true) }
@@ -997,6 +1026,23 @@ struct EntityRecognizer {
             groups[target].roles += groups[g].roles
             groups[target].roleHeads.formUnion(groups[g].roleHeads)
             groups[g].mentions = []
+        }
+    }
+
+    /// One kind per name across the document: a lone word no sure rule placed (left as misc, or
+    /// typed by a weak cue or the span model) that opens the longer names of organisations only
+    /// ("Frontiers" after "Frontiers Media") is an organisation; of places only ("Tarn" after "Tarn
+    /// Valley"), a place.
+    private mutating func typeLoneWords(_ groups: inout [Group]) {
+        var openings: [UInt64: Entity.Kind] = [:]
+        for group in groups where group.fullest.end - group.fullest.first >= 2 {
+            guard group.kind == .organization || group.kind == .location else { continue }
+            let key = tokens[group.fullest.first].hash
+            if let old = openings[key], old != group.kind { openings[key] = .misc } else { openings[key] = group.kind }
+        }
+        for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 {
+            guard !groups[g].mentions.isEmpty, groups[g].kind != .group, !groups[g].confident else { continue }
+            if let kind = openings[tokens[groups[g].fullest.first].hash], kind != .misc { groups[g].kind = kind }
         }
     }
 

@@ -2,7 +2,9 @@ import Foundation
 
 /// A small linear classifier for candidate names the rules cannot place: it scores a span as
 /// none, person, organisation or place from hashed features (its words, first and last word,
-/// the words around it, its length, a three-letter suffix, its shape, a given-name hit).
+/// the words around it and the two before as a pair, its length, a three-letter suffix, its shape,
+/// a given-name hit, the head class of its last word, whether it holds only ordinary words, and
+/// whether a known place or nationality opens it).
 ///
 /// The weights are fitted on GUM by `scripts/entities-train.py` and shipped as
 /// `Resources/entities/span-model.txt`: an intercept line, then one line a feature (the hash in hex,
@@ -25,6 +27,8 @@ struct EntitySpanModel: Sendable {
     let prev = WordHash.word("prev"), prev2 = WordHash.word("prev2"), next = WordHash.word("next"), next2 = WordHash.word("next2")
     let length = WordHash.word("len"), suffix = WordHash.word("suf"), caps = WordHash.word("caps"), initial = WordHash.word("init")
     let given = WordHash.word("given")
+    let pair = WordHash.word("pp"), head = WordHash.word("head"), plain = WordHash.word("plain"), lead = WordHash.word("lead")
+    let inner = WordHash.word("inner")
 
     /// The shipped model, read on first use.
     static let shared = EntitySpanModel(bundle: Bundle.module)

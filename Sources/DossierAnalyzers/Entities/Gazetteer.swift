@@ -20,6 +20,8 @@ struct Gazetteer: Sendable {
     var titleModifiers: HashSet64 = []
     var honorifics: HashSet64 = []
     var organizationHeads: HashSet64 = []
+    /// Head words that open an organisation's name: `Banco Santander`, `Universidad de Chile`.
+    var organizationOpeners: HashSet64 = []
     var placeHeads: HashSet64 = []
     var miscHeads: HashSet64 = []
     var notNames: HashSet64 = []
@@ -75,6 +77,7 @@ struct Gazetteer: Sendable {
         titleWords.formUnion(titleModifiers)
         honorifics = words("honorifics")
         organizationHeads = words("org-heads")
+        organizationOpeners = words("org-openers")
         placeHeads = words("place-heads")
         miscHeads = words("misc-heads")
         notNames = words("not-names")
