@@ -255,7 +255,7 @@ public struct FramingAnalyzer: Analyzer {
                         severity: .warning, range: headline.range, cue: "clickbait model"))
             }
         }
-        findings += result.unsupported(minimumSupport: options.minimumSupport)
+        findings += result.unsupported(minimumSupport: options.minimumSupport, text: document.scalars)
         if result.writerWords > 0 {
             let perThousand = 1000 / Double(result.writerWords)
             for (name, count) in [

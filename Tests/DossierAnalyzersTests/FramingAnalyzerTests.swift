@@ -213,6 +213,25 @@ struct FramingAnalyzerTests {
         #expect(document.text(in: try #require(f.range)) == "Mayor Resigns Over Secret Casino Deal")
     }
 
+    @Test("the words a highlight lacks are named as written, after other highlights and wider scalars earlier in the text")
+    func missingWordsAsWritten() throws {
+        let document = try article(
+            headline: nil,
+            highlights: ["The council voted against the harbour plan — “again”", "Divers found gold coins beneath the lighthouse"])
+        let a = try analyze(document)
+        let f = try #require(a.findings.first { $0.kind == "framing.unsupported-highlight" })
+        #expect(f.message.hasSuffix("not found: 'Divers', 'found', 'gold', 'coins', 'beneath', 'lighthouse'"), "\(f.message)")
+    }
+
+    @Test("a headline kept in the metadata alone is checked too, its missing words named from the title")
+    func unsupportedMetadataTitle() throws {
+        let document = try article(headline: nil, metadataTitle: "Café Owner Wins Lottery Jackpot Twice")
+        let a = try analyze(document)
+        let f = try #require(a.findings.first { $0.kind == "framing.unsupported-headline" })
+        #expect(f.range == nil)
+        #expect(f.message.contains("'Café'") && f.message.contains("'Jackpot'"), "\(f.message)")
+    }
+
     @Test("inflected forms support a headline: 'votes' and 'voted', 'Fees' and 'fee'")
     func supportedHeadline() throws {
         let document = try article(headline: "Council Votes Against Harbour Plan, Ferry Fees")

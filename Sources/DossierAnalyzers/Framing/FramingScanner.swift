@@ -205,16 +205,20 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
     mutating func collectSupport(_ range: Range<Int>, role: FramingRole, sentences: [Range<Int>] = []) {
         FramingTokenizer.tokenize(units, range, into: &tokens)
         for part in sentences.isEmpty ? [range] : sentences {
-            var words: [(stem: UInt64, text: String)] = []
+            let first = tally.supportWords.count
             for t in tokens where t.isWord && t.start >= part.lowerBound && t.end <= part.upperBound {
                 if !t.flags.contains(.number) && t.end - t.start < 2 { continue }
                 if vocabulary.categories(FramingLexicon.single(t.hash)).contains(.functionWord) { continue }
+                // Offsets beyond 32 bits (a text of over four billion scalars, past every reader's limit) are not checked.
+                guard let start = UInt32(exactly: t.start), let length = UInt32(exactly: t.end - t.start) else { continue }
                 let stem = FramingTokenizer.stemHash(units, t)
-                if words.contains(where: { $0.stem == stem }) { continue }
-                words.append((stem, buffer.string(in: t.start..<t.end)))
+                if tally.supportWords[first...].contains(where: { $0.stem == stem }) { continue }
+                tally.supportWords.append(FramingTally.SupportWord(stem: stem, start: start, length: length))
                 tally.wanted.insert(stem)
             }
-            tally.supportUnits.append(FramingTally.SupportUnit(role: role, range: ranged ? TextRange(part) : nil, words: words))
+            tally.supportUnits.append(
+                FramingTally.SupportUnit(role: role, range: ranged ? TextRange(part) : nil, words: first..<tally.supportWords.count))
+            if !ranged { tally.title = buffer }
         }
     }
 
