@@ -129,12 +129,16 @@ enum CorpusSchema {
         "CREATE INDEX metrics_name ON metrics(name)",
         "CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid')",
         "CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text); END",
-        """
+        claimsIndexDeleteTrigger,
+    ]
+
+    /// Takes a deleted claim out of the full-text index (an external-content index holds no copy
+    /// of the text, so it is told which words to remove).
+    static let claimsIndexDeleteTrigger = """
         CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
             INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
         END
-        """,
-    ]
+        """
 
     /// The second version: claims enter the full-text index in one statement per batch
     /// (`ArticleWriter.indexClaims`) instead of through a trigger per row, which cost a third of
@@ -247,11 +251,7 @@ enum CorpusSchema {
             "DROP TABLE claims_fts",
             "CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid', columnsize=0)",
             "INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')",
-            """
-            CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
-                INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-            END
-            """,
+            claimsIndexDeleteTrigger,
             "CREATE INDEX articles_fourth_hash ON articles(id) WHERE \(fourthHash)",
         ]
 

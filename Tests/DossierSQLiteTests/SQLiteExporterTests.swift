@@ -209,23 +209,10 @@ struct SQLiteExporterTests {
         var options = SQLiteExporter.Options()
         options.batchSize = 2
         let exporter = try SQLiteExporter(options: options)
-        let bad = SQLiteCorpus.document("c") { document in
-            // Two claims with one id: the primary key refuses the second.
-            document.annotations.claims.append(document.annotations.claims[0])
-        }
-        let documents = [SQLiteCorpus.document("a"), SQLiteCorpus.document("b"), bad, SQLiteCorpus.document("d")]
         let sink = try #require(
             try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
                 as? SQLiteSink)
-        // A batch is written while the pipeline goes on, so its failure comes from the next write or from finish.
-        var failure: Diagnostic?
-        do {
-            for document in documents { try sink.write(try exporter.export(document), for: document) }
-            try sink.finish()
-        } catch let error as Diagnostic {
-            failure = error
-        }
-        let error = try #require(failure)
+        let error = try #require(try Self.writeWithFailingThird(to: sink, exporter: exporter))
         #expect(error.code == "E277")
         #expect(error.message.contains("writing 2 articles from 'c' to 'd'") && error.message.contains("rolled back"), "\(error.message)")
         try SQLiteCorpus.read(path) { (db: Database) throws in
@@ -243,26 +230,32 @@ struct SQLiteExporterTests {
         let path = folder.appendingPathComponent("corpus.sqlite")
         var options = SQLiteExporter.Options()
         options.batchSize = 100
-        let exporter = try SQLiteExporter(options: options)
-        let bad = SQLiteCorpus.document("c") { document in
-            document.annotations.claims.append(document.annotations.claims[0])
-        }
-        let documents = [SQLiteCorpus.document("a"), SQLiteCorpus.document("b"), bad, SQLiteCorpus.document("d")]
         // A limit below one article's rows: every article is a batch of its own.
         let sink = try SQLiteSink(path: path.path, options: options, batchBytes: 1)
-        var failure: Diagnostic?
-        do {
-            for document in documents { try sink.write(try exporter.export(document), for: document) }
-            try sink.finish()
-        } catch let error as Diagnostic {
-            failure = error
-        }
-        let error = try #require(failure)
+        let error = try #require(try Self.writeWithFailingThird(to: sink, exporter: try SQLiteExporter(options: options)))
         #expect(error.code == "E277" && error.message.contains("writing 'c'"), "\(error.message)")
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id") == ["a", "b"])
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
         }
+    }
+
+    /// Writes the articles `a`, `b`, `c` and `d` through `sink`, `c` with two claims of one id (the
+    /// primary key refuses the second), and returns the failure thrown. A batch is written while
+    /// the pipeline goes on, so its failure comes from the next write or from `finish`.
+    static func writeWithFailingThird(to sink: SQLiteSink, exporter: SQLiteExporter) throws -> Diagnostic? {
+        let bad = SQLiteCorpus.document("c") { document in
+            document.annotations.claims.append(document.annotations.claims[0])
+        }
+        do {
+            for document in [SQLiteCorpus.document("a"), SQLiteCorpus.document("b"), bad, SQLiteCorpus.document("d")] {
+                try sink.write(try exporter.export(document), for: document)
+            }
+            try sink.finish()
+        } catch let error as Diagnostic {
+            return error
+        }
+        return nil
     }
 
     @Test("an interrupted batch is discarded, and what was committed before stays")

@@ -56,36 +56,8 @@ struct SQLiteMigrationTests {
         #expect(before.2.allSatisfy { $0.hasPrefix("fnv1a64:") })
 
         // The same articles again: the migration runs, then every article is found unchanged.
-        let exporter = try SQLiteExporter()
-        let sink = try #require(
-            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
-                as? SQLiteSink)
-        let corpus = SQLiteQueryTests.corpus()
-        for document in corpus { try sink.write(try exporter.export(document), for: document) }
-        try sink.finish()
-        #expect(sink.statistics == .init(inserted: 0, replaced: 0, unchanged: 3))
-        let run = try await SQLiteCorpus.run(corpus, into: fresh)
-        #expect(run.summary.allSucceeded, "\(run.diagnostics)")
-
-        let queries =
-            try SQLiteQueryTests.queries() + [
-                "SELECT * FROM mentions ORDER BY article_id, entity_id, start",
-                "SELECT * FROM metrics ORDER BY article_id, id",
-                "SELECT article_id, id, name, kind, role, producer FROM entities ORDER BY article_id, id",
-                "SELECT c.article_id, c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH 'bridge' ORDER BY 1, 2",
-            ]
-        func answers(_ path: URL) throws -> [[Row]] {
-            try SQLiteCorpus.read(path) { db in try queries.map { try Row.fetchAll(db, sql: $0) } }
-        }
-        let expected = try answers(fresh.appendingPathComponent("corpus.sqlite"))
-        let got = try answers(path)
-        for (n, query) in queries.enumerated() {
-            #expect(!expected[n].isEmpty, "no rows from:\n\(query)")
-            #expect(got[n] == expected[n], "\(query)")
-        }
-        let freshHashes = try SQLiteCorpus.read(fresh.appendingPathComponent("corpus.sqlite")) { db in
-            try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id")
-        }
+        #expect(try Self.write(SQLiteQueryTests.corpus(), to: path) == .init(inserted: 0, replaced: 0, unchanged: 3))
+        let freshHashes = try await Self.expectAnswersAsNew(path, new: fresh)
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
@@ -123,16 +95,7 @@ struct SQLiteMigrationTests {
         // The same three articles, but the second one changed.
         var changed = corpus
         changed[1].metadata.title = "A changed title"
-        let exporter = try SQLiteExporter()
-        func run(_ documents: [Document]) throws -> SQLiteSink.Statistics {
-            let sink = try #require(
-                try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
-                    as? SQLiteSink)
-            for document in documents { try sink.write(try exporter.export(document), for: document) }
-            try sink.finish()
-            return sink.statistics
-        }
-        #expect(try run(changed) == .init(inserted: 0, replaced: 1, unchanged: 2))
+        #expect(try Self.write(changed, to: path) == .init(inserted: 0, replaced: 1, unchanged: 2))
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").last == "dossier-5")
             let written = try String.fetchAll(db, sql: "SELECT id || written_at FROM articles ORDER BY id")
@@ -152,7 +115,7 @@ struct SQLiteMigrationTests {
         }
         try Self.checkIndex(at: path)
         // Again: every article is unchanged by its current hash alone.
-        #expect(try run(changed) == .init(inserted: 0, replaced: 0, unchanged: 3))
+        #expect(try Self.write(changed, to: path) == .init(inserted: 0, replaced: 0, unchanged: 3))
     }
 
     @Test(
@@ -182,40 +145,9 @@ struct SQLiteMigrationTests {
         #expect(before.2.allSatisfy { $0.hasPrefix(RowsHash.fourthPrefix) && !$0.hasPrefix(RowsHash.prefix) })
         #expect(before.3 > 0)
 
-        let exporter = try SQLiteExporter()
-        func run(_ documents: [Document]) throws -> SQLiteSink.Statistics {
-            let sink = try #require(
-                try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
-                    as? SQLiteSink)
-            for document in documents { try sink.write(try exporter.export(document), for: document) }
-            try sink.finish()
-            return sink.statistics
-        }
         let corpus = SQLiteQueryTests.corpus()
-        #expect(try run(corpus) == .init(inserted: 0, replaced: 0, unchanged: 3))
-        let newRun = try await SQLiteCorpus.run(corpus, into: fresh)
-        #expect(newRun.summary.allSucceeded, "\(newRun.diagnostics)")
-
-        let queries =
-            try SQLiteQueryTests.queries() + [
-                "SELECT * FROM sources ORDER BY article_id, id",
-                "SELECT * FROM quotes ORDER BY article_id, id",
-                "SELECT * FROM findings ORDER BY article_id, id",
-                "SELECT * FROM mentions ORDER BY article_id, entity_id, start",
-                "SELECT c.article_id, c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH 'bridge' ORDER BY rank, 1, 2",
-            ]
-        func answers(_ path: URL) throws -> [[Row]] {
-            try SQLiteCorpus.read(path) { db in try queries.map { try Row.fetchAll(db, sql: $0) } }
-        }
-        let expected = try answers(fresh.appendingPathComponent("corpus.sqlite"))
-        let got = try answers(path)
-        for (n, query) in queries.enumerated() {
-            #expect(!expected[n].isEmpty, "no rows from:\n\(query)")
-            #expect(got[n] == expected[n], "\(query)")
-        }
-        let freshHashes = try SQLiteCorpus.read(fresh.appendingPathComponent("corpus.sqlite")) { db in
-            try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id")
-        }
+        #expect(try Self.write(corpus, to: path) == .init(inserted: 0, replaced: 0, unchanged: 3))
+        let freshHashes = try await Self.expectAnswersAsNew(path, new: fresh)
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").last == "dossier-5")
             #expect(try String.fetchAll(db, sql: snapshot) == before.0)
@@ -241,9 +173,49 @@ struct SQLiteMigrationTests {
         // A changed article is replaced; the next run finds all three unchanged by the current hash alone.
         var changed = corpus
         changed[1].metadata.title = "A changed title"
-        #expect(try run(changed) == .init(inserted: 0, replaced: 1, unchanged: 2))
-        #expect(try run(changed) == .init(inserted: 0, replaced: 0, unchanged: 3))
+        #expect(try Self.write(changed, to: path) == .init(inserted: 0, replaced: 1, unchanged: 2))
+        #expect(try Self.write(changed, to: path) == .init(inserted: 0, replaced: 0, unchanged: 3))
         try Self.checkIndex(at: path)
+    }
+
+    /// Writes `documents` to the database at `path` through the exporter's sink, as a run does.
+    static func write(_ documents: [Document], to path: URL) throws -> SQLiteSink.Statistics {
+        let exporter = try SQLiteExporter()
+        let sink = try #require(
+            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
+                as? SQLiteSink)
+        for document in documents { try sink.write(try exporter.export(document), for: document) }
+        try sink.finish()
+        return sink.statistics
+    }
+
+    /// Runs `SQLiteQueryTests.corpus()` into a new database in the folder `new`, and expects the
+    /// migrated database at `path` to answer every documented query, and every view and table read
+    /// whole, as that one does; returns the new database's content hashes, by article id.
+    static func expectAnswersAsNew(_ path: URL, new: URL) async throws -> [String] {
+        let run = try await SQLiteCorpus.run(SQLiteQueryTests.corpus(), into: new)
+        #expect(run.summary.allSucceeded, "\(run.diagnostics)")
+        let queries =
+            try SQLiteQueryTests.queries() + [
+                "SELECT * FROM sources ORDER BY article_id, id",
+                "SELECT * FROM quotes ORDER BY article_id, id",
+                "SELECT * FROM findings ORDER BY article_id, id",
+                "SELECT * FROM mentions ORDER BY article_id, entity_id, start",
+                "SELECT * FROM metrics ORDER BY article_id, id",
+                "SELECT article_id, id, name, kind, role, producer FROM entities ORDER BY article_id, id",
+                "SELECT c.article_id, c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH 'bridge' ORDER BY rank, 1, 2",
+            ]
+        func answers(_ path: URL) throws -> [[Row]] {
+            try SQLiteCorpus.read(path) { db in try queries.map { try Row.fetchAll(db, sql: $0) } }
+        }
+        let database = new.appendingPathComponent("corpus.sqlite")
+        let expected = try answers(database)
+        let got = try answers(path)
+        for (n, query) in queries.enumerated() {
+            #expect(!expected[n].isEmpty, "no rows from:\n\(query)")
+            #expect(got[n] == expected[n], "\(query)")
+        }
+        return try SQLiteCorpus.read(database) { db in try String.fetchAll(db, sql: "SELECT content_hash FROM articles ORDER BY id") }
     }
 
     @Test("an article stored under a first hash that no longer matches is replaced, and gets the current hash")
@@ -255,13 +227,7 @@ struct SQLiteMigrationTests {
         try Self.makeThirdSchemaDatabase(at: path, from: [document])
         var changed = document
         changed.annotations.claims.removeLast()
-        let exporter = try SQLiteExporter()
-        let sink = try #require(
-            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
-                as? SQLiteSink)
-        try sink.write(try exporter.export(changed), for: changed)
-        try sink.finish()
-        #expect(sink.statistics == .init(inserted: 0, replaced: 1, unchanged: 0))
+        #expect(try Self.write([changed], to: path) == .init(inserted: 0, replaced: 1, unchanged: 0))
         try SQLiteCorpus.read(path) { (db: Database) throws in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM claims") == document.annotations.claims.count - 1)
             #expect(try String.fetchOne(db, sql: "SELECT content_hash FROM articles")?.hasPrefix(RowsHash.prefix) == true)
@@ -273,16 +239,12 @@ struct SQLiteMigrationTests {
     /// `SQLiteMigrationTests.secondSchemaIsMigrated` checks against a database the release before
     /// `dossier-3` wrote) and the third schema's migrations.
     static func makeThirdSchemaDatabase(at path: URL, from documents: [Document]) throws {
-        let exporter = try SQLiteExporter()
-        let sink = try #require(
-            try exporter.makeSink(for: MemoryOutput(kind: .sharedFile(path: path.path)), context: .standalone(exporter: "sqlite"))
-                as? SQLiteSink)
-        for document in documents { try sink.write(try exporter.export(document), for: document) }
-        try sink.finish()
+        _ = try write(documents, to: path)
+        let options = SQLiteExporter.Options()
         let queue = try DatabaseQueue(path: path.path)
         try queue.write { db in
             for document in documents {
-                let legacy = ArticleRows(document, options: exporter.options, legacy: true).legacyHash
+                let legacy = ArticleRows(document, options: options, legacy: true).legacyHash
                 let first = try #require(legacy)
                 #expect(first.hasPrefix("fnv1a64:"))
                 try db.execute(sql: "UPDATE articles SET content_hash = ? WHERE id = ?", arguments: [first, document.id])
