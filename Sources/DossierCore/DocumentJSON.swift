@@ -53,16 +53,16 @@ public enum DocumentJSON {
 
     /// Writes the document as canonical JSON, followed by a newline when `newline` is set.
     ///
-    /// One pass into a buffer that grows as needed (`JSONGrowingBuffer`); the first guess at its
+    /// One pass into a buffer that grows as needed (`GrowingBytes`); the first guess at its
     /// size is generous, as untouched pages of a large buffer take no memory.
     static func encode(_ document: Document, pretty: Bool, includeText: Bool, newline: Bool = false) throws -> Data {
         try checkNumbers(document)
-        let layers = try DocumentJSONWriter<JSONGrowingBuffer>.plan(document.annotations)
+        let layers = try DocumentJSONWriter<GrowingBytes>.plan(document.annotations)
         // Pretty JSON of an analysed article runs to about 12 times its text (each item repeats
         // what it covers); a bare document to about twice.
         var writer = DocumentJSONWriter(
             document: document, pretty: pretty, includeText: includeText, layers: layers,
-            sink: JSONGrowingBuffer(capacity: 4096 + 16 * min(document.length, 1 << 24)))
+            sink: GrowingBytes(capacity: 4096 + 16 * min(document.length, 1 << 24)))
         writer.write()
         if newline { writer.sink.write(0x0A) }
         return writer.sink.data()

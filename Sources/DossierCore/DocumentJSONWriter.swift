@@ -766,51 +766,6 @@ extension [UInt8]: JSONByteSink {
     package mutating func write(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
 }
 
-/// Collects the bytes in one buffer that grows as needed and is handed over as `Data` without a
-/// copy, trimmed to the bytes written.
-///
-/// It replaced a counting pass followed by a buffer of exactly the counted size: writing twice
-/// cost a third of the `json` exporter's time. Growth reallocates; a large buffer is mapped memory,
-/// which the system moves rather than copies and whose untouched pages take no memory, so an
-/// over-generous first guess costs nothing and the result takes what it holds.
-struct JSONGrowingBuffer: JSONByteSink {
-    private(set) var base: UnsafeMutableRawPointer
-    private(set) var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(64, capacity)
-        guard let base = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of JSON") }
-        self.base = base
-    }
-
-    mutating func write(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
-        count += 1
-    }
-
-    mutating func write(_ bytes: UnsafeRawBufferPointer) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (base + count).copyMemory(from: source, byteCount: bytes.count)
-        count += bytes.count
-    }
-
-    private mutating func grow(to needed: Int) {
-        let size = max(needed, capacity * 2)
-        guard let moved = realloc(base, size) else { fatalError("out of memory for \(size) bytes of JSON") }
-        base = moved
-        capacity = size
-    }
-
-    /// The bytes written, as `Data` that owns (and frees) the buffer; the sink must not be used after.
-    consuming func data() -> Data {
-        let trimmed = realloc(base, max(count, 1)) ?? base
-        return Data(bytesNoCopy: trimmed, count: count, deallocator: .free)
-    }
-}
-
 /// Hands the bytes on in chunks of a fixed-size buffer, so a document's JSON can be streamed to a
 /// file without ever being held whole. The first error the consumer throws stops the stream.
 struct JSONChunkSink: JSONByteSink {

@@ -118,7 +118,7 @@ struct ArticleRows: ~Copyable {
 
     /// The encoded rows, from `headerRoom` on, in memory this value owns until `rendered` hands it
     /// over.
-    private var out: RowBytes
+    private var out: GrowingBytes
     private var owned = true
     /// The first schema's content hash, fed as the rows are encoded when `legacy` is asked for.
     private var hasher = ContentHash()
@@ -162,7 +162,7 @@ struct ArticleRows: ~Copyable {
         hashing = legacy
         self.form = form
         storesSpanText = !options.includeText || form == .fourth
-        out = RowBytes(capacity: Self.headerRoom + 4096 + 8 * document.length)
+        out = GrowingBytes(capacity: Self.headerRoom + 4096 + 8 * document.length)
         out.count = Self.headerRoom
         (utf8, utf8Offsets) = Self.utf8(of: document.scalars)
         append(form == .current ? Self.version : Self.fourthVersion)
@@ -542,47 +542,5 @@ struct ArticleRows: ~Copyable {
             last = (producer, name)
             return name
         }
-    }
-}
-
-/// Bytes written through a pointer into memory that grows as needed (`realloc`), for the rows of
-/// `ArticleRows`, which owns the memory and frees it. Rather than appends to an array: an
-/// append's uniqueness and capacity checks and its copies were a third of rendering the rows.
-/// A JSON sink too, so the JSON columns are written in place by the document writer's functions.
-struct RowBytes: JSONByteSink {
-    private(set) var base: UnsafeMutableRawPointer
-    private var capacity: Int
-    var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(64, capacity)
-        guard let base = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of rows") }
-        self.base = base
-    }
-
-    /// Makes room for `n` more bytes.
-    mutating func reserve(_ n: Int) {
-        guard count &+ n > capacity else { return }
-        capacity = max(capacity &* 2, count &+ n)
-        guard let grown = realloc(base, capacity) else { fatalError("out of memory for \(capacity) bytes of rows") }
-        base = grown
-    }
-
-    mutating func write(_ byte: UInt8) {
-        reserve(1)
-        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
-        count &+= 1
-    }
-
-    mutating func write(_ bytes: UnsafeRawBufferPointer) {
-        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).copyMemory(from: from, byteCount: bytes.count)
-        count &+= bytes.count
-    }
-
-    /// ASCII text known at compile time (JSON punctuation and keys).
-    mutating func write(_ text: StaticString) {
-        write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

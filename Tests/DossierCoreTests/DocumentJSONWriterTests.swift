@@ -161,8 +161,8 @@ struct DocumentJSONWriterTests {
     @Test(
         "a number is written as its shortest description without '.0', whole numbers (written as integers) included",
         arguments: [
-            0, -0.0, 1, -1, 2.5, -3, 13.9, 354, 0.1 + 0.2, 1e14, 999_999_999_999_999, 1e15, -1e15, 9_007_199_254_740_993, 1e16, 1e300,
-            5e-324, 0.000_1, 123_456.789,
+            0, -0.0, 1, -1, 2.5, -3, 13.9, 354, 0.1 + 0.2, 1e14, 999_999_999_999_999, 1e15, -1e15, 0x1p53, 0x1p53 + 2, 1e16, 1e300,
+            .leastNonzeroMagnitude, 0.000_1, 123_456.789,
         ])
     func doubles(value: Double) {
         var bytes: [UInt8] = []
