@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// The bytes of an output being written, with the escaping every piece of text goes through:
 /// the one writer of the HTML page (`HTMLBuffer`) and the Markdown brief (`MarkdownBuffer`).
@@ -8,24 +9,26 @@ import DossierCore
 /// article text is copied straight from the document's code units, without a `String` per run,
 /// and every piece lands in one growing allocation rather than in strings joined afterwards.
 ///
-/// The bytes live in an allocation of the buffer's own rather than in an array: a brief is a
-/// thousand small writes, and `Array.append(contentsOf:)` checked and copied through a generic
-/// path for each, a tenth of the brief's time. A write here makes room once and stores through a
-/// pointer. The buffer cannot be copied (it is written in place, through `inout`), so no write
-/// has to ask whether its storage is shared.
+/// The bytes live in a growing allocation (`GrowingBytes`, the document JSON's and the corpus
+/// rows' too) rather than in an array: a brief is a thousand small writes, and
+/// `Array.append(contentsOf:)` checked and copied through a generic path for each, a tenth of the
+/// brief's time. A write here makes room once and stores through a pointer. The buffer cannot be
+/// copied (it is written in place, through `inout`, and owns its memory), so no write has to ask
+/// whether its storage is shared.
 struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
+    private var storage: GrowingBytes
+
     /// The number of bytes written so far: a mark to `rewind(to:)`.
-    private(set) var count = 0
-    private var capacity: Int
+    var count: Int { storage.count }
 
     /// Creates a buffer with room for `capacity` bytes.
     init(capacity: Int = 0) {
-        self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        storage = GrowingBytes(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(storage.base) }
+
+    private var base: UnsafeMutablePointer<UInt8> { storage.base.assumingMemoryBound(to: UInt8.self) }
 
     /// The output so far, as UTF-8.
     var bytes: [UInt8] { withBytes { Array($0) } }
@@ -38,7 +41,7 @@ struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
     /// Drops what was written after `mark` (a `count` read earlier).
     mutating func rewind(to mark: Int) {
         precondition(mark >= 0 && mark <= count, "mark \(mark) outside \(count) bytes")
-        count = mark
+        storage.count = mark
     }
 
     /// Writes markup as it is.
@@ -62,22 +65,7 @@ struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
     }
 
     /// Writes an integer in decimal.
-    mutating func number(_ value: Int) {
-        // Digits from the last, into room for the longest (`-9223372036854775808`, 20 bytes).
-        let out = room(20)
-        var digits = (value.magnitude, 0)
-        repeat {
-            out[digits.1] = UInt8(truncatingIfNeeded: 0x30 &+ digits.0 % 10)
-            digits = (digits.0 / 10, digits.1 &+ 1)
-        } while digits.0 > 0
-        if value < 0 {
-            out[digits.1] = 0x2D
-            digits.1 &+= 1
-        }
-        var written = UnsafeMutableBufferPointer(start: out, count: digits.1)
-        written.reverse()
-        count &+= digits.1
-    }
+    mutating func number(_ value: Int) { storage.writeJSONInteger(value) }
 
     /// Writes text, escaped.
     mutating func text(_ text: String) {
@@ -114,7 +102,7 @@ struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
             at &+= Escaping.write(v, to: out + at)
             i &+= length
         }
-        count &+= at
+        storage.count &+= at
     }
 
     /// `text` escaped as `text(_:)` would write it, for markup built ahead as a string.
@@ -136,7 +124,7 @@ struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
         case 2: buffer.withUnits(as: UInt16.self) { at = Self.write($0, range, to: out) }
         default: buffer.withUnits(as: UInt32.self) { at = Self.write($0, range, to: out) }
         }
-        count &+= at
+        storage.count &+= at
     }
 
     /// Writes `units` in `range` at `out`, escaped; returns the number of bytes written. Inlined
@@ -193,17 +181,8 @@ struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
     /// Room for `n` more bytes at the end: where to write them. The caller adds what it wrote to `count`.
     @inline(__always)
     private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if capacity &- count < n { grow(to: count + n) }
-        return base + count
-    }
-
-    /// Moves the bytes to an allocation of at least `minimum` bytes, doubling at least.
-    private mutating func grow(to minimum: Int) {
-        let grown = max(minimum, 2 * capacity)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        moved.initialize(from: base, count: count)
-        base.deallocate()
-        (base, capacity) = (moved, grown)
+        storage.reserve(n)
+        return base + storage.count
     }
 
     @inline(__always)
@@ -215,12 +194,12 @@ struct TextBuffer<Escaping: TextEscaping>: ~Copyable {
         } else {
             out.initialize(from: bytes, count: n)
         }
-        count &+= n
+        storage.count &+= n
     }
 
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         room(1).initialize(to: byte)
-        count &+= 1
+        storage.count &+= 1
     }
 }
