@@ -261,28 +261,33 @@ enum CorpusSchema {
         "substr(\(text), max(\(start), 0) + 1, max(\(end) - max(\(start), 0), 0))"
     }
 
+    /// The text of a row of `alias`: stored, or cut from its article's by a subquery, which SQLite
+    /// runs only for a query that reads the column (a join would cost every query over the view a
+    /// lookup of the article).
+    static func spanText(_ alias: String) -> String {
+        "coalesce(\(alias).text, (SELECT \(cut("a.text", start: "\(alias).start", end: "\(alias).end")) FROM articles a WHERE a.id = \(alias).article_id))"
+    }
+
     /// The sources, with their text: stored, or cut from the article's.
     static let sourcesView = """
         CREATE VIEW sources (article_id, id, name, kind, url, entity_id, platform, handle, date, start, end, text, producer) AS
-        SELECT s.article_id, s.id, s.name, s.kind, s.url, s.entity_id, s.platform, s.handle, s.date, s.start, s.end,
-               coalesce(s.text, \(cut("a.text", start: "s.start", end: "s.end"))), s.producer
-        FROM source_rows s JOIN articles a ON a.id = s.article_id
+        SELECT s.article_id, s.id, s.name, s.kind, s.url, s.entity_id, s.platform, s.handle, s.date, s.start, s.end, \(spanText("s")),
+               s.producer
+        FROM source_rows s
         """
 
     /// The quotes, with their text: stored, or cut from the article's.
     static let quotesView = """
         CREATE VIEW quotes (article_id, id, kind, start, end, text, speaker_id, anonymous, cue, producer) AS
-        SELECT q.article_id, q.id, q.kind, q.start, q.end, coalesce(q.text, \(cut("a.text", start: "q.start", end: "q.end"))),
-               q.speaker_id, q.anonymous, q.cue, q.producer
-        FROM quote_rows q JOIN articles a ON a.id = q.article_id
+        SELECT q.article_id, q.id, q.kind, q.start, q.end, \(spanText("q")), q.speaker_id, q.anonymous, q.cue, q.producer
+        FROM quote_rows q
         """
 
     /// The findings, with their text: stored, or cut from the article's.
     static let findingsView = """
         CREATE VIEW findings (article_id, id, kind, severity, message, cue, start, end, text, producer) AS
-        SELECT f.article_id, f.id, f.kind, f.severity, f.message, f.cue, f.start, f.end,
-               coalesce(f.text, \(cut("a.text", start: "f.start", end: "f.end"))), f.producer
-        FROM finding_rows f JOIN articles a ON a.id = f.article_id
+        SELECT f.article_id, f.id, f.kind, f.severity, f.message, f.cue, f.start, f.end, \(spanText("f")), f.producer
+        FROM finding_rows f
         """
 
     /// The condition an article stored under the fingerprint of `dossier-4` meets, as the partial
