@@ -318,13 +318,12 @@ public struct Annotations: Hashable, Sendable {
             for layer in store.keys.sorted() {
                 store[layer]!.forEachID { id in
                     guard problem == nil, !id.isEmpty else { return }
-                    if table.layer(of: id) != nil {
+                    if table.setLayer(layer, of: id) != nil {
                         problem = ReferenceProblem(
                             kind: .duplicateID,
                             message:
                                 "gave the id '\(id)' to two annotations; ids must be unique in a document (leave 'id' empty to get one)")
                     }
-                    table.setLayer(layer, of: id)
                 }
             }
             guard problem == nil else { return problem }

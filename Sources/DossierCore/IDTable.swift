@@ -31,9 +31,12 @@ struct IDTable {
     /// The layer recorded for `id`, or nil when it has none or is not there.
     func layer(of id: String) -> LayerID? { find(id).flatMap { layers[$0] } }
 
-    /// Records `layer` for `id` when the table holds it.
-    mutating func setLayer(_ layer: LayerID, of id: String) {
-        if let i = find(id) { layers[i] = layer }
+    /// Records `layer` for `id` when the table holds it, and returns the layer it had before.
+    @discardableResult
+    mutating func setLayer(_ layer: LayerID, of id: String) -> LayerID? {
+        guard let i = find(id) else { return nil }
+        defer { layers[i] = layer }
+        return layers[i]
     }
 
     private func find(_ id: String) -> Int? {

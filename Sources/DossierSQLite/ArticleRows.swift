@@ -395,11 +395,8 @@ struct ArticleRows: ~Copyable {
 
     /// Starts a text value whose bytes are written next (JSON, a claim's reasons), returning where its length goes.
     private mutating func startText() -> Int {
-        out.reserve(9)
-        out.base.storeBytes(of: Tag.text.rawValue, toByteOffset: out.count, as: UInt8.self)
-        let length = out.count &+ 1
-        out.count &+= 9
-        return length
+        append(.text, 0)
+        return out.count &- 8
     }
 
     /// Ends the text value `startText` started: its length is what was written since.

@@ -63,7 +63,7 @@ struct ArticleWriter {
     ) throws -> Outcome {
         let stored = try storedHash(of: id, statements: &statements, in: db)
         if stored == hash { return .unchanged }
-        if let stored, !stored.hasPrefix(RowsHash.prefix), let earlierHash, stored == earlierHash(stored) {
+        if let stored, let earlierHash, stored == earlierHash(stored) {
             try db.cachedStatement(sql: "UPDATE articles SET content_hash = ? WHERE id = ?").execute(arguments: [hash, id])
             return .unchanged
         }

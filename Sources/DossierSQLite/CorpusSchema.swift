@@ -229,7 +229,7 @@ enum CorpusSchema {
             """
             UPDATE \(table) SET text = NULL
             WHERE start IS NOT NULL AND text IS NOT NULL
-              AND text = (SELECT \(cut("a.text", start: "\(table).start", end: "\(table).end")) FROM articles a WHERE a.id = \(table).article_id)
+              AND text = \(articleCut(table))
             """
         }
         + [
@@ -261,12 +261,16 @@ enum CorpusSchema {
         "substr(\(text), max(\(start), 0) + 1, max(\(end) - max(\(start), 0), 0))"
     }
 
+    /// The text a row of `alias` (with `article_id`, `start` and `end`) covers, cut from its
+    /// article's by a subquery.
+    static func articleCut(_ alias: String) -> String {
+        "(SELECT \(cut("a.text", start: "\(alias).start", end: "\(alias).end")) FROM articles a WHERE a.id = \(alias).article_id)"
+    }
+
     /// The text of a row of `alias`: stored, or cut from its article's by a subquery, which SQLite
     /// runs only for a query that reads the column (a join would cost every query over the view a
     /// lookup of the article).
-    static func spanText(_ alias: String) -> String {
-        "coalesce(\(alias).text, (SELECT \(cut("a.text", start: "\(alias).start", end: "\(alias).end")) FROM articles a WHERE a.id = \(alias).article_id))"
-    }
+    static func spanText(_ alias: String) -> String { "coalesce(\(alias).text, \(articleCut(alias)))" }
 
     /// The sources, with their text: stored, or cut from the article's.
     static let sourcesView = """
@@ -305,8 +309,7 @@ enum CorpusSchema {
         CREATE VIEW mentions (article_id, entity_id, start, end, form, text) AS
         SELECT e.article_id, e.id, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]'), json_extract(m.value, '$[2]'),
                coalesce(json_extract(m.value, '$[3]'),
-                        substr(a.text, max(json_extract(m.value, '$[0]'), 0) + 1,
-                               max(json_extract(m.value, '$[1]') - max(json_extract(m.value, '$[0]'), 0), 0)))
+                        \(cut("a.text", start: "json_extract(m.value, '$[0]')", end: "json_extract(m.value, '$[1]')")))
         FROM entities e, json_each(e.mentions) m
         JOIN articles a ON a.id = e.article_id
         """

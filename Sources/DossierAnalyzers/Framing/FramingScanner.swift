@@ -218,8 +218,8 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
             }
             tally.supportUnits.append(
                 FramingTally.SupportUnit(role: role, range: ranged ? TextRange(part) : nil, words: first..<tally.supportWords.count))
-            if !ranged { tally.title = buffer }
         }
+        if !ranged { tally.title = buffer }
     }
 
     // MARK: Output

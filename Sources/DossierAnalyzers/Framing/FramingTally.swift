@@ -14,7 +14,7 @@ struct FramingTally: Sendable {
     }
 
     /// A content word of a headline or highlight: its stem hash and where it is written (scalars,
-    /// in the document or the unit's `title`). All units' words are kept in one array, 16 bytes
+    /// in the document, or in `title` for the unit without a range). All units' words are kept in one array, 16 bytes
     /// each, rather than an array of strings per unit: a list of 120,000 highlights held 7.6 MB
     /// more for them (issue 6's memory budget).
     struct SupportWord: Sendable {
