@@ -123,11 +123,47 @@ public struct EntityAnalyzer: Analyzer {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
-        var recognizer = EntityRecognizer(gazetteer: Gazetteer.shared, overrides: overrides, resolvePronouns: resolvePronouns)
         var annotations = Annotations()
-        annotations.entities = recognizer.recognize(document)
+        annotations.entities = entities(of: document)
         return annotations
     }
+
+    /// The entities of `document`. An article longer than `windowLimit` scalars is read in
+    /// windows of at most that many (ending at sentence ends), so the recognizer's tokens (16
+    /// bytes a word) take a bounded amount of memory, not a multiple of the article; an entity
+    /// found in several windows under the same kind and name is one entity, with the mentions
+    /// and roles of all. Coreference within a window is the recognizer's: a short form ("Merz")
+    /// in a window without the full name stays an entity of its own.
+    func entities(of document: Document, windowLimit: Int = TextWindows.defaultLimit) -> [Entity] {
+        var recognizer = EntityRecognizer(gazetteer: Gazetteer.shared, overrides: overrides, resolvePronouns: resolvePronouns)
+        let windows = TextWindows.windows(of: document, limit: windowLimit)
+        guard windows.count > 1 else { return recognizer.recognize(document) }
+        var out: [Entity] = []
+        var byName: [EntityKey: Int] = [:]
+        for window in windows {
+            for entity in recognizer.recognize(document, in: window) {
+                let key = EntityKey(kind: entity.kind, name: entity.name)
+                guard let k = byName[key] else {
+                    byName[key] = out.count
+                    out.append(entity)
+                    continue
+                }
+                // Later windows lie later in the text: their mentions follow in order.
+                out[k].mentions += entity.mentions
+                for role in entity.roles
+                where !out[k].roles.contains(where: { $0.title == role.title && $0.affiliation == role.affiliation }) {
+                    out[k].roles.append(role)
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// An entity's kind and canonical name: what joins the entities of two windows.
+private struct EntityKey: Hashable {
+    var kind: Entity.Kind
+    var name: String
 }
 
 extension String {

@@ -197,15 +197,17 @@ struct EntityRecognizer {
 
     // MARK: Entry
 
-    /// The entities of `document`.
-    mutating func recognize(_ document: Document) -> [Entity] {
+    /// The entities of `document`, or of the part of it in `window` (scalar offsets): the
+    /// sentences that overlap it, each cut to the window. The ranges are the document's.
+    mutating func recognize(_ document: Document, in window: Range<Int>? = nil) -> [Entity] {
+        let window = (window ?? 0..<document.length).clamped(to: 0..<document.length)
         scalars = document.scalars
         tokens.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
         stretches.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(document.length / 5)
-        tokenizeSentences(document)
+        tokens.reserveCapacity(window.count / 5)
+        tokenizeSentences(document, in: window)
         buildBloom()
         for s in sentences.indices where !sentences[s].headline {
             scanSentence(s)
@@ -225,28 +227,37 @@ struct EntityRecognizer {
         return entities(from: groups)
     }
 
-    private mutating func tokenizeSentences(_ document: Document) {
+    private mutating func tokenizeSentences(_ document: Document, in window: Range<Int>) {
         // Kinds compared directly: a set of kinds would hash a string per sentence.
         func isHeading(_ kind: BlockKind) -> Bool { kind == .title || kind == .heading }
         let sentenceLayer = document.annotations.sentences
         let blocks = document.blocks
+        let whole = window.count == document.length
         // Each span is tokenized as it is found, with no array of spans beside the tokens (24
         // bytes a sentence, as much again as the spans themselves, at the recognizer's peak).
         if !sentenceLayer.isEmpty {
-            sentences.reserveCapacity(sentenceLayer.count)
-            var blockIndex = 0
-            for sentence in sentenceLayer {
-                // Blocks and sentences are both in order; walk them together.
+            // Sentences and blocks are both in order: find the window's first of each, then walk
+            // them together.
+            var s = whole ? 0 : sentenceLayer.partitioningIndex { $0.range.end > window.lowerBound }
+            var blockIndex = whole ? 0 : blocks.partitioningIndex { $0.range.end > window.lowerBound }
+            if whole { sentences.reserveCapacity(sentenceLayer.count) }
+            while s < sentenceLayer.count, sentenceLayer[s].range.start < window.upperBound {
+                let sentence = sentenceLayer[s]
+                s += 1
                 while blockIndex < blocks.count && blocks[blockIndex].range.end <= sentence.range.start { blockIndex += 1 }
                 let inHeading =
                     blockIndex < blocks.count && isHeading(blocks[blockIndex].kind) && blocks[blockIndex].range.contains(sentence.range)
-                tokenize(sentence.range.offsets, inHeading: inHeading)
+                tokenize(sentence.range.offsets.clamped(to: window), inHeading: inHeading)
             }
         } else if !blocks.isEmpty {
-            sentences.reserveCapacity(blocks.count)
-            for block in blocks { tokenize(block.range.offsets, inHeading: isHeading(block.kind)) }
+            if whole { sentences.reserveCapacity(blocks.count) }
+            var b = whole ? 0 : blocks.partitioningIndex { $0.range.end > window.lowerBound }
+            while b < blocks.count, blocks[b].range.start < window.upperBound {
+                tokenize(blocks[b].range.offsets.clamped(to: window), inHeading: isHeading(blocks[b].kind))
+                b += 1
+            }
         } else {
-            tokenize(0..<document.length, inHeading: false)
+            tokenize(window, inHeading: false)
         }
     }
 
