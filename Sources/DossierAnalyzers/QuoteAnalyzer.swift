@@ -87,33 +87,11 @@ public struct QuoteAnalyzer: Analyzer {
         vocabulary = QuoteVocabulary(extraCues: options.extraCues)
     }
 
-    /// The document's non-empty blocks in order, or one paragraph of the whole text when it has
-    /// none. The readers give blocks in order, so the document's own array is used as it is (a
-    /// block a line of a list article is 64 bytes: a copy and a sort of them were as large as
-    /// the text); only blocks out of order or empty are filtered and sorted.
-    static func orderedBlocks(of document: Document) -> [Block] {
-        let length = document.length
-        var ordered = true
-        var previous = 0
-        for block in document.blocks {
-            if block.range.isEmpty || block.range.end > length || block.range.start < previous {
-                ordered = false
-                break
-            }
-            previous = block.range.end
-        }
-        var blocks = document.blocks
-        if !ordered {
-            blocks = blocks.filter { !$0.range.isEmpty && $0.range.end <= length }
-            blocks.sort { $0.range < $1.range }
-        }
-        return blocks.isEmpty ? [Block(kind: .paragraph, range: TextRange(start: 0, end: length))] : blocks
-    }
-
     public func analyze(_ document: Document, context: AnalysisContext) throws -> Annotations {
         var annotations = Annotations()
         guard document.length > 0 else { return annotations }
-        let blocks = Self.orderedBlocks(of: document)
+        var blocks = BlockIndex.ordered(document.blocks, length: document.length)
+        if blocks.isEmpty { blocks = [Block(kind: .paragraph, range: TextRange(start: 0, end: document.length))] }
         var sentences = document.annotations.sentences.map(\.range.offsets)
         // Sorted where it is not already, in place: no second array of them.
         if zip(sentences, sentences.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {

@@ -35,17 +35,3 @@ enum TextWindows {
         return out
     }
 }
-
-extension RandomAccessCollection where Index == Int {
-    /// The first index whose element satisfies `predicate`, for a collection in which every element
-    /// that satisfies it follows every one that does not (a binary search); `endIndex` if none does.
-    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = startIndex
-        var high = endIndex
-        while low < high {
-            let mid = low + (high - low) / 2
-            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
-        }
-        return low
-    }
-}

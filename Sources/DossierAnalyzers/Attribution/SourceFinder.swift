@@ -5,15 +5,22 @@ import DossierCore
 /// attributions ("experts say") as findings.
 ///
 /// Works on the document's scalar units and one token array; strings are built only for the
-/// names of the sources it returns.
+/// names of the sources it returns. An article longer than `TextWindows.defaultLimit` scalars is
+/// tokenized one window at a time (windows end at sentence ends), so the tokens (16 bytes a
+/// word) take bounded memory; an ordinary article is one window.
 struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     let units: ScalarBuffer.Units<U>
     let document: Document
     let vocabulary: AttributionVocabulary
     let mentions: MentionIndex
     let findVague: Bool
+    let windowLimit: Int
 
     private var tokens: [TextToken] = []
+    /// The scalars `tokens` covers.
+    private var tokenWindow = 0..<0
+    /// Unnamed speakers already made sources, by their lowercased wording.
+    private var unnamedByName: [String: Int] = [:]
     private let blocks: BlockIndex
     private(set) var sources: [SourceAnnotation] = []
     private(set) var findings: [Finding] = []
@@ -22,8 +29,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     /// The paragraphs that are "Read more: …" entries; their links belong to the entry.
     private var readMore: [TextRange] = []
 
-    init(units: ScalarBuffer.Units<U>, document: Document, vocabulary: AttributionVocabulary, findVague: Bool) {
+    init(
+        units: ScalarBuffer.Units<U>, document: Document, vocabulary: AttributionVocabulary, findVague: Bool,
+        windowLimit: Int = TextWindows.defaultLimit
+    ) {
         self.units = units
+        self.windowLimit = windowLimit
         self.document = document
         self.vocabulary = vocabulary
         self.mentions = MentionIndex(document.annotations.entities)
@@ -32,18 +43,30 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     mutating func run() {
-        TextTokenizer.tokenize(units, range: 0..<units.count, into: &tokens)
         listed()
         readMoreEntries()
         links()
         posts()
-        speakers()
-        tokens.withUnsafeBufferPointer { t in
-            outlets(t)
-            documents(t)
-            anonymous(t)
-            if findVague { vague(t) }
-            unnamedSpeakers(t)
+        let windows = TextWindows.windows(of: document, limit: windowLimit)
+        // The sources found from blocks and links, sorted once: unnamed speakers must not overlap them.
+        let blockSources = RangeList(sources.compactMap(\.range))
+        for window in windows {
+            tokens.removeAll(keepingCapacity: true)
+            TextTokenizer.tokenize(units, range: window.clamped(to: 0..<units.count), into: &tokens)
+            tokenWindow = window
+            let firstSource = sources.count
+            let firstFinding = findings.count
+            speakers(in: window, whole: windows.count == 1)
+            tokens.withUnsafeBufferPointer { t in
+                outlets(t)
+                documents(t)
+                anonymous(t)
+                if findVague { vague(t) }
+                // What is taken already: the sources from blocks and links, and those found in
+                // this window (the vague attributions among them).
+                let found = RangeList(sources[firstSource...].compactMap(\.range) + findings[firstFinding...].compactMap(\.range))
+                unnamedSpeakers(t, in: window, whole: windows.count == 1, taken: [blockSources, found])
+            }
         }
         sources.sort { ($0.range?.start ?? Int.max, $0.range?.end ?? 0) < ($1.range?.start ?? Int.max, $1.range?.end ?? 0) }
     }
@@ -154,9 +177,10 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
 
     // MARK: Speakers
 
-    private mutating func speakers() {
+    /// The speakers of the quotes that start in `window` (every quote when it is the whole text).
+    private mutating func speakers(in window: Range<Int>, whole: Bool) {
         let entities = document.annotations.entities
-        for quote in document.annotations.quotes where quote.isSpeech {
+        for quote in document.annotations.quotes where quote.isSpeech && (whole || window.contains(quote.range.start)) {
             if kind(at: quote.range.start) == .embeddedPost { continue }
             if quote.isAnonymous {
                 guard let range = quote.speakerRange else { continue }
@@ -180,23 +204,17 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     /// says", "according to the transport department", "Council engineer Dr. Tomas Brandt told
     /// reporters". Each distinct wording is one source: an organization when its last word is an
     /// institution's head noun, a person when it ends in a capitalised name, else `other`.
-    private mutating func unnamedSpeakers(_ t: UnsafeBufferPointer<TextToken>) {
-        var byName: [String: Int] = [:]
-        // What is taken already (the sources found so far and the vague attributions), sorted once, so
+    private mutating func unnamedSpeakers(_ t: UnsafeBufferPointer<TextToken>, in window: Range<Int>, whole: Bool, taken: [RangeList]) {
+        // What is taken already (the sources found so far and the vague attributions) is sorted, so
         // each speaker is checked by a binary search, not a scan of both lists (quadratic on long articles).
-        let taken = (sources.compactMap(\.range) + findings.compactMap(\.range)).sorted()
-        let longest = taken.map(\.count).max() ?? 0
         var added: [TextRange] = []
         func isTaken(_ range: TextRange) -> Bool {
-            var k = taken.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
-            while k < taken.count && taken[k].start < range.end {
-                if taken[k].overlaps(range) { return true }
-                k += 1
-            }
-            return added.contains { $0.overlaps(range) }
+            taken.contains { $0.overlaps(range) } || added.contains { $0.overlaps(range) }
         }
         for quote in document.annotations.quotes where quote.isSpeech && quote.speaker == nil && !quote.isAnonymous {
-            guard let raw = quote.speakerRange, kind(at: quote.range.start) != .embeddedPost else { continue }
+            guard let raw = quote.speakerRange, whole || window.contains(raw.start), kind(at: quote.range.start) != .embeddedPost else {
+                continue
+            }
             let range = trimmed(raw)
             guard !range.isEmpty, !isTaken(range) else { continue }
             var i = t.firstIndex(startingAtOrAfter: range.start)
@@ -218,8 +236,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             }
             let name = text(range)
             let key = name.lowercased()
-            if byName[key] != nil { continue }
-            byName[key] = sources.count
+            if unnamedByName[key] != nil { continue }
+            unnamedByName[key] = sources.count
             added.append(range)
             sources.append(SourceAnnotation(name: String(name.prefix(200)), kind: sourceKind, range: range))
         }
@@ -227,15 +245,26 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
 
     private mutating func isOutlet(_ range: TextRange?) -> Bool {
         guard let range else { return false }
-        var found = false
-        tokens.withUnsafeBufferPointer { t in
+        func isOutlet(in t: UnsafeBufferPointer<TextToken>) -> Bool {
             let i = t.firstIndex(startingAtOrAfter: range.start)
-            guard i < t.count, t[i].start == range.start else { return }
+            guard i < t.count, t[i].start == range.start else { return false }
             let m = vocabulary.outlets.match(t, at: i)
-            found = m.length > 0 && t[i + m.length - 1].end == range.end
+            return m.length > 0 && t[i + m.length - 1].end == range.end
         }
-        return found
+        if tokenWindow.contains(range.start)
+            && (range.end + Self.outletReach <= tokenWindow.upperBound || tokenWindow.upperBound >= units.count)
+        {
+            return tokens.withUnsafeBufferPointer { isOutlet(in: $0) }
+        }
+        // A mention in another window of a long article: its own tokens, far enough past its end
+        // for the longest outlet name to match as it would over the whole text.
+        var own: [TextToken] = []
+        TextTokenizer.tokenize(units, range: range.start..<min(units.count, range.end + Self.outletReach), into: &own)
+        return own.withUnsafeBufferPointer { isOutlet(in: $0) }
     }
+
+    /// How far past a mention's end an outlet name may reach, in scalars.
+    private static var outletReach: Int { 256 }
 
     // MARK: Outlets
 
@@ -506,4 +535,25 @@ enum SourceWords {
     static let softAdverbs = WordTable(words: [
         "often", "also", "now", "widely", "generally", "still", "have", "had", "long", "increasingly",
     ])
+}
+
+/// Ranges sorted once, asked whether any overlaps a range by a binary search.
+private struct RangeList {
+    let ranges: [TextRange]
+    /// The longest range: a search starts that far before the range asked about.
+    let longest: Int
+
+    init(_ ranges: [TextRange]) {
+        self.ranges = ranges.sorted()
+        longest = ranges.map(\.count).max() ?? 0
+    }
+
+    func overlaps(_ range: TextRange) -> Bool {
+        var k = ranges.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
+        while k < ranges.count && ranges[k].start < range.end {
+            if ranges[k].overlaps(range) { return true }
+            k += 1
+        }
+        return false
+    }
 }

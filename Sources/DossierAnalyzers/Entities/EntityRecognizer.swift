@@ -238,8 +238,8 @@ struct EntityRecognizer {
         if !sentenceLayer.isEmpty {
             // Sentences and blocks are both in order: find the window's first of each, then walk
             // them together.
-            var s = whole ? 0 : sentenceLayer.partitioningIndex { $0.range.end > window.lowerBound }
-            var blockIndex = whole ? 0 : blocks.partitioningIndex { $0.range.end > window.lowerBound }
+            var s = whole ? 0 : sentenceLayer.firstIndex(startingAtOrAfter: window.lowerBound + 1, by: \.range.end)
+            var blockIndex = whole ? 0 : blocks.firstIndex(startingAtOrAfter: window.lowerBound + 1, by: \.range.end)
             if whole { sentences.reserveCapacity(sentenceLayer.count) }
             while s < sentenceLayer.count, sentenceLayer[s].range.start < window.upperBound {
                 let sentence = sentenceLayer[s]
@@ -251,7 +251,7 @@ struct EntityRecognizer {
             }
         } else if !blocks.isEmpty {
             if whole { sentences.reserveCapacity(blocks.count) }
-            var b = whole ? 0 : blocks.partitioningIndex { $0.range.end > window.lowerBound }
+            var b = whole ? 0 : blocks.firstIndex(startingAtOrAfter: window.lowerBound + 1, by: \.range.end)
             while b < blocks.count, blocks[b].range.start < window.upperBound {
                 tokenize(blocks[b].range.offsets.clamped(to: window), inHeading: isHeading(blocks[b].kind))
                 b += 1

@@ -8,7 +8,22 @@ struct BlockIndex {
 
     /// Indexes the non-empty blocks of `document` that lie within its first `length` scalars.
     init(_ document: Document, length: Int) {
-        blocks = document.blocks.filter { !$0.range.isEmpty && $0.range.end <= length }.sorted { $0.range < $1.range }
+        blocks = Self.ordered(document.blocks, length: length)
+    }
+
+    /// The non-empty blocks that lie within the first `length` scalars, sorted. The readers give
+    /// blocks in order, so the array is returned as it is when it already qualifies (a block a
+    /// line of a list article is 64 bytes: a filtered copy and a sort of them were as large as
+    /// the text); only blocks out of order, empty or outside are filtered and sorted.
+    static func ordered(_ blocks: [Block], length: Int) -> [Block] {
+        var previous = 0
+        for block in blocks {
+            if block.range.isEmpty || block.range.end > length || block.range.start < previous {
+                return blocks.filter { !$0.range.isEmpty && $0.range.end <= length }.sorted { $0.range < $1.range }
+            }
+            previous = block.range.end
+        }
+        return blocks
     }
 
     /// The block that holds `offset`, if any.
