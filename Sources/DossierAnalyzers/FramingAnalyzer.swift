@@ -190,15 +190,21 @@ public struct FramingAnalyzer: Analyzer {
             return annotations
         }
         let vocabulary = FramingVocabulary(shipped: FramingLexicon.shared, extra: extra)
-        var blocks = document.blocks.filter { !$0.range.isEmpty && $0.range.end <= document.length }
+        // The document's own array when every block is inside the text and not empty, as readers
+        // give them (no copy of a block a line on a list article).
+        var blocks = document.blocks
+        if blocks.contains(where: { $0.range.isEmpty || $0.range.end > document.length }) {
+            blocks = blocks.filter { !$0.range.isEmpty && $0.range.end <= document.length }
+        }
         if blocks.isEmpty && document.length > 0 { blocks = [Block(kind: .paragraph, range: TextRange(start: 0, end: document.length))] }
         let roles = FramingRole.roles(of: blocks)
         let title = document.metadata.title?.trimmingCharacters(in: " ") ?? ""
         let titleOnlyInMetadata = !roles.contains(.headline) && !title.isEmpty
         // Only headline and highlight blocks are split into sentences.
-        let sentences =
-            roles.contains { $0 == .headline || $0 == .highlight }
-            ? document.annotations.sentences.map(\.range.offsets).sorted { $0.lowerBound < $1.lowerBound } : []
+        var sentences: [Range<Int>] = []
+        if roles.contains(where: { $0 == .headline || $0 == .highlight }) {
+            sentences = document.sentenceRangesByStart
+        }
 
         var result = FramingTally()
         var headline: (text: String, range: TextRange?)?

@@ -92,11 +92,7 @@ public struct QuoteAnalyzer: Analyzer {
         guard document.length > 0 else { return annotations }
         var blocks = BlockIndex.ordered(document.blocks, length: document.length)
         if blocks.isEmpty { blocks = [Block(kind: .paragraph, range: TextRange(start: 0, end: document.length))] }
-        var sentences = document.annotations.sentences.map(\.range.offsets)
-        // Sorted where it is not already, in place: no second array of them.
-        if zip(sentences, sentences.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
-            sentences.sort { $0.lowerBound < $1.lowerBound }
-        }
+        let sentences = document.sentenceRangesByStart
         let mentions = MentionIndex(document.annotations.entities)
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> [Quote] {
             document.scalars.withUnits(as: U.self) { units in
