@@ -853,7 +853,6 @@ struct EntityRecognizer {
         if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
             return (.location, false)
         }
-        if let before, before.hash == the, before.isLowercaseWord { return (.organization, false) }
         // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
         if b - a == 1 {
             if hasInnerCapital(a) { return (.organization, false) }
