@@ -366,6 +366,35 @@ struct EntityAnalyzerTests {
         #expect(entity("Kestrel", in: entities)?.kind == .organization)
     }
 
+    @Test("authors cited by year are people, and an ampersand between two of them splits the pair")
+    func citedAuthors() throws {
+        let (document, entities) = try paragraph(
+            "Earlier work (Brandvold, 2014; Tessaro & Quilmar 2019) found the same effect. Okonkwe (2011) disagreed, "
+                + "and Haldorsen et al. repeated the test.")
+        for name in ["Brandvold", "Tessaro", "Quilmar", "Okonkwe", "Haldorsen"] {
+            #expect(entity(name, in: entities)?.kind == .person, "\(name)")
+        }
+        #expect(entity("Tessaro & Quilmar", in: entities) == nil)
+        #expect(texts(entity("Quilmar", in: entities), document) == ["Quilmar"])
+    }
+
+    @Test("names listed with a sure place take its kind: 'Vienna, Quelmark and Ostravel'")
+    func listsShareKind() throws {
+        let (_, entities) = try paragraph("The tour stops in Vienna, Quelmark and Ostravel before the winter.")
+        for name in ["Vienna", "Quelmark", "Ostravel"] {
+            #expect(entity(name, in: entities)?.kind == .location, "\(name)")
+        }
+    }
+
+    @Test("an acronym in brackets takes the kind of the name before it; after lowercase words it is a term, no organisation")
+    func bracketedAcronyms() throws {
+        let (document, entities) = try paragraph(
+            "Engineers measured the sea surface salinity (SSS) twice. The Marden Coastal Institute (MCI) ran the tests.")
+        #expect(entities.filter { $0.kind == .organization }.map(\.name) == ["Marden Coastal Institute"])
+        let institute = try #require(entity("Marden Coastal Institute", in: entities))
+        #expect(texts(institute, document) == ["Marden Coastal Institute", "MCI"])
+    }
+
     @Test("passes the analyzer conformance checks")
     func conformance() async throws {
         let (document, _) = try analyze(

@@ -213,6 +213,7 @@ struct EntityRecognizer {
             scanSentence(s)
         }
         dropAddressesAndHandles(document.links)
+        spreadListKinds()
         var groups = group()
         for s in sentences.indices where sentences[s].headline {
             scanHeadline(sentences[s].range, sentence: s, groups: &groups)
@@ -482,6 +483,19 @@ struct EntityRecognizer {
         // A capitalised run that only opens a title written on in lowercase ("Board member Lukas Ferro",
         // "Prime minister Eva Lund") is no name: the title is found again before the name that follows.
         if let e = titleEnd(at: a, limit: r.upperBound), e > b { return }
+        // Authors cited by year ("Miller & Robertson, 2010", "Dye & Bavelier 2010;"): each side of the
+        // ampersand is a person, not one firm.
+        if b - a >= 3 && isCitation(after: b, limit: r.upperBound) {
+            var part = a
+            for i in a..<b where tokens[i].has(.ampersand) {
+                addCandidate(part, i, sentence: s, personCue: true, roles: [], heads: [])
+                part = i + 1
+            }
+            if part > a {
+                addCandidate(part, b, sentence: s, personCue: true, roles: [], heads: [])
+                return
+            }
+        }
         var roles: [Entity.Role] = []
         var heads: [UInt64] = []
         // A title inside the run: affiliation, title, then the name ("German Chancellor Friedrich Merz").
@@ -672,6 +686,18 @@ struct EntityRecognizer {
     private mutating func addCandidate(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64]) {
         guard a < b else { return }
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        // An acronym given in brackets is named by what comes before it: the name just found ("the
+        // Marden Institute (MI)") gives its kind; lowercase words ("sea surface salinity (SSS)")
+        // make it a defined term, no name.
+        if !confident && b - a == 1 && a >= 2 && b < sentences[s].range.upperBound
+            && (tokens[a].has(.allCaps) || hasInnerCapital(a)) && scalar(a - 1) == 0x28 && scalar(b) == 0x29
+        {
+            if let last = candidates.last, last.sentence == s, last.end == a - 1 {
+                (kind, confident) = (last.kind, last.confident)
+            } else if tokens[a - 2].isLowercaseWord {
+                (kind, confident) = (.misc, true)
+            }
+        }
         // Spans the rules leave as misc, or place only by a weak cue, go to the trained model; a
         // weak cue is overruled only by a sure model, which may also find it no name at all (misc).
         // Groups (demonyms) stay with the rules.
@@ -800,6 +826,14 @@ struct EntityRecognizer {
         if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
         // The head first, as other languages and some English names put it: "Banco Santander", "Club Brugge".
         if b - a >= 2 && gazetteer.organizationOpeners.contains(first) { return (.organization, true) }
+        // An author cited by year: "Quilis (1964)", "Moretti, 2013", "Navarro's (2016)", "Binderman et al.".
+        if b - a <= 3 && first != the && isCitation(after: b, limit: sentences[s].range.upperBound) {
+            var nameLike = true
+            for i in a..<b where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash) {
+                nameLike = false
+            }
+            if nameLike { return (.person, true) }
+        }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
         if gazetteer.maleNames.contains(first) || gazetteer.femaleNames.contains(first) {
             if b - a <= 4 { return (.person, true) }
@@ -830,7 +864,6 @@ struct EntityRecognizer {
         if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
             return (.location, false)
         }
-        if let before, before.hash == the, before.isLowercaseWord { return (.organization, false) }
         // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
         if b - a == 1 {
             if hasInnerCapital(a) { return (.organization, false) }
@@ -842,6 +875,73 @@ struct EntityRecognizer {
         }
         if gazetteer.demonyms.contains(single(first)) { return (.group, false) }
         return (.misc, false)
+    }
+
+    /// Whether an author citation follows a name that ends before `b`: a year in brackets or after a
+    /// comma ("Quilis (1964)", "Moretti, 2013"), a bare year closing a reference ("Brieber 2014;"),
+    /// or "et al.".
+    private mutating func isCitation(after b: Int, limit: Int) -> Bool {
+        var k = b
+        if k < limit && tokens[k].has(.possessive) { k += 1 }
+        guard k + 1 < limit else { return false }
+        if tokens[k].isLowercaseWord && tokens[k].hash == tables.words.et && tokens[k + 1].hash == tables.words.al { return true }
+        if tokens[k].has(.comma) || scalar(k) == 0x28 {
+            return isYear(k + 1)
+        }
+        // A bare year must close the reference: "(Brieber 2014; …)", "Turano 2011)".
+        guard isYear(k) else { return false }
+        let v = scalar(k + 1)
+        return v == 0x29 || v == 0x3B || v == 0x2C
+    }
+
+    /// A four-digit year from 1000 to 2999.
+    private mutating func isYear(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.has(.digit), t.end - t.start == 4 else { return false }
+        let first = scalars[Int(t.start)].value
+        guard first == 0x31 || first == 0x32 else { return false }
+        for k in Int(t.start)..<Int(t.end) where scalars[k].value < 0x30 || scalars[k].value > 0x39 { return false }
+        return true
+    }
+
+    /// Names listed together ("Basel, Heidelberg, and Strasbourg", "Li, Polat, & Bavelier") are of
+    /// one kind: names no sure rule placed take the kind of the sure ones, when those agree.
+    private mutating func spreadListKinds() {
+        var i = 0
+        while i < candidates.count {
+            var j = i + 1
+            while j < candidates.count && candidates[j].sentence == candidates[i].sentence
+                && isListGap(candidates[j - 1].end, candidates[j].first)
+            {
+                j += 1
+            }
+            if j - i >= 2 {
+                var sure: Entity.Kind?
+                var agree = true
+                for c in candidates[i..<j] where c.confident {
+                    if c.kind != .person && c.kind != .organization && c.kind != .location || (sure != nil && sure != c.kind) {
+                        agree = false
+                    }
+                    sure = c.kind
+                }
+                if agree, let kind = sure {
+                    for c in i..<j where !candidates[c].confident && candidates[c].kind != .group { candidates[c].kind = kind }
+                }
+            }
+            i = j
+        }
+    }
+
+    /// Whether only list punctuation lies between two names: `,`, `&`, `and`, `or`, `, and`.
+    private mutating func isListGap(_ from: Int, _ to: Int) -> Bool {
+        guard to > from, to - from <= 2 else { return false }
+        for k in from..<to {
+            let t = tokens[k]
+            if t.has(.comma) || t.has(.ampersand) { continue }
+            if t.isLowercaseWord && (t.hash == and || t.hash == tables.words.or) { continue }
+            return false
+        }
+        return true
     }
 
     static let placeEndingWords = [

@@ -32,6 +32,9 @@ struct FunctionWords: Sendable {
     let smallWords: HashSet64 = HashSet64(
         ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
     let united = WordHash.word("united")
+    let or = WordHash.word("or")
+    let et = WordHash.word("et")
+    let al = WordHash.word("al")
     let placeEndings = WordEndings(EntityRecognizer.placeEndingWords)
     let surnameEndings = WordEndings(EntityRecognizer.surnameEndingWords)
 }
