@@ -75,12 +75,13 @@ public struct ClaimAnalyzer: Analyzer {
         self.options = options
     }
 
-    /// Fails when the model or the word lists are missing from the package.
+    /// Fails when the model or the word lists are missing from the package, or the model was
+    /// fitted on features other than the extractor's.
     public func prepare(_ context: AnalysisContext) async throws {
         if ClaimVocabulary.shared == nil {
             throw ComponentError(
                 code: "E622",
-                "the check-worthiness model 'claims/checkworthiness.txt' or its word lists are missing from the package resources; reinstall dossier"
+                "the check-worthiness model 'claims/checkworthiness.txt' or its word lists are missing from the package resources, or the model was fitted on another version of the features (its 'extractor' line); reinstall dossier, or refit the model with scripts/claims-train.py"
             )
         }
     }
@@ -115,7 +116,9 @@ public struct ClaimAnalyzer: Analyzer {
     @_spi(Training)
     public func trainingFeatures(_ document: Document) -> [String] {
         guard document.length > 0, let vocabulary = ClaimVocabulary.trainingExtractor else { return [] }
-        let model = ClaimVocabulary.shared?.model ?? ClaimModel(text: "buckets \(ClaimVocabulary.buckets)")!
+        let model =
+            ClaimVocabulary.shared?.model ?? ClaimModel(
+                text: "extractor \(ClaimFeatureExtractor.version)\nbuckets \(ClaimVocabulary.buckets)")!
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> [String] {
             document.scalars.withUnits(as: U.self) { units in
                 var builder = ClaimBuilder(

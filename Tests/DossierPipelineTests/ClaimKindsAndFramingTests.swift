@@ -39,8 +39,11 @@ struct ClaimKindsAndFramingTests {
         exporters: [json]
         """
 
-    static func analyzed() async throws -> Document {
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "trams.txt", text: article)])
+    /// The article through `yaml`; with `everySentence`, `claims` keeps every sentence it scores
+    /// (threshold 0), for what a claim carries whatever its score.
+    static func analyzed(everySentence: Bool = false) async throws -> Document {
+        let pipeline = everySentence ? yaml.replacingOccurrences(of: " claims,", with: " {claims: {threshold: 0}},") : yaml
+        let result = try await InMemoryRunner(registry: .standard).run(pipeline, inputs: [(name: "trams.txt", text: article)])
         let documents = try result.documents()
         try #require(documents.count == 1, "\(result.diagnostics)")
         return documents[0]
@@ -57,22 +60,24 @@ struct ClaimKindsAndFramingTests {
     @Test(
         "each kind comes from what the sentence does: a cause, a change, a rule, a first-person opinion, a prediction",
         arguments: [
-            ("caused a surge in weekend travel", ClaimKind.causation),
-            ("higher than before the pandemic", .comparison),
-            ("ordinance requires delivery vans", .rule),
-            ("I think this plan is a disaster", .opinion),
-            ("predict that the new tunnel will cut journey times", .prediction),
+            ("caused a surge in weekend travel", ClaimKind.causation, true),
+            ("higher than before the pandemic", .comparison, true),
+            ("ordinance requires delivery vans", .rule, true),
+            // ClaimBuster's annotators judged opinions mostly not worth checking, and whether this one
+            // clears 0.5 is the model's call (0.51 with 2- to 5-grams, 0.19 with 4-grams); its kind is not.
+            ("I think this plan is a disaster", .opinion, false),
+            ("predict that the new tunnel will cut journey times", .prediction, true),
         ])
-    func kinds(fragment: String, kind: ClaimKind) async throws {
-        let d = try await Self.analyzed()
+    func kinds(fragment: String, kind: ClaimKind, checkWorthy: Bool) async throws {
+        let d = try await Self.analyzed(everySentence: true)
         let c = try #require(Self.claim(fragment, in: d), "no claim for '\(fragment)'")
         #expect(c.kind == kind)
-        #expect(c.checkWorthiness >= 0.5)
+        if checkWorthy { #expect(c.checkWorthiness >= 0.5) }
     }
 
     @Test("a quoted opinion is its speaker's, linked to the entity and backed by the speaker as a source")
     func quotedOpinion() async throws {
-        let d = try await Self.analyzed()
+        let d = try await Self.analyzed(everySentence: true)
         let c = try #require(Self.claim("I think this plan is a disaster", in: d))
         #expect(c.claimantKind == .speaker)
         let speaker = try #require(d.annotations.entities.first { $0.id == c.claimant?.id })

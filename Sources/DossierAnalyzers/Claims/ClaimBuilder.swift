@@ -196,8 +196,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         for range in candidates() {
             let q = features(range, words: &words)
             guard words >= minimumWords else { continue }
-            let (probability, contributions) = model.score(vector)
+            let probability = model.score(vector)
             guard probability >= threshold else { continue }
+            let contributions = model.contributions(vector)
             var claim = ClaimAnnotation(range: range, checkWorthiness: (probability * 1000).rounded() / 1000, kind: kind(q))
             claim.reasons = contributions.filter { abs($0.1) >= 0.1 }.sorted { abs($0.1) > abs($1.1) }.prefix(5).map {
                 ClaimAnnotation.Reason(feature: $0.0.name, description: $0.0.description, weight: ($0.1 * 100).rounded() / 100)

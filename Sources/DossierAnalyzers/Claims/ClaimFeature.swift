@@ -32,6 +32,9 @@ enum ClaimFeature: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The feature of a name in the model file, if any.
+    static func named(_ name: String) -> ClaimFeature? { allCases.first { $0.name == name } }
+
     /// What the feature means, for a reader of `reasons`.
     var description: String {
         switch self {

@@ -2,8 +2,12 @@ import DossierCore
 
 /// Computes a sentence's `ClaimFeatureVector` from its tokens, without allocating per token: the
 /// cue lexicons set the named features, and every word adds its unigram, the bigram with the word
-/// before, and the character 2- to 5-grams of the word padded with spaces, hashed into buckets.
-/// Digits fold to `0`, so `4.1 percent` and `7.3 percent` share their n-grams.
+/// before, and (from three scalars on) the character 4-grams of the word padded with spaces,
+/// hashed into buckets. Digits fold to `0`, so `4.1 percent` and `7.3 percent` share their n-grams.
+///
+/// 4-grams alone do as well as all 2- to 5-grams did, in cross-validation on the training split,
+/// at a third of the grams (Performance.md, "Claims, branch claims-s23"). A word of two scalars has
+/// one 4-gram, itself padded, which its unigram already says.
 struct ClaimFeatureExtractor {
     let cues: Lexicon
     let hedges: Lexicon
@@ -14,7 +18,6 @@ struct ClaimFeatureExtractor {
             prediction: UInt32, rule: UInt32, opinion: UInt32, firstPerson: UInt32, secondPerson: UInt32, attribution: UInt32,
             hedge: UInt32, booster: UInt32
         )
-    private var chars: [UInt32] = []
     /// The sentence's distinct buckets as they are found, copied into the vector at the end.
     private var scratch: [UInt32] = []
     /// A bit per bucket, set while one sentence's buckets are made distinct and cleared after.
@@ -33,8 +36,14 @@ struct ClaimFeatureExtractor {
         self.hedges = hedges
         bucketMask = UInt32(buckets - 1)
         seen = [UInt64](repeating: 0, count: max(1, buckets / 64))
-        chars.reserveCapacity(64)
     }
+
+    /// The version of the features, which a model file names in its `extractor` line: a model is
+    /// only read by the extractor it was fitted on. 2: character 4-grams (1: 2- to 5-grams).
+    static let version = 2
+
+    /// The shortest word that adds character 4-grams.
+    static let shortestGrammed = 3
 
     /// Hedge and booster ranges found while extracting.
     struct Markers {
@@ -90,43 +99,30 @@ struct ClaimFeatureExtractor {
             // N-grams of the word, digits folded to 0, written through pointers: the arrays' checks
             // and appends were most of the analyzer's time.
             let length = t.end - t.start
-            // A unigram, a bigram and at most four grams per start of the padded word.
-            let needed = 4 * length + 8
-            if chars.count < length + 2 { chars = [UInt32](repeating: 0, count: length + 2) }
+            // A unigram, a bigram and `length - 1` character 4-grams.
+            let needed = length + 4
             if scratch.count < count + needed { scratch.append(contentsOf: repeatElement(0, count: count + needed + 256 - scratch.count)) }
-            let word = chars.withUnsafeMutableBufferPointer { c in
-                scratch.withUnsafeMutableBufferPointer { out in
-                    seen.withUnsafeMutableBufferPointer { seen in
-                        c[0] = 0x20
-                        var word: UInt64 = 0xcbf2_9ce4_8422_2325
-                        var n = 1
-                        for p in t.start..<t.end {
-                            var v = WordTable.fold(UInt32(truncatingIfNeeded: units[p]))
-                            if v &- 0x30 < 10 { v = 0x30 }
-                            if v == 0x2019 { v = 0x27 }
-                            c[n] = v
-                            n += 1
-                            word = (word ^ UInt64(v)) &* 0x100_0000_01b3
-                        }
-                        c[n] = 0x20
+            let grams = length >= Self.shortestGrammed && !t.shape.contains(.symbol)
+            let word = scratch.withUnsafeMutableBufferPointer { out in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    var word: UInt64 = 0xcbf2_9ce4_8422_2325
+                    // The last four scalars of the word padded with a space, 16 bits apart: a 4-gram is
+                    // the window itself, with no buffer of scalars and no hash rolled again per gram.
+                    var window: UInt64 = 0x20
+                    var n = 1
+                    for p in t.start..<t.end {
+                        var v = WordTable.fold(UInt32(truncatingIfNeeded: units[p]))
+                        if v &- 0x30 < 10 { v = 0x30 }
+                        if v == 0x2019 { v = 0x27 }
+                        word = (word ^ UInt64(v)) &* 0x100_0000_01b3
+                        window = window &<< 16 ^ UInt64(v)
                         n += 1
-                        Self.add(Self.mix(word, 1), mask: mask, seen: seen, out: out, count: &count)
-                        if i > 0 { Self.add(Self.mix(previous &* 31 &+ word, 2), mask: mask, seen: seen, out: out, count: &count) }
-                        if !t.shape.contains(.symbol) {
-                            // Every 2- to 5-gram of the padded word, each start's grams hashed in one rolling pass;
-                            // the length joins the hash so "ab" and "abc" from one start land apart.
-                            for s in 0..<(n - 1) {
-                                var g = (0xcbf2_9ce4_8422_2325 ^ UInt64(c[s])) &* 0x100_0000_01b3
-                                var k = s + 1
-                                while k < n && k < s + 5 {
-                                    g = (g ^ UInt64(c[k])) &* 0x100_0000_01b3
-                                    Self.add(Self.mix(g &+ UInt64(k - s + 1), 3), mask: mask, seen: seen, out: out, count: &count)
-                                    k += 1
-                                }
-                            }
-                        }
-                        return word
+                        if grams && n >= 4 { Self.add(Self.mix(window, 3), mask: mask, seen: seen, out: out, count: &count) }
                     }
+                    if grams { Self.add(Self.mix(window &<< 16 ^ 0x20, 3), mask: mask, seen: seen, out: out, count: &count) }
+                    Self.add(Self.mix(word, 1), mask: mask, seen: seen, out: out, count: &count)
+                    if i > 0 { Self.add(Self.mix(previous &* 31 &+ word, 2), mask: mask, seen: seen, out: out, count: &count) }
+                    return word
                 }
             }
             previous = word

@@ -8,6 +8,9 @@ struct Lexicon: Sendable {
     /// The category names, in the order of their bits.
     private(set) var categories: [String] = []
     private var table = HashMap64()
+    /// A bit per 2^14th of the hashes of entries' first words: most words begin no entry, and one
+    /// bit test answers them where a probe of the table (a miss, often several slots) cost more.
+    private var firstWords = [UInt64](repeating: 0, count: Self.firstWordBits / 64)
     /// The most tokens in any entry.
     private(set) var longest = 1
 
@@ -31,6 +34,10 @@ struct Lexicon: Sendable {
             // Every shorter run of the entry's tokens is marked as leading on to a longer entry.
             if n > 0 { table[h] |= Self.longer }
             h = Self.combine(h, t.hash)
+            if n == 0 {
+                let bit = Self.firstWordBit(h)
+                firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
         table[h] |= bit(of: category)
         longest = max(longest, tokens.count)
@@ -72,6 +79,10 @@ struct Lexicon: Sendable {
     /// bit), so most words cost one probe rather than one per word of the longest entry.
     @inline(__always)
     func match(_ tokens: UnsafeBufferPointer<TextToken>, at i: Int) -> (categories: UInt32, length: Int) {
+        guard i < tokens.count else { return (0, 0) }
+        let first = Self.firstWordBit(Self.combine(Self.seed, tokens[i].hash))
+        let starts = firstWords.withUnsafeBufferPointer { $0[first >> 6] >> UInt64(first & 63) & 1 != 0 }
+        guard starts else { return (0, 0) }
         var h = Self.seed
         var best: (UInt32, Int) = (0, 0)
         var k = i
@@ -89,6 +100,14 @@ struct Lexicon: Sendable {
     /// The categories of the single word whose hash is `hash`.
     @inline(__always)
     func categories(ofWord hash: UInt64) -> UInt32 { table[Self.combine(Self.seed, hash)] & ~Self.longer }
+
+    /// The size of `firstWords`, in bits.
+    private static let firstWordBits = 1 << 14
+
+    /// The bit of `firstWords` for the sequence hash of one word: the top bits, as the table's
+    /// slot takes the low ones.
+    @inline(__always)
+    private static func firstWordBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 50) }
 
     /// The value bit (above every category's) of a run of tokens that begins a longer entry.
     private static let longer: UInt32 = 1 << 31
