@@ -1,9 +1,10 @@
-import DossierAnalyzers
 import DossierCore
 import DossierReaders
 import DossierTesting
 import Foundation
 import Testing
+
+@testable import DossierAnalyzers
 
 @Suite("Framing analyzer")
 struct FramingAnalyzerTests {
@@ -246,6 +247,19 @@ struct FramingAnalyzerTests {
         let a = try analyze(document)
         let unsupported = found("framing.unsupported-highlight", in: a, document)
         #expect(unsupported.map(\.text) == ["Divers found gold coins beneath the lighthouse"])
+    }
+
+    @Test("a list far longer than a highlights box is body text past its first items")
+    func longHighlightList() throws {
+        // Forty items under the highlights heading, none of whose words the paragraphs hold; the
+        // last sixteen share no content word with the first twenty-four either.
+        let items = (1...40).map {
+            $0 <= 24 ? "Divers found \($0) gold coins beneath the lighthouse" : "Bakers sold \($0) warm loaves near the station"
+        }
+        let document = try article(headline: nil, highlights: items)
+        let unsupported = found("framing.unsupported-highlight", in: try analyze(document), document)
+        #expect(unsupported.count == FramingRole.maximumHighlights)
+        #expect(unsupported.last?.text == items[FramingRole.maximumHighlights - 1])
     }
 
     @Test("a short body supports nothing and contradicts nothing")

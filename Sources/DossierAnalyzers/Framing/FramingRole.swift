@@ -4,7 +4,8 @@ import DossierCore
 enum FramingRole: Sendable, Equatable {
     /// The headline: the first `title` block.
     case headline
-    /// A story highlight: a list item under a highlights heading, or before the first paragraph.
+    /// A story highlight: a list item under a highlights heading, or before the first paragraph;
+    /// at most `maximumHighlights` of them.
     case highlight
     /// A section heading, or a later title.
     case heading
@@ -25,10 +26,19 @@ enum FramingRole: Sendable, Equatable {
     /// substrings of the block's label).
     static let highlightLabels = ["highlight", "key point", "takeaway", "at a glance", "in brief", "summary", "what we know", "in short"]
 
+    /// The most story highlights an article has: a highlights box is a short summary (three to
+    /// eight items is usual), so list items past this many are body text. It also bounds what the
+    /// support check keeps until the body is read, however long a list under such a heading is.
+    static let maximumHighlights = 24
+
     /// The role of every block, in the blocks' order.
     static func roles(of blocks: [Block]) -> [FramingRole] {
         let firstParagraph = blocks.firstIndex { $0.kind == .paragraph } ?? blocks.count
         var seenTitle = false
+        var highlights = 0
+        // The last label judged, and whether it named highlights: a list's items share one label.
+        var lastLabel: String?
+        var lastLabelIsHighlights = false
         return blocks.enumerated().map { index, block in
             switch block.kind {
             case .title:
@@ -36,9 +46,19 @@ enum FramingRole: Sendable, Equatable {
                 return seenTitle ? .heading : .headline
             case .heading: return .heading
             case .listItem:
-                if index < firstParagraph { return .highlight }
-                let label = block.label?.lowercased() ?? ""
-                return highlightLabels.contains { label.contains($0) } ? .highlight : .body
+                guard highlights < maximumHighlights else { return .body }
+                if index < firstParagraph {
+                    highlights += 1
+                    return .highlight
+                }
+                if block.label != lastLabel {
+                    lastLabel = block.label
+                    let label = block.label?.lowercased() ?? ""
+                    lastLabelIsHighlights = highlightLabels.contains { label.contains($0) }
+                }
+                guard lastLabelIsHighlights else { return .body }
+                highlights += 1
+                return .highlight
             case .blockQuote, .embeddedPost: return .quotedBlock
             case .byline, .dateline, .sourcesSection: return .skipped
             default: return .body
