@@ -26,20 +26,27 @@ extension Runner {
             }
         }
         await withTaskCancellationHandler {
-            while true {
+            watching: while true {
                 switch await watch.next() {
                 case .ended:
                     // A worker ends when no input is left: the others still working are awaited,
                     // those held by abandoned articles are not.
-                    if watch.workerEnded() { return }
+                    if watch.workerEnded() { break watching }
                 case .expired(let result, let index, let name):
                     await emitter.deliver(result, at: index, name: name)
                     // With every worker held by an abandoned article, the run ends when no input
                     // is left; otherwise the next article waits for a slot.
-                    if watch.allHeld, await !channel.waitForInputOrEnd(), watch.allHeld { return }
+                    if watch.allHeld, await !channel.waitForInputOrEnd(), watch.allHeld { break watching }
                 case .cancelled:
-                    if watch.allHeld { return }
+                    if watch.allHeld { break watching }
                 }
+            }
+            // An article that ran out of time just as the run's last worker ended (the expiry
+            // counted, its event queued behind the worker's end): its failure is delivered now,
+            // and with it any later article's results waiting for its turn, instead of leaving
+            // both out of the summary.
+            for case .expired(let result, let index, let name) in watch.takeQueued() {
+                await emitter.deliver(result, at: index, name: name)
             }
         } onCancel: {
             for worker in workers { worker.cancel() }
@@ -127,10 +134,18 @@ final class WorkerWatch: Sendable {
     /// Whether every worker not yet ended is held by an abandoned article (and one is).
     var allHeld: Bool { state.withLock { $0.held > 0 && $0.held == $0.live } }
 
-    /// A worker's article ran out of time.
+    /// A worker's article ran out of time: counted as held and queued in one step, so that the
+    /// watcher never sees the worker held without its event being there to take.
     func expire(_ event: Event) {
-        state.withLock { $0.held += 1 }
-        post(event)
+        post(event, holding: true)
+    }
+
+    /// The events not yet taken, removed.
+    func takeQueued() -> [Event] {
+        state.withLock { s in
+            defer { s.events.removeAll() }
+            return s.events
+        }
     }
 
     /// A worker's abandoned article ended.
@@ -147,8 +162,9 @@ final class WorkerWatch: Sendable {
         }
     }
 
-    func post(_ event: Event) {
+    func post(_ event: Event, holding: Bool = false) {
         let waiter = state.withLock { s -> CheckedContinuation<Event, Never>? in
+            if holding { s.held += 1 }
             guard let waiter = s.waiter else {
                 s.events.append(event)
                 return nil
