@@ -42,6 +42,38 @@ struct MarkdownBriefTests {
         #expect(try line(brief, "> ") == "> \(escaped)")
     }
 
+    @Test("a long list and many dates are cut short in the brief, their length said; a short one is whole")
+    func longListsAreCut() throws {
+        // 45 list items under one label and 70 dates (each item's "day N", and more), then 3 items under another.
+        var text = ""
+        var blocks: [Block] = []
+        var dates: [DateMention] = []
+        for i in 0..<48 {
+            if !text.isEmpty { text += "\n" }
+            let start = text.unicodeScalars.count
+            text += "item \(i) on day \(i)"
+            let end = text.unicodeScalars.count
+            blocks.append(Block(kind: .listItem, range: TextRange(start: start, end: end), label: i < 45 ? "Key Points" : "Also"))
+            if i < 45 || i == 47 {
+                dates.append(DateMention(range: TextRange(start: end - "day \(i)".count, end: end), value: "2026-01-\(i % 28 + 1)"))
+            }
+        }
+        for i in 0..<24 { dates.append(DateMention(range: TextRange(start: i, end: i + 1), value: "2026-02-01")) }
+        var document = Document(id: "l", text: text, blocks: blocks)
+        document.annotations.dates = dates
+        let brief = try MarkdownExporter().render(document)
+        let lines = brief.split(separator: "\n", omittingEmptySubsequences: false)
+        let keyPoints = try #require(lines.firstIndex(of: "**Key Points**"))
+        #expect(lines[keyPoints + 2...keyPoints + 31].allSatisfy { $0.hasPrefix("- item ") })
+        #expect(lines[keyPoints + 32] == "- … and 15 more items")
+        let also = try #require(lines.firstIndex(of: "**Also**"))
+        #expect(lines[also + 2...also + 4].map { String($0) } == ["- item 45 on day 45", "- item 46 on day 46", "- item 47 on day 47"])
+        #expect(!lines[(also + 5)...].contains { $0.hasPrefix("- … and") && $0.hasSuffix("items") })
+        let datesHeading = try #require(lines.firstIndex(of: "## Dates"))
+        #expect(lines[datesHeading + 2...datesHeading + 61].allSatisfy { $0.hasPrefix("- ") && $0.contains(" → ") })
+        #expect(lines[datesHeading + 62] == "- … and 10 more dates")
+    }
+
     @Test("metadata and ids are escaped; an address with a space is text, not an autolink; an unchanged date is not repeated")
     func headerOfADocumentWithNothingElse() throws {
         let metadata = Metadata(

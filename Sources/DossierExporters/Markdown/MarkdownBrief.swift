@@ -157,10 +157,19 @@ struct MarkdownBrief: ~Copyable {
             out.raw("\n\n**")
             out.text(label)
             out.raw("**\n")
+            var shown = 0
+            var more = 0
             for i in items where (blocks[i].label ?? "List items") == label {
+                // A brief is read in a minute: a long list is cut, its length said.
+                guard shown < Self.listItemsShown else {
+                    more += 1
+                    continue
+                }
+                shown += 1
                 out.raw("\n- ")
                 text(blocks[i].range)
             }
+            if more > 0 { moreLine(more, of: "item") }
         }
         var embedded = Separated("\n>\n")
         for i in posts {
@@ -371,11 +380,24 @@ struct MarkdownBrief: ~Copyable {
         }
     }
 
+    /// The most list items shown under one label, and the most dates: a brief is read in a
+    /// minute, and the JSON output holds every one.
+    static let listItemsShown = 30
+    static let datesShown = 60
+
+    /// The line that closes a list cut short: `- … and 12 more items`.
+    private mutating func moreLine(_ count: Int, of noun: String) {
+        out.raw("\n- … and ")
+        out.number(count)
+        out.raw(count == 1 ? " more \(noun)" : " more \(noun)s")
+    }
+
     private mutating func datesSection() {
         let dates = dates
         guard !dates.isEmpty else { return }
         out.raw("\n\n## Dates\n")
-        for date in Self.documentOrder(dates.map(\.range)).lazy.map({ dates[$0] }) {
+        let order = Self.documentOrder(dates.map(\.range))
+        for date in order.prefix(Self.datesShown).lazy.map({ dates[$0] }) {
             out.raw("\n- ")
             text(date.range)
             out.raw(" → ")
@@ -391,6 +413,7 @@ struct MarkdownBrief: ~Copyable {
             }
             if date.kind != .point { out.raw(" (\(date.kind))") }
         }
+        if order.count > Self.datesShown { moreLine(order.count - Self.datesShown, of: "date") }
     }
 
     private mutating func provenanceSection() {
