@@ -117,6 +117,29 @@ struct ClaimsAndSourcesTests {
         #expect(Self.claim(containing: "Fees and Finances", in: d) == nil)
     }
 
+    @Test("an embedded post's signature is no claim: the post's words are, and its bare link is not")
+    func postSignatureIsNoClaim() async throws {
+        let article = """
+            Harbour Fees Rise
+
+            The Norrland Harbour Authority will raise port fees by 12 percent from March 1, 2026, the authority said on Monday.
+
+            Port fees rise 12 percent in March and 300 boats will pay more. https://t.co/abc123
+            — Hallbury Fishers (@hallburyfishers) February 2, 2026
+
+            The authority said the money would pay for new quays.
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(Self.yaml, inputs: [(name: "post.txt", text: article)])
+        let d = try #require(try result.documents().first)
+        #expect(d.blocks.contains { $0.kind == .embeddedPost }, "the reader keeps the post as a block")
+        let texts = d.annotations.claims.map { d.text(in: $0.range) }
+        #expect(texts.contains { $0.hasPrefix("Port fees rise 12 percent in March") })
+        for text in texts {
+            #expect(!text.contains("(@") && !text.contains("Hallbury Fishers"), "a signature in a claim: \(text)")
+            #expect(!text.hasPrefix("https://"), "a bare link as a claim: \(text)")
+        }
+    }
+
     @Test("'Read more' and 'See also' entries are listed sources with their address, and not claims; 'Related' without a colon is prose")
     func readMoreEntries() async throws {
         let text = """

@@ -110,19 +110,60 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private mutating func candidates() -> [TextRange] {
         let listed = document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range).sorted()
         let longest = listed.map(\.count).max() ?? 0
-        return document.annotations.sentences.map(\.range).sorted().filter { range in
-            if let block = blocks.block(at: range.start),
-                block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection
-            {
-                return false
+        var out: [TextRange] = []
+        for var range in document.annotations.sentences.map(\.range).sorted() {
+            if let block = blocks.block(at: range.start) {
+                if block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection {
+                    continue
+                }
+                // An embedded post's signature ("— Author (@handle) date") says who posted, not
+                // what: the claim is the post's text before it, and a link alone is none.
+                if block.kind == .embeddedPost {
+                    guard let cut = signatureStart(in: block.range, within: range) else {
+                        out.append(range)
+                        continue
+                    }
+                    range = TextRange(start: range.start, end: cut)
+                    if range.isEmpty || isLinkAlone(range) { continue }
+                }
             }
             var i = listed.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
+            var overlaps = false
             while i < listed.count && listed[i].start < range.end {
-                if listed[i].overlaps(range) { return false }
+                if listed[i].overlaps(range) { overlaps = true }
                 i += 1
             }
-            return true
+            if !overlaps { out.append(range) }
         }
+        return out
+    }
+
+    /// Where the signature of the embedded post in `block` starts inside `range`, before its dash
+    /// and the spaces before that; nil when it lies outside.
+    private mutating func signatureStart(in block: TextRange, within range: TextRange) -> Int? {
+        guard let signature = PostSignature.parse(units, in: block), range.start < signature.author.start,
+            signature.author.start < range.end
+        else {
+            return nil
+        }
+        // Back from the author's name over spaces, the dash and the spaces before it.
+        var k = signature.author.start
+        func v(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: units[i]) }
+        while k > range.start && v(k - 1) == 0x20 { k -= 1 }
+        guard k > range.start, v(k - 1) == 0x2014 || v(k - 1) == 0x2013 || v(k - 1) == 0x2D else { return nil }
+        k -= 1
+        while k > range.start && (v(k - 1) == 0x20 || v(k - 1) == 0x0A) { k -= 1 }
+        return k
+    }
+
+    /// Whether `range` holds nothing but a link's address (and spaces).
+    private mutating func isLinkAlone(_ range: TextRange) -> Bool {
+        var k = links.firstIndex(startingAtOrAfter: range.start - longestLink, by: \.start)
+        while k < links.count && links[k].start < range.end {
+            if links[k].start <= range.start && range.end <= links[k].end { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Tokenizes `range` into `tokens`, leaving out the words of a link's address ("t.co/x6Yz").
