@@ -225,6 +225,16 @@ struct QuoteAnalyzerTests {
         #expect(dead.kind == .partial)
     }
 
+    @Test("after a participle cue the words that follow start the reported clause: the partial quote is the main speaker's")
+    func participleCue() throws {
+        let text =
+            "Mayor Ilse Varga announced the closure on Monday, saying the council “had no safe alternative.” The ferry will run hourly."
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let partial = try #require(find(d, q, "had no safe alternative."))
+        #expect(partial.kind == .partial)
+        #expect(partial.speaker == "e1", "the council is the reported clause's subject, not the speaker")
+    }
+
     // MARK: Not speech
 
     @Test("scare quotes and coined terms are kept as scare quotes")

@@ -186,6 +186,12 @@ extension QuoteScanner {
         return (.embedded, cue)
     }
 
+    /// Whether a word ends in "ing", as a reporting verb's participle does ("saying", "adding").
+    mutating func isParticiple(_ t: QuoteToken) -> Bool {
+        guard t.isWord, t.end - t.start >= 5 else { return false }
+        return WordTable.fold(v(t.end - 3)) == 0x69 && WordTable.fold(v(t.end - 2)) == 0x6E && WordTable.fold(v(t.end - 1)) == 0x67
+    }
+
     /// The last reporting verb before token `end`, with its speaker.
     mutating func lastCue(in t: [QuoteToken], before end: Int) -> Attribution? {
         var j = end - 1
@@ -195,7 +201,9 @@ extension QuoteScanner {
                 return Attribution(cue: t[j].start..<t[j + 1].end, speaker: forwardSpeaker(t, from: j + 2))
             }
             if use.contains(.direct) || use.contains(.partial) {
-                let speaker = backwardSubject(t, cue: j, lo: 0) ?? forwardSpeaker(t, from: j + 1)
+                // A participle ("…, saying the council “had no safe alternative”") is never
+                // followed by its own subject: the words after it begin the reported clause.
+                let speaker = backwardSubject(t, cue: j, lo: 0) ?? (isParticiple(t[j]) ? nil : forwardSpeaker(t, from: j + 1))
                 return Attribution(cue: t[j].start..<t[j].end, speaker: speaker)
             }
             j -= 1

@@ -91,7 +91,12 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         }
         guard !reported.isEmpty else { return }
         for i in quotes.indices where (quotes[i].kind == .partial || quotes[i].kind == .direct) && quotes[i].speakerRange == nil {
-            guard let outer = reported.first(where: { quotes[$0].range.contains(quotes[i].range) }) else { continue }
+            // Inside the reported speech: it starts there (its closing mark may lie just past the
+            // reported words, as in "…, saying the council “had no safe alternative.”").
+            let inner = quotes[i].range
+            guard let outer = reported.first(where: { quotes[$0].range.start <= inner.start && inner.start < quotes[$0].range.end }) else {
+                continue
+            }
             quotes[i].speaker = quotes[outer].speaker
             quotes[i].speakerRange = quotes[outer].speakerRange
             quotes[i].isAnonymous = quotes[outer].isAnonymous
