@@ -536,24 +536,3 @@ enum SourceWords {
         "often", "also", "now", "widely", "generally", "still", "have", "had", "long", "increasingly",
     ])
 }
-
-/// Ranges sorted once, asked whether any overlaps a range by a binary search.
-private struct RangeList {
-    let ranges: [TextRange]
-    /// The longest range: a search starts that far before the range asked about.
-    let longest: Int
-
-    init(_ ranges: [TextRange]) {
-        self.ranges = ranges.sorted()
-        longest = ranges.map(\.count).max() ?? 0
-    }
-
-    func overlaps(_ range: TextRange) -> Bool {
-        var k = ranges.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
-        while k < ranges.count && ranges[k].start < range.end {
-            if ranges[k].overlaps(range) { return true }
-            k += 1
-        }
-        return false
-    }
-}

@@ -14,8 +14,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// The tokens of the sentence being read: one sentence at a time, so memory does not grow
     /// with the article (a whole 20 MB article's tokens took 128 MB).
     private var tokens: [TextToken] = []
-    private var links: [TextRange] = []
-    private var longestLink = 0
+    private var links = RangeList([])
     private let blocks: BlockIndex
     private let mentions: MentionIndex
     private var quotes: [Quote] = []
@@ -62,8 +61,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         mentions = MentionIndex(document.annotations.entities)
         quotes = document.annotations.quotes.filter(\.isSpeech).sorted { $0.range < $1.range }
         blocks = BlockIndex(document, length: units.count)
-        links = document.links.compactMap(\.range).filter { !$0.isEmpty }.sorted()
-        longestLink = links.map(\.count).max() ?? 0
+        links = RangeList(document.links.compactMap(\.range).filter { !$0.isEmpty })
         dateRanges = document.annotations.dates.map(\.range).sorted()
         // Indexes built once, so every per-sentence lookup below is a binary search, not a scan of
         // the whole layer: a 5 MB article has tens of thousands of sentences, dates and sources.
@@ -108,8 +106,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// The sentences the analyzer reads: not section headings, bylines, datelines, source lists
     /// or a listed source's entry ("Read more: …"), which point at coverage rather than claim.
     private mutating func candidates() -> [TextRange] {
-        let listed = document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range).sorted()
-        let longest = listed.map(\.count).max() ?? 0
+        let listed = RangeList(document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range))
         var out: [TextRange] = []
         for var range in document.annotations.sentences.map(\.range).sorted() {
             if let block = blocks.block(at: range.start) {
@@ -124,16 +121,10 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                         continue
                     }
                     range = TextRange(start: range.start, end: cut)
-                    if range.isEmpty || isLinkAlone(range) { continue }
+                    if range.isEmpty || links.holds(range) { continue }
                 }
             }
-            var i = listed.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
-            var overlaps = false
-            while i < listed.count && listed[i].start < range.end {
-                if listed[i].overlaps(range) { overlaps = true }
-                i += 1
-            }
-            if !overlaps { out.append(range) }
+            if !listed.overlaps(range) { out.append(range) }
         }
         return out
     }
@@ -156,25 +147,17 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return k
     }
 
-    /// Whether `range` holds nothing but a link's address (and spaces).
-    private mutating func isLinkAlone(_ range: TextRange) -> Bool {
-        var k = links.firstIndex(startingAtOrAfter: range.start - longestLink, by: \.start)
-        while k < links.count && links[k].start < range.end {
-            if links[k].start <= range.start && range.end <= links[k].end { return true }
-            k += 1
-        }
-        return false
-    }
-
     /// Tokenizes `range` into `tokens`, leaving out the words of a link's address ("t.co/x6Yz").
     private mutating func tokenize(_ range: TextRange) {
         tokens.removeAll(keepingCapacity: true)
         TextTokenizer.tokenize(units, range: range.start..<range.end, into: &tokens)
         guard !links.isEmpty else { return }
-        var k = links.firstIndex(startingAtOrAfter: range.start - longestLink, by: \.start)
+        // The tokens are in order: one walk along the links, not a search per token.
+        let ranges = links.ranges
+        var k = ranges.firstIndex(startingAtOrAfter: range.start - links.longest, by: \.start)
         tokens.removeAll { t in
-            while k < links.count && links[k].end <= t.start { k += 1 }
-            return k < links.count && links[k].start <= t.start && t.end <= links[k].end
+            while k < ranges.count && ranges[k].end <= t.start { k += 1 }
+            return k < ranges.count && ranges[k].start <= t.start && t.end <= ranges[k].end
         }
     }
 
