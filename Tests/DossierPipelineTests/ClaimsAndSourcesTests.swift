@@ -117,14 +117,14 @@ struct ClaimsAndSourcesTests {
         #expect(Self.claim(containing: "Fees and Finances", in: d) == nil)
     }
 
-    @Test("an embedded post's signature is no claim: the post's words are, and its bare link is not")
+    @Test("an embedded post's signature is no claim: the post's words are, without the link that closes them, and a bare link is not")
     func postSignatureIsNoClaim() async throws {
         let article = """
             Harbour Fees Rise
 
             The Norrland Harbour Authority will raise port fees by 12 percent from March 1, 2026, the authority said on Monday.
 
-            Port fees rise 12 percent in March and 300 boats will pay more. https://t.co/abc123
+            Port fees rise 12 percent in March and 300 boats will pay more https://t.co/abc123
             — Hallbury Fishers (@hallburyfishers) February 2, 2026
 
             The authority said the money would pay for new quays.
@@ -134,6 +134,8 @@ struct ClaimsAndSourcesTests {
         #expect(d.blocks.contains { $0.kind == .embeddedPost }, "the reader keeps the post as a block")
         let texts = d.annotations.claims.map { d.text(in: $0.range) }
         #expect(texts.contains { $0.hasPrefix("Port fees rise 12 percent in March") })
+        #expect(
+            texts.contains("Port fees rise 12 percent in March and 300 boats will pay more"), "the link closing the post is cut: \(texts)")
         for text in texts {
             #expect(!text.contains("(@") && !text.contains("Hallbury Fishers"), "a signature in a claim: \(text)")
             #expect(!text.hasPrefix("https://"), "a bare link as a claim: \(text)")

@@ -121,6 +121,11 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                         continue
                     }
                     range = TextRange(start: range.start, end: cut)
+                    // Nor is the link that closes the post ("… https://t.co/x6Yz"): it points at
+                    // the post, and says nothing.
+                    if let link = links.closing(range) {
+                        range = TextRange(start: range.start, end: trimmedEnd(before: link.start, after: range.start))
+                    }
                     if range.isEmpty || links.holds(range) { continue }
                 }
             }
@@ -143,7 +148,13 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         while k > range.start && v(k - 1) == 0x20 { k -= 1 }
         guard k > range.start, v(k - 1) == 0x2014 || v(k - 1) == 0x2013 || v(k - 1) == 0x2D else { return nil }
         k -= 1
-        while k > range.start && (v(k - 1) == 0x20 || v(k - 1) == 0x0A) { k -= 1 }
+        return trimmedEnd(before: k, after: range.start)
+    }
+
+    /// `end`, moved back over the spaces and line breaks before it, but not before `start`.
+    private func trimmedEnd(before end: Int, after start: Int) -> Int {
+        var k = end
+        while k > start, case let v = UInt32(truncatingIfNeeded: units[k - 1]), v == 0x20 || v == 0x0A { k -= 1 }
         return k
     }
 

@@ -26,14 +26,23 @@ struct RangeList {
         first(near: range) { $0.start <= range.start && range.end <= $0.end }
     }
 
-    /// Whether a range that can reach `range` (starting at most `longest` before it and before
-    /// its end) satisfies `test`.
+    /// The first range that starts inside `range`, after its start, and reaches its end.
+    func closing(_ range: TextRange) -> TextRange? {
+        firstRange(near: range) { $0.start > range.start && $0.end >= range.end }
+    }
+
     private func first(near range: TextRange, where test: (TextRange) -> Bool) -> Bool {
+        firstRange(near: range, where: test) != nil
+    }
+
+    /// The first range that can reach `range` (starting at most `longest` before it and before
+    /// its end) and satisfies `test`.
+    private func firstRange(near range: TextRange, where test: (TextRange) -> Bool) -> TextRange? {
         var k = ranges.firstIndex(startingAtOrAfter: range.start - longest, by: \.start)
         while k < ranges.count && ranges[k].start < range.end {
-            if test(ranges[k]) { return true }
+            if test(ranges[k]) { return ranges[k] }
             k += 1
         }
-        return false
+        return nil
     }
 }
