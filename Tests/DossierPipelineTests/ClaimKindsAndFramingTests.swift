@@ -75,6 +75,34 @@ struct ClaimKindsAndFramingTests {
         if checkWorthy { #expect(c.checkWorthiness >= 0.5) }
     }
 
+    @Test("a number that names something (a section, a route, a model) is no quantity; a count is, after a possessive or a currency too")
+    func designatorsAreNoQuantities() async throws {
+        let text = """
+            Harbour Rules
+
+            The harbour board said that Section 12 of the port charter bans night fishing near the quay.
+
+            Ferries on Route 9 must now stop at the new pier, and the Boeing 737 charter flights land at the old airfield.
+
+            The board said that 40 boats were fined for night fishing.
+
+            Visitors to Norrland’s 14 islands pay a landing fee at the quay.
+
+            The landing fee at the quay is SEK 50 for each visitor.
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(
+            Self.yaml.replacingOccurrences(of: " claims,", with: " {claims: {threshold: 0}},"), inputs: [(name: "rules.txt", text: text)])
+        let d = try #require(try result.documents().first)
+        let section = try #require(Self.claim("Section 12", in: d))
+        #expect(section.kind == .rule)
+        let route = try #require(Self.claim("Route 9", in: d))
+        #expect(route.kind != .quantity)
+        for fragment in ["40 boats", "Norrland’s 14 islands", "SEK 50"] {
+            let count = try #require(Self.claim(fragment, in: d), "no claim for '\(fragment)'")
+            #expect(count.kind == .quantity, "'\(fragment)'")
+        }
+    }
+
     @Test("a quoted opinion is its speaker's, linked to the entity and backed by the speaker as a source")
     func quotedOpinion() async throws {
         let d = try await Self.analyzed(everySentence: true)

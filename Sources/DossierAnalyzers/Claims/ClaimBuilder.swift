@@ -302,9 +302,29 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// ("On December 14, 2025").
     private mutating func hasQuantity() -> Bool {
         for t in tokens.indices where tokens[t].shape.contains(.digit) {
-            if !Self.anyContains(tokens[t].range, dateRanges, longest: longestDate) { return true }
+            if !Self.anyContains(tokens[t].range, dateRanges, longest: longestDate) && !isDesignator(t) { return true }
         }
         return false
+    }
+
+    /// Whether the number at token `t` is part of a name rather than a quantity: it follows a
+    /// capitalised word that does not open the sentence, after one space or a hyphen ("Article 5",
+    /// "Route 9", "Boeing 737", "COVID-19"). Not after a possessive ("Jupiter's 79 moons") or a
+    /// currency ("Rs 300", "USD 40").
+    private func isDesignator(_ t: Int) -> Bool {
+        guard t >= 2 else { return false }
+        let word = tokens[t - 1]
+        guard word.shape.contains(.capitalized), !word.shape.contains(.digit), tokens[t].start == word.end + 1,
+            !currencies.contains(word.hash)
+        else { return false }
+        let between = UInt32(truncatingIfNeeded: units[word.end])
+        guard between == 0x20 || between == 0x2D else { return false }
+        if word.end - word.start > 2 {
+            let last = UInt32(truncatingIfNeeded: units[word.end - 1]) | 0x20
+            let apostrophe = UInt32(truncatingIfNeeded: units[word.end - 2])
+            if last == 0x73 && (apostrophe == 0x27 || apostrophe == 0x2019) { return false }
+        }
+        return true
     }
 
     /// The kind of the sentence `features` read last, carried by quote `q` when there is one.
@@ -402,3 +422,10 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return result
     }
 }
+
+/// Currency abbreviations and codes written before an amount, as their token hashes.
+private let currencies: Set<UInt64> = Set(
+    [
+        "Rs", "Rp", "Re", "Tk", "USD", "EUR", "GBP", "INR", "JPY", "CNY", "RMB", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "SEK", "NOK",
+        "DKK", "PLN", "ZAR", "BRL", "MXN", "KRW", "RUB", "UAH", "NGN", "KES", "PHP", "IDR", "PKR", "BDT", "EGP", "SAR", "AED", "TRY",
+    ].map(WordTable.hash))
