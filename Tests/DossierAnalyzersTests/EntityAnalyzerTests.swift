@@ -43,6 +43,22 @@ struct EntityAnalyzerTests {
 
     func texts(_ entity: Entity?, _ document: Document) -> [String] { entity?.mentions.map { document.text(in: $0.range) } ?? [] }
 
+    @Test("a name right after a closing straight quote is no sentence opener: '\"…,\" Dempsey said' joins the full name")
+    func nameAfterClosingStraightQuote() throws {
+        let (document, entities) = try analyze(
+            """
+            Hospital Solves a Rare Case
+
+            The case was solved by consultant Owen Dempsey at the city hospital.
+
+            "It was very abnormal for such a young man," Dempsey said.
+
+            "We are paid to be nosy," Dempsey said. "The danger is that we do not ask enough."
+            """)
+        let dempsey = try #require(entity("Owen Dempsey", in: entities))
+        #expect(texts(dempsey, document) == ["Owen Dempsey", "Dempsey", "Dempsey"])
+    }
+
     @Test("a premodifying title and affiliation: 'German Chancellor Friedrich Merz'; role words stay out of the name")
     func premodifier() throws {
         let (document, entities) = try paragraph("The talks were attended by German Chancellor Friedrich Merz on a cold morning.")

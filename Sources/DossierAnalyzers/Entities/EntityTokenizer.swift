@@ -127,7 +127,12 @@ enum EntityTokenizer {
             } else {
                 switch v {
                 case 0x2C: flags = .comma
-                case 0x22, 0x28, 0x5B, 0x201C, 0x2018, 0xAB: flags = .opener
+                // A straight double quote closes when it follows a word or punctuation ("…," Lund
+                // said): only one after a space, a line break or the start opens.
+                case 0x22:
+                    let before = i > range.lowerBound ? UInt32(truncatingIfNeeded: units[i - 1]) : 0x20
+                    flags = before == 0x20 || before == 0x0A || before == 0x09 || before == 0xA0 || before == 0x28 ? .opener : .breaker
+                case 0x28, 0x5B, 0x201C, 0x2018, 0xAB: flags = .opener
                 case 0x26: flags = .ampersand
                 default: flags = .breaker
                 }
