@@ -99,6 +99,36 @@ struct QuoteAnalyzerTests {
         #expect(quote.cue == "told")
     }
 
+    @Test("a question or an exclamation ends its sentence, and the attribution is the next one's opening: '\"…?\" Varga asked.'")
+    func attributionAfterQuestion() throws {
+        let (d, q) = try quotes(
+            """
+            "Who will pay for the new pier?" Varga asked. “Not the fishermen!” shouted a man at the back. "We will see." The meeting ended.
+            """, entities: [Self.varga])
+        let question = try #require(find(d, q, "Who will pay for the new pier?"))
+        #expect(question.kind == .direct)
+        #expect(question.speaker == "e1")
+        #expect(question.cue == "asked")
+        let shout = try #require(find(d, q, "Not the fishermen!"))
+        #expect(speakerText(d, shout) == "a man")
+        // A quotation ending in a period is not attributed to the sentence after it.
+        let plain = try #require(find(d, q, "We will see."))
+        #expect(plain.cue == nil)
+    }
+
+    @Test("an adverb in -ly between the speaker and the verb is no part of the speaker; 'the family' is a speaker")
+    func adverbBeforeCue() throws {
+        let (d, q) = try quotes(
+            """
+            “I would do it again,” Varga wearily told the council. “The harbour deserves better,” the family said in a statement.
+            """, entities: [Self.varga])
+        let again = try #require(find(d, q, "I would do it again"))
+        #expect(speakerText(d, again) == "Varga")
+        #expect(again.speaker == "e1")
+        let harbour = try #require(find(d, q, "The harbour deserves better"))
+        #expect(speakerText(d, harbour) == "the family")
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

@@ -29,7 +29,16 @@ extension QuoteScanner {
             covered.append(span.open..<(span.close.map { $0 + 1 } ?? span.contentEnd))
 
             let (words, titleCase) = measure(span.contentStart..<span.contentEnd)
-            let (after, trailing) = attribution(after: post)
+            var (after, trailing) = attribution(after: post)
+            // `"Can I give it to James?" Brooke asked.`: the question ends the sentence for the
+            // segmenter, so the attribution is the next one's opening words.
+            if post.isEmpty, let close = span.close, let next = sentenceAfterQuestion(span, close: close, before: spans, index + 1) {
+                let (nextAfter, _) = attribution(after: tokens(next))
+                if let nextAfter, nextAfter.cue != nil {
+                    after = nextAfter
+                    trailing = false
+                }
+            }
             let (lead, before) = attribution(before: pre)
             let attributed = after != nil || before?.cue != nil
             let inherited = continuingSpeaker && last?.block == span.startBlock
@@ -77,6 +86,23 @@ extension QuoteScanner {
             }
             quotes.append(quote)
         }
+    }
+
+    /// The sentence right after a quotation that closes its sentence with a question or an
+    /// exclamation (`?”`, `!"`), in the same block and before the next quotation; nil otherwise.
+    mutating func sentenceAfterQuestion(_ span: Span, close: Int, before spans: [Span], _ next: Int) -> Range<Int>? {
+        let block = blocks[span.endBlock].range.offsets
+        guard sentence(containing: close, block: span.endBlock).upperBound <= close + 1 else { return nil }
+        // The last scalar of the quotation before any inner closing marks.
+        var k = span.contentEnd - 1
+        while k > span.contentStart, Self.isQuoteMark(v(k)) || Self.isSpace(v(k)) { k -= 1 }
+        guard k >= span.contentStart, v(k) == 0x3F || v(k) == 0x21 else { return nil }
+        let start = skipSpaces(from: close + 1, to: block.upperBound)
+        guard start < block.upperBound else { return nil }
+        var range = sentence(containing: start, block: span.endBlock)
+        guard range.lowerBound == start else { return nil }
+        if next < spans.count, spans[next].open < range.upperBound { range = range.lowerBound..<max(range.lowerBound, spans[next].open) }
+        return range.isEmpty ? nil : range
     }
 
     /// The number of words in `range` (counted up to 40) and whether every word is capitalized

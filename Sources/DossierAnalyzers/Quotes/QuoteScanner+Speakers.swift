@@ -58,7 +58,7 @@ extension QuoteScanner {
     /// adverbs and auxiliaries (`has also said`) and an appositive between commas.
     mutating func backwardSubject(_ t: [QuoteToken], cue: Int, lo: Int) -> Range<Int>? {
         var j = cue - 1
-        while j >= lo, t[j].isWord, wordClass(t[j]) & C.skipBeforeCue != 0, wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
+        while j >= lo, t[j].isWord, wordClass(t[j]) & C.skipBeforeCue != 0 || isAdverb(t[j]), wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
         guard j >= lo else { return nil }
         if t[j].isMark(0x2C) {
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
@@ -109,6 +109,13 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<t[end].end
+    }
+
+    /// Whether `t` is a lowercase adverb in -ly of five letters or more (`Brooke tearfully asked`),
+    /// not one of the nouns so spelled (`the family said`, `the weekly reported`).
+    mutating func isAdverb(_ t: QuoteToken) -> Bool {
+        guard t.isWord, !t.isCapitalized, t.end - t.start >= 5 else { return false }
+        return WordTable.fold(v(t.end - 2)) == 0x6C && WordTable.fold(v(t.end - 1)) == 0x79 && !lyNouns.contains(t.hash)
     }
 
     /// Whether the linking word at `j` ties a name or a description together (`Bank of England`,
@@ -197,3 +204,10 @@ enum Words {
     /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
+
+/// Words in -ly that name a speaker rather than say how they spoke.
+private let lyNouns: Set<UInt64> = Set(
+    [
+        "family", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "holly", "folly",
+        "daily", "weekly", "monthly", "quarterly", "yearly", "elderly", "ally",
+    ].map(WordTable.hash))
