@@ -129,6 +129,38 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d, harbour) == "the family")
     }
 
+    @Test(
+        "a long description between the name and the verb: '\"…,\" Anna Varga, the mayor of Lindholm, a town in Sweden, and chair of the board, said'"
+    )
+    func longAppositive() throws {
+        let (d, q) = try quotes(
+            """
+            "The pier will open in May," Anna Varga, the mayor of Lindholm, a town on the coast of Sweden, and chair of the harbour board, said in a statement. "We owe it to the fishermen."
+            """, entities: [Self.varga])
+        let pier = try #require(find(d, q, "The pier will open in May"))
+        #expect(pier.kind == .direct)
+        #expect(pier.speaker == "e1")
+        #expect(speakerText(d, pier) == "Anna Varga")
+        // The next quotation of the paragraph continues the speaker.
+        #expect(find(d, q, "We owe it to the fishermen.")?.speaker == "e1")
+    }
+
+    @Test("a paragraph that is only a quotation continues the speaker of the paragraph before; a heading or prose between does not")
+    func quoteParagraphContinues() throws {
+        let (d, q) = try quotes(
+            """
+            “The pier will open in May,” said Anna Varga.
+
+            “We owe it to the fishermen who waited three winters for it.”
+
+            The council met again on Friday.
+
+            “Nobody asked the ferry company what it thought of the plan.”
+            """, entities: [Self.varga])
+        #expect(find(d, q, "We owe it to the fishermen who waited three winters for it.")?.speaker == "e1")
+        #expect(find(d, q, "Nobody asked the ferry company what it thought of the plan.")?.speaker == nil)
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])
@@ -227,16 +259,18 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d, quote) == description)
     }
 
-    @Test("a quotation with no attribution takes the previous speaker of its paragraph")
+    @Test("a quotation with no attribution takes the previous speaker of its paragraph, or of the paragraph before when it stands alone")
     func continuing() throws {
         let text =
-            "“The ferry will run again in May,” Varga said. “After that we will see about the winter timetable.”\n\n“Nobody has told us anything about the timetable yet.”"
+            "“The ferry will run again in May,” Varga said. “After that we will see about the winter timetable.”\n\n“Nobody has told us anything about the timetable yet.”\n\nResidents disagreed. “Nobody asked us.”"
         let (d, q) = try quotes(text, entities: [Self.varga])
         #expect(find(d, q, "After that we will see about the winter timetable.")?.speaker == "e1")
         #expect(find(d, q, "After that we will see about the winter timetable.")?.cue == nil)
         let next = try #require(find(d, q, "Nobody has told us anything about the timetable yet."))
         #expect(next.kind == .direct)
-        #expect(next.speaker == nil && next.speakerRange == nil)
+        #expect(next.speaker == "e1" && next.cue == nil)
+        // Prose in the quotation's paragraph: no longer the same speaker.
+        #expect(find(d, q, "Nobody asked us.")?.speaker == nil)
         let (d2, q2) = try quotes(text, entities: [Self.varga], options: QuoteAnalyzer.Options(continuingSpeaker: false))
         #expect(find(d2, q2, "After that we will see about the winter timetable.")?.speaker == nil)
     }

@@ -41,7 +41,7 @@ extension QuoteScanner {
             }
             let (lead, before) = attribution(before: pre)
             let attributed = after != nil || before?.cue != nil
-            let inherited = continuingSpeaker && last?.block == span.startBlock
+            let inherited = continuingSpeaker && (last?.block == span.startBlock || isQuoteParagraph(span, after: last?.block))
             var kind: Quote.Kind
             var found: Attribution?
             if marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords) {
@@ -196,7 +196,43 @@ extension QuoteScanner {
             }
             j += 1
         }
+        if let long = appositiveAttribution(t, name: i) { return (long, false) }
         return (nil, true)
+    }
+
+    /// `…,” Dylan Lund, a fellow at the institute in Malmö, Sweden, and an author of the study, said`:
+    /// a name, then a description too long or too punctuated for the subject rule, then a comma and
+    /// the verb. The name is the speaker.
+    mutating func appositiveAttribution(_ t: [QuoteToken], name i: Int) -> Attribution? {
+        guard t[i].isWord, t[i].isCapitalized else { return nil }
+        var e = i
+        while e + 1 < t.count, t[e + 1].isWord, t[e + 1].isCapitalized { e += 1 }
+        guard e + 1 < t.count, t[e + 1].isMark(0x2C) else { return nil }
+        var j = e + 2
+        while j < t.count, j - e < 40 {
+            let tok = t[j]
+            if tok.isWord, cueUse(tok).contains(.direct), t[j - 1].isMark(0x2C) {
+                return Attribution(cue: tok.start..<tok.end, speaker: t[i].start..<t[e].end)
+            }
+            if !tok.isWord, tok.first == 0x3F || tok.first == 0x21 || tok.first == 0x3B || (tok.first == 0x2E && !isAbbreviation(t[j - 1]))
+            {
+                return nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether `span` is a paragraph of its own that is nothing but a quotation, right after the
+    /// paragraph `previous` whose last quotation had a speaker: the news convention for a speaker's
+    /// next words.
+    mutating func isQuoteParagraph(_ span: Span, after previous: Int?) -> Bool {
+        guard let previous, previous == span.startBlock - 1, span.startBlock == span.endBlock, let close = span.close else { return false }
+        func isProse(_ kind: BlockKind) -> Bool { kind == .paragraph || kind == .lede || kind == .blockQuote }
+        guard isProse(blocks[previous].kind), isProse(blocks[span.startBlock].kind) else { return false }
+        let b = blocks[span.startBlock].range.offsets
+        return span.open == skipSpaces(from: b.lowerBound, to: b.upperBound)
+            && skipSpaces(from: close + 1, to: b.upperBound) == b.upperBound
     }
 
     /// How the writer's words before a quotation lead into it, and the attribution they give.
