@@ -240,4 +240,23 @@ struct DateAnalyzerTests {
             DateAnalyzer.self, documents: documents, options: DateAnalyzer.Options(dayFirst: true, referenceDate: "2025-01-01"))
         #expect(other.isEmpty, "\(other)")
     }
+
+    @Test("the same dates wherever the text falls: the scan reads 64 scalars at a time")
+    func blockBoundaries() throws {
+        // Numbers and trigger words right after letters, digits, other scripts and a wide scalar,
+        // words longer than a trigger, and rules that read past the words that start them.
+        let text =
+            "On Tuesday, Dec. 16, 2025, from 10:30 a.m. to noon, 48 hours after the 1990s reforms "
+            + "(2019-2021) and two weeks ago, Müller3 said March 4 would be Sept. 9 — x2025 and "
+            + "Мэр 14 December 2025 🏮 last week, yesterday, 12/14/2025 and midnight Fridayish."
+        func shape(_ prefix: String) throws -> [String] {
+            try Self.mentions(prefix + text).map { "\($0.text) \($0.mention.kind) \($0.mention.value ?? "-")" }
+        }
+        let expected = try shape("")
+        #expect(expected.count >= 12, "\(expected)")
+        for length in 1...70 {
+            let filler = String(String(repeating: "Filler words, 12 of them. ", count: 3).prefix(length)) + "\n"
+            #expect(try shape(filler) == expected, "after \(length) scalars of filler")
+        }
+    }
 }

@@ -470,4 +470,27 @@ struct QuoteAnalyzerTests {
         let (d, q) = try quotes("“The lanterns 🏮 will be lit on Friday,” Varga said.", entities: [Self.varga])
         #expect(find(d, q, "The lanterns 🏮 will be lit on Friday")?.speaker == "e1")
     }
+
+    @Test(
+        "the same quotations wherever the text falls: the first pass reads 64 scalars at a time",
+        arguments: [
+            // ASCII and curly marks, apostrophes, hyphens, digits, an initialism, Latin letters.
+            "Anna Varga's deputy, Ms. O'Brien-Smith, said the 3rd plan was \"dead on arrival\" on Friday. "
+                + "“We will not re-open the U.S. talks,” Varga told reporters, adding that São Tomé’s envoy ‘agreed’.",
+            // Cyrillic words and a scalar beyond general punctuation (€, 🏮) near the cues.
+            "Мэр Варга сказал: «Мост откроют». Varga said the €40 levy was “a tax 🏮 by another name,” critics argued.",
+        ])
+    func blockBoundaries(paragraph: String) throws {
+        func shape(_ prefix: String) throws -> [String] {
+            let (d, q) = try quotes(prefix + paragraph, entities: [Self.varga])
+            return q.map { "\($0.kind) \(d.text(in: $0.range)) | \(speakerText(d, $0) ?? "-") | \($0.cue ?? "-")" }
+        }
+        let expected = try shape("")
+        #expect(expected.count >= 2)
+        // Every offset of the paragraph against a block of 64, after a first paragraph of filler.
+        for length in 1...70 {
+            let filler = String(String(repeating: "Filler words, 12 of them. ", count: 3).prefix(length)) + "\n\n"
+            #expect(try shape(filler) == expected, "after \(length) scalars of filler")
+        }
+    }
 }

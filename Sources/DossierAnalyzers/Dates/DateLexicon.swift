@@ -44,6 +44,15 @@ struct DateLexicon: Sendable {
         /// `for`, `within`, `took`, `nearly`…: words after which `a week` is a length of time; after
         /// any other word (`41,000 vehicles a day`) it is a rate.
         case durationLead
+
+        /// Whether a word of this kind starts a rule on its own when the scan meets it; words of
+        /// the other kinds matter only to rules started by a number or by one of these.
+        var triggers: Bool {
+            switch self {
+            case .month, .monthAbbreviation, .weekday, .unit, .relativeDay, .night, .clock: true
+            default: false
+            }
+        }
     }
 
     /// Units of durations, in the order of their ISO 8601 designators.
@@ -61,6 +70,15 @@ struct DateLexicon: Sendable {
     private let keys: [UInt64]
     private let entries: [Entry]
     private let mask: Int
+    /// For each first letter (`a` to `z`) and second letter (`a` to `z`, or none), a bit for each
+    /// length (1 to 15) of the words whose kind starts a rule (see `Kind.triggers`), so that the
+    /// scan hashes only words of those shapes (`for`, `with` and `their` are not hashed).
+    private let triggerShapes: [UInt16]
+
+    @inline(__always) private static func shape(_ first: UInt32, _ second: UInt32?) -> Int {
+        let b = second.map { Int(truncatingIfNeeded: ($0 | 0x20) &- 0x61) } ?? 26
+        return Int(truncatingIfNeeded: (first | 0x20) &- 0x61) * 27 + b
+    }
 
     static let shared = DateLexicon()
 
@@ -72,10 +90,28 @@ struct DateLexicon: Sendable {
         (hash ^ UInt64(letter | 0x20)) &* fnvPrime
     }
 
+    /// The hashes of the words that join two dates into a range, hashed once.
+    enum Joins {
+        static let and = hash("and")
+        static let between = hash("between")
+        static let from = hash("from")
+        static let to = hash("to")
+        static let until = hash("until")
+        static let till = hash("till")
+        static let through = hash("through")
+    }
+
     static func hash(_ word: String) -> UInt64 {
         var h = fnvOffset
         for u in word.utf8 { h = fold(h, UInt32(u)) }
         return h
+    }
+
+    /// Whether a word of `length` ASCII letters starting with `first` and `second` (either case;
+    /// no second for a word of one letter) may be one whose kind triggers a rule: false means it is
+    /// not; the hash decides when true.
+    @inline(__always) func mayTrigger(first: UInt32, second: UInt32?, length: Int) -> Bool {
+        length < 16 && triggerShapes[Self.shape(first, second)] & (1 << length) != 0
     }
 
     /// The entry for a word hash, or an entry of kind `.none`.
@@ -159,6 +195,7 @@ struct DateLexicon: Sendable {
         while size < words.count * 4 { size <<= 1 }
         var keys = [UInt64](repeating: 0, count: size)
         var entries = [Entry](repeating: Entry(kind: .none, value: 0, plural: false), count: size)
+        var shapes = [UInt16](repeating: 0, count: 26 * 27)
         for (word, entry) in words {
             let h = Self.hash(word)
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
@@ -167,8 +204,13 @@ struct DateLexicon: Sendable {
             if keys[slot] == h { continue }
             keys[slot] = h
             entries[slot] = entry
+            if entry.kind.triggers {
+                let letters = Array(word.utf8)
+                shapes[Self.shape(UInt32(letters[0]), letters.count > 1 ? UInt32(letters[1]) : nil)] |= 1 << letters.count
+            }
         }
         self.keys = keys
+        triggerShapes = shapes
         self.entries = entries
         mask = size - 1
     }

@@ -2,11 +2,11 @@ import DossierCore
 
 /// One pass of the date rules over the scalars of a document.
 ///
-/// The loop looks at two things only: a digit that starts a number, and an ASCII word, whose
-/// letters it hashes as it steps over them. A word triggers a rule only when the lexicon knows it
-/// as a month, a weekday, a unit, a relative day or a clock word; everything else (most of the
-/// text) costs one table probe per word. Rules look a few words either way from the trigger.
-struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.Index == Int {
+/// The loop looks at two things only: a digit that starts a number, and an ASCII word. A word
+/// triggers a rule only when the lexicon knows it as a month, a weekday, a unit, a relative day or
+/// a clock word; a word whose first letter and length no such word has (most of the text) is
+/// stepped over without hashing, the others cost a hash and one table probe. Rules look a few words either way from the trigger.
+struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     typealias Found = FoundDate
 
     /// A word of ASCII letters: where it lies, its case-folded hash and whether it is capitalised.
@@ -17,7 +17,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         var capitalised: Bool
     }
 
-    private let s: Scalars
+    private let s: ScalarUnits<Unit>
     private let n: Int
     private let lexicon: DateLexicon
     private let settings: DateSettings
@@ -26,7 +26,7 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
     /// The reasons given for unresolved relative mentions, by the mention's text.
     private var reasons: [String: String] = [:]
 
-    init(scalars: Scalars, settings: DateSettings) {
+    init(scalars: ScalarUnits<Unit>, settings: DateSettings) {
         s = scalars
         n = scalars.count
         lexicon = DateLexicon.shared
@@ -48,37 +48,73 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
 
     // MARK: The loop
 
+    /// Runs the rules at every number and every word of a trigger's shape, then joins ranges.
+    ///
+    /// Blocks of 64 scalars are classified into bit masks, where the numbers and words that may
+    /// start a rule (those not right after a letter or digit) are found without a branch per
+    /// scalar; a rule may read past its block, and what it consumed is skipped.
     mutating func run() {
         var i = 0
+        var block = 0
+        var classes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        DateScanClass.table.withUnsafeBufferPointer { table in
+            withUnsafeMutableBytes(of: &classes) { classes in
+                while block + 64 <= n {
+                    _ = ScalarClasses.classify(s.units.raw, at: block, table: table, beyond: 0, into: classes)
+                    let letters = ScalarClasses.mask(classes, DateScanClass.letter)
+                    let digits = ScalarClasses.mask(classes, DateScanClass.digit)
+                    let alnum = ScalarClasses.mask(classes, DateScanClass.alnum)
+                    let afterAlnum = alnum << 1 | (block > 0 && isAlnum(block - 1) ? 1 : 0)
+                    let afterLetter = letters << 1 | (block > 0 && Self.isLetter(value(block - 1)) ? 1 : 0)
+                    var starts = (letters & ~afterLetter | digits) & ~afterAlnum
+                    while starts != 0 {
+                        let k = starts.trailingZeroBitCount
+                        starts &= starts &- 1
+                        let start = block + k
+                        guard start >= i else { continue }
+                        if digits & (1 << UInt64(k)) != 0 {
+                            i = max(start + 1, number(at: start))
+                            continue
+                        }
+                        let run = (~(letters >> UInt64(k))).trailingZeroBitCount
+                        var end = start + run
+                        if k + run == 64 { while end < n, Self.isLetter(s[end].value) { end += 1 } }
+                        i = wordRule(start, end)
+                    }
+                    block += 64
+                }
+            }
+        }
+        // The last scalars, one at a time: a letter or digit right after a letter or digit starts nothing.
+        i = max(i, block)
         while i < n {
             let v = s[i].value
             if Self.isDigit(v) {
-                if i > 0, isAlnum(i - 1) {
-                    i += 1
-                } else {
-                    i = max(i + 1, number(at: i))
-                }
+                i = i > 0 && isAlnum(i - 1) ? i + 1 : max(i + 1, number(at: i))
             } else if Self.isLetter(v) {
-                var h = DateLexicon.fnvOffset
-                var j = i
-                while j < n, Self.isLetter(s[j].value) {
-                    h = DateLexicon.fold(h, s[j].value)
-                    j += 1
-                }
-                if j - i <= 9, !(i > 0 && isAlnum(i - 1)) {
-                    let entry = lexicon.lookup(h)
-                    if entry.kind != .none {
-                        let w = Word(start: i, end: j, entry: entry, capitalised: Self.isUpper(v))
-                        i = max(j, trigger(w))
-                        continue
-                    }
-                }
-                i = j
+                var end = i + 1
+                while end < n, Self.isLetter(s[end].value) { end += 1 }
+                i = i > 0 && isAlnum(i - 1) ? end : wordRule(i, end)
             } else {
                 i += 1
             }
         }
         mergeRanges()
+    }
+
+    /// Runs the rule of the word `start..<end` (not right after a letter or digit), if it starts
+    /// one; returns where scanning resumes.
+    @inline(__always) private mutating func wordRule(_ start: Int, _ end: Int) -> Int {
+        // Only a word of the shape of a trigger is hashed: the multiply per letter is a chain the
+        // processor cannot overlap, and most words start no rule.
+        let first = s[start].value
+        let second = end - start > 1 ? s[start + 1].value : nil
+        guard end - start <= 9, lexicon.mayTrigger(first: first, second: second, length: end - start) else { return end }
+        var h = DateLexicon.fnvOffset
+        for k in start..<end { h = DateLexicon.fold(h, s[k].value) }
+        let entry = lexicon.lookup(h)
+        guard entry.kind.triggers else { return end }
+        return max(end, trigger(Word(start: start, end: end, entry: entry, capitalised: Self.isUpper(first))))
     }
 
     private mutating func trigger(_ w: Word) -> Int {
@@ -289,9 +325,10 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         guard w.entry.kind == .month else { return w.end }
         let prev = word(before: w.start)
         let prevKind = prev?.entry.kind ?? .none
-        let leads: Set<DateLexicon.Kind> = [.preposition, .edge, .modifier, .the]
-        if m == 5, !leads.contains(prevKind) { return w.end }
-        if let prev, prev.capitalised, !leads.contains(prevKind) { return w.end }
+        // Without a set: building one for each month name cost more than the rule.
+        let leads = prevKind == .preposition || prevKind == .edge || prevKind == .modifier || prevKind == .the
+        if m == 5, !leads { return w.end }
+        if let prev, prev.capitalised, !leads { return w.end }
         if let next = word(after: w.end), next.capitalised, next.entry.kind != .month { return w.end }
         if value(w.end) == 0x2D { return w.end }
         var start = w.start
@@ -391,8 +428,9 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         if let next = word(after: w.end), next.capitalised, value(w.end) != 0x2C { return w.end }
         if value(w.end) == 0x2D { return w.end }
         let prev = word(before: w.start)
-        let leads: Set<DateLexicon.Kind> = [.preposition, .edge, .modifier]
-        if let prev, prev.capitalised, !leads.contains(prev.entry.kind) { return w.end }
+        if let prev, prev.capitalised, prev.entry.kind != .preposition, prev.entry.kind != .edge, prev.entry.kind != .modifier {
+            return w.end
+        }
         let target = w.entry.value
         var start = w.start
         var modifier = 99
@@ -712,11 +750,26 @@ struct DateScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalar
         return h
     }
 
-    private static var and: UInt64 { DateLexicon.hash("and") }
-    private static var between: UInt64 { DateLexicon.hash("between") }
-    private static var from: UInt64 { DateLexicon.hash("from") }
-    private static var to: UInt64 { DateLexicon.hash("to") }
-    private static var until: UInt64 { DateLexicon.hash("until") }
-    private static var till: UInt64 { DateLexicon.hash("till") }
-    private static var through: UInt64 { DateLexicon.hash("through") }
+    private static var and: UInt64 { DateLexicon.Joins.and }
+    private static var between: UInt64 { DateLexicon.Joins.between }
+    private static var from: UInt64 { DateLexicon.Joins.from }
+    private static var to: UInt64 { DateLexicon.Joins.to }
+    private static var until: UInt64 { DateLexicon.Joins.until }
+    private static var till: UInt64 { DateLexicon.Joins.till }
+    private static var through: UInt64 { DateLexicon.Joins.through }
+}
+
+/// The classes the date scanner reads 64 scalars at a time (`ScalarClasses`): an ASCII letter, an
+/// ASCII digit, and any scalar a word or number may not follow (an ASCII letter or digit, or a
+/// scalar from U+0080 to U+1FFF but the no-break space), as `DateScanner.isAlnum` tells them.
+private enum DateScanClass {
+    static let letter: UInt8 = 1
+    static let digit: UInt8 = 2
+    static let alnum: UInt8 = 4
+    /// Classes below U+2000; every scalar from there on is none of them.
+    static let table: [UInt8] = (0..<0x2000).map { (c: UInt32) -> UInt8 in
+        if (c | 0x20) &- 0x61 < 26 { return letter | alnum }
+        if c &- 0x30 < 10 { return digit | alnum }
+        return c >= 0x80 && c != 0xA0 ? alnum : 0
+    }
 }

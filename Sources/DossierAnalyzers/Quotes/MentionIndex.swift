@@ -18,6 +18,9 @@ struct MentionIndex {
 
     init(_ entities: [Entity]) {
         self.entities = entities
+        var count = 0
+        for n in entities.indices { count += entities[n].mentions.count }
+        entries.reserveCapacity(count)
         // By index: binding each entity would copy it, retaining its every string and array.
         for n in entities.indices where !entities[n].id.isEmpty {
             let isPerson = entities[n].kind == .person

@@ -15,15 +15,23 @@ extension QuoteScanner {
     mutating func classify(_ spans: [Span]) {
         var last: (block: Int, speaker: Speaker)?
         var previousClose = -1
+        // The words between two quotations of a sentence follow the first and lead into the
+        // second: tokenized once, for both.
+        var previousPost: (range: Range<Int>, tokens: [QuoteToken]) = (0..<0, [])
         for (index, span) in spans.enumerated() {
             let openSentence = sentence(containing: span.open, block: span.startBlock)
             let preLo = max(openSentence.lowerBound, previousClose + 1)
-            let pre = preLo < span.open ? tokens(preLo..<span.open) : []
+            var pre: [QuoteToken] = []
+            if preLo < span.open { pre = previousPost.range == preLo..<span.open ? previousPost.tokens : tokens(preLo..<span.open) }
             var post: [QuoteToken] = []
+            previousPost = (0..<0, [])
             if let close = span.close {
                 var hi = sentence(containing: close, block: span.endBlock).upperBound
                 if index + 1 < spans.count, spans[index + 1].open > close { hi = min(hi, spans[index + 1].open) }
-                if close + 1 < hi { post = tokens((close + 1)..<hi) }
+                if close + 1 < hi {
+                    post = tokens((close + 1)..<hi)
+                    previousPost = ((close + 1)..<hi, post)
+                }
             }
             previousClose = span.close ?? span.contentEnd
             covered.append(span.open..<(span.close.map { $0 + 1 } ?? span.contentEnd))
@@ -113,18 +121,22 @@ extension QuoteScanner {
         var i = range.lowerBound
         while i < range.upperBound && words < 40 {
             let c = v(i)
-            if Self.isLetterOrDigit(c) {
+            if scanClass(c) & (QuoteScanClass.letter | QuoteScanClass.digit) != 0 {
                 let start = i
-                var h = WordTable.mix(WordTable.seed, WordTable.fold(c))
                 i += 1
-                while i < range.upperBound, Self.isLetterOrDigit(v(i)) || v(i) == 0x27 || v(i) == 0x2019 || v(i) == 0x2D {
-                    h = WordTable.mix(h, WordTable.fold(v(i)))
-                    i += 1
+                // Letters, digits, apostrophes and hyphens.
+                let inWord = QuoteScanClass.letter | QuoteScanClass.digit | QuoteScanClass.joiner
+                while i < range.upperBound, scanClass(v(i)) & inWord != 0 { i += 1 }
+                // Hashed only when the answer depends on it: a lowercase word after the first.
+                if titleCase, !Self.isUpper(c), !Self.isDigit(c) {
+                    if words == 0 {
+                        titleCase = false
+                    } else {
+                        var h = WordTable.seed
+                        for k in start..<i { h = WordTable.mix(h, WordTable.fold(v(k))) }
+                        if vocabulary.classes.value(h) & C.smallWord == 0 { titleCase = false }
+                    }
                 }
-                if titleCase, !Self.isUpper(c), !Self.isDigit(c), words == 0 || vocabulary.classes.value(h) & C.smallWord == 0 {
-                    titleCase = false
-                }
-                _ = start
                 words += 1
             } else {
                 if Self.isTerminal(c) || c == 0x2C || c == 0x3B { titleCase = false }

@@ -76,7 +76,7 @@ extension QuoteScanner {
         for (b, block) in blocks.enumerated() {
             let range = block.range.offsets
             while m < marks.count && marks[m] < range.lowerBound { m += 1 }
-            if skipped.contains(b) {
+            if !skipped.isEmpty, skipped.contains(b) {
                 while m < marks.count && marks[m] < range.upperBound { m += 1 }
                 pending = [nil, nil, nil, nil]
                 continue
@@ -98,9 +98,8 @@ extension QuoteScanner {
                     // A quotation inside another is the speaker quoting someone: part of the outer words.
                     let nested = pending.indices.contains { $0 != family && pending[$0] != nil && pending[$0]!.pos < open.pos }
                     if family < QuoteFamily.single {
-                        for f in [QuoteFamily.single, QuoteFamily.singleGuillemet] where (pending[f]?.pos ?? -1) > open.pos {
-                            pending[f] = nil
-                        }
+                        if (pending[QuoteFamily.single]?.pos ?? -1) > open.pos { pending[QuoteFamily.single] = nil }
+                        if (pending[QuoteFamily.singleGuillemet]?.pos ?? -1) > open.pos { pending[QuoteFamily.singleGuillemet] = nil }
                     } else if pos - open.pos > 600 {
                         continue
                     }
@@ -114,9 +113,9 @@ extension QuoteScanner {
             // The end of the block: continue, close or drop what is still open.
             pending[QuoteFamily.single] = nil
             pending[QuoteFamily.singleGuillemet] = nil
-            for family in [QuoteFamily.double, QuoteFamily.guillemet] {
+            for family in QuoteFamily.double...QuoteFamily.guillemet {
                 guard let open = pending[family] else { continue }
-                if b + 1 < blocks.count, !skipped.contains(b + 1) {
+                if b + 1 < blocks.count, skipped.isEmpty || !skipped.contains(b + 1) {
                     let next = blocks[b + 1].range.offsets
                     let first = skipSpaces(from: next.lowerBound, to: next.upperBound)
                     if first < next.upperBound, QuoteFamily.of(v(first)) == family, role(at: first, in: next, pending: false) == .open {

@@ -45,6 +45,8 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     let blocks: [Block]
     let sentences: [Range<Int>]
     let mentions: MentionIndex
+    /// `QuoteScanClass.table`, read once per document.
+    let classTable: [UInt8]
 
     var quotes: [Quote] = []
     var marks: [Int] = []
@@ -66,6 +68,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         self.blocks = blocks
         self.sentences = sentences
         self.mentions = mentions
+        classTable = QuoteScanClass.table
     }
 
     /// Runs every rule and returns the quotes in text order.
@@ -145,64 +148,151 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
 
     // MARK: First pass
 
-    /// Notes every quotation mark and every reporting verb, hashing each word once.
+    /// Notes every quotation mark and every reporting verb.
+    ///
+    /// Text is read 64 scalars at a time: each block is classified through `QuoteScanClass` into
+    /// bit masks (letters, digits, joiners, marks), its words are found as runs of those bits, and
+    /// only a word of the length and first letter of some cue is hashed. A block is cut after its
+    /// last space or punctuation so that no word spans two blocks; a block holding a scalar the
+    /// table does not describe, or no such cut, is read one scalar at a time instead.
     mutating func scanEvents() {
-        let cues = vocabulary.cues
+        let table = classTable
+        var classes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         var i = 0
-        while i < n {
-            let c = v(i)
-            if c < 0x80 ? (c | 0x20) &- 0x61 < 26 : Self.isLetter(c) {
-                let start = i
-                i += 1
-                while i < n {
-                    let d = v(i)
-                    if d < 0x80 ? ((d | 0x20) &- 0x61 < 26 || d &- 0x30 < 10) : Self.isLetter(d) {
-                        i += 1
-                    } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < n && Self.isLetter(v(i + 1)) {
-                        i += 1
-                    } else {
-                        break
+        var scalarUntil = 0
+        table.withUnsafeBufferPointer { table in
+            while i < n {
+                if i >= scalarUntil && n - i >= 64 {
+                    let cut = withUnsafeMutableBytes(of: &classes) { scanBlock(at: i, table: table, classes: $0) }
+                    if cut > 0 {
+                        i += cut
+                        continue
                     }
+                    // Past the scalar the table does not describe (at -cut), but never fewer than
+                    // 32 scalars, so that text in other scripts is not classified over and over.
+                    scalarUntil = i + max(1 - cut, 32)
                 }
-                // Hashed only when a cue of its first letter and length exists: most words are
-                // passed over with one table read instead of a multiply per scalar.
-                let length = i - start
-                if length >= 3 && length <= 12 && cues.mayHold(first: WordTable.fold(c), length: length) {
-                    var h = WordTable.seed
-                    for k in start..<i { h = WordTable.mix(h, WordTable.fold(v(k))) }
-                    let use = cues.value(h)
-                    if use != 0 { cueEvents.append(CueEvent(start: start, end: i, use: use)) }
-                }
-            } else {
-                if c >= 0x22, Self.isQuoteMark(c) { marks.append(i) }
-                i += 1
+                i = scanWord(at: i)
             }
         }
     }
 
+    /// Classifies the 64 scalars from `i`, notes the marks and cues of the words that end before
+    /// its last space or punctuation, and returns how many scalars it read; when it read none, 0
+    /// or minus the offset of the first scalar the table does not describe (64 when there is none).
+    @inline(__always) mutating func scanBlock(at i: Int, table: UnsafeBufferPointer<UInt8>, classes: UnsafeMutableRawBufferPointer) -> Int {
+        typealias K = QuoteScanClass
+        let any = ScalarClasses.classify(u.raw, at: i, table: table, beyond: K.unknown, into: classes)
+        let letters = ScalarClasses.mask(classes, K.letter)
+        let digits = ScalarClasses.mask(classes, K.digit)
+        let joiners = ScalarClasses.mask(classes, K.joiner)
+        let marks = any & K.mark != 0 ? ScalarClasses.mask(classes, K.mark) : 0
+        let unknown = any & K.unknown != 0 ? ScalarClasses.mask(classes, K.unknown) : 0
+        // Scalars that neither are nor continue a word, before the first unknown one.
+        var cuts = ~(letters | digits | joiners)
+        if unknown != 0 { cuts &= (1 << UInt64(unknown.trailingZeroBitCount)) &- 1 }
+        guard cuts != 0 else { return -unknown.trailingZeroBitCount }
+        let last = 63 - cuts.leadingZeroBitCount
+        // A joiner continues a word only before a letter; `last` is no letter, so this is known.
+        let links = letters | digits | (joiners & (letters >> 1))
+        var runs = links & ((1 << UInt64(last)) &- 1)
+        var inWords: UInt64 = 0
+        let cues = vocabulary.cues
+        while runs != 0 {
+            let s = runs.trailingZeroBitCount
+            let e = s + (~(runs >> UInt64(s))).trailingZeroBitCount
+            let below: UInt64 = (1 << UInt64(e)) &- 1
+            runs &= ~below
+            // A word starts at the first letter of a run: digits and joiners before it start none.
+            let first = letters & below & ~((1 << UInt64(s)) &- 1)
+            guard first != 0 else { continue }
+            let start = first.trailingZeroBitCount
+            inWords |= below & ~((1 << UInt64(start)) &- 1)
+            let length = e - start
+            if length >= 3 && length <= 12
+                // A block holds no out-of-line unit before its cut, so its units are scalar values.
+                && vocabulary.mayBeCue(UInt32(u.raw[i + start]), UInt32(u.raw[i + start + 1]), length: length)
+            {
+                var h = WordTable.seed
+                for k in (i + start)..<(i + e) { h = WordTable.mix(h, WordTable.fold(UInt32(u.raw[k]))) }
+                let use = cues.value(h)
+                if use != 0 { cueEvents.append(CueEvent(start: i + start, end: i + e, use: use)) }
+            }
+        }
+        var quoteMarks = marks & ~inWords & ((2 << UInt64(last)) &- 1)
+        while quoteMarks != 0 {
+            self.marks.append(i + quoteMarks.trailingZeroBitCount)
+            quoteMarks &= quoteMarks &- 1
+        }
+        return last + 1
+    }
+
+    /// Reads the word or the one scalar at `i`, noting a mark or a cue; returns where the next starts.
+    mutating func scanWord(at index: Int) -> Int {
+        var i = index
+        let c = v(i)
+        if c < 0x80 ? (c | 0x20) &- 0x61 < 26 : Self.isLetter(c) {
+            let start = i
+            i += 1
+            while i < n {
+                let d = v(i)
+                if d < 0x80 ? ((d | 0x20) &- 0x61 < 26 || d &- 0x30 < 10) : Self.isLetter(d) {
+                    i += 1
+                } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < n && Self.isLetter(v(i + 1)) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            // Hashed only when a cue of its first two letters and length exists: most words are
+            // passed over with one table read instead of a multiply per scalar.
+            let length = i - start
+            if length >= 3 && length <= 12 && vocabulary.mayBeCue(c, v(start + 1), length: length) {
+                var h = WordTable.seed
+                for k in start..<i { h = WordTable.mix(h, WordTable.fold(v(k))) }
+                let use = vocabulary.cues.value(h)
+                if use != 0 { cueEvents.append(CueEvent(start: start, end: i, use: use)) }
+            }
+        } else {
+            if c >= 0x22, Self.isQuoteMark(c) { marks.append(i) }
+            i += 1
+        }
+        return i
+    }
+
     // MARK: Tokens
+
+    /// The class bits (`QuoteScanClass`) of `c`: from the table below U+2070, else from the predicates.
+    @inline(__always) func scanClass(_ c: UInt32) -> UInt8 {
+        if c < QuoteScanClass.limit { return classTable[Int(c)] }
+        return (Self.isLetter(c) ? QuoteScanClass.letter : 0) | (Self.isSpace(c) ? QuoteScanClass.space : 0)
+    }
 
     /// The words and punctuation marks of `range`, spaces left out.
     mutating func tokens(_ range: Range<Int>) -> [QuoteToken] {
+        typealias K = QuoteScanClass
         var out: [QuoteToken] = []
         var i = max(range.lowerBound, 0)
         let hi = min(range.upperBound, n)
+        out.reserveCapacity((hi - i) / 4 + 2)
         while i < hi {
             let c = v(i)
-            if Self.isSpace(c) {
+            let cls = scanClass(c)
+            if cls & K.space != 0 {
                 i += 1
                 continue
             }
-            if Self.isLetterOrDigit(c) {
+            if cls & (K.letter | K.digit) != 0 {
                 let start = i
                 var h = WordTable.mix(WordTable.seed, WordTable.fold(c))
                 i += 1
                 while i < hi {
                     let d = v(i)
-                    if Self.isLetterOrDigit(d) {
+                    let next = scanClass(d)
+                    if next & (K.letter | K.digit) != 0 {
                         h = WordTable.mix(h, WordTable.fold(d))
                         i += 1
-                    } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < hi && Self.isLetterOrDigit(v(i + 1)) {
+                    } else if next & K.joiner != 0 && i + 1 < hi && scanClass(v(i + 1)) & (K.letter | K.digit) != 0 {
                         h = WordTable.mix(h, WordTable.fold(d))
                         i += 1
                     } else if d == 0x2E && i + 1 < hi && Self.isUpper(v(i + 1)) && Self.isUpper(v(i - 1))
@@ -232,6 +322,16 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
 
     /// The text of `range`, lowercased: the cue as written.
     mutating func lowercasedText(_ range: Range<Int>) -> String {
+        // Reporting verbs are nearly always ASCII: lowercase those bytes without `lowercased()`.
+        if range.allSatisfy({ v($0) < 0x80 }) {
+            return String(unsafeUninitializedCapacity: range.count) { buffer in
+                for (k, i) in range.enumerated() {
+                    let c = UInt8(truncatingIfNeeded: v(i))
+                    buffer[k] = c &- 0x41 < 26 ? c | 0x20 : c
+                }
+                return range.count
+            }
+        }
         var view = String.UnicodeScalarView()
         for i in range {
             if let s = Unicode.Scalar(v(i)) { view.append(s) }
