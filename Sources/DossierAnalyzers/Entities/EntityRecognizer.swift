@@ -47,7 +47,6 @@ struct EntityRecognizer {
 
     private let tables: Tables
     var gazetteer: Gazetteer { tables.gazetteer }
-    var model: EntitySpanModel { tables.model }
     var overrides: Overrides { tables.overrides }
     var affiliationPrepositions: HashSet64 { tables.affiliationPrepositions }
     var placeEndings: WordEndings { tables.placeEndings }
@@ -138,6 +137,8 @@ struct EntityRecognizer {
     private var candidates: [Candidate] = []
     private var pendingRole: (start: Int, role: Entity.Role, head: UInt64)?
     private var scalars = ScalarBuffer()
+    /// The span model's feature keys of the span at hand, kept to reuse the storage.
+    private var featureKeys: [UInt64] = []
 
     init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool, model: EntitySpanModel = .shared) {
         let w = FunctionWords.shared
@@ -739,43 +740,50 @@ struct EntityRecognizer {
     /// The model's label for the span `a..<b` and its probability; the features mirror `features`
     /// in scripts/entities-train.py.
     private mutating func modelLabel(_ a: Int, _ b: Int, sentence s: Int) -> (EntitySpanModel.Label, Float)? {
-        guard !model.isEmpty else { return nil }
+        // Read through `tables` each time: a copy of the model (two arrays) cost a retain and a
+        // release per span.
+        guard !tables.model.isEmpty else { return nil }
         let r = sentences[s].range
         func context(_ i: Int) -> UInt64 {
             guard i >= r.lowerBound && i < r.upperBound else { return 1 }
             return tokens[i].has(.word) ? tokens[i].hash : UInt64(WordHash.lower(scalar(i)))
         }
-        var score = model.start
-        model.add(&score, model.bias, 0)
-        for i in a..<b where tokens[i].has(.word) { model.add(&score, model.word, tokens[i].hash) }
-        model.add(&score, model.first, tokens[a].hash)
-        model.add(&score, model.last, tokens[b - 1].hash)
-        model.add(&score, model.prev, context(a - 1))
-        model.add(&score, model.prev2, context(a - 2))
-        model.add(&score, model.next, context(b))
-        model.add(&score, model.next2, context(b + 1))
-        model.add(&score, model.length, UInt64(min(b - a, 4)))
+        // The keys first, then one lookup of them all (`EntitySpanModel.score`).
+        var features = featureKeys
+        featureKeys = []
+        features.removeAll(keepingCapacity: true)
+        func add(_ slot: UInt64, _ value: UInt64) { features.append(EntitySpanModel.key(slot, value)) }
+        let m = tables.model.slots
+        add(m.bias, 0)
+        for i in a..<b where tokens[i].has(.word) { add(m.word, tokens[i].hash) }
+        add(m.first, tokens[a].hash)
+        add(m.last, tokens[b - 1].hash)
+        add(m.prev, context(a - 1))
+        add(m.prev2, context(a - 2))
+        add(m.next, context(b))
+        add(m.next2, context(b + 1))
+        add(m.length, UInt64(min(b - a, 4)))
         let lastStart = Int(tokens[b - 1].start)
         let lastEnd = Int(tokens[b - 1].end)
         if lastEnd - lastStart >= 5 {
             var h = WordHash.offset
             for k in (lastEnd - 3)..<lastEnd { h = WordHash.add(h, scalars[k].value) }
-            model.add(&score, model.suffix, h)
+            add(m.suffix, h)
         }
-        if b - a == 1 && tokens[a].has(.allCaps) { model.add(&score, model.caps, 1) }
-        if a == r.lowerBound { model.add(&score, model.initial, 1) }
+        if b - a == 1 && tokens[a].has(.allCaps) { add(m.caps, 1) }
+        if a == r.lowerBound { add(m.initial, 1) }
         if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
-            model.add(&score, model.given, 1)
+            add(m.given, 1)
         }
         // "at the", "of the", "by the": the pair says more than either word alone.
-        model.add(&score, model.pair, WordHash.combine(context(a - 2), context(a - 1)))
+        add(m.pair, WordHash.combine(context(a - 2), context(a - 1)))
         let head = tokens[b - 1].hash
         if gazetteer.organizationHeads.contains(head) {
-            model.add(&score, model.head, 1)
+            add(m.head, 1)
         } else if gazetteer.placeHeads.contains(head) {
-            model.add(&score, model.head, 2)
+            add(m.head, 2)
         } else if gazetteer.miscHeads.contains(head) {
-            model.add(&score, model.head, 3)
+            add(m.head, 3)
         }
         var plain = true
         for i in a..<b where tokens[i].has(.word) {
@@ -784,13 +792,15 @@ struct EntityRecognizer {
                 break
             }
         }
-        if plain { model.add(&score, model.plain, UInt64(min(b - a, 3))) }
+        if plain { add(m.plain, UInt64(min(b - a, 3))) }
         // A known place or nationality opening the span: the place itself, or "Boston Globe", "British Airways".
         let opening = single(tokens[a].hash)
         let lead: UInt64 = gazetteer.places.contains(opening) ? 1 : gazetteer.demonyms.contains(opening) ? 2 : 0
-        if lead > 0 { model.add(&score, model.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
-        if b - a == 1 && hasInnerCapital(a) { model.add(&score, model.inner, 1) }
-        return model.decide(score)
+        if lead > 0 { add(m.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
+        if b - a == 1 && hasInnerCapital(a) { add(m.inner, 1) }
+        let score = features.withUnsafeBufferPointer { tables.model.score($0) }
+        featureKeys = features
+        return tables.model.decide(score)
     }
 
     private mutating func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
