@@ -27,34 +27,25 @@ struct EntityRecognizer {
         let gazetteer: Gazetteer
         let model: EntitySpanModel
         let overrides: Overrides
-        let affiliationPrepositions: HashSet64
         let placeEndings: WordEndings, surnameEndings: WordEndings
-        let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
         let words: FunctionWords
+        let classes: WordClasses
 
         init(gazetteer: Gazetteer, model: EntitySpanModel, overrides: Overrides, words w: FunctionWords) {
             self.gazetteer = gazetteer
+            classes = gazetteer.classes
             self.model = model
             self.overrides = overrides
-            affiliationPrepositions = w.affiliationPrepositions
             words = w
             (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
-            (connectors, locationPrepositions, determiners, smallWords) = (
-                w.connectors, w.locationPrepositions, w.determiners, w.smallWords
-            )
         }
     }
 
     private let tables: Tables
     var gazetteer: Gazetteer { tables.gazetteer }
     var overrides: Overrides { tables.overrides }
-    var affiliationPrepositions: HashSet64 { tables.affiliationPrepositions }
     var placeEndings: WordEndings { tables.placeEndings }
     var surnameEndings: WordEndings { tables.surnameEndings }
-    var connectors: HashSet64 { tables.connectors }
-    var locationPrepositions: HashSet64 { tables.locationPrepositions }
-    var determiners: HashSet64 { tables.determiners }
-    var smallWords: HashSet64 { tables.smallWords }
     let resolvePronouns: Bool
 
     // Function words, hashed once per process (FunctionWords.shared), read through `tables`.
@@ -156,8 +147,16 @@ struct EntityRecognizer {
 
     @inline(__always) private func single(_ hash: UInt64) -> UInt64 { WordHash.combine(WordHash.sequenceSeed, hash) }
 
+    /// The single-word lists that hold the word whose hash is `hash` (`WordClasses`).
+    @inline(__always) private func classes(_ hash: UInt64) -> WordClasses.Classes { tables.classes.classes(hash) }
+
+    /// Whether the word whose hash is `hash` is in any of the lists `classes`.
+    @inline(__always) private func isA(_ hash: UInt64, _ classes: WordClasses.Classes) -> Bool {
+        self.classes(hash).rawValue & classes.rawValue != 0
+    }
+
     private mutating func isNotName(_ i: Int) -> Bool {
-        gazetteer.notNames.contains(tokens[i].hash) || overrides.notNames.contains(single(tokens[i].hash))
+        isA(tokens[i].hash, .notName) || overrides.notNames.contains(single(tokens[i].hash))
     }
 
     private mutating func seenLowercase(_ hash: UInt64) -> Bool {
@@ -167,7 +166,7 @@ struct EntityRecognizer {
 
     /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
     private mutating func titleEnd(at i: Int, limit: Int) -> Int? {
-        guard gazetteer.titleWords.contains(tokens[i].hash) else { return nil }
+        guard isA(tokens[i].hash, .titleWord) else { return nil }
         // The longest reading wins: "chief executive" over "chief".
         var best: Int?
         var m = i
@@ -180,7 +179,7 @@ struct EntityRecognizer {
                 }
                 length -= 1
             }
-            guard gazetteer.titleModifiers.contains(tokens[m].hash), m - i < 3 else { break }
+            guard isA(tokens[m].hash, .titleModifier), m - i < 3 else { break }
             m += 1
         }
         return best
@@ -283,7 +282,7 @@ struct EntityRecognizer {
             let h = tokens[i].hash
             if !tokens[i].has(.capitalized)
                 && (h == the || h == a || h == an || h == and || h == of
-                    || gazetteer.commonWords.contains(h) && scalars[Int(tokens[i].start)].value < 0x80
+                    || isA(h, .commonWord) && scalars[Int(tokens[i].start)].value < 0x80
                         && tokens[i].end - tokens[i].start <= 4)
             {
                 continue
@@ -334,7 +333,7 @@ struct EntityRecognizer {
             var start = t
             var personCue = false
             // An honorific (Mr, Dr, Gen.) marks a person and is not part of the name.
-            if gazetteer.honorifics.contains(token.hash) {
+            if isA(token.hash, .honorific) {
                 var n = t + 1
                 if n < r.upperBound && scalar(n) == 0x2E { n += 1 }
                 if n < r.upperBound && tokens[n].isCapitalizedWord {
@@ -367,7 +366,7 @@ struct EntityRecognizer {
             let token = tokens[e]
             if token.isCapitalizedWord {
                 caps += 1
-                if (gazetteer.commonWords.contains(token.hash) || seenLowercase(token.hash)) && !isKnownName(e)
+                if (isA(token.hash, .commonWord) || seenLowercase(token.hash)) && !isKnownName(e)
                     && !isInitialPosition(e, sentenceStart: sentenceStart)
                 {
                     ordinary += 1
@@ -375,7 +374,7 @@ struct EntityRecognizer {
                 e += 1
                 continue
             }
-            if token.isLowercaseWord && smallWords.contains(token.hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
+            if token.isLowercaseWord && isA(token.hash, .smallWord) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
                 e += 1
                 continue
             }
@@ -386,10 +385,10 @@ struct EntityRecognizer {
         // Club") is title-cased because it is a name, not a quoted headline.
         var last = e - 1
         while last > start && !tokens[last].isCapitalizedWord { last -= 1 }
-        if gazetteer.organizationHeads.contains(tokens[last].hash) { return start }
+        if isA(tokens[last].hash, .organizationHead) { return start }
         for i in start..<(e - 1)
         where tokens[i + 1].isLowercaseWord && (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for)
-            && gazetteer.organizationHeads.contains(tokens[i].hash)
+            && isA(tokens[i].hash, .organizationHead)
         {
             return start
         }
@@ -409,23 +408,23 @@ struct EntityRecognizer {
                 continue
             }
             if e + 1 < limit && tokens[e + 1].isCapitalizedWord && !isNotName(e + 1) {
-                if n.has(.ampersand) || (n.isLowercaseWord && connectors.contains(n.hash)) {
+                if n.has(.ampersand) || (n.isLowercaseWord && isA(n.hash, .connector)) {
                     e += 2
                     continue
                 }
                 if n.hash == of && n.isLowercaseWord {
                     let before = tokens[e - 1].hash
-                    if gazetteer.organizationHeads.contains(before) || gazetteer.placeHeads.contains(before)
-                        || gazetteer.titles.contains(single(before)) || before == united
+                    if isA(before, .organizationHead) || isA(before, .placeHead)
+                        || isA(before, .title) || before == united
                         || headPhrase
                     {
-                        if gazetteer.organizationHeads.contains(before) { headPhrase = true }
+                        if isA(before, .organizationHead) { headPhrase = true }
                         e += 2
                         continue
                     }
                 }
                 if n.isLowercaseWord
-                    && ((n.hash == tables.words.for && gazetteer.organizationHeads.contains(tokens[e - 1].hash))
+                    && ((n.hash == tables.words.for && isA(tokens[e - 1].hash, .organizationHead))
                         || (n.hash == and && headPhrase && !isKnownName(e + 1)))
                 {
                     headPhrase = true
@@ -434,7 +433,7 @@ struct EntityRecognizer {
                 }
             }
             if n.hash == of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == the && tokens[e + 1].isLowercaseWord
-                && tokens[e + 2].isCapitalizedWord && gazetteer.organizationHeads.contains(tokens[e - 1].hash)
+                && tokens[e + 2].isCapitalizedWord && isA(tokens[e - 1].hash, .organizationHead)
             {
                 e += 3
                 continue
@@ -457,11 +456,14 @@ struct EntityRecognizer {
 
     private mutating func isKnownName(_ i: Int) -> Bool {
         let h = tokens[i].hash
+        let c = classes(h)
+        if c.rawValue & WordClasses.Classes([.maleName, .femaleName, .place, .organization, .demonym, .group]).rawValue != 0
+            || (tokens[i].has(.allCaps) && c.contains(.acronym))
+        {
+            return true
+        }
         let one = single(h)
-        return gazetteer.maleNames.contains(h) || gazetteer.femaleNames.contains(h) || gazetteer.places.contains(one)
-            || gazetteer.organizations.contains(one) || gazetteer.demonyms.contains(one) || gazetteer.groups.contains(one)
-            || (tokens[i].has(.allCaps) && gazetteer.acronyms.contains(one))
-            || overrides.people.contains(one) || overrides.organizations.contains(one) || overrides.places.contains(one)
+        return overrides.people.contains(one) || overrides.organizations.contains(one) || overrides.places.contains(one)
             || overrides.groups.contains(one)
     }
 
@@ -476,7 +478,7 @@ struct EntityRecognizer {
             let adverb =
                 b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
                 && scalars[Int(tokens[a].end) - 2].value == 0x6C && scalars[Int(tokens[a].end) - 1].value == 0x79
-            if h == the || adverb || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
+            if h == the || adverb || isA(h, .commonWord) || seenLowercase(h) || isA(h, .titleModifier) {
                 if titleEnd(at: a, limit: b) == nil || h == the { a += 1 }
             }
         }
@@ -514,7 +516,7 @@ struct EntityRecognizer {
         let wholeKnown =
             gazetteer.places.contains(whole) || gazetteer.organizations.contains(whole) || overrides.organizations.contains(whole)
             || overrides.places.contains(whole) || overrides.people.contains(whole)
-        if let (ts, te) = lastTitle, !wholeKnown, !gazetteer.organizationHeads.contains(tokens[b - 1].hash) {
+        if let (ts, te) = lastTitle, !wholeKnown, !isA(tokens[b - 1].hash, .organizationHead) {
             if ts > a {
                 // The part before the title is an affiliation, and a name of its own.
                 addCandidate(a, ts, sentence: s, personCue: false, roles: [], heads: [])
@@ -573,11 +575,11 @@ struct EntityRecognizer {
     /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
     private mutating func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
         guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].isLowercaseWord,
-            gazetteer.titleWords.contains(tokens[a - 2].hash),
+            isA(tokens[a - 2].hash, .titleWord),
             let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
         else { return nil }
         let before = tokens[m - 1]
-        guard before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) else { return nil }
+        guard before.has(.possessive) || (before.isLowercaseWord && isA(before.hash, .determiner)) else { return nil }
         return (role, head)
     }
 
@@ -599,13 +601,13 @@ struct EntityRecognizer {
                 while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord { p -= 1 }
                 affiliation = (p, m - 1)
             } else if p >= sentenceStart && tokens[p].isLowercaseWord {
-                if p - 1 >= sentenceStart && determiners.contains(tokens[p - 1].hash) { p -= 1 }
+                if p - 1 >= sentenceStart && isA(tokens[p - 1].hash, .determiner) { p -= 1 }
                 affiliation = (p, m - 1)
             }
         } else if m - 1 >= sentenceStart && tokens[m - 1].isCapitalizedWord {
             var p = m - 1
             while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord && p - 1 > m - 4 { p -= 1 }
-            if isInitialPosition(p, sentenceStart: sentenceStart) && gazetteer.commonWords.contains(tokens[p].hash) { p += 1 }
+            if isInitialPosition(p, sentenceStart: sentenceStart) && isA(tokens[p].hash, .commonWord) { p += 1 }
             if p < m { affiliation = (p, m - 1 + 1) }
         }
         let from = affiliation?.0 ?? m
@@ -620,14 +622,14 @@ struct EntityRecognizer {
         guard t.end - t.start >= 3, scalars[Int(t.end) - 1].value | 0x20 == 0x73 else { return false }
         var h = WordHash.offset
         for k in Int(t.start)..<(Int(t.end) - 1) { h = WordHash.add(h, scalars[k].value) }
-        return gazetteer.titles.contains(single(h))
+        return isA(h, .title)
     }
 
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
     private mutating func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
         var p = b + 1
-        if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
+        if isA(tokens[p].hash, .determiner) && tokens[p].isLowercaseWord { p += 1 }
         let affiliationStart = p
         var affiliation: (Int, Int)?
         // A possessive affiliation: "the bank's", "Putin's".
@@ -635,7 +637,7 @@ struct EntityRecognizer {
         while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
         if q < limit && q > p && tokens[q].has(.possessive) {
             affiliation = (
-                tokens[b + 1].isLowercaseWord && determiners.contains(tokens[b + 1].hash) && tokens[b + 1].hash == the ? b + 1 : p, q
+                tokens[b + 1].isLowercaseWord && isA(tokens[b + 1].hash, .determiner) && tokens[b + 1].hash == the ? b + 1 : p, q
             )
             p = q + 1
         } else if p < limit && tokens[p].isCapitalizedWord && titleEnd(at: p, limit: limit) == nil {
@@ -663,10 +665,10 @@ struct EntityRecognizer {
         var q = e
         if q + 1 < limit && tokens[q].hash == of && tokens[q + 1].isLowercaseWord && tokens[q + 1].hash != the {
             var k = q + 1
-            while k < limit && k < q + 4 && tokens[k].isLowercaseWord && !affiliationPrepositions.contains(tokens[k].hash) { k += 1 }
-            if k < limit && affiliationPrepositions.contains(tokens[k].hash) { q = k }
+            while k < limit && k < q + 4 && tokens[k].isLowercaseWord && !isA(tokens[k].hash, .affiliationPreposition) { k += 1 }
+            if k < limit && isA(tokens[k].hash, .affiliationPreposition) { q = k }
         }
-        guard q + 1 < limit, tokens[q].isLowercaseWord, affiliationPrepositions.contains(tokens[q].hash) else { return nil }
+        guard q + 1 < limit, tokens[q].isLowercaseWord, isA(tokens[q].hash, .affiliationPreposition) else { return nil }
         var from = q + 1
         if tokens[from].hash == the && tokens[from].isLowercaseWord && from + 1 < limit { from += 1 }
         guard tokens[from].isCapitalizedWord else { return nil }
@@ -724,7 +726,7 @@ struct EntityRecognizer {
         // An ordinary English word capitalised only because it opens a sentence ("Thanks for
         // reading.", "Expert opinions vary") that neither the rules nor the model could place is no name.
         if kind == .misc && !confident && b - a == 1 && roles.isEmpty
-            && isInitialPosition(a, sentenceStart: sentences[s].range.lowerBound) && gazetteer.englishWords.contains(tokens[a].hash)
+            && isInitialPosition(a, sentenceStart: sentences[s].range.lowerBound) && isA(tokens[a].hash, .englishWord)
         {
             return
         }
@@ -772,30 +774,29 @@ struct EntityRecognizer {
         }
         if b - a == 1 && tokens[a].has(.allCaps) { add(m.caps, 1) }
         if a == r.lowerBound { add(m.initial, 1) }
-        if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
+        if isA(tokens[a].hash, .maleName) || isA(tokens[a].hash, .femaleName) {
             add(m.given, 1)
         }
         // "at the", "of the", "by the": the pair says more than either word alone.
         add(m.pair, WordHash.combine(context(a - 2), context(a - 1)))
         let head = tokens[b - 1].hash
-        if gazetteer.organizationHeads.contains(head) {
+        if isA(head, .organizationHead) {
             add(m.head, 1)
-        } else if gazetteer.placeHeads.contains(head) {
+        } else if isA(head, .placeHead) {
             add(m.head, 2)
-        } else if gazetteer.miscHeads.contains(head) {
+        } else if isA(head, .miscHead) {
             add(m.head, 3)
         }
         var plain = true
         for i in a..<b where tokens[i].has(.word) {
-            if !gazetteer.englishWords.contains(tokens[i].hash) && !gazetteer.commonWords.contains(tokens[i].hash) {
+            if !isA(tokens[i].hash, .englishWord) && !isA(tokens[i].hash, .commonWord) {
                 plain = false
                 break
             }
         }
         if plain { add(m.plain, UInt64(min(b - a, 3))) }
         // A known place or nationality opening the span: the place itself, or "Boston Globe", "British Airways".
-        let opening = single(tokens[a].hash)
-        let lead: UInt64 = gazetteer.places.contains(opening) ? 1 : gazetteer.demonyms.contains(opening) ? 2 : 0
+        let lead: UInt64 = isA(tokens[a].hash, .place) ? 1 : isA(tokens[a].hash, .demonym) ? 2 : 0
         if lead > 0 { add(m.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
         if b - a == 1 && hasInnerCapital(a) { add(m.inner, 1) }
         let score = features.withUnsafeBufferPointer { tables.model.score($0) }
@@ -817,41 +818,41 @@ struct EntityRecognizer {
         let first = tokens[a].hash
         if personCue { return (.person, true) }
         // Events, laws, awards and works: "Clean Air Act", "World Cup".
-        if b - a >= 2 && gazetteer.miscHeads.contains(last) { return (.misc, true) }
-        if gazetteer.organizationHeads.contains(last) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
+        if b - a >= 2 && isA(last, .miscHead) { return (.misc, true) }
+        if isA(last, .organizationHead) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
         // The head of "X of Y" and "X for Y" is X: "University of Texas", "Chamber of Commerce", "Center
         // for Coastal Studies" (the scanner keeps "for" in a name only after such a head).
         if b - a >= 3 {
             for i in a..<(b - 2)
             where (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for) && tokens[i + 1].isLowercaseWord
-                && gazetteer.organizationHeads.contains(tokens[i].hash)
+                && isA(tokens[i].hash, .organizationHead)
             {
                 return (.organization, true)
             }
         }
         // An abbreviated head before the name: "FC Basel", "AC Milan".
-        if b - a >= 2 && tokens[a].has(.allCaps) && gazetteer.organizationHeads.contains(first) {
+        if b - a >= 2 && tokens[a].has(.allCaps) && isA(first, .organizationHead) {
             return (.organization, true)
         }
-        if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
+        if b - a >= 2 && (isA(last, .placeHead) || isA(first, .placeHead)) { return (.location, true) }
         // The head first, as other languages and some English names put it: "Banco Santander", "Club Brugge".
-        if b - a >= 2 && gazetteer.organizationOpeners.contains(first) { return (.organization, true) }
+        if b - a >= 2 && isA(first, .organizationOpener) { return (.organization, true) }
         // An author cited by year: "Quilis (1964)", "Moretti, 2013", "Navarro's (2016)", "Binderman et al.".
         if b - a <= 3 && first != the && isCitation(after: b, limit: sentences[s].range.upperBound) {
             var nameLike = true
-            for i in a..<b where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash) {
+            for i in a..<b where tokens[i].has(.digit) || tokens[i].has(.allCaps) || isA(tokens[i].hash, .commonWord) {
                 nameLike = false
             }
             if nameLike { return (.person, true) }
         }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
-        if gazetteer.maleNames.contains(first) || gazetteer.femaleNames.contains(first) {
+        if isA(first, .maleName) || isA(first, .femaleName) {
             if b - a <= 4 { return (.person, true) }
         }
         if b - a == 1 && tokens[a].has(.allCaps) && !tokens[a].has(.digit) { return (.organization, false) }
         // A place or nationality opening a longer name makes an organisation ("Boston Globe", "British Airways").
-        if b - a >= 2 && (gazetteer.places.contains(single(first)) || gazetteer.demonyms.contains(single(first)))
-            && !gazetteer.maleNames.contains(tokens[a + 1].hash) && !gazetteer.femaleNames.contains(tokens[a + 1].hash)
+        if b - a >= 2 && (isA(first, .place) || isA(first, .demonym))
+            && !isA(tokens[a + 1].hash, .maleName) && !isA(tokens[a + 1].hash, .femaleName)
         {
             return (.organization, false)
         }
@@ -863,15 +864,15 @@ struct EntityRecognizer {
         if b - a >= 2 && b - a <= 3 {
             var nameLike = true
             for i in a..<b
-            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash)
+            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || isA(tokens[i].hash, .commonWord)
                 || seenLowercase(tokens[i].hash)
-                || gazetteer.englishWords.contains(tokens[i].hash)
+                || isA(tokens[i].hash, .englishWord)
             {
                 nameLike = false
             }
-            if nameLike && !gazetteer.demonyms.contains(single(first)) { return (.person, false) }
+            if nameLike && !isA(first, .demonym) { return (.person, false) }
         }
-        if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
+        if let before, before.isLowercaseWord, isA(before.hash, .locationPreposition), b - a <= 2 {
             return (.location, false)
         }
         // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
@@ -880,10 +881,10 @@ struct EntityRecognizer {
             if endsWith(a, placeEndings) { return (.location, false) }
             if endsWith(a, surnameEndings) { return (.person, false) }
             if let after, after.has(.possessive) { return (.person, false) }
-        } else if endsWith(b - 1, surnameEndings) && !gazetteer.demonyms.contains(single(first)) {
+        } else if endsWith(b - 1, surnameEndings) && !isA(first, .demonym) {
             return (.person, false)
         }
-        if gazetteer.demonyms.contains(single(first)) { return (.group, false) }
+        if isA(first, .demonym) { return (.group, false) }
         return (.misc, false)
     }
 
@@ -1195,8 +1196,8 @@ struct EntityRecognizer {
 
     private mutating func gender(_ group: Group) -> Gender {
         let h = tokens[group.fullest.first].hash
-        let male = gazetteer.maleNames.contains(h)
-        let female = gazetteer.femaleNames.contains(h)
+        let male = isA(h, .maleName)
+        let female = isA(h, .femaleName)
         return male == female ? .unknown : male ? .male : .female
     }
 
