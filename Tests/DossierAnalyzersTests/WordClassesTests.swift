@@ -20,12 +20,16 @@ struct WordClassesTests {
         let (twoWords, _) = Gazetteer.sequenceHash("Norrland Bank")
         let classes = WordClasses(
             words: [(HashSet64([mara]), .femaleName), (HashSet64([bank, mara]), .organizationHead)],
-            phrases: [(HashSet64([Gazetteer.sequenceHash("Paris").0, twoWords]), .place)])
+            phrases: [(HashSet64([Gazetteer.sequenceHash("Paris").0, twoWords]), .place)],
+            wholePhrases: [(HashSet64([Gazetteer.sequenceHash("Paris").0, twoWords]), .placePhrase)])
         #expect(classes.classes(paris) == .place)
         #expect(classes.classes(mara) == [.femaleName, .organizationHead])
         #expect(classes.classes(bank) == .organizationHead)
         #expect(classes.classes(WordHash.word("Norrland")).isEmpty)
         #expect(classes.classes(WordHash.word("Vellmar")).isEmpty)
+        #expect(classes.classes(twoWords) == .placePhrase)
+        #expect(classes.classes(Gazetteer.sequenceHash("Paris").0) == .placePhrase)
+        #expect(classes.classes(Gazetteer.sequenceHash("Norrland").0).isEmpty)
     }
 
     @Test("the shipped table answers as the shipped lists do")
@@ -44,7 +48,12 @@ struct WordClassesTests {
             #expect(c.contains(.organizationHead) == g.organizationHeads.contains(h), "\(word)")
             #expect(c.contains(.placeHead) == g.placeHeads.contains(h), "\(word)")
             #expect(c.contains(.englishWord) == g.englishWords.contains(h), "\(word)")
+            let p = g.classes.classes(one)
+            #expect(p.contains(.placePhrase) == g.places.contains(one), "\(word)")
+            #expect(p.contains(.organizationPhrase) == g.organizations.contains(one), "\(word)")
         }
         #expect(g.classes.classes(WordHash.word("Germany")).contains(.place))
+        let (unitedStates, _) = Gazetteer.sequenceHash("United States")
+        #expect(g.classes.classes(unitedStates).contains(.placePhrase) == g.places.contains(unitedStates))
     }
 }

@@ -46,6 +46,13 @@ struct EntityRecognizer {
     var overrides: Overrides { tables.overrides }
     var placeEndings: WordEndings { tables.placeEndings }
     var surnameEndings: WordEndings { tables.surnameEndings }
+    // The function-word sets are small enough to stay in the cache: the lowercase words are asked
+    // about them, not the larger `WordClasses` table.
+    var connectors: HashSet64 { tables.words.connectors }
+    var locationPrepositions: HashSet64 { tables.words.locationPrepositions }
+    var determiners: HashSet64 { tables.words.determiners }
+    var smallWords: HashSet64 { tables.words.smallWords }
+    var affiliationPrepositions: HashSet64 { tables.words.affiliationPrepositions }
     let resolvePronouns: Bool
 
     // Function words, hashed once per process (FunctionWords.shared), read through `tables`.
@@ -166,7 +173,8 @@ struct EntityRecognizer {
 
     /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
     private mutating func titleEnd(at i: Int, limit: Int) -> Int? {
-        guard isA(tokens[i].hash, .titleWord) else { return nil }
+        // The small set, not `WordClasses`: titles are looked for before lowercase words too.
+        guard gazetteer.titleWords.contains(tokens[i].hash) else { return nil }
         // The longest reading wins: "chief executive" over "chief".
         var best: Int?
         var m = i
@@ -179,7 +187,7 @@ struct EntityRecognizer {
                 }
                 length -= 1
             }
-            guard isA(tokens[m].hash, .titleModifier), m - i < 3 else { break }
+            guard gazetteer.titleModifiers.contains(tokens[m].hash), m - i < 3 else { break }
             m += 1
         }
         return best
@@ -282,7 +290,7 @@ struct EntityRecognizer {
             let h = tokens[i].hash
             if !tokens[i].has(.capitalized)
                 && (h == the || h == a || h == an || h == and || h == of
-                    || isA(h, .commonWord) && scalars[Int(tokens[i].start)].value < 0x80
+                    || gazetteer.commonWords.contains(h) && scalars[Int(tokens[i].start)].value < 0x80
                         && tokens[i].end - tokens[i].start <= 4)
             {
                 continue
@@ -374,7 +382,7 @@ struct EntityRecognizer {
                 e += 1
                 continue
             }
-            if token.isLowercaseWord && isA(token.hash, .smallWord) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
+            if token.isLowercaseWord && smallWords.contains(token.hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
                 e += 1
                 continue
             }
@@ -408,7 +416,7 @@ struct EntityRecognizer {
                 continue
             }
             if e + 1 < limit && tokens[e + 1].isCapitalizedWord && !isNotName(e + 1) {
-                if n.has(.ampersand) || (n.isLowercaseWord && isA(n.hash, .connector)) {
+                if n.has(.ampersand) || (n.isLowercaseWord && connectors.contains(n.hash)) {
                     e += 2
                     continue
                 }
@@ -514,7 +522,7 @@ struct EntityRecognizer {
         }
         let whole = sequence(a, b)
         let wholeKnown =
-            gazetteer.places.contains(whole) || gazetteer.organizations.contains(whole) || overrides.organizations.contains(whole)
+            isA(whole, [.placePhrase, .organizationPhrase]) || overrides.organizations.contains(whole)
             || overrides.places.contains(whole) || overrides.people.contains(whole)
         if let (ts, te) = lastTitle, !wholeKnown, !isA(tokens[b - 1].hash, .organizationHead) {
             if ts > a {
@@ -579,7 +587,7 @@ struct EntityRecognizer {
             let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
         else { return nil }
         let before = tokens[m - 1]
-        guard before.has(.possessive) || (before.isLowercaseWord && isA(before.hash, .determiner)) else { return nil }
+        guard before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) else { return nil }
         return (role, head)
     }
 
@@ -601,7 +609,7 @@ struct EntityRecognizer {
                 while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord { p -= 1 }
                 affiliation = (p, m - 1)
             } else if p >= sentenceStart && tokens[p].isLowercaseWord {
-                if p - 1 >= sentenceStart && isA(tokens[p - 1].hash, .determiner) { p -= 1 }
+                if p - 1 >= sentenceStart && determiners.contains(tokens[p - 1].hash) { p -= 1 }
                 affiliation = (p, m - 1)
             }
         } else if m - 1 >= sentenceStart && tokens[m - 1].isCapitalizedWord {
@@ -629,7 +637,7 @@ struct EntityRecognizer {
     private mutating func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
         var p = b + 1
-        if isA(tokens[p].hash, .determiner) && tokens[p].isLowercaseWord { p += 1 }
+        if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
         let affiliationStart = p
         var affiliation: (Int, Int)?
         // A possessive affiliation: "the bank's", "Putin's".
@@ -637,7 +645,7 @@ struct EntityRecognizer {
         while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
         if q < limit && q > p && tokens[q].has(.possessive) {
             affiliation = (
-                tokens[b + 1].isLowercaseWord && isA(tokens[b + 1].hash, .determiner) && tokens[b + 1].hash == the ? b + 1 : p, q
+                tokens[b + 1].isLowercaseWord && determiners.contains(tokens[b + 1].hash) && tokens[b + 1].hash == the ? b + 1 : p, q
             )
             p = q + 1
         } else if p < limit && tokens[p].isCapitalizedWord && titleEnd(at: p, limit: limit) == nil {
@@ -665,10 +673,10 @@ struct EntityRecognizer {
         var q = e
         if q + 1 < limit && tokens[q].hash == of && tokens[q + 1].isLowercaseWord && tokens[q + 1].hash != the {
             var k = q + 1
-            while k < limit && k < q + 4 && tokens[k].isLowercaseWord && !isA(tokens[k].hash, .affiliationPreposition) { k += 1 }
-            if k < limit && isA(tokens[k].hash, .affiliationPreposition) { q = k }
+            while k < limit && k < q + 4 && tokens[k].isLowercaseWord && !affiliationPrepositions.contains(tokens[k].hash) { k += 1 }
+            if k < limit && affiliationPrepositions.contains(tokens[k].hash) { q = k }
         }
-        guard q + 1 < limit, tokens[q].isLowercaseWord, isA(tokens[q].hash, .affiliationPreposition) else { return nil }
+        guard q + 1 < limit, tokens[q].isLowercaseWord, affiliationPrepositions.contains(tokens[q].hash) else { return nil }
         var from = q + 1
         if tokens[from].hash == the && tokens[from].isLowercaseWord && from + 1 < limit { from += 1 }
         guard tokens[from].isCapitalizedWord else { return nil }
@@ -810,10 +818,11 @@ struct EntityRecognizer {
         if overrides.organizations.contains(whole) { return (.organization, true) }
         if overrides.places.contains(whole) { return (.location, true) }
         if overrides.groups.contains(whole) { return (.group, true) }
-        if gazetteer.organizations.contains(whole) { return (.organization, true) }
-        if b - a == 1, tokens[a].has(.allCaps), gazetteer.acronyms.contains(whole) { return (.organization, true) }
-        if gazetteer.places.contains(whole) { return (.location, true) }
-        if gazetteer.demonyms.contains(whole) || gazetteer.groups.contains(whole) { return (.group, true) }
+        let phrase = classes(whole)
+        if phrase.contains(.organizationPhrase) { return (.organization, true) }
+        if b - a == 1, tokens[a].has(.allCaps), phrase.contains(.acronymPhrase) { return (.organization, true) }
+        if phrase.contains(.placePhrase) { return (.location, true) }
+        if phrase.contains(.demonymPhrase) || phrase.contains(.groupPhrase) { return (.group, true) }
         let last = tokens[b - 1].hash
         let first = tokens[a].hash
         if personCue { return (.person, true) }
@@ -872,7 +881,7 @@ struct EntityRecognizer {
             }
             if nameLike && !isA(first, .demonym) { return (.person, false) }
         }
-        if let before, before.isLowercaseWord, isA(before.hash, .locationPreposition), b - a <= 2 {
+        if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
             return (.location, false)
         }
         // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
@@ -1111,9 +1120,9 @@ struct EntityRecognizer {
                     if let g = headlineKeys[seq], g >= 0 {
                         groups[g].mentions.append((i, i + length, .name, s))
                         matched = true
-                    } else if gazetteer.places.contains(seq) || gazetteer.organizations.contains(seq) || overrides.people.contains(seq)
+                    } else if isA(seq, [.placePhrase, .organizationPhrase]) || overrides.people.contains(seq)
                         || overrides.organizations.contains(seq) || overrides.places.contains(seq)
-                        || (length == 1 && tokens[i].has(.allCaps) && gazetteer.acronyms.contains(seq))
+                        || (length == 1 && tokens[i].has(.allCaps) && isA(seq, .acronymPhrase))
                     {
                         let (kind, _) = classify(i, i + length, sentence: s, personCue: false)
                         var new = Group(kind: kind, confident: true)
@@ -1136,8 +1145,8 @@ struct EntityRecognizer {
     /// exactly one person has that surname.
     private mutating func mergeShortForms(_ groups: inout [Group]) {
         var surnames: [UInt64: Int] = [:]
-        for (g, group) in groups.enumerated() where group.kind == .person && group.fullest.end - group.fullest.first >= 2 {
-            let key = tokens[group.fullest.end - 1].hash
+        for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
+            let key = tokens[groups[g].fullest.end - 1].hash
             surnames[key] = surnames[key] == nil ? g : -1
         }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 && !groups[g].mentions.isEmpty {
@@ -1157,10 +1166,11 @@ struct EntityRecognizer {
     /// Valley"), a place.
     private mutating func typeLoneWords(_ groups: inout [Group]) {
         var openings: [UInt64: Entity.Kind] = [:]
-        for group in groups where group.fullest.end - group.fullest.first >= 2 {
-            guard group.kind == .organization || group.kind == .location else { continue }
-            let key = tokens[group.fullest.first].hash
-            if let old = openings[key], old != group.kind { openings[key] = .misc } else { openings[key] = group.kind }
+        for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first >= 2 {
+            let kind = groups[g].kind
+            guard kind == .organization || kind == .location else { continue }
+            let key = tokens[groups[g].fullest.first].hash
+            if let old = openings[key], old != kind { openings[key] = .misc } else { openings[key] = kind }
         }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 {
             guard !groups[g].mentions.isEmpty, groups[g].kind != .group, !groups[g].confident else { continue }
@@ -1172,6 +1182,7 @@ struct EntityRecognizer {
 
     /// "the chancellor" after "German Chancellor Friedrich Merz": the latest entity with that title.
     private mutating func addNominals(_ groups: inout [Group]) {
+        let the = self.the
         for s in sentences.indices where !sentences[s].headline {
             let r = sentences[s].range
             for p in r where tokens[p].hash == the && p + 1 < r.upperBound {
@@ -1181,8 +1192,9 @@ struct EntityRecognizer {
                 let at = Int(tokens[p].start)
                 var best = -1
                 var bestStart = -1
-                for (g, group) in groups.enumerated() where group.roleHeads.contains(head) {
-                    for m in group.mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
+                // By index: a loop over the groups themselves copied each (four arrays and a set).
+                for g in groups.indices where groups[g].roleHeads.contains(head) {
+                    for m in groups[g].mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
                         best = g
                         bestStart = Int(tokens[m.first].start)
                     }
@@ -1194,8 +1206,8 @@ struct EntityRecognizer {
 
     private enum Gender { case male, female, unknown }
 
-    private mutating func gender(_ group: Group) -> Gender {
-        let h = tokens[group.fullest.first].hash
+    private mutating func gender(_ group: Int, in groups: [Group]) -> Gender {
+        let h = tokens[groups[group].fullest.first].hash
         let male = isA(h, .maleName)
         let female = isA(h, .femaleName)
         return male == female ? .unknown : male ? .male : .female
@@ -1205,12 +1217,14 @@ struct EntityRecognizer {
     /// sentence or in the previous one; nothing when two could fit.
     private mutating func addPronouns(_ groups: inout [Group]) {
         var people: [(token: Int, sentence: Int, group: Int)] = []
-        for (g, group) in groups.enumerated() where group.kind == .person {
-            for m in group.mentions { people.append((m.first, m.sentence, g)) }
+        for g in groups.indices where groups[g].kind == .person {
+            for m in groups[g].mentions { people.append((m.first, m.sentence, g)) }
         }
         guard !people.isEmpty else { return }
         people.sort { $0.token < $1.token }
-        let genders = groups.map { gender($0) }
+        let genders = groups.indices.map { gender($0, in: groups) }
+        // The pronouns' hashes in locals: read through `tables` they were loaded again for every token.
+        let (he, his, him, she, her) = (self.he, self.his, self.him, self.she, self.her)
         var cursor = 0
         for s in sentences.indices where !sentences[s].headline {
             for p in sentences[s].range {

@@ -87,19 +87,20 @@ struct Gazetteer: Sendable {
         englishWords = words("english-words")
         maleNames = words("given-names-male")
         femaleNames = words("given-names-female")
-        let w = FunctionWords.shared
         classes = WordClasses(
             words: [
                 (maleNames, .maleName), (femaleNames, .femaleName), (commonWords, .commonWord), (englishWords, .englishWord),
                 (titleWords, .titleWord), (titleModifiers, .titleModifier), (honorifics, .honorific),
                 (organizationHeads, .organizationHead), (organizationOpeners, .organizationOpener), (placeHeads, .placeHead),
-                (miscHeads, .miscHead), (notNames, .notName), (w.connectors, .connector),
-                (w.locationPrepositions, .locationPreposition), (w.determiners, .determiner), (w.smallWords, .smallWord),
-                (w.affiliationPrepositions, .affiliationPreposition),
+                (miscHeads, .miscHead), (notNames, .notName),
             ],
             phrases: [
                 (places, .place), (organizations, .organization), (demonyms, .demonym), (groups, .group), (acronyms, .acronym),
                 (titles, .title),
+            ],
+            wholePhrases: [
+                (places, .placePhrase), (organizations, .organizationPhrase), (demonyms, .demonymPhrase), (groups, .groupPhrase),
+                (acronyms, .acronymPhrase),
             ])
     }
 

@@ -24,11 +24,6 @@ struct WordClasses: Sendable {
         static let placeHead = Classes(rawValue: 1 << 9)
         static let miscHead = Classes(rawValue: 1 << 10)
         static let notName = Classes(rawValue: 1 << 11)
-        static let connector = Classes(rawValue: 1 << 12)
-        static let locationPreposition = Classes(rawValue: 1 << 13)
-        static let determiner = Classes(rawValue: 1 << 14)
-        static let smallWord = Classes(rawValue: 1 << 15)
-        static let affiliationPreposition = Classes(rawValue: 1 << 16)
         // Lists of phrases, as one-word phrases.
         static let place = Classes(rawValue: 1 << 20)
         static let organization = Classes(rawValue: 1 << 21)
@@ -36,6 +31,12 @@ struct WordClasses: Sendable {
         static let group = Classes(rawValue: 1 << 23)
         static let acronym = Classes(rawValue: 1 << 24)
         static let title = Classes(rawValue: 1 << 25)
+        // Lists of phrases, by the sequence hash of a whole phrase.
+        static let placePhrase = Classes(rawValue: 1 << 32)
+        static let organizationPhrase = Classes(rawValue: 1 << 33)
+        static let demonymPhrase = Classes(rawValue: 1 << 34)
+        static let groupPhrase = Classes(rawValue: 1 << 35)
+        static let acronymPhrase = Classes(rawValue: 1 << 36)
     }
 
     /// Key and classes, a slot in two words, so that a lookup reads one cache line; a slot whose
@@ -50,8 +51,12 @@ struct WordClasses: Sendable {
         mask = 15
     }
 
-    /// The table of the lists in `words` (sets of word hashes) and `phrases` (sets of sequence hashes).
-    init(words: [(HashSet64, Classes)], phrases: [(HashSet64, Classes)]) {
+    /// The table of the lists in `words` (sets of word hashes), `phrases` (sets of sequence hashes,
+    /// asked about one word) and `wholePhrases` (sets of sequence hashes, asked about a sequence:
+    /// their classes are found under the sequence hash itself; the two kinds of key share the
+    /// table, and a key of one kind that happens to be one of the other only gathers classes
+    /// no question of the other kind tests).
+    init(words: [(HashSet64, Classes)], phrases: [(HashSet64, Classes)], wholePhrases: [(HashSet64, Classes)] = []) {
         var entries: [UInt64: UInt64] = [:]
         // HashSet64 stores 0 as 1, so a stored 1 answers for 0 and 1 alike.
         func add(_ key: UInt64, _ classes: Classes) { entries[key, default: 0] |= classes.rawValue }
@@ -67,8 +72,15 @@ struct WordClasses: Sendable {
                 if k == 1 { add(Self.word(ofSingle: 0), classes) }
             }
         }
+        for (set, classes) in wholePhrases {
+            for k in set.elements {
+                add(k, classes)
+                if k == 1 { add(0, classes) }
+            }
+        }
+        // Filled up to 60%, to keep the table small in the cache.
         var size = 16
-        while size < entries.count * 2 { size <<= 1 }
+        while size * 3 < entries.count * 5 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size * 2)
         mask = size - 1
         for (key, classes) in entries {
