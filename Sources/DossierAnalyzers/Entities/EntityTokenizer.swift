@@ -113,8 +113,9 @@ enum EntityTokenizer {
                         continue
                     }
                     // A hyphen, an apostrophe other than a possessive, or a period between
-                    // single letters (U.S.) stays inside the word.
-                    if i + 1 < end {
+                    // single letters (U.S.) stays inside the word. The next scalar is read only
+                    // after a hyphen or an apostrophe, not after every word.
+                    if i + 1 < end && (c == 0x2D || isApostrophe(c)) {
                         let next = UInt32(truncatingIfNeeded: units[i + 1])
                         let nk = kind(next)
                         if c == 0x2D && nk != 0 {
