@@ -100,7 +100,8 @@ enum EntityTokenizer {
                         if segmentLength > 1 { singleLetterSegment = false }
                         hash = h
                         i = j
-                        guard i < wordEnd else { break }
+                        // A space, the usual end of a word, ends it without the questions below.
+                        guard i < wordEnd, raw[i] != 0x20 else { break }
                     }
                     let c = UInt32(truncatingIfNeeded: units[i])
                     let ck = kind(c)
@@ -150,6 +151,8 @@ enum EntityTokenizer {
                 if uppers >= 2 && lowers == 0 { flags.insert(.allCaps) }
                 if uppers == 1 && lowers == 0 && i - start == 2 { flags.insert(.initial) }
                 append(EntityToken(start: Int32(start), end: Int32(i), hash: hash, flags: flags))
+                // The space after the word is skipped here, as the loop would skip it.
+                if i < end && raw[i] == 0x20 { i += 1 }
                 continue
             }
             if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 {
