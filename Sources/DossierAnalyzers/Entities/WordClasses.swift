@@ -78,9 +78,10 @@ struct WordClasses: Sendable {
                 if k == 1 { add(0, classes) }
             }
         }
-        // Filled up to 60%, to keep the table small in the cache.
+        // Filled up to 70%, to keep the table small in the cache (256 KB for the shipped lists; a
+        // probe past the first slot is mostly in the same cache line).
         var size = 16
-        while size * 3 < entries.count * 5 { size <<= 1 }
+        while size * 7 < entries.count * 10 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size * 2)
         mask = size - 1
         for (key, classes) in entries {
