@@ -28,10 +28,24 @@ struct EntitySpanModelTests {
         let key = EntitySpanModel.key(WordHash.word("w"), WordHash.word("harbour"))
         let text = "# test\nintercept 0 0 0 0\n" + String(key, radix: 16) + " 0 0 0 4\n"
         let model = EntitySpanModel(text: text)
-        var score = model.start
-        model.add(&score, model.word, WordHash.word("Harbour"))
-        let (label, probability) = model.decide(score)
+        let features = [EntitySpanModel.key(model.slots.word, WordHash.word("Harbour"))]
+        let (label, probability) = model.decide(features.withUnsafeBufferPointer { model.score($0) })
         #expect(label == .place)
         #expect(probability > 0.9)
+    }
+
+    @Test("a span's score is the intercept plus the weights of the features the model holds, repeats counted")
+    func scoreSumsKnownFeatures() {
+        let words = (0..<40).map { WordHash.word("word\($0)") }
+        var text = "intercept 1 0 0 0\n"
+        for (n, word) in words.enumerated() where n % 2 == 0 {
+            text += String(EntitySpanModel.key(7, word), radix: 16) + " 0 \(n) 0 1\n"
+        }
+        let model = EntitySpanModel(text: text)
+        let features = words.map { EntitySpanModel.key(7, $0) } + [EntitySpanModel.key(7, words[2])]
+        let score = features.withUnsafeBufferPointer { model.score($0) }
+        let evens = stride(from: 0, to: 40, by: 2).reduce(0, +)
+        #expect(score == SIMD4<Float>(1, Float(evens + 2), 0, 21))
+        #expect([UInt64]().withUnsafeBufferPointer { model.score($0) } == SIMD4<Float>(1, 0, 0, 0))
     }
 }

@@ -27,35 +27,32 @@ struct EntityRecognizer {
         let gazetteer: Gazetteer
         let model: EntitySpanModel
         let overrides: Overrides
-        let affiliationPrepositions: HashSet64
         let placeEndings: WordEndings, surnameEndings: WordEndings
-        let connectors: HashSet64, locationPrepositions: HashSet64, determiners: HashSet64, smallWords: HashSet64
         let words: FunctionWords
+        let classes: WordClasses
 
         init(gazetteer: Gazetteer, model: EntitySpanModel, overrides: Overrides, words w: FunctionWords) {
             self.gazetteer = gazetteer
+            classes = gazetteer.classes
             self.model = model
             self.overrides = overrides
-            affiliationPrepositions = w.affiliationPrepositions
             words = w
             (placeEndings, surnameEndings) = (w.placeEndings, w.surnameEndings)
-            (connectors, locationPrepositions, determiners, smallWords) = (
-                w.connectors, w.locationPrepositions, w.determiners, w.smallWords
-            )
         }
     }
 
     private let tables: Tables
     var gazetteer: Gazetteer { tables.gazetteer }
-    var model: EntitySpanModel { tables.model }
     var overrides: Overrides { tables.overrides }
-    var affiliationPrepositions: HashSet64 { tables.affiliationPrepositions }
     var placeEndings: WordEndings { tables.placeEndings }
     var surnameEndings: WordEndings { tables.surnameEndings }
-    var connectors: HashSet64 { tables.connectors }
-    var locationPrepositions: HashSet64 { tables.locationPrepositions }
-    var determiners: HashSet64 { tables.determiners }
-    var smallWords: HashSet64 { tables.smallWords }
+    // The function-word sets are small enough to stay in the cache: the lowercase words are asked
+    // about them, not the larger `WordClasses` table.
+    var connectors: HashSet64 { tables.words.connectors }
+    var locationPrepositions: HashSet64 { tables.words.locationPrepositions }
+    var determiners: HashSet64 { tables.words.determiners }
+    var smallWords: HashSet64 { tables.words.smallWords }
+    var affiliationPrepositions: HashSet64 { tables.words.affiliationPrepositions }
     let resolvePronouns: Bool
 
     // Function words, hashed once per process (FunctionWords.shared), read through `tables`.
@@ -138,6 +135,8 @@ struct EntityRecognizer {
     private var candidates: [Candidate] = []
     private var pendingRole: (start: Int, role: Entity.Role, head: UInt64)?
     private var scalars = ScalarBuffer()
+    /// The span model's feature keys of the span at hand, kept to reuse the storage.
+    private var featureKeys: [UInt64] = []
 
     init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool, model: EntitySpanModel = .shared) {
         let w = FunctionWords.shared
@@ -155,8 +154,16 @@ struct EntityRecognizer {
 
     @inline(__always) private func single(_ hash: UInt64) -> UInt64 { WordHash.combine(WordHash.sequenceSeed, hash) }
 
+    /// The single-word lists that hold the word whose hash is `hash` (`WordClasses`).
+    @inline(__always) private func classes(_ hash: UInt64) -> WordClasses.Classes { tables.classes.classes(hash) }
+
+    /// Whether the word whose hash is `hash` is in any of the lists `classes`.
+    @inline(__always) private func isA(_ hash: UInt64, _ classes: WordClasses.Classes) -> Bool {
+        self.classes(hash).rawValue & classes.rawValue != 0
+    }
+
     private mutating func isNotName(_ i: Int) -> Bool {
-        gazetteer.notNames.contains(tokens[i].hash) || overrides.notNames.contains(single(tokens[i].hash))
+        isA(tokens[i].hash, .notName) || overrides.notNames.contains(single(tokens[i].hash))
     }
 
     private mutating func seenLowercase(_ hash: UInt64) -> Bool {
@@ -166,6 +173,7 @@ struct EntityRecognizer {
 
     /// The end of a title starting at `i` (modifiers then a title, up to four words), or nil.
     private mutating func titleEnd(at i: Int, limit: Int) -> Int? {
+        // The small set, not `WordClasses`: titles are looked for before lowercase words too.
         guard gazetteer.titleWords.contains(tokens[i].hash) else { return nil }
         // The longest reading wins: "chief executive" over "chief".
         var best: Int?
@@ -333,7 +341,7 @@ struct EntityRecognizer {
             var start = t
             var personCue = false
             // An honorific (Mr, Dr, Gen.) marks a person and is not part of the name.
-            if gazetteer.honorifics.contains(token.hash) {
+            if isA(token.hash, .honorific) {
                 var n = t + 1
                 if n < r.upperBound && scalar(n) == 0x2E { n += 1 }
                 if n < r.upperBound && tokens[n].isCapitalizedWord {
@@ -366,7 +374,7 @@ struct EntityRecognizer {
             let token = tokens[e]
             if token.isCapitalizedWord {
                 caps += 1
-                if (gazetteer.commonWords.contains(token.hash) || seenLowercase(token.hash)) && !isKnownName(e)
+                if (isA(token.hash, .commonWord) || seenLowercase(token.hash)) && !isKnownName(e)
                     && !isInitialPosition(e, sentenceStart: sentenceStart)
                 {
                     ordinary += 1
@@ -385,10 +393,10 @@ struct EntityRecognizer {
         // Club") is title-cased because it is a name, not a quoted headline.
         var last = e - 1
         while last > start && !tokens[last].isCapitalizedWord { last -= 1 }
-        if gazetteer.organizationHeads.contains(tokens[last].hash) { return start }
+        if isA(tokens[last].hash, .organizationHead) { return start }
         for i in start..<(e - 1)
         where tokens[i + 1].isLowercaseWord && (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for)
-            && gazetteer.organizationHeads.contains(tokens[i].hash)
+            && isA(tokens[i].hash, .organizationHead)
         {
             return start
         }
@@ -414,17 +422,17 @@ struct EntityRecognizer {
                 }
                 if n.hash == of && n.isLowercaseWord {
                     let before = tokens[e - 1].hash
-                    if gazetteer.organizationHeads.contains(before) || gazetteer.placeHeads.contains(before)
-                        || gazetteer.titles.contains(single(before)) || before == united
+                    if isA(before, .organizationHead) || isA(before, .placeHead)
+                        || isA(before, .title) || before == united
                         || headPhrase
                     {
-                        if gazetteer.organizationHeads.contains(before) { headPhrase = true }
+                        if isA(before, .organizationHead) { headPhrase = true }
                         e += 2
                         continue
                     }
                 }
                 if n.isLowercaseWord
-                    && ((n.hash == tables.words.for && gazetteer.organizationHeads.contains(tokens[e - 1].hash))
+                    && ((n.hash == tables.words.for && isA(tokens[e - 1].hash, .organizationHead))
                         || (n.hash == and && headPhrase && !isKnownName(e + 1)))
                 {
                     headPhrase = true
@@ -433,7 +441,7 @@ struct EntityRecognizer {
                 }
             }
             if n.hash == of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == the && tokens[e + 1].isLowercaseWord
-                && tokens[e + 2].isCapitalizedWord && gazetteer.organizationHeads.contains(tokens[e - 1].hash)
+                && tokens[e + 2].isCapitalizedWord && isA(tokens[e - 1].hash, .organizationHead)
             {
                 e += 3
                 continue
@@ -456,11 +464,14 @@ struct EntityRecognizer {
 
     private mutating func isKnownName(_ i: Int) -> Bool {
         let h = tokens[i].hash
+        let c = classes(h)
+        if c.rawValue & WordClasses.Classes([.maleName, .femaleName, .place, .organization, .demonym, .group]).rawValue != 0
+            || (tokens[i].has(.allCaps) && c.contains(.acronym))
+        {
+            return true
+        }
         let one = single(h)
-        return gazetteer.maleNames.contains(h) || gazetteer.femaleNames.contains(h) || gazetteer.places.contains(one)
-            || gazetteer.organizations.contains(one) || gazetteer.demonyms.contains(one) || gazetteer.groups.contains(one)
-            || (tokens[i].has(.allCaps) && gazetteer.acronyms.contains(one))
-            || overrides.people.contains(one) || overrides.organizations.contains(one) || overrides.places.contains(one)
+        return overrides.people.contains(one) || overrides.organizations.contains(one) || overrides.places.contains(one)
             || overrides.groups.contains(one)
     }
 
@@ -475,7 +486,7 @@ struct EntityRecognizer {
             let adverb =
                 b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
                 && scalars[Int(tokens[a].end) - 2].value == 0x6C && scalars[Int(tokens[a].end) - 1].value == 0x79
-            if h == the || adverb || gazetteer.commonWords.contains(h) || seenLowercase(h) || gazetteer.titleModifiers.contains(h) {
+            if h == the || adverb || isA(h, .commonWord) || seenLowercase(h) || isA(h, .titleModifier) {
                 if titleEnd(at: a, limit: b) == nil || h == the { a += 1 }
             }
         }
@@ -511,9 +522,9 @@ struct EntityRecognizer {
         }
         let whole = sequence(a, b)
         let wholeKnown =
-            gazetteer.places.contains(whole) || gazetteer.organizations.contains(whole) || overrides.organizations.contains(whole)
+            isA(whole, [.placePhrase, .organizationPhrase]) || overrides.organizations.contains(whole)
             || overrides.places.contains(whole) || overrides.people.contains(whole)
-        if let (ts, te) = lastTitle, !wholeKnown, !gazetteer.organizationHeads.contains(tokens[b - 1].hash) {
+        if let (ts, te) = lastTitle, !wholeKnown, !isA(tokens[b - 1].hash, .organizationHead) {
             if ts > a {
                 // The part before the title is an affiliation, and a name of its own.
                 addCandidate(a, ts, sentence: s, personCue: false, roles: [], heads: [])
@@ -572,7 +583,7 @@ struct EntityRecognizer {
     /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
     private mutating func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
         guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].isLowercaseWord,
-            gazetteer.titleWords.contains(tokens[a - 2].hash),
+            isA(tokens[a - 2].hash, .titleWord),
             let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
         else { return nil }
         let before = tokens[m - 1]
@@ -604,7 +615,7 @@ struct EntityRecognizer {
         } else if m - 1 >= sentenceStart && tokens[m - 1].isCapitalizedWord {
             var p = m - 1
             while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord && p - 1 > m - 4 { p -= 1 }
-            if isInitialPosition(p, sentenceStart: sentenceStart) && gazetteer.commonWords.contains(tokens[p].hash) { p += 1 }
+            if isInitialPosition(p, sentenceStart: sentenceStart) && isA(tokens[p].hash, .commonWord) { p += 1 }
             if p < m { affiliation = (p, m - 1 + 1) }
         }
         let from = affiliation?.0 ?? m
@@ -619,7 +630,7 @@ struct EntityRecognizer {
         guard t.end - t.start >= 3, scalars[Int(t.end) - 1].value | 0x20 == 0x73 else { return false }
         var h = WordHash.offset
         for k in Int(t.start)..<(Int(t.end) - 1) { h = WordHash.add(h, scalars[k].value) }
-        return gazetteer.titles.contains(single(h))
+        return isA(h, .title)
     }
 
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
@@ -723,7 +734,7 @@ struct EntityRecognizer {
         // An ordinary English word capitalised only because it opens a sentence ("Thanks for
         // reading.", "Expert opinions vary") that neither the rules nor the model could place is no name.
         if kind == .misc && !confident && b - a == 1 && roles.isEmpty
-            && isInitialPosition(a, sentenceStart: sentences[s].range.lowerBound) && gazetteer.englishWords.contains(tokens[a].hash)
+            && isInitialPosition(a, sentenceStart: sentences[s].range.lowerBound) && isA(tokens[a].hash, .englishWord)
         {
             return
         }
@@ -739,58 +750,66 @@ struct EntityRecognizer {
     /// The model's label for the span `a..<b` and its probability; the features mirror `features`
     /// in scripts/entities-train.py.
     private mutating func modelLabel(_ a: Int, _ b: Int, sentence s: Int) -> (EntitySpanModel.Label, Float)? {
-        guard !model.isEmpty else { return nil }
+        // Read through `tables` each time: a copy of the model (two arrays) cost a retain and a
+        // release per span.
+        guard !tables.model.isEmpty else { return nil }
         let r = sentences[s].range
         func context(_ i: Int) -> UInt64 {
             guard i >= r.lowerBound && i < r.upperBound else { return 1 }
             return tokens[i].has(.word) ? tokens[i].hash : UInt64(WordHash.lower(scalar(i)))
         }
-        var score = model.start
-        model.add(&score, model.bias, 0)
-        for i in a..<b where tokens[i].has(.word) { model.add(&score, model.word, tokens[i].hash) }
-        model.add(&score, model.first, tokens[a].hash)
-        model.add(&score, model.last, tokens[b - 1].hash)
-        model.add(&score, model.prev, context(a - 1))
-        model.add(&score, model.prev2, context(a - 2))
-        model.add(&score, model.next, context(b))
-        model.add(&score, model.next2, context(b + 1))
-        model.add(&score, model.length, UInt64(min(b - a, 4)))
+        // The keys first, then one lookup of them all (`EntitySpanModel.score`).
+        var features = featureKeys
+        featureKeys = []
+        features.removeAll(keepingCapacity: true)
+        func add(_ slot: UInt64, _ value: UInt64) { features.append(EntitySpanModel.key(slot, value)) }
+        let m = tables.model.slots
+        add(m.bias, 0)
+        for i in a..<b where tokens[i].has(.word) { add(m.word, tokens[i].hash) }
+        add(m.first, tokens[a].hash)
+        add(m.last, tokens[b - 1].hash)
+        add(m.prev, context(a - 1))
+        add(m.prev2, context(a - 2))
+        add(m.next, context(b))
+        add(m.next2, context(b + 1))
+        add(m.length, UInt64(min(b - a, 4)))
         let lastStart = Int(tokens[b - 1].start)
         let lastEnd = Int(tokens[b - 1].end)
         if lastEnd - lastStart >= 5 {
             var h = WordHash.offset
             for k in (lastEnd - 3)..<lastEnd { h = WordHash.add(h, scalars[k].value) }
-            model.add(&score, model.suffix, h)
+            add(m.suffix, h)
         }
-        if b - a == 1 && tokens[a].has(.allCaps) { model.add(&score, model.caps, 1) }
-        if a == r.lowerBound { model.add(&score, model.initial, 1) }
-        if gazetteer.maleNames.contains(tokens[a].hash) || gazetteer.femaleNames.contains(tokens[a].hash) {
-            model.add(&score, model.given, 1)
+        if b - a == 1 && tokens[a].has(.allCaps) { add(m.caps, 1) }
+        if a == r.lowerBound { add(m.initial, 1) }
+        if isA(tokens[a].hash, .maleName) || isA(tokens[a].hash, .femaleName) {
+            add(m.given, 1)
         }
         // "at the", "of the", "by the": the pair says more than either word alone.
-        model.add(&score, model.pair, WordHash.combine(context(a - 2), context(a - 1)))
+        add(m.pair, WordHash.combine(context(a - 2), context(a - 1)))
         let head = tokens[b - 1].hash
-        if gazetteer.organizationHeads.contains(head) {
-            model.add(&score, model.head, 1)
-        } else if gazetteer.placeHeads.contains(head) {
-            model.add(&score, model.head, 2)
-        } else if gazetteer.miscHeads.contains(head) {
-            model.add(&score, model.head, 3)
+        if isA(head, .organizationHead) {
+            add(m.head, 1)
+        } else if isA(head, .placeHead) {
+            add(m.head, 2)
+        } else if isA(head, .miscHead) {
+            add(m.head, 3)
         }
         var plain = true
         for i in a..<b where tokens[i].has(.word) {
-            if !gazetteer.englishWords.contains(tokens[i].hash) && !gazetteer.commonWords.contains(tokens[i].hash) {
+            if !isA(tokens[i].hash, .englishWord) && !isA(tokens[i].hash, .commonWord) {
                 plain = false
                 break
             }
         }
-        if plain { model.add(&score, model.plain, UInt64(min(b - a, 3))) }
+        if plain { add(m.plain, UInt64(min(b - a, 3))) }
         // A known place or nationality opening the span: the place itself, or "Boston Globe", "British Airways".
-        let opening = single(tokens[a].hash)
-        let lead: UInt64 = gazetteer.places.contains(opening) ? 1 : gazetteer.demonyms.contains(opening) ? 2 : 0
-        if lead > 0 { model.add(&score, model.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
-        if b - a == 1 && hasInnerCapital(a) { model.add(&score, model.inner, 1) }
-        return model.decide(score)
+        let lead: UInt64 = isA(tokens[a].hash, .place) ? 1 : isA(tokens[a].hash, .demonym) ? 2 : 0
+        if lead > 0 { add(m.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
+        if b - a == 1 && hasInnerCapital(a) { add(m.inner, 1) }
+        let score = features.withUnsafeBufferPointer { tables.model.score($0) }
+        featureKeys = features
+        return tables.model.decide(score)
     }
 
     private mutating func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
@@ -799,49 +818,50 @@ struct EntityRecognizer {
         if overrides.organizations.contains(whole) { return (.organization, true) }
         if overrides.places.contains(whole) { return (.location, true) }
         if overrides.groups.contains(whole) { return (.group, true) }
-        if gazetteer.organizations.contains(whole) { return (.organization, true) }
-        if b - a == 1, tokens[a].has(.allCaps), gazetteer.acronyms.contains(whole) { return (.organization, true) }
-        if gazetteer.places.contains(whole) { return (.location, true) }
-        if gazetteer.demonyms.contains(whole) || gazetteer.groups.contains(whole) { return (.group, true) }
+        let phrase = classes(whole)
+        if phrase.contains(.organizationPhrase) { return (.organization, true) }
+        if b - a == 1, tokens[a].has(.allCaps), phrase.contains(.acronymPhrase) { return (.organization, true) }
+        if phrase.contains(.placePhrase) { return (.location, true) }
+        if phrase.contains(.demonymPhrase) || phrase.contains(.groupPhrase) { return (.group, true) }
         let last = tokens[b - 1].hash
         let first = tokens[a].hash
         if personCue { return (.person, true) }
         // Events, laws, awards and works: "Clean Air Act", "World Cup".
-        if b - a >= 2 && gazetteer.miscHeads.contains(last) { return (.misc, true) }
-        if gazetteer.organizationHeads.contains(last) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
+        if b - a >= 2 && isA(last, .miscHead) { return (.misc, true) }
+        if isA(last, .organizationHead) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
         // The head of "X of Y" and "X for Y" is X: "University of Texas", "Chamber of Commerce", "Center
         // for Coastal Studies" (the scanner keeps "for" in a name only after such a head).
         if b - a >= 3 {
             for i in a..<(b - 2)
             where (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for) && tokens[i + 1].isLowercaseWord
-                && gazetteer.organizationHeads.contains(tokens[i].hash)
+                && isA(tokens[i].hash, .organizationHead)
             {
                 return (.organization, true)
             }
         }
         // An abbreviated head before the name: "FC Basel", "AC Milan".
-        if b - a >= 2 && tokens[a].has(.allCaps) && gazetteer.organizationHeads.contains(first) {
+        if b - a >= 2 && tokens[a].has(.allCaps) && isA(first, .organizationHead) {
             return (.organization, true)
         }
-        if b - a >= 2 && (gazetteer.placeHeads.contains(last) || gazetteer.placeHeads.contains(first)) { return (.location, true) }
+        if b - a >= 2 && (isA(last, .placeHead) || isA(first, .placeHead)) { return (.location, true) }
         // The head first, as other languages and some English names put it: "Banco Santander", "Club Brugge".
-        if b - a >= 2 && gazetteer.organizationOpeners.contains(first) { return (.organization, true) }
+        if b - a >= 2 && isA(first, .organizationOpener) { return (.organization, true) }
         // An author cited by year: "Quilis (1964)", "Moretti, 2013", "Navarro's (2016)", "Binderman et al.".
         if b - a <= 3 && first != the && isCitation(after: b, limit: sentences[s].range.upperBound) {
             var nameLike = true
-            for i in a..<b where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash) {
+            for i in a..<b where tokens[i].has(.digit) || tokens[i].has(.allCaps) || isA(tokens[i].hash, .commonWord) {
                 nameLike = false
             }
             if nameLike { return (.person, true) }
         }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
-        if gazetteer.maleNames.contains(first) || gazetteer.femaleNames.contains(first) {
+        if isA(first, .maleName) || isA(first, .femaleName) {
             if b - a <= 4 { return (.person, true) }
         }
         if b - a == 1 && tokens[a].has(.allCaps) && !tokens[a].has(.digit) { return (.organization, false) }
         // A place or nationality opening a longer name makes an organisation ("Boston Globe", "British Airways").
-        if b - a >= 2 && (gazetteer.places.contains(single(first)) || gazetteer.demonyms.contains(single(first)))
-            && !gazetteer.maleNames.contains(tokens[a + 1].hash) && !gazetteer.femaleNames.contains(tokens[a + 1].hash)
+        if b - a >= 2 && (isA(first, .place) || isA(first, .demonym))
+            && !isA(tokens[a + 1].hash, .maleName) && !isA(tokens[a + 1].hash, .femaleName)
         {
             return (.organization, false)
         }
@@ -853,13 +873,13 @@ struct EntityRecognizer {
         if b - a >= 2 && b - a <= 3 {
             var nameLike = true
             for i in a..<b
-            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || gazetteer.commonWords.contains(tokens[i].hash)
+            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || isA(tokens[i].hash, .commonWord)
                 || seenLowercase(tokens[i].hash)
-                || gazetteer.englishWords.contains(tokens[i].hash)
+                || isA(tokens[i].hash, .englishWord)
             {
                 nameLike = false
             }
-            if nameLike && !gazetteer.demonyms.contains(single(first)) { return (.person, false) }
+            if nameLike && !isA(first, .demonym) { return (.person, false) }
         }
         if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
             return (.location, false)
@@ -870,10 +890,10 @@ struct EntityRecognizer {
             if endsWith(a, placeEndings) { return (.location, false) }
             if endsWith(a, surnameEndings) { return (.person, false) }
             if let after, after.has(.possessive) { return (.person, false) }
-        } else if endsWith(b - 1, surnameEndings) && !gazetteer.demonyms.contains(single(first)) {
+        } else if endsWith(b - 1, surnameEndings) && !isA(first, .demonym) {
             return (.person, false)
         }
-        if gazetteer.demonyms.contains(single(first)) { return (.group, false) }
+        if isA(first, .demonym) { return (.group, false) }
         return (.misc, false)
     }
 
@@ -1100,9 +1120,9 @@ struct EntityRecognizer {
                     if let g = headlineKeys[seq], g >= 0 {
                         groups[g].mentions.append((i, i + length, .name, s))
                         matched = true
-                    } else if gazetteer.places.contains(seq) || gazetteer.organizations.contains(seq) || overrides.people.contains(seq)
+                    } else if isA(seq, [.placePhrase, .organizationPhrase]) || overrides.people.contains(seq)
                         || overrides.organizations.contains(seq) || overrides.places.contains(seq)
-                        || (length == 1 && tokens[i].has(.allCaps) && gazetteer.acronyms.contains(seq))
+                        || (length == 1 && tokens[i].has(.allCaps) && isA(seq, .acronymPhrase))
                     {
                         let (kind, _) = classify(i, i + length, sentence: s, personCue: false)
                         var new = Group(kind: kind, confident: true)
@@ -1125,8 +1145,8 @@ struct EntityRecognizer {
     /// exactly one person has that surname.
     private mutating func mergeShortForms(_ groups: inout [Group]) {
         var surnames: [UInt64: Int] = [:]
-        for (g, group) in groups.enumerated() where group.kind == .person && group.fullest.end - group.fullest.first >= 2 {
-            let key = tokens[group.fullest.end - 1].hash
+        for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
+            let key = tokens[groups[g].fullest.end - 1].hash
             surnames[key] = surnames[key] == nil ? g : -1
         }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 && !groups[g].mentions.isEmpty {
@@ -1146,10 +1166,11 @@ struct EntityRecognizer {
     /// Valley"), a place.
     private mutating func typeLoneWords(_ groups: inout [Group]) {
         var openings: [UInt64: Entity.Kind] = [:]
-        for group in groups where group.fullest.end - group.fullest.first >= 2 {
-            guard group.kind == .organization || group.kind == .location else { continue }
-            let key = tokens[group.fullest.first].hash
-            if let old = openings[key], old != group.kind { openings[key] = .misc } else { openings[key] = group.kind }
+        for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first >= 2 {
+            let kind = groups[g].kind
+            guard kind == .organization || kind == .location else { continue }
+            let key = tokens[groups[g].fullest.first].hash
+            if let old = openings[key], old != kind { openings[key] = .misc } else { openings[key] = kind }
         }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 {
             guard !groups[g].mentions.isEmpty, groups[g].kind != .group, !groups[g].confident else { continue }
@@ -1161,6 +1182,7 @@ struct EntityRecognizer {
 
     /// "the chancellor" after "German Chancellor Friedrich Merz": the latest entity with that title.
     private mutating func addNominals(_ groups: inout [Group]) {
+        let the = self.the
         for s in sentences.indices where !sentences[s].headline {
             let r = sentences[s].range
             for p in r where tokens[p].hash == the && p + 1 < r.upperBound {
@@ -1170,8 +1192,9 @@ struct EntityRecognizer {
                 let at = Int(tokens[p].start)
                 var best = -1
                 var bestStart = -1
-                for (g, group) in groups.enumerated() where group.roleHeads.contains(head) {
-                    for m in group.mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
+                // By index: a loop over the groups themselves copied each (four arrays and a set).
+                for g in groups.indices where groups[g].roleHeads.contains(head) {
+                    for m in groups[g].mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
                         best = g
                         bestStart = Int(tokens[m.first].start)
                     }
@@ -1183,10 +1206,10 @@ struct EntityRecognizer {
 
     private enum Gender { case male, female, unknown }
 
-    private mutating func gender(_ group: Group) -> Gender {
-        let h = tokens[group.fullest.first].hash
-        let male = gazetteer.maleNames.contains(h)
-        let female = gazetteer.femaleNames.contains(h)
+    private mutating func gender(_ group: Int, in groups: [Group]) -> Gender {
+        let h = tokens[groups[group].fullest.first].hash
+        let male = isA(h, .maleName)
+        let female = isA(h, .femaleName)
         return male == female ? .unknown : male ? .male : .female
     }
 
@@ -1194,12 +1217,14 @@ struct EntityRecognizer {
     /// sentence or in the previous one; nothing when two could fit.
     private mutating func addPronouns(_ groups: inout [Group]) {
         var people: [(token: Int, sentence: Int, group: Int)] = []
-        for (g, group) in groups.enumerated() where group.kind == .person {
-            for m in group.mentions { people.append((m.first, m.sentence, g)) }
+        for g in groups.indices where groups[g].kind == .person {
+            for m in groups[g].mentions { people.append((m.first, m.sentence, g)) }
         }
         guard !people.isEmpty else { return }
         people.sort { $0.token < $1.token }
-        let genders = groups.map { gender($0) }
+        let genders = groups.indices.map { gender($0, in: groups) }
+        // The pronouns' hashes in locals: read through `tables` they were loaded again for every token.
+        let (he, his, him, she, her) = (self.he, self.his, self.him, self.she, self.her)
         var cursor = 0
         for s in sentences.indices where !sentences[s].headline {
             for p in sentences[s].range {

@@ -35,11 +35,35 @@ enum EntityTokenizer {
     @inline(__always)
     private static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
 
+    /// How many tokens are gathered before they go into the caller's array: an append per token
+    /// checked the array's uniqueness and capacity every time, a tenth of the tokenizer.
+    private static let batch = 64
+
     private static func tokenize<U: FixedWidthInteger & UnsignedInteger>(
         _ units: ScalarBuffer.Units<U>, range: Range<Int>, into tokens: inout [EntityToken]
     ) {
+        withUnsafeTemporaryAllocation(of: EntityToken.self, capacity: batch) { buffer in
+            var pending = 0
+            func append(_ token: EntityToken) {
+                if pending == batch {
+                    tokens.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<pending]))
+                    pending = 0
+                }
+                buffer.initializeElement(at: pending, to: token)
+                pending += 1
+            }
+            scan(units, range: range, append: append)
+            tokens.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<pending]))
+        }
+    }
+
+    @inline(__always)
+    private static func scan<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: ScalarBuffer.Units<U>, range: Range<Int>, append: (EntityToken) -> Void
+    ) {
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, units.count)
+        let raw = units.raw
         while i < end {
             let v = UInt32(truncatingIfNeeded: units[i])
             let k = kind(v)
@@ -55,6 +79,30 @@ enum EntityTokenizer {
                 // A word ends at the longest token, so that a token's length fits in its 20 bits.
                 let wordEnd = min(end, start + EntityToken.maxLength)
                 while i < wordEnd {
+                    // A run of ASCII letters, most of the text, in a loop of its own that keeps the
+                    // hash in a register (a code unit below 0x80 is never an out-of-line marker;
+                    // `u | 0x20` is the lowercase of a letter, and bit 5 tells a lowercase one).
+                    var j = i
+                    var h = hash
+                    var lowercase = 0
+                    while j < wordEnd {
+                        let u = UInt32(truncatingIfNeeded: raw[j])
+                        let folded = u | 0x20
+                        guard folded &- 0x61 < 26 else { break }
+                        lowercase &+= Int(u >> 5 & 1)
+                        h = (h ^ UInt64(folded)) &* WordHash.prime
+                        j &+= 1
+                    }
+                    if j > i {
+                        lowers += lowercase
+                        uppers += j - i - lowercase
+                        segmentLength += j - i
+                        if segmentLength > 1 { singleLetterSegment = false }
+                        hash = h
+                        i = j
+                        // A space, the usual end of a word, ends it without the questions below.
+                        guard i < wordEnd, raw[i] != 0x20 else { break }
+                    }
                     let c = UInt32(truncatingIfNeeded: units[i])
                     let ck = kind(c)
                     if ck != 0 {
@@ -66,8 +114,9 @@ enum EntityTokenizer {
                         continue
                     }
                     // A hyphen, an apostrophe other than a possessive, or a period between
-                    // single letters (U.S.) stays inside the word.
-                    if i + 1 < end {
+                    // single letters (U.S.) stays inside the word. The next scalar is read only
+                    // after a hyphen or an apostrophe, not after every word.
+                    if i + 1 < end && (c == 0x2D || isApostrophe(c)) {
                         let next = UInt32(truncatingIfNeeded: units[i + 1])
                         let nk = kind(next)
                         if c == 0x2D && nk != 0 {
@@ -101,7 +150,9 @@ enum EntityTokenizer {
                 if lowers > 0 { flags.insert(.lowercase) }
                 if uppers >= 2 && lowers == 0 { flags.insert(.allCaps) }
                 if uppers == 1 && lowers == 0 && i - start == 2 { flags.insert(.initial) }
-                tokens.append(EntityToken(start: Int32(start), end: Int32(i), hash: hash, flags: flags))
+                append(EntityToken(start: Int32(start), end: Int32(i), hash: hash, flags: flags))
+                // The space after the word is skipped here, as the loop would skip it.
+                if i < end && raw[i] == 0x20 { i += 1 }
                 continue
             }
             if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 {
@@ -137,7 +188,7 @@ enum EntityTokenizer {
                 default: flags = .breaker
                 }
             }
-            tokens.append(EntityToken(start: Int32(i), end: Int32(tokenEnd), hash: 0, flags: flags))
+            append(EntityToken(start: Int32(i), end: Int32(tokenEnd), hash: 0, flags: flags))
             i = tokenEnd
         }
     }

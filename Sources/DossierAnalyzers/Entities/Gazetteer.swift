@@ -32,6 +32,8 @@ struct Gazetteer: Sendable {
     var femaleNames: HashSet64 = []
     /// Every word of every title and title modifier: a word outside it cannot start a title.
     var titleWords: HashSet64 = []
+    /// Every single-word list above, and the one-word entries of the phrase lists, in one table.
+    var classes = WordClasses()
     /// The longest entry, in words, of the multi-word lists.
     var longestEntry = 1
     /// Resource files that could not be read.
@@ -85,6 +87,21 @@ struct Gazetteer: Sendable {
         englishWords = words("english-words")
         maleNames = words("given-names-male")
         femaleNames = words("given-names-female")
+        classes = WordClasses(
+            words: [
+                (maleNames, .maleName), (femaleNames, .femaleName), (commonWords, .commonWord), (englishWords, .englishWord),
+                (titleWords, .titleWord), (titleModifiers, .titleModifier), (honorifics, .honorific),
+                (organizationHeads, .organizationHead), (organizationOpeners, .organizationOpener), (placeHeads, .placeHead),
+                (miscHeads, .miscHead), (notNames, .notName),
+            ],
+            phrases: [
+                (places, .place), (organizations, .organization), (demonyms, .demonym), (groups, .group), (acronyms, .acronym),
+                (titles, .title),
+            ],
+            wholePhrases: [
+                (places, .placePhrase), (organizations, .organizationPhrase), (demonyms, .demonymPhrase), (groups, .groupPhrase),
+                (acronyms, .acronymPhrase),
+            ])
     }
 
     /// The sequence hash of `entry`, tokenised as the scanner tokenises text; remembers its length.

@@ -56,6 +56,9 @@ struct HashSet64: Sendable, ExpressibleByArrayLiteral {
         for k in other.slots where k != 0 { insert(k) }
     }
 
+    /// The stored keys, in no order (a key of 0 is stored, and listed, as 1).
+    var elements: [UInt64] { slots.filter { $0 != 0 } }
+
     /// Whether the set has no element.
     var isEmpty: Bool { count == 0 }
 
