@@ -161,6 +161,26 @@ struct QuoteAnalyzerTests {
         #expect(find(d, q, "Nobody asked the ferry company what it thought of the plan.")?.speaker == nil)
     }
 
+    @Test("the subject of a second verb is the first verb's ('Varga said … and added'); 'he’d', 'instead' and a signing dash")
+    func coordinationContractionAndDash() throws {
+        let (d, q) = try quotes(
+            """
+            Varga said the council had never used the word and added, "We did not promise a bridge." Later he’d say, “The ferry was always the plan.” She instead told the board: “Nobody asked the fishermen what they wanted from the harbour.” “A harbour is a promise kept.” — Anna Varga
+
+            “Every town needs a harbour.” — Anna Varga
+            """, entities: [Self.varga])
+        let bridge = try #require(find(d, q, "We did not promise a bridge."))
+        #expect(speakerText(d, bridge) == "Varga")
+        #expect(bridge.speaker == "e1")
+        #expect(speakerText(d, find(d, q, "The ferry was always the plan.")) == "he")
+        #expect(speakerText(d, find(d, q, "Nobody asked the fishermen what they wanted from the harbour.")) == "She")
+        for words in ["A harbour is a promise kept.", "Every town needs a harbour."] {
+            let signed = try #require(find(d, q, words))
+            #expect(signed.kind == .direct)
+            #expect(signed.speaker == "e1", "\(words)")
+        }
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

@@ -42,7 +42,7 @@ extension QuoteScanner {
             // segmenter, so the attribution is the next one's opening words.
             if post.isEmpty, let close = span.close, let next = sentenceAfterQuestion(span, close: close, before: spans, index + 1) {
                 let (nextAfter, _) = attribution(after: tokens(next))
-                if let nextAfter, nextAfter.cue != nil {
+                if let nextAfter, nextAfter.cue != nil || nextAfter.speaker != nil && Self.isDash(v(next.lowerBound)) {
                     after = nextAfter
                     trailing = false
                 }
@@ -96,17 +96,21 @@ extension QuoteScanner {
         }
     }
 
+    static func isDash(_ c: UInt32) -> Bool { c == 0x2014 || c == 0x2013 }
+
     /// The sentence right after a quotation that closes its sentence with a question or an
-    /// exclamation (`?”`, `!"`), in the same block and before the next quotation; nil otherwise.
+    /// exclamation (`?”`, `!"`), or that a dash opens, in the same block and before the next
+    /// quotation; nil otherwise.
     mutating func sentenceAfterQuestion(_ span: Span, close: Int, before spans: [Span], _ next: Int) -> Range<Int>? {
         let block = blocks[span.endBlock].range.offsets
         guard sentence(containing: close, block: span.endBlock).upperBound <= close + 1 else { return nil }
         // The last scalar of the quotation before any inner closing marks.
         var k = span.contentEnd - 1
         while k > span.contentStart, Self.isQuoteMark(v(k)) || Self.isSpace(v(k)) { k -= 1 }
-        guard k >= span.contentStart, v(k) == 0x3F || v(k) == 0x21 else { return nil }
         let start = skipSpaces(from: close + 1, to: block.upperBound)
         guard start < block.upperBound else { return nil }
+        // Or a signature that the segmenter made a sentence of its own (`“….” — Neil Gaiman`).
+        guard k >= span.contentStart, v(k) == 0x3F || v(k) == 0x21 || Self.isDash(v(start)) else { return nil }
         var range = sentence(containing: start, block: span.endBlock)
         guard range.lowerBound == start else { return nil }
         if next < spans.count, spans[next].open < range.upperBound { range = range.lowerBound..<max(range.lowerBound, spans[next].open) }
@@ -182,6 +186,13 @@ extension QuoteScanner {
     /// The attribution that follows a quotation in its sentence (`, said Varga`, `, she added`,
     /// `, according to the ministry`), and whether other prose follows it instead.
     mutating func attribution(after t: [QuoteToken]) -> (Attribution?, Bool) {
+        // `“…” — Neil Gaiman`: a dash and a name that end the sentence sign the quotation (not
+        // `“Musicophilia” — Lund wasn't pleased`, where the writer's words go on after the dash).
+        if t.count >= 2, t[0].isMark(0x2014) || t[0].isMark(0x2013), t[1].isWord, t[1].isCapitalized,
+            let speaker = forwardSpeaker(t, from: 1), !t.contains(where: { $0.isWord && $0.start >= speaker.upperBound })
+        {
+            return (Attribution(cue: nil, speaker: speaker), false)
+        }
         var i = 0
         while i < t.count, t[i].isLink { i += 1 }
         guard i < t.count else { return (nil, false) }

@@ -60,6 +60,17 @@ extension QuoteScanner {
         var j = cue - 1
         while j >= lo, t[j].isWord, wordClass(t[j]) & C.skipBeforeCue != 0 || isAdverb(t[j]), wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
         guard j >= lo else { return nil }
+        // `Volker said he never used the term and added, “…”`: the subject of the first verb.
+        if t[j].isWord, t[j].hash == Words.and || t[j].hash == Words.but {
+            var k = j - 1
+            while k >= lo {
+                if t[k].isWord, cueUse(t[k]).contains(.direct) { return backwardSubject(t, cue: k, lo: lo) }
+                k -= 1
+            }
+            return nil
+        }
+        // `he’d respond`, `she’ll say`: the pronoun without its contraction.
+        if let pronoun = pronounBeforeContraction(t[j]) { return pronoun }
         if t[j].isMark(0x2C) {
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
@@ -109,6 +120,24 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<t[end].end
+    }
+
+    /// The pronoun of a contracted word (`he’d`, `she'll`, `they’ve`), as a range; nil for any other word.
+    mutating func pronounBeforeContraction(_ t: QuoteToken) -> Range<Int>? {
+        guard t.isWord, t.end - t.start >= 3, t.end - t.start <= 7 else { return nil }
+        var h = WordTable.seed
+        for k in t.start..<t.end {
+            let c = v(k)
+            if c == 0x27 || c == 0x2019 {
+                guard k > t.start,
+                    wordClass(QuoteToken(start: t.start, end: k, hash: h, first: v(t.start), isWord: true, isCapitalized: t.isCapitalized))
+                        & C.pronoun != 0
+                else { return nil }
+                return t.start..<k
+            }
+            h = WordTable.mix(h, WordTable.fold(c))
+        }
+        return nil
     }
 
     /// Whether `t` is a lowercase adverb in -ly of five letters or more (`Brooke tearfully asked`),
@@ -191,6 +220,8 @@ extension QuoteScanner {
 
 enum Words {
     static let who = WordTable.hash("who")
+    static let and = WordTable.hash("and")
+    static let but = WordTable.hash("but")
     static let he = WordTable.hash("he")
     static let she = WordTable.hash("she")
     static let it = WordTable.hash("it")

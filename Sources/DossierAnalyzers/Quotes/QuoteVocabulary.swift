@@ -93,6 +93,7 @@ struct QuoteVocabulary: Sendable {
         "flatly", "firmly", "privately", "angrily", "quickly", "often", "always", "never", "just", "already",
         "initially", "originally", "subsequently", "herself", "himself", "themselves", "itself", "has", "quietly",
         "bluntly", "openly", "frequently", "told", "may", "might", "could", "should", "can", "not", "only",
+        "instead", "still", "even", "now", "first",
     ]
     static let clauseStops: [String] = [
         "and", "but", "or", "that", "which", "while", "as", "when", "because", "after", "before", "if", "though",
