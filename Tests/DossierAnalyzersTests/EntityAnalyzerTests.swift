@@ -59,6 +59,22 @@ struct EntityAnalyzerTests {
         #expect(texts(dempsey, document) == ["Owen Dempsey", "Dempsey", "Dempsey"])
     }
 
+    @Test("a titled name after a closing quote is no title-cased headline, though the article wrote the title in lowercase")
+    func titledNameAfterQuote() throws {
+        let (document, entities) = try analyze(
+            """
+            Ferry Plans
+
+            The old pier will become a ferry terminal, the country's transport minister said on Tuesday.
+
+            "The ferry will run all winter," Transport Minister Elsa Nordin said in a statement.
+            """)
+        let nordin = try #require(entity("Elsa Nordin", in: entities))
+        #expect(nordin.kind == .person)
+        #expect(nordin.roles.first?.title.hasSuffix("Minister") == true)
+        #expect(texts(nordin, document) == ["Elsa Nordin"])
+    }
+
     @Test("a premodifying title and affiliation: 'German Chancellor Friedrich Merz'; role words stay out of the name")
     func premodifier() throws {
         let (document, entities) = try paragraph("The talks were attended by German Chancellor Friedrich Merz on a cold morning.")

@@ -374,8 +374,10 @@ struct EntityRecognizer {
             let token = tokens[e]
             if token.isCapitalizedWord {
                 caps += 1
+                // Title words are not ordinary here ("Interior Minister Wolfgang Peschorn" after the
+                // article wrote "the interior minister"): the stretch is a titled name, not a headline.
                 if (isA(token.hash, .commonWord) || seenLowercase(token.hash)) && !isKnownName(e)
-                    && !isInitialPosition(e, sentenceStart: sentenceStart)
+                    && !isInitialPosition(e, sentenceStart: sentenceStart) && !isA(token.hash, [.titleWord, .titleModifier])
                 {
                     ordinary += 1
                 }
