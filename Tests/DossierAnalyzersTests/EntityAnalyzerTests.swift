@@ -75,6 +75,22 @@ struct EntityAnalyzerTests {
         #expect(texts(nordin, document) == ["Elsa Nordin"])
     }
 
+    @Test("a surname that is also a word ('Young') opening a sentence before a comma or 'said' is the person named in full before")
+    func surnameThatIsAWord() throws {
+        let (document, entities) = try analyze(
+            """
+            Space Hearing
+
+            Two witnesses, astronaut Ann Holm and retired executive Tom Young, backed the plan.
+
+            Young, in his testimony, did not address the rockets. Young said the station could wait.
+
+            Young people in the gallery cheered.
+            """)
+        let young = try #require(entity("Tom Young", in: entities))
+        #expect(texts(young, document).filter { $0 == "Young" }.count == 2)
+    }
+
     @Test("a premodifying title and affiliation: 'German Chancellor Friedrich Merz'; role words stay out of the name")
     func premodifier() throws {
         let (document, entities) = try paragraph("The talks were attended by German Chancellor Friedrich Merz on a cold morning.")

@@ -133,6 +133,9 @@ struct EntityRecognizer {
     private var lowercaseBloom: [UInt64] = []
     private var bloomMask: UInt64 = 0
     private var candidates: [Candidate] = []
+    /// The last words of the people named so far in full ("Young" of "Tom Young"): such a word
+    /// opening a sentence before a comma or a reporting verb is the surname, not an ordinary word.
+    private var surnames: Set<UInt64> = []
     private var pendingRole: (start: Int, role: Entity.Role, head: UInt64)?
     private var scalars = ScalarBuffer()
     /// The span model's feature keys of the span at hand, kept to reuse the storage.
@@ -213,6 +216,7 @@ struct EntityRecognizer {
         tokens.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
+        surnames.removeAll(keepingCapacity: true)
         stretches.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(window.count / 5)
         tokenizeSentences(document, in: window)
@@ -483,7 +487,7 @@ struct EntityRecognizer {
         let b = runEnd
         var personCue = cue
         // An ordinary word capitalised because it opens the sentence is not a name.
-        if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) {
+        if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) && !isSurnameOpening(a, b, limit: r.upperBound) {
             let h = tokens[a].hash
             let adverb =
                 b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
@@ -737,10 +741,20 @@ struct EntityRecognizer {
         // reading.", "Expert opinions vary") that neither the rules nor the model could place is no name.
         if kind == .misc && !confident && b - a == 1 && roles.isEmpty
             && isInitialPosition(a, sentenceStart: sentences[s].range.lowerBound) && isA(tokens[a].hash, .englishWord)
+            && !isSurnameOpening(a, b, limit: sentences[s].range.upperBound)
         {
             return
         }
+        if kind == .person && b - a >= 2 { surnames.insert(tokens[b - 1].hash) }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
+    }
+
+    /// Whether the one-word run at `a` is the surname of a person named in full earlier, followed by
+    /// a comma, a possessive or a reporting verb ("Young, in his testimony, …", "Young said").
+    private func isSurnameOpening(_ a: Int, _ b: Int, limit: Int) -> Bool {
+        guard b == a + 1, b < limit, surnames.contains(tokens[a].hash) else { return false }
+        let next = tokens[b]
+        return next.has(.comma) || next.has(.possessive) || next.hash == said || next.hash == says || next.hash == told
     }
 
     static func isOpeningQuote(_ v: UInt32) -> Bool { v == 0x22 || v == 0x201C || v == 0xAB || v == 0x2018 }
