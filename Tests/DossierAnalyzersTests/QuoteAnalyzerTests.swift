@@ -445,6 +445,18 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d, post) == "Lindholm Rowing Club")
     }
 
+    @Test("links that close an embedded post are not part of its words; a post that is only a link keeps it")
+    func postLinks() throws {
+        let text =
+            "The club replied online.\n\nSee you all at the harbour on Sunday! https://t.co/ab12Cd pic.twitter.com/Xy9 — Lindholm Rowing Club (@lindholmrow) May 3, 2025\n\n"
+            + "The race went ahead.\n\nhttps://t.co/zz99 — Lindholm Rowing Club (@lindholmrow) May 4, 2025"
+        let (d, q) = try quotes(
+            text, entities: [("e1", .organization, ["Lindholm Rowing Club"])], blockKinds: [1: .embeddedPost, 3: .embeddedPost])
+        let post = try #require(find(d, q, "See you all at the harbour on Sunday!"))
+        #expect(post.speaker == "e1")
+        #expect(q.contains { d.text(in: $0.range) == "https://t.co/zz99" })
+    }
+
     @Test("an attribution in its own block names the author of the post above it")
     func separatePostAttribution() throws {
         let text = "Back on the water at last\n\n- Island Ferries (@islandferries) June 2, 2024"

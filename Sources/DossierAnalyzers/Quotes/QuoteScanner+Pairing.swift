@@ -162,6 +162,7 @@ extension QuoteScanner {
             if text.count > 2, Self.isQuoteMark(v(text.lowerBound)), Self.isQuoteMark(v(text.upperBound - 1)) {
                 text = trimmed((text.lowerBound + 1)..<(text.upperBound - 1))
             }
+            while case let shorter = withoutClosingLink(text), shorter != text { text = shorter }
             guard !text.isEmpty else { continue }
             let speaker = resolve(author)
             quotes.append(
@@ -173,6 +174,24 @@ extension QuoteScanner {
             used.insert(blockOfText)
         }
         return used
+    }
+
+    /// `text` without a link that closes it (`… in Peace Deal https://t.co/x6Yz`, `pic.twitter.com/…`):
+    /// it points at the post and is none of its words. A post that is only a link keeps it.
+    mutating func withoutClosingLink(_ text: Range<Int>) -> Range<Int> {
+        var k = text.upperBound
+        while k > text.lowerBound, !Self.isSpace(v(k - 1)) { k -= 1 }
+        guard k > text.lowerBound else { return text }
+        func starts(_ prefix: String) -> Bool {
+            var i = k
+            for p in prefix.unicodeScalars {
+                guard i < text.upperBound, WordTable.fold(v(i)) == p.value else { return false }
+                i += 1
+            }
+            return true
+        }
+        guard starts("http://") || starts("https://") || starts("pic.twitter.com/") || starts("www.") else { return text }
+        return trimmed(text.lowerBound..<k)
     }
 
     /// The dash opening a post's attribution line and the author's name after it.
