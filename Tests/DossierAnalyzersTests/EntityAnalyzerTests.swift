@@ -91,6 +91,14 @@ struct EntityAnalyzerTests {
         #expect(texts(young, document).filter { $0 == "Young" }.count == 2)
     }
 
+    @Test("a name before 'administration' or 'presidency' is the leader's: 'the Lindqvist administration'")
+    func leaderBeforeAdministration() throws {
+        let (_, entities) = try paragraph(
+            "The Lindqvist administration cut the harbour budget, and the Okafor presidency had promised a new quay.")
+        #expect(entity("Lindqvist", in: entities)?.kind == .person)
+        #expect(entity("Okafor", in: entities)?.kind == .person)
+    }
+
     @Test("a premodifying title and affiliation: 'German Chancellor Friedrich Merz'; role words stay out of the name")
     func premodifier() throws {
         let (document, entities) = try paragraph("The talks were attended by German Chancellor Friedrich Merz on a cold morning.")

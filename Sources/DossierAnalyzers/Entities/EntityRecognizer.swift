@@ -886,6 +886,12 @@ struct EntityRecognizer {
         if let after, after.hash == said || after.hash == says || after.hash == told {
             return (.person, false)
         }
+        // A leader's name before the word for the government they lead: "the Trump administration",
+        // "the Obama presidency".
+        if b - a == 1, let after, after.isLowercaseWord, after.hash == tables.words.administration || after.hash == tables.words.presidency
+        {
+            return (.person, true)
+        }
         if b - a >= 2 && b - a <= 3 {
             var nameLike = true
             for i in a..<b

@@ -13,6 +13,8 @@ struct FunctionWords: Sendable {
     let said = WordHash.word("said")
     let says = WordHash.word("says")
     let told = WordHash.word("told")
+    let administration = WordHash.word("administration")
+    let presidency = WordHash.word("presidency")
     let he = WordHash.word("he")
     let she = WordHash.word("she")
     let his = WordHash.word("his")
