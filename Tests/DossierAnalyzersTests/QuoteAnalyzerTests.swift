@@ -135,7 +135,7 @@ struct QuoteAnalyzerTests {
     func longAppositive() throws {
         let (d, q) = try quotes(
             """
-            "The pier will open in May," Anna Varga, the mayor of Lindholm, a town on the coast of Sweden, and chair of the harbour board, said in a statement. "We owe it to the fishermen."
+            "The pier will open in May," Dr. Anna Varga, the mayor of Lindholm, a town on the coast of Sweden, and chair of the harbour board, said in a statement. "We owe it to the fishermen."
             """, entities: [Self.varga])
         let pier = try #require(find(d, q, "The pier will open in May"))
         #expect(pier.kind == .direct)

@@ -229,13 +229,24 @@ extension QuoteScanner {
     mutating func appositiveAttribution(_ t: [QuoteToken], name i: Int) -> Attribution? {
         guard t[i].isWord, t[i].isCapitalized else { return nil }
         var e = i
-        while e + 1 < t.count, t[e + 1].isWord, t[e + 1].isCapitalized { e += 1 }
+        while e + 1 < t.count {
+            if t[e + 1].isWord, t[e + 1].isCapitalized {
+                e += 1
+            } else if t[e + 1].isMark(0x2E), isAbbreviation(t[e]), e + 2 < t.count, t[e + 2].isWord, t[e + 2].isCapitalized {
+                e += 2  // `Dr. Luz Arroyo`, `Rep. Ann Lund`
+            } else {
+                break
+            }
+        }
         guard e + 1 < t.count, t[e + 1].isMark(0x2C) else { return nil }
         var j = e + 2
         while j < t.count, j - e < 40 {
             let tok = t[j]
             if tok.isWord, cueUse(tok).contains(.direct), t[j - 1].isMark(0x2C) {
-                return Attribution(cue: tok.start..<tok.end, speaker: t[i].start..<t[e].end)
+                // The name without an abbreviated title before it (`Dr.`, `Rep.`).
+                var first = i
+                while first + 2 <= e, t[first + 1].isMark(0x2E), isAbbreviation(t[first]) { first += 2 }
+                return Attribution(cue: tok.start..<tok.end, speaker: t[first].start..<t[e].end)
             }
             if !tok.isWord, tok.first == 0x3F || tok.first == 0x21 || tok.first == 0x3B || (tok.first == 0x2E && !isAbbreviation(t[j - 1]))
             {
