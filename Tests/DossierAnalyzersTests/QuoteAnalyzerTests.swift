@@ -181,6 +181,20 @@ struct QuoteAnalyzerTests {
         }
     }
 
+    @Test("a quotation opening its sentence right after reported speech takes its speaker; not after other prose")
+    func afterReportedSpeech() throws {
+        let (d, q) = try quotes(
+            """
+            Varga said the ferry would run again in May. “We owe it to the fishermen who waited all winter.”
+
+            The harbour reopened in June. “Nobody told the ferry company anything about it.”
+            """, entities: [Self.varga])
+        let owe = try #require(find(d, q, "We owe it to the fishermen who waited all winter."))
+        #expect(owe.speaker == "e1")
+        #expect(owe.cue == nil)
+        #expect(find(d, q, "Nobody told the ferry company anything about it.")?.speaker == nil)
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

@@ -91,12 +91,36 @@ extension QuoteScanner {
                 quote.speakerRange = speaker.range
                 quote.isAnonymous = speaker.isAnonymous
                 last = (span.endBlock, speaker)
+            } else if kind == .direct, continuingSpeaker, lead == .none, let range = reportingSubject(before: span) {
+                let speaker = resolve(range)
+                quote.speaker = speaker.entity
+                quote.speakerRange = speaker.range
+                quote.isAnonymous = speaker.isAnonymous
+                last = (span.endBlock, speaker)
             }
             quotes.append(quote)
         }
     }
 
     static func isDash(_ c: UInt32) -> Bool { c == 0x2014 || c == 0x2013 }
+
+    /// `Varga said the ferry would run in May. “We owe it to the fishermen.”`: the subject of a
+    /// reporting verb in the sentence right before a quotation that opens its own sentence, in the
+    /// same paragraph, when that sentence holds no quotation of its own.
+    mutating func reportingSubject(before span: Span) -> Range<Int>? {
+        let block = blocks[span.startBlock].range.offsets
+        let own = sentence(containing: span.open, block: span.startBlock)
+        guard skipSpaces(from: own.lowerBound, to: span.open) == span.open, own.lowerBound > block.lowerBound else { return nil }
+        let previous = sentence(containing: own.lowerBound - 1, block: span.startBlock)
+        guard !previous.isEmpty, previous.upperBound <= own.lowerBound, !covered.contains(where: { $0.overlaps(previous) }) else {
+            return nil
+        }
+        let t = tokens(previous)
+        guard let found = lastCue(in: t, before: t.count), let cue = found.cue, let speaker = found.speaker,
+            let verb = t.first(where: { $0.start == cue.lowerBound }), cueUse(verb).contains(.direct)
+        else { return nil }
+        return speaker
+    }
 
     /// The sentence right after a quotation that closes its sentence with a question or an
     /// exclamation (`?”`, `!"`), or that a dash opens, in the same block and before the next
