@@ -195,6 +195,20 @@ struct QuoteAnalyzerTests {
         #expect(find(d, q, "Nobody told the ferry company anything about it.")?.speaker == nil)
     }
 
+    @Test("the name that opens the words after a quotation, when no subject reads back from the verb: 'Varga weighed in, telling …'")
+    func nameBeforeParticiple() throws {
+        let (d, q) = try quotes(
+            """
+            "We all miss the old ferry," Varga weighed in, telling the council, "and nobody will forget it." "It was a fine boat," Lund chimed in.
+            """, entities: [Self.varga, ("e2", .person, ["Lund"])])
+        #expect(find(d, q, "We all miss the old ferry")?.speaker == "e1")
+        #expect(find(d, q, "and nobody will forget it.")?.speaker == "e1")
+        let boat = try #require(find(d, q, "It was a fine boat"))
+        #expect(boat.kind == .direct)
+        #expect(boat.speaker == "e2")
+        #expect(boat.cue == "chimed")
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

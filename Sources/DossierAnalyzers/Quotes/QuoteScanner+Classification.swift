@@ -235,7 +235,10 @@ extension QuoteScanner {
             let tok = t[j]
             if tok.isWord {
                 if cueUse(tok).contains(.direct) {
-                    return (Attribution(cue: tok.start..<tok.end, speaker: backwardSubject(t, cue: j, lo: i)), false)
+                    // `…,” Benioff weighed in, telling Cook`: when no subject reads back from the verb,
+                    // the name the words after the quotation open with.
+                    let speaker = backwardSubject(t, cue: j, lo: i) ?? nameRun(t, from: i)
+                    return (Attribution(cue: tok.start..<tok.end, speaker: speaker), false)
                 }
                 words += 1
             } else if !(tok.isMark(0x2C) || (tok.isMark(0x2E) && isAbbreviation(t[j - 1]))) {
@@ -279,6 +282,14 @@ extension QuoteScanner {
             j += 1
         }
         return nil
+    }
+
+    /// The capitalised words from token `i` (a name), or nil when token `i` is no capitalised word.
+    mutating func nameRun(_ t: [QuoteToken], from i: Int) -> Range<Int>? {
+        guard i < t.count, t[i].isWord, t[i].isCapitalized, wordClass(t[i]) & C.pronoun == 0 else { return nil }
+        var e = i
+        while e + 1 < t.count, t[e + 1].isWord, t[e + 1].isCapitalized { e += 1 }
+        return t[i].start..<t[e].end
     }
 
     /// Whether `span` is a paragraph of its own that is nothing but a quotation, right after the

@@ -73,7 +73,7 @@ struct QuoteVocabulary: Sendable {
         "saying", "continued", "continues", "quipped", "joked", "jokes", "exclaimed", "shouted", "yelled",
         "remarked", "commented", "observed", "lamented", "boasted", "reports", "reported", "reporting",
         "began", "recounted", "mused", "sighed", "laughed", "agreed", "cautioned", "countered", "retorted",
-        "wrote", "writing", "telling", "adding", "posting", "tweeting", "tells",
+        "wrote", "writing", "telling", "adding", "posting", "tweeting", "tells", "chimed", "piped",
     ]
 
     /// Verbs that attribute a quoted fragment inside the writer's sentence.
