@@ -40,7 +40,7 @@ extension QuoteScanner {
             var (after, trailing) = attribution(after: post)
             // `"Can I give it to James?" Brooke asked.`: the question ends the sentence for the
             // segmenter, so the attribution is the next one's opening words.
-            if post.isEmpty, let close = span.close, let next = sentenceAfterQuestion(span, close: close, before: spans, index + 1) {
+            if post.isEmpty, let close = span.close, let next = sentenceAfterClosingQuote(span, close: close, before: spans, index + 1) {
                 let (nextAfter, _) = attribution(after: tokens(next))
                 if let nextAfter, nextAfter.cue != nil || nextAfter.speaker != nil && Self.isDash(v(next.lowerBound)) {
                     after = nextAfter
@@ -125,7 +125,7 @@ extension QuoteScanner {
     /// The sentence right after a quotation that closes its sentence with a question or an
     /// exclamation (`?”`, `!"`), or that a dash opens, in the same block and before the next
     /// quotation; nil otherwise.
-    mutating func sentenceAfterQuestion(_ span: Span, close: Int, before spans: [Span], _ next: Int) -> Range<Int>? {
+    mutating func sentenceAfterClosingQuote(_ span: Span, close: Int, before spans: [Span], _ next: Int) -> Range<Int>? {
         let block = blocks[span.endBlock].range.offsets
         guard sentence(containing: close, block: span.endBlock).upperBound <= close + 1 else { return nil }
         // The last scalar of the quotation before any inner closing marks.
