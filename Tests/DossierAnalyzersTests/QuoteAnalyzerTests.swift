@@ -298,6 +298,8 @@ struct QuoteAnalyzerTests {
             ("“The deal is close,” a senior official told the paper.", "a senior official"),
             ("“The deal is close,” said sources close to the mayor.", "sources close to the mayor"),
             ("“The deal is close,” people familiar with the matter said.", "people familiar with the matter"),
+            ("“The deal is close,” said one legal expert.", "one legal expert"),
+            ("“The deal is close,” one user quipped.", "one user"),
         ])
     func anonymous(_ text: String, _ description: String) throws {
         let (d, q) = try quotes(text, entities: [("e1", .person, ["the mayor"])])

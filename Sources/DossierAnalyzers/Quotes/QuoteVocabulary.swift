@@ -106,6 +106,8 @@ struct QuoteVocabulary: Sendable {
         "people", "person", "aide", "aides", "diplomat", "diplomats", "insider", "insiders", "officer", "officers",
         "staffer", "staffers", "someone", "representative", "representatives", "negotiator", "negotiators",
         "adviser", "advisers", "advisor", "advisors", "employee", "employees", "member", "members",
+        // One unnamed person, not a crowd: "experts say", "critics argue" are vague attributions.
+        "expert", "analyst", "user", "resident", "witness", "observer", "critic", "supporter", "voter",
     ]
     static let anonymousMarkers: [String] = [
         "anonymity", "unnamed", "anonymous", "familiar", "close", "named", "identified", "knowledge", "briefed",
