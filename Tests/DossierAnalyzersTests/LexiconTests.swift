@@ -44,4 +44,19 @@ struct LexiconTests {
             #expect(lexicon.match(t, at: 2) == (0, 0))
         }
     }
+
+    @Test("word shapes hold the first two letters, either case, and the length of every word noted; a word of one letter has no second")
+    func wordShapes() {
+        var shapes = WordShapes()
+        for word in ["said", "told", "a", "internationalisations"] { shapes.insert(word) }
+        func may(_ word: String) -> Bool {
+            let s = Array(word.unicodeScalars).map(\.value)
+            return shapes.mayHold(first: s[0], second: s.count > 1 ? s[1] : nil, length: s.count)
+        }
+        #expect(may("said") && may("SAID") && may("Sand") && may("told") && may("a") && may("A"))
+        #expect(!may("sad") && !may("saying") && !may("the") && !may("to") && !may("an"))
+        // Past 15 letters every length shares one bit.
+        #expect(may("internationalisers") && !may("international"))
+        #expect(!may("éaid") && !may("s\u{E9}id"))
+    }
 }

@@ -70,15 +70,9 @@ struct DateLexicon: Sendable {
     private let keys: [UInt64]
     private let entries: [Entry]
     private let mask: Int
-    /// For each first letter (`a` to `z`) and second letter (`a` to `z`, or none), a bit for each
-    /// length (1 to 15) of the words whose kind starts a rule (see `Kind.triggers`), so that the
-    /// scan hashes only words of those shapes (`for`, `with` and `their` are not hashed).
-    private let triggerShapes: [UInt16]
-
-    @inline(__always) private static func shape(_ first: UInt32, _ second: UInt32?) -> Int {
-        let b = second.map { Int(truncatingIfNeeded: ($0 | 0x20) &- 0x61) } ?? 26
-        return Int(truncatingIfNeeded: (first | 0x20) &- 0x61) * 27 + b
-    }
+    /// The shapes of the words whose kind starts a rule (see `Kind.triggers`), so that the scan
+    /// hashes only words of those shapes (`for`, `with` and `their` are not hashed).
+    private let triggerShapes: WordShapes
 
     static let shared = DateLexicon()
 
@@ -111,7 +105,7 @@ struct DateLexicon: Sendable {
     /// no second for a word of one letter) may be one whose kind triggers a rule: false means it is
     /// not; the hash decides when true.
     @inline(__always) func mayTrigger(first: UInt32, second: UInt32?, length: Int) -> Bool {
-        length < 16 && triggerShapes[Self.shape(first, second)] & (1 << length) != 0
+        triggerShapes.mayHold(first: first, second: second, length: length)
     }
 
     /// The entry for a word hash, or an entry of kind `.none`.
@@ -195,7 +189,7 @@ struct DateLexicon: Sendable {
         while size < words.count * 4 { size <<= 1 }
         var keys = [UInt64](repeating: 0, count: size)
         var entries = [Entry](repeating: Entry(kind: .none, value: 0, plural: false), count: size)
-        var shapes = [UInt16](repeating: 0, count: 26 * 27)
+        var shapes = WordShapes()
         for (word, entry) in words {
             let h = Self.hash(word)
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
@@ -204,10 +198,7 @@ struct DateLexicon: Sendable {
             if keys[slot] == h { continue }
             keys[slot] = h
             entries[slot] = entry
-            if entry.kind.triggers {
-                let letters = Array(word.utf8)
-                shapes[Self.shape(UInt32(letters[0]), letters.count > 1 ? UInt32(letters[1]) : nil)] |= 1 << letters.count
-            }
+            if entry.kind.triggers { shapes.insert(word) }
         }
         self.keys = keys
         triggerShapes = shapes

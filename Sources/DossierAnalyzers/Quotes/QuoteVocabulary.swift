@@ -148,27 +148,16 @@ struct QuoteVocabulary: Sendable {
 
     /// Reporting verbs by hash, with how each may be used.
     let cues: WordTable
-    /// For each pair of first two scalars (folded; `a` to `z`, then one slot for all others), a
-    /// bit for each length (up to 15; longer words share bit 15) of the reporting verbs, so that
-    /// the first pass hashes only words that may be one (`the`, `and`, `with` are not hashed).
-    private let cueShapes: [UInt16]
+    /// The shapes of the reporting verbs, so that the first pass hashes only words that may be one
+    /// (`the`, `and`, `with` are not hashed).
+    private let cueShapes: WordShapes
     /// Closed-class words by hash, with their classes as bits.
     let classes: WordTable
-
-    /// The index in `cueShapes` of the first two scalars of a word, either case.
-    @inline(__always) private static func pair(_ first: UInt32, _ second: UInt32) -> Int {
-        // Only ASCII letters have a slot of their own: `fold` maps no other scalar to one.
-        @inline(__always) func slot(_ c: UInt32) -> Int {
-            let x = (c | 0x20) &- 0x61
-            return c < 0x80 && x < 26 ? Int(x) : 26
-        }
-        return slot(first) * 27 + slot(second)
-    }
 
     /// Whether a reporting verb of `length` scalars (at least 2) may start with the scalars
     /// `first` and `second` (either case): false means none does.
     @inline(__always) func mayBeCue(_ first: UInt32, _ second: UInt32, length: Int) -> Bool {
-        cueShapes[Self.pair(first, second)] & (1 << min(length, 15)) != 0
+        cueShapes.mayHold(first: first, second: second, length: length)
     }
 
     /// Builds the tables, adding `extraCues` as verbs that attribute both quotations and reported speech.
@@ -183,12 +172,10 @@ struct QuoteVocabulary: Sendable {
         for verb in Self.participles { cueEntries.append((verb, CueUse.participle.rawValue)) }
         cueEntries.append(("according", CueUse.according.rawValue))
         cues = WordTable(cueEntries)
-        var shapes = [UInt16](repeating: 0, count: 27 * 27)
+        var shapes = WordShapes()
         for (verb, _) in cueEntries {
-            let scalars = Array(verb.lowercased().unicodeScalars)
-            guard scalars.count >= 2 else { continue }
-            let pair = Self.pair(scalars[0].value, scalars[1].value)
-            shapes[pair] |= 1 << min(scalars.count, 15)
+            let lower = verb.lowercased()
+            if lower.unicodeScalars.count >= 2 { shapes.insert(lower) }
         }
         cueShapes = shapes
 
