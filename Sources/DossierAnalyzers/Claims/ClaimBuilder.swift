@@ -121,9 +121,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
                         continue
                     }
                     range = TextRange(start: range.start, end: cut)
-                    // Nor is the link that closes the post ("… https://t.co/x6Yz"): it points at
-                    // the post, and says nothing.
-                    if let link = links.closing(range) {
+                    // Nor are the addresses that close the post ("… https://t.co/x6Yz"): they point
+                    // at the post and say nothing; an anchor over words ("@Mediaite") is kept.
+                    while let link = links.closing(range), WrittenAddress.starts(units, link.start..<link.end) {
                         range = TextRange(start: range.start, end: trimmedEnd(before: link.start, after: range.start))
                     }
                     if range.isEmpty || links.holds(range) { continue }

@@ -181,16 +181,7 @@ extension QuoteScanner {
     mutating func withoutClosingLink(_ text: Range<Int>) -> Range<Int> {
         var k = text.upperBound
         while k > text.lowerBound, !Self.isSpace(v(k - 1)) { k -= 1 }
-        guard k > text.lowerBound else { return text }
-        func starts(_ prefix: String) -> Bool {
-            var i = k
-            for p in prefix.unicodeScalars {
-                guard i < text.upperBound, WordTable.fold(v(i)) == p.value else { return false }
-                i += 1
-            }
-            return true
-        }
-        guard starts("http://") || starts("https://") || starts("pic.twitter.com/") || starts("www.") else { return text }
+        guard k > text.lowerBound, WrittenAddress.starts(u, k..<text.upperBound) else { return text }
         return trimmed(text.lowerBound..<k)
     }
 
