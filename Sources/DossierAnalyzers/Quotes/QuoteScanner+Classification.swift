@@ -237,7 +237,7 @@ extension QuoteScanner {
                 if cueUse(tok).contains(.direct) {
                     // `…,” Benioff weighed in, telling Cook`: when no subject reads back from the verb,
                     // the name the words after the quotation open with.
-                    let speaker = backwardSubject(t, cue: j, lo: i) ?? nameRun(t, from: i)
+                    let speaker = backwardSubject(t, cue: j, lo: i) ?? (wordClass(t[i]) & C.pronoun == 0 ? name(t, from: i)?.range : nil)
                     return (Attribution(cue: tok.start..<tok.end, speaker: speaker), false)
                 }
                 words += 1
@@ -254,26 +254,12 @@ extension QuoteScanner {
     /// a name, then a description too long or too punctuated for the subject rule, then a comma and
     /// the verb. The name is the speaker.
     mutating func appositiveAttribution(_ t: [QuoteToken], name i: Int) -> Attribution? {
-        guard t[i].isWord, t[i].isCapitalized else { return nil }
-        var e = i
-        while e + 1 < t.count {
-            if t[e + 1].isWord, t[e + 1].isCapitalized {
-                e += 1
-            } else if t[e + 1].isMark(0x2E), isAbbreviation(t[e]), e + 2 < t.count, t[e + 2].isWord, t[e + 2].isCapitalized {
-                e += 2  // `Dr. Luz Arroyo`, `Rep. Ann Lund`
-            } else {
-                break
-            }
-        }
-        guard e + 1 < t.count, t[e + 1].isMark(0x2C) else { return nil }
+        guard let (speaker, e) = name(t, from: i), e + 1 < t.count, t[e + 1].isMark(0x2C) else { return nil }
         var j = e + 2
         while j < t.count, j - e < 40 {
             let tok = t[j]
             if tok.isWord, cueUse(tok).contains(.direct), t[j - 1].isMark(0x2C) {
-                // The name without an abbreviated title before it (`Dr.`, `Rep.`).
-                var first = i
-                while first + 2 <= e, t[first + 1].isMark(0x2E), isAbbreviation(t[first]) { first += 2 }
-                return Attribution(cue: tok.start..<tok.end, speaker: t[first].start..<t[e].end)
+                return Attribution(cue: tok.start..<tok.end, speaker: speaker)
             }
             if !tok.isWord, tok.first == 0x3F || tok.first == 0x21 || tok.first == 0x3B || (tok.first == 0x2E && !isAbbreviation(t[j - 1]))
             {
@@ -284,12 +270,24 @@ extension QuoteScanner {
         return nil
     }
 
-    /// The capitalised words from token `i` (a name), or nil when token `i` is no capitalised word.
-    mutating func nameRun(_ t: [QuoteToken], from i: Int) -> Range<Int>? {
-        guard i < t.count, t[i].isWord, t[i].isCapitalized, wordClass(t[i]) & C.pronoun == 0 else { return nil }
+    /// The name opening at token `i`: capitalised words, stepping over abbreviated titles
+    /// (`Dr. Luz Arroyo`, `Rep. Ann Lund`), as its range without those titles and its last token;
+    /// nil when token `i` is no capitalised word.
+    mutating func name(_ t: [QuoteToken], from i: Int) -> (range: Range<Int>, end: Int)? {
+        guard i < t.count, t[i].isWord, t[i].isCapitalized else { return nil }
         var e = i
-        while e + 1 < t.count, t[e + 1].isWord, t[e + 1].isCapitalized { e += 1 }
-        return t[i].start..<t[e].end
+        while e + 1 < t.count {
+            if t[e + 1].isWord, t[e + 1].isCapitalized {
+                e += 1
+            } else if t[e + 1].isMark(0x2E), isAbbreviation(t[e]), e + 2 < t.count, t[e + 2].isWord, t[e + 2].isCapitalized {
+                e += 2
+            } else {
+                break
+            }
+        }
+        var first = i
+        while first + 2 <= e, t[first + 1].isMark(0x2E), isAbbreviation(t[first]) { first += 2 }
+        return (t[first].start..<t[e].end, e)
     }
 
     /// Whether `span` is a paragraph of its own that is nothing but a quotation, right after the

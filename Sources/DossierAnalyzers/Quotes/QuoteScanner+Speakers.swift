@@ -129,10 +129,7 @@ extension QuoteScanner {
         for k in t.start..<t.end {
             let c = v(k)
             if c == 0x27 || c == 0x2019 {
-                guard k > t.start,
-                    wordClass(QuoteToken(start: t.start, end: k, hash: h, first: v(t.start), isWord: true, isCapitalized: t.isCapitalized))
-                        & C.pronoun != 0
-                else { return nil }
+                guard k > t.start, vocabulary.classes.value(h) & C.pronoun != 0 else { return nil }
                 return t.start..<k
             }
             h = WordTable.mix(h, WordTable.fold(c))
