@@ -74,6 +74,44 @@ struct MarkdownBriefTests {
         #expect(lines[datesHeading + 62] == "- … and 10 more dates")
     }
 
+    @Test("findings are cut at ten of each kind, quotes at 60, quoted terms at 30 and sources at 40, the rest counted")
+    func longFindingsQuotesAndSourcesAreCut() throws {
+        // 70 sentences, each a quote; "!" findings on 25 of them, loaded words on 3; 45 sources, 35 quoted terms.
+        var text = ""
+        var quotes: [Quote] = []
+        var findings: [Finding] = []
+        for i in 0..<100 {
+            if !text.isEmpty { text += " " }
+            let start = text.unicodeScalars.count
+            text += "Words number \(i) here!"
+            let range = TextRange(start: start, end: text.unicodeScalars.count)
+            quotes.append(Quote(id: "q\(i)", range: range, kind: i < 65 ? .direct : .scare, cue: i < 65 ? "said" : nil))
+            if i < 25 {
+                findings.append(
+                    Finding(id: "f\(i)", kind: "framing.exclamation", message: "exclamation", severity: .notice, range: range))
+            }
+            if i < 3 { findings.append(Finding(id: "g\(i)", kind: "framing.loaded-verb", message: "loaded", range: range)) }
+        }
+        var document = Document(id: "m", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
+        document.annotations.quotes = quotes
+        document.annotations.findings = findings
+        document.annotations.sources = (0..<45).map { SourceAnnotation(id: "s\($0)", name: "Outlet \($0)", kind: .outlet) }
+        let brief = try MarkdownExporter().render(document)
+        let lines = brief.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasSuffix("(framing.exclamation)") }.count == 10)
+        #expect(lines.filter { $0.hasSuffix("(framing.loaded-verb)") }.count == 3)
+        #expect(lines.contains("- … and 15 more findings of kind framing.exclamation"))
+        #expect(!lines.contains { $0.contains("more findings of kind framing.loaded-verb") })
+        let said = lines.filter { $0.hasPrefix("- _Unattributed_ (said): ") }
+        #expect(said.count == 60)
+        #expect(said.last == "- _Unattributed_ (said): “Words number 59 here!”")
+        #expect(lines.contains("- … and 5 more quotes"))
+        let terms = try line(brief, "Quoted terms, not speech: ")
+        #expect(terms.hasSuffix("“Words number 94 here!” and 5 more"))
+        #expect(lines.filter { $0.hasPrefix("| s") }.count == 40)
+        #expect(lines.contains("- … and 5 more sources"))
+    }
+
     @Test("metadata and ids are escaped; an address with a space is text, not an autolink; an unchanged date is not repeated")
     func headerOfADocumentWithNothingElse() throws {
         let metadata = Metadata(

@@ -113,18 +113,50 @@ extension MarkdownBrief {
             out.raw(unsourced == 1 ? " check-worthy claim has" : " check-worthy claims have")
             out.raw(" no source in the article (marked **unsourced** above)")
         }
-        for i in sourcing {
+        for i in shownPerKind(sourcing) {
             lines.next(&out, opening: "## Unsourced and vaguely attributed\n\n")
             line(i)
         }
+        moreFindings(sourcing)
         guard !framing.isEmpty || summary else { return }
         if lines.started { out.raw("\n\n") }
         out.raw("## Framing\n\n")
         if summary { framingSummary(figures) }
         var framingLines = Separated("\n")
-        for i in framing {
+        for i in shownPerKind(framing) {
             framingLines.next(&out, opening: summary ? "\n\n" : "")
             line(i)
+        }
+        moreFindings(framing)
+    }
+
+    /// The findings of `positions` the brief lists: the first `findingsShownPerKind` of each kind.
+    /// Seventy "exclamation mark" lines tell a reader no more than ten and a count.
+    private func shownPerKind(_ positions: [Int]) -> [Int] {
+        var seen: [String: Int] = [:]
+        return positions.filter { i in
+            let n = seen[findings[i].kind, default: 0]
+            seen[findings[i].kind] = n + 1
+            return n < Self.findingsShownPerKind
+        }
+    }
+
+    /// One `- … and N more findings of kind` line for each kind `shownPerKind` cut, in the order
+    /// the kinds first appear.
+    private mutating func moreFindings(_ positions: [Int]) {
+        var counts: [String: Int] = [:]
+        var kinds: [String] = []
+        for i in positions {
+            let kind = findings[i].kind
+            if counts[kind] == nil { kinds.append(kind) }
+            counts[kind, default: 0] += 1
+        }
+        for kind in kinds where counts[kind]! > Self.findingsShownPerKind {
+            let more = counts[kind]! - Self.findingsShownPerKind
+            out.raw("\n- … and ")
+            out.number(more)
+            out.raw(more == 1 ? " more finding of kind " : " more findings of kind ")
+            out.text(kind)
         }
     }
 

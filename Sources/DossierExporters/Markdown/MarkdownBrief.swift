@@ -185,7 +185,12 @@ struct MarkdownBrief: ~Copyable {
         let order = Self.documentOrder(quotes.map(\.range))
         out.raw("\n\n## Who said what")
         var speech = Separated("\n")
+        var unshown = 0
         for q in order.lazy.map({ quotes[$0] }) where q.isSpeech {
+            guard speech.count < Self.quotesShown else {
+                unshown += 1
+                continue
+            }
             speech.next(&out, opening: "\n\n")
             out.raw("- ")
             if let entity = entity(q.speaker) {
@@ -215,8 +220,14 @@ struct MarkdownBrief: ~Copyable {
             out.raw(": ")
             if q.kind == .indirect { text(q.range) } else { quoted(q.range) }
         }
+        if unshown > 0 { moreLine(unshown, of: "quote") }
         var terms = Separated(", ")
+        var unshownTerms = 0
         for q in order.lazy.map({ quotes[$0] }) where !q.isSpeech {
+            guard terms.count < Self.listItemsShown else {
+                unshownTerms += 1
+                continue
+            }
             terms.next(&out, opening: "\n\nQuoted terms, not speech: ")
             quoted(q.range)
             if q.kind == .title {
@@ -224,6 +235,11 @@ struct MarkdownBrief: ~Copyable {
             } else if q.kind != .scare {
                 out.raw(" (\(q.kind))")
             }
+        }
+        if unshownTerms > 0 {
+            out.raw(" and ")
+            out.number(unshownTerms)
+            out.raw(" more")
         }
     }
 
@@ -308,7 +324,7 @@ struct MarkdownBrief: ~Copyable {
             for claim in claims { for s in claim.support { backs[s.source.id, default: []].append(claim.id) } }
             out.raw("\n\n")
             tableHead("Id", "Source", "Kind", "Address", "Backs")
-            for source in sources {
+            for source in sources.prefix(Self.sourcesShown) {
                 out.raw("\n| ")
                 out.text(source.id)
                 out.raw(" | ")
@@ -325,6 +341,10 @@ struct MarkdownBrief: ~Copyable {
                 }
                 out.raw(" |")
             }
+            if sources.count > Self.sourcesShown {
+                out.raw("\n")
+                moreLine(sources.count - Self.sourcesShown, of: "source")
+            }
         }
         // References the reader found that no source accounts for are exactly what a checker must chase by hand.
         let urls = Set(sources.compactMap(\.url))
@@ -340,8 +360,13 @@ struct MarkdownBrief: ~Copyable {
         let origins: [(Link.Origin, label: StaticString)] = [
             (.sourcesSection, "- Sources section: "), (.embed, "- Embedded post: "), (.hyperlink, "- Link: "),
         ]
+        var unshown = 0
         for (origin, label) in origins {
             for link in d.links where link.origin == origin && !matched(link.url, link.range) {
+                guard candidates.count < Self.listItemsShown else {
+                    unshown += 1
+                    continue
+                }
                 candidates.next(&out, opening: opening)
                 out.raw(label)
                 out.text(link.text)
@@ -356,12 +381,17 @@ struct MarkdownBrief: ~Copyable {
                 where block.kind == .sourcesSection && !matched(nil, block.range)
                     && !d.links.contains(where: { $0.range.map(block.range.overlaps) ?? false })
                 {
+                    guard candidates.count < Self.listItemsShown else {
+                        unshown += 1
+                        continue
+                    }
                     candidates.next(&out, opening: opening)
                     out.raw(label)
                     text(block.range)
                 }
             }
         }
+        if unshown > 0 { moreLine(unshown, of: "reference") }
         if sources.isEmpty && !candidates.started { out.rewind(to: mark) }
     }
 
@@ -384,6 +414,9 @@ struct MarkdownBrief: ~Copyable {
     /// minute, and the JSON output holds every one.
     static let listItemsShown = 30
     static let datesShown = 60
+    static let findingsShownPerKind = 10
+    static let quotesShown = 60
+    static let sourcesShown = 40
 
     /// The line that closes a list cut short: `- … and 12 more items`.
     private mutating func moreLine(_ count: Int, of noun: String) {
@@ -549,14 +582,16 @@ struct MarkdownBrief: ~Copyable {
 /// joined in place, which writes nothing when it has no items.
 struct Separated {
     var separator: StaticString
+    /// The items written.
+    private(set) var count = 0
     /// Whether an item has been written.
-    private(set) var started = false
+    var started: Bool { count > 0 }
 
     init(_ separator: StaticString) { self.separator = separator }
 
     /// Starts the next item: `opening` before the first, the separator before the others.
     mutating func next(_ out: inout MarkdownBuffer, opening: StaticString = "") {
         out.raw(started ? separator : opening)
-        started = true
+        count += 1
     }
 }
