@@ -92,7 +92,8 @@ struct MarkdownBriefTests {
             }
             if i < 3 { findings.append(Finding(id: "g\(i)", kind: "framing.loaded-verb", message: "loaded", range: range)) }
         }
-        var document = Document(id: "m", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
+        var document = Document(
+            id: "m", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: text.unicodeScalars.count))])
         document.annotations.quotes = quotes
         document.annotations.findings = findings
         document.annotations.sources = (0..<45).map { SourceAnnotation(id: "s\($0)", name: "Outlet \($0)", kind: .outlet) }
