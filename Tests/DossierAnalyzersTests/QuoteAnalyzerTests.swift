@@ -209,6 +209,35 @@ struct QuoteAnalyzerTests {
         #expect(boat.cue == "chimed")
     }
 
+    @Test("an abbreviated title before the speaker's name still links the name: 'said Rep. Anna Varga (D-MN)'")
+    func titledSpeakerLinks() throws {
+        let (d, q) = try quotes(
+            """
+            “Every survey of the last ten years gave the same answer,” said Rep. Anna Varga (D-MN), who chairs the committee.
+
+            Dr. Lund said the cracks had grown since the spring inspection.
+            """, entities: [("e1", .person, ["Anna Varga"]), ("e2", .person, ["Lund"])])
+        let survey = try #require(find(d, q, "Every survey of the last ten years gave the same answer"))
+        #expect(speakerText(d, survey) == "Rep. Anna Varga")
+        #expect(survey.speaker == "e1")
+        let cracks = try #require(find(d, q, "the cracks had grown since the spring inspection"))
+        #expect(cracks.speaker == "e2")
+    }
+
+    @Test("a participle after a comma takes the name opening the clause before it, past an opening phrase; 'was' before it is an auxiliary")
+    func participleClauseSubject() throws {
+        let (d, q) = try quotes(
+            """
+            After the meeting, Anna Varga issued a statement about the plan, saying, “We will restore the town’s trust in us.”
+
+            When I signed the lease, I was telling myself, “This shop matters and it will work.”
+            """, entities: [Self.varga])
+        let trust = try #require(find(d, q, "We will restore the town’s trust in us."))
+        #expect(trust.speaker == "e1")
+        #expect(speakerText(d, trust) == "Anna Varga")
+        #expect(speakerText(d, find(d, q, "This shop matters and it will work.")) == "I")
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

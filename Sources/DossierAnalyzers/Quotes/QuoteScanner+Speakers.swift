@@ -58,7 +58,14 @@ extension QuoteScanner {
     /// adverbs and auxiliaries (`has also said`) and an appositive between commas.
     mutating func backwardSubject(_ t: [QuoteToken], cue: Int, lo: Int) -> Range<Int>? {
         var j = cue - 1
-        while j >= lo, t[j].isWord, wordClass(t[j]) & C.skipBeforeCue != 0 || isAdverb(t[j]), wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
+        // `I was telling myself, “…”`: before a participle, a form of `be` is its auxiliary.
+        let progressive = isParticiple(t[cue])
+        while j >= lo, t[j].isWord,
+            wordClass(t[j]) & C.skipBeforeCue != 0 || isAdverb(t[j]) || (progressive && Words.beForms.contains(t[j].hash)),
+            wordClass(t[j]) & C.pronoun == 0
+        {
+            j -= 1
+        }
         guard j >= lo else { return nil }
         // `Volker said he never used the term and added, “…”`: the subject of the first verb.
         if t[j].isWord, t[j].hash == Words.and || t[j].hash == Words.but {
@@ -72,6 +79,9 @@ extension QuoteScanner {
         // `he’d respond`, `she’ll say`: the pronoun without its contraction.
         if let pronoun = pronounBeforeContraction(t[j]) { return pronoun }
         if t[j].isMark(0x2C) {
+            // `After the meeting, Tomas Ekberg issued a statement, saying “…”`: a participle after a
+            // comma shares the subject of the clause before it, which a name or pronoun opens.
+            if progressive, let subject = clauseSubject(t, before: j, lo: lo) { return subject }
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
             while k >= lo, !t[k].isMark(0x2C), j - k < 12 {
@@ -120,6 +130,20 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<t[end].end
+    }
+
+    /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the
+    /// clause follows it (`Tomas Ekberg issued a statement`, not `the mayor of Lindholm` alone):
+    /// the clause starts after the comma before it, or at `lo`.
+    mutating func clauseSubject(_ t: [QuoteToken], before comma: Int, lo: Int) -> Range<Int>? {
+        var open = comma - 1
+        while open > lo, !t[open - 1].isMark(0x2C) { open -= 1 }
+        guard open >= lo, open < comma - 1, t[open].isWord else { return nil }
+        if wordClass(t[open]) & C.pronoun != 0 { return t[open].start..<t[open].end }
+        guard let (range, end) = name(t, from: open), end + 1 < comma, t[end + 1].isWord, !t[end + 1].isCapitalized,
+            mentions.entity(overlapping: TextRange(range)) != nil
+        else { return nil }
+        return range
     }
 
     /// The pronoun of a contracted word (`he’d`, `she'll`, `they’ve`), as a range; nil for any other word.
@@ -178,7 +202,9 @@ extension QuoteScanner {
         for (k, tok) in t.enumerated() {
             let cls = wordClass(tok)
             if cls & C.anonymousMarker != 0 { marked = true }
-            if k > 0, headEnd == t.count, cls & C.headCut != 0 || !tok.isWord { headEnd = k }
+            // `Rep. Anna Berglund`: the period of an abbreviated title does not end the head.
+            let titlePeriod = tok.isMark(0x2E) && isAbbreviation(t[k - 1 < 0 ? 0 : k - 1]) && k + 1 < t.count
+            if k > 0, headEnd == t.count, cls & C.headCut != 0 || (!tok.isWord && !titlePeriod) { headEnd = k }
             if k < headEnd {
                 if cls & C.anonymousHead != 0 { anonymousHead = true }
                 if tok.isWord, tok.isCapitalized, k > 0 || cls & (C.determiner | C.anonymousHead) == 0 { names += 1 }
@@ -230,6 +256,8 @@ enum Words {
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
     /// Words that open a contrasting clause after a comma, which ends reported speech.
+    /// Forms of `be`, the auxiliary of a progressive (`was saying`).
+    static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
 
