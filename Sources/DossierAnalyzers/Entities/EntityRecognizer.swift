@@ -701,7 +701,7 @@ struct EntityRecognizer {
     // MARK: Classification
 
     private mutating func addCandidate(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64]) {
-        guard a < b else { return }
+        guard a < b, !isPartyTag(a, b) else { return }
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
         // An acronym given in brackets is named by what comes before it: the name just found ("the
         // Marden Institute (MI)") gives its kind; lowercase words ("sea surface salinity (SSS)")
@@ -1010,6 +1010,24 @@ struct EntityRecognizer {
             k -= 1
         }
         return endings.matches(packed, available: n, length: end - start)
+    }
+
+    /// Whether tokens `a..<b` are a US legislator's party and state in brackets (`(D-MN)`,
+    /// `(R-Texas)`, `(I-Vt.)`): an affiliation written after the name, not a name of its own.
+    private mutating func isPartyTag(_ a: Int, _ b: Int) -> Bool {
+        guard a > 0, b < tokens.count, scalar(a - 1) == 0x28 else { return false }
+        let start = Int(tokens[a].start)
+        let end = Int(tokens[b - 1].end)
+        guard end - start >= 4, end - start <= 16 else { return false }
+        let party = scalars[start].value
+        guard party == 0x44 || party == 0x52 || party == 0x49, scalars[start + 1].value == 0x2D else { return false }
+        let state = scalars[start + 2].value
+        guard state >= 0x41 && state <= 0x5A else { return false }
+        for k in start + 3..<end {
+            let v = scalars[k].value
+            guard (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || v == 0x2E else { return false }
+        }
+        return end < scalars.count && (scalars[end].value == 0x29 || scalars[end].value == 0x2E && end + 1 < scalars.count && scalars[end + 1].value == 0x29)
     }
 
     private mutating func hasInnerCapital(_ i: Int) -> Bool {
