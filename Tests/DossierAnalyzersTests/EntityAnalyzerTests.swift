@@ -94,7 +94,8 @@ struct EntityAnalyzerTests {
     @Test("a legislator's party and state in brackets are no name: 'Rep. Anna Berglund (D-MN)', '(R-Texas)', '(I-Vt.)'")
     func partyTagIsNoName() throws {
         let (_, entities) = try paragraph(
-            "Rep. Anna Berglund (D-MN) and Sen. Tomas Ekberg (R-Texas) met Sen. Lena Holm (I-Vt.) at the harbour, and he said the quay must wait.")
+            "Rep. Anna Berglund (D-MN) and Sen. Tomas Ekberg (R-Texas) met Sen. Lena Holm (I-Vt.) at the harbour, and he said the quay must wait."
+        )
         #expect(entities.map(\.name).sorted() == ["Anna Berglund", "Lena Holm", "Tomas Ekberg"])
         // Bracketed acronyms of a name keep their kind.
         let (_, named) = try paragraph("The Marden Harbour Institute (MHI) said the quay must wait.")

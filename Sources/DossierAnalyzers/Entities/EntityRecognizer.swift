@@ -1027,7 +1027,8 @@ struct EntityRecognizer {
             let v = scalars[k].value
             guard (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || v == 0x2E else { return false }
         }
-        return end < scalars.count && (scalars[end].value == 0x29 || scalars[end].value == 0x2E && end + 1 < scalars.count && scalars[end + 1].value == 0x29)
+        return end < scalars.count
+            && (scalars[end].value == 0x29 || scalars[end].value == 0x2E && end + 1 < scalars.count && scalars[end + 1].value == 0x29)
     }
 
     private mutating func hasInnerCapital(_ i: Int) -> Bool {
