@@ -238,6 +238,29 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d, find(d, q, "This shop matters and it will work.")) == "I")
     }
 
+    @Test("the words after a verb are its object, not its speaker, unless the verb opens its clause or is inverted after a comma")
+    func objectIsNoSpeaker() throws {
+        let (d, q) = try quotes(
+            """
+            Both towns across the bay - Lindholm and Varberg - also sharply criticised the harbour plan, with Mayor Anna Varga warning of “dangerous consequences”.
+
+            The company would not give the number but called it “immaterial”.
+
+            To the pears, add the juice of one lemon and a pinch of salt.
+
+            The town offered new ferries, promises of cheaper tickets for Lindholm residents, and a new quay.
+
+            The quay is closed, say officials. Fares rose by a third, according to data from Lindholm Statistics.
+            """, entities: [Self.varga, ("e2", .organization, ["Lindholm Statistics"]), ("e3", .location, ["Lindholm"])])
+        let consequences = try #require(find(d, q, "dangerous consequences"))
+        #expect(consequences.speaker == "e1")
+        #expect(speakerText(d, consequences) == "Anna Varga")
+        #expect(speakerText(d, find(d, q, "immaterial")) == nil)
+        #expect(!q.contains { $0.cue == "add" || $0.cue == "promises" })
+        #expect(speakerText(d, find(d, q, "The quay is closed")) == "officials")
+        #expect(find(d, q, "Fares rose by a third")?.speaker == "e2")
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

@@ -223,7 +223,7 @@ extension QuoteScanner {
         guard t[i].isWord else { return (nil, false) }
         let use = cueUse(t[i])
         if use.contains(.according), i + 1 < t.count, t[i + 1].hash == Words.to {
-            return (Attribution(cue: t[i].start..<t[i + 1].end, speaker: forwardSpeaker(t, from: i + 2)), false)
+            return (Attribution(cue: t[i].start..<t[i + 1].end, speaker: forwardSpeaker(t, from: i + 2, through: true)), false)
         }
         if use.contains(.direct) {
             return (Attribution(cue: t[i].start..<t[i].end, speaker: forwardSpeaker(t, from: i + 1)), false)
@@ -327,12 +327,17 @@ extension QuoteScanner {
         while j >= 0 {
             let use = cueUse(t[j])
             if use.contains(.according), j + 1 < end, t[j + 1].hash == Words.to {
-                return Attribution(cue: t[j].start..<t[j + 1].end, speaker: forwardSpeaker(t, from: j + 2))
+                return Attribution(cue: t[j].start..<t[j + 1].end, speaker: forwardSpeaker(t, from: j + 2, through: true))
             }
             if use.contains(.direct) || use.contains(.partial) {
                 // A participle ("…, saying the council “had no safe alternative”") is never
                 // followed by its own subject: the words after it begin the reported clause.
-                let speaker = backwardSubject(t, cue: j, lo: 0) ?? (isParticiple(t[j]) ? nil : forwardSpeaker(t, from: j + 1))
+                // The words after the verb name the speaker only when the verb opens its clause
+                // (`…,” responded the minister, “…”`); after other words (`also sharply criticised
+                // the plan`, `but called it`) they are its object.
+                let opensClause = j == 0 || !t[j - 1].isWord
+                let speaker =
+                    backwardSubject(t, cue: j, lo: 0) ?? (isParticiple(t[j]) || !opensClause ? nil : forwardSpeaker(t, from: j + 1))
                 return Attribution(cue: t[j].start..<t[j].end, speaker: speaker)
             }
             j -= 1

@@ -44,7 +44,7 @@ extension QuoteScanner {
                 cue: lowercasedText(cue), cueRange: TextRange(cue))
         }
         if use.contains(.according) {
-            guard word(k + 1), t[k + 1].hash == Words.to, let speaker = forwardSpeaker(t, from: k + 2) else { return nil }
+            guard word(k + 1), t[k + 1].hash == Words.to, let speaker = forwardSpeaker(t, from: k + 2, through: true) else { return nil }
             let cue = t[k].start..<t[k + 1].end
             var first = 0
             while first < k, !t[first].isWord { first += 1 }
@@ -81,8 +81,9 @@ extension QuoteScanner {
         }
         let cue = t[k].start..<t[k].end
         guard let subject = backwardSubject(t, cue: k, lo: 0) else {
-            // `The bridge will reopen, said the ministry.`
-            guard k > 0, t[k - 1].isMark(0x2C), let speaker = forwardSpeaker(t, from: k + 1) else { return nil }
+            // `The bridge will reopen, said the ministry.`: a verb in the past or with -s, as
+            // inversion has it; a bare form after a comma is an imperative (`To the pears, add the juice`).
+            guard k > 0, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = forwardSpeaker(t, from: k + 1) else { return nil }
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]) else { return nil }
@@ -113,6 +114,15 @@ extension QuoteScanner {
             c = that + 1
         }
         return make(content: content(t, from: c), cue: cue, speaker: subject)
+    }
+
+    /// Whether a reporting verb has a form that stands before its subject: `said`, `added`,
+    /// `wrote`, `told`, `says`, `adds`, `say` (`…, say officials`).
+    mutating func isInvertedForm(_ t: QuoteToken) -> Bool {
+        guard t.isWord, t.end - t.start >= 3 else { return false }
+        let last = WordTable.fold(v(t.end - 1))
+        let past = last == 0x64 && WordTable.fold(v(t.end - 2)) == 0x65
+        return past || last == 0x73 || t.hash == Words.said || t.hash == Words.wrote || t.hash == Words.told || t.hash == Words.say
     }
 
     /// The reported clause from token `from` to the end of the sentence or a semicolon, without final punctuation.

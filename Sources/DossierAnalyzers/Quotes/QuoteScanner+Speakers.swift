@@ -15,16 +15,23 @@ extension QuoteScanner {
 
     /// The speaker named after a reporting verb (`said Anna Varga, the mayor` gives `Anna Varga`),
     /// starting at token `k`: a pronoun, or words up to punctuation or a word that starts an adverbial.
-    mutating func forwardSpeaker(_ t: [QuoteToken], from k: Int) -> Range<Int>? {
+    /// After `according to`, `through` lets the lowercase words before the name be a phrase
+    /// (`according to data from MarketAxess`); after a verb they are title words only (`said chief
+    /// executive Paul Odegaard`, but not `promises of improved access to China`).
+    mutating func forwardSpeaker(_ t: [QuoteToken], from k: Int, through phrase: Bool = false) -> Range<Int>? {
         guard k < t.count else { return nil }
         if !opensSpeaker(t[k]) {
             // `said chief executive Paul Odegaard`: a lowercase title before a named speaker.
             var j = k
-            while j < t.count, j - k < 4, t[j].isWord, !t[j].isCapitalized { j += 1 }
+            while j < t.count, j - k < 4, t[j].isWord, !t[j].isCapitalized,
+                phrase || wordClass(t[j]) & (C.preposition | C.clauseStop) == 0
+            {
+                j += 1
+            }
             guard j > k, j < t.count, t[j].isWord, t[j].isCapitalized,
                 mentions.entity(overlapping: TextRange(start: t[j].start, end: t[j].end)) != nil
             else { return nil }
-            return forwardSpeaker(t, from: j)
+            return forwardSpeaker(t, from: j, through: phrase)
         }
         if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
         var end = k
@@ -243,6 +250,10 @@ extension QuoteScanner {
 
 enum Words {
     static let who = WordTable.hash("who")
+    static let wrote = WordTable.hash("wrote")
+    static let told = WordTable.hash("told")
+    static let say = WordTable.hash("say")
+    static let said = WordTable.hash("said")
     static let and = WordTable.hash("and")
     static let but = WordTable.hash("but")
     static let he = WordTable.hash("he")
