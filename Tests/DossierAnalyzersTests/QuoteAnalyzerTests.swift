@@ -261,6 +261,37 @@ struct QuoteAnalyzerTests {
         #expect(find(d, q, "Fares rose by a third")?.speaker == "e2")
     }
 
+    @Test("attributions the older rules missed: a verb closing the sentence, 'has written', 'the statement read', 'comments X', a title before the name")
+    func laterAttributions() throws {
+        let (d, q) = try quotes(
+            """
+            "We don't want those people" working in our prisons, she said. "This incident was a black eye on the entire service."
+
+            "If the council raises the fee, the driver pays it at the gate," Tomas Ekberg, a fellow at the Harbour Institute, has written. "The council pays nothing."
+
+            "As the town's partner for a decade, we were shocked to read these claims," the statement read. "At no point did we stop the concert."
+
+            "We worked on the design of the ferry, its engines and its safety," comments Lena Holm of the yard.
+
+            Ekberg referred to those comments at the hearing, concluding that the odds were "dwindling."
+
+            "This is not easy, and it is not what I expected to see here," judge Anna Varga noted as she made her decision.
+            """, entities: [Self.varga, ("e2", .person, ["Tomas Ekberg", "Ekberg"]), ("e3", .person, ["Lena Holm"])])
+        #expect(speakerText(d, find(d, q, "We don't want those people")) == "she")
+        #expect(speakerText(d, find(d, q, "This incident was a black eye on the entire service.")) == "she")
+        let fee = try #require(find(d, q, "If the council raises the fee, the driver pays it at the gate"))
+        #expect(fee.kind == .direct)
+        #expect(fee.speaker == "e2")
+        #expect(find(d, q, "The council pays nothing.")?.speaker == "e2")
+        #expect(speakerText(d, find(d, q, "As the town's partner for a decade, we were shocked to read these claims")) == "the statement")
+        #expect(speakerText(d, find(d, q, "At no point did we stop the concert.")) == "the statement")
+        #expect(find(d, q, "We worked on the design of the ferry, its engines and its safety")?.speaker == "e3")
+        #expect(speakerText(d, find(d, q, "dwindling.")) == nil)
+        let easy = try #require(find(d, q, "This is not easy, and it is not what I expected to see here"))
+        #expect(easy.kind == .direct)
+        #expect(easy.speaker == "e1")
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

@@ -47,6 +47,14 @@ extension QuoteScanner {
                     trailing = false
                 }
             }
+            // `“…,” judge Inaba noted as she made her decision`, `“…,” lead researcher and planetary
+            // scientist Lucas Paganini said in a statement`: a subject the rules after a quotation
+            // do not read (lowercase words before the name), right after the comma.
+            let commaBefore = post.first?.isMark(0x2C) == true || span.close.map { $0 > 0 && v($0 - 1) == 0x2C } == true
+            if after == nil, commaBefore, let opening = closingAttribution(post, opening: true) {
+                after = opening
+                trailing = false
+            }
             let (lead, before) = attribution(before: pre)
             let attributed = after != nil || before?.cue != nil
             let inherited = continuingSpeaker && (last?.block == span.startBlock || isQuoteParagraph(span, after: last?.block))
@@ -69,6 +77,9 @@ extension QuoteScanner {
                 // A short capitalized phrase inside the writer's sentence is a coined name, not speech.
                 found = before?.cue != nil ? before : after
                 kind = words < minimumWords && (found == nil || titleCase || coinedByWriter(pre)) ? .scare : .partial
+                // `“We don't want those people” working in our prisons, she said.`: the reporting
+                // verb that closes the sentence, when none comes before or right after.
+                if kind == .partial, found?.speaker == nil, let later = closingAttribution(post, opening: false) { found = later }
             }
             var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: kind)
             guard kind == .direct || kind == .partial else {
@@ -225,7 +236,9 @@ extension QuoteScanner {
         if use.contains(.according), i + 1 < t.count, t[i + 1].hash == Words.to {
             return (Attribution(cue: t[i].start..<t[i + 1].end, speaker: forwardSpeaker(t, from: i + 2, through: true)), false)
         }
-        if use.contains(.direct) {
+        // `comments` reports speech only right after the quotation (`…,” comments Lena Holm`):
+        // elsewhere it is more often the noun (`referred to those comments`).
+        if use.contains(.direct) || t[i].hash == Words.comments {
             return (Attribution(cue: t[i].start..<t[i].end, speaker: forwardSpeaker(t, from: i + 1)), false)
         }
         guard opensSpeaker(t[i]) else { return (nil, true) }
@@ -258,7 +271,11 @@ extension QuoteScanner {
         var j = e + 2
         while j < t.count, j - e < 40 {
             let tok = t[j]
-            if tok.isWord, cueUse(tok).contains(.direct), t[j - 1].isMark(0x2C) {
+            // `…, has written`: auxiliaries and adverbs between the comma and the verb.
+            var b = j - 1
+            while b > e + 1, t[b].isWord, wordClass(t[b]) & C.skipBeforeCue != 0 || isAdverb(t[b]) { b -= 1 }
+            // `has written`: the participle only after its auxiliary (`who had written it` is no attribution).
+            if tok.isWord, cueUse(tok).contains(.direct) || (tok.hash == Words.written && b < j - 1), t[b].isMark(0x2C) {
                 return Attribution(cue: tok.start..<tok.end, speaker: speaker)
             }
             if !tok.isWord, tok.first == 0x3F || tok.first == 0x21 || tok.first == 0x3B || (tok.first == 0x2E && !isAbbreviation(t[j - 1]))
@@ -319,6 +336,34 @@ extension QuoteScanner {
     mutating func isParticiple(_ t: QuoteToken) -> Bool {
         guard t.isWord, t.end - t.start >= 5 else { return false }
         return WordTable.fold(v(t.end - 3)) == 0x69 && WordTable.fold(v(t.end - 2)) == 0x6E && WordTable.fold(v(t.end - 1)) == 0x67
+    }
+
+    /// The attribution at the end of the words after a quotation: the last reporting verb whose
+    /// subject follows a comma, with at most four words after the verb (`…” working in our prisons,
+    /// she said.`); with `opening` (a quotation that ended on a comma, inside or after its mark),
+    /// the subject must open those words, or follow a few words without punctuation (`…,” judge
+    /// Inaba noted`, `…,” lead researcher and planetary scientist Lucas Paganini said`), and any
+    /// words may follow the verb.
+    mutating func closingAttribution(_ t: [QuoteToken], opening: Bool) -> Attribution? {
+        let first = t.first?.isMark(0x2C) == true ? 1 : 0
+        var j = t.count - 1
+        var after = 0
+        while j >= first {
+            if t[j].isWord {
+                if cueUse(t[j]).contains(.direct), !isParticiple(t[j]), let subject = backwardSubject(t, cue: j, lo: 0),
+                    let s = t.firstIndex(where: { $0.start == subject.lowerBound }),
+                    opening
+                        ? s - first <= 8 && t[first..<s].allSatisfy(\.isWord)
+                        : s > 0 && t[s - 1].isMark(0x2C) && after <= 4
+                {
+                    return Attribution(cue: t[j].start..<t[j].end, speaker: subject)
+                }
+                after += 1
+                if !opening && after > 4 { return nil }
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// The last reporting verb before token `end`, with its speaker.

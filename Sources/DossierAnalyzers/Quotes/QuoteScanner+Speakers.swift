@@ -253,6 +253,8 @@ enum Words {
     static let wrote = WordTable.hash("wrote")
     static let told = WordTable.hash("told")
     static let say = WordTable.hash("say")
+    static let comments = WordTable.hash("comments")
+    static let written = WordTable.hash("written")
     static let said = WordTable.hash("said")
     static let and = WordTable.hash("and")
     static let but = WordTable.hash("but")

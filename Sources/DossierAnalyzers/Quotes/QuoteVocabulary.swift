@@ -74,6 +74,8 @@ struct QuoteVocabulary: Sendable {
         "remarked", "commented", "observed", "lamented", "boasted", "reports", "reported", "reporting",
         "began", "recounted", "mused", "sighed", "laughed", "agreed", "cautioned", "countered", "retorted",
         "wrote", "writing", "telling", "adding", "posting", "tweeting", "tells", "chimed", "piped",
+        // A document's words: `…,” the statement read.`
+        "read", "reads",
     ]
 
     /// Verbs that attribute a quoted fragment inside the writer's sentence.
