@@ -261,7 +261,9 @@ struct QuoteAnalyzerTests {
         #expect(find(d, q, "Fares rose by a third")?.speaker == "e2")
     }
 
-    @Test("attributions the older rules missed: a verb closing the sentence, 'has written', 'the statement read', 'comments X', a title before the name")
+    @Test(
+        "attributions the older rules missed: a verb closing the sentence, 'has written', 'the statement read', 'comments X', a title before the name"
+    )
     func laterAttributions() throws {
         let (d, q) = try quotes(
             """
