@@ -294,6 +294,24 @@ struct QuoteAnalyzerTests {
         #expect(easy.speaker == "e1")
     }
 
+    @Test("a quotation alone in its sentence takes the person who opens the sentence before it in its paragraph")
+    func personOpeningPreviousSentence() throws {
+        let (d, q) = try quotes(
+            """
+            Anna Varga returned to the issue later in the hearing. “Which boats can reach the island by May, and at what cost?”
+
+            Lindholm Bank raised its rates on Monday. “Borrowers will feel this for years to come.”
+
+            After the vote Anna Varga left early. “Nobody asked the fishermen what they needed.”
+            """, entities: [Self.varga, ("e2", .organization, ["Lindholm Bank"])])
+        let boats = try #require(find(d, q, "Which boats can reach the island by May, and at what cost?"))
+        #expect(boats.speaker == "e1")
+        #expect(speakerText(d, boats) == "Anna Varga")
+        // Not an organisation, and not a name that does not open the sentence.
+        #expect(find(d, q, "Borrowers will feel this for years to come.")?.speakerRange == nil)
+        #expect(find(d, q, "Nobody asked the fishermen what they needed.")?.speakerRange == nil)
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

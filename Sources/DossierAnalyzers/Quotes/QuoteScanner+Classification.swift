@@ -102,7 +102,9 @@ extension QuoteScanner {
                 quote.speakerRange = speaker.range
                 quote.isAnonymous = speaker.isAnonymous
                 last = (span.endBlock, speaker)
-            } else if kind == .direct, continuingSpeaker, lead == .none, let range = reportingSubject(before: span) {
+            } else if kind == .direct, continuingSpeaker, lead == .none,
+                let range = reportingSubject(before: span) ?? namedSubject(before: span)
+            {
                 let speaker = resolve(range)
                 quote.speaker = speaker.entity
                 quote.speakerRange = speaker.range
@@ -119,6 +121,31 @@ extension QuoteScanner {
     /// reporting verb in the sentence right before a quotation that opens its own sentence, in the
     /// same paragraph, when that sentence holds no quotation of its own.
     mutating func reportingSubject(before span: Span) -> Range<Int>? {
+        guard let previous = sentenceBefore(span) else { return nil }
+        let t = tokens(previous)
+        guard let found = lastCue(in: t, before: t.count), let cue = found.cue, let speaker = found.speaker,
+            let verb = t.first(where: { $0.start == cue.lowerBound }), cueUse(verb).contains(.direct)
+        else { return nil }
+        return speaker
+    }
+
+    /// `Aderholt returned to the issue later in the hearing. “What launch vehicles exist today?”`:
+    /// the person named at the start of the sentence right before a quotation that opens its own
+    /// sentence, in the same paragraph, when a lowercase word (the verb) follows the name and that
+    /// sentence holds no quotation of its own.
+    mutating func namedSubject(before span: Span) -> Range<Int>? {
+        guard let previous = sentenceBefore(span) else { return nil }
+        let t = tokens(previous)
+        guard let (range, end) = name(t, from: 0), end + 1 < t.count, t[end + 1].isWord, !t[end + 1].isCapitalized,
+            wordClass(t[end + 1]) & (C.clauseStop | C.preposition) == 0 || Words.beForms.contains(t[end + 1].hash),
+            let e = mentions.entity(overlapping: TextRange(range)), mentions.entities[e].kind == .person
+        else { return nil }
+        return range
+    }
+
+    /// The sentence right before `span` in its paragraph, when the quotation opens its own sentence
+    /// and that sentence holds no quotation.
+    mutating func sentenceBefore(_ span: Span) -> Range<Int>? {
         let block = blocks[span.startBlock].range.offsets
         let own = sentence(containing: span.open, block: span.startBlock)
         guard skipSpaces(from: own.lowerBound, to: span.open) == span.open, own.lowerBound > block.lowerBound else { return nil }
@@ -126,11 +153,7 @@ extension QuoteScanner {
         guard !previous.isEmpty, previous.upperBound <= own.lowerBound, !covered.contains(where: { $0.overlaps(previous) }) else {
             return nil
         }
-        let t = tokens(previous)
-        guard let found = lastCue(in: t, before: t.count), let cue = found.cue, let speaker = found.speaker,
-            let verb = t.first(where: { $0.start == cue.lowerBound }), cueUse(verb).contains(.direct)
-        else { return nil }
-        return speaker
+        return previous
     }
 
     /// The sentence right after a quotation that closes its sentence with a question or an
