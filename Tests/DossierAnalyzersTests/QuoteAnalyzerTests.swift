@@ -312,6 +312,19 @@ struct QuoteAnalyzerTests {
         #expect(find(d, q, "Nobody asked the fishermen what they needed.")?.speakerRange == nil)
     }
 
+    @Test("a pronoun after a quotation does not stand for a name inside it")
+    func pronounSkipsNamesInsideTheQuotation() throws {
+        let (d, q) = try quotes(
+            """
+            Anna Varga met the harbour board on Monday.
+
+            “Lund is right about the ferry and the quay,” she said.
+            """, entities: [Self.varga, ("e2", .person, ["Lund"])])
+        let ferry = try #require(find(d, q, "Lund is right about the ferry and the quay"))
+        #expect(speakerText(d, ferry) == "she")
+        #expect(ferry.speaker == "e1")
+    }
+
     @Test("a speaker and a colon before the quotation")
     func speakerBefore() throws {
         let (d, q) = try quotes("Varga said: “Nobody in this town will be left behind.”", entities: [Self.varga])

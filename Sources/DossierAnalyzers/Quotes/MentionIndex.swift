@@ -63,15 +63,22 @@ struct MentionIndex {
     }
 
     /// The entity of the nearest mention that ends at or before `offset` and starts at or after
-    /// `floor`, among `kinds`.
-    func nearest(before offset: Int, floor: Int, kinds: Set<Entity.Kind>) -> Int? {
+    /// `floor`, among `kinds`, outside the `quoted` ranges (sorted by start): `“Lund is right,”
+    /// she said` does not make Lund the speaker.
+    func nearest(before offset: Int, floor: Int, kinds: Set<Entity.Kind>, outside quoted: [Range<Int>] = []) -> Int? {
         var i = lowerBound(offset) - 1
         while i >= 0 {
             let e = entries[i]
             if e.range.start < floor { return nil }
-            if e.range.end <= offset, kinds.contains(entities[e.entity].kind) { return e.entity }
+            if e.range.end <= offset, kinds.contains(entities[e.entity].kind), !Self.lies(e.range.start, in: quoted) { return e.entity }
             i -= 1
         }
         return nil
+    }
+
+    /// Whether `offset` lies inside one of `ranges`, which are sorted by start and do not overlap.
+    static func lies(_ offset: Int, in ranges: [Range<Int>]) -> Bool {
+        let k = ranges.firstIndex(startingAtOrAfter: offset + 1, by: \.lowerBound)
+        return k > 0 && ranges[k - 1].contains(offset)
     }
 }

@@ -35,6 +35,7 @@ extension QuoteScanner {
             }
             previousClose = span.close ?? span.contentEnd
             covered.append(span.open..<(span.close.map { $0 + 1 } ?? span.contentEnd))
+            quotedWords.append(span.contentStart..<span.contentEnd)
 
             let (words, titleCase) = measure(span.contentStart..<span.contentEnd)
             var (after, trailing) = attribution(after: post)

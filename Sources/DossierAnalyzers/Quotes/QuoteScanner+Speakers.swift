@@ -198,7 +198,7 @@ extension QuoteScanner {
             default: return Speaker(entity: nil, range: text, isAnonymous: false)
             }
             let floor = floorForPronoun(at: range.lowerBound)
-            let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds)
+            let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords)
             return Speaker(entity: e.map(reference), range: text, isAnonymous: false)
         }
         // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.

@@ -53,6 +53,9 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     var cueEvents: [CueEvent] = []
     /// Spans no reported-speech rule may reach into: quotations and embedded posts.
     var covered: [Range<Int>] = []
+    /// The words of each quotation `classify` has read, in text order: a pronoun after a
+    /// quotation does not stand for a name inside it.
+    var quotedWords: [Range<Int>] = []
     /// Where the verbs that attributed a quotation start.
     var usedCues: Set<Int> = []
 
