@@ -91,6 +91,23 @@ struct EntityAnalyzerTests {
         #expect(texts(young, document).filter { $0 == "Young" }.count == 2)
     }
 
+    @Test("a post's signature is no title-cased headline: its handle and month do not count, so the author is a person")
+    func postSignatureAuthorIsAPerson() throws {
+        let (_, entities) = try analyze(
+            """
+            Slogan Draws Mockery
+
+            The state launched the slogan on Monday.
+
+            I love that they kept it. Nobody is going to take it from us.
+
+            — Peter Lindqvist (@PeterLindqvist_) November 18, 2019
+
+            The campaign continues.
+            """)
+        #expect(entity("Peter Lindqvist", in: entities)?.kind == .person)
+    }
+
     @Test("a legislator's party and state in brackets are no name: 'Rep. Anna Berglund (D-MN)', '(R-Texas)', '(I-Vt.)'")
     func partyTagIsNoName() throws {
         let (_, entities) = try paragraph(

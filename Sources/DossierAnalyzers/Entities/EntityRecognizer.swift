@@ -292,6 +292,10 @@ struct EntityRecognizer {
         if r.upperBound > r.lowerBound, last < r.upperBound - 1, scalar(r.upperBound - 1) == 0x2E { return false }
         for i in r where tokens[i].has(.word) && !tokens[i].has(.digit) {
             let h = tokens[i].hash
+            // Words capitalised in any sentence (months, weekdays, `I`) and handles (`@RobertLund_`)
+            // say nothing of the line's case: a post's signature is no headline.
+            let start = Int(tokens[i].start)
+            if isNotName(i) || (start > 0 && (scalars[start - 1].value == 0x40 || scalars[start - 1].value == 0x23)) { continue }
             if !tokens[i].has(.capitalized)
                 && (h == the || h == a || h == an || h == and || h == of
                     || gazetteer.commonWords.contains(h) && scalars[Int(tokens[i].start)].value < 0x80
