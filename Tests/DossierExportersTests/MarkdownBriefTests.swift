@@ -76,7 +76,7 @@ struct MarkdownBriefTests {
 
     @Test("findings are cut at ten of each kind, quotes at 60, quoted terms at 30 and sources at 40, the rest counted")
     func longFindingsQuotesAndSourcesAreCut() throws {
-        // 70 sentences, each a quote; "!" findings on 25 of them, loaded words on 3; 45 sources, 35 quoted terms.
+        // 100 sentences, each a quote (65 speech, 35 quoted terms); "!" findings on 25 of them, loaded words on 3; 45 sources.
         var text = ""
         var quotes: [Quote] = []
         var findings: [Finding] = []

@@ -295,12 +295,14 @@ extension QuoteScanner {
         var j = e + 2
         while j < t.count, j - e < 40 {
             let tok = t[j]
-            // `…, has written`: auxiliaries and adverbs between the comma and the verb.
-            var b = j - 1
-            while b > e + 1, t[b].isWord, wordClass(t[b]) & C.skipBeforeCue != 0 || isAdverb(t[b]) { b -= 1 }
-            // `has written`: the participle only after its auxiliary (`who had written it` is no attribution).
-            if tok.isWord, cueUse(tok).contains(.direct) || (tok.hash == Words.written && b < j - 1), t[b].isMark(0x2C) {
-                return Attribution(cue: tok.start..<tok.end, speaker: speaker)
+            if tok.isWord, cueUse(tok).contains(.direct) || tok.hash == Words.written {
+                // `…, has written`: auxiliaries and adverbs between the comma and the verb; `written`
+                // only after its auxiliary (`who had written it` is no attribution).
+                var b = j - 1
+                while b > e + 1, t[b].isWord, stepsOverBeforeCue(t[b]) { b -= 1 }
+                if t[b].isMark(0x2C), tok.hash != Words.written || b < j - 1 {
+                    return Attribution(cue: tok.start..<tok.end, speaker: speaker)
+                }
             }
             if !tok.isWord, tok.first == 0x3F || tok.first == 0x21 || tok.first == 0x3B || (tok.first == 0x2E && !isAbbreviation(t[j - 1]))
             {

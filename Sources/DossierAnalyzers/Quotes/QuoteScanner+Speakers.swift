@@ -67,8 +67,7 @@ extension QuoteScanner {
         var j = cue - 1
         // `I was telling myself, “…”`: before a participle, a form of `be` is its auxiliary.
         let progressive = isParticiple(t[cue])
-        while j >= lo, t[j].isWord,
-            wordClass(t[j]) & C.skipBeforeCue != 0 || isAdverb(t[j]) || (progressive && Words.beForms.contains(t[j].hash)),
+        while j >= lo, t[j].isWord, stepsOverBeforeCue(t[j]) || (progressive && Words.beForms.contains(t[j].hash)),
             wordClass(t[j]) & C.pronoun == 0
         {
             j -= 1
@@ -168,6 +167,10 @@ extension QuoteScanner {
         return nil
     }
 
+    /// Whether a word between a subject and its reporting verb is stepped over: an auxiliary or
+    /// adverb of the `skipBeforeCue` list (`has also said`) or an -ly adverb (`wearily told`).
+    mutating func stepsOverBeforeCue(_ t: QuoteToken) -> Bool { wordClass(t) & C.skipBeforeCue != 0 || isAdverb(t) }
+
     /// Whether `t` is a lowercase adverb in -ly of five letters or more (`Brooke tearfully asked`),
     /// not one of the nouns so spelled (`the family said`, `the weekly reported`).
     mutating func isAdverb(_ t: QuoteToken) -> Bool {
@@ -210,7 +213,7 @@ extension QuoteScanner {
             let cls = wordClass(tok)
             if cls & C.anonymousMarker != 0 { marked = true }
             // `Rep. Anna Berglund`: the period of an abbreviated title does not end the head.
-            let titlePeriod = tok.isMark(0x2E) && isAbbreviation(t[k - 1 < 0 ? 0 : k - 1]) && k + 1 < t.count
+            let titlePeriod = k > 0 && k + 1 < t.count && tok.isMark(0x2E) && isAbbreviation(t[k - 1])
             if k > 0, headEnd == t.count, cls & C.headCut != 0 || (!tok.isWord && !titlePeriod) { headEnd = k }
             if k < headEnd {
                 if cls & C.anonymousHead != 0 { anonymousHead = true }
@@ -268,9 +271,9 @@ enum Words {
     static let according = WordTable.hash("according")
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
-    /// Words that open a contrasting clause after a comma, which ends reported speech.
     /// Forms of `be`, the auxiliary of a progressive (`was saying`).
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
+    /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
 

@@ -113,46 +113,50 @@ extension MarkdownBrief {
             out.raw(unsourced == 1 ? " check-worthy claim has" : " check-worthy claims have")
             out.raw(" no source in the article (marked **unsourced** above)")
         }
-        for i in shownPerKind(sourcing) {
+        let sourcingCut = cutPerKind(sourcing)
+        for i in sourcingCut.shown {
             lines.next(&out, opening: "## Unsourced and vaguely attributed\n\n")
             line(i)
         }
-        moreFindings(sourcing)
+        moreFindings(sourcingCut.unshown)
         guard !framing.isEmpty || summary else { return }
         if lines.started { out.raw("\n\n") }
         out.raw("## Framing\n\n")
         if summary { framingSummary(figures) }
         var framingLines = Separated("\n")
-        for i in shownPerKind(framing) {
+        let framingCut = cutPerKind(framing)
+        for i in framingCut.shown {
             framingLines.next(&out, opening: summary ? "\n\n" : "")
             line(i)
         }
-        moreFindings(framing)
+        moreFindings(framingCut.unshown)
     }
 
-    /// The findings of `positions` the brief lists: the first `findingsShownPerKind` of each kind.
-    /// Seventy "exclamation mark" lines tell a reader no more than ten and a count.
-    private func shownPerKind(_ positions: [Int]) -> [Int] {
+    /// The findings of `positions` the brief lists, the first `findingsShownPerKind` of each kind,
+    /// and how many of each kind it leaves out, in the order the kinds first appear. Seventy
+    /// "exclamation mark" lines tell a reader no more than ten and a count.
+    private func cutPerKind(_ positions: [Int]) -> (shown: [Int], unshown: [(kind: String, count: Int)]) {
         var seen: [String: Int] = [:]
-        return positions.filter { i in
-            let n = seen[findings[i].kind, default: 0]
-            seen[findings[i].kind] = n + 1
-            return n < Self.findingsShownPerKind
-        }
-    }
-
-    /// One `- … and N more findings of kind` line for each kind `shownPerKind` cut, in the order
-    /// the kinds first appear.
-    private mutating func moreFindings(_ positions: [Int]) {
-        var counts: [String: Int] = [:]
-        var kinds: [String] = []
+        var unshown: [(kind: String, count: Int)] = []
+        var shown: [Int] = []
         for i in positions {
             let kind = findings[i].kind
-            if counts[kind] == nil { kinds.append(kind) }
-            counts[kind, default: 0] += 1
+            let n = seen[kind, default: 0]
+            seen[kind] = n + 1
+            if n < Self.findingsShownPerKind {
+                shown.append(i)
+            } else if n == Self.findingsShownPerKind {
+                unshown.append((kind, 1))
+            } else if let k = unshown.firstIndex(where: { $0.kind == kind }) {
+                unshown[k].count += 1
+            }
         }
-        for kind in kinds where counts[kind]! > Self.findingsShownPerKind {
-            let more = counts[kind]! - Self.findingsShownPerKind
+        return (shown, unshown)
+    }
+
+    /// One `- … and N more findings of kind K` line for each kind the brief cut.
+    private mutating func moreFindings(_ unshown: [(kind: String, count: Int)]) {
+        for (kind, more) in unshown {
             out.raw("\n- … and ")
             out.number(more)
             out.raw(more == 1 ? " more finding of kind " : " more findings of kind ")
