@@ -51,6 +51,7 @@ struct TextTokenizerTests {
             #expect((bits & TextTokenizer.digitBit != 0) == (cls == .digit))
             #expect((bits & TextTokenizer.symbolBit != 0) == (cls == .symbol))
             #expect((bits & TextTokenizer.upperBit != 0) == (cls == .letter && TextTokenizer.isUpper(v)))
+            #expect((bits & TextTokenizer.lowerBit != 0) == (cls == .letter && !TextTokenizer.isUpper(v)))
             if cls == .letter || cls == .digit { #expect(v + UInt32(bits & TextTokenizer.foldBit) == WordTable.fold(v)) }
         }
     }

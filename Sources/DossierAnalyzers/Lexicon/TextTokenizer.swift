@@ -41,45 +41,16 @@ enum TextTokenizer {
                         continue
                     }
                     let start = i
-                    var hash = WordTable.seed
-                    var seen: UInt8 = 0
-                    var uppers = 0
-                    var lowers = 0
                     // A word ends at the longest token, so that its length fits the token's bits.
-                    let wordEnd = min(end, start + TextToken.maxLength)
-                    var u = v
-                    var cls = c
-                    while true {
-                        // A letter or a digit: the fold bit is what folding adds (0x20 to an ASCII or
-                        // Latin-1 capital), so `u + fold` is `WordTable.fold(u)`.
-                        seen |= cls
-                        uppers &+= Int(truncatingIfNeeded: (cls & Self.upperBit) >> 3)
-                        lowers &+= Int(truncatingIfNeeded: (cls & Self.letterBit) &- ((cls & Self.upperBit) >> 3))
-                        hash = WordTable.mix(hash, u &+ UInt32(cls & Self.foldBit))
-                        i += 1
-                        guard i < wordEnd else { break }
-                        let previous = cls
-                        u = units[i]
-                        cls = bits(u)
-                        if cls & Self.wordBits != 0 { continue }
-                        // A joiner stays inside the word only between two word scalars of the right sort.
-                        guard i + 1 < wordEnd else { break }
-                        let next = bits(units[i + 1])
-                        let joins =
-                            ((u == 0x27 || u == 0x2019 || u == 0x2D) && previous & next & Self.letterBit != 0)
-                            || ((u == 0x2E || u == 0x2C) && previous & next & Self.digitBit != 0)
-                        guard joins else { break }
-                        hash = WordTable.mix(hash, WordTable.fold(u))
-                        i += 1
-                        u = units[i]
-                        cls = next
-                    }
+                    let word = Self.word(units, from: i, to: min(end, start + TextToken.maxLength), first: c, table: table)
+                    i = word.end
+                    let seen = word.seen
                     var shape: TextToken.Shape = []
                     if seen & Self.digitBit != 0 { shape.insert(.digit) }
                     if seen & Self.letterBit != 0 { shape.insert(.letter) }
                     if c & Self.upperBit != 0 { shape.insert(.capitalized) }
-                    if uppers >= 2 && lowers == 0 { shape.insert(.allCaps) }
-                    emit(TextToken(start: start, end: i, hash: hash, shape: shape))
+                    if word.twice & Self.upperBit != 0 && seen & Self.lowerBit == 0 { shape.insert(.allCaps) }
+                    emit(TextToken(start: start, end: i, hash: word.hash, shape: shape))
                 }
                 // A token is a plain value: the buffer needs no deinitializing.
                 tokens.append(contentsOf: UnsafeBufferPointer(rebasing: pending[0..<count]))
@@ -87,13 +58,58 @@ enum TextTokenizer {
         }
     }
 
+    /// The word that starts at `start` with a scalar of class `first`, up to `wordEnd` at most: where
+    /// it ends, its hash, the union of its classes, and of the classes met a second time (two
+    /// capitals and no lowercase letter make it all capitals).
+    ///
+    /// A function of its own, called once a word: inside the tokenizer's loop, with its buffers and
+    /// counts, the compiler kept this loop's values on the stack.
+    @inline(never)
+    private static func word<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: ScalarBuffer.Units<U>, from start: Int, to wordEnd: Int, first: UInt8, table: UnsafeBufferPointer<UInt8>
+    ) -> (end: Int, hash: UInt64, seen: UInt8, twice: UInt8) {
+        @inline(__always) func bits(_ v: UInt32) -> UInt8 { v < tableLimit ? table[Int(v)] : Self.bits(of: v) }
+        var hash = WordTable.seed
+        var seen: UInt8 = 0
+        var twice: UInt8 = 0
+        var i = start
+        var u = units[i]
+        var cls = first
+        while true {
+            // A letter or a digit: the fold bit is what folding adds (0x20 to an ASCII or Latin-1
+            // capital), so `u + fold` is `WordTable.fold(u)`.
+            twice |= seen & cls
+            seen |= cls
+            hash = WordTable.mix(hash, u &+ UInt32(cls & foldBit))
+            i += 1
+            guard i < wordEnd else { break }
+            let previous = cls
+            u = units[i]
+            cls = bits(u)
+            if cls & wordBits != 0 { continue }
+            // A joiner stays inside the word only between two word scalars of the right sort.
+            guard i + 1 < wordEnd else { break }
+            let next = bits(units[i + 1])
+            let joins =
+                ((u == 0x27 || u == 0x2019 || u == 0x2D) && previous & next & letterBit != 0)
+                || ((u == 0x2E || u == 0x2C) && previous & next & digitBit != 0)
+            guard joins else { break }
+            hash = WordTable.mix(hash, WordTable.fold(u))
+            i += 1
+            u = units[i]
+            cls = next
+        }
+        return (i, hash, seen, twice)
+    }
+
     // The class bits of a scalar: `letterBit` and `digitBit` as `classify` says (never both),
-    // `symbolBit`, `upperBit` for an uppercase letter, and `foldBit`, which is also the amount
-    // `WordTable.fold` adds to the letter.
+    // `symbolBit`, `upperBit` for an uppercase letter and `lowerBit` for any other letter, and
+    // `foldBit`, which is also the amount `WordTable.fold` adds to the letter.
     static let letterBit: UInt8 = 1
     static let digitBit: UInt8 = 2
     static let symbolBit: UInt8 = 4
     static let upperBit: UInt8 = 8
+    static let lowerBit: UInt8 = 0x10
     static let foldBit: UInt8 = 0x20
     static let wordBits: UInt8 = letterBit | digitBit
 
@@ -108,7 +124,7 @@ enum TextTokenizer {
         switch classify(v) {
         case .letter:
             var b = letterBit
-            if isUpper(v) { b |= upperBit }
+            b |= isUpper(v) ? upperBit : lowerBit
             let added = WordTable.fold(v) &- v
             if added == 0x20 { b |= foldBit }
             return b
