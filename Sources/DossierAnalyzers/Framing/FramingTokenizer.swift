@@ -28,49 +28,19 @@ enum FramingTokenizer {
                     i += 1
                     continue
                 }
-                var cls = bits(v)
+                let cls = bits(v)
                 if cls & Self.wordBit != 0 {
                     let start = i
-                    var hash = WordHash.offset
-                    var upper = 0
-                    var lower = 0
-                    var digits = 0
-                    var length = 0
-                    var c = v
-                    while true {
-                        // A word scalar: counted by its class, hashed folded as `WordHash.add` folds it.
-                        upper &+= Int(truncatingIfNeeded: cls & Self.upperBit) >> 1
-                        lower &+= Int(truncatingIfNeeded: cls & Self.lowerBit) >> 2
-                        digits &+= Int(truncatingIfNeeded: cls & Self.digitBit) >> 3
-                        let folded = cls & Self.slowFoldBit != 0 ? WordHash.lower(c) : c &+ UInt32(cls & Self.foldBit)
-                        hash = (hash ^ UInt64(folded)) &* WordHash.prime
-                        length += 1
-                        i += 1
-                        guard i < end else { break }
-                        c = units[i]
-                        cls = bits(c)
-                        if cls & Self.wordBit != 0 { continue }
-                        // A joiner stays inside the word only before a word scalar of the right sort.
-                        guard i + 1 < end else { break }
-                        let next = units[i + 1]
-                        let nextClass = bits(next)
-                        let joins =
-                            ((c == 0x27 || c == 0x2019 || c == 0x2D) && nextClass & Self.wordBit != 0)
-                            || ((c == 0x2C || c == 0x2E) && digits == length && next &- 0x30 < 10)
-                        guard joins else { break }
-                        if c != 0x2E { hash = (hash ^ UInt64(c == 0x2019 ? 0x27 : c)) &* WordHash.prime }
-                        length += 1
-                        i += 1
-                        c = next
-                        cls = nextClass
-                    }
+                    let word = Self.word(units, from: i, to: end, first: cls, table: table)
+                    i = word.end
+                    let (upper, lower, digits) = (word.upper, word.lower, word.digits)
                     var flags: FramingToken.Flags = .word
                     if digits > 0 && upper == 0 && lower == 0 { flags.insert(.number) }
                     if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
                     if quoted { flags.insert(.quoted) }
                     if pendingBreak { flags.insert(.breakBefore) }
                     pendingBreak = false
-                    tokens.append(FramingToken(start: start, end: i, hash: hash, flags: flags))
+                    tokens.append(FramingToken(start: start, end: i, hash: word.hash, flags: flags))
                     continue
                 }
                 switch v {
@@ -89,6 +59,54 @@ enum FramingTokenizer {
                 i += 1
             }
         }
+    }
+
+    /// The word that starts at `start` with a scalar of class `first`, up to `end` at most: where it
+    /// ends, its hash, and its numbers of capitals, lowercase letters and digits.
+    ///
+    /// A function of its own, called once a word: inside the tokenizer's loop the compiler kept
+    /// this loop's counts on the stack.
+    @inline(never)
+    private static func word<U: FixedWidthInteger & UnsignedInteger>(
+        _ units: ScalarBuffer.Units<U>, from start: Int, to end: Int, first: UInt8, table: UnsafeBufferPointer<UInt8>
+    ) -> (end: Int, hash: UInt64, upper: Int, lower: Int, digits: Int) {
+        @inline(__always) func bits(_ v: UInt32) -> UInt8 { v < tableLimit ? table[Int(v)] : Self.bits(of: v) }
+        var i = start
+        var hash = WordHash.offset
+        var upper = 0
+        var lower = 0
+        var digits = 0
+        var length = 0
+        var c = units[i]
+        var cls = first
+        while true {
+            // A word scalar: counted by its class, hashed folded as `WordHash.add` folds it.
+            upper &+= Int(truncatingIfNeeded: cls & upperBit) >> 1
+            lower &+= Int(truncatingIfNeeded: cls & lowerBit) >> 2
+            digits &+= Int(truncatingIfNeeded: cls & digitBit) >> 3
+            let folded = cls & slowFoldBit != 0 ? WordHash.lower(c) : c &+ UInt32(cls & foldBit)
+            hash = (hash ^ UInt64(folded)) &* WordHash.prime
+            length += 1
+            i += 1
+            guard i < end else { break }
+            c = units[i]
+            cls = bits(c)
+            if cls & wordBit != 0 { continue }
+            // A joiner stays inside the word only before a word scalar of the right sort.
+            guard i + 1 < end else { break }
+            let next = units[i + 1]
+            let nextClass = bits(next)
+            let joins =
+                ((c == 0x27 || c == 0x2019 || c == 0x2D) && nextClass & wordBit != 0)
+                || ((c == 0x2C || c == 0x2E) && digits == length && next &- 0x30 < 10)
+            guard joins else { break }
+            if c != 0x2E { hash = (hash ^ UInt64(c == 0x2019 ? 0x27 : c)) &* WordHash.prime }
+            length += 1
+            i += 1
+            c = next
+            cls = nextClass
+        }
+        return (i, hash, upper, lower, digits)
     }
 
     // The class bits of a scalar: a word scalar (`isWordScalar`); an upper- or lowercase letter as
