@@ -9,138 +9,78 @@ import DossierCore
 /// break that no lexicon phrase spans. Runs of `!` and of `?` become mark tokens.
 enum FramingTokenizer {
     /// Replaces `tokens` with the tokens of `range`.
-    ///
-    /// One read of a class table per scalar (`classes`) gives its word class, its case counts and
-    /// how it folds, where a chain of comparisons did: this was 3% of the default pipeline.
     static func tokenize<U: FixedWidthInteger & UnsignedInteger>(
         _ units: ScalarBuffer.Units<U>, _ range: Range<Int>, quoted startsQuoted: Bool = false, into tokens: inout [FramingToken]
     ) {
         tokens.removeAll(keepingCapacity: true)
-        classes.withUnsafeBufferPointer { table in
-            @inline(__always) func bits(_ v: UInt32) -> UInt8 { v < tableLimit ? table[Int(v)] : Self.bits(of: v) }
-            var i = range.lowerBound
-            let end = range.upperBound
-            var quoted = startsQuoted
-            var pendingBreak = true
-            while i < end {
-                let v = units[i]
-                if v == 0x20 {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var quoted = startsQuoted
+        var pendingBreak = true
+        while i < end {
+            let v = UInt32(units[i])
+            if isWordScalar(v) {
+                let start = i
+                var hash = WordHash.offset
+                var upper = 0
+                var lower = 0
+                var digits = 0
+                var length = 0
+                while i < end {
+                    let c = UInt32(units[i])
+                    // The folded value hashed, as `WordHash.add` folds it, with the letter classes counted on the way.
+                    var folded = c
+                    if c &- 0x61 < 26 {
+                        lower += 1
+                    } else if c &- 0x41 < 26 {
+                        upper += 1
+                        folded = c | 0x20
+                    } else if c &- 0x30 < 10 {
+                        digits += 1
+                    } else if !isWordScalar(c) {
+                        guard i + 1 < end, length > 0 else { break }
+                        let next = UInt32(units[i + 1])
+                        let joins =
+                            ((c == 0x27 || c == 0x2019 || c == 0x2D) && isWordScalar(next))
+                            || ((c == 0x2C || c == 0x2E) && digits == length && next &- 0x30 < 10)
+                        guard joins else { break }
+                        folded = c == 0x2019 ? 0x27 : c
+                    } else if c >= 0xC0 && c <= 0xDE && c != 0xD7 {
+                        upper += 1
+                        folded = c + 0x20
+                    } else if c >= 0xDF && c <= 0xFF && c != 0xF7 {
+                        lower += 1
+                    } else {
+                        folded = WordHash.lower(c)
+                    }
+                    if c != 0x2E { hash = (hash ^ UInt64(folded)) &* WordHash.prime }
+                    length += 1
                     i += 1
-                    continue
                 }
-                let cls = bits(v)
-                if cls & Self.wordBit != 0 {
-                    let start = i
-                    let word = Self.word(units, from: i, to: end, first: cls, table: table)
-                    i = word.end
-                    let (upper, lower, digits) = (word.upper, word.lower, word.digits)
-                    var flags: FramingToken.Flags = .word
-                    if digits > 0 && upper == 0 && lower == 0 { flags.insert(.number) }
-                    if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
-                    if quoted { flags.insert(.quoted) }
-                    if pendingBreak { flags.insert(.breakBefore) }
-                    pendingBreak = false
-                    tokens.append(FramingToken(start: start, end: i, hash: word.hash, flags: flags))
-                    continue
-                }
-                switch v {
-                case 0x201C, 0xAB: quoted = true
-                case 0x201D, 0xBB: quoted = false
-                case 0x22: quoted.toggle()
-                case 0x21, 0x3F:
-                    let start = i
-                    while i + 1 < end && units[i + 1] == v { i += 1 }
-                    var flags: FramingToken.Flags = v == 0x21 ? .exclamation : .question
-                    if quoted { flags.insert(.quoted) }
-                    tokens.append(FramingToken(start: start, end: i + 1, hash: 0, flags: flags))
-                default: break
-                }
-                if !isSpace(v) { pendingBreak = true }
-                i += 1
+                var flags: FramingToken.Flags = .word
+                if digits > 0 && upper == 0 && lower == 0 { flags.insert(.number) }
+                if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
+                if quoted { flags.insert(.quoted) }
+                if pendingBreak { flags.insert(.breakBefore) }
+                pendingBreak = false
+                tokens.append(FramingToken(start: start, end: i, hash: hash, flags: flags))
+                continue
             }
-        }
-    }
-
-    /// The word that starts at `start` with a scalar of class `first`, up to `end` at most: where it
-    /// ends, its hash, and its numbers of capitals, lowercase letters and digits.
-    ///
-    /// A function of its own, called once a word: inside the tokenizer's loop the compiler kept
-    /// this loop's counts on the stack.
-    @inline(never)
-    private static func word<U: FixedWidthInteger & UnsignedInteger>(
-        _ units: ScalarBuffer.Units<U>, from start: Int, to end: Int, first: UInt8, table: UnsafeBufferPointer<UInt8>
-    ) -> (end: Int, hash: UInt64, upper: Int, lower: Int, digits: Int) {
-        @inline(__always) func bits(_ v: UInt32) -> UInt8 { v < tableLimit ? table[Int(v)] : Self.bits(of: v) }
-        var i = start
-        var hash = WordHash.offset
-        var upper = 0
-        var lower = 0
-        var digits = 0
-        var length = 0
-        var c = units[i]
-        var cls = first
-        while true {
-            // A word scalar: counted by its class, hashed folded as `WordHash.add` folds it.
-            upper &+= Int(truncatingIfNeeded: cls & upperBit) >> 1
-            lower &+= Int(truncatingIfNeeded: cls & lowerBit) >> 2
-            digits &+= Int(truncatingIfNeeded: cls & digitBit) >> 3
-            let folded = cls & slowFoldBit != 0 ? WordHash.lower(c) : c &+ UInt32(cls & foldBit)
-            hash = (hash ^ UInt64(folded)) &* WordHash.prime
-            length += 1
+            switch v {
+            case 0x201C, 0xAB: quoted = true
+            case 0x201D, 0xBB: quoted = false
+            case 0x22: quoted.toggle()
+            case 0x21, 0x3F:
+                let start = i
+                while i + 1 < end && UInt32(units[i + 1]) == v { i += 1 }
+                var flags: FramingToken.Flags = v == 0x21 ? .exclamation : .question
+                if quoted { flags.insert(.quoted) }
+                tokens.append(FramingToken(start: start, end: i + 1, hash: 0, flags: flags))
+            default: break
+            }
+            if !isSpace(v) { pendingBreak = true }
             i += 1
-            guard i < end else { break }
-            c = units[i]
-            cls = bits(c)
-            if cls & wordBit != 0 { continue }
-            // A joiner stays inside the word only before a word scalar of the right sort.
-            guard i + 1 < end else { break }
-            let next = units[i + 1]
-            let nextClass = bits(next)
-            let joins =
-                ((c == 0x27 || c == 0x2019 || c == 0x2D) && nextClass & wordBit != 0)
-                || ((c == 0x2C || c == 0x2E) && digits == length && next &- 0x30 < 10)
-            guard joins else { break }
-            if c != 0x2E { hash = (hash ^ UInt64(c == 0x2019 ? 0x27 : c)) &* WordHash.prime }
-            length += 1
-            i += 1
-            c = next
-            cls = nextClass
         }
-        return (i, hash, upper, lower, digits)
-    }
-
-    // The class bits of a scalar: a word scalar (`isWordScalar`); an upper- or lowercase letter as
-    // the word counts go (ASCII and Latin-1 only); an ASCII digit; and how `WordHash.lower` folds a
-    // word scalar: not at all, by adding `foldBit` (0x20), or through the lookup (`slowFoldBit`).
-    static let wordBit: UInt8 = 1
-    static let upperBit: UInt8 = 2
-    static let lowerBit: UInt8 = 4
-    static let digitBit: UInt8 = 8
-    static let foldBit: UInt8 = 0x20
-    static let slowFoldBit: UInt8 = 0x40
-
-    /// The scalars `classes` answers; those above are classified one by one.
-    private static let tableLimit: UInt32 = 0x3000
-
-    /// The class bits of every scalar below `tableLimit` (12 KB, built once).
-    private static let classes: [UInt8] = (0..<tableLimit).map { bits(of: $0) }
-
-    /// The class bits of `v`.
-    static func bits(of v: UInt32) -> UInt8 {
-        guard isWordScalar(v) else { return 0 }
-        var b = wordBit
-        if v &- 0x61 < 26 || (v >= 0xDF && v <= 0xFF && v != 0xF7) { b |= lowerBit }
-        if v &- 0x41 < 26 || (v >= 0xC0 && v <= 0xDE && v != 0xD7) { b |= upperBit }
-        if v &- 0x30 < 10 { b |= digitBit }
-        // Above the table the fold is looked up when the word is hashed.
-        if v >= tableLimit { return b | slowFoldBit }
-        let folded = WordHash.lower(v)
-        if folded == v &+ 0x20 {
-            b |= foldBit
-        } else if folded != v {
-            b |= slowFoldBit
-        }
-        return b
     }
 
     /// Whether a scalar is a letter or a digit: ASCII and Latin exactly, other scripts through
