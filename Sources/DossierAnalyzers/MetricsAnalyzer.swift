@@ -73,46 +73,82 @@ public struct MetricsAnalyzer: Analyzer {
 
     /// Words (runs of letters and digits, with inner apostrophes and hyphens) and their syllables
     /// (vowel groups, less a silent final `e`, at least one a word with a letter).
+    ///
+    /// One read of a class table per scalar (`classes`) and the vowel groups counted without a
+    /// branch: the per-scalar comparisons were 3% of the default pipeline.
     static func count<U: FixedWidthInteger & UnsignedInteger>(_ units: ScalarBuffer.Units<U>) -> (words: Int, syllables: Int) {
-        var words = 0
-        var syllables = 0
-        var i = 0
-        let n = units.count
-        while i < n {
-            var v = UInt32(truncatingIfNeeded: units[i])
-            guard Self.isWordScalar(v) else {
-                i += 1
-                continue
-            }
-            words += 1
-            var groups = 0
-            var inVowel = false
-            var letters = 0
-            var last: UInt32 = 0
-            var beforeLast: UInt32 = 0
+        classes.withUnsafeBufferPointer { table in
+            @inline(__always) func bits(_ v: UInt32) -> UInt8 { v < tableLimit ? table[Int(v)] : Self.bits(of: v) }
+            var words = 0
+            var syllables = 0
+            var i = 0
+            let n = units.count
             while i < n {
-                v = UInt32(truncatingIfNeeded: units[i])
-                if !Self.isWordScalar(v) {
-                    let joiner =
-                        (v == 0x27 || v == 0x2019 || v == 0x2D) && i + 1 < n && Self.isWordScalar(UInt32(truncatingIfNeeded: units[i + 1]))
-                    if !joiner { break }
-                    inVowel = false
+                var c = bits(units[i])
+                guard c & Self.wordBit != 0 else {
                     i += 1
                     continue
                 }
-                let lower = v < 0x80 ? v | 0x20 : v
-                let vowel = lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79
-                if lower &- 0x61 < 26 { letters += 1 }
-                if vowel && !inVowel { groups += 1 }
-                inVowel = vowel
-                beforeLast = last
-                last = lower
-                i += 1
+                words += 1
+                var groups = 0
+                // Whether the scalar before was a vowel, as 0 or `vowelBit`.
+                var inVowel: UInt8 = 0
+                var letters = 0
+                // The classes of the last two word scalars (0 before the word's start).
+                var last: UInt8 = 0
+                var beforeLast: UInt8 = 0
+                while true {
+                    let vowel = c & Self.vowelBit
+                    letters &+= Int(truncatingIfNeeded: c & Self.letterBit) >> 2
+                    groups &+= Int(truncatingIfNeeded: vowel & ~inVowel) >> 1
+                    inVowel = vowel
+                    beforeLast = last
+                    last = c
+                    i += 1
+                    guard i < n else { break }
+                    let v = units[i]
+                    c = bits(v)
+                    if c & Self.wordBit != 0 { continue }
+                    // An apostrophe or hyphen before a word scalar joins; a vowel group ends at it.
+                    guard v == 0x27 || v == 0x2019 || v == 0x2D, i + 1 < n else { break }
+                    let next = bits(units[i + 1])
+                    guard next & Self.wordBit != 0 else { break }
+                    inVowel = 0
+                    i += 1
+                    c = next
+                }
+                if last & Self.eBit != 0 && beforeLast & Self.lBit == 0 && groups > 1 { groups -= 1 }
+                if letters > 0 { syllables += max(1, groups) }
             }
-            if last == 0x65 && beforeLast != 0x6C && groups > 1 { groups -= 1 }
-            if letters > 0 { syllables += max(1, groups) }
+            return (words, syllables)
         }
-        return (words, syllables)
+    }
+
+    // The class bits `count` reads: a word scalar, a vowel (`aeiouy`, either case), an ASCII
+    // letter, and the letters `e` and `l` (either case), which decide a silent final `e`.
+    static let wordBit: UInt8 = 1
+    static let vowelBit: UInt8 = 2
+    static let letterBit: UInt8 = 4
+    static let eBit: UInt8 = 8
+    static let lBit: UInt8 = 16
+
+    /// The scalars `classes` answers; those above are classified one by one.
+    private static let tableLimit: UInt32 = 0x3000
+
+    /// The class bits of every scalar below `tableLimit` (12 KB, built once).
+    private static let classes: [UInt8] = (0..<tableLimit).map { bits(of: $0) }
+
+    /// The class bits of `v`.
+    static func bits(of v: UInt32) -> UInt8 {
+        guard isWordScalar(v) else { return 0 }
+        var b = wordBit
+        // Only ASCII letters fold, count as letters and are vowels.
+        let lower = v < 0x80 ? v | 0x20 : v
+        if lower &- 0x61 < 26 { b |= letterBit }
+        if lower == 0x61 || lower == 0x65 || lower == 0x69 || lower == 0x6F || lower == 0x75 || lower == 0x79 { b |= vowelBit }
+        if lower == 0x65 { b |= eBit }
+        if lower == 0x6C { b |= lBit }
+        return b
     }
 
     @inline(__always)
