@@ -322,29 +322,35 @@ struct EntityRecognizer {
         bloomMask = UInt64(bits - 1)
         lowercaseBloom = [UInt64](repeating: 0, count: bits / 64)
         let (the, he, his, him, she, her) = (self.the, self.he, self.his, self.him, self.she, self.her)
-        // A bit for each of the six words' top six hash bits: most tokens are passed over with one test.
-        var filter: UInt64 = 0
-        for h in [the, he, his, him, she, her] { filter |= 1 << (h >> 58) }
         var found = referenceWords
         referenceWords = []
         found.removeAll(keepingCapacity: true)
         let mask = bloomMask
-        lowercaseBloom.withUnsafeMutableBufferPointer { bloom in
-            tokens.withUnsafeBufferPointer { tokens in
-                for i in tokens.indices {
-                    let token = tokens[i]
-                    if token.isLowercaseWord {
-                        let bit = token.hash & mask
-                        bloom[Int(bit >> 6)] |= 1 << (bit & 63)
-                    }
-                    let h = token.hash
-                    if filter >> (h >> 58) & 1 != 0 && token.has(.word)
-                        && (h == the || h == he || h == his || h == him || h == she || h == her)
-                    {
-                        found.append(Int32(i))
+        // Without a branch on the token: whether it is a lowercase word, or one of the six words,
+        // is as good as random, and such branches were mispredicted on a tenth of the tokens.
+        // Each token's index is written, and kept by counting it, 64 at a time.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 64) { pending in
+            var count = 0
+            lowercaseBloom.withUnsafeMutableBufferPointer { bloom in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for i in tokens.indices {
+                        let token = tokens[i]
+                        let h = token.hash
+                        let bit = h & mask
+                        bloom[Int(bit >> 6)] |= UInt64(token.isLowercaseWord ? 1 : 0) << (bit & 63)
+                        let listed =
+                            (h == the ? 1 : 0) | (h == he ? 1 : 0) | (h == his ? 1 : 0) | (h == him ? 1 : 0)
+                            | (h == she ? 1 : 0) | (h == her ? 1 : 0)
+                        pending[count] = Int32(truncatingIfNeeded: i)
+                        count &+= listed & (token.has(.word) ? 1 : 0)
+                        if count == 64 {
+                            found.append(contentsOf: pending)
+                            count = 0
+                        }
                     }
                 }
             }
+            found.append(contentsOf: pending[..<count])
         }
         referenceWords = found
     }
