@@ -76,7 +76,7 @@ struct EntityRecognizer {
     struct Candidate {
         var first: Int
         var end: Int
-        var kind: Entity.Kind
+        var kind: Kind
         var confident: Bool
         var roles: [Entity.Role] = []
         var roleHeads: [UInt64] = []
@@ -102,7 +102,7 @@ struct EntityRecognizer {
 
     /// A referent being built.
     struct Group {
-        var kind: Entity.Kind
+        var kind: Kind
         var confident: Bool
         var mentions: [(first: Int, end: Int, form: Entity.Mention.Form, sentence: Int)] = []
         var extra: [(range: TextRange, form: Entity.Mention.Form)] = []
@@ -114,17 +114,25 @@ struct EntityRecognizer {
         var votes = SIMD4<Int32>(repeating: 0)
     }
 
-    private static let voteKinds: [Entity.Kind] = [.person, .organization, .location, .misc]
+    /// The kinds the recognizer gives, as a byte: `Entity.Kind` is a string, and the rules compare
+    /// and copy kinds for every candidate and group (a string compare and a retain each time).
+    enum Kind: UInt8 {
+        // Person to misc in the order of `Group.votes`.
+        case person, organization, location, misc, group
 
-    @inline(__always) private static func voteIndex(_ kind: Entity.Kind) -> Int? {
-        switch kind {
-        case .person: 0
-        case .organization: 1
-        case .location: 2
-        case .misc: 3
-        default: nil
+        /// The entity kind written out.
+        var entityKind: Entity.Kind {
+            switch self {
+            case .person: .person
+            case .organization: .organization
+            case .location: .location
+            case .misc: .misc
+            case .group: .group
+            }
         }
     }
+
+    @inline(__always) private static func voteIndex(_ kind: Kind) -> Int? { kind == .group ? nil : Int(kind.rawValue) }
 
     // MARK: Per-document state
 
@@ -132,6 +140,9 @@ struct EntityRecognizer {
     private var sentences: [TokenSpan] = []
     private var lowercaseBloom: [UInt64] = []
     private var bloomMask: UInt64 = 0
+    /// The tokens that are "the" or a pronoun (he, his, him, she, her), in order: found in the
+    /// bloom filter's pass, so that nominals and pronouns do not walk every token again.
+    private var referenceWords: [Int32] = []
     private var candidates: [Candidate] = []
     /// The last words of the people named so far in full ("Young" of "Tom Young"): such a word
     /// opening a sentence before a comma or a reporting verb is the surname, not an ordinary word.
@@ -314,12 +325,38 @@ struct EntityRecognizer {
         while bits < tokens.count * 16 { bits <<= 1 }
         bloomMask = UInt64(bits - 1)
         lowercaseBloom = [UInt64](repeating: 0, count: bits / 64)
-        lowercaseBloom.withUnsafeMutableBufferPointer { bloom in
-            for token in tokens where token.isLowercaseWord {
-                let bit = token.hash & bloomMask
-                bloom[Int(bit >> 6)] |= 1 << (bit & 63)
+        let (the, he, his, him, she, her) = (self.the, self.he, self.his, self.him, self.she, self.her)
+        var found = referenceWords
+        referenceWords = []
+        found.removeAll(keepingCapacity: true)
+        let mask = bloomMask
+        // Without a branch on the token: whether it is a lowercase word, or one of the six words,
+        // is as good as random, and such branches were mispredicted on a tenth of the tokens.
+        // Each token's index is written, and kept by counting it, 64 at a time.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 64) { pending in
+            var count = 0
+            lowercaseBloom.withUnsafeMutableBufferPointer { bloom in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for i in tokens.indices {
+                        let token = tokens[i]
+                        let h = token.hash
+                        let bit = h & mask
+                        bloom[Int(bit >> 6)] |= UInt64(token.isLowercaseWord ? 1 : 0) << (bit & 63)
+                        let listed =
+                            (h == the ? 1 : 0) | (h == he ? 1 : 0) | (h == his ? 1 : 0) | (h == him ? 1 : 0)
+                            | (h == she ? 1 : 0) | (h == her ? 1 : 0)
+                        pending[count] = Int32(truncatingIfNeeded: i)
+                        count &+= listed & (token.has(.word) ? 1 : 0)
+                        if count == 64 {
+                            found.append(contentsOf: pending)
+                            count = 0
+                        }
+                    }
+                }
             }
+            found.append(contentsOf: pending[..<count])
         }
+        referenceWords = found
     }
 
     // MARK: Sentences
@@ -802,29 +839,31 @@ struct EntityRecognizer {
         }
         if b - a == 1 && tokens[a].has(.allCaps) { add(m.caps, 1) }
         if a == r.lowerBound { add(m.initial, 1) }
-        if isA(tokens[a].hash, .maleName) || isA(tokens[a].hash, .femaleName) {
+        // Each word's classes read once: the rules below ask several questions of the same word.
+        let firstClasses = classes(tokens[a].hash)
+        if firstClasses.rawValue & WordClasses.Classes([.maleName, .femaleName]).rawValue != 0 {
             add(m.given, 1)
         }
         // "at the", "of the", "by the": the pair says more than either word alone.
         add(m.pair, WordHash.combine(context(a - 2), context(a - 1)))
-        let head = tokens[b - 1].hash
-        if isA(head, .organizationHead) {
+        let head = b - 1 == a ? firstClasses : classes(tokens[b - 1].hash)
+        if head.contains(.organizationHead) {
             add(m.head, 1)
-        } else if isA(head, .placeHead) {
+        } else if head.contains(.placeHead) {
             add(m.head, 2)
-        } else if isA(head, .miscHead) {
+        } else if head.contains(.miscHead) {
             add(m.head, 3)
         }
         var plain = true
         for i in a..<b where tokens[i].has(.word) {
-            if !isA(tokens[i].hash, .englishWord) && !isA(tokens[i].hash, .commonWord) {
+            if !isA(tokens[i].hash, [.englishWord, .commonWord]) {
                 plain = false
                 break
             }
         }
         if plain { add(m.plain, UInt64(min(b - a, 3))) }
         // A known place or nationality opening the span: the place itself, or "Boston Globe", "British Airways".
-        let lead: UInt64 = isA(tokens[a].hash, .place) ? 1 : isA(tokens[a].hash, .demonym) ? 2 : 0
+        let lead: UInt64 = firstClasses.contains(.place) ? 1 : firstClasses.contains(.demonym) ? 2 : 0
         if lead > 0 { add(m.lead, lead * 2 + (b - a >= 2 ? 1 : 0)) }
         if b - a == 1 && hasInnerCapital(a) { add(m.inner, 1) }
         let score = features.withUnsafeBufferPointer { tables.model.score($0) }
@@ -832,7 +871,7 @@ struct EntityRecognizer {
         return tables.model.decide(score)
     }
 
-    private mutating func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Entity.Kind, Bool) {
+    private mutating func classify(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool) -> (Kind, Bool) {
         let whole = sequence(a, b)
         if overrides.people.contains(whole) { return (.person, true) }
         if overrides.organizations.contains(whole) { return (.organization, true) }
@@ -846,9 +885,12 @@ struct EntityRecognizer {
         let last = tokens[b - 1].hash
         let first = tokens[a].hash
         if personCue { return (.person, true) }
+        // The first and last words' classes read once: the rules below ask a dozen questions of them.
+        let firstClasses = classes(first)
+        let lastClasses = b - a == 1 ? firstClasses : classes(last)
         // Events, laws, awards and works: "Clean Air Act", "World Cup".
-        if b - a >= 2 && isA(last, .miscHead) { return (.misc, true) }
-        if isA(last, .organizationHead) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
+        if b - a >= 2 && lastClasses.contains(.miscHead) { return (.misc, true) }
+        if lastClasses.contains(.organizationHead) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
         // The head of "X of Y" and "X for Y" is X: "University of Texas", "Chamber of Commerce", "Center
         // for Coastal Studies" (the scanner keeps "for" in a name only after such a head).
         if b - a >= 3 {
@@ -860,12 +902,12 @@ struct EntityRecognizer {
             }
         }
         // An abbreviated head before the name: "FC Basel", "AC Milan".
-        if b - a >= 2 && tokens[a].has(.allCaps) && isA(first, .organizationHead) {
+        if b - a >= 2 && tokens[a].has(.allCaps) && firstClasses.contains(.organizationHead) {
             return (.organization, true)
         }
-        if b - a >= 2 && (isA(last, .placeHead) || isA(first, .placeHead)) { return (.location, true) }
+        if b - a >= 2 && (lastClasses.contains(.placeHead) || firstClasses.contains(.placeHead)) { return (.location, true) }
         // The head first, as other languages and some English names put it: "Banco Santander", "Club Brugge".
-        if b - a >= 2 && isA(first, .organizationOpener) { return (.organization, true) }
+        if b - a >= 2 && firstClasses.contains(.organizationOpener) { return (.organization, true) }
         // An author cited by year: "Quilis (1964)", "Moretti, 2013", "Navarro's (2016)", "Binderman et al.".
         if b - a <= 3 && first != the && isCitation(after: b, limit: sentences[s].range.upperBound) {
             var nameLike = true
@@ -875,13 +917,13 @@ struct EntityRecognizer {
             if nameLike { return (.person, true) }
         }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
-        if isA(first, .maleName) || isA(first, .femaleName) {
+        if !firstClasses.isDisjoint(with: [.maleName, .femaleName]) {
             if b - a <= 4 { return (.person, true) }
         }
         if b - a == 1 && tokens[a].has(.allCaps) && !tokens[a].has(.digit) { return (.organization, false) }
         // A place or nationality opening a longer name makes an organisation ("Boston Globe", "British Airways").
-        if b - a >= 2 && (isA(first, .place) || isA(first, .demonym))
-            && !isA(tokens[a + 1].hash, .maleName) && !isA(tokens[a + 1].hash, .femaleName)
+        if b - a >= 2 && !firstClasses.isDisjoint(with: [.place, .demonym])
+            && !isA(tokens[a + 1].hash, [.maleName, .femaleName])
         {
             return (.organization, false)
         }
@@ -899,13 +941,12 @@ struct EntityRecognizer {
         if b - a >= 2 && b - a <= 3 {
             var nameLike = true
             for i in a..<b
-            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || isA(tokens[i].hash, .commonWord)
+            where tokens[i].has(.digit) || tokens[i].has(.allCaps) || isA(tokens[i].hash, [.commonWord, .englishWord])
                 || seenLowercase(tokens[i].hash)
-                || isA(tokens[i].hash, .englishWord)
             {
                 nameLike = false
             }
-            if nameLike && !isA(first, .demonym) { return (.person, false) }
+            if nameLike && !firstClasses.contains(.demonym) { return (.person, false) }
         }
         if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
             return (.location, false)
@@ -916,10 +957,10 @@ struct EntityRecognizer {
             if endsWith(a, placeEndings) { return (.location, false) }
             if endsWith(a, surnameEndings) { return (.person, false) }
             if let after, after.has(.possessive) { return (.person, false) }
-        } else if endsWith(b - 1, surnameEndings) && !isA(first, .demonym) {
+        } else if endsWith(b - 1, surnameEndings) && !firstClasses.contains(.demonym) {
             return (.person, false)
         }
-        if isA(first, .demonym) { return (.group, false) }
+        if firstClasses.contains(.demonym) { return (.group, false) }
         return (.misc, false)
     }
 
@@ -962,7 +1003,7 @@ struct EntityRecognizer {
                 j += 1
             }
             if j - i >= 2 {
-                var sure: Entity.Kind?
+                var sure: Kind?
                 var agree = true
                 for c in candidates[i..<j] where c.confident {
                     if c.kind != .person && c.kind != .organization && c.kind != .location || (sure != nil && sure != c.kind) {
@@ -1057,7 +1098,7 @@ struct EntityRecognizer {
         return count >= 2 ? single(h) : nil
     }
 
-    private mutating func register(_ g: Int, _ c: (first: Int, end: Int), kind: Entity.Kind, in keys: inout NameKeys) {
+    private mutating func register(_ g: Int, _ c: (first: Int, end: Int), kind: Kind, in keys: inout NameKeys) {
         // A short key (a surname, initials) never replaces a full name; two referents sharing one make it ambiguous.
         func put(_ key: UInt64) {
             if let old = keys[key] {
@@ -1138,7 +1179,7 @@ struct EntityRecognizer {
             let v = groups[g].votes
             var best = current
             for k in 0..<4 where v[k] > v[best] { best = k }
-            groups[g].kind = Self.voteKinds[best]
+            groups[g].kind = Kind(rawValue: UInt8(best)) ?? .misc
         }
         headlineKeys = keys
         return groups
@@ -1210,7 +1251,7 @@ struct EntityRecognizer {
     /// ("Frontiers" after "Frontiers Media") is an organisation; of places only ("Tarn" after "Tarn
     /// Valley"), a place.
     private mutating func typeLoneWords(_ groups: inout [Group]) {
-        var openings: [UInt64: Entity.Kind] = [:]
+        var openings: [UInt64: Kind] = [:]
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first >= 2 {
             let kind = groups[g].kind
             guard kind == .organization || kind == .location else { continue }
@@ -1228,33 +1269,37 @@ struct EntityRecognizer {
     /// "the chancellor" after "German Chancellor Friedrich Merz": the latest entity with that title.
     private mutating func addNominals(_ groups: inout [Group]) {
         let the = self.the
-        for s in sentences.indices where !sentences[s].headline {
+        var s = 0
+        for w in referenceWords.indices {
+            let p = Int(referenceWords[w])
+            guard tokens[p].hash == the else { continue }
+            // The sentence that holds the token: the words are in order, and so are the sentences.
+            while sentences[s].range.upperBound <= p { s += 1 }
             let r = sentences[s].range
-            for p in r where tokens[p].hash == the && p + 1 < r.upperBound {
-                guard let e = titleEnd(at: p + 1, limit: r.upperBound) else { continue }
-                if e < r.upperBound && (tokens[e].isCapitalizedWord || tokens[e].hash == of || tokens[e].has(.possessive)) { continue }
-                let head = tokens[e - 1].hash
-                let at = Int(tokens[p].start)
-                var best = -1
-                var bestStart = -1
-                // By index: a loop over the groups themselves copied each (four arrays and a set).
-                for g in groups.indices where groups[g].roleHeads.contains(head) {
-                    for m in groups[g].mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
-                        best = g
-                        bestStart = Int(tokens[m.first].start)
-                    }
+            guard !sentences[s].headline, p + 1 < r.upperBound else { continue }
+            guard let e = titleEnd(at: p + 1, limit: r.upperBound) else { continue }
+            if e < r.upperBound && (tokens[e].isCapitalizedWord || tokens[e].hash == of || tokens[e].has(.possessive)) { continue }
+            let head = tokens[e - 1].hash
+            let at = Int(tokens[p].start)
+            var best = -1
+            var bestStart = -1
+            // By index: a loop over the groups themselves copied each (four arrays and a set).
+            for g in groups.indices where groups[g].roleHeads.contains(head) {
+                for m in groups[g].mentions where Int(tokens[m.first].start) < at && Int(tokens[m.first].start) > bestStart {
+                    best = g
+                    bestStart = Int(tokens[m.first].start)
                 }
-                if best >= 0 { groups[best].extra.append((range(p, e), .nominal)) }
             }
+            if best >= 0 { groups[best].extra.append((range(p, e), .nominal)) }
         }
     }
 
     private enum Gender { case male, female, unknown }
 
     private mutating func gender(_ group: Int, in groups: [Group]) -> Gender {
-        let h = tokens[groups[group].fullest.first].hash
-        let male = isA(h, .maleName)
-        let female = isA(h, .femaleName)
+        let c = classes(tokens[groups[group].fullest.first].hash)
+        let male = c.contains(.maleName)
+        let female = c.contains(.femaleName)
         return male == female ? .unknown : male ? .male : .female
     }
 
@@ -1271,28 +1316,29 @@ struct EntityRecognizer {
         // The pronouns' hashes in locals: read through `tables` they were loaded again for every token.
         let (he, his, him, she, her) = (self.he, self.his, self.him, self.she, self.her)
         var cursor = 0
-        for s in sentences.indices where !sentences[s].headline {
-            for p in sentences[s].range {
-                let h = tokens[p].hash
-                guard tokens[p].has(.word) else { continue }
-                let masculine = h == he || h == his || h == him
-                let feminine = h == she || h == her
-                guard masculine || feminine else { continue }
-                while cursor < people.count && people[cursor].token < p { cursor += 1 }
-                var found = -1
-                var ambiguous = false
-                var k = cursor - 1
-                while k >= 0 && people[k].sentence >= s - 1 {
-                    let g = people[k].group
-                    let fits = genders[g] == .unknown || (genders[g] == .male) == masculine
-                    if fits {
-                        if found >= 0 && found != g { ambiguous = true }
-                        if found < 0 { found = g }
-                    }
-                    k -= 1
+        var s = 0
+        for w in referenceWords.indices {
+            let p = Int(referenceWords[w])
+            let h = tokens[p].hash
+            let masculine = h == he || h == his || h == him
+            let feminine = h == she || h == her
+            guard masculine || feminine else { continue }
+            while sentences[s].range.upperBound <= p { s += 1 }
+            guard !sentences[s].headline else { continue }
+            while cursor < people.count && people[cursor].token < p { cursor += 1 }
+            var found = -1
+            var ambiguous = false
+            var k = cursor - 1
+            while k >= 0 && people[k].sentence >= s - 1 {
+                let g = people[k].group
+                let fits = genders[g] == .unknown || (genders[g] == .male) == masculine
+                if fits {
+                    if found >= 0 && found != g { ambiguous = true }
+                    if found < 0 { found = g }
                 }
-                if found >= 0 && !ambiguous { groups[found].extra.append((range(p, p + 1), .pronoun)) }
+                k -= 1
             }
+            if found >= 0 && !ambiguous { groups[found].extra.append((range(p, p + 1), .pronoun)) }
         }
     }
 
@@ -1322,7 +1368,8 @@ struct EntityRecognizer {
             }
             mentions.sort { $0.range.start < $1.range.start }
             starts.append(mentions[0].range.start)
-            out.append(Entity(kind: groups[g].kind, name: text(fullest.first, fullest.end), mentions: mentions, roles: groups[g].roles))
+            out.append(
+                Entity(kind: groups[g].kind.entityKind, name: text(fullest.first, fullest.end), mentions: mentions, roles: groups[g].roles))
         }
         // In order of first mention, ties in group order (a stable sort of the positions, so
         // the entities themselves are moved only once).

@@ -35,6 +35,16 @@ enum EntityTokenizer {
     @inline(__always)
     private static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
 
+    @inline(__always)
+    private static func endsWord(_ c: UInt32, length: Int) -> Bool {
+        // Below 64: all but the digits, `-` and `'` (which may join a word) and `.` (which may
+        // follow an initial); from 64: all but the letters.
+        let endsBelow64: UInt64 = ~(0x03FF << 0x30 | 1 << 0x2D | 1 << 0x27 | 1 << 0x2E)
+        let endsFrom64: UInt64 = ~(0x03FF_FFFF << 1 | 0x03FF_FFFF << 33)
+        if c < 64 { return endsBelow64 >> UInt64(c) & 1 != 0 || (c == 0x2E && length > 1) }
+        return endsFrom64 >> UInt64(c - 64) & 1 != 0
+    }
+
     /// How many tokens are gathered before they go into the caller's array: an append per token
     /// checked the array's uniqueness and capacity every time, a tenth of the tokenizer.
     private static let batch = 64
@@ -66,6 +76,32 @@ enum EntityTokenizer {
         let raw = units.raw
         while i < end {
             let v = UInt32(truncatingIfNeeded: units[i])
+            // Most words: ASCII letters up to a space or an ASCII mark that ends a word by itself,
+            // taken with few live values; any other word is read again by the general loop below.
+            if v < 0x80, (v | 0x20) &- 0x61 < 26 {
+                var j = i
+                var h = WordHash.offset
+                var lowercase = 0
+                while j < end {
+                    let u = UInt32(truncatingIfNeeded: raw[j])
+                    let folded = u | 0x20
+                    guard folded &- 0x61 < 26 else { break }
+                    lowercase &+= Int(u >> 5 & 1)
+                    h = (h ^ UInt64(folded)) &* WordHash.prime
+                    j &+= 1
+                }
+                let length = j - i
+                let next = j < end ? UInt32(truncatingIfNeeded: raw[j]) : 0x20
+                if length < EntityToken.maxLength && next < 0x80 && Self.endsWord(next, length: length) {
+                    var flags: EntityToken.Flags = .word
+                    if v & 0x20 == 0 { flags.insert(.capitalized) }
+                    if lowercase > 0 { flags.insert(.lowercase) }
+                    if lowercase == 0 && length >= 2 { flags.insert(.allCaps) }
+                    append(EntityToken(start: Int32(i), end: Int32(j), hash: h, flags: flags))
+                    i = j &+ (next == 0x20 && j < end ? 1 : 0)
+                    continue
+                }
+            }
             let k = kind(v)
             if k != 0 {
                 let start = i
