@@ -52,4 +52,25 @@ struct CompactValueTests {
         }
         #expect(sentence.code == "E705")
     }
+
+    @Test("a block takes 48 bytes and keeps its wire form with and without level and label")
+    func blockLayoutAndWireForm() throws {
+        #expect(MemoryLayout<Block>.stride == 48)
+        let bare = Block(kind: .listItem, range: TextRange(start: 3, end: 9))
+        #expect(bare.level == nil)
+        #expect(try json(bare) == #"{"kind":"list-item","range":{"end":9,"start":3}}"#)
+        let full = Block(kind: .heading, range: TextRange(start: 0, end: 4), level: 2, label: "Key Points")
+        #expect(try json(full) == #"{"kind":"heading","label":"Key Points","level":2,"range":{"end":4,"start":0}}"#)
+        for block in [bare, full, Block(kind: .paragraph, range: TextRange(start: 0, end: 1), level: 0)] {
+            #expect(try decode(Block.self, json(block)) == block)
+        }
+        var changed = full
+        changed.level = nil
+        #expect(changed.level == nil && changed != full)
+        changed.level = Block.maxLevel
+        #expect(changed.level == 2_147_483_647)
+        #expect(throws: DecodingError.self) {
+            try decode(Block.self, #"{"kind":"heading","range":{"end":4,"start":0},"level":2147483648}"#)
+        }
+    }
 }
