@@ -73,4 +73,54 @@ struct CompactValueTests {
             try decode(Block.self, #"{"kind":"heading","range":{"end":4,"start":0},"level":2147483648}"#)
         }
     }
+
+    private static let producer = Provenance(component: "claims", version: "1.0.0")
+
+    private static var fullClaim: ClaimAnnotation {
+        var claim = ClaimAnnotation(
+            id: "c1", range: TextRange(start: 0, end: 40), checkWorthiness: 0.5, kind: .quantity, claimant: "e1", quote: "q1",
+            actors: ["e2"], dates: ["d1"], reasons: [.init(feature: "number", description: "names a number", weight: 0.7)],
+            hedges: [TextRange(start: 1, end: 2)], boosters: [TextRange(start: 3, end: 4)], attribution: TextRange(start: 5, end: 9),
+            producer: producer)
+        claim.support = [.init(source: "src1", via: .attribution)]
+        return claim
+    }
+
+    @Test("a claim's wire form is unchanged with every field empty and with every field set")
+    func claimWireForm() throws {
+        let bare = ClaimAnnotation(id: "c2", range: TextRange(start: 2, end: 8), checkWorthiness: 0.25, producer: Self.producer)
+        #expect(
+            try json(bare)
+                == #"{"actors":[],"boosters":[],"checkWorthiness":0.25,"claimantKind":"publication","dates":[],"end":8,"hedges":[],"id":"c2","kind":"fact","producer":{"component":"claims","version":"1.0.0"},"reasons":[],"start":2,"support":[]}"#
+        )
+        #expect(
+            try json(Self.fullClaim)
+                == #"{"actors":["e2"],"attribution":{"end":9,"start":5},"boosters":[{"end":4,"start":3}],"checkWorthiness":0.5,"claimant":"e1","claimantKind":"speaker","dates":["d1"],"end":40,"hedges":[{"end":2,"start":1}],"id":"c1","kind":"quantity","producer":{"component":"claims","version":"1.0.0"},"quote":"q1","reasons":[{"description":"names a number","feature":"number","weight":0.7}],"start":0,"support":[{"source":"src1","via":"attribution"}]}"#
+        )
+        #expect(try decode(ClaimAnnotation.self, json(bare)) == bare)
+        #expect(try decode(ClaimAnnotation.self, json(Self.fullClaim)) == Self.fullClaim)
+    }
+
+    @Test("a claim is a value: changing a copy leaves the original, and emptied fields compare equal to empty ones")
+    func claimIsAValue() {
+        #expect(MemoryLayout<ClaimAnnotation>.stride <= 88)
+        let original = Self.fullClaim
+        var copy = original
+        copy.dates.append("d2")
+        copy.actors = []
+        copy.attribution = nil
+        #expect(original.dates == ["d1"] && original.actors == ["e2"] && original.attribution == TextRange(start: 5, end: 9))
+        #expect(copy.dates == ["d1", "d2"] && copy.actors.isEmpty && copy.attribution == nil)
+        #expect(copy != original)
+
+        let plain = ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.1)
+        var emptied = plain
+        emptied.hedges = [TextRange(start: 0, end: 1)]
+        emptied.quote = "q9"
+        #expect(emptied != plain)
+        emptied.hedges.removeAll()
+        emptied.quote = nil
+        #expect(emptied == plain)
+        #expect(Set([emptied, plain]).count == 1)
+    }
 }
