@@ -62,7 +62,7 @@ public struct DateMention: Annotation {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
-        range = TextRange(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end))
+        range = try TextRange(decodingFrom: c, start: .start, end: .end)
         kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .point
         value = try c.decodeIfPresent(String.self, forKey: .value)
         anchor = try c.decodeIfPresent(String.self, forKey: .anchor)

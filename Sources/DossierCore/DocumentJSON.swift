@@ -152,7 +152,11 @@ public enum DocumentJSON {
         let check = RangeCheck(document: document)
         document.metadata = root.metadata?.metadata ?? Metadata()
         document.blocks = try (root.blocks ?? []).enumerated().map { i, b in
-            Block(kind: b.kind, range: try check(b.start, b.end, b.text, "blocks[\(i)]"), level: b.level, label: b.label)
+            if let level = b.level, level.magnitude > UInt(Block.maxLevel) {
+                throw DocumentJSONError(
+                    code: "E701", "'level' \(level) is beyond the largest a block can hold (\(Block.maxLevel))", path: "blocks[\(i)].level")
+            }
+            return Block(kind: b.kind, range: try check(b.start, b.end, b.text, "blocks[\(i)]"), level: b.level, label: b.label)
         }
         document.links = try (root.links ?? []).enumerated().map { i, l in
             // A link's text is its anchor or entry text, which need not equal what its range covers.

@@ -60,7 +60,7 @@ public struct Entity: Annotation {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            range = TextRange(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end))
+            range = try TextRange(decodingFrom: c, start: .start, end: .end)
             form = try c.decodeIfPresent(Form.self, forKey: .form) ?? .name
         }
 
@@ -170,7 +170,7 @@ public struct Entity: Annotation {
         if let mentions = try c.decodeIfPresent([Mention].self, forKey: .mentions) {
             self.mentions = mentions
         } else {
-            mentions = [Mention(range: TextRange(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end)))]
+            mentions = [Mention(range: try TextRange(decodingFrom: c, start: .start, end: .end))]
         }
         if let roles = try c.decodeIfPresent([Role].self, forKey: .roles) {
             self.roles = roles

@@ -85,7 +85,7 @@ public struct Quote: Annotation {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
-        range = TextRange(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end))
+        range = try TextRange(decodingFrom: c, start: .start, end: .end)
         kind = try c.decode(Kind.self, forKey: .kind)
         speaker = try c.decodeIfPresent(Reference<Entity>.self, forKey: .speaker)
         speakerRange = try c.decodeIfPresent(TextRange.self, forKey: .speakerRange)

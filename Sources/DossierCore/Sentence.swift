@@ -24,7 +24,7 @@ public struct Sentence: Annotation {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
-        range = TextRange(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end))
+        range = try TextRange(decodingFrom: c, start: .start, end: .end)
         producer = try c.decode(Provenance.self, forKey: .producer)
     }
 

@@ -6,7 +6,7 @@ extension TextRange {
         let e = try container.decodeIfPresent(Int.self, forKey: end)
         switch (s, e) {
         case (nil, nil): return nil
-        case (let s?, let e?): self.init(start: s, end: e)
+        case (let s?, let e?): try self.init(checkedStart: s, end: e, codingPath: container.codingPath)
         default:
             throw DocumentJSONError(
                 code: "E705", "'start' and 'end' must be given together or not at all", path: DocumentJSON.path(container.codingPath))

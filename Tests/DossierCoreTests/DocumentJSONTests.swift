@@ -223,6 +223,17 @@ struct DocumentJSONTests {
             message: "'length' is \(length + 3) but the text has \(length) Unicode scalars; were the offsets counted in another unit?",
             errorPath: "length"),
         Corruption(
+            name: "offset beyond 2^31 - 1", path: ["layers", "sentences", "1", "end"], value: .int(3_000_000_000), code: "E705",
+            message: "offset 3000000000 is beyond the largest Dossier supports (2147483647); a document holds at most 2^31 - 1 scalars",
+            errorPath: "layers.sentences[1]"),
+        Corruption(
+            name: "flat offset beyond 2^31 - 1", path: ["layers", "findings", "0", "start"], value: .int(-2_147_483_648), code: "E705",
+            message: "offset -2147483648 is beyond the largest Dossier supports (2147483647); a document holds at most 2^31 - 1 scalars",
+            errorPath: "layers.findings[0]"),
+        Corruption(
+            name: "block level beyond 2^31 - 1", path: ["blocks", "0", "level"], value: .int(1 << 40), code: "E701",
+            message: "'level' 1099511627776 is beyond the largest a block can hold (2147483647)", errorPath: "blocks[0].level"),
+        Corruption(
             name: "missing producer", path: ["layers", "claims", "2", "producer"], value: nil, code: "E701",
             message: "missing key 'producer'", errorPath: "layers.claims[2]"),
         // Foundation words this message itself, so only the code and the path are pinned.

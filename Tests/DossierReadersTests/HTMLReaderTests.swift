@@ -260,6 +260,16 @@ struct HTMLReaderSniffTests {
         small.minParagraphLength = 0
         #expect(throws: ComponentError.self) { try HTMLReader(options: small) }
     }
+
+    @Test("a maxBytes above the most scalars a document can hold is refused with E435")
+    func maxBytesAboveDocumentLimit() throws {
+        var options = HTMLReader.Options()
+        options.maxBytes = Int(Int32.max) + 1
+        let error = try #require(throws: ComponentError.self) { try HTMLReader(options: options) }
+        #expect(error.code == "E435")
+        #expect(error.option == "maxBytes")
+        #expect(error.message == "maxBytes is '2147483648', more than the largest document Dossier can hold (2147483647); split the input")
+    }
 }
 
 @Suite("HTML reader: bad input")

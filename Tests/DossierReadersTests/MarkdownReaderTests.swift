@@ -414,6 +414,12 @@ struct MarkdownBadInputTests {
         let error = componentError { try MarkdownReader(options: options) }
         #expect(error?.option == "maxBytes")
         #expect(error?.code == "E446")
+        options.maxBytes = 1 << 31
+        let tooLarge = componentError { try MarkdownReader(options: options) }
+        #expect(tooLarge?.option == "maxBytes")
+        #expect(
+            tooLarge?.message
+                == "'maxBytes' is '2147483648', more than the largest document Dossier can hold (2147483647); split the input")
     }
 }
 

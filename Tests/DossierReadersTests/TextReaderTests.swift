@@ -288,6 +288,19 @@ struct TextReaderOffsetTests {
         #expect(error.option == "maxBytes")
     }
 
+    @Test("a maxBytes above the most scalars a document can hold is refused with E414")
+    func maxBytesAboveDocumentLimit() throws {
+        var options = TextReader.Options()
+        options.maxBytes = 2_147_483_648
+        let error = try #require(throws: ComponentError.self) { try TextReader(options: options) }
+        #expect(error.code == "E414")
+        #expect(error.option == "maxBytes")
+        #expect(
+            error.message == "'maxBytes' is '2147483648', more than the largest document Dossier can hold (2147483647); split the input")
+        options.maxBytes = 2_147_483_647
+        #expect(throws: Never.self) { try TextReader(options: options) }
+    }
+
     @Test("NUL bytes are binary data, refused with E415 at their offset")
     func nulBytesAreBinary() throws {
         let input = Input(

@@ -42,6 +42,12 @@ public struct HTMLReader: Reader {
         if options.maxBytes < 1 {
             throw ComponentError(code: "E435", "maxBytes must be positive, not '\(options.maxBytes)'", option: "maxBytes")
         }
+        if options.maxBytes > TextRange.maxOffset {
+            throw ComponentError(
+                code: "E435",
+                "maxBytes is '\(options.maxBytes)', more than the largest document Dossier can hold (\(TextRange.maxOffset)); split the input",
+                option: "maxBytes")
+        }
         if let base = options.baseURL, URL(string: base)?.scheme == nil {
             throw ComponentError(
                 code: "E435", "baseURL '\(base)' is not an absolute address; write it with a scheme, such as 'https://example.com/'",

@@ -56,12 +56,18 @@ public struct MarkdownReader: Reader {
         options = Options()
     }
 
-    /// Throws when a sources heading is empty or `maxBytes` is not positive; creates nothing, for `dossier lint` and `dossier plan`.
+    /// Throws when a sources heading is empty or `maxBytes` is not positive or above `TextRange.maxOffset`; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: ErrorCode.badOption)
         if options.maxBytes <= 0 {
             throw ComponentError(
                 code: ErrorCode.badOption, "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 33554432 (32 MB)",
+                option: "maxBytes")
+        }
+        if options.maxBytes > TextRange.maxOffset {
+            throw ComponentError(
+                code: ErrorCode.badOption,
+                "'maxBytes' is '\(options.maxBytes)', more than the largest document Dossier can hold (\(TextRange.maxOffset)); split the input",
                 option: "maxBytes")
         }
     }

@@ -38,12 +38,18 @@ public struct TextReader: Reader {
         sourcesHeadings = SourcesHeadings(options.sourcesHeadings)
     }
 
-    /// Throws when a sources heading is empty or `maxBytes` is not positive; creates nothing, for `dossier lint` and `dossier plan`.
+    /// Throws when a sources heading is empty or `maxBytes` is not positive or above `TextRange.maxOffset`; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: "E412")
         if options.maxBytes <= 0 {
             throw ComponentError(
                 code: "E414", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
+                option: "maxBytes")
+        }
+        if options.maxBytes > TextRange.maxOffset {
+            throw ComponentError(
+                code: "E414",
+                "'maxBytes' is '\(options.maxBytes)', more than the largest document Dossier can hold (\(TextRange.maxOffset)); split the input",
                 option: "maxBytes")
         }
     }

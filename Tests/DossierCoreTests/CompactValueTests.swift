@@ -1,0 +1,126 @@
+import DossierCore
+import Foundation
+import Testing
+
+/// The values a long article holds one of per line (ranges, blocks, claims) are kept small; their
+/// public properties and wire forms are those of the plain structs they replaced.
+@Suite("Compact values")
+struct CompactValueTests {
+    private func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    @Test("a range holds two 32-bit offsets, and an optional range fits in 12 bytes")
+    func rangeLayout() {
+        #expect(MemoryLayout<TextRange>.stride == 8)
+        #expect(MemoryLayout<TextRange?>.stride == 12)
+        #expect(TextRange.maxOffset == 2_147_483_647)
+    }
+
+    @Test("a range at the largest offsets reads, writes and round-trips unchanged")
+    func rangeAtLargeOffsets() throws {
+        var range = TextRange(start: 2_147_483_000, end: TextRange.maxOffset)
+        #expect(range.start == 2_147_483_000)
+        #expect(range.end == 2_147_483_647)
+        #expect(range.count == 647)
+        #expect(try json(range) == #"{"end":2147483647,"start":2147483000}"#)
+        #expect(try decode(TextRange.self, json(range)) == range)
+        range.start = -5
+        range.end = 1 << 30
+        #expect(range.description == "[-5, 1073741824)")
+        #expect(TextRange(start: 1, end: 3) < TextRange(start: 2, end: 2))
+        #expect(TextRange(start: 2, end: 3) < TextRange(start: 2, end: 4))
+    }
+
+    @Test("an offset beyond 2^31 - 1 is refused with E705 rather than trapping", arguments: [2_147_483_648, -3_000_000_000])
+    func rangeBeyondLimit(offset: Int) throws {
+        let error = try #require(throws: DocumentJSONError.self) {
+            try decode(TextRange.self, #"{"start": 0, "end": \#(offset)}"#)
+        }
+        #expect(error.code == "E705")
+        #expect(
+            error.message
+                == "offset \(offset) is beyond the largest Dossier supports (2147483647); a document holds at most 2^31 - 1 scalars")
+        let sentence = try #require(throws: DocumentJSONError.self) {
+            try decode(Sentence.self, #"{"id": "s1", "start": \#(offset), "end": 4, "producer": {"component": "x", "version": "1"}}"#)
+        }
+        #expect(sentence.code == "E705")
+    }
+
+    @Test("a block takes 48 bytes and keeps its wire form with and without level and label")
+    func blockLayoutAndWireForm() throws {
+        #expect(MemoryLayout<Block>.stride == 48)
+        let bare = Block(kind: .listItem, range: TextRange(start: 3, end: 9))
+        #expect(bare.level == nil)
+        #expect(try json(bare) == #"{"kind":"list-item","range":{"end":9,"start":3}}"#)
+        let full = Block(kind: .heading, range: TextRange(start: 0, end: 4), level: 2, label: "Key Points")
+        #expect(try json(full) == #"{"kind":"heading","label":"Key Points","level":2,"range":{"end":4,"start":0}}"#)
+        for block in [bare, full, Block(kind: .paragraph, range: TextRange(start: 0, end: 1), level: 0)] {
+            #expect(try decode(Block.self, json(block)) == block)
+        }
+        var changed = full
+        changed.level = nil
+        #expect(changed.level == nil && changed != full)
+        changed.level = Block.maxLevel
+        #expect(changed.level == 2_147_483_647)
+        #expect(throws: DecodingError.self) {
+            try decode(Block.self, #"{"kind":"heading","range":{"end":4,"start":0},"level":2147483648}"#)
+        }
+    }
+
+    private static let producer = Provenance(component: "claims", version: "1.0.0")
+
+    private static var fullClaim: ClaimAnnotation {
+        var claim = ClaimAnnotation(
+            id: "c1", range: TextRange(start: 0, end: 40), checkWorthiness: 0.5, kind: .quantity, claimant: "e1", quote: "q1",
+            actors: ["e2"], dates: ["d1"], reasons: [.init(feature: "number", description: "names a number", weight: 0.7)],
+            hedges: [TextRange(start: 1, end: 2)], boosters: [TextRange(start: 3, end: 4)], attribution: TextRange(start: 5, end: 9),
+            producer: producer)
+        claim.support = [.init(source: "src1", via: .attribution)]
+        return claim
+    }
+
+    @Test("a claim's wire form is unchanged with every field empty and with every field set")
+    func claimWireForm() throws {
+        let bare = ClaimAnnotation(id: "c2", range: TextRange(start: 2, end: 8), checkWorthiness: 0.25, producer: Self.producer)
+        #expect(
+            try json(bare)
+                == #"{"actors":[],"boosters":[],"checkWorthiness":0.25,"claimantKind":"publication","dates":[],"end":8,"hedges":[],"id":"c2","kind":"fact","producer":{"component":"claims","version":"1.0.0"},"reasons":[],"start":2,"support":[]}"#
+        )
+        #expect(
+            try json(Self.fullClaim)
+                == #"{"actors":["e2"],"attribution":{"end":9,"start":5},"boosters":[{"end":4,"start":3}],"checkWorthiness":0.5,"claimant":"e1","claimantKind":"speaker","dates":["d1"],"end":40,"hedges":[{"end":2,"start":1}],"id":"c1","kind":"quantity","producer":{"component":"claims","version":"1.0.0"},"quote":"q1","reasons":[{"description":"names a number","feature":"number","weight":0.7}],"start":0,"support":[{"source":"src1","via":"attribution"}]}"#
+        )
+        #expect(try decode(ClaimAnnotation.self, json(bare)) == bare)
+        #expect(try decode(ClaimAnnotation.self, json(Self.fullClaim)) == Self.fullClaim)
+    }
+
+    @Test("a claim is a value: changing a copy leaves the original, and emptied fields compare equal to empty ones")
+    func claimIsAValue() {
+        #expect(MemoryLayout<ClaimAnnotation>.stride <= 88)
+        let original = Self.fullClaim
+        var copy = original
+        copy.dates.append("d2")
+        copy.actors = []
+        copy.attribution = nil
+        #expect(original.dates == ["d1"] && original.actors == ["e2"] && original.attribution == TextRange(start: 5, end: 9))
+        #expect(copy.dates == ["d1", "d2"] && copy.actors.isEmpty && copy.attribution == nil)
+        #expect(copy != original)
+
+        let plain = ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.1)
+        var emptied = plain
+        emptied.hedges = [TextRange(start: 0, end: 1)]
+        emptied.quote = "q9"
+        #expect(emptied != plain)
+        emptied.hedges.removeAll()
+        emptied.quote = nil
+        #expect(emptied == plain)
+        #expect(Set([emptied, plain]).count == 1)
+    }
+}
