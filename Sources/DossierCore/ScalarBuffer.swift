@@ -438,7 +438,7 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     ) rethrows -> R {
         try withUnsafeUnits(as: U.self) { raw in
             try outOfLine.withUnsafeBufferPointer { table in
-                // On the heap: a stack allocation here corrupted captured values in debug builds.
+                // The lookup hint is one word for the whole call; `Units` copies share it.
                 let hint = UnsafeMutablePointer<Int>.allocate(capacity: 1)
                 hint.initialize(to: 0)
                 defer { hint.deallocate() }
