@@ -131,8 +131,14 @@ struct CommandLineFaultTests {
         #expect(mkfifo(fifo, 0o600) == 0)
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "cat \"$0\" > \"$1\"", dir.appendingPathComponent("story-1.txt").path, fifo]
+        // A watchdog opens the pipe itself after 60 s: should this process die before the run opens
+        // it, the writer would otherwise block in open(2) for ever, and with it the next test run.
+        writer.arguments = [
+            "-c", "(sleep 60; : < \"$1\") </dev/null >/dev/null 2>&1 & w=$!; cat \"$0\" > \"$1\"; kill $w 2>/dev/null",
+            dir.appendingPathComponent("story-1.txt").path, fifo,
+        ]
         try writer.run()
+        defer { if writer.isRunning { writer.terminate() } }
         let console = Console()
         #expect(await console.run(["run", fifo]) == 0, "\(console.stderr)")
         // Should the run not have opened the pipe, open it here so that the writer cannot hang.
