@@ -542,7 +542,13 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
         let scalars = document.scalars
         sink.write(UInt8(ascii: "\""))
         switch scalars.width {
-        case 1: scalars.withUnsafeUnits(as: UInt8.self) { latin1Escaped(UnsafeBufferPointer(rebasing: $0[range])) }
+        case 1:
+            scalars.withOutOfLine(in: range) { table in
+                scalars.withUnsafeUnits(as: UInt8.self) {
+                    // Marker units (0x80...0x9F) stand for the scalars of `table`; without any, Latin-1.
+                    if table == nil { latin1Escaped(UnsafeBufferPointer(rebasing: $0[range])) } else { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range]), table) }
+                }
+            }
         case 2:
             scalars.withOutOfLine(in: range) { table in
                 scalars.withUnsafeUnits(as: UInt16.self) { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range]), table) }
@@ -572,14 +578,14 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
     }
 
     /// Writes code units of a scalar buffer as escaped UTF-8, one specialisation per width; the
-    /// marker units of a two-byte buffer stand for the scalars of `table`, in order.
+    /// marker units stand for the scalars of `table`, in order.
     private mutating func utf8Escaped<U: FixedWidthInteger & UnsignedInteger>(
         _ units: UnsafeBufferPointer<U>, _ table: UnsafeBufferPointer<UInt64>?
     ) {
         var next = 0
         for u in units {
             var v = UInt32(truncatingIfNeeded: u)
-            if U.self == UInt16.self, v & 0xF800 == 0xD800, let table {
+            if let table, ScalarBuffer.isMarker(u) {
                 v = UInt32(truncatingIfNeeded: table[next] & 0x1F_FFFF)
                 next += 1
             }

@@ -71,6 +71,9 @@ enum PlainTextDecoder {
                 return body.count
             }
         }
+        if maxByte >= 0xC4, let latin = try decodeMostlyLatin(body, from: start, count: count, name: name, allowTruncatedEnd: allowTruncatedEnd) {
+            return latin
+        }
         switch ScalarBuffer.width(forMaxUTF8Byte: maxByte) {
         case 1: return try decodeUTF8(body, from: start, count: count, as: UInt8.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
         case 2: return try decodeUTF8(body, from: start, count: count, as: UInt16.self, name: name, allowTruncatedEnd: allowTruncatedEnd)
@@ -90,6 +93,31 @@ enum PlainTextDecoder {
             }
         }
     }
+
+    /// Text whose scalars above U+00FF are few (the curly quotes and dashes of an English article)
+    /// decoded one byte a scalar with those kept out of line, half the memory of two bytes each;
+    /// nil when they are too many, or when one is white space or a C1 control (normalising
+    /// drops trailing white space, and a one-byte buffer holds no C1 control), which two bytes hold.
+    private static func decodeMostlyLatin(
+        _ body: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, name: String, allowTruncatedEnd: Bool
+    ) throws -> ScalarBuffer? {
+        // Lead bytes from 0xC4 start the scalars from U+0100.
+        var beyond = 0
+        for b in body { beyond &+= b >= 0xC4 ? 1 : 0 }
+        guard ScalarBuffer.keepsOutOfLineInLatin1(beyond, of: count) else { return nil }
+        do {
+            return try ScalarBuffer(unsafeUninitializedCount: count, outOfLineCount: beyond, as: UInt8.self) { units, outOfLine in
+                try withUnsafeMutablePointer(to: &outOfLine) {
+                    try decode(body, from: start, into: units, outOfLine: $0, name: name, allowTruncatedEnd: allowTruncatedEnd)
+                }
+            }
+        } catch is NeedsTwoBytes {
+            return nil
+        }
+    }
+
+    /// Thrown by a one-byte decode that meets a scalar it must not keep out of line.
+    private struct NeedsTwoBytes: Error {}
 
     /// The largest byte of `body` and the number of bytes that start a scalar (all but the
     /// continuation bytes `10xxxxxx`), sixteen bytes a step.
@@ -128,7 +156,9 @@ enum PlainTextDecoder {
     }
 
     /// Decodes `body` into `units`, wide enough for its largest scalar unless `outOfLine` is given,
-    /// where the scalars above U+FFFF go; returns how many units it wrote.
+    /// where the scalars above U+FFFF (two-byte units) or above U+00FF (one-byte units) go; returns
+    /// how many units it wrote. One-byte units with `outOfLine` throw `NeedsTwoBytes` at a C1
+    /// control or white space above U+00FF.
     @inline(__always)
     private static func decode<U: FixedWidthInteger & UnsignedInteger>(
         _ body: UnsafeBufferPointer<UInt8>, from start: Int, into units: UnsafeMutableBufferPointer<U>,
@@ -161,6 +191,9 @@ enum PlainTextDecoder {
             if let (value, length) = scalar(body, at: i, lead: b0) {
                 if value >= 0x1_0000, U.self == UInt16.self, let outOfLine {
                     units[written] = U(truncatingIfNeeded: outOfLine.pointee.unit(for: value, at: written))
+                } else if U.self == UInt8.self, let outOfLine, value &- 0x80 < 0x20 || value >= 0x100 {
+                    guard !ScalarBuffer.needsTwoBytes(Unicode.Scalar(value)!) else { throw NeedsTwoBytes() }
+                    units[written] = U(truncatingIfNeeded: outOfLine.pointee.latin1Unit(for: value, at: written))
                 } else {
                     units[written] = U(truncatingIfNeeded: value)
                 }
@@ -297,8 +330,9 @@ enum PlainTextDecoder {
         func isWhitespace(_ u: U) -> Bool {
             if u == 0x20 { return true }
             if u < 0x80 { return (0x09...0x0D).contains(u) }
-            // A unit that marks an out-of-line scalar (above U+FFFF, where there is no white space) is not a scalar itself.
-            if U.self == UInt16.self, ScalarBuffer.isOutOfLineMarker(UInt16(truncatingIfNeeded: u)) { return false }
+            // A unit that marks an out-of-line scalar is not a scalar itself, and its scalar is no
+            // white space (there is none above U+FFFF, and a one-byte decode keeps none out of line).
+            if ScalarBuffer.isMarker(u) { return false }
             return unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).properties.isWhitespace
         }
         while i < count {

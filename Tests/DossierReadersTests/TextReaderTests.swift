@@ -351,14 +351,17 @@ struct TextReaderOffsetTests {
         #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
     }
 
-    @Test("normalising in place moves out-of-line scalars with their lines")
-    func inPlaceNormalisationOutOfLine() throws {
+    @Test(
+        "normalising in place moves out-of-line scalars with their lines, beside one- and two-byte units",
+        arguments: [("and a longer tail of plain words, written out so that few scalars are wide", 1, 7), ("Київ", 2, 5)])
+    func inPlaceNormalisationOutOfLine(tail: String, width: Int, outOfLine: Int) throws {
         let document = try readText(
-            "\n\n  🚲 Title here 𠀋  \r\n\r\n\r\n\n  indented 𝐀𝑏 line\t\n\tnext 😀\rlast line and a longer tail of plain words   \n\n")
-        #expect(document.text == "  🚲 Title here 𠀋\n\n  indented 𝐀𝑏 line\n\tnext 😀\nlast line and a longer tail of plain words")
-        #expect(document.scalars.width == 2)
-        #expect(document.scalars.outOfLineCount == 5)
+            "\n\n  🚲 Title “here” 𠀋  \r\n\r\n\r\n\n  indented 𝐀𝑏 line\t\n\tnext 😀\rlast line \(tail)   \n\n")
+        #expect(document.text == "  🚲 Title “here” 𠀋\n\n  indented 𝐀𝑏 line\n\tnext 😀\nlast line \(tail)")
+        #expect(document.scalars.width == width)
+        #expect(document.scalars.outOfLineCount == outOfLine)
         #expect(Array(document.scalars) == Array(document.text.unicodeScalars))
+        #expect(document.scalars.string(in: 0..<document.length) == document.text)
     }
 
     @Test(
@@ -366,6 +369,10 @@ struct TextReaderOffsetTests {
         arguments: [
             ("Plain title\n\nA line of text.", 1), ("\u{FEFF}Café title\n\nSeñor Núñez ÿ.", 1),
             ("Київ title\n\nA — line.", 2), ("Bike 🚲 title\n\nNotes 𝄞.", 2), ("🚲🚲\n\n𝄞𝄞 𝄞.", 4),
+            ("It’s a title\n\nA “quoted” line — 🚲 — with plenty of plain words after it, so that it stays narrow.", 1),
+            // White space above U+00FF (trimmed at a line's end) and C1 controls take two bytes.
+            ("A title\u{2003}here\n\nA “quoted” line — with plenty of plain words after it, so that it stays narrow.", 2),
+            ("A title\n\nA “quoted” line\u{85} with plenty of plain words after it, so that it stays narrow.", 2),
         ])
     func decodedAtNarrowestWidth(text: String, width: Int) throws {
         let document = try readText(text)
@@ -376,7 +383,11 @@ struct TextReaderOffsetTests {
 
     @Test("UTF-16 with a byte-order mark widens only as far as its text needs")
     func utf16Widths() throws {
-        for (text, width) in [("Plain\n\nAbc.", 1), ("Київ\n\nAbc.", 2), ("🚲 bike\n\nAbc.", 2)] {
+        let cyrillic = Array(repeating: "Київ", count: 80).joined(separator: " ") + "\n\nAbc."
+        let spaced = "Plain\u{2003}words, “quoted”, of a text long enough to keep its few wide scalars out of line.\n\nAbc."
+        // A few scalars above U+00FF stay out of line beside one byte a scalar; hundreds, or white
+        // space among them, take two bytes.
+        for (text, width) in [("Plain\n\nAbc.", 1), ("Київ\n\nAbc.", 1), ("🚲 bike\n\nAbc.", 1), (cyrillic, 2), (spaced, 2)] {
             var data = Data([0xFF, 0xFE])
             for unit in text.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
             let document = try #require(try TextReader(options: TextReader.Options()).read(Input(id: "u", name: "u.txt", data: data)).first)

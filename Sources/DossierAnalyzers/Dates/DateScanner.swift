@@ -60,7 +60,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         DateScanClass.table.withUnsafeBufferPointer { table in
             withUnsafeMutableBytes(of: &classes) { classes in
                 while block + 64 <= n {
-                    _ = ScalarClasses.classify(s.units.raw, at: block, table: table, beyond: 0, into: classes)
+                    _ = ScalarClasses.classify(s.units, at: block, table: table, beyond: 0, into: classes)
                     let letters = ScalarClasses.mask(classes, DateScanClass.letter)
                     let digits = ScalarClasses.mask(classes, DateScanClass.digit)
                     let alnum = ScalarClasses.mask(classes, DateScanClass.alnum)

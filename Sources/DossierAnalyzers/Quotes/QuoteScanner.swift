@@ -185,7 +185,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     /// or minus the offset of the first scalar the table does not describe (64 when there is none).
     @inline(__always) mutating func scanBlock(at i: Int, table: UnsafeBufferPointer<UInt8>, classes: UnsafeMutableRawBufferPointer) -> Int {
         typealias K = QuoteScanClass
-        let any = ScalarClasses.classify(u.raw, at: i, table: table, beyond: K.unknown, into: classes)
+        let any = ScalarClasses.classify(u, at: i, table: table, beyond: K.unknown, into: classes)
         let letters = ScalarClasses.mask(classes, K.letter)
         let digits = ScalarClasses.mask(classes, K.digit)
         let joiners = ScalarClasses.mask(classes, K.joiner)
@@ -213,11 +213,11 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             inWords |= below & ~((1 << UInt64(start)) &- 1)
             let length = e - start
             if length >= 3 && length <= 12
-                // A block holds no out-of-line unit before its cut, so its units are scalar values.
-                && vocabulary.mayBeCue(UInt32(u.raw[i + start]), UInt32(u.raw[i + start + 1]), length: length)
+                // Read through the view: a one-byte buffer's marker units may stand for letters.
+                && vocabulary.mayBeCue(u[i + start], u[i + start + 1], length: length)
             {
                 var h = WordTable.seed
-                for k in (i + start)..<(i + e) { h = WordTable.mix(h, WordTable.fold(UInt32(u.raw[k]))) }
+                for k in (i + start)..<(i + e) { h = WordTable.mix(h, WordTable.fold(u[k])) }
                 let use = cues.value(h)
                 if use != 0 { cueEvents.append(CueEvent(start: i + start, end: i + e, use: use)) }
             }
