@@ -546,7 +546,11 @@ struct DocumentJSONWriter<Sink: JSONByteSink> {
             scalars.withOutOfLine(in: range) { table in
                 scalars.withUnsafeUnits(as: UInt8.self) {
                     // Marker units (0x80...0x9F) stand for the scalars of `table`; without any, Latin-1.
-                    if table == nil { latin1Escaped(UnsafeBufferPointer(rebasing: $0[range])) } else { utf8Escaped(UnsafeBufferPointer(rebasing: $0[range]), table) }
+                    if table == nil {
+                        latin1Escaped(UnsafeBufferPointer(rebasing: $0[range]))
+                    } else {
+                        utf8Escaped(UnsafeBufferPointer(rebasing: $0[range]), table)
+                    }
                 }
             }
         case 2:

@@ -73,7 +73,9 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
                     return utf8.count
                 }
             }
-            if beyondLatin1 > 0, Self.keepsOutOfLineInLatin1(beyondLatin1, of: count), !text.unicodeScalars.contains(where: Self.needsTwoBytes) {
+            if beyondLatin1 > 0, Self.keepsOutOfLineInLatin1(beyondLatin1, of: count),
+                !text.unicodeScalars.contains(where: Self.needsTwoBytes)
+            {
                 return ScalarBuffer(unsafeUninitializedCount: count, outOfLineCount: beyondLatin1, as: UInt8.self) { units, outOfLine in
                     var i = 0
                     for scalar in text.unicodeScalars {

@@ -71,7 +71,9 @@ enum PlainTextDecoder {
                 return body.count
             }
         }
-        if maxByte >= 0xC4, let latin = try decodeMostlyLatin(body, from: start, count: count, name: name, allowTruncatedEnd: allowTruncatedEnd) {
+        if maxByte >= 0xC4,
+            let latin = try decodeMostlyLatin(body, from: start, count: count, name: name, allowTruncatedEnd: allowTruncatedEnd)
+        {
             return latin
         }
         switch ScalarBuffer.width(forMaxUTF8Byte: maxByte) {

@@ -29,7 +29,8 @@ struct DocumentJSONTests {
         "documents of every scalar width read back equal, with their snippets written from the scalars",
         arguments: [
             ("Plain ASCII text. Two sentences.", 1), ("Café crème. Señor Núñez paid.", 1),
-            ("Bikes 🚲 everywhere. “Music” 𝄞 too, between plenty of plain words in plain Latin letters.", 1), ("Київ — the city. “Quoted” words.", 2),
+            ("Bikes 🚲 everywhere. “Music” 𝄞 too, between plenty of plain words in plain Latin letters.", 1),
+            ("Київ — the city. “Quoted” words.", 2),
             ("Київ 🚲 — the city. Music 𝄞.", 2), ("🚲🚲🚲. 𝄞𝄞.", 4),
         ])
     func roundTripAtEveryWidth(text: String, width: Int) throws {

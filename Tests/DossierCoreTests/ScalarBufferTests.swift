@@ -20,7 +20,8 @@ struct ScalarBufferTests {
             (ascii, 1, 0), (latin1, 1, 0), (bmp, 2, 0), (astral, 2, 2), (allAstral, 4, 0), ("\u{FF}", 1, 0), ("\u{100}", 2, 0),
             ("\u{FFFF}", 2, 0), ("\u{10000}", 4, 0), ("\u{10000}abcdefg", 2, 1), ("\u{10000}abcdef", 4, 0),
             (curly, 1, 9), ("Ride 🚲, “quoted” — words and plenty more plain ones, to keep them few.", 1, 4),
-            ("Ride 🚲, “quoted” — words and a few more plain ones.", 2, 1), ("a\u{85}b", 2, 0), ("An em\u{2003}space among plain words and “quotes”, far fewer than a sixteenth.", 2, 0),
+            ("Ride 🚲, “quoted” — words and a few more plain ones.", 2, 1), ("a\u{85}b", 2, 0),
+            ("An em\u{2003}space among plain words and “quotes”, far fewer than a sixteenth.", 2, 0),
             ("A next-line control \u{85} among plain words and “quotes”, far fewer than a sixteenth.", 2, 0),
         ])
     func widthIsNarrowest(text: String, width: Int, outOfLine: Int) {
@@ -293,7 +294,8 @@ struct ScalarBufferTests {
         #expect(buffer.string(in: 3..<3).isEmpty)
     }
 
-    @Test("UTF-8 appended from a range is the string's, after what the array held", arguments: [ascii, latin1, bmp, astral, allAstral, curly])
+    @Test(
+        "UTF-8 appended from a range is the string's, after what the array held", arguments: [ascii, latin1, bmp, astral, allAstral, curly])
     func appendingUTF8(text: String) {
         let buffer = ScalarBuffer(text)
         let scalars = Array(text.unicodeScalars)
@@ -335,7 +337,8 @@ struct ScalarBufferTests {
     }
 
     @Test(
-        "a document stores its text at the narrowest width", arguments: [(ascii, 1), (latin1, 1), (bmp, 2), (astral, 2), (allAstral, 4), (curly, 1)])
+        "a document stores its text at the narrowest width",
+        arguments: [(ascii, 1), (latin1, 1), (bmp, 2), (astral, 2), (allAstral, 4), (curly, 1)])
     func documentWidth(text: String, width: Int) {
         let document = Document(id: "d", text: text)
         #expect(document.scalars.width == width)
