@@ -129,21 +129,27 @@ struct CommandLineFaultTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("pipe.txt").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // A watchdog opens the pipe itself after 60 s: should this process die before the run opens
-        // it, the writer would otherwise block in open(2) for ever, and with it the next test run.
-        writer.arguments = [
-            "-c", "(sleep 60; : < \"$1\") </dev/null >/dev/null 2>&1 & w=$!; cat \"$0\" > \"$1\"; kill $w 2>/dev/null",
-            dir.appendingPathComponent("story-1.txt").path, fifo,
-        ]
-        try writer.run()
-        defer { if writer.isRunning { writer.terminate() } }
+        // The writer is a thread of this process, not a child: should the test process die before
+        // the run opens the pipe, no writer is left blocked in open(2) (with the build lock held).
+        let story = try Data(contentsOf: dir.appendingPathComponent("story-1.txt"))
+        let written = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let fd = open(fifo, O_WRONLY)
+            if fd >= 0 {
+                _ = story.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                close(fd)
+            }
+            written.signal()
+        }
         let console = Console()
         #expect(await console.run(["run", fifo]) == 0, "\(console.stderr)")
-        // Should the run not have opened the pipe, open it here so that the writer cannot hang.
-        if writer.isRunning { close(open(fifo, O_RDONLY | O_NONBLOCK)) }
-        writer.waitUntilExit()
+        // Should the run not have opened the pipe, hold it open for reading until the writer is done.
+        if written.wait(timeout: .now() + 10) == .timedOut {
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+            written.wait()
+            close(reader)
+            Issue.record("the run did not read the named pipe")
+        }
         #expect(console.stdout.hasPrefix("# "))
     }
 

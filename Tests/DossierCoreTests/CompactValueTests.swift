@@ -53,9 +53,9 @@ struct CompactValueTests {
         #expect(sentence.code == "E705")
     }
 
-    @Test("a block takes 48 bytes and keeps its wire form with and without level and label")
+    @Test("a block takes 24 bytes and keeps its wire form with and without level and label")
     func blockLayoutAndWireForm() throws {
-        #expect(MemoryLayout<Block>.stride == 48)
+        #expect(MemoryLayout<Block>.stride == 24)
         let bare = Block(kind: .listItem, range: TextRange(start: 3, end: 9))
         #expect(bare.level == nil)
         #expect(try json(bare) == #"{"kind":"list-item","range":{"end":9,"start":3}}"#)
@@ -72,6 +72,33 @@ struct CompactValueTests {
         #expect(throws: DecodingError.self) {
             try decode(Block.self, #"{"kind":"heading","range":{"end":4,"start":0},"level":2147483648}"#)
         }
+    }
+
+    @Test("a block's kind of a reader's own and its label read back, compare and hash by value, whatever their storage")
+    func blockNames() throws {
+        let builtIn: [BlockKind] = [
+            .title, .lede, .heading, .paragraph, .listItem, .blockQuote, .embeddedPost, .sourcesSection, .caption, .byline, .dateline,
+        ]
+        for kind in builtIn + ["sidebar", "", "Paragraph"] {
+            let block = Block(kind: kind, range: TextRange(start: 0, end: 2), label: kind == .caption ? "Photos" : nil)
+            #expect(block.kind == kind)
+            #expect(try decode(Block.self, json(block)) == block)
+        }
+        var block = Block(kind: "sidebar", range: TextRange(start: 0, end: 2), label: "Key Points")
+        #expect(try json(block) == #"{"kind":"sidebar","label":"Key Points","range":{"end":2,"start":0}}"#)
+        block.kind = .paragraph
+        #expect(block.kind == .paragraph && block.label == "Key Points")
+        let same = Block(kind: .paragraph, range: TextRange(start: 0, end: 2), label: "Key" + " Points")
+        #expect(block == same && block.hashValue == same.hashValue)
+        block.label = nil
+        #expect(block.label == nil && block != same)
+        #expect(block == Block(kind: .paragraph, range: TextRange(start: 0, end: 2)))
+        block.kind = "sidebar"
+        #expect(block.kind.rawValue == "sidebar" && block != Block(kind: .paragraph, range: TextRange(start: 0, end: 2)))
+        // A copy shares its label until one of them changes it.
+        var copy = same
+        copy.label = "Highlights"
+        #expect(same.label == "Key Points" && copy.label == "Highlights" && copy.kind == .paragraph)
     }
 
     private static let producer = Provenance(component: "claims", version: "1.0.0")
