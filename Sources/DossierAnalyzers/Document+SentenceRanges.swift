@@ -1,14 +1,22 @@
 import DossierCore
 
-extension Document {
-    /// The sentences' ranges in order of start: sorted in place only when the layer is not in
-    /// order already (the sentences analyzer gives it in order), so there is no second array of
-    /// them (16 bytes a sentence, one a line in a list article).
-    var sentenceRangesByStart: [Range<Int>] {
-        var ranges = annotations.sentences.map(\.range.offsets)
-        if zip(ranges, ranges.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
-            ranges.sort { $0.lowerBound < $1.lowerBound }
+/// The sentences' ranges of a document in order of start, read from the layer itself when it is
+/// in order (the sentences analyzer gives it in order), and from a sorted copy only when it is
+/// not: no second array of 16 bytes a sentence (one a line in a list article) in the common case.
+struct SentenceRangesByStart: RandomAccessCollection {
+    private let layer: [Sentence]
+    private let sorted: [Range<Int>]?
+
+    init(_ document: Document) {
+        layer = document.annotations.sentences
+        if zip(layer, layer.dropFirst()).contains(where: { $0.range.start > $1.range.start }) {
+            sorted = layer.map(\.range.offsets).sorted { $0.lowerBound < $1.lowerBound }
+        } else {
+            sorted = nil
         }
-        return ranges
     }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { layer.count }
+    subscript(i: Int) -> Range<Int> { sorted?[i] ?? layer[i].range.offsets }
 }

@@ -201,10 +201,7 @@ public struct FramingAnalyzer: Analyzer {
         let title = document.metadata.title?.trimmingCharacters(in: " ") ?? ""
         let titleOnlyInMetadata = !roles.contains(.headline) && !title.isEmpty
         // Only headline and highlight blocks are split into sentences.
-        var sentences: [Range<Int>] = []
-        if roles.contains(where: { $0 == .headline || $0 == .highlight }) {
-            sentences = document.sentenceRangesByStart
-        }
+        let sentences = SentenceRangesByStart(document)
 
         var result = FramingTally()
         var headline: (text: String, range: TextRange?)?
@@ -278,7 +275,7 @@ public struct FramingAnalyzer: Analyzer {
     }
 
     /// The parts of `block` that sentences cover, clipped to it.
-    private static func sentences(in block: Range<Int>, _ sentences: [Range<Int>]) -> [Range<Int>] {
+    private static func sentences(in block: Range<Int>, _ sentences: SentenceRangesByStart) -> [Range<Int>] {
         // The first sentence ending after the block starts, by binary search.
         var low = 0
         var high = sentences.count

@@ -92,7 +92,7 @@ public struct QuoteAnalyzer: Analyzer {
         guard document.length > 0 else { return annotations }
         var blocks = BlockIndex.ordered(document.blocks, length: document.length)
         if blocks.isEmpty { blocks = [Block(kind: .paragraph, range: TextRange(start: 0, end: document.length))] }
-        let sentences = document.sentenceRangesByStart
+        let sentences = SentenceRangesByStart(document)
         let mentions = MentionIndex(document.annotations.entities)
         func run<U: FixedWidthInteger & UnsignedInteger>(_: U.Type) -> [Quote] {
             document.scalars.withUnits(as: U.self) { units in

@@ -74,9 +74,66 @@ public struct ClaimAnnotation: Claim, Annotation {
     public var range: TextRange
     public var checkWorthiness: Double
     /// What sort of statement it is.
-    public var kind: ClaimKind
+    public var kind: ClaimKind {
+        get {
+            switch kindCode {
+            case 0: ClaimKind(rawValue: "quantity")
+            case 1: ClaimKind(rawValue: "comparison")
+            case 2: ClaimKind(rawValue: "causation")
+            case 3: ClaimKind(rawValue: "prediction")
+            case 4: ClaimKind(rawValue: "rule")
+            case 5: ClaimKind(rawValue: "quotation")
+            case 6: ClaimKind(rawValue: "fact")
+            case 7: ClaimKind(rawValue: "opinion")
+            default: ClaimKind(rawValue: extras?.customKind ?? "")
+            }
+        }
+        set {
+            let code: UInt8 =
+                switch newValue.rawValue {
+                case "quantity": 0
+                case "comparison": 1
+                case "causation": 2
+                case "prediction": 3
+                case "rule": 4
+                case "quotation": 5
+                case "fact": 6
+                case "opinion": 7
+                default: Self.customName
+                }
+            let custom = code == Self.customName ? newValue.rawValue : nil
+            if custom != nil || extras?.customKind != nil { uniqueExtras().customKind = custom }
+            kindCode = code
+        }
+    }
     /// Who makes the claim: the publication, a named speaker or an unnamed one.
-    public var claimantKind: ClaimantKind
+    public var claimantKind: ClaimantKind {
+        get {
+            switch claimantKindCode {
+            case 0: ClaimantKind(rawValue: "publication")
+            case 1: ClaimantKind(rawValue: "speaker")
+            case 2: ClaimantKind(rawValue: "anonymous")
+            default: ClaimantKind(rawValue: extras?.customClaimantKind ?? "")
+            }
+        }
+        set {
+            let code: UInt8 =
+                switch newValue.rawValue {
+                case "publication": 0
+                case "speaker": 1
+                case "anonymous": 2
+                default: Self.customName
+                }
+            let custom = code == Self.customName ? newValue.rawValue : nil
+            if custom != nil || extras?.customClaimantKind != nil { uniqueExtras().customClaimantKind = custom }
+            claimantKindCode = code
+        }
+    }
+    // The built-in kinds and claimant kinds as a byte each; a name of a component's own is kept
+    // in the box below, under this code.
+    private static let customName: UInt8 = .max
+    private var kindCode: UInt8 = 6
+    private var claimantKindCode: UInt8 = 0
     /// The features that raised or lowered the score, strongest first.
     public var reasons: [Reason]
     /// The component that found it.
@@ -84,7 +141,7 @@ public struct ClaimAnnotation: Claim, Annotation {
 
     // The fields most claims leave empty (a claim in the body of a long article names no speaker,
     // quote, source, hedge or date) live in one box, absent while they are all empty: a claim
-    // takes 88 bytes instead of 168. Setting one gives this value a box of its own when it shares
+    // takes 64 bytes instead of 168. Setting one gives this value a box of its own when it shares
     // one, so a claim behaves as any value does.
     private final class Extras: @unchecked Sendable {
         var claimant: Reference<Entity>?
@@ -95,6 +152,9 @@ public struct ClaimAnnotation: Claim, Annotation {
         var boosters: [TextRange] = []
         var attribution: TextRange?
         var support: [Support] = []
+        /// A kind or claimant kind that is none of the built-in names.
+        var customKind: String?
+        var customClaimantKind: String?
 
         init() {}
 
@@ -107,6 +167,8 @@ public struct ClaimAnnotation: Claim, Annotation {
             boosters = other.boosters
             attribution = other.attribution
             support = other.support
+            customKind = other.customKind
+            customClaimantKind = other.customClaimantKind
         }
     }
 
@@ -179,10 +241,10 @@ public struct ClaimAnnotation: Claim, Annotation {
         self.id = id
         self.range = range
         self.checkWorthiness = checkWorthiness
-        self.kind = kind
-        self.claimantKind = claimantKind ?? (claimant == nil ? .publication : .speaker)
         self.reasons = reasons
         self.producer = producer
+        self.kind = kind
+        self.claimantKind = claimantKind ?? (claimant == nil ? .publication : .speaker)
         self.support = sources.map { Support(source: $0, via: .unspecified) }
         self.claimant = claimant
         self.quote = quote
@@ -272,9 +334,9 @@ public struct ClaimAnnotation: Claim, Annotation {
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
         range = try TextRange(decodingFrom: c, start: .start, end: .end)
         checkWorthiness = try c.decode(Double.self, forKey: .checkWorthiness)
-        kind = try c.decodeIfPresent(ClaimKind.self, forKey: .kind) ?? .fact
+        let kind = try c.decodeIfPresent(ClaimKind.self, forKey: .kind) ?? .fact
         let claimant = try c.decodeIfPresent(Reference<Entity>.self, forKey: .claimant)
-        claimantKind = try c.decodeIfPresent(ClaimantKind.self, forKey: .claimantKind) ?? (claimant == nil ? .publication : .speaker)
+        let claimantKind = try c.decodeIfPresent(ClaimantKind.self, forKey: .claimantKind) ?? (claimant == nil ? .publication : .speaker)
         let quote = try c.decodeIfPresent(Reference<Quote>.self, forKey: .quote)
         let actors = try c.decodeIfPresent([Reference<Entity>].self, forKey: .actors) ?? []
         let dates = try c.decodeIfPresent([Reference<DateMention>].self, forKey: .dates) ?? []
@@ -290,6 +352,8 @@ public struct ClaimAnnotation: Claim, Annotation {
             support = ids.map { Support(source: $0, via: .unspecified) }
         }
         producer = try c.decode(Provenance.self, forKey: .producer)
+        self.kind = kind
+        self.claimantKind = claimantKind
         self.claimant = claimant
         self.quote = quote
         self.actors = actors

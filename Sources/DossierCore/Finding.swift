@@ -21,9 +21,15 @@ public struct Finding: Annotation {
 
     public var id: String
     /// A dotted, stable name for the kind of finding, such as `framing.sensational-adverb`.
-    public var kind: String
+    public var kind: String {
+        get { texts.kind }
+        set { if newValue != texts.kind { texts = Texts(kind: newValue, message: texts.message, cue: texts.cue) } }
+    }
     /// A one-line explanation for a reader.
-    public var message: String
+    public var message: String {
+        get { texts.message }
+        set { if newValue != texts.message { texts = Texts(kind: texts.kind, message: newValue, cue: texts.cue) } }
+    }
     /// How much it matters.
     public var severity: Severity
     /// Where in the text it applies, when it applies to a span.
@@ -31,9 +37,28 @@ public struct Finding: Annotation {
     /// What raised it, when that is a listed word, phrase or pattern: the lexicon entry that
     /// matched (`stunning reversal`, `slam` for "slammed") or the name of a rule (`listicle`), so a
     /// consumer can group findings, or tune a lexicon, without parsing the message.
-    public var cue: String?
+    public var cue: String? {
+        get { texts.cue }
+        set { if newValue != texts.cue { texts = Texts(kind: texts.kind, message: texts.message, cue: newValue) } }
+    }
     /// The component that found it.
     public var producer: Provenance
+
+    // The kind, message and cue in one immutable box, which findings copied from one another
+    // share (see `moved(to:severity:)`): the claims analyzer raises one finding for every
+    // unsourced claim, with a handful of distinct messages. 48 bytes a finding instead of 88.
+    private var texts: Texts
+
+    private final class Texts: Sendable {
+        let kind: String
+        let message: String
+        let cue: String?
+        init(kind: String, message: String, cue: String?) {
+            self.kind = kind
+            self.message = message
+            self.cue = cue
+        }
+    }
 
     /// Creates a finding.
     public init(
@@ -41,12 +66,36 @@ public struct Finding: Annotation {
         cue: String? = nil, producer: Provenance = .unstamped
     ) {
         self.id = id
-        self.kind = kind
-        self.message = message
+        self.texts = Texts(kind: kind, message: message, cue: cue)
         self.severity = severity
         self.range = range
-        self.cue = cue
         self.producer = producer
+    }
+
+    /// A finding of this one's kind, message, cue and producer at `range` with `severity`, and no
+    /// id, sharing this one's storage for its texts: a component that raises the same finding many
+    /// times holds its message once.
+    public func moved(to range: TextRange?, severity: Severity) -> Finding {
+        var finding = self
+        finding.id = ""
+        finding.range = range
+        finding.severity = severity
+        return finding
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.id == b.id && a.severity == b.severity && a.range == b.range && a.producer == b.producer
+            && (a.texts === b.texts || (a.kind == b.kind && a.message == b.message && a.cue == b.cue))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(kind)
+        hasher.combine(message)
+        hasher.combine(severity)
+        hasher.combine(range)
+        hasher.combine(cue)
+        hasher.combine(producer)
     }
 
     public var coveredRange: TextRange? { range }
@@ -57,11 +106,11 @@ public struct Finding: Annotation {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
-        kind = try c.decode(String.self, forKey: .kind)
-        message = try c.decode(String.self, forKey: .message)
+        let kind = try c.decode(String.self, forKey: .kind)
+        let message = try c.decode(String.self, forKey: .message)
         severity = try c.decode(Severity.self, forKey: .severity)
         range = try TextRange(flatFrom: c, start: .start, end: .end)
-        cue = try c.decodeIfPresent(String.self, forKey: .cue)
+        texts = Texts(kind: kind, message: message, cue: try c.decodeIfPresent(String.self, forKey: .cue))
         producer = try c.decode(Provenance.self, forKey: .producer)
     }
 

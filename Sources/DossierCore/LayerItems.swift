@@ -129,7 +129,9 @@ struct TypedItems<Item: Annotation>: LayerItems {
 
     mutating func append(_ other: any LayerItems) throws {
         if let same = other as? TypedItems<Item> {
-            items += same.items
+            // Into an empty layer (the findings of the first analyzer to report any), take the
+            // array as it is: appending would copy it, and hold both copies at once.
+            if items.isEmpty { items = same.items } else { items += same.items }
         } else {
             items += try Self.decode(other.jsonValues())
         }

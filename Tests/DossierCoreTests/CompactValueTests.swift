@@ -130,7 +130,7 @@ struct CompactValueTests {
 
     @Test("a claim is a value: changing a copy leaves the original, and emptied fields compare equal to empty ones")
     func claimIsAValue() {
-        #expect(MemoryLayout<ClaimAnnotation>.stride <= 88)
+        #expect(MemoryLayout<ClaimAnnotation>.stride <= 64)
         let original = Self.fullClaim
         var copy = original
         copy.dates.append("d2")
@@ -149,5 +149,44 @@ struct CompactValueTests {
         emptied.quote = nil
         #expect(emptied == plain)
         #expect(Set([emptied, plain]).count == 1)
+    }
+
+    @Test("a finding takes 48 bytes; findings moved from one another share their texts and compare by value")
+    func findingTexts() throws {
+        #expect(MemoryLayout<Finding>.stride == 48)
+        let first = Finding(kind: "claims.unsourced", message: "no source", severity: .notice, range: TextRange(start: 0, end: 4))
+        let moved = first.moved(to: TextRange(start: 5, end: 9), severity: .warning)
+        #expect(moved.kind == "claims.unsourced" && moved.message == "no source" && moved.cue == nil)
+        #expect(moved.range == TextRange(start: 5, end: 9) && moved.severity == .warning && moved.id.isEmpty)
+        #expect(
+            moved == Finding(kind: "claims.unsourced", message: "no " + "source", severity: .warning, range: TextRange(start: 5, end: 9)))
+        var changed = moved
+        changed.cue = "listicle"
+        changed.message = "other"
+        #expect(moved.cue == nil && moved.message == "no source" && changed.cue == "listicle" && changed.message == "other")
+        #expect(changed != moved && Set([moved, first.moved(to: TextRange(start: 5, end: 9), severity: .warning)]).count == 1)
+        #expect(try decode(Finding.self, json(changed)) == changed)
+    }
+
+    @Test("a claim's kind and claimant kind of a component's own read back, round-trip and compare by value")
+    func claimNames() throws {
+        for kind in ClaimKind.builtIn + ["estimate", ""] {
+            for claimantKind: ClaimAnnotation.ClaimantKind in [.publication, .speaker, .anonymous, "agency"] {
+                let claim = ClaimAnnotation(
+                    range: TextRange(start: 0, end: 3), checkWorthiness: 0.4, kind: kind, claimantKind: claimantKind,
+                    producer: Self.producer)
+                #expect(claim.kind == kind && claim.claimantKind == claimantKind)
+                #expect(try decode(ClaimAnnotation.self, json(claim)) == claim)
+            }
+        }
+        var claim = ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.4, kind: "estimate")
+        let copy = claim
+        claim.kind = .fact
+        #expect(claim.kind == .fact && copy.kind == "estimate" && claim != copy)
+        #expect(claim == ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.4, kind: .fact))
+        claim.claimantKind = "agency"
+        claim.hedges = [TextRange(start: 0, end: 1)]
+        claim.claimantKind = .speaker
+        #expect(claim.claimantKind == .speaker && claim.hedges.count == 1 && !claim.isUnsourced)
     }
 }

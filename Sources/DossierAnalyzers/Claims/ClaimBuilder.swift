@@ -23,8 +23,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private var longestQuote = 0
     private var dateRanges: [TextRange] = []
     private var longestDate = 0
-    /// The dates, sorted by range, with their ids.
-    private var dates: [(range: TextRange, id: String)] = []
+    /// The dates, sorted by range: the layer itself when it is in order already, as the dates
+    /// analyzer gives it (no copy of a date a line on a list article).
+    private var dates: [DateMention] = []
     /// Entity id → index in the entities layer.
     private var entityIndex: [String: Int] = [:]
     /// Sources with a range, as (range, index in the sources layer), sorted by range.
@@ -49,7 +50,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// names and descriptions, and resizing a dictionary keyed by an array of them (a runtime
     /// conformance lookup), took about 1.5% of the default pipeline.
     private var sharedReasons: [ReasonsKey: [ClaimAnnotation.Reason]] = [:]
-    private var sharedMessages: [String: String] = [:]
+    /// One finding for each distinct message, which the findings with that message are copied
+    /// from, so that they share its text (`Finding.moved(to:severity:)`).
+    private var findingsByMessage: [String: Finding] = [:]
 
     init(
         units: ScalarBuffer.Units<U>, document: Document, model: ClaimModel, extractor: ClaimFeatureExtractor, threshold: Double,
@@ -65,12 +68,13 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         quotes = document.annotations.quotes.filter(\.isSpeech).sorted { $0.range < $1.range }
         blocks = BlockIndex(document, length: units.count)
         links = RangeList(document.links.compactMap(\.range).filter { !$0.isEmpty })
-        dateRanges = document.annotations.dates.map(\.range).sorted()
+        dates = document.annotations.dates
+        if zip(dates, dates.dropFirst()).contains(where: { $1.range < $0.range }) { dates.sort { $0.range < $1.range } }
+        dateRanges = dates.map(\.range)
         // Indexes built once, so every per-sentence lookup below is a binary search, not a scan of
         // the whole layer: a 5 MB article has tens of thousands of sentences, dates and sources.
         longestQuote = quotes.map(\.range.count).max() ?? 0
-        longestDate = dateRanges.map(\.count).max() ?? 0
-        dates = document.annotations.dates.map { ($0.range, $0.id) }.sorted { $0.range < $1.range }
+        longestDate = dateRanges.reduce(0) { max($0, $1.count) }
         for (i, e) in document.annotations.entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
         for (i, source) in document.annotations.sources.enumerated() {
             if let r = source.range { placedSources.append((r, i)) }
@@ -110,13 +114,15 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// or a listed source's entry ("Read more: …"), which point at coverage rather than claim.
     private mutating func candidates() -> [TextRange] {
         let listed = RangeList(document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range))
-        // One array of the ranges, sorted in place only when out of order (the sentences
-        // analyzer gives them in order), and the candidates sized once: 16 bytes a sentence each.
-        var ranges = document.annotations.sentences.map(\.range)
-        if zip(ranges, ranges.dropFirst()).contains(where: { $0 > $1 }) { ranges.sort() }
+        // The ranges read from the layer itself, and from a sorted copy only when it is out of
+        // order (the sentences analyzer gives them in order); the candidates sized once: 8 bytes
+        // a sentence.
+        let layer = document.annotations.sentences
+        let sorted = zip(layer, layer.dropFirst()).contains(where: { $0.range > $1.range }) ? layer.map(\.range).sorted() : nil
         var out: [TextRange] = []
-        out.reserveCapacity(ranges.count)
-        for var range in ranges {
+        out.reserveCapacity(layer.count)
+        for k in layer.indices {
+            var range = sorted?[k] ?? layer[k].range
             if let block = blocks.block(at: range.start) {
                 if block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection {
                     continue
@@ -300,15 +306,20 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             if claim.attribution == nil, let v = vagueHere { claim.attribution = v }
             if flagUnsourced && claim.isUnsourced {
                 let score = claim.checkWorthinessText
-                var message =
+                let message =
                     vagueHere != nil
                     ? "claim rests on a vague attribution and no source in the article (check-worthiness \(score))"
                     : "claim with no source: nothing in the article backs it (check-worthiness \(score))"
-                if let shared = sharedMessages[message] { message = shared } else { sharedMessages[message] = message }
-                findings.append(
-                    Finding(
-                        kind: vagueHere != nil ? "claims.vaguely-sourced" : "claims.unsourced", message: message,
-                        severity: claim.checkWorthiness >= 0.75 ? .warning : .notice, range: range))
+                let severity: Finding.Severity = claim.checkWorthiness >= 0.75 ? .warning : .notice
+                if let shared = findingsByMessage[message] {
+                    findings.append(shared.moved(to: range, severity: severity))
+                } else {
+                    let finding = Finding(
+                        kind: vagueHere != nil ? "claims.vaguely-sourced" : "claims.unsourced", message: message, severity: severity,
+                        range: range)
+                    findingsByMessage[message] = finding
+                    findings.append(finding)
+                }
             }
             claims.append(claim)
         }

@@ -43,7 +43,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     let minimumWords: Int
     let continuingSpeaker: Bool
     let blocks: [Block]
-    let sentences: [Range<Int>]
+    let sentences: SentenceRangesByStart
     let mentions: MentionIndex
     /// `QuoteScanClass.table`, read once per document.
     let classTable: [UInt8]
@@ -61,7 +61,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
 
     init(
         units: ScalarBuffer.Units<Unit>, vocabulary: QuoteVocabulary, minimumWords: Int, continuingSpeaker: Bool,
-        blocks: [Block], sentences: [Range<Int>], mentions: MentionIndex
+        blocks: [Block], sentences: SentenceRangesByStart, mentions: MentionIndex
     ) {
         u = units
         n = units.count
