@@ -23,32 +23,13 @@ public struct Block: Hashable, Sendable, Codable {
         }
     }
 
-    /// The kind code of a name that is none of the built-in kinds.
-    private static let customKind: UInt8 = .max
-
     /// What the block is.
     public var kind: BlockKind {
-        get {
-            switch kindCode {
-            case 0: BlockKind(rawValue: "title")
-            case 1: BlockKind(rawValue: "lede")
-            case 2: BlockKind(rawValue: "heading")
-            case 3: BlockKind(rawValue: "paragraph")
-            case 4: BlockKind(rawValue: "list-item")
-            case 5: BlockKind(rawValue: "block-quote")
-            case 6: BlockKind(rawValue: "embedded-post")
-            case 7: BlockKind(rawValue: "sources-section")
-            case 8: BlockKind(rawValue: "caption")
-            case 9: BlockKind(rawValue: "byline")
-            case 10: BlockKind(rawValue: "dateline")
-            default: BlockKind(rawValue: names?.kind ?? "")
-            }
-        }
+        get { BlockKind.named(kindCode, among: BlockKind.builtIn) ?? BlockKind(rawValue: names?.kind ?? "") }
         set {
-            let code = Self.code(of: newValue)
-            let custom = code == Self.customKind ? newValue.rawValue : nil
+            kindCode = newValue.code(among: BlockKind.builtIn)
+            let custom = kindCode == customNameCode ? newValue.rawValue : nil
             if custom != names?.kind { names = Self.names(kind: custom, label: names?.label) }
-            kindCode = code
         }
     }
 
@@ -76,9 +57,9 @@ public struct Block: Hashable, Sendable, Codable {
     public init(kind: BlockKind, range: TextRange, level: Int? = nil, label: String? = nil) {
         self.range = range
         self.storedLevel = Self.stored(level)
-        let code = Self.code(of: kind)
+        let code = kind.code(among: BlockKind.builtIn)
         self.kindCode = code
-        self.names = Self.names(kind: code == Self.customKind ? kind.rawValue : nil, label: label)
+        self.names = Self.names(kind: code == customNameCode ? kind.rawValue : nil, label: label)
     }
 
     /// A block of this one's kind and label at `range` and `level`, sharing this one's storage
@@ -92,23 +73,6 @@ public struct Block: Hashable, Sendable, Codable {
 
     private static func names(kind: String?, label: String?) -> Names? {
         kind == nil && label == nil ? nil : Names(kind: kind, label: label)
-    }
-
-    private static func code(of kind: BlockKind) -> UInt8 {
-        switch kind.rawValue {
-        case "title": 0
-        case "lede": 1
-        case "heading": 2
-        case "paragraph": 3
-        case "list-item": 4
-        case "block-quote": 5
-        case "embedded-post": 6
-        case "sources-section": 7
-        case "caption": 8
-        case "byline": 9
-        case "dateline": 10
-        default: customKind
-        }
     }
 
     public static func == (a: Block, b: Block) -> Bool {

@@ -28,4 +28,8 @@ public struct BlockKind: OpenName {
     public static let byline: BlockKind = "byline"
     /// The place-and-date line that opens many news stories.
     public static let dateline: BlockKind = "dateline"
+    /// The built-in kinds, in a stable order.
+    public static let builtIn: [BlockKind] = [
+        .title, .lede, .heading, .paragraph, .listItem, .blockQuote, .embeddedPost, .sourcesSection, .caption, .byline, .dateline,
+    ]
 }

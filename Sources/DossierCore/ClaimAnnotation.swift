@@ -17,6 +17,8 @@ public struct ClaimAnnotation: Claim, Annotation {
         public static let speaker: ClaimantKind = "speaker"
         /// A speaker the article does not name ("a spokesperson", "officials").
         public static let anonymous: ClaimantKind = "anonymous"
+        /// The built-in claimant kinds, in a stable order.
+        public static let builtIn: [ClaimantKind] = [.publication, .speaker, .anonymous]
     }
 
     /// A feature of the text that raised or lowered the check-worthiness score.
@@ -75,64 +77,28 @@ public struct ClaimAnnotation: Claim, Annotation {
     public var checkWorthiness: Double
     /// What sort of statement it is.
     public var kind: ClaimKind {
-        get {
-            switch kindCode {
-            case 0: ClaimKind(rawValue: "quantity")
-            case 1: ClaimKind(rawValue: "comparison")
-            case 2: ClaimKind(rawValue: "causation")
-            case 3: ClaimKind(rawValue: "prediction")
-            case 4: ClaimKind(rawValue: "rule")
-            case 5: ClaimKind(rawValue: "quotation")
-            case 6: ClaimKind(rawValue: "fact")
-            case 7: ClaimKind(rawValue: "opinion")
-            default: ClaimKind(rawValue: extras?.customKind ?? "")
-            }
-        }
+        get { ClaimKind.named(kindCode, among: ClaimKind.builtIn) ?? ClaimKind(rawValue: extras?.customKind ?? "") }
         set {
-            let code: UInt8 =
-                switch newValue.rawValue {
-                case "quantity": 0
-                case "comparison": 1
-                case "causation": 2
-                case "prediction": 3
-                case "rule": 4
-                case "quotation": 5
-                case "fact": 6
-                case "opinion": 7
-                default: Self.customName
-                }
-            let custom = code == Self.customName ? newValue.rawValue : nil
+            kindCode = newValue.code(among: ClaimKind.builtIn)
+            let custom = kindCode == customNameCode ? newValue.rawValue : nil
             if custom != nil || extras?.customKind != nil { uniqueExtras().customKind = custom }
-            kindCode = code
         }
     }
     /// Who makes the claim: the publication, a named speaker or an unnamed one.
     public var claimantKind: ClaimantKind {
         get {
-            switch claimantKindCode {
-            case 0: ClaimantKind(rawValue: "publication")
-            case 1: ClaimantKind(rawValue: "speaker")
-            case 2: ClaimantKind(rawValue: "anonymous")
-            default: ClaimantKind(rawValue: extras?.customClaimantKind ?? "")
-            }
+            ClaimantKind.named(claimantKindCode, among: ClaimantKind.builtIn)
+                ?? ClaimantKind(rawValue: extras?.customClaimantKind ?? "")
         }
         set {
-            let code: UInt8 =
-                switch newValue.rawValue {
-                case "publication": 0
-                case "speaker": 1
-                case "anonymous": 2
-                default: Self.customName
-                }
-            let custom = code == Self.customName ? newValue.rawValue : nil
+            claimantKindCode = newValue.code(among: ClaimantKind.builtIn)
+            let custom = claimantKindCode == customNameCode ? newValue.rawValue : nil
             if custom != nil || extras?.customClaimantKind != nil { uniqueExtras().customClaimantKind = custom }
-            claimantKindCode = code
         }
     }
-    // The built-in kinds and claimant kinds as a byte each; a name of a component's own is kept
-    // in the box below, under this code.
-    private static let customName: UInt8 = .max
-    private var kindCode: UInt8 = 6
+    // The built-in kinds and claimant kinds as a byte each (`OpenName.code(among:)`); a name of a
+    // component's own is kept in the box below. Every initializer sets both.
+    private var kindCode: UInt8 = 0
     private var claimantKindCode: UInt8 = 0
     /// The features that raised or lowered the score, strongest first.
     public var reasons: [Reason]
