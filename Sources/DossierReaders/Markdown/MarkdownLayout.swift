@@ -64,8 +64,7 @@ struct MarkdownLayout {
     private var sectionLabel: String?
     /// The sources heading's level and text while inside the sources section.
     private var sources: (level: Int, label: String)?
-    /// The last labelled list item, whose label the next items under the same heading share.
-    private var lastItem: Block?
+    private var listItems = ListItems()
     private var hasLede = false
     private var previousKind: BlockKind?
     /// The level of the latest heading other than the title, so a `Sources:` paragraph ranks below it.
@@ -246,13 +245,7 @@ struct MarkdownLayout {
         let listDepth = containers.lazy.filter { $0 == .list }.count
         switch containers.last {
         case .item?:
-            if let last = lastItem, let label = sectionLabel, last.label == label {
-                append(last.moved(to: range, level: listDepth))
-            } else {
-                let item = Block(kind: .listItem, range: range, level: listDepth, label: sectionLabel)
-                if sectionLabel != nil { lastItem = item }
-                append(item)
-            }
+            append(listItems.item(range, level: listDepth, label: sectionLabel))
         case .blockQuote?:
             append(Block(kind: .blockQuote, range: range))
         case .list?, nil:

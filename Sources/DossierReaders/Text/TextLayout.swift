@@ -118,8 +118,7 @@ struct TextLayout {
         // Only the article's opening paragraph can carry a dateline.
         let opening = units.items.firstIndex { $0.kind == .lede || $0.kind == .paragraph }
         var label: String?
-        // The last labelled list item, whose label the next items of its list share.
-        var lastItem: Block?
+        var items = ListItems()
         for (index, unit) in units.items.enumerated() {
             if unit.kind == .listItem {
                 // As `classify` found it: set where a list opens under a heading, kept to the list's end.
@@ -132,18 +131,10 @@ struct TextLayout {
             if index == opening, let dateline = dateline(in: unit.range) {
                 result.blocks.append(Block(kind: .dateline, range: TextRange(dateline.place)))
                 result.blocks.append(Block(kind: unit.kind.blockKind, range: TextRange(dateline.rest)))
-            } else if unit.kind == .listItem, let label {
-                if let last = lastItem, last.label == label {
-                    result.blocks.append(last.moved(to: TextRange(unit.range), level: unit.levelValue))
-                } else {
-                    lastItem = Block(kind: .listItem, range: TextRange(unit.range), level: unit.levelValue, label: label)
-                    result.blocks.append(lastItem!)
-                }
+            } else if unit.kind == .listItem {
+                result.blocks.append(items.item(TextRange(unit.range), level: unit.levelValue, label: label))
             } else {
-                result.blocks.append(
-                    Block(
-                        kind: unit.kind.blockKind, range: TextRange(unit.range), level: unit.levelValue,
-                        label: unit.kind == .listItem ? label : nil))
+                result.blocks.append(Block(kind: unit.kind.blockKind, range: TextRange(unit.range), level: unit.levelValue))
             }
             if unit.kind == .title, result.metadata.title == nil { result.metadata.title = shape(unit.range).text }
             if unit.kind == .byline, let authors = units.authors[unit.start] { result.metadata.authors += authors }
