@@ -23,12 +23,11 @@ enum ScalarClasses {
             any |= cls
         }
         if Unit.self == UInt8.self, let base = raw.baseAddress {
-            // A byte in 0x80...0x9F has bit 7 set and bits 6 and 5 clear: eight bytes a step.
+            // The marker units (0x80...0x9F), eight bytes a step.
             let bytes = UnsafeRawPointer(base) + i
             var resolved = false
             for w in 0..<8 {
-                let x = bytes.loadUnaligned(fromByteOffset: w &* 8, as: UInt64.self)
-                var marked = x & ~(x << 1) & ~(x << 2) & 0x8080_8080_8080_8080
+                var marked = ScalarBuffer.markerBits(bytes.loadUnaligned(fromByteOffset: w &* 8, as: UInt64.self))
                 while marked != 0 {
                     // The marked unit's scalar, looked up; bit 8j + 7 is byte j (little-endian loads).
                     let k = w &* 8 &+ marked.trailingZeroBitCount &>> 3

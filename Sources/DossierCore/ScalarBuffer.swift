@@ -16,8 +16,8 @@
 /// quotes, dashes and the odd foreign name of an English article): a unit in 0x80...0x9F (the C1
 /// controls, which a one-byte buffer never holds in line) marks one, while they are at most a
 /// sixteenth of its scalars (9 bytes each instead of every scalar taking 2) and none is white
-/// space (see `needsTwoBytes(_:)`). The subscript reads a
-/// marked offset by binary search in the side table; every other offset in constant time.
+/// space (see `needsTwoBytes(_:)`). The subscript reads a marked offset by binary search in the
+/// side table; every other offset in constant time.
 ///
 /// Indices are offsets from 0 (scalar offsets, whatever the layout). Buffers with the same scalars
 /// are equal and hash alike whatever their layouts. Hot loops that read many scalars switch once on
@@ -159,14 +159,12 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
         bytes.withUnsafeBytes { raw in
             var i = 0
             var found: UInt64 = 0
-            // A byte is in 0x80...0x9F when its top three bits are 100: bit 7 set, bits 6 and 5 clear.
             while i + 8 <= raw.count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                found |= w & ~(w << 1) & ~(w << 2) & 0x8080_8080_8080_8080
+                found |= markerBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 i += 8
             }
             while i < raw.count {
-                found |= raw[i] & 0xE0 == 0x80 ? 1 : 0
+                found |= isOutOfLineMarker(raw[i]) ? 1 : 0
                 i += 1
             }
             return found != 0
@@ -257,10 +255,9 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     }
 
     /// Whether a text of `count` scalars, `beyond` of them above U+00FF (none of which
-    /// `needsTwoBytes(_:)`),
-    /// keeps those out of line in a one-byte buffer rather than taking two bytes a scalar: while
-    /// they are at most a sixteenth, so that it takes at most 1.5 bytes a scalar and a scanner
-    /// seldom looks one up.
+    /// `needsTwoBytes(_:)`), keeps those out of line in a one-byte buffer rather than taking two
+    /// bytes a scalar: while they are at most a sixteenth, so that it takes at most 1.5 bytes a
+    /// scalar and a scanner seldom looks one up.
     @inlinable public static func keepsOutOfLineInLatin1(_ beyond: Int, of count: Int) -> Bool { beyond &* 16 <= count }
 
     /// How many scalars above U+00FF `append(_:)` keeps out of line in a one-byte buffer whatever
@@ -273,11 +270,15 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     /// Whether `unit`, read from a one-byte buffer, marks a scalar stored out of line.
     @inlinable public static func isOutOfLineMarker(_ unit: UInt8) -> Bool { unit & 0xE0 == 0x80 }
 
+    /// The high bit of each of the eight one-byte units of `word` that marks a scalar stored out of
+    /// line: a unit in 0x80...0x9F has bit 7 set and bits 6 and 5 clear.
+    @inlinable public static func markerBits(_ word: UInt64) -> UInt64 { word & ~(word << 1) & ~(word << 2) & 0x8080_8080_8080_8080 }
+
     /// Whether `unit`, read from a buffer of `U`'s width, marks a scalar stored out of line.
     @inlinable public static func isMarker<U: FixedWidthInteger & UnsignedInteger>(_ unit: U) -> Bool {
         switch MemoryLayout<U>.size {
-        case 1: UInt8(truncatingIfNeeded: unit) & 0xE0 == 0x80
-        case 2: UInt16(truncatingIfNeeded: unit) & 0xF800 == 0xD800
+        case 1: isOutOfLineMarker(UInt8(truncatingIfNeeded: unit))
+        case 2: isOutOfLineMarker(UInt16(truncatingIfNeeded: unit))
         default: false
         }
     }
@@ -339,14 +340,14 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
         var largest: UInt32 = 0
         var astral = 0
         var beyondLatin1 = 0
-        var c1 = false
+        var needsTwo = false
         for scalar in scalars {
             largest = Swift.max(largest, scalar.value)
             astral &+= scalar.value >= 0x1_0000 ? 1 : 0
             beyondLatin1 &+= scalar.value >= 0x100 ? 1 : 0
-            c1 = c1 || scalar.value &- 0x80 < 0x20 || scalar.value >= 0x100 && Self.needsTwoBytes(scalar)
+            needsTwo = needsTwo || Self.needsTwoBytes(scalar)
         }
-        if beyondLatin1 > 0, !c1, Self.keepsOutOfLineInLatin1(beyondLatin1, of: scalars.count) {
+        if beyondLatin1 > 0, !needsTwo, Self.keepsOutOfLineInLatin1(beyondLatin1, of: scalars.count) {
             self.init(unsafeUninitializedCount: scalars.count, outOfLineCount: beyondLatin1, as: UInt8.self) { units, outOfLine in
                 for i in scalars.indices { units[i] = outOfLine.latin1Unit(for: scalars[i].value, at: i) }
                 return scalars.count
@@ -520,8 +521,9 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     /// four bytes wide. (Judging by an eighth alone would widen for an article's first emoji.) A
     /// scalar above U+00FF goes out of line in a one-byte buffer while such scalars are fewer than
     /// `latin1OutOfLineAllowance` or within a sixteenth of its scalars; past that (or for a
-    /// scalar for which `needsTwoBytes(_:)` holds) the buffer is widened. (Judging by a sixteenth alone would widen for a curly
-    /// apostrophe in a headline, and a buffer built by appending never narrows again.)
+    /// scalar for which `needsTwoBytes(_:)` holds) the buffer is widened. (Judging by a sixteenth
+    /// alone would widen for a curly apostrophe in a headline, and a buffer built by appending
+    /// never narrows again.)
     public mutating func append(_ scalar: Unicode.Scalar) {
         let v = scalar.value
         if shift == 0, v >= 0x100,
@@ -775,8 +777,7 @@ extension ScalarBuffer {
         /// The value of the scalar at offset `i`.
         @inlinable public subscript(i: Int) -> UInt32 {
             let v = UInt32(truncatingIfNeeded: raw[i])
-            if Unit.self == UInt16.self, v & 0xF800 == 0xD800 { return ScalarBuffer.outOfLineValue(at: i, in: outOfLine, hint: hint) }
-            if Unit.self == UInt8.self, v & 0xE0 == 0x80 { return ScalarBuffer.outOfLineValue(at: i, in: outOfLine, hint: hint) }
+            if ScalarBuffer.isMarker(raw[i]) { return ScalarBuffer.outOfLineValue(at: i, in: outOfLine, hint: hint) }
             return v
         }
 

@@ -151,14 +151,7 @@ struct ScalarBufferTests {
         #expect(Array(buffer) == Array(scalars[..<20]))
         #expect(buffer.outOfLineCount == 2)
         var spaced = ScalarBuffer(Self.curly)
-        let kept = spaced.compactUnits(as: UInt8.self) { units -> (result: Int, count: Int) in
-            var written = 0
-            for i in units.indices where units[i] != 0x20 {
-                units[written] = units[i]
-                written += 1
-            }
-            return (written, written)
-        }
+        let kept = spaced.compactUnits(as: UInt8.self, Self.droppingSpaces)
         #expect(kept == spaced.count)
         #expect(spaced == ScalarBuffer(Self.curly.replacingOccurrences(of: " ", with: "")))
         #expect(spaced.outOfLineCount == 9)
@@ -217,18 +210,20 @@ struct ScalarBufferTests {
         #expect(buffer == ScalarBuffer("Some words "))
     }
 
+    /// A `compactUnits` body that drops the spaces: the units kept, counted twice.
+    static func droppingSpaces<U: FixedWidthInteger>(_ units: UnsafeMutableBufferPointer<U>) -> (result: Int, count: Int) {
+        var written = 0
+        for i in units.indices where units[i] != 0x20 {
+            units[written] = units[i]
+            written += 1
+        }
+        return (written, written)
+    }
+
     @Test("compacting the units moves out-of-line scalars with their markers")
     func compactingUnits() {
         var buffer = ScalarBuffer("a  🚲  b  😀  c  𠀋 and more words")
-        let kept = buffer.compactUnits(as: UInt16.self) { units -> (result: Int, count: Int) in
-            // Drop the spaces.
-            var written = 0
-            for i in units.indices where units[i] != 0x20 {
-                units[written] = units[i]
-                written += 1
-            }
-            return (written, written)
-        }
+        let kept = buffer.compactUnits(as: UInt16.self, Self.droppingSpaces)
         #expect(kept == buffer.count)
         #expect(buffer == ScalarBuffer("a🚲b😀c𠀋andmorewords"))
         #expect(buffer.outOfLineCount == 3)
