@@ -130,7 +130,7 @@ struct CompactValueTests {
 
     @Test("a claim is a value: changing a copy leaves the original, and emptied fields compare equal to empty ones")
     func claimIsAValue() {
-        #expect(MemoryLayout<ClaimAnnotation>.stride <= 64)
+        #expect(MemoryLayout<ClaimAnnotation>.stride <= 80)
         let original = Self.fullClaim
         var copy = original
         copy.dates.append("d2")
@@ -149,6 +149,27 @@ struct CompactValueTests {
         emptied.quote = nil
         #expect(emptied == plain)
         #expect(Set([emptied, plain]).count == 1)
+    }
+
+    @Test("a claim's first date is held apart from the later ones: every way of setting the dates reads back")
+    func claimDates() throws {
+        let plain = ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.1)
+        var claim = plain
+        claim.dates.append("d1")
+        #expect(claim.dates == ["d1"] && claim != plain)
+        claim.dates += ["d2", "d3"]
+        #expect(claim.dates == ["d1", "d2", "d3"])
+        let three = claim
+        claim.dates = ["d4"]
+        #expect(claim.dates == ["d4"] && three.dates == ["d1", "d2", "d3"])
+        #expect(claim != ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.1, dates: ["d5"]))
+        #expect(claim == ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.1, dates: ["d4"]))
+        claim.dates.removeAll()
+        #expect(claim.dates.isEmpty && claim == plain && Set([claim, plain]).count == 1)
+        var references: [String] = []
+        three.forEachReference { id, layer in if layer == .dates { references.append(id) } }
+        #expect(references == ["d1", "d2", "d3"])
+        #expect(try decode(ClaimAnnotation.self, json(three)) == three)
     }
 
     @Test("a finding takes 48 bytes; findings moved from one another share their texts and compare by value")

@@ -77,4 +77,19 @@ struct ReferenceCheckTests {
         let problem = try #require(quotes(speakers: ["person-0000000000000000000002"]).firstReferenceProblem(against: document))
         #expect(problem.kind == .missingTarget)
     }
+
+    @Test("the id table keeps each id once with its layer, over many ids and more layers than a byte would name")
+    func idTable() {
+        var table = IDTable(capacity: 5000)
+        for n in 0..<5000 { table.insert("d\(n)") }
+        table.insert("d7")
+        #expect(table.layer(of: "d7") == nil && table.layer(of: "d5000") == nil)
+        #expect(table.setLayer(.dates, of: "d7") == nil)
+        #expect(table.setLayer(.claims, of: "d7") == .dates)
+        #expect(table.setLayer(.dates, of: "nowhere") == nil && table.layer(of: "nowhere") == nil)
+        for n in 0..<300 { table.setLayer(LayerID(rawValue: "custom-\(n)"), of: "d\(n + 1000)") }
+        #expect(table.layer(of: "d1299") == LayerID(rawValue: "custom-299"))
+        #expect(table.layer(of: "d1000") == LayerID(rawValue: "custom-0") && table.layer(of: "d7") == .claims)
+        #expect((0..<5000).allSatisfy { n in (1000..<1300).contains(n) || n == 7 || table.layer(of: "d\(n)") == nil })
+    }
 }
