@@ -111,6 +111,20 @@ struct FeedReaderTests {
         #expect(throws: ComponentError.self) { try read(text) }
     }
 
+    @Test("a feed larger than maxBytes fails with E462 before it is parsed; maxBytes must be positive")
+    func tooLarge() throws {
+        var options = FeedReader.Options()
+        options.maxBytes = Self.rss.utf8.count - 1
+        let error = componentError { try FeedReader(options: options).readEach(Input(id: "f", name: "big.rss", data: Data(Self.rss.utf8))) }
+        #expect(error?.code == "E462")
+        #expect(error?.message.contains("more than the limit of \(options.maxBytes)") == true)
+        options.maxBytes = Self.rss.utf8.count
+        #expect(try FeedReader(options: options).readEach(Input(id: "f", name: "big.rss", data: Data(Self.rss.utf8))).count == 3)
+        options.maxBytes = 0
+        let bad = componentError { try FeedReader(options: options) }
+        #expect(bad?.code == "E240" && bad?.option == "maxBytes")
+    }
+
     @Test("a truncated feed still yields the items before the cut")
     func truncated() throws {
         let cut = String(Self.rss.prefix(Self.rss.count * 2 / 3))

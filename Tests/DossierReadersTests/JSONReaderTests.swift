@@ -36,6 +36,22 @@ func wireOptions() throws -> JSONReader.Options {
 
 @Suite("JSON reader: Dossier documents")
 struct JSONReaderDossierTests {
+    @Test("an input larger than maxBytes fails with E462 before it is parsed, saying JSON Lines reads a line at a time")
+    func tooLarge() throws {
+        let json = #"[{"title": "Harbour dues rise", "text": "The port raised its dues by 4 percent on Monday."}]"#
+        var options = JSONReader.Options()
+        #expect(options.maxBytes == 256 << 20)
+        options.maxBytes = json.utf8.count - 1
+        let error = componentError { try readJSON(json, options: options) }
+        #expect(error?.code == "E462")
+        #expect(error?.message.contains("JSON Lines") == true)
+        options.maxBytes = json.utf8.count
+        #expect(try readJSON(json, options: options).count == 1)
+        options.maxBytes = -1
+        let bad = componentError { try JSONReader(options: options) }
+        #expect(bad?.code == "E455" && bad?.option == "maxBytes")
+    }
+
     @Test("a document with every layer comes back equal from what the json exporter writes, pretty or compact")
     func roundTrip() throws {
         let original = SampleDocuments.full

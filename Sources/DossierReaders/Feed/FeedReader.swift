@@ -14,6 +14,9 @@ public struct FeedReader: Reader {
         public var maxItems = 0
         /// Whether an item whose content is only a summary still becomes an article.
         public var includeSummaries = true
+        /// The largest feed, in bytes, the reader accepts; bigger inputs fail with `E462` before
+        /// libxml2 parses them.
+        public var maxBytes = 64 << 20
 
         /// Creates the default options.
         public init() {}
@@ -21,6 +24,7 @@ public struct FeedReader: Reader {
         public static let help = [
             "maxItems": "read at most this many items per feed; 0 reads all",
             "includeSummaries": "turn items that carry only a summary into articles too",
+            "maxBytes": "largest feed accepted, in bytes; larger inputs fail with E462",
         ]
     }
 
@@ -31,10 +35,15 @@ public struct FeedReader: Reader {
     private let options: Options
     private let html: HTMLReader
 
-    /// Throws when `maxItems` is negative; creates nothing, for `dossier lint` and `dossier plan`.
+    /// Throws when `maxItems` is negative or `maxBytes` not positive; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         guard options.maxItems >= 0 else {
             throw ComponentError(code: "E240", "'maxItems' is '\(options.maxItems)' but must be 0 (all) or more", option: "maxItems")
+        }
+        guard options.maxBytes > 0 else {
+            throw ComponentError(
+                code: "E240", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
+                option: "maxBytes")
         }
     }
 
@@ -59,6 +68,12 @@ public struct FeedReader: Reader {
     public func readEach(_ input: Input) throws -> [Result<Document, ComponentError>] {
         guard !input.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw ComponentError(code: "E460", "the feed is empty")
+        }
+        guard input.data.count <= options.maxBytes else {
+            throw ComponentError(
+                code: "E462",
+                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one feed"
+            )
         }
         let channel: FeedParser.Channel
         var items: [FeedItem]

@@ -18,7 +18,8 @@ public import Foundation
 /// Dossier document that does not read back (its `E70x` reason in the message), `E454` an article
 /// with no title or text under the mapped fields, `E455` an unusable option, `E456` an HTML body
 /// libxml2 cannot read whole (nested more than 256 elements deep), `E457` a number too large for
-/// a double, `E458` an HTML body with an element of more than 256 attributes.
+/// a double, `E458` an HTML body with an element of more than 256 attributes, `E462` an input
+/// larger than `Options.maxBytes`.
 public struct JSONReader: Reader {
     public static let id = "json"
     public static let summary =
@@ -48,6 +49,8 @@ public struct JSONReader: Reader {
         /// A failure record (`"format": "dossier-error"`) that an earlier run wrote in a failed
         /// article's place, read back as if it were an article.
         public static let failureRecord = "E459"
+        /// An input larger than the `json` reader's `maxBytes`.
+        public static let tooLarge = "E462"
     }
 
     /// Keys tried, in order, for the array of articles when `itemsPath` is empty.
@@ -61,9 +64,15 @@ public struct JSONReader: Reader {
         options = Options()
     }
 
-    /// Throws when a path in `itemsPath` or `fields` has an empty segment; creates nothing, for `dossier lint` and `dossier plan`.
+    /// Throws when a path in `itemsPath` or `fields` has an empty segment, or `maxBytes` is not
+    /// positive; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try options.fields.validate()
+        if options.maxBytes <= 0 {
+            throw ComponentError(
+                code: ErrorCode.badOption, "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
+                option: "maxBytes")
+        }
         if !options.itemsPath.isEmpty, options.itemsPath.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
         {
             throw ComponentError(
@@ -115,6 +124,12 @@ public struct JSONReader: Reader {
     }
 
     private func readWithTotal(_ input: Input) throws -> (result: JSONReadResult, total: Int) {
+        guard input.data.count <= options.maxBytes else {
+            throw ComponentError(
+                code: ErrorCode.tooLarge,
+                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); write a large collection as JSON Lines (one article a line, read a line at a time) or raise the 'maxBytes' option"
+            )
+        }
         guard input.data.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             throw ComponentError(code: ErrorCode.empty, "input '\(input.name)' is empty; a JSON article file holds an object or an array")
         }

@@ -21,7 +21,8 @@ extension TextReader {
                 "sourcesHeadings": "lines that open the sources section (case-insensitive, colon optional); each later line is a source",
                 "detectHeadings": "recognise short title-cased lines before longer text, and short lines before lists, as headings",
                 "detectEmbeds": "recognise social-media posts: a line with a link such as t.co next to a '— Name (@handle) date' line",
-                "maxBytes": "largest input accepted, in bytes; larger inputs fail with E413",
+                "maxBytes":
+                    "largest input accepted, in bytes; larger inputs fail with E413 (at most 2147483647, the most scalars a document holds)",
             ]
         }
     }
