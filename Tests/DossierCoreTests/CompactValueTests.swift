@@ -151,6 +151,35 @@ struct CompactValueTests {
         #expect(Set([emptied, plain]).count == 1)
     }
 
+    @Test("a date mention takes 64 bytes; mentions moved from one another share their anchor and reason and compare by value")
+    func dateNotes() throws {
+        #expect(MemoryLayout<DateMention>.stride == 64)
+        let first = DateMention(range: TextRange(start: 0, end: 6), value: nil, unresolved: "no published date")
+        let moved = first.moved(to: TextRange(start: 10, end: 16), kind: .range, value: nil)
+        #expect(moved.unresolved == "no published date" && moved.anchor == nil && moved.kind == .range && moved.id.isEmpty)
+        #expect(moved == DateMention(range: TextRange(start: 10, end: 16), kind: .range, value: nil, unresolved: "no " + "published date"))
+        var changed = moved
+        changed.unresolved = nil
+        changed.anchor = "2026-03-02"
+        changed.value = "2026-03-01"
+        #expect(moved.unresolved == "no published date" && moved.anchor == nil)
+        #expect(changed.anchor == "2026-03-02" && changed.unresolved == nil && changed != moved)
+        var custom = changed
+        custom.kind = "season"
+        #expect(custom.kind == "season" && custom.anchor == "2026-03-02" && changed.kind == .range)
+        let back = custom.moved(to: TextRange(start: 1, end: 2), kind: .point, value: "2026")
+        #expect(back.kind == .point && back.anchor == "2026-03-02")
+        #expect(back == DateMention(range: TextRange(start: 1, end: 2), value: "2026", anchor: "2026-03-02"))
+        for mention in [first, moved, changed, custom, back] {
+            #expect(try decode(DateMention.self, json(mention)) == mention)
+        }
+        #expect(Set([moved, first.moved(to: TextRange(start: 10, end: 16), kind: .range, value: nil)]).count == 1)
+        var plain = custom
+        plain.kind = .point
+        plain.anchor = nil
+        #expect(plain == DateMention(range: TextRange(start: 10, end: 16), value: "2026-03-01"))
+    }
+
     @Test("a claim's first date is held apart from the later ones: every way of setting the dates reads back")
     func claimDates() throws {
         let plain = ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.1)

@@ -25,6 +25,15 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     private var lastEnd = 0
     /// The reasons given for unresolved relative mentions, by the mention's text.
     private var reasons: [String: String] = [:]
+    /// A mention for each distinct anchor and reason, which the mentions that have them are
+    /// moved from (`DateMention.moved(to:kind:value:)`) so that they share the box that holds
+    /// them: one anchor and a few reasons an article, over any number of mentions.
+    private var templates: [Notes: Found] = [:]
+
+    private struct Notes: Hashable {
+        var anchor: String?
+        var unresolved: String?
+    }
 
     init(scalars: ScalarUnits<Unit>, settings: DateSettings) {
         s = scalars
@@ -225,8 +234,26 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         _ start: Int, _ end: Int, kind: DateMention.Kind = .point, value: String?, anchor: String? = nil, unresolved: String? = nil
     ) {
         guard start >= lastEnd, end > start else { return }
-        found.append(Found(start: start, end: end, kind: kind, value: value, anchor: anchor, unresolved: unresolved))
+        found.append(mention(start, end, kind: kind, value: value, anchor: anchor, unresolved: unresolved))
         lastEnd = end
+    }
+
+    /// A mention whose anchor and reason share their box with every other mention that has them.
+    private mutating func mention(
+        _ start: Int, _ end: Int, kind: DateMention.Kind, value: String?, anchor: String?, unresolved: String?
+    ) -> Found {
+        guard anchor != nil || unresolved != nil else {
+            return Found(start: start, end: end, kind: kind, value: value, anchor: nil, unresolved: nil)
+        }
+        let notes = Notes(anchor: anchor, unresolved: unresolved)
+        let template: Found
+        if let known = templates[notes] {
+            template = known
+        } else {
+            template = Found(start: 0, end: 0, kind: .point, value: nil, anchor: anchor, unresolved: unresolved)
+            templates[notes] = template
+        }
+        return template.moved(to: TextRange(start: start, end: end), kind: kind, value: value)
     }
 
     /// Emits a mention whose value depends on the anchor date, or says why it has none.
@@ -700,13 +727,12 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             let a = found[i]
             if i + 1 < found.count, a.kind == .point, found[i + 1].kind == .point, let start = rangeStart(a, found[i + 1]) {
                 let b = found[i + 1]
-                var merged = Found(start: start, end: b.end, kind: .range, value: nil, anchor: a.anchor ?? b.anchor, unresolved: nil)
+                let anchor = a.anchor ?? b.anchor
                 if let va = a.value, let vb = b.value {
-                    merged.value = "\(va)/\(vb)"
+                    found[w] = mention(start, b.end, kind: .range, value: "\(va)/\(vb)", anchor: anchor, unresolved: nil)
                 } else {
-                    merged.unresolved = a.unresolved ?? b.unresolved
+                    found[w] = mention(start, b.end, kind: .range, value: nil, anchor: anchor, unresolved: a.unresolved ?? b.unresolved)
                 }
-                found[w] = merged
                 w += 1
                 i += 2
             } else {
