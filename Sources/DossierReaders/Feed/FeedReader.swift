@@ -40,11 +40,7 @@ public struct FeedReader: Reader {
         guard options.maxItems >= 0 else {
             throw ComponentError(code: "E240", "'maxItems' is '\(options.maxItems)' but must be 0 (all) or more", option: "maxItems")
         }
-        guard options.maxBytes > 0 else {
-            throw ComponentError(
-                code: "E240", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
-                option: "maxBytes")
-        }
+        try MaxBytes.validate(options.maxBytes, code: "E240", example: 64 << 20, withinDocument: false)
     }
 
     /// Creates the reader; throws what `validate` throws.
@@ -69,12 +65,7 @@ public struct FeedReader: Reader {
         guard !input.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw ComponentError(code: "E460", "the feed is empty")
         }
-        guard input.data.count <= options.maxBytes else {
-            throw ComponentError(
-                code: "E462",
-                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one feed"
-            )
-        }
+        try MaxBytes.check(input, maxBytes: options.maxBytes, code: "E462", advice: "raise the 'maxBytes' option if it really is one feed")
         let channel: FeedParser.Channel
         var items: [FeedItem]
         do {

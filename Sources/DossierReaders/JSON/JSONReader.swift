@@ -68,11 +68,7 @@ public struct JSONReader: Reader {
     /// positive; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try options.fields.validate()
-        if options.maxBytes <= 0 {
-            throw ComponentError(
-                code: ErrorCode.badOption, "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
-                option: "maxBytes")
-        }
+        try MaxBytes.validate(options.maxBytes, code: ErrorCode.badOption, example: 64 << 20, withinDocument: false)
         if !options.itemsPath.isEmpty, options.itemsPath.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
         {
             throw ComponentError(
@@ -124,12 +120,9 @@ public struct JSONReader: Reader {
     }
 
     private func readWithTotal(_ input: Input) throws -> (result: JSONReadResult, total: Int) {
-        guard input.data.count <= options.maxBytes else {
-            throw ComponentError(
-                code: ErrorCode.tooLarge,
-                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); write a large collection as JSON Lines (one article a line, read a line at a time) or raise the 'maxBytes' option"
-            )
-        }
+        try MaxBytes.check(
+            input, maxBytes: options.maxBytes, code: ErrorCode.tooLarge,
+            advice: "write a large collection as JSON Lines (one article a line, read a line at a time) or raise the 'maxBytes' option")
         guard input.data.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             throw ComponentError(code: ErrorCode.empty, "input '\(input.name)' is empty; a JSON article file holds an object or an array")
         }

@@ -59,17 +59,7 @@ public struct MarkdownReader: Reader {
     /// Throws when a sources heading is empty or `maxBytes` is not positive or above `TextRange.maxOffset`; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: ErrorCode.badOption)
-        if options.maxBytes <= 0 {
-            throw ComponentError(
-                code: ErrorCode.badOption, "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 33554432 (32 MB)",
-                option: "maxBytes")
-        }
-        if options.maxBytes > TextRange.maxOffset {
-            throw ComponentError(
-                code: ErrorCode.badOption,
-                "'maxBytes' is '\(options.maxBytes)', more than the largest document Dossier can hold (\(TextRange.maxOffset)); split the input",
-                option: "maxBytes")
-        }
+        try MaxBytes.validate(options.maxBytes, code: ErrorCode.badOption, example: 32 << 20, withinDocument: true)
     }
 
     /// Creates the reader; throws what `validate` throws.
@@ -111,12 +101,8 @@ public struct MarkdownReader: Reader {
     }
 
     public func read(_ input: Input) throws -> [Document] {
-        guard input.data.count <= options.maxBytes else {
-            throw ComponentError(
-                code: ErrorCode.tooLarge,
-                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article"
-            )
-        }
+        try MaxBytes.check(
+            input, maxBytes: options.maxBytes, code: ErrorCode.tooLarge, advice: "raise the 'maxBytes' option if it really is one article")
         let scalars: ScalarBuffer
         do {
             scalars = try PlainTextDecoder.decode(input.data, name: input.name)

@@ -41,17 +41,7 @@ public struct TextReader: Reader {
     /// Throws when a sources heading is empty or `maxBytes` is not positive or above `TextRange.maxOffset`; creates nothing, for `dossier lint` and `dossier plan`.
     public static func validate(_ options: Options) throws {
         try SourcesHeadings.validate(options.sourcesHeadings, code: "E412")
-        if options.maxBytes <= 0 {
-            throw ComponentError(
-                code: "E414", "'maxBytes' must be positive, not '\(options.maxBytes)'; use a size such as 67108864 (64 MB)",
-                option: "maxBytes")
-        }
-        if options.maxBytes > TextRange.maxOffset {
-            throw ComponentError(
-                code: "E414",
-                "'maxBytes' is '\(options.maxBytes)', more than the largest document Dossier can hold (\(TextRange.maxOffset)); split the input",
-                option: "maxBytes")
-        }
+        try MaxBytes.validate(options.maxBytes, code: "E414", example: 64 << 20, withinDocument: true)
     }
 
     /// Creates the reader; throws what `validate` throws.
@@ -70,12 +60,8 @@ public struct TextReader: Reader {
     }
 
     public func read(_ input: Input) throws -> [Document] {
-        guard input.data.count <= options.maxBytes else {
-            throw ComponentError(
-                code: "E413",
-                "input '\(input.name)' has \(input.data.count) bytes, more than the limit of \(options.maxBytes); raise the 'maxBytes' option if it really is one article"
-            )
-        }
+        try MaxBytes.check(
+            input, maxBytes: options.maxBytes, code: "E413", advice: "raise the 'maxBytes' option if it really is one article")
         // The layout keeps offsets in 32 bits, so that its working memory stays within the article's size.
         guard input.data.count <= Int(Int32.max) else {
             throw ComponentError(
