@@ -11,6 +11,9 @@ protocol LayerItems: Sendable {
     func forEachID(_ body: (String) -> Void)
     func forEachRange(_ body: (TextRange) -> Void)
     func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void)
+    /// Whether `id` is the id of the item at the position its number names, as the runner numbers
+    /// them (`idPrefix` and 1, 2, …): true proves the layer holds it; false says nothing.
+    func holdsInPlace(_ id: String) -> Bool
     /// Sets every producer to `provenance` (unless nil), and every empty id to the prefix and the
     /// next number.
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int)
@@ -75,6 +78,19 @@ struct TypedItems<Item: Annotation>: LayerItems {
         items.withUnsafeBufferPointer { buffer in
             for i in buffer.indices { buffer[i].forEachReference { body(buffer[i].id, $0, $1) } }
         }
+    }
+
+    @_specialize(where Item == Sentence)
+    @_specialize(where Item == Entity)
+    @_specialize(where Item == DateMention)
+    @_specialize(where Item == Quote)
+    @_specialize(where Item == ClaimAnnotation)
+    @_specialize(where Item == SourceAnnotation)
+    @_specialize(where Item == Finding)
+    @_specialize(where Item == Metric)
+    func holdsInPlace(_ id: String) -> Bool {
+        guard let n = Annotations.numberedPosition(of: id, prefix: Item.idPrefix), n < items.count else { return false }
+        return items.withUnsafeBufferPointer { $0[n].id == id }
     }
 
     @_specialize(where Item == Sentence)
@@ -169,6 +185,8 @@ struct RawItems: LayerItems {
     }
 
     func forEachReference(_ body: (_ from: String, _ id: String, _ layer: LayerID?) -> Void) {}
+
+    func holdsInPlace(_ id: String) -> Bool { false }
 
     mutating func stamp(_ provenance: Provenance?, nextNumber: inout Int) {
         for i in items.indices {

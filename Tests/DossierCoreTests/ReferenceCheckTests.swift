@@ -3,7 +3,8 @@ import Testing
 @testable import DossierCore
 
 /// `Annotations.firstReferenceProblem(against:)`, which the runner asks after every step: it
-/// looks the document's ids up in a table keyed by a hash of their UTF-8 (`IDTable`).
+/// checks a reference to an id the runner numbered where the number puts it, and looks anything
+/// else up in a table keyed by a hash of their UTF-8 (`IDTable`).
 @Suite("Reference check")
 struct ReferenceCheckTests {
     /// A document's annotations: `count` sentences and entities, stamped as the runner does.
@@ -76,6 +77,37 @@ struct ReferenceCheckTests {
         #expect(quotes(speakers: ["é1", "e1", "person-0000000000000000000001"]).firstReferenceProblem(against: document) == nil)
         let problem = try #require(quotes(speakers: ["person-0000000000000000000002"]).firstReferenceProblem(against: document))
         #expect(problem.kind == .missingTarget)
+    }
+
+    @Test("references to ids numbered in order, or out of order, or like a number, resolve only to the id itself")
+    func inPlace() throws {
+        // In place, as the runner numbers them: found where their numbers point.
+        #expect(quotes(speakers: ["e1", "e2999", "e3000"]).firstReferenceProblem(against: existing(3000)) == nil)
+        // Out of order ("e1" is second): not where the number points, found all the same.
+        var shuffled = Annotations()
+        shuffled.entities = ["e2", "e1", "e3"].map { Entity(id: $0, range: TextRange(start: 0, end: 1), kind: .person, name: $0) }
+        #expect(quotes(speakers: ["e1", "e2", "e3"]).firstReferenceProblem(against: shuffled) == nil)
+        // A number written another way is another id: "e01" and "e+1" are not "e1".
+        for id in ["e01", "e+1", "e1 ", "E1"] {
+            let problem = try #require(quotes(speakers: [id]).firstReferenceProblem(against: existing(5)))
+            #expect(problem.kind == .missingTarget)
+        }
+        // The item at the position holds another id: a custom one, not the reference's.
+        var custom = existing(3)
+        custom.entities[1].id = "chancellor"
+        #expect(quotes(speakers: ["chancellor", "e1", "e3"]).firstReferenceProblem(against: custom) == nil)
+        let problem = try #require(quotes(speakers: ["e2"]).firstReferenceProblem(against: custom))
+        #expect(problem.kind == .missingTarget)
+    }
+
+    @Test("the position a numbered id names: the prefix, then a number from 1 with no leading zero")
+    func numberedPositions() {
+        #expect(Annotations.numberedPosition(of: "d7", prefix: "d") == 6)
+        #expect(Annotations.numberedPosition(of: "src12", prefix: "src") == 11)
+        #expect(Annotations.numberedPosition(of: "d1000000", prefix: "d") == 999_999)
+        for id in ["d", "d0", "d07", "dx", "d-1", "s7", "d7x", "d1234567890123456789", "", "é7"] {
+            #expect(Annotations.numberedPosition(of: id, prefix: "d") == nil, "\(id)")
+        }
     }
 
     @Test("the id table keeps each id once with its layer, over many ids and more layers than a byte would name")
