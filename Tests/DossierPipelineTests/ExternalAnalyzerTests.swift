@@ -246,7 +246,7 @@ struct ExternalAnalyzerTests {
     func lintErrors(_ entry: String, _ code: String, _ at: String) throws {
         let line = "  - exec: { \(entry) }"
         let yaml = "version: 1\nexporters: [json]\nanalyzers:\n\(line)\n"
-        let report = PipelineLoader.standard(environment: [:]).lint(path: Self.write(yaml))
+        let report = Self.lint(yaml)
         let d = try #require(report.diagnostics.first { $0.code == code }, "\(report.diagnostics)")
         let column = line.distance(from: line.startIndex, to: try #require(line.range(of: at)).lowerBound) + 1
         #expect(d.location?.line == 4 && d.location?.column == column, "\(d)")
@@ -261,7 +261,7 @@ struct ExternalAnalyzerTests {
               - exec: { manifest: '\(Self.examples)/shouting.dossier.json', options: { minLenght: 3, } }
               - exec: { manifest: '\(Self.examples)/shouting.dossier.json', as: loud-two, options: { minLength: many } }
             """
-        let report = PipelineLoader.standard(environment: [:]).lint(path: Self.write(yaml))
+        let report = Self.lint(yaml)
         #expect(report.diagnostics.map(\.code) == ["E714", "E714"])
         #expect(report.diagnostics.first?.message.contains("(did you mean 'minLength'?)") == true)
     }
@@ -279,13 +279,15 @@ struct ExternalAnalyzerTests {
         #expect(plan.steps.map(\.name) == ["sentences", "late"])
         #expect(plan.steps.map(\.stage) == [0, 1])
         let missing = yaml.replacingOccurrences(of: "\n  - sentences", with: "")
-        let report = PipelineLoader.standard(environment: [:]).lint(path: Self.write(missing))
+        let report = Self.lint(missing)
         #expect(report.diagnostics.contains { $0.code == "E301" && $0.message.contains("'late'") })
     }
 
-    static func write(_ text: String) -> String {
+    /// `lint` on `text` written to a pipeline file of its own, removed afterwards.
+    static func lint(_ text: String) -> LintReport {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("exec-\(UUID().uuidString).pipeline.yaml").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return PipelineLoader.standard(environment: [:]).lint(path: path)
     }
 }

@@ -78,7 +78,7 @@ struct ExternalExporterTests {
     func lintErrors(place: String, entry: String, code: String) throws {
         let other = place == "exporters" ? "analyzers: [sentences]" : "exporters: [json]"
         let yaml = "version: 1\n\(other)\n\(place):\n  - exec: { \(entry) }\n"
-        let report = PipelineLoader.standard(environment: [:]).lint(path: ExternalAnalyzerTests.write(yaml))
+        let report = ExternalAnalyzerTests.lint(yaml)
         #expect(report.diagnostics.contains { $0.code == code }, "\(report.diagnostics)")
     }
 

@@ -67,7 +67,7 @@ struct ExternalReaderTests {
         ])
     func lintErrors(entry: String, code: String) throws {
         let yaml = "version: 1\nexporters: [json]\nreader:\n  exec: { \(entry) }\n"
-        let report = PipelineLoader.standard(environment: [:]).lint(path: ExternalAnalyzerTests.write(yaml))
+        let report = ExternalAnalyzerTests.lint(yaml)
         #expect(report.diagnostics.contains { $0.code == code }, "\(report.diagnostics)")
     }
 
