@@ -158,6 +158,29 @@ struct EntityAnalyzerTests {
         #expect(tamm.roles.first?.affiliation == "Anders Halvorsen")
     }
 
+    @Test(
+        "a name built on a possessive: 'the Children's Trust', 'the Nurses' Association', 'Tarn Valley Boatmen's Association', not 'Halvorsen's Labour Party'"
+    )
+    func possessiveName() throws {
+        let (document, entities) = try paragraph(
+            "Ola Brekke, who leads the Nurses' Association, met the Children's Trust on Monday. "
+                + "He spoke to the Women's Institute in Vellmar and to the Tarn Valley Boatmen's Association. "
+                + "Later Anders Halvorsen's Labour Party voted against the plan. "
+                + "A Margaret County Sheriff's Office deputy took notes.")
+        for name in [
+            "Nurses' Association", "Children's Trust", "Women's Institute", "Tarn Valley Boatmen's Association",
+            "Margaret County Sheriff's Office",
+        ] {
+            let organisation = try #require(entity(name, in: entities), "\(name)")
+            #expect(organisation.kind == .organization, "\(name)")
+            #expect(texts(organisation, document) == [name])
+        }
+        #expect(entity("Nurses", in: entities) == nil && entity("Children", in: entities) == nil)
+        // After a person's name the possessive is an affiliation: two names, not one.
+        #expect(entity("Anders Halvorsen", in: entities)?.kind == .person)
+        #expect(entities.allSatisfy { !$0.name.contains("Halvorsen's") })
+    }
+
     @Test("appositions after the name: 'Tamm, a Kremlin aide' and 'Mara Lindqvist, the bank's chief executive'")
     func apposition() throws {
         let (_, entities) = try paragraph(

@@ -425,6 +425,68 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d, quote) == description)
     }
 
+    @Test("a relative clause after the speaker is stepped over: its verb ('asked', 'said') is not the attribution's")
+    func relativeClauseAfterSpeaker() throws {
+        let named = try quotes(
+            "“Fares will rise in spring,” Varga, who asked the board for a delay last year, told reporters.", entities: [Self.varga])
+        let fares = try #require(find(named.0, named.1, "Fares will rise in spring"))
+        #expect(fares.speaker == "e1")
+        #expect(fares.cue == "told")
+        #expect(speakerText(named.0, fares) == "Varga")
+        #expect(!fares.isAnonymous)
+        // A clause that says the speaker is not named is part of the description, and the speaker anonymous.
+        let unnamed = try quotes("“The deal is close,” a senior banker, who spoke on condition of anonymity, told the paper.")
+        let deal = try #require(find(unnamed.0, unnamed.1, "The deal is close"))
+        #expect(deal.cue == "told")
+        #expect(deal.isAnonymous && deal.speaker == nil)
+        #expect(speakerText(unnamed.0, deal) == "a senior banker, who spoke on condition of anonymity")
+        // The quotation after it, with no attribution of its own, continues that speaker.
+        let two = try quotes(
+            "“Nobody expected it,” one trader, who declined to be named, said. “The numbers were never real.”")
+        #expect(find(two.0, two.1, "Nobody expected it")?.cue == "said")
+        #expect(speakerText(two.0, find(two.0, two.1, "The numbers were never real.")) == "one trader, who declined to be named")
+    }
+
+    @Test("'he said' after a sentence reporting a person is that person, not the nearest name; an organisation is no antecedent")
+    func pronounAfterReportedSpeaker() throws {
+        let text =
+            "“The pier is safe,” said Anna Varga.\n\nOne harbour pilot, who asked not to be identified, said the channel was silting up. "
+            + "“Nobody dredges it any more,” he said.\n\nThe ministry said fares would rise. “We had no choice,” she said."
+        let (d, q) = try quotes(text, entities: [Self.varga, ("e2", .organization, ["The ministry"])])
+        let pilot = try #require(find(d, q, "Nobody dredges it any more"))
+        #expect(pilot.speaker == nil && pilot.isAnonymous)
+        #expect(speakerText(d, pilot) == "One harbour pilot, who asked not to be identified")
+        // The reported sentence before it names the same unnamed pilot.
+        #expect(
+            q.contains {
+                $0.kind == .indirect && $0.isAnonymous && speakerText(d, $0) == "One harbour pilot, who asked not to be identified"
+            })
+        // `she` cannot be the ministry: the nearest person, as before.
+        #expect(find(d, q, "We had no choice")?.speaker == "e1")
+        // A participle clause that says so makes the whole subject before it an unnamed speaker.
+        let (d2, q2) = try quotes(
+            "A deckhand on one of the ferry company's boats, speaking on condition of anonymity, said the engines were failing.",
+            entities: [("e1", .organization, ["ferry company"])])
+        let deckhand = try #require(q2.first { $0.kind == .indirect })
+        #expect(deckhand.isAnonymous && deckhand.speaker == nil)
+        #expect(speakerText(d2, deckhand) == "A deckhand on one of the ferry company's boats, speaking on condition of anonymity")
+    }
+
+    @Test(
+        "refusing or denying to speak reports nothing ('declined to say whether', 'would not say'), nor a reporting noun ('in a note that'), nor '…, a change residents said was overdue'"
+    )
+    func refusals() throws {
+        let text =
+            "Anna Varga declined to say whether the pier would reopen. Varga would not say when the repairs began. "
+            + "Varga said the ferry would run again in May. The council wrote in a note that fares were too high. "
+            + "The board approved the new timetable, a change residents said was overdue."
+        let (d, q) = try quotes(text, entities: [Self.varga])
+        let reported = q.filter { $0.kind == .indirect }
+        // `wrote … that` reports; the `note` after `a` does not report a second time.
+        #expect(reported.map { d.text(in: $0.range) } == ["the ferry would run again in May", "fares were too high"])
+        #expect(reported.map(\.cue) == ["said", "wrote"])
+    }
+
     @Test("a quotation with no attribution takes the previous speaker of its paragraph, or of the paragraph before when it stands alone")
     func continuing() throws {
         let text =
@@ -513,6 +575,7 @@ struct QuoteAnalyzerTests {
             ("Varga has called for a new ferry by next spring.", "a new ferry by next spring", "called for"),
             ("Varga denied any wrongdoing by the harbour board.", "any wrongdoing by the harbour board", "denied"),
             ("The ferry will run again in May, Varga insisted.", "The ferry will run again in May", "insisted"),
+            ("The ferry will run again in May, Varga said on Tuesday.", "The ferry will run again in May", "said"),
             ("Varga added that fares would stay the same.", "fares would stay the same", "added"),
             ("Varga said in a statement on Monday that fares would stay the same.", "fares would stay the same", "said"),
             ("Varga criticises the timetable as too thin for winter.", "the timetable as too thin for winter", "criticises"),

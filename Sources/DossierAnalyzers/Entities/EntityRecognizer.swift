@@ -493,9 +493,47 @@ struct EntityRecognizer {
                 e += 3
                 continue
             }
+            if n.has(.possessive), let end = possessiveNameEnd(possessive: e, runStart: start, limit: limit) {
+                e = end
+                continue
+            }
             break
         }
         return e
+    }
+
+    /// Where a name built on a possessive ends, when the possessive at `p` belongs to one: the
+    /// possessor a plural ("Dockworkers' Federation", "Teachers' Union"), an ordinary word
+    /// ("Women's Institute", "Children's Hospital") or the last of a run with no given name, or with
+    /// a head word ("Plains Cattlemen's Association", "Bartholomew County Sheriff's Department"), and the capitalised words after it ending in an
+    /// organisation or place head. A possessive after a name ("Putin's adviser", "Anna Berg's
+    /// Labour Party", "Norway's Labour Party") is an affiliation, and the run ends before it.
+    private mutating func possessiveNameEnd(possessive p: Int, runStart: Int, limit: Int) -> Int? {
+        guard p > runStart, p + 1 < limit, tokens[p + 1].isCapitalizedWord, !isNotName(p + 1), tokens[p - 1].isCapitalizedWord else {
+            return nil
+        }
+        let possessor = tokens[p - 1]
+        // A plural's possessive is the lone apostrophe: "Dockworkers'".
+        let plural = tokens[p].end - tokens[p].start == 1
+        // A run that is a name of its own owns what follows: "Vox Media's", "South Dakota's",
+        // "New York University's".
+        guard !isKnownName(p - 1), !isA(possessor.hash, [.organizationHead, .placeHead]),
+            !isA(sequence(runStart, p), [.placePhrase, .organizationPhrase])
+        else { return nil }
+        // A given name in the run makes it a person's ("Anders Halvorsen's"), unless a head word makes
+        // it a place's or an organisation's ("Bartholomew County Sheriff's Department").
+        let unnamedRun =
+            p - runStart >= 2
+            && (!(runStart..<p).contains { isA(tokens[$0].hash, [.maleName, .femaleName]) }
+                || (runStart..<p).contains { isA(tokens[$0].hash, [.placeHead, .organizationHead]) })
+        guard plural || unnamedRun || isA(possessor.hash, [.commonWord, .englishWord]) else { return nil }
+        var e = p + 1
+        var headed = false
+        while e < limit, tokens[e].isCapitalizedWord, !isNotName(e) {
+            headed = isA(tokens[e].hash, [.organizationHead, .placeHead])
+            e += 1
+        }
+        return headed ? e : nil
     }
 
     private mutating func isInitialPosition(_ i: Int, sentenceStart: Int) -> Bool {

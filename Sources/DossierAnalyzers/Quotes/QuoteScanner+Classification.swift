@@ -93,7 +93,7 @@ extension QuoteScanner {
                 usedCues.insert(cue.lowerBound)
             }
             if let range = found?.speaker {
-                let speaker = resolve(range)
+                let speaker = antecedent(of: range, before: span) ?? resolve(range)
                 quote.speaker = speaker.entity
                 quote.speakerRange = speaker.range
                 quote.isAnonymous = speaker.isAnonymous
@@ -117,6 +117,24 @@ extension QuoteScanner {
     }
 
     static func isDash(_ c: UInt32) -> Bool { c == 0x2014 || c == 0x2013 }
+
+    /// `One manager said prices fell. “Buyers know it,” he said.`: `he` or `she` as the speaker is the
+    /// subject of the reporting verb in the sentence just before (`reportingSubject(before:)`), when
+    /// that is a person or a description of one rather than an organisation: the person the
+    /// paragraph is reporting, not the nearest name, which may be someone quoted earlier.
+    mutating func antecedent(of range: Range<Int>, before span: Span) -> Speaker? {
+        let t = tokens(range)
+        guard t.count == 1, t[0].hash == Words.he || t[0].hash == Words.she, let subject = reportingSubject(before: span) else {
+            return nil
+        }
+        let s = tokens(subject)
+        guard !(s.count == 1 && wordClass(s[0]) & C.pronoun != 0) else { return nil }
+        let speaker = resolve(subject)
+        if let e = speaker.entity, let i = mentions.entities.firstIndex(where: { $0.id == e.id }) {
+            return mentions.entities[i].kind == .person ? speaker : nil
+        }
+        return speaker.isAnonymous || mentions.entity(overlapping: TextRange(subject)) == nil ? speaker : nil
+    }
 
     /// `Varga said the ferry would run in May. “We owe it to the fishermen.”`: the subject of a
     /// reporting verb in the sentence right before a quotation that opens its own sentence, in the
@@ -268,9 +286,24 @@ extension QuoteScanner {
         guard opensSpeaker(t[i]) else { return (nil, true) }
         var j = i + 1
         var words = 1
+        // The comma before a relative clause that describes the speaker, and where that clause ends.
+        var relative: (comma: Int, end: Int)?
         while j < t.count && words <= 9 {
             let tok = t[j]
             if tok.isWord {
+                // `…,” one executive, who asked not to be named, told the Gazette`: the clause describes
+                // the speaker, and its verbs (`asked`) are not the attribution's. Read on after it.
+                if relative == nil, tok.hash == Words.who, t[j - 1].isMark(0x2C), let close = clauseEnd(t, from: j + 1) {
+                    relative = (j - 1, close)
+                    j = close + 1
+                    continue
+                }
+                if let (comma, end) = relative, cueUse(tok).contains(.direct), let subject = backwardSubject(t, cue: comma, lo: i) {
+                    // The clause is part of the speaker when it says they are not named.
+                    let unnamed = (comma + 1..<end).contains { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 }
+                    let speaker = unnamed ? subject.lowerBound..<t[end - 1].end : subject
+                    return (Attribution(cue: tok.start..<tok.end, speaker: speaker), false)
+                }
                 if cueUse(tok).contains(.direct) {
                     // `…,” Benioff weighed in, telling Cook`: when no subject reads back from the verb,
                     // the name the words after the quotation open with.
@@ -285,6 +318,18 @@ extension QuoteScanner {
         }
         if let long = appositiveAttribution(t, name: i) { return (long, false) }
         return (nil, true)
+    }
+
+    /// The comma that closes a relative clause opening at token `k` (`who asked not to be named,`),
+    /// when one does within 24 tokens of words and abbreviation periods.
+    mutating func clauseEnd(_ t: [QuoteToken], from k: Int) -> Int? {
+        var j = k
+        while j < t.count, j - k < 24 {
+            if t[j].isMark(0x2C) { return j > k ? j : nil }
+            guard t[j].isWord || (t[j].isMark(0x2E) && j > 0 && isAbbreviation(t[j - 1])) else { return nil }
+            j += 1
+        }
+        return nil
     }
 
     /// `…,” Dylan Lund, a fellow at the institute in Malmö, Sweden, and an author of the study, said`:

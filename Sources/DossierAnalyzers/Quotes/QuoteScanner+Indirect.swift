@@ -43,6 +43,14 @@ extension QuoteScanner {
                 range: TextRange(content), kind: .indirect, speaker: who.entity, speakerRange: who.range, isAnonymous: who.isAnonymous,
                 cue: lowercasedText(cue), cueRange: TextRange(cue))
         }
+        // `She declined to say whether …`, `he would not say`: a refusal to speak reports nothing; and
+        // after an article or a possessive the word is a noun (`in a note that`, `her report that`).
+        if k >= 1, t[k - 1].isWord,
+            Words.negations.contains(t[k - 1].hash) || Words.nounMarkers.contains(t[k - 1].hash)
+                || (k >= 2 && t[k - 1].hash == Words.to && t[k - 2].isWord && Words.refusals.contains(t[k - 2].hash))
+        {
+            return nil
+        }
         if use.contains(.according) {
             guard word(k + 1), t[k + 1].hash == Words.to, let speaker = forwardSpeaker(t, from: k + 2, through: true) else { return nil }
             let cue = t[k].start..<t[k + 1].end
@@ -87,9 +95,10 @@ extension QuoteScanner {
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]) else { return nil }
-        // `The bridge will reopen in May, the ministry said on Tuesday.`
+        // `The bridge will reopen in May, the ministry said on Tuesday.`; not `…, a step residents said
+        // was overdue`, where a verb after the cue makes the words a clause of their own.
         if s > 0, t[s - 1].isMark(0x2C), !t[(k + 1)...].contains(where: { $0.isWord && $0.hash == Words.that }),
-            t[(k + 1)...].filter(\.isWord).count <= 6
+            t[(k + 1)...].filter(\.isWord).count <= 6, !(word(k + 1) && Words.auxiliaries.contains(t[k + 1].hash))
         {
             return make(content: clause(t, upTo: s - 1), cue: cue, speaker: subject)
         }

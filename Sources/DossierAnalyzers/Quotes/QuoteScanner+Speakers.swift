@@ -84,6 +84,8 @@ extension QuoteScanner {
         }
         // `he’d respond`, `she’ll say`: the pronoun without its contraction.
         if let pronoun = pronounBeforeContraction(t[j]) { return pronoun }
+        // Where an appositive that says the subject is not named ends: it is part of the subject.
+        var unnamedEnd: Int?
         if t[j].isMark(0x2C) {
             // `After the meeting, Tomas Ekberg issued a statement, saying “…”`: a participle after a
             // comma shares the subject of the clause before it, which a name or pronoun opens.
@@ -101,6 +103,17 @@ extension QuoteScanner {
                 mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end)) == nil
             {
                 return name
+            }
+            // `One manager, who asked not to be identified, said`, `A nurse at one of the hospitals,
+            // speaking on condition of anonymity, said`: the clause describes an unnamed speaker, and
+            // belongs to the subject; so does all the clause before it when no comma comes earlier.
+            if k + 1 < j, t[k + 1].hash == Words.who || isParticiple(t[k + 1]),
+                (k + 2..<j).contains(where: { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 })
+            {
+                unnamedEnd = t[j - 1].end
+                if k - lo <= 14, t[lo].isWord, opensSpeaker(t[lo]), !(lo..<k).contains(where: { !t[$0].isWord }) {
+                    return t[lo].start..<t[j - 1].end
+                }
             }
             j = k - 1
         }
@@ -135,7 +148,7 @@ extension QuoteScanner {
             while k > start, t[k].isWord, t[k].isCapitalized { k -= 1 }
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
-        return t[start].start..<t[end].end
+        return t[start].start..<(unnamedEnd ?? t[end].end)
     }
 
     /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the
@@ -273,6 +286,21 @@ enum Words {
     static let `as` = WordTable.hash("as")
     /// Forms of `be`, the auxiliary of a progressive (`was saying`).
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
+    /// Forms of `be`, `have` and the modals, which open a clause of their own after a reporting verb.
+    static let auxiliaries: Set<UInt64> = Set(
+        [
+            "was", "were", "is", "are", "be", "been", "had", "has", "have", "would", "will", "could", "can", "should", "might",
+            "may", "must",
+        ].map(WordTable.hash))
+    /// Words before a reporting verb that deny the speech (`would not say`, `never said`).
+    static let negations: Set<UInt64> = Set(
+        ["not", "never", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t"].map(WordTable.hash))
+    /// Articles and possessives, after which a reporting word is a noun (`a note`, `their report`).
+    static let nounMarkers: Set<UInt64> = Set(
+        ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "another"].map(WordTable.hash))
+    /// Verbs of refusing before `to` and a reporting verb (`declined to say`).
+    static let refusals: Set<UInt64> = Set(
+        ["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"].map(WordTable.hash))
     /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
