@@ -97,13 +97,20 @@ extension QuoteScanner {
         guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]) else { return nil }
         // `The bridge will reopen in May, the ministry said on Tuesday.`; not `…, a step residents said
         // was overdue`, where a verb after the cue makes the words a clause of their own.
-        if s > 0, t[s - 1].isMark(0x2C), !t[(k + 1)...].contains(where: { $0.isWord && $0.hash == Words.that }),
-            t[(k + 1)...].filter(\.isWord).count <= 6, !(word(k + 1) && Words.auxiliaries.contains(t[k + 1].hash))
-        {
+        // The words after the verb say when or where (`on Tuesday`, `in a statement`), to whom (`told
+        // us`), or follow a comma (`said, citing …`), or there are none: `Coastline's director, Ravi
+        // Menon, said the company accepted it` reports what follows the verb.
+        let after = t[(k + 1)...].filter(\.isWord)
+        let adverbial =
+            !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])
+            || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0
+        if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial {
             return make(content: clause(t, upTo: s - 1), cue: cue, speaker: subject)
         }
         var c = k + 1
-        guard word(c) else { return nil }
+        // `…, a change residents said was overdue`: a verb right after the cue has no subject of its
+        // own, so the words are no reported clause.
+        guard word(c), !Words.auxiliaries.contains(t[c].hash) else { return nil }
         if use.contains(.listener) {
             // `told reporters (that) …`: step over the listener.
             if let that = (c..<min(count, c + 6)).first(where: { word($0) && t[$0].hash == Words.that }),
