@@ -63,14 +63,19 @@ struct MentionIndex {
     }
 
     /// The entity of the nearest mention that ends at or before `offset` and starts at or after
-    /// `floor`, among `kinds`, outside the `quoted` ranges (sorted by start): `“Lund is right,”
-    /// she said` does not make Lund the speaker.
-    func nearest(before offset: Int, floor: Int, kinds: Set<Entity.Kind>, outside quoted: [Range<Int>] = []) -> Int? {
+    /// `floor`, among `kinds`, outside the `quoted` ranges (sorted by start), whose entity `fits`:
+    /// `“Lund is right,” she said` does not make Lund the speaker.
+    func nearest(
+        before offset: Int, floor: Int, kinds: Set<Entity.Kind>, outside quoted: [Range<Int>] = [],
+        where fits: (Int) -> Bool = { _ in true }
+    ) -> Int? {
         var i = lowerBound(offset) - 1
         while i >= 0 {
             let e = entries[i]
             if e.range.start < floor { return nil }
-            if e.range.end <= offset, kinds.contains(entities[e.entity].kind), !Self.lies(e.range.start, in: quoted) { return e.entity }
+            if e.range.end <= offset, kinds.contains(entities[e.entity].kind), !Self.lies(e.range.start, in: quoted), fits(e.entity) {
+                return e.entity
+            }
             i -= 1
         }
         return nil

@@ -93,7 +93,7 @@ extension QuoteScanner {
                 usedCues.insert(cue.lowerBound)
             }
             if let range = found?.speaker {
-                let speaker = antecedent(of: range, before: span) ?? resolve(range)
+                let speaker = antecedent(of: range, before: span, last: last) ?? resolve(range)
                 quote.speaker = speaker.entity
                 quote.speakerRange = speaker.range
                 quote.isAnonymous = speaker.isAnonymous
@@ -119,21 +119,42 @@ extension QuoteScanner {
     static func isDash(_ c: UInt32) -> Bool { c == 0x2014 || c == 0x2013 }
 
     /// `One manager said prices fell. “Buyers know it,” he said.`: `he` or `she` as the speaker is the
-    /// subject of the reporting verb in the sentence just before (`reportingSubject(before:)`), when
-    /// that is a person or a description of one rather than an organisation: the person the
-    /// paragraph is reporting, not the nearest name, which may be someone quoted earlier.
-    mutating func antecedent(of range: Range<Int>, before span: Span) -> Speaker? {
+    /// subject of the reporting verb in the sentence just before (`reportingSubject(before:)`), or
+    /// else the speaker of the paragraph's previous quotation (`“…,” said Ruiz, who covers the
+    /// sector. He said …`), when that is a person or an anonymous description: the person the
+    /// paragraph is reporting, not the nearest name, which may be someone quoted earlier or a
+    /// name mistaken for a person.
+    mutating func antecedent(of range: Range<Int>, before span: Span, last: (block: Int, speaker: Speaker)?) -> Speaker? {
         let t = tokens(range)
-        guard t.count == 1, t[0].hash == Words.he || t[0].hash == Words.she, let subject = reportingSubject(before: span) else {
-            return nil
+        guard t.count == 1, t[0].hash == Words.he || t[0].hash == Words.she else { return nil }
+        let female = t[0].hash == Words.she
+        if let subject = reportingSubject(before: span) {
+            let s = tokens(subject)
+            guard !(s.count == 1 && wordClass(s[0]) & C.pronoun != 0) else { return nil }
+            if let speaker = personal(resolve(subject), female: female) { return speaker }
         }
-        let s = tokens(subject)
-        guard !(s.count == 1 && wordClass(s[0]) & C.pronoun != 0) else { return nil }
-        let speaker = resolve(subject)
-        if let e = speaker.entity, let i = mentions.entities.firstIndex(where: { $0.id == e.id }) {
-            return mentions.entities[i].kind == .person ? speaker : nil
+        guard let last, last.block == span.startBlock else { return nil }
+        return personal(last.speaker, female: female)
+    }
+
+    /// `speaker` when it is a person entity whose given name does not say the other gender, or an
+    /// anonymous description; else nil.
+    mutating func personal(_ speaker: Speaker, female: Bool) -> Speaker? {
+        if let e = speaker.entity {
+            guard let entity = mentions.entities.first(where: { $0.id == e.id }), entity.kind == .person else { return nil }
+            return Self.mayBe(entity, female: female) ? speaker : nil
         }
-        return speaker.isAnonymous || mentions.entity(overlapping: TextRange(subject)) == nil ? speaker : nil
+        return speaker.isAnonymous ? speaker : nil
+    }
+
+    /// Whether a person may be `she` (or `he`): unless the first word of the name is a given name of
+    /// the other gender only, in the shipped lists.
+    static func mayBe(_ person: Entity, female: Bool) -> Bool {
+        let first = WordHash.word(person.name.prefix { $0 != " " })
+        let names = Gazetteer.shared
+        let isFemale = names.femaleNames.contains(first)
+        let isMale = names.maleNames.contains(first)
+        return female ? !(isMale && !isFemale) : !(isFemale && !isMale)
     }
 
     /// `Varga said the ferry would run in May. “We owe it to the fishermen.”`: the subject of a

@@ -214,7 +214,13 @@ extension QuoteScanner {
             default: return Speaker(entity: nil, range: text, isAnonymous: false)
             }
             let floor = floorForPronoun(at: range.lowerBound)
-            let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords)
+            // `she` is not a person whose given name is a man's only, nor `he` a woman's.
+            let gendered = first.hash == Words.he || first.hash == Words.she
+            let female = first.hash == Words.she
+            let entities = mentions.entities
+            let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords) {
+                !gendered || Self.mayBe(entities[$0], female: female)
+            }
             return Speaker(entity: e.map(reference), range: text, isAnonymous: false)
         }
         // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.
