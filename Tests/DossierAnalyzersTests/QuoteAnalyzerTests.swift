@@ -488,6 +488,20 @@ struct QuoteAnalyzerTests {
         #expect(speakerText(d2, deckhand) == "A deckhand on one of the ferry company's boats, speaking on condition of anonymity")
     }
 
+    @Test("a pronoun subject right after reported speech in its paragraph is that speech's speaker, when it fits")
+    func reportedAntecedent() throws {
+        let text =
+            "The harbour board met Anna Varga on Monday. The board's annual report said the pier was unsafe. "
+            + "It noted that repairs would cost more than planned.\n\nThe report said the ferry made a loss. "
+            + "She said the ferry would run again in May."
+        let (d, q) = try quotes(text, entities: [Self.varga, ("e2", .organization, ["The harbour board"])])
+        let noted = try #require(q.first { $0.cue == "noted" })
+        #expect(noted.speaker == nil)
+        #expect(speakerText(d, noted) == "The board's annual report")
+        // `She` cannot be the report: the nearest person, as before.
+        #expect(q.first { d.text(in: $0.range) == "the ferry would run again in May" }?.speaker == "e1")
+    }
+
     @Test(
         "refusing or denying to speak reports nothing ('declined to say whether', 'would not say'), nor a reporting noun ('in a note that'), nor '…, a change residents said was overdue'"
     )

@@ -9,6 +9,8 @@ extension QuoteScanner {
         var t: [QuoteToken] = []
         var block = 0
         var s = 0
+        // The sentence of the last reported speech found, and its speaker.
+        var previous: (Range<Int>, Speaker)?
         for event in cueEvents {
             let use = QuoteVocabulary.CueUse(rawValue: event.use)
             guard use.contains(.indirect) || use.contains(.according) || use.contains(.callFor) || use.contains(.participle) else {
@@ -25,10 +27,48 @@ extension QuoteScanner {
                 t = tokens(sentence)
             }
             guard let k = t.firstIndex(where: { $0.start == event.start }) else { continue }
-            if let quote = reported(t, cue: k, use: use) {
+            if var quote = reported(t, cue: k, use: use) {
                 usedCues.insert(event.start)
+                // `The inquiry's report said … It noted that …`: a pronoun subject right after a
+                // sentence of reported speech in the same paragraph is that speech's speaker, when
+                // it fits the pronoun.
+                if let (before, speaker) = previous, before.upperBound <= sentence.lowerBound,
+                    before == sentenceBefore(sentence, block: block),
+                    let range = quote.speakerRange, let fitting = continued(speaker, as: range.start..<range.end)
+                {
+                    quote.speaker = fitting.entity
+                    quote.speakerRange = fitting.range
+                    quote.isAnonymous = fitting.isAnonymous
+                }
+                previous = (sentence, Speaker(entity: quote.speaker, range: quote.speakerRange, isAnonymous: quote.isAnonymous))
                 quotes.append(quote)
             }
+        }
+    }
+
+    /// The sentence before `sentence` in its block (the last scalar before it that is no space), or
+    /// nil at the block's start.
+    mutating func sentenceBefore(_ sentence: Range<Int>, block: Int) -> Range<Int>? {
+        var o = sentence.lowerBound - 1
+        let start = blocks[block].range.start
+        while o > start, Self.isSpace(v(o)) { o -= 1 }
+        guard o >= start else { return nil }
+        return self.sentence(containing: o, block: block)
+    }
+
+    /// `speaker`, when the pronoun at `range` can stand for it: `he` or `she` for a person of
+    /// fitting gender or an anonymous description, `it` for anything but a person or an anonymous
+    /// source; nil for any other words at `range`.
+    mutating func continued(_ speaker: Speaker, as range: Range<Int>) -> Speaker? {
+        let t = tokens(range)
+        guard t.count == 1, t[0].isWord, speaker.range != nil else { return nil }
+        switch t[0].hash {
+        case Words.he, Words.she: return personal(speaker, female: t[0].hash == Words.she)
+        case Words.it:
+            guard !speaker.isAnonymous else { return nil }
+            if let e = speaker.entity { return mentions.entities.first(where: { $0.id == e.id })?.kind == .person ? nil : speaker }
+            return speaker
+        default: return nil
         }
     }
 
