@@ -608,6 +608,7 @@ struct QuoteAnalyzerTests {
             ("The ferry will run again in May, Varga said on Tuesday.", "The ferry will run again in May", "said"),
             ("The port's new director, Varga, said the ferry would run again in May.", "the ferry would run again in May", "said"),
             ("The ferry will run again in May, Varga told us.", "The ferry will run again in May", "told"),
+            ("Varga said it would take a year to rebuild the pier.", "it would take a year to rebuild the pier", "said"),
             ("The ferry will run again in May, Varga said, citing the timetable.", "The ferry will run again in May", "said"),
             ("Varga added that fares would stay the same.", "fares would stay the same", "added"),
             ("Varga said in a statement on Monday that fares would stay the same.", "fares would stay the same", "said"),

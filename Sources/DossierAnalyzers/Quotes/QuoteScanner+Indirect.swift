@@ -162,8 +162,8 @@ extension QuoteScanner {
             }
         } else if t[c].hash == Words.that {
             c += 1
-        } else if wordClass(t[c]) & C.preposition != 0 {
-            // `said in a statement on Tuesday that …`
+        } else if wordClass(t[c]) & C.preposition != 0, !(t[c].hash == Words.it && word(c + 1)) {
+            // `said in a statement on Tuesday that …`; but `said it would …` opens the clause with its subject.
             guard let that = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.that }),
                 t[c..<that].allSatisfy({ $0.isWord || $0.isMark(0x2C) })
             else { return nil }
