@@ -504,9 +504,9 @@ struct EntityRecognizer {
 
     /// Where a name built on a possessive ends, when the possessive at `p` belongs to one: the
     /// possessor a plural ("Dockworkers' Federation", "Teachers' Union"), an ordinary word
-    /// ("Women's Institute", "Children's Hospital") or the last of a run with no given name, or with
-    /// a head word ("Plains Cattlemen's Association", "Bartholomew County Sheriff's Department"), and the capitalised words after it ending in an
-    /// organisation or place head. A possessive after a name ("Putin's adviser", "Anna Berg's
+    /// ("Women's Institute", "Children's Hospital") or the last of a run with no given name, or
+    /// with a head word ("Plains Cattlemen's Association", "Bartholomew County Sheriff's
+    /// Department"), and the capitalised words after it ending in an organisation or place head. A possessive after a name ("Putin's adviser", "Anna Berg's
     /// Labour Party", "Norway's Labour Party") is an affiliation, and the run ends before it.
     private mutating func possessiveNameEnd(possessive p: Int, runStart: Int, limit: Int) -> Int? {
         guard p > runStart, p + 1 < limit, tokens[p + 1].isCapitalizedWord, !isNotName(p + 1), tokens[p - 1].isCapitalizedWord else {

@@ -141,10 +141,26 @@ extension QuoteScanner {
     /// anonymous description; else nil.
     mutating func personal(_ speaker: Speaker, female: Bool) -> Speaker? {
         if let e = speaker.entity {
-            guard let entity = mentions.entities.first(where: { $0.id == e.id }), entity.kind == .person else { return nil }
+            guard let entity = entity(e), entity.kind == .person else { return nil }
             return Self.mayBe(entity, female: female) ? speaker : nil
         }
         return speaker.isAnonymous ? speaker : nil
+    }
+
+    /// The entity `reference` names, through an index by id made the first time a speaker needs it
+    /// (a search of the layer for every pronoun was quadratic on a long article of them).
+    mutating func entity(_ reference: Reference<Entity>) -> Entity? {
+        if entityIndex == nil {
+            var index: [String: Int] = [:]
+            for n in mentions.entities.indices where index[mentions.entities[n].id] == nil { index[mentions.entities[n].id] = n }
+            entityIndex = index
+        }
+        return entityIndex?[reference.id].map { mentions.entities[$0] }
+    }
+
+    /// Whether a word of `t` in `range` says a speaker is not named (`anonymity`, `named`, `identified`).
+    mutating func marksAnonymity(_ t: [QuoteToken], _ range: Range<Int>) -> Bool {
+        range.contains { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 }
     }
 
     /// Whether a person may be `she` (or `he`): unless the first word of the name is a given name of
@@ -319,13 +335,13 @@ extension QuoteScanner {
                     j = close + 1
                     continue
                 }
-                if let (comma, end) = relative, cueUse(tok).contains(.direct), let subject = backwardSubject(t, cue: comma, lo: i) {
+                let isCue = cueUse(tok).contains(.direct)
+                if isCue, let (comma, end) = relative, let subject = backwardSubject(t, cue: comma, lo: i) {
                     // The clause is part of the speaker when it says they are not named.
-                    let unnamed = (comma + 1..<end).contains { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 }
-                    let speaker = unnamed ? subject.lowerBound..<t[end - 1].end : subject
+                    let speaker = marksAnonymity(t, comma + 1..<end) ? subject.lowerBound..<t[end - 1].end : subject
                     return (Attribution(cue: tok.start..<tok.end, speaker: speaker), false)
                 }
-                if cueUse(tok).contains(.direct) {
+                if isCue {
                     // `…,” Benioff weighed in, telling Cook`: when no subject reads back from the verb,
                     // the name the words after the quotation open with.
                     let speaker = backwardSubject(t, cue: j, lo: i) ?? (wordClass(t[i]) & C.pronoun == 0 ? name(t, from: i)?.range : nil)

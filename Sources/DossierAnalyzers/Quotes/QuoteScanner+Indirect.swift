@@ -66,7 +66,7 @@ extension QuoteScanner {
         case Words.he, Words.she: return personal(speaker, female: t[0].hash == Words.she)
         case Words.it:
             guard !speaker.isAnonymous else { return nil }
-            if let e = speaker.entity { return mentions.entities.first(where: { $0.id == e.id })?.kind == .person ? nil : speaker }
+            if let e = speaker.entity { return entity(e)?.kind == .person ? nil : speaker }
             return speaker
         default: return nil
         }
@@ -135,11 +135,10 @@ extension QuoteScanner {
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]) else { return nil }
-        // `The bridge will reopen in May, the ministry said on Tuesday.`; not `…, a step residents said
-        // was overdue`, where a verb after the cue makes the words a clause of their own.
-        // The words after the verb say when or where (`on Tuesday`, `in a statement`), to whom (`told
-        // us`), or follow a comma (`said, citing …`), or there are none: `Coastline's director, Ravi
-        // Menon, said the company accepted it` reports what follows the verb.
+        // `The bridge will reopen in May, the ministry said on Tuesday.`: the words after the verb say
+        // when or where (`on Tuesday`, `in a statement`), to whom (`told us`), or follow a comma
+        // (`said, citing …`), or there are none: `Coastline's director, Ravi Menon, said the company
+        // accepted it` reports what follows the verb.
         let after = t[(k + 1)...].filter(\.isWord)
         let adverbial =
             !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])

@@ -107,9 +107,7 @@ extension QuoteScanner {
             // `One manager, who asked not to be identified, said`, `A nurse at one of the hospitals,
             // speaking on condition of anonymity, said`: the clause describes an unnamed speaker, and
             // belongs to the subject; so does all the clause before it when no comma comes earlier.
-            if k + 1 < j, t[k + 1].hash == Words.who || isParticiple(t[k + 1]),
-                (k + 2..<j).contains(where: { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 })
-            {
+            if k + 1 < j, t[k + 1].hash == Words.who || isParticiple(t[k + 1]), marksAnonymity(t, k + 2..<j) {
                 unnamedEnd = t[j - 1].end
                 if k - lo <= 14, t[lo].isWord, opensSpeaker(t[lo]), !(lo..<k).contains(where: { !t[$0].isWord }) {
                     return t[lo].start..<t[j - 1].end

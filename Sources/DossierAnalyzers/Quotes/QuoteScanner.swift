@@ -58,6 +58,8 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     var quotedWords: [Range<Int>] = []
     /// Where the verbs that attributed a quotation start.
     var usedCues: Set<Int> = []
+    /// Entity id → index in the entities layer, made by `entity(_:)` when a speaker first needs it.
+    var entityIndex: [String: Int]?
 
     init(
         units: ScalarBuffer.Units<Unit>, vocabulary: QuoteVocabulary, minimumWords: Int, continuingSpeaker: Bool,
