@@ -380,14 +380,23 @@ public struct Annotations: Hashable, Sendable {
     /// zeros ("d7" is at 6), or nil for any other id. Reads the UTF-8 as it is, with no substring.
     static func numberedPosition(of id: String, prefix: String) -> Int? {
         let utf8 = id.utf8
-        let p = prefix.utf8.count
+        let prefixUTF8 = prefix.utf8
+        let p = prefixUTF8.count
         // 18 digits stay below Int.max.
-        guard utf8.count > p, utf8.count - p <= 18, utf8.starts(with: prefix.utf8) else { return nil }
+        guard utf8.count > p, utf8.count - p <= 18 else { return nil }
+        // By index over the two views, with no iterator or slice: the runner and every compact id
+        // (`CompactID`) read ids through here.
+        var i = utf8.startIndex
+        for byte in prefixUTF8 {
+            guard utf8[i] == byte else { return nil }
+            i = utf8.index(after: i)
+        }
         var n = 0
-        for byte in utf8.dropFirst(p) {
-            let digit = byte &- 0x30
+        while i != utf8.endIndex {
+            let digit = utf8[i] &- 0x30
             guard digit < 10, n > 0 || digit > 0 else { return nil }
             n = n * 10 + Int(digit)
+            i = utf8.index(after: i)
         }
         return n - 1
     }

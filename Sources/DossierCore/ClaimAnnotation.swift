@@ -72,9 +72,23 @@ public struct ClaimAnnotation: Claim, Annotation {
     public static let layer: LayerID = .claims
     public static let idPrefix = "c"
 
-    public var id: String
+    public var id: String {
+        get { storedID.string(prefix: Self.idPrefix) }
+        set { storedID = CompactID(newValue, prefix: Self.idPrefix) }
+    }
     public var range: TextRange
-    public var checkWorthiness: Double
+    public var checkWorthiness: Double {
+        get { scoreMillis == Self.scoreInBox ? extras?.customScore ?? 0 : Double(scoreMillis) / 1000 }
+        set {
+            if let millis = Self.millis(newValue) {
+                scoreMillis = millis
+                if extras?.customScore != nil { uniqueExtras().customScore = nil }
+            } else {
+                scoreMillis = Self.scoreInBox
+                uniqueExtras().customScore = newValue
+            }
+        }
+    }
     /// What sort of statement it is.
     public var kind: ClaimKind {
         get { ClaimKind.named(kindCode, among: ClaimKind.builtIn) ?? ClaimKind(rawValue: extras?.customKind ?? "") }
@@ -96,10 +110,6 @@ public struct ClaimAnnotation: Claim, Annotation {
             if custom != nil || extras?.customClaimantKind != nil { uniqueExtras().customClaimantKind = custom }
         }
     }
-    // The built-in kinds and claimant kinds as a byte each (`OpenName.code(among:)`); a name of a
-    // component's own is kept in the box below. Every initializer sets both.
-    private var kindCode: UInt8 = 0
-    private var claimantKindCode: UInt8 = 0
     /// The features that raised or lowered the score, strongest first.
     public var reasons: [Reason]
     /// The component that found it.
@@ -112,7 +122,7 @@ public struct ClaimAnnotation: Claim, Annotation {
 
     // The fields most claims leave empty (a claim in the body of a long article names no speaker,
     // quote, source, hedge or second date) live in one box, absent while they are all empty: a
-    // claim takes 80 bytes instead of 168. Setting one gives this value a box of its own when it
+    // claim takes 56 bytes instead of 168. Setting one gives this value a box of its own when it
     // shares one, so a claim behaves as any value does.
     private final class Extras: @unchecked Sendable {
         var claimant: Reference<Entity>?
@@ -127,6 +137,8 @@ public struct ClaimAnnotation: Claim, Annotation {
         /// A kind or claimant kind that is none of the built-in names.
         var customKind: String?
         var customClaimantKind: String?
+        /// A score thousandths do not hold exactly.
+        var customScore: Double?
 
         init() {}
 
@@ -141,10 +153,34 @@ public struct ClaimAnnotation: Claim, Annotation {
             support = other.support
             customKind = other.customKind
             customClaimantKind = other.customClaimantKind
+            customScore = other.customScore
         }
     }
 
     private var extras: Extras?
+
+    // The id in 8 bytes (`CompactID`).
+    private var storedID: CompactID = .empty
+    // The score in thousandths, as the claims analyzer rounds it; any other score (a component's
+    // own, one read from JSON) is kept in the box, and this is `scoreInBox`. Exact either way: a
+    // score is held here only when thousandths give it back bit for bit.
+    private var scoreMillis: UInt16 = 0
+    // The built-in kinds and claimant kinds as a byte each (`OpenName.code(among:)`); a name of a
+    // component's own is kept in the box. Every initializer sets both. With the score, these go
+    // last: 56 bytes a claim.
+    private var kindCode: UInt8 = 0
+    private var claimantKindCode: UInt8 = 0
+
+    private static let scoreInBox: UInt16 = .max
+
+    /// `score` in thousandths, when they hold it exactly.
+    private static func millis(_ score: Double) -> UInt16? {
+        let k = (score * 1000).rounded()
+        guard k >= 0, k < Double(scoreInBox) else { return nil }
+        let millis = UInt16(k)
+        // What the getter gives back, to the bit (-0 is not 0).
+        return (Double(millis) / 1000).bitPattern == score.bitPattern ? millis : nil
+    }
 
     /// The box, made or copied first so that this value alone holds it.
     private mutating func uniqueExtras() -> Extras {
@@ -216,11 +252,11 @@ public struct ClaimAnnotation: Claim, Annotation {
         dates: [Reference<DateMention>] = [], reasons: [Reason] = [], hedges: [TextRange] = [], boosters: [TextRange] = [],
         attribution: TextRange? = nil, producer: Provenance = .unstamped
     ) {
-        self.id = id
         self.range = range
-        self.checkWorthiness = checkWorthiness
         self.reasons = reasons
         self.producer = producer
+        self.id = id
+        self.checkWorthiness = checkWorthiness
         self.kind = kind
         self.claimantKind = claimantKind ?? (claimant == nil ? .publication : .speaker)
         self.support = sources.map { Support(source: $0, via: .unspecified) }
@@ -235,7 +271,7 @@ public struct ClaimAnnotation: Claim, Annotation {
 
     // Equal and hashed by what it holds, whether or not its empty fields have a box.
     public static func == (lhs: ClaimAnnotation, rhs: ClaimAnnotation) -> Bool {
-        guard lhs.id == rhs.id, lhs.range == rhs.range, lhs.checkWorthiness == rhs.checkWorthiness, lhs.kind == rhs.kind,
+        guard lhs.storedID == rhs.storedID, lhs.range == rhs.range, lhs.checkWorthiness == rhs.checkWorthiness, lhs.kind == rhs.kind,
             lhs.claimantKind == rhs.claimantKind, lhs.reasons == rhs.reasons, lhs.producer == rhs.producer,
             lhs.firstDate == rhs.firstDate
         else { return false }
@@ -246,7 +282,7 @@ public struct ClaimAnnotation: Claim, Annotation {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
+        hasher.combine(storedID)
         hasher.combine(range)
         hasher.combine(checkWorthiness)
         hasher.combine(kind)
@@ -311,9 +347,9 @@ public struct ClaimAnnotation: Claim, Annotation {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
+        let id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
         range = try TextRange(decodingFrom: c, start: .start, end: .end)
-        checkWorthiness = try c.decode(Double.self, forKey: .checkWorthiness)
+        let checkWorthiness = try c.decode(Double.self, forKey: .checkWorthiness)
         let kind = try c.decodeIfPresent(ClaimKind.self, forKey: .kind) ?? .fact
         let claimant = try c.decodeIfPresent(Reference<Entity>.self, forKey: .claimant)
         let claimantKind = try c.decodeIfPresent(ClaimantKind.self, forKey: .claimantKind) ?? (claimant == nil ? .publication : .speaker)
@@ -332,6 +368,8 @@ public struct ClaimAnnotation: Claim, Annotation {
             support = ids.map { Support(source: $0, via: .unspecified) }
         }
         producer = try c.decode(Provenance.self, forKey: .producer)
+        self.id = id
+        self.checkWorthiness = checkWorthiness
         self.kind = kind
         self.claimantKind = claimantKind
         self.claimant = claimant

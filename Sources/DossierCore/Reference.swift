@@ -5,17 +5,24 @@
 /// at an annotation of that layer (E492), and `Annotations.resolve(_:)` follows it.
 public struct Reference<Target: Annotation>: Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The id of the annotation pointed at.
-    public var id: String
+    public var id: String {
+        get { storedID.string(prefix: Target.idPrefix) }
+        set { storedID = CompactID(newValue, prefix: Target.idPrefix) }
+    }
+
+    // The id in 8 bytes (`CompactID`), canonical under the target's prefix, so references compare
+    // and hash by it as by the id.
+    private var storedID: CompactID
 
     /// Creates a reference to the annotation with `id`.
-    public init(_ id: String) { self.id = id }
+    public init(_ id: String) { storedID = CompactID(id, prefix: Target.idPrefix) }
 
     /// Creates a reference to `target`, which must already have its id.
-    public init(to target: Target) { self.id = target.id }
+    public init(to target: Target) { self.init(target.id) }
 
-    public init(stringLiteral value: String) { self.id = value }
+    public init(stringLiteral value: String) { self.init(value) }
 
-    public init(from decoder: any Decoder) throws { id = try decoder.singleValueContainer().decode(String.self) }
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
