@@ -8,8 +8,10 @@ struct SentenceRangesByStart: RandomAccessCollection {
     private let sorted: [Range<Int>]?
 
     init(_ document: Document) {
-        layer = document.annotations.sentences
-        if zip(layer, layer.dropFirst()).contains(where: { $0.range.start > $1.range.start }) {
+        let layer = document.annotations.sentences
+        self.layer = layer
+        // By position, reading each range in place: `zip` over the layer copied every sentence.
+        if layer.indices.dropFirst().contains(where: { layer[$0 - 1].range.start > layer[$0].range.start }) {
             sorted = layer.map(\.range.offsets).sorted { $0.lowerBound < $1.lowerBound }
         } else {
             sorted = nil

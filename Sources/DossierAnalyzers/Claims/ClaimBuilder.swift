@@ -21,7 +21,8 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// The longest speech quote, so a window search over `quotes` (sorted by start) can begin where
     /// no earlier quote can reach.
     private var longestQuote = 0
-    private var dateRanges: [TextRange] = []
+    /// The dates' ranges, read from `dates` in place.
+    private var dateRanges: DateRanges { DateRanges(dates: dates) }
     private var longestDate = 0
     /// The dates, sorted by range: the layer itself when it is in order already, as the dates
     /// analyzer gives it (no copy of a date a line on a list article).
@@ -70,7 +71,6 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         links = RangeList(document.links.compactMap(\.range).filter { !$0.isEmpty })
         dates = document.annotations.dates
         if zip(dates, dates.dropFirst()).contains(where: { $1.range < $0.range }) { dates.sort { $0.range < $1.range } }
-        dateRanges = dates.map(\.range)
         // Indexes built once, so every per-sentence lookup below is a binary search, not a scan of
         // the whole layer: a 5 MB article has tens of thousands of sentences, dates and sources.
         longestQuote = quotes.map(\.range.count).max() ?? 0
@@ -90,8 +90,17 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         vagueRanges = document.annotations.findings.filter { $0.kind == "sources.vague-attribution" }.compactMap(\.range).sorted()
     }
 
+    /// The ranges of date mentions in order of start: no second array of 8 bytes a mention.
+    private struct DateRanges: RandomAccessCollection {
+        let dates: [DateMention]
+        var startIndex: Int { 0 }
+        var endIndex: Int { dates.count }
+        subscript(i: Int) -> TextRange { dates[i].range }
+    }
+
     /// The first of a sorted range list that lies inside `range`.
-    private static func firstRange(in range: TextRange, _ sorted: [TextRange]) -> TextRange? {
+    private static func firstRange<Ranges: RandomAccessCollection<TextRange>>(in range: TextRange, _ sorted: Ranges) -> TextRange?
+    where Ranges.Index == Int {
         var i = sorted.firstIndex(startingAtOrAfter: range.start, by: \.start)
         while i < sorted.count && sorted[i].start < range.end {
             if range.contains(sorted[i]) { return sorted[i] }
@@ -101,7 +110,8 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Whether some range of a sorted list contains `inner`.
-    private static func anyContains(_ inner: TextRange, _ sorted: [TextRange], longest: Int) -> Bool {
+    private static func anyContains<Ranges: RandomAccessCollection<TextRange>>(_ inner: TextRange, _ sorted: Ranges, longest: Int) -> Bool
+    where Ranges.Index == Int {
         var i = sorted.firstIndex(startingAtOrAfter: inner.start - longest, by: \.start)
         while i < sorted.count && sorted[i].start <= inner.start {
             if sorted[i].contains(inner) { return true }
@@ -110,42 +120,48 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return false
     }
 
-    /// The sentences the analyzer reads: not section headings, bylines, datelines, source lists
-    /// or a listed source's entry ("Read more: …"), which point at coverage rather than claim.
-    private mutating func candidates() -> [TextRange] {
-        let listed = RangeList(document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range))
-        // The ranges read from the layer itself, and from a sorted copy only when it is out of
-        // order (the sentences analyzer gives them in order); the candidates sized once: 8 bytes
-        // a sentence.
+    /// The sentences in text order, and the listed sources' entries, for `candidate(_:of:)`.
+    private struct Candidates {
+        let layer: [Sentence]
+        /// The ranges sorted, when the layer is out of order (the sentences analyzer gives them in
+        /// order, so this is nil and no second array of 8 bytes a sentence is made).
+        let sorted: [TextRange]?
+        let listed: RangeList
+        var count: Int { layer.count }
+        subscript(k: Int) -> TextRange { sorted?[k] ?? layer[k].range }
+    }
+
+    private func candidates() -> Candidates {
         let layer = document.annotations.sentences
-        let sorted = zip(layer, layer.dropFirst()).contains(where: { $0.range > $1.range }) ? layer.map(\.range).sorted() : nil
-        var out: [TextRange] = []
-        out.reserveCapacity(layer.count)
-        for k in layer.indices {
-            var range = sorted?[k] ?? layer[k].range
-            if let block = blocks.block(at: range.start) {
-                if block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection {
-                    continue
-                }
-                // An embedded post's signature ("— Author (@handle) date") says who posted, not
-                // what: the claim is the post's text before it, and a link alone is none.
-                if block.kind == .embeddedPost {
-                    guard let cut = signatureStart(in: block.range, within: range) else {
-                        out.append(range)
-                        continue
-                    }
-                    range = TextRange(start: range.start, end: cut)
-                    // Nor are the addresses that close the post ("… https://t.co/x6Yz"): they point
-                    // at the post and say nothing; an anchor over words ("@Mediaite") is kept.
-                    while let link = links.closing(range), WrittenAddress.starts(units, link.start..<link.end) {
-                        range = TextRange(start: range.start, end: trimmedEnd(before: link.start, after: range.start))
-                    }
-                    if range.isEmpty || links.holds(range) { continue }
-                }
+        return Candidates(
+            layer: layer,
+            sorted: zip(layer, layer.dropFirst()).contains(where: { $0.range > $1.range }) ? layer.map(\.range).sorted() : nil,
+            listed: RangeList(document.annotations.sources.filter { $0.kind == .listed }.compactMap(\.range)))
+    }
+
+    /// The `k`th sentence as the analyzer reads it, or nil when it reads it not: section headings,
+    /// bylines, datelines, source lists and a listed source's entry ("Read more: …") point at
+    /// coverage rather than claim. Taken one at a time, not gathered into an array first.
+    private mutating func candidate(_ k: Int, of candidates: Candidates) -> TextRange? {
+        var range = candidates[k]
+        if let block = blocks.block(at: range.start) {
+            if block.kind == .heading || block.kind == .byline || block.kind == .dateline || block.kind == .sourcesSection {
+                return nil
             }
-            if !listed.overlaps(range) { out.append(range) }
+            // An embedded post's signature ("— Author (@handle) date") says who posted, not
+            // what: the claim is the post's text before it, and a link alone is none.
+            if block.kind == .embeddedPost {
+                guard let cut = signatureStart(in: block.range, within: range) else { return range }
+                range = TextRange(start: range.start, end: cut)
+                // Nor are the addresses that close the post ("… https://t.co/x6Yz"): they point
+                // at the post and say nothing; an anchor over words ("@Mediaite") is kept.
+                while let link = links.closing(range), WrittenAddress.starts(units, link.start..<link.end) {
+                    range = TextRange(start: range.start, end: trimmedEnd(before: link.start, after: range.start))
+                }
+                if range.isEmpty || links.holds(range) { return nil }
+            }
         }
-        return out
+        return candidates.listed.overlaps(range) ? nil : range
     }
 
     /// Where the signature of the embedded post in `block` starts inside `range`, before its dash
@@ -237,7 +253,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     mutating func trainingLines() -> [String] {
         var lines: [String] = []
         var words = 0
-        for range in candidates() {
+        let candidates = candidates()
+        for k in 0..<candidates.count {
+            guard let range = candidate(k, of: candidates) else { continue }
             _ = features(range, words: &words)
             if words >= minimumWords { lines.append(vector.svmlight) }
         }
@@ -248,12 +266,13 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         var words = 0
         let sources = document.annotations.sources
         let candidates = candidates()
-        // Room for every candidate at once: grown by doubling, the claims of a long article were
+        // Room for every sentence at once: grown by doubling, the claims of a long article were
         // copied at each step, with the old and the new array alive together (an upper bound
         // costs address space, not memory, where no claim is written).
         claims.reserveCapacity(candidates.count)
         if flagUnsourced { findings.reserveCapacity(candidates.count) }
-        for range in candidates {
+        for k in 0..<candidates.count {
+            guard let range = candidate(k, of: candidates) else { continue }
             let q = features(range, words: &words)
             guard words >= minimumWords else { continue }
             let probability = model.score(vector)
