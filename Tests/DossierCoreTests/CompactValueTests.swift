@@ -130,7 +130,7 @@ struct CompactValueTests {
 
     @Test("a claim is a value: changing a copy leaves the original, and emptied fields compare equal to empty ones")
     func claimIsAValue() {
-        #expect(MemoryLayout<ClaimAnnotation>.stride <= 80)
+        #expect(MemoryLayout<ClaimAnnotation>.stride == 56)
         let original = Self.fullClaim
         var copy = original
         copy.dates.append("d2")
@@ -151,9 +151,9 @@ struct CompactValueTests {
         #expect(Set([emptied, plain]).count == 1)
     }
 
-    @Test("a date mention takes 64 bytes; mentions moved from one another share their anchor and reason and compare by value")
+    @Test("a date mention takes 48 bytes; mentions moved from one another share their anchor and reason and compare by value")
     func dateNotes() throws {
-        #expect(MemoryLayout<DateMention>.stride == 64)
+        #expect(MemoryLayout<DateMention>.stride == 48)
         let first = DateMention(range: TextRange(start: 0, end: 6), value: nil, unresolved: "no published date")
         let moved = first.moved(to: TextRange(start: 10, end: 16), kind: .range, value: nil)
         #expect(moved.unresolved == "no published date" && moved.anchor == nil && moved.kind == .range && moved.id.isEmpty)
@@ -201,9 +201,9 @@ struct CompactValueTests {
         #expect(try decode(ClaimAnnotation.self, json(three)) == three)
     }
 
-    @Test("a finding takes 48 bytes; findings moved from one another share their texts and compare by value")
+    @Test("a finding takes 32 bytes; findings moved from one another share their texts and compare by value")
     func findingTexts() throws {
-        #expect(MemoryLayout<Finding>.stride == 48)
+        #expect(MemoryLayout<Finding>.stride == 32)
         let first = Finding(kind: "claims.unsourced", message: "no source", severity: .notice, range: TextRange(start: 0, end: 4))
         let moved = first.moved(to: TextRange(start: 5, end: 9), severity: .warning)
         #expect(moved.kind == "claims.unsourced" && moved.message == "no source" && moved.cue == nil)
@@ -216,6 +216,121 @@ struct CompactValueTests {
         #expect(moved.cue == nil && moved.message == "no source" && changed.cue == "listicle" && changed.message == "other")
         #expect(changed != moved && Set([moved, first.moved(to: TextRange(start: 5, end: 9), severity: .warning)]).count == 1)
         #expect(try decode(Finding.self, json(changed)) == changed)
+        // The severity and the range are each the finding's own, and no range is not an empty one.
+        var severe = changed
+        severe.severity = .info
+        #expect(severe.severity == .info && changed.severity == .warning && severe != changed)
+        severe.severity = .warning
+        #expect(severe == changed)
+        var nowhere = first.moved(to: nil, severity: .notice)
+        #expect(nowhere.range == nil && nowhere != first.moved(to: TextRange(start: 0, end: 0), severity: .notice))
+        #expect(
+            try json(nowhere)
+                == #"{"id":"","kind":"claims.unsourced","message":"no source","producer":{"component":"","version":""},"severity":"notice"}"#
+        )
+        #expect(try decode(Finding.self, json(nowhere)) == nowhere)
+        nowhere.range = TextRange(start: 0, end: 0)
+        #expect(nowhere.range == TextRange(start: 0, end: 0))
+    }
+
+    private static let ids = [
+        "", "d7", "d1", "d07", "d0", "d", "x7", "dd7", "d-1", "d+1", "d7x", "D7", "c7", "d4294967295", "d4294967296",
+        "d99999999999999999999", "é1", "d\u{0}", "an id of a component's own, longer than fifteen bytes",
+    ]
+
+    @Test("an id takes 8 bytes in a sentence, date, claim, finding and reference, and every id reads back as it was given")
+    func compactIDs() throws {
+        #expect(MemoryLayout<Sentence>.stride == 24)
+        #expect(MemoryLayout<Reference<DateMention>>.size == 8 && MemoryLayout<Reference<DateMention>?>.size == 8)
+        let range = TextRange(start: 0, end: 2)
+        for id in Self.ids {
+            let sentence = Sentence(id: id, range: range, producer: Self.producer)
+            let date = DateMention(id: id, range: range, value: "2026", producer: Self.producer)
+            let claim = ClaimAnnotation(id: id, range: range, checkWorthiness: 0.5, producer: Self.producer)
+            let finding = Finding(id: id, kind: "k", message: "m", producer: Self.producer)
+            let reference = Reference<DateMention>(id)
+            #expect(sentence.id == id && date.id == id && claim.id == id && finding.id == id && reference.id == id)
+            #expect(try decode(Sentence.self, json(sentence)).id == id)
+            #expect(try decode(DateMention.self, json(date)) == date)
+            #expect(try decode(ClaimAnnotation.self, json(claim)) == claim)
+            #expect(try decode(Finding.self, json(finding)) == finding)
+            #expect(try decode(Reference<DateMention>.self, json(reference)) == reference)
+            // Equal to the same id built another way, hashed alike, and to no other id.
+            let rebuilt = String(id.unicodeScalars)
+            #expect(Reference<DateMention>(rebuilt) == reference && Set([Reference<DateMention>(rebuilt), reference]).count == 1)
+            #expect(Sentence(id: rebuilt, range: range, producer: Self.producer) == sentence)
+            for other in Self.ids where other != id {
+                #expect(Reference<DateMention>(other) != reference)
+                #expect(DateMention(id: other, range: range, value: "2026", producer: Self.producer) != date)
+            }
+            var renamed = claim
+            renamed.id = "c12"
+            #expect(renamed.id == "c12" && claim.id == id)
+        }
+        // The same id under another layer's prefix is the same id too.
+        #expect(Reference<Entity>("d7").id == "d7" && Reference<Entity>("e7").id == "e7")
+        var claim = ClaimAnnotation(range: range, checkWorthiness: 0.5, dates: ["d3", "d07", "x"])
+        #expect(claim.dates == ["d3", "d07", "x"])
+        claim.dates = [Reference("d" + "3")]
+        #expect(claim == ClaimAnnotation(range: range, checkWorthiness: 0.5, dates: ["d3"]))
+    }
+
+    @Test("a date's value reads back as given, whether packed in a word, held as a day's digits or boxed")
+    func compactDateValues() throws {
+        let values = [
+            "", "2025", "2025-12", "2025-W50", "P2W", "T15:00", "12345678", "123456789", "2025-12-14", "0000-00-00", "9999-99-99",
+            "2025-1x-14", "2025/12/14", "2025-12-14T10:00", "2025-05/2025-07", "Ä", "a\u{0}b", "2025-12-1\u{0}",
+        ]
+        for value in values {
+            let mention = DateMention(id: "d1", range: TextRange(start: 0, end: 4), value: value, producer: Self.producer)
+            #expect(mention.value == value)
+            #expect(try decode(DateMention.self, json(mention)) == mention)
+            #expect(
+                mention
+                    == DateMention(
+                        id: "d1", range: TextRange(start: 0, end: 4), value: String(value.unicodeScalars), producer: Self.producer))
+            for other in values where other != value {
+                var changed = mention
+                changed.value = other
+                #expect(changed != mention && changed.value == other)
+            }
+        }
+        var mention = DateMention(range: TextRange(start: 0, end: 4), value: nil)
+        #expect(mention.value == nil && mention != DateMention(range: TextRange(start: 0, end: 4), value: ""))
+        mention.value = "2026-03-01"
+        #expect(mention.value == "2026-03-01")
+    }
+
+    @Test(
+        "a claim's score reads back bit for bit, whether held in thousandths or boxed",
+        arguments: [
+            0, 0.001, 0.5, 0.589, 0.75, 1, 65.534, 65.535, 1.0 / 3, 0.1 + 0.2, -0.0, -0.001, 1e-9, 2, 1000, -5, .infinity, .nan,
+        ])
+    func claimScores(score: Double) throws {
+        let claim = ClaimAnnotation(id: "c1", range: TextRange(start: 0, end: 3), checkWorthiness: score, producer: Self.producer)
+        #expect(claim.checkWorthiness.bitPattern == score.bitPattern)
+        var changed = ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.25, hedges: [TextRange(start: 0, end: 1)])
+        changed.checkWorthiness = score
+        #expect(changed.checkWorthiness.bitPattern == score.bitPattern && changed.hedges.count == 1)
+        changed.checkWorthiness = 0.25
+        changed.hedges = []
+        #expect(changed == ClaimAnnotation(range: TextRange(start: 0, end: 3), checkWorthiness: 0.25))
+        if score.isFinite { #expect(try decode(ClaimAnnotation.self, json(claim)).checkWorthiness.bitPattern == score.bitPattern) }
+    }
+
+    @Test("the first claims by check-worthiness are those a full sort puts first, ties in layer order")
+    func firstByCheckWorthiness() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<50 {
+            let count = round % 10 == 0 ? round / 10 : Int.random(in: 1...300, using: &generator)
+            let claims = (0..<count).map { _ in
+                ClaimAnnotation(range: TextRange(start: 0, end: 1), checkWorthiness: Double(Int.random(in: 0...20, using: &generator)) / 20)
+            }
+            let full = claims.checkWorthinessOrder()
+            for limit in [0, 1, 2, 5, 20, count - 1, count, count + 5] where limit >= 0 {
+                #expect(claims.checkWorthinessOrder(first: limit) == Array(full.prefix(limit)))
+            }
+        }
     }
 
     @Test("a claim's kind and claimant kind of a component's own read back, round-trip and compare by value")

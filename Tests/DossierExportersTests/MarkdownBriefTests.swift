@@ -74,6 +74,34 @@ struct MarkdownBriefTests {
         #expect(lines[datesHeading + 62] == "- … and 10 more dates")
     }
 
+    @Test(
+        "dates and quotes are listed in document order whatever their layer's order; each layer's producers once, in order of first appearance"
+    )
+    func documentOrderAndProducers() throws {
+        let text = "one two three four five six"
+        let first = Provenance(component: "dates", version: "1")
+        let second = Provenance(component: "calendar", version: "2")
+        func date(_ start: Int, _ end: Int, _ value: String, _ producer: Provenance) -> DateMention {
+            DateMention(range: TextRange(start: start, end: end), value: value, producer: producer)
+        }
+        for reversed in [false, true] {
+            var document = Document(id: "o", text: text, blocks: [Block(kind: .paragraph, range: TextRange(start: 0, end: 27))])
+            var dates = [date(0, 3, "2026-01-01", first), date(4, 7, "2026-01-02", second), date(8, 13, "2026-01-03", first)]
+            dates += [date(8, 13, "2026-01-04", second), date(14, 18, "2026-01-05", second)]
+            if reversed { dates.reverse() }
+            document.annotations.dates = dates
+            var options = MarkdownExporter.Options()
+            options.includeProvenance = true
+            let brief = try MarkdownExporter(options: options).render(document)
+            let lines = brief.split(separator: "\n").filter { $0.hasPrefix("- ") && $0.contains(" → ") }
+            // Ties (two dates over "three") keep the layer's order.
+            let values = reversed ? ["01", "02", "04", "03", "05"] : ["01", "02", "03", "04", "05"]
+            #expect(lines.map { String($0.suffix(2)) } == values)
+            let producers = reversed ? "calendar@2, dates@1" : "dates@1, calendar@2"
+            #expect(try line(brief, "| dates |") == "| dates | \(producers) |")
+        }
+    }
+
     @Test("findings are cut at ten of each kind, quotes at 60, quoted terms at 30 and sources at 40, the rest counted")
     func longFindingsQuotesAndSourcesAreCut() throws {
         // 100 sentences, each a quote (65 speech, 35 quoted terms); "!" findings on 25 of them, loaded words on 3; 45 sources.

@@ -6,8 +6,7 @@ extension MarkdownBrief {
         let all = claims
         guard !all.isEmpty else { return }
         // Positions, not the claims themselves: a claim taken whole is a dozen counted references.
-        let ranked = all.checkWorthinessOrder()
-        let shown = options.maxClaims == 0 ? ranked[...] : ranked.prefix(options.maxClaims)
+        let shown = options.maxClaims == 0 ? all.checkWorthinessOrder() : all.checkWorthinessOrder(first: options.maxClaims)
         let unsourced = all.indices.count { ClaimAnnotation.isUnsourced(support: all[$0].support, claimantKind: all[$0].claimantKind) }
         out.raw("\n\n## Check-worthy claims\n\n")
         out.number(all.count)

@@ -182,7 +182,7 @@ struct MarkdownBrief: ~Copyable {
     private mutating func quotesSection() {
         let quotes = quotes
         guard !quotes.isEmpty else { return }
-        let order = Self.documentOrder(quotes.map(\.range))
+        let order = Self.documentOrder(quotes, by: \.range)
         out.raw("\n\n## Who said what")
         var speech = Separated("\n")
         var unshown = 0
@@ -253,7 +253,7 @@ struct MarkdownBrief: ~Copyable {
         order.reserveCapacity(all.count)
         // Each group by the position of its first entity, which gives its name and kind.
         var groups: [(first: Int, roles: [String], mentions: Int)] = []
-        for i in Self.documentOrder(all.map(\.range)) {
+        for i in Self.documentOrder(all, by: \.range) {
             let at: Int
             if let known = order[all[i].name] {
                 at = known
@@ -429,7 +429,7 @@ struct MarkdownBrief: ~Copyable {
         let dates = dates
         guard !dates.isEmpty else { return }
         out.raw("\n\n## Dates\n")
-        let order = Self.documentOrder(dates.map(\.range))
+        let order = Self.documentOrder(dates, by: \.range)
         for date in order.prefix(Self.datesShown).lazy.map({ dates[$0] }) {
             out.raw("\n- ")
             text(date.range)
@@ -465,13 +465,12 @@ struct MarkdownBrief: ~Copyable {
             out.raw(" |")
         }
         let layers: [(LayerID, [Provenance])] = [
-            (.sentences, sentences.map(\.producer)), (.entities, entities.map(\.producer)), (.dates, dates.map(\.producer)),
-            (.quotes, quotes.map(\.producer)), (.claims, claims.map(\.producer)), (.sources, sources.map(\.producer)),
-            (.findings, findings.map(\.producer)), (.metrics, metrics.map(\.producer)),
+            (.sentences, Self.distinctProducers(sentences)), (.entities, Self.distinctProducers(entities)),
+            (.dates, Self.distinctProducers(dates)), (.quotes, Self.distinctProducers(quotes)),
+            (.claims, Self.distinctProducers(claims)), (.sources, Self.distinctProducers(sources)),
+            (.findings, Self.distinctProducers(findings)), (.metrics, Self.distinctProducers(metrics)),
         ]
-        for (layer, producers) in layers where !producers.isEmpty {
-            var seen: [Provenance] = []
-            for p in producers where !seen.contains(p) { seen.append(p) }
+        for (layer, seen) in layers where !seen.isEmpty {
             row(layer.rawValue)
             var names = Separated(", ")
             for p in seen {
@@ -487,8 +486,41 @@ struct MarkdownBrief: ~Copyable {
 
     /// The positions of `ranges` in document order, ties in the order given: the order a stable
     /// sort of the annotations by range gives, without moving (or, to compare them, copying) the
-    /// annotations themselves.
-    static func documentOrder(_ ranges: [TextRange]) -> [Int] { ranges.indices.sorted { ranges[$0] < ranges[$1] } }
+    /// annotations themselves. A layer in order (as the analyzers write theirs) is its own order,
+    /// with no array of positions, nor of ranges to sort them by: 16 bytes an annotation of a long
+    /// article.
+    static func documentOrder<Item>(_ items: [Item], by key: (Item) -> TextRange) -> DocumentOrder {
+        let count = items.count
+        func range(_ i: Int) -> TextRange { key(items[i]) }
+        var inOrder = true
+        var i = 1
+        while inOrder && i < count {
+            inOrder = !(range(i) < range(i - 1))
+            i += 1
+        }
+        if inOrder { return DocumentOrder(count: count, sorted: nil) }
+        let ranges = items.indices.map(range)
+        return DocumentOrder(count: count, sorted: ranges.indices.sorted { ranges[$0] < ranges[$1] })
+    }
+
+    /// The positions of a layer's annotations in document order (see `documentOrder(_:by:)`).
+    struct DocumentOrder: RandomAccessCollection {
+        let count: Int
+        let sorted: [Int]?
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(i: Int) -> Int { sorted?[i] ?? i }
+    }
+
+    /// The producers of a layer, each once, in order of first appearance: read in place, with no
+    /// array of every annotation's producer.
+    static func distinctProducers<Item: Annotation>(_ items: [Item]) -> [Provenance] {
+        var seen: [Provenance] = []
+        for i in items.indices where seen.last != items[i].producer && !seen.contains(items[i].producer) {
+            seen.append(items[i].producer)
+        }
+        return seen
+    }
 
     /// The entity `reference` points at, if the layer has it (the first with its id).
     mutating func entity(_ reference: Reference<Entity>?) -> Entity? {
