@@ -153,8 +153,8 @@ public struct Annotations: Hashable, Sendable {
 
     /// The annotation `reference` points at, when it is in the document.
     public func resolve<Item: Annotation>(_ reference: Reference<Item>?) -> Item? {
-        guard let reference else { return nil }
-        return self[Item.self].first { $0.id == reference.id }
+        guard let id = reference?.id else { return nil }
+        return self[Item.self].first { $0.id == id }
     }
 
     /// The relations of `kind` that start at `annotation`.

@@ -188,7 +188,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                 sources.append(SourceAnnotation(name: text(range), kind: .anonymous, range: range))
                 continue
             }
-            guard let speaker = quote.speaker, let e = entities.firstIndex(where: { $0.id == speaker.id }) else { continue }
+            guard let speaker = quote.speaker?.id, let e = entities.firstIndex(where: { $0.id == speaker }) else { continue }
             if byEntity[e] != nil { continue }
             let entity = entities[e]
             let kind: SourceKind =

@@ -420,7 +420,9 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     private mutating func support(for range: TextRange, quote: Quote?, sources: [SourceAnnotation]) -> [ClaimAnnotation.Support] {
         var result: [ClaimAnnotation.Support] = []
         func add(_ s: SourceAnnotation, _ via: ClaimAnnotation.Support.Via) {
-            if !result.contains(where: { $0.source.id == s.id }) { result.append(.init(source: Reference(s.id), via: via)) }
+            // Compared as references, not as id strings made for every one.
+            let source = Reference<SourceAnnotation>(s.id)
+            if !result.contains(where: { $0.source == source }) { result.append(.init(source: source, via: via)) }
         }
         // Candidates come from the indexes; each group is then taken in layer order, as a scan of the layer would.
         if let quote {

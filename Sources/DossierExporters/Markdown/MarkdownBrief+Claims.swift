@@ -68,7 +68,8 @@ extension MarkdownBrief {
             for s in claims[i].support {
                 backing.next(&out)
                 // A claim has a source or two and the article a handful: a walk beats an index.
-                let name = sources.first { $0.id == s.source.id }.map { "\($0.name) (\($0.kind.rawValue))" } ?? s.source.id
+                let id = s.source.id
+                let name = sources.first { $0.id == id }.map { "\($0.name) (\($0.kind.rawValue))" } ?? id
                 out.text(MarkdownExporter.clipped(name, 60))
                 if s.via != .unspecified {
                     out.raw(" via ")
