@@ -181,6 +181,24 @@ struct EntityAnalyzerTests {
         #expect(entities.allSatisfy { !$0.name.contains("Halvorsen's") })
     }
 
+    @Test(
+        "an organisation whose name ends in its possessive keeps it ('Moody's said', 'at Kellogg's'), unless the name is a person's surname; its bare name is no organisation"
+    )
+    func possessiveOrganisation() throws {
+        let (document, entities) = try paragraph(
+            "Moody's said on Friday that the harbour bonds were safe. Shoppers at Kellogg's and Standard & Poor's analysts "
+                + "disagreed. Nadia Lowe, a baker, said Lowe's ovens were old. Denny Morrow drove to Sotheby's.")
+        for name in ["Moody's", "Kellogg's", "Standard & Poor's", "Sotheby's"] {
+            let organisation = try #require(entity(name, in: entities), "\(name)")
+            #expect(organisation.kind == .organization, "\(name)")
+            #expect(texts(organisation, document) == [name])
+        }
+        // "Lowe's" after Nadia Lowe is hers; "Denny's" on the list makes no organisation of Denny Morrow.
+        #expect(entity("Lowe's", in: entities) == nil && entity("Nadia Lowe", in: entities)?.kind == .person)
+        #expect(entity("Denny Morrow", in: entities)?.kind == .person)
+        #expect(entity("Moody", in: entities) == nil && entity("Kellogg", in: entities) == nil)
+    }
+
     @Test("appositions after the name: 'Tamm, a Kremlin aide' and 'Mara Lindqvist, the bank's chief executive'")
     func apposition() throws {
         let (_, entities) = try paragraph(

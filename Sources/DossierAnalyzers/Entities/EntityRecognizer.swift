@@ -493,6 +493,15 @@ struct EntityRecognizer {
                 e += 3
                 continue
             }
+            // A name that ends in its possessive ("Moody's said", "at McDonald's") keeps it, and
+            // ends there; not the surname of a person named in full before ("Michael McDonald
+            // ... McDonald's cameo").
+            if n.has(.possessive), gazetteer.possessiveOrganizations.contains(sequence(start, e)),
+                !(e == start + 1 && surnames.contains(tokens[start].hash))
+            {
+                e += 1
+                break
+            }
             if n.has(.possessive), let end = possessiveNameEnd(possessive: e, runStart: start, limit: limit) {
                 e = end
                 continue
@@ -917,6 +926,9 @@ struct EntityRecognizer {
         if overrides.groups.contains(whole) { return (.group, true) }
         let phrase = classes(whole)
         if phrase.contains(.organizationPhrase) { return (.organization, true) }
+        if b - a >= 2, tokens[b - 1].has(.possessive), gazetteer.possessiveOrganizations.contains(sequence(a, b - 1)) {
+            return (.organization, true)
+        }
         if b - a == 1, tokens[a].has(.allCaps), phrase.contains(.acronymPhrase) { return (.organization, true) }
         if phrase.contains(.placePhrase) { return (.location, true) }
         if phrase.contains(.demonymPhrase) || phrase.contains(.groupPhrase) { return (.group, true) }

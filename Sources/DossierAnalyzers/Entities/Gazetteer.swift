@@ -13,6 +13,10 @@ struct Gazetteer: Sendable {
     var demonyms: HashSet64 = []
     var groups: HashSet64 = []
     var organizations: HashSet64 = []
+    /// The organisations whose name ends in a possessive ("Moody's", "McDonald's", "Lloyd's"), by
+    /// the hash of the name without it: the recognizer keeps the possessive in such a name, where
+    /// after any other name it marks an affiliation ("Putin's adviser").
+    var possessiveOrganizations: HashSet64 = []
     /// Organisations known by an acronym (`WHO`, `NATO`): they match only a word written in capitals,
     /// so the question word `Who` is not the World Health Organization.
     var acronyms: HashSet64 = []
@@ -71,7 +75,15 @@ struct Gazetteer: Sendable {
                 !entry.contains(" ") && entry.count >= 2
                 && entry.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
                 && entry.unicodeScalars.contains { $0.properties.isUppercase }
-            if isAcronym { acronyms.insert(add(entry)) } else { organizations.insert(add(entry)) }
+            // A name that ends in its possessive is known only with it: "Denny's" makes no
+            // organisation of "Denny Hamlin".
+            if Self.endsInPossessive(entry) {
+                possessiveOrganizations.insert(add(entry))
+            } else if isAcronym {
+                acronyms.insert(add(entry))
+            } else {
+                organizations.insert(add(entry))
+            }
         }
         titles = phrases("titles")
         titleModifiers = words("title-modifiers")
@@ -109,6 +121,14 @@ struct Gazetteer: Sendable {
         let (hash, count) = Self.sequenceHash(entry)
         longestEntry = max(longestEntry, count)
         return hash
+    }
+
+    /// Whether `entry`'s last token is a possessive, as the scanner tokenises it.
+    static func endsInPossessive(_ entry: String) -> Bool {
+        var tokens: [EntityToken] = []
+        let scalars = ScalarBuffer(entry)
+        EntityTokenizer.tokenize(scalars, range: 0..<scalars.count, into: &tokens)
+        return tokens.last?.has(.possessive) ?? false
     }
 
     /// The sequence hash of a phrase and its number of tokens.
