@@ -69,7 +69,4 @@ struct CompactID: Hashable, Sendable {
         case .text(let text): return text.value
         }
     }
-
-    /// Whether it is the empty id.
-    var isEmpty: Bool { storage == .number(0) }
 }
