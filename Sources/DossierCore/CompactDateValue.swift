@@ -9,14 +9,7 @@ struct CompactDateValue: Hashable, Sendable {
         case packed(UInt64)
         /// `YYYY-MM-DD` as the number YYYYMMDD.
         case day(UInt32)
-        case text(Text)
-    }
-
-    private final class Text: Hashable, Sendable {
-        let value: String
-        init(_ value: String) { self.value = value }
-        static func == (a: Text, b: Text) -> Bool { a === b || a.value == b.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+        case text(BoxedText)
     }
 
     private var storage: Storage
@@ -30,7 +23,7 @@ struct CompactDateValue: Hashable, Sendable {
         } else if let day = Self.day(utf8) {
             storage = .day(day)
         } else {
-            storage = .text(Text(value))
+            storage = .text(BoxedText(value))
         }
     }
 

@@ -10,15 +10,8 @@
 struct CompactID: Hashable, Sendable {
     private enum Storage: Hashable, Sendable {
         case number(UInt32)
-        case text(Text)
-    }
-
-    /// An id that is not a number under its prefix.
-    private final class Text: Hashable, Sendable {
-        let value: String
-        init(_ value: String) { self.value = value }
-        static func == (a: Text, b: Text) -> Bool { a === b || a.value == b.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+        /// An id that is not a number under its prefix.
+        case text(BoxedText)
     }
 
     private var storage: Storage
@@ -35,7 +28,7 @@ struct CompactID: Hashable, Sendable {
         } else if let position = Annotations.numberedPosition(of: id, prefix: prefix), position < Int(UInt32.max) {
             storage = .number(UInt32(position + 1))
         } else {
-            storage = .text(Text(id))
+            storage = .text(BoxedText(id))
         }
     }
 
@@ -69,4 +62,13 @@ struct CompactID: Hashable, Sendable {
         case .text(let text): return text.value
         }
     }
+}
+
+/// A string in a shared box, compared and hashed by its value: what a compact value
+/// (`CompactID`, `CompactDateValue`) holds when the string has no compact form, in 8 bytes.
+final class BoxedText: Hashable, Sendable {
+    let value: String
+    init(_ value: String) { self.value = value }
+    static func == (a: BoxedText, b: BoxedText) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
