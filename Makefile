@@ -6,7 +6,7 @@ DATA ?= $(CURDIR)/../shared/data
 EXAMPLE ?= Examples/Articles/harbour-bridge.txt
 BIN_RELEASE = .build/release/dossier
 
-.PHONY: deps build run test faults evaluate bench example browser-check clean
+.PHONY: deps build run test check-all faults evaluate bench example browser-check clean
 
 deps:
 	@./scripts/install-deps
@@ -20,6 +20,11 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+
+# Everything CI runs and what it leaves for a release: every fault case, DocC, the fuzz replay, the
+# custom-components example, the browser check and Spark (about 35 minutes; see .ci/run).
+check-all: deps
+	CI_FULL=1 ./.ci/run
 
 # Replays the red-team's faults (signals, a full disk, closed streams, hostile ids) against the binary.
 faults: deps
