@@ -31,6 +31,20 @@ struct FunctionWords: Sendable {
     let affiliationPrepositions: HashSet64 = HashSet64(["of", "at", "with", "for"].map(WordHash.word))
     let determiners: HashSet64 = HashSet64(["the", "a", "an", "its", "his", "her", "their", "our"].map(WordHash.word))
 
+    /// Words after which a lone capitalised word opening a sentence may be a name: verbs that
+    /// follow a subject, other than those in "-ed" (auxiliaries, modals, reporting verbs, common
+    /// irregular past tenses: "Velkor has", "Tesmar said", "Brakvik rose"), and the conjunctions
+    /// of a list of names ("Wistron and Global Lighting").
+    let subjectVerbs: HashSet64 = HashSet64(
+        [
+            "and", "or", "is", "was", "are", "were", "be", "has", "had", "have", "will", "would", "could", "can", "may", "might", "should",
+            "must", "shall", "did", "does", "do", "says", "said", "told", "tells", "also", "then", "still", "now", "rose",
+            "fell", "won", "lost", "made", "makes", "took", "takes", "gave", "went", "came", "saw", "began", "grew", "became",
+            "left", "sold", "bought", "built", "kept", "held", "met", "ran", "paid", "spent", "sent", "put", "cut", "hit",
+            "led", "wrote", "writes", "drove", "chose", "stood", "brought", "thought", "found", "knew", "got", "gets", "hopes",
+            "wants", "plans", "warns", "argues", "claims", "insists", "adds", "notes", "denies", "declines", "agrees", "thinks",
+            "believes", "expects", "reports", "announces",
+        ].map(WordHash.word))
     let smallWords: HashSet64 = HashSet64(
         ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
     let united = WordHash.word("united")
