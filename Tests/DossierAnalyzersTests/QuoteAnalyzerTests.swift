@@ -90,6 +90,27 @@ struct QuoteAnalyzerTests {
         #expect(!quote.isAnonymous)
     }
 
+    @Test("a clause with no reporting verb that a colon closes: its subject speaks ('Varga's deputy, Ola Brink, was blunter: “…”')")
+    func colonClauseSubject() throws {
+        let brink: (id: String, kind: Entity.Kind, mentions: [String]) = ("e2", .person, ["Ola Brink", "Brink"])
+        let (d, q) = try quotes(
+            "Anna Varga hoped for the best. Varga’s deputy, Ola Brink, was blunter: “The pier will not be ready this year.”\n\n"
+                + "She put it plainly: “We have run out of money for this year.”\n\n"
+                + "The question was put to Brink: “Will you resign over the delay?”\n\n"
+                + "The notice was short: “The pier is closed until further notice.”",
+            entities: [Self.varga, brink])
+        let blunt = try #require(find(d, q, "The pier will not be ready this year."))
+        #expect(blunt.speaker == "e2")
+        #expect(speakerText(d, blunt) == "Ola Brink")
+        let plain = try #require(find(d, q, "We have run out of money for this year."))
+        #expect(speakerText(d, plain) == "She")
+        // A name that ends the clause is no subject, nor is a clause with no person.
+        let question = try #require(find(d, q, "Will you resign over the delay?"))
+        #expect(question.speaker == nil)
+        let notice = try #require(find(d, q, "The pier is closed until further notice."))
+        #expect(notice.speaker == nil && notice.speakerRange == nil)
+    }
+
     @Test("straight quotes with the subject before the verb after the quotation")
     func straightSubjectFirst() throws {
         let (d, q) = try quotes("\"The water is safe to drink again,\" Varga told reporters on Friday.", entities: [Self.varga])

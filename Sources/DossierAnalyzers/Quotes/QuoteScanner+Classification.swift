@@ -82,6 +82,9 @@ extension QuoteScanner {
                 // verb that closes the sentence, when none comes before or right after.
                 if kind == .partial, found?.speaker == nil, let later = closingAttribution(post, opening: false) { found = later }
             }
+            if kind == .direct, found?.speaker == nil, lead == .introduced, !inherited, let subject = colonSubject(pre) {
+                found = Attribution(cue: found?.cue, speaker: subject)
+            }
             var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: kind)
             guard kind == .direct || kind == .partial else {
                 quotes.append(quote)

@@ -163,6 +163,38 @@ extension QuoteScanner {
         return range
     }
 
+    /// `Berg’s neighbour, Ingrid Holm, was blunter: “…”`, `Holm was blunter: “…”`, `She put it
+    /// plainly: “…”`: the subject of a clause with no reporting verb that a colon closes before a
+    /// quotation. It is `he` or `she` opening the clause, or a person or organisation named where
+    /// the clause opens or right after a description set off by a comma, and followed by a
+    /// lowercase word or a comma (not `Berg’s`, not `The question put to Holm:`).
+    mutating func colonSubject(_ t: [QuoteToken]) -> Range<Int>? {
+        guard let colon = t.lastIndex(where: { $0.isMark(0x3A) }), colon > 0, colon <= 16 else { return nil }
+        if t[0].isWord, t[0].hash == Words.he || t[0].hash == Words.she, colon > 1, t[1].isWord {
+            return t[0].start..<t[0].end
+        }
+        var starts = [0]
+        if let comma = t[..<colon].firstIndex(where: { $0.isMark(0x2C) }), comma + 1 < colon { starts.append(comma + 1) }
+        for start in starts {
+            guard let (range, end) = name(t, from: start), end + 1 < colon, !isPossessive(t[end]),
+                (t[end + 1].isWord && !t[end + 1].isCapitalized) || t[end + 1].isMark(0x2C),
+                let e = mentions.entity(overlapping: TextRange(range)),
+                mentions.entities[e].kind == .person || mentions.entities[e].kind == .organization
+            else { continue }
+            return range
+        }
+        return nil
+    }
+
+    /// Whether a word ends in a possessive `'s`, `’s` or a lone apostrophe (`Berg’s`, `voters'`).
+    func isPossessive(_ t: QuoteToken) -> Bool {
+        guard t.end - t.start >= 2 else { return false }
+        let last = v(t.end - 1)
+        if last == 0x27 || last == 0x2019 { return true }
+        let before = v(t.end - 2)
+        return (last | 0x20) == 0x73 && (before == 0x27 || before == 0x2019)
+    }
+
     /// The pronoun of a contracted word (`he’d`, `she'll`, `they’ve`), as a range; nil for any other word.
     mutating func pronounBeforeContraction(_ t: QuoteToken) -> Range<Int>? {
         guard t.isWord, t.end - t.start >= 3, t.end - t.start <= 7 else { return nil }
