@@ -199,6 +199,15 @@ struct EntityAnalyzerTests {
         #expect(entity("Moody", in: entities) == nil && entity("Kellogg", in: entities) == nil)
     }
 
+    @Test("a firm named by its line of business is an organisation: 'Fjord Securities', 'Tarn Mining', 'Norrland Electric'")
+    func lineOfBusinessHeads() throws {
+        let (_, entities) = try paragraph(
+            "Analysts at Fjord Securities were surprised. Shares of Tarn Mining fell, and Norrland Electric said nothing.")
+        for name in ["Fjord Securities", "Tarn Mining", "Norrland Electric"] {
+            #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
+        }
+    }
+
     @Test("appositions after the name: 'Tamm, a Kremlin aide' and 'Mara Lindqvist, the bank's chief executive'")
     func apposition() throws {
         let (_, entities) = try paragraph(

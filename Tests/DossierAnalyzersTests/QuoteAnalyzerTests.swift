@@ -111,6 +111,17 @@ struct QuoteAnalyzerTests {
         #expect(notice.speaker == nil && notice.speakerRange == nil)
     }
 
+    @Test("a number's thousands separator is no comma of an appositive: the speaker is read past '1,200 captains'")
+    func numberInAppositive() throws {
+        let (d, q) = try quotes(
+            "The harbour union, which represents about 1,200 pilots and deckhands, said the offer was “an insult to every member” and left."
+        )
+        let quote = try #require(find(d, q, "an insult to every member"))
+        #expect(quote.kind == .partial)
+        let speaker = try #require(speakerText(d, quote))
+        #expect(speaker.hasSuffix("union"), "\(speaker)")
+    }
+
     @Test("straight quotes with the subject before the verb after the quotation")
     func straightSubjectFirst() throws {
         let (d, q) = try quotes("\"The water is safe to drink again,\" Varga told reporters on Friday.", entities: [Self.varga])

@@ -300,6 +300,10 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                     } else if next & K.joiner != 0 && i + 1 < hi && scanClass(v(i + 1)) & (K.letter | K.digit) != 0 {
                         h = WordTable.mix(h, WordTable.fold(d))
                         i += 1
+                    } else if (d == 0x2C || d == 0x2E) && i + 1 < hi && Self.isDigit(v(i - 1)) && Self.isDigit(v(i + 1)) {
+                        // A number with a separator (1,200; 4.5) is one word, not a clause's comma.
+                        h = WordTable.mix(h, d)
+                        i += 1
                     } else if d == 0x2E && i + 1 < hi && Self.isUpper(v(i + 1)) && Self.isUpper(v(i - 1))
                         && (i - 1 == start || !Self.isLetter(v(i - 2)))
                     {
