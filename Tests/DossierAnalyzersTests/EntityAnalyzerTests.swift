@@ -199,6 +199,22 @@ struct EntityAnalyzerTests {
         #expect(entity("Moody", in: entities) == nil && entity("Kellogg", in: entities) == nil)
     }
 
+    @Test("an occupation before the name is a title, not part of it: 'Meteorologist Hanna Berg said'")
+    func occupationTitles() throws {
+        let (document, entities) = try paragraph(
+            "Meteorologist Hanna Berg said the storm was fast. The menu was planned by chef Ola Dahl and engineer Siri Lund. "
+                + "The media analyst Ken Doctor disagreed. Doctor said the plan was late.")
+        // A title word after a given name is a surname, also alone after that; the title before it stays a role.
+        let ken = try #require(entity("Ken Doctor", in: entities))
+        #expect(ken.kind == .person && texts(ken, document) == ["Ken Doctor", "Doctor"])
+        #expect(ken.roles.first?.title == "analyst")
+        for (name, title) in [("Hanna Berg", "Meteorologist"), ("Ola Dahl", "chef"), ("Siri Lund", "engineer")] {
+            let person = try #require(entity(name, in: entities), "\(name)")
+            #expect(person.kind == .person && texts(person, document) == [name], "\(name)")
+            #expect(person.roles.first?.title == title, "\(name)")
+        }
+    }
+
     @Test("a firm named by its line of business is an organisation: 'Fjord Securities', 'Tarn Mining', 'Norrland Electric'")
     func lineOfBusinessHeads() throws {
         let (_, entities) = try paragraph(

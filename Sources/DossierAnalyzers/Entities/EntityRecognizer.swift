@@ -632,7 +632,14 @@ struct EntityRecognizer {
         let wholeKnown =
             isA(whole, [.placePhrase, .organizationPhrase]) || overrides.organizations.contains(whole)
             || overrides.places.contains(whole) || overrides.people.contains(whole)
-        if let (ts, te) = lastTitle, !wholeKnown, !isA(tokens[b - 1].hash, .organizationHead) {
+        // A title word that ends the run right after a given name is a surname ("Ken Doctor",
+        // "Ada Pilot"), not a title after an affiliation; so is that word alone once it is one.
+        let surnameTitle =
+            lastTitle.map { (ts, te) in
+                te == b && te == ts + 1
+                    && ((ts == a + 1 && isA(tokens[a].hash, [.maleName, .femaleName])) || (ts == a && surnames.contains(tokens[a].hash)))
+            } == true
+        if let (ts, te) = lastTitle, !wholeKnown, !surnameTitle, !isA(tokens[b - 1].hash, .organizationHead) {
             if ts > a {
                 // The part before the title is an affiliation, and a name of its own.
                 addCandidate(a, ts, sentence: s, personCue: false, roles: [], heads: [])
@@ -650,7 +657,7 @@ struct EntityRecognizer {
             } else {
                 return
             }
-        } else if lastTitle == nil {
+        } else if lastTitle == nil || surnameTitle {
             // A title before the run: "US envoys Steve Witkoff", "Putin's adviser Yuri Ushakov".
             if let (role, head, plural, _) = titleBefore(a, sentenceStart: r.lowerBound) {
                 roles.append(role)
