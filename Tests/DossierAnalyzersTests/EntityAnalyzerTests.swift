@@ -218,7 +218,12 @@ struct EntityAnalyzerTests {
     @Test("a firm named by its line of business is an organisation: 'Fjord Securities', 'Tarn Mining', 'Norrland Electric'")
     func lineOfBusinessHeads() throws {
         let (_, entities) = try paragraph(
-            "Analysts at Fjord Securities were surprised. Shares of Tarn Mining fell, and Norrland Electric said nothing.")
+            "Analysts at Fjord Securities were surprised. Shares of Tarn Mining fell, and Norrland Electric said nothing. "
+                + "Storms hit the northern valley, where Valley Power runs the grid. Valley Power did not respond.")
+        // A word the article writes in lowercase opens a sentence and a name built on a head word.
+        let power = try #require(entity("Valley Power", in: entities))
+        #expect(power.kind == .organization && power.mentions.count == 2)
+        #expect(entity("Power", in: entities) == nil)
         for name in ["Fjord Securities", "Tarn Mining", "Norrland Electric"] {
             #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
         }

@@ -594,7 +594,11 @@ struct EntityRecognizer {
             let h = tokens[a].hash
             let adverb =
                 b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4 && endsInLy(a)
-            if h == the || adverb || isA(h, .commonWord) || seenLowercase(h) || isA(h, .titleModifier) {
+            // Not a word the article writes in lowercase that opens a name built on an organisation
+            // head or listed whole ("Valley Power did not respond" after "the northern valley").
+            let namedWhole =
+                b - a >= 2 && (isA(tokens[b - 1].hash, .organizationHead) || isA(sequence(a, b), [.placePhrase, .organizationPhrase]))
+            if h == the || adverb || isA(h, .commonWord) || (seenLowercase(h) && !namedWhole) || isA(h, .titleModifier) {
                 if titleEnd(at: a, limit: b) == nil || h == the { a += 1 }
             }
         }
