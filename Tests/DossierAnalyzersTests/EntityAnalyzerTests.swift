@@ -199,6 +199,17 @@ struct EntityAnalyzerTests {
         #expect(entity("Moody", in: entities) == nil && entity("Kellogg", in: entities) == nil)
     }
 
+    @Test("a lowercase noun before a lowercase title is its affiliation: 'said union chairman Erik Dahl'; a verb is not")
+    func lowercaseNounAffiliation() throws {
+        let (document, entities) = try paragraph(
+            "“We will strike,” said union chairman Erik Dahl. The company spokeswoman Nina Strand declined to comment. "
+                + "The plan worried analyst Mira Holt.")
+        try expectPeople(
+            [("Erik Dahl", "chairman", "union"), ("Nina Strand", "spokeswoman", "company")], in: entities, document)
+        let mira = try #require(entity("Mira Holt", in: entities))
+        #expect(mira.roles.first?.title == "analyst" && mira.roles.first?.affiliation == nil)
+    }
+
     @Test("an occupation before the name is a title, not part of it: 'Meteorologist Hanna Berg said'")
     func occupationTitles() throws {
         let (document, entities) = try paragraph(

@@ -749,6 +749,10 @@ struct EntityRecognizer {
             while p - 1 >= sentenceStart && tokens[p - 1].isCapitalizedWord && p - 1 > m - 4 { p -= 1 }
             if isInitialPosition(p, sentenceStart: sentenceStart) && isA(tokens[p].hash, .commonWord) { p += 1 }
             if p < m { affiliation = (p, m - 1 + 1) }
+        } else if m - 1 >= sentenceStart && isAffiliationNoun(m - 1) {
+            // A lowercase noun before a lowercase title: "said union chairman Erik Dahl", "the company
+            // spokeswoman Nina Strand"; not a verb or a preposition ("warned analyst Mira Holt").
+            affiliation = (m - 1, m)
         }
         let from = affiliation?.0 ?? m
         let role = Entity.Role(title: text(m, a), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(from, a))
@@ -1137,6 +1141,14 @@ struct EntityRecognizer {
         "son", "sen", "sky", "ski", "vich", "enko", "ov", "ova", "ev", "eva", "ez", "ini", "elli", "stein", "mann", "berg", "ian", "yan",
         "ashvili", "escu", "oglu", "sson", "poulos",
     ]
+
+    /// Whether the word at `i` is a lowercase noun of a kind of organisation (`union`, `company`,
+    /// `party`: the organisation heads), which names what a title after it is a title of. Other
+    /// nouns there are mostly part of the title or a description (`planetary scientist`, `math
+    /// teacher`, `billionaire founder`), no affiliation.
+    private mutating func isAffiliationNoun(_ i: Int) -> Bool {
+        tokens[i].isLowercaseWord && isA(tokens[i].hash, .organizationHead)
+    }
 
     /// Whether the word at `i` has more than two letters and ends in the lowercase letters `x` and
     /// `y` ("ly": an adverb, mostly; "ed": a past tense or participle, mostly).
