@@ -595,10 +595,13 @@ struct EntityRecognizer {
             let adverb =
                 b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4 && endsInLy(a)
             // Not a word the article writes in lowercase that opens a name built on an organisation
-            // head or listed whole ("Valley Power did not respond" after "the northern valley").
-            let namedWhole =
-                b - a >= 2 && (isA(tokens[b - 1].hash, .organizationHead) || isA(sequence(a, b), [.placePhrase, .organizationPhrase]))
-            if h == the || adverb || isA(h, .commonWord) || (seenLowercase(h) && !namedWhole) || isA(h, .titleModifier) {
+            // head or listed whole ("Valley Power did not respond" after "the northern valley"); asked
+            // only of such a word.
+            if h == the || adverb || isA(h, .commonWord) || isA(h, .titleModifier)
+                || (seenLowercase(h)
+                    && !(b - a >= 2
+                        && (isA(tokens[b - 1].hash, .organizationHead) || isA(sequence(a, b), [.placePhrase, .organizationPhrase]))))
+            {
                 if titleEnd(at: a, limit: b) == nil || h == the { a += 1 }
             }
         }
