@@ -596,6 +596,46 @@ struct EntityAnalyzerTests {
         #expect(texts(institute, document) == ["Marden Coastal Institute", "MCI"])
     }
 
+    @Test("'the company' and 'the ministry' join the organisation they stand for; a numbered label is no name")
+    func organisationNominals() throws {
+        let (document, entities) = try analyze(
+            """
+            Depot to Close
+
+            Halden Freight Ltd. will shut its depot in Ormsby in May. The company said forty drivers would move to Brekke.
+
+            The Ministry of Fisheries opened a review of the quota. Critics spoke to the Ormsby Gazette. Later the ministry said the review would take a year.
+
+            The rule is in Article 9 of the charter, and Section 14 sets the fine.
+            """)
+        let freight = try #require(entity("Halden Freight Ltd", in: entities))
+        #expect(freight.mentions.contains { $0.form == .nominal && document.text(in: $0.range) == "The company" })
+        let ministry = try #require(entity("Ministry of Fisheries", in: entities))
+        #expect(ministry.mentions.contains { $0.form == .nominal && document.text(in: $0.range) == "the ministry" })
+        #expect(!(entity("Ormsby Gazette", in: entities)?.mentions.contains { $0.form == .nominal } ?? false))
+        #expect(entity("Article", in: entities) == nil)
+        #expect(entity("Section", in: entities) == nil)
+    }
+
+    @Test("an apposition's title takes one lowercase word before it after an article, not after a possessive nor before a name")
+    func appositionFieldWord() throws {
+        let (_, entities) = try analyze(
+            """
+            Seagrass Loss Measured
+
+            Ines Roholt, a marine ecologist at the Vesterby Institute, led the survey.
+
+            Worried, his family doctor sent the results to the clinic.
+
+            On Streamly, the real Prince Oskar was the most watched man of the week.
+            """)
+        let roholt = try #require(entity("Ines Roholt", in: entities))
+        #expect(roholt.roles.first?.title == "marine ecologist")
+        #expect(roholt.roles.first?.affiliation == "the Vesterby Institute")
+        #expect(entity("Worried", in: entities) == nil)
+        #expect(entity("Streamly", in: entities)?.roles.isEmpty ?? true)
+    }
+
     @Test("passes the analyzer conformance checks")
     func conformance() async throws {
         let (document, _) = try analyze(

@@ -294,6 +294,44 @@ struct QuoteAnalyzerTests {
     }
 
     @Test(
+        "reported speech: an inverted verb with a named speaker after a fronted phrase, long descriptions, an attribution between commas, a second verb after 'but'"
+    )
+    func reportedSpeechShapes() throws {
+        let (d, q) = try quotes(
+            """
+            Under the new rules, ferry crews must rest for eleven hours, said Tomas Ekberg, a lawyer in Varberg.
+
+            Anna Varga, a harbour pilot who has guided tankers into the bay for nineteen years and trains new pilots, said the channel had never been so crowded.
+
+            Lena Holm, regional organiser of the Dockers' and Pilots' Union, said members would vote next week.
+
+            By next spring, Varga said, the quay will take ships twice as long.
+
+            The fares will rise in March, the company announced on Monday, less than a month after the merger.
+
+            Ekberg called the timetable “a fantasy” but warned that the ferry would run late all winter.
+
+            Late in the evening, Holm posted a photo of the empty quay on her page.
+
+            Fares rose, said Ekberg was wrong about the cost.
+            """,
+            entities: [Self.varga, ("e2", .person, ["Tomas Ekberg", "Ekberg"]), ("e3", .person, ["Lena Holm", "Holm"])])
+        let rest = try #require(find(d, q, "Under the new rules, ferry crews must rest for eleven hours"))
+        #expect(rest.kind == .indirect)
+        #expect(rest.speaker == "e2")
+        #expect(find(d, q, "the channel had never been so crowded")?.speaker == "e1")
+        #expect(find(d, q, "members would vote next week")?.speaker == "e3")
+        // The attribution between commas: the speech is all of the sentence.
+        #expect(find(d, q, "By next spring, Varga said, the quay will take ships twice as long")?.speaker == "e1")
+        // The words after the second comma are the writer's.
+        #expect(speakerText(d, find(d, q, "The fares will rise in March")) == "the company")
+        #expect(find(d, q, "the ferry would run late all winter")?.speaker == "e2")
+        #expect(!q.contains { $0.kind == .indirect && d.text(in: $0.range).contains("photo") })
+        // `said Ekberg was wrong` reports what Ekberg was: Ekberg is no speaker there.
+        #expect(!q.contains { $0.speaker == "e2" && d.text(in: $0.range) == "Fares rose" })
+    }
+
+    @Test(
         "attributions the older rules missed: a verb closing the sentence, 'has written', 'the statement read', 'comments X', a title before the name"
     )
     func laterAttributions() throws {

@@ -793,7 +793,19 @@ struct EntityRecognizer {
             affiliation = (p, e)
             p = e
         }
+        // "a marine ecologist", "a veteran negotiator": after an article, one lowercase word of a
+        // field or a manner before a title in lowercase belongs to it; not after a possessive ("his
+        // family doctor" is someone else) nor before a name ("the real Prince Andrew").
+        let titleStart = p
+        let article = tokens[b + 1].hash
+        if affiliation == nil && p > b + 1 && (article == the || article == a || article == an) && p + 1 < limit
+            && tokens[p].isLowercaseWord && tokens[p + 1].isLowercaseWord && titleEnd(at: p, limit: limit) == nil,
+            let e = titleEnd(at: p + 1, limit: limit), e == limit || !tokens[e].isCapitalizedWord
+        {
+            p += 1
+        }
         guard p < limit, let e = titleEnd(at: p, limit: limit) else { return nil }
+        p = titleStart
         // "chief executive of Norrland Bank", "a senior fellow at the Marden Institute", "an analyst with
         // Vellmar Capital", "a professor of economics at Tarn University": a field in lowercase words may
         // come between the title and the preposition; "the" before the organisation belongs to it.
@@ -888,6 +900,13 @@ struct EntityRecognizer {
                 unplacedOpeners.append((a, s))
                 return
             }
+        }
+        // An English word the rules could not place, before a number, labels a numbered thing
+        // ("Article 5", "Section 230", "Chapter 11", "Gate 4"): the capital makes no name of it.
+        if !confident && kind == .misc && b - a == 1 && roles.isEmpty && b < sentences[s].range.upperBound
+            && tokens[b].has(.digit) && !tokens[b].has(.lowercase) && isA(tokens[a].hash, .englishWord)
+        {
+            return
         }
         if kind == .person && b - a >= 2 { surnames.insert(tokens[b - 1].hash) }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
@@ -1403,7 +1422,10 @@ struct EntityRecognizer {
             while sentences[s].range.upperBound <= p { s += 1 }
             let r = sentences[s].range
             guard !sentences[s].headline, p + 1 < r.upperBound else { continue }
-            guard let e = titleEnd(at: p + 1, limit: r.upperBound) else { continue }
+            guard let e = titleEnd(at: p + 1, limit: r.upperBound) else {
+                addOrganizationNominal(at: p, sentence: s, &groups)
+                continue
+            }
             if e < r.upperBound && (tokens[e].isCapitalizedWord || tokens[e].hash == of || tokens[e].has(.possessive)) { continue }
             let head = tokens[e - 1].hash
             let at = Int(tokens[p].start)
@@ -1418,6 +1440,52 @@ struct EntityRecognizer {
             }
             if best >= 0 { groups[best].extra.append((range(p, e), .nominal)) }
         }
+    }
+
+    /// "the company" or "the ministry" after a named organisation: for the head of a name
+    /// ("ministry", "bank", "union"), the latest organisation whose name holds that word; for a
+    /// word for any firm ("company", "firm", "carrier"), one named in this sentence or the one
+    /// before if any, and of those the one named most often so far (the story's subject, not the
+    /// newspaper it spoke to).
+    private mutating func addOrganizationNominal(at p: Int, sentence s: Int, _ groups: inout [Group]) {
+        let r = sentences[s].range
+        let h = p + 1
+        guard tokens[h].isLowercaseWord else { return }
+        // Not "the company of …" nor "the firm Northfield" (whose name is a mention already), nor
+        // "the authority's annual report", which names the report: it speaks, not the authority.
+        if h + 1 < r.upperBound && (tokens[h + 1].isCapitalizedWord || tokens[h + 1].hash == of || tokens[h + 1].has(.possessive)) {
+            return
+        }
+        let head = tokens[h].hash
+        let generic = tables.words.firmNouns.contains(head)
+        guard generic || isA(head, .organizationHead) else { return }
+        let at = tokens[p].start
+        let window = tokens[s > 0 ? sentences[s - 1].range.lowerBound : r.lowerBound].start
+        // The candidate so far, ranked by: named in the window, named often, typed by a sure rule
+        // ("Halden Freight Ltd.", not "Ormsby" typed after "Ormsby Gazette"), named last.
+        var chosen = -1
+        var chosenKey: (Int, Int, Int, Int32) = (0, 0, 0, -1)
+        for g in groups.indices where groups[g].kind == .organization {
+            if !generic {
+                let f = groups[g].fullest
+                guard (f.first..<f.end).contains(where: { tokens[$0].hash == head }) else { continue }
+            }
+            var count = 0
+            var latest: Int32 = -1
+            for m in groups[g].mentions where tokens[m.first].start < at {
+                count += 1
+                latest = max(latest, tokens[m.first].start)
+            }
+            guard count > 0 else { continue }
+            // For the head of a name the latest such organisation is meant; for a firm, salience.
+            let key = generic ? (latest >= window ? 1 : 0, count, groups[g].confident ? 1 : 0, latest) : (0, 0, 0, latest)
+            if key > chosenKey {
+                chosen = g
+                chosenKey = key
+            }
+        }
+        guard chosen >= 0 else { return }
+        groups[chosen].extra.append((range(p, h + 1), .nominal))
     }
 
     private enum Gender { case male, female, unknown }

@@ -45,6 +45,13 @@ struct FunctionWords: Sendable {
             "wants", "plans", "warns", "argues", "claims", "insists", "adds", "notes", "denies", "declines", "agrees", "thinks",
             "believes", "expects", "reports", "announces",
         ].map(WordHash.word))
+    /// Words for a firm of any name, which "the company" or "the carrier" refers back to.
+    let firmNouns: HashSet64 = HashSet64(
+        [
+            "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer",
+            "maker", "automaker", "carmaker", "chipmaker", "conglomerate", "broadcaster", "publisher", "startup", "utility",
+            "operator", "developer", "supplier", "chain",
+        ].map(WordHash.word))
     let smallWords: HashSet64 = HashSet64(
         ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
     let united = WordHash.word("united")

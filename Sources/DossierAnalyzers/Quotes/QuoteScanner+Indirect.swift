@@ -128,6 +128,12 @@ extension QuoteScanner {
             return make(content: content(t, from: k + 2), cue: t[k].start..<t[k + 1].end, speaker: subject)
         }
         let cue = t[k].start..<t[k].end
+        // `Under the law, platforms are shielded, said Jonas Berg, a lawyer.`: a named speaker
+        // after the inverted verb says who spoke, even when an earlier comma makes the words before
+        // the verb look like an appositive of a subject.
+        if k > 0, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = invertedSpeaker(t, from: k + 1) {
+            return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
+        }
         guard let subject = backwardSubject(t, cue: k, lo: 0) else {
             // `The bridge will reopen, said the ministry.`: a verb in the past or with -s, as
             // inversion has it; a bare form after a comma is an imperative (`To the pears, add the juice`).
@@ -139,17 +145,35 @@ extension QuoteScanner {
         // when or where (`on Tuesday`, `in a statement`), to whom (`told us`), or follow a comma
         // (`said, citing …`), or there are none: `Coastline's director, Ravi Menon, said the company
         // accepted it` reports what follows the verb.
-        let after = t[(k + 1)...].filter(\.isWord)
+        // After nothing or a word of when or where, up to a comma: `the company announced on
+        // Tuesday, less than a week after …`, `Bridenstine said, there will be …`.
+        let closing =
+            !word(k + 1) || Words.attributionAdverbials.contains(t[k + 1].hash) ? t[(k + 1)...].firstIndex { $0.isMark(0x2C) } : nil
+        let after = t[(k + 1)..<(closing ?? count)].filter(\.isWord)
         let adverbial =
             !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])
             || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0
         if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial {
+            // `At current rates, Bridenstine said, there will be three rockets by 2024`: an
+            // attribution between commas inside the sentence; the speech is all of the sentence.
+            // Not when the words before the attribution make a clause of their own and those
+            // after are the writer's (`…, the company announced on Tuesday, less than a week after
+            // …`, `…, Graham said, offering …`).
+            if let comma = closing, let before = clause(t, upTo: s - 1), let rest = content(t, from: comma + 1),
+                wordCount(t, in: rest) >= 2, wordCount(t, in: before) <= 8, t[comma + 1].isWord,
+                !Words.appendages.contains(t[comma + 1].hash), wordClass(t[comma + 1]) & C.preposition == 0,
+                !isParticiple(t[comma + 1])
+            {
+                return make(content: before.lowerBound..<rest.upperBound, cue: cue, speaker: subject)
+            }
             return make(content: clause(t, upTo: s - 1), cue: cue, speaker: subject)
         }
         var c = k + 1
         // `…, a change residents said was overdue`: a verb right after the cue has no subject of its
         // own, so the words are no reported clause.
         guard word(c), !Words.auxiliaries.contains(t[c].hash) else { return nil }
+        // `posted a photo`, `wrote a letter`: an object of a verb of writing, not a reported clause.
+        if Words.writing.contains(t[k].hash), Words.indefinite.contains(t[c].hash) { return nil }
         if use.contains(.listener) {
             // `told reporters (that) …`: step over the listener.
             if let that = (c..<min(count, c + 6)).first(where: { word($0) && t[$0].hash == Words.that }),
@@ -169,6 +193,31 @@ extension QuoteScanner {
             c = that + 1
         }
         return make(content: content(t, from: c), cue: cue, speaker: subject)
+    }
+
+    /// The speaker after an inverted reporting verb when it closes the clause: the sentence ends
+    /// after it, or an adverbial follows (`in a statement`), or one appositive that runs to the end
+    /// (`Jonas Berg, a lawyer in Bergen.`). It is a name, or a description that a determiner or an
+    /// unnamed head opens (`said the ministry`, `said officials`), not a bare capitalised word
+    /// (`said Tuesday`). `said Berg was wrong` and `said Berg, the contractor, was wrong` report
+    /// what Berg did: no speaker.
+    mutating func invertedSpeaker(_ t: [QuoteToken], from k: Int) -> Range<Int>? {
+        guard let speaker = forwardSpeaker(t, from: k), k < t.count, t[k].isWord else { return nil }
+        var last = k
+        while last + 1 < t.count, t[last + 1].end <= speaker.upperBound {
+            last += 1
+            // `said the findings should change …`: a verb of its own makes the words a clause.
+            if t[last].isWord, Words.auxiliaries.contains(t[last].hash) { return nil }
+        }
+        let named = mentions.entity(overlapping: TextRange(start: t[last].start, end: t[last].end)) != nil
+        guard named || wordClass(t[k]) & (C.determiner | C.anonymousHead) != 0 else { return nil }
+        let e = last + 1
+        guard e < t.count else { return speaker }
+        if t[e].isWord { return Words.attributionAdverbials.contains(t[e].hash) ? speaker : nil }
+        guard t[e].isMark(0x2C) else { return t[e].isMark(0x2E) || t[e].isMark(0x3B) ? speaker : nil }
+        // After an appositive's comma, no further comma with words after it.
+        guard let next = t[(e + 1)...].firstIndex(where: { $0.isMark(0x2C) }) else { return speaker }
+        return t[(next + 1)...].contains(where: \.isWord) ? nil : speaker
     }
 
     /// Whether a reporting verb has a form that stands before its subject: `said`, `added`,

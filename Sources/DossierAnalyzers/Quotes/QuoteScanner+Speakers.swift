@@ -77,7 +77,13 @@ extension QuoteScanner {
         if t[j].isWord, t[j].hash == Words.and || t[j].hash == Words.but {
             var k = j - 1
             while k >= lo {
-                if t[k].isWord, cueUse(t[k]).contains(.direct) { return backwardSubject(t, cue: k, lo: lo) }
+                // `X called the plan “reckless” but warned that …`: a verb of a partial quotation too.
+                // After an article or a possessive it is a noun (`the terms of the deal`).
+                if t[k].isWord, !cueUse(t[k]).isDisjoint(with: [.direct, .partial]),
+                    k == lo || !(t[k - 1].isWord && Words.nounMarkers.contains(t[k - 1].hash))
+                {
+                    return backwardSubject(t, cue: k, lo: lo)
+                }
                 k -= 1
             }
             return nil
@@ -92,11 +98,22 @@ extension QuoteScanner {
             if progressive, let subject = clauseSubject(t, before: j, lo: lo) { return subject }
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
-            while k >= lo, !t[k].isMark(0x2C), j - k < 12 {
-                if !t[k].isWord && !t[k].isMark(0x2E) { return nil }
+            while k >= lo, !t[k].isMark(0x2C), j - k < 30 {
+                // Words, and the marks inside a name or description: `Dr.`, `Workers'`, `co-author`.
+                if !t[k].isWord && !t[k].isMark(0x2E) && !t[k].isMark(0x27) && !t[k].isMark(0x2019) && !t[k].isMark(0x2D) {
+                    return nil
+                }
                 k -= 1
             }
             guard k >= lo, t[k].isMark(0x2C) else { return nil }
+            // A long appositive describes: it opens with a determiner or `who`, or holds a `who`
+            // (`Raymond Osei, a shop steward who has worked on the line for 22 years, said`).
+            if j - k > 12, k + 1 < j {
+                let describes =
+                    (t[k + 1].isWord && wordClass(t[k + 1]) & C.determiner != 0)
+                    || t[(k + 1)..<j].contains { $0.isWord && $0.hash == Words.who }
+                guard describes else { return nil }
+            }
             // `The harbour master, Anna Varga, said`: when the appositive is the name and what
             // comes before it a description, the name is the subject.
             if k + 1 < j, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
@@ -338,6 +355,23 @@ enum Words {
     static let refusals: Set<UInt64> = Set(
         ["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"].map(WordTable.hash))
     /// Words that open a contrasting clause after a comma, which ends reported speech.
+    /// Verbs of writing, whose object (`posted a photo`) is no reported clause.
+    static let writing: Set<UInt64> = Set(
+        ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash))
+    /// Words after an inverted verb's speaker that say when or where it spoke (`said the ministry
+    /// in a statement`), so that the speaker closes the clause.
+    static let attributionAdverbials: Set<UInt64> = Set(
+        ["in", "on", "at", "during", "after", "before", "last", "yesterday", "today", "earlier", "late", "when", "while", "via", "through"]
+            .map(WordTable.hash))
+    /// Words that open the writer's addition after an attribution (`…, the firm said, less than a
+    /// week after …`, `…, she said, while …`), not the rest of what was said.
+    static let appendages: Set<UInt64> = Set(
+        [
+            "which", "who", "while", "whereas", "as", "after", "before", "because", "since", "although", "though", "when", "less",
+            "more", "but", "and", "or", "according", "amid", "despite", "even", "just", "only", "ever", "than", "so", "then",
+            "where", "whether", "if", "unless", "until",
+        ].map(WordTable.hash))
+    static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
 

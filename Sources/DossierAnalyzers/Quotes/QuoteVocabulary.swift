@@ -45,7 +45,7 @@ struct QuoteVocabulary: Sendable {
     static let speechVerbs: [String] = [
         "say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "warn", "warns", "warned",
         "argue", "argues", "argued", "claim", "claimed", "insist", "insists", "insisted", "stress", "stresses",
-        "stressed", "note", "noted", "write", "writes", "wrote", "tweet", "tweeted", "post", "posted",
+        "stressed", "note", "noted", "write", "writes", "wrote", "tweet", "tweeted", "posted",
         "announce", "announces", "announced", "state", "stated", "explain", "explains", "explained",
         "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted", "confirm", "confirms",
         "confirmed", "deny", "denies", "denied", "suggest", "suggests", "suggested", "predict", "predicts",
