@@ -559,12 +559,13 @@ struct EntityAnalyzerTests {
         #expect(entity("Vellmar Cartel", in: entities)?.kind == .organization)
     }
 
-    @Test("a lone word that opens an organisation's name elsewhere in the document is that organisation")
+    @Test("a lone word that opens an organisation's name elsewhere in the document is that organisation, and a mention of it")
     func openingWordKeepsKind() throws {
-        let (_, entities) = try paragraph(
+        let (document, entities) = try paragraph(
             "The Kestrel Media Group bought two radio stations last year. In March, Kestrel announced it would sell one of them.")
-        #expect(entity("Kestrel Media Group", in: entities)?.kind == .organization)
-        #expect(entity("Kestrel", in: entities)?.kind == .organization)
+        let group = try #require(entity("Kestrel Media Group", in: entities))
+        #expect(group.kind == .organization)
+        #expect(group.mentions.map { document.text(in: $0.range) } == ["Kestrel Media Group", "Kestrel"])
     }
 
     @Test("authors cited by year are people, and an ampersand between two of them splits the pair")
@@ -615,6 +616,25 @@ struct EntityAnalyzerTests {
         #expect(!(entity("Ormsby Gazette", in: entities)?.mentions.contains { $0.form == .nominal } ?? false))
         #expect(entity("Article", in: entities) == nil)
         #expect(entity("Section", in: entities) == nil)
+    }
+
+    @Test("a firm's first word alone joins its full name; not a place of that name, nor 'the House' of a committee")
+    func organisationShortForms() throws {
+        let (document, entities) = try analyze(
+            """
+            Depot Sold
+
+            The depot was bought by Torvane Holdings in a deal last week. The sale is the first step in Torvane's plan, and Torvane said more would follow.
+
+            Brakmoor Logistics Ltd. employs 300 people in Brakmoor. The House Transport Committee will hear the case, and the House votes in May.
+            """)
+        let torvane = try #require(entity("Torvane Holdings", in: entities))
+        #expect(torvane.mentions.map { document.text(in: $0.range) } == ["Torvane Holdings", "Torvane", "Torvane"])
+        #expect(entity("Torvane", in: entities) == nil)
+        let logistics = try #require(entity("Brakmoor Logistics Ltd", in: entities))
+        #expect(logistics.mentions.count == 1)
+        let committee = try #require(entity("House Transport Committee", in: entities))
+        #expect(committee.mentions.count == 1)
     }
 
     @Test("an apposition's title takes one lowercase word before it after an article, not after a possessive nor before a name")

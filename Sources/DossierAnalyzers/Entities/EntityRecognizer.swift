@@ -1073,8 +1073,10 @@ struct EntityRecognizer {
             }
             if nameLike && !firstClasses.contains(.demonym) { return (.person, false) }
         }
+        // "in Lund"; but in "in Kestrel's plan" the preposition governs what the possessive names,
+        // and says nothing of the kind.
         if let before, before.isLowercaseWord, locationPrepositions.contains(before.hash), b - a <= 2 {
-            return (.location, false)
+            return (after?.has(.possessive) ?? false ? .misc : .location, false)
         }
         // Word shape: an inner capital (YouTube) is a brand; place and surname endings.
         if b - a == 1 {
@@ -1257,7 +1259,29 @@ struct EntityRecognizer {
             } else if let key = initials(c.first, c.end) {
                 put(key)
             }
+            if kind == .organization, let key = organisationShortKey(c.first, c.end) { put(key) }
         }
+    }
+
+    /// The word an organisation's name opens with, which the article then uses alone: "Kestrel"
+    /// of "Kestrel Holdings", "Northfield" of "Northfield Packaging Inc."; the name must end in
+    /// an organisation's head word ("Xbox Live" gives nothing). Not an acronym, a common word
+    /// ("General Motors", "New York Times") or one the article writes in lowercase, a place,
+    /// group or nationality ("Boston Globe", "Muslim Brotherhood", "European Space Agency"), a
+    /// given name, nor a head ("Bank of Lund", "FC Basel").
+    private mutating func organisationShortKey(_ first: Int, _ end: Int) -> UInt64? {
+        let t = tokens[first]
+        guard t.isCapitalizedWord, !t.has(.digit), !t.has(.allCaps), !t.has(.possessive), end - first >= 2,
+            tokens[first + 1].isCapitalizedWord, isA(tokens[end - 1].hash, .organizationHead),
+            !isA(
+                t.hash,
+                [
+                    .commonWord, .place, .demonym, .group, .maleName, .femaleName, .organizationHead, .organizationOpener,
+                    .placeHead, .miscHead, .titleWord, .honorific, .notName,
+                ]),
+            !seenLowercase(t.hash)
+        else { return nil }
+        return single(t.hash)
     }
 
     /// Removes candidates that are pieces of a web address (`t.co/Xq3kT9`) or a social handle or
@@ -1289,6 +1313,18 @@ struct EntityRecognizer {
         for c in candidates {
             let seq = sequence(c.first, c.end)
             var g = keys[seq] ?? -1
+            // A short form never joins across kinds it cannot share: "in Millbrook" is no mention of
+            // a "Millbrook Packaging" named before.
+            // Nor is "the House", an English word after "the", the "House Science Committee" ("the
+            // GateHouse deal" is GateHouse Media's).
+            if g >= 0, c.end - c.first == 1, groups[g].fullest.end - groups[g].fullest.first > 1, groups[g].kind == .organization,
+                c.kind == .location
+                    || (!tokens[c.first].has(.allCaps) && c.first > 0 && tokens[c.first - 1].hash == the
+                        && tokens[c.first - 1].isLowercaseWord
+                        && isA(tokens[c.first].hash, .englishWord))
+            {
+                g = -1
+            }
             if g < 0, c.end - c.first >= 2, c.kind != .person, let key = initials(c.first, c.end), let old = keys[key], old >= 0 {
                 g = old
             }
