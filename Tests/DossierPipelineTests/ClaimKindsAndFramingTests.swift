@@ -103,6 +103,27 @@ struct ClaimKindsAndFramingTests {
         }
     }
 
+    @Test("a bare document the sentence cites is a source: 'according to the filing', 'the study found'; a bare mention is not")
+    func citedBareDocuments() async throws {
+        let text = """
+            Ferry Merger Filed
+
+            Norrland Ferries filed the merger papers with the regulator on Monday. According to the filing, the merged line expects to save 40 million kronor a year.
+
+            The study found that 30 percent of crossings ran late in winter.
+
+            The report is on the council's website, and 12 ferries were sold in May.
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(Self.yaml, inputs: [(name: "merger.txt", text: text)])
+        let d = try #require(try result.documents().first)
+        let documents = d.annotations.sources.filter { $0.kind == .document }.compactMap { $0.range.map { d.text(in: $0) } }
+        #expect(documents.contains("the filing"))
+        #expect(documents.contains("The study"))
+        #expect(!documents.contains("The report"))
+        let saving = try #require(Self.claim("save 40 million kronor", in: d))
+        #expect(saving.support.contains { support in d.annotations.sources.first { $0.id == support.source.id }?.name == "the filing" })
+    }
+
     @Test("a quoted opinion is its speaker's, linked to the entity and backed by the speaker as a source")
     func quotedOpinion() async throws {
         let d = try await Self.analyzed(everySentence: true)

@@ -307,7 +307,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     // MARK: Documents
 
     /// "the authority's annual report", "a Kremlin statement", "a report by the agency": a document
-    /// head with a determiner or possessive before it and an owner or a specific modifier.
+    /// head with a determiner or possessive before it and an owner or a specific modifier, or
+    /// cited by the sentence ("according to the filing", "the study found").
     private mutating func documents(_ t: UnsafeBufferPointer<TextToken>) {
         var i = 0
         while i < t.count {
@@ -373,7 +374,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                     end = t[last].end
                 }
             }
-            guard owner || specific else { continue }
+            // "According to the filing, …", "the study found": a bare document the sentence cites
+            // (it stands for one named before, which may not be a source the rules found).
+            let cited =
+                follows(t, start, SourceWords.accordingTo)
+                || (headEnd < t.count && sameSentence(t, head, headEnd) && SourceWords.citingVerbs.contains(t[headEnd].hash))
+            guard owner || specific || cited else { continue }
             let range = TextRange(start: t[start].start, end: end)
             if sources.contains(where: { $0.range.map { $0.overlaps(range) } ?? false && $0.kind == .document }) { continue }
             let entity = mentions.entity(overlapping: range).map { Reference<Entity>(document.annotations.entities[$0].id) }
@@ -510,6 +516,12 @@ enum SourceWords {
     static let afterDocument = WordTable(words: [
         "of", "from", "by", "on", "in", "for", "about", "show", "shows", "showed", "say", "says", "said", "found", "suggest", "suggests",
         "published", "released", "indicate", "indicates", "seen", "obtained", "and",
+    ])
+    /// Verbs after a document that cite it: "the report said", "the study found".
+    static let citingVerbs = WordTable(words: [
+        "show", "shows", "showed", "say", "says", "said", "found", "finds", "suggest", "suggests", "suggested", "indicate",
+        "indicates", "indicated", "concluded", "concludes", "stated", "states", "noted", "notes", "read", "reads", "warned",
+        "warns", "estimated", "estimates", "added", "adds",
     ])
     static let accordingTo: [UInt64] = [WordTable.hash("according"), WordTable.hash("to")]
     static let toldBy: [UInt64] = [WordTable.hash("reported"), WordTable.hash("by")]
