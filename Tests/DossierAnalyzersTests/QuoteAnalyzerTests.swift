@@ -314,6 +314,8 @@ struct QuoteAnalyzerTests {
             Late in the evening, Holm posted a photo of the empty quay on her page.
 
             Fares rose, said Ekberg was wrong about the cost.
+
+            Holm said in a statement that the fee was “far too high for the islands” and that the quay needed repairs.
             """,
             entities: [Self.varga, ("e2", .person, ["Tomas Ekberg", "Ekberg"]), ("e3", .person, ["Lena Holm", "Holm"])])
         let rest = try #require(find(d, q, "Under the new rules, ferry crews must rest for eleven hours"))
@@ -329,6 +331,10 @@ struct QuoteAnalyzerTests {
         #expect(!q.contains { $0.kind == .indirect && d.text(in: $0.range).contains("photo") })
         // `said Ekberg was wrong` reports what Ekberg was: Ekberg is no speaker there.
         #expect(!q.contains { $0.speaker == "e2" && d.text(in: $0.range) == "Fares rose" })
+        // A partial quotation inside reported speech: both, one speaker.
+        #expect(find(d, q, "far too high for the islands")?.kind == .partial)
+        let repairs = try #require(q.first { $0.kind == .indirect && d.text(in: $0.range).hasSuffix("the quay needed repairs") })
+        #expect(repairs.speaker == "e3")
     }
 
     @Test(

@@ -93,7 +93,9 @@ extension QuoteScanner {
             if let cue = found?.cue {
                 quote.cue = lowercasedText(cue)
                 quote.cueRange = TextRange(cue)
-                usedCues.insert(cue.lowerBound)
+                // `said that the decision was “painful” and that the site needed …`: a partial
+                // quotation after its verb leaves the verb free to report the clause around it.
+                if !(kind == .partial && cue.upperBound <= span.contentStart) { usedCues.insert(cue.lowerBound) }
             }
             if let range = found?.speaker {
                 let speaker = antecedent(of: range, before: span, last: last) ?? resolve(range)
