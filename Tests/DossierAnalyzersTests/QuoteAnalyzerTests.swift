@@ -316,6 +316,8 @@ struct QuoteAnalyzerTests {
             Fares rose, said Ekberg was wrong about the cost.
 
             Holm said in a statement that the fee was “far too high for the islands” and that the quay needed repairs.
+
+            Varga said she would ask the ferry board to review the timetable before the summer.
             """,
             entities: [Self.varga, ("e2", .person, ["Tomas Ekberg", "Ekberg"]), ("e3", .person, ["Lena Holm", "Holm"])])
         let rest = try #require(find(d, q, "Under the new rules, ferry crews must rest for eleven hours"))
@@ -335,6 +337,8 @@ struct QuoteAnalyzerTests {
         #expect(find(d, q, "far too high for the islands")?.kind == .partial)
         let repairs = try #require(q.first { $0.kind == .indirect && d.text(in: $0.range).hasSuffix("the quay needed repairs") })
         #expect(repairs.speaker == "e3")
+        // A reporting verb inside what was reported is part of it, not a second report.
+        #expect(q.filter { $0.kind == .indirect && d.text(in: $0.range).contains("the ferry board") }.count == 1)
     }
 
     @Test(

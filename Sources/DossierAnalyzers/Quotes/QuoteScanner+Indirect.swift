@@ -11,12 +11,17 @@ extension QuoteScanner {
         var s = 0
         // The sentence of the last reported speech found, and its speaker.
         var previous: (Range<Int>, Speaker)?
+        // What the last reported speech found reports.
+        var previousContent: Range<Int>?
         for event in cueEvents {
             let use = QuoteVocabulary.CueUse(rawValue: event.use)
             guard use.contains(.indirect) || use.contains(.according) || use.contains(.callFor) || use.contains(.participle) else {
                 continue
             }
             guard !usedCues.contains(event.start) else { continue }
+            // `he would ask the organisers to review …` inside reported speech already found is
+            // part of what was reported, not a second report.
+            if let inner = previousContent, inner.contains(event.start) { continue }
             while s < spans.count && spans[s].upperBound <= event.start { s += 1 }
             if s < spans.count, spans[s].lowerBound <= event.start { continue }
             while block < blocks.count && blocks[block].range.end <= event.start { block += 1 }
@@ -41,6 +46,7 @@ extension QuoteScanner {
                     quote.isAnonymous = fitting.isAnonymous
                 }
                 previous = (sentence, Speaker(entity: quote.speaker, range: quote.speakerRange, isAnonymous: quote.isAnonymous))
+                previousContent = quote.range.start..<quote.range.end
                 quotes.append(quote)
             }
         }
