@@ -318,8 +318,13 @@ struct QuoteAnalyzerTests {
             Holm said in a statement that the fee was “far too high for the islands” and that the quay needed repairs.
 
             Varga said she would ask the ferry board to review the timetable before the summer.
+
+            Lindholm Statistics said in a statement on Friday that fares had risen by a third. “The rise is the largest since 1990,” the statement said.
             """,
-            entities: [Self.varga, ("e2", .person, ["Tomas Ekberg", "Ekberg"]), ("e3", .person, ["Lena Holm", "Holm"])])
+            entities: [
+                Self.varga, ("e2", .person, ["Tomas Ekberg", "Ekberg"]), ("e3", .person, ["Lena Holm", "Holm"]),
+                ("e4", .organization, ["Lindholm Statistics"]),
+            ])
         let rest = try #require(find(d, q, "Under the new rules, ferry crews must rest for eleven hours"))
         #expect(rest.kind == .indirect)
         #expect(rest.speaker == "e2")
@@ -339,6 +344,10 @@ struct QuoteAnalyzerTests {
         #expect(repairs.speaker == "e3")
         // A reporting verb inside what was reported is part of it, not a second report.
         #expect(q.filter { $0.kind == .indirect && d.text(in: $0.range).contains("the ferry board") }.count == 1)
+        // `the statement` speaks for whoever gave it `in a statement` just before.
+        let largest = try #require(find(d, q, "The rise is the largest since 1990"))
+        #expect(speakerText(d, largest) == "the statement")
+        #expect(largest.speaker == "e4")
     }
 
     @Test(

@@ -371,6 +371,10 @@ enum Words {
             "more", "but", "and", "or", "according", "amid", "despite", "even", "just", "only", "ever", "than", "so", "then",
             "where", "whether", "if", "unless", "until",
         ].map(WordTable.hash))
+    static let the = WordTable.hash("the")
+    /// Documents that speak for whoever gave them (`the statement said`).
+    static let documents: Set<UInt64> = Set(
+        ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
