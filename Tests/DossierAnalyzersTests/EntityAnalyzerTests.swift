@@ -637,6 +637,21 @@ struct EntityAnalyzerTests {
         #expect(committee.mentions.count == 1)
     }
 
+    @Test("a place head before 'of' makes a place ('the Republic of Varnia'), and the name it ends is that place alone")
+    func placeOfName() throws {
+        let (_, entities) = try analyze(
+            """
+            Trade Talks Resume
+
+            Envoys from the Republic of Varnia met in Oslo on Monday. Varnia's exports of coffee fell last year.
+
+            Aid reached the Democratic Republic of Tessel by sea.
+            """)
+        #expect(entity("Republic of Varnia", in: entities)?.kind == .location)
+        #expect(entity("Varnia", in: entities)?.kind == .location)
+        #expect(entity("Democratic Republic of Tessel", in: entities)?.kind == .location)
+    }
+
     @Test("an apposition's title takes one lowercase word before it after an article, not after a possessive nor before a name")
     func appositionFieldWord() throws {
         let (_, entities) = try analyze(

@@ -1026,6 +1026,12 @@ struct EntityRecognizer {
                 return (.organization, true)
             }
         }
+        // A place head before "of": "Democratic Republic of Congo", "Gulf of Bothnia".
+        if b - a >= 3 {
+            for i in a..<(b - 2) where tokens[i + 1].hash == of && tokens[i + 1].isLowercaseWord && isA(tokens[i].hash, .placeHead) {
+                return (.location, true)
+            }
+        }
         // An abbreviated head before the name: "FC Basel", "AC Milan".
         if b - a >= 2 && tokens[a].has(.allCaps) && firstClasses.contains(.organizationHead) {
             return (.organization, true)
@@ -1430,7 +1436,8 @@ struct EntityRecognizer {
     /// One kind per name across the document: a lone word no sure rule placed (left as misc, or
     /// typed by a weak cue or the span model) that opens the longer names of organisations only
     /// ("Frontiers" after "Frontiers Media") is an organisation; of places only ("Tarn" after "Tarn
-    /// Valley"), a place.
+    /// Valley"), a place; so is one that ends a place's "X of" ("Lusara" after "the Republic of
+    /// Lusara", where "Lusara's" alone had read as a person's).
     private mutating func typeLoneWords(_ groups: inout [Group]) {
         var openings: [UInt64: Kind] = [:]
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first >= 2 {
@@ -1439,9 +1446,20 @@ struct EntityRecognizer {
             let key = tokens[groups[g].fullest.first].hash
             if let old = openings[key], old != kind { openings[key] = .misc } else { openings[key] = kind }
         }
+        // The name a place's "X of" ends with: "Lusara" after "the Republic of Lusara".
+        var placeEndings: Set<UInt64> = []
+        for g in groups.indices where groups[g].kind == .location && groups[g].fullest.end - groups[g].fullest.first >= 3 {
+            let end = groups[g].fullest.end
+            if tokens[end - 2].hash == of && tokens[end - 2].isLowercaseWord { placeEndings.insert(tokens[end - 1].hash) }
+        }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 {
             guard !groups[g].mentions.isEmpty, groups[g].kind != .group, !groups[g].confident else { continue }
-            if let kind = openings[tokens[groups[g].fullest.first].hash], kind != .misc { groups[g].kind = kind }
+            let key = tokens[groups[g].fullest.first].hash
+            if let kind = openings[key], kind != .misc {
+                groups[g].kind = kind
+            } else if placeEndings.contains(key) {
+                groups[g].kind = .location
+            }
         }
     }
 
