@@ -513,16 +513,19 @@ enum SourceWords {
         "reports", "estimates", "figures", "records", "studies", "statements", "polls", "documents", "reviews", "audits", "surveys",
         "minutes", "filings", "letters",
     ])
-    static let afterDocument = WordTable(words: [
-        "of", "from", "by", "on", "in", "for", "about", "show", "shows", "showed", "say", "says", "said", "found", "suggest", "suggests",
-        "published", "released", "indicate", "indicates", "seen", "obtained", "and",
-    ])
-    /// Verbs after a document that cite it: "the report said", "the study found".
-    static let citingVerbs = WordTable(words: [
-        "show", "shows", "showed", "say", "says", "said", "found", "finds", "suggest", "suggests", "suggested", "indicate",
-        "indicates", "indicated", "concluded", "concludes", "stated", "states", "noted", "notes", "read", "reads", "warned",
-        "warns", "estimated", "estimates", "added", "adds",
-    ])
+    /// Verbs of showing after a document: "the report says", "the study found".
+    static let showingVerbs = [
+        "show", "shows", "showed", "say", "says", "said", "found", "suggest", "suggests", "indicate", "indicates",
+    ]
+    static let afterDocument = WordTable(
+        words: ["of", "from", "by", "on", "in", "for", "about", "published", "released", "seen", "obtained", "and"] + showingVerbs)
+    /// Verbs after a document that cite it: the verbs of showing, and "the study concluded", "the
+    /// statement added".
+    static let citingVerbs = WordTable(
+        words: showingVerbs + [
+            "finds", "suggested", "indicated", "concluded", "concludes", "stated", "states", "noted", "notes", "read", "reads",
+            "warned", "warns", "estimated", "estimates", "added", "adds",
+        ])
     static let accordingTo: [UInt64] = [WordTable.hash("according"), WordTable.hash("to")]
     static let toldBy: [UInt64] = [WordTable.hash("reported"), WordTable.hash("by")]
     static let determiners = WordTable(words: [

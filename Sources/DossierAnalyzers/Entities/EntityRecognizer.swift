@@ -796,16 +796,16 @@ struct EntityRecognizer {
         // "a marine ecologist", "a veteran negotiator": after an article, one lowercase word of a
         // field or a manner before a title in lowercase belongs to it; not after a possessive ("his
         // family doctor" is someone else) nor before a name ("the real Prince Andrew").
-        let titleStart = p
+        guard p < limit else { return nil }
+        var end = titleEnd(at: p, limit: limit)
         let article = tokens[b + 1].hash
-        if affiliation == nil && p > b + 1 && (article == the || article == a || article == an) && p + 1 < limit
-            && tokens[p].isLowercaseWord && tokens[p + 1].isLowercaseWord && titleEnd(at: p, limit: limit) == nil,
+        if end == nil && affiliation == nil && p > b + 1 && (article == the || article == a || article == an) && p + 1 < limit
+            && tokens[p].isLowercaseWord && tokens[p + 1].isLowercaseWord,
             let e = titleEnd(at: p + 1, limit: limit), e == limit || !tokens[e].isCapitalizedWord
         {
-            p += 1
+            end = e
         }
-        guard p < limit, let e = titleEnd(at: p, limit: limit) else { return nil }
-        p = titleStart
+        guard let e = end else { return nil }
         // "chief executive of Norrland Bank", "a senior fellow at the Marden Institute", "an analyst with
         // Vellmar Capital", "a professor of economics at Tarn University": a field in lowercase words may
         // come between the title and the preposition; "the" before the organisation belongs to it.
@@ -1320,9 +1320,8 @@ struct EntityRecognizer {
             let seq = sequence(c.first, c.end)
             var g = keys[seq] ?? -1
             // A short form never joins across kinds it cannot share: "in Millbrook" is no mention of
-            // a "Millbrook Packaging" named before.
-            // Nor is "the House", an English word after "the", the "House Science Committee" ("the
-            // GateHouse deal" is GateHouse Media's).
+            // a "Millbrook Packaging" named before. Nor is "the House", an English word after "the",
+            // the "House Science Committee" ("the GateHouse deal" is GateHouse Media's).
             if g >= 0, c.end - c.first == 1, groups[g].fullest.end - groups[g].fullest.first > 1, groups[g].kind == .organization,
                 c.kind == .location
                     || (!tokens[c.first].has(.allCaps) && c.first > 0 && tokens[c.first - 1].hash == the

@@ -9,10 +9,8 @@ extension QuoteScanner {
         var t: [QuoteToken] = []
         var block = 0
         var s = 0
-        // The sentence of the last reported speech found, and its speaker.
-        var previous: (Range<Int>, Speaker)?
-        // What the last reported speech found reports.
-        var previousContent: Range<Int>?
+        // The sentence of the last reported speech found, its speaker, and what it reports.
+        var previous: (sentence: Range<Int>, speaker: Speaker, content: Range<Int>)?
         for event in cueEvents {
             let use = QuoteVocabulary.CueUse(rawValue: event.use)
             guard use.contains(.indirect) || use.contains(.according) || use.contains(.callFor) || use.contains(.participle) else {
@@ -21,7 +19,7 @@ extension QuoteScanner {
             guard !usedCues.contains(event.start) else { continue }
             // `he would ask the organisers to review …` inside reported speech already found is
             // part of what was reported, not a second report.
-            if let inner = previousContent, inner.contains(event.start) { continue }
+            if let content = previous?.content, content.contains(event.start) { continue }
             while s < spans.count && spans[s].upperBound <= event.start { s += 1 }
             if s < spans.count, spans[s].lowerBound <= event.start { continue }
             while block < blocks.count && blocks[block].range.end <= event.start { block += 1 }
@@ -37,7 +35,7 @@ extension QuoteScanner {
                 // `The inquiry's report said … It noted that …`: a pronoun subject right after a
                 // sentence of reported speech in the same paragraph is that speech's speaker, when
                 // it fits the pronoun.
-                if let (before, speaker) = previous, before.upperBound <= sentence.lowerBound,
+                if let (before, speaker, _) = previous, before.upperBound <= sentence.lowerBound,
                     before == sentenceBefore(sentence, block: block),
                     let range = quote.speakerRange, let fitting = continued(speaker, as: range.start..<range.end)
                 {
@@ -45,8 +43,10 @@ extension QuoteScanner {
                     quote.speakerRange = fitting.range
                     quote.isAnonymous = fitting.isAnonymous
                 }
-                previous = (sentence, Speaker(entity: quote.speaker, range: quote.speakerRange, isAnonymous: quote.isAnonymous))
-                previousContent = quote.range.start..<quote.range.end
+                previous = (
+                    sentence, Speaker(entity: quote.speaker, range: quote.speakerRange, isAnonymous: quote.isAnonymous),
+                    quote.range.start..<quote.range.end
+                )
                 quotes.append(quote)
             }
         }

@@ -354,7 +354,6 @@ enum Words {
     /// Verbs of refusing before `to` and a reporting verb (`declined to say`).
     static let refusals: Set<UInt64> = Set(
         ["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"].map(WordTable.hash))
-    /// Words that open a contrasting clause after a comma, which ends reported speech.
     /// Verbs of writing, whose object (`posted a photo`) is no reported clause.
     static let writing: Set<UInt64> = Set(
         ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash))
@@ -365,17 +364,17 @@ enum Words {
             .map(WordTable.hash))
     /// Words that open the writer's addition after an attribution (`…, the firm said, less than a
     /// week after …`, `…, she said, while …`), not the rest of what was said.
-    static let appendages: Set<UInt64> = Set(
+    static let appendages: Set<UInt64> = contrasts.union(
         [
-            "which", "who", "while", "whereas", "as", "after", "before", "because", "since", "although", "though", "when", "less",
-            "more", "but", "and", "or", "according", "amid", "despite", "even", "just", "only", "ever", "than", "so", "then",
-            "where", "whether", "if", "unless", "until",
+            "which", "who", "as", "after", "before", "because", "since", "when", "less", "more", "and", "or", "according", "amid",
+            "despite", "even", "just", "only", "ever", "than", "so", "then", "where", "whether", "if", "unless", "until",
         ].map(WordTable.hash))
     static let the = WordTable.hash("the")
     /// Documents that speak for whoever gave them (`the statement said`).
     static let documents: Set<UInt64> = Set(
         ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
+    /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }
 
