@@ -51,6 +51,24 @@ struct CLITests {
         #expect(console.stderr.contains("1 article: 1 done, 0 failed"))
     }
 
+    @Test("'bench' prints the median pass with its CPU time, and the best pass no slower than it")
+    func benchFigures() async throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pipeline = dir.appendingPathComponent("p.yaml").path
+        try "version: 1\nreader: text\nanalyzers: [sentences]\n".write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let console = Console()
+        let status = await console.run(["bench", "-j", "1", "--passes", "3", "--copies", "50", "-p", pipeline, try article(in: dir)])
+        #expect(status == 0, "\(console.stderr)")
+        let out = console.stdout
+        let pass = try #require(out.firstMatch(of: /median of 3 passes: ([0-9.]+) s \(CPU ([0-9.]+) s\), best ([0-9.]+) s/))
+        let (median, cpu, best) = (Double(pass.1)!, Double(pass.2)!, Double(pass.3)!)
+        #expect(best <= median)
+        #expect(cpu > 0)
+        let rates = try #require(out.firstMatch(of: /throughput: ([0-9.]+) MB\/s, [0-9]+ articles\/s; best pass ([0-9.]+) MB\/s/))
+        #expect(Double(rates.2)! >= Double(rates.1)!)
+    }
+
     @Test("a pipeline writing JSON produces a file that reads back as the same document")
     func runJSON() async throws {
         let dir = try folder()
