@@ -587,7 +587,9 @@ struct EntityRecognizer {
     private mutating func processRun(_ runStart: Int, _ runEnd: Int, sentence s: Int, personCue cue: Bool) {
         let r = sentences[s].range
         var a = runStart
-        let b = runEnd
+        var b = runEnd
+        // `Rachel Thornbury KC`: post-nominal letters after a name of two words or more are dropped.
+        while b - a >= 3 && tokens[b - 1].has(.allCaps) && tables.words.postNominals.contains(tokens[b - 1].hash) { b -= 1 }
         var personCue = cue
         // An ordinary word capitalised because it opens the sentence is not a name.
         if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) && !isSurnameOpening(a, b, limit: r.upperBound) {
@@ -683,7 +685,10 @@ struct EntityRecognizer {
         }
         guard a < b else { return }
         // An apposition after the run: "Ushakov, a Kremlin aide", "Mara Lindqvist, the bank's chief executive".
-        if let (role, head) = appositionAfter(b, limit: r.upperBound) {
+        // `for the Crown, the prosecutor, Rachel Thornbury`: after `the`, the run is no person, and a
+        // title set off after it that a name follows is that name's.
+        let afterThe = a > r.lowerBound && tokens[a - 1].isLowercaseWord && tokens[a - 1].hash == the
+        if let (role, head) = appositionAfter(b, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
             personCue = true
@@ -704,12 +709,16 @@ struct EntityRecognizer {
     /// "Norrland's prime minister, Eva Lund". Only after a possessive or a determiner, so that a
     /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
     private mutating func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
-        guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].isLowercaseWord,
+        guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].has(.word),
             isA(tokens[a - 2].hash, .titleWord),
             let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
         else { return nil }
         let before = tokens[m - 1]
-        if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) { return (role, head) }
+        // `The prime minister, Gregory Sallow`, `the Transport Secretary, Julian Ashcombe`; a
+        // capitalised title only after `the` in lowercase (not `Labour Secretary, …` in a list).
+        let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && before.hash == the
+        if !tokens[a - 2].isLowercaseWord && !(before.isLowercaseWord && before.hash == the) { return nil }
+        if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) || opensSentence { return (role, head) }
         // One or two nouns between a determiner and the title name what it is a title of: "The
         // authority chief executive, Mara Lindqvist", "the ferry company director, …" (not ordinary
         // words: "the new chief executive, …" gives no affiliation).
@@ -773,7 +782,7 @@ struct EntityRecognizer {
     }
 
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
-    private mutating func appositionAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
+    private mutating func appositionAfter(_ b: Int, limit: Int, beforeName: Bool = true) -> (Entity.Role, UInt64)? {
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
         var p = b + 1
         if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
@@ -799,13 +808,24 @@ struct EntityRecognizer {
         guard p < limit else { return nil }
         var end = titleEnd(at: p, limit: limit)
         let article = tokens[b + 1].hash
-        if end == nil && affiliation == nil && p > b + 1 && (article == the || article == a || article == an) && p + 1 < limit
-            && tokens[p].isLowercaseWord && tokens[p + 1].isLowercaseWord,
-            let e = titleEnd(at: p + 1, limit: limit), e == limit || !tokens[e].isCapitalizedWord
-        {
-            end = e
+        if end == nil && affiliation == nil && p > b + 1 && (article == the || article == a || article == an) {
+            // Up to four such words: `a retired bus driver`, `the shadow transport secretary`, `a
+            // 71-year-old retired primary school teacher` (an age before them is left out); not
+            // words that open a clause or a phrase (`a town where the mayor …`).
+            if p < limit && isAge(p) {
+                p += 1
+                end = p < limit ? titleEnd(at: p, limit: limit) : nil
+            }
+            var q = p
+            while end == nil && q < limit && q < p + 5 && tokens[q].isLowercaseWord && !tables.words.clauseWords.contains(tokens[q].hash) {
+                if q > p, let e = titleEnd(at: q, limit: limit), e == limit || !tokens[e].isCapitalizedWord { end = e }
+                q += 1
+            }
         }
-        guard let e = end else { return nil }
+        guard let e = end, p < e else { return nil }
+        // `Questioned by Tomasz Wieczorek, the defence barrister, Mrs Ashdown said` gives the title to
+        // the name before it, unless that is no person's (`beforeName` false).
+        if !beforeName && e + 1 < limit && tokens[e].has(.comma) && tokens[e + 1].isCapitalizedWord { return nil }
         // "chief executive of Norrland Bank", "a senior fellow at the Marden Institute", "an analyst with
         // Vellmar Capital", "a professor of economics at Tarn University": a field in lowercase words may
         // come between the title and the preposition; "the" before the organisation belongs to it.
@@ -816,6 +836,12 @@ struct EntityRecognizer {
         let role = Entity.Role(
             title: text(p, e), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
         return (role, tokens[e - 1].hash)
+    }
+
+    /// Whether the token at `i` is an age written as one hyphenated word (`71-year-old`).
+    private func isAge(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.has(.word) && t.has(.digit) && t.has(.lowercase) && (scalars[Int(t.start)].value &- 0x30) < 10
     }
 
     /// The organisation named after a title ending at `e`: `of|at|with|for [the] Capitalised…`,
@@ -907,6 +933,13 @@ struct EntityRecognizer {
             && tokens[b].has(.digit) && !tokens[b].has(.lowercase) && isA(tokens[a].hash, .englishWord)
         {
             return
+        }
+        // `the Larchmont scheme`, `for the Crown`: a lone unknown word after `the` is no person's
+        // name, which takes no article.
+        if kind == .person && !confident && !personCue && b - a == 1 && roles.isEmpty && a > sentences[s].range.lowerBound
+            && tokens[a - 1].isLowercaseWord && tokens[a - 1].hash == the && !isKnownName(a)
+        {
+            kind = .misc
         }
         if kind == .person && b - a >= 2 { surnames.insert(tokens[b - 1].hash) }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))

@@ -54,6 +54,14 @@ struct FunctionWords: Sendable {
         ].map(WordHash.word))
     let smallWords: HashSet64 = HashSet64(
         ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
+    /// Words that open a clause or a phrase, which no title's modifiers hold (`a town where the mayor`).
+    let clauseWords: HashSet64 = HashSet64(
+        [
+            "the", "a", "an", "and", "or", "of", "to", "for", "in", "on", "at", "with", "by", "from", "as", "who", "whom", "whose",
+            "which", "where", "when", "that", "his", "her", "its", "their", "our", "is", "was", "are", "were", "has", "had", "have",
+        ].map(WordHash.word))
+    /// Letters after a name that are no part of it (`Rachel Thornbury KC`, `Anna Berg MP`).
+    let postNominals: HashSet64 = HashSet64(["kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "frs", "phd"].map(WordHash.word))
     let united = WordHash.word("united")
     let or = WordHash.word("or")
     let et = WordHash.word("et")
