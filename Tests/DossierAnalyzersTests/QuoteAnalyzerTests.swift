@@ -704,6 +704,10 @@ struct QuoteAnalyzerTests {
             ("Varga criticises the timetable as too thin for winter.", "the timetable as too thin for winter", "criticises"),
             ("The meeting ended with Varga urging calm on the quayside.", "calm on the quayside", "urging"),
             ("Varga said the ferry would run again in May, while the unions expect delays.", "the ferry would run again in May", "said"),
+            ("Varga found that two of the ferries had failed their checks.", "two of the ferries had failed their checks", "found"),
+            ("Varga estimates that the new pier will cost nine million.", "the new pier will cost nine million", "estimates"),
+            ("Varga accused the harbour board of hiding the repair bills.", "hiding the repair bills", "accused"),
+            ("Varga reminded the crews that the winter timetable starts early.", "the winter timetable starts early", "reminded"),
         ])
     func indirect(_ text: String, _ content: String, _ cue: String) throws {
         let (d, q) = try quotes(text, entities: [Self.varga])
@@ -713,6 +717,20 @@ struct QuoteAnalyzerTests {
         #expect(quote.cue == cue)
         #expect(quote.speaker == "e1")
         #expect(speakerText(d, quote) == "Varga")
+    }
+
+    @Test(
+        "verbs that report only a clause with 'that', a clause that introduces a quotation, and the writer's own questions are no reported speech",
+        arguments: [
+            "Varga found a second wreck near the reef.",
+            "Varga estimates the damage at nine million.",
+            "Residents offered differing estimates of the damage, Varga among them.",
+            "When I asked what the plan was, Varga laughed.",
+            "According to the minutes, Varga told the meeting: “We will not sell the quay.”",
+        ])
+    func notReported(_ text: String) throws {
+        let (_, q) = try quotes(text, entities: [Self.varga])
+        #expect(!q.contains { $0.kind == .indirect }, "\(text)")
     }
 
     @Test("a quotation inside reported speech is the reported speaker's, also when the name is the appositive")

@@ -135,7 +135,13 @@ extension QuoteScanner {
         let female = t[0].hash == Words.she
         if let subject = reportingSubject(before: span) {
             let s = tokens(subject)
-            guard !(s.count == 1 && wordClass(s[0]) & C.pronoun != 0) else { return nil }
+            if s.count == 1 && wordClass(s[0]) & C.pronoun != 0 {
+                // `He said … that he had never seen Mr Pellow …. “I should have …,” he said.`: the
+                // same pronoun again, so the same person as the last quotation's, in this paragraph
+                // or the two before it; not the name inside the reported words.
+                guard s[0].hash == t[0].hash, let last, last.block + 2 >= span.startBlock else { return nil }
+                return personal(last.speaker, female: female)
+            }
             if let speaker = personal(resolve(subject), female: female) { return speaker }
         }
         guard let last, last.block == span.startBlock else { return nil }
@@ -147,7 +153,7 @@ extension QuoteScanner {
     mutating func personal(_ speaker: Speaker, female: Bool) -> Speaker? {
         if let e = speaker.entity {
             guard let entity = entity(e), entity.kind == .person else { return nil }
-            return Self.mayBe(entity, female: female) ? speaker : nil
+            return mayBe(entity, female: female) ? speaker : nil
         }
         return speaker.isAnonymous ? speaker : nil
     }
@@ -170,12 +176,42 @@ extension QuoteScanner {
 
     /// Whether a person may be `she` (or `he`): unless the first word of the name is a given name of
     /// the other gender only, in the shipped lists.
-    static func mayBe(_ person: Entity, female: Bool) -> Bool {
+    func mayBe(_ person: Entity, female: Bool) -> Bool {
+        // `Ms Thornbury`, `Mr Raghavan`: an honorific before any mention settles it.
+        for mention in person.mentions {
+            switch honorific(before: mention.range.start) {
+            case .some(let isFemale): return isFemale == female
+            case .none: continue
+            }
+        }
         let first = WordHash.word(person.name.prefix { $0 != " " })
         let names = Gazetteer.shared
         let isFemale = names.femaleNames.contains(first)
         let isMale = names.maleNames.contains(first)
         return female ? !(isMale && !isFemale) : !(isFemale && !isMale)
+    }
+
+    /// Whether the word before `offset` is a woman's honorific (`Ms`, `Mrs`, `Miss`, true) or a
+    /// man's (`Mr`, false), with or without its period; nil for any other word.
+    func honorific(before offset: Int) -> Bool? {
+        var o = offset - 1
+        guard o >= 1, Self.isSpace(v(o)) else { return nil }
+        o -= 1
+        if v(o) == 0x2E { o -= 1 }
+        var letters: UInt32 = 0
+        var count = 0
+        while o >= 0, count < 5, let folded = Optional(v(o) | 0x20), (0x61...0x7A).contains(folded), v(o) < 0x80 {
+            letters = letters << 8 | folded
+            count += 1
+            o -= 1
+        }
+        guard count >= 2, o < 0 || !(0x41...0x7A).contains(v(o)) else { return nil }
+        // The letters read backwards: `mr` is 0x726D.
+        switch letters {
+        case 0x726D: return false
+        case 0x73726D, 0x736D, 0x7373_696D: return true
+        default: return nil
+        }
     }
 
     /// `Varga said the ferry would run in May. “We owe it to the fishermen.”`: the subject of a

@@ -84,6 +84,17 @@ extension QuoteScanner {
         func word(_ i: Int) -> Bool { i >= 0 && i < count && t[i].isWord }
         func make(content: Range<Int>?, cue: Range<Int>, speaker: Range<Int>?) -> Quote? {
             guard let content, wordCount(t, in: content) >= (use.contains(.callFor) ? 2 : 3), let speaker else { return nil }
+            // `he told the court: “I said …”`, `…, he replied: “…”`: what follows a colon or comma
+            // is a quotation or another clause, not the reported words.
+            let opening = v(content.lowerBound)
+            guard opening != 0x3A && opening != 0x2C else { return nil }
+            // `According to a transcript, he told the court: “…”`: a clause that introduces a
+            // quotation is no reported speech; the quotation is the speech.
+            if let colon = t.firstIndex(where: { $0.isMark(0x3A) && content.contains($0.start) }), colon + 1 < count,
+                Self.isQuoteMark(t[colon + 1].first)
+            {
+                return nil
+            }
             let who = resolve(speaker)
             return Quote(
                 range: TextRange(content), kind: .indirect, speaker: who.entity, speakerRange: who.range, isAnonymous: who.isAnonymous,
@@ -134,19 +145,33 @@ extension QuoteScanner {
             return make(content: content(t, from: k + 2), cue: t[k].start..<t[k + 1].end, speaker: subject)
         }
         let cue = t[k].start..<t[k].end
+        // `found`, `estimates`: before their subject or with words after them that are no clause
+        // with `that`, they are verbs of finding or nouns (`offered differing estimates of …`).
+        let needsThat = Words.thatVerbs.contains(t[k].hash)
         // `Under the law, platforms are shielded, said Jonas Berg, a lawyer.`: a named speaker
         // after the inverted verb says who spoke, even when an earlier comma makes the words before
         // the verb look like an appositive of a subject.
-        if k > 0, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = invertedSpeaker(t, from: k + 1) {
+        if k > 0, !needsThat, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = invertedSpeaker(t, from: k + 1) {
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         guard let subject = backwardSubject(t, cue: k, lo: 0) else {
             // `The bridge will reopen, said the ministry.`: a verb in the past or with -s, as
             // inversion has it; a bare form after a comma is an imperative (`To the pears, add the juice`).
-            guard k > 0, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = forwardSpeaker(t, from: k + 1) else { return nil }
+            guard k > 0, !needsThat, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = forwardSpeaker(t, from: k + 1) else {
+                return nil
+            }
+            // `…, said the case highlights that …`: words after the speaker that are no adverbial
+            // make it the subject of a clause of its own, reported by a speaker named before.
+            if let e = t.firstIndex(where: { $0.start >= speaker.upperBound }), t[e].isWord,
+                !Words.attributionAdverbials.contains(t[e].hash), t[e].hash != Words.who
+            {
+                return nil
+            }
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
-        guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]) else { return nil }
+        guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]),
+            !(t[s].isWord && Words.firstPerson.contains(t[s].hash) && subject.upperBound == t[s].end)
+        else { return nil }
         // `The bridge will reopen in May, the ministry said on Tuesday.`: the words after the verb say
         // when or where (`on Tuesday`, `in a statement`), to whom (`told us`), or follow a comma
         // (`said, citing …`), or there are none: `Coastline's director, Ravi Menon, said the company
@@ -159,7 +184,9 @@ extension QuoteScanner {
         let adverbial =
             !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])
             || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0
-        if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial {
+        if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial,
+            !(needsThat && word(k + 1))
+        {
             // `At current rates, Bridenstine said, there will be three rockets by 2024`: an
             // attribution between commas inside the sentence; the speech is all of the sentence.
             // Not when the words before the attribution make a clause of their own and those
@@ -178,6 +205,14 @@ extension QuoteScanner {
         // `…, a change residents said was overdue`: a verb right after the cue has no subject of its
         // own, so the words are no reported clause.
         guard word(c), !Words.auxiliaries.contains(t[c].hash) else { return nil }
+        if Words.accusing.contains(t[k].hash) {
+            // `accused the minister, Julian Ash, of hiding the cost`: the charge after `of`.
+            guard let of = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.of }),
+                t[c..<of].allSatisfy({ $0.isWord || $0.isMark(0x2C) })
+            else { return nil }
+            return make(content: content(t, from: of + 1), cue: cue, speaker: subject)
+        }
+        // `found a way`, `reminded jurors of`: these verbs report only a clause that `that` opens.
         // `posted a photo`, `wrote a letter`: an object of a verb of writing, not a reported clause.
         if Words.writing.contains(t[k].hash), Words.indefinite.contains(t[c].hash) { return nil }
         if use.contains(.listener) {
@@ -187,6 +222,7 @@ extension QuoteScanner {
             {
                 c = that + 1
             } else {
+                guard !needsThat else { return nil }
                 c += wordClass(t[c]) & C.determiner != 0 ? 2 : 1
             }
         } else if t[c].hash == Words.that {
@@ -197,6 +233,8 @@ extension QuoteScanner {
                 t[c..<that].allSatisfy({ $0.isWord || $0.isMark(0x2C) })
             else { return nil }
             c = that + 1
+        } else if needsThat {
+            return nil
         }
         return make(content: content(t, from: c), cue: cue, speaker: subject)
     }

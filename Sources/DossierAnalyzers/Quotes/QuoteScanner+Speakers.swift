@@ -100,9 +100,7 @@ extension QuoteScanner {
             var k = j - 1
             while k >= lo, !t[k].isMark(0x2C), j - k < 30 {
                 // Words, and the marks inside a name or description: `Dr.`, `Workers'`, `co-author`.
-                if !t[k].isWord && !t[k].isMark(0x2E) && !t[k].isMark(0x27) && !t[k].isMark(0x2019) && !t[k].isMark(0x2D) {
-                    return nil
-                }
+                if !isInsideDescription(t[k]) { return nil }
                 k -= 1
             }
             guard k >= lo, t[k].isMark(0x2C) else { return nil }
@@ -116,7 +114,7 @@ extension QuoteScanner {
             }
             // `The harbour master, Anna Varga, said`: when the appositive is the name and what
             // comes before it a description, the name is the subject.
-            if k + 1 < j, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
+            if k + 1 < j, t[k + 1].isCapitalized, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
                 mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end)) == nil
             {
                 return name
@@ -130,7 +128,17 @@ extension QuoteScanner {
                     return t[lo].start..<t[j - 1].end
                 }
             }
+            // `Graham Pellow, 58, of Hadley Fen, denied`, `Catriona Macleod, the MP for Glenmoray,
+            // one of the largest seats, said`: up to two more appositives, each an age, a place
+            // (`of Hadley Fen`) or a description a determiner opens, stand between the name and its verb.
+            var skipped = 0
+            while skipped < 2, k - 1 > lo, t[k - 1].isWord, let p = appositiveStart(t, endingBefore: k, lo: lo) {
+                k = p
+                skipped += 1
+            }
             j = k - 1
+            // `James P. Kennedy Jr., the U.S. Attorney …, said`: the period of `Jr.` ends the name.
+            if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) { j -= 1 }
         }
         guard j >= lo, t[j].isWord else { return nil }
         let end = j
@@ -166,6 +174,41 @@ extension QuoteScanner {
         return t[start].start..<(unnamedEnd ?? t[end].end)
     }
 
+    /// Whether a token may stand inside a name or a description between commas: a word, or the
+    /// marks of `Dr.`, `Workers'`, `co-author`, `£94,000`, `40%`.
+    func isInsideDescription(_ t: QuoteToken) -> Bool {
+        if t.isWord { return true }
+        switch t.first {
+        case 0x2E, 0x27, 0x2019, 0x2D, 0x24, 0xA3, 0x20AC, 0x25, 0x26, 0x2F: return true
+        default: return false
+        }
+    }
+
+    /// The comma that opens an appositive ending at the comma `comma`, when the words between are
+    /// an age (`58`), a home (`of Hadley Fen`) or a description a determiner opens (`the MP for
+    /// Glenmoray`, `one of the largest seats`), of at most 16 words; nil otherwise.
+    mutating func appositiveStart(_ t: [QuoteToken], endingBefore comma: Int, lo: Int) -> Int? {
+        var p = comma - 1
+        while p >= lo, !t[p].isMark(0x2C) {
+            guard isInsideDescription(t[p]) else { return nil }
+            p -= 1
+        }
+        guard p > lo, comma - p <= 17, p + 1 < comma, t[p + 1].isWord, t[p - 1].isWord else { return nil }
+        let first = t[p + 1]
+        let age = comma == p + 2 && (0x30...0x39).contains(v(first.start))
+        let home = first.hash == Words.of && !first.isCapitalized && p + 2 < comma && t[p + 2].isCapitalized
+        let described = !first.isCapitalized && wordClass(first) & C.determiner != 0
+        guard age || home || described else { return nil }
+        // What comes before must be a name that opens the sentence or follows a comma: capitalised
+        // words, not a phrase (`On Monday, the People's Daily, …`, `According to AFP, one user, …`).
+        var q = p - 1
+        while q > lo, !t[q - 1].isMark(0x2C), p - q < 6 { q -= 1 }
+        guard q == lo || t[q - 1].isMark(0x2C), wordClass(t[q]) & (C.preposition | C.clauseStop) == 0,
+            (q..<p).allSatisfy({ (t[$0].isWord && t[$0].isCapitalized) || t[$0].isMark(0x2E) })
+        else { return nil }
+        return p
+    }
+
     /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the
     /// clause follows it (`Tomas Ekberg issued a statement`, not `the mayor of Lindholm` alone):
     /// the clause starts after the comma before it, or at `lo`.
@@ -187,8 +230,10 @@ extension QuoteScanner {
     /// lowercase word or a comma (not `Berg’s`, not `The question put to Holm:`).
     mutating func colonSubject(_ t: [QuoteToken]) -> Range<Int>? {
         guard let colon = t.lastIndex(where: { $0.isMark(0x3A) }), colon > 0, colon <= 16 else { return nil }
-        if t[0].isWord, t[0].hash == Words.he || t[0].hash == Words.she, colon > 1, t[1].isWord {
-            return t[0].start..<t[0].end
+        // `She put it plainly:`, `As she put it:`.
+        let o = t[0].isWord && Words.leadIns.contains(t[0].hash) ? 1 : 0
+        if t[o].isWord, t[o].hash == Words.he || t[o].hash == Words.she, colon > o + 1, t[o + 1].isWord {
+            return t[o].start..<t[o].end
         }
         var starts = [0]
         if let comma = t[..<colon].firstIndex(where: { $0.isMark(0x2C) }), comma + 1 < colon { starts.append(comma + 1) }
@@ -252,7 +297,20 @@ extension QuoteScanner {
         let text = TextRange(range)
         guard let first = t.first else { return Speaker(entity: nil, range: text, isAnonymous: false) }
         if t.count == 1, wordClass(first) & C.pronoun != 0 {
-            if let e = mentions.entity(overlapping: text) { return Speaker(entity: reference(e), range: text, isAnonymous: false) }
+            let floor = floorForPronoun(at: range.lowerBound)
+            let gendered = first.hash == Words.he || first.hash == Words.she
+            let female = first.hash == Words.she
+            let entities = mentions.entities
+            // The entities analyzer's reading of the pronoun, unless an honorific gives the person
+            // the other gender (`Ms Thornbury` for `he`) or the person is named nearby only inside
+            // a quotation (`“… Noor had opinions …,” he says`).
+            if let e = mentions.entity(overlapping: text),
+                entities[e].kind != .person
+                    || (!gendered || mayBe(entities[e], female: female))
+                        && namedOutsideQuotations(e, before: range.lowerBound, floor: floor)
+            {
+                return Speaker(entity: reference(e), range: text, isAnonymous: false)
+            }
             let kinds: Set<Entity.Kind>
             switch first.hash {
             case Words.he, Words.she: kinds = [.person]
@@ -260,13 +318,15 @@ extension QuoteScanner {
             case Words.they: kinds = [.person, .organization, .group]
             default: return Speaker(entity: nil, range: text, isAnonymous: false)
             }
-            let floor = floorForPronoun(at: range.lowerBound)
+            // `That partner, Dmitri Vaskov, sold his half to Castellanos. He says …`: with no person
+            // named before it in its own sentence, `he` or `she` is the first fitting person of the
+            // sentence before, its subject, rather than the nearest name.
+            if gendered, let person = previousSubject(of: range.lowerBound, female: female) {
+                return Speaker(entity: reference(person), range: text, isAnonymous: false)
+            }
             // `she` is not a person whose given name is a man's only, nor `he` a woman's.
-            let gendered = first.hash == Words.he || first.hash == Words.she
-            let female = first.hash == Words.she
-            let entities = mentions.entities
             let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords) {
-                !gendered || Self.mayBe(entities[$0], female: female)
+                !gendered || self.mayBe(entities[$0], female: female)
             }
             return Speaker(entity: e.map(reference), range: text, isAnonymous: false)
         }
@@ -294,6 +354,40 @@ extension QuoteScanner {
     }
 
     func reference(_ entity: Int) -> Reference<Entity> { Reference(mentions.entities[entity].id) }
+
+    /// Whether the person `entity` is named outside quotation marks between `floor` and `offset`.
+    func namedOutsideQuotations(_ entity: Int, before offset: Int, floor: Int) -> Bool {
+        mentions.nearest(before: offset, floor: floor, kinds: [.person], outside: quotedWords) { $0 == entity } != nil
+    }
+
+    /// The first person named outside quotation marks in the sentence before the one holding
+    /// `offset`, when nobody is named before `offset` in its own sentence and that person may be
+    /// `she` (or `he`); nil otherwise.
+    mutating func previousSubject(of offset: Int, female: Bool) -> Int? {
+        var block = 0
+        while block + 1 < blocks.count, blocks[block + 1].range.start <= offset { block += 1 }
+        let current = sentence(containing: offset, block: block)
+        let entities = mentions.entities
+        if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.person], outside: quotedWords) != nil { return nil }
+        var o = current.lowerBound - 1
+        while o >= 0, Self.isSpace(v(o)) { o -= 1 }
+        guard o >= 0 else { return nil }
+        while block > 0, o < blocks[block].range.start { block -= 1 }
+        let previous = sentence(containing: o, block: block)
+        guard previous.upperBound <= current.lowerBound else { return nil }
+        var first: Int?
+        var i = mentions.entries.firstIndex(startingAtOrAfter: previous.lowerBound, by: \.range.start)
+        while i < mentions.entries.count, mentions.entries[i].range.start < previous.upperBound {
+            let entry = mentions.entries[i]
+            if entry.isPerson, !entry.isPronoun, !MentionIndex.lies(entry.range.start, in: quotedWords) {
+                first = entry.entity
+                break
+            }
+            i += 1
+        }
+        guard let first, mayBe(entities[first], female: female) else { return nil }
+        return first
+    }
 
     /// How far back a pronoun may look for its person: this paragraph and the two before it.
     mutating func floorForPronoun(at offset: Int) -> Int {
@@ -374,6 +468,15 @@ enum Words {
     static let documents: Set<UInt64> = Set(
         ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
+    static let of = WordTable.hash("of")
+    /// Words that may open a clause before its subject: `As she put it:`.
+    static let leadIns: Set<UInt64> = Set(["as", "but", "and", "then", "so"].map(WordTable.hash))
+    /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
+    static let firstPerson: Set<UInt64> = Set(["i", "we"].map(WordTable.hash))
+    /// Verbs that report a clause only when `that` opens it (`QuoteVocabulary.thatVerbs` and
+    /// `remindingVerbs`). `denied any wrongdoing` stays a report: a denial is the speaker's position.
+    static let thatVerbs: Set<UInt64> = Set((QuoteVocabulary.thatVerbs + QuoteVocabulary.remindingVerbs).map(WordTable.hash))
+    static let accusing: Set<UInt64> = Set(QuoteVocabulary.accusingVerbs.map(WordTable.hash))
     /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }

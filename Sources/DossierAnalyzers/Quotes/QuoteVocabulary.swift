@@ -63,6 +63,22 @@ struct QuoteVocabulary: Sendable {
 
     /// Participles that report speech when a named speaker stands right before them
     /// (`with the minister urging restraint`); elsewhere they are too often not speech (`warning signs`).
+    /// Verbs that report only a clause opened by `that` after them (`the report found that …`,
+    /// `the Treasury estimates that …`; not `found a body`, `an estimated 40,000`), or before
+    /// them (`…, the report found.`); no quotation is theirs.
+    static let thatVerbs: [String] = [
+        "found", "finds", "estimate", "estimates", "estimated", "recommend", "recommends", "recommended", "accepted", "accepts",
+    ]
+
+    /// Verbs with a listener before the clause they report, which `that` opens: `reminded jurors
+    /// that they must not …`, `assured investors that …`.
+    static let remindingVerbs: [String] = [
+        "remind", "reminds", "reminded", "assure", "assures", "assured", "inform", "informs", "informed",
+    ]
+
+    /// `accused the minister of hiding …`: the charge is reported after `of`.
+    static let accusingVerbs: [String] = ["accuse", "accuses", "accused"]
+
     static let participles: [String] = [
         "urging", "warning", "insisting", "arguing", "claiming", "saying", "stressing", "noting", "demanding",
         "criticising", "criticizing", "calling", "describing", "accusing", "denying", "promising", "vowing",
@@ -169,8 +185,10 @@ struct QuoteVocabulary: Sendable {
         for verb in Self.speechVerbs + extraCues { cueEntries.append((verb, speech)) }
         for verb in Self.quotationVerbs { cueEntries.append((verb, CueUse.direct.union(.partial).rawValue)) }
         for verb in Self.partialVerbs { cueEntries.append((verb, CueUse.partial.rawValue)) }
+        for verb in Self.thatVerbs + Self.accusingVerbs { cueEntries.append((verb, CueUse.indirect.rawValue)) }
         for verb in ["call", "calls", "called", "calling"] { cueEntries.append((verb, CueUse.callFor.rawValue)) }
         for verb in ["tell", "tells", "told", "telling"] { cueEntries.append((verb, CueUse.listener.rawValue)) }
+        for verb in Self.remindingVerbs { cueEntries.append((verb, CueUse.indirect.union(.listener).rawValue)) }
         for verb in Self.participles { cueEntries.append((verb, CueUse.participle.rawValue)) }
         cueEntries.append(("according", CueUse.according.rawValue))
         cues = WordTable(cueEntries)
