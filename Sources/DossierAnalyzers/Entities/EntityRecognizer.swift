@@ -539,6 +539,20 @@ struct EntityRecognizer {
         let possessor = tokens[p - 1]
         // A plural's possessive is the lone apostrophe: "Dockworkers'".
         let plural = tokens[p].end - tokens[p].start == 1
+        // A saint's name owns the building named after it: "St Brendan's General Hospital", "St.
+        // Mary's Church".
+        let saint =
+            (runStart >= 1 && tokens[runStart - 1].hash == tables.words.saint)
+            || (runStart >= 2 && scalar(runStart - 1) == 0x2E && tokens[runStart - 2].hash == tables.words.saint)
+        if saint && p == runStart + 1 {
+            var e = p + 1
+            var headed = false
+            while e < limit, tokens[e].isCapitalizedWord, !isNotName(e) {
+                headed = isA(tokens[e].hash, [.organizationHead, .placeHead])
+                e += 1
+            }
+            if headed { return e }
+        }
         // A run that is a name of its own owns what follows: "Vox Media's", "South Dakota's",
         // "New York University's".
         guard !isKnownName(p - 1), !isA(possessor.hash, [.organizationHead, .placeHead]),
@@ -1447,15 +1461,25 @@ struct EntityRecognizer {
     }
 
     /// A lone surname that came before the full name ("Merz ... Friedrich Merz") joins it when
-    /// exactly one person has that surname.
+    /// exactly one person has that surname; so does a lone given name that opens exactly one
+    /// person's name and is nobody's surname.
     private mutating func mergeShortForms(_ groups: inout [Group]) {
         var surnames: [UInt64: Int] = [:]
         for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
             let key = tokens[groups[g].fullest.end - 1].hash
             surnames[key] = surnames[key] == nil ? g : -1
         }
+        // A given name alone, the first word of one person's full name and nobody's surname: "Graham"
+        // after "Graham Pellow" in a quotation, "Noor" in a profile of "Noor Castellanos".
+        var givenNames: [UInt64: Int] = [:]
+        for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
+            let key = tokens[groups[g].fullest.first].hash
+            givenNames[key] = givenNames[key] == nil ? g : -1
+        }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 && !groups[g].mentions.isEmpty {
-            guard let target = surnames[tokens[groups[g].fullest.first].hash], target >= 0, target != g,
+            let key = tokens[groups[g].fullest.first].hash
+            let given = surnames[key] == nil && groups[g].kind == .person ? givenNames[key] : nil
+            guard let target = surnames[key] ?? given, target >= 0, target != g,
                 groups[g].kind == .person || groups[g].kind == .misc || !groups[g].confident
             else { continue }
             groups[target].mentions += groups[g].mentions
