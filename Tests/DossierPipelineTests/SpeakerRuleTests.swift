@@ -96,6 +96,39 @@ struct SpeakerRuleTests {
         #expect(try Self.speaker(of: "We had no heating", in: document) != "Marta")
     }
 
+    @Test("a paragraph that is all quotation, with no attribution, is the person who closes the paragraph before")
+    func paragraphSubject() async throws {
+        let text = """
+            Ines Calder has kept bees on the cliff for thirty years. Asked why she stays, she puts down the smoker.
+
+            “Because nobody else would. The hives were here before the road, and they will be here after it.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Because nobody else would", in: document) == "Ines Calder")
+    }
+
+    @Test("a reporting word used as a noun ('a conference call') is no cue for the quotation after it")
+    func nounNotCue() async throws {
+        let text =
+            "Mara Lindholm, the chief executive, told investors on a conference call that the group had been “far too cautious” last year."
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "far too cautious", in: document) == "Mara Lindholm")
+    }
+
+    @Test("a given name alone joins the one person it opens the name of, and a saint's possessive names a building")
+    func givenNamesAndSaints() async throws {
+        let text = """
+            Brendan Coyle ran the chandlery for a decade. “When Brendan said it was safe, we believed him,” one customer said.
+
+            The injured were taken to St Columba's General Hospital.
+            """
+        let document = try await Self.analyze(text)
+        let coyle = try #require(document.annotations.entities.first { $0.name == "Brendan Coyle" })
+        #expect(coyle.mentions.contains { document.text(in: $0.range) == "Brendan" })
+        #expect(!document.annotations.entities.contains { $0.name == "Brendan" })
+        #expect(document.annotations.entities.contains { $0.name == "St Columba's General Hospital" && $0.kind == .organization })
+    }
+
     /// The role titles of the person named `name`.
     static func titles(of name: String, in document: Document) -> [String] {
         document.annotations.entities.first { $0.name == name }?.roles.map(\.title) ?? []

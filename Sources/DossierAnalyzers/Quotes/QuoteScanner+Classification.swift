@@ -116,6 +116,13 @@ extension QuoteScanner {
                 quote.speakerRange = speaker.range
                 quote.isAnonymous = speaker.isAnonymous
                 last = (span.endBlock, speaker)
+            } else if kind == .direct, continuingSpeaker, lead == .none, post.isEmpty, let range = paragraphSubject(before: span) {
+                let speaker = resolve(range)
+                if let e = speaker.entity, entity(e)?.kind == .person {
+                    quote.speaker = speaker.entity
+                    quote.speakerRange = speaker.range
+                    last = (span.endBlock, speaker)
+                }
             }
             quotes.append(quote)
         }
@@ -238,6 +245,36 @@ extension QuoteScanner {
             let e = mentions.entity(overlapping: TextRange(range)), mentions.entities[e].kind == .person
         else { return nil }
         return range
+    }
+
+    /// `When I ask what those years taught her, she sets down her knife.` then a paragraph that is
+    /// all quotation, with no attribution of its own: the person (`he`, `she` or a name followed by
+    /// a lowercase word) opening the last clause of the paragraph before, which holds no quotation.
+    mutating func paragraphSubject(before span: Span) -> Range<Int>? {
+        let b = span.startBlock
+        guard b > 0, blocks[b - 1].kind == .paragraph || blocks[b - 1].kind == .lede, blocks[b].kind == .paragraph else { return nil }
+        let own = blocks[b].range.offsets
+        guard skipSpaces(from: own.lowerBound, to: own.upperBound) == span.open else { return nil }
+        let previousBlock = blocks[b - 1].range.offsets
+        var o = previousBlock.upperBound - 1
+        while o > previousBlock.lowerBound, Self.isSpace(v(o)) { o -= 1 }
+        let previous = sentence(containing: o, block: b - 1)
+        guard !previous.isEmpty, !covered.contains(where: { $0.overlaps(previous) }) else { return nil }
+        let t = tokens(previous)
+        var starts = [0]
+        for k in t.indices where t[k].isMark(0x2C) && k + 1 < t.count { starts.append(k + 1) }
+        for start in starts.reversed() where t[start].isWord {
+            if t[start].hash == Words.he || t[start].hash == Words.she {
+                guard start + 1 < t.count, t[start + 1].isWord, !t[start + 1].isCapitalized else { return nil }
+                return t[start].start..<t[start].end
+            }
+            if let (range, end) = name(t, from: start), end + 1 < t.count, t[end + 1].isWord, !t[end + 1].isCapitalized,
+                let e = mentions.entity(overlapping: TextRange(range)), mentions.entities[e].kind == .person
+            {
+                return range
+            }
+        }
+        return nil
     }
 
     /// The sentence right before `span` in its paragraph, when the quotation opens its own sentence
@@ -522,6 +559,15 @@ extension QuoteScanner {
             let use = cueUse(t[j])
             if use.contains(.according), j + 1 < end, t[j + 1].hash == Words.to {
                 return Attribution(cue: t[j].start..<t[j + 1].end, speaker: forwardSpeaker(t, from: j + 2, through: true))
+            }
+            // `on a conference call that …`, `the latest report`: a word that is also a noun, after
+            // an article or a possessive and at most one word more, is the noun.
+            if Words.nounVerbs.contains(t[j].hash), j >= 1, t[j - 1].isWord,
+                Words.nounMarkers.contains(t[j - 1].hash)
+                    || (j >= 2 && !t[j - 1].isCapitalized && t[j - 2].isWord && Words.nounMarkers.contains(t[j - 2].hash))
+            {
+                j -= 1
+                continue
             }
             if use.contains(.direct) || use.contains(.partial) {
                 // A participle ("…, saying the council “had no safe alternative”") is never

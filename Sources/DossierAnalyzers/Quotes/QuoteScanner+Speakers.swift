@@ -469,6 +469,13 @@ enum Words {
         ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
+    /// Reporting words that are as often nouns (`a conference call`, `the latest report`).
+    static let nounVerbs: Set<UInt64> = Set(
+        [
+            "call", "calls", "report", "reports", "note", "notes", "claim", "claims", "promise", "promises", "reply", "replies",
+            "answer", "answers", "tweet", "tweets", "post", "posts", "label", "labels", "term", "terms", "vow", "vows", "pledge",
+            "pledges", "comments", "statement",
+        ].map(WordTable.hash))
     /// Words that may open a clause before its subject: `As she put it:`.
     static let leadIns: Set<UInt64> = Set(["as", "but", "and", "then", "so"].map(WordTable.hash))
     /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
