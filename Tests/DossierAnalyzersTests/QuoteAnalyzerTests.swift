@@ -672,10 +672,10 @@ struct QuoteAnalyzerTests {
 
     @Test("the rule of thumb: a short span alone is a term, a whole sentence with a cue is speech")
     func minimumWords() throws {
-        let (d, q) = try quotes("Critics dismissed it as “green tape”. “No,” Varga said.", entities: [Self.varga])
+        let (d, q) = try quotes("Critics fought what they saw as “green tape”. “No,” Varga said.", entities: [Self.varga])
         #expect(find(d, q, "green tape")?.kind == .scare)
         #expect(find(d, q, "No")?.kind == .direct)
-        let (d2, q2) = try quotes("Critics dismissed it as “green tape”.", options: QuoteAnalyzer.Options(minimumWords: 2))
+        let (d2, q2) = try quotes("Critics fought what they saw as “green tape”.", options: QuoteAnalyzer.Options(minimumWords: 2))
         #expect(find(d2, q2, "green tape")?.kind == .partial)
     }
 

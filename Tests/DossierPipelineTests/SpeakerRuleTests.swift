@@ -129,6 +129,56 @@ struct SpeakerRuleTests {
         #expect(document.annotations.entities.contains { $0.name == "St Columba's General Hospital" && $0.kind == .organization })
     }
 
+    @Test("'said the winger' with no entity of that title is the person the paragraph is about")
+    func describedSpeaker() async throws {
+        let text = """
+            Tamsin Orlov, who has now scored in four straight games, was modest afterwards. “The pass did the hard work,” said the winger.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "The pass did the hard work", in: document) == "Tamsin Orlov")
+    }
+
+    @Test("'In a statement, X said …' then 'the statement said' gives X the statement's words")
+    func statementBeforeSubject() async throws {
+        let text = """
+            In a written statement, the Minister for Rivers, Ailsa Brennock, said the government would study the findings. “We take the loss of these wetlands seriously,” the statement said.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "We take the loss", in: document) == "Ailsa Brennock")
+    }
+
+    @Test("'said his solicitor, Name' is the named solicitor, not the man the solicitor speaks for")
+    func describedThenNamed() async throws {
+        let text = """
+            Darek Halvorsen was released on bail. “My client denies every charge,” said his solicitor, Imelda Crane, of Crane and Webb.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "My client denies", in: document) == "Imelda Crane")
+    }
+
+    @Test("a second partial quotation in the sentence is the first one's speaker's; a title noun that is a verb's subject names no title")
+    func partialsInOneSentence() async throws {
+        let text = """
+            Mr Ostrander defended the plan, telling members that ‘doing nothing is not an option’ because revenue was ‘falling off a cliff’. His spokesman said the paper was ‘a genuine consultation, not a done deal’.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "falling off a cliff", in: document) == "Ostrander")
+        let consultation = try #require(
+            document.annotations.quotes.first { document.text(in: $0.range) == "a genuine consultation, not a done deal" })
+        #expect(consultation.kind == .partial)
+    }
+
+    @Test("'It found that' opening a paragraph continues the report of the paragraph before")
+    func itAcrossParagraphs() async throws {
+        let text = """
+            Road deaths fell by a fifth last year, the audit found, the steepest fall in a decade.
+
+            It found that most of the fall came on rural roads with new speed limits.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "most of the fall came", in: document) == "the audit")
+    }
+
     /// The role titles of the person named `name`.
     static func titles(of name: String, in document: Document) -> [String] {
         document.annotations.entities.first { $0.name == name }?.roles.map(\.title) ?? []
@@ -157,6 +207,8 @@ struct SpeakerRuleTests {
             ("Sofia Ruel, the shadow housing secretary, said the plan was late.", "Sofia Ruel", "shadow housing secretary"),
             ("The prime minister, Olaf Rennick, said the vote would go ahead.", "Olaf Rennick", "prime minister"),
             ("Questioned by Ian Moss, the defence barrister, Ms Hale said she had signed the form.", "Ian Moss", "defence barrister"),
+            ("Their captain, Liesel Marwick, scored twice.", "Liesel Marwick", "captain"),
+            ("A Westmere Constabulary spokeswoman, Halla Brennock, said patrols would increase.", "Halla Brennock", "spokeswoman"),
         ])
     func titles(_ text: String, _ name: String, _ title: String) async throws {
         let document = try await Self.analyze(text)

@@ -728,11 +728,25 @@ struct EntityRecognizer {
             let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
         else { return nil }
         let before = tokens[m - 1]
-        // `The prime minister, Gregory Sallow`, `the Transport Secretary, Julian Ashcombe`; a
-        // capitalised title only after `the` in lowercase (not `Labour Secretary, …` in a list).
-        let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && before.hash == the
+        // `The prime minister, Gregory Sallow`, `Their captain, Liesel Brandvold`, `the Transport
+        // Secretary, Julian Ashcombe`; a capitalised title only after `the` in lowercase (not
+        // `Labour Secretary, …` in a list).
+        let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && determiners.contains(before.hash)
         if !tokens[a - 2].isLowercaseWord && !(before.isLowercaseWord && before.hash == the) { return nil }
         if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) || opensSentence { return (role, head) }
+        // `A Westmere Constabulary spokeswoman, Halldóra Brennan`: an organisation's name between a
+        // determiner and the title, which `titleBefore` took as the affiliation.
+        if before.isCapitalizedWord && tokens[a - 2].isLowercaseWord {
+            var p = m - 1
+            while p > sentenceStart && tokens[p - 1].isCapitalizedWord && m - p < 5 { p -= 1 }
+            if p > sentenceStart || isInitialPosition(p, sentenceStart: sentenceStart) {
+                let d = p == sentenceStart ? p : p - 1
+                if determiners.contains(tokens[d].hash) && (tokens[d].isLowercaseWord || isInitialPosition(d, sentenceStart: sentenceStart))
+                {
+                    return (role, head)
+                }
+            }
+        }
         // One or two nouns between a determiner and the title name what it is a title of: "The
         // authority chief executive, Mara Lindqvist", "the ferry company director, …" (not ordinary
         // words: "the new chief executive, …" gives no affiliation).

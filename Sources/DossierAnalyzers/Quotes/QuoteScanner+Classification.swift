@@ -123,6 +123,16 @@ extension QuoteScanner {
                     quote.speakerRange = speaker.range
                     last = (span.endBlock, speaker)
                 }
+            } else if kind == .partial, found?.cue == nil, let previous = quotes.last,
+                previous.kind == .partial || previous.kind == .direct,
+                previous.speakerRange != nil, openSentence.contains(previous.range.start)
+            {
+                // `telling MPs that ‘doing nothing is not an option’ because receipts were ‘falling
+                // off a cliff’`: a second partial quotation with no verb of its own in the same
+                // sentence is the first one's speaker's.
+                quote.speaker = previous.speaker
+                quote.speakerRange = previous.speakerRange
+                quote.isAnonymous = previous.isAnonymous
             }
             quotes.append(quote)
         }
@@ -138,6 +148,9 @@ extension QuoteScanner {
     /// name mistaken for a person.
     mutating func antecedent(of range: Range<Int>, before span: Span, last: (block: Int, speaker: Speaker)?) -> Speaker? {
         let t = tokens(range)
+        if t.count == 2, t[0].hash == Words.the, isTitle(t[1]), mentions.entity(overlapping: TextRange(range)) == nil {
+            return describedPerson(before: span, last: last).map { Speaker(entity: $0, range: TextRange(range), isAnonymous: false) }
+        }
         guard t.count == 1, t[0].hash == Words.he || t[0].hash == Words.she else { return nil }
         let female = t[0].hash == Words.she
         if let subject = reportingSubject(before: span) {
@@ -153,6 +166,34 @@ extension QuoteScanner {
         }
         guard let last, last.block == span.startBlock else { return nil }
         return personal(last.speaker, female: female)
+    }
+
+    /// Whether a word is a title or office in the shipped lists (`striker`, `captain`, `minister`).
+    mutating func isTitle(_ t: QuoteToken) -> Bool {
+        var h = WordHash.offset
+        for i in t.start..<t.end { h = WordHash.add(h, v(i)) }
+        return Gazetteer.shared.titles.contains(WordHash.combine(WordHash.sequenceSeed, h))
+    }
+
+    /// `Nwosu, whose two goals …, was quick to credit her team-mates. “…,” said the striker.`: a
+    /// title with `the` that no entity carries is the person this paragraph is about: the subject
+    /// of the reporting verb just before, the speaker of the paragraph's last quotation, or the
+    /// first person named in the paragraph before the quotation, outside quotation marks.
+    mutating func describedPerson(before span: Span, last: (block: Int, speaker: Speaker)?) -> Reference<Entity>? {
+        if let subject = reportingSubject(before: span) ?? namedSubject(before: span), let e = resolve(subject).entity,
+            entity(e)?.kind == .person
+        {
+            return e
+        }
+        if let last, last.block == span.startBlock, let e = last.speaker.entity, entity(e)?.kind == .person { return e }
+        let paragraph = blocks[span.startBlock].range
+        var i = mentions.entries.firstIndex(startingAtOrAfter: paragraph.start, by: \.range.start)
+        while i < mentions.entries.count, mentions.entries[i].range.start < span.open {
+            let entry = mentions.entries[i]
+            if entry.isPerson, !entry.isPronoun, !MentionIndex.lies(entry.range.start, in: quotedWords) { return reference(entry.entity) }
+            i += 1
+        }
+        return nil
     }
 
     /// `speaker` when it is a person entity whose given name does not say the other gender, or an
@@ -366,6 +407,9 @@ extension QuoteScanner {
             if t.isWord {
                 let c = wordClass(t)
                 if c & cls != 0 { return true }
+                // `the paper was ‘a genuine consultation’`: a title noun that is the subject of a
+                // verb names no title; the quotation says what it is.
+                if cls == C.titleNoun && Words.auxiliaries.contains(t.hash) { return false }
                 if c & C.determiner == 0 { seen += 1 }
             } else if !(t.isMark(0x2C) || t.isMark(0x3A)) {
                 return false

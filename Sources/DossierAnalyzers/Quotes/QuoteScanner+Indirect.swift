@@ -36,7 +36,7 @@ extension QuoteScanner {
                 // sentence of reported speech in the same paragraph is that speech's speaker, when
                 // it fits the pronoun.
                 if let (before, speaker, _) = previous, before.upperBound <= sentence.lowerBound,
-                    before == sentenceBefore(sentence, block: block),
+                    before == sentenceBefore(sentence, block: block) || closesBlockBefore(before, sentence, block: block),
                     let range = quote.speakerRange, let fitting = continued(speaker, as: range.start..<range.end)
                 {
                     quote.speaker = fitting.entity
@@ -50,6 +50,16 @@ extension QuoteScanner {
                 quotes.append(quote)
             }
         }
+    }
+
+    /// Whether `sentence` opens its block and `before` is the last sentence of the block before
+    /// (`…, the report found.` then a new paragraph `It found that …`).
+    mutating func closesBlockBefore(_ before: Range<Int>, _ sentence: Range<Int>, block: Int) -> Bool {
+        guard block > 0, sentenceBefore(sentence, block: block) == nil else { return false }
+        let previous = blocks[block - 1].range
+        var o = previous.end - 1
+        while o > previous.start, Self.isSpace(v(o)) { o -= 1 }
+        return before.lowerBound >= previous.start && before.upperBound > o
     }
 
     /// The sentence before `sentence` in its block (the last scalar before it that is no space), or

@@ -34,6 +34,16 @@ extension QuoteScanner {
             return forwardSpeaker(t, from: j, through: phrase)
         }
         if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
+        // `said his solicitor, Imogen Achterberg, of …`: a description of two or three words that
+        // a determiner opens, then the name set off by a comma.
+        if t[k].isWord, !t[k].isCapitalized, wordClass(t[k]) & C.determiner != 0,
+            let comma = (k + 2..<min(t.count, k + 4)).first(where: { t[$0].isMark(0x2C) }),
+            t[(k + 1)..<comma].allSatisfy({ $0.isWord && !$0.isCapitalized }), comma + 1 < t.count, t[comma + 1].isWord,
+            t[comma + 1].isCapitalized, let (name, _) = name(t, from: comma + 1),
+            let e = mentions.entity(overlapping: TextRange(name)), mentions.entities[e].kind == .person
+        {
+            return name
+        }
         var end = k
         var j = k
         var relative = false
@@ -114,8 +124,10 @@ extension QuoteScanner {
             }
             // `The harbour master, Anna Varga, said`: when the appositive is the name and what
             // comes before it a description, the name is the subject.
+            // What comes before may name an office (`the Minister for Rivers, Ailsa Brennock`), not a person.
             if k + 1 < j, t[k + 1].isCapitalized, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
-                mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end)) == nil
+                mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end))
+                    .map({ mentions.entities[$0].kind != .person && isPerson(name) }) ?? true
             {
                 return name
             }
@@ -172,6 +184,11 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<(unnamedEnd ?? t[end].end)
+    }
+
+    /// Whether the words at `range` name a person entity.
+    func isPerson(_ range: Range<Int>) -> Bool {
+        mentions.entity(overlapping: TextRange(range)).map { mentions.entities[$0].kind == .person } ?? false
     }
 
     /// Whether a token may stand inside a name or a description between commas: a word, or the

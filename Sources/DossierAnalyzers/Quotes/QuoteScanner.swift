@@ -104,8 +104,17 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             while j >= 0, r.start - quotes[j].range.end < 1500 {
                 if let speaker = quotes[j].speaker, let cue = quotes[j].cueRange {
                     // The document in the words right after the verb: `said in a statement`.
-                    let after = tokens(cue.end..<min(n, cue.end + 40)).prefix(4)
-                    if after.contains(where: { $0.isWord && $0.hash == t[1].hash }) {
+                    // Within its sentence: `she said.` then `The report recommends …` is no `said in a report`.
+                    let after = tokens(cue.end..<min(n, cue.end + 40)).prefix { !($0.isMark(0x2E) || $0.isMark(0x21) || $0.isMark(0x3F)) }
+                        .prefix(4)
+                    // Or before the speaker in the same sentence: `In a written statement, the
+                    // minister, Hamish Lowe, said …`.
+                    let opening = quotes[j].speakerRange?.start ?? cue.start
+                    let before = tokens(max(0, opening - 160)..<opening)
+                    let sentenceOpen = before.lastIndex { $0.isMark(0x2E) || $0.isMark(0x21) || $0.isMark(0x3F) }.map { $0 + 1 } ?? 0
+                    if after.contains(where: { $0.isWord && $0.hash == t[1].hash })
+                        || before[sentenceOpen...].prefix(5).contains(where: { $0.isWord && $0.hash == t[1].hash })
+                    {
                         quotes[i].speaker = speaker
                         break
                     }

@@ -97,7 +97,8 @@ struct QuoteVocabulary: Sendable {
     /// Verbs that attribute a quoted fragment inside the writer's sentence.
     static let partialVerbs: [String] = [
         "call", "calls", "called", "calling", "describe", "describes", "described", "describing", "label",
-        "labels", "labelled", "labeled", "brand", "brands", "branded", "term", "terms", "termed",
+        "labels", "labelled", "labeled", "brand", "brands", "branded", "term", "terms", "termed", "dismiss", "dismisses",
+        "dismissed",
     ]
 
     static let determiners: [String] = [
