@@ -179,6 +179,18 @@ struct SpeakerRuleTests {
         #expect(try Self.speaker(of: "most of the fall came", in: document) == "the audit")
     }
 
+    @Test("a nickname with 'the' and the words on a banner are not speech")
+    func nicknamesAndSigns() async throws {
+        let text = """
+            But Ostby Town, whose supporters call them “the Millers”, came back twice. Outside the ground, fans held banners that read “Keep Our Club Alive”.
+            """
+        let document = try await Self.analyze(text)
+        for words in ["the Millers", "Keep Our Club Alive"] {
+            let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range) == words })
+            #expect(!quote.isSpeech, "\(words): \(quote.kind)")
+        }
+    }
+
     /// The role titles of the person named `name`.
     static func titles(of name: String, in document: Document) -> [String] {
         document.annotations.entities.first { $0.name == name }?.roles.map(\.title) ?? []

@@ -65,7 +65,8 @@ extension QuoteScanner {
                 kind = .scare
             } else if marker(in: pre, C.titleNoun, within: 3) && after == nil {
                 kind = .title
-            } else if !attributed && words >= 3 && titleCase {
+            } else if (!attributed || readsAsSign(pre, before?.cue)) && words >= 3 && titleCase {
+                // `banners that read “Bring Our Fathers Home”`: words on a sign, title-cased, are no one's speech.
                 kind = .title
             } else if lead != .embedded && !trailing {
                 if attributed || words >= minimumWords || inherited {
@@ -352,8 +353,15 @@ extension QuoteScanner {
 
     /// The number of words in `range` (counted up to 40) and whether every word is capitalized
     /// but for small words such as `of` and `the` (the shape of a title).
+    /// Whether the verb at `cue` is `read` or `reads`, as a sign, banner or page reads.
+    mutating func readsAsSign(_ pre: [QuoteToken], _ cue: Range<Int>?) -> Bool {
+        guard let cue, let verb = pre.first(where: { $0.start == cue.lowerBound }) else { return false }
+        return verb.hash == Words.read || verb.hash == Words.reads
+    }
+
     mutating func measure(_ range: Range<Int>) -> (Int, Bool) {
         var words = 0
+        var capitals = 0
         var titleCase = true
         var i = range.lowerBound
         while i < range.upperBound && words < 40 {
@@ -365,8 +373,13 @@ extension QuoteScanner {
                 let inWord = QuoteScanClass.letter | QuoteScanClass.digit | QuoteScanClass.joiner
                 while i < range.upperBound, scanClass(v(i)) & inWord != 0 { i += 1 }
                 // Hashed only when the answer depends on it: a lowercase word after the first.
+                if Self.isUpper(c) { capitals += 1 }
                 if titleCase, !Self.isUpper(c), !Self.isDigit(c) {
-                    if words == 0 {
+                    // `the Ironsides`: an article may open a name in lowercase.
+                    if words == 0
+                        && !(i - start == 3 && WordTable.fold(v(start)) == 0x74 && WordTable.fold(v(start + 1)) == 0x68
+                            && WordTable.fold(v(start + 2)) == 0x65)
+                    {
                         titleCase = false
                     } else {
                         var h = WordTable.seed
@@ -380,7 +393,7 @@ extension QuoteScanner {
                 i += 1
             }
         }
-        return (words, titleCase)
+        return (words, titleCase && capitals > 0)
     }
 
     /// Whether one of the last `within` words before a quotation is of class `cls` (`so-called`,

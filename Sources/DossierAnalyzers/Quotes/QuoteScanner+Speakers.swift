@@ -486,6 +486,8 @@ enum Words {
         ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
+    static let read = WordTable.hash("read")
+    static let reads = WordTable.hash("reads")
     /// Reporting words that are as often nouns (`a conference call`, `the latest report`).
     static let nounVerbs: Set<UInt64> = Set(
         [
