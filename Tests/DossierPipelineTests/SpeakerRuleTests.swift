@@ -191,6 +191,37 @@ struct SpeakerRuleTests {
         }
     }
 
+    @Test(
+        "reported speech from unnamed sources, 'according to' lowercase sources, a parenthetical before 'that', a day before the clause",
+        arguments: [
+            (
+                "A man has been charged with arson after a fire at the depot, police said on Friday.", "has been charged with arson",
+                "police"
+            ),
+            ("According to court documents, the two men took cash and a watch.", "the two men took cash", "court documents"),
+            (
+                "One of the guards, according to prison records, had worked three double shifts.", "had worked three double shifts",
+                "prison records"
+            ),
+            ("Brannock insisted, however, that the team could still finish third.", "the team could still finish third", "Brannock"),
+            ("The trust said on Wednesday it would write to every family.", "it would write to every family", "The trust"),
+        ])
+    func reportedSources(_ text: String, _ words: String, _ expected: String) async throws {
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { $0.kind == .indirect && document.text(in: $0.range).contains(words) })
+        let speaker = document.annotations.resolve(quote.speaker)?.name ?? quote.speakerRange.map { document.text(in: $0) }
+        #expect(speaker?.contains(expected) == true, "\(String(describing: speaker))")
+    }
+
+    @Test("'said the Harbridge boss' is the person the paragraph is about, not the club")
+    func clubBoss() async throws {
+        let text = """
+            Ruairi Mulcahy was furious. Mulcahy insisted that his side had been the better team. “We gave them three goals,” said the Harbridge Rovers boss.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "We gave them three goals", in: document) == "Ruairi Mulcahy")
+    }
+
     /// The role titles of the person named `name`.
     static func titles(of name: String, in document: Document) -> [String] {
         document.annotations.entities.first { $0.name == name }?.roles.map(\.title) ?? []

@@ -149,7 +149,13 @@ extension QuoteScanner {
     /// name mistaken for a person.
     mutating func antecedent(of range: Range<Int>, before span: Span, last: (block: Int, speaker: Speaker)?) -> Speaker? {
         let t = tokens(range)
-        if t.count == 2, t[0].hash == Words.the, isTitle(t[1]), mentions.entity(overlapping: TextRange(range)) == nil {
+        // `said the striker`, `said the Corran Vale boss`: a title with `the`, perhaps after the name
+        // of its club or firm (whose words name no speaker, whatever their kind), that no entity
+        // carries.
+        if t.count >= 2, t.count <= 5, t[0].hash == Words.the, let title = t.last, isTitle(title),
+            t[1..<(t.count - 1)].allSatisfy({ $0.isWord && $0.isCapitalized }),
+            t.count > 2 || mentions.entity(overlapping: TextRange(range)) == nil
+        {
             return describedPerson(before: span, last: last).map { Speaker(entity: $0, range: TextRange(range), isAnonymous: false) }
         }
         guard t.count == 1, t[0].hash == Words.he || t[0].hash == Words.she else { return nil }

@@ -132,6 +132,14 @@ extension QuoteScanner {
             }
             // `The talks …, according to X.`
             guard k > 0, t[k - 1].isMark(0x2C) else { return nil }
+            // `One of the officers, according to prison records, had worked …`: the attribution
+            // between commas inside the clause; what was reported is all of it.
+            if let comma = t.indices.first(where: { $0 > k && t[$0].start >= speaker.upperBound && t[$0].isMark(0x2C) }),
+                let before = clause(t, upTo: k - 1), let rest = content(t, from: comma + 1), wordCount(t, in: rest) >= 2,
+                t[comma + 1].isWord, !t[comma + 1].isCapitalized, !Words.appendages.contains(t[comma + 1].hash)
+            {
+                return make(content: before.lowerBound..<rest.upperBound, cue: cue, speaker: speaker)
+            }
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         if use.contains(.participle) && !use.contains(.indirect) {
@@ -212,6 +220,12 @@ extension QuoteScanner {
             return make(content: clause(t, upTo: s - 1), cue: cue, speaker: subject)
         }
         var c = k + 1
+        // `insisted, however, that …`: a word or two set off by commas before `that`.
+        if c + 3 < count, t[c].isMark(0x2C), let close = (c + 2..<min(count, c + 4)).first(where: { t[$0].isMark(0x2C) }),
+            t[(c + 1)..<close].allSatisfy(\.isWord), word(close + 1), t[close + 1].hash == Words.that
+        {
+            c = close + 1
+        }
         // `…, a change residents said was overdue`: a verb right after the cue has no subject of its
         // own, so the words are no reported clause.
         guard word(c), !Words.auxiliaries.contains(t[c].hash) else { return nil }
@@ -239,10 +253,18 @@ extension QuoteScanner {
             c += 1
         } else if wordClass(t[c]) & C.preposition != 0, !(t[c].hash == Words.it && word(c + 1)) {
             // `said in a statement on Tuesday that …`; but `said it would …` opens the clause with its subject.
-            guard let that = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.that }),
+            if let that = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.that }),
                 t[c..<that].allSatisfy({ $0.isWord || $0.isMark(0x2C) })
-            else { return nil }
-            c = that + 1
+            {
+                c = that + 1
+            } else if Words.dayPrepositions.contains(t[c].hash), word(c + 1), t[c + 1].isCapitalized || t[c + 1].hash == Words.week,
+                word(c + 2), wordClass(t[c + 2]) & (C.pronoun | C.determiner) != 0
+            {
+                // `said on Wednesday it would write …`: a day, then the clause with its subject.
+                c += 2
+            } else {
+                return nil
+            }
         } else if needsThat {
             return nil
         }

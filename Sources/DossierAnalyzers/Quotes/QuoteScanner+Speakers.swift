@@ -28,6 +28,9 @@ extension QuoteScanner {
             {
                 j += 1
             }
+            // `according to court documents, …`: after `according to`, lowercase words up to the
+            // comma are the source.
+            if phrase, j > k, j == t.count || t[j].isMark(0x2C) || t[j].isMark(0x2E) { return t[k].start..<t[j - 1].end }
             guard j > k, j < t.count, t[j].isWord, t[j].isCapitalized,
                 mentions.entity(overlapping: TextRange(start: t[j].start, end: t[j].end)) != nil
             else { return nil }
@@ -486,6 +489,9 @@ enum Words {
         ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
+    /// Words that open a phrase of when after a reporting verb: `said on Wednesday`, `said last week`.
+    static let dayPrepositions: Set<UInt64> = Set(["on", "last"].map(WordTable.hash))
+    static let week = WordTable.hash("week")
     static let read = WordTable.hash("read")
     static let reads = WordTable.hash("reads")
     /// Reporting words that are as often nouns (`a conference call`, `the latest report`).

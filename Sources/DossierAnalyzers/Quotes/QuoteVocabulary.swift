@@ -126,7 +126,8 @@ struct QuoteVocabulary: Sendable {
         "staffer", "staffers", "someone", "representative", "representatives", "negotiator", "negotiators",
         "adviser", "advisers", "advisor", "advisors", "employee", "employees", "member", "members",
         // One unnamed person, not a crowd: "experts say", "critics argue" are vague attributions.
-        "expert", "analyst", "user", "resident", "witness", "observer", "critic", "supporter", "voter",
+        "expert", "analyst", "user", "resident", "witness", "observer", "critic", "supporter", "voter", "police", "prosecutors",
+        "investigators", "authorities", "researchers", "scientists",
     ]
     static let anonymousMarkers: [String] = [
         "anonymity", "unnamed", "anonymous", "familiar", "close", "named", "identified", "knowledge", "briefed",
