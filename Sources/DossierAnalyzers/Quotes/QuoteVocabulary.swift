@@ -21,6 +21,8 @@ struct QuoteVocabulary: Sendable {
         static let listener = CueUse(rawValue: 32)
         /// `urging`, `warning`: reported speech only right after a named speaker (`with Merz urging …`).
         static let participle = CueUse(rawValue: 64)
+        /// A verb that reports only a clause `that` opens, or one before it (`thatVerbs`).
+        static let needsThat = CueUse(rawValue: 128)
     }
 
     /// Word classes, as bits of one table's values.
@@ -187,10 +189,11 @@ struct QuoteVocabulary: Sendable {
         for verb in Self.speechVerbs + extraCues { cueEntries.append((verb, speech)) }
         for verb in Self.quotationVerbs { cueEntries.append((verb, CueUse.direct.union(.partial).rawValue)) }
         for verb in Self.partialVerbs { cueEntries.append((verb, CueUse.partial.rawValue)) }
-        for verb in Self.thatVerbs + Self.accusingVerbs { cueEntries.append((verb, CueUse.indirect.rawValue)) }
+        for verb in Self.thatVerbs { cueEntries.append((verb, CueUse.indirect.union(.needsThat).rawValue)) }
+        for verb in Self.accusingVerbs { cueEntries.append((verb, CueUse.indirect.rawValue)) }
         for verb in ["call", "calls", "called", "calling"] { cueEntries.append((verb, CueUse.callFor.rawValue)) }
         for verb in ["tell", "tells", "told", "telling"] { cueEntries.append((verb, CueUse.listener.rawValue)) }
-        for verb in Self.remindingVerbs { cueEntries.append((verb, CueUse.indirect.union(.listener).rawValue)) }
+        for verb in Self.remindingVerbs { cueEntries.append((verb, CueUse.indirect.union(.listener).union(.needsThat).rawValue)) }
         for verb in Self.participles { cueEntries.append((verb, CueUse.participle.rawValue)) }
         cueEntries.append(("according", CueUse.according.rawValue))
         cues = WordTable(cueEntries)
