@@ -225,6 +225,9 @@ struct EntityRecognizer {
 
     private mutating func scalar(_ i: Int) -> UInt32 { scalars[Int(tokens[i].start)].value }
 
+    /// Whether the token at `i` is `the` in lowercase.
+    private func isLowercaseThe(_ i: Int) -> Bool { tokens[i].isLowercaseWord && tokens[i].hash == the }
+
     // MARK: Entry
 
     /// The entities of `document`, or of the part of it in `window` (scalar offsets): the
@@ -502,8 +505,8 @@ struct EntityRecognizer {
                     continue
                 }
             }
-            if n.hash == of && n.isLowercaseWord && e + 2 < limit && tokens[e + 1].hash == the && tokens[e + 1].isLowercaseWord
-                && tokens[e + 2].isCapitalizedWord && isA(tokens[e - 1].hash, .organizationHead)
+            if n.hash == of && n.isLowercaseWord && e + 2 < limit && isLowercaseThe(e + 1) && tokens[e + 2].isCapitalizedWord
+                && isA(tokens[e - 1].hash, .organizationHead)
             {
                 e += 3
                 continue
@@ -539,32 +542,25 @@ struct EntityRecognizer {
         let possessor = tokens[p - 1]
         // A plural's possessive is the lone apostrophe: "Dockworkers'".
         let plural = tokens[p].end - tokens[p].start == 1
-        // A saint's name owns the building named after it: "St Brendan's General Hospital", "St.
-        // Mary's Church".
+        // A saint's name owns the building named after it ("St Brendan's General Hospital", "St.
+        // Mary's Church"): the checks of a possessor below do not apply, the head word still does.
         let saint =
             (runStart >= 1 && tokens[runStart - 1].hash == tables.words.saint)
             || (runStart >= 2 && scalar(runStart - 1) == 0x2E && tokens[runStart - 2].hash == tables.words.saint)
-        if saint && p == runStart + 1 {
-            var e = p + 1
-            var headed = false
-            while e < limit, tokens[e].isCapitalizedWord, !isNotName(e) {
-                headed = isA(tokens[e].hash, [.organizationHead, .placeHead])
-                e += 1
-            }
-            if headed { return e }
+        if !(saint && p == runStart + 1) {
+            // A run that is a name of its own owns what follows: "Vox Media's", "South Dakota's",
+            // "New York University's".
+            guard !isKnownName(p - 1), !isA(possessor.hash, [.organizationHead, .placeHead]),
+                !isA(sequence(runStart, p), [.placePhrase, .organizationPhrase])
+            else { return nil }
+            // A given name in the run makes it a person's ("Anders Halvorsen's"), unless a head word
+            // makes it a place's or an organisation's ("Bartholomew County Sheriff's Department").
+            let unnamedRun =
+                p - runStart >= 2
+                && (!(runStart..<p).contains { isA(tokens[$0].hash, [.maleName, .femaleName]) }
+                    || (runStart..<p).contains { isA(tokens[$0].hash, [.placeHead, .organizationHead]) })
+            guard plural || unnamedRun || isA(possessor.hash, [.commonWord, .englishWord]) else { return nil }
         }
-        // A run that is a name of its own owns what follows: "Vox Media's", "South Dakota's",
-        // "New York University's".
-        guard !isKnownName(p - 1), !isA(possessor.hash, [.organizationHead, .placeHead]),
-            !isA(sequence(runStart, p), [.placePhrase, .organizationPhrase])
-        else { return nil }
-        // A given name in the run makes it a person's ("Anders Halvorsen's"), unless a head word makes
-        // it a place's or an organisation's ("Bartholomew County Sheriff's Department").
-        let unnamedRun =
-            p - runStart >= 2
-            && (!(runStart..<p).contains { isA(tokens[$0].hash, [.maleName, .femaleName]) }
-                || (runStart..<p).contains { isA(tokens[$0].hash, [.placeHead, .organizationHead]) })
-        guard plural || unnamedRun || isA(possessor.hash, [.commonWord, .englishWord]) else { return nil }
         var e = p + 1
         var headed = false
         while e < limit, tokens[e].isCapitalizedWord, !isNotName(e) {
@@ -701,7 +697,7 @@ struct EntityRecognizer {
         // An apposition after the run: "Ushakov, a Kremlin aide", "Mara Lindqvist, the bank's chief executive".
         // `for the Crown, the prosecutor, Rachel Thornbury`: after `the`, the run is no person, and a
         // title set off after it that a name follows is that name's.
-        let afterThe = a > r.lowerBound && tokens[a - 1].isLowercaseWord && tokens[a - 1].hash == the
+        let afterThe = a > r.lowerBound && isLowercaseThe(a - 1)
         if let (role, head) = appositionAfter(b, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
@@ -732,19 +728,16 @@ struct EntityRecognizer {
         // Secretary, Julian Ashcombe`; a capitalised title only after `the` in lowercase (not
         // `Labour Secretary, …` in a list).
         let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && determiners.contains(before.hash)
-        if !tokens[a - 2].isLowercaseWord && !(before.isLowercaseWord && before.hash == the) { return nil }
+        if !tokens[a - 2].isLowercaseWord && !isLowercaseThe(m - 1) { return nil }
         if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) || opensSentence { return (role, head) }
         // `A Westmere Constabulary spokeswoman, Halldóra Brennan`: an organisation's name between a
         // determiner and the title, which `titleBefore` took as the affiliation.
         if before.isCapitalizedWord && tokens[a - 2].isLowercaseWord {
             var p = m - 1
             while p > sentenceStart && tokens[p - 1].isCapitalizedWord && m - p < 5 { p -= 1 }
-            if p > sentenceStart || isInitialPosition(p, sentenceStart: sentenceStart) {
-                let d = p == sentenceStart ? p : p - 1
-                if determiners.contains(tokens[d].hash) && (tokens[d].isLowercaseWord || isInitialPosition(d, sentenceStart: sentenceStart))
-                {
-                    return (role, head)
-                }
+            let d = p == sentenceStart ? p : p - 1
+            if determiners.contains(tokens[d].hash) && (tokens[d].isLowercaseWord || isInitialPosition(d, sentenceStart: sentenceStart)) {
+                return (role, head)
             }
         }
         // One or two nouns between a determiner and the title name what it is a title of: "The
@@ -821,7 +814,7 @@ struct EntityRecognizer {
         while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
         if q < limit && q > p && tokens[q].has(.possessive) {
             affiliation = (
-                tokens[b + 1].isLowercaseWord && determiners.contains(tokens[b + 1].hash) && tokens[b + 1].hash == the ? b + 1 : p, q
+                isLowercaseThe(b + 1) ? b + 1 : p, q
             )
             p = q + 1
         } else if p < limit && tokens[p].isCapitalizedWord && titleEnd(at: p, limit: limit) == nil {
@@ -883,7 +876,7 @@ struct EntityRecognizer {
         }
         guard q + 1 < limit, tokens[q].isLowercaseWord, affiliationPrepositions.contains(tokens[q].hash) else { return nil }
         var from = q + 1
-        if tokens[from].hash == the && tokens[from].isLowercaseWord && from + 1 < limit { from += 1 }
+        if isLowercaseThe(from) && from + 1 < limit { from += 1 }
         guard tokens[from].isCapitalizedWord else { return nil }
         var f = from
         while f < limit
@@ -965,7 +958,7 @@ struct EntityRecognizer {
         // `the Larchmont scheme`, `for the Crown`: a lone unknown word after `the` is no person's
         // name, which takes no article.
         if kind == .person && !confident && !personCue && b - a == 1 && roles.isEmpty && a > sentences[s].range.lowerBound
-            && tokens[a - 1].isLowercaseWord && tokens[a - 1].hash == the && !isKnownName(a)
+            && isLowercaseThe(a - 1) && !isKnownName(a)
         {
             kind = .misc
         }
@@ -1385,8 +1378,7 @@ struct EntityRecognizer {
             // the "House Science Committee" ("the GateHouse deal" is GateHouse Media's).
             if g >= 0, c.end - c.first == 1, groups[g].fullest.end - groups[g].fullest.first > 1, groups[g].kind == .organization,
                 c.kind == .location
-                    || (!tokens[c.first].has(.allCaps) && c.first > 0 && tokens[c.first - 1].hash == the
-                        && tokens[c.first - 1].isLowercaseWord
+                    || (!tokens[c.first].has(.allCaps) && c.first > 0 && isLowercaseThe(c.first - 1)
                         && isA(tokens[c.first].hash, .englishWord))
             {
                 g = -1
@@ -1478,17 +1470,16 @@ struct EntityRecognizer {
     /// exactly one person has that surname; so does a lone given name that opens exactly one
     /// person's name and is nobody's surname.
     private mutating func mergeShortForms(_ groups: inout [Group]) {
+        // Surnames, and given names for a given name alone, the first word of one person's full name
+        // and nobody's surname: "Graham" after "Graham Pellow" in a quotation, "Noor" in a profile
+        // of "Noor Castellanos". -1 marks a word that two people share.
         var surnames: [UInt64: Int] = [:]
-        for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
-            let key = tokens[groups[g].fullest.end - 1].hash
-            surnames[key] = surnames[key] == nil ? g : -1
-        }
-        // A given name alone, the first word of one person's full name and nobody's surname: "Graham"
-        // after "Graham Pellow" in a quotation, "Noor" in a profile of "Noor Castellanos".
         var givenNames: [UInt64: Int] = [:]
         for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
-            let key = tokens[groups[g].fullest.first].hash
-            givenNames[key] = givenNames[key] == nil ? g : -1
+            let surname = tokens[groups[g].fullest.end - 1].hash
+            surnames[surname] = surnames[surname] == nil ? g : -1
+            let given = tokens[groups[g].fullest.first].hash
+            givenNames[given] = givenNames[given] == nil ? g : -1
         }
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 && !groups[g].mentions.isEmpty {
             let key = tokens[groups[g].fullest.first].hash

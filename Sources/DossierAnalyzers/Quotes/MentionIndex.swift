@@ -81,6 +81,18 @@ struct MentionIndex {
         return nil
     }
 
+    /// The entity of the first person named (not by a pronoun) in `range`, outside the `quoted`
+    /// ranges (sorted by start).
+    func firstPerson(in range: Range<Int>, outside quoted: [Range<Int>]) -> Int? {
+        var i = lowerBound(range.lowerBound)
+        while i < entries.count, entries[i].range.start < range.upperBound {
+            let entry = entries[i]
+            if entry.isPerson, !entry.isPronoun, !Self.lies(entry.range.start, in: quoted) { return entry.entity }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether `offset` lies inside one of `ranges`, which are sorted by start and do not overlap.
     static func lies(_ offset: Int, in ranges: [Range<Int>]) -> Bool {
         let k = ranges.firstIndex(startingAtOrAfter: offset + 1, by: \.lowerBound)

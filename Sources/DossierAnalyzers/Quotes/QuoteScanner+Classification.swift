@@ -194,13 +194,7 @@ extension QuoteScanner {
         }
         if let last, last.block == span.startBlock, let e = last.speaker.entity, entity(e)?.kind == .person { return e }
         let paragraph = blocks[span.startBlock].range
-        var i = mentions.entries.firstIndex(startingAtOrAfter: paragraph.start, by: \.range.start)
-        while i < mentions.entries.count, mentions.entries[i].range.start < span.open {
-            let entry = mentions.entries[i]
-            if entry.isPerson, !entry.isPronoun, !MentionIndex.lies(entry.range.start, in: quotedWords) { return reference(entry.entity) }
-            i += 1
-        }
-        return nil
+        return mentions.firstPerson(in: paragraph.start..<span.open, outside: quotedWords).map(reference)
     }
 
     /// `speaker` when it is a person entity whose given name does not say the other gender, or an
@@ -255,8 +249,8 @@ extension QuoteScanner {
         if v(o) == 0x2E { o -= 1 }
         var letters: UInt32 = 0
         var count = 0
-        while o >= 0, count < 5, let folded = Optional(v(o) | 0x20), (0x61...0x7A).contains(folded), v(o) < 0x80 {
-            letters = letters << 8 | folded
+        while o >= 0, count < 5, v(o) < 0x80, (0x61...0x7A).contains(v(o) | 0x20) {
+            letters = letters << 8 | (v(o) | 0x20)
             count += 1
             o -= 1
         }
@@ -304,9 +298,7 @@ extension QuoteScanner {
         let own = blocks[b].range.offsets
         guard skipSpaces(from: own.lowerBound, to: own.upperBound) == span.open else { return nil }
         let previousBlock = blocks[b - 1].range.offsets
-        var o = previousBlock.upperBound - 1
-        while o > previousBlock.lowerBound, Self.isSpace(v(o)) { o -= 1 }
-        let previous = sentence(containing: o, block: b - 1)
+        let previous = sentence(containing: lastNonSpace(before: previousBlock.upperBound, floor: previousBlock.lowerBound), block: b - 1)
         guard !previous.isEmpty, !covered.contains(where: { $0.overlaps(previous) }) else { return nil }
         let t = tokens(previous)
         var starts = [0]

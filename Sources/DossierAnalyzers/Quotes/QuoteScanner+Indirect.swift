@@ -78,17 +78,14 @@ extension QuoteScanner {
     mutating func closesBlockBefore(_ before: Range<Int>, _ sentence: Range<Int>, block: Int) -> Bool {
         guard block > 0, sentenceBefore(sentence, block: block) == nil else { return false }
         let previous = blocks[block - 1].range
-        var o = previous.end - 1
-        while o > previous.start, Self.isSpace(v(o)) { o -= 1 }
-        return before.lowerBound >= previous.start && before.upperBound > o
+        return before.lowerBound >= previous.start && before.upperBound > lastNonSpace(before: previous.end, floor: previous.start)
     }
 
     /// The sentence before `sentence` in its block (the last scalar before it that is no space), or
     /// nil at the block's start.
     mutating func sentenceBefore(_ sentence: Range<Int>, block: Int) -> Range<Int>? {
-        var o = sentence.lowerBound - 1
         let start = blocks[block].range.start
-        while o > start, Self.isSpace(v(o)) { o -= 1 }
+        let o = lastNonSpace(before: sentence.lowerBound, floor: start)
         guard o >= start else { return nil }
         return self.sentence(containing: o, block: block)
     }
@@ -184,9 +181,10 @@ extension QuoteScanner {
             return make(content: content(t, from: k + 2), cue: t[k].start..<t[k + 1].end, speaker: subject)
         }
         let cue = t[k].start..<t[k].end
-        // `found`, `estimates`: before their subject or with words after them that are no clause
-        // with `that`, they are verbs of finding or nouns (`offered differing estimates of …`).
-        let needsThat = Words.thatVerbs.contains(t[k].hash)
+        // `found`, `estimates`, `reminded`: before their subject or with words after them that are
+        // no clause with `that`, they are verbs of finding or nouns (`offered differing estimates
+        // of …`, `found a way`, `reminded jurors of`).
+        let needsThat = use.contains(.needsThat)
         // `Under the law, platforms are shielded, said Jonas Berg, a lawyer.`: a named speaker
         // after the inverted verb says who spoke, even when an earlier comma makes the words before
         // the verb look like an appositive of a subject.
@@ -250,14 +248,13 @@ extension QuoteScanner {
         // `…, a change residents said was overdue`: a verb right after the cue has no subject of its
         // own, so the words are no reported clause.
         guard word(c), !Words.auxiliaries.contains(t[c].hash) else { return nil }
-        if Words.accusing.contains(t[k].hash) {
+        if use.contains(.accusing) {
             // `accused the minister, Julian Ash, of hiding the cost`: the charge after `of`.
             guard let of = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.of }),
                 t[c..<of].allSatisfy({ $0.isWord || $0.isMark(0x2C) })
             else { return nil }
             return make(content: content(t, from: of + 1), cue: cue, speaker: subject)
         }
-        // `found a way`, `reminded jurors of`: these verbs report only a clause that `that` opens.
         // `posted a photo`, `wrote a letter`: an object of a verb of writing, not a reported clause.
         if Words.writing.contains(t[k].hash), Words.indefinite.contains(t[c].hash) { return nil }
         if use.contains(.listener) {

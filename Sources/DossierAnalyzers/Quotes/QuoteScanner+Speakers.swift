@@ -384,36 +384,23 @@ extension QuoteScanner {
     /// `offset`, when nobody is named before `offset` in its own sentence and that person may be
     /// `she` (or `he`); nil otherwise.
     mutating func previousSubject(of offset: Int, female: Bool) -> Int? {
-        var block = 0
-        while block + 1 < blocks.count, blocks[block + 1].range.start <= offset { block += 1 }
+        var block = blockIndex(containing: offset)
         let current = sentence(containing: offset, block: block)
-        let entities = mentions.entities
         if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.person], outside: quotedWords) != nil { return nil }
-        var o = current.lowerBound - 1
-        while o >= 0, Self.isSpace(v(o)) { o -= 1 }
-        guard o >= 0 else { return nil }
+        let o = lastNonSpace(before: current.lowerBound, floor: 0)
+        guard o >= 0, !Self.isSpace(v(o)) else { return nil }
         while block > 0, o < blocks[block].range.start { block -= 1 }
         let previous = sentence(containing: o, block: block)
-        guard previous.upperBound <= current.lowerBound else { return nil }
-        var first: Int?
-        var i = mentions.entries.firstIndex(startingAtOrAfter: previous.lowerBound, by: \.range.start)
-        while i < mentions.entries.count, mentions.entries[i].range.start < previous.upperBound {
-            let entry = mentions.entries[i]
-            if entry.isPerson, !entry.isPronoun, !MentionIndex.lies(entry.range.start, in: quotedWords) {
-                first = entry.entity
-                break
-            }
-            i += 1
-        }
-        guard let first, mayBe(entities[first], female: female) else { return nil }
+        guard previous.upperBound <= current.lowerBound,
+            let first = mentions.firstPerson(in: previous.lowerBound..<previous.upperBound, outside: quotedWords),
+            mayBe(mentions.entities[first], female: female)
+        else { return nil }
         return first
     }
 
     /// How far back a pronoun may look for its person: this paragraph and the two before it.
     mutating func floorForPronoun(at offset: Int) -> Int {
-        var b = 0
-        while b + 1 < blocks.count, blocks[b + 1].range.start <= offset { b += 1 }
-        return blocks[max(0, b - 2)].range.start
+        blocks[max(0, blockIndex(containing: offset) - 2)].range.start
     }
 }
 
@@ -505,10 +492,6 @@ enum Words {
     static let leadIns: Set<UInt64> = Set(["as", "but", "and", "then", "so"].map(WordTable.hash))
     /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
     static let firstPerson: Set<UInt64> = Set(["i", "we"].map(WordTable.hash))
-    /// Verbs that report a clause only when `that` opens it (`QuoteVocabulary.thatVerbs` and
-    /// `remindingVerbs`). `denied any wrongdoing` stays a report: a denial is the speaker's position.
-    static let thatVerbs: Set<UInt64> = Set((QuoteVocabulary.thatVerbs + QuoteVocabulary.remindingVerbs).map(WordTable.hash))
-    static let accusing: Set<UInt64> = Set(QuoteVocabulary.accusingVerbs.map(WordTable.hash))
     /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))
 }

@@ -103,15 +103,15 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             var j = i - 1
             while j >= 0, r.start - quotes[j].range.end < 1500 {
                 if let speaker = quotes[j].speaker, let cue = quotes[j].cueRange {
+                    func endsSentence(_ t: QuoteToken) -> Bool { t.isMark(0x2E) || t.isMark(0x21) || t.isMark(0x3F) }
                     // The document in the words right after the verb: `said in a statement`.
                     // Within its sentence: `she said.` then `The report recommends …` is no `said in a report`.
-                    let after = tokens(cue.end..<min(n, cue.end + 40)).prefix { !($0.isMark(0x2E) || $0.isMark(0x21) || $0.isMark(0x3F)) }
-                        .prefix(4)
+                    let after = tokens(cue.end..<min(n, cue.end + 40)).prefix { !endsSentence($0) }.prefix(4)
                     // Or before the speaker in the same sentence: `In a written statement, the
                     // minister, Hamish Lowe, said …`.
                     let opening = quotes[j].speakerRange?.start ?? cue.start
                     let before = tokens(max(0, opening - 160)..<opening)
-                    let sentenceOpen = before.lastIndex { $0.isMark(0x2E) || $0.isMark(0x21) || $0.isMark(0x3F) }.map { $0 + 1 } ?? 0
+                    let sentenceOpen = before.lastIndex(where: endsSentence).map { $0 + 1 } ?? 0
                     if after.contains(where: { $0.isWord && $0.hash == t[1].hash })
                         || before[sentenceOpen...].prefix(5).contains(where: { $0.isWord && $0.hash == t[1].hash })
                     {
@@ -129,8 +129,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     /// back: the named subject of the verb before `a statement` (`Aoife Brennan, a solicitor for
     /// the family, read a statement on their behalf`, `the ministry issued a statement`).
     mutating func documentGiver(_ document: UInt64, before offset: Int) -> Reference<Entity>? {
-        var block = 0
-        while block + 1 < blocks.count, blocks[block + 1].range.start <= offset { block += 1 }
+        var block = blockIndex(containing: offset)
         let floor = max(0, offset - 1500)
         var o = offset - 1
         while o >= floor, block >= 0 {
@@ -430,6 +429,20 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// The offset of the first non-space scalar from `i` up to `limit`.
+    /// The index of the block that holds `offset` (the last one starting at or before it).
+    func blockIndex(containing offset: Int) -> Int {
+        var b = 0
+        while b + 1 < blocks.count, blocks[b + 1].range.start <= offset { b += 1 }
+        return b
+    }
+
+    /// The last offset before `end` that is no space, or `floor` when there is none above it.
+    func lastNonSpace(before end: Int, floor: Int) -> Int {
+        var o = end - 1
+        while o > floor, Self.isSpace(v(o)) { o -= 1 }
+        return o
+    }
+
     mutating func skipSpaces(from i: Int, to limit: Int) -> Int {
         var k = i
         while k < limit, Self.isSpace(v(k)) { k += 1 }

@@ -21,8 +21,11 @@ struct QuoteVocabulary: Sendable {
         static let listener = CueUse(rawValue: 32)
         /// `urging`, `warning`: reported speech only right after a named speaker (`with Merz urging …`).
         static let participle = CueUse(rawValue: 64)
-        /// A verb that reports only a clause `that` opens, or one before it (`thatVerbs`).
+        /// A verb that reports only a clause `that` opens, or one before it (`thatVerbs`,
+        /// `remindingVerbs`).
         static let needsThat = CueUse(rawValue: 128)
+        /// `accused X of …`: the charge is reported after `of` (`accusingVerbs`).
+        static let accusing = CueUse(rawValue: 256)
     }
 
     /// Word classes, as bits of one table's values.
@@ -63,11 +66,10 @@ struct QuoteVocabulary: Sendable {
         "condemned",
     ]
 
-    /// Participles that report speech when a named speaker stands right before them
-    /// (`with the minister urging restraint`); elsewhere they are too often not speech (`warning signs`).
     /// Verbs that report only a clause opened by `that` after them (`the report found that …`,
     /// `the Treasury estimates that …`; not `found a body`, `an estimated 40,000`), or before
-    /// them (`…, the report found.`); no quotation is theirs.
+    /// them (`…, the report found.`); no quotation is theirs. `deny` and `admit` are not among
+    /// them: `denied any wrongdoing` reports the speaker's position.
     static let thatVerbs: [String] = [
         "found", "finds", "estimate", "estimates", "estimated", "recommend", "recommends", "recommended", "accepted", "accepts",
     ]
@@ -81,6 +83,8 @@ struct QuoteVocabulary: Sendable {
     /// `accused the minister of hiding …`: the charge is reported after `of`.
     static let accusingVerbs: [String] = ["accuse", "accuses", "accused"]
 
+    /// Participles that report speech when a named speaker stands right before them
+    /// (`with the minister urging restraint`); elsewhere they are too often not speech (`warning signs`).
     static let participles: [String] = [
         "urging", "warning", "insisting", "arguing", "claiming", "saying", "stressing", "noting", "demanding",
         "criticising", "criticizing", "calling", "describing", "accusing", "denying", "promising", "vowing",
@@ -190,7 +194,7 @@ struct QuoteVocabulary: Sendable {
         for verb in Self.quotationVerbs { cueEntries.append((verb, CueUse.direct.union(.partial).rawValue)) }
         for verb in Self.partialVerbs { cueEntries.append((verb, CueUse.partial.rawValue)) }
         for verb in Self.thatVerbs { cueEntries.append((verb, CueUse.indirect.union(.needsThat).rawValue)) }
-        for verb in Self.accusingVerbs { cueEntries.append((verb, CueUse.indirect.rawValue)) }
+        for verb in Self.accusingVerbs { cueEntries.append((verb, CueUse.indirect.union(.accusing).rawValue)) }
         for verb in ["call", "calls", "called", "calling"] { cueEntries.append((verb, CueUse.callFor.rawValue)) }
         for verb in ["tell", "tells", "told", "telling"] { cueEntries.append((verb, CueUse.listener.rawValue)) }
         for verb in Self.remindingVerbs { cueEntries.append((verb, CueUse.indirect.union(.listener).union(.needsThat).rawValue)) }
