@@ -389,7 +389,8 @@ struct EntityRecognizer {
                 t += 1
                 continue
             }
-            if isNotName(t) {
+            let givenMonth = isGivenMonth(t, sentenceStart: r.lowerBound, limit: r.upperBound)
+            if !givenMonth && isNotName(t) {
                 t += 1
                 continue
             }
@@ -402,7 +403,14 @@ struct EntityRecognizer {
                 continue
             }
             var start = t
-            var personCue = false
+            var personCue = givenMonth
+            // `Gov. Delia Marchetti`, `Det. Sgt. Ann Roe`: an abbreviated office is the person's role.
+            if let (e, head) = officeTitle(from: t, limit: r.upperBound) {
+                let end = runEnd(from: e, limit: r.upperBound)
+                processRun(e, end, sentence: s, personCue: true, title: (Entity.Role(title: text(t, e), range: range(t, e)), head))
+                t = end
+                continue
+            }
             // An honorific (Mr, Dr, Gen.) marks a person and is not part of the name.
             if isA(token.hash, .honorific) {
                 var n = t + 1
@@ -421,9 +429,47 @@ struct EntityRecognizer {
                 }
             }
             let end = runEnd(from: start, limit: r.upperBound)
+            // `Republican Gov. Delia Marchetti`, `State Sen. Ann Lowe`: the run stops at the
+            // abbreviation's period; the words before it are the office's affiliation.
+            if end - start >= 2, let (e, head) = officeTitle(from: end - 1, limit: r.upperBound) {
+                var m = start
+                while m < end - 1 && isA(tokens[m].hash, .titleModifier) { m += 1 }
+                var title = text(end - 1, e)
+                if m > start { title = text(start, m) + " " + title }
+                let role = Entity.Role(title: title, affiliation: m < end - 1 ? text(m, end - 1) : nil, range: range(start, e))
+                if m < end - 1 && isKnownName(m) { processRun(m, end - 1, sentence: s, personCue: false) }
+                let nameEnd = runEnd(from: e, limit: r.upperBound)
+                processRun(e, nameEnd, sentence: s, personCue: true, title: (role, head))
+                t = nameEnd
+                continue
+            }
             processRun(start, end, sentence: s, personCue: personCue)
             t = end
         }
+    }
+
+    /// Whether the month at `i` is a given name: `June` before a surname the article has given a
+    /// person, or after `Lyle and` (`Lyle and June Hargis`).
+    private mutating func isGivenMonth(_ i: Int, sentenceStart: Int, limit: Int) -> Bool {
+        guard tables.words.givenMonths.contains(tokens[i].hash), i + 1 < limit, tokens[i + 1].isCapitalizedWord, !isNotName(i + 1)
+        else { return false }
+        if surnames.contains(tokens[i + 1].hash) { return true }
+        return i - 2 >= sentenceStart && tokens[i - 1].isLowercaseWord && tokens[i - 1].hash == and && tokens[i - 2].isCapitalizedWord
+            && !isNotName(i - 2)
+    }
+
+    /// The abbreviated offices from `i` (`Gov.`, `Lt. Gov.`, `Det. Sgt.`), each with its period,
+    /// when a capitalised word follows them: where that word starts, and the hash of the last
+    /// office's title word (`governor`).
+    private mutating func officeTitle(from i: Int, limit: Int) -> (Int, UInt64)? {
+        var n = i
+        var head: UInt64?
+        while n + 1 < limit, let title = gazetteer.officeAbbreviations[tokens[n].hash], tokens[n].isCapitalizedWord, scalar(n + 1) == 0x2E {
+            head = title
+            n += 2
+        }
+        guard let head, n < limit, tokens[n].isCapitalizedWord else { return nil }
+        return (n, head)
     }
 
     /// The end of a title-cased stretch from `start` (four or more capitalised words, two of them
@@ -594,7 +640,9 @@ struct EntityRecognizer {
             || overrides.groups.contains(one)
     }
 
-    private mutating func processRun(_ runStart: Int, _ runEnd: Int, sentence s: Int, personCue cue: Bool) {
+    private mutating func processRun(
+        _ runStart: Int, _ runEnd: Int, sentence s: Int, personCue cue: Bool, title: (Entity.Role, UInt64)? = nil
+    ) {
         let r = sentences[s].range
         var a = runStart
         var b = runEnd
@@ -640,7 +688,9 @@ struct EntityRecognizer {
         var lastTitle: (Int, Int)?
         var i = a
         while i < b {
-            if let e = titleEnd(at: i, limit: b) {
+            // `Center for Coastal Studies`: a title that is also an organisation's head, with a
+            // lowercase word after it, heads a name instead.
+            if let e = titleEnd(at: i, limit: b), !(e < b && tokens[e].isLowercaseWord && isA(tokens[e - 1].hash, .organizationHead)) {
                 lastTitle = (i, e)
                 i = e
             } else {
@@ -676,6 +726,10 @@ struct EntityRecognizer {
             } else {
                 return
             }
+        } else if let (role, head) = title {
+            roles.append(role)
+            heads.append(head)
+            personCue = true
         } else if lastTitle == nil || surnameTitle {
             // A title before the run: "US envoys Steve Witkoff", "Putin's adviser Yuri Ushakov".
             if let (role, head, plural, _) = titleBefore(a, sentenceStart: r.lowerBound) {
@@ -1064,6 +1118,12 @@ struct EntityRecognizer {
         let last = tokens[b - 1].hash
         let first = tokens[a].hash
         if personCue { return (.person, true) }
+        // `the village of Pell Crossing`, `the town of Lowther`: a kind of place in lowercase, then `of`.
+        if a >= 2, tokens[a - 1].isLowercaseWord, tokens[a - 1].hash == of, tokens[a - 2].isLowercaseWord,
+            tables.words.settlements.contains(tokens[a - 2].hash)
+        {
+            return (.location, true)
+        }
         // The first and last words' classes read once: the rules below ask a dozen questions of them.
         let firstClasses = classes(first)
         let lastClasses = b - a == 1 ? firstClasses : classes(last)
@@ -1262,9 +1322,13 @@ struct EntityRecognizer {
     }
 
     /// Whether tokens `a..<b` are a US legislator's party and state in brackets (`(D-MN)`,
-    /// `(R-Texas)`, `(I-Vt.)`): an affiliation written after the name, not a name of its own.
+    /// `(R-Texas)`, `(I-Vt.)`) or after a name between commas (`, R-Dayton,`): an affiliation
+    /// written after the name, not a name of its own.
     private mutating func isPartyTag(_ a: Int, _ b: Int) -> Bool {
-        guard a > 0, b < tokens.count, scalar(a - 1) == 0x28 else { return false }
+        // `(R-Ohio)`, or after a name between commas: `Sen. Paul Ames, R-Dayton, said`.
+        guard a > 0, b < tokens.count else { return false }
+        let bracketed = scalar(a - 1) == 0x28
+        guard bracketed || (a > 1 && scalar(a - 1) == 0x2C && tokens[a - 2].isCapitalizedWord) else { return false }
         let start = Int(tokens[a].start)
         let end = Int(tokens[b - 1].end)
         guard end - start >= 4, end - start <= 16 else { return false }
@@ -1276,8 +1340,10 @@ struct EntityRecognizer {
             let v = scalars[k].value
             guard (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || v == 0x2E else { return false }
         }
-        return end < scalars.count
-            && (scalars[end].value == 0x29 || scalars[end].value == 0x2E && end + 1 < scalars.count && scalars[end + 1].value == 0x29)
+        guard end < scalars.count else { return false }
+        let next = scalars[end].value
+        if !bracketed { return next == 0x2C || next == 0x2E }
+        return next == 0x29 || (next == 0x2E && end + 1 < scalars.count && scalars[end + 1].value == 0x29)
     }
 
     private mutating func hasInnerCapital(_ i: Int) -> Bool {
@@ -1400,8 +1466,12 @@ struct EntityRecognizer {
                 new.fullest = (c.first, c.end)
                 groups.append(new)
             }
+            // A title again without its affiliation (`Republican Gov. Delia Marchetti`, later `Gov.
+            // Marchetti`) is the same role.
             for (role, head) in zip(c.roles, c.roleHeads)
-            where !groups[g].roles.contains(where: { $0.title == role.title && $0.affiliation == role.affiliation }) {
+            where !groups[g].roles.contains(where: {
+                $0.title == role.title && (role.affiliation == nil || $0.affiliation == role.affiliation)
+            }) {
                 groups[g].roles.append(role)
                 groups[g].roleHeads.insert(head)
             }

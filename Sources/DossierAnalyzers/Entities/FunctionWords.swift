@@ -9,6 +9,14 @@ struct FunctionWords: Sendable {
     let of = WordHash.word("of")
     let `for` = WordHash.word("for")
     let saint = WordHash.word("st")
+    /// Kinds of place that `of` and a name follow: `the village of Pell Crossing`.
+    let settlements: HashSet64 = HashSet64(
+        [
+            "village", "town", "city", "county", "province", "state", "region", "district", "island", "township", "borough", "parish",
+            "municipality", "hamlet", "suburb", "port",
+        ].map(WordHash.word))
+    /// Months that are also given names: `June Hargis` after `Hargis` names a person.
+    let givenMonths: HashSet64 = HashSet64(["april", "may", "june"].map(WordHash.word))
     let at = WordHash.word("at")
     let said = WordHash.word("said")
     let says = WordHash.word("says")

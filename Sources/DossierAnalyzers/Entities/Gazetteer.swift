@@ -23,6 +23,9 @@ struct Gazetteer: Sendable {
     var titles: HashSet64 = []
     var titleModifiers: HashSet64 = []
     var honorifics: HashSet64 = []
+    /// Abbreviated titles of office (`gov`, `sen`, `lt`) by hash, each with the hash of the title
+    /// word it stands for (`governor`), which later mentions (`the governor`) are linked by.
+    var officeAbbreviations: [UInt64: UInt64] = [:]
     var organizationHeads: HashSet64 = []
     /// Head words that open an organisation's name: `Banco Santander`, `Universidad de Chile`.
     var organizationOpeners: HashSet64 = []
@@ -90,6 +93,13 @@ struct Gazetteer: Sendable {
         titleWords = words("titles")
         titleWords.formUnion(titleModifiers)
         honorifics = words("honorifics")
+        for entry in read("office-abbreviations") {
+            let pair = entry.split(separator: " ")
+            guard pair.count == 2 else { continue }
+            let abbreviation = WordHash.word(pair[0])
+            officeAbbreviations[abbreviation] = WordHash.word(pair[1])
+            honorifics.insert(abbreviation)
+        }
         organizationHeads = words("org-heads")
         organizationOpeners = words("org-openers")
         placeHeads = words("place-heads")
