@@ -335,7 +335,7 @@ enum PlainTextDecoder {
             // A unit that marks an out-of-line scalar is not a scalar itself, and its scalar is no
             // white space (there is none above U+FFFF, and a one-byte decode keeps none out of line).
             if ScalarBuffer.isMarker(u) { return false }
-            return unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).properties.isWhitespace
+            return unsafeBitCast(UInt32(u), to: Unicode.Scalar.self).isSpace
         }
         while i < count {
             // One raw line: up to \n, \r\n or \r.

@@ -69,12 +69,20 @@ struct MentionIndex {
         before offset: Int, floor: Int, kinds: Set<Entity.Kind>, outside quoted: [Range<Int>] = [],
         where fits: (Int) -> Bool = { _ in true }
     ) -> Int? {
+        nearestEntry(before: offset, floor: floor, kinds: kinds, outside: quoted, where: fits)?.entity
+    }
+
+    /// The mention `nearest(before:floor:kinds:outside:where:)` finds, with its range.
+    func nearestEntry(
+        before offset: Int, floor: Int, kinds: Set<Entity.Kind>, outside quoted: [Range<Int>] = [],
+        where fits: (Int) -> Bool = { _ in true }
+    ) -> Entry? {
         var i = lowerBound(offset) - 1
         while i >= 0 {
             let e = entries[i]
             if e.range.start < floor { return nil }
             if e.range.end <= offset, kinds.contains(entities[e.entity].kind), !Self.lies(e.range.start, in: quoted), fits(e.entity) {
-                return e.entity
+                return e
             }
             i -= 1
         }

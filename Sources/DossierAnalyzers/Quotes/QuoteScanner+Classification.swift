@@ -419,8 +419,9 @@ extension QuoteScanner {
                 let c = wordClass(t)
                 if c & cls != 0 { return true }
                 // `the paper was ‘a genuine consultation’`: a title noun that is the subject of a
-                // verb names no title; the quotation says what it is.
-                if cls == C.titleNoun && Words.auxiliaries.contains(t.hash) { return false }
+                // verb names no title; the quotation says what it is. So does `as` after it
+                // (`described on his radio show as “…”`).
+                if cls == C.titleNoun && (Words.auxiliaries.contains(t.hash) || t.hash == Words.as) { return false }
                 if c & C.determiner == 0 { seen += 1 }
             } else if !(t.isMark(0x2C) || t.isMark(0x3A)) {
                 return false

@@ -112,6 +112,12 @@ extension QuoteScanner {
         func word(_ i: Int) -> Bool { i >= 0 && i < count && t[i].isWord }
         func make(content: Range<Int>?, cue: Range<Int>, speaker: Range<Int>?) -> Quote? {
             guard let content, wordCount(t, in: content) >= (use.contains(.callFor) ? 2 : 3), let speaker else { return nil }
+            // `I wrote back, saying that …`: the writer's own words are no report.
+            if speaker.count <= 2, let s = t.firstIndex(where: { $0.start == speaker.lowerBound }), t[s].isWord,
+                Words.firstPerson.contains(t[s].hash), t[s].end == speaker.upperBound
+            {
+                return nil
+            }
             // `he told the court: “I said …”`, `…, he replied: “…”`: what follows a colon or comma
             // is a quotation or another clause, not the reported words.
             let opening = v(content.lowerBound)
@@ -128,11 +134,14 @@ extension QuoteScanner {
                 range: TextRange(content), kind: .indirect, speaker: who.entity, speakerRange: who.range, isAnonymous: who.isAnonymous,
                 cue: lowercasedText(cue), cueRange: TextRange(cue))
         }
-        // `She declined to say whether …`, `he would not say`: a refusal to speak reports nothing; and
+        // `the United States`, `Indiana State Police`: a capitalised word inside the sentence is a
+        // name's, not a reporting verb.
+        if k > 0, t[k].isCapitalized, t[k - 1].isWord { return nil }
+        // `he would not say`: a refusal to speak reports nothing; an infinitive reports nothing yet
+        // (`declined to say whether …`, `to claim an easy victory`, `is expected to announce`); and
         // after an article or a possessive the word is a noun (`in a note that`, `her report that`).
         if k >= 1, t[k - 1].isWord,
-            Words.negations.contains(t[k - 1].hash) || Words.nounMarkers.contains(t[k - 1].hash)
-                || (k >= 2 && t[k - 1].hash == Words.to && t[k - 2].isWord && Words.refusals.contains(t[k - 2].hash))
+            Words.negations.contains(t[k - 1].hash) || Words.nounMarkers.contains(t[k - 1].hash) || t[k - 1].hash == Words.to
         {
             return nil
         }
@@ -172,6 +181,13 @@ extension QuoteScanner {
                 }
                 return make(
                     content: content(t, from: c), cue: t[k].start..<t[c - 1].end, speaker: mention.range.start..<mention.range.end)
+            }
+            // `Whitlock rejected the plan on Monday, saying the savings were too small`, `“…,” she
+            // said, adding that …`: after a comma, what the subject of the clause before it said.
+            if use.contains(.afterComma), k > 1, t[k - 1].isMark(0x2C), word(k + 1) {
+                let c = t[k + 1].hash == Words.that ? k + 2 : k + 1
+                guard c == k + 2 || opensClause(t, at: c) else { return nil }
+                return make(content: content(t, from: c), cue: t[k].start..<t[k].end, speaker: participleSubject(t, comma: k - 1))
             }
             guard use.contains(.callFor) else { return nil }
         }
@@ -266,9 +282,15 @@ extension QuoteScanner {
             } else {
                 guard !needsThat else { return nil }
                 c += wordClass(t[c]) & C.determiner != 0 ? 2 : 1
+                // `told them of Ford’s passing`, `told reporters about …`: a phrase, no clause.
+                if word(c), t[c].hash == Words.of || t[c].hash == Words.about { return nil }
             }
         } else if t[c].hash == Words.that {
             c += 1
+            // `two highly critical reports that depicted …`: a verb in `-ed` right after `that` makes
+            // it a relative clause of the noun, not the clause reported (`estimates that could be`
+            // reads `that` as the clause's subject).
+            if needsThat, word(c), endsInEd(t[c]) { return nil }
         } else if wordClass(t[c]) & C.preposition != 0, !(t[c].hash == Words.it && word(c + 1)) {
             // `said in a statement on Tuesday that …`; but `said it would …` opens the clause with its subject.
             if let that = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.that }),
@@ -286,7 +308,58 @@ extension QuoteScanner {
         } else if needsThat {
             return nil
         }
-        return make(content: content(t, from: c), cue: cue, speaker: subject)
+        // `Assange, who denies the accusation, has avoided …`: the relative clause ends at its comma.
+        var words = content(t, from: c)
+        if let w = words, relative(t, before: k, lo: s),
+            let comma = t[c...].firstIndex(where: { $0.isMark(0x2C) && $0.start < w.upperBound })
+        {
+            words = comma > c ? t[c].start..<t[comma - 1].end : nil
+        }
+        return make(content: words, cue: cue, speaker: subject)
+    }
+
+    /// Whether the reporting verb at token `k` has `who` after a comma as its subject (`Assange,
+    /// who denies …`), stepping back over adverbs and auxiliaries no further than token `lo`.
+    mutating func relative(_ t: [QuoteToken], before k: Int, lo: Int) -> Bool {
+        var j = k - 1
+        while j > lo, t[j].isWord, stepsOverBeforeCue(t[j]), wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
+        return j >= 1 && t[j].isWord && t[j].hash == Words.who && t[j - 1].isMark(0x2C)
+    }
+
+    /// Whether a word ends in `-ed` and has at least four letters (`depicted`, `needed`).
+    mutating func endsInEd(_ t: QuoteToken) -> Bool {
+        t.isWord && t.end - t.start >= 4 && WordTable.fold(v(t.end - 2)) == 0x65 && WordTable.fold(v(t.end - 1)) == 0x64
+    }
+
+    /// Whether the words from token `c` open a clause with a verb of its own (`the savings were
+    /// too small`, `he would stand down`, `Russia violated …`), not an object or a phrase (`the
+    /// decline in visits`, `of a surge`): a subject pronoun, or within six words a form of `be` or
+    /// `have`, a modal or a verb in `-ed`.
+    mutating func opensClause(_ t: [QuoteToken], at c: Int) -> Bool {
+        guard c < t.count, t[c].isWord else { return false }
+        if wordClass(t[c]) & C.pronoun != 0 { return true }
+        guard wordClass(t[c]) & C.preposition == 0 else { return false }
+        var j = c + 1
+        while j < t.count, j - c <= 6, t[j].isWord {
+            if Words.auxiliaries.contains(t[j].hash) { return true }
+            if endsInEd(t[j]) { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// Who says the clause a participle after the comma `comma` reports: the subject of a
+    /// reporting verb right before the comma (`she said, adding`, `said Varga, adding`), or the
+    /// name or pronoun that opens the clause before it (`Whitlock rejected the plan, saying`).
+    mutating func participleSubject(_ t: [QuoteToken], comma: Int) -> Range<Int>? {
+        let j = comma - 1
+        if t[j].isWord, cueUse(t[j]).contains(.direct), !isParticiple(t[j]) { return backwardSubject(t, cue: j, lo: 0) }
+        if let cue = (max(0, j - 6)..<j).last(where: { t[$0].isWord && cueUse(t[$0]).contains(.direct) && isInvertedForm(t[$0]) }),
+            let speaker = forwardSpeaker(t, from: cue + 1), speaker.upperBound == t[j].end
+        {
+            return speaker
+        }
+        return clauseSubject(t, before: comma, lo: 0)
     }
 
     /// The speaker after an inverted reporting verb when it closes the clause: the sentence ends

@@ -99,10 +99,18 @@ extension QuoteScanner {
                 }
                 k -= 1
             }
-            return nil
+            // `An FTC spokesman, Colin Ashdown, declined to comment … but said …`: with no reporting
+            // verb before, the subject the sentence opens with.
+            return openingSubject(t, before: j, lo: lo)
         }
         // `he’d respond`, `she’ll say`: the pronoun without its contraction.
         if let pronoun = pronounBeforeContraction(t[j]) { return pronoun }
+        // `Rep. Carla Brightwater of Ashby Falls, who said …`: `who` after a comma stands for the
+        // person named just before it (an organisation takes `which`).
+        if t[j].isWord, t[j].hash == Words.who, j - 2 >= lo, t[j - 1].isMark(0x2C) {
+            let named = mentions.nearestEntry(before: t[j - 1].start, floor: t[max(lo, j - 8)].start, kinds: [.person])
+            return named.flatMap { $0.isPronoun ? nil : $0.range.start..<$0.range.end }
+        }
         // Where an appositive that says the subject is not named ends: it is part of the subject.
         var unnamedEnd: Int?
         if t[j].isMark(0x2C) {
@@ -187,6 +195,39 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<(unnamedEnd ?? t[end].end)
+    }
+
+    /// The subject that opens the words from token `lo` up to `end`, read before its verb: a
+    /// pronoun before a lowercase word, or the subject of one of the first three lowercase words
+    /// after a name or a comma, when that subject opens the words or follows a comma: the first
+    /// that is a person, or else the first that is named (`An FTC spokesman, Colin Ashdown,
+    /// declined` reads Ashdown, not the FTC; `On Tuesday, Varga declined`). None when a relative
+    /// clause lies in the words (`…, which kicks off in June and concludes …`).
+    mutating func openingSubject(_ t: [QuoteToken], before end: Int, lo: Int) -> Range<Int>? {
+        guard lo + 1 < end, t[lo].isWord else { return nil }
+        // `…, which kicks off in June and concludes …`: the verb's subject is the relative's.
+        if t[lo..<end].contains(where: { $0.isWord && Words.relatives.contains($0.hash) }) { return nil }
+        if wordClass(t[lo]) & C.pronoun != 0 { return t[lo + 1].isWord && !t[lo + 1].isCapitalized ? t[lo].start..<t[lo].end : nil }
+        var tried = 0
+        var p = lo + 1
+        var named: Range<Int>?
+        while p < end, tried < 3 {
+            if t[p].isWord, !t[p].isCapitalized,
+                wordClass(t[p]) & (C.determiner | C.preposition | C.clauseStop) == 0 || Words.auxiliaries.contains(t[p].hash),
+                t[p - 1].isMark(0x2C) || (t[p - 1].isWord && t[p - 1].isCapitalized)
+            {
+                tried += 1
+                // The subject opens the words or follows a comma (`On Tuesday, Varga`), not `the HLS program`.
+                if let subject = backwardSubject(t, cue: p, lo: lo), let f = t.firstIndex(where: { $0.start == subject.lowerBound }),
+                    f == lo || t[f - 1].isMark(0x2C)
+                {
+                    if isPerson(subject) { return subject }
+                    if named == nil, mentions.entity(overlapping: TextRange(subject)) != nil { named = subject }
+                }
+            }
+            p += 1
+        }
+        return named
     }
 
     /// Whether the words at `range` name a person entity.
@@ -452,9 +493,6 @@ enum Words {
     /// Articles and possessives, after which a reporting word is a noun (`a note`, `their report`).
     static let nounMarkers: Set<UInt64> = Set(
         ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "another"].map(WordTable.hash))
-    /// Verbs of refusing before `to` and a reporting verb (`declined to say`).
-    static let refusals: Set<UInt64> = Set(
-        ["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"].map(WordTable.hash))
     /// Verbs of writing, whose object (`posted a photo`) is no reported clause.
     static let writing: Set<UInt64> = Set(
         ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash))
@@ -476,6 +514,7 @@ enum Words {
         ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
+    static let about = WordTable.hash("about")
     /// Words that open a phrase of when after a reporting verb: `said on Wednesday`, `said last week`.
     static let dayPrepositions: Set<UInt64> = Set(["on", "last"].map(WordTable.hash))
     static let week = WordTable.hash("week")
@@ -491,6 +530,8 @@ enum Words {
     /// Words that may open a clause before its subject: `As she put it:`.
     static let leadIns: Set<UInt64> = Set(["as", "but", "and", "then", "so"].map(WordTable.hash))
     /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
+    /// Words that open a relative clause.
+    static let relatives: Set<UInt64> = Set(["which", "who", "whom", "whose", "that", "where"].map(WordTable.hash))
     static let firstPerson: Set<UInt64> = Set(["i", "we"].map(WordTable.hash))
     /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))

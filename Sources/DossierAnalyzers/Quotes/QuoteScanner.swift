@@ -88,7 +88,32 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         quotes.sort { $0.range < $1.range }
         attributeInsideReportedSpeech()
         attributeDocumentSpeakers()
+        attributeAnonymousDescriptions()
         return quotes
+    }
+
+    /// `One Quillon engineer, who spoke on condition of anonymity, said …`, later `“…,” the
+    /// engineer said`: a description of one or two words that an anonymous speaker's description
+    /// held (before its first comma), up to 3,000 scalars before, is that anonymous speaker.
+    mutating func attributeAnonymousDescriptions() {
+        for i in quotes.indices where quotes[i].speaker == nil && !quotes[i].isAnonymous {
+            guard let r = quotes[i].speakerRange else { continue }
+            let t = tokens(r.start..<r.end)
+            guard t.count == 2 || t.count == 3, t[0].isWord, t[0].hash == Words.the, let head = t.last, head.isWord, !head.isCapitalized
+            else { continue }
+            var j = i - 1
+            while j >= 0, r.start - quotes[j].range.end < 3000 {
+                if quotes[j].isAnonymous, let earlier = quotes[j].speakerRange,
+                    tokens(earlier.start..<earlier.end).prefix(while: { !$0.isMark(0x2C) }).contains(where: {
+                        $0.isWord && $0.hash == head.hash
+                    })
+                {
+                    quotes[i].isAnonymous = true
+                    break
+                }
+                j -= 1
+            }
+        }
     }
 
     /// `The ministry said in a statement that … “…,” the statement said.`: a document named by

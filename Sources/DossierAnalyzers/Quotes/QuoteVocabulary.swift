@@ -19,13 +19,17 @@ struct QuoteVocabulary: Sendable {
         static let callFor = CueUse(rawValue: 16)
         /// `tell`, `told`: the listener follows the verb before the reported clause.
         static let listener = CueUse(rawValue: 32)
-        /// `urging`, `warning`: reported speech only right after a named speaker (`with Merz urging …`).
+        /// `urging`, `warning`: reported speech only right after a named speaker (`with Merz urging …`),
+        /// or after a comma for those that are also `afterComma`.
         static let participle = CueUse(rawValue: 64)
         /// A verb that reports only a clause `that` opens, or one before it (`thatVerbs`,
         /// `remindingVerbs`).
         static let needsThat = CueUse(rawValue: 128)
         /// `accused X of …`: the charge is reported after `of` (`accusingVerbs`).
         static let accusing = CueUse(rawValue: 256)
+        /// `…, saying the savings were too small`: after a comma, reports a clause said by the
+        /// subject of the clause before it (`clauseParticiples`).
+        static let afterComma = CueUse(rawValue: 512)
     }
 
     /// Word classes, as bits of one table's values.
@@ -51,7 +55,7 @@ struct QuoteVocabulary: Sendable {
         "say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "warn", "warns", "warned",
         "argue", "argues", "argued", "claim", "claimed", "insist", "insists", "insisted", "stress", "stresses",
         "stressed", "note", "noted", "write", "writes", "wrote", "tweet", "tweeted", "posted",
-        "announce", "announces", "announced", "state", "stated", "explain", "explains", "explained",
+        "announce", "announces", "announced", "stated", "explain", "explains", "explained",
         "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted", "confirm", "confirms",
         "confirmed", "deny", "denies", "denied", "suggest", "suggests", "suggested", "predict", "predicts",
         "predicted", "maintain", "maintains", "maintained", "assert", "asserts", "asserted", "emphasise",
@@ -67,11 +71,15 @@ struct QuoteVocabulary: Sendable {
     ]
 
     /// Verbs that report only a clause opened by `that` after them (`the report found that …`,
-    /// `the Treasury estimates that …`; not `found a body`, `an estimated 40,000`), or before
+    /// `the Treasury estimates that …`, `the Courier reported that …`; not `found a body`, `an
+    /// estimated 40,000`, `reported a loss`), or before
     /// them (`…, the report found.`); no quotation is theirs. `deny` and `admit` are not among
-    /// them: `denied any wrongdoing` reports the speaker's position.
+    /// them: `denied any wrongdoing` reports the speaker's position. `state` and `states` are
+    /// here, `stated` among the speech verbs: they are more often the noun (`and state agencies`,
+    /// `in all states`).
     static let thatVerbs: [String] = [
         "found", "finds", "estimate", "estimates", "estimated", "recommend", "recommends", "recommended", "accepted", "accepts",
+        "reported", "reports", "state", "states",
     ]
 
     /// Verbs with a listener before the clause they report, which `that` opens: `reminded jurors
@@ -88,6 +96,16 @@ struct QuoteVocabulary: Sendable {
     static let participles: [String] = [
         "urging", "warning", "insisting", "arguing", "claiming", "saying", "stressing", "noting", "demanding",
         "criticising", "criticizing", "calling", "describing", "accusing", "denying", "promising", "vowing",
+    ]
+
+    /// Participles that, after a comma, report a clause of their own, said by the subject of the
+    /// clause before the comma: `X rejected the plan, saying the savings were too small`, `she
+    /// said, adding that …`. Not `urging`, `calling`, `vowing`: what follows them is an appeal, a
+    /// name or a plan, not a clause.
+    static let clauseParticiples: [String] = [
+        "saying", "adding", "warning", "insisting", "arguing", "claiming", "stressing", "noting", "denying",
+        "explaining", "suggesting", "acknowledging", "admitting", "predicting", "asserting", "alleging",
+        "complaining", "conceding", "contending", "maintaining",
     ]
 
     /// Verbs that attribute quoted words but rarely introduce reported speech without them.
@@ -199,6 +217,7 @@ struct QuoteVocabulary: Sendable {
         for verb in ["tell", "tells", "told", "telling"] { cueEntries.append((verb, CueUse.listener.rawValue)) }
         for verb in Self.remindingVerbs { cueEntries.append((verb, CueUse.indirect.union(.listener).union(.needsThat).rawValue)) }
         for verb in Self.participles { cueEntries.append((verb, CueUse.participle.rawValue)) }
+        for verb in Self.clauseParticiples { cueEntries.append((verb, CueUse.participle.union(.afterComma).rawValue)) }
         cueEntries.append(("according", CueUse.according.rawValue))
         cues = WordTable(cueEntries)
         var shapes = WordShapes()

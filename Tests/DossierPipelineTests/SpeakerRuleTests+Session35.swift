@@ -1,0 +1,114 @@
+import Dossier
+import DossierTesting
+import Foundation
+import Testing
+
+/// The session-35 rules: a participle after a comma, `reported that`, `who said`, a second verb
+/// after `but` with no reporting verb before it, a description an anonymous speaker was given,
+/// abbreviated offices, party tags, months that are given names, kinds of place and positions on a
+/// team. Written in other words than the held-out articles that showed the misses.
+extension SpeakerRuleTests {
+    /// The reported speech (no quotation marks) of `document`, as its words.
+    static func reports(in document: Document) -> [String] {
+        document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
+    }
+
+    @Test(
+        "a participle after a comma reports what the subject of the clause before it said",
+        arguments: [
+            (
+                "Councillor Edda Marsh opposed the levy on Thursday, saying the fund was already in surplus.",
+                "the fund was already in surplus", "Edda Marsh"
+            ),
+            (
+                "“We had to act,” said Moira Tallis, adding that the pumps had failed twice in a week.",
+                "the pumps had failed twice in a week", "Moira Tallis"
+            ),
+            (
+                "Ilse Brant chairs the trust. “It is settled,” she said, adding that the sale would close in May.",
+                "the sale would close in May", "Ilse Brant"
+            ),
+        ])
+    func participles(_ text: String, _ words: String, _ expected: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(Self.reports(in: document).contains(words), "\(Self.reports(in: document))")
+        #expect(try Self.speaker(of: words, in: document) == expected)
+    }
+
+    @Test(
+        "no report from a participle before a phrase, an object, an infinitive or a name that holds 'States'",
+        arguments: [
+            "The agency issued a notice, warning of delays on the line into the city.",
+            "He left the hearing early, saying nothing to the waiting reporters.",
+            "The vote led the board to announce it would sell the site in spring.",
+            "Trade between the United States and Mexico rose by four per cent last year.",
+            "The firm reported a loss of four million pounds for the year.",
+            "The committee released two reports that criticised the delays on the project.",
+        ])
+    func notReports(_ text: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(Self.reports(in: document).isEmpty, "\(Self.reports(in: document))")
+    }
+
+    @Test("'reported that' gives the outlet's report; 'who said' the person named before the comma")
+    func reportedAndWho() async throws {
+        let text = """
+            The Eastwick Courier reported that the mayor had resigned on Friday night.
+
+            The motion was backed by Pavel Ostrow of Lindenfield, who said he had “never seen a worse budget” in his years on the council.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "the mayor had resigned", in: document) == "Eastwick Courier")
+        let partial = try #require(document.annotations.quotes.first { $0.kind == .partial })
+        #expect(document.annotations.resolve(partial.speaker)?.name == "Pavel Ostrow")
+    }
+
+    @Test("a second verb after 'but' takes the sentence's subject; a description given to an anonymous speaker stays anonymous")
+    func openingSubjectsAndAnonymousDescriptions() async throws {
+        let text = """
+            A Harlow Police spokesman, Amos Kettering, declined to discuss the arrest but said the force “takes every report seriously.”
+
+            A council officer in Marden, who asked not to be named because she was not authorised to speak, said the audit was late. “Nobody wanted to sign it,” the officer said.
+            """
+        let document = try await Self.analyze(text)
+        let partial = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("takes every report") })
+        #expect(document.annotations.resolve(partial.speaker)?.name == "Amos Kettering")
+        let later = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("Nobody wanted") })
+        #expect(later.isAnonymous)
+    }
+
+    @Test("an abbreviated office is a role with the party or place before it as its affiliation; a party tag is no name")
+    func offices() async throws {
+        let text = """
+            The bill now goes to Republican Gov. Dana Whitfield. Sen. Ray Cortland, R-Eastport, voted against it.
+
+            “I will read it closely,” the governor said on Friday.
+            """
+        let document = try await Self.analyze(text)
+        let whitfield = try #require(document.annotations.entities.first { $0.name == "Dana Whitfield" })
+        #expect(whitfield.roles.map(\.title) == ["Gov."])
+        #expect(whitfield.roles.first?.affiliation == "Republican")
+        #expect(Self.titles(of: "Ray Cortland", in: document) == ["Sen."])
+        let names = document.annotations.entities.map(\.name)
+        #expect(!names.contains { $0.contains("Eastport") || $0.contains("Gov") }, "\(names)")
+        #expect(try Self.speaker(of: "I will read it closely", in: document) == "Dana Whitfield")
+        let deputy = try await Self.analyze("Lt. Gov. Ana Seitz abstained in the vote on Tuesday.")
+        #expect(Self.titles(of: "Ana Seitz", in: deputy) == ["Lt. Gov."])
+    }
+
+    @Test("a month before a surname is a given name; a kind of place and 'of' make a place; positions on a team are roles")
+    func namesPlacesAndPositions() async throws {
+        let text = """
+            Owen and June Pardoe farm outside the village of Brackley Hollow. June Pardoe keeps the accounts.
+
+            Point guard Remy Okafor scored 20 points, and Forward Jens Aalto added 12. The Coast Guard searched the bay.
+            """
+        let document = try await Self.analyze(text)
+        let entities = document.annotations.entities
+        #expect(entities.contains { $0.name == "June Pardoe" && $0.kind == .person })
+        #expect(entities.contains { $0.name == "Brackley Hollow" && $0.kind == .location })
+        #expect(Self.titles(of: "Remy Okafor", in: document) == ["Point guard"])
+        #expect(Self.titles(of: "Jens Aalto", in: document) == ["Forward"])
+        #expect(entities.contains { $0.name == "Coast Guard" && $0.kind == .organization })
+    }
+}
