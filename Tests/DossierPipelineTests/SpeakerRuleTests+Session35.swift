@@ -112,3 +112,53 @@ extension SpeakerRuleTests {
         #expect(entities.contains { $0.name == "Coast Guard" && $0.kind == .organization })
     }
 }
+
+extension SpeakerRuleTests {
+    @Test("'as she puts it' gives the quotation that follows; the words on a sign after a colon are no speech")
+    func puttingAndSigns() async throws {
+        let text = """
+            Bettina Rasmussen runs the food bank from her garage. She works, as she puts it, “on goodwill and a very old van.”
+
+            Pinned above the shelves is a handwritten sign: “Take what you need. Leave what you can. Ask Bettina.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "on goodwill and a very old van", in: document) == "Bettina Rasmussen")
+        let sign = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("Take what you need") })
+        #expect(!sign.isSpeech, "\(sign.kind)")
+    }
+
+    @Test(
+        "a title with lowercase words before it and nobody named in its paragraph is the person named last; an unnamed source with a firm's name stays anonymous"
+    )
+    func describedAndUnnamed() async throws {
+        let text = """
+            Every Monday, Agnes Thorvald opens the community hall to anyone who needs a hot meal. She does not ask questions and she keeps no list.
+
+            “People just need somewhere warm to sit,” the former teacher says. “The soup is the excuse.”
+
+            One Brackwell Foods manager, who asked not to be named because he was not allowed to speak to the press, said the firm donated the bread.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "somewhere warm to sit", in: document) == "Agnes Thorvald")
+        let unnamed = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("donated the bread") })
+        #expect(unnamed.isAnonymous)
+    }
+}
+
+extension SpeakerRuleTests {
+    @Test("'quoted X as saying' is X's report; officials of a nation or place are unnamed; 'said the breach struck' is no inverted speaker")
+    func quotedOfficialsAndInversions() async throws {
+        let text = """
+            The state broadcaster quoted Deputy Transport Minister Arvid Lunde as saying the tunnel would open in March.
+
+            Three Norwegian officials told reporters the talks had stalled over fishing quotas.
+
+            Petra Salo, an analyst at Vantor Partners who follows the shipping firms, said the strike hit the busiest week of the year.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "the tunnel would open in March", in: document) == "Arvid Lunde")
+        let officials = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("the talks had stalled") })
+        #expect(officials.isAnonymous && officials.speaker == nil)
+        #expect(try Self.speaker(of: "hit the busiest week", in: document) == "Petra Salo")
+    }
+}

@@ -65,6 +65,8 @@ extension QuoteScanner {
                 kind = .scare
             } else if marker(in: pre, C.titleNoun, within: 3) && after == nil {
                 kind = .title
+            } else if after == nil && before?.cue == nil && introducedBySign(pre) {
+                kind = .title
             } else if (!attributed || readsAsSign(pre, before?.cue)) && words >= 3 && titleCase {
                 // `banners that read “Bring Our Fathers Home”`: words on a sign, title-cased, are no one's speech.
                 kind = .title
@@ -349,14 +351,21 @@ extension QuoteScanner {
         return range.isEmpty ? nil : range
     }
 
-    /// The number of words in `range` (counted up to 40) and whether every word is capitalized
-    /// but for small words such as `of` and `the` (the shape of a title).
     /// Whether the verb at `cue` is `read` or `reads`, as a sign, banner or page reads.
     mutating func readsAsSign(_ pre: [QuoteToken], _ cue: Range<Int>?) -> Bool {
         guard let cue, let verb = pre.first(where: { $0.start == cue.lowerBound }) else { return false }
         return verb.hash == Words.read || verb.hash == Words.reads
     }
 
+    /// Whether the words before a quotation end in a noun of written words and a colon (`a
+    /// hand-lettered sign:`, `the banner:`): what follows is written there, no one's speech.
+    mutating func introducedBySign(_ pre: [QuoteToken]) -> Bool {
+        guard pre.count >= 2, pre[pre.count - 1].isMark(0x3A) else { return false }
+        return wordClass(pre[pre.count - 2]) & C.signNoun != 0
+    }
+
+    /// The number of words in `range` (counted up to 40) and whether every word is capitalized
+    /// but for small words such as `of` and `the` (the shape of a title).
     mutating func measure(_ range: Range<Int>) -> (Int, Bool) {
         var words = 0
         var capitals = 0
@@ -612,6 +621,12 @@ extension QuoteScanner {
     mutating func lastCue(in t: [QuoteToken], before end: Int) -> Attribution? {
         var j = end - 1
         while j >= 0 {
+            // `operates, as she puts it, “on the honor system”`: the words between `as` and `put`.
+            if t[j].isWord, Words.putting.contains(t[j].hash), j + 1 < end, t[j + 1].isWord, t[j + 1].hash == Words.it,
+                let opening = (max(0, j - 4)..<j).last(where: { t[$0].isWord && t[$0].hash == Words.as }), opening + 1 < j
+            {
+                return Attribution(cue: t[j].start..<t[j + 1].end, speaker: t[opening + 1].start..<t[j - 1].end)
+            }
             let use = cueUse(t[j])
             if use.contains(.according), j + 1 < end, t[j + 1].hash == Words.to {
                 return Attribution(cue: t[j].start..<t[j + 1].end, speaker: forwardSpeaker(t, from: j + 2, through: true))

@@ -182,6 +182,22 @@ extension QuoteScanner {
                 return make(
                     content: content(t, from: c), cue: t[k].start..<t[c - 1].end, speaker: mention.range.start..<mention.range.end)
             }
+            // `the agency quoted Deputy Minister Bolat Nurmaganbetov as saying …`, `Varga was quoted as
+            // saying …`: the person quoted.
+            if t[k].hash == Words.saying, k >= 2, word(k - 1), t[k - 1].hash == Words.as, word(k + 1),
+                let quoted = (max(0, k - 12)..<(k - 1)).last(where: { word($0) && t[$0].hash == Words.quoted })
+            {
+                let speaker: Range<Int>?
+                if quoted + 1 < k - 1 {
+                    speaker = forwardSpeaker(t, from: quoted + 1)
+                } else if quoted >= 1, word(quoted - 1), Words.beForms.contains(t[quoted - 1].hash) {
+                    speaker = backwardSubject(t, cue: quoted - 1, lo: 0)
+                } else {
+                    speaker = nil
+                }
+                let c = t[k + 1].hash == Words.that ? k + 2 : k + 1
+                return make(content: content(t, from: c), cue: t[quoted].start..<t[k].end, speaker: speaker)
+            }
             // `Whitlock rejected the plan on Monday, saying the savings were too small`, `“…,” she
             // said, adding that …`: after a comma, what the subject of the clause before it said.
             if use.contains(.afterComma), k > 1, t[k - 1].isMark(0x2C), word(k + 1) {
@@ -203,8 +219,11 @@ extension QuoteScanner {
         let needsThat = use.contains(.needsThat)
         // `Under the law, platforms are shielded, said Jonas Berg, a lawyer.`: a named speaker
         // after the inverted verb says who spoke, even when an earlier comma makes the words before
-        // the verb look like an appositive of a subject.
-        if k > 0, !needsThat, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = invertedSpeaker(t, from: k + 1) {
+        // the verb look like an appositive of a subject; a description after it (`said the breach
+        // struck …`) does not, when a subject stands before.
+        if k > 0, !needsThat, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = invertedSpeaker(t, from: k + 1),
+            mentions.entity(overlapping: TextRange(speaker)) != nil || backwardSubject(t, cue: k, lo: 0) == nil
+        {
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         guard let subject = backwardSubject(t, cue: k, lo: 0) else {
@@ -373,8 +392,14 @@ extension QuoteScanner {
         var last = k
         while last + 1 < t.count, t[last + 1].end <= speaker.upperBound {
             last += 1
-            // `said the findings should change …`: a verb of its own makes the words a clause.
+            // `said the findings should change …`, `said the firm donated …`: a verb of its own makes
+            // the words a clause (a word in `-ed` after a noun, not `the retired nurse`, `a man named`).
             if t[last].isWord, Words.auxiliaries.contains(t[last].hash) { return nil }
+            if endsInEd(t[last]), t[last - 1].isWord, wordClass(t[last - 1]) & C.determiner == 0, !isAdverb(t[last - 1]),
+                wordClass(t[last]) & C.anonymousMarker == 0
+            {
+                return nil
+            }
         }
         let named = mentions.entity(overlapping: TextRange(start: t[last].start, end: t[last].end)) != nil
         guard named || wordClass(t[k]) & (C.determiner | C.anonymousHead) != 0 else { return nil }

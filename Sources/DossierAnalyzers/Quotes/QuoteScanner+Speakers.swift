@@ -408,9 +408,19 @@ extension QuoteScanner {
             }
         }
         let head = TextRange(start: t[0].start, end: t[headEnd - 1].end)
-        let unnamed = marked || (anonymousHead && names == 0)
+        // `Two Kazakh officials`, `a Western diplomat`: a nationality or place before an unnamed
+        // head says whose officials they are, not who speaks (`a Quillon spokeswoman` speaks for
+        // the company).
+        let affiliated =
+            anonymousHead && !marked && names > 0
+            && mentions.entity(overlapping: head).map { [.group, .location].contains(mentions.entities[$0].kind) } == true
+        let unnamed = marked || (anonymousHead && names == 0) || affiliated
         if !unnamed, let e = mentions.entity(overlapping: head) { return Speaker(entity: reference(e), range: text, isAnonymous: false) }
-        if unnamed || anonymousHead { return Speaker(entity: nil, range: text, isAnonymous: mentions.entity(overlapping: head) == nil) }
+        // `One Quillon engineer, who spoke on condition of anonymity, …`: a name in the description
+        // says whose the speaker is, not who; said to be unnamed, the speaker is anonymous.
+        if unnamed || anonymousHead {
+            return Speaker(entity: nil, range: text, isAnonymous: marked || affiliated || mentions.entity(overlapping: head) == nil)
+        }
         return Speaker(entity: nil, range: text, isAnonymous: false)
     }
 
@@ -479,6 +489,10 @@ enum Words {
     static let according = WordTable.hash("according")
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
+    static let saying = WordTable.hash("saying")
+    static let quoted = WordTable.hash("quoted")
+    /// `as she puts it, “…”`.
+    static let putting: Set<UInt64> = Set(["put", "puts"].map(WordTable.hash))
     /// Forms of `be`, the auxiliary of a progressive (`was saying`).
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
     /// Forms of `be`, `have` and the modals, which open a clause of their own after a reporting verb.

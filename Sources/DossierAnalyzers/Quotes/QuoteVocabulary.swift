@@ -48,6 +48,7 @@ struct QuoteVocabulary: Sendable {
         static let elision: UInt16 = 2048
         static let passive: UInt16 = 4096
         static let headCut: UInt16 = 8192
+        static let signNoun: UInt16 = 16384
     }
 
     /// Reporting verbs that attribute quoted words and reported speech.
@@ -190,6 +191,12 @@ struct QuoteVocabulary: Sendable {
         "involved", "said", "told",
     ]
 
+    /// Nouns of written words that a colon and a quotation follow: `a hand-lettered sign: “…”`.
+    static let signNouns: [String] = [
+        "sign", "signs", "banner", "banners", "placard", "placards", "poster", "posters", "plaque", "inscription", "billboard",
+        "notice", "graffiti", "sticker", "t-shirt",
+    ]
+
     /// Reporting verbs by hash, with how each may be used.
     let cues: WordTable
     /// The shapes of the reporting verbs, so that the first pass hashes only words that may be one
@@ -244,6 +251,7 @@ struct QuoteVocabulary: Sendable {
         add(Self.elisions, C.elision)
         add(Self.passives, C.passive)
         add(Self.headCuts, C.headCut)
+        add(Self.signNouns, C.signNoun)
         classes = WordTable(classEntries)
     }
 }
