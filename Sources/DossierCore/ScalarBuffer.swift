@@ -176,7 +176,7 @@ public struct ScalarBuffer: RandomAccessCollection, Sendable, Hashable, Expressi
     /// above U+00FF (scanners of one-byte units take every marker for a scalar that is not white
     /// space, so that they need not look it up).
     @inlinable public static func needsTwoBytes(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value &- 0x80 < 0x20 || scalar.value >= 0x100 && scalar.properties.isWhitespace
+        scalar.value &- 0x80 < 0x20 || scalar.value >= 0x100 && scalar.isSpace
     }
 
     /// Creates a two-byte buffer of `count` scalars of which at most `outOfLineCount` are above

@@ -2,12 +2,20 @@ extension Unicode.Scalar {
     /// Whether the scalar is always a grapheme cluster of its own, so that a `Character` made of
     /// it has exactly its properties.
     ///
-    /// True below U+0300 (Latin, without the combining marks) and in General Punctuation apart
-    /// from the zero-width joiners: the scalars of nearly all English text, curly quotes and dashes
-    /// included. Line-shape questions are answered scalar by scalar over such text and fall back
-    /// to `Character` for the rest, so that both give the same answers.
+    /// True below U+0300 (Latin, without the combining marks), in Greek and Cyrillic (without
+    /// theirs, U+0483–U+0489), Latin Extended Additional, General Punctuation apart from the
+    /// zero-width joiners, and the currency, letterlike, number-form, arrow and mathematical
+    /// blocks (U+20A0–U+20CF, U+2100–U+22FF): the scalars of nearly all English text, curly
+    /// quotes, dashes, `€` and `№` included. No scalar there joins its neighbours into a cluster
+    /// (a combining mark after one is caught as a scalar of its own). Line-shape questions are
+    /// answered scalar by scalar over such text and fall back to `Character` for the rest, so
+    /// that both give the same answers.
     var isOwnGrapheme: Bool {
-        value < 0x300 || (value >= 0x2000 && value < 0x2070 && value != 0x200C && value != 0x200D)
+        switch value {
+        case 0..<0x300, 0x370..<0x483, 0x48A..<0x530, 0x1E00..<0x1F00, 0x20A0..<0x20D0, 0x2100..<0x2300: return true
+        case 0x2000..<0x2070: return value != 0x200C && value != 0x200D
+        default: return false
+        }
     }
 
     /// U+2000–U+206F, the block of curly quotes, dashes and spaces: no scalar in it is a letter,

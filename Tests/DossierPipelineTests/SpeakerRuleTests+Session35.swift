@@ -40,7 +40,7 @@ extension SpeakerRuleTests {
         arguments: [
             "The agency issued a notice, warning of delays on the line into the city.",
             "He left the hearing early, saying nothing to the waiting reporters.",
-            "The vote led the board to announce it would sell the site in spring.",
+            "The ministry is expected to announce that the plant will close in spring.",
             "Trade between the United States and Mexico rose by four per cent last year.",
             "The firm reported a loss of four million pounds for the year.",
             "The committee released two reports that criticised the delays on the project.",
@@ -160,5 +160,40 @@ extension SpeakerRuleTests {
         let officials = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("the talks had stalled") })
         #expect(officials.isAnonymous && officials.speaker == nil)
         #expect(try Self.speaker(of: "hit the busiest week", in: document) == "Petra Salo")
+    }
+}
+
+extension SpeakerRuleTests {
+    @Test(
+        "'prompting X to warn that' is X's report; an age before a title with 'of'; a reviewer is unnamed; a naming verb a few words before"
+    )
+    func controlAgesAndNames() async throws {
+        let text = """
+            The talks collapsed on Monday, prompting Finance Minister Edite Varela to warn that the budget was at risk.
+
+            Leonor Prates leads the opposition bloc. “We will not wait for them,” the 61-year-old head of the bloc said.
+
+            One reviewer called the album “music for waiting rooms,” and the band had long nicknamed their rehearsal shed ‘the Lighthouse’.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "the budget was at risk", in: document) == "Edite Varela")
+        let board = try await Self.analyze("The vote led the board to announce it would sell the site.")
+        #expect(try Self.speaker(of: "it would sell the site", in: board) == "the board")
+        #expect(try Self.speaker(of: "We will not wait for them", in: document) == "Leonor Prates")
+        let review = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("waiting rooms") })
+        #expect(review.isAnonymous)
+        let shed = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("Lighthouse") })
+        #expect(!shed.isSpeech)
+    }
+
+    @Test("names ending in an ampersand and one word are firms; 'reports would' is the noun")
+    func ampersandsAndNouns() async throws {
+        let text = """
+            Harlan Power & Light said the outage was over. A nurse said too many reports would ‘put a target on the ward’.
+            """
+        let document = try await Self.analyze(text)
+        #expect(document.annotations.entities.contains { $0.name == "Harlan Power & Light" && $0.kind == .organization })
+        let partial = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("put a target") })
+        #expect(partial.speakerRange.map { document.text(in: $0) } != "many")
     }
 }

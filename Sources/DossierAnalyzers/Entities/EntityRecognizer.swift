@@ -1161,6 +1161,9 @@ struct EntityRecognizer {
             }
             if nameLike { return (.person, true) }
         }
+        // `Pinecrest Power & Light`, `Baker & Finch`: a name that ends in an ampersand and one word,
+        // not cited by year, is a firm (`Plan & Grow BIG`, `B&H Financing Card` go on past it).
+        if b - a >= 3 && tokens[b - 2].has(.ampersand) { return (.organization, true) }
         // A demonym or place opening an organisation-like name ("Russian Foreign Ministry" is caught above).
         if !firstClasses.isDisjoint(with: [.maleName, .femaleName]) {
             if b - a <= 4 { return (.person, true) }

@@ -61,9 +61,13 @@ extension QuoteScanner {
             let inherited = continuingSpeaker && (last?.block == span.startBlock || isQuoteParagraph(span, after: last?.block))
             var kind: Quote.Kind
             var found: Attribution?
-            if marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords) {
+            // `had nicknamed the monthly governance meeting ‘the Tuesday tea party’`: a naming word
+            // a few words before, with no reporting verb about, marks a coined name too.
+            if (marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords))
+                || (marker(in: pre, C.scareMarker, within: 5) && after == nil && before?.cue == nil)
+            {
                 kind = .scare
-            } else if marker(in: pre, C.titleNoun, within: 3) && after == nil {
+            } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue) {
                 kind = .title
             } else if after == nil && before?.cue == nil && introducedBySign(pre) {
                 kind = .title
@@ -351,6 +355,17 @@ extension QuoteScanner {
         return range.isEmpty ? nil : range
     }
 
+    /// Whether a reporting verb before a work's noun makes the quotation what someone said of it
+    /// (`called the album “music for waiting rooms”`), not its title; a verb of writing does not
+    /// (`wrote the book “…”`), nor one after the noun (`a show called “Ask Dr. Mike”`) or further
+    /// before it (`announced … on a previous episode of “…”`).
+    mutating func describesWork(_ pre: [QuoteToken], cue: Range<Int>?) -> Bool {
+        guard let cue, let verb = pre.firstIndex(where: { $0.start == cue.lowerBound }),
+            let noun = pre.lastIndex(where: { $0.isWord && wordClass($0) & C.titleNoun != 0 }), verb < noun, noun - verb <= 3
+        else { return false }
+        return !Words.writing.contains(pre[verb].hash)
+    }
+
     /// Whether the verb at `cue` is `read` or `reads`, as a sign, banner or page reads.
     mutating func readsAsSign(_ pre: [QuoteToken], _ cue: Range<Int>?) -> Bool {
         guard let cue, let verb = pre.first(where: { $0.start == cue.lowerBound }) else { return false }
@@ -633,9 +648,11 @@ extension QuoteScanner {
             }
             // `on a conference call that …`, `the latest report`: a word that is also a noun, after
             // an article or a possessive and at most one word more, is the noun.
+            // So is one a modal or a form of `be` or `have` follows (`too many reports would …`).
             if Words.nounVerbs.contains(t[j].hash), j >= 1, t[j - 1].isWord,
                 Words.nounMarkers.contains(t[j - 1].hash)
                     || (j >= 2 && !t[j - 1].isCapitalized && t[j - 2].isWord && Words.nounMarkers.contains(t[j - 2].hash))
+                    || (j + 1 < end && t[j + 1].isWord && Words.auxiliaries.contains(t[j + 1].hash))
             {
                 j -= 1
                 continue
@@ -647,8 +664,14 @@ extension QuoteScanner {
                 // (`…,” responded the minister, “…”`); after other words (`also sharply criticised
                 // the plan`, `but called it`) they are its object.
                 let opensClause = j == 0 || !t[j - 1].isWord
-                let speaker =
+                var speaker =
                     backwardSubject(t, cue: j, lo: 0) ?? (isParticiple(t[j]) || !opensClause ? nil : forwardSpeaker(t, from: j + 1))
+                // `said the coalition had “…”`: words with a verb of their own are a clause, not the speaker.
+                if let s = speaker, s.lowerBound > t[j].start,
+                    t.contains(where: { $0.isWord && s.contains($0.start) && Words.auxiliaries.contains($0.hash) })
+                {
+                    speaker = nil
+                }
                 return Attribution(cue: t[j].start..<t[j].end, speaker: speaker)
             }
             j -= 1

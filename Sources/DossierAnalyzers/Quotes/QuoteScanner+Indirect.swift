@@ -143,6 +143,16 @@ extension QuoteScanner {
         if k >= 1, t[k - 1].isWord,
             Words.negations.contains(t[k - 1].hash) || Words.nounMarkers.contains(t[k - 1].hash) || t[k - 1].hash == Words.to
         {
+            // `prompting Prime Minister Rui Albergaria to warn that …`: after a verb that makes
+            // someone speak, the person between it and `to` does.
+            if t[k - 1].hash == Words.to, k >= 3, !use.contains(.according), word(k + 1),
+                let verb = (max(0, k - 9)..<(k - 2)).last(where: { word($0) && Words.causing.contains(t[$0].hash) }),
+                let speaker = forwardSpeaker(t, from: verb + 1), speaker.upperBound == t[k - 2].end
+            {
+                let c = t[k + 1].hash == Words.that ? k + 2 : k + 1
+                guard c == k + 2 || opensClause(t, at: c) else { return nil }
+                return make(content: content(t, from: c), cue: t[k].start..<t[k].end, speaker: speaker)
+            }
             return nil
         }
         if use.contains(.according) {

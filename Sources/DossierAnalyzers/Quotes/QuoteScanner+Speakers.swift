@@ -175,6 +175,11 @@ extension QuoteScanner {
                     j -= 1
                     continue
                 }
+                // `the 61-year-old head`: a hyphen inside a word of the description.
+                if tok.first == 0x2D, j - 1 >= lo, t[j - 1].isWord, start == j + 1 {
+                    j -= 1
+                    continue
+                }
                 break
             }
             let cls = wordClass(tok)
@@ -236,11 +241,11 @@ extension QuoteScanner {
     }
 
     /// Whether a token may stand inside a name or a description between commas: a word, or the
-    /// marks of `Dr.`, `Workers'`, `co-author`, `£94,000`, `40%`.
+    /// marks of `Dr.`, `Workers'`, `co-author`, `£94,000`, `40%`, `the Popular Left (EP)`.
     func isInsideDescription(_ t: QuoteToken) -> Bool {
         if t.isWord { return true }
         switch t.first {
-        case 0x2E, 0x27, 0x2019, 0x2D, 0x24, 0xA3, 0x20AC, 0x25, 0x26, 0x2F: return true
+        case 0x2E, 0x27, 0x2019, 0x2D, 0x24, 0xA3, 0x20AC, 0x25, 0x26, 0x2F, 0x28, 0x29: return true
         default: return false
         }
     }
@@ -345,10 +350,14 @@ extension QuoteScanner {
     }
 
     /// Whether the linking word at `j` ties a name or a description together (`Bank of England`,
-    /// `sources close to`, `a spokesperson for`) rather than starting a new clause.
+    /// `sources close to`, `a spokesperson for`, `the head of`) rather than starting a new clause.
     mutating func isLink(_ t: [QuoteToken], at j: Int, start: Int, lo: Int) -> Bool {
         guard j - 1 >= lo, t[j].isWord, t[j - 1].isWord, wordClass(t[j]) & C.headCut != 0 || t[j].hash == Words.to else { return false }
         if t[j - 1].isCapitalized && t[start].isCapitalized && t[j].hash != Words.to { return true }
+        // `the head of the bloc`, `the director at the museum`: a title and its organisation.
+        if t[j].hash == Words.of || t[j].hash == Words.at || t[j].hash == Words.for, isTitle(t[j - 1]) { return true }
+        // `sources close to`; but `users to argue` is the verb's infinitive.
+        if t[j].hash == Words.to { return wordClass(t[j - 1]) & C.anonymousMarker != 0 }
         return wordClass(t[j - 1]) & (C.anonymousHead | C.anonymousMarker) != 0
     }
 
@@ -484,8 +493,15 @@ enum Words {
     static let it = WordTable.hash("it")
     static let they = WordTable.hash("they")
     static let to = WordTable.hash("to")
+    /// Verbs that make someone speak, before that person and `to` (`prompting X to warn`).
+    static let causing: Set<UInt64> = Set(
+        [
+            "prompt", "prompts", "prompted", "prompting", "led", "leading", "forced", "forcing", "pushed", "pushing", "spurred",
+            "spurring", "caused", "causing",
+        ].map(WordTable.hash))
     static let that = WordTable.hash("that")
     static let `for` = WordTable.hash("for")
+    static let at = WordTable.hash("at")
     static let according = WordTable.hash("according")
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")

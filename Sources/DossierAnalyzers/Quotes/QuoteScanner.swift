@@ -94,15 +94,16 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// `“I don’t fix anything,” the retired nurse says.` with nobody named in its paragraph: a
-    /// title with `the`, perhaps after lowercase words, that no anonymous speaker was given is the
+    /// description in lowercase words with `the` that holds a title (`the 58-year-old head of
+    /// government`) and that no anonymous speaker was given is the
     /// person named last before the quotation, in its paragraph or the two before, outside
     /// quotation marks (a pronoun the entities analyzer resolved counts).
     mutating func attributeDescriptionsToLastPerson() {
         for i in quotes.indices where quotes[i].speaker == nil && !quotes[i].isAnonymous && quotes[i].kind != .indirect {
             guard let r = quotes[i].speakerRange else { continue }
             let t = tokens(r.start..<r.end)
-            guard t.count >= 2, t.count <= 4, t[0].isWord, t[0].hash == Words.the, let title = t.last, isTitle(title),
-                t[1..<(t.count - 1)].allSatisfy({ $0.isWord && !$0.isCapitalized })
+            guard t.count >= 2, t.count(where: \.isWord) <= 8, t[0].isWord, t[0].hash == Words.the,
+                t[1...].allSatisfy({ ($0.isWord && !$0.isCapitalized) || $0.isMark(0x2D) }), t[1...].contains(where: { isTitle($0) })
             else { continue }
             let open = min(quotes[i].range.start, r.start)
             if let e = mentions.nearest(before: open, floor: floorForPronoun(at: open), kinds: [.person], outside: quotedWords) {

@@ -153,6 +153,10 @@ struct QuoteVocabulary: Sendable {
         // One unnamed person, not a crowd: "experts say", "critics argue" are vague attributions.
         "expert", "analyst", "user", "resident", "witness", "observer", "critic", "supporter", "voter", "police", "prosecutors",
         "investigators", "authorities", "researchers", "scientists",
+        // People described by what they do or are to someone: `One reviewer dismissed …`, `a neighbour said`.
+        "reviewer", "commentator", "reader", "listener", "viewer", "fan", "fans", "neighbour", "neighbor", "neighbours", "neighbors",
+        "colleague", "colleagues", "friend", "friends", "relative", "relatives", "customer", "customers", "passenger",
+        "passengers", "worker", "workers", "onlooker", "bystander", "users",
     ]
     static let anonymousMarkers: [String] = [
         "anonymity", "unnamed", "anonymous", "familiar", "close", "named", "identified", "knowledge", "briefed",
