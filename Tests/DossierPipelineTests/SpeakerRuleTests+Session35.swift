@@ -197,3 +197,40 @@ extension SpeakerRuleTests {
         #expect(partial.speakerRange.map { document.text(in: $0) } != "many")
     }
 }
+
+extension SpeakerRuleTests {
+    @Test("a title before an honorific, an apposition after post-nominal letters, kinship and occupations are roles; 'as he liked to say'")
+    func titlesAroundHonorificsAndKin() async throws {
+        let text = """
+            The review, led by the retired appeal court judge Dame Elspeth Moran, opened on Monday. Questioned by Rupert Vane KC, counsel to the review, the first witness wept.
+
+            His widow, Ilse Marrow, said he had played every night. The saxophonist Obi Nwankwo joined the band in 1971. At 19 he moved to Chicago with, as he liked to say, “one suit and a borrowed horn.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(Self.titles(of: "Elspeth Moran", in: document).contains("judge"), "\(Self.titles(of: "Elspeth Moran", in: document))")
+        #expect(Self.titles(of: "Rupert Vane", in: document) == ["counsel"])
+        #expect(Self.titles(of: "Ilse Marrow", in: document) == ["widow"])
+        #expect(Self.titles(of: "Obi Nwankwo", in: document) == ["saxophonist"])
+        #expect(try Self.speaker(of: "one suit and a borrowed horn", in: document) == "Obi Nwankwo")
+    }
+}
+
+extension SpeakerRuleTests {
+    @Test(
+        "a naming word a few words before a quotation makes a coined name, even after an earlier reporting verb; 'alleged that' still reports"
+    )
+    func namingWords() async throws {
+        let text = """
+            She added that nurses had nicknamed the weekly staffing meeting ‘the Friday shrug’ because nothing changed.
+
+            Prosecutors alleged that Haldane “moved the money through three shell firms” over two years.
+            """
+        let document = try await Self.analyze(text)
+        let name = try #require(
+            document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains("Friday shrug") })
+        #expect(!name.isSpeech)
+        let alleged = try #require(
+            document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains("shell firms") })
+        #expect(alleged.isSpeech)
+    }
+}

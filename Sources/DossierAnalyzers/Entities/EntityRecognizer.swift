@@ -732,7 +732,14 @@ struct EntityRecognizer {
             personCue = true
         } else if lastTitle == nil || surnameTitle {
             // A title before the run: "US envoys Steve Witkoff", "Putin's adviser Yuri Ushakov".
-            if let (role, head, plural, _) = titleBefore(a, sentenceStart: r.lowerBound) {
+            // `the retired High Court judge Dame Philippa Rowcroft`: the title stands before the honorific.
+            var anchor = a
+            if cue, anchor - 1 > r.lowerBound, scalar(anchor - 1) == 0x2E, isA(tokens[anchor - 2].hash, .honorific) {
+                anchor -= 2
+            } else if cue, anchor > r.lowerBound, isA(tokens[anchor - 1].hash, .honorific) {
+                anchor -= 1
+            }
+            if let (role, head, plural, _) = titleBefore(anchor, sentenceStart: r.lowerBound) {
                 roles.append(role)
                 heads.append(head)
                 personCue = true
@@ -752,7 +759,8 @@ struct EntityRecognizer {
         // `for the Crown, the prosecutor, Rachel Thornbury`: after `the`, the run is no person, and a
         // title set off after it that a name follows is that name's.
         let afterThe = a > r.lowerBound && isLowercaseThe(a - 1)
-        if let (role, head) = appositionAfter(b, limit: r.upperBound, beforeName: !afterThe) {
+        // After post-nominal letters too: `Jonathan Keswick KC, counsel to the inquiry`.
+        if let (role, head) = appositionAfter(runEnd, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
             personCue = true

@@ -64,7 +64,7 @@ extension QuoteScanner {
             // `had nicknamed the monthly governance meeting ‘the Tuesday tea party’`: a naming word
             // a few words before, with no reporting verb about, marks a coined name too.
             if (marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords))
-                || (marker(in: pre, C.scareMarker, within: 5) && after == nil && before?.cue == nil)
+                || (after == nil && namingMarker(in: pre))
             {
                 kind = .scare
             } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue) {
@@ -434,6 +434,25 @@ extension QuoteScanner {
         return false
     }
 
+    /// Whether a naming word (`nicknamed`, `dubbed`) stands up to five words before the quotation
+    /// with no reporting verb between them: `had nicknamed the monthly governance meeting ‘the
+    /// Tuesday tea party’`, whatever verb the sentence opens with.
+    mutating func namingMarker(in pre: [QuoteToken]) -> Bool {
+        var seen = 0
+        var j = pre.count - 1
+        while j >= 0 && seen < 5 {
+            let t = pre[j]
+            guard t.isWord else { return false }
+            // A reporting verb first: `alleged that …`, `branded the plan ‘…’` report someone's words.
+            if !cueUse(t).isDisjoint(with: [.direct, .partial]) { return false }
+            let c = wordClass(t)
+            if c & C.scareMarker != 0 { return true }
+            if c & C.determiner == 0 { seen += 1 }
+            j -= 1
+        }
+        return false
+    }
+
     mutating func marker(in pre: [QuoteToken], _ cls: UInt16, within: Int) -> Bool {
         var seen = 0
         var j = pre.count - 1
@@ -636,11 +655,20 @@ extension QuoteScanner {
     mutating func lastCue(in t: [QuoteToken], before end: Int) -> Attribution? {
         var j = end - 1
         while j >= 0 {
-            // `operates, as she puts it, “on the honor system”`: the words between `as` and `put`.
+            // `operates, as she puts it, “on the honor system”`: the words between `as` and `put`;
+            // `as he liked to say, “…”`: the pronoun or name right after `as`.
             if t[j].isWord, Words.putting.contains(t[j].hash), j + 1 < end, t[j + 1].isWord, t[j + 1].hash == Words.it,
                 let opening = (max(0, j - 4)..<j).last(where: { t[$0].isWord && t[$0].hash == Words.as }), opening + 1 < j
             {
                 return Attribution(cue: t[j].start..<t[j + 1].end, speaker: t[opening + 1].start..<t[j - 1].end)
+            }
+            if t[j].isWord, t[j].hash == Words.say || t[j].hash == Words.said || t[j].hash == Words.says,
+                let opening = (max(0, j - 5)..<j).last(where: { t[$0].isWord && t[$0].hash == Words.as }), opening + 1 < j,
+                t[opening + 1].isWord, wordClass(t[opening + 1]) & C.pronoun != 0 || t[opening + 1].isCapitalized
+            {
+                var last = opening + 1
+                while last + 1 < j, t[last + 1].isWord, t[last + 1].isCapitalized, t[opening + 1].isCapitalized { last += 1 }
+                return Attribution(cue: t[j].start..<t[j].end, speaker: t[opening + 1].start..<t[last].end)
             }
             let use = cueUse(t[j])
             if use.contains(.according), j + 1 < end, t[j + 1].hash == Words.to {

@@ -486,6 +486,7 @@ enum Words {
     static let comments = WordTable.hash("comments")
     static let written = WordTable.hash("written")
     static let said = WordTable.hash("said")
+    static let says = WordTable.hash("says")
     static let and = WordTable.hash("and")
     static let but = WordTable.hash("but")
     static let he = WordTable.hash("he")
