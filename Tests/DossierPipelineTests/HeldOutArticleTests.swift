@@ -18,6 +18,23 @@ struct HeldOutArticleTests {
         /// Reported speech without quotation marks: a piece of its words and its speaker (the four
         /// articles of session 33 have it).
         var indirect: [[String]]?
+        /// Named people, organisations and places: the full name, the kind, the shorter names used
+        /// later (the articles of sessions 34 and 35 have them).
+        var entities: [GoldEntity]?
+    }
+
+    /// One gold entity, written in the file as `[name, kind, [other mentions]]`.
+    struct GoldEntity: Decodable {
+        var name: String
+        var kind: String
+        var aliases: [String]
+
+        init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            name = try c.decode(String.self)
+            kind = try c.decode(String.self)
+            aliases = c.isAtEnd ? [] : try c.decode([String].self)
+        }
     }
 
     /// Whether `quote`'s speaker is `expected`: an anonymous source for "anonymous", else an
@@ -151,6 +168,54 @@ struct HeldOutArticleTests {
         #expect(tally.gold >= 30)
         #expect(tally.f1 >= 0.85, "reported-speech F1 \(tally.f1); \(tally.misses)")
         #expect(tally.accuracy >= 0.86, "speaker accuracy \(tally.accuracy); \(tally.misses)")
+    }
+
+    @Test("the named people, organisations and places are found, typed and joined with their shorter names")
+    func entities() async throws {
+        var total = 0
+        var found = 0
+        var typed = 0
+        var aliases = 0
+        var joined = 0
+        var misses: [String] = []
+        for (name, document, expected) in try await Self.analyzed() {
+            for gold in expected.entities ?? [] {
+                total += 1
+                // Honorifics stay out of a mention's span by design: `Mrs Ashby` is the mention `Ashby`.
+                func forms(_ entity: Entity) -> Set<String> { Set(entity.mentions.map { document.text(in: $0.range) } + [entity.name]) }
+                func bare(_ alias: String) -> String {
+                    let words = alias.split(separator: " ")
+                    let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Dame", "Sir", "Lord", "Lady", "Prof"]
+                    guard words.count > 1, honorifics.contains(String(words[0]).trimmingCharacters(in: ["."])) else { return alias }
+                    return words.dropFirst().joined(separator: " ")
+                }
+                guard let entity = document.annotations.entities.first(where: { forms($0).contains(gold.name) }) else {
+                    misses.append("\(name): missed \(gold.name) (\(gold.kind))")
+                    continue
+                }
+                found += 1
+                if entity.kind.rawValue == gold.kind {
+                    typed += 1
+                } else {
+                    misses.append("\(name): \(gold.name) is \(entity.kind.rawValue), not \(gold.kind)")
+                }
+                for alias in gold.aliases {
+                    aliases += 1
+                    if forms(entity).contains(alias) || forms(entity).contains(bare(alias)) {
+                        joined += 1
+                    } else {
+                        misses.append("\(name): \(gold.name) not joined with '\(alias)'")
+                    }
+                }
+            }
+        }
+        print(
+            "held-out entities: found \(found) of \(total), kind right \(typed) of \(found), shorter names joined \(joined) of \(aliases)")
+        for miss in misses { print("  " + miss) }
+        #expect(total >= 150)
+        #expect(found * 100 >= total * 90, "\(misses)")
+        #expect(typed * 100 >= found * 75, "\(misses)")
+        #expect(joined * 100 >= aliases * 70, "\(misses)")
     }
 
     /// The title words the shipped abbreviations of office stand for (`gov` for `governor`).
