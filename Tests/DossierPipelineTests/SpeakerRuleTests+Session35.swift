@@ -234,3 +234,16 @@ extension SpeakerRuleTests {
         #expect(alleged.isSpeech)
     }
 }
+
+extension SpeakerRuleTests {
+    @Test("a name with a middle name is the person of the name without it")
+    func middleNames() async throws {
+        let text = """
+            Matteo Ferraris, the violinist, died on Sunday. Matteo Luigi Ferraris was born in Turin in 1939. Ferraris recorded forty albums.
+            """
+        let document = try await Self.analyze(text)
+        let people = document.annotations.entities.filter { $0.kind == .person }
+        #expect(people.count == 1, "\(people.map(\.name))")
+        #expect(people.first?.mentions.count == 3)
+    }
+}

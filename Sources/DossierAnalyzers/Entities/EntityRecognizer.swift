@@ -1551,6 +1551,24 @@ struct EntityRecognizer {
     /// exactly one person has that surname; so does a lone given name that opens exactly one
     /// person's name and is nobody's surname.
     private mutating func mergeShortForms(_ groups: inout [Group]) {
+        // `Lorenzo Giuseppe Castellari` and `Lorenzo Castellari`: a name with one or two middle names is
+        // the person of the two-word name made of its first and last words, when one person has it.
+        var pairs: [UInt64: Int] = [:]
+        for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first == 2 {
+            let key = WordHash.combine(tokens[groups[g].fullest.first].hash, tokens[groups[g].fullest.end - 1].hash)
+            pairs[key] = pairs[key] == nil ? g : -1
+        }
+        for g in groups.indices where groups[g].kind == .person && !groups[g].mentions.isEmpty {
+            let width = groups[g].fullest.end - groups[g].fullest.first
+            guard width == 3 || width == 4 else { continue }
+            let key = WordHash.combine(tokens[groups[g].fullest.first].hash, tokens[groups[g].fullest.end - 1].hash)
+            guard let target = pairs[key], target >= 0, target != g else { continue }
+            groups[g].mentions += groups[target].mentions
+            groups[g].roles += groups[target].roles.filter { role in !groups[g].roles.contains { $0.title == role.title } }
+            groups[g].roleHeads.formUnion(groups[target].roleHeads)
+            groups[target].mentions = []
+            pairs[key] = -1
+        }
         // Surnames, and given names for a given name alone, the first word of one person's full name
         // and nobody's surname: "Graham" after "Graham Pellow" in a quotation, "Noor" in a profile
         // of "Noor Castellanos". -1 marks a word that two people share.
