@@ -247,3 +247,24 @@ extension SpeakerRuleTests {
         #expect(people.first?.mentions.count == 3)
     }
 }
+
+extension SpeakerRuleTests {
+    @Test(
+        "words sung or chanted and a work's title after 'the title' are no speech; a naming word before a short quotation with an attribution after"
+    )
+    func chantsAndTitles() async throws {
+        let text = """
+            The away end spent the second half serenading the home manager with ‘You’ll be gone by Christmas’.
+
+            The findings appear under the title “Seasonal pulses of ammonia over the southern plateau” in a new paper.
+
+            The crew has nicknamed the faint signal “the whisper,” Okonjo said.
+            """
+        let document = try await Self.analyze(text)
+        for words in ["gone by Christmas", "Seasonal pulses", "the whisper"] {
+            let quote = try #require(
+                document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains(words) })
+            #expect(!quote.isSpeech, "\(words): \(quote.kind)")
+        }
+    }
+}

@@ -64,12 +64,16 @@ extension QuoteScanner {
             // `had nicknamed the monthly governance meeting ‘the Tuesday tea party’`: a naming word
             // a few words before, with no reporting verb about, marks a coined name too.
             if (marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords))
-                || (after == nil && namingMarker(in: pre))
+                || (namingMarker(in: pre) && !(after != nil && words >= minimumWords))
             {
                 kind = .scare
             } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue) {
                 kind = .title
             } else if after == nil && before?.cue == nil && introducedBySign(pre) {
+                kind = .title
+            } else if words >= 3 && titleCase && namesWhatFollows(post) {
+                // `its “Crunch You Can Count On” advertising campaign`: the name of a campaign or a
+                // programme, even inside reported speech.
                 kind = .title
             } else if (!attributed || readsAsSign(pre, before?.cue)) && words >= 3 && titleCase {
                 // `banners that read “Bring Our Fathers Home”`: words on a sign, title-cased, are no one's speech.
@@ -355,6 +359,18 @@ extension QuoteScanner {
         return range.isEmpty ? nil : range
     }
 
+    /// Whether the words after a quotation open with a noun it names, perhaps after one lowercase
+    /// word: `campaign`, `advertising campaign`, `tour`, `initiative`.
+    mutating func namesWhatFollows(_ post: [QuoteToken]) -> Bool {
+        var k = 0
+        while k < post.count, k < 3, !post[k].isWord, !post[k].isMark(0x2C), !post[k].isMark(0x2E) { k += 1 }
+        for i in k..<min(post.count, k + 2) {
+            guard post[i].isWord, !post[i].isCapitalized else { return false }
+            if Words.namedThings.contains(post[i].hash) { return true }
+        }
+        return false
+    }
+
     /// Whether a reporting verb before a work's noun makes the quotation what someone said of it
     /// (`called the album “music for waiting rooms”`), not its title; a verb of writing does not
     /// (`wrote the book “…”`), nor one after the noun (`a show called “Ask Dr. Mike”`) or further
@@ -443,8 +459,13 @@ extension QuoteScanner {
         while j >= 0 && seen < 5 {
             let t = pre[j]
             guard t.isWord else { return false }
-            // A reporting verb first: `alleged that …`, `branded the plan ‘…’` report someone's words.
-            if !cueUse(t).isDisjoint(with: [.direct, .partial]) { return false }
+            // A reporting verb first: `alleged that …`, `branded the plan ‘…’` report someone's words;
+            // not a noun (`the recurring signal`, after an article and at most one word more).
+            let noun =
+                (j >= 1 && pre[j - 1].isWord && Words.nounMarkers.contains(pre[j - 1].hash))
+                || (j >= 2 && pre[j - 1].isWord && !pre[j - 1].isCapitalized && pre[j - 2].isWord
+                    && Words.nounMarkers.contains(pre[j - 2].hash))
+            if !noun, !cueUse(t).isDisjoint(with: [.direct, .partial]) { return false }
             let c = wordClass(t)
             if c & C.scareMarker != 0 { return true }
             if c & C.determiner == 0 { seen += 1 }

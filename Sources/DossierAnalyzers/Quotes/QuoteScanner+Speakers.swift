@@ -561,6 +561,13 @@ enum Words {
     /// Words that may open a clause before its subject: `As she put it:`.
     static let leadIns: Set<UInt64> = Set(["as", "but", "and", "then", "so"].map(WordTable.hash))
     /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
+    /// Things a title-cased quotation before them names (`its “…” advertising campaign`).
+    static let namedThings: Set<UInt64> = Set(
+        [
+            "campaign", "campaigns", "slogan", "initiative", "programme", "program", "scheme", "tour", "brand", "series", "project",
+            "festival",
+        ]
+        .map(WordTable.hash))
     /// Words that open a relative clause.
     static let relatives: Set<UInt64> = Set(["which", "who", "whom", "whose", "that", "where"].map(WordTable.hash))
     static let firstPerson: Set<UInt64> = Set(["i", "we"].map(WordTable.hash))

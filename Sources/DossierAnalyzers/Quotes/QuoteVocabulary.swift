@@ -171,11 +171,14 @@ struct QuoteVocabulary: Sendable {
         "titled", "entitled", "documentary", "play", "programme", "program", "podcast", "column", "article",
         "essay", "poem", "study", "episode", "opera", "musical", "exhibition", "painting", "video", "track",
         "single", "memoir", "newsletter", "paper", "editorial", "op-ed", "magazine", "blog", "sitcom", "drama",
+        "title",
     ]
     static let scareMarkers: [String] = [
         "so-called", "dubbed", "termed", "nicknamed", "coined", "known", "word", "term", "phrase", "slogan",
         "motto", "label", "nickname", "moniker", "buzzword", "catchphrase", "hashtag", "branded", "labelled",
         "labeled", "self-styled", "self-described", "supposed", "alleged", "quote-unquote", "dub",
+        // Words sung, not said: `chanted ‘…’`, `serenading the home bench with ‘…’`.
+        "chant", "chants", "chanted", "chanting", "sang", "sing", "singing", "sung", "serenading", "serenaded", "belting", "belted",
     ]
     static let smallWords: [String] = [
         "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from", "vs", "nor",
