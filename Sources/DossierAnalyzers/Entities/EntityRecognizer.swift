@@ -462,6 +462,9 @@ struct EntityRecognizer {
     /// when a capitalised word follows them: where that word starts, and the hash of the last
     /// office's title word (`governor`).
     private mutating func officeTitle(from i: Int, limit: Int) -> (Int, UInt64)? {
+        // Every abbreviation of office is an honorific: the class table spares the other words
+        // the dictionary.
+        guard isA(tokens[i].hash, .honorific) else { return nil }
         var n = i
         var head: UInt64?
         while n + 1 < limit, let title = gazetteer.officeAbbreviations[tokens[n].hash], tokens[n].isCapitalizedWord, scalar(n + 1) == 0x2E {

@@ -63,9 +63,7 @@ extension QuoteScanner {
             var found: Attribution?
             // `had nicknamed the monthly governance meeting ‘the Tuesday tea party’`: a naming word
             // a few words before, with no reporting verb about, marks a coined name too.
-            if (marker(in: pre, C.scareMarker, within: 2) && !(after != nil && words >= minimumWords))
-                || (namingMarker(in: pre) && !(after != nil && words >= minimumWords))
-            {
+            if (marker(in: pre, C.scareMarker, within: 2) || namingMarker(in: pre)) && !(after != nil && words >= minimumWords) {
                 kind = .scare
             } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue) {
                 kind = .title
@@ -460,18 +458,22 @@ extension QuoteScanner {
             let t = pre[j]
             guard t.isWord else { return false }
             // A reporting verb first: `alleged that …`, `branded the plan ‘…’` report someone's words;
-            // not a noun (`the recurring signal`, after an article and at most one word more).
-            let noun =
-                (j >= 1 && pre[j - 1].isWord && Words.nounMarkers.contains(pre[j - 1].hash))
-                || (j >= 2 && pre[j - 1].isWord && !pre[j - 1].isCapitalized && pre[j - 2].isWord
-                    && Words.nounMarkers.contains(pre[j - 2].hash))
-            if !noun, !cueUse(t).isDisjoint(with: [.direct, .partial]) { return false }
+            // not a noun (`the recurring signal`).
+            if !followsArticle(pre, at: j), !cueUse(t).isDisjoint(with: [.direct, .partial]) { return false }
             let c = wordClass(t)
             if c & C.scareMarker != 0 { return true }
             if c & C.determiner == 0 { seen += 1 }
             j -= 1
         }
         return false
+    }
+
+    /// Whether the word at `j` comes after an article or a possessive and at most one lowercase
+    /// word more (`a conference call`, `the recurring signal`): a noun, whatever else it may be.
+    func followsArticle(_ t: [QuoteToken], at j: Int) -> Bool {
+        guard j >= 1, t[j - 1].isWord else { return false }
+        if Words.nounMarkers.contains(t[j - 1].hash) { return true }
+        return j >= 2 && !t[j - 1].isCapitalized && t[j - 2].isWord && Words.nounMarkers.contains(t[j - 2].hash)
     }
 
     mutating func marker(in pre: [QuoteToken], _ cls: UInt16, within: Int) -> Bool {
@@ -698,10 +700,9 @@ extension QuoteScanner {
             // `on a conference call that …`, `the latest report`: a word that is also a noun, after
             // an article or a possessive and at most one word more, is the noun.
             // So is one a modal or a form of `be` or `have` follows (`too many reports would …`).
-            if Words.nounVerbs.contains(t[j].hash), j >= 1, t[j - 1].isWord,
-                Words.nounMarkers.contains(t[j - 1].hash)
-                    || (j >= 2 && !t[j - 1].isCapitalized && t[j - 2].isWord && Words.nounMarkers.contains(t[j - 2].hash))
-                    || (j + 1 < end && t[j + 1].isWord && Words.auxiliaries.contains(t[j + 1].hash))
+            if Words.nounVerbs.contains(t[j].hash),
+                followsArticle(t, at: j)
+                    || (j >= 1 && t[j - 1].isWord && j + 1 < end && t[j + 1].isWord && Words.auxiliaries.contains(t[j + 1].hash))
             {
                 j -= 1
                 continue

@@ -149,8 +149,7 @@ extension QuoteScanner {
                 let verb = (max(0, k - 9)..<(k - 2)).last(where: { word($0) && Words.causing.contains(t[$0].hash) }),
                 let speaker = forwardSpeaker(t, from: verb + 1), speaker.upperBound == t[k - 2].end
             {
-                let c = t[k + 1].hash == Words.that ? k + 2 : k + 1
-                guard c == k + 2 || opensClause(t, at: c) else { return nil }
+                guard let c = clauseStart(t, after: k) else { return nil }
                 return make(content: content(t, from: c), cue: t[k].start..<t[k].end, speaker: speaker)
             }
             return nil
@@ -211,8 +210,7 @@ extension QuoteScanner {
             // `Whitlock rejected the plan on Monday, saying the savings were too small`, `“…,” she
             // said, adding that …`: after a comma, what the subject of the clause before it said.
             if use.contains(.afterComma), k > 1, t[k - 1].isMark(0x2C), word(k + 1) {
-                let c = t[k + 1].hash == Words.that ? k + 2 : k + 1
-                guard c == k + 2 || opensClause(t, at: c) else { return nil }
+                guard let c = clauseStart(t, after: k) else { return nil }
                 return make(content: content(t, from: c), cue: t[k].start..<t[k].end, speaker: participleSubject(t, comma: k - 1))
             }
             guard use.contains(.callFor) else { return nil }
@@ -358,6 +356,14 @@ extension QuoteScanner {
     /// Whether a word ends in `-ed` and has at least four letters (`depicted`, `needed`).
     mutating func endsInEd(_ t: QuoteToken) -> Bool {
         t.isWord && t.end - t.start >= 4 && WordTable.fold(v(t.end - 2)) == 0x65 && WordTable.fold(v(t.end - 1)) == 0x64
+    }
+
+    /// Where the clause a verb at token `k` reports begins: after `that`, or right after the verb
+    /// when the words there open a clause (`opensClause`); nil for an object or a phrase.
+    mutating func clauseStart(_ t: [QuoteToken], after k: Int) -> Int? {
+        guard k + 1 < t.count, t[k + 1].isWord else { return nil }
+        if t[k + 1].hash == Words.that { return k + 2 }
+        return opensClause(t, at: k + 1) ? k + 1 : nil
     }
 
     /// Whether the words from token `c` open a clause with a verb of its own (`the savings were

@@ -560,7 +560,6 @@ enum Words {
         ].map(WordTable.hash))
     /// Words that may open a clause before its subject: `As she put it:`.
     static let leadIns: Set<UInt64> = Set(["as", "but", "and", "then", "so"].map(WordTable.hash))
-    /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
     /// Things a title-cased quotation before them names (`its “…” advertising campaign`).
     static let namedThings: Set<UInt64> = Set(
         [
@@ -570,6 +569,7 @@ enum Words {
         .map(WordTable.hash))
     /// Words that open a relative clause.
     static let relatives: Set<UInt64> = Set(["which", "who", "whom", "whose", "that", "where"].map(WordTable.hash))
+    /// The writer in the first person (`When I asked …`), whose questions are no one's reported speech.
     static let firstPerson: Set<UInt64> = Set(["i", "we"].map(WordTable.hash))
     /// Words that open a contrasting clause after a comma, which ends reported speech.
     static let contrasts: Set<UInt64> = Set(["while", "whereas", "although", "though", "but"].map(WordTable.hash))

@@ -88,50 +88,44 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         quotes.sort { $0.range < $1.range }
         attributeInsideReportedSpeech()
         attributeDocumentSpeakers()
-        attributeAnonymousDescriptions()
-        attributeDescriptionsToLastPerson()
+        attributeDescriptions()
         return quotes
     }
 
-    /// `“I don’t fix anything,” the retired nurse says.` with nobody named in its paragraph: a
-    /// description in lowercase words with `the` that holds a title (`the 58-year-old head of
-    /// government`) and that no anonymous speaker was given is the
-    /// person named last before the quotation, in its paragraph or the two before, outside
-    /// quotation marks (a pronoun the entities analyzer resolved counts).
-    mutating func attributeDescriptionsToLastPerson() {
-        for i in quotes.indices where quotes[i].speaker == nil && !quotes[i].isAnonymous && quotes[i].kind != .indirect {
+    /// What a description with `the` as a quotation's speaker stands for, read once per quotation:
+    /// - `One Quillon engineer, who spoke on condition of anonymity, said …`, later `“…,” the
+    ///   engineer said`: a description of one or two words that an anonymous speaker's description
+    ///   held (before its first comma), up to 3,000 scalars before, is that anonymous speaker;
+    /// - else `“I don’t fix anything,” the retired nurse says.` with nobody named in its paragraph:
+    ///   a description in lowercase words that holds a title (`the 58-year-old head of government`)
+    ///   is the person named last before the quotation, in its paragraph or the two before, outside
+    ///   quotation marks (a pronoun the entities analyzer resolved counts).
+    mutating func attributeDescriptions() {
+        for i in quotes.indices where quotes[i].speaker == nil && !quotes[i].isAnonymous {
             guard let r = quotes[i].speakerRange else { continue }
             let t = tokens(r.start..<r.end)
-            guard t.count >= 2, t.count(where: \.isWord) <= 8, t[0].isWord, t[0].hash == Words.the,
+            guard t.count >= 2, t[0].isWord, t[0].hash == Words.the else { continue }
+            if t.count <= 3, let head = t.last, head.isWord, !head.isCapitalized {
+                var j = i - 1
+                while j >= 0, r.start - quotes[j].range.end < 3000 {
+                    if quotes[j].isAnonymous, let earlier = quotes[j].speakerRange,
+                        tokens(earlier.start..<earlier.end).prefix(while: { !$0.isMark(0x2C) }).contains(where: {
+                            $0.isWord && $0.hash == head.hash
+                        })
+                    {
+                        quotes[i].isAnonymous = true
+                        break
+                    }
+                    j -= 1
+                }
+                if quotes[i].isAnonymous { continue }
+            }
+            guard quotes[i].kind != .indirect, t.count(where: \.isWord) <= 8,
                 t[1...].allSatisfy({ ($0.isWord && !$0.isCapitalized) || $0.isMark(0x2D) }), t[1...].contains(where: { isTitle($0) })
             else { continue }
             let open = min(quotes[i].range.start, r.start)
             if let e = mentions.nearest(before: open, floor: floorForPronoun(at: open), kinds: [.person], outside: quotedWords) {
                 quotes[i].speaker = reference(e)
-            }
-        }
-    }
-
-    /// `One Quillon engineer, who spoke on condition of anonymity, said …`, later `“…,” the
-    /// engineer said`: a description of one or two words that an anonymous speaker's description
-    /// held (before its first comma), up to 3,000 scalars before, is that anonymous speaker.
-    mutating func attributeAnonymousDescriptions() {
-        for i in quotes.indices where quotes[i].speaker == nil && !quotes[i].isAnonymous {
-            guard let r = quotes[i].speakerRange else { continue }
-            let t = tokens(r.start..<r.end)
-            guard t.count == 2 || t.count == 3, t[0].isWord, t[0].hash == Words.the, let head = t.last, head.isWord, !head.isCapitalized
-            else { continue }
-            var j = i - 1
-            while j >= 0, r.start - quotes[j].range.end < 3000 {
-                if quotes[j].isAnonymous, let earlier = quotes[j].speakerRange,
-                    tokens(earlier.start..<earlier.end).prefix(while: { !$0.isMark(0x2C) }).contains(where: {
-                        $0.isWord && $0.hash == head.hash
-                    })
-                {
-                    quotes[i].isAnonymous = true
-                    break
-                }
-                j -= 1
             }
         }
     }
