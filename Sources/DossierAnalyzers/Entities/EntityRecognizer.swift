@@ -390,7 +390,10 @@ struct EntityRecognizer {
                 continue
             }
             let givenMonth = isGivenMonth(t, sentenceStart: r.lowerBound, limit: r.upperBound)
-            if !givenMonth && isNotName(t) {
+            // `Mr`, `Ms`, `Dr` are no names by themselves, but before a name without a period (`Ms
+            // Carrick`, British style) they mark a person as `Mr.` does.
+            let honorificBeforeName = t + 1 < r.upperBound && tokens[t + 1].isCapitalizedWord && isA(token.hash, .honorific)
+            if !givenMonth && !honorificBeforeName && isNotName(t) {
                 t += 1
                 continue
             }
@@ -763,12 +766,15 @@ struct EntityRecognizer {
         // title set off after it that a name follows is that name's.
         let afterThe = a > r.lowerBound && isLowercaseThe(a - 1)
         // After post-nominal letters too: `Jonathan Keswick KC, counsel to the inquiry`.
+        var occupation: (Entity.Role, UInt64)?
         if let (role, head) = appositionAfter(runEnd, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
             personCue = true
+        } else if roles.isEmpty, !afterThe {
+            occupation = occupationAfter(runEnd, limit: r.upperBound)
         }
-        addCandidate(a, b, sentence: s, personCue: personCue, roles: roles, heads: heads)
+        addCandidate(a, b, sentence: s, personCue: personCue, roles: roles, heads: heads, occupation: occupation)
         // A plural title distributes over a pair or list: "envoys Steve Witkoff and Jared Kushner".
         if var pending = pendingRole {
             if b + 1 < r.upperBound && (tokens[b].hash == and || tokens[b].has(.comma)) && tokens[b + 1].isCapitalizedWord {
@@ -908,7 +914,9 @@ struct EntityRecognizer {
                 q += 1
             }
         }
-        guard let e = end, p < e else { return nil }
+        guard var e = end, p < e else { return nil }
+        // `a former head teacher`: a title in lowercase right after the title read makes one with it.
+        while e < limit, tokens[e].isLowercaseWord, let longer = titleEnd(at: e, limit: limit), longer > e { e = longer }
         // `Questioned by Tomasz Wieczorek, the defence barrister, Mrs Ashdown said` gives the title to
         // the name before it, unless that is no person's (`beforeName` false).
         if !beforeName && e + 1 < limit && tokens[e].has(.comma) && tokens[e + 1].isCapitalizedWord { return nil }
@@ -922,6 +930,34 @@ struct EntityRecognizer {
         let role = Entity.Role(
             title: text(p, e), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(affiliationStart, e))
         return (role, tokens[e - 1].hash)
+    }
+
+    /// A description in apposition after the name ending at `b` whose last word names an occupation
+    /// by its ending, though no title list holds it: `, a geriatrician at the Halden School of
+    /// Medicine`, `, a 71-year-old retired letter carrier,`, `, a forklift operator who …`. An
+    /// article opens it, at most four lowercase words follow (an age before them is left out), and
+    /// a comma, a full stop, `who`, `and` or a preposition ends it. Weaker than a title: the caller
+    /// gives it only to a span read as a person on other grounds.
+    private mutating func occupationAfter(_ b: Int, limit: Int) -> (Entity.Role, UInt64)? {
+        var b = b
+        // `Walter Brisco, 81, a retired letter carrier`: past an age between commas.
+        if b + 3 < limit, tokens[b].has(.comma), tokens[b + 1].has(.digit), !tokens[b + 1].has(.lowercase), tokens[b + 2].has(.comma) {
+            b += 2
+        }
+        guard b + 2 < limit, tokens[b].has(.comma), tokens[b + 1].isLowercaseWord,
+            tokens[b + 1].hash == a || tokens[b + 1].hash == an || tokens[b + 1].hash == the
+        else { return nil }
+        var p = b + 2
+        if isAge(p) { p += 1 }
+        var q = p
+        while q < limit && q < p + 4 && tokens[q].isLowercaseWord && !tables.words.clauseWords.contains(tokens[q].hash) { q += 1 }
+        guard q > p, q == limit || !tokens[q].has(.word) || tables.words.clauseWords.contains(tokens[q].hash) else { return nil }
+        let head = q - 1
+        guard endsWith(head, tables.words.occupationEndings), !tables.words.notOccupations.contains(tokens[head].hash) else { return nil }
+        if let (from, to) = organisationAfterTitle(q, limit: limit) {
+            return (Entity.Role(title: text(p, q), affiliation: text(from, to), range: range(b + 1, to)), tokens[head].hash)
+        }
+        return (Entity.Role(title: text(p, q), affiliation: nil, range: range(b + 1, q)), tokens[head].hash)
     }
 
     /// Whether the token at `i` is an age written as one hyphenated word (`71-year-old`).
@@ -957,8 +993,13 @@ struct EntityRecognizer {
 
     // MARK: Classification
 
-    private mutating func addCandidate(_ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64]) {
+    private mutating func addCandidate(
+        _ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64],
+        occupation: (Entity.Role, UInt64)? = nil
+    ) {
         guard a < b, !isPartyTag(a, b) else { return }
+        var roles = roles
+        var heads = heads
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
         // An acronym given in brackets is named by what comes before it: the name just found ("the
         // Marden Institute (MI)") gives its kind; lowercase words ("sea surface salinity (SSS)")
@@ -1028,6 +1069,10 @@ struct EntityRecognizer {
             kind = .misc
         }
         if kind == .person && b - a >= 2 { surnames.insert(tokens[b - 1].hash) }
+        if kind == .person, let (role, head) = occupation {
+            roles.append(role)
+            heads.append(head)
+        }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
     }
 
@@ -1716,6 +1761,12 @@ struct EntityRecognizer {
 
     /// he/she (his/her/him) to the one person of fitting gender mentioned earlier in the same
     /// sentence or in the previous one; nothing when two could fit.
+    ///
+    /// A sentence's subject tends to stay the subject: `She gave me an email address for Ford’s
+    /// sister, Martha Fry. “I cannot believe Martha …,” she said.` A he or she is the person the
+    /// last he or she of its gender resolved to when that one opened the person references of its
+    /// sentence, up to three sentences back with no name in the sentences between, unless a fitting name comes
+    /// before it in its own sentence outside quotation marks (`Anna said she …`).
     private mutating func addPronouns(_ groups: inout [Group]) {
         var people: [(token: Int, sentence: Int, group: Int)] = []
         for g in groups.indices where groups[g].kind == .person {
@@ -1728,6 +1779,9 @@ struct EntityRecognizer {
         let (he, his, him, she, her) = (self.he, self.his, self.him, self.she, self.her)
         var cursor = 0
         var s = 0
+        // Per gender (0 masculine, 1 feminine): the sentence's first he or she, and the person it
+        // was resolved to when it was the sentence's subject (-1 when not).
+        var subjects: [(sentence: Int, token: Int, group: Int)] = [(-1, 0, -1), (-1, 0, -1)]
         for w in referenceWords.indices {
             let p = Int(referenceWords[w])
             let h = tokens[p].hash
@@ -1739,18 +1793,55 @@ struct EntityRecognizer {
             while cursor < people.count && people[cursor].token < p { cursor += 1 }
             var found = -1
             var ambiguous = false
+            // A name before the pronoun in its own sentence, outside quotation marks: any, and one that fits.
+            var named = false
+            var fittingName = false
             var k = cursor - 1
             while k >= 0 && people[k].sentence >= s - 1 {
                 let g = people[k].group
                 let fits = genders[g] == .unknown || (genders[g] == .male) == masculine
+                let outside = people[k].sentence == s && !inOtherQuotation(people[k].token, p)
+                if outside { named = true }
                 if fits {
                     if found >= 0 && found != g { ambiguous = true }
                     if found < 0 { found = g }
+                    if outside { fittingName = true }
                 }
                 k -= 1
             }
+            let nominative = h == he || h == she
+            let gender = masculine ? 0 : 1
+            let last = subjects[gender]
+            if nominative && !fittingName && last.group >= 0 && last.sentence < s && s - last.sentence <= 3 {
+                // No name in the sentences between (that pronoun's own may name others after it).
+                var j = cursor - 1
+                while j >= 0 && people[j].sentence == s { j -= 1 }
+                if j < 0 || people[j].sentence <= last.sentence {
+                    found = last.group
+                    ambiguous = false
+                }
+            }
             if found >= 0 && !ambiguous { groups[found].extra.append((range(p, p + 1), .pronoun)) }
+            if nominative && last.sentence != s {
+                subjects[gender] = (s, p, found >= 0 && !ambiguous && !named ? found : -1)
+            }
         }
+    }
+
+    /// Whether the token at `a` stands in another quotation than the token at `b`: an odd number of
+    /// quotation marks between them (`“… Martha …,” she said`, not `Epstein was “a risk” … he`).
+    /// A name inside a quotation is no subject of the words after it.
+    private mutating func inOtherQuotation(_ a: Int, _ b: Int) -> Bool {
+        var odd = false
+        var i = a + 1
+        while i < b {
+            if !tokens[i].has(.word) {
+                let v = scalar(i)
+                if Self.isClosingQuote(v) || Self.isOpeningQuote(v) { odd.toggle() }
+            }
+            i += 1
+        }
+        return odd
     }
 
     // MARK: Output

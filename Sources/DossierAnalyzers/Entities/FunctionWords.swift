@@ -75,5 +75,29 @@ struct FunctionWords: Sendable {
     let et = WordHash.word("et")
     let al = WordHash.word("al")
     let placeEndings = WordEndings(EntityRecognizer.placeEndingWords)
+    /// Endings of nouns for what a person does (`geriatrician`, `biostatistician`, `mechanic` not):
+    /// after a name, `, a forklift operator`, `, a physical therapist who …` says who the person is.
+    let occupationEndings = WordEndings(["ian", "ist", "er", "or", "ee", "man", "dent", "tant", "dant", "gent", "ient"])
+    /// Words with those endings that name no one (`a quarter`, `a committee`, `an incident`).
+    let notOccupations: HashSet64 = HashSet64(
+        [
+            "number", "matter", "order", "water", "paper", "power", "center", "centre", "corner", "summer", "winter", "letter",
+            "chapter", "quarter", "border", "error", "factor", "sector", "floor", "door", "color", "colour", "motor", "mirror",
+            "honor", "honour", "labor", "labour", "favor", "favour", "flavor", "humor", "rumor", "tumor", "manner", "dinner",
+            "weather", "river", "silver", "tower", "computer", "container", "cancer", "fever", "answer", "wonder", "danger",
+            "shelter", "chamber", "character", "never", "other", "another", "either", "neither", "together", "whether", "rather",
+            "later", "after", "under", "over", "ever", "however", "whatever", "former", "latter", "meter", "metre", "liter",
+            "litre", "theater", "theatre", "register", "filter", "cluster", "disaster", "poster", "proper", "upper", "super",
+            "offer", "lower", "newer", "older", "younger", "bigger", "larger", "smaller", "higher", "better", "earlier",
+            "further", "tractor", "reactor", "elevator", "indicator", "calculator", "radiator", "generator", "refrigerator",
+            "ventilator", "committee", "coffee", "degree", "free", "three", "agree", "guarantee", "decree", "spree",
+            "pedigree", "human", "woman", "twist", "wrist", "exist", "assist", "insist", "resist", "consist", "persist",
+            "checklist", "playlist", "shortlist", "incident", "accident", "evident", "confident", "trident", "strident",
+            "precedent", "important", "distant", "constant", "instant", "reluctant", "resultant", "hesitant", "blatant",
+            "pollutant", "extant", "urgent", "intelligent", "diligent", "contingent", "stringent", "detergent", "negligent",
+            "emergent", "tangent", "ancient", "efficient", "sufficient", "convenient", "proficient", "salient", "lenient",
+            "transient", "gradient", "ingredient", "nutrient", "coefficient", "deficient", "resilient", "obedient",
+            "expedient", "quotient", "member",
+        ].map(WordHash.word))
     let surnameEndings = WordEndings(EntityRecognizer.surnameEndingWords)
 }

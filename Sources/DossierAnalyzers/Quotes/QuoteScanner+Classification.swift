@@ -65,6 +65,13 @@ extension QuoteScanner {
             // a few words before, with no reporting verb about, marks a coined name too.
             if (marker(in: pre, C.scareMarker, within: 2) || namingMarker(in: pre)) && !(after != nil && words >= minimumWords) {
                 kind = .scare
+            } else if let word = pre.last, word.isWord, Words.titling.contains(word.hash) {
+                // `A report …, titled “A River Divided”, warned that …`: a title, whatever verb follows.
+                kind = .title
+            } else if words >= 2 && titleCase && marker(in: pre, C.titleNoun, within: 5) {
+                // `a book on rural teaching, ‘Small Schools, Big Lessons’, said …`: a title-cased name
+                // of a work is its title whatever verb comes near.
+                kind = .title
             } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue) {
                 kind = .title
             } else if after == nil && before?.cue == nil && introducedBySign(pre) {
@@ -399,10 +406,15 @@ extension QuoteScanner {
         var words = 0
         var capitals = 0
         var titleCase = true
+        // A title may hold commas and a colon (`A River Divided: Law, Water and Power`) and end on
+        // a full stop, as American style puts it inside the marks (`“What a Fool Believes.”`); a
+        // word after a full stop or a semicolon makes the words sentences.
+        var stopped = false
         var i = range.lowerBound
         while i < range.upperBound && words < 40 {
             let c = v(i)
             if scanClass(c) & (QuoteScanClass.letter | QuoteScanClass.digit) != 0 {
+                if stopped { titleCase = false }
                 let start = i
                 i += 1
                 // Letters, digits, apostrophes and hyphens.
@@ -425,7 +437,12 @@ extension QuoteScanner {
                 }
                 words += 1
             } else {
-                if Self.isTerminal(c) || c == 0x2C || c == 0x3B { titleCase = false }
+                // Not the point inside an abbreviation (`U.S.`).
+                if (Self.isTerminal(c) || c == 0x3B)
+                    && !(c == 0x2E && i + 1 < range.upperBound && scanClass(v(i + 1)) & QuoteScanClass.letter != 0)
+                {
+                    stopped = true
+                }
                 i += 1
             }
         }
@@ -703,6 +720,15 @@ extension QuoteScanner {
             if Words.nounVerbs.contains(t[j].hash),
                 followsArticle(t, at: j)
                     || (j >= 1 && t[j - 1].isWord && j + 1 < end && t[j + 1].isWord && Words.auxiliaries.contains(t[j + 1].hash))
+            {
+                j -= 1
+                continue
+            }
+            // `had been told to prepare for a walkout lasting “at least three weeks”`, `was called
+            // “a disgrace” by critics`: after a form of `be` the verb is passive, its subject the
+            // one spoken to or about, not the speaker.
+            if use.contains(.direct) || use.contains(.partial), j > 0, t[j - 1].isWord, wordClass(t[j - 1]) & C.passive != 0,
+                t[j - 1].hash != Words.the, !isParticiple(t[j])
             {
                 j -= 1
                 continue

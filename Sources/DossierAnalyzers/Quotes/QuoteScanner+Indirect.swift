@@ -394,7 +394,7 @@ extension QuoteScanner {
         {
             return speaker
         }
-        return clauseSubject(t, before: comma, lo: 0)
+        return clauseSubject(t, before: comma, lo: 0) ?? openingName(t, lo: 0, before: comma)
     }
 
     /// The speaker after an inverted reporting verb when it closes the clause: the sentence ends

@@ -116,7 +116,7 @@ extension QuoteScanner {
         if t[j].isMark(0x2C) {
             // `After the meeting, Tomas Ekberg issued a statement, saying “…”`: a participle after a
             // comma shares the subject of the clause before it, which a name or pronoun opens.
-            if progressive, let subject = clauseSubject(t, before: j, lo: lo) { return subject }
+            if progressive, let subject = clauseSubject(t, before: j, lo: lo) ?? openingName(t, lo: lo, before: j) { return subject }
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
             while k >= lo, !t[k].isMark(0x2C), j - k < 30 {
@@ -273,6 +273,38 @@ extension QuoteScanner {
             (q..<p).allSatisfy({ (t[$0].isWord && t[$0].isCapitalized) || t[$0].isMark(0x2E) })
         else { return nil }
         return p
+    }
+
+    /// The person or organisation named where the words from `lo` open, after at most a title
+    /// (`Lead negotiator Piet Varga announced …`, `U.N. special envoy Tomas Ekwueme`, `Castellane,
+    /// a former ambassador, struck …`), followed by a lowercase word or a comma: the subject a
+    /// participle after a later comma shares when the clause just before that comma is an
+    /// appositive or a phrase (`… in Orsk, the capital of the province, telling reporters …`).
+    /// None after a preposition or a verb (`After meeting Piet Varga, …`).
+    mutating func openingName(_ t: [QuoteToken], lo: Int, before end: Int) -> Range<Int>? {
+        var i = lo
+        while i < end, i < lo + 6 {
+            if t[i].isMark(0x2E) {
+                i += 1
+                continue
+            }
+            guard t[i].isWord else { return nil }
+            if t[i].isCapitalized {
+                guard let (range, e) = name(t, from: i) else { return nil }
+                if let m = mentions.entity(overlapping: TextRange(range)),
+                    mentions.entities[m].kind == .person || mentions.entities[m].kind == .organization
+                {
+                    guard e + 1 < end, (t[e + 1].isWord && !t[e + 1].isCapitalized) || t[e + 1].isMark(0x2C) else { return nil }
+                    return range
+                }
+                i = e + 1
+                continue
+            }
+            // Lowercase words of a title (`special envoy`), not a preposition, a clause word or a participle.
+            if wordClass(t[i]) & (C.preposition | C.clauseStop | C.pronoun) != 0 || isParticiple(t[i]) { return nil }
+            i += 1
+        }
+        return nil
     }
 
     /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the
@@ -507,6 +539,8 @@ enum Words {
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
     static let saying = WordTable.hash("saying")
+    /// Words that put the title of a work right before it (`a report titled “…”`).
+    static let titling: Set<UInt64> = Set(["titled", "entitled", "headlined", "subtitled", "captioned"].map(WordTable.hash))
     static let quoted = WordTable.hash("quoted")
     /// `as she puts it, “…”`.
     static let putting: Set<UInt64> = Set(["put", "puts"].map(WordTable.hash))

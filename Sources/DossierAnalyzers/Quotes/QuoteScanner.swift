@@ -89,7 +89,89 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         attributeInsideReportedSpeech()
         attributeDocumentSpeakers()
         attributeDescriptions()
+        attributeRepeatedWords()
         return quotes
+    }
+
+    /// A pull quote, a subheading that repeats a quotation (`3. “Not some irregular channel”`) or
+    /// a writer quoting again words already attributed (`Grisham, by her own accounting, has given
+    /// “plenty of on-the-record statements …”`): a quotation of three words or more with no
+    /// speaker, whose words stand inside a quotation that has one, is that speaker's. Letters and
+    /// digits are compared case-folded, word by word; punctuation and apostrophes do not count.
+    mutating func attributeRepeatedWords() {
+        let open = quotes.indices.filter {
+            (quotes[$0].kind == .direct || quotes[$0].kind == .partial) && quotes[$0].speaker == nil
+                && quotes[$0].speakerRange == nil && !quotes[$0].isAnonymous
+        }
+        guard !open.isEmpty else { return }
+        let known = quotes.indices.filter {
+            (quotes[$0].kind == .direct || quotes[$0].kind == .partial)
+                && (quotes[$0].speaker != nil || quotes[$0].speakerRange != nil || quotes[$0].isAnonymous)
+        }
+        guard !known.isEmpty else { return }
+        // A quotation that quotes the words in turn (`as bad as the "Meth. We're On It." campaign`)
+        // names a slogan or a title: its own inner quotations do not count.
+        let keys = Dictionary(uniqueKeysWithValues: known.map { ($0, foldedWords(quotes[$0].range, outsideInnerQuotations: true)) })
+        for i in open {
+            let key = foldedWords(quotes[i].range)
+            guard key.count(where: { $0 == 0x20 }) >= 4 else { continue }  // three words: " a b c "
+            guard let j = known.first(where: { $0 != i && contains(keys[$0]!, key) }) else { continue }
+            quotes[i].speaker = quotes[j].speaker
+            quotes[i].speakerRange = quotes[j].speakerRange
+            quotes[i].isAnonymous = quotes[j].isAnonymous
+        }
+    }
+
+    /// The words of `range`, case-folded, each followed by one space and the first preceded by one
+    /// (` not some irregular channel `); apostrophes inside words are dropped. With
+    /// `outsideInnerQuotations`, words inside quotation marks within the range are left out.
+    func foldedWords(_ range: TextRange, outsideInnerQuotations: Bool = false) -> [UInt32] {
+        var out: [UInt32] = [0x20]
+        var inner = false
+        var singleOpen = false
+        for o in range.start..<range.end {
+            let c = v(o)
+            let cls = scanClass(c)
+            if outsideInnerQuotations {
+                // “…”, «…», "…", and ‘…’ once a ‘ opened (’ alone is an apostrophe).
+                switch c {
+                case 0x201C, 0xAB: inner = true
+                case 0x201D, 0xBB: inner = false
+                case 0x22: inner.toggle()
+                case 0x2018:
+                    inner = true
+                    singleOpen = true
+                case 0x2019 where singleOpen && !(o + 1 < range.end && scanClass(v(o + 1)) & QuoteScanClass.letter != 0):
+                    inner = false
+                    singleOpen = false
+                default: break
+                }
+                if inner || c == 0x201D || c == 0xBB || c == 0x22 {
+                    if out.last != 0x20 { out.append(0x20) }
+                    continue
+                }
+            }
+            if cls & (QuoteScanClass.letter | QuoteScanClass.digit) != 0 {
+                out.append(WordTable.fold(c))
+            } else if c == 0x27 || c == 0x2019 {
+                continue
+            } else if out.last != 0x20 {
+                out.append(0x20)
+            }
+        }
+        if out.last != 0x20 { out.append(0x20) }
+        return out
+    }
+
+    /// Whether `key` occurs in `text`.
+    func contains(_ text: [UInt32], _ key: [UInt32]) -> Bool {
+        guard key.count <= text.count else { return false }
+        var s = 0
+        while s + key.count <= text.count {
+            if text[s] == key[0], text[s..<(s + key.count)].elementsEqual(key) { return true }
+            s += 1
+        }
+        return false
     }
 
     /// What a description with `the` as a quotation's speaker stands for, read once per quotation:
