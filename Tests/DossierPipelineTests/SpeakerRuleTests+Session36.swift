@@ -122,4 +122,39 @@ extension SpeakerRuleTests {
             #expect(entity.roles.isEmpty, "\(entity.name): \(entity.roles)")
         }
     }
+
+    @Test("a verb right after a quotation with no speaker after it is the quoted words'; a later inverted verb names the speaker")
+    func verbInsideTheQuotedClause() async throws {
+        let text = """
+            "The council wants a bigger deal. Bigger than just the small deal" announced in May, said Ivo Krane, a planner with the Brask Institute.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "The council wants a bigger deal", in: document) == "Ivo Krane")
+        #expect(document.annotations.quotes.filter { $0.kind == .indirect }.isEmpty)
+    }
+
+    @Test(
+        "one quoted word before the noun it modifies is a scare quote; a quoted verb, or a word before a preposition, stays speech",
+        arguments: [
+            ("The minister denied that he had run an unofficial or “shadow” channel to the rebels.", "shadow", false),
+            ("Pell signed what aides called a “skinny” trade pact on Friday.", "skinny", false),
+            ("Ines Marr, a nurse at Hollin Hospital, said managers have “ignored” nurses for years.", "ignored", true),
+            ("Ines Marr, a nurse at Hollin Hospital, said the ward was “desperate” for staff.", "desperate", true),
+        ])
+    func modifierScareQuotes(_ text: String, _ word: String, _ speech: Bool) async throws {
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range) == word })
+        #expect(quote.isSpeech == speech, "\(quote.kind)")
+    }
+
+    @Test("three title-cased words inside the writer's sentence name a work unless a reporting verb stands right before them")
+    func embeddedTitles() async throws {
+        let document = try await Self.analyze(
+            "The band closed the night with the opening chords of “Harbour Lights Burning Low.” Critics later called the set “A Quiet Triumph”."
+        )
+        let song = try #require(document.annotations.quotes.first { document.text(in: $0.range).hasPrefix("Harbour Lights") })
+        #expect(song.kind == .title)
+        let verdict = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "A Quiet Triumph" })
+        #expect(verdict.kind != .title, "\(verdict.kind)")
+    }
 }

@@ -93,7 +93,18 @@ extension QuoteScanner {
             } else {
                 // A short capitalized phrase inside the writer's sentence is a coined name, not speech.
                 found = before?.cue != nil ? before : after
-                kind = words < minimumWords && (found == nil || titleCase || coinedByWriter(pre)) ? .scare : .partial
+                kind =
+                    words < minimumWords
+                        && (found == nil || titleCase || coinedByWriter(pre) || (words == 1 && modifiesNoun(post, span: span, pre: pre)))
+                    ? .scare : .partial
+                // `began the intro to “Takin’ It to the Streets.”`: three or more title-cased words
+                // inside the writer's sentence name a work, unless a reporting verb stands among
+                // the three words before them (`called the plan “A Total Disgrace”`).
+                if kind == .partial, words >= 3, titleCase,
+                    !(before?.cue.map { cue in pre.count < 3 || cue.upperBound > pre[pre.count - 3].start } ?? false)
+                {
+                    kind = .title
+                }
                 // `“We don't want those people” working in our prisons, she said.`: the reporting
                 // verb that closes the sentence, when none comes before or right after.
                 if kind == .partial, found?.speaker == nil, let later = closingAttribution(post, opening: false) { found = later }
@@ -449,6 +460,24 @@ extension QuoteScanner {
         return (words, titleCase && capitals > 0)
     }
 
+    /// Whether the words after a one-word quotation open with a noun it modifies (`an outside or
+    /// “irregular” channel`, `a “skinny” trade deal`): a scare quote, not speech. Not before a
+    /// function word, an auxiliary, an adverb or a verb form (`had been “drowning” in debt`,
+    /// `«indispensable» to keep`, `“objected” to`), nor when the quoted word is a verb form or
+    /// follows an auxiliary (`politicians have “vilified” educators`).
+    mutating func modifiesNoun(_ post: [QuoteToken], span: Span, pre: [QuoteToken]) -> Bool {
+        guard let next = post.first, next.isWord, !next.isCapitalized else { return false }
+        if wordClass(next) & (C.preposition | C.determiner | C.clauseStop | C.pronoun | C.smallWord) != 0 { return false }
+        if Words.auxiliaries.contains(next.hash) || isAdverb(next) || isParticiple(next) || endsInEd(next) { return false }
+        if let last = pre.last, last.isWord, last.hash != Words.the,
+            Words.auxiliaries.contains(last.hash) || wordClass(last) & C.passive != 0
+        {
+            return false
+        }
+        guard let word = tokens(span.contentStart..<span.contentEnd).first(where: \.isWord) else { return false }
+        return !isParticiple(word) && !endsInEd(word)
+    }
+
     /// Whether one of the last `within` words before a quotation is of class `cls` (`so-called`,
     /// `the book`), reading back over determiners and commas only.
     /// Whether the words before a short quotation read `what X calls` or `what they describe as`:
@@ -535,6 +564,16 @@ extension QuoteScanner {
         // `comments` reports speech only right after the quotation (`…,” comments Lena Holm`):
         // elsewhere it is more often the noun (`referred to those comments`).
         if use.contains(.direct) || t[i].hash == Words.comments {
+            // `“… the little deal” announced in October, said Derek Scissors, a China scholar`: the
+            // verb right after the quotation has no speaker after it and belongs to the words
+            // quoted; an inverted verb with a speaker after a later comma attributes them.
+            if i + 2 < t.count, forwardSpeaker(t, from: i + 1) == nil,
+                let k = ((i + 2)..<t.count).first(where: {
+                    t[$0 - 1].isMark(0x2C) && t[$0].isWord && cueUse(t[$0]).contains(.direct) && isInvertedForm(t[$0])
+                }), let speaker = forwardSpeaker(t, from: k + 1)
+            {
+                return (Attribution(cue: t[k].start..<t[k].end, speaker: speaker), false)
+            }
             return (Attribution(cue: t[i].start..<t[i].end, speaker: forwardSpeaker(t, from: i + 1)), false)
         }
         guard opensSpeaker(t[i]) else { return (nil, true) }
