@@ -157,4 +157,22 @@ extension SpeakerRuleTests {
         let verdict = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "A Quiet Triumph" })
         #expect(verdict.kind != .title, "\(verdict.kind)")
     }
+
+    @Test(
+        "'Jr.' right before the verb ends the speaker's name; 'allowed X to claim'; 'bemoans that'",
+        arguments: [
+            (
+                "District Attorney Felix Orme Jr. said in the release this case shows that free speech does not let people “threaten officials with violence.”",
+                "threaten officials", "Felix Orme Jr"
+            ),
+            (
+                "Dropping the fees allowed Ada Corvin to claim that the service wants to be “a calmer place for everyone.”",
+                "a calmer place", "Ada Corvin"
+            ),
+            ("Lena Voss still bemoans that her publisher “should have sold it as a thriller.”", "should have sold it", "Lena Voss"),
+        ])
+    func moreShapes(_ text: String, _ words: String, _ expected: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: words, in: document) == expected)
+    }
 }

@@ -162,6 +162,9 @@ extension QuoteScanner {
             j = k - 1
             // `James P. Kennedy Jr., the U.S. Attorney …, said`: the period of `Jr.` ends the name.
             if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) { j -= 1 }
+        } else if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) {
+            // `U.S. Attorney James Kennedy Jr. said`: so it does right before the verb.
+            j -= 1
         }
         guard j >= lo, t[j].isWord else { return nil }
         let end = j
@@ -530,7 +533,7 @@ enum Words {
     static let causing: Set<UInt64> = Set(
         [
             "prompt", "prompts", "prompted", "prompting", "led", "leading", "forced", "forcing", "pushed", "pushing", "spurred",
-            "spurring", "caused", "causing",
+            "spurring", "caused", "causing", "allowed", "allowing", "allows", "enabled", "enabling",
         ].map(WordTable.hash))
     static let that = WordTable.hash("that")
     static let `for` = WordTable.hash("for")

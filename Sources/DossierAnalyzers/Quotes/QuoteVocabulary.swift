@@ -80,7 +80,7 @@ struct QuoteVocabulary: Sendable {
     /// `in all states`).
     static let thatVerbs: [String] = [
         "found", "finds", "estimate", "estimates", "estimated", "recommend", "recommends", "recommended", "accepted", "accepts",
-        "reported", "reports", "state", "states",
+        "reported", "reports", "state", "states", "bemoan", "bemoans", "bemoaned", "lament", "laments",
     ]
 
     /// Verbs with a listener before the clause they report, which `that` opens: `reminded jurors
