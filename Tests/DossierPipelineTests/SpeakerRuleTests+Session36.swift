@@ -175,4 +175,21 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: words, in: document) == expected)
     }
+
+    @Test(
+        "an organisation that opens a title gives way to the person after it; a name closing an appositive after a title speaks",
+        arguments: [
+            (
+                "E.U. trade envoy Marek Solny closed the deal after a week of talks in Orsa, the old river port, telling reporters the two sides had settled on “a framework without preconditions”.",
+                "a framework without", "Marek Solny"
+            ),
+            (
+                "Another reviewer, statistician Dr. Elin Varga, said the team had priced the scheme at about $300 a head.",
+                "the team had priced", "Elin Varga"
+            ),
+        ])
+    func titledOpeningsAndAppositions(_ text: String, _ words: String, _ expected: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: words, in: document) == expected)
+    }
 }

@@ -142,6 +142,20 @@ extension QuoteScanner {
             {
                 return name
             }
+            // `Another co-author, biostatistician Dr. Sofie Lindqvist-Baird, said`: a person named at
+            // the end of the appositive, after at most four words of a title, when a description in
+            // lowercase ends before it.
+            if k + 1 < j, k > lo, t[k - 1].isWord, !t[k - 1].isCapitalized, t[k + 1].isWord, !t[k + 1].isCapitalized,
+                wordClass(t[k - 1]) & C.determiner == 0, !(0x30...0x39).contains(t[k - 1].first),
+                let name = mentionEnding(at: t[j - 1], from: t[k + 1].start), isPerson(name),
+                t[(k + 1)..<j].prefix(while: { $0.start < name.lowerBound }).count <= 4,
+                // Title words, not a phrase (`, of Marden Cross,`).
+                t[(k + 1)..<j].prefix(while: { $0.start < name.lowerBound }).allSatisfy({
+                    !$0.isWord || wordClass($0) & (C.preposition | C.determiner | C.clauseStop) == 0
+                })
+            {
+                return name
+            }
             // `One manager, who asked not to be identified, said`, `A nurse at one of the hospitals,
             // speaking on condition of anonymity, said`: the clause describes an unnamed speaker, and
             // belongs to the subject; so does all the clause before it when no comma comes earlier.
@@ -285,29 +299,33 @@ extension QuoteScanner {
     /// appositive or a phrase (`… in Orsk, the capital of the province, telling reporters …`).
     /// None after a preposition or a verb (`After meeting Piet Varga, …`).
     mutating func openingName(_ t: [QuoteToken], lo: Int, before end: Int) -> Range<Int>? {
+        // An organisation may open a title (`U.N. special envoy Tomas Ekwueme`): kept in case no
+        // person follows.
+        var organisation: Range<Int>?
         var i = lo
-        while i < end, i < lo + 6 {
+        while i < end, i < lo + 8 {
             if t[i].isMark(0x2E) {
                 i += 1
                 continue
             }
-            guard t[i].isWord else { return nil }
+            guard t[i].isWord else { return organisation }
             if t[i].isCapitalized {
-                guard let (range, e) = name(t, from: i) else { return nil }
+                guard let (range, e) = name(t, from: i) else { return organisation }
                 if let m = mentions.entity(overlapping: TextRange(range)),
                     mentions.entities[m].kind == .person || mentions.entities[m].kind == .organization
                 {
-                    guard e + 1 < end, (t[e + 1].isWord && !t[e + 1].isCapitalized) || t[e + 1].isMark(0x2C) else { return nil }
-                    return range
+                    let follows = e + 1 < end && ((t[e + 1].isWord && !t[e + 1].isCapitalized) || t[e + 1].isMark(0x2C))
+                    if mentions.entities[m].kind == .person { return follows ? range : organisation }
+                    if follows, organisation == nil { organisation = range }
                 }
                 i = e + 1
                 continue
             }
             // Lowercase words of a title (`special envoy`), not a preposition, a clause word or a participle.
-            if wordClass(t[i]) & (C.preposition | C.clauseStop | C.pronoun) != 0 || isParticiple(t[i]) { return nil }
+            if wordClass(t[i]) & (C.preposition | C.clauseStop | C.pronoun) != 0 || isParticiple(t[i]) { return organisation }
             i += 1
         }
-        return nil
+        return organisation
     }
 
     /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the
@@ -502,6 +520,17 @@ extension QuoteScanner {
 /// Hashes of single words the rules compare against directly.
 extension QuoteScanner {
     /// The range of the one entity mention that makes up most of `span`, when there is one.
+    /// The range of the mention of an entity that ends with the token `last` and starts at or after
+    /// offset `from` (`Elin Varga` in `statistician Dr. Elin Varga`).
+    mutating func mentionEnding(at last: QuoteToken, from: Int) -> Range<Int>? {
+        guard let entity = mentions.entity(overlapping: TextRange(start: last.start, end: last.end)),
+            let mention = mentions.entries.first(where: {
+                $0.entity == entity && $0.range.end == last.end && $0.range.start >= from
+            })
+        else { return nil }
+        return mention.range.start..<mention.range.end
+    }
+
     mutating func namedMention(in span: Range<Int>) -> Range<Int>? {
         guard let entity = mentions.entity(overlapping: TextRange(span)),
             let mention = mentions.entries.first(where: {
