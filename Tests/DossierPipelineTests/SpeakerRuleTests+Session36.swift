@@ -192,4 +192,12 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: words, in: document) == expected)
     }
+
+    @Test("a surname before Jr. is the surname: the lone surname later joins the full name")
+    func generationalSuffix() async throws {
+        let document = try await Self.analyze("Tobias Renner Jr., 61, denied the charge. Renner said he was sorry.")
+        let people = document.annotations.entities.filter { $0.kind == .person }
+        #expect(people.count == 1, "\(people.map(\.name))")
+        #expect(try Self.speaker(of: "he was sorry", in: document) == "Tobias Renner Jr")
+    }
 }

@@ -1623,7 +1623,10 @@ struct EntityRecognizer {
         var surnames: [UInt64: Int] = [:]
         var givenNames: [UInt64: Int] = [:]
         for g in groups.indices where groups[g].kind == .person && groups[g].fullest.end - groups[g].fullest.first >= 2 {
-            let surname = tokens[groups[g].fullest.end - 1].hash
+            // `Patrick Carlineo Jr.`: the surname stands before a generational suffix.
+            var last = groups[g].fullest.end - 1
+            if last - groups[g].fullest.first >= 2, tables.words.generationalSuffixes.contains(tokens[last].hash) { last -= 1 }
+            let surname = tokens[last].hash
             surnames[surname] = surnames[surname] == nil ? g : -1
             let given = tokens[groups[g].fullest.first].hash
             givenNames[given] = givenNames[given] == nil ? g : -1

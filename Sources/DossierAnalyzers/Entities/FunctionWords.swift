@@ -69,6 +69,8 @@ struct FunctionWords: Sendable {
             "which", "where", "when", "that", "his", "her", "its", "their", "our", "is", "was", "are", "were", "has", "had", "have",
         ].map(WordHash.word))
     /// Letters after a name that are no part of it (`Rachel Thornbury KC`, `Anna Berg MP`).
+    /// `Jr`, `Sr`, `II`: after a surname, which they do not replace.
+    let generationalSuffixes: HashSet64 = HashSet64(["jr", "sr", "ii", "iii", "iv"].map(WordHash.word))
     let postNominals: HashSet64 = HashSet64(["kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "frs", "phd"].map(WordHash.word))
     let united = WordHash.word("united")
     let or = WordHash.word("or")
