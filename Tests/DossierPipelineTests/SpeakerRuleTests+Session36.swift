@@ -200,4 +200,14 @@ extension SpeakerRuleTests {
         #expect(people.count == 1, "\(people.map(\.name))")
         #expect(try Self.speaker(of: "he was sorry", in: document) == "Tobias Renner Jr")
     }
+
+    @Test(
+        "a text that ends right after an inverted verb and a determiner is read without a crash",
+        arguments: [
+            "The plan was approved, said the", "“We are done,” said his", "The ferry will run, according to a", "Rolf Ander, said the",
+        ])
+    func endsAfterDeterminer(_ text: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(document.annotations.quotes.allSatisfy { $0.range.end <= document.length })
+    }
 }

@@ -39,8 +39,8 @@ extension QuoteScanner {
         if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
         // `said his solicitor, Imogen Achterberg, of …`: a description of two or three words that
         // a determiner opens, then the name set off by a comma.
-        if t[k].isWord, !t[k].isCapitalized, wordClass(t[k]) & C.determiner != 0,
-            let comma = (k + 2..<min(t.count, k + 4)).first(where: { t[$0].isMark(0x2C) }),
+        if t[k].isWord, !t[k].isCapitalized, wordClass(t[k]) & C.determiner != 0, k + 2 < t.count,
+            let comma = ((k + 2)..<min(t.count, k + 4)).first(where: { t[$0].isMark(0x2C) }),
             t[(k + 1)..<comma].allSatisfy({ $0.isWord && !$0.isCapitalized }), comma + 1 < t.count, t[comma + 1].isWord,
             t[comma + 1].isCapitalized, let (name, _) = name(t, from: comma + 1),
             let e = mentions.entity(overlapping: TextRange(name)), mentions.entities[e].kind == .person
