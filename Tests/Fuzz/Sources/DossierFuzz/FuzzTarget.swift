@@ -48,6 +48,9 @@ struct Harness: Sendable {
     /// The sentence analyzer, as a pipeline would create it; concrete, because the fuzzer's entry
     /// point is synchronous and `SentenceAnalyzer.analyze` is, while the protocol's is `async`.
     let sentences: SentenceAnalyzer
+    /// Every standard analyzer after `sentences`, in the default pipeline's order, each with its
+    /// defaults and its provenance; concrete for the same reason.
+    let later: [(name: String, provenance: Provenance, analyze: @Sendable (Document) throws -> Annotations)]
     /// The exporters, as a pipeline would create them: pretty and compact JSON, and Markdown.
     let prettyJSON: any Exporter
     let compactJSON: any Exporter
@@ -56,6 +59,23 @@ struct Harness: Sendable {
     init() {
         do {
             sentences = try SentenceAnalyzer(options: ValueOptionsDecoder().decode(SentenceAnalyzer.Options.self))
+            let context = AnalysisContext()
+            let entities = try EntityAnalyzer(options: ValueOptionsDecoder().decode(EntityAnalyzer.Options.self))
+            let dates = try DateAnalyzer(options: ValueOptionsDecoder().decode(DateAnalyzer.Options.self))
+            let quotes = try QuoteAnalyzer(options: ValueOptionsDecoder().decode(QuoteAnalyzer.Options.self))
+            let claims = try ClaimAnalyzer(options: ValueOptionsDecoder().decode(ClaimAnalyzer.Options.self))
+            let sources = try SourceAnalyzer(options: ValueOptionsDecoder().decode(SourceAnalyzer.Options.self))
+            let framing = try FramingAnalyzer(options: ValueOptionsDecoder().decode(FramingAnalyzer.Options.self))
+            let metrics = try MetricsAnalyzer(options: ValueOptionsDecoder().decode(MetricsAnalyzer.Options.self))
+            later = [
+                ("entities", EntityAnalyzer.provenance, { try entities.analyze($0, context: context) }),
+                ("dates", DateAnalyzer.provenance, { try dates.analyze($0, context: context) }),
+                ("quotes", QuoteAnalyzer.provenance, { try quotes.analyze($0, context: context) }),
+                ("claims", ClaimAnalyzer.provenance, { try claims.analyze($0, context: context) }),
+                ("sources", SourceAnalyzer.provenance, { try sources.analyze($0, context: context) }),
+                ("framing", FramingAnalyzer.provenance, { try framing.analyze($0, context: context) }),
+                ("metrics", MetricsAnalyzer.provenance, { try metrics.analyze($0, context: context) }),
+            ]
             prettyJSON = try registry.exporters["json"]!.make(ValueOptionsDecoder(.object([("pretty", .bool(true))])))
             compactJSON = try registry.exporters["json"]!.make(ValueOptionsDecoder(.object([("pretty", .bool(false))])))
             markdown = try registry.exporters["markdown"]!.make(ValueOptionsDecoder())
@@ -143,8 +163,13 @@ struct Harness: Sendable {
         }
     }
 
-    /// Runs `sentences` the way the runner does: checked, stamped and merged; nil when it refuses.
+    /// Runs `sentences`, then every later standard analyzer, the way the runner does: each
+    /// checked, stamped and merged; nil when `sentences` refuses, and the document so far when a
+    /// later one does. A document read with layers of its own (a Dossier JSON document) gets
+    /// `sentences` only: running the rest again over their own output is the runner's business
+    /// (it retires what a component wrote before), not this harness's.
     func analyze(_ document: Document) -> Document? {
+        let fresh = document.annotations.layers.isEmpty
         var annotations: Annotations
         do { annotations = try sentences.analyze(document, context: AnalysisContext()) } catch { return nil }
         if let range = annotations.firstInvalidRange(length: document.length) {
@@ -153,6 +178,18 @@ struct Harness: Sendable {
         annotations.stamp(type(of: sentences).provenance)
         var analyzed = document
         analyzed.annotations.merge(annotations)
+        for analyzer in later where fresh {
+            do { annotations = try analyzer.analyze(analyzed) } catch { return analyzed }
+            if let range = annotations.firstInvalidRange(length: document.length) {
+                fatalError("\(analyzer.name) returned the range \(range), not within the text (\(document.length) scalars)")
+            }
+            // Numbered after what the document holds, as the runner does, and every reference checked.
+            annotations.stamp(analyzer.provenance, after: analyzed.annotations)
+            if let problem = annotations.firstReferenceProblem(against: analyzed.annotations) {
+                fatalError("\(analyzer.name) wrote a broken reference: \(problem.message)")
+            }
+            analyzed.annotations.merge(annotations)
+        }
         return analyzed
     }
 }
