@@ -210,4 +210,24 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(document.annotations.quotes.allSatisfy { $0.range.end <= document.length })
     }
+
+    @Test("a transcript line opening with a person's name in capitals and a colon is that person's speech; a dateline or a note is not")
+    func transcriptLines() async throws {
+        let text = """
+            Sculler Wins Again
+
+            WASHINGTON: Mira Ostlund won the single sculls on Sunday. She spoke to the presenter, Owen Trask, after the race.
+
+            TRASK: Did you expect the crosswind on the last stretch?
+
+            OSTLUND: Not at all. I nearly lost my line at the buoys, but the boat held.
+
+            UPDATE: The regatta resumes on Monday.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Did you expect the crosswind", in: document) == "Owen Trask")
+        #expect(try Self.speaker(of: "Not at all. I nearly lost", in: document) == "Mira Ostlund")
+        #expect(!document.annotations.quotes.contains { document.text(in: $0.range).hasPrefix("Mira Ostlund won") })
+        #expect(!document.annotations.quotes.contains { document.text(in: $0.range).hasPrefix("The regatta resumes") })
+    }
 }

@@ -79,18 +79,82 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     /// Runs every rule and returns the quotes in text order.
     mutating func run() -> [Quote] {
         scanEvents()
-        guard !marks.isEmpty || !cueEvents.isEmpty || blocks.contains(where: { $0.kind == .embeddedPost }) else { return [] }
+        guard !marks.isEmpty || !cueEvents.isEmpty || blocks.contains(where: { $0.kind == .embeddedPost }) else {
+            // An interview transcript may hold no quotation mark and no reporting verb.
+            findTranscriptLines()
+            return quotes
+        }
         let posts = embeddedPosts()
         var spans = pairMarks(skipping: posts)
         spans.sort { $0.open < $1.open }
         classify(spans)
         findReportedSpeech()
+        findTranscriptLines()
         quotes.sort { $0.range < $1.range }
         attributeInsideReportedSpeech()
         attributeDocumentSpeakers()
         attributeDescriptions()
         attributeRepeatedWords()
         return quotes
+    }
+
+    /// An interview printed as a transcript: a paragraph that opens with a person's name in
+    /// capitals and a colon (`KORVEL: I used to hate it.`) is that person's direct speech, with no
+    /// quotation marks. The label must be the surname, the given name or the full name of a person
+    /// the entities layer found (so `WASHINGTON:`, `UPDATE:` and `EDITOR'S NOTE:` are not), and the
+    /// paragraph must hold no quotation already.
+    mutating func findTranscriptLines() {
+        guard !mentions.entities.isEmpty else { return }
+        // The people's names by hash, made only when a paragraph opens with a label.
+        var people: [UInt64: Int]?
+        for block in blocks where block.kind == .paragraph && block.range.end - block.range.start > 3 && Self.isUpper(v(block.range.start))
+        {
+            let start = block.range.start
+            let end = block.range.end
+            // The label: capitals, spaces, hyphens, apostrophes and points, up to a colon within 40 scalars.
+            var colon = -1
+            var letters = 0
+            var o = start
+            while o < end, o - start <= 40 {
+                let c = v(o)
+                if c == 0x3A {
+                    colon = o
+                    break
+                }
+                if Self.isUpper(c) {
+                    letters += 1
+                } else if !(c == 0x20 || c == 0x2D || c == 0x27 || c == 0x2019 || c == 0x2E) {
+                    break
+                }
+                o += 1
+            }
+            guard colon > start, letters >= 2 else { continue }
+            var label = colon
+            while label > start, v(label - 1) == 0x20 || v(label - 1) == 0x2E { label -= 1 }
+            var h = WordTable.seed
+            for k in start..<label { h = WordTable.mix(h, WordTable.fold(v(k))) }
+            if people == nil {
+                var names: [UInt64: Int] = [:]
+                for (e, entity) in mentions.entities.enumerated() where entity.kind == .person {
+                    let words = entity.name.split(separator: " ")
+                    for key in Set([entity.name] + (words.count > 1 ? [String(words[0]), String(words[words.count - 1])] : [])) {
+                        let h = WordTable.hash(key.lowercased())
+                        names[h] = names[h] == nil || names[h] == e ? e : -1
+                    }
+                }
+                people = names
+            }
+            guard let e = people?[h], e >= 0 else { continue }
+            var from = colon + 1
+            while from < end, Self.isSpace(v(from)) { from += 1 }
+            var to = end
+            while to > from, Self.isSpace(v(to - 1)) { to -= 1 }
+            guard to > from, !quotes.contains(where: { $0.range.start < end && $0.range.end > start }) else { continue }
+            var quote = Quote(range: TextRange(start: from, end: to), kind: .direct)
+            quote.speaker = reference(e)
+            quote.speakerRange = TextRange(start: start, end: label)
+            quotes.append(quote)
+        }
     }
 
     /// A pull quote, a subheading that repeats a quotation (`3. “Not some irregular channel”`) or
