@@ -117,10 +117,14 @@ extension SpeakerRuleTests {
     }
 
     @Test(
-        "one quoted word before the noun it modifies is a scare quote; a quoted verb, or a word before a preposition, stays speech",
+        "one quoted word before the noun it modifies, or a name given with `dubbed … as`, is a scare quote; a quoted verb, or a word before a preposition, stays speech",
         arguments: [
             ("The minister denied that he had run an unofficial or “shadow” channel to the rebels.", "shadow", false),
             ("Pell signed what aides called a “skinny” trade pact on Friday.", "skinny", false),
+            (
+                "Her deputy had long dubbed the minister's habit of cancelling meetings as “the Friday problem.”", "the Friday problem.",
+                false
+            ),
             ("Ines Marr, a nurse at Hollin Hospital, said managers have “ignored” nurses for years.", "ignored", true),
             ("Ines Marr, a nurse at Hollin Hospital, said the ward was “desperate” for staff.", "desperate", true),
         ])

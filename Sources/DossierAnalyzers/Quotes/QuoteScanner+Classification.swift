@@ -500,7 +500,10 @@ extension QuoteScanner {
     mutating func namingMarker(in pre: [QuoteToken]) -> Bool {
         var seen = 0
         var j = pre.count - 1
-        while j >= 0 && seen < 5 {
+        // `had dubbed Sondland's role in forming Ukraine policy as “the Gordon problem”`: after
+        // `as`, the naming word may stand up to twelve words back.
+        let reach = pre.last.map { $0.isWord && $0.hash == Words.as } == true ? 12 : 5
+        while j >= 0 && seen < reach {
             let t = pre[j]
             guard t.isWord else { return false }
             // A reporting verb first: `alleged that …`, `branded the plan ‘…’` report someone's words;
