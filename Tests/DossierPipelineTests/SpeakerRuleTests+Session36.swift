@@ -184,7 +184,7 @@ extension SpeakerRuleTests {
     }
 
     @Test(
-        "the speaker of a participle after an appositive, of an organisation's title, of a name closing an appositive, after Jr., 'allowed X to claim' and 'bemoans that'",
+        "the speaker of a participle after an appositive, of an organisation's title, of a name closing an appositive, after Jr., 'allowed X to claim', 'bemoans that' and ', then said:'",
         arguments: [
             (
                 "Chief negotiator Anton Brisk signed the accord after a week of talks in Vell, the old river port, telling reporters that both sides had settled on “talks without conditions”.",
@@ -211,6 +211,7 @@ extension SpeakerRuleTests {
                 "Another reviewer, statistician Dr. Elin Varga, said the team had priced the scheme at about $300 a head.",
                 "the team had priced", "Elin Varga"
             ),
+            ("Asked what she would do first, Ada Brenn paused, then said: “Sleep, and then the budget.”", "Sleep, and then", "Ada Brenn"),
         ])
     func speakerShapes(_ text: String, _ words: String, _ expected: String) async throws {
         let document = try await Self.analyze(text)

@@ -86,6 +86,13 @@ extension QuoteScanner {
             j -= 1
         }
         guard j >= lo else { return nil }
+        // `she paused, then said: “…”`: a second verb after `then` takes the subject of the clause
+        // before the comma.
+        if t[j].isMark(0x2C), j + 1 < cue, t[j + 1].isWord, t[j + 1].hash == Words.then,
+            let subject = clauseSubject(t, before: j, lo: lo)
+        {
+            return subject
+        }
         // `Volker said he never used the term and added, “…”`: the subject of the first verb.
         if t[j].isWord, t[j].hash == Words.and || t[j].hash == Words.but {
             var k = j - 1
@@ -571,6 +578,7 @@ enum Words {
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
     static let saying = WordTable.hash("saying")
+    static let then = WordTable.hash("then")
     /// Words that put the title of a work right before it (`a report titled “…”`).
     static let titling: Set<UInt64> = Set(["titled", "entitled", "headlined", "subtitled", "captioned"].map(WordTable.hash))
     static let quoted = WordTable.hash("quoted")
