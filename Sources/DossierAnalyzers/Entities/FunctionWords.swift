@@ -68,16 +68,16 @@ struct FunctionWords: Sendable {
             "the", "a", "an", "and", "or", "of", "to", "for", "in", "on", "at", "with", "by", "from", "as", "who", "whom", "whose",
             "which", "where", "when", "that", "his", "her", "its", "their", "our", "is", "was", "are", "were", "has", "had", "have",
         ].map(WordHash.word))
-    /// Letters after a name that are no part of it (`Rachel Thornbury KC`, `Anna Berg MP`).
     /// `Jr`, `Sr`, `II`: after a surname, which they do not replace.
     let generationalSuffixes: HashSet64 = HashSet64(["jr", "sr", "ii", "iii", "iv"].map(WordHash.word))
+    /// Letters after a name that are no part of it (`Rachel Thornbury KC`, `Anna Berg MP`).
     let postNominals: HashSet64 = HashSet64(["kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "frs", "phd"].map(WordHash.word))
     let united = WordHash.word("united")
     let or = WordHash.word("or")
     let et = WordHash.word("et")
     let al = WordHash.word("al")
     let placeEndings = WordEndings(EntityRecognizer.placeEndingWords)
-    /// Endings of nouns for what a person does (`geriatrician`, `biostatistician`, `mechanic` not):
+    /// Endings of nouns for what a person does (`geriatrician`, `biostatistician`; not `mechanic`):
     /// after a name, `, a forklift operator`, `, a physical therapist who …` says who the person is.
     let occupationEndings = WordEndings(["ian", "ist", "er", "or", "ee", "man", "dent", "tant", "dant", "gent", "ient"])
     /// Words with those endings that name no one (`a quarter`, `a committee`, `an incident`).

@@ -441,9 +441,7 @@ extension QuoteScanner {
                     {
                         titleCase = false
                     } else {
-                        var h = WordTable.seed
-                        for k in start..<i { h = WordTable.mix(h, WordTable.fold(v(k))) }
-                        if vocabulary.classes.value(h) & C.smallWord == 0 { titleCase = false }
+                        if vocabulary.classes.value(foldedHash(start..<i)) & C.smallWord == 0 { titleCase = false }
                     }
                 }
                 words += 1

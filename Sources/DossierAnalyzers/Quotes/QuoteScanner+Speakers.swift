@@ -155,11 +155,9 @@ extension QuoteScanner {
             if k + 1 < j, k > lo, t[k - 1].isWord, !t[k - 1].isCapitalized, t[k + 1].isWord, !t[k + 1].isCapitalized,
                 wordClass(t[k - 1]) & C.determiner == 0, !(0x30...0x39).contains(t[k - 1].first),
                 let name = mentionEnding(at: t[j - 1], from: t[k + 1].start), isPerson(name),
-                t[(k + 1)..<j].prefix(while: { $0.start < name.lowerBound }).count <= 4,
+                case let title = t[(k + 1)..<j].prefix(while: { $0.start < name.lowerBound }), title.count <= 4,
                 // Title words, not a phrase (`, of Marden Cross,`).
-                t[(k + 1)..<j].prefix(while: { $0.start < name.lowerBound }).allSatisfy({
-                    !$0.isWord || wordClass($0) & (C.preposition | C.determiner | C.clauseStop) == 0
-                })
+                title.allSatisfy({ !$0.isWord || wordClass($0) & (C.preposition | C.determiner | C.clauseStop) == 0 })
             {
                 return name
             }
@@ -181,12 +179,10 @@ extension QuoteScanner {
                 skipped += 1
             }
             j = k - 1
-            // `James P. Kennedy Jr., the U.S. Attorney …, said`: the period of `Jr.` ends the name.
-            if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) { j -= 1 }
-        } else if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) {
-            // `U.S. Attorney James Kennedy Jr. said`: so it does right before the verb.
-            j -= 1
         }
+        // `James P. Kennedy Jr., the U.S. Attorney …, said`, `U.S. Attorney James Kennedy Jr. said`:
+        // the period of `Jr.` ends the name, before an appositive or right before the verb.
+        if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) { j -= 1 }
         guard j >= lo, t[j].isWord else { return nil }
         let end = j
         if wordClass(t[j]) & C.pronoun != 0 { return t[j].start..<t[j].end }

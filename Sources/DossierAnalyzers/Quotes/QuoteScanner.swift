@@ -131,8 +131,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             guard colon > start, letters >= 2 else { continue }
             var label = colon
             while label > start, v(label - 1) == 0x20 || v(label - 1) == 0x2E { label -= 1 }
-            var h = WordTable.seed
-            for k in start..<label { h = WordTable.mix(h, WordTable.fold(v(k))) }
+            let h = foldedHash(start..<label)
             if people == nil {
                 var names: [UInt64: Int] = [:]
                 for (e, entity) in mentions.entities.enumerated() where entity.kind == .person {
@@ -167,7 +166,9 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             (quotes[$0].kind == .direct || quotes[$0].kind == .partial) && quotes[$0].speaker == nil
                 && quotes[$0].speakerRange == nil && !quotes[$0].isAnonymous
         }
-        guard !open.isEmpty else { return }
+        // Three words or more: ` a b c ` holds four spaces.
+        let keys = open.map { (i: $0, key: foldedWords(quotes[$0].range)) }.filter { $0.key.count(where: { $0 == 0x20 }) >= 4 }
+        guard !keys.isEmpty else { return }
         let known = quotes.indices.filter {
             (quotes[$0].kind == .direct || quotes[$0].kind == .partial)
                 && (quotes[$0].speaker != nil || quotes[$0].speakerRange != nil || quotes[$0].isAnonymous)
@@ -175,11 +176,10 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         guard !known.isEmpty else { return }
         // A quotation that quotes the words in turn (`as bad as the "Meth. We're On It." campaign`)
         // names a slogan or a title: its own inner quotations do not count.
-        let keys = Dictionary(uniqueKeysWithValues: known.map { ($0, foldedWords(quotes[$0].range, outsideInnerQuotations: true)) })
-        for i in open {
-            let key = foldedWords(quotes[i].range)
-            guard key.count(where: { $0 == 0x20 }) >= 4 else { continue }  // three words: " a b c "
-            guard let j = known.first(where: { $0 != i && contains(keys[$0]!, key) }) else { continue }
+        let texts = known.map { foldedWords(quotes[$0].range, outsideInnerQuotations: true) }
+        for (i, key) in keys {
+            guard let n = known.indices.first(where: { known[$0] != i && texts[$0].firstRange(of: key) != nil }) else { continue }
+            let j = known[n]
             quotes[i].speaker = quotes[j].speaker
             quotes[i].speakerRange = quotes[j].speakerRange
             quotes[i].isAnonymous = quotes[j].isAnonymous
@@ -225,17 +225,6 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         }
         if out.last != 0x20 { out.append(0x20) }
         return out
-    }
-
-    /// Whether `key` occurs in `text`.
-    func contains(_ text: [UInt32], _ key: [UInt32]) -> Bool {
-        guard key.count <= text.count else { return false }
-        var s = 0
-        while s + key.count <= text.count {
-            if text[s] == key[0], text[s..<(s + key.count)].elementsEqual(key) { return true }
-            s += 1
-        }
-        return false
     }
 
     /// What a description with `the` as a quotation's speaker stands for, read once per quotation:
@@ -361,6 +350,14 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     // MARK: Scalars
 
     @inline(__always) func v(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: u[i]) }
+
+    /// The `WordTable` hash of the scalars in `range`, case-folded: the key the vocabulary's
+    /// tables are looked up by.
+    @inline(__always) func foldedHash(_ range: Range<Int>) -> UInt64 {
+        var h = WordTable.seed
+        for k in range { h = WordTable.mix(h, WordTable.fold(v(k))) }
+        return h
+    }
 
     @inline(__always) static func isLetter(_ c: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) &- 0x61 < 26 }
