@@ -178,11 +178,36 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         // names a slogan or a title: its own inner quotations do not count.
         let texts = known.map { foldedWords(quotes[$0].range, outsideInnerQuotations: true) }
         for (i, key) in keys {
-            guard let n = known.indices.first(where: { known[$0] != i && texts[$0].firstRange(of: key) != nil }) else { continue }
+            guard let n = known.indices.first(where: { known[$0] != i && Self.holds(texts[$0], key) }) else { continue }
             let j = known[n]
             quotes[i].speaker = quotes[j].speaker
             quotes[i].speakerRange = quotes[j].speakerRange
             quotes[i].isAnonymous = quotes[j].isAnonymous
+        }
+    }
+
+    /// Whether `needle` stands in `haystack` as a contiguous run. A plain scan on the first unit:
+    /// the standard library's `firstRange(of:)` instantiates generic metadata on every call, which
+    /// cost more than the search itself on short quotations.
+    static func holds(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return true }
+        guard haystack.count >= n else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { k in
+                let first = k[0]
+                var i = 0
+                let last = h.count - n
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n, h[i + j] == k[j] { j += 1 }
+                        if j == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
         }
     }
 
