@@ -71,17 +71,17 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
 
     /// A headline: up to twenty words, without final sentence punctuation or a colon.
     var isTitleShaped: Bool {
-        !range.isEmpty && range.count <= 150 && wordCount <= 20 && !endsOpen && !endsWithColon
+        !range.isEmpty && range.count <= 150 && !hasMoreWords(than: 20) && !endsOpen && !endsWithColon
     }
 
     /// A section heading: up to ten words and eighty scalars, without final sentence punctuation.
     var isHeadingShaped: Bool {
-        !range.isEmpty && range.count <= 80 && wordCount <= 10 && !endsOpen
+        !range.isEmpty && range.count <= 80 && !hasMoreWords(than: 10) && !endsOpen
     }
 
     /// A short question, such as `Who Pays?`: news sections are often headed by one.
     var isHeadingQuestion: Bool {
-        !range.isEmpty && range.count <= 60 && wordCount <= 6 && lastMeaningful == "?"
+        !range.isEmpty && range.count <= 60 && !hasMoreWords(than: 6) && lastMeaningful == "?"
     }
 
     /// Whether most significant words start with a capital, or every letter is a capital.
@@ -259,7 +259,7 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
         guard let first = text.unicodeScalars.first, "\u{2014}\u{2013}\u{2015}-".unicodeScalars.contains(first) else { return false }
         guard let at = text.range(of: "(@"), let close = text[at.upperBound...].firstIndex(of: ")") else { return false }
         let handle = text[at.upperBound..<close]
-        return !handle.isEmpty && handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) && wordCount <= 25
+        return !handle.isEmpty && handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) && !hasMoreWords(than: 25)
     }
 
     /// For a line opening with a dash, whether its first `(@` opens a handle of letters, digits,
@@ -277,7 +277,7 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
             let c = s[k]
             guard c.isLetterCharacter || c.isNumberCharacter || c == "_" || c == "." else { return false }
         }
-        return wordCount <= 25
+        return !hasMoreWords(than: 25)
     }
 
     /// Whether the scalars start with those of `prefix`.
@@ -307,7 +307,7 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
             s[range.lowerBound + 2] == " "
         else { return nil }
         let text = text
-        guard text.hasPrefix("By ") || text.hasPrefix("BY "), wordCount <= 14, !text.hasSuffix(".") else { return nil }
+        guard text.hasPrefix("By ") || text.hasPrefix("BY "), !hasMoreWords(than: 14), !text.hasSuffix(".") else { return nil }
         var rest = Substring(text.dropFirst(3))
         for separator in [" | ", " \u{2014} ", " \u{2013} ", " - "] {
             if let cut = rest.range(of: separator) { rest = rest[..<cut.lowerBound] }

@@ -66,7 +66,7 @@ struct SourcesHeadings {
             guard p < end else { return Match(heading: heading, entry: nil) }
             // `Sources: two officials said the talks had stalled.` is reporting, not a list of sources.
             let entry = LineShape(s: s, range: p..<end)
-            if entry.endsLikeSentence, entry.wordCount > Self.longestEntry { return nil }
+            if entry.endsLikeSentence, entry.hasMoreWords(than: Self.longestEntry) { return nil }
             return Match(heading: heading, entry: p..<end)
         }
         return nil
