@@ -137,6 +137,12 @@ extension QuoteScanner {
         // `the United States`, `Indiana State Police`: a capitalised word inside the sentence is a
         // name's, not a reporting verb.
         if k > 0, t[k].isCapitalized, t[k - 1].isWord { return nil }
+        // `An engineer who asked not to be named said …`: asking not to be named reports nothing.
+        if word(k + 2), t[k + 1].hash == Words.not, t[k + 2].hash == Words.to,
+            ((k + 3)..<min(count, k + 6)).contains(where: { word($0) && wordClass(t[$0]) & C.anonymousMarker != 0 })
+        {
+            return nil
+        }
         // `he would not say`: a refusal to speak reports nothing; an infinitive reports nothing yet
         // (`declined to say whether …`, `to claim an easy victory`, `is expected to announce`); and
         // after an article or a possessive the word is a noun (`in a note that`, `her report that`).

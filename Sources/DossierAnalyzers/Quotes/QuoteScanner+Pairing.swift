@@ -47,10 +47,38 @@ extension QuoteScanner {
             return pending && right ? .close : .none
         default:  // ’ and '
             if Self.isLetter(prev) && Self.isLetter(next) { return .none }
-            if pending { return right ? .close : .none }
+            if pending {
+                // `‘… in fifteen years’ time.’`: after a plural, before a lowercase word, it is the
+                // possessive's apostrophe when a mark after punctuation closes the quotation later.
+                if right, c == 0x2019, prev | 0x20 == 0x73, Self.isSpace(next), pos + 2 < block.upperBound,
+                    Self.isLetter(v(pos + 2)), !Self.isUpper(v(pos + 2)), closesAfterPunctuation(from: pos + 2, limit: block.upperBound)
+                {
+                    return .none
+                }
+                return right ? .close : .none
+            }
             if c == 0x27 && left && Self.isLetter(next) && !isElision(at: pos + 1, limit: block.upperBound) { return .open }
             return .none
         }
+    }
+
+    /// Whether a `’` right after `.`, `,`, `?`, `!` or `…` comes from `from` within 600 scalars of
+    /// the block, before any `‘`.
+    func closesAfterPunctuation(from: Int, limit: Int) -> Bool {
+        var k = from
+        let end = min(limit, from + 600)
+        while k < end {
+            let c = v(k)
+            if c == 0x2018 { return false }
+            if c == 0x2019, k > from {
+                switch v(k - 1) {
+                case 0x2E, 0x2C, 0x3F, 0x21, 0x2026: return true
+                default: break
+                }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Whether the word at `start` is one usually written with a leading apostrophe ('em, 'til).

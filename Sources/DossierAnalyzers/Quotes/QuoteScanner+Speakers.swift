@@ -118,6 +118,9 @@ extension QuoteScanner {
             let named = mentions.nearestEntry(before: t[j - 1].start, floor: t[max(lo, j - 8)].start, kinds: [.person])
             return named.flatMap { $0.isPronoun ? nil : $0.range.start..<$0.range.end }
         }
+        // `It was the mayor who said`, `People who said`: with no comma before it, `who` follows
+        // its subject.
+        if t[j].isWord, t[j].hash == Words.who, j - 1 >= lo, t[j - 1].isWord { j -= 1 }
         // Where an appositive that says the subject is not named ends: it is part of the subject.
         var unnamedEnd: Int?
         if t[j].isMark(0x2C) {
@@ -132,6 +135,16 @@ extension QuoteScanner {
                 k -= 1
             }
             guard k >= lo, t[k].isMark(0x2C) else { return nil }
+            // `The Port Authority, which owns the terminal and leases berths to Esker Island Transit,
+            // which operates the ferry, said`: relative clauses after commas describe the name
+            // before the first of them, not the last name inside them.
+            if k + 1 < j, t[k + 1].isWord, t[k + 1].hash == Words.which,
+                let f = (lo..<k).first(where: { t[$0].isMark(0x2C) && t[$0 + 1].isWord && t[$0 + 1].hash == Words.which }),
+                case let s0 = (lo..<f).last(where: { t[$0].isMark(0x2C) }).map({ $0 + 1 }) ?? lo,
+                s0 < f, f - s0 <= 8, t[s0].isWord, opensSpeaker(t[s0]), (s0..<f).allSatisfy({ isInsideDescription(t[$0]) })
+            {
+                return t[s0].start..<t[f - 1].end
+            }
             // A long appositive describes: it opens with a determiner or `who`, or holds a `who`
             // (`Raymond Osei, a shop steward who has worked on the line for 22 years, said`).
             if j - k > 12, k + 1 < j {
@@ -164,7 +177,11 @@ extension QuoteScanner {
             // `One manager, who asked not to be identified, said`, `A nurse at one of the hospitals,
             // speaking on condition of anonymity, said`: the clause describes an unnamed speaker, and
             // belongs to the subject; so does all the clause before it when no comma comes earlier.
-            if k + 1 < j, t[k + 1].hash == Words.who || isParticiple(t[k + 1]), marksAnonymity(t, k + 2..<j) {
+            // So does `a retired schoolteacher who asked not to be named`: a description whose `who` says so.
+            let describedUnnamed =
+                k + 2 < j && t[k + 1].isWord && wordClass(t[k + 1]) & C.determiner != 0
+                && t[(k + 2)..<j].contains(where: { $0.isWord && $0.hash == Words.who })
+            if k + 1 < j, t[k + 1].hash == Words.who || isParticiple(t[k + 1]) || describedUnnamed, marksAnonymity(t, k + 2..<j) {
                 unnamedEnd = t[j - 1].end
                 if k - lo <= 14, t[lo].isWord, opensSpeaker(t[lo]), !(lo..<k).contains(where: { !t[$0].isWord }) {
                     return t[lo].start..<t[j - 1].end
@@ -213,6 +230,11 @@ extension QuoteScanner {
             }
             j -= 1
         }
+        // `A trader who sells fish at the market said`: the words before the verb end a relative
+        // clause, and the subject is the description it belongs to, with the clause.
+        if unnamedEnd == nil, let opening = relativeSubjectStart(t, before: start, through: end, lo: lo) {
+            return t[opening].start..<t[end].end
+        }
         // A name run stops a description: `the plan Varga said` reads `Varga`.
         if !t[start].isCapitalized, wordClass(t[start]) & C.determiner == 0, wordClass(t[start]) & C.anonymousHead == 0 {
             var k = end
@@ -220,6 +242,38 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<(unnamedEnd ?? t[end].end)
+    }
+
+    /// Where the subject starts when the words before token `start` end a relative clause that
+    /// `who` opens, with no mark or other reporting verb in between, and the clause follows a
+    /// description of up to five words that opens the sentence or follows a comma (a reporting
+    /// verb in the clause only when the clause marks anonymity): one a
+    /// determiner opens (`The man who owns the store`) or with an unnamed head (`Residents who
+    /// live nearby`). Nil otherwise (`It was Varga who said`).
+    mutating func relativeSubjectStart(_ t: [QuoteToken], before start: Int, through end: Int, lo: Int) -> Int? {
+        var w = start - 1
+        var cue = false
+        while w > lo, start - w <= 16 {
+            guard t[w].isWord else { return nil }
+            if cueUse(t[w]).contains(.direct) { cue = true }
+            if t[w].hash == Words.who { break }
+            w -= 1
+        }
+        guard w > lo, t[w].isWord, t[w].hash == Words.who else { return nil }
+        // A reporting verb inside the clause only asks not to be named (`who asked not to be named`).
+        if cue, !marksAnonymity(t, (w + 1)..<(end + 1)) { return nil }
+        var first = w
+        var h = w - 1
+        while h >= lo, w - h <= 5, t[h].isWord {
+            let cls = wordClass(t[h])
+            guard cls & (C.clauseStop | C.preposition | C.pronoun) == 0 else { return nil }
+            first = h
+            if cls & C.determiner != 0 { break }
+            h -= 1
+        }
+        guard first < w, first == lo || t[first - 1].isMark(0x2C) else { return nil }
+        let described = wordClass(t[first]) & C.determiner != 0 || t[first..<w].contains { wordClass($0) & C.anonymousHead != 0 }
+        return described ? first : nil
     }
 
     /// The subject that opens the words from token `lo` up to `end`, read before its verb: a
@@ -284,7 +338,12 @@ extension QuoteScanner {
         let age = comma == p + 2 && (0x30...0x39).contains(v(first.start))
         let home = first.hash == Words.of && !first.isCapitalized && p + 2 < comma && t[p + 2].isCapitalized
         let described = !first.isCapitalized && wordClass(first) & C.determiner != 0
-        guard age || home || described else { return nil }
+        // `Dr Samir Haddad, senior economist at the Fairbridge Institute, a think tank, said`: a
+        // title in lowercase, after at most one modifier, opens a description too.
+        let titled =
+            first.isWord && !first.isCapitalized
+            && (isTitle(first) || (p + 2 < comma && t[p + 2].isWord && !t[p + 2].isCapitalized && isTitle(t[p + 2])))
+        guard age || home || described || titled else { return nil }
         // What comes before must be a name that opens the sentence or follows a comma: capitalised
         // words, not a phrase (`On Monday, the People's Daily, …`, `According to AFP, one user, …`).
         var q = p - 1
@@ -547,6 +606,7 @@ extension QuoteScanner {
 
 enum Words {
     static let who = WordTable.hash("who")
+    static let which = WordTable.hash("which")
     static let wrote = WordTable.hash("wrote")
     static let told = WordTable.hash("told")
     static let say = WordTable.hash("say")
@@ -561,6 +621,7 @@ enum Words {
     static let it = WordTable.hash("it")
     static let they = WordTable.hash("they")
     static let to = WordTable.hash("to")
+    static let not = WordTable.hash("not")
     /// Verbs that make someone speak, before that person and `to` (`prompting X to warn`).
     static let causing: Set<UInt64> = Set(
         [

@@ -255,7 +255,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     /// What a description with `the` as a quotation's speaker stands for, read once per quotation:
     /// - `One Quillon engineer, who spoke on condition of anonymity, said …`, later `“…,” the
     ///   engineer said`: a description of one or two words that an anonymous speaker's description
-    ///   held (before its first comma), up to 3,000 scalars before, is that anonymous speaker;
+    ///   held (before its first comma or `who`), up to 3,000 scalars before, is that anonymous speaker;
     /// - else `“I don’t fix anything,” the retired nurse says.` with nobody named in its paragraph:
     ///   a description in lowercase words that holds a title (`the 58-year-old head of government`)
     ///   is the person named last before the quotation, in its paragraph or the two before, outside
@@ -269,7 +269,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 var j = i - 1
                 while j >= 0, r.start - quotes[j].range.end < 3000 {
                     if quotes[j].isAnonymous, let earlier = quotes[j].speakerRange,
-                        tokens(earlier.start..<earlier.end).prefix(while: { !$0.isMark(0x2C) }).contains(where: {
+                        tokens(earlier.start..<earlier.end).prefix(while: { !$0.isMark(0x2C) && $0.hash != Words.who }).contains(where: {
                             $0.isWord && $0.hash == head.hash
                         })
                     {

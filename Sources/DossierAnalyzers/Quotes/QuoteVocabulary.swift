@@ -151,7 +151,8 @@ struct QuoteVocabulary: Sendable {
         "staffer", "staffers", "someone", "representative", "representatives", "negotiator", "negotiators",
         "adviser", "advisers", "advisor", "advisors", "employee", "employees", "member", "members",
         // One unnamed person, not a crowd: "experts say", "critics argue" are vague attributions.
-        "expert", "analyst", "user", "resident", "witness", "observer", "critic", "supporter", "voter", "police", "prosecutors",
+        "expert", "analyst", "user", "resident", "residents", "witness", "observer", "critic", "supporter", "voter", "police",
+        "prosecutors",
         "investigators", "authorities", "researchers", "scientists",
         // People described by what they do or are to someone: `One reviewer dismissed …`, `a neighbour said`.
         "reviewer", "commentator", "reader", "listener", "viewer", "fan", "fans", "neighbour", "neighbor", "neighbours", "neighbors",
