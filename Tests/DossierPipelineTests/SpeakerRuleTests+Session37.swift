@@ -94,4 +94,32 @@ extension SpeakerRuleTests {
         let paper = try #require(document.annotations.entities.first { $0.name.hasSuffix("Courier") })
         #expect(paper.kind == .organization)
     }
+
+    @Test("a verb that takes a thing as its object reports no clause; the participle after the comma does, for the verb's subject")
+    func objectVerbs() async throws {
+        let text = """
+            The Dunmore Trust confirmed the sale of the hall, saying the money would go to repairs. The mayor announced the closure of the pool at a meeting on Monday. Envoy Piet Varga announced the deal after two days of talks, telling reporters that both sides had signed.
+            """
+        let document = try await Self.analyze(text)
+        let reports = document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
+        #expect(!reports.contains { $0.hasPrefix("the sale") || $0.hasPrefix("the closure") || $0.hasPrefix("the deal") }, "\(reports)")
+        #expect(try Self.speaker(of: "the money would go", in: document) == "Dunmore Trust")
+        #expect(try Self.speaker(of: "both sides had signed", in: document) == "Piet Varga")
+    }
+
+    @Test("'telling' after a comma reports the clause after its listener")
+    func tellingListener() async throws {
+        let document = try await Self.analyze("Nora Blythe handed over the keys, telling me the house had never flooded.")
+        let report = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(document.text(in: report.range) == "the house had never flooded")
+        #expect(try Self.speaker(of: "never flooded", in: document) == "Nora Blythe")
+    }
+
+    @Test("a long appositive that opens with a title in lowercase stands between the name and its verb")
+    func longTitledAppositive() async throws {
+        let document = try await Self.analyze(
+            "Amara Osei, deputy director for rural water supply and sanitation at the Ministry of Works and Housing, said the new wells would open in June."
+        )
+        #expect(try Self.speaker(of: "the new wells would open", in: document) == "Amara Osei")
+    }
 }

@@ -216,7 +216,20 @@ extension QuoteScanner {
             // `Whitlock rejected the plan on Monday, saying the savings were too small`, `“…,” she
             // said, adding that …`: after a comma, what the subject of the clause before it said.
             if use.contains(.afterComma), k > 1, t[k - 1].isMark(0x2C), word(k + 1) {
-                guard let c = clauseStart(t, after: k) else { return nil }
+                // `…, telling reporters that …`: the clause after the listener.
+                var from = k
+                if t[k].hash == Words.telling {
+                    if let that = ((k + 2)..<min(count, k + 6)).first(where: { word($0) && t[$0].hash == Words.that }),
+                        t[(k + 1)..<that].allSatisfy(\.isWord)
+                    {
+                        from = that - 1
+                    } else {
+                        // `telling me I would love it`, `telling the court the money was gone`.
+                        from = k + (wordClass(t[k + 1]) & C.determiner != 0 ? 2 : 1)
+                        guard word(from + 1) else { return nil }
+                    }
+                }
+                guard let c = clauseStart(t, after: from) else { return nil }
                 return make(content: content(t, from: c), cue: t[k].start..<t[k].end, speaker: participleSubject(t, comma: k - 1))
             }
             guard use.contains(.callFor) else { return nil }
@@ -340,6 +353,12 @@ extension QuoteScanner {
             }
         } else if needsThat {
             return nil
+        } else if Words.objectVerbs.contains(t[k].hash), !opensClause(t, at: c),
+            !(c..<min(count, c + 4)).contains(where: { word($0) && t[$0].hash == Words.that })
+        {
+            // `Harwick confirmed the latest rejection in a brief statement`, `denied the allegations`:
+            // a verb that takes a thing as its object reports no clause here.
+            return nil
         }
         // `Assange, who denies the accusation, has avoided …`: the relative clause ends at its comma.
         var words = content(t, from: c)
@@ -394,6 +413,13 @@ extension QuoteScanner {
     /// name or pronoun that opens the clause before it (`Whitlock rejected the plan, saying`).
     mutating func participleSubject(_ t: [QuoteToken], comma: Int) -> Range<Int>? {
         let j = comma - 1
+        // `The trust confirmed the sale of the hall, saying …`: the subject of a verb whose object runs
+        // to the comma, not the object.
+        if let verb = (max(0, j - 8)..<j).last(where: { t[$0].isWord && Words.objectVerbs.contains(t[$0].hash) }),
+            t[(verb + 1)...j].allSatisfy({ isInsideDescription($0) }), let subject = backwardSubject(t, cue: verb, lo: 0)
+        {
+            return subject
+        }
         if t[j].isWord, cueUse(t[j]).contains(.direct), !isParticiple(t[j]) { return backwardSubject(t, cue: j, lo: 0) }
         if let cue = (max(0, j - 6)..<j).last(where: { t[$0].isWord && cueUse(t[$0]).contains(.direct) && isInvertedForm(t[$0]) }),
             let speaker = forwardSpeaker(t, from: cue + 1), speaker.upperBound == t[j].end

@@ -150,7 +150,7 @@ extension QuoteScanner {
             if j - k > 12, k + 1 < j {
                 let describes =
                     (t[k + 1].isWord && wordClass(t[k + 1]) & C.determiner != 0)
-                    || t[(k + 1)..<j].contains { $0.isWord && $0.hash == Words.who }
+                    || t[(k + 1)..<j].contains { $0.isWord && $0.hash == Words.who } || opensWithTitle(t, at: k + 1, before: j)
                 guard describes else { return nil }
             }
             // `The harbour master, Anna Varga, said`: when the appositive is the name and what
@@ -327,6 +327,13 @@ extension QuoteScanner {
     /// The comma that opens an appositive ending at the comma `comma`, when the words between are
     /// an age (`58`), a home (`of Hadley Fen`) or a description a determiner opens (`the MP for
     /// Glenmoray`, `one of the largest seats`), of at most 16 words; nil otherwise.
+    /// Whether the words from token `i` (up to `end`) open with a title in lowercase, after at
+    /// most one modifier: `senior economist at …`, `general secretary of …`.
+    mutating func opensWithTitle(_ t: [QuoteToken], at i: Int, before end: Int) -> Bool {
+        guard i < end, t[i].isWord, !t[i].isCapitalized else { return false }
+        return isTitle(t[i]) || (i + 1 < end && t[i + 1].isWord && !t[i + 1].isCapitalized && isTitle(t[i + 1]))
+    }
+
     mutating func appositiveStart(_ t: [QuoteToken], endingBefore comma: Int, lo: Int) -> Int? {
         var p = comma - 1
         while p >= lo, !t[p].isMark(0x2C) {
@@ -340,9 +347,7 @@ extension QuoteScanner {
         let described = !first.isCapitalized && wordClass(first) & C.determiner != 0
         // `Dr Samir Haddad, senior economist at the Fairbridge Institute, a think tank, said`: a
         // title in lowercase, after at most one modifier, opens a description too.
-        let titled =
-            first.isWord && !first.isCapitalized
-            && (isTitle(first) || (p + 2 < comma && t[p + 2].isWord && !t[p + 2].isCapitalized && isTitle(t[p + 2])))
+        let titled = opensWithTitle(t, at: p + 1, before: comma)
         guard age || home || described || titled else { return nil }
         // What comes before must be a name that opens the sentence or follows a comma: capitalised
         // words, not a phrase (`On Monday, the People's Daily, …`, `According to AFP, one user, …`).
@@ -622,6 +627,14 @@ enum Words {
     static let they = WordTable.hash("they")
     static let to = WordTable.hash("to")
     static let not = WordTable.hash("not")
+    /// Reporting verbs that also take a thing as their object (`confirmed the appointment`). Not
+    /// `denied`: a denial of a thing (`denied any wrongdoing`) is reported speech.
+    static let objectVerbs: Set<UInt64> = Set(
+        [
+            "confirm", "confirms", "confirmed", "announce", "announces", "announced",
+            "acknowledge", "acknowledges", "acknowledged", "reveal", "reveals", "revealed", "disclose", "discloses",
+            "disclosed", "unveil", "unveils", "unveiled",
+        ].map(WordTable.hash))
     /// Verbs that make someone speak, before that person and `to` (`prompting X to warn`).
     static let causing: Set<UInt64> = Set(
         [
@@ -635,6 +648,7 @@ enum Words {
     static let what = WordTable.hash("what")
     static let `as` = WordTable.hash("as")
     static let saying = WordTable.hash("saying")
+    static let telling = WordTable.hash("telling")
     static let then = WordTable.hash("then")
     /// Words that put the title of a work right before it (`a report titled “…”`).
     static let titling: Set<UInt64> = Set(["titled", "entitled", "headlined", "subtitled", "captioned"].map(WordTable.hash))

@@ -106,7 +106,7 @@ struct QuoteVocabulary: Sendable {
     static let clauseParticiples: [String] = [
         "saying", "adding", "warning", "insisting", "arguing", "claiming", "stressing", "noting", "denying",
         "explaining", "suggesting", "acknowledging", "admitting", "predicting", "asserting", "alleging",
-        "complaining", "conceding", "contending", "maintaining",
+        "complaining", "conceding", "contending", "maintaining", "telling",
     ]
 
     /// Verbs that attribute quoted words but rarely introduce reported speech without them.
