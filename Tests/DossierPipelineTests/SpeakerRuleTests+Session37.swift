@@ -122,4 +122,37 @@ extension SpeakerRuleTests {
         )
         #expect(try Self.speaker(of: "the new wells would open", in: document) == "Amara Osei")
     }
+
+    @Test("with no given name to go by, the pronouns joined to a person give the gender a later he or she must fit")
+    func genderFromPronouns() async throws {
+        let text = """
+            Dunleavy-Ortiz runs the shelter on Quay Street. She opened it in 2009, and Vasko Trelleb, a volunteer, joined last year. He said the roof leaks. “We need a new roof before winter,” she wrote in a letter to the council.
+            """
+        let document = try await Self.analyze(text)
+        let trelleb = try #require(document.annotations.entities.first { $0.name == "Vasko Trelleb" })
+        #expect(trelleb.mentions.contains { $0.form == .pronoun })
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("new roof") })
+        #expect(document.annotations.resolve(quote.speaker)?.name != "Vasko Trelleb")
+    }
+
+    @Test("a name in the possessive is no subject for a later 'he' when a fitting person opens the words before it")
+    func possessiveIsNoSubject() async throws {
+        let text = """
+            Rep. Anwen Vance (D-Ore.) spoke on Tuesday.
+
+            Marek Dolan was arrested in May for a phone call he reportedly made to Vance’s office, in which he said he’d burn the building “by Friday, with everyone inside.”
+            """
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { $0.kind == .partial })
+        #expect(document.annotations.resolve(quote.speaker)?.name == "Marek Dolan")
+    }
+
+    @Test("a speaker whose verb introduces the quotation said it, not the attribution after it that reports the whole")
+    func introducedOverTrailing() async throws {
+        let text = """
+            During the hearing, Ivo Marsh stood up and said, “the whole board should resign tonight,” the council’s minutes said.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "the whole board should resign", in: document) == "Ivo Marsh")
+    }
 }

@@ -86,7 +86,10 @@ extension QuoteScanner {
             } else if lead != .embedded && !trailing {
                 if attributed || words >= minimumWords || inherited {
                     kind = .direct
-                    found = after ?? before
+                    // `… and said, “somebody ought to …,” the prosecutor’s office said.`: a speaker whose
+                    // verb introduces the quotation said it; the attribution after it reports that.
+                    let introduced = lead == .introduced && before?.cue != nil && before?.speaker != nil
+                    found = introduced && after?.cue != nil ? before : after ?? before
                 } else {
                     kind = .scare
                 }
@@ -263,7 +266,27 @@ extension QuoteScanner {
         let names = Gazetteer.shared
         let isFemale = names.femaleNames.contains(first)
         let isMale = names.maleNames.contains(first)
-        return female ? !(isMale && !isFemale) : !(isFemale && !isMale)
+        if isFemale != isMale { return female == isFemale }
+        // `Carlineo … he told police …`: with no given name to go by, the pronouns the entities
+        // layer joined to the person, when all are of one gender.
+        var he = 0
+        var she = 0
+        for mention in person.mentions where mention.form == .pronoun {
+            let start = mention.range.start
+            let length = mention.range.end - start
+            guard length >= 2, length <= 4, start + length <= n else { continue }
+            let first = v(start) | 0x20
+            let second = v(start + 1) | 0x20
+            // she; her and hers; he, him and his.
+            if first == 0x73 || (length >= 3 && second == 0x65 && v(start + 2) | 0x20 == 0x72) {
+                she += 1
+            } else if first == 0x68 {
+                he += 1
+            }
+        }
+        if he > 0 && she == 0 { return !female }
+        if she > 0 && he == 0 { return female }
+        return true
     }
 
     /// Whether the word before `offset` is a woman's honorific (`Ms`, `Mrs`, `Miss`, true) or a

@@ -515,10 +515,24 @@ extension QuoteScanner {
                 return Speaker(entity: reference(person), range: text, isAnonymous: false)
             }
             // `she` is not a person whose given name is a man's only, nor `he` a woman's.
-            let e = mentions.nearest(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords) {
+            let nearest = mentions.nearestEntry(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords) {
                 !gendered || self.mayBe(entities[$0], female: female)
             }
-            return Speaker(entity: e.map(reference), range: text, isAnonymous: false)
+            // `Carlineo was arrested for a call he made to Omar’s office, in which he said …`: a
+            // name in the possessive is no subject when a fitting person opens the words before it
+            // in the sentence.
+            if gendered, let nearest, nearest.range.end + 1 < n, v(nearest.range.end) == 0x2019 || v(nearest.range.end) == 0x27,
+                v(nearest.range.end + 1) | 0x20 == 0x73
+            {
+                let sentence = self.sentence(containing: range.lowerBound, block: blockIndex(containing: range.lowerBound))
+                if let earlier = mentions.nearestEntry(
+                    before: nearest.range.start, floor: max(floor, sentence.lowerBound), kinds: [.person], outside: quotedWords,
+                    where: { $0 != nearest.entity && self.mayBe(entities[$0], female: female) })
+                {
+                    return Speaker(entity: reference(earlier.entity), range: text, isAnonymous: false)
+                }
+            }
+            return Speaker(entity: nearest.map { reference($0.entity) }, range: text, isAnonymous: false)
         }
         // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.
         var headEnd = t.count
