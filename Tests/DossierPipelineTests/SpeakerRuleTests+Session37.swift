@@ -155,4 +155,31 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: "the whole board should resign", in: document) == "Ivo Marsh")
     }
+
+    @Test(
+        "'testified that', 'pointed out that', 'revealed that' report a clause; a person 'of' an organisation is the speaker",
+        arguments: [
+            (
+                "Sgt. Nadia Brill of the Harwell Police Department testified that the door had been forced.", "the door had been forced",
+                "Nadia Brill"
+            ),
+            (
+                "Oren Vasquez, an analyst at Tallow Bank, pointed out that exports had fallen for a third month.", "exports had fallen",
+                "Oren Vasquez"
+            ),
+            (
+                "Many growers, Ilse Haugen pointed out, are still paying last year's fuel prices.", "are still paying last year",
+                "Ilse Haugen"
+            ),
+        ])
+    func thatClauses(_ text: String, _ words: String, _ expected: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: words, in: document) == expected)
+    }
+
+    @Test("'pointed at' and 'testified for hours' report nothing")
+    func thatVerbsWithoutClause() async throws {
+        let document = try await Self.analyze("The guide pointed at the ridge. Marta Quill testified for three hours on Monday.")
+        #expect(!document.annotations.quotes.contains { $0.kind == .indirect })
+    }
 }

@@ -19,7 +19,7 @@ extension QuoteScanner {
             guard !usedCues.contains(event.start) else { continue }
             // `found a way`, `estimated 40,000`: before reading the sentence's words, a verb that
             // needs `that` needs it ahead, or punctuation right after it (`…, the report found.`).
-            if use.contains(.needsThat), !thatOrMarkAhead(event.end) { continue }
+            if use.contains(.needsThat), !thatOrMarkAhead(event.end), !outAndComma(after: event.end) { continue }
             // `he would ask the organisers to review …` inside reported speech already found is
             // part of what was reported, not a second report.
             if let content = previous?.content, content.contains(event.start) { continue }
@@ -53,6 +53,14 @@ extension QuoteScanner {
                 quotes.append(quote)
             }
         }
+    }
+
+    /// Whether `out,` follows the word ending at `end` (`…, he pointed out, are …`).
+    func outAndComma(after end: Int) -> Bool {
+        var i = end
+        while i < n, Self.isSpace(v(i)) { i += 1 }
+        guard i + 3 < n else { return false }
+        return v(i) | 0x20 == 0x6F && v(i + 1) | 0x20 == 0x75 && v(i + 2) | 0x20 == 0x74 && v(i + 3) == 0x2C
     }
 
     /// Whether punctuation follows the word ending at `end`, or the word `that` comes within the
@@ -277,14 +285,17 @@ extension QuoteScanner {
         // accepted it` reports what follows the verb.
         // After nothing or a word of when or where, up to a comma: `the company announced on
         // Tuesday, less than a week after …`, `Bridenstine said, there will be …`.
+        // `Many producers, he pointed out, are still paying …`: a particle alone after the verb.
+        let particle = word(k + 1) && t[k + 1].hash == Words.out && k + 2 < count && t[k + 2].isMark(0x2C)
         let closing =
-            !word(k + 1) || Words.attributionAdverbials.contains(t[k + 1].hash) ? t[(k + 1)...].firstIndex { $0.isMark(0x2C) } : nil
+            !word(k + 1) || particle || Words.attributionAdverbials.contains(t[k + 1].hash)
+            ? t[(k + 1)...].firstIndex { $0.isMark(0x2C) } : nil
         let after = t[(k + 1)..<(closing ?? count)].filter(\.isWord)
         let adverbial =
             !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])
             || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0
         if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial,
-            !(needsThat && word(k + 1))
+            !(needsThat && word(k + 1) && !particle)
         {
             // `At current rates, Bridenstine said, there will be three rockets by 2024`: an
             // attribution between commas inside the sentence; the speech is all of the sentence.

@@ -476,6 +476,8 @@ extension QuoteScanner {
         if t[j - 1].isCapitalized && t[start].isCapitalized && t[j].hash != Words.to { return true }
         // `the head of the bloc`, `the director at the museum`: a title and its organisation.
         if t[j].hash == Words.of || t[j].hash == Words.at || t[j].hash == Words.for, isTitle(t[j - 1]) { return true }
+        // `Capt. Luis Ferreira of the Wrenfield Fire Department`: a person and the body they belong to.
+        if t[j].hash == Words.of, t[j - 1].isCapitalized, isPerson(t[j - 1].start..<t[j - 1].end) { return true }
         // `sources close to`; but `users to argue` is the verb's infinitive.
         if t[j].hash == Words.to { return wordClass(t[j - 1]) & C.anonymousMarker != 0 }
         return wordClass(t[j - 1]) & (C.anonymousHead | C.anonymousMarker) != 0
@@ -641,6 +643,7 @@ enum Words {
     static let they = WordTable.hash("they")
     static let to = WordTable.hash("to")
     static let not = WordTable.hash("not")
+    static let out = WordTable.hash("out")
     /// Reporting verbs that also take a thing as their object (`confirmed the appointment`). Not
     /// `denied`: a denial of a thing (`denied any wrongdoing`) is reported speech.
     static let objectVerbs: Set<UInt64> = Set(
