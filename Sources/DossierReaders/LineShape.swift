@@ -69,19 +69,20 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
         }
     }
 
-    /// A headline: up to twenty words, without final sentence punctuation or a colon.
+    /// A headline: up to twenty words, without final sentence punctuation or a colon. (The checks
+    /// that read one scalar come before the count of words, which reads the line.)
     var isTitleShaped: Bool {
-        !range.isEmpty && range.count <= 150 && !hasMoreWords(than: 20) && !endsOpen && !endsWithColon
+        !range.isEmpty && range.count <= 150 && !endsOpen && !endsWithColon && !hasMoreWords(than: 20)
     }
 
     /// A section heading: up to ten words and eighty scalars, without final sentence punctuation.
     var isHeadingShaped: Bool {
-        !range.isEmpty && range.count <= 80 && !hasMoreWords(than: 10) && !endsOpen
+        !range.isEmpty && range.count <= 80 && !endsOpen && !hasMoreWords(than: 10)
     }
 
     /// A short question, such as `Who Pays?`: news sections are often headed by one.
     var isHeadingQuestion: Bool {
-        !range.isEmpty && range.count <= 60 && !hasMoreWords(than: 6) && lastMeaningful == "?"
+        !range.isEmpty && range.count <= 60 && lastMeaningful == "?" && !hasMoreWords(than: 6)
     }
 
     /// Whether most significant words start with a capital, or every letter is a capital.
