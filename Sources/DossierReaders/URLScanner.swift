@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// Finds addresses written out in text: `https://…`, `www.…`, and bare `host.tld/path` forms.
 enum URLScanner {
@@ -50,7 +51,13 @@ enum URLScanner {
         let lower = range.lowerBound
         let upper = range.upperBound
         var i = lower
+        // One-byte text: the next dot by `memchr`.
+        let bytes = U.self == UInt8.self ? UnsafeRawPointer(units.raw.baseAddress) : nil
         while i < upper {
+            if let bytes {
+                guard let dot = memchr(bytes + i, 0x2E, upper - i) else { break }
+                i = bytes.distance(to: dot)
+            }
             guard units[i] == 0x2E else {
                 i += 1
                 continue

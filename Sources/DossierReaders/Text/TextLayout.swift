@@ -292,7 +292,7 @@ struct TextLayout {
         // Without a title, only an opening paragraph that is a full, long sentence counts as the lede.
         let opening = units[..<index].allSatisfy { $0.kind == .byline }
         let lineShape = shape(units[index].range)
-        if opening, lineShape.endsLikeSentence, lineShape.wordCount >= 12 { units[index].kind = .lede }
+        if opening, lineShape.endsLikeSentence, lineShape.hasMoreWords(than: 11) { units[index].kind = .lede }
     }
 
     // MARK: Embedded posts
