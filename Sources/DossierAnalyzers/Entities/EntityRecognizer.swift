@@ -16,6 +16,9 @@ struct EntityRecognizer {
         var groups: HashSet64 = []
         var notNames: HashSet64 = []
         var longest = 0
+
+        /// Whether no list is given.
+        var isEmpty: Bool { people.isEmpty && organizations.isEmpty && places.isEmpty && groups.isEmpty && notNames.isEmpty }
     }
 
     /// The word tables, behind one reference.
@@ -157,6 +160,16 @@ struct EntityRecognizer {
         tables = Tables(gazetteer: gazetteer, model: model, overrides: overrides, words: w)
         self.resolvePronouns = resolvePronouns
     }
+
+    /// The recognizer of the shipped lists, with no names from options: its tables are built once
+    /// per process and shared, not copied for every article.
+    init(resolvePronouns: Bool) {
+        tables = Self.shippedTables
+        self.resolvePronouns = resolvePronouns
+    }
+
+    private static let shippedTables = Tables(
+        gazetteer: .shared, model: .shared, overrides: Overrides(), words: FunctionWords.shared)
 
     // MARK: Lookups
 
