@@ -19,8 +19,12 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
     /// A half-open range of offsets; kept local so the scanner has no dependency on the model.
     typealias TextRangeValue = Range<Int>
 
+    /// A one-byte buffer's units, for the skip over scalars that end nothing eight at a time.
+    private let bytes: UnsafeRawPointer?
+
     init(scalars: Scalars, range: Range<Int>, table: AbbreviationTable) {
         s = scalars
+        bytes = (scalars as? ScalarUnits<UInt8>).flatMap { UnsafeRawPointer($0.units.raw.baseAddress) }
         upper = min(range.upperBound, scalars.count)
         self.table = table
         contentStart = max(range.lowerBound, 0)
@@ -35,6 +39,23 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
             // Outside a flattened list only terminators and line breaks matter: skip the rest
             // (letters, digits, spaces) with a compare or two each.
             if marker == nil {
+                if let bytes {
+                    // Eight bytes a step up to one that may be `.`, `!`, `?`, a line break or a unit
+                    // above ASCII (a marker for `…` or another scalar kept out of line), then the test.
+                    while true {
+                        while i &+ 8 <= upper {
+                            let m = Self.mayEndBytes(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                            if m != 0 {
+                                i &+= m.trailingZeroBitCount &>> 3
+                                break
+                            }
+                            i &+= 8
+                        }
+                        guard i < upper, !Self.mayEnd(s[i].value) else { break }
+                        i += 1
+                        if i &+ 8 > upper { break }
+                    }
+                }
                 while i < upper, !Self.mayEnd(s[i].value) { i += 1 }
                 guard i < upper else { break }
             }
@@ -58,6 +79,16 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
         }
         close(at: upper)
         return sentences
+    }
+
+    /// A bit in the high bit of each byte of `w` that may be one `mayEnd` accepts: `.`, `!`, `?`,
+    /// a line break, or any byte from 0x80. The lowest such bit is exact; higher ones may be
+    /// false, and every candidate is tested again.
+    @inline(__always)
+    private static func mayEndBytes(_ w: UInt64) -> UInt64 {
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+        return zero(w ^ 0x2E2E_2E2E_2E2E_2E2E) | zero(w ^ 0x2121_2121_2121_2121) | zero(w ^ 0x3F3F_3F3F_3F3F_3F3F)
+            | zero(w ^ 0x0A0A_0A0A_0A0A_0A0A) | (w & 0x8080_8080_8080_8080)
     }
 
     /// Whether `v` is one of the scalars `run` acts on outside a list: `.`, `…`, `?`, `!` and
