@@ -182,4 +182,38 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze("The guide pointed at the ridge. Marta Quill testified for three hours on Monday.")
         #expect(!document.annotations.quotes.contains { $0.kind == .indirect })
     }
+
+    @Test("a quotation paragraph is signed by the line under it: a dash and a name, a one-item list, or a masked handle")
+    func signatureLines() async throws {
+        let text = """
+            Readers respond
+
+            We asked readers what they made of the new ferry timetable.
+
+            “The early boat is finally back, and I can get to work on time again.”
+
+            – Maria Hollis, Dunmore
+
+            “Nobody asked the people on the island before cutting the late sailing.”
+
+            — Tom Eckersley
+
+            “Friendly crew, but the café ran out of tea by nine.”
+
+            — Sam**
+
+            “The timetable is posted on the pier.” The harbour office opens at eight.
+
+            — Not a signature after the writer's own sentence
+            """
+        let document = try await Self.analyze(text)
+        func range(_ words: String) throws -> String? {
+            let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains(words) })
+            return quote.speakerRange.map { document.text(in: $0) }
+        }
+        #expect(try range("early boat") == "Maria Hollis")
+        #expect(try range("Nobody asked") == "Tom Eckersley")
+        #expect(try range("Friendly crew") == "Sam**")
+        #expect(try range("posted on the pier") == nil)
+    }
 }

@@ -39,6 +39,12 @@ extension QuoteScanner {
 
             let (words, titleCase) = measure(span.contentStart..<span.contentEnd)
             var (after, trailing) = attribution(after: post)
+            // A quotation paragraph signed on the line under it (`– Maria Hollis, Dunmore`), as
+            // readers' letters, reviews and testimonials are.
+            if after == nil, post.isEmpty, let signature = signatureLine(after: span) {
+                after = Attribution(cue: nil, speaker: signature)
+                trailing = false
+            }
             // `"Can I give it to James?" Brooke asked.`: the question ends the sentence for the
             // segmenter, so the attribution is the next one's opening words.
             if post.isEmpty, let close = span.close, let next = sentenceAfterClosingQuote(span, close: close, before: spans, index + 1) {
@@ -169,6 +175,38 @@ extension QuoteScanner {
     }
 
     static func isDash(_ c: UInt32) -> Bool { c == 0x2014 || c == 0x2013 }
+
+    /// The name signing a quotation that fills its paragraph: the next paragraph is a dash, a
+    /// capitalised name, and at most a place or affiliation after a comma (`— Maria Hollis,
+    /// Dunmore`, `— Ali***`), in 80 scalars or fewer; or a list of one such item.
+    mutating func signatureLine(after span: Span) -> Range<Int>? {
+        guard let close = span.close, span.endBlock + 1 < blocks.count else { return nil }
+        let own = blocks[span.startBlock].range
+        let block = blocks[span.endBlock].range
+        guard skipSpaces(from: own.start, to: own.end) == span.open, skipSpaces(from: close + 1, to: block.end) == block.end else {
+            return nil
+        }
+        let next = blocks[span.endBlock + 1]
+        guard next.range.end - next.range.start <= 80 else { return nil }
+        // The text reader takes a line opening with `–` for a list item and keeps its words alone:
+        // a list of that one item right under the quotation is the signature too.
+        let lone = next.kind == .listItem && (span.endBlock + 2 >= blocks.count || blocks[span.endBlock + 2].kind != .listItem)
+        let dashed = next.kind == .paragraph && (Self.isDash(v(next.range.start)) || v(next.range.start) == 0x2015)
+        guard dashed || lone else { return nil }
+        let t = tokens(next.range.start..<next.range.end)
+        let first = lone ? 0 : 1
+        guard t.count > first, t[first].isWord, t[first].isCapitalized else { return nil }
+        // A handle masked by the site (`Ni** My**`): words and asterisks to the end.
+        if t.count - first <= 6, t[first...].contains(where: { $0.isMark(0x2A) }), t[first...].allSatisfy({ $0.isWord || $0.isMark(0x2A) })
+        {
+            return t[first].start..<t[t.count - 1].end
+        }
+        guard let speaker = forwardSpeaker(t, from: first) else { return nil }
+        let end = t.firstIndex(where: { $0.start >= speaker.upperBound }) ?? t.count
+        // After the name: nothing, a comma and a place, or the marks of a masked handle (`Ali***`).
+        guard end == t.count || t[end].isMark(0x2C) || !t[end...].contains(where: \.isWord) else { return nil }
+        return speaker.lowerBound..<(t[end...].contains(where: \.isWord) ? speaker.upperBound : t[t.count - 1].end)
+    }
 
     /// `One manager said prices fell. “Buyers know it,” he said.`: `he` or `she` as the speaker is the
     /// subject of the reporting verb in the sentence just before (`reportingSubject(before:)`), or
