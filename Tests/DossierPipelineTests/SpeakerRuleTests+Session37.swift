@@ -216,4 +216,11 @@ extension SpeakerRuleTests {
         #expect(try range("Friendly crew") == "Sam**")
         #expect(try range("posted on the pier") == nil)
     }
+
+    @Test("a document from a named body speaks for it")
+    func documentFrom() async throws {
+        let document = try await Self.analyze(
+            "\"Freight volumes will recover by the spring,\" said a note from Harwell Capital Partners.")
+        #expect(try Self.speaker(of: "Freight volumes", in: document) == "Harwell Capital Partners")
+    }
 }

@@ -37,6 +37,13 @@ extension QuoteScanner {
             return forwardSpeaker(t, from: j, through: phrase)
         }
         if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
+        // `said a report from Kotak Institutional Equities`: a document from a named body speaks for it.
+        if k + 3 < t.count, t[k].isWord, wordClass(t[k]) & C.determiner != 0, t[k + 1].isWord, Words.documents.contains(t[k + 1].hash),
+            t[k + 2].isWord, t[k + 2].hash == Words.from || t[k + 2].hash == Words.by, t[k + 3].isWord, t[k + 3].isCapitalized,
+            let (name, _) = name(t, from: k + 3), mentions.entity(overlapping: TextRange(name)) != nil
+        {
+            return name
+        }
         // `said his solicitor, Imogen Achterberg, of …`: a description of two or three words that
         // a determiner opens, then the name set off by a comma.
         if t[k].isWord, !t[k].isCapitalized, wordClass(t[k]) & C.determiner != 0, k + 2 < t.count,
@@ -643,6 +650,8 @@ enum Words {
     static let they = WordTable.hash("they")
     static let to = WordTable.hash("to")
     static let not = WordTable.hash("not")
+    static let from = WordTable.hash("from")
+    static let by = WordTable.hash("by")
     static let out = WordTable.hash("out")
     /// Reporting verbs that also take a thing as their object (`confirmed the appointment`). Not
     /// `denied`: a denial of a thing (`denied any wrongdoing`) is reported speech.
@@ -704,7 +713,10 @@ enum Words {
     static let the = WordTable.hash("the")
     /// Documents that speak for whoever gave them (`the statement said`).
     static let documents: Set<UInt64> = Set(
-        ["statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet"].map(WordTable.hash))
+        [
+            "statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet", "note", "study",
+            "analysis",
+        ].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
     static let about = WordTable.hash("about")
