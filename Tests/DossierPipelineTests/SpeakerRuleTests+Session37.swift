@@ -223,4 +223,19 @@ extension SpeakerRuleTests {
             "\"Freight volumes will recover by the spring,\" said a note from Harwell Capital Partners.")
         #expect(try Self.speaker(of: "Freight volumes", in: document) == "Harwell Capital Partners")
     }
+
+    @Test(
+        "a straight quotation mark typed with a space after it, after the end of a sentence, still opens the quotation; 'ruled that' reports"
+    )
+    func strayOpeningSpace() async throws {
+        let text = """
+            "We cut the queue by half," Nadia Orlov told the board. " Nobody believed it could be done in a month."
+
+            A judge ruled that the depot should stay closed until the inquiry ends.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Nobody believed", in: document) == "Nadia Orlov")
+        #expect(
+            document.annotations.quotes.contains { $0.kind == .indirect && document.text(in: $0.range).hasPrefix("the depot should stay") })
+    }
 }

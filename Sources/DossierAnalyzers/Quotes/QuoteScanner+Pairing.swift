@@ -37,6 +37,9 @@ extension QuoteScanner {
         case 0x22:
             // A double prime after a number (6'2", a 15" screen) is not a quotation mark.
             if Self.isDigit(prev) && !pending { return .none }
+            // `…,” he told Cook. " You guys have …"`: a straight mark set off by spaces after the end
+            // of a sentence, before a capital, opens a quotation typed with a stray space.
+            if !pending, Self.isSpace(prev), Self.isSpace(next), opensAfterStop(at: pos, in: block) { return .open }
             if left && !right { return .open }
             if right && !left { return pending ? .close : .none }
             return pending ? .close : .none
@@ -79,6 +82,14 @@ extension QuoteScanner {
             k += 1
         }
         return false
+    }
+
+    /// Whether the scalar before `pos`, past one space, ends a sentence (`.`, `?`, `!`) and the
+    /// one after, past one space, is a capital letter.
+    func opensAfterStop(at pos: Int, in block: Range<Int>) -> Bool {
+        guard pos - 2 >= block.lowerBound, pos + 2 < block.upperBound else { return false }
+        let before = v(pos - 2)
+        return (before == 0x2E || before == 0x3F || before == 0x21) && Self.isUpper(v(pos + 2))
     }
 
     /// Whether the word at `start` is one usually written with a leading apostrophe ('em, 'til).

@@ -81,9 +81,9 @@ struct QuoteVocabulary: Sendable {
     static let thatVerbs: [String] = [
         "found", "finds", "estimate", "estimates", "estimated", "recommend", "recommends", "recommended", "accepted", "accepts",
         "reported", "reports", "state", "states", "bemoan", "bemoans", "bemoaned", "lament", "laments",
-        // `testified that …`, `pointed out that …`, `revealed that …`, `observed that …`.
+        // `testified that …`, `pointed out that …`, `revealed that …`, `observed that …`, `the judge ruled that …`.
         "testified", "testifies", "testify", "pointed", "points", "revealed", "reveals", "disclosed", "discloses",
-        "observed", "observes",
+        "observed", "observes", "ruled",
     ]
 
     /// Verbs with a listener before the clause they report, which `that` opens: `reminded jurors
