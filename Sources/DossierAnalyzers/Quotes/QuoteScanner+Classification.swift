@@ -203,9 +203,10 @@ extension QuoteScanner {
         }
         guard let speaker = forwardSpeaker(t, from: first) else { return nil }
         let end = t.firstIndex(where: { $0.start >= speaker.upperBound }) ?? t.count
-        // After the name: nothing, a comma and a place, or the marks of a masked handle (`Ali***`).
-        guard end == t.count || t[end].isMark(0x2C) || !t[end...].contains(where: \.isWord) else { return nil }
-        return speaker.lowerBound..<(t[end...].contains(where: \.isWord) ? speaker.upperBound : t[t.count - 1].end)
+        // After the name: a comma and a place, or no word at all (the marks of a masked handle,
+        // `Ali***`, belong to the name).
+        guard t[end...].contains(where: \.isWord) else { return speaker.lowerBound..<t[t.count - 1].end }
+        return t[end].isMark(0x2C) ? speaker : nil
     }
 
     /// `One manager said prices fell. “Buyers know it,” he said.`: `he` or `she` as the speaker is the
@@ -309,18 +310,9 @@ extension QuoteScanner {
         // layer joined to the person, when all are of one gender.
         var he = 0
         var she = 0
-        for mention in person.mentions where mention.form == .pronoun {
-            let start = mention.range.start
-            let length = mention.range.end - start
-            guard length >= 2, length <= 4, start + length <= n else { continue }
-            let first = v(start) | 0x20
-            let second = v(start + 1) | 0x20
-            // she; her and hers; he, him and his.
-            if first == 0x73 || (length >= 3 && second == 0x65 && v(start + 2) | 0x20 == 0x72) {
-                she += 1
-            } else if first == 0x68 {
-                he += 1
-            }
+        for mention in person.mentions where mention.form == .pronoun && mention.range.end <= n {
+            let h = foldedHash(mention.range.start..<mention.range.end)
+            if Words.feminine.contains(h) { she += 1 } else if Words.masculine.contains(h) { he += 1 }
         }
         if he > 0 && she == 0 { return !female }
         if she > 0 && he == 0 { return female }

@@ -252,11 +252,11 @@ extension QuoteScanner {
     }
 
     /// Where the subject starts when the words before token `start` end a relative clause that
-    /// `who` opens, with no mark or other reporting verb in between, and the clause follows a
-    /// description of up to five words that opens the sentence or follows a comma (a reporting
-    /// verb in the clause only when the clause marks anonymity): one a
-    /// determiner opens (`The man who owns the store`) or with an unnamed head (`Residents who
-    /// live nearby`). Nil otherwise (`It was Varga who said`).
+    /// `who` opens, with no mark in between and no other reporting verb unless the clause marks
+    /// anonymity (`who asked not to be named`), and the clause follows a description of up to five
+    /// words that opens the sentence or follows a comma: one a determiner opens (`The man who owns
+    /// the store`) or with an unnamed head (`Residents who live nearby`). Nil otherwise (`It was
+    /// Varga who said`).
     mutating func relativeSubjectStart(_ t: [QuoteToken], before start: Int, through end: Int, lo: Int) -> Int? {
         var w = start - 1
         var cue = false
@@ -331,9 +331,6 @@ extension QuoteScanner {
         }
     }
 
-    /// The comma that opens an appositive ending at the comma `comma`, when the words between are
-    /// an age (`58`), a home (`of Hadley Fen`) or a description a determiner opens (`the MP for
-    /// Glenmoray`, `one of the largest seats`), of at most 16 words; nil otherwise.
     /// Whether the words from token `i` (up to `end`) open with a title in lowercase, after at
     /// most one modifier: `senior economist at …`, `general secretary of …`.
     mutating func opensWithTitle(_ t: [QuoteToken], at i: Int, before end: Int) -> Bool {
@@ -341,6 +338,10 @@ extension QuoteScanner {
         return isTitle(t[i]) || (i + 1 < end && t[i + 1].isWord && !t[i + 1].isCapitalized && isTitle(t[i + 1]))
     }
 
+    /// The comma that opens an appositive ending at the comma `comma`, when the words between are
+    /// an age (`58`), a home (`of Hadley Fen`), a description a determiner opens (`the MP for
+    /// Glenmoray`, `one of the largest seats`) or one a lowercase title opens (`senior economist at
+    /// …`), of at most 16 words; nil otherwise.
     mutating func appositiveStart(_ t: [QuoteToken], endingBefore comma: Int, lo: Int) -> Int? {
         var p = comma - 1
         while p >= lo, !t[p].isMark(0x2C) {
@@ -653,6 +654,9 @@ enum Words {
     static let from = WordTable.hash("from")
     static let by = WordTable.hash("by")
     static let out = WordTable.hash("out")
+    /// The pronouns the entities layer joins to people, by gender.
+    static let feminine: Set<UInt64> = Set(["she", "her", "hers"].map(WordTable.hash))
+    static let masculine: Set<UInt64> = Set(["he", "him", "his"].map(WordTable.hash))
     /// Reporting verbs that also take a thing as their object (`confirmed the appointment`). Not
     /// `denied`: a denial of a thing (`denied any wrongdoing`) is reported speech.
     static let objectVerbs: Set<UInt64> = Set(
