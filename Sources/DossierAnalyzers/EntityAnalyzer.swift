@@ -135,10 +135,7 @@ public struct EntityAnalyzer: Analyzer {
     /// and roles of all. Coreference within a window is the recognizer's: a short form ("Merz")
     /// in a window without the full name stays an entity of its own.
     func entities(of document: Document, windowLimit: Int = TextWindows.defaultLimit) -> [Entity] {
-        var recognizer =
-            overrides.isEmpty
-            ? EntityRecognizer(resolvePronouns: resolvePronouns)
-            : EntityRecognizer(gazetteer: Gazetteer.shared, overrides: overrides, resolvePronouns: resolvePronouns)
+        var recognizer = EntityRecognizer(overrides: overrides, resolvePronouns: resolvePronouns)
         let windows = TextWindows.windows(of: document, limit: windowLimit)
         guard windows.count > 1 else { return recognizer.recognize(document) }
         var out: [Entity] = []

@@ -310,7 +310,7 @@ enum PlainTextDecoder {
         // One-byte text with no carriage return, the usual case, finds its line ends with `memchr`
         // and reads only the start of each line to count it, instead of testing every byte twice.
         let base = UnsafeMutableRawPointer(s.baseAddress)
-        let byLines = U.self == UInt8.self && base != nil && memchr(base!, 0x0D, s.count) == nil
+        let byLines = U.self == UInt8.self && base.map { memchr($0, 0x0D, s.count) == nil } == true
         // Sized once, rather than grown by doubling, which could leave twice the room needed on
         // an article of one-line items: a count of the raw lines holding something other than
         // ASCII spacing, an upper bound (and exact but for lines of Unicode spaces alone).

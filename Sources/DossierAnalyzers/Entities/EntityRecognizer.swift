@@ -155,16 +155,13 @@ struct EntityRecognizer {
     /// The span model's feature keys of the span at hand, kept to reuse the storage.
     private var featureKeys: [UInt64] = []
 
-    init(gazetteer: Gazetteer, overrides: Overrides, resolvePronouns: Bool, model: EntitySpanModel = .shared) {
-        let w = FunctionWords.shared
-        tables = Tables(gazetteer: gazetteer, model: model, overrides: overrides, words: w)
-        self.resolvePronouns = resolvePronouns
-    }
-
-    /// The recognizer of the shipped lists, with no names from options: its tables are built once
-    /// per process and shared, not copied for every article.
-    init(resolvePronouns: Bool) {
-        tables = Self.shippedTables
+    /// A recognizer of the shipped lists and the names in `overrides`. Without such names the
+    /// tables are built once per process and shared, not built again for every article.
+    init(overrides: Overrides, resolvePronouns: Bool) {
+        tables =
+            overrides.isEmpty
+            ? Self.shippedTables
+            : Tables(gazetteer: .shared, model: .shared, overrides: overrides, words: FunctionWords.shared)
         self.resolvePronouns = resolvePronouns
     }
 
