@@ -62,14 +62,21 @@ extension QuoteScanner {
                 after = opening
                 trailing = false
             }
-            let (lead, before) = attribution(before: pre)
+            var (lead, before) = attribution(before: pre)
+            // `In Dr. Varga’s words, “…”` introduces the quotation as a verb would.
+            if lead == .embedded, before == nil, let owner = wordsOwner(pre) {
+                lead = .introduced
+                before = Attribution(cue: nil, speaker: owner)
+            }
             let attributed = after != nil || before?.cue != nil
             let inherited = continuingSpeaker && (last?.block == span.startBlock || isQuoteParagraph(span, after: last?.block))
             var kind: Quote.Kind
             var found: Attribution?
             // `had nicknamed the monthly governance meeting ‘the Tuesday tea party’`: a naming word
             // a few words before, with no reporting verb about, marks a coined name too.
-            if (marker(in: pre, C.scareMarker, within: 2) || namingMarker(in: pre)) && !(after != nil && words >= minimumWords) {
+            if (marker(in: pre, C.scareMarker, within: 2) || namingMarker(in: pre) || (namedByParticiple(pre) && !titleCase))
+                && !(after != nil && words >= minimumWords)
+            {
                 kind = .scare
             } else if let word = pre.last, word.isWord, Words.titling.contains(word.hash) {
                 // `A report …, titled “A River Divided”, warned that …`: a title, whatever verb follows.
@@ -94,7 +101,11 @@ extension QuoteScanner {
                     kind = .direct
                     // `… and said, “somebody ought to …,” the prosecutor’s office said.`: a speaker whose
                     // verb introduces the quotation said it; the attribution after it reports that.
-                    let introduced = lead == .introduced && before?.cue != nil && before?.speaker != nil
+                    // Only a verb right before the quotation: `To cut the risk, the officials said,
+                    // the utility fitted vents, “so …,” Mr. McHugh said.` is McHugh's.
+                    let introduced =
+                        lead == .introduced && before?.speaker != nil
+                        && before?.cue.map { cue in pre.count <= 4 || cue.upperBound > pre[pre.count - 4].start } == true
                     found = introduced && after?.cue != nil ? before : after ?? before
                 } else {
                     kind = .scare
@@ -160,12 +171,13 @@ extension QuoteScanner {
                     last = (span.endBlock, speaker)
                 }
             } else if kind == .partial, found?.cue == nil, let previous = quotes.last,
-                previous.kind == .partial || previous.kind == .direct,
-                previous.speakerRange != nil, openSentence.contains(previous.range.start)
+                previous.kind == .partial || previous.kind == .direct, previous.speakerRange != nil,
+                openSentence.contains(previous.range.start) || (last?.block == span.startBlock && speaksInFirstPerson(span))
             {
                 // `telling MPs that ‘doing nothing is not an option’ because receipts were ‘falling
                 // off a cliff’`: a second partial quotation with no verb of its own in the same
-                // sentence is the first one's speaker's.
+                // sentence is the first one's speaker's; so is one in the same paragraph that speaks
+                // in the first person (`“…,” said Tyler Besecker. The price is “as low as I’ve ever seen.”`).
                 quote.speaker = previous.speaker
                 quote.speakerRange = previous.speakerRange
                 quote.isAnonymous = previous.isAnonymous
@@ -212,7 +224,8 @@ extension QuoteScanner {
     /// `One manager said prices fell. “Buyers know it,” he said.`: `he` or `she` as the speaker is the
     /// subject of the reporting verb in the sentence just before (`reportingSubject(before:)`), or
     /// else the speaker of the paragraph's previous quotation (`“…,” said Ruiz, who covers the
-    /// sector. He said …`), when that is a person or an anonymous description: the person the
+    /// sector. He said …`) or, for an unlinked pronoun opening the paragraph, of the one that
+    /// ended the paragraph before, when that is a person or an anonymous description: the person the
     /// paragraph is reporting, not the nearest name, which may be someone quoted earlier or a
     /// name mistaken for a person.
     mutating func antecedent(of range: Range<Int>, before span: Span, last: (block: Int, speaker: Speaker)?) -> Speaker? {
@@ -239,7 +252,16 @@ extension QuoteScanner {
             }
             if let speaker = personal(resolve(subject), female: female) { return speaker }
         }
-        guard let last, last.block == span.startBlock else { return nil }
+        // The paragraph's last quotation, or, for a pronoun that opens the paragraph and that the
+        // entities layer links to no one, the one ending the paragraph just before (`“…burning up
+        // from within.” ¶ She added: “…”`).
+        guard let last else { return nil }
+        let paragraph = blocks[span.startBlock].range
+        guard
+            last.block == span.startBlock
+                || (last.block + 1 == span.startBlock && skipSpaces(from: paragraph.start, to: paragraph.end) == range.lowerBound
+                    && resolve(range).entity == nil)
+        else { return nil }
         return personal(last.speaker, female: female)
     }
 
@@ -568,6 +590,25 @@ extension QuoteScanner {
         return false
     }
 
+    /// Whether the quotation is named by a participle after a noun: `the technique called “mental
+    /// chronometry”`, `a condition known as “…”`: a term, not the noun's words. Not `what the
+    /// mayor called “…”`, whose quotation is the mayor's.
+    /// (A title-cased name is left to the rules for titles: `a programme called “Steady Steps”`.)
+    mutating func namedByParticiple(_ pre: [QuoteToken]) -> Bool {
+        var k = pre.count - 1
+        guard k >= 2, pre[k].isWord else { return false }
+        if pre[k].hash == Words.as, pre[k - 1].isWord, pre[k - 1].hash == Words.known {
+            k -= 1
+        } else if !Words.namingParticiples.contains(pre[k].hash) {
+            return false
+        }
+        let noun = pre[k - 1]
+        guard k >= 2, noun.isWord, !noun.isCapitalized,
+            wordClass(noun) & (C.pronoun | C.preposition | C.clauseStop | C.determiner) == 0, followsArticle(pre, at: k - 1)
+        else { return false }
+        return !pre[max(0, k - 4)..<(k - 1)].contains { $0.isWord && $0.hash == Words.what }
+    }
+
     /// Whether the word at `j` comes after an article or a possessive and at most one lowercase
     /// word more (`a conference call`, `the recurring signal`): a noun, whatever else it may be.
     func followsArticle(_ t: [QuoteToken], at j: Int) -> Bool {
@@ -725,16 +766,61 @@ extension QuoteScanner {
         return (t[first].start..<t[e].end, e)
     }
 
-    /// Whether `span` is a paragraph of its own that is nothing but a quotation, right after the
-    /// paragraph `previous` whose last quotation had a speaker: the news convention for a speaker's
-    /// next words.
+    /// Whether the quotation's words hold `I`, `me`, `my`, `we`, `us` or `our` (or a contraction
+    /// of `I` or `we`): words someone said, not the writer's.
+    mutating func speaksInFirstPerson(_ span: Span) -> Bool {
+        tokens(span.contentStart..<span.contentEnd).contains { token in
+            guard token.isWord else { return false }
+            if Words.firstPersonWords.contains(token.hash) { return true }
+            guard let pronoun = pronounBeforeContraction(token) else { return false }
+            return Words.firstPersonWords.contains(foldedHash(pronoun))
+        }
+    }
+
+    /// `In Dr. Varga’s words, “…”`, `In the words of Ana Varga, “…”`: the name whose words the
+    /// quotation is, when the phrase and its comma end the words before it.
+    mutating func wordsOwner(_ t: [QuoteToken]) -> Range<Int>? {
+        guard t.count >= 4, t[t.count - 1].isMark(0x2C) else { return nil }
+        let comma = t.count - 1
+        var i = comma - 1
+        while i >= 0, !(t[i].isWord && t[i].hash == Words.in) { i -= 1 }
+        guard i >= 0, i + 2 < comma else { return nil }
+        let range: Range<Int>
+        if t[i + 1].isWord, t[i + 1].hash == Words.the, i + 4 < comma, t[i + 2].isWord, t[i + 2].hash == Words.words, t[i + 3].isWord,
+            t[i + 3].hash == Words.of, let (r, e) = name(t, from: i + 4), e + 1 == comma
+        {
+            range = r
+        } else if let (r, e) = name(t, from: i + 1), e + 2 == comma, isPossessive(t[e]), t[e + 1].isWord, t[e + 1].hash == Words.words {
+            // The name without its `’s`.
+            var end = r.upperBound - 1
+            if v(end) | 0x20 == 0x73 { end -= 1 }
+            range = r.lowerBound..<end
+        } else {
+            return nil
+        }
+        return mentions.entity(overlapping: TextRange(range)) != nil ? range : nil
+    }
+
+    /// Whether `span` opens a paragraph of its own (or a run of them, the mark left open at each
+    /// end) and is all of it or a whole quoted sentence, right after the paragraph `previous` whose
+    /// last quotation had a speaker: the news convention for a speaker's next words.
     mutating func isQuoteParagraph(_ span: Span, after previous: Int?) -> Bool {
-        guard let previous, previous == span.startBlock - 1, span.startBlock == span.endBlock, let close = span.close else { return false }
+        guard let previous, previous == span.startBlock - 1, let close = span.close else { return false }
         func isProse(_ kind: BlockKind) -> Bool { kind == .paragraph || kind == .lede || kind == .blockQuote }
-        guard isProse(blocks[previous].kind), isProse(blocks[span.startBlock].kind) else { return false }
-        let b = blocks[span.startBlock].range.offsets
-        return span.open == skipSpaces(from: b.lowerBound, to: b.upperBound)
-            && skipSpaces(from: close + 1, to: b.upperBound) == b.upperBound
+        guard isProse(blocks[previous].kind), isProse(blocks[span.startBlock].kind), isProse(blocks[span.endBlock].kind) else {
+            return false
+        }
+        // One paragraph, or several when the quotation runs on (its mark left open at a paragraph's end).
+        let first = blocks[span.startBlock].range.offsets
+        let last = blocks[span.endBlock].range.offsets
+        guard span.open == skipSpaces(from: first.lowerBound, to: first.upperBound) else { return false }
+        // The paragraph ends with the quotation, or goes on in the writer's words after a quoted
+        // sentence, words that name no one who might have said it: `“We used a mathematical
+        // trick.” This “trick” was the model.`, not `“…” Earl Tibbetts was handing out water when
+        // he offered that verdict.`
+        if skipSpaces(from: close + 1, to: last.upperBound) == last.upperBound { return true }
+        let endsSentence = close > span.open + 1 && (v(close - 1) == 0x2E || v(close - 1) == 0x3F || v(close - 1) == 0x21)
+        return endsSentence && mentions.firstPerson(in: close + 1..<last.upperBound, outside: []) == nil
     }
 
     /// How the writer's words before a quotation lead into it, and the attribution they give.
@@ -745,7 +831,17 @@ extension QuoteScanner {
         let last = t[end - 1]
         let cue = lastCue(in: t, before: end)
         if last.isMark(0x3A) { return (.introduced, cue) }
-        if last.isMark(0x2C) { return cue.map { (.introduced, $0) } ?? (.embedded, nil) }
+        if last.isMark(0x2C) {
+            if let cue { return (.introduced, cue) }
+            // `Emery states, “…”`, `the council reported, “…”`: a verb that otherwise reports a
+            // `that` clause, right before the comma, with a subject before it.
+            if end >= 3, t[end - 2].isWord, cueUse(t[end - 2]).contains(.indirect), !followsArticle(t, at: end - 2),
+                let subject = backwardSubject(t, cue: end - 2, lo: 0)
+            {
+                return (.introduced, Attribution(cue: t[end - 2].start..<t[end - 2].end, speaker: subject))
+            }
+            return (.embedded, nil)
+        }
         if cueUse(last).contains(.direct), let cue, cue.cue?.lowerBound == last.start { return (.introduced, cue) }
         return (.embedded, cue)
     }

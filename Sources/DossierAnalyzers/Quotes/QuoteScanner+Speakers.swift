@@ -423,7 +423,16 @@ extension QuoteScanner {
     /// the clause opens or right after a description set off by a comma, and followed by a
     /// lowercase word or a comma (not `Berg’s`, not `The question put to Holm:`).
     mutating func colonSubject(_ t: [QuoteToken]) -> Range<Int>? {
-        guard let colon = t.lastIndex(where: { $0.isMark(0x3A) }), colon > 0, colon <= 16 else { return nil }
+        guard let colon = t.lastIndex(where: { $0.isMark(0x3A) }), colon > 0, colon <= 40 else { return nil }
+        // A long clause (`Alverson summed up the journey from a wooden boat … to the fish counter:`)
+        // only by a person who opens it as the subject of its verb.
+        if colon > 16 {
+            guard wordClass(t[0]) & C.pronoun == 0, let (range, end) = name(t, from: 0), end + 1 < colon, !isPossessive(t[end]),
+                t[end + 1].isWord, !t[end + 1].isCapitalized,
+                wordClass(t[end + 1]) & (C.preposition | C.clauseStop) == 0, isPerson(range)
+            else { return nil }
+            return range
+        }
         // `She put it plainly:`, `As she put it:`.
         let o = t[0].isWord && Words.leadIns.contains(t[0].hash) ? 1 : 0
         if t[o].isWord, t[o].hash == Words.he || t[o].hash == Words.she, colon > o + 1, t[o + 1].isWord {
@@ -723,6 +732,15 @@ enum Words {
         ].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
+    static let `in` = WordTable.hash("in")
+    static let own = WordTable.hash("own")
+    static let words = WordTable.hash("words")
+    static let known = WordTable.hash("known")
+    /// Participles that name what follows them after a noun: `a technique called “…”`.
+    static let namingParticiples: Set<UInt64> = Set(["called", "named", "termed", "dubbed", "labelled", "labeled"].map(WordTable.hash))
+    /// The words of someone speaking in the first person, subject or not.
+    static let firstPersonWords: Set<UInt64> = Set(["i", "me", "my", "we", "us", "our"].map(WordTable.hash))
+    static let possessiveDeterminers: Set<UInt64> = Set(["its", "their", "his", "her"].map(WordTable.hash))
     static let about = WordTable.hash("about")
     /// Words that open a phrase of when after a reporting verb: `said on Wednesday`, `said last week`.
     static let dayPrepositions: Set<UInt64> = Set(["on", "last"].map(WordTable.hash))

@@ -326,7 +326,8 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
 
     /// Whoever gave the document named by `document` in an earlier sentence, up to 1,500 scalars
     /// back: the named subject of the verb before `a statement` (`Aoife Brennan, a solicitor for
-    /// the family, read a statement on their behalf`, `the ministry issued a statement`).
+    /// the family, read a statement on their behalf`, `the ministry issued a statement`, `the agency
+    /// issued its own notice`), or of the sentence that says `in a statement`.
     mutating func documentGiver(_ document: UInt64, before offset: Int) -> Reference<Entity>? {
         var block = blockIndex(containing: offset)
         let floor = max(0, offset - 1500)
@@ -338,11 +339,25 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             }
             let sentence = self.sentence(containing: o, block: block)
             let t = tokens(sentence)
-            for k in stride(from: t.count - 1, through: 3, by: -1)
-            where t[k].isWord && t[k].hash == document && t[k - 1].isWord && Words.indefinite.contains(t[k - 1].hash) && t[k - 2].isWord
-                && !t[k - 2].isCapitalized
-            {
-                if let subject = backwardSubject(t, cue: k - 2, lo: 0), let entity = resolve(subject).entity { return entity }
+            for k in stride(from: t.count - 1, through: 3, by: -1) where t[k].isWord && t[k].hash == document {
+                // `a statement`, or the giver's own: `issued its own notice`.
+                var d = k - 1
+                if t[d].isWord, t[d].hash == Words.own { d -= 1 }
+                guard t[d].isWord, Words.indefinite.contains(t[d].hash) || Words.possessiveDeterminers.contains(t[d].hash), d >= 2,
+                    t[d - 1].isWord, !t[d - 1].isCapitalized
+                else { continue }
+                // `Harbour Council confirmed the closure in a statement`: the document's giver is the
+                // subject the sentence opens with, when it is a name (not `The company`, which
+                // may stand for another company than the one named last).
+                let subject: Range<Int>?
+                if t[d - 1].hash == Words.`in` {
+                    subject = openingSubject(t, before: d - 1, lo: 0).flatMap { range in
+                        tokens(range).contains { $0.isWord && $0.isCapitalized && $0.hash != Words.the } ? range : nil
+                    }
+                } else {
+                    subject = backwardSubject(t, cue: d - 1, lo: 0)
+                }
+                if let subject, let entity = resolve(subject).entity { return entity }
             }
             o = min(o, sentence.lowerBound) - 1
         }

@@ -1,0 +1,137 @@
+import Dossier
+import DossierTesting
+import Foundation
+import Testing
+
+/// The session-38 rules, found on real articles annotated blind (Mozilla Readability's news pages)
+/// and written here in other words.
+extension SpeakerRuleTests {
+    @Test("a quotation that runs on over paragraphs right after an attributed one is the same speaker's")
+    func runOnQuoteParagraphs() async throws {
+        let text = """
+            “We found the gate open and the alarm silent,” the caretaker, Bram Olufsen, said on Friday.
+
+            “By the time the police came, the trucks had gone. We had checked every lock the night before.
+
+            “Nobody here can explain it.”
+
+            He added: “The insurers have been told.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "By the time the police came", in: document) == "Bram Olufsen")
+        #expect(try Self.speaker(of: "The insurers have been told", in: document) == "Bram Olufsen")
+    }
+
+    @Test("a quoted sentence opening the next paragraph is the same speaker's, unless the writer's words after it name someone")
+    func quotedSentenceThenWriter() async throws {
+        let text = """
+            “The samples were frozen within the hour,” explains Dr. Anneli Roos.
+
+            “We used a second freezer as a control.” That “control” was the key to the result.
+
+            “The numbers did not move for a week.” Piet Halloran, a technician on the night shift, remembers the week well.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "We used a second freezer", in: document) == "Anneli Roos")
+        let week = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("did not move for a week") })
+        #expect(document.annotations.resolve(week.speaker)?.name != "Anneli Roos")
+    }
+
+    @Test(
+        "'in X's words' and 'in the words of X' introduce a direct quotation and name its speaker",
+        arguments: [
+            "In Dr. Sanna Virtanen’s words, “The river remembers every dam we build.”",
+            "In the words of Sanna Virtanen, “The river remembers every dam we build.”",
+        ])
+    func inTheWordsOf(_ text: String) async throws {
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "The river remembers", in: document) == "Sanna Virtanen")
+        #expect(document.annotations.quotes.first { document.text(in: $0.range).contains("The river remembers") }?.kind == .direct)
+    }
+
+    @Test("the attribution right after a quotation wins over a parenthetical verb earlier in the sentence")
+    func parentheticalThenTrailing() async throws {
+        let document = try await Self.analyze(
+            "To keep the tunnels dry, the engineers said, the city fitted new pumps, “so the water never reaches the tracks,” Mr. Darrow said."
+        )
+        let quote = try #require(
+            document.annotations.quotes.first { $0.kind == .direct && document.text(in: $0.range).contains("so the water never reaches") })
+        #expect(document.annotations.resolve(quote.speaker)?.name == "Darrow")
+    }
+
+    @Test("a partial quotation in the first person with no verb of its own is the speaker's quoted just before in the paragraph")
+    func firstPersonPartial() async throws {
+        let document = try await Self.analyze(
+            "“Nobody expected it,” said Lotte Varga, who buys for three bakeries. The price of flour is now “the lowest I’ve paid in years.”"
+        )
+        #expect(try Self.speaker(of: "the lowest I’ve paid", in: document) == "Lotte Varga")
+    }
+
+    @Test("a person opening a long sentence that a colon closes before a quotation is its speaker")
+    func longColonClause() async throws {
+        let document = try await Self.analyze(
+            "Oskar Lind summed up the trip from a one-room school in the hills to the lecture halls of the capital this way: “I never stopped being the new boy.”"
+        )
+        #expect(try Self.speaker(of: "I never stopped", in: document) == "Oskar Lind")
+    }
+
+    @Test("a verb that otherwise reports a 'that' clause introduces a quotation after a comma")
+    func thatVerbIntroduces() async throws {
+        let document = try await Self.analyze(
+            "In a post on Sunday, Tessa Kroll states, “Nobody on the council read the report before the vote.”")
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("Nobody on the council") })
+        #expect(quote.kind == .direct)
+        #expect(try Self.speaker(of: "Nobody on the council", in: document) == "Tessa Kroll")
+        #expect(!document.annotations.quotes.contains { $0.kind == .indirect && document.text(in: $0.range).contains("In a post") })
+    }
+
+    @Test("'the statement said' speaks for the named subject of 'in a statement' or of 'issued its own notice'")
+    func statementGiver() async throws {
+        let text = """
+            Fenwick Rail confirmed the cancellations in a statement on Monday.
+
+            “Services will resume once the bridge is inspected,” the statement said.
+
+            The Coastal Ferry Company issued its own notice. “Crossings are suspended until Thursday,” the notice read.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Services will resume", in: document) == "Fenwick Rail")
+        #expect(try Self.speaker(of: "Crossings are suspended", in: document) == "Coastal Ferry Company")
+    }
+
+    @Test("'the company' opening the sentence that says 'in a statement' gives the statement no speaker by itself")
+    func statementGiverNotNominal() async throws {
+        let text = """
+            Orvik Foods and Halden Dairy signed the contract last year. Halden Dairy later sold its share.
+
+            The company denied the report in a statement on its website.
+
+            “We have never missed a delivery,” the statement read.
+            """
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("never missed a delivery") })
+        #expect(document.annotations.resolve(quote.speaker)?.name != "Orvik Foods")
+    }
+
+    @Test(
+        "a lowercase term named by a participle after a noun is no one's words; a title-cased one stays a title; 'what X called' stays X's",
+        arguments: [
+            ("The team used a method called “blind scoring” to rate the samples.", "blind scoring", Quote.Kind.scare),
+            ("Doctors call it a condition known as “winter lung” in older patients.", "winter lung", .scare),
+            ("The charity runs a programme called “Open Doors” for new tenants.", "Open Doors", .title),
+        ])
+    func namedByParticiple(_ text: String, _ words: String, _ kind: Quote.Kind) async throws {
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range) == words })
+        #expect(quote.kind == kind)
+    }
+
+    @Test("what a named person called something is that person's partial quotation")
+    func whatTheyCalled() async throws {
+        let document = try await Self.analyze(
+            "Councillor Edda Brun criticised what the mayor called “a fair settlement for everyone” at the meeting.")
+        let quote = try #require(
+            document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains("fair settlement") })
+        #expect(quote.kind == .partial)
+    }
+}
