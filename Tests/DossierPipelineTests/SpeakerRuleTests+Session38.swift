@@ -134,4 +134,20 @@ extension SpeakerRuleTests {
             document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains("fair settlement") })
         #expect(quote.kind == .partial)
     }
+
+    @Test(
+        "a verb that characterises its object 'as' the quoted words gives them to its subject",
+        arguments: [
+            (
+                "Mara Lindqvist introduced her successor to the board as “the most careful engineer I have ever hired” and left.",
+                "Mara Lindqvist"
+            ),
+            ("Critics see the levy as “a tax on staying put”.", "Critics"),
+        ])
+    func characterisedAs(_ text: String, _ expected: String) async throws {
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { $0.kind == .partial })
+        let speaker = document.annotations.resolve(quote.speaker)?.name ?? quote.speakerRange.map { document.text(in: $0) }
+        #expect(speaker == expected)
+    }
 }

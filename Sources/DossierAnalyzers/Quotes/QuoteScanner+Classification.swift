@@ -128,6 +128,9 @@ extension QuoteScanner {
                 // `“We don't want those people” working in our prisons, she said.`: the reporting
                 // verb that closes the sentence, when none comes before or right after.
                 if kind == .partial, found?.speaker == nil, let later = closingAttribution(post, opening: false) { found = later }
+                // `which the company views as “a basic civil right”`, `introduced her successor as
+                // “…”`: a verb that characterises its object `as` the quoted words gives them to its subject.
+                if kind == .partial, found?.speaker == nil, let characterised = characterisingAttribution(pre) { found = characterised }
             }
             if kind == .direct, found?.speaker == nil, lead == .introduced, !inherited, let subject = colonSubject(pre) {
                 found = Attribution(cue: found?.cue, speaker: subject)
@@ -588,6 +591,22 @@ extension QuoteScanner {
             j -= 1
         }
         return false
+    }
+
+    /// The verb and subject of `X views Y as “…”`: the words before the quotation end in `as`, and
+    /// a verb that characterises its object (`views`, `sees`, `regards`, `considers`, `introduced`,
+    /// `hailed`, `portrayed`) stands up to twelve words before it in the sentence.
+    mutating func characterisingAttribution(_ pre: [QuoteToken]) -> Attribution? {
+        guard let last = pre.last, last.isWord, last.hash == Words.as else { return nil }
+        var j = pre.count - 2
+        while j >= 0, pre.count - 1 - j <= 12, pre[j].isWord || pre[j].isMark(0x2C) {
+            if pre[j].isWord, Words.characterising.contains(pre[j].hash), !followsArticle(pre, at: j) {
+                guard let subject = backwardSubject(pre, cue: j, lo: 0) else { return nil }
+                return Attribution(cue: pre[j].start..<pre[j].end, speaker: subject)
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// Whether the quotation is named by a participle after a noun: `the technique called “mental

@@ -736,6 +736,13 @@ enum Words {
     static let own = WordTable.hash("own")
     static let words = WordTable.hash("words")
     static let known = WordTable.hash("known")
+    /// Verbs that characterise their object `as` something: `views the law as “…”`.
+    static let characterising: Set<UInt64> = Set(
+        [
+            "view", "views", "viewed", "see", "sees", "saw", "regard", "regards", "regarded", "consider", "considers", "considered",
+            "introduce", "introduces", "introduced", "hail", "hails", "hailed", "portray", "portrays", "portrayed", "characterise",
+            "characterises", "characterised", "characterize", "characterizes", "characterized",
+        ].map(WordTable.hash))
     /// Participles that name what follows them after a noun: `a technique called “…”`.
     static let namingParticiples: Set<UInt64> = Set(["called", "named", "termed", "dubbed", "labelled", "labeled"].map(WordTable.hash))
     /// The words of someone speaking in the first person, subject or not.
