@@ -150,4 +150,78 @@ extension SpeakerRuleTests {
         let speaker = document.annotations.resolve(quote.speaker)?.name ?? quote.speakerRange.map { document.text(in: $0) }
         #expect(speaker == expected)
     }
+
+    @Test("an age between commas after a lone name makes it a person, whose 'he' then speaks; a street number does not")
+    func ageAppositive() async throws {
+        let text = """
+            Sefa, 29, a market porter who gave only his first name, said the road had flooded overnight.
+
+            “We carried the crates on our heads,” he said.
+
+            The shop is at corso Vittoria, 12, near the station.
+            """
+        let document = try await Self.analyze(text)
+        let entities = document.annotations.entities
+        #expect(entities.first { $0.name == "Sefa" }?.kind == .person)
+        #expect(entities.first { $0.name == "Vittoria" }?.kind != .person)
+        #expect(try Self.speaker(of: "We carried the crates", in: document) == "Sefa")
+    }
+
+    @Test("an office written out in title case before a name is the person's role, not a headline; two titled names stay two")
+    func longOfficialTitle() async throws {
+        let text = """
+            Deputy Commissioner for Coastal Defence and Fisheries Ilse Marwood Tanaka, who toured the harbour on Friday, said the sea wall would be raised.
+
+            “Nobody will lose their mooring,” she said.
+
+            Senator Dina Okoro and Senator Paul Meyrick voted against the bill.
+            """
+        let document = try await Self.analyze(text)
+        let entities = document.annotations.entities
+        let tanaka = try #require(entities.first { $0.name == "Ilse Marwood Tanaka" })
+        #expect(tanaka.kind == .person)
+        #expect(tanaka.roles.first?.title == "Deputy Commissioner for Coastal Defence and Fisheries")
+        #expect(try Self.speaker(of: "Nobody will lose their mooring", in: document) == "Ilse Marwood Tanaka")
+        #expect(entities.contains { $0.name == "Dina Okoro" && $0.kind == .person })
+        #expect(entities.contains { $0.name == "Paul Meyrick" && $0.kind == .person })
+    }
+
+    @Test("a word for a firm right before a name makes it an organisation")
+    func firmNounBeforeName() async throws {
+        let document = try await Self.analyze("Her figures came from the research firm Halvard Metrics and the airline Skyvale.")
+        let entities = document.annotations.entities
+        #expect(entities.first { $0.name == "Halvard Metrics" }?.kind == .organization)
+        #expect(entities.first { $0.name == "Skyvale" }?.kind == .organization)
+    }
+
+    @Test("a document speaks for its signatory, a post for whoever posted it, a research note for the firm it is cited from")
+    func documentAuthors() async throws {
+        let text = """
+            The letter, dated 3 May and signed by the trust's chief executive, Oren Vasquez, sets out three options for the ward.
+
+            “Option B is the only one we can afford,” the letter said.
+
+            Councillor Ilse Berg posted a photo of the notice on Sunday night. The post read: “Nobody asked the parents.”
+
+            Halvard Metrics estimates that demand will fall by a fifth, according to a research note published on Monday.
+
+            “The market is flat at the bottom and empty at the top,” the note said.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Option B is the only one", in: document) == "Oren Vasquez")
+        #expect(try Self.speaker(of: "Nobody asked the parents", in: document) == "Ilse Berg")
+        #expect(try Self.speaker(of: "The market is flat", in: document) == "Halvard Metrics")
+        let note = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("The market is flat") })
+        #expect(note.speakerRange.map { document.text(in: $0) } == "the note")
+    }
+
+    @Test("'One wrote' and 'Another added' after a crowd are anonymous")
+    func loneOneIsAnonymous() async throws {
+        let document = try await Self.analyze(
+            "Parents crowded the comments. One wrote: “This is a disgrace to the town.” Another added: “We will keep fighting for the school.”"
+        )
+        let quotes = document.annotations.quotes.filter { $0.kind == .direct }
+        #expect(quotes.count == 2)
+        #expect(quotes.allSatisfy { $0.isAnonymous })
+    }
 }

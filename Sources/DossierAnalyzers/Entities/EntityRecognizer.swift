@@ -399,6 +399,15 @@ struct EntityRecognizer {
                 t += 1
                 continue
             }
+            // `Minister of State for Disaster Management and Relief Farhana Rouf Chowdhury`: an
+            // office named in full before the person, which the title-cased stretch below would
+            // take for a headline. Asked before the words no name opens (`Deputy`) are skipped.
+            if let (nameStart, nameEnd) = longTitleName(from: t, limit: r.upperBound) {
+                let role = Entity.Role(title: text(t, nameStart), range: range(t, nameStart))
+                processRun(nameStart, nameEnd, sentence: s, personCue: true, title: (role, tokens[nameStart - 1].hash))
+                t = nameEnd
+                continue
+            }
             let givenMonth = isGivenMonth(t, sentenceStart: r.lowerBound, limit: r.upperBound)
             // `Mr`, `Ms`, `Dr` are no names by themselves, but before a name without a period (`Ms
             // Carrick`, British style) they mark a person as `Mr.` does.
@@ -528,6 +537,56 @@ struct EntityRecognizer {
             return start
         }
         return e
+    }
+
+    /// The name after an office written out in title case with its body (`Minister of State for
+    /// Disaster Management and Relief Farhana Rouf Chowdhury`): a title at `start`, then capitalised
+    /// words joined by `of`, `for`, `and` or `the` (at least one of them), and at the end two or
+    /// more capitalised words that are no English words: the person. Nil for anything else, which
+    /// the ordinary rules read (`Health Minister Paulo Reyes`).
+    private mutating func longTitleName(from start: Int, limit: Int) -> (Int, Int)? {
+        guard let officeEnd = titleEnd(at: start, limit: limit) else { return nil }
+        var e = officeEnd
+        var connectors = 0
+        while e < limit {
+            if tokens[e].isCapitalizedWord {
+                // A second title after a connector is a second person's (`Senator Dino Melaye and
+                // Senator Ben Murray-Bruce`): the office ends before it.
+                if tokens[e - 1].isLowercaseWord, titleEnd(at: e, limit: limit) != nil {
+                    e -= 1
+                    connectors -= 1
+                    break
+                }
+                e += 1
+            } else if tokens[e].isLowercaseWord && smallWords.contains(tokens[e].hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
+                connectors += 1
+                e += 1
+            } else {
+                break
+            }
+        }
+        guard connectors > 0 else { return nil }
+        // The name: from a given name of the shipped lists among the last four words, or else back
+        // from the end over up to three words that are no English words.
+        var nameStart = e
+        var given: Int?
+        var k = e - 1
+        while k > officeEnd, k >= e - 4, tokens[k].isCapitalizedWord {
+            if isA(tokens[k].hash, [.maleName, .femaleName]) { given = k }
+            k -= 1
+        }
+        if let given {
+            nameStart = given
+        } else {
+            while nameStart > officeEnd, e - nameStart < 3, tokens[nameStart - 1].isCapitalizedWord,
+                !isA(tokens[nameStart - 1].hash, [.englishWord, .commonWord]), !seenLowercase(tokens[nameStart - 1].hash)
+            {
+                nameStart -= 1
+            }
+        }
+        // Two words of name at least, after at least one word of the office's body.
+        guard e - nameStart >= 2, nameStart - officeEnd >= 2, tokens[nameStart - 1].isCapitalizedWord else { return nil }
+        return (nameStart, e)
     }
 
     /// The end of a run of capitalised words starting at `start`, with connectors between them.
@@ -777,6 +836,14 @@ struct EntityRecognizer {
         let afterThe = a > r.lowerBound && isLowercaseThe(a - 1)
         // After post-nominal letters too: `Jonathan Keswick KC, counsel to the inquiry`.
         var occupation: (Entity.Role, UInt64)?
+        // `Rahima, 34, a rice farmer`, `Lund, 61, said`: an age between commas right after the name,
+        // and after them an article, `of`, `from`, `who` or a verb, marks a person (not `corso
+        // Monforte, 15, Milan` nor `corso Vittoria, 12, near the station`).
+        if runEnd + 3 < r.upperBound, tokens[runEnd].has(.comma), tokens[runEnd + 2].has(.comma), isBareAge(runEnd + 1),
+            tokens[runEnd + 3].isLowercaseWord, tables.words.afterAge.contains(tokens[runEnd + 3].hash)
+        {
+            personCue = true
+        }
         if let (role, head) = appositionAfter(runEnd, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
@@ -970,6 +1037,14 @@ struct EntityRecognizer {
         return (Entity.Role(title: text(p, q), affiliation: nil, range: range(b + 1, q)), tokens[head].hash)
     }
 
+    /// Whether the token at `i` is a number of one or two digits (`34`), as an age between commas is.
+    private func isBareAge(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.has(.digit), !t.has(.lowercase), !t.has(.capitalized), t.end - t.start <= 2 else { return false }
+        for k in Int(t.start)..<Int(t.end) where scalars[k].value &- 0x30 >= 10 { return false }
+        return true
+    }
+
     /// Whether the token at `i` is an age written as one hyphenated word (`71-year-old`).
     private func isAge(_ i: Int) -> Bool {
         let t = tokens[i]
@@ -1011,6 +1086,13 @@ struct EntityRecognizer {
         var roles = roles
         var heads = heads
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
+        // `the research firm Corvane Insight`, `the airline Skyvale`: a word for a firm right before
+        // the name says what it names (not `developer` or `publisher`, which are people's trades too).
+        if !confident, !personCue, roles.isEmpty, a > sentences[s].range.lowerBound, tokens[a - 1].isLowercaseWord,
+            tables.words.firmNames.contains(tokens[a - 1].hash)
+        {
+            (kind, confident) = (.organization, true)
+        }
         // An acronym given in brackets is named by what comes before it: the name just found ("the
         // Marden Institute (MI)") gives its kind; lowercase words ("sea surface salinity (SSS)")
         // make it a defined term, no name.

@@ -60,6 +60,19 @@ struct FunctionWords: Sendable {
             "maker", "automaker", "carmaker", "chipmaker", "conglomerate", "broadcaster", "publisher", "startup", "utility",
             "operator", "developer", "supplier", "chain",
         ].map(WordHash.word))
+    /// The words for a firm that name no person's trade, which mark the name after them as a
+    /// firm's (`the research firm Corvane Insight`).
+    let firmNames: HashSet64 = HashSet64(
+        [
+            "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer", "automaker",
+            "carmaker", "chipmaker", "conglomerate", "broadcaster", "startup", "utility", "chain", "bank", "charity", "consultancy",
+        ].map(WordHash.word))
+    /// The words that follow `Name, 34,` when 34 is an age: an article, `of`, `from`, `who`, a verb.
+    let afterAge: HashSet64 = HashSet64(
+        [
+            "a", "an", "the", "of", "from", "who", "whose", "and", "said", "says", "told", "tells", "was", "is", "has", "had",
+            "added", "died", "described", "explained", "recalled", "admitted", "denies", "denied", "pleaded", "appeared",
+        ].map(WordHash.word))
     let smallWords: HashSet64 = HashSet64(
         ["the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "with", "by", "vs", "or", "as"].map(WordHash.word))
     /// Words that open a clause or a phrase, which no title's modifiers hold (`a town where the mayor`).

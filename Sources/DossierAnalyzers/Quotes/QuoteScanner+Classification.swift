@@ -705,7 +705,8 @@ extension QuoteScanner {
                     j = close + 1
                     continue
                 }
-                let isCue = cueUse(tok).contains(.direct)
+                // `…,” the note said`: a word that is also a noun, after an article, is the noun.
+                let isCue = cueUse(tok).contains(.direct) && !(Words.nounVerbs.contains(tok.hash) && followsArticle(t, at: j))
                 if isCue, let (comma, end) = relative, let subject = backwardSubject(t, cue: comma, lo: i) {
                     // The clause is part of the speaker when it says they are not named.
                     let speaker = marksAnonymity(t, comma + 1..<end) ? subject.lowerBound..<t[end - 1].end : subject

@@ -553,6 +553,8 @@ extension QuoteScanner {
             }
             return Speaker(entity: nearest.map { reference($0.entity) }, range: text, isAnonymous: false)
         }
+        // `Fans flooded the post. One wrote: “…”`: `one` or `another` alone is one of a crowd, unnamed.
+        if t.count == 1, Words.loneSpeakers.contains(first.hash) { return Speaker(entity: nil, range: text, isAnonymous: true) }
         // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.
         var headEnd = t.count
         var marked = false
@@ -728,7 +730,7 @@ enum Words {
     static let documents: Set<UInt64> = Set(
         [
             "statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet", "note", "study",
-            "analysis",
+            "analysis", "document", "caption",
         ].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
@@ -736,6 +738,16 @@ enum Words {
     static let own = WordTable.hash("own")
     static let words = WordTable.hash("words")
     static let known = WordTable.hash("known")
+    /// Verbs that name a document's author before `by`: `written by`, `signed by`.
+    static let authoring: Set<UInt64> = Set(["written", "signed", "authored", "drafted", "sent"].map(WordTable.hash))
+    /// The verbs that make a post, a tweet or a caption: `The post read` is whoever `posted`.
+    static let documentVerbs: [UInt64: Set<UInt64>] = [
+        WordTable.hash("post"): Set(["posted", "shared", "wrote"].map(WordTable.hash)),
+        WordTable.hash("tweet"): Set(["tweeted", "posted", "wrote"].map(WordTable.hash)),
+        WordTable.hash("caption"): Set(["posted", "shared", "captioned", "uploaded"].map(WordTable.hash)),
+    ]
+    /// Speakers that are one of a crowd: `One wrote:`, `Another said`.
+    static let loneSpeakers: Set<UInt64> = Set(["one", "another"].map(WordTable.hash))
     /// Verbs that characterise their object `as` something: `views the law as “…”`.
     static let characterising: Set<UInt64> = Set(
         [

@@ -327,7 +327,9 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     /// Whoever gave the document named by `document` in an earlier sentence, up to 1,500 scalars
     /// back: the named subject of the verb before `a statement` (`Aoife Brennan, a solicitor for
     /// the family, read a statement on their behalf`, `the ministry issued a statement`, `the agency
-    /// issued its own notice`), or of the sentence that says `in a statement`.
+    /// issued its own notice`), or of the sentence that says `in a statement` or `according to a
+    /// research note`; the person after `written by` or `signed by` in a sentence naming a
+    /// document; for a post or a tweet, the subject of `posted` or `tweeted`.
     mutating func documentGiver(_ document: UInt64, before offset: Int) -> Reference<Entity>? {
         var block = blockIndex(containing: offset)
         let floor = max(0, offset - 1500)
@@ -340,24 +342,42 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             let sentence = self.sentence(containing: o, block: block)
             let t = tokens(sentence)
             for k in stride(from: t.count - 1, through: 3, by: -1) where t[k].isWord && t[k].hash == document {
-                // `a statement`, or the giver's own: `issued its own notice`.
+                // `a statement`, `a research note`, or the giver's own: `issued its own notice`.
                 var d = k - 1
                 if t[d].isWord, t[d].hash == Words.own { d -= 1 }
-                guard t[d].isWord, Words.indefinite.contains(t[d].hash) || Words.possessiveDeterminers.contains(t[d].hash), d >= 2,
-                    t[d - 1].isWord, !t[d - 1].isCapitalized
-                else { continue }
-                // `Harbour Council confirmed the closure in a statement`: the document's giver is the
-                // subject the sentence opens with, when it is a name (not `The company`, which
-                // may stand for another company than the one named last).
+                func determines(_ token: QuoteToken) -> Bool {
+                    token.isWord && (Words.indefinite.contains(token.hash) || Words.possessiveDeterminers.contains(token.hash))
+                }
+                if !determines(t[d]), t[d].isWord, !t[d].isCapitalized, d >= 1, determines(t[d - 1]) { d -= 1 }
+                guard determines(t[d]), d >= 2, t[d - 1].isWord, !t[d - 1].isCapitalized else { continue }
+                // `Harbour Council confirmed the closure in a statement`, `Corvane estimates …,
+                // according to a research note`: the document's giver is the subject the sentence
+                // opens with, when it is a name (not `The company`, which may stand for another
+                // company than the one named last).
                 let subject: Range<Int>?
-                if t[d - 1].hash == Words.`in` {
-                    subject = openingSubject(t, before: d - 1, lo: 0).flatMap { range in
+                if t[d - 1].hash == Words.`in` || (t[d - 1].hash == Words.to && t[d - 2].isWord && t[d - 2].hash == Words.according) {
+                    let end = t[d - 1].hash == Words.to ? d - 2 : d - 1
+                    subject = (openingSubject(t, before: end, lo: 0) ?? openingName(t, lo: 0, before: end)).flatMap { range in
                         tokens(range).contains { $0.isWord && $0.isCapitalized && $0.hash != Words.the } ? range : nil
                     }
                 } else {
                     subject = backwardSubject(t, cue: d - 1, lo: 0)
                 }
                 if let subject, let entity = resolve(subject).entity { return entity }
+            }
+            // `The four-page document, …, written by the council's director of resources, Graham
+            // Tillotson, sets out …`: the person named after `written by` or `signed by`.
+            for k in t.indices.dropFirst(2)
+            where t[k].isWord && t[k].hash == Words.by && t[k - 1].isWord && Words.authoring.contains(t[k - 1].hash) {
+                guard t[..<(k - 1)].contains(where: { $0.isWord && Words.documents.contains($0.hash) }) else { continue }
+                let end = t[min(t.count - 1, k + 16)].end
+                if let person = mentions.firstPerson(in: t[k].end..<end, outside: quotedWords) { return reference(person) }
+            }
+            // `Dace posted photographs of two pages. The post read: “…”`: whoever posted it.
+            if let verbs = Words.documentVerbs[document] {
+                for k in stride(from: t.count - 1, through: 1, by: -1) where t[k].isWord && verbs.contains(t[k].hash) {
+                    if let subject = backwardSubject(t, cue: k, lo: 0), let entity = resolve(subject).entity { return entity }
+                }
             }
             o = min(o, sentence.lowerBound) - 1
         }
