@@ -224,4 +224,26 @@ extension SpeakerRuleTests {
         #expect(quotes.count == 2)
         #expect(quotes.allSatisfy { $0.isAnonymous })
     }
+
+    @Test("'in the words of' an unnamed source introduces an anonymous quotation")
+    func inTheWordsOfUnnamed() async throws {
+        let document = try await Self.analyze(
+            "Nurses describe the strain bluntly. In the words of one ward sister, who asked not to be named, “we are running on goodwill and coffee.”"
+        )
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("running on goodwill") })
+        #expect(quote.isAnonymous)
+    }
+
+    @Test("a document named again speaks for the giver found for it before")
+    func documentNamedAgain() async throws {
+        let text = """
+            The memo, signed by the council's director of housing, Ruth Kessling, sets out two options.
+
+            “Option A should be the working assumption,” the memo said.
+
+            The next page turns to timing. “Officers expect no change to the plan,” the document states.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Officers expect no change", in: document) == "Ruth Kessling")
+    }
 }

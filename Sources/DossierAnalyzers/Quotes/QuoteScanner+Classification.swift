@@ -64,7 +64,7 @@ extension QuoteScanner {
             }
             var (lead, before) = attribution(before: pre)
             // `In Dr. Varga’s words, “…”` introduces the quotation as a verb would.
-            if lead == .embedded, before == nil, let owner = wordsOwner(pre) {
+            if before?.speaker == nil, let owner = wordsOwner(pre) {
                 lead = .introduced
                 before = Attribution(cue: nil, speaker: owner)
             }
@@ -706,7 +706,15 @@ extension QuoteScanner {
                     continue
                 }
                 // `…,” the note said`: a word that is also a noun, after an article, is the noun.
-                let isCue = cueUse(tok).contains(.direct) && !(Words.nounVerbs.contains(tok.hash) && followsArticle(t, at: j))
+                // A verb that otherwise reports a `that` clause attributes the quotation too when
+                // little follows it (`…,” the document states in a section headed …`).
+                let use = cueUse(tok)
+                // Not a noun after an article (`the hibernating state`; but `the document states`)
+                // nor a capitalised word (`Kessler State coach Ron Abernathy said`).
+                let thatVerb =
+                    use.contains(.indirect) && !tok.isCapitalized && (!followsArticle(t, at: j) || Words.documents.contains(t[j - 1].hash))
+                    && t[(j + 1)...].filter(\.isWord).count <= 6
+                let isCue = (use.contains(.direct) || thatVerb) && !(Words.nounVerbs.contains(tok.hash) && followsArticle(t, at: j))
                 if isCue, let (comma, end) = relative, let subject = backwardSubject(t, cue: comma, lo: i) {
                     // The clause is part of the speaker when it says they are not named.
                     let speaker = marksAnonymity(t, comma + 1..<end) ? subject.lowerBound..<t[end - 1].end : subject
@@ -798,7 +806,8 @@ extension QuoteScanner {
     }
 
     /// `In Dr. Varga’s words, “…”`, `In the words of Ana Varga, “…”`: the name whose words the
-    /// quotation is, when the phrase and its comma end the words before it.
+    /// quotation is, when the phrase and its comma end the words before it; or an unnamed source
+    /// (`In the words of one surgeon, who asked not to be named, “…”`).
     mutating func wordsOwner(_ t: [QuoteToken]) -> Range<Int>? {
         guard t.count >= 4, t[t.count - 1].isMark(0x2C) else { return nil }
         let comma = t.count - 1
@@ -807,9 +816,17 @@ extension QuoteScanner {
         guard i >= 0, i + 2 < comma else { return nil }
         let range: Range<Int>
         if t[i + 1].isWord, t[i + 1].hash == Words.the, i + 4 < comma, t[i + 2].isWord, t[i + 2].hash == Words.words, t[i + 3].isWord,
-            t[i + 3].hash == Words.of, let (r, e) = name(t, from: i + 4), e + 1 == comma
+            t[i + 3].hash == Words.of
         {
-            range = r
+            if let (r, e) = name(t, from: i + 4), e + 1 == comma {
+                range = r
+            } else if t[i + 4].isWord, !t[i + 4].isCapitalized {
+                // `In the words of one surgeon, who asked not to be named, “…”`: an unnamed source.
+                let description = t[i + 4].start..<t[comma - 1].end
+                return resolve(description).isAnonymous ? description : nil
+            } else {
+                return nil
+            }
         } else if let (r, e) = name(t, from: i + 1), e + 2 == comma, isPossessive(t[e]), t[e + 1].isWord, t[e + 1].hash == Words.words {
             // The name without its `’s`.
             var end = r.upperBound - 1
