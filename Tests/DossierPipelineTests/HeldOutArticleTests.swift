@@ -54,8 +54,12 @@ struct HeldOutArticleTests {
     /// Whether one of `phrases` (a person's roles) holds `role`, as written or word by word in any
     /// order (`union president` in `president of the union`).
     static func holds(_ phrases: [String], _ role: String) -> Bool {
+        // Words compared without the small words that only join a title to its body: `medical officer
+        // at Charbaghi District Hospital` is the title `medical officer` of `Charbaghi District Hospital`.
+        let joiners: Set<String> = ["at", "the", "a", "an", "of", "for", "with", "in"]
         func words(_ s: String) -> Set<String> {
             Set(s.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.trimmingCharacters(in: .punctuationCharacters) })
+                .subtracting(joiners)
         }
         return phrases.contains { $0.localizedCaseInsensitiveContains(role) || words(role).isSubset(of: words($0)) }
     }

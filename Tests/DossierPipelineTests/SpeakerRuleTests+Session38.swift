@@ -246,4 +246,13 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: "Officers expect no change", in: document) == "Ruth Kessling")
     }
+
+    @Test("a title with 'of' or 'for' and what it is over, after a possessive and before a comma, is the role of the name after it")
+    func titleWithComplementBeforeComma() async throws {
+        let document = try await Self.analyze(
+            "The report was written by the trust's director of estates, Colm Farrelly, and sent to the board last week.")
+        let farrelly = try #require(document.annotations.entities.first { $0.name == "Colm Farrelly" })
+        #expect(farrelly.roles.first?.title == "director of estates")
+        #expect(farrelly.roles.first?.affiliation == "the trust's" || farrelly.roles.first?.affiliation == "the trust")
+    }
 }

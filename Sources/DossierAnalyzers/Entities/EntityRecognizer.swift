@@ -867,20 +867,36 @@ struct EntityRecognizer {
     /// "Norrland's prime minister, Eva Lund". Only after a possessive or a determiner, so that a
     /// clause ending in a title word ("In his years as minister, Lund …") gives no role.
     private mutating func titleBeforeComma(_ a: Int, sentenceStart: Int) -> (Entity.Role, UInt64)? {
-        guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].has(.word),
-            isA(tokens[a - 2].hash, .titleWord),
-            let (role, head, plural, m) = titleBefore(a - 1, sentenceStart: sentenceStart), !plural, m > sentenceStart
-        else { return nil }
+        guard a - 2 > sentenceStart, tokens[a - 1].has(.comma), tokens[a - 2].has(.word) else { return nil }
+        // `the council's director of resources, Graham Tillotson`: a title with `of` or `for` and
+        // up to three lowercase words of what it is over.
+        var last = a - 2
+        if !isA(tokens[last].hash, .titleWord) {
+            var p = last
+            while p > sentenceStart + 1, last - p < 3, tokens[p].isLowercaseWord, tokens[p].hash != of, tokens[p].hash != tables.words.for {
+                p -= 1
+            }
+            guard p < last, tokens[p].isLowercaseWord, tokens[p].hash == of || tokens[p].hash == tables.words.for,
+                tokens[p - 1].isLowercaseWord, isA(tokens[p - 1].hash, .titleWord)
+            else { return nil }
+            last = p - 1
+        }
+        guard var (role, head, plural, m) = titleBefore(last + 1, sentenceStart: sentenceStart), !plural, m > sentenceStart else {
+            return nil
+        }
+        if last < a - 2 {
+            role = Entity.Role(title: role.title + " " + text(last + 1, a - 1), affiliation: role.affiliation, range: range(m, a - 1))
+        }
         let before = tokens[m - 1]
         // `The prime minister, Gregory Sallow`, `Their captain, Liesel Brandvold`, `the Transport
         // Secretary, Julian Ashcombe`; a capitalised title only after `the` in lowercase (not
         // `Labour Secretary, …` in a list).
         let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && determiners.contains(before.hash)
-        if !tokens[a - 2].isLowercaseWord && !isLowercaseThe(m - 1) { return nil }
+        if !tokens[last].isLowercaseWord && !isLowercaseThe(m - 1) { return nil }
         if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) || opensSentence { return (role, head) }
         // `A Westmere Constabulary spokeswoman, Halldóra Brennan`: an organisation's name between a
         // determiner and the title, which `titleBefore` took as the affiliation.
-        if before.isCapitalizedWord && tokens[a - 2].isLowercaseWord {
+        if before.isCapitalizedWord && tokens[last].isLowercaseWord {
             var p = m - 1
             while p > sentenceStart && tokens[p - 1].isCapitalizedWord && m - p < 5 { p -= 1 }
             let d = p == sentenceStart ? p : p - 1
