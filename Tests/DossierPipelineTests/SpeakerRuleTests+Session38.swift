@@ -255,4 +255,63 @@ extension SpeakerRuleTests {
         #expect(farrelly.roles.first?.title == "director of estates")
         #expect(farrelly.roles.first?.affiliation == "the trust's" || farrelly.roles.first?.affiliation == "the trust")
     }
+
+    @Test("a nationality or an age with 'the' stands for the person named last in the paragraph before a quotation that opens its own")
+    func nationalityDescribesSpeaker() async throws {
+        let text = """
+            “We gave the game away.” Hands in his pockets, that was the verdict of Harbour City coach Ruben Alcantara.
+
+            “One lapse and the match was gone,” the Spaniard told Radio Norte. “We will learn from it.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "One lapse and the match", in: document) == "Ruben Alcantara")
+    }
+
+    @Test("with nobody named in its paragraph, a description opening it is the person quoted in the paragraph before")
+    func descriptionAfterQuotedParagraph() async throws {
+        let text = """
+            Ilona Varga posted a video on Sunday. “We are taking a break, and we are fine,” she said.
+
+            The Oscar winner added that she would take no questions “for a good long while”.
+            """
+        let document = try await Self.analyze(text)
+        let partial = try #require(document.annotations.quotes.first { $0.kind == .partial })
+        #expect(document.annotations.resolve(partial.speaker)?.name == "Ilona Varga")
+        // The award in the description does not speak.
+        #expect(!document.annotations.quotes.contains { document.annotations.resolve($0.speaker)?.name == "Oscar" })
+    }
+
+    @Test("a pronoun the entities layer leaves unlinked, two paragraphs on, is the last speaker known to be of its gender")
+    func unlinkedPronounTwoParagraphsOn() async throws {
+        let text = """
+            “We are taking a break, and we are fine,” said Ilona Varga in a video on Sunday.
+
+            By Monday the clip had been viewed two million times.
+
+            It was not the first time the singer had spoken about the strain. “Touring for a year leaves little of you,” she said on a podcast.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Touring for a year", in: document) == "Ilona Varga")
+    }
+
+    @Test("a possessor's statement speaks for the possessor, or for the organisation the paragraph names")
+    func possessiveDocument() async throws {
+        let text = """
+            Ilona Varga’s label, Northlight Records, confirmed the tour dates. “Ilona cannot wait to be back on stage,” the label’s statement read.
+
+            Later, Harrow Freight published its results. “These are hard choices,” Harrow Freight’s statement said.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Ilona cannot wait", in: document) == "Northlight Records")
+        #expect(try Self.speaker(of: "These are hard choices", in: document) == "Harrow Freight")
+    }
+
+    @Test("a rep and an ally speak unnamed")
+    func repAndAllyAreAnonymous() async throws {
+        let document = try await Self.analyze(
+            "“They remain close friends,” a rep for the singer told the magazine. One ally, a senior backbencher, said the minister was “not for turning”."
+        )
+        let friends = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("remain close friends") })
+        #expect(friends.isAnonymous)
+    }
 }

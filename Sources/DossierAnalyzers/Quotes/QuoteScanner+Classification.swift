@@ -227,8 +227,9 @@ extension QuoteScanner {
     /// `One manager said prices fell. “Buyers know it,” he said.`: `he` or `she` as the speaker is the
     /// subject of the reporting verb in the sentence just before (`reportingSubject(before:)`), or
     /// else the speaker of the paragraph's previous quotation (`“…,” said Ruiz, who covers the
-    /// sector. He said …`) or, for an unlinked pronoun opening the paragraph, of the one that
-    /// ended the paragraph before, when that is a person or an anonymous description: the person the
+    /// sector. He said …`) or, for an unlinked pronoun, of the one that ended the paragraph before
+    /// (any fitting person when the pronoun opens the paragraph, else only one known to be of its
+    /// gender), when that is a person or an anonymous description: the person the
     /// paragraph is reporting, not the nearest name, which may be someone quoted earlier or a
     /// name mistaken for a person.
     mutating func antecedent(of range: Range<Int>, before span: Span, last: (block: Int, speaker: Speaker)?) -> Speaker? {
@@ -238,9 +239,14 @@ extension QuoteScanner {
         // carries.
         if t.count >= 2, t.count <= 5, t[0].hash == Words.the, let title = t.last, isTitle(title),
             t[1..<(t.count - 1)].allSatisfy({ $0.isWord && $0.isCapitalized }),
-            t.count > 2 || mentions.entity(overlapping: TextRange(range)) == nil
+            t.count > 2 || mentions.entity(overlapping: TextRange(range)).map { mentions.entities[$0].kind == .group } ?? true
         {
-            return describedPerson(before: span, last: last).map { Speaker(entity: $0, range: TextRange(range), isAnonymous: false) }
+            // `the spokeswoman`, `the official`: a head that speaks unnamed looks no further back
+            // than its paragraph.
+            let reachBack = wordClass(title) & C.anonymousHead == 0
+            return describedPerson(before: span, last: last, reachBack: reachBack, description: range).map {
+                Speaker(entity: $0, range: TextRange(range), isAnonymous: false)
+            }
         }
         guard t.count == 1, t[0].hash == Words.he || t[0].hash == Words.she else { return nil }
         let female = t[0].hash == Words.she
@@ -259,35 +265,80 @@ extension QuoteScanner {
         // entities layer links to no one, the one ending the paragraph just before (`“…burning up
         // from within.” ¶ She added: “…”`).
         guard let last else { return nil }
+        if last.block == span.startBlock { return personal(last.speaker, female: female) }
+        guard last.block + 2 >= span.startBlock, resolve(range).entity == nil else { return nil }
         let paragraph = blocks[span.startBlock].range
-        guard
-            last.block == span.startBlock
-                || (last.block + 1 == span.startBlock && skipSpaces(from: paragraph.start, to: paragraph.end) == range.lowerBound
-                    && resolve(range).entity == nil)
-        else { return nil }
-        return personal(last.speaker, female: female)
+        if last.block + 1 == span.startBlock, skipSpaces(from: paragraph.start, to: paragraph.end) == range.lowerBound {
+            return personal(last.speaker, female: female)
+        }
+        // Further into the paragraph, or two paragraphs on (`It was not the first time the singer
+        // had hinted at it. “…,” she said`), only a person known to be of the pronoun's gender.
+        guard let e = last.speaker.entity, let person = entity(e), person.kind == .person, gender(of: person) == female else {
+            return nil
+        }
+        return last.speaker
     }
 
     /// Whether a word is a title or office in the shipped lists (`striker`, `captain`, `minister`).
     mutating func isTitle(_ t: QuoteToken) -> Bool {
         var h = WordHash.offset
         for i in t.start..<t.end { h = WordHash.add(h, v(i)) }
-        return Gazetteer.shared.titles.contains(WordHash.combine(WordHash.sequenceSeed, h))
+        let key = WordHash.combine(WordHash.sequenceSeed, h)
+        // A nationality stands for a person too (`the Italian told Sky Sports`), and so does an age
+        // (`the 38-year-old said`).
+        return Gazetteer.shared.titles.contains(key) || (t.isCapitalized && Gazetteer.shared.demonyms.contains(key)) || isAgeWord(t)
+    }
+
+    /// Whether a word is an age written as one hyphenated word: digits, then `-year-old`.
+    func isAgeWord(_ t: QuoteToken) -> Bool {
+        guard t.end - t.start >= 10, v(t.start) &- 0x30 < 10 else { return false }
+        let suffix: [UInt32] = [0x2D, 0x79, 0x65, 0x61, 0x72, 0x2D, 0x6F, 0x6C, 0x64]  // "-year-old"
+        for (k, c) in suffix.enumerated() where v(t.end - suffix.count + k) | (c == 0x2D ? 0 : 0x20) != c { return false }
+        return true
     }
 
     /// `Nwosu, whose two goals …, was quick to credit her team-mates. “…,” said the striker.`: a
     /// title with `the` that no entity carries is the person this paragraph is about: the subject
-    /// of the reporting verb just before, the speaker of the paragraph's last quotation, or the
-    /// first person named in the paragraph before the quotation, outside quotation marks.
-    mutating func describedPerson(before span: Span, last: (block: Int, speaker: Speaker)?) -> Reference<Entity>? {
-        if let subject = reportingSubject(before: span) ?? namedSubject(before: span), let e = resolve(subject).entity,
-            entity(e)?.kind == .person
-        {
-            return e
+    /// of the reporting verb just before, the speaker of the paragraph's last quotation, the
+    /// first person named in the paragraph before the quotation, outside quotation marks, or, with
+    /// nobody named there, the person quoted last in the paragraph before.
+    mutating func describedPerson(
+        before span: Span, last: (block: Int, speaker: Speaker)?, reachBack: Bool = true, description: Range<Int>? = nil
+    ) -> Reference<Entity>? {
+        // Not a name inside the description itself (`The Oscar winner`).
+        let subject = (reportingSubject(before: span) ?? namedSubject(before: span)).flatMap { subject in
+            description.map { subject.overlaps($0) } == true ? nil : subject
         }
+        if let subject, let e = resolve(subject).entity, entity(e)?.kind == .person { return e }
         if let last, last.block == span.startBlock, let e = last.speaker.entity, entity(e)?.kind == .person { return e }
         let paragraph = blocks[span.startBlock].range
-        return mentions.firstPerson(in: paragraph.start..<span.open, outside: quotedWords).map(reference)
+        // Around the description, not in it.
+        let before = paragraph.start..<span.open
+        let parts =
+            description.map { d in
+                d.overlaps(before)
+                    ? [before.lowerBound..<max(before.lowerBound, d.lowerBound), min(d.upperBound, before.upperBound)..<before.upperBound]
+                    : [before]
+            } ?? [before]
+        for part in parts where !part.isEmpty {
+            if let first = mentions.firstPerson(in: part, outside: quotedWords) { return reference(first) }
+        }
+        // `“…,” she said. ¶ The Grammy winner added that …`: with nobody named in the paragraph and
+        // no one reporting before (`A senior diplomat, speaking on condition of anonymity, said …
+        // “…,” the diplomat said` is that diplomat), the person quoted last in the paragraph before.
+        guard reachBack, subject == nil else { return nil }
+        if let last, last.block + 1 == span.startBlock, let e = last.speaker.entity, entity(e)?.kind == .person { return e }
+        // `“…” … that was the blunt assessment of Westmere manager Paolo Ventresca. ¶ “…,” the
+        // Italian told Sky Sports`: a paragraph that opens with the quotation describes the person
+        // named last in the paragraph before, outside quotation marks.
+        if span.startBlock > 0, skipSpaces(from: paragraph.start, to: paragraph.end) == span.open,
+            let named = mentions.nearestEntry(
+                before: paragraph.start, floor: blocks[span.startBlock - 1].range.start, kinds: [.person], outside: quotedWords),
+            !named.isPronoun
+        {
+            return reference(named.entity)
+        }
+        return nil
     }
 
     /// `speaker` when it is a person entity whose given name does not say the other gender, or an
@@ -318,19 +369,21 @@ extension QuoteScanner {
 
     /// Whether a person may be `she` (or `he`): unless the first word of the name is a given name of
     /// the other gender only, in the shipped lists.
-    func mayBe(_ person: Entity, female: Bool) -> Bool {
+    func mayBe(_ person: Entity, female: Bool) -> Bool { gender(of: person).map { $0 == female } ?? true }
+
+    /// Whether `person` is known to be a woman (true) or a man (false): from an honorific before
+    /// any mention, a given name of one gender only in the shipped lists, or else the pronouns the
+    /// entities layer joined to the person when all are of one gender; nil when none says.
+    func gender(of person: Entity) -> Bool? {
         // `Ms Thornbury`, `Mr Raghavan`: an honorific before any mention settles it.
         for mention in person.mentions {
-            switch honorific(before: mention.range.start) {
-            case .some(let isFemale): return isFemale == female
-            case .none: continue
-            }
+            if let isFemale = honorific(before: mention.range.start) { return isFemale }
         }
         let first = WordHash.word(person.name.prefix { $0 != " " })
         let names = Gazetteer.shared
         let isFemale = names.femaleNames.contains(first)
         let isMale = names.maleNames.contains(first)
-        if isFemale != isMale { return female == isFemale }
+        if isFemale != isMale { return isFemale }
         // `Carlineo … he told police …`: with no given name to go by, the pronouns the entities
         // layer joined to the person, when all are of one gender.
         var he = 0
@@ -339,9 +392,9 @@ extension QuoteScanner {
             let h = foldedHash(mention.range.start..<mention.range.end)
             if Words.feminine.contains(h) { she += 1 } else if Words.masculine.contains(h) { he += 1 }
         }
-        if he > 0 && she == 0 { return !female }
-        if she > 0 && he == 0 { return female }
-        return true
+        if he > 0 && she == 0 { return false }
+        if she > 0 && he == 0 { return true }
+        return nil
     }
 
     /// Whether the word before `offset` is a woman's honorific (`Ms`, `Mrs`, `Miss`, true) or a

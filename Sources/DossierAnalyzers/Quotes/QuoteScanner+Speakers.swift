@@ -579,6 +579,14 @@ extension QuoteScanner {
             anonymousHead && !marked && names > 0
             && mentions.entity(overlapping: head).map { [.group, .location].contains(mentions.entities[$0].kind) } == true
         let unnamed = marked || (anonymousHead && names == 0) || affiliated
+        // `The Oscar winner`, `the Corran Vale boss`, `the Trump adviser`: a title after `the` and
+        // capitalised words is a person described; the capitalised words (an award, a club, the
+        // person advised) do not speak.
+        if t.count >= 3, first.hash == Words.the, let title = t.last, title.isWord, !title.isCapitalized, isTitle(title),
+            t[1..<(t.count - 1)].allSatisfy({ $0.isWord && $0.isCapitalized }), mentions.entity(overlapping: head) != nil
+        {
+            return Speaker(entity: nil, range: text, isAnonymous: false)
+        }
         if !unnamed, let e = mentions.entity(overlapping: head) { return Speaker(entity: reference(e), range: text, isAnonymous: false) }
         // `One Quillon engineer, who spoke on condition of anonymity, …`: a name in the description
         // says whose the speaker is, not who; said to be unnamed, the speaker is anonymous.

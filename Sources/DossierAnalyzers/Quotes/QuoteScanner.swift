@@ -290,7 +290,8 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
-    /// `The ministry said in a statement that … “…,” the statement said.`: a document named by
+    /// `the label’s statement read` speaks for the label. `The ministry said in a statement that …
+    /// “…,” the statement said.`: a document named by
     /// its head alone (`the statement`, `the report`) speaks for whoever gave it, when an earlier
     /// quotation or report, at most 1,500 scalars before, was attributed `in a statement` to a
     /// speaker.
@@ -298,6 +299,22 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         for i in quotes.indices where quotes[i].speaker == nil && !quotes[i].isAnonymous {
             guard let r = quotes[i].speakerRange else { continue }
             let t = tokens(r.start..<r.end)
+            // `the label’s statement read`, `Calder’s statement said`: the possessor's document.
+            if t.count >= 2, t.count <= 6, let document = t.last, document.isWord, Words.documents.contains(document.hash),
+                isPossessive(t[t.count - 2])
+            {
+                let possessive = t[t.count - 2]
+                var end = possessive.end - 1
+                if v(end) | 0x20 == 0x73 { end -= 1 }
+                if end > t[0].start, let giver = resolve(t[0].start..<end).entity {
+                    quotes[i].speaker = giver
+                } else if t[0].isWord, t[0].hash == Words.the, let named = organisationNamedBefore(r.start) {
+                    // `Vance’s label, Halcyon Records, confirmed … “…,” the label’s statement read`:
+                    // a description is the organisation named last in the paragraph.
+                    quotes[i].speaker = named
+                }
+                continue
+            }
             guard t.count == 2, t[0].isWord, t[0].hash == Words.the, t[1].isWord, Words.documents.contains(t[1].hash) else { continue }
             var j = i - 1
             while j >= 0, r.start - quotes[j].range.end < 1500 {
@@ -337,6 +354,14 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 }
             }
         }
+    }
+
+    /// The organisation named last before `offset` in its paragraph, outside quotation marks.
+    mutating func organisationNamedBefore(_ offset: Int) -> Reference<Entity>? {
+        let block = blockIndex(containing: offset)
+        guard block >= 0 else { return nil }
+        let named = mentions.nearestEntry(before: offset, floor: blocks[block].range.start, kinds: [.organization], outside: quotedWords)
+        return named.flatMap { $0.isPronoun ? nil : reference($0.entity) }
     }
 
     /// Whoever gave the document named by `document` in an earlier sentence, up to 1,500 scalars

@@ -151,7 +151,8 @@ struct QuoteVocabulary: Sendable {
     static let anonymousHeads: [String] = [
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source", "sources",
         "people", "person", "aide", "aides", "diplomat", "diplomats", "insider", "insiders", "officer", "officers",
-        "staffer", "staffers", "someone", "representative", "representatives", "negotiator", "negotiators",
+        "staffer", "staffers", "someone", "representative", "representatives", "rep", "reps", "ally", "allies", "negotiator",
+        "negotiators",
         "adviser", "advisers", "advisor", "advisors", "employee", "employees", "member", "members",
         // One unnamed person, not a crowd: "experts say", "critics argue" are vague attributions.
         "expert", "analyst", "user", "resident", "residents", "witness", "observer", "critic", "supporter", "voter", "police",
