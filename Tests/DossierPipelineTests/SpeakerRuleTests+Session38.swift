@@ -314,4 +314,19 @@ extension SpeakerRuleTests {
         let friends = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("remain close friends") })
         #expect(friends.isAnonymous)
     }
+
+    @Test("roles: a capitalised title after a sentence-opening 'The', a position on the pitch, an office 'of the charity X'")
+    func moreRoles() async throws {
+        let text = """
+            The Foreign Secretary, Rowena Achebe, has refused to set a date. Centre-back Tor Lindqvist scored twice.
+
+            Amara Osei, chief executive of the charity Warm Homes Now, said the plan fell short.
+            """
+        let document = try await Self.analyze(text)
+        let entities = document.annotations.entities
+        #expect(entities.first { $0.name == "Rowena Achebe" }?.roles.first?.title == "Foreign Secretary")
+        #expect(entities.first { $0.name == "Tor Lindqvist" }?.roles.first?.title.lowercased() == "centre-back")
+        let osei = try #require(entities.first { $0.name == "Amara Osei" })
+        #expect(osei.roles.first?.affiliation?.hasSuffix("Warm Homes Now") == true)
+    }
 }

@@ -892,7 +892,9 @@ struct EntityRecognizer {
         // Secretary, Julian Ashcombe`; a capitalised title only after `the` in lowercase (not
         // `Labour Secretary, …` in a list).
         let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && determiners.contains(before.hash)
-        if !tokens[last].isLowercaseWord && !isLowercaseThe(m - 1) { return nil }
+        // A capitalised title only after `the` (`The Energy Secretary, Adrian Colquhoun`), not in
+        // a list (`Labour Secretary, …`).
+        if !tokens[last].isLowercaseWord && !isLowercaseThe(m - 1) && !(opensSentence && tokens[m - 1].hash == the) { return nil }
         if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) || opensSentence { return (role, head) }
         // `A Westmere Constabulary spokeswoman, Halldóra Brennan`: an organisation's name between a
         // determiner and the title, which `titleBefore` took as the affiliation.
@@ -1079,6 +1081,14 @@ struct EntityRecognizer {
         guard q + 1 < limit, tokens[q].isLowercaseWord, affiliationPrepositions.contains(tokens[q].hash) else { return nil }
         var from = q + 1
         if isLowercaseThe(from) && from + 1 < limit { from += 1 }
+        // `of the charity Fuel Fairness`, `at the research firm Corvane`: a word for a firm before the name.
+        var noun = from
+        while noun < limit, noun < from + 2, tokens[noun].isLowercaseWord, !tables.words.firmNames.contains(tokens[noun].hash) { noun += 1 }
+        if noun + 1 < limit, noun < from + 2, tokens[noun].isLowercaseWord, tables.words.firmNames.contains(tokens[noun].hash),
+            tokens[noun + 1].isCapitalizedWord
+        {
+            from = noun + 1
+        }
         guard tokens[from].isCapitalizedWord else { return nil }
         var f = from
         while f < limit
