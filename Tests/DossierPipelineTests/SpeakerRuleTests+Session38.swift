@@ -329,4 +329,12 @@ extension SpeakerRuleTests {
         let osei = try #require(entities.first { $0.name == "Amara Osei" })
         #expect(osei.roles.first?.affiliation?.hasSuffix("Warm Homes Now") == true)
     }
+
+    @Test("the sentence after a quotation that calls it someone's verdict names its speaker")
+    func verdictOfSpeaker() async throws {
+        let document = try await Self.analyze(
+            "“We were second best in every department.” Arms crossed, that was the frank verdict of Dunmore coach Elsa Marchetti."
+        )
+        #expect(try Self.speaker(of: "second best in every department", in: document) == "Elsa Marchetti")
+    }
 }

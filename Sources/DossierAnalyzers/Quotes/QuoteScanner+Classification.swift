@@ -135,6 +135,10 @@ extension QuoteScanner {
             if kind == .direct, found?.speaker == nil, lead == .introduced, !inherited, let subject = colonSubject(pre) {
                 found = Attribution(cue: found?.cue, speaker: subject)
             }
+            // `“…” Arms folded, that was the blunt assessment of Westmere manager Paolo Ventresca.`
+            if kind == .direct, found?.speaker == nil, post.isEmpty, let owner = verdictOwner(after: span) {
+                found = Attribution(cue: nil, speaker: owner)
+            }
             var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: kind)
             guard kind == .direct || kind == .partial else {
                 quotes.append(quote)
@@ -504,6 +508,23 @@ extension QuoteScanner {
         guard range.lowerBound == start else { return nil }
         if next < spans.count, spans[next].open < range.upperBound { range = range.lowerBound..<max(range.lowerBound, spans[next].open) }
         return range.isEmpty ? nil : range
+    }
+
+    /// The person whose verdict the sentence right after a quotation says it was, in the same
+    /// paragraph: `that was the blunt assessment of Westmere manager Paolo Ventresca`, `Those were
+    /// the words of Ana Varga`; a named person only.
+    mutating func verdictOwner(after span: Span) -> Range<Int>? {
+        guard let close = span.close else { return nil }
+        let block = blocks[span.endBlock].range.offsets
+        let start = skipSpaces(from: close + 1, to: block.upperBound)
+        guard start < block.upperBound else { return nil }
+        let t = tokens(sentence(containing: start, block: span.endBlock))
+        for k in t.indices.dropFirst(2)
+        where t[k].isWord && t[k].hash == Words.of && t[k - 1].isWord && Words.verdicts.contains(t[k - 1].hash) {
+            guard let speaker = forwardSpeaker(t, from: k + 1), isPerson(speaker) else { return nil }
+            return speaker
+        }
+        return nil
     }
 
     /// Whether the words after a quotation open with a noun it names, perhaps after one lowercase

@@ -746,6 +746,9 @@ enum Words {
     static let own = WordTable.hash("own")
     static let words = WordTable.hash("words")
     static let known = WordTable.hash("known")
+    /// What a quotation was, said of its speaker in the sentence after it: `the verdict of X`.
+    static let verdicts: Set<UInt64> = Set(
+        ["assessment", "verdict", "words", "view", "reaction", "response", "message", "warning", "plea", "summary"].map(WordTable.hash))
     /// Verbs that name a document's author before `by`: `written by`, `signed by`.
     static let authoring: Set<UInt64> = Set(["written", "signed", "authored", "drafted", "sent"].map(WordTable.hash))
     /// The verbs that make a post, a tweet or a caption: `The post read` is whoever `posted`.
