@@ -225,15 +225,6 @@ extension SpeakerRuleTests {
         #expect(quotes.allSatisfy { $0.isAnonymous })
     }
 
-    @Test("'in the words of' an unnamed source introduces an anonymous quotation")
-    func inTheWordsOfUnnamed() async throws {
-        let document = try await Self.analyze(
-            "Nurses describe the strain bluntly. In the words of one ward sister, who asked not to be named, “we are running on goodwill and coffee.”"
-        )
-        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("running on goodwill") })
-        #expect(quote.isAnonymous)
-    }
-
     @Test("a document named again speaks for the giver found for it before")
     func documentNamedAgain() async throws {
         let text = """
@@ -306,13 +297,19 @@ extension SpeakerRuleTests {
         #expect(try Self.speaker(of: "These are hard choices", in: document) == "Harrow Freight")
     }
 
-    @Test("a rep and an ally speak unnamed")
-    func repAndAllyAreAnonymous() async throws {
-        let document = try await Self.analyze(
-            "“They remain close friends,” a rep for the singer told the magazine. One ally, a senior backbencher, said the minister was “not for turning”."
-        )
-        let friends = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("remain close friends") })
-        #expect(friends.isAnonymous)
+    @Test(
+        "unnamed sources: 'in the words of' one who asked not to be named, a rep",
+        arguments: [
+            (
+                "Nurses describe the strain bluntly. In the words of one ward sister, who asked not to be named, “we are running on goodwill and coffee.”",
+                "running on goodwill"
+            ),
+            ("“They remain close friends,” a rep for the singer told the magazine.", "remain close friends"),
+        ])
+    func unnamedSources(_ text: String, _ words: String) async throws {
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains(words) })
+        #expect(quote.isAnonymous)
     }
 
     @Test("roles: a capitalised title after a sentence-opening 'The', a position on the pitch, an office 'of the charity X'")
