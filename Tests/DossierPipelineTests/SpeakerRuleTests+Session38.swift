@@ -334,4 +334,21 @@ extension SpeakerRuleTests {
         )
         #expect(try Self.speaker(of: "second best in every department", in: document) == "Elsa Marchetti")
     }
+
+    @Test("'the force' is the police force named before, and its statement speaks for it")
+    func theForce() async throws {
+        let text = """
+            Westvale Constabulary has appealed for witnesses after a robbery at a petrol station.
+
+            In a statement issued on Thursday, the force said officers arrived within minutes. “This was a frightening attack on a worker,” the statement said.
+
+            A Westvale Constabulary spokeswoman, Ada Lind, said the force understood the concern in the village.
+            """
+        let document = try await Self.analyze(text)
+        // `the force` opening a clause after `said` is no speaker of its own.
+        #expect(try Self.speaker(of: "understood the concern", in: document) == "Ada Lind")
+        let police = try #require(document.annotations.entities.first { $0.name == "Westvale Constabulary" })
+        #expect(police.mentions.contains { document.text(in: $0.range) == "the force" })
+        #expect(try Self.speaker(of: "frightening attack", in: document) == "Westvale Constabulary")
+    }
 }

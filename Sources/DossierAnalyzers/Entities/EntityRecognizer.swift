@@ -1826,7 +1826,8 @@ struct EntityRecognizer {
     }
 
     /// "the company" or "the ministry" after a named organisation: for the head of a name
-    /// ("ministry", "bank", "union"), the latest organisation whose name holds that word; for a
+    /// ("ministry", "bank", "union"), the latest organisation whose name holds that word, and for
+    /// "the force" the latest whose name holds "Police" or "Constabulary"; for a
     /// word for any firm ("company", "firm", "carrier"), one named in this sentence or the one
     /// before if any, and of those the one named most often so far (the story's subject, not the
     /// newspaper it spoke to).
@@ -1841,7 +1842,9 @@ struct EntityRecognizer {
         }
         let head = tokens[h].hash
         let generic = tables.words.firmNouns.contains(head)
-        guard generic || isA(head, .organizationHead) else { return }
+        // `the force` after `North Calder Police`: the latest police force named.
+        let force = head == tables.words.force
+        guard generic || force || isA(head, .organizationHead) else { return }
         let at = tokens[p].start
         let window = tokens[s > 0 ? sentences[s - 1].range.lowerBound : r.lowerBound].start
         // The candidate so far, ranked by: named in the window, named often, typed by a sure rule
@@ -1849,7 +1852,10 @@ struct EntityRecognizer {
         var chosen = -1
         var chosenKey: (Int, Int, Int, Int32) = (0, 0, 0, -1)
         for g in groups.indices where groups[g].kind == .organization {
-            if !generic {
+            if force {
+                let f = groups[g].fullest
+                guard (f.first..<f.end).contains(where: { tables.words.policeHeads.contains(tokens[$0].hash) }) else { continue }
+            } else if !generic {
                 let f = groups[g].fullest
                 guard (f.first..<f.end).contains(where: { tokens[$0].hash == head }) else { continue }
             }

@@ -9,6 +9,9 @@ struct FunctionWords: Sendable {
     let of = WordHash.word("of")
     let `for` = WordHash.word("for")
     let saint = WordHash.word("st")
+    /// `the force`: a police force, whose name holds one of `policeHeads`.
+    let force = WordHash.word("force")
+    let policeHeads: HashSet64 = HashSet64(["police", "constabulary"].map(WordHash.word))
     /// Kinds of place that `of` and a name follow: `the village of Pell Crossing`.
     let settlements: HashSet64 = HashSet64(
         [

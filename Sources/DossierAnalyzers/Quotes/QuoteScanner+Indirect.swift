@@ -256,8 +256,10 @@ extension QuoteScanner {
         // after the inverted verb says who spoke, even when an earlier comma makes the words before
         // the verb look like an appositive of a subject; a description after it (`said the breach
         // struck …`) does not, when a subject stands before.
+        // The speaker's last word names the entity: in `…, said the force understood the concern`
+        // the force opens a clause of its own.
         if k > 0, !needsThat, t[k - 1].isMark(0x2C), isInvertedForm(t[k]), let speaker = invertedSpeaker(t, from: k + 1),
-            mentions.entity(overlapping: TextRange(speaker)) != nil || backwardSubject(t, cue: k, lo: 0) == nil
+            endsInEntity(t, speaker) || backwardSubject(t, cue: k, lo: 0) == nil
         {
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
@@ -276,6 +278,9 @@ extension QuoteScanner {
             }
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
+        // Not words inside quotation marks (`Ms Carrick, the author of ‘Small Schools, Big
+        // Lessons’, said`): the title of a work in an appositive is no subject.
+        guard !MentionIndex.lies(subject.lowerBound, in: quotedWords) else { return nil }
         guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]),
             !(t[s].isWord && Words.firstPerson.contains(t[s].hash) && subject.upperBound == t[s].end)
         else { return nil }
@@ -438,6 +443,12 @@ extension QuoteScanner {
             return speaker
         }
         return clauseSubject(t, before: comma, lo: 0) ?? openingName(t, lo: 0, before: comma)
+    }
+
+    /// Whether the last word of `range` is part of an entity's mention.
+    func endsInEntity(_ t: [QuoteToken], _ range: Range<Int>) -> Bool {
+        guard let last = t.lastIndex(where: { $0.isWord && $0.end <= range.upperBound }) else { return false }
+        return mentions.entity(overlapping: TextRange(start: t[last].start, end: t[last].end)) != nil
     }
 
     /// The speaker after an inverted reporting verb when it closes the clause: the sentence ends
