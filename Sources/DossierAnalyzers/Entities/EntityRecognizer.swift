@@ -541,9 +541,10 @@ struct EntityRecognizer {
 
     /// The name after an office written out in title case with its body (`Minister of State for
     /// Disaster Management and Relief Farhana Rouf Chowdhury`): a title at `start`, then capitalised
-    /// words joined by `of`, `for`, `and` or `the` (at least one of them), and at the end two or
-    /// more capitalised words that are no English words: the person. Nil for anything else, which
-    /// the ordinary rules read (`Health Minister Paulo Reyes`).
+    /// words joined by `of`, `for`, `and` or `the` (at least one of them), and at the end the person:
+    /// from a given name among the last four words, or else up to three capitalised words that are
+    /// no English words, two at least. Nil for anything else, which the ordinary rules read
+    /// (`Health Minister Paulo Reyes`).
     private mutating func longTitleName(from start: Int, limit: Int) -> (Int, Int)? {
         guard let officeEnd = titleEnd(at: start, limit: limit) else { return nil }
         var e = officeEnd

@@ -295,8 +295,8 @@ extension QuoteScanner {
 
     /// Whether a word is an age written as one hyphenated word: digits, then `-year-old`.
     func isAgeWord(_ t: QuoteToken) -> Bool {
-        guard t.end - t.start >= 10, v(t.start) &- 0x30 < 10 else { return false }
-        let suffix: [UInt32] = [0x2D, 0x79, 0x65, 0x61, 0x72, 0x2D, 0x6F, 0x6C, 0x64]  // "-year-old"
+        let suffix = Words.yearOld
+        guard t.end - t.start > suffix.count, v(t.start) &- 0x30 < 10 else { return false }
         for (k, c) in suffix.enumerated() where v(t.end - suffix.count + k) | (c == 0x2D ? 0 : 0x20) != c { return false }
         return true
     }
@@ -371,8 +371,7 @@ extension QuoteScanner {
         range.contains { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 }
     }
 
-    /// Whether a person may be `she` (or `he`): unless the first word of the name is a given name of
-    /// the other gender only, in the shipped lists.
+    /// Whether a person may be `she` (or `he`): unless `gender(of:)` says the other.
     func mayBe(_ person: Entity, female: Bool) -> Bool { gender(of: person).map { $0 == female } ?? true }
 
     /// Whether `person` is known to be a woman (true) or a man (false): from an honorific before

@@ -746,6 +746,8 @@ enum Words {
     static let own = WordTable.hash("own")
     static let words = WordTable.hash("words")
     static let known = WordTable.hash("known")
+    /// `-year-old`, as scalars: the end of an age written as one word (`the 38-year-old`).
+    static let yearOld: [UInt32] = Array("-year-old".unicodeScalars.map(\.value))
     /// What a quotation was, said of its speaker in the sentence after it: `the verdict of X`.
     static let verdicts: Set<UInt64> = Set(
         ["assessment", "verdict", "words", "view", "reaction", "response", "message", "warning", "plea", "summary"].map(WordTable.hash))
