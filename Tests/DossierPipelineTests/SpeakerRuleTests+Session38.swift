@@ -126,12 +126,15 @@ extension SpeakerRuleTests {
         #expect(quote.kind == kind)
     }
 
-    @Test("what a named person called something is that person's partial quotation")
-    func whatTheyCalled() async throws {
-        let document = try await Self.analyze(
-            "Councillor Edda Brun criticised what the mayor called “a fair settlement for everyone” at the meeting.")
-        let quote = try #require(
-            document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains("fair settlement") })
+    @Test(
+        "what a named person called something is that person's partial quotation, also after a phrase of time",
+        arguments: [
+            ("Councillor Edda Brun criticised what the mayor called “a fair settlement for everyone” at the meeting.", "fair settlement"),
+            ("The firm cut 300 jobs last year, which Ilse Morgan at the time called “a one-off correction.”", "one-off correction"),
+        ])
+    func whatTheyCalled(_ text: String, _ words: String) async throws {
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { $0.kind != .indirect && document.text(in: $0.range).contains(words) })
         #expect(quote.kind == .partial)
     }
 

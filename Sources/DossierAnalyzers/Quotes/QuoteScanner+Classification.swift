@@ -698,6 +698,10 @@ extension QuoteScanner {
         guard k >= 2, noun.isWord, !noun.isCapitalized,
             wordClass(noun) & (C.pronoun | C.preposition | C.clauseStop | C.determiner) == 0, followsArticle(pre, at: k - 1)
         else { return false }
+        // Not a noun after a preposition, which the verb's subject stands before (`which Ostrowski
+        // at the time called “…”`).
+        let article = pre[k - 2].isWord && Words.nounMarkers.contains(pre[k - 2].hash) ? k - 2 : k - 3
+        if article >= 1, pre[article - 1].isWord, wordClass(pre[article - 1]) & C.preposition != 0 { return false }
         return !pre[max(0, k - 4)..<(k - 1)].contains { $0.isWord && $0.hash == Words.what }
     }
 
