@@ -293,11 +293,17 @@ extension SpeakerRuleTests {
         let text = """
             Ilona Varga’s label, Northlight Records, confirmed the tour dates. “Ilona cannot wait to be back on stage,” the label’s statement read.
 
-            Later, Harrow Freight published its results. “These are hard choices,” Harrow Freight’s statement said.
+            Later, Harrow Freight Group published its results.
+
+            “These are hard choices,” Harrow Freight Group’s statement said.
+
+            “We will cut costs,” the company’s statement added.
             """
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: "Ilona cannot wait", in: document) == "Northlight Records")
-        #expect(try Self.speaker(of: "These are hard choices", in: document) == "Harrow Freight")
+        #expect(try Self.speaker(of: "These are hard choices", in: document) == "Harrow Freight Group")
+        // `the company’s` with the company named only in the paragraph before.
+        #expect(try Self.speaker(of: "We will cut costs", in: document) == "Harrow Freight Group")
     }
 
     @Test(

@@ -310,7 +310,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                     quotes[i].speaker = giver
                 } else if t[0].isWord, t[0].hash == Words.the, let named = organisationNamedBefore(r.start) {
                     // `Vance’s label, Halcyon Records, confirmed … “…,” the label’s statement read`:
-                    // a description is the organisation named last in the paragraph.
+                    // a description is the organisation named last in the paragraph or the one before.
                     quotes[i].speaker = named
                 }
                 continue
@@ -356,11 +356,13 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
-    /// The organisation named last before `offset` in its paragraph, outside quotation marks.
+    /// The organisation named last before `offset` in its paragraph, or in the paragraph before
+    /// when its own names none, outside quotation marks.
     mutating func organisationNamedBefore(_ offset: Int) -> Reference<Entity>? {
         let block = blockIndex(containing: offset)
         guard block >= 0 else { return nil }
-        let named = mentions.nearestEntry(before: offset, floor: blocks[block].range.start, kinds: [.organization], outside: quotedWords)
+        let floor = blocks[max(0, block - 1)].range.start
+        let named = mentions.nearestEntry(before: offset, floor: floor, kinds: [.organization], outside: quotedWords)
         return named.flatMap { $0.isPronoun ? nil : reference($0.entity) }
     }
 
