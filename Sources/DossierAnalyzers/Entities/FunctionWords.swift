@@ -56,20 +56,18 @@ struct FunctionWords: Sendable {
             "wants", "plans", "warns", "argues", "claims", "insists", "adds", "notes", "denies", "declines", "agrees", "thinks",
             "believes", "expects", "reports", "announces",
         ].map(WordHash.word))
-    /// Words for a firm of any name, which "the company" or "the carrier" refers back to.
-    let firmNouns: HashSet64 = HashSet64(
-        [
-            "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer",
-            "maker", "automaker", "carmaker", "chipmaker", "conglomerate", "broadcaster", "publisher", "startup", "utility",
-            "operator", "developer", "supplier", "chain",
-        ].map(WordHash.word))
-    /// The words for a firm that name no person's trade, which mark the name after them as a
-    /// firm's (`the research firm Corvane Insight`).
-    let firmNames: HashSet64 = HashSet64(
-        [
-            "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer", "automaker",
-            "carmaker", "chipmaker", "conglomerate", "broadcaster", "startup", "utility", "chain", "bank", "charity", "consultancy",
-        ].map(WordHash.word))
+    /// Words for a firm that name no person's trade.
+    private static let firms = [
+        "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer", "automaker",
+        "carmaker", "chipmaker", "conglomerate", "broadcaster", "startup", "utility", "chain",
+    ]
+    /// Words for a firm of any name, which "the company" or "the carrier" refers back to: the
+    /// firms, and the words that are people's trades too.
+    let firmNouns = HashSet64((firms + ["maker", "publisher", "operator", "developer", "supplier"]).map(WordHash.word))
+    /// The words that mark the name after them as a firm's (`the research firm Corvane Insight`,
+    /// `the charity Fuel Fairness`): the firms, not `developer` or `publisher`, and a few bodies
+    /// that are no firm.
+    let firmNames = HashSet64((firms + ["bank", "charity", "consultancy"]).map(WordHash.word))
     /// The words that follow `Name, 34,` when 34 is an age: an article, `of`, `from`, `who`, a verb.
     let afterAge: HashSet64 = HashSet64(
         [

@@ -315,7 +315,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 }
                 continue
             }
-            guard t.count == 2, t[0].isWord, t[0].hash == Words.the, t[1].isWord, Words.documents.contains(t[1].hash) else { continue }
+            guard isDocumentHead(t) else { continue }
             var j = i - 1
             while j >= 0, r.start - quotes[j].range.end < 1500 {
                 if let speaker = quotes[j].speaker, let cue = quotes[j].cueRange {
@@ -344,8 +344,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 var j = i - 1
                 while j >= 0, r.start - quotes[j].range.end < 3000 {
                     if let speaker = quotes[j].speaker, let earlier = quotes[j].speakerRange {
-                        let e = tokens(earlier.start..<earlier.end)
-                        if e.count == 2, e[0].isWord, e[0].hash == Words.the, e[1].isWord, Words.documents.contains(e[1].hash) {
+                        if isDocumentHead(tokens(earlier.start..<earlier.end)) {
                             quotes[i].speaker = speaker
                             break
                         }
@@ -354,6 +353,11 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 }
             }
         }
+    }
+
+    /// Whether the words are a document named by its head alone: `the statement`, `the memo`.
+    func isDocumentHead(_ t: [QuoteToken]) -> Bool {
+        t.count == 2 && t[0].isWord && t[0].hash == Words.the && t[1].isWord && Words.documents.contains(t[1].hash)
     }
 
     /// The organisation named last before `offset` in its paragraph, or in the paragraph before
