@@ -65,9 +65,13 @@ struct FunctionWords: Sendable {
     /// firms, and the words that are people's trades too.
     let firmNouns = HashSet64((firms + ["maker", "publisher", "operator", "developer", "supplier"]).map(WordHash.word))
     /// The words that mark the name after them as a firm's (`the research firm Corvane Insight`,
-    /// `the charity Fuel Fairness`): the firms, not `developer` or `publisher`, and a few bodies
-    /// that are no firm.
-    let firmNames = HashSet64((firms + ["bank", "charity", "consultancy"]).map(WordHash.word))
+    /// `the charity Fuel Fairness`, `the practice Varga Lund`): the firms, not `developer` or
+    /// `publisher`, and bodies that are no firm but are named like one.
+    let firmNames = HashSet64(
+        (firms + [
+            "bank", "charity", "consultancy", "practice", "studio", "partnership", "agency", "foundation", "label", "newspaper",
+            "magazine", "network", "band", "club", "union", "group", "nonprofit", "organisation", "organization", "outlet",
+        ]).map(WordHash.word))
     /// The words that follow `Name, 34,` when 34 is an age: an article, `of`, `from`, `who`, a verb.
     let afterAge: HashSet64 = HashSet64(
         [
