@@ -5,7 +5,7 @@ import Testing
 
 /// The session-39 rules, found on held-out sets and written here in other words.
 extension SpeakerRuleTests {
-    @Test("a word for a body that is no firm (practice, studio, label, group) before a name makes it an organisation, so its partner's surname stays his")
+    @Test("a word for a body named like a firm (practice, studio, label) before a name makes it an organisation")
     func bodyNounBeforeName() async throws {
         let text = """
             In 1982 Maren Olsvik opened the studio Olsvik Hale with Torin Hale, a carpenter she had met on a ferry.
