@@ -163,9 +163,11 @@ extension QuoteScanner {
             // `The harbour master, Anna Varga, said`: when the appositive is the name and what
             // comes before it a description, the name is the subject.
             // What comes before may name an office (`the Minister for Rivers, Ailsa Brennock`), not a person.
+            // A person there is whom the description serves (`A spokeswoman for Pike, Lorraine Abbey,`).
             if k + 1 < j, t[k + 1].isCapitalized, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
                 mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end))
-                    .map({ mentions.entities[$0].kind != .person && isPerson(name) }) ?? true
+                    .map({ (mentions.entities[$0].kind != .person || servedByDescription(t, nameEnd: k - 1, lo: lo)) && isPerson(name) })
+                    ?? true
             {
                 return name
             }
@@ -319,6 +321,16 @@ extension QuoteScanner {
     /// Whether the words at `range` name a person entity.
     func isPerson(_ range: Range<Int>) -> Bool {
         mentions.entity(overlapping: TextRange(range)).map { mentions.entities[$0].kind == .person } ?? false
+    }
+
+    /// Whether the capitalised words ending at token `nameEnd` follow `for` or `to` after a title or
+    /// an unnamed head (`a spokeswoman for Pike`, `an aide to Governor Lund`): a description of
+    /// someone who works for that person, not the person.
+    mutating func servedByDescription(_ t: [QuoteToken], nameEnd: Int, lo: Int) -> Bool {
+        var m = nameEnd
+        while m - 1 >= lo, t[m - 1].isWord, t[m - 1].isCapitalized { m -= 1 }
+        guard m - 2 >= lo, t[m - 1].isWord, t[m - 1].hash == Words.for || t[m - 1].hash == Words.to, t[m - 2].isWord else { return false }
+        return wordClass(t[m - 2]) & C.anonymousHead != 0 || isTitle(t[m - 2])
     }
 
     /// Whether a token may stand inside a name or a description between commas: a word, or the
