@@ -34,4 +34,23 @@ extension SpeakerRuleTests {
         #expect(try Self.speaker(of: "answer every question in writing", in: document) == "Mira Dalton")
         #expect(try Self.speaker(of: "She has nothing to hide", in: document) == "Joel Brandt")
     }
+
+    @Test("a second short quotation with no verb of its own in a reported sentence is the speaker's; a nickname or a thing read of is not")
+    func secondPartialInReportedSentence() async throws {
+        let text = """
+            Harbour chair Elsa Moritz said on Friday that the board had “every confidence” in the pilots and that the port remained “fully open” to cargo.
+
+            Dockers had nicknamed the new crane “the Giraffe” and said it was “a beast to drive”.
+
+            Years ago we would have read of “brave pilots” and “plucky tugs” in the local paper.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "fully open", in: document) == "Elsa Moritz")
+        let kinds = Dictionary(
+            document.annotations.quotes.map { (document.text(in: $0.range), $0.kind) }, uniquingKeysWith: { first, _ in first })
+        #expect(kinds["fully open"] == .partial)
+        #expect(kinds["the Giraffe"] == .scare)
+        #expect(kinds["brave pilots"] == .scare)
+        #expect(kinds["plucky tugs"] == .scare)
+    }
 }

@@ -113,10 +113,19 @@ extension QuoteScanner {
             } else {
                 // A short capitalized phrase inside the writer's sentence is a coined name, not speech.
                 found = before?.cue != nil ? before : after
-                kind =
-                    words < minimumWords
-                        && (found == nil || titleCase || coinedByWriter(pre) || (words == 1 && modifiesNoun(post, span: span, pre: pre)))
-                    ? .scare : .partial
+                let coined = titleCase || coinedByWriter(pre) || (words == 1 && modifiesNoun(post, span: span, pre: pre))
+                kind = words < minimumWords && (found == nil || coined) ? .scare : .partial
+                // `said she had “full confidence” in him and that the council remained “firmly
+                // behind” her`: a short lowercase quotation with no verb of its own, in the sentence
+                // of a quotation whose speaker is known, is more of that speaker's words (the
+                // partial-quotation rule below gives it the speaker). A naming word or `so-called`
+                // before it made it a coined term above.
+                if kind == .scare, found == nil, !coined, let previous = quotes.last,
+                    previous.kind == .partial || previous.kind == .direct, previous.speakerRange != nil,
+                    openSentence.contains(previous.range.start)
+                {
+                    kind = .partial
+                }
                 // `began the intro to “Takin’ It to the Streets.”`: three or more title-cased words
                 // inside the writer's sentence name a work, unless a reporting verb stands among
                 // the three words before them (`called the plan “A Total Disgrace”`).
@@ -1030,6 +1039,11 @@ extension QuoteScanner {
             // `had been told to prepare for a walkout lasting “at least three weeks”`, `was called
             // “a disgrace” by critics`: after a form of `be` the verb is passive, its subject the
             // one spoken to or about, not the speaker.
+            // `we might have read of “hero cabdrivers”`: reading of or about a thing reports no speech.
+            if t[j].hash == Words.read, j + 1 < end, t[j + 1].isWord, t[j + 1].hash == Words.of || t[j + 1].hash == Words.about {
+                j -= 1
+                continue
+            }
             if use.contains(.direct) || use.contains(.partial), j > 0, t[j - 1].isWord, wordClass(t[j - 1]) & C.passive != 0,
                 t[j - 1].hash != Words.the, !isParticiple(t[j])
             {
