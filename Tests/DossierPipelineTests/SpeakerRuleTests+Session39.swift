@@ -53,4 +53,24 @@ extension SpeakerRuleTests {
         #expect(kinds["brave pilots"] == .scare)
         #expect(kinds["plucky tugs"] == .scare)
     }
+
+    @Test("an unnamed speaker with a long participle clause keeps the quotation; the subject of the reported clause does not take it")
+    func longAnonymityClause() async throws {
+        let text = """
+            An engineer at the plant, speaking on condition of anonymity because she had not been cleared to talk to the press, said the shutdown was “mostly for show,” adding that the kilns were cold anyway.
+            """
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("mostly for show") })
+        #expect(quote.isAnonymous)
+        #expect(quote.speakerRange.map { document.text(in: $0).hasPrefix("An engineer") } == true)
+    }
+
+    @Test("a commitment inside the clause another verb reports is quoted from that verb's speaker")
+    func commitmentInReportedClause() async throws {
+        let text = """
+            In a statement on Sunday, the Norvik Transport Ministry said both unions had agreed to “suspend all strike action until the spring” and to meet again in March.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "suspend all strike action", in: document) == "Norvik Transport Ministry")
+    }
 }

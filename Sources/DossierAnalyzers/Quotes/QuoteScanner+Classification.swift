@@ -1059,11 +1059,24 @@ extension QuoteScanner {
                 let opensClause = j == 0 || !t[j - 1].isWord
                 var speaker =
                     backwardSubject(t, cue: j, lo: 0) ?? (isParticiple(t[j]) || !opensClause ? nil : forwardSpeaker(t, from: j + 1))
-                // `said the coalition had “…”`: words with a verb of their own are a clause, not the speaker.
+                // `said the coalition had “…”`, `said the construction halt was “…”`: words with a
+                // verb of their own, in them or right after them, are a clause, not the speaker.
                 if let s = speaker, s.lowerBound > t[j].start,
                     t.contains(where: { $0.isWord && s.contains($0.start) && Words.auxiliaries.contains($0.hash) })
+                        || t.first(where: { $0.start >= s.upperBound }).map({ $0.isWord && Words.auxiliaries.contains($0.hash) }) == true
                 {
                     speaker = nil
+                }
+                // `the ministry said both sides had agreed to “refrain from …”`: a commitment inside
+                // the clause another verb reports is quoted from that verb's speaker.
+                if Words.commitments.contains(t[j].hash), j + 1 < end, t[j + 1].isWord, t[j + 1].hash == Words.to, let s = speaker,
+                    var p = t.firstIndex(where: { $0.start == s.lowerBound }).map({ $0 - 1 })
+                {
+                    if p > 0, t[p].isWord, t[p].hash == Words.that { p -= 1 }
+                    if p > 0, t[p].isWord, cueUse(t[p]).contains(.indirect), let outer = lastCue(in: t, before: p + 1), outer.speaker != nil
+                    {
+                        return outer
+                    }
                 }
                 return Attribution(cue: t[j].start..<t[j].end, speaker: speaker)
             }

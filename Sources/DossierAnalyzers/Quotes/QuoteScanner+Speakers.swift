@@ -155,9 +155,12 @@ extension QuoteScanner {
             // A long appositive describes: it opens with a determiner or `who`, or holds a `who`
             // (`Raymond Osei, a shop steward who has worked on the line for 22 years, said`).
             if j - k > 12, k + 1 < j {
+                // So does a participle saying the speaker is unnamed (`speaking on condition of
+                // anonymity because he was not authorized to discuss them`).
                 let describes =
                     (t[k + 1].isWord && wordClass(t[k + 1]) & C.determiner != 0)
                     || t[(k + 1)..<j].contains { $0.isWord && $0.hash == Words.who } || opensWithTitle(t, at: k + 1, before: j)
+                    || (isParticiple(t[k + 1]) && marksAnonymity(t, (k + 2)..<j))
                 guard describes else { return nil }
             }
             // `The harbour master, Anna Varga, said`: when the appositive is the name and what
@@ -685,6 +688,10 @@ enum Words {
     static let from = WordTable.hash("from")
     static let by = WordTable.hash("by")
     static let out = WordTable.hash("out")
+    /// Verbs of a commitment, before `to` (`had agreed to “refrain …”`).
+    static let commitments: Set<UInt64> = Set(
+        ["agree", "agrees", "agreed", "promise", "promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed"]
+            .map(WordTable.hash))
     /// The pronouns the entities layer joins to people, by gender.
     static let feminine: Set<UInt64> = Set(["she", "her", "hers"].map(WordTable.hash))
     static let masculine: Set<UInt64> = Set(["he", "him", "his"].map(WordTable.hash))
