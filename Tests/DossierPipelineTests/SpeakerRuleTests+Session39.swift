@@ -73,4 +73,19 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: "suspend all strike action", in: document) == "Norvik Transport Ministry")
     }
+
+    @Test("a document filed or issued by a body speaks for that body, also when it is named again")
+    func documentFiledByBody() async throws {
+        let text = """
+            According to an indictment filed by the Harwick County Prosecutor's Office, Lena Dorn wired the money to a shell company twice in March.
+
+            Bank records show the second transfer was made from a hotel in Lisbon, the indictment said.
+            """
+        let document = try await Self.analyze(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }
+        #expect(reported.count == 2)
+        for quote in reported {
+            #expect(document.annotations.resolve(quote.speaker)?.name == "Harwick County Prosecutor's Office")
+        }
+    }
 }

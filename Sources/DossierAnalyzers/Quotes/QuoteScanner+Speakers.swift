@@ -37,13 +37,9 @@ extension QuoteScanner {
             return forwardSpeaker(t, from: j, through: phrase)
         }
         if t[k].isWord, wordClass(t[k]) & C.pronoun != 0 { return t[k].start..<t[k].end }
-        // `said a report from Kotak Institutional Equities`: a document from a named body speaks for it.
-        if k + 3 < t.count, t[k].isWord, wordClass(t[k]) & C.determiner != 0, t[k + 1].isWord, Words.documents.contains(t[k + 1].hash),
-            t[k + 2].isWord, t[k + 2].hash == Words.from || t[k + 2].hash == Words.by, t[k + 3].isWord, t[k + 3].isCapitalized,
-            let (name, _) = name(t, from: k + 3), mentions.entity(overlapping: TextRange(name)) != nil
-        {
-            return name
-        }
+        // `said a report from Kotak Institutional Equities`, `according to a criminal complaint filed
+        // by the District Attorney's Office`: a document from a named body speaks for it.
+        if let giver = documentFrom(t, at: k) { return giver }
         // `said his solicitor, Imogen Achterberg, of …`: a description of two or three words that
         // a determiner opens, then the name set off by a comma.
         if t[k].isWord, !t[k].isCapitalized, wordClass(t[k]) & C.determiner != 0, k + 2 < t.count,
@@ -334,6 +330,24 @@ extension QuoteScanner {
         while m - 1 >= lo, t[m - 1].isWord, t[m - 1].isCapitalized { m -= 1 }
         guard m - 2 >= lo, t[m - 1].isWord, t[m - 1].hash == Words.for || t[m - 1].hash == Words.to, t[m - 2].isWord else { return false }
         return wordClass(t[m - 2]) & C.anonymousHead != 0 || isTitle(t[m - 2])
+    }
+
+    /// The name after `<a> [word] <document> [filed|issued|…] from|by [the]` at token `k`, when it
+    /// is an entity's.
+    mutating func documentFrom(_ t: [QuoteToken], at k: Int) -> Range<Int>? {
+        guard k + 3 < t.count, t[k].isWord, wordClass(t[k]) & C.determiner != 0 else { return nil }
+        var j = k + 1
+        if j + 1 < t.count, t[j].isWord, !t[j].isCapitalized, !Words.documents.contains(t[j].hash) { j += 1 }
+        guard j < t.count, t[j].isWord, Words.documents.contains(t[j].hash) else { return nil }
+        j += 1
+        if j < t.count, t[j].isWord, Words.authoring.contains(t[j].hash) { j += 1 }
+        guard j < t.count, t[j].isWord, t[j].hash == Words.from || t[j].hash == Words.by else { return nil }
+        j += 1
+        if j + 1 < t.count, t[j].isWord, t[j].hash == Words.the, t[j + 1].isCapitalized { j += 1 }
+        guard j < t.count, t[j].isWord, t[j].isCapitalized, let (name, _) = name(t, from: j),
+            mentions.entity(overlapping: TextRange(name)) != nil
+        else { return nil }
+        return name
     }
 
     /// Whether a token may stand inside a name or a description between commas: a word, or the
@@ -757,7 +771,7 @@ enum Words {
     static let documents: Set<UInt64> = Set(
         [
             "statement", "report", "release", "filing", "letter", "memo", "announcement", "notice", "post", "tweet", "note", "study",
-            "analysis", "document", "caption",
+            "analysis", "document", "caption", "complaint", "submission", "indictment", "affidavit", "lawsuit", "email",
         ].map(WordTable.hash))
     static let indefinite: Set<UInt64> = Set(["a", "an"].map(WordTable.hash))
     static let of = WordTable.hash("of")
@@ -771,7 +785,9 @@ enum Words {
     static let verdicts: Set<UInt64> = Set(
         ["assessment", "verdict", "words", "view", "reaction", "response", "message", "warning", "plea", "summary"].map(WordTable.hash))
     /// Verbs that name a document's author before `by`: `written by`, `signed by`.
-    static let authoring: Set<UInt64> = Set(["written", "signed", "authored", "drafted", "sent"].map(WordTable.hash))
+    static let authoring: Set<UInt64> = Set(
+        ["written", "signed", "authored", "drafted", "sent", "filed", "issued", "prepared", "compiled", "published", "released"]
+            .map(WordTable.hash))
     /// The verbs that make a post, a tweet or a caption: `The post read` is whoever `posted`.
     static let documentVerbs: [UInt64: Set<UInt64>] = [
         WordTable.hash("post"): Set(["posted", "shared", "wrote"].map(WordTable.hash)),

@@ -412,12 +412,14 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 if let subject, let entity = resolve(subject).entity { return entity }
             }
             // `The four-page document, …, written by the council's director of resources, Graham
-            // Tillotson, sets out …`: the person named after `written by` or `signed by`.
+            // Tillotson, sets out …`: the person named after `written by` or `signed by`; the
+            // person or body after `filed by` or `issued by` (`a criminal complaint filed by the
+            // District Attorney's Office`).
             for k in t.indices.dropFirst(2)
             where t[k].isWord && t[k].hash == Words.by && t[k - 1].isWord && Words.authoring.contains(t[k - 1].hash) {
                 guard t[..<(k - 1)].contains(where: { $0.isWord && Words.documents.contains($0.hash) }) else { continue }
                 let end = t[min(t.count - 1, k + 16)].end
-                if let person = mentions.firstPerson(in: t[k].end..<end, outside: quotedWords) { return reference(person) }
+                if let giver = mentions.firstPersonOrOrganization(in: t[k].end..<end, outside: quotedWords) { return reference(giver) }
             }
             // `Dace posted photographs of two pages. The post read: “…”`: whoever posted it.
             if let verbs = Words.documentVerbs[document] {
