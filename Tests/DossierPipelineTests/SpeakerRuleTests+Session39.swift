@@ -88,4 +88,15 @@ extension SpeakerRuleTests {
             #expect(document.annotations.resolve(quote.speaker)?.name == "Harwick County Prosecutor's Office")
         }
     }
+
+    @Test("a participle after a comma shares the unnamed description that opens the sentence, not an age inside it")
+    func participleAfterDescription() async throws {
+        let text = """
+            A spokesman for Lindqvist, 44, released a short statement on Monday, adding that the singer was “deeply sorry” for the delay.
+            """
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "deeply sorry" })
+        #expect(quote.isAnonymous)
+        #expect(quote.speakerRange.map { document.text(in: $0) } == "A spokesman for Lindqvist")
+    }
 }

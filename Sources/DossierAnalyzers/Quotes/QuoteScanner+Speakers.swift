@@ -129,7 +129,12 @@ extension QuoteScanner {
         if t[j].isMark(0x2C) {
             // `After the meeting, Tomas Ekberg issued a statement, saying “…”`: a participle after a
             // comma shares the subject of the clause before it, which a name or pronoun opens.
-            if progressive, let subject = clauseSubject(t, before: j, lo: lo) ?? openingName(t, lo: lo, before: j) { return subject }
+            if progressive,
+                let subject = clauseSubject(t, before: j, lo: lo) ?? openingName(t, lo: lo, before: j)
+                    ?? openingDescription(t, lo: lo, before: j)
+            {
+                return subject
+            }
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
             while k >= lo, !t[k].isMark(0x2C), j - k < 30 {
@@ -430,6 +435,33 @@ extension QuoteScanner {
             i += 1
         }
         return organisation
+    }
+
+    /// `A representative for Ashby, 38, issued a statement, adding …`: a description opening the
+    /// words before `end` (an article, up to three lowercase words ending in an unnamed head or a
+    /// title, `for`, `to` or `of` and a name, an age between commas) and then a lowercase verb.
+    mutating func openingDescription(_ t: [QuoteToken], lo: Int, before end: Int) -> Range<Int>? {
+        guard lo + 2 < end, t[lo].isWord, wordClass(t[lo]) & C.determiner != 0 else { return nil }
+        var i = lo + 1
+        var head: Int?
+        while i < end, i <= lo + 3, t[i].isWord, !t[i].isCapitalized, wordClass(t[i]) & (C.preposition | C.clauseStop) == 0 {
+            if wordClass(t[i]) & C.anonymousHead != 0 || isTitle(t[i]) { head = i }
+            i += 1
+        }
+        guard let head, head == i - 1 else { return nil }
+        var last = head
+        if i + 1 < end, t[i].isWord, t[i].hash == Words.for || t[i].hash == Words.to || t[i].hash == Words.of, t[i + 1].isCapitalized,
+            let (_, e) = name(t, from: i + 1)
+        {
+            last = e
+            i = e + 1
+        }
+        // An age between commas.
+        if i + 2 < end, t[i].isMark(0x2C), !t[i + 1].isWord || (0x30...0x39).contains(t[i + 1].first), t[i + 2].isMark(0x2C) { i += 3 }
+        guard i < end, t[i].isWord, !t[i].isCapitalized, wordClass(t[i]) & (C.preposition | C.clauseStop | C.determiner) == 0 else {
+            return nil
+        }
+        return t[lo].start..<t[last].end
     }
 
     /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the
