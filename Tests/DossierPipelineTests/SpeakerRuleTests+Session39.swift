@@ -99,4 +99,21 @@ extension SpeakerRuleTests {
         #expect(quote.isAnonymous)
         #expect(quote.speakerRange.map { document.text(in: $0) } == "A spokesman for Lindqvist")
     }
+
+    @Test("whom a described person speaks to is not that person: 'Speaking to host X, the singer admitted'")
+    func addresseeIsNotTheDescribed() async throws {
+        let text = """
+            Marisol Vance released her fourth album on Friday.
+
+            Speaking to host Jonah Pell on the Late Shift podcast, the Grammy winner was candid about the year. “I was running on fumes by the end of the tour,” said the singer.
+
+            Speaking to presenter Ola Brandt, the singer admitted she had been “close to quitting” in the spring.
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "I was running on fumes", in: document) == "Marisol Vance")
+        let partial = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "close to quitting" })
+        #expect(document.annotations.resolve(partial.speaker)?.name == "Marisol Vance")
+        let entities = document.annotations.entities
+        #expect(entities.first { $0.name == "Ola Brandt" }?.roles.contains { $0.title == "singer" } == false)
+    }
 }

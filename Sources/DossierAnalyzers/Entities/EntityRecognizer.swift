@@ -1013,6 +1013,13 @@ struct EntityRecognizer {
         guard var e = end, p < e else { return nil }
         // `a former head teacher`: a title in lowercase right after the title read makes one with it.
         while e < limit, tokens[e].isLowercaseWord, let longer = titleEnd(at: e, limit: limit), longer > e { e = longer }
+        // `Speaking to host Jonah Pell, the singer admitted …`: a description a verb follows is the
+        // subject of the clause after the comma, not the name's apposition.
+        if e < limit, tokens[e].isLowercaseWord, affiliation == nil, tokens[e].hash != and, tokens[e].hash != tables.words.or,
+            tables.words.subjectVerbs.contains(tokens[e].hash) || tables.words.reportedVerbs.contains(tokens[e].hash)
+        {
+            return nil
+        }
         // `Questioned by Tomasz Wieczorek, the defence barrister, Mrs Ashdown said` gives the title to
         // the name before it, unless that is no person's (`beforeName` false).
         if !beforeName && e + 1 < limit && tokens[e].has(.comma) && tokens[e + 1].isCapitalizedWord { return nil }

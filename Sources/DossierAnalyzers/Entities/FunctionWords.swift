@@ -56,6 +56,13 @@ struct FunctionWords: Sendable {
             "wants", "plans", "warns", "argues", "claims", "insists", "adds", "notes", "denies", "declines", "agrees", "thinks",
             "believes", "expects", "reports", "announces",
         ].map(WordHash.word))
+    /// Reporting verbs in `-ed`, which follow a subject and, unlike other participles, no noun they
+    /// describe (`the singer admitted`, not `a lawyer based in`).
+    let reportedVerbs: HashSet64 = HashSet64(
+        [
+            "admitted", "added", "insisted", "claimed", "explained", "recalled", "noted", "stated", "warned", "argued", "confirmed",
+            "revealed", "denied", "replied", "responded", "acknowledged", "conceded", "stressed", "suggested", "remarked",
+        ].map(WordHash.word))
     /// Words for a firm that name no person's trade.
     private static let firms = [
         "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer", "automaker",

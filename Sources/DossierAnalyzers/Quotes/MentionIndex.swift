@@ -95,6 +95,18 @@ struct MentionIndex {
         firstNamed(in: range, outside: quoted) { $0.isPerson }
     }
 
+    /// The first mention of a person by name (not by a pronoun) in `range`, outside the `quoted`
+    /// ranges (sorted by start).
+    func firstPersonEntry(in range: Range<Int>, outside quoted: [Range<Int>]) -> Entry? {
+        var i = lowerBound(range.lowerBound)
+        while i < entries.count, entries[i].range.start < range.upperBound {
+            let entry = entries[i]
+            if entry.isPerson, !entry.isPronoun, !Self.lies(entry.range.start, in: quoted) { return entry }
+            i += 1
+        }
+        return nil
+    }
+
     /// The entity of the first person or organisation named (not by a pronoun) in `range`, outside
     /// the `quoted` ranges (sorted by start).
     func firstPersonOrOrganization(in range: Range<Int>, outside quoted: [Range<Int>]) -> Int? {

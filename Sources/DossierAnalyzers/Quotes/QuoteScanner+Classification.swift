@@ -318,13 +318,14 @@ extension QuoteScanner {
     mutating func describedPerson(
         before span: Span, last: (block: Int, speaker: Speaker)?, reachBack: Bool = true, description: Range<Int>? = nil
     ) -> Reference<Entity>? {
-        // Not a name inside the description itself (`The Oscar winner`).
+        let paragraph = blocks[span.startBlock].range
+        // Not a name inside the description itself (`The Oscar winner`), nor whom the person
+        // described speaks to (`Speaking to host Jonah Pell, the singer …`).
         let subject = (reportingSubject(before: span) ?? namedSubject(before: span)).flatMap { subject in
-            description.map { subject.overlaps($0) } == true ? nil : subject
+            description.map { subject.overlaps($0) } == true || isAddressed(at: subject.lowerBound, floor: paragraph.start) ? nil : subject
         }
         if let subject, let e = resolve(subject).entity, entity(e)?.kind == .person { return e }
         if let last, last.block == span.startBlock, let e = last.speaker.entity, entity(e)?.kind == .person { return e }
-        let paragraph = blocks[span.startBlock].range
         // Around the description, not in it.
         let before = paragraph.start..<span.open
         let parts =
@@ -334,7 +335,11 @@ extension QuoteScanner {
                     : [before]
             } ?? [before]
         for part in parts where !part.isEmpty {
-            if let first = mentions.firstPerson(in: part, outside: quotedWords) { return reference(first) }
+            var from = part.lowerBound
+            while from < part.upperBound, let first = mentions.firstPersonEntry(in: from..<part.upperBound, outside: quotedWords) {
+                if !isAddressed(at: first.range.start, floor: paragraph.start) { return reference(first.entity) }
+                from = first.range.end
+            }
         }
         // `“…,” she said. ¶ The Grammy winner added that …`: with nobody named in the paragraph and
         // no one reporting before (`A senior diplomat, speaking on condition of anonymity, said …
@@ -352,6 +357,17 @@ extension QuoteScanner {
             return reference(named.entity)
         }
         return nil
+    }
+
+    /// Whether the name at `offset` is spoken to: `to` or `with` before it, after at most two
+    /// lowercase words of title (`host`), and a verb of talking or `interview` just before that
+    /// (`Speaking to host Jonah Pell`, `in an interview with Ada Lind`).
+    mutating func isAddressed(at offset: Int, floor: Int) -> Bool {
+        let t = tokens(max(floor, offset - 80)..<offset)
+        var j = t.count - 1
+        while j >= 0, t.count - 1 - j < 2, t[j].isWord, !t[j].isCapitalized, t[j].hash != Words.to, t[j].hash != Words.with { j -= 1 }
+        guard j >= 1, t[j].isWord, t[j].hash == Words.to || t[j].hash == Words.with else { return false }
+        return t[max(0, j - 3)..<j].contains { $0.isWord && Words.talking.contains($0.hash) }
     }
 
     /// `speaker` when it is a person entity whose given name does not say the other gender, or an

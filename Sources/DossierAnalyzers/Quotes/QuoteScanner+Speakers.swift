@@ -734,6 +734,10 @@ enum Words {
     static let from = WordTable.hash("from")
     static let by = WordTable.hash("by")
     static let out = WordTable.hash("out")
+    static let with = WordTable.hash("with")
+    /// Words of talking to someone, before `to` or `with` and the one spoken to.
+    static let talking: Set<UInt64> = Set(
+        ["speaking", "talking", "spoke", "talked", "speaks", "talks", "interview", "conversation", "chatting", "chat"].map(WordTable.hash))
     /// Verbs of a commitment, before `to` (`had agreed to “refrain …”`).
     static let commitments: Set<UInt64> = Set(
         ["agree", "agrees", "agreed", "promise", "promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed"]

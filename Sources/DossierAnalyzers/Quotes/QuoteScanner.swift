@@ -284,8 +284,15 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 t[1...].allSatisfy({ ($0.isWord && !$0.isCapitalized) || $0.isMark(0x2D) }), t[1...].contains(where: { isTitle($0) })
             else { continue }
             let open = min(quotes[i].range.start, r.start)
-            if let e = mentions.nearest(before: open, floor: floorForPronoun(at: open), kinds: [.person], outside: quotedWords) {
-                quotes[i].speaker = reference(e)
+            // Not whom someone speaks to (`Speaking to host Jonah Pell, the star …`).
+            let floor = floorForPronoun(at: open)
+            var before = open
+            while let entry = mentions.nearestEntry(before: before, floor: floor, kinds: [.person], outside: quotedWords) {
+                if entry.isPronoun || !isAddressed(at: entry.range.start, floor: floor) {
+                    quotes[i].speaker = reference(entry.entity)
+                    break
+                }
+                before = entry.range.start
             }
         }
     }
