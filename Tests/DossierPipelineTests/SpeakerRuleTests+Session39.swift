@@ -113,6 +113,9 @@ extension SpeakerRuleTests {
         #expect(try Self.speaker(of: "I was running on fumes", in: document) == "Marisol Vance")
         let partial = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "close to quitting" })
         #expect(document.annotations.resolve(partial.speaker)?.name == "Marisol Vance")
+        // The reported speech around it too.
+        let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(document.annotations.resolve(reported.speaker)?.name == "Marisol Vance")
         let entities = document.annotations.entities
         #expect(entities.first { $0.name == "Ola Brandt" }?.roles.contains { $0.title == "singer" } == false)
     }

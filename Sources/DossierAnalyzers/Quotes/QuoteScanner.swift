@@ -280,7 +280,7 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 }
                 if quotes[i].isAnonymous { continue }
             }
-            guard quotes[i].kind != .indirect, t.count(where: \.isWord) <= 8,
+            guard t.count(where: \.isWord) <= 8,
                 t[1...].allSatisfy({ ($0.isWord && !$0.isCapitalized) || $0.isMark(0x2D) }), t[1...].contains(where: { isTitle($0) })
             else { continue }
             let open = min(quotes[i].range.start, r.start)
