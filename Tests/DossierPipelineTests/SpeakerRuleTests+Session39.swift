@@ -119,4 +119,21 @@ extension SpeakerRuleTests {
         let entities = document.annotations.entities
         #expect(entities.first { $0.name == "Ola Brandt" }?.roles.contains { $0.title == "singer" } == false)
     }
+
+    @Test(
+        "a word of when after an attribution at the end ('said late Thursday', 'said Friday'); 'who added that' after an unnamed description"
+    )
+    func whenWordsAndWhoAfterDescription() async throws {
+        let text = """
+            The ferry will resume its winter timetable next week, the harbour authority said late Thursday.
+
+            The new hulls resist ice and corrosion, said the officials, who added that they were refitting two boats a year.
+            """
+        let document = try await Self.analyze(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
+        #expect(reported.contains("The ferry will resume its winter timetable next week"))
+        #expect(reported.contains { $0.hasPrefix("they were refitting two boats a year") })
+        let refit = try #require(document.annotations.quotes.first { document.text(in: $0.range).hasPrefix("they were refitting") })
+        #expect(refit.speakerRange.map { document.text(in: $0) } == "the officials")
+    }
 }

@@ -296,9 +296,10 @@ extension QuoteScanner {
             !word(k + 1) || particle || Words.attributionAdverbials.contains(t[k + 1].hash)
             ? t[(k + 1)...].firstIndex { $0.isMark(0x2C) } : nil
         let after = t[(k + 1)..<(closing ?? count)].filter(\.isWord)
+        // `…, administration officials said late Thursday.`, `…, the ministry said Friday.`
         let adverbial =
             !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])
-            || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0
+            || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0 || Words.whenWords.contains(t[k + 1].hash)
         if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial,
             !(needsThat && word(k + 1) && !particle)
         {

@@ -119,7 +119,15 @@ extension QuoteScanner {
         // person named just before it (an organisation takes `which`).
         if t[j].isWord, t[j].hash == Words.who, j - 2 >= lo, t[j - 1].isMark(0x2C) {
             let named = mentions.nearestEntry(before: t[j - 1].start, floor: t[max(lo, j - 8)].start, kinds: [.person])
-            return named.flatMap { $0.isPronoun ? nil : $0.range.start..<$0.range.end }
+            if let named { return named.isPronoun ? nil : named.range.start..<named.range.end }
+            // `said the officials, who added that …`: an unnamed description, from its article; not
+            // when the clause asks not to be named (`one surgeon, who asked not to be named`).
+            var d = j - 2
+            while d > lo, j - 2 - d < 3, t[d].isWord, !t[d].isCapitalized, wordClass(t[d]) & C.determiner == 0 { d -= 1 }
+            guard d < j - 2, t[d].isWord, wordClass(t[d]) & C.determiner != 0,
+                wordClass(t[j - 2]) & C.anonymousHead != 0 || isTitle(t[j - 2]), !marksAnonymity(t, (j + 1)..<min(t.count, j + 12))
+            else { return nil }
+            return t[d].start..<t[j - 2].end
         }
         // `It was the mayor who said`, `People who said`: with no comma before it, `who` follows
         // its subject.
@@ -792,6 +800,12 @@ enum Words {
         ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash))
     /// Words after an inverted verb's speaker that say when or where it spoke (`said the ministry
     /// in a statement`), so that the speaker closes the clause.
+    /// Words of when that may follow a reporting verb (`said late Thursday`, `said Friday`).
+    static let whenWords: Set<UInt64> = Set(
+        [
+            "late", "early", "overnight", "tomorrow", "tonight", "recently", "previously", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday",
+        ].map(WordTable.hash))
     static let attributionAdverbials: Set<UInt64> = Set(
         ["in", "on", "at", "during", "after", "before", "last", "yesterday", "today", "earlier", "late", "when", "while", "via", "through"]
             .map(WordTable.hash))
