@@ -136,4 +136,26 @@ extension SpeakerRuleTests {
         let refit = try #require(document.annotations.quotes.first { document.text(in: $0.range).hasPrefix("they were refitting") })
         #expect(refit.speakerRange.map { document.text(in: $0) } == "the officials")
     }
+
+    @Test("'claims that' and 'projected that' report a clause; 'claims' and 'projects' as nouns do not")
+    func claimsAndProjectedThat() async throws {
+        let text = """
+            Harwell claims that he never saw the invoice.
+
+            The Lindell Institute projected in March that the levy would raise £40 million.
+
+            Ada Brook, 41, an architect who worked on several school projects, said the design had been approved in 2019.
+
+            The ministry rejected the territorial claims made by its neighbour.
+            """
+        let document = try await Self.analyze(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }
+        func speaker(_ words: String) -> String? {
+            reported.first { document.text(in: $0.range).hasPrefix(words) }.flatMap { document.annotations.resolve($0.speaker)?.name }
+        }
+        #expect(speaker("he never saw the invoice") == "Harwell")
+        #expect(speaker("the levy would raise") == "Lindell Institute")
+        #expect(speaker("the design had been approved") == "Ada Brook")
+        #expect(reported.count == 3)
+    }
 }

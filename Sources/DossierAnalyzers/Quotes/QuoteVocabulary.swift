@@ -84,6 +84,10 @@ struct QuoteVocabulary: Sendable {
         // `testified that …`, `pointed out that …`, `revealed that …`, `observed that …`, `the judge ruled that …`.
         "testified", "testifies", "testify", "pointed", "points", "revealed", "reveals", "disclosed", "discloses",
         "observed", "observes", "ruled",
+        // `the Tax Foundation projected in May that …`, `Andrew claims that …` (`claims`, `projects`
+        // and `forecasts` are more often nouns: `territorial claims in …`, `on several late
+        // projects, said …`; only `claims` is taken, and only before `that`).
+        "projected", "forecasted", "claims",
     ]
 
     /// Verbs with a listener before the clause they report, which `that` opens: `reminded jurors
