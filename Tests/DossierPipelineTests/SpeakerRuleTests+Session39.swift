@@ -158,4 +158,30 @@ extension SpeakerRuleTests {
         #expect(speaker("the design had been approved") == "Ada Brook")
         #expect(reported.count == 3)
     }
+
+    @Test(
+        "reported speech around an attribution between commas after a subordinate clause or before the verb, a lowercase unnamed subject, 'said more …', and 'said, more than once, that'"
+    )
+    func moreReportedSpeechShapes() async throws {
+        let text = """
+            Forecaster Ana Dhillon spoke on Monday.
+
+            When the tide turned at the end of the afternoon, she said, the whole harbour emptied in an hour.
+
+            Every winter, port officials said, it dredges more than a million tonnes of silt.
+
+            The main reason that the quay is closing, Dhillon said, is the cost of the repairs.
+
+            Dhillon said more storms were possible on Tuesday.
+
+            She also said, more than once, that nobody should walk on the breakwater.
+            """
+        let document = try await Self.analyze(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
+        #expect(reported.contains { $0.hasPrefix("When the tide turned") && $0.hasSuffix("emptied in an hour") })
+        #expect(reported.contains { $0.hasPrefix("Every winter") && $0.hasSuffix("tonnes of silt") })
+        #expect(reported.contains { $0.hasPrefix("The main reason") && $0.hasSuffix("cost of the repairs") })
+        #expect(reported.contains { $0.hasPrefix("more storms were possible") })
+        #expect(reported.contains { $0.hasPrefix("nobody should walk on the breakwater") })
+    }
 }

@@ -281,7 +281,11 @@ extension QuoteScanner {
         // Not words inside quotation marks (`Ms Carrick, the author of ‘Small Schools, Big
         // Lessons’, said`): the title of a work in an appositive is no subject.
         guard !MentionIndex.lies(subject.lowerBound, in: quotedWords) else { return nil }
-        guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }), opensSpeaker(t[s]),
+        // `Each year, agency officials said, …`: lowercase words before an unnamed head open it too.
+        guard let s = t.firstIndex(where: { $0.start == subject.lowerBound }),
+            opensSpeaker(t[s])
+                || (s + 1 < k && s + 3 >= k && wordClass(t[k - 1]) & C.anonymousHead != 0 && t[s..<k].allSatisfy(\.isWord)
+                    && !(0x30...0x39).contains(t[s].first) && (s == 0 || t[s - 1].isMark(0x2C))),
             !(t[s].isWord && Words.firstPerson.contains(t[s].hash) && subject.upperBound == t[s].end)
         else { return nil }
         // `The bridge will reopen in May, the ministry said on Tuesday.`: the words after the verb say
@@ -308,10 +312,15 @@ extension QuoteScanner {
             // Not when the words before the attribution make a clause of their own and those
             // after are the writer's (`…, the company announced on Tuesday, less than a week after
             // …`, `…, Graham said, offering …`).
+            // Also a long one when the words before it are no clause of their own: a clause that a
+            // subordinator opens (`When the mill whistle blew at the end of a shift, she said, the
+            // valley knew …`), or a subject whose verb comes after the attribution (`A major part of
+            // the reason …, McKinley said, is the flow of drugs`).
             if let comma = closing, let before = clause(t, upTo: s - 1), let rest = content(t, from: comma + 1),
-                wordCount(t, in: rest) >= 2, wordCount(t, in: before) <= 8, t[comma + 1].isWord,
-                !Words.appendages.contains(t[comma + 1].hash), wordClass(t[comma + 1]) & C.preposition == 0,
-                !isParticiple(t[comma + 1])
+                wordCount(t, in: rest) >= 2, t[comma + 1].isWord,
+                wordCount(t, in: before) <= 8 || Words.subordinators.contains(t[0].hash) || Words.auxiliaries.contains(t[comma + 1].hash),
+                !Words.appendages.contains(t[comma + 1].hash),
+                wordClass(t[comma + 1]) & C.preposition == 0 || t[comma + 1].hash == Words.it, !isParticiple(t[comma + 1])
             {
                 return make(content: before.lowerBound..<rest.upperBound, cue: cue, speaker: subject)
             }
@@ -319,7 +328,8 @@ extension QuoteScanner {
         }
         var c = k + 1
         // `insisted, however, that …`: a word or two set off by commas before `that`.
-        if c + 3 < count, t[c].isMark(0x2C), let close = (c + 2..<min(count, c + 4)).first(where: { t[$0].isMark(0x2C) }),
+        // `said, more than once, that …`: up to four.
+        if c + 3 < count, t[c].isMark(0x2C), let close = (c + 2..<min(count, c + 6)).first(where: { t[$0].isMark(0x2C) }),
             t[(c + 1)..<close].allSatisfy(\.isWord), word(close + 1), t[close + 1].hash == Words.that
         {
             c = close + 1
@@ -354,7 +364,11 @@ extension QuoteScanner {
             // it a relative clause of the noun, not the clause reported (`estimates that could be`
             // reads `that` as the clause's subject).
             if needsThat, word(c), endsInEd(t[c]) { return nil }
-        } else if wordClass(t[c]) & C.preposition != 0, !(t[c].hash == Words.it && word(c + 1)) {
+        } else if wordClass(t[c]) & C.preposition != 0, !(t[c].hash == Words.it && word(c + 1)),
+            // `said more storms were possible`: a quantifier opening the clause's subject.
+            !(Words.quantifiers.contains(t[c].hash) && word(c + 1) && !t[c + 1].isCapitalized
+                && wordClass(t[c + 1]) & C.preposition == 0 && opensClause(t, at: c + 1))
+        {
             // `said in a statement on Tuesday that …`; but `said it would …` opens the clause with its subject.
             if let that = (c..<min(count, c + 10)).first(where: { word($0) && t[$0].hash == Words.that }),
                 t[c..<that].allSatisfy({ $0.isWord || $0.isMark(0x2C) })

@@ -800,6 +800,12 @@ enum Words {
         ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash))
     /// Words after an inverted verb's speaker that say when or where it spoke (`said the ministry
     /// in a statement`), so that the speaker closes the clause.
+    /// Words that open a subordinate clause, which is no sentence by itself.
+    static let subordinators: Set<UInt64> = Set(
+        ["when", "if", "as", "after", "because", "although", "though", "while", "since", "before", "until", "once", "whenever", "unless"]
+            .map(WordTable.hash))
+    /// Quantifiers that open a clause's subject after a verb (`said more storms were possible`).
+    static let quantifiers: Set<UInt64> = Set(["more", "much", "little", "few", "fewer", "less"].map(WordTable.hash))
     /// Words of when that may follow a reporting verb (`said late Thursday`, `said Friday`).
     static let whenWords: Set<UInt64> = Set(
         [
