@@ -184,4 +184,17 @@ extension SpeakerRuleTests {
         #expect(reported.contains { $0.hasPrefix("more storms were possible") })
         #expect(reported.contains { $0.hasPrefix("nobody should walk on the breakwater") })
     }
+
+    @Test("', but that …' after reported speech goes on reporting; ', but critics …' does not")
+    func butThatContinues() async throws {
+        let text = """
+            Harbour officials said they had briefed the ferry company, but that they could not say when the quay would reopen.
+
+            The mayor said the repairs would take a month, but critics doubt the estimate.
+            """
+        let document = try await Self.analyze(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
+        #expect(reported.contains { $0.hasPrefix("they had briefed") && $0.hasSuffix("when the quay would reopen") })
+        #expect(reported.contains("the repairs would take a month"))
+    }
 }

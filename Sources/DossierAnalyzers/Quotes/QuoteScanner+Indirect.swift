@@ -512,8 +512,14 @@ extension QuoteScanner {
         var last = -1
         var j = from
         while j < t.count, !t[j].isMark(0x3B) {
-            // `…, while critics …`: a contrasting clause after a comma is the writer's, not the speaker's.
-            if t[j].isMark(0x2C), j + 1 < t.count, t[j + 1].isWord, Words.contrasts.contains(t[j + 1].hash) { break }
+            // `…, while critics …`: a contrasting clause after a comma is the writer's, not the
+            // speaker's; but `…, but that …` goes on reporting (`said they had briefed the team, but
+            // that they did not know …`).
+            if t[j].isMark(0x2C), j + 1 < t.count, t[j + 1].isWord, Words.contrasts.contains(t[j + 1].hash),
+                !(j + 2 < t.count && t[j + 2].isWord && t[j + 2].hash == Words.that)
+            {
+                break
+            }
             if t[j].isWord { last = j }
             j += 1
         }
