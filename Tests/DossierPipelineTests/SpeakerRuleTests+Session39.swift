@@ -197,4 +197,15 @@ extension SpeakerRuleTests {
         #expect(reported.contains { $0.hasPrefix("they had briefed") && $0.hasSuffix("when the quay would reopen") })
         #expect(reported.contains("the repairs would take a month"))
     }
+
+    @Test("'he said, before adding: “…”' is the same speaker's")
+    func beforeAdding() async throws {
+        let text = """
+            Retired ferryman Ola Brekke has walked the pier every morning for forty years.
+
+            “I still enjoy it,” he said, before adding: “Most days.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "Most days", in: document) == "Ola Brekke")
+    }
 }

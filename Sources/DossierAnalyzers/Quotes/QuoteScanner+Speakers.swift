@@ -83,6 +83,13 @@ extension QuoteScanner {
         var j = cue - 1
         // `I was telling myself, “…”`: before a participle, a form of `be` is its auxiliary.
         let progressive = isParticiple(t[cue])
+        // `“…,” he said, before adding: “…”`: a participle after `before` or `after` and a comma
+        // shares the subject of the clause before the comma.
+        if progressive, cue >= 2, cue - 2 >= lo, t[cue - 1].isWord, t[cue - 1].hash == Words.before || t[cue - 1].hash == Words.after,
+            t[cue - 2].isMark(0x2C)
+        {
+            return clauseSubject(t, before: cue - 2, lo: lo)
+        }
         while j >= lo, t[j].isWord, stepsOverBeforeCue(t[j]) || (progressive && Words.beForms.contains(t[j].hash)),
             wordClass(t[j]) & C.pronoun == 0
         {
@@ -742,6 +749,8 @@ enum Words {
     static let from = WordTable.hash("from")
     static let by = WordTable.hash("by")
     static let out = WordTable.hash("out")
+    static let before = WordTable.hash("before")
+    static let after = WordTable.hash("after")
     static let with = WordTable.hash("with")
     /// Words of talking to someone, before `to` or `with` and the one spoken to.
     static let talking: Set<UInt64> = Set(
