@@ -208,4 +208,23 @@ extension SpeakerRuleTests {
         let document = try await Self.analyze(text)
         #expect(try Self.speaker(of: "Most days", in: document) == "Ola Brekke")
     }
+
+    @Test("a firm's first word alone is the firm ('Skarlo' and 'Skarlo Lines'), also where it read as a place first")
+    func firmFirstWordAlone() async throws {
+        let text = """
+            Skarlo crews to walk out as pay talks collapse
+
+            Container operator Skarlo Lines faces its first all-out strike in two decades after crews voted to stop work.
+
+            “What happens at Skarlo sets the benchmark,” said union official Davey Kinsella.
+
+            Skarlo said on Friday it would not reopen talks. “We are ready to meet at any time,” a Skarlo spokesman said.
+            """
+        let document = try await Self.analyze(text)
+        let entities = document.annotations.entities
+        let skarlo = try #require(entities.first { $0.name == "Skarlo Lines" })
+        #expect(skarlo.mentions.count >= 4)
+        #expect(!entities.contains { $0.name == "Skarlo" })
+        #expect(try Self.speaker(of: "We are ready to meet", in: document) == "Skarlo Lines")
+    }
 }

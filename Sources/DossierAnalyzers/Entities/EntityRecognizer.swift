@@ -1768,6 +1768,33 @@ struct EntityRecognizer {
             groups[target].roleHeads.formUnion(groups[g].roleHeads)
             groups[g].mentions = []
         }
+        // `Norvane` (in a headline before, or alone after) and `Norvane Lines`, `Baltwave` and
+        // `Baltwave Analytics`: a lone word that no sure rule placed and that opens the two-word name
+        // of one firm, whose second word says what kind of firm (`Lines`, `Analytics`, `Airways`:
+        // not `Council` or `Ministry`, whose first word is often a place), and no person's
+        // surname, is that firm.
+        var openers: [UInt64: Int] = [:]
+        for g in groups.indices where groups[g].kind == .organization && !groups[g].mentions.isEmpty {
+            let f = groups[g].fullest
+            guard f.end - f.first == 2, tables.words.brandSuffixes.contains(tokens[f.end - 1].hash),
+                !isA(tokens[f.first].hash, [.place, .demonym])
+            else { continue }
+            let key = tokens[f.first].hash
+            openers[key] = openers[key] == nil ? g : -1
+        }
+        guard !openers.isEmpty else { return }
+        for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first == 1 && !groups[g].mentions.isEmpty {
+            let key = tokens[groups[g].fullest.first].hash
+            let f = groups[g].fullest
+            guard let target = openers[key], target >= 0, target != g, surnames[key] == nil,
+                groups[g].kind == .misc || groups[g].kind == .organization || !groups[g].confident,
+                !classes(sequence(f.first, f.end)).contains(.organizationPhrase)
+            else { continue }
+            groups[target].mentions += groups[g].mentions
+            groups[target].roles += groups[g].roles
+            groups[target].roleHeads.formUnion(groups[g].roleHeads)
+            groups[g].mentions = []
+        }
     }
 
     /// One kind per name across the document: a lone word no sure rule placed (left as misc, or

@@ -63,6 +63,15 @@ struct FunctionWords: Sendable {
             "admitted", "added", "insisted", "claimed", "explained", "recalled", "noted", "stated", "warned", "argued", "confirmed",
             "revealed", "denied", "replied", "responded", "acknowledged", "conceded", "stressed", "suggested", "remarked",
         ].map(WordHash.word))
+    /// Second words of a firm's two-word name whose first word is the firm's own (`Norvane Lines`,
+    /// `Baltwave Analytics`): the first word alone later is the firm.
+    let brandSuffixes: HashSet64 = HashSet64(
+        [
+            "lines", "analytics", "airways", "airlines", "athletic", "group", "holdings", "inc", "ltd", "corp", "plc", "llc",
+            "partners", "capital", "motors", "media", "labs", "systems", "technologies", "insights", "shipping", "freight",
+            "logistics", "foods", "pharmaceuticals", "therapeutics", "energy", "industries", "ventures", "entertainment",
+            "records", "studios", "telecom", "software", "brands", "hotels", "rovers", "wanderers", "united", "research",
+        ].map(WordHash.word))
     /// Words for a firm that name no person's trade.
     private static let firms = [
         "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer", "automaker",
