@@ -227,4 +227,18 @@ extension SpeakerRuleTests {
         #expect(!entities.contains { $0.name == "Skarlo" })
         #expect(try Self.speaker(of: "We are ready to meet", in: document) == "Skarlo Lines")
     }
+
+    @Test("a verb and a speaker introducing a quotation make it speech whatever work is named before; after 'told' comes the listener")
+    func introducedAfterWorkNoun() async throws {
+        let text = """
+            Her brother, Declan Moore, was less talkative. Asked whether she would return to the show, he replied: “That is not for me to say, mate.”
+
+            Ian Hartley, an expert in public health at the School of Health Sciences at the University of Yarrow who did not take part in the study, told Newsweek: “The effect is small but it is real.”
+            """
+        let document = try await Self.analyze(text)
+        let mate = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("not for me to say") })
+        #expect(mate.kind == .direct)
+        #expect(document.annotations.resolve(mate.speaker)?.name == "Declan Moore")
+        #expect(try Self.speaker(of: "The effect is small", in: document) == "Ian Hartley")
+    }
 }

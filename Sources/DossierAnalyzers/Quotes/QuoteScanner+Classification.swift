@@ -85,7 +85,9 @@ extension QuoteScanner {
                 // `a book on rural teaching, ‘Small Schools, Big Lessons’, said …`: a title-cased name
                 // of a work is its title whatever verb comes near.
                 kind = .title
-            } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue) {
+            } else if marker(in: pre, C.titleNoun, within: 3) && after == nil && !describesWork(pre, cue: before?.cue)
+                && !introducedBySpeaker(lead, before)
+            {
                 kind = .title
             } else if after == nil && before?.cue == nil && introducedBySign(pre) {
                 kind = .title
@@ -200,6 +202,14 @@ extension QuoteScanner {
             }
             quotes.append(quote)
         }
+    }
+
+    /// `Asked whether the actor would return to the show, he replied: “…”`: a verb and a speaker
+    /// that is no work (`he`, not `The headline read:`) introduce the quotation, whatever noun of a
+    /// work comes just before.
+    mutating func introducedBySpeaker(_ lead: Lead, _ before: Attribution?) -> Bool {
+        guard lead == .introduced, before?.cue != nil, let speaker = before?.speaker else { return false }
+        return !tokens(speaker).contains { $0.isWord && wordClass($0) & C.titleNoun != 0 }
     }
 
     static func isDash(_ c: UInt32) -> Bool { c == 0x2014 || c == 0x2013 }
@@ -1072,7 +1082,8 @@ extension QuoteScanner {
                 // The words after the verb name the speaker only when the verb opens its clause
                 // (`…,” responded the minister, “…”`); after other words (`also sharply criticised
                 // the plan`, `but called it`) they are its object.
-                let opensClause = j == 0 || !t[j - 1].isWord
+                // After `told` the words name the listener (`…, told Newsweek: “…”`), never the speaker.
+                let opensClause = (j == 0 || !t[j - 1].isWord) && !use.contains(.listener)
                 var speaker =
                     backwardSubject(t, cue: j, lo: 0) ?? (isParticiple(t[j]) || !opensClause ? nil : forwardSpeaker(t, from: j + 1))
                 // `said the coalition had “…”`, `said the construction halt was “…”`: words with a

@@ -152,7 +152,7 @@ extension QuoteScanner {
             }
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
-            while k >= lo, !t[k].isMark(0x2C), j - k < 30 {
+            while k >= lo, !t[k].isMark(0x2C), j - k < 40 {
                 // Words, and the marks inside a name or description: `Dr.`, `Workers'`, `co-author`.
                 if !isInsideDescription(t[k]) { return nil }
                 k -= 1
