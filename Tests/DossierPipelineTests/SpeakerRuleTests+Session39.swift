@@ -241,4 +241,19 @@ extension SpeakerRuleTests {
         #expect(document.annotations.resolve(mate.speaker)?.name == "Declan Moore")
         #expect(try Self.speaker(of: "The effect is small", in: document) == "Ian Hartley")
     }
+
+    @Test("a person opening the writer's sentence after an opening phrase speaks the quotation after it, before an earlier speaker")
+    func subjectAfterOpeningPhrase() async throws {
+        let text = """
+            Chef Marit Solberg has run the same twelve-seat room for nineteen years.
+
+            Asked about the early days, Solberg smiles. “I slept on the floor of the pantry.”
+
+            Not everyone in the trade is a fan. One rival owner, who did not want to be named criticising a colleague, said Solberg’s refusal to expand was “vanity dressed as modesty.” Told of the remark, Solberg raised an eyebrow. “Fine,” she said. “Let him open ten.”
+            """
+        let document = try await Self.analyze(text)
+        #expect(try Self.speaker(of: "I slept on the floor", in: document) == "Marit Solberg")
+        #expect(try Self.speaker(of: "Fine", in: document) == "Marit Solberg")
+        #expect(try Self.speaker(of: "Let him open ten", in: document) == "Marit Solberg")
+    }
 }

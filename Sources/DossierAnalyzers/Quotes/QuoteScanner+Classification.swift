@@ -288,7 +288,16 @@ extension QuoteScanner {
         // entities layer links to no one, the one ending the paragraph just before (`“…burning up
         // from within.” ¶ She added: “…”`).
         guard let last else { return nil }
-        if last.block == span.startBlock { return personal(last.speaker, female: female) }
+        if last.block == span.startBlock {
+            // `One restaurateur … said … “…”. Told of the remark, Varga raised an eyebrow. “Fine,”
+            // she said.`: a fitting person opening the writer's sentence between them.
+            if let person = previousSubject(of: range.lowerBound, female: female),
+                let sentence = sentenceBefore(span), quotes.last.map({ $0.range.end <= sentence.lowerBound }) ?? true
+            {
+                return Speaker(entity: reference(person), range: TextRange(range), isAnonymous: false)
+            }
+            return personal(last.speaker, female: female)
+        }
         guard last.block + 2 >= span.startBlock, resolve(range).entity == nil else { return nil }
         let paragraph = blocks[span.startBlock].range
         if last.block + 1 == span.startBlock, skipSpaces(from: paragraph.start, to: paragraph.end) == range.lowerBound {
@@ -477,7 +486,14 @@ extension QuoteScanner {
     mutating func namedSubject(before span: Span) -> Range<Int>? {
         guard let previous = sentenceBefore(span) else { return nil }
         let t = tokens(previous)
-        guard let (range, end) = name(t, from: 0), end + 1 < t.count, t[end + 1].isWord, !t[end + 1].isCapitalized,
+        // `Asked about it now, Varga shrugs.`: after an opening phrase of up to eight words too.
+        var from = 0
+        if !(t.first?.isCapitalized == true && mentions.entity(overlapping: TextRange(start: t[0].start, end: t[0].end)) != nil),
+            let comma = t.prefix(9).firstIndex(where: { $0.isMark(0x2C) }), comma + 1 < t.count
+        {
+            from = comma + 1
+        }
+        guard let (range, end) = name(t, from: from), end + 1 < t.count, t[end + 1].isWord, !t[end + 1].isCapitalized,
             wordClass(t[end + 1]) & (C.clauseStop | C.preposition) == 0 || Words.beForms.contains(t[end + 1].hash),
             let e = mentions.entity(overlapping: TextRange(range)), mentions.entities[e].kind == .person
         else { return nil }
