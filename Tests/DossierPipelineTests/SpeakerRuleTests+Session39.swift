@@ -256,4 +256,17 @@ extension SpeakerRuleTests {
         #expect(try Self.speaker(of: "Fine", in: document) == "Marit Solberg")
         #expect(try Self.speaker(of: "Let him open ten", in: document) == "Marit Solberg")
     }
+
+    @Test("'the executive said' after an unnamed executive's report is that unnamed executive, not a named chief executive")
+    func unnamedBeforeNamedTitle() async throws {
+        let text = """
+            Skarlo chief executive Matthias Drechsler said the company had gone as far as it could.
+
+            Forwarders are scrambling. One senior executive at a Danish forwarder, who asked not to be named, said customers had begun switching bookings. “We have moved 400 boxes this week,” the executive said.
+            """
+        let document = try await Self.analyze(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range).contains("400 boxes") })
+        #expect(quote.isAnonymous)
+        #expect(quote.speaker == nil)
+    }
 }

@@ -257,6 +257,17 @@ extension QuoteScanner {
     /// name mistaken for a person.
     mutating func antecedent(of range: Range<Int>, before span: Span, last: (block: Int, speaker: Speaker)?) -> Speaker? {
         let t = tokens(range)
+        // `One senior executive …, who asked not to be named, said …. “…,” the executive said.`: the
+        // unnamed speaker of the sentence before, when its description holds the same head, even
+        // if a named chief executive is `the executive` elsewhere.
+        if t.count == 2, t[0].hash == Words.the, t[1].isWord, !t[1].isCapitalized, let subject = reportingSubject(before: span),
+            resolve(subject).isAnonymous,
+            tokens(subject).prefix(while: { !$0.isMark(0x2C) && $0.hash != Words.who }).contains(where: {
+                $0.isWord && $0.hash == t[1].hash
+            })
+        {
+            return Speaker(entity: nil, range: TextRange(range), isAnonymous: true)
+        }
         // `said the striker`, `said the Corran Vale boss`: a title with `the`, perhaps after the name
         // of its club or firm (whose words name no speaker, whatever their kind), that no entity
         // carries.
