@@ -269,4 +269,18 @@ extension SpeakerRuleTests {
         #expect(quote.isAnonymous)
         #expect(quote.speaker == nil)
     }
+
+    @Test("a thing added ('adds a pinch of salt', 'added a goal') is no reported speech; 'added that' still is")
+    func addedThing() async throws {
+        let text = """
+            Solberg tastes the broth, frowns, adds a pinch of salt and tastes again.
+
+            Winger Tomas Ekberg added a goal as the home side won for the eighth time.
+
+            Ekberg added that the squad had never been fitter.
+            """
+        let document = try await Self.analyze(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
+        #expect(reported == ["the squad had never been fitter"])
+    }
 }

@@ -806,7 +806,11 @@ enum Words {
         ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "another"].map(WordTable.hash))
     /// Verbs of writing, whose object (`posted a photo`) is no reported clause.
     static let writing: Set<UInt64> = Set(
-        ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash))
+        [
+            "posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares",
+            // `adds a pinch of salt`: a thing added, not words.
+            "add", "adds", "added",
+        ].map(WordTable.hash))
     /// Words after an inverted verb's speaker that say when or where it spoke (`said the ministry
     /// in a statement`), so that the speaker closes the clause.
     /// Words that open a subordinate clause, which is no sentence by itself.
