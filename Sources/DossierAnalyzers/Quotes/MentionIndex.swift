@@ -92,32 +92,26 @@ struct MentionIndex {
     /// The entity of the first person named (not by a pronoun) in `range`, outside the `quoted`
     /// ranges (sorted by start).
     func firstPerson(in range: Range<Int>, outside quoted: [Range<Int>]) -> Int? {
-        firstNamed(in: range, outside: quoted) { $0.isPerson }
+        firstPersonEntry(in: range, outside: quoted)?.entity
     }
 
     /// The first mention of a person by name (not by a pronoun) in `range`, outside the `quoted`
     /// ranges (sorted by start).
     func firstPersonEntry(in range: Range<Int>, outside quoted: [Range<Int>]) -> Entry? {
-        var i = lowerBound(range.lowerBound)
-        while i < entries.count, entries[i].range.start < range.upperBound {
-            let entry = entries[i]
-            if entry.isPerson, !entry.isPronoun, !Self.lies(entry.range.start, in: quoted) { return entry }
-            i += 1
-        }
-        return nil
+        firstNamed(in: range, outside: quoted) { $0.isPerson }
     }
 
     /// The entity of the first person or organisation named (not by a pronoun) in `range`, outside
     /// the `quoted` ranges (sorted by start).
     func firstPersonOrOrganization(in range: Range<Int>, outside quoted: [Range<Int>]) -> Int? {
-        firstNamed(in: range, outside: quoted) { $0.isPerson || entities[$0.entity].kind == .organization }
+        firstNamed(in: range, outside: quoted) { $0.isPerson || entities[$0.entity].kind == .organization }?.entity
     }
 
-    private func firstNamed(in range: Range<Int>, outside quoted: [Range<Int>], where fits: (Entry) -> Bool) -> Int? {
+    private func firstNamed(in range: Range<Int>, outside quoted: [Range<Int>], where fits: (Entry) -> Bool) -> Entry? {
         var i = lowerBound(range.lowerBound)
         while i < entries.count, entries[i].range.start < range.upperBound {
             let entry = entries[i]
-            if fits(entry), !entry.isPronoun, !Self.lies(entry.range.start, in: quoted) { return entry.entity }
+            if fits(entry), !entry.isPronoun, !Self.lies(entry.range.start, in: quoted) { return entry }
             i += 1
         }
         return nil
