@@ -283,4 +283,25 @@ extension SpeakerRuleTests {
         let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map { document.text(in: $0.range) }
         #expect(reported == ["the squad had never been fitter"])
     }
+
+    @Test("a quotation inside a quotation is its own when a verb inside the outer one introduces it")
+    func quotationInsideQuotation() async throws {
+        let text = """
+            Architect Ottilie Varga died on Sunday. She taught at the university for thirty years, and her students adored her.
+
+            “Not angrily, very precisely,” said Rafael Quintero, a former student. “She held up the two halves and said, ‘Now you have two buildings.’ I have told that story ever since.”
+
+            “I told them, ‘Nobody leaves this summer,’ and I meant it,” Quintero added. “Nobody calls it ‘the Honeycomb’ here.”
+            """
+        let document = try await Self.analyze(text)
+        let quotes = document.annotations.quotes
+        func speaker(_ exact: String) -> String? {
+            quotes.first { document.text(in: $0.range) == exact }.flatMap { document.annotations.resolve($0.speaker)?.name }
+        }
+        #expect(speaker("Now you have two buildings.") == "Ottilie Varga")
+        #expect(speaker("Nobody leaves this summer,") == "Rafael Quintero" || speaker("Nobody leaves this summer") == "Rafael Quintero")
+        // A term quoted inside with no verb stays part of the outer words.
+        #expect(!quotes.contains { document.text(in: $0.range) == "the Honeycomb" })
+        #expect(try Self.speaker(of: "I have told that story", in: document) == "Rafael Quintero")
+    }
 }

@@ -18,7 +18,29 @@ extension QuoteScanner {
         // The words between two quotations of a sentence follow the first and lead into the
         // second: tokenized once, for both.
         var previousPost: (range: Range<Int>, tokens: [QuoteToken]) = (0..<0, [])
+        // The last quotation of speech, for a quotation quoted inside it.
+        var outer: (span: Span, speaker: Speaker?)?
         for (index, span) in spans.enumerated() {
+            if span.nested {
+                // `“Coach Vogel came in and said, ‘Congratulations,’ and I thought …”`: a quotation
+                // inside a quotation of speech is a quotation of its own only when a reporting verb
+                // inside the outer words introduces it; the outer words and their bookkeeping stay
+                // as they are.
+                if let o = outer, span.open > o.span.contentStart, let close = span.close, close < o.span.contentEnd,
+                    let (cue, speaker) = nestedSpeaker(span, in: o.span, outer: o.speaker)
+                {
+                    var quote = Quote(range: TextRange(start: span.contentStart, end: span.contentEnd), kind: .direct)
+                    quote.cue = lowercasedText(cue)
+                    quote.cueRange = TextRange(cue)
+                    quote.speaker = speaker.entity
+                    quote.speakerRange = speaker.range
+                    quote.isAnonymous = speaker.isAnonymous
+                    quotes.append(quote)
+                }
+                continue
+            }
+            // The next quotation that is not inside this one.
+            let nextOuter = spans[(index + 1)...].firstIndex(where: { !$0.nested }) ?? spans.count
             let openSentence = sentence(containing: span.open, block: span.startBlock)
             let preLo = max(openSentence.lowerBound, previousClose + 1)
             var pre: [QuoteToken] = []
@@ -27,7 +49,7 @@ extension QuoteScanner {
             previousPost = (0..<0, [])
             if let close = span.close {
                 var hi = sentence(containing: close, block: span.endBlock).upperBound
-                if index + 1 < spans.count, spans[index + 1].open > close { hi = min(hi, spans[index + 1].open) }
+                if nextOuter < spans.count, spans[nextOuter].open > close { hi = min(hi, spans[nextOuter].open) }
                 if close + 1 < hi {
                     post = tokens((close + 1)..<hi)
                     previousPost = ((close + 1)..<hi, post)
@@ -47,7 +69,7 @@ extension QuoteScanner {
             }
             // `"Can I give it to James?" Brooke asked.`: the question ends the sentence for the
             // segmenter, so the attribution is the next one's opening words.
-            if post.isEmpty, let close = span.close, let next = sentenceAfterClosingQuote(span, close: close, before: spans, index + 1) {
+            if post.isEmpty, let close = span.close, let next = sentenceAfterClosingQuote(span, close: close, before: spans, nextOuter) {
                 let (nextAfter, _) = attribution(after: tokens(next))
                 if let nextAfter, nextAfter.cue != nil || nextAfter.speaker != nil && Self.isDash(v(next.lowerBound)) {
                     after = nextAfter
@@ -201,7 +223,40 @@ extension QuoteScanner {
                 quote.isAnonymous = previous.isAnonymous
             }
             quotes.append(quote)
+            outer =
+                kind == .direct
+                ? (span, quote.speakerRange.map { Speaker(entity: quote.speaker, range: $0, isAnonymous: quote.isAnonymous) }) : nil
         }
+    }
+
+    /// Who speaks a quotation quoted inside another, and the verb, from the words before it inside
+    /// the outer one (back to the start of their sentence): `I said, ‘…’` is the outer speaker;
+    /// `she said, ‘…’` the person known to be of that gender named last before it who is not the
+    /// outer speaker;
+    /// a name (`Coach Vogel came in here and said, ‘…’`), that person. Nil when no reporting verb
+    /// introduces it there, or no such person is found.
+    mutating func nestedSpeaker(_ span: Span, in outerSpan: Span, outer: Speaker?) -> (Range<Int>, Speaker)? {
+        let sentence = self.sentence(containing: span.open, block: span.startBlock)
+        let lo = max(outerSpan.contentStart, sentence.lowerBound)
+        guard lo < span.open else { return nil }
+        let pre = tokens(lo..<span.open)
+        guard case (.introduced, let found?) = attribution(before: pre), let cue = found.cue, let range = found.speaker else { return nil }
+        let words = tokens(range)
+        if words.count == 1, words[0].isWord, Words.firstPerson.contains(words[0].hash) { return outer.map { (cue, $0) } }
+        if words.count == 1, words[0].hash == Words.he || words[0].hash == Words.she {
+            let female = words[0].hash == Words.she
+            let entities = mentions.entities
+            let outerEntity = outer?.entity.flatMap { e in entities.firstIndex { $0.id == e.id } }
+            guard
+                let person = mentions.nearest(
+                    before: range.lowerBound, floor: floorForPronoun(at: outerSpan.open), kinds: [.person],
+                    where: { $0 != outerEntity && self.gender(of: entities[$0]) == female })
+            else { return nil }
+            return (cue, Speaker(entity: reference(person), range: TextRange(range), isAnonymous: false))
+        }
+        let speaker = resolve(range)
+        guard speaker.entity != nil || speaker.isAnonymous else { return nil }
+        return (cue, speaker)
     }
 
     /// `Asked whether the actor would return to the show, he replied: “…”`: a verb and a speaker

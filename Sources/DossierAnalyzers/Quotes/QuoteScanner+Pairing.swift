@@ -134,7 +134,8 @@ extension QuoteScanner {
                 case .close:
                     guard let open = pending[family] else { continue }
                     pending[family] = nil
-                    // A quotation inside another is the speaker quoting someone: part of the outer words.
+                    // A quotation inside another is the speaker quoting someone: part of the outer
+                    // words, and a quotation of its own only when a verb there introduces it.
                     let nested = pending.indices.contains { $0 != family && pending[$0] != nil && pending[$0]!.pos < open.pos }
                     if family < QuoteFamily.single {
                         if (pending[QuoteFamily.single]?.pos ?? -1) > open.pos { pending[QuoteFamily.single] = nil }
@@ -142,7 +143,8 @@ extension QuoteScanner {
                     } else if pos - open.pos > 600 {
                         continue
                     }
-                    if !nested, let span = makeSpan(open: open.pos, close: pos, startBlock: open.block, endBlock: b) {
+                    if var span = makeSpan(open: open.pos, close: pos, startBlock: open.block, endBlock: b) {
+                        span.nested = nested
                         spans.append(span)
                     }
                 case .none:

@@ -22,6 +22,9 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         var contentEnd: Int
         var startBlock: Int
         var endBlock: Int
+        /// A quotation inside another (`“She said, ‘Now you have two buildings.’ …”`): kept only
+        /// when a reporting verb inside the outer quotation introduces it.
+        var nested = false
     }
 
     /// Who said something and with which verb, as found next to a quotation or a reported clause.
