@@ -1763,10 +1763,7 @@ struct EntityRecognizer {
             guard let target = surnames[key] ?? given, target >= 0, target != g,
                 groups[g].kind == .person || groups[g].kind == .misc || !groups[g].confident
             else { continue }
-            groups[target].mentions += groups[g].mentions
-            groups[target].roles += groups[g].roles
-            groups[target].roleHeads.formUnion(groups[g].roleHeads)
-            groups[g].mentions = []
+            merge(g, into: target, &groups)
         }
         // `Norvane` (in a headline before, or alone after) and `Norvane Lines`, `Baltwave` and
         // `Baltwave Analytics`: a lone word that no sure rule placed and that opens the two-word name
@@ -1790,11 +1787,16 @@ struct EntityRecognizer {
                 groups[g].kind == .misc || groups[g].kind == .organization || !groups[g].confident,
                 !classes(sequence(f.first, f.end)).contains(.organizationPhrase)
             else { continue }
-            groups[target].mentions += groups[g].mentions
-            groups[target].roles += groups[g].roles
-            groups[target].roleHeads.formUnion(groups[g].roleHeads)
-            groups[g].mentions = []
+            merge(g, into: target, &groups)
         }
+    }
+
+    /// Moves the lone word `g`'s mentions, roles and role heads into the group `target`.
+    private func merge(_ g: Int, into target: Int, _ groups: inout [Group]) {
+        groups[target].mentions += groups[g].mentions
+        groups[target].roles += groups[g].roles
+        groups[target].roleHeads.formUnion(groups[g].roleHeads)
+        groups[g].mentions = []
     }
 
     /// One kind per name across the document: a lone word no sure rule placed (left as misc, or

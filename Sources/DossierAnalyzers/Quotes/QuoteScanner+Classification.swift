@@ -232,9 +232,8 @@ extension QuoteScanner {
     /// Who speaks a quotation quoted inside another, and the verb, from the words before it inside
     /// the outer one (back to the start of their sentence): `I said, ‘…’` is the outer speaker;
     /// `she said, ‘…’` the person known to be of that gender named last before it who is not the
-    /// outer speaker;
-    /// a name (`Coach Vogel came in here and said, ‘…’`), that person. Nil when no reporting verb
-    /// introduces it there, or no such person is found.
+    /// outer speaker; a name (`Coach Vogel came in here and said, ‘…’`), that person. Nil when no
+    /// reporting verb introduces it there, or no such person is found.
     mutating func nestedSpeaker(_ span: Span, in outerSpan: Span, outer: Speaker?) -> (Range<Int>, Speaker)? {
         let sentence = self.sentence(containing: span.open, block: span.startBlock)
         let lo = max(outerSpan.contentStart, sentence.lowerBound)

@@ -132,7 +132,7 @@ extension QuoteScanner {
             var d = j - 2
             while d > lo, j - 2 - d < 3, t[d].isWord, !t[d].isCapitalized, wordClass(t[d]) & C.determiner == 0 { d -= 1 }
             guard d < j - 2, t[d].isWord, wordClass(t[d]) & C.determiner != 0,
-                wordClass(t[j - 2]) & C.anonymousHead != 0 || isTitle(t[j - 2]), !marksAnonymity(t, (j + 1)..<min(t.count, j + 12))
+                isHeadOfDescription(t[j - 2]), !marksAnonymity(t, (j + 1)..<min(t.count, j + 12))
             else { return nil }
             return t[d].start..<t[j - 2].end
         }
@@ -349,8 +349,12 @@ extension QuoteScanner {
         var m = nameEnd
         while m - 1 >= lo, t[m - 1].isWord, t[m - 1].isCapitalized { m -= 1 }
         guard m - 2 >= lo, t[m - 1].isWord, t[m - 1].hash == Words.for || t[m - 1].hash == Words.to, t[m - 2].isWord else { return false }
-        return wordClass(t[m - 2]) & C.anonymousHead != 0 || isTitle(t[m - 2])
+        return isHeadOfDescription(t[m - 2])
     }
+
+    /// Whether a word can end an unnamed description: an unnamed head (`spokeswoman`, `officials`)
+    /// or a title (`lawyer`, `representative`).
+    mutating func isHeadOfDescription(_ t: QuoteToken) -> Bool { wordClass(t) & C.anonymousHead != 0 || isTitle(t) }
 
     /// The name after `<a> [word] <document> [filed|issued|…] from|by [the]` at token `k`, when it
     /// is an entity's.
@@ -460,7 +464,7 @@ extension QuoteScanner {
         var i = lo + 1
         var head: Int?
         while i < end, i <= lo + 3, t[i].isWord, !t[i].isCapitalized, wordClass(t[i]) & (C.preposition | C.clauseStop) == 0 {
-            if wordClass(t[i]) & C.anonymousHead != 0 || isTitle(t[i]) { head = i }
+            if isHeadOfDescription(t[i]) { head = i }
             i += 1
         }
         guard let head, head == i - 1 else { return nil }
@@ -811,8 +815,6 @@ enum Words {
             // `adds a pinch of salt`: a thing added, not words.
             "add", "adds", "added",
         ].map(WordTable.hash))
-    /// Words after an inverted verb's speaker that say when or where it spoke (`said the ministry
-    /// in a statement`), so that the speaker closes the clause.
     /// Words that open a subordinate clause, which is no sentence by itself.
     static let subordinators: Set<UInt64> = Set(
         ["when", "if", "as", "after", "because", "although", "though", "while", "since", "before", "until", "once", "whenever", "unless"]
@@ -825,6 +827,8 @@ enum Words {
             "late", "early", "overnight", "tomorrow", "tonight", "recently", "previously", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday",
         ].map(WordTable.hash))
+    /// Words after an inverted verb's speaker that say when or where it spoke (`said the ministry
+    /// in a statement`), so that the speaker closes the clause.
     static let attributionAdverbials: Set<UInt64> = Set(
         ["in", "on", "at", "during", "after", "before", "last", "yesterday", "today", "earlier", "late", "when", "while", "via", "through"]
             .map(WordTable.hash))
