@@ -259,7 +259,7 @@ struct EntityAnalyzerTests {
                 + "Jonas Pirk, director of the Norrland Heritage Trust, declined to comment.")
         let cases = [
             ("Ines Kovac", "senior fellow", "the Marden Institute"), ("Tomas Brell", "analyst", "Vellmar Capital"),
-            ("Lena Oduya", "professor", "Tarn University"), ("Jonas Pirk", "director", "the Norrland Heritage Trust"),
+            ("Lena Oduya", "professor of economics", "Tarn University"), ("Jonas Pirk", "director", "the Norrland Heritage Trust"),
         ]
         try expectPeople(cases, in: entities, document)
         #expect(entity("Marden Institute", in: entities)?.kind == .organization)

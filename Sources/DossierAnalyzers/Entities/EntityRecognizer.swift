@@ -793,6 +793,12 @@ struct EntityRecognizer {
                 var nameStart = te
                 if tokens[nameStart].hash == of { nameStart += 1 }
                 if nameStart == te {
+                    // `the cabinet member for finance, Councillor Owen Malley`: a title set off before
+                    // the one the name carries.
+                    if ts == a, let (role, head) = titleBeforeComma(a, sentenceStart: r.lowerBound) {
+                        roles.append(role)
+                        heads.append(head)
+                    }
                     roles.append(
                         Entity.Role(title: text(ts, te), affiliation: ts > a ? text(a, ts) : nil, range: range(a, te)))
                     heads.append(tokens[te - 1].hash)
@@ -820,7 +826,7 @@ struct EntityRecognizer {
                 heads.append(head)
                 personCue = true
                 if plural { pendingRole = (start: 0, role: role, head: head) }
-            } else if let (role, head) = titleBeforeComma(a, sentenceStart: r.lowerBound) {
+            } else if let (role, head) = titleBeforeComma(honorificStart(a, sentenceStart: r.lowerBound), sentenceStart: r.lowerBound) {
                 roles.append(role)
                 heads.append(head)
                 personCue = true
@@ -872,7 +878,8 @@ struct EntityRecognizer {
         // `the council's director of resources, Graham Tillotson`: a title with `of` or `for` and
         // up to three lowercase words of what it is over.
         var last = a - 2
-        if !isA(tokens[last].hash, .titleWord) {
+        // A word that only modifies a title ends a field, not a title: `member for finance`.
+        if !isA(tokens[last].hash, .titleWord) || titleBefore(last + 1, sentenceStart: sentenceStart) == nil {
             var p = last
             while p > sentenceStart + 1, last - p < 3, tokens[p].isLowercaseWord, tokens[p].hash != of, tokens[p].hash != tables.words.for {
                 p -= 1
@@ -889,6 +896,13 @@ struct EntityRecognizer {
             role = Entity.Role(title: role.title + " " + text(last + 1, a - 1), affiliation: role.affiliation, range: range(m, a - 1))
         }
         let before = tokens[m - 1]
+        // `Questioned by Tomasz Wieczorek, the defence barrister, Mrs Ashdown said`: a description
+        // set off after an earlier name is that name's, not the one after the honorific.
+        if isA(tokens[a].hash, .honorific), m - 3 >= sentenceStart, isLowercaseThe(m - 1) || before.hash == self.a,
+            tokens[m - 2].has(.comma), tokens[m - 3].isCapitalizedWord
+        {
+            return nil
+        }
         // `The prime minister, Gregory Sallow`, `Their captain, Liesel Brandvold`, `the Transport
         // Secretary, Julian Ashcombe`; a capitalised title only after `the` in lowercase (not
         // `Labour Secretary, …` in a list).
@@ -897,6 +911,15 @@ struct EntityRecognizer {
         // a list (`Labour Secretary, …`).
         if !tokens[last].isLowercaseWord && !isLowercaseThe(m - 1) && !(opensSentence && tokens[m - 1].hash == the) { return nil }
         if before.has(.possessive) || (before.isLowercaseWord && determiners.contains(before.hash)) || opensSentence { return (role, head) }
+        // `Centre Forward, whose leader, Piet Varga, said`: the title of the name before `whose`.
+        if before.isLowercaseWord, before.hash == tables.words.whose, m - 3 >= sentenceStart, tokens[m - 2].has(.comma),
+            tokens[m - 3].isCapitalizedWord, tokens[last].isLowercaseWord
+        {
+            var p = m - 3
+            while p > sentenceStart && tokens[p - 1].isCapitalizedWord && m - 3 - p < 3 { p -= 1 }
+            guard !isInitialPosition(p, sentenceStart: sentenceStart) || p < m - 3 || isKnownName(p) else { return nil }
+            return (Entity.Role(title: role.title, affiliation: text(p, m - 2), range: range(m, a - 1)), head)
+        }
         // `A Westmere Constabulary spokeswoman, Halldóra Brennan`: an organisation's name between a
         // determiner and the title, which `titleBefore` took as the affiliation.
         if before.isCapitalizedWord && tokens[last].isLowercaseWord {
@@ -916,11 +939,25 @@ struct EntityRecognizer {
         {
             d -= 1
         }
+        // `Pryce's campaign manager, Lorna Beckett`: a possessor's name, then the nouns and the
+        // title, which make the title together.
+        if d > sentenceStart, d < m - 1, tokens[d].has(.possessive), tokens[d - 1].isCapitalizedWord {
+            var p = d - 1
+            while p > sentenceStart && tokens[p - 1].isCapitalizedWord && d - p < 4 { p -= 1 }
+            return (Entity.Role(title: text(d + 1, a - 1), affiliation: text(p, d), range: range(p, a - 1)), head)
+        }
         guard d >= sentenceStart, d < m - 1, determiners.contains(tokens[d].hash),
             tokens[d].isLowercaseWord || isInitialPosition(d, sentenceStart: sentenceStart)
         else { return nil }
         let affiliated = Entity.Role(title: role.title, affiliation: text(d, m), range: range(d, a - 1))
         return (affiliated, head)
+    }
+
+    /// Where the name starting at `a` starts with the honorific before it (`Dr.`, `Mrs`), or `a`.
+    private mutating func honorificStart(_ a: Int, sentenceStart: Int) -> Int {
+        if a - 1 > sentenceStart, scalar(a - 1) == 0x2E, isA(tokens[a - 2].hash, .honorific) { return a - 2 }
+        if a > sentenceStart, isA(tokens[a - 1].hash, .honorific) { return a - 1 }
+        return a
     }
 
     /// A title just before `a`, with its affiliation, whether it is plural, and where the title starts.
@@ -953,6 +990,19 @@ struct EntityRecognizer {
             // A lowercase noun before a lowercase title: "said union chairman Erik Dahl", "the company
             // spokeswoman Nina Strand"; not a verb or a preposition ("warned analyst Mira Holt").
             affiliation = (m - 1, m)
+            // `Halvergate port authority director Ingrid Solheim`: a name and up to two more nouns
+            // before it belong to it.
+            var p = m - 1
+            while p - 1 > sentenceStart, m - p < 3, tokens[p - 1].isLowercaseWord, !isA(tokens[p - 1].hash, [.commonWord, .titleWord]),
+                !determiners.contains(tokens[p - 1].hash), !tables.words.clauseWords.contains(tokens[p - 1].hash)
+            {
+                p -= 1
+            }
+            if p - 1 >= sentenceStart, tokens[p - 1].isCapitalizedWord {
+                var q = p - 1
+                while q - 1 >= sentenceStart && tokens[q - 1].isCapitalizedWord && p - q < 3 { q -= 1 }
+                if !(isInitialPosition(q, sentenceStart: sentenceStart) && isA(tokens[q].hash, .commonWord)) { affiliation = (q, m) }
+            }
         }
         let from = affiliation?.0 ?? m
         let role = Entity.Role(title: text(m, a), affiliation: affiliation.map { text($0.0, $0.1) }, range: range(from, a))
@@ -971,6 +1021,13 @@ struct EntityRecognizer {
 
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
     private mutating func appositionAfter(_ b: Int, limit: Int, beforeName: Bool = true) -> (Entity.Role, UInt64)? {
+        var b = b
+        // `Dagny Persson, 54, a home-care nurse`: past an age between commas, when an article follows.
+        if b + 4 < limit, tokens[b].has(.comma), isBareAge(b + 1), tokens[b + 2].has(.comma), tokens[b + 3].isLowercaseWord,
+            tokens[b + 3].hash == a || tokens[b + 3].hash == an || tokens[b + 3].hash == the
+        {
+            b += 2
+        }
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
         var p = b + 1
         if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
@@ -1027,7 +1084,8 @@ struct EntityRecognizer {
         // Vellmar Capital", "a professor of economics at Tarn University": a field in lowercase words may
         // come between the title and the preposition; "the" before the organisation belongs to it.
         if affiliation == nil, let (from, to) = organisationAfterTitle(e, limit: limit) {
-            let role = Entity.Role(title: text(p, e), affiliation: text(from, to), range: range(affiliationStart, to))
+            // The field between the title and the preposition is the title's: `head of container research`.
+            let role = Entity.Role(title: text(p, from - 1), affiliation: text(from, to), range: range(affiliationStart, to))
             return (role, tokens[e - 1].hash)
         }
         let role = Entity.Role(
@@ -1058,7 +1116,7 @@ struct EntityRecognizer {
         let head = q - 1
         guard endsWith(head, tables.words.occupationEndings), !tables.words.notOccupations.contains(tokens[head].hash) else { return nil }
         if let (from, to) = organisationAfterTitle(q, limit: limit) {
-            return (Entity.Role(title: text(p, q), affiliation: text(from, to), range: range(b + 1, to)), tokens[head].hash)
+            return (Entity.Role(title: text(p, from - 1), affiliation: text(from, to), range: range(b + 1, to)), tokens[head].hash)
         }
         return (Entity.Role(title: text(p, q), affiliation: nil, range: range(b + 1, q)), tokens[head].hash)
     }
@@ -1105,6 +1163,13 @@ struct EntityRecognizer {
                     && (tokens[f].has(.ampersand) || (tokens[f].hash == of && tokens[f].isLowercaseWord))))
         {
             f += 1
+        }
+        // `the Tilokhali union council`: a lowercase head of an organisation after the name is part of it.
+        var g = f
+        let tail = min(limit, f + 2)
+        while g < tail, tokens[g].isLowercaseWord, !affiliationPrepositions.contains(tokens[g].hash) {
+            g += 1
+            if isA(tokens[g - 1].hash, .organizationHead) { f = g }
         }
         if from > q + 1 { from = q + 1 }
         return (from, f)

@@ -8,6 +8,7 @@ struct FunctionWords: Sendable {
     let and = WordHash.word("and")
     let of = WordHash.word("of")
     let `for` = WordHash.word("for")
+    let whose = WordHash.word("whose")
     let saint = WordHash.word("st")
     /// `the force`: a police force, whose name holds one of `policeHeads`.
     let force = WordHash.word("force")

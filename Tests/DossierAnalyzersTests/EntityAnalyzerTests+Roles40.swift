@@ -1,0 +1,81 @@
+import DossierAnalyzers
+import DossierCore
+import Testing
+
+/// Roles from occupations and from the constructions session 40 added, in invented articles.
+extension EntityAnalyzerTests {
+    /// The titles and affiliations of the person named `name`.
+    func roles(of name: String, in entities: [Entity]) -> [String] {
+        entity(name, in: entities)?.roles.map { [$0.title, $0.affiliation].compactMap { $0 }.joined(separator: " / ") } ?? []
+    }
+
+    @Test("an occupation before a name is a role: 'veteran locksmith Harlan Bex', 'the podcaster Merit Oyelowo'")
+    func occupationBeforeName() throws {
+        let (document, entities) = try paragraph(
+            "The break-in was spotted by veteran locksmith Harlan Bex on the way to work. The podcaster Merit Oyelowo filmed the street.")
+        try expectPeople(
+            [("Harlan Bex", "veteran locksmith", nil), ("Merit Oyelowo", "podcaster", nil)], in: entities, document)
+    }
+
+    @Test("a possessor's title set off by commas: 'Vale's accountant, Petra Lind,' and 'Ferro's campaign spokeswoman, Lidia Sorne,'")
+    func possessorTitleBeforeComma() throws {
+        let (document, entities) = try paragraph(
+            "Vale's accountant, Petra Lind, said the figures were filed late. Ferro's campaign spokeswoman, Lidia Sorne, called it a smear."
+        )
+        try expectPeople(
+            [("Petra Lind", "accountant", "Vale"), ("Lidia Sorne", "campaign spokeswoman", "Ferro")], in: entities, document)
+    }
+
+    @Test("'the Harbour Party, whose treasurer, Imre Kask, said' gives the title with the party")
+    func titleAfterWhose() throws {
+        let (_, entities) = try paragraph("The votes belonged to the Harbour Party, whose treasurer, Imre Kask, said it would abstain.")
+        #expect(roles(of: "Imre Kask", in: entities) == ["treasurer / Harbour Party"])
+    }
+
+    @Test("an honorific between the comma and the name: 'the agency's head of forecasting, Dr. Selma Rook,'")
+    func honorificAfterTitleComma() throws {
+        let (_, entities) = try paragraph("The agency's head of forecasting, Dr. Selma Rook, said the storm had stalled.")
+        #expect(roles(of: "Selma Rook", in: entities) == ["head of forecasting / The agency"])
+    }
+
+    @Test("a title set off before a titled name: 'the committee member for housing, Councillor Bryn Tate,'")
+    func titleBeforeTitledName() throws {
+        let (_, entities) = try paragraph("At the hearing, the committee member for housing, Councillor Bryn Tate, asked for a delay.")
+        #expect(roles(of: "Bryn Tate", in: entities) == ["committee member for housing", "Councillor"])
+    }
+
+    @Test("an apposition after an age: 'Wren Halloway, 61, a retired ferry captain,'")
+    func appositionAfterAge() throws {
+        let (_, entities) = try paragraph("Wren Halloway, 61, a retired ferry captain, watched from the pier.")
+        #expect(roles(of: "Wren Halloway", in: entities) == ["retired ferry captain"])
+    }
+
+    @Test("nouns and a name before a title are its affiliation: 'Dunmore harbour board chairman Elias Cray'")
+    func nounsBeforeTitle() throws {
+        let (_, entities) = try paragraph("The plan was backed by Dunmore harbour board chairman Elias Cray on Monday.")
+        #expect(roles(of: "Elias Cray", in: entities) == ["chairman / Dunmore harbour board"])
+    }
+
+    @Test("a field after the title stays in it, and a lowercase head after the organisation's name is part of it")
+    func fieldAndOrganisationTail() throws {
+        let (_, entities) = try paragraph(
+            """
+            Oona Ferris, professor of marine chemistry at Castell University, led the survey. Pavel Dragan, chairman of the Orlova \
+            village council, said boats had stayed in port.
+            """)
+        #expect(roles(of: "Oona Ferris", in: entities) == ["professor of marine chemistry / Castell University"])
+        #expect(roles(of: "Pavel Dragan", in: entities) == ["chairman / the Orlova village council"])
+    }
+
+    @Test("not roles: a broadcaster named after its trade stays an organisation; a description of an earlier name skips the honorific")
+    func notRoles() throws {
+        let (_, entities) = try paragraph(
+            """
+            The final was shown by the public broadcaster Radio Velm on Sunday. Questioned by Ivo Grant, the defence solicitor, \
+            Mrs Tamsin Pell said she had seen nothing.
+            """)
+        #expect(entity("Radio Velm", in: entities)?.kind == .organization)
+        #expect(roles(of: "Tamsin Pell", in: entities).isEmpty)
+        #expect(roles(of: "Ivo Grant", in: entities) == ["defence solicitor"])
+    }
+}
