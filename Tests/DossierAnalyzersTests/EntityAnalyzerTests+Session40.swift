@@ -2,7 +2,8 @@ import DossierAnalyzers
 import DossierCore
 import Testing
 
-/// Roles from occupations and from the constructions session 40 added, in invented articles.
+/// Roles from occupations and the constructions session 40 added, and the head words it added, in
+/// invented articles.
 extension EntityAnalyzerTests {
     /// The titles and affiliations of the person named `name`.
     func roles(of name: String, in entities: [Entity]) -> [String] {
@@ -77,5 +78,22 @@ extension EntityAnalyzerTests {
         #expect(entity("Radio Velm", in: entities)?.kind == .organization)
         #expect(roles(of: "Tamsin Pell", in: entities).isEmpty)
         #expect(roles(of: "Ivo Grant", in: entities) == ["defence solicitor"])
+    }
+
+    @Test("a firm named after its trade and more kinds of place: 'Harlow Ferries', 'Bexley Roofing', 'Ridley Crater', 'Carrow Downs'")
+    func tradeAndPlaceHeads() throws {
+        let (_, entities) = try paragraph(
+            """
+            Passengers on Harlow Ferries waited for hours. Bexley Roofing repaired the depot, and Marlow Underwriters paid the \
+            claim. Pupils at Rook Hollow Elementary were sent home. The storm crossed Ridley Crater and Carrow Downs.
+            """)
+        for name in ["Harlow Ferries", "Bexley Roofing", "Marlow Underwriters", "Rook Hollow Elementary"] {
+            #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
+        }
+        for name in ["Ridley Crater", "Carrow Downs"] { #expect(entity(name, in: entities)?.kind == .location, "\(name)") }
+        // A given name before a word that is also a kind of place stays a person's: `Marina`, `Sands`
+        // and `Pier` are no place heads.
+        let (_, people) = try paragraph("The award went to Marina Kessel, and Bobby Sands was named in the report.")
+        #expect(entity("Marina Kessel", in: people)?.kind == .person)
     }
 }
