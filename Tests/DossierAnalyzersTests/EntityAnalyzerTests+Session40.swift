@@ -96,4 +96,17 @@ extension EntityAnalyzerTests {
         let (_, people) = try paragraph("The award went to Marina Kessel, and Bobby Sands was named in the report.")
         #expect(entity("Marina Kessel", in: people)?.kind == .person)
     }
+
+    @Test("a place that opens the names of its bodies stays a place; a firm's first word stays the firm's")
+    func placeOpeningBodies() throws {
+        let (_, entities) = try paragraph(
+            """
+            The trial at Dunhallow Crown Court ended on Friday. The firm kept an office on the high street in Dunhallow. \
+            Tarrow Packaging Inc. will close its plant. An engineer at Tarrow said the news came by email.
+            """)
+        #expect(entity("Dunhallow", in: entities)?.kind == .location)
+        #expect(entity("Dunhallow Crown Court", in: entities)?.kind == .organization)
+        #expect(entities.first { $0.name.hasPrefix("Tarrow Packaging") }?.kind == .organization)
+        #expect(entity("Tarrow", in: entities).map { $0.kind != .location } ?? true)
+    }
 }

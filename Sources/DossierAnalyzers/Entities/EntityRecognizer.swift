@@ -1871,11 +1871,18 @@ struct EntityRecognizer {
     /// Lusara", where "Lusara's" alone had read as a person's).
     private mutating func typeLoneWords(_ groups: inout [Group]) {
         var openings: [UInt64: Kind] = [:]
+        // The words that open a firm's name (`Northfield Packaging Inc.`, `SoftBank Group Corp`):
+        // a firm's first word stays the firm's even where a preposition reads it as a place.
+        var firmOpenings: Set<UInt64> = []
         for g in groups.indices where groups[g].fullest.end - groups[g].fullest.first >= 2 {
             let kind = groups[g].kind
             guard kind == .organization || kind == .location else { continue }
             let key = tokens[groups[g].fullest.first].hash
             if let old = openings[key], old != kind { openings[key] = .misc } else { openings[key] = kind }
+            let last = tokens[groups[g].fullest.end - 1].hash
+            if kind == .organization && (tables.words.brandSuffixes.contains(last) || tables.words.firmEndings.contains(last)) {
+                firmOpenings.insert(key)
+            }
         }
         // The name a place's "X of" ends with: "Lusara" after "the Republic of Lusara".
         var placeEndings: Set<UInt64> = []
@@ -1887,6 +1894,15 @@ struct EntityRecognizer {
             guard !groups[g].mentions.isEmpty, groups[g].kind != .group, !groups[g].confident else { continue }
             let key = tokens[groups[g].fullest.first].hash
             if let kind = openings[key], kind != .misc {
+                // `in Castlebridge` … `Castlebridge Crown Court`: a place opens the names of its
+                // bodies, so a word its own mentions read as a place more than as anything else stays one.
+                let votes = groups[g].votes
+                if kind == .organization && votes[2] > 0 && votes[2] >= votes[1] && votes[2] >= votes[0] && !firmOpenings.contains(key)
+                    && !hasInnerCapital(groups[g].fullest.first)
+                {
+                    groups[g].kind = .location
+                    continue
+                }
                 groups[g].kind = kind
             } else if placeEndings.contains(key) {
                 groups[g].kind = .location

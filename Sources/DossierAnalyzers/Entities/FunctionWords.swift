@@ -73,6 +73,9 @@ struct FunctionWords: Sendable {
             "logistics", "foods", "pharmaceuticals", "therapeutics", "energy", "industries", "ventures", "entertainment",
             "records", "studios", "telecom", "software", "brands", "hotels", "rovers", "wanderers", "united", "research",
         ].map(WordHash.word))
+    /// Last words of a firm's name besides `brandSuffixes`, whose first word is the firm's own
+    /// (`Northfield Packaging`), not a place it is named after.
+    let firmEndings: HashSet64 = HashSet64(["company", "corporation", "co", "packaging"].map(WordHash.word))
     /// Words for a firm that name no person's trade.
     private static let firms = [
         "company", "firm", "business", "carrier", "airline", "lender", "insurer", "retailer", "manufacturer", "automaker",
