@@ -109,4 +109,16 @@ extension EntityAnalyzerTests {
         #expect(entities.first { $0.name.hasPrefix("Tarrow Packaging") }?.kind == .organization)
         #expect(entity("Tarrow", in: entities).map { $0.kind != .location } ?? true)
     }
+
+    @Test("bodies news names often are organisations: 'the Treasury', 'the Commons', 'NHS England'; heads 'Exchange' and 'Tech'")
+    func bodiesNamedOften() throws {
+        let (_, entities) = try paragraph(
+            """
+            The Treasury said the plan was costed, but the Commons voted it down. NHS England will publish its own figures. \
+            Shares fell on the Varna Metal Exchange, and Harlow Tech cut its forecast.
+            """)
+        for name in ["Treasury", "Commons", "NHS England", "Varna Metal Exchange", "Harlow Tech"] {
+            #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
+        }
+    }
 }
