@@ -121,4 +121,18 @@ extension EntityAnalyzerTests {
             #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
         }
     }
+
+    @Test("people in the plural head a group's name, which 'the doctors' joins; not 'Lawyers for' a client")
+    func pluralPeopleHeads() throws {
+        let (document, entities) = try paragraph(
+            """
+            A group called Doctors for Safer Wards wrote to the minister on Monday. The doctors asked for a meeting. \
+            Members of the Allied Teachers' Union joined them. Lawyers for Brenner said he would appeal.
+            """)
+        let group = try #require(entity("Doctors for Safer Wards", in: entities))
+        #expect(group.kind == .organization)
+        #expect(texts(group, document) == ["Doctors for Safer Wards", "The doctors"])
+        #expect(entity("Allied Teachers' Union", in: entities)?.kind == .organization)
+        #expect(entity("Lawyers for Brenner", in: entities) == nil)
+    }
 }

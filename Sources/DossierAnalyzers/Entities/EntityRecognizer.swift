@@ -672,7 +672,8 @@ struct EntityRecognizer {
         if !(saint && p == runStart + 1) {
             // A run that is a name of its own owns what follows: "Vox Media's", "South Dakota's",
             // "New York University's".
-            guard !isKnownName(p - 1), !isA(possessor.hash, [.organizationHead, .placeHead]),
+            // A plural's possessive goes on even after a head word: `Allied Teachers' Union`.
+            guard !isKnownName(p - 1), plural || !isA(possessor.hash, [.organizationHead, .placeHead]),
                 !isA(sequence(runStart, p), [.placePhrase, .organizationPhrase])
             else { return nil }
             // A given name in the run makes it a person's ("Anders Halvorsen's"), unless a head word
