@@ -135,4 +135,15 @@ extension EntityAnalyzerTests {
         #expect(entity("Allied Teachers' Union", in: entities)?.kind == .organization)
         #expect(entity("Lawyers for Brenner", in: entities) == nil)
     }
+
+    @Test("a second title after 'and' in an apposition is a second role: 'a sheep farmer and long-serving councillor'")
+    func coordinatedTitles() throws {
+        let (_, entities) = try paragraph(
+            """
+            Edwin Tarrant, a sheep farmer and long-serving county councillor, opposed the plan. Juno Perrin, a web designer and \
+            part-time lecturer at Calder College, backed it.
+            """)
+        #expect(roles(of: "Edwin Tarrant", in: entities) == ["sheep farmer", "long-serving county councillor"])
+        #expect(roles(of: "Juno Perrin", in: entities) == ["web designer", "part-time lecturer / Calder College"])
+    }
 }

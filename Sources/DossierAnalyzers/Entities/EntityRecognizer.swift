@@ -843,7 +843,6 @@ struct EntityRecognizer {
         // title set off after it that a name follows is that name's.
         let afterThe = a > r.lowerBound && isLowercaseThe(a - 1)
         // After post-nominal letters too: `Jonathan Keswick KC, counsel to the inquiry`.
-        var occupation: (Entity.Role, UInt64)?
         // `Rahima, 34, a rice farmer`, `Lund, 61, said`: an age between commas right after the name,
         // and after them an article, `of`, `from`, `who` or a verb, marks a person (not `corso
         // Monforte, 15, Milan` nor `corso Vittoria, 12, near the station`).
@@ -852,14 +851,20 @@ struct EntityRecognizer {
         {
             personCue = true
         }
+        var occupations: [(Entity.Role, UInt64)] = []
         if let (role, head) = appositionAfter(runEnd, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
             personCue = true
-        } else if roles.isEmpty, !afterThe {
-            occupation = occupationAfter(runEnd, limit: r.upperBound)
+            if let second = coordinatedTitle(after: role, from: runEnd, limit: r.upperBound) {
+                roles.append(second.0)
+                heads.append(second.1)
+            }
+        } else if roles.isEmpty, !afterThe, let first = occupationAfter(runEnd, limit: r.upperBound) {
+            occupations.append(first)
+            if let second = coordinatedTitle(after: first.0, from: runEnd, limit: r.upperBound) { occupations.append(second) }
         }
-        addCandidate(a, b, sentence: s, personCue: personCue, roles: roles, heads: heads, occupation: occupation)
+        addCandidate(a, b, sentence: s, personCue: personCue, roles: roles, heads: heads, occupations: occupations)
         // A plural title distributes over a pair or list: "envoys Steve Witkoff and Jared Kushner".
         if var pending = pendingRole {
             if b + 1 < r.upperBound && (tokens[b].hash == and || tokens[b].has(.comma)) && tokens[b + 1].isCapitalizedWord {
@@ -1122,6 +1127,31 @@ struct EntityRecognizer {
         return (Entity.Role(title: text(p, q), affiliation: nil, range: range(b + 1, q)), tokens[head].hash)
     }
 
+    /// A second title joined by `and` to the apposition `role` read after the name ending at `b`:
+    /// `Davey Kinsella, a crane operator and union branch secretary at Halvergate` (up to three
+    /// lowercase words before the title word, an organisation after it as in an apposition).
+    private mutating func coordinatedTitle(after role: Entity.Role, from b: Int, limit: Int) -> (Entity.Role, UInt64)? {
+        guard let end = role.range?.end else { return nil }
+        var k = b
+        while k < limit && Int(tokens[k].end) < end { k += 1 }
+        guard k < limit, Int(tokens[k].end) == end else { return nil }
+        var p = k + 1
+        guard p + 1 < limit, tokens[p].isLowercaseWord, tokens[p].hash == and else { return nil }
+        p += 1
+        if tokens[p].isLowercaseWord, tokens[p].hash == a || tokens[p].hash == an || tokens[p].hash == the { p += 1 }
+        var q = p
+        var e: Int?
+        while e == nil, q < limit, q < p + 4, tokens[q].isLowercaseWord, !tables.words.clauseWords.contains(tokens[q].hash) {
+            if let t = titleEnd(at: q, limit: limit), t == limit || !tokens[t].isCapitalizedWord { e = t }
+            q += 1
+        }
+        guard let e else { return nil }
+        if let (from, to) = organisationAfterTitle(e, limit: limit) {
+            return (Entity.Role(title: text(p, from - 1), affiliation: text(from, to), range: range(p, to)), tokens[e - 1].hash)
+        }
+        return (Entity.Role(title: text(p, e), affiliation: nil, range: range(p, e)), tokens[e - 1].hash)
+    }
+
     /// Whether the token at `i` is a number of one or two digits (`34`), as an age between commas is.
     private func isBareAge(_ i: Int) -> Bool {
         let t = tokens[i]
@@ -1180,7 +1210,7 @@ struct EntityRecognizer {
 
     private mutating func addCandidate(
         _ a: Int, _ b: Int, sentence s: Int, personCue: Bool, roles: [Entity.Role], heads: [UInt64],
-        occupation: (Entity.Role, UInt64)? = nil
+        occupations: [(Entity.Role, UInt64)] = []
     ) {
         guard a < b, !isPartyTag(a, b) else { return }
         var roles = roles
@@ -1261,9 +1291,11 @@ struct EntityRecognizer {
             kind = .misc
         }
         if kind == .person && b - a >= 2 { surnames.insert(tokens[b - 1].hash) }
-        if kind == .person, let (role, head) = occupation {
-            roles.append(role)
-            heads.append(head)
+        if kind == .person {
+            for (role, head) in occupations {
+                roles.append(role)
+                heads.append(head)
+            }
         }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
     }
