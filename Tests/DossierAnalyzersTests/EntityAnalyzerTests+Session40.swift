@@ -146,4 +146,12 @@ extension EntityAnalyzerTests {
         #expect(roles(of: "Edwin Tarrant", in: entities) == ["sheep farmer", "long-serving county councillor"])
         #expect(roles(of: "Juno Perrin", in: entities) == ["web designer", "part-time lecturer / Calder College"])
     }
+
+    @Test("hyphenated offices are titles: 'Attorney-General Ines Darrow', 'the editor-in-chief, Tomas Ekberg'")
+    func hyphenatedOffices() throws {
+        let (_, entities) = try paragraph(
+            "The plan was backed by Attorney-General Ines Darrow. The paper's editor-in-chief, Tomas Ekberg, declined to comment.")
+        #expect(roles(of: "Ines Darrow", in: entities) == ["Attorney-General"])
+        #expect(roles(of: "Tomas Ekberg", in: entities) == ["editor-in-chief / The paper"])
+    }
 }

@@ -225,7 +225,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             }
             guard let last = words.last else { continue }
             let lastWord = t[last]
-            let sourceKind: SourceKind
+            var sourceKind: SourceKind
             if vocabulary.cues.categories(ofWord: lastWord.hash) & vocabulary.body != 0 {
                 sourceKind = .organization
             } else if words.count >= 2, lastWord.shape.contains(.capitalized), t[words[words.count - 2]].shape.contains(.capitalized) {
@@ -233,6 +233,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             } else {
                 // A pronoun the quotes analyzer could not resolve, or a common noun: no source to name.
                 continue
+            }
+            // `the explanatory notes of the British Bill`: a document named before its owner, not
+            // the owner, is what speaks.
+            let head = words.prefix { !SourceWords.ownerPrepositions.contains(t[$0].hash) }.prefix(3)
+            if head.contains(where: { vocabulary.cues.categories(ofWord: t[$0].hash) & vocabulary.document != 0 }) {
+                sourceKind = .document
             }
             let name = text(range)
             let key = name.lowercased()
