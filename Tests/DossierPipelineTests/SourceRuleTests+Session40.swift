@@ -30,4 +30,26 @@ struct SourceRuleTests40 {
         #expect(sources.contains { $0.kind == .document && $0.text == "The operator’s guidelines" })
         #expect(sources.contains { $0.kind == .document && $0.text == "An internal email" })
     }
+
+    @Test("'Few argue' and 'Several say' are vague attributions; 'which it most fears' is none")
+    func vagueQuantifiers() async throws {
+        let yaml = """
+            version: 1
+            reader: text
+            analyzers: [sentences, entities, dates, quotes, sources]
+            exporters: [json]
+            """
+        let text = """
+            Few argue against the new timetable. Several say the early sailing should stay. The council fears a loss, which it \
+            most fears in winter.
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "t.txt", text: text)])
+        let document = try #require(try result.documents().first)
+        let vague = document.annotations.findings.filter { $0.kind == "sources.vague-attribution" }.compactMap {
+            $0.range.map(document.text(in:))
+        }
+        #expect(vague.contains("Few argue"))
+        #expect(vague.contains("Several say"))
+        #expect(!vague.contains { $0.contains("fears") })
+    }
 }
