@@ -154,4 +154,17 @@ extension EntityAnalyzerTests {
         #expect(roles(of: "Ines Darrow", in: entities) == ["Attorney-General"])
         #expect(roles(of: "Tomas Ekberg", in: entities) == ["editor-in-chief / The paper"])
     }
+
+    @Test("a listed name that holds 'of' is one name, and 'on' joins a head to its field: 'Commission on Human Rights'")
+    func listedNamesAndOn() throws {
+        let (_, entities) = try paragraph(
+            """
+            The bill will be debated in the House of Representatives this week. The Joint Committee on Intelligence and Security \
+            has objected, and the Commission on Human Rights will report on Tuesday.
+            """)
+        for name in ["House of Representatives", "Joint Committee on Intelligence and Security", "Commission on Human Rights"] {
+            #expect(entity(name, in: entities)?.kind == .organization, "\(name)")
+        }
+        #expect(entity("Representatives", in: entities) == nil)
+    }
 }

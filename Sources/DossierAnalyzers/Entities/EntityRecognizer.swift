@@ -608,6 +608,13 @@ struct EntityRecognizer {
                     continue
                 }
                 if n.hash == of && n.isLowercaseWord {
+                    // A listed name that holds `of`: `House of Representatives`, `Bank of England`.
+                    var k = e + 2
+                    while k < limit && tokens[k].isCapitalizedWord && k - start < 6 { k += 1 }
+                    if isA(sequence(start, k), [.organizationPhrase, .placePhrase]) {
+                        e = k
+                        continue
+                    }
                     let before = tokens[e - 1].hash
                     if isA(before, .organizationHead) || isA(before, .placeHead)
                         || isA(before, .title) || before == united
@@ -618,8 +625,9 @@ struct EntityRecognizer {
                         continue
                     }
                 }
+                // `Commission on Human Rights`, `Joint Committee on Intelligence and Security`.
                 if n.isLowercaseWord
-                    && ((n.hash == tables.words.for && isA(tokens[e - 1].hash, .organizationHead))
+                    && (((n.hash == tables.words.for || n.hash == tables.words.on) && isA(tokens[e - 1].hash, .organizationHead))
                         || (n.hash == and && headPhrase && !isKnownName(e + 1)))
                 {
                     headPhrase = true
@@ -1414,7 +1422,8 @@ struct EntityRecognizer {
         // for Coastal Studies" (the scanner keeps "for" in a name only after such a head).
         if b - a >= 3 {
             for i in a..<(b - 2)
-            where (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for) && tokens[i + 1].isLowercaseWord
+            where (tokens[i + 1].hash == of || tokens[i + 1].hash == tables.words.for || tokens[i + 1].hash == tables.words.on)
+                && tokens[i + 1].isLowercaseWord
                 && isA(tokens[i].hash, .organizationHead)
             {
                 return (.organization, true)

@@ -9,6 +9,7 @@ struct FunctionWords: Sendable {
     let of = WordHash.word("of")
     let `for` = WordHash.word("for")
     let whose = WordHash.word("whose")
+    let on = WordHash.word("on")
     let saint = WordHash.word("st")
     /// `the force`: a police force, whose name holds one of `policeHeads`.
     let force = WordHash.word("force")
