@@ -167,4 +167,11 @@ extension EntityAnalyzerTests {
         }
         #expect(entity("Representatives", in: entities) == nil)
     }
+
+    @Test("'Home Secretary' is a title and 'The Hill' an outlet, not a place")
+    func homeSecretaryAndTheHill() throws {
+        let (_, entities) = try paragraph("UK Home Secretary Ada Blyth approved the request, The Hill reported.")
+        #expect(roles(of: "Ada Blyth", in: entities) == ["Home Secretary / UK"])
+        #expect(entity("The Hill", in: entities)?.kind == .organization)
+    }
 }
