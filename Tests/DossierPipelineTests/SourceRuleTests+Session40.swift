@@ -14,16 +14,21 @@ struct SourceRuleTests40 {
         The operator’s guidelines say children under five travel free. An internal email seen by this newspaper warns of cuts to winter sailings.
         """
 
-    @Test("a document described before its owner is a document, not a person; findings, guidelines and an email are documents")
-    func documentsDescribed() async throws {
+    /// `text` through the standard registry up to the sources layer, as a user runs it.
+    static func analyzed(_ text: String) async throws -> Document {
         let yaml = """
             version: 1
             reader: text
             analyzers: [sentences, entities, dates, quotes, sources]
             exporters: [json]
             """
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "fares.txt", text: Self.article)])
-        let document = try #require(try result.documents().first)
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "t.txt", text: text)])
+        return try #require(try result.documents().first)
+    }
+
+    @Test("a document described before its owner is a document, not a person; findings, guidelines and an email are documents")
+    func documentsDescribed() async throws {
+        let document = try await Self.analyzed(Self.article)
         let sources = document.annotations.sources.map { (kind: $0.kind, text: $0.range.map { document.text(in: $0) } ?? "") }
         #expect(sources.contains { $0.kind == .document && $0.text == "the findings of the Halden Review" })
         #expect(!sources.contains { $0.kind == .person })
@@ -33,18 +38,11 @@ struct SourceRuleTests40 {
 
     @Test("'Few argue' and 'Several say' are vague attributions; 'which it most fears' is none")
     func vagueQuantifiers() async throws {
-        let yaml = """
-            version: 1
-            reader: text
-            analyzers: [sentences, entities, dates, quotes, sources]
-            exporters: [json]
-            """
         let text = """
             Few argue against the new timetable. Several say the early sailing should stay. The council fears a loss, which it \
             most fears in winter.
             """
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "t.txt", text: text)])
-        let document = try #require(try result.documents().first)
+        let document = try await Self.analyzed(text)
         let vague = document.annotations.findings.filter { $0.kind == "sources.vague-attribution" }.compactMap {
             $0.range.map(document.text(in:))
         }
