@@ -174,4 +174,12 @@ extension EntityAnalyzerTests {
         #expect(roles(of: "Ada Blyth", in: entities) == ["Home Secretary / UK"])
         #expect(entity("The Hill", in: entities)?.kind == .organization)
     }
+
+    @Test("a name between a modifier and a title is its affiliation: 'a senior Harbour Board official', 'a former Tarn Radio host'")
+    func nameInsideTitle() throws {
+        let (_, entities) = try paragraph(
+            "Mara Lind, a senior Harbour Board official, agreed. Ivo Dahl, a former Tarn Radio host, did not.")
+        #expect(roles(of: "Mara Lind", in: entities) == ["senior official / Harbour Board"])
+        #expect(roles(of: "Ivo Dahl", in: entities) == ["former host / Tarn Radio"])
+    }
 }

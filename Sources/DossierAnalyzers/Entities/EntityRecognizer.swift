@@ -1065,6 +1065,27 @@ struct EntityRecognizer {
         // field or a manner before a title in lowercase belongs to it; not after a possessive ("his
         // family doctor" is someone else) nor before a name ("the real Prince Andrew").
         guard p < limit else { return nil }
+        // `the principal deputy White House press secretary`, `a senior State Department official`,
+        // `a former Fox News host`: modifiers, a name, then the title; the name is its affiliation.
+        if affiliation == nil {
+            var m = p
+            while m < limit, m < p + 3, tokens[m].isLowercaseWord, isA(tokens[m].hash, [.titleModifier, .titleWord]) { m += 1 }
+            var d = m
+            while d < limit && d < m + 3 && tokens[d].isCapitalizedWord && titleEnd(at: d, limit: limit) == nil { d += 1 }
+            if m > p, d > m, d < limit, tokens[d].isLowercaseWord, var rest = titleEnd(at: d, limit: limit) {
+                while rest < limit, tokens[rest].isLowercaseWord, let longer = titleEnd(at: rest, limit: limit), longer > rest {
+                    rest = longer
+                }
+                let verb =
+                    rest < limit && tokens[rest].isLowercaseWord
+                    && (tables.words.subjectVerbs.contains(tokens[rest].hash) || tables.words.reportedVerbs.contains(tokens[rest].hash))
+                if !verb {
+                    let role = Entity.Role(
+                        title: text(p, m) + " " + text(d, rest), affiliation: text(m, d), range: range(affiliationStart, rest))
+                    return (role, tokens[rest - 1].hash)
+                }
+            }
+        }
         var end = titleEnd(at: p, limit: limit)
         let article = tokens[b + 1].hash
         if end == nil && affiliation == nil && p > b + 1 && (article == the || article == a || article == an) {
