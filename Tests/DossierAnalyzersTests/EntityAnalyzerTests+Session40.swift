@@ -182,4 +182,13 @@ extension EntityAnalyzerTests {
         #expect(roles(of: "Mara Lind", in: entities) == ["senior official / Harbour Board"])
         #expect(roles(of: "Ivo Dahl", in: entities) == ["former host / Tarn Radio"])
     }
+
+    @Test("an interjection or 'You' opening a quotation or sentence names no one: 'Oh, no.', '\"Hey, over here!\"'")
+    func interjections() throws {
+        let (_, entities) = try paragraph(
+            """
+            The bill came to four times the quote. Oh, no. "Hey, over here!" a guard shouted. You get what you pay for, Ada Lund said.
+            """)
+        #expect(entities.map(\.name) == ["Ada Lund"])
+    }
 }
