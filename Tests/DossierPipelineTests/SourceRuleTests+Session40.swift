@@ -50,4 +50,18 @@ struct SourceRuleTests40 {
         #expect(vague.contains("Several say"))
         #expect(!vague.contains { $0.contains("fears") })
     }
+
+    @Test("the brief marks a vaguely attributed speaker as vague, not as a name")
+    func briefMarksVagueSpeaker() async throws {
+        let yaml = """
+            version: 1
+            reader: text
+            analyzers: [sentences, entities, dates, quotes, sources]
+            exporters: [markdown]
+            """
+        let text = "Few argue against the new timetable. Mara Lind said the early sailing should stay."
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "t.txt", text: text)])
+        #expect(result.text.contains("- _Vague_: Few (argue, reported): against the new timetable"), "\(result.text)")
+        #expect(result.text.contains("- **Mara Lind** (said, reported)"), "\(result.text)")
+    }
 }

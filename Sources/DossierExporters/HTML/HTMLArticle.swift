@@ -426,7 +426,8 @@ struct HTMLArticle {
             if let e = d.annotations.resolve(q.speaker) {
                 out.text(e.name)
             } else if let range = q.speakerRange {
-                out.text((q.isAnonymous ? "unnamed source: " : "") + d.text(in: range))
+                let vague = !q.isAnonymous && Finding.isVagueAttribution(range, in: d.annotations.findings)
+                out.text((q.isAnonymous ? "unnamed source: " : vague ? "vague: " : "") + d.text(in: range))
             } else {
                 out.text(q.isAnonymous ? "unnamed source" : "unattributed")
             }

@@ -202,7 +202,11 @@ struct MarkdownBrief: ~Copyable {
                     out.text(role)
                 }
             } else if let range = q.speakerRange {
-                if q.isAnonymous { out.raw("_Unnamed source_: ") }
+                if q.isAnonymous {
+                    out.raw("_Unnamed source_: ")
+                } else if Finding.isVagueAttribution(range, in: findings) {
+                    out.raw("_Vague_: ")
+                }
                 text(range)
             } else {
                 out.raw(q.isAnonymous ? "_Unnamed source_" : "_Unattributed_")
