@@ -191,4 +191,13 @@ extension EntityAnalyzerTests {
             """)
         #expect(entities.map(\.name) == ["Ada Lund"])
     }
+
+    @Test("in a sentence about a match a name ending in 'Town' or 'Vale' is a club; elsewhere a place")
+    func clubsNamedForTowns() throws {
+        let (_, entities) = try paragraph(
+            "Harlow Town beat Dunmore Vale 2-1 on Saturday. Their manager grew up near Kestle Vale, where his father farmed.")
+        #expect(entity("Harlow Town", in: entities)?.kind == .organization)
+        #expect(entity("Dunmore Vale", in: entities)?.kind == .organization)
+        #expect(entity("Kestle Vale", in: entities)?.kind == .location)
+    }
 }

@@ -1460,6 +1460,9 @@ struct EntityRecognizer {
         if b - a >= 2 && tokens[a].has(.allCaps) && firstClasses.contains(.organizationHead) {
             return (.organization, true)
         }
+        // `Felsby Town beat Halberton Town 2-1`: in a sentence about a match a name that ends in
+        // `Town` or `Vale` is a club.
+        if b - a >= 2 && tables.words.clubPlaceHeads.contains(last) && isSportsSentence(s) { return (.organization, true) }
         if b - a >= 2 && (lastClasses.contains(.placeHead) || firstClasses.contains(.placeHead)) { return (.location, true) }
         // The head first, as other languages and some English names put it: "Banco Santander", "Club Brugge".
         if b - a >= 2 && firstClasses.contains(.organizationOpener) { return (.organization, true) }
@@ -1522,6 +1525,24 @@ struct EntityRecognizer {
         }
         if firstClasses.contains(.demonym) { return (.group, false) }
         return (.misc, false)
+    }
+
+    /// Whether sentence `s` is about a match: a word of `sportsWords` in lowercase, or a score
+    /// (`2-1`, `10-7`).
+    private mutating func isSportsSentence(_ s: Int) -> Bool {
+        for i in sentences[s].range {
+            let t = tokens[i]
+            if t.isLowercaseWord && tables.words.sportsWords.contains(t.hash) { return true }
+            guard t.has(.digit), !t.has(.lowercase), !t.has(.capitalized), t.end - t.start >= 3, t.end - t.start <= 5 else { continue }
+            var digits = 0
+            var hyphens = 0
+            for k in Int(t.start)..<Int(t.end) {
+                let v = scalars[k].value
+                if v &- 0x30 < 10 { digits += 1 } else if v == 0x2D { hyphens += 1 } else { digits = -99 }
+            }
+            if hyphens == 1 && digits == Int(t.end - t.start) - 1 && scalar(i) != 0x2D { return true }
+        }
+        return false
     }
 
     /// Whether an author citation follows a name that ends before `b`: a year in brackets or after a
