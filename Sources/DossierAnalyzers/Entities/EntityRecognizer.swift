@@ -238,6 +238,11 @@ struct EntityRecognizer {
     /// Whether the token at `i` is `the` in lowercase.
     private func isLowercaseThe(_ i: Int) -> Bool { tokens[i].isLowercaseWord && tokens[i].hash == the }
 
+    /// Whether the token at `i` is `a`, `an` or `the` in lowercase.
+    private func isLowercaseArticle(_ i: Int) -> Bool {
+        tokens[i].isLowercaseWord && (tokens[i].hash == the || tokens[i].hash == a || tokens[i].hash == an)
+    }
+
     // MARK: Entry
 
     /// The entities of `document`, or of the part of it in `window` (scalar offsets): the
@@ -893,7 +898,8 @@ struct EntityRecognizer {
         // up to three lowercase words of what it is over.
         var last = a - 2
         // A word that only modifies a title ends a field, not a title: `member for finance`.
-        if !isA(tokens[last].hash, .titleWord) || titleBefore(last + 1, sentenceStart: sentenceStart) == nil {
+        var found = isA(tokens[last].hash, .titleWord) ? titleBefore(last + 1, sentenceStart: sentenceStart) : nil
+        if found == nil {
             var p = last
             while p > sentenceStart + 1, last - p < 3, tokens[p].isLowercaseWord, tokens[p].hash != of, tokens[p].hash != tables.words.for {
                 p -= 1
@@ -902,10 +908,9 @@ struct EntityRecognizer {
                 tokens[p - 1].isLowercaseWord, isA(tokens[p - 1].hash, .titleWord)
             else { return nil }
             last = p - 1
+            found = titleBefore(last + 1, sentenceStart: sentenceStart)
         }
-        guard var (role, head, plural, m) = titleBefore(last + 1, sentenceStart: sentenceStart), !plural, m > sentenceStart else {
-            return nil
-        }
+        guard var (role, head, plural, m) = found, !plural, m > sentenceStart else { return nil }
         if last < a - 2 {
             role = Entity.Role(title: role.title + " " + text(last + 1, a - 1), affiliation: role.affiliation, range: range(m, a - 1))
         }
@@ -1033,13 +1038,19 @@ struct EntityRecognizer {
         return isA(h, .title)
     }
 
+    /// Where a title read up to `e` ends when titles in lowercase follow it: `a former head
+    /// teacher`, `the deputy press secretary`.
+    private mutating func lowercaseTitleEnd(from e: Int, limit: Int) -> Int {
+        var e = e
+        while e < limit, tokens[e].isLowercaseWord, let longer = titleEnd(at: e, limit: limit), longer > e { e = longer }
+        return e
+    }
+
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
     private mutating func appositionAfter(_ b: Int, limit: Int, beforeName: Bool = true) -> (Entity.Role, UInt64)? {
         var b = b
         // `Dagny Persson, 54, a home-care nurse`: past an age between commas, when an article follows.
-        if b + 4 < limit, tokens[b].has(.comma), isBareAge(b + 1), tokens[b + 2].has(.comma), tokens[b + 3].isLowercaseWord,
-            tokens[b + 3].hash == a || tokens[b + 3].hash == an || tokens[b + 3].hash == the
-        {
+        if b + 4 < limit, tokens[b].has(.comma), isBareAge(b + 1), tokens[b + 2].has(.comma), isLowercaseArticle(b + 3) {
             b += 2
         }
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
@@ -1073,9 +1084,7 @@ struct EntityRecognizer {
             var d = m
             while d < limit && d < m + 3 && tokens[d].isCapitalizedWord && titleEnd(at: d, limit: limit) == nil { d += 1 }
             if m > p, d > m, d < limit, tokens[d].isLowercaseWord, var rest = titleEnd(at: d, limit: limit) {
-                while rest < limit, tokens[rest].isLowercaseWord, let longer = titleEnd(at: rest, limit: limit), longer > rest {
-                    rest = longer
-                }
+                rest = lowercaseTitleEnd(from: rest, limit: limit)
                 let verb =
                     rest < limit && tokens[rest].isLowercaseWord
                     && (tables.words.subjectVerbs.contains(tokens[rest].hash) || tables.words.reportedVerbs.contains(tokens[rest].hash))
@@ -1087,8 +1096,7 @@ struct EntityRecognizer {
             }
         }
         var end = titleEnd(at: p, limit: limit)
-        let article = tokens[b + 1].hash
-        if end == nil && affiliation == nil && p > b + 1 && (article == the || article == a || article == an) {
+        if end == nil && affiliation == nil && p > b + 1 && isLowercaseArticle(b + 1) {
             // Up to four such words: `a retired bus driver`, `the shadow transport secretary`, `a
             // 71-year-old retired primary school teacher` (an age before them is left out); not
             // words that open a clause or a phrase (`a town where the mayor …`).
@@ -1102,9 +1110,8 @@ struct EntityRecognizer {
                 q += 1
             }
         }
-        guard var e = end, p < e else { return nil }
-        // `a former head teacher`: a title in lowercase right after the title read makes one with it.
-        while e < limit, tokens[e].isLowercaseWord, let longer = titleEnd(at: e, limit: limit), longer > e { e = longer }
+        guard let end, p < end else { return nil }
+        let e = lowercaseTitleEnd(from: end, limit: limit)
         // `Speaking to host Jonah Pell, the singer admitted …`: a description a verb follows is the
         // subject of the clause after the comma, not the name's apposition.
         if e < limit, tokens[e].isLowercaseWord, affiliation == nil, tokens[e].hash != and, tokens[e].hash != tables.words.or,
@@ -1140,9 +1147,7 @@ struct EntityRecognizer {
         if b + 3 < limit, tokens[b].has(.comma), tokens[b + 1].has(.digit), !tokens[b + 1].has(.lowercase), tokens[b + 2].has(.comma) {
             b += 2
         }
-        guard b + 2 < limit, tokens[b].has(.comma), tokens[b + 1].isLowercaseWord,
-            tokens[b + 1].hash == a || tokens[b + 1].hash == an || tokens[b + 1].hash == the
-        else { return nil }
+        guard b + 2 < limit, tokens[b].has(.comma), isLowercaseArticle(b + 1) else { return nil }
         var p = b + 2
         if isAge(p) { p += 1 }
         var q = p
@@ -1167,7 +1172,7 @@ struct EntityRecognizer {
         var p = k + 1
         guard p + 1 < limit, tokens[p].isLowercaseWord, tokens[p].hash == and else { return nil }
         p += 1
-        if tokens[p].isLowercaseWord, tokens[p].hash == a || tokens[p].hash == an || tokens[p].hash == the { p += 1 }
+        if isLowercaseArticle(p) { p += 1 }
         var q = p
         var e: Int?
         while e == nil, q < limit, q < p + 4, tokens[q].isLowercaseWord, !tables.words.clauseWords.contains(tokens[q].hash) {

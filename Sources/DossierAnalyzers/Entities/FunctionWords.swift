@@ -9,6 +9,7 @@ struct FunctionWords: Sendable {
     let of = WordHash.word("of")
     let `for` = WordHash.word("for")
     let whose = WordHash.word("whose")
+    let on = WordHash.word("on")
     /// Place heads that also end the names of football clubs (`Ipswich Town`, `Port Vale`; not
     /// `County`, which names far more counties than clubs), and the words that make a sentence
     /// one about a match, where such a name is the club's (none that is common outside sport:
@@ -20,7 +21,6 @@ struct FunctionWords: Sendable {
             "goalkeeper", "league", "fixture", "kick-off", "equaliser", "equalizer", "relegation", "stoppage-time", "half-time",
             "derby", "play-off", "play-offs", "semi-final", "quarter-final", "squad",
         ].map(WordHash.word))
-    let on = WordHash.word("on")
     let saint = WordHash.word("st")
     /// `the force`: a police force, whose name holds one of `policeHeads`.
     let force = WordHash.word("force")
