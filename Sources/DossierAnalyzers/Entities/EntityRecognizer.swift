@@ -910,7 +910,8 @@ struct EntityRecognizer {
             last = p - 1
             found = titleBefore(last + 1, sentenceStart: sentenceStart)
         }
-        guard var (role, head, plural, m) = found, !plural, m > sentenceStart else { return nil }
+        guard case (let titleRole, let head, let plural, let m)? = found, !plural, m > sentenceStart else { return nil }
+        var role = titleRole
         if last < a - 2 {
             role = Entity.Role(title: role.title + " " + text(last + 1, a - 1), affiliation: role.affiliation, range: range(m, a - 1))
         }

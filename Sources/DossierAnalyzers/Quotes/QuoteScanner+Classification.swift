@@ -327,7 +327,7 @@ extension QuoteScanner {
         // carries.
         if t.count >= 2, t.count <= 5, t[0].hash == Words.the, let title = t.last, isTitle(title),
             t[1..<(t.count - 1)].allSatisfy({ $0.isWord && $0.isCapitalized }),
-            t.count > 2 || mentions.entity(overlapping: TextRange(range)).map { mentions.entities[$0].kind == .group } ?? true
+            t.count > 2 || mentions.entity(overlapping: TextRange(range)).map({ mentions.entities[$0].kind == .group }) ?? true
         {
             // `the spokeswoman`, `the official`: a head that speaks unnamed looks no further back
             // than its paragraph.
