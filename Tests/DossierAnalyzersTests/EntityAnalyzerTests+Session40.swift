@@ -181,6 +181,9 @@ extension EntityAnalyzerTests {
             "Mara Lind, a senior Harbour Board official, agreed. Ivo Dahl, a former Tarn Radio host, did not.")
         #expect(roles(of: "Mara Lind", in: entities) == ["senior official / Harbour Board"])
         #expect(roles(of: "Ivo Dahl", in: entities) == ["former host / Tarn Radio"])
+        // `and` after such a title joins a second one; it is no verb of a clause.
+        let (_, joined) = try paragraph("Mara Lind, a senior Harbour Board official and former pilot, agreed.")
+        #expect(roles(of: "Mara Lind", in: joined) == ["senior official / Harbour Board", "former pilot"])
     }
 
     @Test("an interjection or 'You' opening a quotation or sentence names no one: 'Oh, no.', '\"Hey, over here!\"'")

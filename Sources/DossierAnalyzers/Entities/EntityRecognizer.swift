@@ -1047,6 +1047,14 @@ struct EntityRecognizer {
         return e
     }
 
+    /// Whether the token at `i` is a verb that follows a subject (`admitted`, `says`), so that the
+    /// description before it is the subject of a clause, not an apposition; not `and` or `or`,
+    /// which may join a second title.
+    private func isVerbOfClause(_ i: Int, limit: Int) -> Bool {
+        guard i < limit, tokens[i].isLowercaseWord, tokens[i].hash != and, tokens[i].hash != tables.words.or else { return false }
+        return tables.words.subjectVerbs.contains(tokens[i].hash) || tables.words.reportedVerbs.contains(tokens[i].hash)
+    }
+
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
     private mutating func appositionAfter(_ b: Int, limit: Int, beforeName: Bool = true) -> (Entity.Role, UInt64)? {
         var b = b
@@ -1086,10 +1094,7 @@ struct EntityRecognizer {
             while d < limit && d < m + 3 && tokens[d].isCapitalizedWord && titleEnd(at: d, limit: limit) == nil { d += 1 }
             if m > p, d > m, d < limit, tokens[d].isLowercaseWord, var rest = titleEnd(at: d, limit: limit) {
                 rest = lowercaseTitleEnd(from: rest, limit: limit)
-                let verb =
-                    rest < limit && tokens[rest].isLowercaseWord
-                    && (tables.words.subjectVerbs.contains(tokens[rest].hash) || tables.words.reportedVerbs.contains(tokens[rest].hash))
-                if !verb {
+                if !isVerbOfClause(rest, limit: limit) {
                     let role = Entity.Role(
                         title: text(p, m) + " " + text(d, rest), affiliation: text(m, d), range: range(affiliationStart, rest))
                     return (role, tokens[rest - 1].hash)
@@ -1115,11 +1120,7 @@ struct EntityRecognizer {
         let e = lowercaseTitleEnd(from: end, limit: limit)
         // `Speaking to host Jonah Pell, the singer admitted …`: a description a verb follows is the
         // subject of the clause after the comma, not the name's apposition.
-        if e < limit, tokens[e].isLowercaseWord, affiliation == nil, tokens[e].hash != and, tokens[e].hash != tables.words.or,
-            tables.words.subjectVerbs.contains(tokens[e].hash) || tables.words.reportedVerbs.contains(tokens[e].hash)
-        {
-            return nil
-        }
+        if affiliation == nil, isVerbOfClause(e, limit: limit) { return nil }
         // `Questioned by Tomasz Wieczorek, the defence barrister, Mrs Ashdown said` gives the title to
         // the name before it, unless that is no person's (`beforeName` false).
         if !beforeName && e + 1 < limit && tokens[e].has(.comma) && tokens[e + 1].isCapitalizedWord { return nil }
