@@ -2146,6 +2146,21 @@ struct EntityRecognizer {
                 k -= 1
             }
             let nominative = h == he || h == she
+            // `Carlineo faces ten years. Sentencing is set for May. He was arrested …`: with no person
+            // in its sentence or the one before, a `he` or `she` that opens its sentence refers to
+            // the person named last before it when that name opens one of the three sentences
+            // before those and fits; not across a quotation mark (`“I called Maureen …,” Tollefsen
+            // recalls. “She sat …`).
+            if found < 0 && nominative && p == sentences[s].range.lowerBound && cursor > 0 {
+                let nearest = people[cursor - 1]
+                let g = nearest.group
+                if nearest.sentence >= s - 4, nearest.token == sentences[nearest.sentence].range.lowerBound,
+                    !sentences[nearest.sentence].headline, genders[g] == .unknown || (genders[g] == .male) == masculine,
+                    !inOtherQuotation(nearest.token, p)
+                {
+                    found = g
+                }
+            }
             let gender = masculine ? 0 : 1
             let last = subjects[gender]
             if nominative && !fittingName && last.group >= 0 && last.sentence < s && s - last.sentence <= 3 {

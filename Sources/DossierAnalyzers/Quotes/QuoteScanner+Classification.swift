@@ -85,6 +85,15 @@ extension QuoteScanner {
                 trailing = false
             }
             var (lead, before) = attribution(before: pre)
+            // `…, called her a “traitor” and said, “…”`: a verb that `and` or `but` joins to the verb
+            // of the quotation just before, in the same sentence, has that quotation's speaker.
+            if let cue = before?.cue, before?.speaker == nil, let first = pre.first, first.isWord,
+                first.hash == Words.and || first.hash == Words.but, pre.prefix(while: { $0.start < cue.lowerBound }).count <= 2,
+                let previous = quotes.last, previous.kind == .partial || previous.kind == .direct,
+                let range = previous.speakerRange, openSentence.contains(previous.range.start)
+            {
+                before = Attribution(cue: cue, speaker: range.start..<range.end)
+            }
             // `In Dr. Varga’s words, “…”` introduces the quotation as a verb would.
             if before?.speaker == nil, let owner = wordsOwner(pre) {
                 lead = .introduced

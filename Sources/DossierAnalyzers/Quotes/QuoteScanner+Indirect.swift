@@ -304,8 +304,11 @@ extension QuoteScanner {
         let adverbial =
             !word(k + 1) || use.contains(.listener) || isParticiple(t[k + 1])
             || wordClass(t[k + 1]) & (C.preposition | C.speakerStop) != 0 || Words.whenWords.contains(t[k + 1].hash)
+        // A pronoun a comma parts from the verb is the subject of an earlier verb too (`During the
+        // call, he asked about it, told reporters …`): the attribution is not set off inside the speech.
+        let coordinated = wordClass(t[s]) & C.pronoun != 0 && t[(s + 1)..<k].contains { $0.isMark(0x2C) }
         if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial,
-            !(needsThat && word(k + 1) && !particle)
+            !(needsThat && word(k + 1) && !particle), !coordinated
         {
             // `At current rates, Bridenstine said, there will be three rockets by 2024`: an
             // attribution between commas inside the sentence; the speech is all of the sentence.

@@ -150,6 +150,16 @@ extension QuoteScanner {
             {
                 return subject
             }
+            // `During the call, he asked about the group, called her a “traitor” and said`: a verb
+            // right after a comma shares the subject of the clause before it when that clause opens
+            // with `he`, `she` or `they` and a lowercase word (no appositive opens so), unless the
+            // verb stands before its own speaker (`They were wrong, said the minister.`; not `called
+            // the plan` where the words end before a quotation).
+            if let subject = coordinatedPronoun(t, before: j, lo: lo), cue + 1 < t.count,
+                invertedSpeaker(t, from: cue + 1).map({ $0.upperBound < t[t.count - 1].end }) != true
+            {
+                return subject
+            }
             // `Anna Varga, the mayor of Lindholm, said`: the subject is before the appositive.
             var k = j - 1
             while k >= lo, !t[k].isMark(0x2C), j - k < 40 {
@@ -481,6 +491,19 @@ extension QuoteScanner {
             return nil
         }
         return t[lo].start..<t[last].end
+    }
+
+    /// `he`, `she` or `they` opening the clause that ends at the comma at token `comma` (after the
+    /// comma before it, or at `lo`), followed by a lowercase word: the subject of a verb the
+    /// clause shares with the verb after the comma. Nil for a clause longer than 24 tokens.
+    mutating func coordinatedPronoun(_ t: [QuoteToken], before comma: Int, lo: Int) -> Range<Int>? {
+        var open = comma - 1
+        while open > lo, comma - open < 24, !t[open - 1].isMark(0x2C) { open -= 1 }
+        guard open >= lo, open + 1 < comma, open == lo || t[open - 1].isMark(0x2C), t[open].isWord,
+            t[open].hash == Words.he || t[open].hash == Words.she || t[open].hash == Words.they,
+            t[open + 1].isWord, !t[open + 1].isCapitalized
+        else { return nil }
+        return t[open].start..<t[open].end
     }
 
     /// The name or pronoun that opens the clause ending at the comma `comma`, when more of the

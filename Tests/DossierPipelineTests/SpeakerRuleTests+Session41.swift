@@ -1,0 +1,78 @@
+import Dossier
+import DossierTesting
+import Foundation
+import Testing
+
+/// Speakers of verbs that share a subject, and `he` or `she` a few sentences after the name, in
+/// articles written for these tests.
+@Suite("Speakers: shared subjects and pronouns after a gap (session 41)")
+struct SpeakerRuleTests41 {
+    static let trial = """
+        Harbour Fire Trial Opens
+
+        Tomas Brekke, 44, of Lindvik, denied arson at the county court on Monday. The hearing lasted four hours.
+
+        Jury selection begins next week.
+
+        He was charged in March after the fire at the Osterby yard.
+
+        During the hearing, he thanked his lawyer, called the case “a fabrication” and said, “I was at home that night,” the prosecutor’s office said.
+        """
+
+    /// `text` through the standard registry up to the quotes layer, as a user runs it.
+    static func analyzed(_ text: String) async throws -> Document {
+        let yaml = """
+            version: 1
+            reader: text
+            analyzers: [sentences, entities, quotes]
+            exporters: [json]
+            """
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "t.txt", text: text)])
+        return try #require(try result.documents().first)
+    }
+
+    /// The name of the entity that speaks the quotation whose text is `text`.
+    static func speaker(of text: String, in document: Document) -> String? {
+        guard let quote = document.annotations.quotes.first(where: { document.text(in: $0.range) == text }),
+            let id = quote.speaker?.id
+        else { return nil }
+        return document.annotations.entities.first { $0.id == id }?.name
+    }
+
+    @Test("'He' opening a sentence three sentences after 'Tomas Brekke, 44, … denied' is Brekke")
+    func pronounAfterAGap() async throws {
+        let document = try await Self.analyzed(Self.trial)
+        let brekke = try #require(document.annotations.entities.first { $0.name == "Tomas Brekke" })
+        let pronouns = brekke.mentions.filter { $0.form == .pronoun }.map { document.text(in: $0.range) }
+        #expect(pronouns.first == "He")
+    }
+
+    @Test("'he thanked his lawyer, called the case “…” and said, “…”, the office said': both quotations are his")
+    func sharedSubject() async throws {
+        let document = try await Self.analyzed(Self.trial)
+        #expect(Self.speaker(of: "a fabrication", in: document) == "Tomas Brekke")
+        #expect(Self.speaker(of: "I was at home that night", in: document) == "Tomas Brekke")
+    }
+
+    @Test("no pronoun across a quotation mark, nor to a name that does not open its sentence")
+    func pronounsNotResolved() async throws {
+        let text = """
+            Ferry Row Deepens
+
+            “We phoned the coastguard at dawn,” Jules Varnet recalls. “She came within the hour.”
+
+            The ferry was late again on Friday. Passengers waited on the pier.
+
+            He said the timetable would change.
+
+            They were late for the third time this month, said the harbour master.
+            """
+        let document = try await Self.analyzed(text)
+        let varnet = try #require(document.annotations.entities.first { $0.name == "Jules Varnet" })
+        #expect(!varnet.mentions.contains { $0.form == .pronoun })
+        // The verb stands before its own speaker: `They` is no shared subject.
+        let reported = try #require(
+            document.annotations.quotes.first { document.text(in: $0.range) == "They were late for the third time this month" })
+        #expect(reported.speakerRange.map(document.text(in:)) == "the harbour master")
+    }
+}
