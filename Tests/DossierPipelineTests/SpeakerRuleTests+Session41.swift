@@ -75,4 +75,33 @@ struct SpeakerRuleTests41 {
             document.annotations.quotes.first { document.text(in: $0.range) == "They were late for the third time this month" })
         #expect(reported.speakerRange.map(document.text(in:)) == "the harbour master")
     }
+
+    @Test("'She begged colleagues “…”' is hers; 'The chairman sat me down and said, “…”' is the chairman's")
+    func beggedAndDescribedSubject() async throws {
+        let text = """
+            Harbour Vote Delayed
+
+            Councillor Rhea Dunn spoke after the vote. She begged colleagues “not to walk away” from the harbour plan.
+
+            The chairman sat me down in May and said, “Nobody leaves this summer.”
+            """
+        let document = try await Self.analyzed(text)
+        let begged = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "not to walk away" })
+        #expect(begged.kind == .partial)
+        #expect(begged.cue == "begged")
+        #expect(Self.speaker(of: "not to walk away", in: document) == "Rhea Dunn")
+        let chairman = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "Nobody leaves this summer." })
+        #expect(chairman.speakerRange.map(document.text(in:)) == "The chairman")
+    }
+
+    @Test("no speaker ends with a preposition: 'claims of alleged abuse or knowledge of the firm’s “unusual” accounting'")
+    func noPrepositionSpeaker() async throws {
+        let text = """
+            Harbour Vote Delayed
+
+            The report listed claims of alleged abuse or knowledge of the firm’s “unusual” accounting methods.
+            """
+        let document = try await Self.analyzed(text)
+        #expect(!document.annotations.quotes.contains { $0.speakerRange != nil })
+    }
 }

@@ -117,8 +117,9 @@ extension QuoteScanner {
                 k -= 1
             }
             // `An FTC spokesman, Colin Ashdown, declined to comment … but said …`: with no reporting
-            // verb before, the subject the sentence opens with.
-            return openingSubject(t, before: j, lo: lo)
+            // verb before, the subject the sentence opens with: a name or a pronoun, or a
+            // description (`The chairman sat me down and said`).
+            return openingSubject(t, before: j, lo: lo) ?? openingDescription(t, lo: lo, before: j)
         }
         // `he’d respond`, `she’ll say`: the pronoun without its contraction.
         if let pronoun = pronounBeforeContraction(t[j]) { return pronoun }
@@ -238,7 +239,7 @@ extension QuoteScanner {
         // `James P. Kennedy Jr., the U.S. Attorney …, said`, `U.S. Attorney James Kennedy Jr. said`:
         // the period of `Jr.` ends the name, before an appositive or right before the verb.
         if j > lo, t[j].isMark(0x2E), isAbbreviation(t[j - 1]) { j -= 1 }
-        guard j >= lo, t[j].isWord else { return nil }
+        guard j >= lo, t[j].isWord, !Words.noSubjectEnd.contains(t[j].hash) else { return nil }
         let end = j
         if wordClass(t[j]) & C.pronoun != 0 { return t[j].start..<t[j].end }
         var start = j
@@ -477,7 +478,9 @@ extension QuoteScanner {
             if isHeadOfDescription(t[i]) { head = i }
             i += 1
         }
-        guard let head, head == i - 1 else { return nil }
+        guard let head else { return nil }
+        // `The chairman sat me down`: the verb follows the head.
+        i = head + 1
         var last = head
         if i + 1 < end, t[i].isWord, t[i].hash == Words.for || t[i].hash == Words.to || t[i].hash == Words.of, t[i + 1].isCapitalized,
             let (_, e) = name(t, from: i + 1)
@@ -818,6 +821,14 @@ enum Words {
     /// `as she puts it, “…”`.
     static let putting: Set<UInt64> = Set(["put", "puts"].map(WordTable.hash))
     /// Forms of `be`, the auxiliary of a progressive (`was saying`).
+    /// Words no subject ends with: prepositions, articles and possessives (`knowledge of Epstein’s
+    /// “unbecoming” behavior` after `alleged` is no speech of `of`).
+    static let noSubjectEnd: Set<UInt64> = Set(
+        [
+            "of", "in", "on", "at", "to", "with", "for", "by", "from", "about", "over", "under", "via", "through", "during",
+            "after", "before", "amid", "within", "without", "into", "the", "a", "an", "his", "her", "its", "their", "our",
+            "my", "your",
+        ].map(WordTable.hash))
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
     /// Forms of `be`, `have` and the modals, which open a clause of their own after a reporting verb.
     static let auxiliaries: Set<UInt64> = Set(

@@ -68,7 +68,7 @@ struct QuoteVocabulary: Sendable {
         "conclude", "concludes", "concluded", "reiterate", "reiterates", "reiterated", "signal", "signals",
         "signaled", "signalled", "indicate", "indicates", "indicated", "criticise", "criticises", "criticised",
         "criticize", "criticizes", "criticized", "critique", "critiques", "critiqued", "condemn", "condemns",
-        "condemned",
+        "condemned", "beg", "begs", "begged", "implore", "implores", "implored",
     ]
 
     /// Verbs that report only a clause opened by `that` after them (`the report found that …`,
