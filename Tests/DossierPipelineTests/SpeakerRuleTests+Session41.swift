@@ -94,14 +94,29 @@ struct SpeakerRuleTests41 {
         #expect(chairman.speakerRange.map(document.text(in:)) == "The chairman")
     }
 
-    @Test("no speaker ends with a preposition: 'claims of alleged abuse or knowledge of the firm’s “unusual” accounting'")
+    @Test(
+        "no speaker ends with a preposition or an article: 'claims of alleged abuse or knowledge of the firm’s “unusual” accounting', 'Called a “…” by'"
+    )
     func noPrepositionSpeaker() async throws {
         let text = """
             Harbour Vote Delayed
 
             The report listed claims of alleged abuse or knowledge of the firm’s “unusual” accounting methods.
+
+            Called a “gentle puzzle” by its makers, the game sold well.
             """
         let document = try await Self.analyzed(text)
         #expect(!document.annotations.quotes.contains { $0.speakerRange != nil })
+    }
+
+    @Test("'Ilse Marr, the elder sister of the festival’s founder, Tove, has told friends …' is Ilse Marr's")
+    func nameDescriptionName() async throws {
+        let text = """
+            Festival Row
+
+            Ilse Marr, the elder sister of the festival’s founder, Tove, has told friends that the opening night was a “triumph”.
+            """
+        let document = try await Self.analyzed(text)
+        #expect(Self.speaker(of: "triumph", in: document) == "Ilse Marr")
     }
 }

@@ -73,6 +73,8 @@ extension QuoteScanner {
             end = j
             j += 1
         }
+        // `Called a “violent rhythm game” by its creators`: words cut short by a quotation (`a`) name no one.
+        guard !Words.noSubjectEnd.contains(t[end].hash) else { return nil }
         return t[k].start..<t[end].end
     }
 
@@ -194,6 +196,15 @@ extension QuoteScanner {
             // comes before it a description, the name is the subject.
             // What comes before may name an office (`the Minister for Rivers, Ailsa Brennock`), not a person.
             // A person there is whom the description serves (`A spokeswoman for Pike, Lorraine Abbey,`).
+            // But `Prince Andrew, the younger brother of the heir, Charles, has told`: a person named
+            // where the clause opens, a description that a determiner opens, then the second name:
+            // the description is the first person's, and the second name belongs to it.
+            if k + 1 < j, t[k + 1].isCapitalized, let d = (lo..<k).last(where: { t[$0].isMark(0x2C) }), d > lo, d + 1 < k,
+                t[d + 1].isWord, wordClass(t[d + 1]) & C.determiner != 0, t[(d + 1)..<k].allSatisfy({ isInsideDescription($0) }),
+                let (first, firstEnd) = name(t, from: lo), firstEnd == d - 1, isPerson(first)
+            {
+                return first
+            }
             if k + 1 < j, t[k + 1].isCapitalized, let name = namedMention(in: t[k + 1].start..<t[j - 1].end),
                 mentions.entity(overlapping: TextRange(start: t[max(lo, k - 1)].start, end: t[max(lo, k - 1)].end))
                     .map({ (mentions.entities[$0].kind != .person || servedByDescription(t, nameEnd: k - 1, lo: lo)) && isPerson(name) })
