@@ -119,4 +119,31 @@ struct SpeakerRuleTests41 {
         let document = try await Self.analyzed(text)
         #expect(Self.speaker(of: "triumph", in: document) == "Ilse Marr")
     }
+
+    @Test(
+        "'is urging X to …' and 'rejected the offer, saying that …' are reported speech by an unnamed subject; not 'is denying', not 'we've been saying'"
+    )
+    func progressiveAndUnnamedSubject() async throws {
+        let text = """
+            Clinic Offer
+
+            A group of nurses is urging the Health Ministry to accept its offer to run free clinics in the north. The ministry is denying vaccines to some patients, the group says.
+
+            The union rejected the offer, saying that patients would face more serious risks.
+
+            Like we've been saying for years now, the clinics are too few.
+            """
+        let document = try await Self.analyzed(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map {
+            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)), cue: $0.cue)
+        }
+        #expect(
+            reported.contains {
+                $0.speaker == "A group of nurses" && $0.cue == "urging" && $0.content.hasPrefix("the Health Ministry to accept")
+            })
+        #expect(
+            reported.contains { $0.speaker == "The union" && $0.cue == "saying" && $0.content == "patients would face more serious risks" })
+        #expect(!reported.contains { $0.cue == "denying" })
+        #expect(!reported.contains { $0.cue == "saying" && $0.content.contains("for years") })
+    }
 }

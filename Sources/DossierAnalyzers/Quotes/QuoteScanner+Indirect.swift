@@ -193,6 +193,20 @@ extension QuoteScanner {
             return make(content: clause(t, upTo: k - 1), cue: cue, speaker: speaker)
         }
         if use.contains(.participle) && !use.contains(.indirect) {
+            // `A group of nurses is urging the ministry to …`, `unions are warning that …`: after a
+            // form of `be` the participle is its clause's verb, and the clause's subject speaks
+            // (not `is denying vaccines to`, `are promising`: those are no speech there).
+            if k > 0, word(k - 1), Words.beForms.contains(t[k - 1].hash), Words.progressiveCues.contains(t[k].hash), word(k + 1),
+                let subject = backwardSubject(t, cue: k, lo: 0), !tokens(subject).contains(where: { Words.firstPerson.contains($0.hash) })
+            {
+                var c = k + 1
+                if use.contains(.callFor) {
+                    guard t[c].hash == Words.for else { return nil }
+                    c += 1
+                }
+                if t[c].hash == Words.that, word(c + 1) { c += 1 }
+                return make(content: content(t, from: c), cue: t[k].start..<t[k].end, speaker: subject)
+            }
             // `with German Chancellor Lena Brandt urging restraint`: only right after a named speaker.
             if k > 0, word(k - 1), let entity = mentions.entity(overlapping: TextRange(t[k - 1].start..<t[k - 1].end)),
                 let mention = mentions.entries.first(where: { $0.entity == entity && $0.range.end == t[k - 1].end })
@@ -460,7 +474,17 @@ extension QuoteScanner {
         {
             return speaker
         }
-        return clauseSubject(t, before: comma, lo: 0) ?? openingName(t, lo: 0, before: comma)
+        if let subject = clauseSubject(t, before: comma, lo: 0) ?? openingName(t, lo: 0, before: comma) { return subject }
+        // `The union rejected the offer, saying …`, `Doctors have protested the shifts, warning …`:
+        // the subject that opens the sentence before its first verb in `-ed` (not one after an
+        // article or a preposition: `the increased fares`).
+        guard
+            let verb = (1..<min(comma, 9)).first(where: {
+                !t[$0].isCapitalized && endsInEd(t[$0]) && t[$0 - 1].isWord && wordClass(t[$0 - 1]) & (C.determiner | C.preposition) == 0
+            }),
+            let subject = backwardSubject(t, cue: verb, lo: 0), subject.lowerBound == t[0].start
+        else { return nil }
+        return subject
     }
 
     /// Whether the last word of `range` is part of an entity's mention.

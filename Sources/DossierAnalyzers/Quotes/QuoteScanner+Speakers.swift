@@ -840,6 +840,10 @@ enum Words {
             "after", "before", "amid", "within", "without", "into", "the", "a", "an", "his", "her", "its", "their", "our",
             "my", "your",
         ].map(WordTable.hash))
+    /// Participles that report speech after a form of `be` (`is urging`, `are warning that`).
+    static let progressiveCues: Set<UInt64> = Set(
+        ["urging", "warning", "insisting", "arguing", "claiming", "saying", "stressing", "demanding", "calling", "vowing"].map(
+            WordTable.hash))
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
     /// Forms of `be`, `have` and the modals, which open a clause of their own after a reporting verb.
     static let auxiliaries: Set<UInt64> = Set(
