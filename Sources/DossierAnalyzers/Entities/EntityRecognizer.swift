@@ -742,8 +742,11 @@ struct EntityRecognizer {
         // An ordinary word capitalised because it opens the sentence is not a name.
         if isInitialPosition(a, sentenceStart: r.lowerBound) && !isKnownName(a) && !isSurnameOpening(a, b, limit: r.upperBound) {
             let h = tokens[a].hash
+            // `Meanwhile,`-like openers: an adverb in `-ly`, or a participle in `-ing` (`Defending,
+            // barrister Julian Okafor said`, `Speaking, …`), alone before a comma.
             let adverb =
-                b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4 && endsInLy(a)
+                b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
+                && (endsInLy(a) || (endsIn(a, 0x6E, 0x67) && scalars[Int(tokens[a].end) - 3].value == 0x69))
             // Not a word the article writes in lowercase that opens a name built on an organisation
             // head or listed whole ("Valley Power did not respond" after "the northern valley"); asked
             // only of such a word.
@@ -969,6 +972,11 @@ struct EntityRecognizer {
         guard d >= sentenceStart, d < m - 1, determiners.contains(tokens[d].hash),
             tokens[d].isLowercaseWord || isInitialPosition(d, sentenceStart: sentenceStart)
         else { return nil }
+        // `His younger brother, Declan Mallory`: after a possessive pronoun the words are part of
+        // the title, and no affiliation is named.
+        if tables.words.possessivePronouns.contains(tokens[d].hash) {
+            return (Entity.Role(title: text(d + 1, a - 1), affiliation: nil, range: range(d + 1, a - 1)), head)
+        }
         let affiliated = Entity.Role(title: role.title, affiliation: text(d, m), range: range(d, a - 1))
         return (affiliated, head)
     }

@@ -54,6 +54,8 @@ struct FunctionWords: Sendable {
     /// The prepositions that name an organisation after a title: "director of", "fellow at", "analyst with".
     let affiliationPrepositions: HashSet64 = HashSet64(["of", "at", "with", "for"].map(WordHash.word))
     let determiners: HashSet64 = HashSet64(["the", "a", "an", "its", "his", "her", "their", "our"].map(WordHash.word))
+    /// Possessive pronouns: a title after one is someone's, whose name the pronoun does not give.
+    let possessivePronouns: HashSet64 = HashSet64(["his", "her", "their", "its", "our", "my", "your"].map(WordHash.word))
 
     /// Words after which a lone capitalised word opening a sentence may be a name: verbs that
     /// follow a subject, other than those in "-ed" (auxiliaries, modals, reporting verbs, common

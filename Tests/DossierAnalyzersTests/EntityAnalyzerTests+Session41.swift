@@ -1,0 +1,24 @@
+import DossierAnalyzers
+import DossierCore
+import Testing
+
+/// Titles after a possessive pronoun and participles that open a sentence, in invented articles.
+extension EntityAnalyzerTests {
+    @Test("'His younger brother, Declan Marsh,' is a younger brother, with no affiliation 'His younger'")
+    func titleAfterPossessivePronoun() throws {
+        let (_, entities) = try paragraph(
+            "Oskar Marsh left the court in silence. His younger brother, Declan Marsh, was less guarded. Her kitchen manager, Tariq Loum, said little."
+        )
+        #expect(roles(of: "Declan Marsh", in: entities) == ["younger brother"])
+        #expect(roles(of: "Tariq Loum", in: entities) == ["kitchen manager"])
+    }
+
+    @Test("'Defending, barrister Julian Okoro said' and 'Speaking, …' open no name")
+    func participleOpener() throws {
+        let (_, entities) = try paragraph(
+            "Defending, barrister Julian Okoro said his client was ashamed. Speaking, the judge called for calm.")
+        #expect(entity("Defending", in: entities) == nil)
+        #expect(entity("Speaking", in: entities) == nil)
+        #expect(roles(of: "Julian Okoro", in: entities) == ["barrister"])
+    }
+}
