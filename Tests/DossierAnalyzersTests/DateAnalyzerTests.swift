@@ -75,6 +75,8 @@ struct DateAnalyzerTests {
 
     static let relative: [Case] = [
         Case("The council met on Tuesday to discuss the levy.", "Tuesday", "2025-12-09", anchor: "2025-12-14"),
+        // `Today` opening a sentence is the day, as `USA Today` after a capitalised word is not.
+        Case("Today the harbour is quiet.", "Today", "2025-12-14", anchor: "2025-12-14"),
         Case("The council will meet on Tuesday to discuss the levy.", "Tuesday", "2025-12-16", anchor: "2025-12-14"),
         Case("Officials said the plant will reopen next Tuesday.", "next Tuesday", "2025-12-16", anchor: "2025-12-14"),
         Case("The plant closed last Friday for inspection.", "last Friday", "2025-12-12", anchor: "2025-12-14"),
@@ -144,6 +146,10 @@ struct DateAnalyzerTests {
         "The clinic serves two meals a day to its patients.",
         "Growth reached 2025 units, up 4%.",
         "The band 30 Seconds to Mars played the arena.",
+        // An age, and a newspaper's name.
+        "The mayor is 61 years old and the harbour master 44 years old.",
+        "A 48-year-old man was arrested.",
+        "The coach, via USA Today, denied the report.",
     ]
 
     @Test("words and numbers that are not dates are left alone", arguments: nonDates)

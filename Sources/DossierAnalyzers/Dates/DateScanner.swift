@@ -132,6 +132,13 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         case .weekday: return weekday(w)
         case .unit: return unit(w)
         case .relativeDay:
+            // `USA Today`, `Newsday Today`: after a capitalised word on the same line, a capitalised
+            // `Today` ends a name.
+            if w.capitalised, let previous = word(before: w.start), previous.capitalised, previous.end < w.start,
+                !(previous.start..<w.start).contains(where: { value($0) == 0x0A })
+            {
+                return w.end
+            }
             let offset = w.entry.value
             relative(w.start, w.end) { $0.adding(days: offset).iso }
             return w.end
@@ -546,8 +553,17 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             }
             return ago.end
         }
+        // `73 years old`, `a 48-year-old`: an age, no span of time.
+        if unit == .year || unit == .month || unit == .week || unit == .day, isOld(after: w.end) { return w.end }
         emit(start, w.end, kind: .duration, value: Self.duration(amount, unit))
         return w.end
+    }
+
+    /// Whether `old` follows after a space or a hyphen at `k`.
+    private func isOld(after k: Int) -> Bool {
+        guard k + 3 < n, Self.isSpace(value(k)) || Self.isDash(value(k)) else { return false }
+        return value(k + 1) | 0x20 == 0x6F && value(k + 2) | 0x20 == 0x6C && value(k + 3) | 0x20 == 0x64
+            && (k + 4 == n || !Self.isLetter(value(k + 4)))
     }
 
     static func duration(_ amount: Double, _ unit: DateLexicon.Unit) -> String {
