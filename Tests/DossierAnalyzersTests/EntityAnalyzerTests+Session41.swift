@@ -22,3 +22,16 @@ extension EntityAnalyzerTests {
         #expect(roles(of: "Julian Okoro", in: entities) == ["barrister"])
     }
 }
+
+extension EntityAnalyzerTests {
+    @Test("'Trade and Industry Council' is one organisation; 'Velmar and Ostrik Bank' are two")
+    func andInsideOrganisationName() throws {
+        let (_, entities) = try paragraph(
+            "The Trade and Industry Council approved the lease on Monday. Velmar and Ostrik Bank will fund it, and Health and Coastal Services will inspect the pier."
+        )
+        #expect(entity("Trade and Industry Council", in: entities)?.kind == .organization)
+        #expect(entity("Health and Coastal Services", in: entities)?.kind == .organization)
+        #expect(entity("Ostrik Bank", in: entities) != nil)
+        #expect(entity("Velmar and Ostrik Bank", in: entities) == nil)
+    }
+}

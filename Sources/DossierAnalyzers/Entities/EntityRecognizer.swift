@@ -630,6 +630,23 @@ struct EntityRecognizer {
                         continue
                     }
                 }
+                // `Health and Human Services`, `Citizenship and Immigration Services`, `Food and
+                // Drug Administration`: `and` between a word or two and a name an organisation head
+                // ends, all ordinary English words (not two firms: `SBI and ICICI Bank`, `Gannett and
+                // GateHouse Media`), or a listed name.
+                if n.hash == and && n.isLowercaseWord && e - start <= 2 && tokens[e + 1].hash != the {
+                    var k = e + 1
+                    while k < limit && tokens[k].isCapitalizedWord && !isNotName(k) && k - e <= 3 { k += 1 }
+                    if isA(sequence(start, k), .organizationPhrase)
+                        || (isA(tokens[k - 1].hash, .organizationHead)
+                            && ((start..<e).allSatisfy { isA(tokens[$0].hash, .englishWord) && !isKnownName($0) })
+                            && ((e + 1)..<(k - 1)).allSatisfy { isA(tokens[$0].hash, .englishWord) && !isKnownName($0) })
+                    {
+                        headPhrase = true
+                        e = k
+                        continue
+                    }
+                }
                 // `Commission on Human Rights`, `Joint Committee on Intelligence and Security`.
                 if n.isLowercaseWord
                     && (((n.hash == tables.words.for || n.hash == tables.words.on) && isA(tokens[e - 1].hash, .organizationHead))
