@@ -146,4 +146,21 @@ struct SpeakerRuleTests41 {
         #expect(!reported.contains { $0.cue == "denying" })
         #expect(!reported.contains { $0.cue == "saying" && $0.content.contains("for years") })
     }
+
+    @Test("'Residents living near the plant said' and 'A man walking his dog said' are the speakers, not 'the plant' or 'his dog'")
+    func participlePhraseSubject() async throws {
+        let text = """
+            Plant Fire
+
+            Residents living near the plant said the smoke was thick. A man walking his dog said he heard a bang.
+
+            “It was frightening,” says the letter signed by seven engineers.
+            """
+        let document = try await Self.analyzed(text)
+        let speakers = document.annotations.quotes.map { ($0.speakerRange.map(document.text(in:)) ?? "-") }
+        #expect(speakers.contains("Residents living near the plant"))
+        #expect(speakers.contains("A man walking his dog"))
+        #expect(speakers.contains("the letter"))
+        #expect(!speakers.contains("the plant") && !speakers.contains("his dog") && !speakers.contains("the letter signed"))
+    }
 }

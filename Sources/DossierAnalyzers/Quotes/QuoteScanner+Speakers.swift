@@ -73,6 +73,8 @@ extension QuoteScanner {
             end = j
             j += 1
         }
+        // `says the letter signed by seven physicians`: the noun, not its participle.
+        if end > k, end + 1 < t.count, t[end + 1].isWord, t[end + 1].hash == Words.by, endsInEd(t[end]) { end -= 1 }
         // `Called a “violent rhythm game” by its creators`: words cut short by a quotation (`a`) name no one.
         guard !Words.noSubjectEnd.contains(t[end].hash) else { return nil }
         return t[k].start..<t[end].end
@@ -282,7 +284,10 @@ extension QuoteScanner {
         }
         // `A trader who sells fish at the market said`: the words before the verb end a relative
         // clause, and the subject is the description it belongs to, with the clause.
-        if unnamedEnd == nil, let opening = relativeSubjectStart(t, before: start, through: end, lo: lo) {
+        if unnamedEnd == nil,
+            let opening = relativeSubjectStart(t, before: start, through: end, lo: lo)
+                ?? participleSubjectStart(t, before: start, lo: lo)
+        {
             return t[opening].start..<t[end].end
         }
         // A name run stops a description: `the plan Varga said` reads `Varga`.
@@ -323,6 +328,32 @@ extension QuoteScanner {
         }
         guard first < w, first == lo || t[first - 1].isMark(0x2C) else { return nil }
         let described = wordClass(t[first]) & C.determiner != 0 || t[first..<w].contains { wordClass($0) & C.anonymousHead != 0 }
+        return described ? first : nil
+    }
+
+    /// Where the subject starts when the words before token `start` are a participle's phrase
+    /// that follows a description opening the clause: `Residents living near the plant said`, `A
+    /// man walking his dog said`, `The doctors offering to run the clinic noted`. The description
+    /// is one to four words a determiner opens or that hold an unnamed head; only words lie
+    /// between, and no reporting verb. Nil otherwise.
+    mutating func participleSubjectStart(_ t: [QuoteToken], before start: Int, lo: Int) -> Int? {
+        var p = start - 1
+        while p > lo, start - p <= 10, t[p].isWord, !isParticiple(t[p]) {
+            if !cueUse(t[p]).isDisjoint(with: [.direct, .indirect]) { return nil }
+            p -= 1
+        }
+        guard p > lo, t[p].isWord, isParticiple(t[p]), !t[p].isCapitalized else { return nil }
+        var first = p
+        var h = p - 1
+        while h >= lo, p - h <= 4, t[h].isWord {
+            let cls = wordClass(t[h])
+            guard cls & (C.clauseStop | C.preposition | C.pronoun) == 0 else { return nil }
+            first = h
+            if cls & C.determiner != 0 { break }
+            h -= 1
+        }
+        guard first < p, first == lo || t[first - 1].isMark(0x2C) else { return nil }
+        let described = wordClass(t[first]) & C.determiner != 0 || t[first..<p].contains { wordClass($0) & C.anonymousHead != 0 }
         return described ? first : nil
     }
 
