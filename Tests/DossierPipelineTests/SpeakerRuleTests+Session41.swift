@@ -163,4 +163,17 @@ struct SpeakerRuleTests41 {
         #expect(speakers.contains("the letter"))
         #expect(!speakers.contains("the plant") && !speakers.contains("his dog") && !speakers.contains("the letter signed"))
     }
+
+    @Test("'…, said Joe Carbone, who works for the Roads Department, where …' reports the clause before the verb")
+    func invertedSpeakerWithRelativeClause() async throws {
+        let text = """
+            Pothole Season
+
+            Potholes form when water seeps into cracks, freeze and expand, creating a larger hole, said Joe Carbone, who works for the Roads Department, where he is known as the pothole chief.
+            """
+        let document = try await Self.analyzed(text)
+        let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(Self.speaker(of: document.text(in: reported.range), in: document) == "Joe Carbone")
+        #expect(document.text(in: reported.range).hasPrefix("Potholes form when water seeps into cracks"))
+    }
 }

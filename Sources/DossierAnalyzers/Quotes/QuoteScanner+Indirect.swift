@@ -519,6 +519,9 @@ extension QuoteScanner {
         guard e < t.count else { return speaker }
         if t[e].isWord { return Words.attributionAdverbials.contains(t[e].hash) ? speaker : nil }
         guard t[e].isMark(0x2C) else { return t[e].isMark(0x2E) || t[e].isMark(0x3B) ? speaker : nil }
+        // `said Joe Carbone, who works for the Transportation Department, where …`: a relative
+        // clause about the speaker, whatever commas it holds.
+        if named, e + 1 < t.count, t[e + 1].isWord, t[e + 1].hash == Words.who { return speaker }
         // After an appositive's comma, no further comma with words after it.
         guard let next = t[(e + 1)...].firstIndex(where: { $0.isMark(0x2C) }) else { return speaker }
         return t[(next + 1)...].contains(where: \.isWord) ? nil : speaker
