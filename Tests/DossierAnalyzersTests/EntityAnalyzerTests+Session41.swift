@@ -35,3 +35,27 @@ extension EntityAnalyzerTests {
         #expect(entity("Velmar and Ostrik Bank", in: entities) == nil)
     }
 }
+
+extension EntityAnalyzerTests {
+    @Test("a given name and a place word that is also a surname is a person: 'Kieran Vale', 'Lauren Hill'; not 'Bartholomew County'")
+    func givenNameAndPlaceHead() throws {
+        let (_, entities) = try paragraph(
+            "Kieran Vale scored late in the derby. Lauren Hill watched from the stand. Flooding closed roads in Bartholomew County.")
+        #expect(entity("Kieran Vale", in: entities)?.kind == .person)
+        #expect(entity("Lauren Hill", in: entities)?.kind == .person)
+        #expect(entity("Bartholomew County", in: entities)?.kind == .location)
+    }
+
+    @Test(
+        "'Kieran Dole scored late. The 21-year-old striker rose highest' gives Dole the role; two people before 'The skipper' give it no one"
+    )
+    func descriptionOpeningSentence() throws {
+        let (_, entities) = try paragraph(
+            "Kieran Dole scored late to win the derby for Rovers. The 21-year-old striker rose highest at the back post. "
+                + "Anna Lund met Piet Horn at the quay. The skipper said little.")
+        #expect(roles(of: "Kieran Dole", in: entities) == ["striker"])
+        #expect(entity("Kieran Dole", in: entities)?.mentions.contains { $0.form == .nominal } == true)
+        #expect(roles(of: "Anna Lund", in: entities).isEmpty)
+        #expect(roles(of: "Piet Horn", in: entities).isEmpty)
+    }
+}

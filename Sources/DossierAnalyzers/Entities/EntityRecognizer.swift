@@ -1492,6 +1492,15 @@ struct EntityRecognizer {
         if b - a >= 2 && tokens[a].has(.allCaps) && firstClasses.contains(.organizationHead) {
             return (.organization, true)
         }
+        // `Kieran Vale`, `Lauren Hill`, `Anna Downs`: a given name (not a place's) and one word of a
+        // place's kind that is also a surname name a person, unless a word of place stands before
+        // (`in Victoria Park`); not `Bartholomew County`.
+        if b - a == 2, firstClasses.rawValue & WordClasses.Classes([.maleName, .femaleName]).rawValue != 0,
+            !firstClasses.contains(.place), tables.words.surnamePlaceHeads.contains(last),
+            !(a > 0 && tokens[a - 1].isLowercaseWord && locationPrepositions.contains(tokens[a - 1].hash))
+        {
+            return (.person, false)
+        }
         // `Felsby Town beat Halberton Town 2-1`: in a sentence about a match a name that ends in
         // `Town` or `Vale` is a club.
         if b - a >= 2 && tables.words.clubPlaceHeads.contains(last) && isSportsSentence(s) { return (.organization, true) }
@@ -2039,7 +2048,9 @@ struct EntityRecognizer {
             while sentences[s].range.upperBound <= p { s += 1 }
             let r = sentences[s].range
             guard !sentences[s].headline, p + 1 < r.upperBound else { continue }
-            guard let e = titleEnd(at: p + 1, limit: r.upperBound) else {
+            // `The 21-year-old striker`: an age between the article and the title.
+            let q = p + 2 < r.upperBound && isAge(p + 1) ? p + 2 : p + 1
+            guard let e = titleEnd(at: q, limit: r.upperBound) else {
                 addOrganizationNominal(at: p, sentence: s, &groups)
                 continue
             }
@@ -2055,8 +2066,30 @@ struct EntityRecognizer {
                     bestStart = Int(tokens[m.first].start)
                 }
             }
-            if best >= 0 { groups[best].extra.append((range(p, e), .nominal)) }
+            if best >= 0 {
+                groups[best].extra.append((range(p, e), .nominal))
+            } else if p == r.lowerBound, s > 0, let g = soleUntitledPerson(in: s - 1, groups), e - q <= 3 {
+                // `Kieran Mayhew's header won it. The 21-year-old striker rose highest …`: a
+                // description opening a sentence, with a title no one holds, is the one person
+                // with no role named in the sentence before; the title is that person's role.
+                groups[g].extra.append((range(p, e), .nominal))
+                groups[g].roles.append(Entity.Role(title: text(q, e), affiliation: nil, range: range(q, e)))
+                groups[g].roleHeads.insert(head)
+            }
         }
+    }
+
+    /// The one person named in sentence `s` (outside a headline) who has no role, when every
+    /// other person named there has one; nil when there are none or several.
+    private func soleUntitledPerson(in s: Int, _ groups: [Group]) -> Int? {
+        guard !sentences[s].headline else { return nil }
+        var found: Int?
+        for g in groups.indices where groups[g].kind == .person && groups[g].mentions.contains(where: { $0.sentence == s }) {
+            guard groups[g].roles.isEmpty else { continue }
+            if found != nil && found != g { return nil }
+            found = g
+        }
+        return found
     }
 
     /// "the company" or "the ministry" after a named organisation: for the head of a name
