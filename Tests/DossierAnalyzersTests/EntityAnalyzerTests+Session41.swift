@@ -59,3 +59,28 @@ extension EntityAnalyzerTests {
         #expect(roles(of: "Piet Horn", in: entities).isEmpty)
     }
 }
+
+extension EntityAnalyzerTests {
+    @Test("'Harbour Hawks QB Tom Rell': a position in capitals is the role, the team its affiliation")
+    func footballPosition() throws {
+        let (_, entities) = try paragraph("Harbour Hawks QB Tom Rell and Dunmore DL Ade Okon were fined on Monday.")
+        #expect(roles(of: "Tom Rell", in: entities) == ["QB / Harbour Hawks"])
+        #expect(roles(of: "Ade Okon", in: entities) == ["DL / Dunmore"])
+    }
+
+    @Test("'Questioning Ostrander's record' and 'Hosting Lund, …' open no name; 'Rolling Stone reported' keeps its name")
+    func participleBeforeName() throws {
+        let (_, entities) = try paragraph(
+            "Questioning Ostrander's record was the panel's job. Hosting Lund, the club sold out. Rolling Stone reported the tour.")
+        #expect(entity("Questioning Ostrander", in: entities) == nil)
+        #expect(entity("Hosting Lund", in: entities) == nil)
+        #expect(entity("Rolling Stone", in: entities)?.kind == .organization)
+    }
+
+    @Test("'Ambassador to the European Union Marta Kovacs': the union and the person are two names")
+    func listedNameThenPerson() throws {
+        let (_, entities) = try paragraph("He met the Ambassador to the European Union Marta Kovacs in Brussels.")
+        #expect(entity("European Union", in: entities)?.kind == .organization)
+        #expect(entity("Marta Kovacs", in: entities)?.kind == .person)
+    }
+}

@@ -455,16 +455,33 @@ struct EntityRecognizer {
                     personCue = true
                 }
             }
+            // `the European Union Gordon Sondland`: a listed name of two words or more, then a given
+            // name and a surname, are two names.
+            let runStop = runEnd(from: start, limit: r.upperBound)
+            if runStop - start >= 4,
+                let k = ((start + 2)..<(runStop - 1)).first(where: {
+                    isA(tokens[$0].hash, [.maleName, .femaleName]) && isA(sequence(start, $0), [.organizationPhrase, .placePhrase])
+                })
+            {
+                processRun(start, k, sentence: s, personCue: false)
+                start = k
+                personCue = true
+            }
             let end = runEnd(from: start, limit: r.upperBound)
             // `Republican Gov. Delia Marchetti`, `State Sen. Ann Lowe`: the run stops at the
             // abbreviation's period; the words before it are the office's affiliation.
-            if end - start >= 2, let (e, head) = officeTitle(from: end - 1, limit: r.upperBound) {
+            // `Browns QB Baker Mayfield`: a position in capitals inside the run stands for the office.
+            let office =
+                end - start >= 3
+                ? ((start + 1)..<(end - 1)).first { tokens[$0].has(.allCaps) && tables.words.positions.contains(tokens[$0].hash) }
+                    ?? end - 1 : end - 1
+            if end - start >= 2, let (e, head) = officeTitle(from: office, limit: r.upperBound) {
                 var m = start
-                while m < end - 1 && isA(tokens[m].hash, .titleModifier) { m += 1 }
-                var title = text(end - 1, e)
+                while m < office && isA(tokens[m].hash, .titleModifier) { m += 1 }
+                var title = text(office, e)
                 if m > start { title = text(start, m) + " " + title }
-                let role = Entity.Role(title: title, affiliation: m < end - 1 ? text(m, end - 1) : nil, range: range(start, e))
-                if m < end - 1 && isKnownName(m) { processRun(m, end - 1, sentence: s, personCue: false) }
+                let role = Entity.Role(title: title, affiliation: m < office ? text(m, office) : nil, range: range(start, e))
+                if m < office && isKnownName(m) { processRun(m, office, sentence: s, personCue: false) }
                 let nameEnd = runEnd(from: e, limit: r.upperBound)
                 processRun(e, nameEnd, sentence: s, personCue: true, title: (role, head))
                 t = nameEnd
@@ -494,9 +511,16 @@ struct EntityRecognizer {
         guard isA(tokens[i].hash, .honorific) else { return nil }
         var n = i
         var head: UInt64?
-        while n + 1 < limit, let title = gazetteer.officeAbbreviations[tokens[n].hash], tokens[n].isCapitalizedWord, scalar(n + 1) == 0x2E {
+        while n + 1 < limit, let title = gazetteer.officeAbbreviations[tokens[n].hash], tokens[n].isCapitalizedWord {
+            if scalar(n + 1) == 0x2E {
+                n += 2
+            } else if tokens[n].has(.allCaps), tables.words.positions.contains(tokens[n].hash) {
+                // `Browns QB Baker Mayfield`: a position in capitals takes no period.
+                n += 1
+            } else {
+                break
+            }
             head = title
-            n += 2
         }
         guard let head, n < limit, tokens[n].isCapitalizedWord else { return nil }
         return (n, head)
@@ -567,6 +591,12 @@ struct EntityRecognizer {
             } else if tokens[e].isLowercaseWord && smallWords.contains(tokens[e].hash) && e + 1 < limit && tokens[e + 1].isCapitalizedWord {
                 connectors += 1
                 e += 1
+            } else if tokens[e].isLowercaseWord && (tokens[e].hash == tables.words.to || tokens[e].hash == of) && e + 2 < limit
+                && isLowercaseThe(e + 1) && tokens[e + 2].isCapitalizedWord
+            {
+                // `Ambassador to the European Union Gordon Sondland`.
+                connectors += 1
+                e += 2
             } else {
                 break
             }
@@ -767,7 +797,15 @@ struct EntityRecognizer {
             // Not a word the article writes in lowercase that opens a name built on an organisation
             // head or listed whole ("Valley Power did not respond" after "the northern valley"); asked
             // only of such a word.
-            if h == the || adverb || isA(h, .commonWord) || isA(h, .titleModifier)
+            // `Questioning Vindman's judgment`, `Hosting Cook, …`: a participle before one name
+            // (not `Reading Station`, `Ealing Council`: a name that a head word ends; not a title
+            // of three words, `Growing Up Weightless`).
+            let participle =
+                b == a + 2 && tokens[a].end - tokens[a].start > 5 && endsIn(a, 0x6E, 0x67)
+                && scalars[Int(tokens[a].end) - 3].value == 0x69
+                && !isA(tokens[b - 1].hash, [.organizationHead, .placeHead, .miscHead])
+                && !isA(sequence(a, b), [.organizationPhrase, .placePhrase])
+            if h == the || adverb || participle || isA(h, .commonWord) || isA(h, .titleModifier)
                 || (seenLowercase(h)
                     && !(b - a >= 2
                         && (isA(tokens[b - 1].hash, .organizationHead) || isA(sequence(a, b), [.placePhrase, .organizationPhrase]))))

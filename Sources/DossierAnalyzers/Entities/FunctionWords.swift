@@ -38,6 +38,9 @@ struct FunctionWords: Sendable {
     /// Months that are also given names: `June Hargis` after `Hargis` names a person.
     let givenMonths: HashSet64 = HashSet64(["april", "may", "june"].map(WordHash.word))
     let at = WordHash.word("at")
+    let to = WordHash.word("to")
+    /// Positions in American football that stand in capitals before a name, with no period.
+    let positions: HashSet64 = HashSet64(["qb", "rb", "wr", "ol", "dl", "lb", "cb", "dt"].map(WordHash.word))
     let said = WordHash.word("said")
     let says = WordHash.word("says")
     let told = WordHash.word("told")
