@@ -84,3 +84,13 @@ extension EntityAnalyzerTests {
         #expect(entity("Marta Kovacs", in: entities)?.kind == .person)
     }
 }
+
+extension EntityAnalyzerTests {
+    @Test("only people carry roles: 'At NASA, officials welcomed' gives NASA none, 'many fellow Republicans' the group none")
+    func rolesArePeoples() throws {
+        let (_, entities) = try paragraph(
+            "At NASA, officials welcomed the work. McCormick, who has split from many fellow Republicans on tax, voted no.")
+        #expect(entity("NASA", in: entities)?.roles.isEmpty == true)
+        #expect(entities.allSatisfy { $0.kind == .person || $0.roles.isEmpty })
+    }
+}

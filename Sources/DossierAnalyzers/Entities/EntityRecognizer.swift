@@ -2318,7 +2318,11 @@ struct EntityRecognizer {
             mentions.sort { $0.range.start < $1.range.start }
             starts.append(mentions[0].range.start)
             out.append(
-                Entity(kind: groups[g].kind.entityKind, name: text(fullest.first, fullest.end), mentions: mentions, roles: groups[g].roles))
+                // Roles are people's: a title the rules gave a name that ended up a place, a firm
+                // or a group (`Seattle` before `skipper`, `NASA officials`) is no role of it.
+                Entity(
+                    kind: groups[g].kind.entityKind, name: text(fullest.first, fullest.end), mentions: mentions,
+                    roles: groups[g].kind == .person ? groups[g].roles : []))
         }
         // In order of first mention, ties in group order (a stable sort of the positions, so
         // the entities themselves are moved only once).
