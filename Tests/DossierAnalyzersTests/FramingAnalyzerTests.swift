@@ -88,6 +88,14 @@ struct FramingAnalyzerTests {
         #expect(found("framing.sensational", in: a2, d2).map(\.text) == ["bold"])
     }
 
+    @Test("'pleaded guilty' is a plea in court, not a loaded verb; 'pleaded with' the council is one")
+    func pleadedGuilty() throws {
+        let (d1, a1) = try paragraphs("A Lindvik man pleaded guilty on Monday, and his brother pleaded not guilty.")
+        #expect(found("framing.loaded-verb", in: a1, d1).isEmpty)
+        let (d2, a2) = try paragraphs("Residents pleaded with the council to keep the ferry.")
+        #expect(found("framing.loaded-verb", in: a2, d2).map(\.text) == ["pleaded"])
+    }
+
     @Test("a sober report raises no finding")
     func soberReport() throws {
         let document = try article(headline: "Council votes against harbour plan")
