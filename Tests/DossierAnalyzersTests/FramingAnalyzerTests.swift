@@ -96,6 +96,14 @@ struct FramingAnalyzerTests {
         #expect(found("framing.loaded-verb", in: a2, d2).map(\.text) == ["pleaded"])
     }
 
+    @Test("after an article or a possessive a loaded verb is a noun: 'assault with a hammer', 'all the rage'")
+    func loadedVerbAsNoun() throws {
+        let (d1, a1) = try paragraphs("He was charged with assault with a hammer. Tote bags are all the rage in Lindvik.")
+        #expect(found("framing.loaded-verb", in: a1, d1).isEmpty)
+        let (d2, a2) = try paragraphs("Critics hammer the plan every week.")
+        #expect(found("framing.loaded-verb", in: a2, d2).map(\.text) == ["hammer"])
+    }
+
     @Test("a sober report raises no finding")
     func soberReport() throws {
         let document = try article(headline: "Council votes against harbour plan")

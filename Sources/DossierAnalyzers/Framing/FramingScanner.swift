@@ -88,6 +88,11 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
                 key = FramingLexicon.single(t.hash)
                 categories = vocabulary.categories(key)
                 length = 1
+                // `assault with a hammer`, `the blast`: after an article or a possessive a loaded
+                // verb is the noun it is spelled like.
+                if categories.contains(.loadedVerb), k > 0, tokens[k - 1].isWord, framingNounMarkers.contains(tokens[k - 1].hash) {
+                    categories.remove(.loadedVerb)
+                }
             }
             // Most hits are function words, which matter only to the support check.
             if !categories.isDisjoint(with: Self.scored) && !categories.contains(.ignored) {
@@ -236,3 +241,6 @@ struct FramingScanner<U: FixedWidthInteger & UnsignedInteger> {
     /// One step more severe.
     static func raised(_ severity: Finding.Severity) -> Finding.Severity { severity == .info ? .notice : .warning }
 }
+
+/// Articles and possessives: a word after one is a noun.
+private let framingNounMarkers: Set<UInt64> = Set(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].map(WordHash.word))
