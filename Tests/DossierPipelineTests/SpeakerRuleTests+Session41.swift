@@ -176,4 +176,18 @@ struct SpeakerRuleTests41 {
         #expect(Self.speaker(of: document.text(in: reported.range), in: document) == "Joe Carbone")
         #expect(document.text(in: reported.range).hasPrefix("Potholes form when water seeps into cracks"))
     }
+
+    @Test("'The victim's mother said' is not the man named before: kin in the possessive is someone else")
+    func kinOfSomeoneElse() async throws {
+        let text = """
+            Trial
+
+            Michael Dorn grabbed the girl on Saturday.
+
+            The victim's mother said her daughter was “brave, strong, and smart” in court.
+            """
+        let document = try await Self.analyzed(text)
+        #expect(!document.annotations.quotes.isEmpty)
+        #expect(document.annotations.quotes.allSatisfy { $0.speaker == nil })
+    }
 }

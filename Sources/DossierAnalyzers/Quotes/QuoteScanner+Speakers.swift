@@ -875,6 +875,13 @@ enum Words {
     static let progressiveCues: Set<UInt64> = Set(
         ["urging", "warning", "insisting", "arguing", "claiming", "saying", "stressing", "demanding", "calling", "vowing"].map(
             WordTable.hash))
+    /// Words for kin: `the victim's mother` is someone else than the victim.
+    static let kin: Set<UInt64> = Set(
+        [
+            "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "partner", "widow", "widower", "aunt",
+            "uncle", "grandmother", "grandfather", "girlfriend", "boyfriend", "cousin", "parents", "family", "niece", "nephew",
+            "fiancee", "fiancée", "fiance", "fiancé", "stepfather", "stepmother", "mum", "dad",
+        ].map(WordTable.hash))
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
     /// Forms of `be`, `have` and the modals, which open a clause of their own after a reporting verb.
     static let auxiliaries: Set<UInt64> = Set(

@@ -286,6 +286,8 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             guard t.count(where: \.isWord) <= 8,
                 t[1...].allSatisfy({ ($0.isWord && !$0.isCapitalized) || $0.isMark(0x2D) }), t[1...].contains(where: { isTitle($0) })
             else { continue }
+            // `the victim's mother`: kin of someone in the possessive is another person than the one named before.
+            if let head = t.last, Words.kin.contains(head.hash), t[1...].contains(where: { isPossessive($0) }) { continue }
             let open = min(quotes[i].range.start, r.start)
             // Not whom someone speaks to (`Speaking to host Jonah Pell, the star …`).
             let floor = floorForPronoun(at: open)
