@@ -190,4 +190,19 @@ struct SpeakerRuleTests41 {
         #expect(!document.annotations.quotes.isEmpty)
         #expect(document.annotations.quotes.allSatisfy { $0.speaker == nil })
     }
+
+    @Test("a quotation that is its sentence's subject ('“Tides. We’re on it” is rolling out …') names a slogan, not speech")
+    func quotationAsSubject() async throws {
+        let text = """
+            Harbour Campaign
+
+            The council launched a campaign on Monday, and Mayor Ada Lund spoke at the quay.
+
+            “Tides. We’re on it” is rolling out on buses and billboards this week.
+            """
+        let document = try await Self.analyzed(text)
+        let slogan = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "Tides. We’re on it" })
+        #expect(slogan.kind == .title)
+        #expect(slogan.speaker == nil)
+    }
 }

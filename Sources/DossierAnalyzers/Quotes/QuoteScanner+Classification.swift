@@ -126,6 +126,13 @@ extension QuoteScanner {
                 // `its “Crunch You Can Count On” advertising campaign`: the name of a campaign or a
                 // programme, even inside reported speech.
                 kind = .title
+            } else if pre.allSatisfy({ $0.isWord && $0.hash == Words.the }), let verb = post.first, verb.isWord, !verb.isCapitalized,
+                Words.auxiliaries.contains(verb.hash), before?.cue == nil
+            {
+                // `“Meth. We’re on it” is rolling out with TV commercials`: a quotation that is the
+                // subject of the sentence's verb names a thing (a slogan, a work); speech is set off
+                // by a comma or ends the sentence.
+                kind = .title
             } else if (!attributed || readsAsSign(pre, before?.cue)) && words >= 3 && titleCase {
                 // `banners that read “Bring Our Fathers Home”`: words on a sign, title-cased, are no one's speech.
                 kind = .title
