@@ -317,17 +317,24 @@ extension QuoteScanner {
         guard w > lo, t[w].isWord, t[w].hash == Words.who else { return nil }
         // A reporting verb inside the clause only asks not to be named (`who asked not to be named`).
         if cue, !marksAnonymity(t, (w + 1)..<(end + 1)) { return nil }
-        var first = w
-        var h = w - 1
-        while h >= lo, w - h <= 5, t[h].isWord {
+        return descriptionStart(t, before: w, words: 5, lo: lo)
+    }
+
+    /// Where a description of up to `words` words that ends before token `end` starts, when it
+    /// opens the clause (at `lo` or after a comma) and a determiner opens it or it holds an unnamed
+    /// head (`The man`, `Residents`); nil when a clause word, a preposition or a pronoun stands in it.
+    mutating func descriptionStart(_ t: [QuoteToken], before end: Int, words: Int, lo: Int) -> Int? {
+        var first = end
+        var h = end - 1
+        while h >= lo, end - h <= words, t[h].isWord {
             let cls = wordClass(t[h])
             guard cls & (C.clauseStop | C.preposition | C.pronoun) == 0 else { return nil }
             first = h
             if cls & C.determiner != 0 { break }
             h -= 1
         }
-        guard first < w, first == lo || t[first - 1].isMark(0x2C) else { return nil }
-        let described = wordClass(t[first]) & C.determiner != 0 || t[first..<w].contains { wordClass($0) & C.anonymousHead != 0 }
+        guard first < end, first == lo || t[first - 1].isMark(0x2C) else { return nil }
+        let described = wordClass(t[first]) & C.determiner != 0 || t[first..<end].contains { wordClass($0) & C.anonymousHead != 0 }
         return described ? first : nil
     }
 
@@ -343,18 +350,7 @@ extension QuoteScanner {
             p -= 1
         }
         guard p > lo, t[p].isWord, isParticiple(t[p]), !t[p].isCapitalized else { return nil }
-        var first = p
-        var h = p - 1
-        while h >= lo, p - h <= 4, t[h].isWord {
-            let cls = wordClass(t[h])
-            guard cls & (C.clauseStop | C.preposition | C.pronoun) == 0 else { return nil }
-            first = h
-            if cls & C.determiner != 0 { break }
-            h -= 1
-        }
-        guard first < p, first == lo || t[first - 1].isMark(0x2C) else { return nil }
-        let described = wordClass(t[first]) & C.determiner != 0 || t[first..<p].contains { wordClass($0) & C.anonymousHead != 0 }
-        return described ? first : nil
+        return descriptionStart(t, before: p, words: 4, lo: lo)
     }
 
     /// The subject that opens the words from token `lo` up to `end`, read before its verb: a
