@@ -457,17 +457,17 @@ struct EntityRecognizer {
             }
             // `the European Union Gordon Sondland`: a listed name of two words or more, then a given
             // name and a surname, are two names.
-            let runStop = runEnd(from: start, limit: r.upperBound)
-            if runStop - start >= 4,
-                let k = ((start + 2)..<(runStop - 1)).first(where: {
+            var end = runEnd(from: start, limit: r.upperBound)
+            if end - start >= 4,
+                let k = ((start + 2)..<(end - 1)).first(where: {
                     isA(tokens[$0].hash, [.maleName, .femaleName]) && isA(sequence(start, $0), [.organizationPhrase, .placePhrase])
                 })
             {
                 processRun(start, k, sentence: s, personCue: false)
                 start = k
                 personCue = true
+                end = runEnd(from: start, limit: r.upperBound)
             }
-            let end = runEnd(from: start, limit: r.upperBound)
             // `Republican Gov. Delia Marchetti`, `State Sen. Ann Lowe`: the run stops at the
             // abbreviation's period; the words before it are the office's affiliation.
             // `Browns QB Baker Mayfield`: a position in capitals inside the run stands for the office.
@@ -793,7 +793,7 @@ struct EntityRecognizer {
             // barrister Julian Okafor said`, `Speaking, …`), alone before a comma.
             let adverb =
                 b == a + 1 && b < r.upperBound && tokens[b].has(.comma) && tokens[a].end - tokens[a].start > 4
-                && (endsInLy(a) || (endsIn(a, 0x6E, 0x67) && scalars[Int(tokens[a].end) - 3].value == 0x69))
+                && (endsInLy(a) || endsInIng(a))
             // Not a word the article writes in lowercase that opens a name built on an organisation
             // head or listed whole ("Valley Power did not respond" after "the northern valley"); asked
             // only of such a word.
@@ -801,8 +801,7 @@ struct EntityRecognizer {
             // (not `Reading Station`, `Ealing Council`: a name that a head word ends; not a title
             // of three words, `Growing Up Weightless`).
             let participle =
-                b == a + 2 && tokens[a].end - tokens[a].start > 5 && endsIn(a, 0x6E, 0x67)
-                && scalars[Int(tokens[a].end) - 3].value == 0x69
+                b == a + 2 && tokens[a].end - tokens[a].start > 5 && endsInIng(a)
                 && !isA(tokens[b - 1].hash, [.organizationHead, .placeHead, .miscHead])
                 && !isA(sequence(a, b), [.organizationPhrase, .placePhrase])
             if h == the || adverb || participle || isA(h, .commonWord) || isA(h, .titleModifier)
@@ -1715,6 +1714,8 @@ struct EntityRecognizer {
     }
 
     private func endsInLy(_ i: Int) -> Bool { endsIn(i, 0x6C, 0x79) }
+
+    private func endsInIng(_ i: Int) -> Bool { endsIn(i, 0x6E, 0x67) && scalars[Int(tokens[i].end) - 3].value == 0x69 }
 
     private mutating func endsWith(_ i: Int, _ endings: WordEndings) -> Bool {
         let start = Int(tokens[i].start)
