@@ -201,7 +201,7 @@ extension QuoteScanner {
             {
                 var c = k + 1
                 if use.contains(.callFor) {
-                    guard t[c].hash == Words.for else { return nil }
+                    guard t[c].hash == Words.for, word(c + 1) else { return nil }
                     c += 1
                 }
                 if t[c].hash == Words.that, word(c + 1) { c += 1 }
