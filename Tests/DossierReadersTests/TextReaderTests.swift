@@ -435,3 +435,29 @@ struct TextReaderContractTests {
         #expect(error.option == "sourcesHeadings")
     }
 }
+
+@Suite("Text reader: a published date from a date line near the top")
+struct TextReaderPublishedTests {
+    @Test(
+        "a line that holds only a date, with what it dates and a time, gives the published date",
+        arguments: [
+            ("December 5, 2025", "2025-12-05"),
+            ("Published: 5 Dec 2025, 10:30 GMT", "2025-12-05"),
+            ("Updated Friday, December 5, 2025 at 9:15 a.m. ET", "2025-12-05"),
+            ("2025-12-05", "2025-12-05"),
+        ])
+    func dateLine(line: String, expected: String) throws {
+        let document = try readText("Harbour Fire Trial Opens\n\nBy Anna Lund\n\(line)\n\nTomas Brekke denied arson on Monday.\n")
+        #expect(document.metadata.published == expected)
+        #expect(document.metadata.authors == ["Anna Lund"])
+    }
+
+    @Test("a sentence that names a date, or a date line deep in the body, gives none")
+    func notADateLine() throws {
+        let sentence = try readText("Harbour Fire Trial Opens\n\nThe vote on December 5, 2025 was close.\n\nIt passed.\n")
+        #expect(sentence.metadata.published == nil)
+        let deep = try readText(
+            "Harbour Fire Trial Opens\n\nThe vote was close.\n\nIt passed.\n\nThe mayor spoke.\n\nShe left.\n\nDecember 5, 2025\n")
+        #expect(deep.metadata.published == nil)
+    }
+}

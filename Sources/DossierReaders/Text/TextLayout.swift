@@ -138,12 +138,40 @@ struct TextLayout {
             }
             if unit.kind == .title, result.metadata.title == nil { result.metadata.title = shape(unit.range).text }
             if unit.kind == .byline, let authors = units.authors[unit.start] { result.metadata.authors += authors }
+            if result.metadata.published == nil, index < 5, index <= (opening ?? index), let date = publishedLine(unit.range) {
+                result.metadata.published = date
+            }
         }
         for block in result.blocks { result.links += links(in: block) }
         return result
     }
 
     private func shape(_ range: Range<Int>) -> LineShape<ScalarBuffer> { LineShape(s: s, range: range) }
+
+    /// The date of a line near the top that holds a date and nothing else but a word saying what
+    /// it dates and a time (`December 5, 2025`, `Published: 5 Dec 2025, 10:30 GMT`, `Updated
+    /// 2025-12-05`), as ISO 8601; nil for any other line (a sentence that names a date).
+    private func publishedLine(_ range: Range<Int>) -> String? {
+        guard range.count >= 8, range.count <= 80 else { return nil }
+        let text = shape(range).text
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard words.count <= 12,
+            words.allSatisfy({ word in
+                word.first?.isNumber == true || Self.dateLineWords.contains(String(word))
+            })
+        else { return nil }
+        let date = HTMLDate.normalise(text)
+        return HTMLDate.day(date) != nil ? date : nil
+    }
+
+    /// Words a date line may hold besides its numbers: months, what it dates, weekdays, `at`, time zones.
+    private static let dateLineWords: Set<String> = [
+        "published", "updated", "posted", "last", "modified", "date", "on", "at", "am", "pm", "a", "p", "m", "gmt", "utc", "bst",
+        "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt", "et", "pt", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
 
     // MARK: Units
 
