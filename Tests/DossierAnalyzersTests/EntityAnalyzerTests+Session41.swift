@@ -94,3 +94,15 @@ extension EntityAnalyzerTests {
         #expect(entities.allSatisfy { $0.kind == .person || $0.roles.isEmpty })
     }
 }
+
+extension EntityAnalyzerTests {
+    @Test("'Hurricane Sandy' and 'Typhoon Haiyan' are events and 'Super Bowl' a game, not people; 'Sandy Berg' is a person")
+    func stormsAndBowls() throws {
+        let (_, entities) = try paragraph(
+            "Hurricane Sandy hit the coast. The Super Bowl was moved. Typhoon Haiyan killed thousands. Sandy Berg said little.")
+        #expect(entity("Hurricane Sandy", in: entities)?.kind == .misc)
+        #expect(entity("Typhoon Haiyan", in: entities)?.kind == .misc)
+        #expect(entity("Super Bowl", in: entities)?.kind == .misc)
+        #expect(entity("Sandy Berg", in: entities)?.kind == .person)
+    }
+}

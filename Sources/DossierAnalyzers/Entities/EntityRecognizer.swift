@@ -1505,8 +1505,10 @@ struct EntityRecognizer {
         // The first and last words' classes read once: the rules below ask a dozen questions of them.
         let firstClasses = classes(first)
         let lastClasses = b - a == 1 ? firstClasses : classes(last)
-        // Events, laws, awards and works: "Clean Air Act", "World Cup".
+        // Events, laws, awards and works: "Clean Air Act", "World Cup", "Super Bowl".
         if b - a >= 2 && lastClasses.contains(.miscHead) { return (.misc, true) }
+        // A storm's name: "Hurricane Sandy", "Typhoon Haiyan", "Cyclone Idai".
+        if b - a == 2 && tables.words.stormKinds.contains(first) { return (.misc, true) }
         if lastClasses.contains(.organizationHead) && (b - a >= 2 || tokens[a].has(.allCaps)) { return (.organization, true) }
         // The head of "X of Y" and "X for Y" is X: "University of Texas", "Chamber of Commerce", "Center
         // for Coastal Studies" (the scanner keeps "for" in a name only after such a head).

@@ -39,6 +39,8 @@ struct FunctionWords: Sendable {
     let givenMonths: HashSet64 = HashSet64(["april", "may", "june"].map(WordHash.word))
     let at = WordHash.word("at")
     let to = WordHash.word("to")
+    /// Kinds of storm whose names follow them: `Hurricane Sandy` is an event, not a person.
+    let stormKinds: HashSet64 = HashSet64(["hurricane", "typhoon", "cyclone"].map(WordHash.word))
     /// Positions in American football that stand in capitals before a name, with no period.
     let positions: HashSet64 = HashSet64(["qb", "rb", "wr", "ol", "dl", "lb", "cb", "dt"].map(WordHash.word))
     let said = WordHash.word("said")
