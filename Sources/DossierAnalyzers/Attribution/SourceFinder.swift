@@ -494,13 +494,28 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                 i += 1
                 continue
             }
-            // A named owner right before the group ("Merz's critics") makes it specific.
-            if start > 0, isPossessive(t[start - 1]) {
+            // A named owner right before the group ("Merz's critics") makes it specific; so does a
+            // definite article or a possessive pronoun ("the researchers believe", "the expert
+            // warned": people the article has introduced); and a heading in title case ("What
+            // Critics Are Saying") attributes nothing.
+            if start > 0, isPossessive(t[start - 1]) || SourceWords.definite.contains(t[start - 1].hash) {
+                i = verbAt + 1
+                continue
+            }
+            if t[start].shape.contains(.capitalized), t[verbAt].shape.contains(.capitalized) {
                 i = verbAt + 1
                 continue
             }
             let verbLength = max(1, vocabulary.cues.match(t, at: verbAt).length)
             let range = TextRange(start: t[start].start, end: t[verbAt + verbLength - 1].end)
+            // Inside someone's quoted words the vague group is theirs, not the article's sourcing
+            // (`“People think it’s all protected,” he said`).
+            if document.annotations.quotes.contains(where: {
+                ($0.kind == .direct || $0.kind == .partial) && $0.range.start <= range.start && range.end <= $0.range.end
+            }) {
+                i = verbAt + verbLength
+                continue
+            }
             let phrase = text(range)
             findings.append(
                 Finding(
@@ -543,6 +558,8 @@ enum SourceWords {
         "senior", "government", "administration", "military", "western", "european", "former", "current",
     ])
     static let opinions = WordTable.hash("opinions")
+    /// A definite article, a demonstrative or a possessive pronoun: the group is one the article named.
+    static let definite = WordTable(words: ["the", "these", "those", "his", "her", "their", "our", "its"])
     static let opinionOwners = WordTable(words: ["expert", "experts", "public", "analyst", "analysts", "legal"])
     static let it = WordTable.hash("it")
     static let isWord = WordTable.hash("is")
