@@ -205,4 +205,17 @@ struct SpeakerRuleTests41 {
         #expect(slogan.kind == .title)
         #expect(slogan.speaker == nil)
     }
+
+    @Test("a speaker whose name holds 'for the' or 'of the' ('the Attorney’s Office for the Western District of Vellmar') is read whole")
+    func nameWithInnerArticle() async throws {
+        let text = """
+            Plea
+
+            Tomas Brekke, 55, of Lindvik, pleaded guilty to threatening an official, and to holding firearms, the Attorney’s Office for the Western District of Vellmar said in a statement.
+            """
+        let document = try await Self.analyzed(text)
+        let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(reported.speakerRange.map(document.text(in:)) == "the Attorney’s Office for the Western District of Vellmar")
+        #expect(document.text(in: reported.range).hasPrefix("Tomas Brekke, 55, of Lindvik, pleaded guilty"))
+    }
 }

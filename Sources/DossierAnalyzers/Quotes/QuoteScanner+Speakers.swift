@@ -634,7 +634,9 @@ extension QuoteScanner {
     /// `sources close to`, `a spokesperson for`, `the head of`) rather than starting a new clause.
     mutating func isLink(_ t: [QuoteToken], at j: Int, start: Int, lo: Int) -> Bool {
         guard j - 1 >= lo, t[j].isWord, t[j - 1].isWord, wordClass(t[j]) & C.headCut != 0 || t[j].hash == Words.to else { return false }
-        if t[j - 1].isCapitalized && t[start].isCapitalized && t[j].hash != Words.to { return true }
+        // `the Office for the Western District`: the name goes on after `the`.
+        let named = wordClass(t[start]) & C.determiner != 0 && start + 1 < t.count ? start + 1 : start
+        if t[j - 1].isCapitalized && t[named].isCapitalized && t[j].hash != Words.to { return true }
         // `the head of the bloc`, `the director at the museum`: a title and its organisation.
         if t[j].hash == Words.of || t[j].hash == Words.at || t[j].hash == Words.for, isTitle(t[j - 1]) { return true }
         // `Capt. Luis Ferreira of the Wrenfield Fire Department`: a person and the body they belong to.
