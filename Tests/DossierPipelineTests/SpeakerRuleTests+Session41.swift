@@ -218,4 +218,16 @@ struct SpeakerRuleTests41 {
         #expect(reported.speakerRange.map(document.text(in:)) == "the Attorney’s Office for the Western District of Vellmar")
         #expect(document.text(in: reported.range).hasPrefix("Tomas Brekke, 55, of Lindvik, pleaded guilty"))
     }
+
+    @Test("'The staff member who reported the call recalled that …' is the staff member, not 'the call'")
+    func relativeClauseWithReportingVerb() async throws {
+        let text = """
+            Threat Case
+
+            The staff member who reported the call recalled that the caller was calm.
+            """
+        let document = try await Self.analyzed(text)
+        let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(reported.speakerRange.map(document.text(in:)) == "The staff member who reported the call")
+    }
 }
