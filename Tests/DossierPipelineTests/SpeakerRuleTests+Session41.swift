@@ -230,4 +230,19 @@ struct SpeakerRuleTests41 {
         let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
         #expect(reported.speakerRange.map(document.text(in:)) == "The staff member who reported the call")
     }
+
+    @Test("'A man who said he saw the crash told police the driver fled': two reports, the second by the whole description")
+    func reportInsideRelativeClause() async throws {
+        let text = """
+            Crash
+
+            A man who said he saw the crash told police the driver fled.
+            """
+        let document = try await Self.analyzed(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map {
+            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)))
+        }
+        #expect(reported.contains { $0.content == "he saw the crash" && $0.speaker == "A man" })
+        #expect(reported.contains { $0.content == "the driver fled" && $0.speaker == "A man who said he saw the crash" })
+    }
 }

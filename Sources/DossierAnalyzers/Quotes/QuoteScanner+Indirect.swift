@@ -118,7 +118,18 @@ extension QuoteScanner {
     mutating func reported(_ t: [QuoteToken], cue k: Int, use: QuoteVocabulary.CueUse) -> Quote? {
         let count = t.count
         func word(_ i: Int) -> Bool { i >= 0 && i < count && t[i].isWord }
-        func make(content: Range<Int>?, cue: Range<Int>, speaker: Range<Int>?) -> Quote? {
+        func make(content whole: Range<Int>?, cue: Range<Int>, speaker: Range<Int>?) -> Quote? {
+            var content = whole
+            // `A man who said he saw the crash told police …`: a verb inside a relative clause
+            // reports up to the main clause's reporting verb, not through it.
+            if k > 0, word(k - 1), t[k - 1].hash == Words.who, let c = content,
+                let m = t.indices.first(where: {
+                    $0 > k + 1 && t[$0].start > c.lowerBound && t[$0].end <= c.upperBound && t[$0].isWord
+                        && cueUse(t[$0]).contains(.direct) && !isParticiple(t[$0]) && t[$0 - 1].isWord
+                })
+            {
+                content = c.lowerBound..<t[m - 1].end
+            }
             guard let content, wordCount(t, in: content) >= (use.contains(.callFor) ? 2 : 3), let speaker else { return nil }
             // `I wrote back, saying that …`: the writer's own words are no report.
             if speaker.count <= 2, let s = t.firstIndex(where: { $0.start == speaker.lowerBound }), t[s].isWord,

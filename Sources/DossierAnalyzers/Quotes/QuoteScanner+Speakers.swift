@@ -316,10 +316,11 @@ extension QuoteScanner {
         }
         guard w > lo, t[w].isWord, t[w].hash == Words.who else { return nil }
         // A reporting verb inside the clause only asks not to be named (`who asked not to be named`).
-        // Or, after a description a determiner opens, a verb with an object (`The staff member who
-        // reported the call recalled`), not one with a clause of its own.
+        // Or, after a description a determiner opens, a verb with an object or a short clause with
+        // no auxiliary (`The staff member who reported the call recalled`, `A man who said he saw the
+        // crash told police`).
         if cue, !marksAnonymity(t, (w + 1)..<(end + 1)) {
-            guard w + 2 <= end, cueUse(t[w + 1]).contains(.direct), wordClass(t[w + 2]) & C.determiner != 0,
+            guard w + 2 <= end, cueUse(t[w + 1]).contains(.direct),
                 w >= 1, let first = descriptionStart(t, before: w, words: 5, lo: lo), wordClass(t[first]) & C.determiner != 0,
                 !t[(w + 2)...end].contains(where: { Words.auxiliaries.contains($0.hash) || cueUse($0).contains(.direct) })
             else { return nil }
