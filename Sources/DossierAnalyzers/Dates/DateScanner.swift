@@ -132,13 +132,9 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         case .weekday: return weekday(w)
         case .unit: return unit(w)
         case .relativeDay:
-            // `USA Today`, `Newsday Today`: after a capitalised word on the same line, a capitalised
-            // `Today` ends a name.
-            if w.capitalised, let previous = word(before: w.start), previous.capitalised, previous.end < w.start,
-                !(previous.start..<w.start).contains(where: { value($0) == 0x0A })
-            {
-                return w.end
-            }
+            // `USA Today`, `Newsday Today`: after a capitalised word on the same line (`word(before:)`
+            // crosses spaces only), a capitalised `Today` ends a name.
+            if w.capitalised, let previous = word(before: w.start), previous.capitalised { return w.end }
             let offset = w.entry.value
             relative(w.start, w.end) { $0.adding(days: offset).iso }
             return w.end

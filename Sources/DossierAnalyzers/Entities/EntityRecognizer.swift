@@ -667,10 +667,10 @@ struct EntityRecognizer {
                 if n.hash == and && n.isLowercaseWord && e - start <= 2 && tokens[e + 1].hash != the {
                     var k = e + 1
                     while k < limit && tokens[k].isCapitalizedWord && !isNotName(k) && k - e <= 3 { k += 1 }
+                    func ordinary(_ i: Int) -> Bool { isA(tokens[i].hash, .englishWord) && !isKnownName(i) }
                     if isA(sequence(start, k), .organizationPhrase)
-                        || (isA(tokens[k - 1].hash, .organizationHead)
-                            && ((start..<e).allSatisfy { isA(tokens[$0].hash, .englishWord) && !isKnownName($0) })
-                            && ((e + 1)..<(k - 1)).allSatisfy { isA(tokens[$0].hash, .englishWord) && !isKnownName($0) })
+                        || (isA(tokens[k - 1].hash, .organizationHead) && (start..<e).allSatisfy(ordinary)
+                            && ((e + 1)..<(k - 1)).allSatisfy(ordinary))
                     {
                         headPhrase = true
                         e = k
@@ -2223,6 +2223,8 @@ struct EntityRecognizer {
             let masculine = h == he || h == his || h == him
             let feminine = h == she || h == her
             guard masculine || feminine else { continue }
+            // Whether the person of group `g` may be this pronoun's (unknown gender fits both).
+            func fits(_ g: Int) -> Bool { genders[g] == .unknown || (genders[g] == .male) == masculine }
             while sentences[s].range.upperBound <= p { s += 1 }
             guard !sentences[s].headline else { continue }
             while cursor < people.count && people[cursor].token < p { cursor += 1 }
@@ -2234,10 +2236,9 @@ struct EntityRecognizer {
             var k = cursor - 1
             while k >= 0 && people[k].sentence >= s - 1 {
                 let g = people[k].group
-                let fits = genders[g] == .unknown || (genders[g] == .male) == masculine
                 let outside = people[k].sentence == s && !inOtherQuotation(people[k].token, p)
                 if outside { named = true }
-                if fits {
+                if fits(g) {
                     if found >= 0 && found != g { ambiguous = true }
                     if found < 0 { found = g }
                     if outside { fittingName = true }
@@ -2254,7 +2255,7 @@ struct EntityRecognizer {
                 let nearest = people[cursor - 1]
                 let g = nearest.group
                 if nearest.sentence >= s - 4, nearest.token == sentences[nearest.sentence].range.lowerBound,
-                    !sentences[nearest.sentence].headline, genders[g] == .unknown || (genders[g] == .male) == masculine,
+                    !sentences[nearest.sentence].headline, fits(g),
                     !inOtherQuotation(nearest.token, p)
                 {
                     found = g

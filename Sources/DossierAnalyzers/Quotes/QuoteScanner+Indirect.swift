@@ -123,8 +123,8 @@ extension QuoteScanner {
             // `A man who said he saw the crash told police …`: a verb inside a relative clause
             // reports up to the main clause's reporting verb, not through it.
             if k > 0, word(k - 1), t[k - 1].hash == Words.who, let c = content,
-                let m = t.indices.first(where: {
-                    $0 > k + 1 && t[$0].start > c.lowerBound && t[$0].end <= c.upperBound && t[$0].isWord
+                let m = ((k + 2)..<max(k + 2, t.count)).first(where: {
+                    t[$0].start > c.lowerBound && t[$0].end <= c.upperBound && t[$0].isWord
                         && cueUse(t[$0]).contains(.direct) && !isParticiple(t[$0]) && t[$0 - 1].isWord
                 })
             {
