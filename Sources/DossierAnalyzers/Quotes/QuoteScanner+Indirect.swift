@@ -332,8 +332,14 @@ extension QuoteScanner {
         // A pronoun a comma parts from the verb is the subject of an earlier verb too (`During the
         // call, he asked about it, told reporters …`): the attribution is not set off inside the speech.
         let coordinated = wordClass(t[s]) & C.pronoun != 0 && t[(s + 1)..<k].contains { $0.isMark(0x2C) }
+        // `In a wide-ranging interview, the president also said:`: what follows the colon is the speech.
+        let colon = k + 1 < count && t[k + 1].isMark(0x3A)
+        // `Later, Pereira told reporters the vote would be close`: a clause after the listener is
+        // what was told.
+        let toldClause =
+            use.contains(.listener) && word(k + 1) && opensClause(t, at: k + (wordClass(t[k + 1]) & C.determiner != 0 ? 3 : 2))
         if s > 0, t[s - 1].isMark(0x2C), !after.contains(where: { $0.hash == Words.that }), after.count <= 6, adverbial,
-            !(needsThat && word(k + 1) && !particle), !coordinated
+            !(needsThat && word(k + 1) && !particle), !coordinated, !colon, !toldClause
         {
             // `At current rates, Bridenstine said, there will be three rockets by 2024`: an
             // attribution between commas inside the sentence; the speech is all of the sentence.
@@ -352,6 +358,10 @@ extension QuoteScanner {
             {
                 return make(content: before.lowerBound..<rest.upperBound, cue: cue, speaker: subject)
             }
+            // `Within an hour, Pike had responded`, `Though many remain peaceful, a minority have
+            // responded with violence`: a phrase or a subordinate clause alone is no sentence that
+            // was said.
+            guard !isFrontedPhrase(t, upTo: s - 1) else { return nil }
             return make(content: clause(t, upTo: s - 1), cue: cue, speaker: subject)
         }
         var c = k + 1
@@ -373,7 +383,12 @@ extension QuoteScanner {
             return make(content: content(t, from: of + 1), cue: cue, speaker: subject)
         }
         // `posted a photo`, `wrote a letter`: an object of a verb of writing, not a reported clause.
-        if Words.writing.contains(t[k].hash), Words.indefinite.contains(t[c].hash) { return nil }
+        // `added 25 points`, `added two goals`: a number of things added.
+        if Words.writing.contains(t[k].hash),
+            Words.indefinite.contains(t[c].hash) || (isNumeral(t[c]) && !opensClause(t, at: c))
+        {
+            return nil
+        }
         if use.contains(.listener) {
             // `told reporters (that) …`: step over the listener.
             if let that = (c..<min(count, c + 6)).first(where: { word($0) && t[$0].hash == Words.that }),
@@ -381,7 +396,8 @@ extension QuoteScanner {
             {
                 c = that + 1
             } else {
-                guard !needsThat else { return nil }
+                // `the story she tells at every stop`: a place or a time, no listener.
+                guard !needsThat, wordClass(t[c]) & C.preposition == 0 || t[c].hash == Words.it else { return nil }
                 c += wordClass(t[c]) & C.determiner != 0 ? 2 : 1
                 // `told them of Ford’s passing`, `told reporters about …`: a phrase, no clause.
                 if word(c), t[c].hash == Words.of || t[c].hash == Words.about { return nil }
@@ -435,6 +451,24 @@ extension QuoteScanner {
         var j = k - 1
         while j > lo, t[j].isWord, stepsOverBeforeCue(t[j]), wordClass(t[j]) & C.pronoun == 0 { j -= 1 }
         return j >= 1 && t[j].isWord && t[j].hash == Words.who && t[j - 1].isMark(0x2C)
+    }
+
+    /// Whether the words before token `end` are a phrase or a subordinate clause alone, with no
+    /// comma: a preposition, a determiner and at most two words (`Within an hour`, `In a
+    /// wide-ranging interview`), or a clause that a subordinator opens (`Though many remain peaceful`).
+    mutating func isFrontedPhrase(_ t: [QuoteToken], upTo end: Int) -> Bool {
+        guard let first = t[..<end].firstIndex(where: \.isWord), !t[first..<end].contains(where: { $0.isMark(0x2C) }) else {
+            return false
+        }
+        if Words.subordinators.contains(t[first].hash) { return true }
+        let words = t[first..<end].filter(\.isWord).count
+        return Words.frontPrepositions.contains(t[first].hash) && words >= 2 && words <= 4 && first + 1 < end
+            && wordClass(t[first + 1]) & C.determiner != 0
+    }
+
+    /// Whether a word is a number: digits, or one of the determiners that count (`two`, `five`).
+    mutating func isNumeral(_ t: QuoteToken) -> Bool {
+        t.isWord && ((0x30...0x39).contains(t.first) || Words.numberWords.contains(t.hash))
     }
 
     /// Whether a word ends in `-ed` and has at least four letters (`depicted`, `needed`).

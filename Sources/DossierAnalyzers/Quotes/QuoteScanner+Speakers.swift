@@ -913,6 +913,14 @@ enum Words {
     static let subordinators: Set<UInt64> = Set(
         ["when", "if", "as", "after", "because", "although", "though", "while", "since", "before", "until", "once", "whenever", "unless"]
             .map(WordTable.hash))
+    /// Prepositions that open an adverbial phrase before a clause (`Within an hour, …`).
+    static let frontPrepositions: Set<UInt64> = Set(
+        ["in", "within", "during", "after", "before", "at", "on", "for", "with", "over", "under", "amid", "throughout", "since", "by"]
+            .map(WordTable.hash))
+    /// Number words (`added two goals`).
+    static let numberWords: Set<UInt64> = Set(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens", "hundreds"]
+            .map(WordTable.hash))
     /// Quantifiers that open a clause's subject after a verb (`said more storms were possible`).
     static let quantifiers: Set<UInt64> = Set(["more", "much", "little", "few", "fewer", "less"].map(WordTable.hash))
     /// Words of when that may follow a reporting verb (`said late Thursday`, `said Friday`).

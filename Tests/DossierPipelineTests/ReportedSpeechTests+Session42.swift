@@ -1,0 +1,76 @@
+import Dossier
+import DossierTesting
+import Foundation
+import Testing
+
+/// Reporting verbs that report nothing, in articles written for these tests: a phrase before the
+/// subject, a colon after the verb, things added, a place after `tells`.
+@Suite("Reported speech: verbs that report nothing (session 42)")
+struct ReportedSpeechTests42 {
+    /// The reported speech of `text`, read as a user runs it, as content, speaker words and cue.
+    static func reported(_ text: String) async throws -> [(content: String, speaker: String?, cue: String?)] {
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        return document.annotations.quotes.filter { $0.kind == .indirect }.map {
+            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)), cue: $0.cue)
+        }
+    }
+
+    @Test("'Within an hour, Varga had responded' and 'Although most stayed calm, a few fans responded …' report nothing before the comma")
+    func frontedPhraseIsNoSpeech() async throws {
+        let text = """
+            Stadium Row
+
+            Within an hour, Lena Varga had responded on her blog.
+
+            Although most stayed calm, a few fans responded with chants.
+
+            The roof will be fixed by June, the club said.
+            """
+        let reported = try await Self.reported(text)
+        #expect(!reported.contains { $0.cue == "responded" })
+        // The guard keeps a clause before the comma.
+        #expect(reported.contains { $0.speaker == "the club" && $0.content == "The roof will be fixed by June" })
+    }
+
+    @Test("'In a long interview, the minister also said:' reports what follows, not the phrase before")
+    func colonAfterTheVerb() async throws {
+        let text = """
+            Budget Talks
+
+            In a long interview on Sunday, Finance Minister Ode Rask also said: the budget will not change.
+            """
+        let reported = try await Self.reported(text)
+        #expect(!reported.contains { $0.content.hasPrefix("In a long interview") })
+    }
+
+    @Test("'added 31 points' and 'added two goals' are things added; 'added 40 jobs would go' is speech")
+    func numbersAdded() async throws {
+        let text = """
+            Weekend Round-Up
+
+            Marta Quell added 31 points for the Herons, and Ivo Sand had 12.
+
+            Pieter Lom added two goals before half-time.
+
+            The plant's owner, Rolf Danner, added 40 jobs would go by March.
+            """
+        let reported = try await Self.reported(text)
+        #expect(!reported.contains { $0.speaker == "Marta Quell" })
+        #expect(!reported.contains { $0.speaker == "Pieter Lom" })
+        #expect(reported.contains { $0.cue == "added" && $0.content == "40 jobs would go by March" })
+    }
+
+    @Test("'the joke she tells at almost every rally' has no listener and reports nothing; 'Later, Pereira told reporters the vote would be close' does")
+    func placeAfterTells() async throws {
+        let text = """
+            Campaign Trail
+
+            Ana Pereira ended with the joke she tells at almost every rally.
+
+            Later, Pereira told reporters the vote would be close.
+            """
+        let reported = try await Self.reported(text)
+        #expect(!reported.contains { $0.cue == "tells" })
+        #expect(reported.contains { $0.cue == "told" && $0.content == "the vote would be close" })
+    }
+}
