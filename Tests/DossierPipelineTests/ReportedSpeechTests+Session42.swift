@@ -60,7 +60,9 @@ struct ReportedSpeechTests42 {
         #expect(reported.contains { $0.cue == "added" && $0.content == "40 jobs would go by March" })
     }
 
-    @Test("'the joke she tells at almost every rally' has no listener and reports nothing; 'Later, Pereira told reporters the vote would be close' does")
+    @Test(
+        "'the joke she tells at almost every rally' has no listener and reports nothing; 'Later, Pereira told reporters the vote would be close' does"
+    )
     func placeAfterTells() async throws {
         let text = """
             Campaign Trail
