@@ -1316,8 +1316,8 @@ struct EntityRecognizer {
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
         // `the research firm Corvane Insight`, `the airline Skyvale`: a word for a firm right before
         // the name says what it names (not `developer` or `publisher`, which are people's trades too).
-        if !confident, !personCue, roles.isEmpty, a > sentences[s].range.lowerBound, tokens[a - 1].isLowercaseWord,
-            tables.words.firmNames.contains(tokens[a - 1].hash)
+        if !confident, !personCue, roles.isEmpty, a > sentences[s].range.lowerBound,
+            (tokens[a - 1].isLowercaseWord && tables.words.firmNames.contains(tokens[a - 1].hash)) || isFirmApposition(a, b, sentence: s)
         {
             (kind, confident) = (.organization, true)
         }
@@ -1400,6 +1400,18 @@ struct EntityRecognizer {
 
     /// Whether the one-word run at `a` is the surname of a person named in full earlier, followed by
     /// a comma, a possessive or a reporting verb ("Young, in his testimony, …", "Young said").
+    /// `Her band, the Larkspur Ramblers, released …`, `his former employer, Quickmere Parcel, said`:
+    /// a name set off by commas right after a word for a firm or a body names one.
+    private mutating func isFirmApposition(_ a: Int, _ b: Int, sentence s: Int) -> Bool {
+        let lower = sentences[s].range.lowerBound
+        var c = a - 1
+        if c > lower, isLowercaseArticle(c) { c -= 1 }
+        guard c > lower, b < sentences[s].range.upperBound, scalar(c) == 0x2C, scalar(b) == 0x2C, tokens[c - 1].isLowercaseWord else {
+            return false
+        }
+        return tables.words.firmNames.contains(tokens[c - 1].hash) || tokens[c - 1].hash == tables.words.employer
+    }
+
     private func isSurnameOpening(_ a: Int, _ b: Int, limit: Int) -> Bool {
         guard b == a + 1, b < limit, surnames.contains(tokens[a].hash) else { return false }
         let next = tokens[b]

@@ -115,6 +115,8 @@ struct FunctionWords: Sendable {
             "bank", "charity", "consultancy", "practice", "studio", "partnership", "agency", "foundation", "label", "newspaper",
             "magazine", "network", "band", "club", "union", "group", "nonprofit", "organisation", "organization", "outlet",
         ]).map(WordHash.word))
+    /// `his former employer, Quickmere Parcel,`: a firm named after the word, not before it.
+    let employer = WordHash.word("employer")
     /// The words that follow `Name, 34,` when 34 is an age: an article, `of`, `from`, `who`, a verb.
     let afterAge: HashSet64 = HashSet64(
         [

@@ -127,6 +127,9 @@ extension QuoteScanner {
         }
         // `he’d respond`, `she’ll say`: the pronoun without its contraction.
         if let pronoun = pronounBeforeContraction(t[j]) { return pronoun }
+        // `Lumora at the time called`, `The company in a statement said`, `Mayor Ines Duval on Monday
+        // said`: a phrase of when or in what between the subject and its verb is no part of it.
+        if let p = adverbialStart(t, endingAt: j, lo: lo) { j = p - 1 }
         // `Rep. Carla Brightwater of Ashby Falls, who said …`: `who` after a comma stands for the
         // person named just before it (an organisation takes `which`).
         if t[j].isWord, t[j].hash == Words.who, j - 2 >= lo, t[j - 1].isMark(0x2C) {
@@ -297,6 +300,19 @@ extension QuoteScanner {
             if k < end, t[k + 1].isCapitalized { start = k + 1 } else if count > 3 { return nil }
         }
         return t[start].start..<(unnamedEnd ?? t[end].end)
+    }
+
+    /// Where a phrase of when or in what that ends at token `end` starts (`at the time`, `in a
+    /// statement`, `on Monday`): `at`, `on`, `in` or `during`, at most two more words, the last a
+    /// word of time or of a statement, after a word of the subject (no mark, no preposition).
+    mutating func adverbialStart(_ t: [QuoteToken], endingAt end: Int, lo: Int) -> Int? {
+        guard t[end].isWord, Words.adverbialNouns.contains(t[end].hash) || Words.whenWords.contains(t[end].hash) else { return nil }
+        var p = end - 1
+        while p > lo, end - p <= 3, t[p].isWord, !Words.adverbialPrepositions.contains(t[p].hash) { p -= 1 }
+        guard p > lo, p < end, end - p <= 3, t[p].isWord, Words.adverbialPrepositions.contains(t[p].hash),
+            t[(p + 1)...end].allSatisfy(\.isWord), t[p - 1].isWord, wordClass(t[p - 1]) & (C.preposition | C.clauseStop) == 0
+        else { return nil }
+        return p
     }
 
     /// Where the subject starts when the words before token `start` end a relative clause that
@@ -921,6 +937,15 @@ enum Words {
     static let numberWords: Set<UInt64> = Set(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens", "hundreds"]
             .map(WordTable.hash))
+    /// Prepositions of a phrase of when or in what between a subject and its verb (`The company in
+    /// a statement said`).
+    static let adverbialPrepositions: Set<UInt64> = Set(["at", "on", "in", "during"].map(WordTable.hash))
+    /// The words of time or of a statement that end such a phrase.
+    static let adverbialNouns: Set<UInt64> = Set(
+        [
+            "time", "moment", "weekend", "week", "month", "year", "morning", "afternoon", "evening", "night", "statement",
+            "interview", "letter", "email", "post", "briefing", "release", "filing", "podcast", "speech",
+        ].map(WordTable.hash))
     /// Quantifiers that open a clause's subject after a verb (`said more storms were possible`).
     static let quantifiers: Set<UInt64> = Set(["more", "much", "little", "few", "fewer", "less"].map(WordTable.hash))
     /// Words of when that may follow a reporting verb (`said late Thursday`, `said Friday`).

@@ -1,0 +1,47 @@
+import Dossier
+import DossierTesting
+import Foundation
+import Testing
+
+/// Subjects with a phrase of when before their verb, and firms named in an appositive, in articles
+/// written for these tests.
+@Suite("Speakers: a phrase of when before the verb; firms in an appositive (session 42)")
+struct SpeakerRuleTests42 {
+    static let probe = """
+        Speaker Probe
+
+        Tolvane at the time called the report “unfounded.”
+
+        The company in a statement said the findings were wrong.
+
+        Mayor Ines Duval on Monday said the budget was “a disaster.”
+
+        Her band, the Larkspur Ramblers, released one single. His former employer, Quickmere Parcel, said he had been fired.
+
+        Workers at the plant said the line would stop.
+        """
+
+    @Test(
+        "'Tolvane at the time called', 'The company in a statement said', 'Mayor Ines Duval on Monday said': the subject before the phrase"
+    )
+    func phraseOfWhenBeforeTheVerb() async throws {
+        let document = try await SpeakerRuleTests41.analyzed(Self.probe)
+        let speakers = document.annotations.quotes.map {
+            (text: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)))
+        }
+        #expect(speakers.contains { $0.text.hasPrefix("unfounded") && $0.speaker == "Tolvane" })
+        #expect(speakers.contains { $0.text == "the findings were wrong" && $0.speaker == "The company" })
+        #expect(speakers.contains { $0.text.hasPrefix("a disaster") && $0.speaker == "Mayor Ines Duval" })
+        // Not a phrase of place: `Workers at the plant` stays whole.
+        #expect(speakers.contains { $0.text == "the line would stop" && $0.speaker == "Workers at the plant" })
+    }
+
+    @Test("'Her band, the Larkspur Ramblers,' and 'His former employer, Quickmere Parcel,' name organisations, not people")
+    func firmInAnAppositive() async throws {
+        let document = try await SpeakerRuleTests41.analyzed(Self.probe)
+        let kinds = Dictionary(document.annotations.entities.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        #expect(kinds["Larkspur Ramblers"] == .organization)
+        #expect(kinds["Quickmere Parcel"] == .organization)
+        #expect(kinds["Ines Duval"] == .person)
+    }
+}
