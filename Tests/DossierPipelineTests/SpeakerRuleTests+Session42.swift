@@ -44,4 +44,21 @@ struct SpeakerRuleTests42 {
         #expect(kinds["Quickmere Parcel"] == .organization)
         #expect(kinds["Ines Duval"] == .person)
     }
+    @Test("a quoted 'he' ('the term was “less than he deserved”') does not carry its man to the next 'he told reporters'")
+    func quotedPronounIsNoSubject() async throws {
+        let text = """
+            Court Report
+
+            The court jailed Dale Brenner for eight years on Friday. Brenner kept his head down as the verdict was read.
+
+            “I don’t expect forgiveness,” he said. “I wouldn’t.”
+
+            Outside court, the victim’s younger brother, Tobi Okafor, said the term was “less than he deserved.”
+
+            “Nothing brings Sam home,” he told reporters on the steps.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        #expect(SpeakerRuleTests41.speaker(of: "I don’t expect forgiveness", in: document) == "Dale Brenner")
+        #expect(SpeakerRuleTests41.speaker(of: "Nothing brings Sam home", in: document) == "Tobi Okafor")
+    }
 }
