@@ -1129,7 +1129,17 @@ struct EntityRecognizer {
             b += 2
         }
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
-        var p = b + 1
+        // `Odile Fennimore, who is also president of the historical society,`: a relative clause
+        // with `is` or `was` describes as an appositive does.
+        var opening = b + 1
+        if opening + 2 < limit, tokens[opening].isLowercaseWord, tokens[opening].hash == tables.words.who,
+            tables.words.relativeBe.contains(tokens[opening + 1].hash)
+        {
+            opening += 2
+            if tokens[opening].isLowercaseWord, tables.words.relativeAdverbs.contains(tokens[opening].hash) { opening += 1 }
+            guard opening + 1 < limit else { return nil }
+        }
+        var p = opening
         if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
         let affiliationStart = p
         var affiliation: (Int, Int)?
@@ -1138,7 +1148,7 @@ struct EntityRecognizer {
         while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
         if q < limit && q > p && tokens[q].has(.possessive) {
             affiliation = (
-                isLowercaseThe(b + 1) ? b + 1 : p, q
+                isLowercaseThe(opening) ? opening : p, q
             )
             p = q + 1
         } else if p < limit && tokens[p].isCapitalizedWord && titleEnd(at: p, limit: limit) == nil {
@@ -1168,10 +1178,10 @@ struct EntityRecognizer {
             }
         }
         var end = titleEnd(at: p, limit: limit)
-        if end == nil && affiliation == nil && p > b + 1 && isLowercaseArticle(b + 1) {
+        if end == nil && affiliation == nil && p > opening && isLowercaseArticle(opening) {
             // Up to four such words: `a retired bus driver`, `the shadow transport secretary`, `a
             // 71-year-old retired primary school teacher` (an age before them is left out); not
-            // words that open a clause or a phrase (`a town where the mayor …`).
+            // words that opening a clause or a phrase (`a town where the mayor …`).
             if p < limit && isAge(p) {
                 p += 1
                 end = p < limit ? titleEnd(at: p, limit: limit) : nil

@@ -115,6 +115,10 @@ struct FunctionWords: Sendable {
             "bank", "charity", "consultancy", "practice", "studio", "partnership", "agency", "foundation", "label", "newspaper",
             "magazine", "network", "band", "club", "union", "group", "nonprofit", "organisation", "organization", "outlet",
         ]).map(WordHash.word))
+    /// `, who is also president of …`: the relative clause that describes as an appositive does.
+    let who = WordHash.word("who")
+    let relativeBe: HashSet64 = HashSet64(["is", "was"].map(WordHash.word))
+    let relativeAdverbs: HashSet64 = HashSet64(["also", "now", "currently", "still", "then"].map(WordHash.word))
     /// `his former employer, Quickmere Parcel,`: a firm named after the word, not before it.
     let employer = WordHash.word("employer")
     /// The words that follow `Name, 34,` when 34 is an age: an article, `of`, `from`, `who`, a verb.
