@@ -2349,7 +2349,10 @@ struct EntityRecognizer {
         guard v == 0x2019 || v == 0x2018 else { return false }
         let at = Int(tokens[i].start)
         guard at > 0, at + 1 < scalars.count else { return false }
-        return scalars[at - 1].properties.isAlphabetic && scalars[at + 1].properties.isAlphabetic
+        // ASCII and Latin letters by their code points: the property tables cost more than the
+        // scan they would serve, and an apostrophe between other letters is rare.
+        func isLetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) }
+        return isLetter(scalars[at - 1].value) && isLetter(scalars[at + 1].value)
     }
 
     // MARK: Output
