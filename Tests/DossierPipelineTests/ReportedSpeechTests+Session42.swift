@@ -75,4 +75,21 @@ struct ReportedSpeechTests42 {
         #expect(!reported.contains { $0.cue == "tells" })
         #expect(reported.contains { $0.cue == "told" && $0.content == "the vote would be close" })
     }
+    @Test("'Parents who spoke to the station said' is an unnamed speaker; 'teachers unions' are unions, named by none")
+    func unnamedHeadIsTheLastWord() async throws {
+        let text = """
+            School Closure
+
+            Parents who spoke to KWTV News 4 said their biggest worry is the longer bus ride.
+
+            Nearly 300 districts closed for the rally, according to teachers unions.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }
+        let parents = try #require(reported.first { document.text(in: $0.range).hasPrefix("their biggest worry") })
+        #expect(parents.speakerRange.map(document.text(in:)) == "Parents who spoke to KWTV News 4")
+        #expect(parents.isAnonymous)
+        let unions = try #require(reported.first { $0.speakerRange.map(document.text(in:)) == "teachers unions" })
+        #expect(!unions.isAnonymous)
+    }
 }

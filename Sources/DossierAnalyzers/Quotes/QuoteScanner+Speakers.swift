@@ -737,11 +737,10 @@ extension QuoteScanner {
             // `Rep. Anna Berglund`: the period of an abbreviated title does not end the head.
             let titlePeriod = k > 0 && k + 1 < t.count && tok.isMark(0x2E) && isAbbreviation(t[k - 1])
             if k > 0, headEnd == t.count, cls & C.headCut != 0 || (!tok.isWord && !titlePeriod) { headEnd = k }
-            if k < headEnd {
-                if cls & C.anonymousHead != 0 { anonymousHead = true }
-                if tok.isWord, tok.isCapitalized, k > 0 || cls & (C.determiner | C.anonymousHead) == 0 { names += 1 }
-            }
+            if k < headEnd, tok.isWord, tok.isCapitalized, k > 0 || cls & (C.determiner | C.anonymousHead) == 0 { names += 1 }
         }
+        // The head's last word is the head noun: `teachers unions` are unions, not teachers.
+        if let last = t[..<headEnd].last(where: \.isWord), wordClass(last) & C.anonymousHead != 0 { anonymousHead = true }
         let head = TextRange(start: t[0].start, end: t[headEnd - 1].end)
         // `Two Kazakh officials`, `a Western diplomat`: a nationality or place before an unnamed
         // head says whose officials they are, not who speaks (`a Quillon spokeswoman` speaks for
@@ -749,7 +748,9 @@ extension QuoteScanner {
         let affiliated =
             anonymousHead && !marked && names > 0
             && mentions.entity(overlapping: head).map { [.group, .location].contains(mentions.entities[$0].kind) } == true
-        let unnamed = marked || (anonymousHead && names == 0) || affiliated
+        // `the doctors` that the entities layer joined to `Doctors for Camp Closure` name the group.
+        let organisation = mentions.entity(overlapping: head).map { mentions.entities[$0].kind == .organization } == true
+        let unnamed = marked || (anonymousHead && names == 0 && !organisation) || affiliated
         // `The Oscar winner`, `the Corran Vale boss`, `the Trump adviser`: a title after `the` and
         // capitalised words is a person described; the capitalised words (an award, a club, the
         // person advised) do not speak.

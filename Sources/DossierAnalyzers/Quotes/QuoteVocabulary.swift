@@ -142,7 +142,7 @@ struct QuoteVocabulary: Sendable {
         "has", "have", "had", "also", "later", "then", "previously", "again", "once", "repeatedly", "reportedly",
         "publicly", "separately", "further", "recently", "earlier", "would", "will", "did", "does", "do", "simply",
         "flatly", "firmly", "privately", "angrily", "quickly", "often", "always", "never", "just", "already",
-        "initially", "originally", "subsequently", "herself", "himself", "themselves", "itself", "has", "quietly",
+        "long", "initially", "originally", "subsequently", "herself", "himself", "themselves", "itself", "has", "quietly",
         "bluntly", "openly", "frequently", "told", "may", "might", "could", "should", "can", "not", "only",
         "instead", "still", "even", "now", "first",
     ]
@@ -166,6 +166,9 @@ struct QuoteVocabulary: Sendable {
         "reviewer", "commentator", "reader", "listener", "viewer", "fan", "fans", "neighbour", "neighbor", "neighbours", "neighbors",
         "colleague", "colleagues", "friend", "friends", "relative", "relatives", "customer", "customers", "passenger",
         "passengers", "worker", "workers", "onlooker", "bystander", "users",
+        // People by what they are to a place or an institution: `Parents who spoke to the station said …`.
+        "parents", "teachers", "students", "families", "patients", "shoppers", "commuters", "locals", "villagers",
+        "protesters", "volunteers", "nurses", "doctors", "farmers", "traders", "drivers", "tenants", "pupils",
     ]
     static let anonymousMarkers: [String] = [
         "anonymity", "unnamed", "anonymous", "familiar", "close", "named", "identified", "knowledge", "briefed",
