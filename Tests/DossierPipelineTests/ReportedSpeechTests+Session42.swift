@@ -92,4 +92,17 @@ struct ReportedSpeechTests42 {
         let unions = try #require(reported.first { $0.speakerRange.map(document.text(in:)) == "teachers unions" })
         #expect(!unions.isAnonymous)
     }
+    @Test("'When he was given the chance to speak, he turned to the gallery and told the family that …' is his report")
+    func pronounAfterOpeningClause() async throws {
+        let text = """
+            Sentencing
+
+            When he was given the chance to speak, he turned toward the gallery and told the Okafor family that he thinks about their father every day.
+
+            After the vote, she stood up and said the plan was dead.
+            """
+        let reported = try await Self.reported(text)
+        #expect(reported.contains { $0.speaker == "he" && $0.cue == "told" && $0.content == "he thinks about their father every day" })
+        #expect(reported.contains { $0.speaker == "she" && $0.cue == "said" && $0.content == "the plan was dead" })
+    }
 }

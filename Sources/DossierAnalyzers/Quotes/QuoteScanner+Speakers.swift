@@ -123,6 +123,14 @@ extension QuoteScanner {
             // `An FTC spokesman, Colin Ashdown, declined to comment … but said …`: with no reporting
             // verb before, the subject the sentence opens with: a name or a pronoun, or a
             // description (`The chairman sat me down and said`).
+            // `When he was given the chance to speak, he turned to the gallery and told …`: a pronoun
+            // that opens the main clause after a comma.
+            if let c = (lo..<j).last(where: { t[$0].isMark(0x2C) }), c + 2 < j, t[c + 1].isWord, wordClass(t[c + 1]) & C.pronoun != 0,
+                !Words.firstPerson.contains(t[c + 1].hash), t[c + 2].isWord, !t[c + 2].isCapitalized,
+                !t[(c + 1)..<j].contains(where: { !$0.isWord })
+            {
+                return t[c + 1].start..<t[c + 1].end
+            }
             return openingSubject(t, before: j, lo: lo) ?? openingDescription(t, lo: lo, before: j)
         }
         // `he’d respond`, `she’ll say`: the pronoun without its contraction.
