@@ -61,4 +61,16 @@ struct SpeakerRuleTests42 {
         #expect(SpeakerRuleTests41.speaker(of: "I don’t expect forgiveness", in: document) == "Dale Brenner")
         #expect(SpeakerRuleTests41.speaker(of: "Nothing brings Sam home", in: document) == "Tobi Okafor")
     }
+    @Test("'A Lumora spokesperson, who declined to be named, citing company policy, said …' is one anonymous speaker")
+    func participleAfterAnonymityClause() async throws {
+        let text = """
+            Speaker Probe
+
+            A Tolvane spokesperson, who declined to be named, citing company policy, said the feature had been “switched off by default” since April.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quote = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "switched off by default" })
+        #expect(quote.speakerRange.map(document.text(in:)) == "A Tolvane spokesperson, who declined to be named, citing company policy")
+        #expect(quote.isAnonymous)
+    }
 }

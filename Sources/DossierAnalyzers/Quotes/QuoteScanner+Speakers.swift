@@ -241,6 +241,14 @@ extension QuoteScanner {
             // speaking on condition of anonymity, said`: the clause describes an unnamed speaker, and
             // belongs to the subject; so does all the clause before it when no comma comes earlier.
             // So does `a retired schoolteacher who asked not to be named`: a description whose `who` says so.
+            // `A Lumora spokesperson, who declined to be named, citing company policy, said`: a
+            // participle's clause after the clause that says so belongs to it too.
+            if k + 1 < j, isParticiple(t[k + 1]), !marksAnonymity(t, (k + 2)..<j),
+                let k2 = (lo..<k).last(where: { t[$0].isMark(0x2C) }), k2 + 2 < k, t[k2 + 1].isWord, t[k2 + 1].hash == Words.who,
+                marksAnonymity(t, (k2 + 2)..<k)
+            {
+                k = k2
+            }
             let describedUnnamed =
                 k + 2 < j && t[k + 1].isWord && wordClass(t[k + 1]) & C.determiner != 0
                 && t[(k + 2)..<j].contains(where: { $0.isWord && $0.hash == Words.who })
