@@ -105,4 +105,17 @@ struct ReportedSpeechTests42 {
         #expect(reported.contains { $0.speaker == "he" && $0.cue == "told" && $0.content == "he thinks about their father every day" })
         #expect(reported.contains { $0.speaker == "she" && $0.cue == "said" && $0.content == "the plan was dead" })
     }
+    @Test("'According to a note sent to clients by analyst Yolanda Fairweather, …' cites the analyst, not 'a note sent'")
+    func documentAuthorAfterBy() async throws {
+        let text = """
+            Shares Rise
+
+            According to a note sent to clients on Thursday by Dunmore Pike Securities analyst Yolanda Fairweather, the risk is already in the share price.
+
+            The agency missed its targets, according to a report by the Office of the Inspector General.
+            """
+        let reported = try await Self.reported(text)
+        #expect(reported.contains { $0.speaker == "Dunmore Pike Securities analyst Yolanda Fairweather" && $0.cue == "according to" })
+        #expect(reported.contains { $0.speaker == "the Office of the Inspector General" && $0.content == "The agency missed its targets" })
+    }
 }
