@@ -37,6 +37,11 @@ struct SentenceSegmenterTests {
                 ["The ferry leaves at 7 a.m. and returns at 9 p.m. every day."]
             ),
             ("The shop closes at 5 p.m. The café stays open.", ["The shop closes at 5 p.m.", "The café stays open."]),
+            // AP style: a weekday or a time zone after the time goes on the clause.
+            (
+                "Power came back at 10 a.m. Sunday, the utility said. The vote is at 6 p.m. ET on Monday.",
+                ["Power came back at 10 a.m. Sunday, the utility said.", "The vote is at 6 p.m. ET on Monday."]
+            ),
             ("Walk down Harbour St. The office is on the left.", ["Walk down Harbour St.", "The office is on the left."]),
             ("It is approx. four miles.", ["It is approx. four miles."]),
         ])

@@ -298,8 +298,11 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
         case .abbreviation:
             ends = next.lineBreak || (next.kind == .upper && table.starters.contains(word(at: next.start)))
         case .time:
-            // Times usually close a clause; `At 5 a.m.` opening a sentence is too short to be one.
-            ends = next.lineBreak || (next.kind == .upper && wordCount(upTo: start) >= 3)
+            // Times usually close a clause; `At 5 a.m.` opening a sentence is too short to be one,
+            // and a weekday or a time zone goes on the clause (`at 10 a.m. Sunday`, `6 p.m. ET`).
+            ends =
+                next.lineBreak
+                || (next.kind == .upper && wordCount(upTo: start) >= 3 && !table.timeFollowers.contains(word(at: next.start)))
         case .plain:
             switch next.kind {
             case .end: ends = false
