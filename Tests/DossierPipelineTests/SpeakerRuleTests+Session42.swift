@@ -73,4 +73,16 @@ struct SpeakerRuleTests42 {
         #expect(quote.speakerRange.map(document.text(in:)) == "A Tolvane spokesperson, who declined to be named, citing company policy")
         #expect(quote.isAnonymous)
     }
+    @Test("'in an early-morning memo from Maren Ostrowski … “…,” the memo read' is Ostrowski's")
+    func memoFromItsAuthor() async throws {
+        let text = """
+            Layoffs
+
+            The cuts were announced to staff in an early-morning memo from Maren Ostrowski, a copy of which was reviewed by this newspaper. Affected employees lost access within hours.
+
+            “This is the hardest message I have had to write,” the memo read.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        #expect(SpeakerRuleTests41.speaker(of: "This is the hardest message I have had to write", in: document) == "Maren Ostrowski")
+    }
 }

@@ -400,6 +400,14 @@ struct QuoteScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             let sentence = self.sentence(containing: o, block: block)
             let t = tokens(sentence)
             for k in stride(from: t.count - 1, through: 3, by: -1) where t[k].isWord && t[k].hash == document {
+                // `in an early-morning memo from Ostrowski`: the name right after `from`.
+                if k + 2 < t.count, t[k + 1].isWord, t[k + 1].hash == Words.from, t[k + 2].isWord,
+                    t[k + 2].isCapitalized || (t[k + 2].hash == Words.the && k + 3 < t.count && t[k + 3].isCapitalized),
+                    let giver = mentions.firstPersonOrOrganization(
+                        in: t[k + 2].start..<t[min(t.count - 1, k + 3)].end, outside: quotedWords)
+                {
+                    return reference(giver)
+                }
                 // `a statement`, `a research note`, or the giver's own: `issued its own notice`.
                 var d = k - 1
                 if t[d].isWord, t[d].hash == Words.own { d -= 1 }
