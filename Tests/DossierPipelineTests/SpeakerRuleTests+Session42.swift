@@ -85,4 +85,20 @@ struct SpeakerRuleTests42 {
         let document = try await SpeakerRuleTests41.analyzed(text)
         #expect(SpeakerRuleTests41.speaker(of: "This is the hardest message I have had to write", in: document) == "Maren Ostrowski")
     }
+    @Test("'A spokeswoman for the governor, Dana Kessler, said' is Kessler; 'a memo seen by the Courier' is not the Courier's")
+    func spokeswomanForTheGovernor() async throws {
+        let text = """
+            Transit Bill
+
+            The governor, Martin Feld, has not taken a public position.
+
+            A spokeswoman for the governor, Dana Kessler, said only that Mr. Feld “will review the bill carefully.”
+
+            The plan was settled weeks ago, according to an internal memo seen by the Courier.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        #expect(SpeakerRuleTests41.speaker(of: "will review the bill carefully.", in: document) == "Dana Kessler")
+        let memo = try #require(document.annotations.quotes.first { $0.cue == "according to" })
+        #expect(memo.speakerRange.map(document.text(in:)) != "the Courier")
+    }
 }

@@ -962,6 +962,13 @@ struct EntityRecognizer {
         var found = isA(tokens[last].hash, .titleWord) ? titleBefore(last + 1, sentenceStart: sentenceStart) : nil
         if found == nil {
             var p = last
+            // `The chair of the Senate, Bukola Saraki`: the name of what the title is over.
+            if tokens[p].isCapitalizedWord {
+                while p > sentenceStart + 2, last - p < 4, tokens[p - 1].isCapitalizedWord { p -= 1 }
+                p -= 1
+                if p > sentenceStart + 1, isLowercaseThe(p) { p -= 1 }
+                guard tokens[p].isLowercaseWord, tokens[p].hash == of || tokens[p].hash == tables.words.for else { return nil }
+            }
             while p > sentenceStart + 1, last - p < 3, tokens[p].isLowercaseWord, tokens[p].hash != of, tokens[p].hash != tables.words.for {
                 p -= 1
             }
@@ -970,6 +977,14 @@ struct EntityRecognizer {
             else { return nil }
             last = p - 1
             found = titleBefore(last + 1, sentenceStart: sentenceStart)
+        }
+        // `A spokeswoman for the governor, Dana Kessler`: the title is the one before `for the`.
+        if case (_, _, _, let m0)? = found, m0 - 3 > sentenceStart, isLowercaseThe(m0 - 1), tokens[m0 - 2].isLowercaseWord,
+            tokens[m0 - 2].hash == tables.words.for || tokens[m0 - 2].hash == tables.words.to, isA(tokens[m0 - 3].hash, .titleWord),
+            let outer = titleBefore(m0 - 2, sentenceStart: sentenceStart)
+        {
+            found = outer
+            last = m0 - 3
         }
         guard case (let titleRole, let head, let plural, let m)? = found, !plural, m > sentenceStart else { return nil }
         var role = titleRole
@@ -1194,6 +1209,9 @@ struct EntityRecognizer {
         }
         guard let end, p < end else { return nil }
         let e = lowercaseTitleEnd(from: end, limit: limit)
+        // `… in the Assembly, Minority Leader Carla Whitcomb, called`: a title a name follows is
+        // that name's, not an appositive of the words before the comma.
+        if e < limit, tokens[e].isCapitalizedWord, !isA(tokens[e].hash, .notName) { return nil }
         // `Speaking to host Jonah Pell, the singer admitted …`: a description a verb follows is the
         // subject of the clause after the comma, not the name's apposition.
         if affiliation == nil, isVerbOfClause(e, limit: limit) { return nil }
@@ -1330,8 +1348,9 @@ struct EntityRecognizer {
         var (kind, confident) = classify(a, b, sentence: s, personCue: personCue)
         // `the research firm Corvane Insight`, `the airline Skyvale`: a word for a firm right before
         // the name says what it names (not `developer` or `publisher`, which are people's trades too).
-        if !confident, !personCue, roles.isEmpty, a > sentences[s].range.lowerBound,
-            (tokens[a - 1].isLowercaseWord && tables.words.firmNames.contains(tokens[a - 1].hash)) || isFirmApposition(a, b, sentence: s)
+        if !confident, !personCue, roles.isEmpty,
+            (a > sentences[s].range.lowerBound && tokens[a - 1].isLowercaseWord && tables.words.firmNames.contains(tokens[a - 1].hash))
+                || isFirmApposition(a, b, sentence: s) || isMemberOf(a, sentence: s)
         {
             (kind, confident) = (.organization, true)
         }
@@ -1418,12 +1437,34 @@ struct EntityRecognizer {
     /// a name set off by commas right after a word for a firm or a body names one.
     private mutating func isFirmApposition(_ a: Int, _ b: Int, sentence s: Int) -> Bool {
         let lower = sentences[s].range.lowerBound
+        let upper = sentences[s].range.upperBound
+        // `Static Bloom, the music magazine that …`: the appositive after the name says so.
+        if b + 2 < upper, scalar(b) == 0x2C, isLowercaseArticle(b + 1) {
+            var w = b + 2
+            while w < upper, w < b + 5, tokens[w].isLowercaseWord, !tables.words.firmNames.contains(tokens[w].hash) { w += 1 }
+            if w < upper, w < b + 5, tokens[w].isLowercaseWord, tables.words.firmNames.contains(tokens[w].hash),
+                !tokens[w].has(.possessive),
+                w + 1 == upper || !tokens[w + 1].has(.word) || tables.words.firmFollowers.contains(tokens[w + 1].hash)
+            {
+                return true
+            }
+        }
         var c = a - 1
         if c > lower, isLowercaseArticle(c) { c -= 1 }
         guard c > lower, b < sentences[s].range.upperBound, scalar(c) == 0x2C, scalar(b) == 0x2C, tokens[c - 1].isLowercaseWord else {
             return false
         }
         return tables.words.firmNames.contains(tokens[c - 1].hash) || tokens[c - 1].hash == tables.words.employer
+    }
+
+    /// `The singer of the Lantern Moths`, `a founder of Tessaly Robotics`: a name after a member's
+    /// or a founder's word and `of` names the band or the firm, not a person.
+    private mutating func isMemberOf(_ a: Int, sentence s: Int) -> Bool {
+        let lower = sentences[s].range.lowerBound
+        var c = a - 1
+        if c > lower, isLowercaseArticle(c) { c -= 1 }
+        guard c > lower, tokens[c].isLowercaseWord, tokens[c].hash == of, tokens[c - 1].isLowercaseWord else { return false }
+        return tables.words.memberWords.contains(tokens[c - 1].hash)
     }
 
     private func isSurnameOpening(_ a: Int, _ b: Int, limit: Int) -> Bool {
@@ -1521,7 +1562,16 @@ struct EntityRecognizer {
         if phrase.contains(.demonymPhrase) || phrase.contains(.groupPhrase) { return (.group, true) }
         let last = tokens[b - 1].hash
         let first = tokens[a].hash
-        if personCue { return (.person, true) }
+        if personCue {
+            // `league leaders Port Ellery United`: a title before the name of a club or a firm (its
+            // last word a head, its first no given name, no honorific before it) names no person.
+            if b - a >= 2, isA(last, .organizationHead), !isA(first, [.maleName, .femaleName]),
+                !(a > 0 && isA(tokens[a - 1].hash, .honorific))
+            {
+                return (.organization, true)
+            }
+            return (.person, true)
+        }
         // `the village of Pell Crossing`, `the town of Lowther`: a kind of place in lowercase, then `of`.
         if a >= 2, tokens[a - 1].isLowercaseWord, tokens[a - 1].hash == of, tokens[a - 2].isLowercaseWord,
             tables.words.settlements.contains(tokens[a - 2].hash)

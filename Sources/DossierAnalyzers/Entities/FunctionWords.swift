@@ -119,6 +119,16 @@ struct FunctionWords: Sendable {
     let who = WordHash.word("who")
     let relativeBe: HashSet64 = HashSet64(["is", "was"].map(WordHash.word))
     let relativeAdverbs: HashSet64 = HashSet64(["also", "now", "currently", "still", "then"].map(WordHash.word))
+    /// `the singer of the Lantern Moths`, `a co-founder of Tessaly Robotics`: words for a member or
+    /// a founder of a band or a firm, before `of` and its name.
+    let memberWords: HashSet64 = HashSet64(
+        [
+            "singer", "drummer", "guitarist", "bassist", "frontman", "frontwoman", "vocalist", "keyboardist", "founder", "co-founder",
+            "cofounder", "founders", "co-founders", "bandmate", "bandmates",
+        ].map(WordHash.word))
+    /// The words after the firm's word that end its appositive (`Static Bloom, the music magazine
+    /// that …`, `Norvane, the retailer based in …`).
+    let firmFollowers: HashSet64 = HashSet64(["that", "which", "based", "in", "of", "whose", "founded", "owned"].map(WordHash.word))
     /// `his former employer, Quickmere Parcel,`: a firm named after the word, not before it.
     let employer = WordHash.word("employer")
     /// The words that follow `Name, 34,` when 34 is an age: an article, `of`, `from`, `who`, a verb.

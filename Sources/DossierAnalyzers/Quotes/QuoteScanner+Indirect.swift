@@ -183,10 +183,12 @@ extension QuoteScanner {
             guard word(k + 1), t[k + 1].hash == Words.to, var speaker = forwardSpeaker(t, from: k + 2, through: true) else { return nil }
             let cue = t[k].start..<t[k + 1].end
             // `According to a note sent to clients on Thursday by analyst Yolanda Fairweather, …`: a
-            // document's author after `by` is who is cited, not the document.
+            // document's author after `by` is who is cited, not the document: right after it (`a
+            // report by …`) or after a verb of writing or sending (not `a memo seen by the Courier`).
             if let end = t[(k + 2)...].firstIndex(where: { !$0.isWord }) ?? Optional(count),
                 let by = (k + 3..<end).last(where: { t[$0].hash == Words.by }), by + 1 < end,
-                t[(k + 2)..<by].contains(where: { Words.documents.contains($0.hash) }),
+                let document = (k + 2..<by).first(where: { Words.documents.contains(t[$0].hash) }),
+                document == by - 1 || t[(document + 1)..<by].contains(where: { Words.authoring.contains($0.hash) }),
                 t[by + 1].isCapitalized || wordClass(t[by + 1]) & C.determiner != 0
             {
                 speaker = t[by + 1].start..<t[end - 1].end

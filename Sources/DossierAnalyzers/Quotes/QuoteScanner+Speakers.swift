@@ -433,11 +433,13 @@ extension QuoteScanner {
     }
 
     /// Whether the capitalised words ending at token `nameEnd` follow `for` or `to` after a title or
-    /// an unnamed head (`a spokeswoman for Pike`, `an aide to Governor Lund`): a description of
-    /// someone who works for that person, not the person.
+    /// an unnamed head (`a spokeswoman for Pike`, `an aide to Governor Lund`, `a spokeswoman for the
+    /// governor`): a description of someone who works for that person, not the person.
     mutating func servedByDescription(_ t: [QuoteToken], nameEnd: Int, lo: Int) -> Bool {
         var m = nameEnd
         while m - 1 >= lo, t[m - 1].isWord, t[m - 1].isCapitalized { m -= 1 }
+        // `A spokeswoman for the governor, Dana Kessler,`: a title with `the` in place of the name.
+        if m == nameEnd, !t[m].isCapitalized, m - 1 >= lo, t[m - 1].isWord, t[m - 1].hash == Words.the { m -= 1 }
         guard m - 2 >= lo, t[m - 1].isWord, t[m - 1].hash == Words.for || t[m - 1].hash == Words.to, t[m - 2].isWord else { return false }
         return isHeadOfDescription(t[m - 2])
     }
