@@ -43,7 +43,7 @@ struct ReportedSpeechTests42 {
         #expect(!reported.contains { $0.content.hasPrefix("In a long interview") })
     }
 
-    @Test("'added 31 points' and 'added two goals' are things added; 'added 40 jobs would go' is speech")
+    @Test("'added 31 points', 'added two goals', 'wrote the song' are things added or written; 'added 40 jobs would go' is speech")
     func numbersAdded() async throws {
         let text = """
             Weekend Round-Up
@@ -53,11 +53,15 @@ struct ReportedSpeechTests42 {
             Pieter Lom added two goals before half-time.
 
             The plant's owner, Rolf Danner, added 40 jobs would go by March.
+
+            Milo Hartigan wrote the song in a single night. Vera Lund wrote the firm had been failing for years.
             """
         let reported = try await Self.reported(text)
         #expect(!reported.contains { $0.speaker == "Marta Quell" })
         #expect(!reported.contains { $0.speaker == "Pieter Lom" })
         #expect(reported.contains { $0.cue == "added" && $0.content == "40 jobs would go by March" })
+        #expect(!reported.contains { $0.speaker == "Milo Hartigan" })
+        #expect(reported.contains { $0.speaker == "Vera Lund" && $0.content == "the firm had been failing for years" })
     }
 
     @Test(

@@ -101,4 +101,18 @@ struct SpeakerRuleTests42 {
         let memo = try #require(document.annotations.quotes.first { $0.cue == "according to" })
         #expect(memo.speakerRange.map(document.text(in:)) != "the Courier")
     }
+    @Test("a person whom two writer's 'she' joined, with an unlisted given name, is not the next 'he'")
+    func pronounsSettleGender() async throws {
+        let text = """
+            Band Profile
+
+            Milo Hartigan wrote the song in a single night. Hartigan says he rarely writes that fast.
+
+            Suki Odell, the band's drummer, joined in 2015. It was a decision Odell says she made without a second's hesitation, and she has never regretted it.
+
+            “I did not want to write that one,” he says quietly.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        #expect(SpeakerRuleTests41.speaker(of: "I did not want to write that one", in: document) == "Milo Hartigan")
+    }
 }

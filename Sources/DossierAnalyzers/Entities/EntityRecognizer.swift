@@ -2286,6 +2286,8 @@ struct EntityRecognizer {
         guard !people.isEmpty else { return }
         people.sort { $0.token < $1.token }
         let genders = groups.indices.map { gender($0, in: groups) }
+        // The pronouns of each gender joined to each person so far.
+        var joined = [(masculine: Int, feminine: Int)](repeating: (0, 0), count: groups.count)
         // The pronouns' hashes in locals: read through `tables` they were loaded again for every token.
         let (he, his, him, she, her) = (self.he, self.his, self.him, self.she, self.her)
         var cursor = 0
@@ -2299,8 +2301,14 @@ struct EntityRecognizer {
             let masculine = h == he || h == his || h == him
             let feminine = h == she || h == her
             guard masculine || feminine else { continue }
-            // Whether the person of group `g` may be this pronoun's (unknown gender fits both).
-            func fits(_ g: Int) -> Bool { genders[g] == .unknown || (genders[g] == .male) == masculine }
+            // Whether the person of group `g` may be this pronoun's: unknown gender fits both, unless
+            // two or more pronouns of one gender and none of the other already joined the person
+            // (`Odell says she agreed …` twice, then `he says` is not Odell).
+            func fits(_ g: Int) -> Bool {
+                if genders[g] != .unknown { return (genders[g] == .male) == masculine }
+                let (his, hers) = (joined[g].masculine, joined[g].feminine)
+                return masculine ? !(hers >= 2 && his == 0) : !(his >= 2 && hers == 0)
+            }
             while sentences[s].range.upperBound <= p { s += 1 }
             guard !sentences[s].headline else { continue }
             while cursor < people.count && people[cursor].token < p { cursor += 1 }
@@ -2348,17 +2356,20 @@ struct EntityRecognizer {
                     ambiguous = false
                 }
             }
-            if found >= 0 && !ambiguous { groups[found].extra.append((range(p, p + 1), .pronoun)) }
+            if found >= 0 && !ambiguous {
+                groups[found].extra.append((range(p, p + 1), .pronoun))
+                // Only the writer's `he` and `she` count: a quoted `her` may be anyone's.
+                if nominative && !quotedInParagraph(s, p) {
+                    if masculine { joined[found].masculine += 1 } else { joined[found].feminine += 1 }
+                }
+            }
             if nominative && last.sentence != s {
                 subjects[gender] = (s, p, found >= 0 && !ambiguous && !named ? found : -1)
                 // A pronoun inside a quotation is the speaker's word: a fitting person named before it
                 // in the sentence outside the quotation is the sentence's subject (`Her brother, Tobi
                 // Lane, said the term was “less than he deserved.” ¶ “…,” he told reporters` is the
                 // brother's, not the man the quoted `he` meant).
-                var b = s
-                while b > 0 && !sentences[b].opensBlock { b -= 1 }
-                let lower = sentences[b].range.lowerBound
-                var k = lower > 0 && inOtherQuotation(lower - 1, p) ? cursor - 1 : -1
+                var k = quotedInParagraph(s, p) ? cursor - 1 : -1
                 var speaker = -1
                 while k >= 0 && people[k].sentence == s {
                     let g = people[k].group
@@ -2374,6 +2385,15 @@ struct EntityRecognizer {
                 if speaker != -1 { subjects[gender] = (s, p, max(speaker, -1)) }
             }
         }
+    }
+
+    /// Whether the token at `p`, in sentence `s`, stands inside quotation marks, counted from the
+    /// start of its paragraph.
+    private mutating func quotedInParagraph(_ s: Int, _ p: Int) -> Bool {
+        var b = s
+        while b > 0 && !sentences[b].opensBlock { b -= 1 }
+        let lower = sentences[b].range.lowerBound
+        return lower > 0 && inOtherQuotation(lower - 1, p)
     }
 
     /// Whether the token at `a` stands in another quotation than the token at `b`: an odd number of

@@ -394,9 +394,12 @@ extension QuoteScanner {
             return make(content: content(t, from: of + 1), cue: cue, speaker: subject)
         }
         // `posted a photo`, `wrote a letter`: an object of a verb of writing, not a reported clause.
-        // `added 25 points`, `added two goals`: a number of things added.
+        // `added 25 points`, `added two goals`: a number of things added; `wrote the song in one
+        // night`: a thing written (not `wrote the firm had failed`, a clause).
         if Words.writing.contains(t[k].hash),
-            Words.indefinite.contains(t[c].hash) || (isNumeral(t[c]) && !opensClause(t, at: c))
+            Words.indefinite.contains(t[c].hash)
+                || (isNumeral(t[c]) && !opensClause(t, at: c))
+                || (wordClass(t[c]) & C.determiner != 0 && !Words.adding.contains(t[k].hash) && !opensClause(t, at: c))
         {
             return nil
         }

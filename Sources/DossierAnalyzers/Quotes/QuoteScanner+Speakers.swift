@@ -944,6 +944,8 @@ enum Words {
             // `adds a pinch of salt`: a thing added, not words.
             "add", "adds", "added",
         ].map(WordTable.hash))
+    /// `added`: after it, `the` opens a clause as often as an object (`added the talks had stalled`).
+    static let adding: Set<UInt64> = Set(["add", "adds", "added"].map(WordTable.hash))
     /// Words that open a subordinate clause, which is no sentence by itself.
     static let subordinators: Set<UInt64> = Set(
         ["when", "if", "as", "after", "because", "although", "though", "while", "since", "before", "until", "once", "whenever", "unless"]
