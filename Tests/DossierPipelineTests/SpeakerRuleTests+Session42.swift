@@ -115,4 +115,22 @@ struct SpeakerRuleTests42 {
         let document = try await SpeakerRuleTests41.analyzed(text)
         #expect(SpeakerRuleTests41.speaker(of: "I did not want to write that one", in: document) == "Milo Hartigan")
     }
+    @Test(
+        "'One of them, who spoke on the condition of anonymity, put it bluntly: “…”' is that anonymous source's; 'The mayor put it simply: “…”' the mayor's"
+    )
+    func putItBluntly() async throws {
+        let text = """
+            Transit Bill
+
+            Two people close to the governor said he had doubts. One of them, who spoke on the condition of anonymity, put it bluntly: “He likes the train. He does not like the price tag.”
+
+            The mayor put it simply: “We are broke.”
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quotes = document.annotations.quotes.map { (text: document.text(in: $0.range), quote: $0) }
+        let blunt = try #require(quotes.first { $0.text.hasPrefix("He likes the train") }?.quote)
+        #expect(blunt.isAnonymous && blunt.cue == "put it")
+        let simple = try #require(quotes.first { $0.text.hasPrefix("We are broke") }?.quote)
+        #expect(simple.speakerRange.map(document.text(in:)) == "The mayor")
+    }
 }

@@ -1137,6 +1137,14 @@ extension QuoteScanner {
             {
                 return Attribution(cue: t[j].start..<t[j + 1].end, speaker: t[opening + 1].start..<t[j - 1].end)
             }
+            // `One of them, who spoke on the condition of anonymity, put it bluntly: “…”`: the
+            // subject of `put it`, an adverb or two and a colon before the quotation.
+            if t[j].isWord, Words.putting.contains(t[j].hash), j + 1 < end, t[j + 1].isWord, t[j + 1].hash == Words.it,
+                t[(j + 2)..<end].contains(where: { $0.isMark(0x3A) }), t[(j + 2)..<end].filter(\.isWord).count <= 2,
+                let subject = backwardSubject(t, cue: j, lo: 0)
+            {
+                return Attribution(cue: t[j].start..<t[j + 1].end, speaker: subject)
+            }
             if t[j].isWord, t[j].hash == Words.say || t[j].hash == Words.said || t[j].hash == Words.says,
                 let opening = (max(0, j - 5)..<j).last(where: { t[$0].isWord && t[$0].hash == Words.as }), opening + 1 < j,
                 t[opening + 1].isWord, wordClass(t[opening + 1]) & C.pronoun != 0 || t[opening + 1].isCapitalized

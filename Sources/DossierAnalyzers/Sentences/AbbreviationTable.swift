@@ -12,7 +12,7 @@ struct AbbreviationTable: Sendable {
     let starters: Set<String>
     /// Words that go on a clause after `a.m.` or `p.m.`: a weekday or a time zone (`at 10 a.m.
     /// Sunday`, `at 6 p.m. ET`, AP style), not a new sentence.
-    let timeFollowers: Set<String> = [
+    static let timeFollowers: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "et", "est", "edt", "ct", "cst", "cdt",
         "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest", "aest", "ist",
     ]

@@ -302,7 +302,7 @@ struct SentenceScanner<Scalars: RandomAccessCollection<Unicode.Scalar>> where Sc
             // and a weekday or a time zone goes on the clause (`at 10 a.m. Sunday`, `6 p.m. ET`).
             ends =
                 next.lineBreak
-                || (next.kind == .upper && wordCount(upTo: start) >= 3 && !table.timeFollowers.contains(word(at: next.start)))
+                || (next.kind == .upper && wordCount(upTo: start) >= 3 && !AbbreviationTable.timeFollowers.contains(word(at: next.start)))
         case .plain:
             switch next.kind {
             case .end: ends = false
