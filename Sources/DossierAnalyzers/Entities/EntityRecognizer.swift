@@ -2288,6 +2288,11 @@ struct EntityRecognizer {
         let genders = groups.indices.map { gender($0, in: groups) }
         // The pronouns of each gender joined to each person so far.
         var joined = [(masculine: Int, feminine: Int)](repeating: (0, 0), count: groups.count)
+        // The tokens read for quotation marks so far, the sentence they are in, and whether they
+        // end inside a quotation of the paragraph.
+        var scanned = 0
+        var scanSentence = 0
+        var inQuotation = false
         // The pronouns' hashes in locals: read through `tables` they were loaded again for every token.
         let (he, his, him, she, her) = (self.he, self.his, self.him, self.she, self.her)
         var cursor = 0
@@ -2310,6 +2315,21 @@ struct EntityRecognizer {
                 return masculine ? !(hers >= 2 && his == 0) : !(his >= 2 && hers == 0)
             }
             while sentences[s].range.upperBound <= p { s += 1 }
+            // Whether the pronoun stands inside quotation marks, counted from its paragraph's start:
+            // one pass over the tokens for all the pronouns, not one from the paragraph per pronoun.
+            while scanned < p {
+                while scanSentence < sentences.count && sentences[scanSentence].range.upperBound <= scanned { scanSentence += 1 }
+                if scanSentence < sentences.count && sentences[scanSentence].opensBlock
+                    && sentences[scanSentence].range.lowerBound == scanned
+                {
+                    inQuotation = false
+                }
+                if !tokens[scanned].has(.word) {
+                    let v = scalar(scanned)
+                    if (Self.isClosingQuote(v) || Self.isOpeningQuote(v)) && !isApostrophe(scanned) { inQuotation.toggle() }
+                }
+                scanned += 1
+            }
             guard !sentences[s].headline else { continue }
             while cursor < people.count && people[cursor].token < p { cursor += 1 }
             var found = -1
@@ -2359,7 +2379,7 @@ struct EntityRecognizer {
             if found >= 0 && !ambiguous {
                 groups[found].extra.append((range(p, p + 1), .pronoun))
                 // Only the writer's `he` and `she` count: a quoted `her` may be anyone's.
-                if nominative && !quotedInParagraph(s, p) {
+                if nominative && !inQuotation {
                     if masculine { joined[found].masculine += 1 } else { joined[found].feminine += 1 }
                 }
             }
@@ -2369,7 +2389,7 @@ struct EntityRecognizer {
                 // in the sentence outside the quotation is the sentence's subject (`Her brother, Tobi
                 // Lane, said the term was “less than he deserved.” ¶ “…,” he told reporters` is the
                 // brother's, not the man the quoted `he` meant).
-                var k = quotedInParagraph(s, p) ? cursor - 1 : -1
+                var k = inQuotation ? cursor - 1 : -1
                 var speaker = -1
                 while k >= 0 && people[k].sentence == s {
                     let g = people[k].group
@@ -2385,15 +2405,6 @@ struct EntityRecognizer {
                 if speaker != -1 { subjects[gender] = (s, p, max(speaker, -1)) }
             }
         }
-    }
-
-    /// Whether the token at `p`, in sentence `s`, stands inside quotation marks, counted from the
-    /// start of its paragraph.
-    private mutating func quotedInParagraph(_ s: Int, _ p: Int) -> Bool {
-        var b = s
-        while b > 0 && !sentences[b].opensBlock { b -= 1 }
-        let lower = sentences[b].range.lowerBound
-        return lower > 0 && inOtherQuotation(lower - 1, p)
     }
 
     /// Whether the token at `a` stands in another quotation than the token at `b`: an odd number of
