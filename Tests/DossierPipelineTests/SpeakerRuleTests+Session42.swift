@@ -133,4 +133,16 @@ struct SpeakerRuleTests42 {
         let simple = try #require(quotes.first { $0.text.hasPrefix("We are broke") }?.quote)
         #expect(simple.speakerRange.map(document.text(in:)) == "The mayor")
     }
+    @Test("'The leader of the Heritage Party in the Assembly, Minority Leader Carla Whitcomb, called the bill “…”' is Whitcomb's")
+    func descriptionThenTitledName() async throws {
+        let text = """
+            Vote
+
+            The leader of the Heritage Party in the Assembly, Minority Leader Carla Whitcomb, called the bill “a blank check” and told reporters after the vote that her members would fight it.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        #expect(SpeakerRuleTests41.speaker(of: "a blank check", in: document) == "Carla Whitcomb")
+        let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(reported.speakerRange.map(document.text(in:)) == "Carla Whitcomb")
+    }
 }

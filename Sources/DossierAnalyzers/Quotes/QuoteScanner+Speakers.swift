@@ -225,6 +225,16 @@ extension QuoteScanner {
             {
                 return name
             }
+            // `The leader of the Heritage Party in the Assembly, Minority Leader Carla Whitcomb,
+            // called`: a description a determiner opens at the clause's start, then a person named
+            // after at most four capitalised words of a title.
+            if k + 1 < j, k > lo, t[lo].isWord, wordClass(t[lo]) & C.determiner != 0, t[k + 1].isCapitalized,
+                (lo..<k).allSatisfy({ isInsideDescription(t[$0]) }),
+                let name = mentionEnding(at: t[j - 1], from: t[k + 1].start), isPerson(name),
+                t[(k + 1)..<j].prefix(while: { $0.start < name.lowerBound }).count <= 4
+            {
+                return name
+            }
             // `Another co-author, biostatistician Dr. Sofie Lindqvist-Baird, said`: a person named at
             // the end of the appositive, after at most four words of a title, when a description in
             // lowercase ends before it.
