@@ -145,4 +145,24 @@ struct SpeakerRuleTests42 {
         let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
         #expect(reported.speakerRange.map(document.text(in:)) == "Carla Whitcomb")
     }
+    @Test(
+        "'said in a statement read outside court by the solicitor: “…”' is the mother's; 'An organisation …, the Ashcombe Bridge Families Group, said' the group's"
+    )
+    func statementReadByAndNamedOrganisation() async throws {
+        let text = """
+            Inquiry
+
+            His mother, Susan Hadley, said in a statement read outside court by the family's solicitor, Priya Mandal: “Owen walked across that bridge every single day.”
+
+            An organisation representing survivors of the collapse, the Ashcombe Bridge Families Group, said it had written to the inquiry.
+
+            The statement read: “We thank everyone.”
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        #expect(SpeakerRuleTests41.speaker(of: "Owen walked across that bridge every single day.", in: document) == "Susan Hadley")
+        let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
+        #expect(reported.speakerRange.map(document.text(in:)) == "Ashcombe Bridge Families Group")
+        let read = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "We thank everyone." })
+        #expect(read.cue == "read")
+    }
 }

@@ -1170,6 +1170,15 @@ extension QuoteScanner {
             // `had been told to prepare for a walkout lasting “at least three weeks”`, `was called
             // “a disgrace” by critics`: after a form of `be` the verb is passive, its subject the
             // one spoken to or about, not the speaker.
+            // `said in a statement read outside court by the family's solicitor: “…”`, `a statement
+            // issued by the club`: after a document, `read` with words after it or a participle of
+            // writing is the document's, not the attribution (`The statement read: “…”` is one).
+            if j > 0, t[j - 1].isWord, Words.documents.contains(t[j - 1].hash),
+                (t[j].hash == Words.read && j + 1 < end && t[j + 1].isWord) || Words.authoring.contains(t[j].hash)
+            {
+                j -= 1
+                continue
+            }
             // `we might have read of “hero cabdrivers”`: reading of or about a thing reports no speech.
             if t[j].hash == Words.read, j + 1 < end, t[j + 1].isWord, t[j + 1].hash == Words.of || t[j + 1].hash == Words.about {
                 j -= 1

@@ -225,6 +225,15 @@ extension QuoteScanner {
             {
                 return name
             }
+            // `An organisation representing survivors of the collapse, the Ashcombe Bridge Families
+            // Group, said`: a description a determiner opens, then the organisation's name.
+            if k + 2 < j, k > lo, t[lo].isWord, wordClass(t[lo]) & C.determiner != 0, t[k + 1].isWord, t[k + 1].hash == Words.the,
+                t[k + 2].isCapitalized, (lo..<k).allSatisfy({ isInsideDescription(t[$0]) }),
+                let name = mentionEnding(at: t[j - 1], from: t[k + 2].start), name.lowerBound == t[k + 2].start,
+                mentions.entity(overlapping: TextRange(name)).map({ mentions.entities[$0].kind == .organization }) == true
+            {
+                return name
+            }
             // `The leader of the Heritage Party in the Assembly, Minority Leader Carla Whitcomb,
             // called`: a description a determiner opens at the clause's start, then a person named
             // after at most four capitalised words of a title.
