@@ -2315,20 +2315,29 @@ struct EntityRecognizer {
                 return masculine ? !(hers >= 2 && his == 0) : !(his >= 2 && hers == 0)
             }
             while sentences[s].range.upperBound <= p { s += 1 }
-            // Whether the pronoun stands inside quotation marks, counted from its paragraph's start:
-            // one pass over the tokens for all the pronouns, not one from the paragraph per pronoun.
-            while scanned < p {
-                while scanSentence < sentences.count && sentences[scanSentence].range.upperBound <= scanned { scanSentence += 1 }
-                if scanSentence < sentences.count && sentences[scanSentence].opensBlock
-                    && sentences[scanSentence].range.lowerBound == scanned
-                {
+            let nominative = h == he || h == she
+            // Whether a `he` or `she` stands inside quotation marks, counted from its paragraph's
+            // start: one pass for all of them, sentence by sentence, that skips to the paragraph of
+            // the pronoun (not a scan from the paragraph's start per pronoun).
+            if nominative {
+                var b = s
+                while b > scanSentence && !sentences[b].opensBlock { b -= 1 }
+                if b > scanSentence {
+                    scanSentence = b
+                    scanned = sentences[b].range.lowerBound
                     inQuotation = false
                 }
-                if !tokens[scanned].has(.word) {
-                    let v = scalar(scanned)
-                    if (Self.isClosingQuote(v) || Self.isOpeningQuote(v)) && !isApostrophe(scanned) { inQuotation.toggle() }
+                while scanned < p {
+                    while sentences[scanSentence].range.upperBound <= scanned { scanSentence += 1 }
+                    let r = sentences[scanSentence].range
+                    if scanned == r.lowerBound && sentences[scanSentence].opensBlock { inQuotation = false }
+                    let stop = min(p, r.upperBound)
+                    for i in scanned..<stop where !tokens[i].has(.word) {
+                        let v = scalar(i)
+                        if (Self.isClosingQuote(v) || Self.isOpeningQuote(v)) && !isApostrophe(i) { inQuotation.toggle() }
+                    }
+                    scanned = stop
                 }
-                scanned += 1
             }
             guard !sentences[s].headline else { continue }
             while cursor < people.count && people[cursor].token < p { cursor += 1 }
@@ -2349,7 +2358,6 @@ struct EntityRecognizer {
                 }
                 k -= 1
             }
-            let nominative = h == he || h == she
             // `Carlineo faces ten years. Sentencing is set for May. He was arrested …`: with no person
             // in its sentence or the one before, a `he` or `she` that opens its sentence refers to
             // the person named last before it when that name opens one of the three sentences
