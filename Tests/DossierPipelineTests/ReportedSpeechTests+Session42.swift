@@ -79,6 +79,7 @@ struct ReportedSpeechTests42 {
         #expect(!reported.contains { $0.cue == "tells" })
         #expect(reported.contains { $0.cue == "told" && $0.content == "the vote would be close" })
     }
+
     @Test("'Parents who spoke to the station said' is an unnamed speaker; 'teachers unions' are unions, named by none")
     func unnamedHeadIsTheLastWord() async throws {
         let text = """
@@ -96,6 +97,7 @@ struct ReportedSpeechTests42 {
         let unions = try #require(reported.first { $0.speakerRange.map(document.text(in:)) == "teachers unions" })
         #expect(!unions.isAnonymous)
     }
+
     @Test("'When he was given the chance to speak, he turned to the gallery and told the family that …' is his report")
     func pronounAfterOpeningClause() async throws {
         let text = """
@@ -109,6 +111,7 @@ struct ReportedSpeechTests42 {
         #expect(reported.contains { $0.speaker == "he" && $0.cue == "told" && $0.content == "he thinks about their father every day" })
         #expect(reported.contains { $0.speaker == "she" && $0.cue == "said" && $0.content == "the plan was dead" })
     }
+
     @Test("'According to a note sent to clients by analyst Yolanda Fairweather, …' cites the analyst, not 'a note sent'")
     func documentAuthorAfterBy() async throws {
         let text = """

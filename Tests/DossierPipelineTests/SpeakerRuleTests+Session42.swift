@@ -44,6 +44,7 @@ struct SpeakerRuleTests42 {
         #expect(kinds["Quickmere Parcel"] == .organization)
         #expect(kinds["Ines Duval"] == .person)
     }
+
     @Test("a quoted 'he' ('the term was “less than he deserved”') does not carry its man to the next 'he told reporters'")
     func quotedPronounIsNoSubject() async throws {
         let text = """
@@ -61,6 +62,7 @@ struct SpeakerRuleTests42 {
         #expect(SpeakerRuleTests41.speaker(of: "I don’t expect forgiveness", in: document) == "Dale Brenner")
         #expect(SpeakerRuleTests41.speaker(of: "Nothing brings Sam home", in: document) == "Tobi Okafor")
     }
+
     @Test("'A Lumora spokesperson, who declined to be named, citing company policy, said …' is one anonymous speaker")
     func participleAfterAnonymityClause() async throws {
         let text = """
@@ -73,6 +75,7 @@ struct SpeakerRuleTests42 {
         #expect(quote.speakerRange.map(document.text(in:)) == "A Tolvane spokesperson, who declined to be named, citing company policy")
         #expect(quote.isAnonymous)
     }
+
     @Test("'in an early-morning memo from Maren Ostrowski … “…,” the memo read' is Ostrowski's")
     func memoFromItsAuthor() async throws {
         let text = """
@@ -85,6 +88,7 @@ struct SpeakerRuleTests42 {
         let document = try await SpeakerRuleTests41.analyzed(text)
         #expect(SpeakerRuleTests41.speaker(of: "This is the hardest message I have had to write", in: document) == "Maren Ostrowski")
     }
+
     @Test("'A spokeswoman for the governor, Dana Kessler, said' is Kessler; 'a memo seen by the Courier' is not the Courier's")
     func spokeswomanForTheGovernor() async throws {
         let text = """
@@ -101,6 +105,7 @@ struct SpeakerRuleTests42 {
         let memo = try #require(document.annotations.quotes.first { $0.cue == "according to" })
         #expect(memo.speakerRange.map(document.text(in:)) != "the Courier")
     }
+
     @Test("a person whom two writer's 'she' joined, with an unlisted given name, is not the next 'he'")
     func pronounsSettleGender() async throws {
         let text = """
@@ -115,6 +120,7 @@ struct SpeakerRuleTests42 {
         let document = try await SpeakerRuleTests41.analyzed(text)
         #expect(SpeakerRuleTests41.speaker(of: "I did not want to write that one", in: document) == "Milo Hartigan")
     }
+
     @Test(
         "'One of them, who spoke on the condition of anonymity, put it bluntly: “…”' is that anonymous source's; 'The mayor put it simply: “…”' the mayor's"
     )
@@ -133,6 +139,7 @@ struct SpeakerRuleTests42 {
         let simple = try #require(quotes.first { $0.text.hasPrefix("We are broke") }?.quote)
         #expect(simple.speakerRange.map(document.text(in:)) == "The mayor")
     }
+
     @Test("'The leader of the Heritage Party in the Assembly, Minority Leader Carla Whitcomb, called the bill “…”' is Whitcomb's")
     func descriptionThenTitledName() async throws {
         let text = """
@@ -145,6 +152,7 @@ struct SpeakerRuleTests42 {
         let reported = try #require(document.annotations.quotes.first { $0.kind == .indirect })
         #expect(reported.speakerRange.map(document.text(in:)) == "Carla Whitcomb")
     }
+
     @Test(
         "'said in a statement read outside court by the solicitor: “…”' is the mother's; 'An organisation …, the Ashcombe Bridge Families Group, said' the group's"
     )
