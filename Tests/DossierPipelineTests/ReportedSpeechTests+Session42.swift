@@ -125,4 +125,20 @@ struct ReportedSpeechTests42 {
         #expect(reported.contains { $0.speaker == "Dunmore Pike Securities analyst Yolanda Fairweather" && $0.cue == "according to" })
         #expect(reported.contains { $0.speaker == "the Office of the Inspector General" && $0.content == "The agency missed its targets" })
     }
+
+    @Test("'Several of the girls say …' and 'Two of the nurses said …' are unnamed shares of a group, not 'the girls'")
+    func shareOfAGroup() async throws {
+        let text = """
+            Club Night
+
+            Several of the girls say he is the real reason they keep coming back.
+
+            Two of the nurses said the ward was full.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let reported = document.annotations.quotes.filter { $0.kind == .indirect }
+        let speakers = reported.map { $0.speakerRange.map(document.text(in:)) }
+        #expect(speakers == ["Several of the girls", "Two of the nurses"])
+        #expect(!reported.contains { !$0.isAnonymous })
+    }
 }

@@ -315,6 +315,13 @@ extension QuoteScanner {
             start = j
             count += 1
             if cls & C.determiner != 0 {
+                // `Several of the girls say`, `Many of the residents said`: a share of a group.
+                if j - 2 >= lo, t[j - 1].isWord, t[j - 1].hash == Words.of, t[j - 2].isWord, Words.partitives.contains(t[j - 2].hash),
+                    j - 2 == lo || !t[j - 3].isWord || wordClass(t[j - 3]) & C.pronoun == 0
+                {
+                    start = j - 2
+                    break
+                }
                 // `sources close to the president`: the determiner opens the object of a link.
                 guard j - 2 >= lo, isLink(t, at: j - 1, start: start, lo: lo) else { break }
             }
@@ -763,6 +770,12 @@ extension QuoteScanner {
         }
         // `Fans flooded the post. One wrote: “…”`: `one` or `another` alone is one of a crowd, unnamed.
         if t.count == 1, Words.loneSpeakers.contains(first.hash) { return Speaker(entity: nil, range: text, isAnonymous: true) }
+        // `Several of the girls say`: a share of a group no name says, unnamed.
+        if t.count >= 4, Words.partitives.contains(first.hash), t[1].isWord, t[1].hash == Words.of, t[2].isWord,
+            t[2].hash == Words.the, t[3...].allSatisfy({ $0.isWord && !$0.isCapitalized })
+        {
+            return Speaker(entity: nil, range: text, isAnonymous: true)
+        }
         // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.
         var headEnd = t.count
         var marked = false
@@ -976,6 +989,10 @@ enum Words {
     /// Number words (`added two goals`).
     static let numberWords: Set<UInt64> = Set(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens", "hundreds"]
+            .map(WordTable.hash))
+    /// Words for a share of a group before `of the` (`Several of the girls say`).
+    static let partitives: Set<UInt64> = Set(
+        ["several", "many", "some", "most", "few", "all", "both", "each", "none", "half", "one", "two", "three", "four", "five", "dozens"]
             .map(WordTable.hash))
     /// Prepositions of a phrase of when or in what between a subject and its verb (`The company in
     /// a statement said`).
