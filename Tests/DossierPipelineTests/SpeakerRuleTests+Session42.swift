@@ -173,4 +173,24 @@ struct SpeakerRuleTests42 {
         let read = try #require(document.annotations.quotes.first { document.text(in: $0.range) == "We thank everyone." })
         #expect(read.cue == "read")
     }
+
+    @Test(
+        "words sung or chanted after a colon ('shout the same chant, invented …: “…”') are no speech; 'told reporters: “…”' after 'the anthem' is"
+    )
+    func sungWordsAfterAColon() async throws {
+        let text = """
+            Gulls
+
+            Before every game, the Gulls shout the same chant, invented by the youngest player on a bus ride: “Wings up, Gulls never give up!”
+
+            She can still sing the chorus, and after some persuasion she does, in a low voice: “Hold your lantern low, love.”
+
+            After the anthem, the captain told reporters: “We were ready.”
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let kinds = Dictionary(document.annotations.quotes.map { (document.text(in: $0.range), $0.kind) }, uniquingKeysWith: { a, _ in a })
+        #expect(kinds["Wings up, Gulls never give up!"] == .title)
+        #expect(kinds["Hold your lantern low, love."] == .title)
+        #expect(kinds["We were ready."] == .direct)
+    }
 }

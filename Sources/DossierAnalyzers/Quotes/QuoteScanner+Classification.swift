@@ -691,7 +691,9 @@ extension QuoteScanner {
     /// hand-lettered sign:`, `the banner:`): what follows is written there, no one's speech.
     mutating func introducedBySign(_ pre: [QuoteToken]) -> Bool {
         guard pre.count >= 2, pre[pre.count - 1].isMark(0x3A) else { return false }
-        return wordClass(pre[pre.count - 2]) & C.signNoun != 0
+        // `shout the same chant, invented on a bus ride: “…”`, `she can still sing the chorus, …:
+        // “…”`: words sung or chanted, with no reporting verb (the caller asks that).
+        return wordClass(pre[pre.count - 2]) & C.signNoun != 0 || pre.contains { $0.isWord && Words.sung.contains($0.hash) }
     }
 
     /// The number of words in `range` (counted up to 40) and whether every word is capitalized

@@ -990,6 +990,12 @@ enum Words {
     static let numberWords: Set<UInt64> = Set(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens", "hundreds"]
             .map(WordTable.hash))
+    /// Words of singing or chanting before a colon and the words sung (`shout the same chant: “…”`).
+    static let sung: Set<UInt64> = Set(
+        [
+            "sing", "sings", "sang", "singing", "chorus", "chant", "chants", "chanted", "chanting", "anthem", "lyric", "lyrics",
+            "refrain", "hymn",
+        ].map(WordTable.hash))
     /// Words for a share of a group before `of the` (`Several of the girls say`).
     static let partitives: Set<UInt64> = Set(
         ["several", "many", "some", "most", "few", "all", "both", "each", "none", "half", "one", "two", "three", "four", "five", "dozens"]
