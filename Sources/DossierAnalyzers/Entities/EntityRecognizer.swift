@@ -1196,7 +1196,7 @@ struct EntityRecognizer {
         if end == nil && affiliation == nil && p > opening && isLowercaseArticle(opening) {
             // Up to four such words: `a retired bus driver`, `the shadow transport secretary`, `a
             // 71-year-old retired primary school teacher` (an age before them is left out); not
-            // words that opening a clause or a phrase (`a town where the mayor …`).
+            // words that open a clause or a phrase (`a town where the mayor …`).
             if p < limit && isAge(p) {
                 p += 1
                 end = p < limit ? titleEnd(at: p, limit: limit) : nil
@@ -1431,8 +1431,6 @@ struct EntityRecognizer {
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
     }
 
-    /// Whether the one-word run at `a` is the surname of a person named in full earlier, followed by
-    /// a comma, a possessive or a reporting verb ("Young, in his testimony, …", "Young said").
     /// `Her band, the Larkspur Ramblers, released …`, `his former employer, Quickmere Parcel, said`:
     /// a name set off by commas right after a word for a firm or a body names one.
     private mutating func isFirmApposition(_ a: Int, _ b: Int, sentence s: Int) -> Bool {
@@ -1449,24 +1447,29 @@ struct EntityRecognizer {
                 return true
             }
         }
-        var c = a - 1
-        if c > lower, isLowercaseArticle(c) { c -= 1 }
-        guard c > lower, b < sentences[s].range.upperBound, scalar(c) == 0x2C, scalar(b) == 0x2C, tokens[c - 1].isLowercaseWord else {
-            return false
-        }
+        let c = skippingArticle(before: a, lower: lower)
+        guard c > lower, b < upper, scalar(c) == 0x2C, scalar(b) == 0x2C, tokens[c - 1].isLowercaseWord else { return false }
         return tables.words.firmNames.contains(tokens[c - 1].hash) || tokens[c - 1].hash == tables.words.employer
+    }
+
+    /// The token before `a`, or the one before that when it is a lowercase article (`a`, `an`,
+    /// `the`), no further back than `lower`.
+    private func skippingArticle(before a: Int, lower: Int) -> Int {
+        let c = a - 1
+        return c > lower && isLowercaseArticle(c) ? c - 1 : c
     }
 
     /// `The singer of the Lantern Moths`, `a founder of Tessaly Robotics`: a name after a member's
     /// or a founder's word and `of` names the band or the firm, not a person.
     private mutating func isMemberOf(_ a: Int, sentence s: Int) -> Bool {
         let lower = sentences[s].range.lowerBound
-        var c = a - 1
-        if c > lower, isLowercaseArticle(c) { c -= 1 }
+        let c = skippingArticle(before: a, lower: lower)
         guard c > lower, tokens[c].isLowercaseWord, tokens[c].hash == of, tokens[c - 1].isLowercaseWord else { return false }
         return tables.words.memberWords.contains(tokens[c - 1].hash)
     }
 
+    /// Whether the one-word run at `a` is the surname of a person named in full earlier, followed by
+    /// a comma, a possessive or a reporting verb ("Young, in his testimony, …", "Young said").
     private func isSurnameOpening(_ a: Int, _ b: Int, limit: Int) -> Bool {
         guard b == a + 1, b < limit, surnames.contains(tokens[a].hash) else { return false }
         let next = tokens[b]
@@ -2332,10 +2335,7 @@ struct EntityRecognizer {
                     let r = sentences[scanSentence].range
                     if scanned == r.lowerBound && sentences[scanSentence].opensBlock { inQuotation = false }
                     let stop = min(p, r.upperBound)
-                    for i in scanned..<stop where !tokens[i].has(.word) {
-                        let v = scalar(i)
-                        if (Self.isClosingQuote(v) || Self.isOpeningQuote(v)) && !isApostrophe(i) { inQuotation.toggle() }
-                    }
+                    for i in scanned..<stop where isQuotationMark(i) { inQuotation.toggle() }
                     scanned = stop
                 }
             }
@@ -2422,26 +2422,25 @@ struct EntityRecognizer {
         var odd = false
         var i = a + 1
         while i < b {
-            if !tokens[i].has(.word) {
-                let v = scalar(i)
-                if (Self.isClosingQuote(v) || Self.isOpeningQuote(v)) && !isApostrophe(i) { odd.toggle() }
-            }
+            if isQuotationMark(i) { odd.toggle() }
             i += 1
         }
         return odd
     }
 
-    /// Whether the single curly mark at token `i` stands between two letters (`victim’s`,
-    /// `don’t`): an apostrophe, not a quotation mark.
-    private mutating func isApostrophe(_ i: Int) -> Bool {
+    /// Whether the token at `i` is a quotation mark: an opening or closing one, not a curly single
+    /// mark between two letters (`victim’s`, `don’t`), which is an apostrophe.
+    private mutating func isQuotationMark(_ i: Int) -> Bool {
+        guard !tokens[i].has(.word) else { return false }
         let v = scalar(i)
-        guard v == 0x2019 || v == 0x2018 else { return false }
+        guard Self.isClosingQuote(v) || Self.isOpeningQuote(v) else { return false }
+        guard v == 0x2019 || v == 0x2018 else { return true }
         let at = Int(tokens[i].start)
-        guard at > 0, at + 1 < scalars.count else { return false }
-        // ASCII and Latin letters by their code points: the property tables cost more than the
-        // scan they would serve, and an apostrophe between other letters is rare.
-        func isLetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) }
-        return isLetter(scalars[at - 1].value) && isLetter(scalars[at + 1].value)
+        guard at > 0, at + 1 < scalars.count else { return true }
+        // The analyzers' table of letters, not `Unicode.Scalar.Properties`, whose lookups showed in
+        // the entities stage's profile.
+        func isLetter(_ v: UInt32) -> Bool { ScalarProperties.of(v) & ScalarProperties.alphabetic != 0 }
+        return !(isLetter(scalars[at - 1].value) && isLetter(scalars[at + 1].value))
     }
 
     // MARK: Output

@@ -10,14 +10,14 @@ struct FunctionWords: Sendable {
     let `for` = WordHash.word("for")
     let whose = WordHash.word("whose")
     let on = WordHash.word("on")
-    /// Place heads that also end the names of football clubs (`Ipswich Town`, `Port Vale`; not
-    /// `County`, which names far more counties than clubs), and the words that make a sentence
-    /// one about a match, where such a name is the club's (none that is common outside sport:
-    /// `penalty`, `draw`, `match`, `fans`, `promotion`).
     /// Place heads that are also surnames: after a given name they end a person's name (`Lauren
     /// Hill`, `Kieran Vale`), where `County`, `Street` or `River` do not (`Bartholomew County`).
     let surnamePlaceHeads: HashSet64 = HashSet64(
         ["hill", "hills", "vale", "fen", "downs", "moor", "moors", "ridge", "hollow", "cove", "park", "meadows"].map(WordHash.word))
+    /// Place heads that also end the names of football clubs (`Ipswich Town`, `Port Vale`; not
+    /// `County`, which names far more counties than clubs), and the words that make a sentence
+    /// one about a match, where such a name is the club's (none that is common outside sport:
+    /// `penalty`, `draw`, `match`, `fans`, `promotion`).
     let clubPlaceHeads: HashSet64 = HashSet64(["town", "vale"].map(WordHash.word))
     let sportsWords: HashSet64 = HashSet64(
         [

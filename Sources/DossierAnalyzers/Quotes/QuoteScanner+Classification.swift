@@ -1169,9 +1169,6 @@ extension QuoteScanner {
                 j -= 1
                 continue
             }
-            // `had been told to prepare for a walkout lasting “at least three weeks”`, `was called
-            // “a disgrace” by critics`: after a form of `be` the verb is passive, its subject the
-            // one spoken to or about, not the speaker.
             // `said in a statement read outside court by the family's solicitor: “…”`, `a statement
             // issued by the club`: after a document, `read` with words after it or a participle of
             // writing is the document's, not the attribution (`The statement read: “…”` is one).
@@ -1186,6 +1183,9 @@ extension QuoteScanner {
                 j -= 1
                 continue
             }
+            // `had been told to prepare for a walkout lasting “at least three weeks”`, `was called
+            // “a disgrace” by critics`: after a form of `be` the verb is passive, its subject the
+            // one spoken to or about, not the speaker.
             if use.contains(.direct) || use.contains(.partial), j > 0, t[j - 1].isWord, wordClass(t[j - 1]) & C.passive != 0,
                 t[j - 1].hash != Words.the, !isParticiple(t[j])
             {

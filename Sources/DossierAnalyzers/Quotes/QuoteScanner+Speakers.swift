@@ -936,7 +936,6 @@ enum Words {
     static let quoted = WordTable.hash("quoted")
     /// `as she puts it, “…”`.
     static let putting: Set<UInt64> = Set(["put", "puts"].map(WordTable.hash))
-    /// Forms of `be`, the auxiliary of a progressive (`was saying`).
     /// Words no subject ends with: prepositions, articles and possessives (`knowledge of Epstein’s
     /// “unbecoming” behavior` after `alleged` is no speech of `of`).
     static let noSubjectEnd: Set<UInt64> = Set(
@@ -956,6 +955,7 @@ enum Words {
             "uncle", "grandmother", "grandfather", "girlfriend", "boyfriend", "cousin", "parents", "family", "niece", "nephew",
             "fiancee", "fiancée", "fiance", "fiancé", "stepfather", "stepmother", "mum", "dad",
         ].map(WordTable.hash))
+    /// Forms of `be`, the auxiliary of a progressive (`was saying`).
     static let beForms: Set<UInt64> = Set(["was", "were", "is", "are", "am", "been", "be"].map(WordTable.hash))
     /// Forms of `be`, `have` and the modals, which open a clause of their own after a reporting verb.
     static let auxiliaries: Set<UInt64> = Set(
@@ -969,13 +969,11 @@ enum Words {
     /// Articles and possessives, after which a reporting word is a noun (`a note`, `their report`).
     static let nounMarkers: Set<UInt64> = Set(
         ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "another"].map(WordTable.hash))
-    /// Verbs of writing, whose object (`posted a photo`) is no reported clause.
+    /// Verbs of writing, whose object (`posted a photo`) is no reported clause, and of adding
+    /// (`adds a pinch of salt`: a thing added, not words).
     static let writing: Set<UInt64> = Set(
-        [
-            "posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares",
-            // `adds a pinch of salt`: a thing added, not words.
-            "add", "adds", "added",
-        ].map(WordTable.hash))
+        ["posted", "posts", "tweeted", "tweets", "wrote", "writes", "published", "shared", "shares"].map(WordTable.hash)
+    ).union(adding)
     /// `added`: after it, `the` opens a clause as often as an object (`added the talks had stalled`).
     static let adding: Set<UInt64> = Set(["add", "adds", "added"].map(WordTable.hash))
     /// Words that open a subordinate clause, which is no sentence by itself.
