@@ -7,14 +7,6 @@ import Testing
 /// subject, a colon after the verb, things added, a place after `tells`.
 @Suite("Reported speech: verbs that report nothing (session 42)")
 struct ReportedSpeechTests42 {
-    /// The reported speech of `text`, read as a user runs it, as content, speaker words and cue.
-    static func reported(_ text: String) async throws -> [(content: String, speaker: String?, cue: String?)] {
-        let document = try await SpeakerRuleTests41.analyzed(text)
-        return document.annotations.quotes.filter { $0.kind == .indirect }.map {
-            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)), cue: $0.cue)
-        }
-    }
-
     @Test("'Within an hour, Varga had responded' and 'Although most stayed calm, a few fans responded …' report nothing before the comma")
     func frontedPhraseIsNoSpeech() async throws {
         let text = """
@@ -26,7 +18,7 @@ struct ReportedSpeechTests42 {
 
             The roof will be fixed by June, the club said.
             """
-        let reported = try await Self.reported(text)
+        let reported = try await SpeakerRuleTests41.reported(text)
         #expect(!reported.contains { $0.cue == "responded" })
         // The guard keeps a clause before the comma.
         #expect(reported.contains { $0.speaker == "the club" && $0.content == "The roof will be fixed by June" })
@@ -39,7 +31,7 @@ struct ReportedSpeechTests42 {
 
             In a long interview on Sunday, Finance Minister Ode Rask also said: the budget will not change.
             """
-        let reported = try await Self.reported(text)
+        let reported = try await SpeakerRuleTests41.reported(text)
         #expect(!reported.contains { $0.content.hasPrefix("In a long interview") })
     }
 
@@ -56,7 +48,7 @@ struct ReportedSpeechTests42 {
 
             Milo Hartigan wrote the song in a single night. Vera Lund wrote the firm had been failing for years.
             """
-        let reported = try await Self.reported(text)
+        let reported = try await SpeakerRuleTests41.reported(text)
         #expect(!reported.contains { $0.speaker == "Marta Quell" })
         #expect(!reported.contains { $0.speaker == "Pieter Lom" })
         #expect(reported.contains { $0.cue == "added" && $0.content == "40 jobs would go by March" })
@@ -75,7 +67,7 @@ struct ReportedSpeechTests42 {
 
             Later, Pereira told reporters the vote would be close.
             """
-        let reported = try await Self.reported(text)
+        let reported = try await SpeakerRuleTests41.reported(text)
         #expect(!reported.contains { $0.cue == "tells" })
         #expect(reported.contains { $0.cue == "told" && $0.content == "the vote would be close" })
     }
@@ -107,7 +99,7 @@ struct ReportedSpeechTests42 {
 
             After the vote, she stood up and said the plan was dead.
             """
-        let reported = try await Self.reported(text)
+        let reported = try await SpeakerRuleTests41.reported(text)
         #expect(reported.contains { $0.speaker == "he" && $0.cue == "told" && $0.content == "he thinks about their father every day" })
         #expect(reported.contains { $0.speaker == "she" && $0.cue == "said" && $0.content == "the plan was dead" })
     }
@@ -121,7 +113,7 @@ struct ReportedSpeechTests42 {
 
             The agency missed its targets, according to a report by the Office of the Inspector General.
             """
-        let reported = try await Self.reported(text)
+        let reported = try await SpeakerRuleTests41.reported(text)
         #expect(reported.contains { $0.speaker == "Dunmore Pike Securities analyst Yolanda Fairweather" && $0.cue == "according to" })
         #expect(reported.contains { $0.speaker == "the Office of the Inspector General" && $0.content == "The agency missed its targets" })
     }

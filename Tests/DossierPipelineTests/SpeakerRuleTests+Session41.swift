@@ -31,6 +31,14 @@ struct SpeakerRuleTests41 {
         return try #require(try result.documents().first)
     }
 
+    /// The reported speech of `text`, read as a user runs it, as content, speaker words and cue.
+    static func reported(_ text: String) async throws -> [(content: String, speaker: String?, cue: String?)] {
+        let document = try await analyzed(text)
+        return document.annotations.quotes.filter { $0.kind == .indirect }.map {
+            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)), cue: $0.cue)
+        }
+    }
+
     /// The name of the entity that speaks the quotation whose text is `text`.
     static func speaker(of text: String, in document: Document) -> String? {
         guard let quote = document.annotations.quotes.first(where: { document.text(in: $0.range) == text }),
@@ -133,10 +141,7 @@ struct SpeakerRuleTests41 {
 
             Like we've been saying for years now, the clinics are too few.
             """
-        let document = try await Self.analyzed(text)
-        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map {
-            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)), cue: $0.cue)
-        }
+        let reported = try await Self.reported(text)
         #expect(
             reported.contains {
                 $0.speaker == "A group of nurses" && $0.cue == "urging" && $0.content.hasPrefix("the Health Ministry to accept")
@@ -238,10 +243,7 @@ struct SpeakerRuleTests41 {
 
             A man who said he saw the crash told police the driver fled.
             """
-        let document = try await Self.analyzed(text)
-        let reported = document.annotations.quotes.filter { $0.kind == .indirect }.map {
-            (content: document.text(in: $0.range), speaker: $0.speakerRange.map(document.text(in:)))
-        }
+        let reported = try await Self.reported(text)
         #expect(reported.contains { $0.content == "he saw the crash" && $0.speaker == "A man" })
         #expect(reported.contains { $0.content == "the driver fled" && $0.speaker == "A man who said he saw the crash" })
     }
