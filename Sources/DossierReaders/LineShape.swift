@@ -111,7 +111,12 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
                 if c.isLetterCharacter {
                     letters += 1
                     if !c.isUppercaseCharacter { allUppercase = false }
-                    if firstLetter == nil { firstLetter = c }
+                    if firstLetter == nil {
+                        // The first word must open with a capital: a line of kana or ideographs (one
+                        // word without spaces) is ruled out at its first letter.
+                        if words == 0 && !c.isUppercaseCharacter { return false }
+                        firstLetter = c
+                    }
                     if initial == nil { initial = c }
                 } else if initial == nil, c.isNumberCharacter {
                     initial = c

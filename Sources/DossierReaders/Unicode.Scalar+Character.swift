@@ -5,8 +5,9 @@ extension Unicode.Scalar {
     /// True below U+0300 (Latin, without the combining marks), in Greek and Cyrillic (without
     /// theirs, U+0483–U+0489), Latin Extended Additional, General Punctuation apart from the
     /// zero-width joiners, and the currency, letterlike, number-form, arrow and mathematical
-    /// blocks (U+20A0–U+20CF, U+2100–U+22FF): the scalars of nearly all English text, curly
-    /// quotes, dashes, `€` and `№` included. No scalar there joins its neighbours into a cluster
+    /// blocks (U+20A0–U+20CF, U+2100–U+22FF), and the scalars of Chinese, Japanese and Korean
+    /// text (below): the scalars of nearly all English text, curly quotes, dashes, `€` and `№`
+    /// included. No scalar there joins its neighbours into a cluster
     /// (a combining mark after one is caught as a scalar of its own). Line-shape questions are
     /// answered scalar by scalar over such text and fall back to `Character` for the rest, so
     /// that both give the same answers.
@@ -14,6 +15,12 @@ extension Unicode.Scalar {
         switch value {
         case 0..<0x300, 0x370..<0x483, 0x48A..<0x530, 0x1E00..<0x1F00, 0x20A0..<0x20D0, 0x2100..<0x2300: return true
         case 0x2000..<0x2070: return value != 0x200C && value != 0x200D
+        // CJK punctuation, kana, ideographs, Hangul syllables and the full-width forms, without
+        // the combining marks among them (U+302A–U+302F, the kana voicing marks U+3099–U+309A and
+        // their half-width forms U+FF9E–U+FF9F).
+        case 0x3000..<0x302A, 0x3030..<0x3099, 0x309B..<0x3100, 0x3400..<0x4DC0, 0x4E00..<0xA000, 0xAC00..<0xD7A4,
+            0xFF00..<0xFF9E:
+            return true
         default: return false
         }
     }
@@ -38,6 +45,9 @@ extension Unicode.Scalar {
         if value < 0x80 { return value &- 0x41 < 26 }
         if isGeneralPunctuation { return false }
         if properties.isUppercase { return true }
+        // Neither cased nor changed by lower-casing (every kana and ideograph): not uppercase,
+        // answered without building the strings below.
+        if !properties.isCased && !properties.changesWhenLowercased { return false }
         let own = String(Character(self))
         guard properties.uppercaseMapping == own else { return false }
         return properties.isCased || properties.lowercaseMapping != own

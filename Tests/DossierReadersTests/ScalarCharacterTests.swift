@@ -16,6 +16,37 @@ struct ScalarCharacterTests {
         }
     }
 
+    @Test("CJK scalars counted as characters of their own match Character and never join a neighbour")
+    func cjkScalarsAreOwnGraphemes() {
+        var checked = 0
+        for value in 0x2300..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)), scalar.isOwnGrapheme else { continue }
+            checked += 1
+            let character = Character(scalar)
+            let hex = String(value, radix: 16)
+            #expect(scalar.isLetterCharacter == character.isLetter, "isLetter of U+\(hex)")
+            #expect(scalar.isNumberCharacter == character.isNumber, "isNumber of U+\(hex)")
+            #expect(scalar.isUppercaseCharacter == character.isUppercase, "isUppercase of U+\(hex)")
+            for pair: [Unicode.Scalar] in [[scalar, scalar], ["a", scalar], [scalar, "a"], ["\u{4E00}", scalar]] {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: pair)
+                #expect(text.count == 2, "U+\(hex) joins a neighbour")
+            }
+        }
+        #expect(checked > 30_000)
+    }
+
+    @Test("a Japanese line is not title-cased, and a Latin title inside CJK punctuation still is")
+    func cjkLinesAndTitleCase() {
+        func titleCased(_ text: String) -> Bool {
+            let scalars = Array(text.unicodeScalars)
+            return LineShape(s: scalars, range: 0..<scalars.count).isTitleCased
+        }
+        #expect(!titleCased("\u{6771}\u{4EAC}\u{306E}\u{5929}\u{6C17}"))
+        #expect(titleCased("\u{300C}Lock Gates Replaced\u{300D}"))
+        #expect(!titleCased("\u{300C}lock gates replaced\u{300D}"))
+    }
+
     @Test("title case is judged the same on scalars and, with combining marks, on characters")
     func titleCaseBothWays() {
         func titleCased(_ text: String) -> Bool {
