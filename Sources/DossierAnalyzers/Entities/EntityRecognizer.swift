@@ -973,8 +973,19 @@ struct EntityRecognizer {
                 p -= 1
             }
             guard p < last, tokens[p].isLowercaseWord, tokens[p].hash == of || tokens[p].hash == tables.words.for,
-                tokens[p - 1].isLowercaseWord, isA(tokens[p - 1].hash, .titleWord)
+                isA(tokens[p - 1].hash, .titleWord)
             else { return nil }
+            if !tokens[p - 1].isLowercaseWord {
+                // `The President of the Senate, Bukola Saraki`, `Speaker of the House, Mike Johnson`:
+                // a capitalised title of what it is over, opening the sentence or after `the`.
+                let t = p - 1
+                guard tokens[t].isCapitalizedWord,
+                    t == sentenceStart || isLowercaseThe(t - 1) || (t - 1 == sentenceStart && tokens[t - 1].hash == the)
+                else { return nil }
+                if t == sentenceStart {
+                    return (Entity.Role(title: text(t, a - 1), affiliation: nil, range: range(t, a - 1)), tokens[t].hash)
+                }
+            }
             last = p - 1
             found = titleBefore(last + 1, sentenceStart: sentenceStart)
         }
