@@ -214,7 +214,8 @@ struct ClaimsAndSourcesTests {
 
     @Test("the outlets option makes a name the shipped list lacks an outlet, and notOutlets takes one out")
     func outletOptions() async throws {
-        let text = "The Hallbury Courier reported that the ferry will stop running in May. Reuters reported that fares rose by a third."
+        let text =
+            "The Hallbury Press Agency reported that the ferry will stop running in May. Reuters reported that fares rose by a third."
         func kinds(_ options: String) async throws -> [String: SourceKind] {
             let yaml = """
                 version: 1
@@ -232,9 +233,9 @@ struct ClaimsAndSourcesTests {
         }
         let plain = try await kinds("{}")
         #expect(plain["Reuters"] == .outlet)
-        #expect(plain["Hallbury Courier"] != .outlet)
-        let extended = try await kinds("{ outlets: [Hallbury Courier], notOutlets: [Reuters] }")
-        #expect(extended.contains { $0.key.contains("Hallbury Courier") && $0.value == .outlet })
+        #expect(plain["Hallbury Press Agency"] != .outlet)
+        let extended = try await kinds("{ outlets: [Hallbury Press Agency], notOutlets: [Reuters] }")
+        #expect(extended.contains { $0.key.contains("Hallbury Press Agency") && $0.value == .outlet })
         #expect(extended["Reuters"] != .outlet)
     }
 }

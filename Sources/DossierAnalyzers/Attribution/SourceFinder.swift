@@ -56,12 +56,14 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             tokenWindow = window
             let firstSource = sources.count
             let firstFinding = findings.count
-            speakers(in: window, whole: windows.count == 1)
+            // Vague attributions first: an unnamed speaker that is a vague group (`Some tenants
+            // say …`) is no anonymous source.
+            if findVague { tokens.withUnsafeBufferPointer { t in vague(t) } }
+            speakers(in: window, whole: windows.count == 1, vague: RangeList(findings[firstFinding...].compactMap(\.range)))
             tokens.withUnsafeBufferPointer { t in
                 outlets(t)
                 documents(t)
                 anonymous(t)
-                if findVague { vague(t) }
                 // What is taken already: the sources from blocks and links, and those found in
                 // this window (the vague attributions among them).
                 let found = RangeList(sources[firstSource...].compactMap(\.range) + findings[firstFinding...].compactMap(\.range))
@@ -178,12 +180,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     // MARK: Speakers
 
     /// The speakers of the quotes that start in `window` (every quote when it is the whole text).
-    private mutating func speakers(in window: Range<Int>, whole: Bool) {
+    private mutating func speakers(in window: Range<Int>, whole: Bool, vague: RangeList) {
         let entities = document.annotations.entities
         for quote in document.annotations.quotes where quote.isSpeech && (whole || window.contains(quote.range.start)) {
             if kind(at: quote.range.start) == .embeddedPost { continue }
             if quote.isAnonymous {
-                guard let range = quote.speakerRange else { continue }
+                guard let range = quote.speakerRange, !vague.overlaps(range), !isInstitution(range) else { continue }
                 if sources.contains(where: { $0.kind == .anonymous && $0.range == range }) { continue }
                 sources.append(SourceAnnotation(name: text(range), kind: .anonymous, range: range))
                 continue
@@ -211,10 +213,11 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         func isTaken(_ range: TextRange) -> Bool {
             taken.contains { $0.overlaps(range) } || added.contains { $0.overlaps(range) }
         }
-        for quote in document.annotations.quotes where quote.isSpeech && quote.speaker == nil && !quote.isAnonymous {
+        for quote in document.annotations.quotes where quote.isSpeech && quote.speaker == nil {
             guard let raw = quote.speakerRange, whole || window.contains(raw.start), kind(at: quote.range.start) != .embeddedPost else {
                 continue
             }
+            if quote.isAnonymous && !isInstitution(raw) { continue }
             let range = trimmed(raw)
             guard !range.isEmpty, !isTaken(range) else { continue }
             var i = t.firstIndex(startingAtOrAfter: range.start)
@@ -301,6 +304,45 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             }
             i += m.length
         }
+        newspapers(t)
+    }
+
+    /// Outlets not on the list, by the word that ends a newspaper's name (`the Denholm Herald`,
+    /// `the Halverton Echo`): an organisation the entities layer found, credited as the listed
+    /// outlets are (a reporting verb after it, `according to`, `reported by`, `an investigation by`).
+    private mutating func newspapers(_ t: UnsafeBufferPointer<TextToken>) {
+        guard let last = t.last, let first = t.first else { return }
+        let entities = document.annotations.entities
+        for (e, entity) in entities.enumerated() where entity.kind == .organization {
+            for mention in entity.mentions {
+                let range = mention.range
+                guard range.start >= first.start, range.end <= last.end else { continue }
+                var i = t.firstIndex(startingAtOrAfter: range.start)
+                guard i < t.count, t[i].start == range.start else { continue }
+                while i + 1 < t.count && t[i + 1].end <= range.end { i += 1 }
+                guard t[i].end == range.end, t[i].shape.contains(.capitalized), SourceWords.newspaperHeads.contains(t[i].hash) else {
+                    continue
+                }
+                let start = t.firstIndex(startingAtOrAfter: range.start)
+                let after = i + 1 < t.count ? vocabulary.cues.categories(ofWord: t[i + 1].hash) : 0
+                var opening = start
+                if opening > 0, t[opening - 1].hash == SourceWords.the { opening -= 1 }
+                let credited =
+                    after & vocabulary.reportVerb != 0 || follows(t, opening, SourceWords.accordingTo)
+                    || follows(t, opening, SourceWords.toldBy)
+                    || (opening >= 2 && t[opening - 1].hash == SourceWords.by
+                        && vocabulary.cues.categories(ofWord: t[opening - 2].hash) & vocabulary.document != 0)
+                    || byEntity[e].map { sources[$0].kind == .organization } ?? false
+                guard credited, kind(at: range.start) != .sourcesSection else { continue }
+                if let at = byEntity[e] {
+                    if sources[at].kind == .organization { sources[at].kind = .outlet }
+                } else {
+                    byEntity[e] = sources.count
+                    sources.append(SourceAnnotation(name: entity.name, kind: .outlet, range: range, entity: Reference(entity.id)))
+                }
+                break
+            }
+        }
     }
 
     /// Whether the tokens just before `i` are `words`.
@@ -351,13 +393,19 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                     specific = true
                 } else if token.shape.contains(.capitalized) || token.shape.contains(.allCaps) || token.shape.contains(.digit) {
                     owner = true
-                } else {
+                } else if !SourceWords.documentFillers.contains(token.hash) {
+                    // (`the bank's most recent annual report`, `a six-page ruling`: words that
+                    // only grade or measure the document are passed over.)
                     break
                 }
                 start = k
                 k -= 1
             }
-            guard anchored else { continue }
+            // "Court filings show", "Records seen by the Courier show": a document opening the
+            // sentence and cited by its verb needs no determiner.
+            let opensSentence = start == 0 || !sameSentence(t, start - 1, start)
+            let citedByVerb = headEnd < t.count && sameSentence(t, head, headEnd) && SourceWords.citingVerbs.contains(t[headEnd].hash)
+            guard anchored || (opensSentence && citedByVerb) else { continue }
             // "The US reports “progress”": a plural head that can be a verb must be followed by
             // what follows a noun (a preposition, a verb of showing, or punctuation).
             if m.length == 1, SourceWords.verbLikeHeads.contains(t[head].hash) {
@@ -382,9 +430,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             }
             // "According to the filing, …", "the study found": a bare document the sentence cites
             // (it stands for one named before, which may not be a source the rules found).
-            let cited =
-                follows(t, start, SourceWords.accordingTo)
-                || (headEnd < t.count && sameSentence(t, head, headEnd) && SourceWords.citingVerbs.contains(t[headEnd].hash))
+            let cited = follows(t, start, SourceWords.accordingTo) || citedByVerb
+            // "a report published last month", "a motion filed on Friday": a participle after the
+            // head singles out one document.
+            if headEnd < t.count, sameSentence(t, head, headEnd), SourceWords.documentParticiples.contains(t[headEnd].hash) {
+                specific = true
+            }
             guard owner || specific || cited else { continue }
             let range = TextRange(start: t[start].start, end: end)
             if sources.contains(where: { $0.range.map { $0.overlaps(range) } ?? false && $0.kind == .document }) { continue }
@@ -394,7 +445,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     }
 
     private mutating func isPossessive(_ token: TextToken) -> Bool {
-        guard token.end - token.start >= 3 else { return false }
+        guard token.end - token.start >= 3, !SourceWords.contractions.contains(token.hash) else { return false }
         let a = UInt32(truncatingIfNeeded: units[token.end - 2])
         let s = UInt32(truncatingIfNeeded: units[token.end - 1])
         return (a == 0x27 || a == 0x2019) && (s == 0x73 || s == 0x53)
@@ -453,6 +504,51 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
+    /// Whether an unnamed speaker is an institution (`the city council`, `prosecutors`): its last
+    /// word a head noun of `[body]` and no marker of anonymity in it. Such a speaker is an
+    /// organisation named as written, not an anonymous source.
+    private mutating func isInstitution(_ range: TextRange) -> Bool {
+        tokens.withUnsafeBufferPointer { t in
+            var i = t.firstIndex(startingAtOrAfter: range.start)
+            var last = -1
+            var headFound = false
+            while i < t.count && t[i].end <= range.end {
+                if vocabulary.cues.match(t, at: i).categories & vocabulary.anonymousMarker != 0 { return false }
+                // The head is the last word before `of`, `for` or `at` (`Some members of Congress`
+                // are members, `A spokesperson for the Foreign Office` a spokesperson).
+                if SourceWords.headEnders.contains(t[i].hash) { headFound = true }
+                if t[i].shape.contains(.letter) && !headFound { last = i }
+                i += 1
+            }
+            return last >= 0 && vocabulary.cues.categories(ofWord: t[last].hash) & vocabulary.body != 0
+        }
+    }
+
+    /// Whether only spaces stand between the tokens `a` and `a + 1 == b`.
+    private func spaced(_ t: UnsafeBufferPointer<TextToken>, _ a: Int, _ b: Int) -> Bool {
+        var p = t[a].end
+        while p < t[b].start {
+            if units[p] != 0x20 { return false }
+            p += 1
+        }
+        return true
+    }
+
+    /// A lowercase word of letters only.
+    private func isPlainWord(_ token: TextToken) -> Bool {
+        token.shape.contains(.letter) && !token.shape.contains(.capitalized) && !token.shape.contains(.digit)
+            && !token.shape.contains(.symbol)
+    }
+
+    /// A lowercase word that looks like a plural noun: four letters or more, ending in `s` but
+    /// not `ss`, `us` or `is` (`customers`, `tenants`; not `business`, `this`).
+    private func isPluralNoun(_ token: TextToken) -> Bool {
+        guard isPlainWord(token), token.end - token.start >= 4 else { return false }
+        let last = UInt32(truncatingIfNeeded: units[token.end - 1])
+        let before = UInt32(truncatingIfNeeded: units[token.end - 2])
+        return last == 0x73 && before != 0x73 && before != 0x75 && before != 0x69 && before != 0x27 && before != 0x2019
+    }
+
     private static func adjectiveLike(_ token: TextToken) -> Bool {
         SourceWords.adjectiveWords.contains(token.hash) || token.shape.contains(.capitalized)
     }
@@ -469,9 +565,31 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             let m = vocabulary.cues.match(t, at: i)
             if m.length > 0, m.categories & vocabulary.vagueGroup != 0 {
                 var j = i + m.length
-                if j < t.count, SourceWords.groupNouns.contains(t[j].hash) { j += 1 }  // "some residents"
-                if j < t.count, SourceWords.softAdverbs.contains(t[j].hash) { j += 1 }  // "critics often argue"
-                if j < t.count, vocabulary.cues.match(t, at: j).categories & vocabulary.vagueVerb != 0, sameSentence(t, i, j) {
+                if j < t.count, SourceWords.groupNouns.contains(t[j].hash) {
+                    j += 1  // "some residents"
+                } else if m.length == 1, SourceWords.quantifiers.contains(t[i].hash) {
+                    // "Some customers say", "Many longtime fans believe": a quantifier before any
+                    // plural noun, with at most one word between.
+                    if j + 1 < t.count, isPlainWord(t[j]), !isPluralNoun(t[j]), isPluralNoun(t[j + 1]),
+                        !SourceWords.measures.contains(t[j + 1].hash)
+                    {
+                        j += 2
+                    } else if j < t.count, isPluralNoun(t[j]), !SourceWords.measures.contains(t[j].hash) {
+                        j += 1
+                    }
+                }
+                // "Estate agents say", "Housing advocates say": one word before a group opening the
+                // sentence is part of it (and after `the`, the group is one the article named).
+                if i > 0, m.length == 1, !SourceWords.quantifiers.contains(t[i].hash), t[i - 1].shape.contains(.letter),
+                    !t[i - 1].shape.contains(.digit), !SourceWords.determiners.contains(t[i - 1].hash),
+                    !SourceWords.notModifiers.contains(t[i - 1].hash), t[i - 1].end + 1 == t[i].start, units[t[i - 1].end] == 0x20,
+                    i - 1 == 0 || !sameSentence(t, i - 2, i - 1) || (i >= 2 && SourceWords.definite.contains(t[i - 2].hash))
+                {
+                    start = i - 1
+                }
+                if j < t.count, SourceWords.softAdverbs.contains(t[j].hash), spaced(t, j - 1, j) { j += 1 }  // "critics often argue"
+                // The verb right after the group, nothing but spaces between (not `customers, said`).
+                if j < t.count, vocabulary.cues.match(t, at: j).categories & vocabulary.vagueVerb != 0, spaced(t, j - 1, j) {
                     verbAt = j
                 }
                 // "Expert opinions vary": a group word before "opinions".
@@ -499,6 +617,13 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             // warned": people the article has introduced); and a heading in title case ("What
             // Critics Are Saying") attributes nothing.
             if start > 0, isPossessive(t[start - 1]) || SourceWords.definite.contains(t[start - 1].hash) {
+                i = verbAt + 1
+                continue
+            }
+            // "The two researchers say": a number between.
+            if start > 1, t[start - 1].shape.contains(.digit) || SourceWords.numbers.contains(t[start - 1].hash),
+                isPossessive(t[start - 2]) || SourceWords.definite.contains(t[start - 2].hash)
+            {
                 i = verbAt + 1
                 continue
             }
@@ -548,12 +673,51 @@ enum SourceWords {
             "warned", "warns", "estimated", "estimates", "added", "adds",
         ])
     static let accordingTo: [UInt64] = [WordTable.hash("according"), WordTable.hash("to")]
+    static let the = WordTable.hash("the")
+    static let headEnders = WordTable(words: ["of", "for", "at", "from", "with"])
+    /// `there's`, `it's`: a verb after the apostrophe, not a possessive (curly ones fold to these).
+    static let contractions = WordTable(words: [
+        "there's", "it's", "that's", "here's", "what's", "who's", "he's", "she's", "where's", "let's", "how's", "when's",
+    ])
+    /// Plural nouns of time and measure after `several` or `some`: no people.
+    static let measures = WordTable(words: [
+        "months", "years", "weeks", "days", "hours", "minutes", "seconds", "decades", "times", "percent", "points", "miles",
+        "metres", "meters", "kilometres", "kilometers", "dollars", "pounds", "euros", "tons", "tonnes", "items", "things", "ways",
+        "parts", "areas", "places", "cases", "reasons", "words", "questions", "issues", "steps", "changes", "aspects",
+    ])
+    /// Words between a determiner and a document head that neither own nor single it out.
+    static let documentFillers = WordTable(words: ["most", "more", "very", "page", "pages", "long", "much", "two", "three", "four"])
+    /// Participles after a document head that single one out.
+    static let documentParticiples = WordTable(words: [
+        "published", "issued", "filed", "released", "posted", "sent", "dated", "circulated", "leaked", "submitted", "signed",
+        "prepared", "commissioned", "shared", "lodged", "unsealed", "obtained", "seen", "entered", "distributed", "presented",
+    ])
+    static let by = WordTable.hash("by")
+    /// Last words of a newspaper's or magazine's name. (Not `Post`, `Mail`, `Express`, `Star` or
+    /// `Standard`, which end firms' names as often: Deutsche Post, Royal Mail, American Express.)
+    static let newspaperHeads = WordTable(words: [
+        "herald", "echo", "observer", "gazette", "tribune", "chronicle", "courier", "journal", "telegraph", "examiner",
+        "sentinel", "inquirer", "dispatch", "bulletin", "times", "mirror", "globe", "news", "magazine", "monitor", "ledger",
+        "advertiser", "argus", "clarion", "newsletter", "weekly", "daily",
+    ])
     static let toldBy: [UInt64] = [WordTable.hash("reported"), WordTable.hash("by")]
     static let determiners = WordTable(words: [
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my", "your",
     ])
     static let ownerPrepositions = WordTable(words: ["by", "from", "of"])
     static let quantities = WordTable(words: ["two", "three", "four", "several", "some", "many", "one", "multiple"])
+    /// Quantifiers that make a vague group of any plural noun after them.
+    static let quantifiers = WordTable(words: ["some", "many", "several", "few", "numerous", "countless"])
+    /// Words that open a sentence before a group without describing it (`But critics say`).
+    static let notModifiers = WordTable(words: [
+        "but", "and", "or", "yet", "so", "now", "still", "however", "also", "even", "while", "though", "although", "because",
+        "since", "when", "as", "if", "many", "most", "some", "other", "such", "only", "meanwhile", "today", "then", "here",
+        "there", "that", "what", "where", "why", "how", "who", "which", "whether", "than", "of", "for", "with", "to", "in",
+        "on", "at", "by", "from", "say", "says", "said", "all", "both", "few", "more", "other", "these", "those", "this",
+    ])
+    static let numbers = WordTable(words: [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both",
+    ])
     static let adjectiveWords = WordTable(words: [
         "senior", "government", "administration", "military", "western", "european", "former", "current",
     ])
