@@ -21,6 +21,8 @@ struct SourceRuleTests43 {
         The two inspectors say the vessel is safe. The passengers, said Ms Orr, were patient. Delays lasted several months, said the captain.
 
         Over several years there's motion in the market, Ms Orr said.
+
+        Two officials said the operator paid 40,000 pounds in fines in 2024. Two officials said the fines doubled to 80,000 pounds in 2025.
         """
 
     static func run() async throws -> Document {
@@ -73,6 +75,23 @@ struct SourceRuleTests43 {
         #expect(organizations.contains("Prosecutors"), "\(organizations)")
         #expect(organizations.contains { $0.contains("city council") }, "\(organizations)")
         #expect(!Self.sources(document, .anonymous).contains { $0.contains("Prosecutors") || $0.contains("council") })
+    }
+
+    @Test(
+        "one anonymous source per wording, and every claim its speakers make rests on it; an institution's claim rests on the institution")
+    func claimsRestOnUnnamedSpeakers() async throws {
+        let document = try await Self.run()
+        let anonymous = document.annotations.sources.filter { $0.kind == .anonymous && $0.name == "Two officials" }
+        #expect(anonymous.count == 1, "\(Self.sources(document, .anonymous))")
+        let source = try #require(anonymous.first)
+        func text(_ claim: ClaimAnnotation) -> String { document.text(in: claim.range) }
+        let claims = document.annotations.claims.filter { text($0).contains("in 2024") || text($0).contains("in 2025") }
+        #expect(claims.count == 2, "\(document.annotations.claims.map(text))")
+        for claim in claims { #expect(claim.support.contains { $0.source.id == source.id }, "\(text(claim))") }
+        let prosecutors = try #require(document.annotations.sources.first { $0.name == "Prosecutors" })
+        if let claim = document.annotations.claims.first(where: { text($0).contains("ignored warnings") }) {
+            #expect(claim.support.contains { $0.source.id == prosecutors.id })
+        }
     }
 
     @Test(

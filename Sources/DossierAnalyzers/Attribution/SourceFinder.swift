@@ -21,6 +21,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     private var tokenWindow = 0..<0
     /// Unnamed speakers already made sources, by their lowercased wording.
     private var unnamedByName: [String: Int] = [:]
+    /// The wordings of the anonymous speakers taken (lowercased).
+    private var anonymousByName: Set<String> = []
     private let blocks: BlockIndex
     private(set) var sources: [SourceAnnotation] = []
     private(set) var findings: [Finding] = []
@@ -59,10 +61,11 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             // Vague attributions first: an unnamed speaker that is a vague group (`Some tenants
             // say …`) is no anonymous source.
             if findVague { tokens.withUnsafeBufferPointer { t in vague(t) } }
-            speakers(in: window, whole: windows.count == 1, vague: RangeList(findings[firstFinding...].compactMap(\.range)))
+            let vagueRanges = RangeList(findings[firstFinding...].compactMap(\.range))
+            speakers(in: window, whole: windows.count == 1, vague: vagueRanges)
             tokens.withUnsafeBufferPointer { t in
                 outlets(t)
-                documents(t)
+                documents(t, vague: vagueRanges)
                 anonymous(t)
                 // What is taken already: the sources from blocks and links, and those found in
                 // this window (the vague attributions among them).
@@ -187,7 +190,12 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             if quote.isAnonymous {
                 guard let range = quote.speakerRange, !vague.overlaps(range), !isInstitution(range) else { continue }
                 if sources.contains(where: { $0.kind == .anonymous && $0.range == range }) { continue }
-                sources.append(SourceAnnotation(name: text(range), kind: .anonymous, range: range))
+                // One source per wording (`American officials` said three times).
+                let name = text(range)
+                let key = name.lowercased()
+                if anonymousByName.contains(key) { continue }
+                anonymousByName.insert(key)
+                sources.append(SourceAnnotation(name: name, kind: .anonymous, range: range))
                 continue
             }
             guard let speaker = quote.speaker?.id, let e = entities.firstIndex(where: { $0.id == speaker }) else { continue }
@@ -357,7 +365,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     /// "the authority's annual report", "a Kremlin statement", "a report by the agency": a document
     /// head with a determiner or possessive before it and an owner or a specific modifier, or
     /// cited by the sentence ("according to the filing", "the study found").
-    private mutating func documents(_ t: UnsafeBufferPointer<TextToken>) {
+    private mutating func documents(_ t: UnsafeBufferPointer<TextToken>, vague: RangeList) {
         var i = 0
         while i < t.count {
             let m = vocabulary.cues.match(t, at: i)
@@ -438,6 +446,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             }
             guard owner || specific || cited else { continue }
             let range = TextRange(start: t[start].start, end: end)
+            // `Many reports suggest`: vague, not a document to cite.
+            if vague.overlaps(range) { continue }
             if sources.contains(where: { $0.range.map { $0.overlaps(range) } ?? false && $0.kind == .document }) { continue }
             let entity = mentions.entity(overlapping: range).map { Reference<Entity>(document.annotations.entities[$0].id) }
             sources.append(SourceAnnotation(name: text(range), kind: .document, range: range, entity: entity))

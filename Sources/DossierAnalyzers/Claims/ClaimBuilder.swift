@@ -79,10 +79,10 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         for (i, source) in document.annotations.sources.enumerated() {
             if let r = source.range { placedSources.append((r, i)) }
             if let e = source.entity { sourcesByEntity[e.id, default: []].append(i) }
-            if source.entity == nil, source.kind == .organization || source.kind == .person,
-                sourcesByWording[source.name.lowercased()] == nil
-            {
-                sourcesByWording[source.name.lowercased()] = i
+            // Anonymous sources too: `sources` makes one source of a wording however often it speaks.
+            if source.entity == nil, source.kind == .organization || source.kind == .person || source.kind == .anonymous {
+                let key = source.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                if sourcesByWording[key] == nil { sourcesByWording[key] = i }
             }
         }
         placedSources.sort { $0.range < $1.range }
@@ -400,9 +400,11 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
         return result
     }
 
-    /// The source `sources` made of a quote's speaker that is no entity, by its wording.
+    /// The source `sources` made of a quote's speaker that is no entity, by its wording (an
+    /// unnamed speaker's too: `American officials` said three times is one source, and
+    /// `Prosecutors` an organisation).
     private mutating func unnamedSource(of quote: Quote) -> Int? {
-        guard !quote.isAnonymous, let r = quote.speakerRange else { return nil }
+        guard quote.speaker == nil, let r = quote.speakerRange else { return nil }
         return sourcesByWording[document.text(in: r).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
     }
 
@@ -438,7 +440,7 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
             for i in Set(candidates).sorted() {
                 let s = sources[i]
                 if let speaker = quote.speaker, s.entity == speaker { add(s, .speaker) }
-                if quote.isAnonymous, s.kind == .anonymous, let r = quote.speakerRange, s.range == r { add(s, .speaker) }
+                if quote.isAnonymous, s.entity == nil, s.kind == .anonymous || s.kind == .organization { add(s, .speaker) }
                 if quote.speaker == nil, !quote.isAnonymous, s.entity == nil, s.kind != .anonymous { add(s, .speaker) }
             }
         }
