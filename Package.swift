@@ -105,8 +105,8 @@ let package = Package(
             name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
         .testTarget(
-            name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport", "DossierTesting"], exclude: ["HeldOut"],
-            swiftSettings: settings),
+            name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport", "DossierTesting"],
+            exclude: ["HeldOut", "HeldOutSources"], swiftSettings: settings),
         .testTarget(
             name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(
