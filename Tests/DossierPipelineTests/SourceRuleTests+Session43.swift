@@ -94,6 +94,40 @@ struct SourceRuleTests43 {
         }
     }
 
+    @Test("the medium of what someone says, a document named by the words before it, and what is not one")
+    func documentsAsNewsCitesThem() async throws {
+        let text = """
+            Library hours cut
+
+            The trust said in a statement that it would cut hours. The consultation report found that most users came on Saturdays. A separate staffing assessment, published on Monday, warned of closures. The trust suffered the largest data breach in its history last year. Studies show that libraries help literacy.
+            """
+        let yaml = "version: 1\nreader: text\nanalyzers: [sentences, entities, dates, quotes, sources]\nexporters: [json]\n"
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "library.txt", text: text)])
+        let document = try #require(try result.documents().first, "\(result.diagnostics)")
+        let documents = Self.sources(document, .document)
+        #expect(documents.contains("a statement"), "\(documents)")
+        #expect(documents.contains("The consultation report"), "\(documents)")
+        #expect(documents.contains { $0.contains("staffing assessment") }, "\(documents)")
+        #expect(!documents.contains { $0.contains("data") || $0.contains("Studies") }, "\(documents)")
+    }
+
+    @Test("'Some lawmakers privately complain', 'Political strategists say', 'It is widely assumed' are vague")
+    func moreVagueForms() async throws {
+        let text = """
+            Budget row
+
+            Some lawmakers privately complain that the budget is late. Political strategists say the delay helps the governor. It is widely assumed that the vote will pass. It is expected to rain on Tuesday.
+            """
+        let yaml = "version: 1\nreader: text\nanalyzers: [sentences, entities, dates, quotes, sources]\nexporters: [json]\n"
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "budget.txt", text: text)])
+        let document = try #require(try result.documents().first, "\(result.diagnostics)")
+        let vague = Self.vague(document)
+        #expect(vague.contains("Some lawmakers privately complain"), "\(vague)")
+        #expect(vague.contains("Political strategists say"), "\(vague)")
+        #expect(vague.contains { $0.hasPrefix("It is widely assumed") }, "\(vague)")
+        #expect(!vague.contains { $0.contains("expected") }, "\(vague)")
+    }
+
     @Test(
         "'Some commuters say', 'Many regular passengers believe', 'analysts expect', 'Estate agents say' are vague; a counted, named or punctuated group is not"
     )

@@ -369,7 +369,10 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         var i = 0
         while i < t.count {
             let m = vocabulary.cues.match(t, at: i)
-            guard m.length > 0, m.categories & vocabulary.document != 0, !t[i].shape.contains(.capitalized) else {
+            // A capitalised head only opening the sentence (`Guidance issued by the department`).
+            guard m.length > 0, m.categories & vocabulary.document != 0,
+                !t[i].shape.contains(.capitalized) || i == 0 || !sameSentence(t, i - 1, i)
+            else {
                 i += 1
                 continue
             }
@@ -382,7 +385,9 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             var specific = false
             var anchored = false
             var k = head - 1
-            while k >= 0 && head - k <= 5 && sameSentence(t, k, head) {
+            var nouns = 0
+            // (A capitalised head opens its sentence: nothing before it to walk back over.)
+            while k >= 0 && head - k <= 5 && sameSentence(t, k, head) && !t[head].shape.contains(.capitalized) {
                 let token = t[k]
                 if SourceWords.determiners.contains(token.hash) {
                     start = k
@@ -401,9 +406,17 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                     specific = true
                 } else if token.shape.contains(.capitalized) || token.shape.contains(.allCaps) || token.shape.contains(.digit) {
                     owner = true
-                } else if !SourceWords.documentFillers.contains(token.hash) {
+                } else if SourceWords.documentFillers.contains(token.hash) {
                     // (`the bank's most recent annual report`, `a six-page ruling`: words that
                     // only grade or measure the document are passed over.)
+                } else if nouns < 2, isPlainWord(token), spaced(t, k, k + 1), !SourceWords.notModifiers.contains(token.hash),
+                    !SourceWords.documentStops.contains(token.hash)
+                {
+                    // `a separate transport assessment`, `The consultation report`: up to two
+                    // words naming what kind of document it is single it out, once a determiner
+                    // or a possessive is found before them.
+                    nouns += 1
+                } else {
                     break
                 }
                 start = k
@@ -413,7 +426,13 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             // sentence and cited by its verb needs no determiner.
             let opensSentence = start == 0 || !sameSentence(t, start - 1, start)
             let citedByVerb = headEnd < t.count && sameSentence(t, head, headEnd) && SourceWords.citingVerbs.contains(t[headEnd].hash)
-            guard anchored || (opensSentence && citedByVerb) else { continue }
+            let singledOut =
+                headEnd < t.count && sameSentence(t, head, headEnd) && SourceWords.documentParticiples.contains(t[headEnd].hash)
+            // Unanchored, it needs an owner or a participle: `Court filings show`, `Guidance issued by
+            // the department`, not `Studies show` (vague, not a document).
+            guard anchored || (opensSentence && (citedByVerb || singledOut) && (owner || singledOut)) else { continue }
+            // `our hands-on review`, `your personal data`: the writer's or the reader's, not cited.
+            let ownedByReader = anchored && start < head && SourceWords.readerPossessives.contains(t[start].hash)
             // "The US reports “progress”": a plural head that can be a verb must be followed by
             // what follows a noun (a preposition, a verb of showing, or punctuation).
             if m.length == 1, SourceWords.verbLikeHeads.contains(t[head].hash) {
@@ -438,11 +457,29 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             }
             // "According to the filing, …", "the study found": a bare document the sentence cites
             // (it stands for one named before, which may not be a source the rules found).
-            let cited = follows(t, start, SourceWords.accordingTo) || citedByVerb
+            // `said in a statement`, `wrote in a report last month`, `In a filing, the company said`:
+            // the medium of what someone says is cited.
+            let medium =
+                start >= 1 && t[start - 1].hash == SourceWords.inWord
+                && (start - 1 == 0 || !sameSentence(t, start - 2, start - 1)
+                    || vocabulary.cues.categories(ofWord: t[start - 2].hash) & vocabulary.reportVerb != 0)
+            let cited = follows(t, start, SourceWords.accordingTo) || citedByVerb || medium
             // "a report published last month", "a motion filed on Friday": a participle after the
             // head singles out one document.
-            if headEnd < t.count, sameSentence(t, head, headEnd), SourceWords.documentParticiples.contains(t[headEnd].hash) {
-                specific = true
+            if singledOut { specific = true }
+            // Words naming the kind of document single it out only when the head ends the noun
+            // phrase (`the consultation report found`, not `the largest data breach`).
+            if nouns > 0 {
+                let next = headEnd < t.count && sameSentence(t, head, headEnd) ? t[headEnd] : nil
+                let ends = next.map { $0.start > t[headEnd - 1].end && Self.isClause(units[t[headEnd - 1].end]) } ?? true
+                let endsPhrase =
+                    ends
+                    || next.map {
+                        $0.hash != SourceWords.and && (SourceWords.afterDocument.contains($0.hash) || SourceWords.citingVerbs.contains($0.hash))
+                    } ?? false
+                // (`a California-based automobile data firm`: the head is a word of a longer name.)
+                guard endsPhrase else { continue }
+                if !SourceWords.processHeads.contains(t[head].hash) && !ownedByReader { specific = true }
             }
             guard owner || specific || cited else { continue }
             let range = TextRange(start: t[start].start, end: end)
@@ -685,6 +722,19 @@ enum SourceWords {
     static let accordingTo: [UInt64] = [WordTable.hash("according"), WordTable.hash("to")]
     static let the = WordTable.hash("the")
     static let headEnders = WordTable(words: ["of", "for", "at", "from", "with"])
+    static let inWord = WordTable.hash("in")
+    static let and = WordTable.hash("and")
+    static let readerPossessives = WordTable(words: ["our", "my", "your"])
+    /// Heads that name a process or a part as often as a document: words naming their kind do
+    /// not make them one (`the impeachment inquiry`, `the closing minutes`, `the extra data`).
+    static let processHeads = WordTable(words: ["investigation", "investigations", "inquiry", "data", "minutes", "review"])
+    /// Words that end the walk back from a document head: verbs and pronouns that often stand
+    /// before one (`shows report`, `it report`).
+    static let documentStops = WordTable(words: [
+        "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "they", "we", "he", "she", "not", "no", "said",
+        "says", "say", "told", "and", "or", "but", "same", "whole", "routine", "judicial", "large", "larger", "largest", "small",
+        "smaller", "false", "possible", "further", "major", "big", "formal", "thorough", "proper", "good", "entire", "another", "any", "every", "each",
+    ])
     /// `there's`, `it's`: a verb after the apostrophe, not a possessive (curly ones fold to these).
     static let contractions = WordTable(words: [
         "there's", "it's", "that's", "here's", "what's", "who's", "he's", "she's", "where's", "let's", "how's", "when's",
@@ -738,13 +788,14 @@ enum SourceWords {
     static let it = WordTable.hash("it")
     static let isWord = WordTable.hash("is")
     static let impersonal = WordTable(words: [
-        "believed", "said", "thought", "claimed", "argued", "rumoured", "rumored", "feared", "understood",
+        "believed", "said", "thought", "claimed", "argued", "rumoured", "rumored", "feared", "understood", "assumed",
     ])
     static let groupNouns = WordTable(words: [
         "experts", "critics", "analysts", "observers", "residents", "people", "commentators", "economists", "scientists", "voters",
         "officials", "locals", "users", "readers", "viewers", "americans", "europeans", "ukrainians", "russians",
     ])
     static let softAdverbs = WordTable(words: [
-        "often", "also", "now", "widely", "generally", "still", "have", "had", "long", "increasingly",
+        "often", "also", "now", "widely", "generally", "still", "have", "had", "long", "increasingly", "privately", "publicly",
+        "openly", "quietly", "already",
     ])
 }
