@@ -475,7 +475,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                 let endsPhrase =
                     ends
                     || next.map {
-                        $0.hash != SourceWords.and && (SourceWords.afterDocument.contains($0.hash) || SourceWords.citingVerbs.contains($0.hash))
+                        $0.hash != SourceWords.and
+                            && (SourceWords.afterDocument.contains($0.hash) || SourceWords.citingVerbs.contains($0.hash))
                     } ?? false
                 // (`a California-based automobile data firm`: the head is a word of a longer name.)
                 guard endsPhrase else { continue }
@@ -733,7 +734,8 @@ enum SourceWords {
     static let documentStops = WordTable(words: [
         "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "they", "we", "he", "she", "not", "no", "said",
         "says", "say", "told", "and", "or", "but", "same", "whole", "routine", "judicial", "large", "larger", "largest", "small",
-        "smaller", "false", "possible", "further", "major", "big", "formal", "thorough", "proper", "good", "entire", "another", "any", "every", "each",
+        "smaller", "false", "possible", "further", "major", "big", "formal", "thorough", "proper", "good", "entire", "another", "any",
+        "every", "each",
     ])
     /// `there's`, `it's`: a verb after the apostrophe, not a possessive (curly ones fold to these).
     static let contractions = WordTable(words: [

@@ -310,7 +310,8 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             if Self.isLetter(value(k)), let w = word(at: k) {
                 if w.entry.kind == .future {
                     let needsTo = value(w.start) | 0x20 == 0x67 || value(w.start) | 0x20 == 0x70 || value(w.start) | 0x20 == 0x65
-                    if !needsTo || word(after: w.end)?.entry.kind == .preposition { return true }
+                    // `expected to`, not `than expected after a slump`.
+                    if !needsTo || word(after: w.end).map({ text($0.start, $0.end).lowercased() == "to" }) ?? false { return true }
                 }
                 k = w.end
             } else {
@@ -318,6 +319,103 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             }
         }
         return false
+    }
+
+    /// The tense of the clause a mention stands in, from the words nearest to it (`future`, and
+    /// `near` when the word that tells is right before the mention; nil when nothing tells): a
+    /// deadline or an end (`by Friday`, `until at least Thursday`) is future; else the nearest verb
+    /// before it in its clause (`voted 5-2 on Monday`, `reported … on Wednesday`, `will take up …
+    /// on Monday`), unless an infinitive stands between (`agreed to meet on Friday`), else the
+    /// nearest after it (`On Sunday the city will mark …`). A participle after `be` or `remain`
+    /// (`will be closed on Friday`) tells nothing by itself. Asked only of mentions that need a
+    /// tense, a few an article.
+    private mutating func clauseTense(_ start: Int, _ end: Int) -> (future: Bool, near: Bool)? {
+        func verdict(_ w: String, before previous: String?, after next: String?) -> Bool? {
+            if DateTenseWords.futureWords.contains(w) { return true }
+            if DateTenseWords.futureBeforeTo.contains(w) { return next == "to" ? true : nil }
+            // A past form after `be`, `is`, `remain` is a participle (`will be held on Jan 20th`):
+            // past only after `was`, `were`, `remained`.
+            if DateTenseWords.pastWords.contains(w) || (w.count >= 4 && w.hasSuffix("ed")) {
+                if let previous, DateTenseWords.copulas.contains(previous) {
+                    return DateTenseWords.pastCopulas.contains(previous) ? false : nil
+                }
+                return false
+            }
+            return nil
+        }
+        // Words before, nearest first, within the clause.
+        var before: [String] = []
+        var k = start
+        while k > 0, before.count < 14 {
+            let v = value(k - 1)
+            if v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x0A || v == 0x28 || v == 0x29 { break }
+            if v == 0x2E, k - 2 >= 0, Self.isLetter(value(k - 2)), !(k - 3 >= 0 && value(k - 3) == 0x2E) { break }
+            if Self.isLetter(v) {
+                var b = k - 1
+                while b > 0, Self.isLetter(value(b - 1)) { b -= 1 }
+                before.append(text(b, k).lowercased())
+                k = b
+            } else {
+                k -= 1
+            }
+        }
+        let firstWords = before.prefix(4).filter { !["at", "least", "on", "am", "pm", "a", "p", "m"].contains($0) }
+        if let w = firstWords.first, DateTenseWords.deadlines.contains(w) { return (true, true) }
+        for (i, w) in before.enumerated() {
+            // Near: the verb right before the mention, a preposition at most between (`opened in March`).
+            if let tense = verdict(w, before: i + 1 < before.count ? before[i + 1] : nil, after: i > 0 ? before[i - 1] : nil) {
+                return (tense, i <= 1)
+            }
+            // `agreed to meet on Friday`: the infinitive's time is not its governing verb's; after
+            // a verb of intending it is ahead.
+            if w == "to", i > 0 {
+                if i + 1 < before.count, DateTenseWords.intending.contains(before[i + 1]) { return (true, false) }
+                return nil
+            }
+        }
+        // Words after, within the clause.
+        var after: [String] = []
+        k = end
+        while k < n, after.count < 8 {
+            let v = value(k)
+            if v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x0A || v == 0x28 || v == 0x29 { break }
+            if v == 0x2E, k + 1 >= n || Self.isSpace(value(k + 1)) { break }
+            if Self.isLetter(v) {
+                var e = k + 1
+                while e < n, Self.isLetter(value(e)) { e += 1 }
+                after.append(text(k, e).lowercased())
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        for (i, w) in after.enumerated() {
+            if let tense = verdict(w, before: i > 0 ? after[i - 1] : nil, after: i + 1 < after.count ? after[i + 1] : nil) {
+                return (tense, false)
+            }
+        }
+        return nil
+    }
+
+    /// The candidate among the years around the anchor for a month (and day): the one in the
+    /// direction of the clause's tense (within a year when its verb is right before the date, else
+    /// half a year), else the nearest (`March 16` in an article of
+    /// March 3 is this year's, `Dec. 28` in one of January 3 last year's). `matches` keeps only
+    /// candidates a weekday given with the date agrees with, when one does.
+    private static func nearest(
+        _ candidates: [CivilDate], to anchor: CivilDate, tense: (future: Bool, near: Bool)?, matches: (CivilDate) -> Bool = { _ in true }
+    ) -> CivilDate? {
+        let agreeing = candidates.filter(matches)
+        let pool = agreeing.isEmpty ? candidates : agreeing
+        func distance(_ d: CivilDate) -> Int { abs(d.days - anchor.days) }
+        if let tense {
+            // A verb right before the date is trusted for a year (`opened in March`), one further
+            // off for half a year.
+            let directed = pool.filter { tense.future ? !($0 < anchor) : !(anchor < $0) }
+            if let best = directed.min(by: { distance($0) < distance($1) }), distance(best) <= (tense.near ? 366 : 183) { return best }
+        }
+        // Ties go to the past, the usual tense of news.
+        return pool.min { distance($0) < distance($1) || (distance($0) == distance($1) && $0 < $1) }
     }
 
     // MARK: Months
@@ -370,14 +468,18 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         } else if let prev, prevKind == .edge {
             start = prev.start
         }
-        let future = modifier == 99 ? isFuture(start, w.end) : false
+        let tense = modifier == 99 ? clauseTense(start, w.end) : nil
         relative(start, w.end) { a in
             let year: Int
             switch modifier {
             case -1: year = m < a.month ? a.year : a.year - 1
             case 1: year = m > a.month ? a.year : a.year + 1
             case 0: year = a.year
-            default: year = future ? (m >= a.month ? a.year : a.year + 1) : (m <= a.month ? a.year : a.year - 1)
+            default:
+                // The month's middle, so that the same month as the anchor is distance zero.
+                let candidates = [a.year - 1, a.year, a.year + 1].map { CivilDate(year: $0, month: m, day: 15) }
+                let here = CivilDate(year: a.year, month: a.month, day: 15)
+                year = Self.nearest(candidates, to: here, tense: tense)?.year ?? a.year
             }
             return "\(CivilDate.pad(year, 4))-\(CivilDate.pad(m, 2))"
         }
@@ -432,16 +534,17 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             }
             return
         }
-        let future = isFuture(start, end)
+        let tense = clauseTense(start, end)
+        // `Saturday 14 February`, `Monday, March 16`: the weekday picks the year.
+        let named = word(at: start).flatMap { $0.entry.kind == .weekday ? $0.entry.value : nil }
         relative(start, end, kind: kind) { a in
-            var y = a.year
-            // Feb. 29 outside a leap year falls to the nearest leap year in the direction of the tense.
-            let probe = CivilDate.isValid(year: y, month: m, day: day) ? CivilDate(year: y, month: m, day: day) : nil
-            if let probe {
-                if future, probe < a { y += 1 }
-                if !future, a < probe { y -= 1 }
+            // Feb. 29 falls in the leap years among the candidates.
+            let candidates = (a.year - 4...a.year + 4).filter { CivilDate.isValid(year: $0, month: m, day: day) }
+                .map { CivilDate(year: $0, month: m, day: day) }
+            guard let best = Self.nearest(candidates, to: a, tense: tense, matches: { named == nil || $0.weekday == named }) else {
+                return nil
             }
-            return value(y)
+            return value(best.year)
         }
     }
 
@@ -468,7 +571,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             modifier = prev.entry.value
             start = prev.start
         }
-        let future = modifier == 99 || modifier == 0 ? isFuture(start, w.end) : false
+        let future = modifier == 99 || modifier == 0 ? (clauseTense(start, w.end)?.future ?? isFuture(start, w.end)) : false
         relative(start, w.end) { a in
             let back = (a.weekday - target + 7) % 7
             let ahead = (target - a.weekday + 7) % 7
@@ -740,7 +843,17 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             if i + 1 < found.count, a.kind == .point, found[i + 1].kind == .point, let start = rangeStart(a, found[i + 1]) {
                 let b = found[i + 1]
                 let anchor = a.anchor ?? b.anchor
-                if let va = a.value, let vb = b.value {
+                if var va = a.value, var vb = b.value {
+                    // Each end was resolved on its own: a range that ends before it starts
+                    // (`between March and May` read as March this year and May last year) moves
+                    // the end that depends on the anchor by a year.
+                    if vb < va, va.count == vb.count, va.first != "T" {
+                        if b.anchor != nil, let moved = Self.shiftYear(vb, by: 1), !(moved < va) {
+                            vb = moved
+                        } else if a.anchor != nil, let moved = Self.shiftYear(va, by: -1), !(vb < moved) {
+                            va = moved
+                        }
+                    }
                     found[w] = mention(start, b.end, kind: .range, value: "\(va)/\(vb)", anchor: anchor, unresolved: nil)
                 } else {
                     found[w] = mention(start, b.end, kind: .range, value: nil, anchor: anchor, unresolved: a.unresolved ?? b.unresolved)
@@ -754,6 +867,13 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             }
         }
         found.removeSubrange(w...)
+    }
+
+    /// An ISO 8601 value that opens with a four-digit year, with the year moved by `n`.
+    private static func shiftYear(_ value: String, by n: Int) -> String? {
+        let digits = value.prefix(4)
+        guard digits.count == 4, let year = Int(digits), value.count == 4 || value.dropFirst(4).first == "-" else { return nil }
+        return CivilDate.pad(year + n, 4) + value.dropFirst(4)
     }
 
     /// Where the range of `a` and `b` starts, when the text between them joins them.
@@ -810,4 +930,25 @@ private enum DateScanClass {
         if c &- 0x30 < 10 { return digit | alnum }
         return c >= 0x80 && c != 0xA0 ? alnum : 0
     }
+}
+
+/// The words `DateScanner.clauseTense` reads, outside the generic type (which cannot hold stored statics).
+enum DateTenseWords {
+    static let futureWords: Set<String> = ["will", "shall", "ll", "would", "scheduled", "upcoming"]
+    static let futureBeforeTo: Set<String> = ["going", "expected", "plans", "planned", "set", "due", "hopes", "aims", "intends"]
+    static let deadlines: Set<String> = ["by", "until", "till", "through"]
+    static let intending: Set<String> = [
+        "agreed", "agree", "agrees", "decided", "decide", "decides", "voted", "promised", "pledged", "vowed", "offered",
+        "threatened", "intend", "intends", "intended", "hope", "hopes", "hoped", "aim", "aims", "aimed", "want", "wants", "wanted",
+    ]
+    static let pastWords: Set<String> = [
+        "was", "were", "had", "did", "said", "says", "told", "met", "went", "began", "came", "held", "took", "made", "gave", "won",
+        "lost", "left", "fell", "rose", "saw", "found", "got", "became", "sent", "spent", "ran", "struck", "broke", "paid", "sold",
+        "bought", "brought", "kept", "led", "chose", "spoke", "stood", "felt", "fought", "caught", "thought", "wrote", "drew",
+        "threw", "flew", "grew", "knew", "shot", "hit", "ago", "since", "spoken", "seen", "done", "gone", "taken", "given",
+    ]
+    static let copulas: Set<String> = [
+        "be", "been", "being", "is", "are", "was", "were", "remain", "remains", "remained", "stay", "stays", "stayed", "get", "gets",
+    ]
+    static let pastCopulas: Set<String> = ["was", "were", "remained", "stayed"]
 }

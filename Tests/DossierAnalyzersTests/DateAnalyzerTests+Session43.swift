@@ -1,0 +1,45 @@
+import DossierAnalyzers
+import DossierCore
+import Testing
+
+/// The tense of a mention's own clause, the year nearest the published date, and ranges that do
+/// not end before they start: misses of a blind set of dated articles, shown in other words.
+extension DateAnalyzerTests {
+    // 2026-03-03 is a Tuesday; 2026-01-14 a Wednesday; 2025-11-06 a Thursday.
+    static let clauses: [Case] = [
+        // The verb before the date tells, not a `will` later in the sentence.
+        Case(
+            "The board voted 4-1 on Monday to adopt a timetable that will shut the pier.", published: "2026-03-03",
+            "Monday", "2026-03-02", anchor: "2026-03-03"),
+        // `than expected after` is no future.
+        Case(
+            "Ardent Labs posted a rise in profit on Wednesday, recovering faster than expected after a slump.", published: "2025-11-06",
+            "Wednesday", "2025-11-05", anchor: "2025-11-06"),
+        // A deadline is ahead.
+        Case(
+            "The judge told him to hand in his passport by Friday.", published: "2026-01-14", "Friday", "2026-01-16", anchor: "2026-01-14"),
+        Case("The line would stay shut until at least Thursday.", published: "2026-01-14", "Thursday", "2026-01-15", anchor: "2026-01-14"),
+        // An infinitive after a past verb is not past.
+        Case("The two sides agreed to meet again on Friday.", published: "2026-01-14", "Friday", "2026-01-16", anchor: "2026-01-14"),
+        // A month and day without a year: the nearest, or the weekday's year.
+        Case(
+            "The board takes up the request at its meeting on March 16.", published: "2026-03-03", "March 16", "2026-03-16",
+            anchor: "2026-03-03"),
+        Case(
+            "Tickets for the final on Saturday 14 February sold out.", published: "2026-02-07", "Saturday 14 February", "2026-02-14",
+            anchor: "2026-02-07"),
+        Case(
+            "The sale of the unit closed on Dec. 28 after a long wait.", published: "2026-01-03", "Dec. 28", "2025-12-28",
+            anchor: "2026-01-03"),
+        // A participle after `be` is not past: the summit is ahead.
+        Case("The summit will be held on Jan 20th in Ostby.", "Jan 20th", "2026-01-20", anchor: "2025-12-14"),
+        // A range's second end follows its first.
+        Case(
+            "The road will close from 13 January to 16 January for repairs.", published: "2026-01-14", "from 13 January to 16 January",
+            .range,
+            "2026-01-13/2026-01-16", anchor: "2026-01-14"),
+    ]
+
+    @Test("a mention's own clause gives its tense; a date without a year is the nearest; a range ends after it starts", arguments: clauses)
+    func clauseTenseAndNearestYear(_ c: Case) throws { try Self.check(c) }
+}
