@@ -40,6 +40,28 @@ extension DateAnalyzerTests {
             "2026-01-13/2026-01-16", anchor: "2026-01-14"),
     ]
 
+    static let quartersAndTimes: [Case] = [
+        Case(
+            "Harrow Foods said third-quarter profit rose by a fifth.", published: "2025-11-06", "third-quarter", .range, "2025-07/2025-09",
+            anchor: "2025-11-06"),
+        Case("Sales fell in the second quarter of 2024.", "the second quarter of 2024", .range, "2024-04/2024-06", anchor: nil),
+        Case(
+            "The plant will reopen in the first quarter.", published: "2025-11-06", "the first quarter", .range, "2026-01/2026-03",
+            anchor: "2025-11-06"),
+        Case(
+            "Margins were thin in the fourth quarter of last year.", published: "2026-02-10", "the fourth quarter of last year", .range,
+            "2025-10/2025-12", anchor: "2026-02-10"),
+        Case("The first train left at 7.40am from the coast.", "7.40am", "T07:40"),
+    ]
+
+    @Test("quarters are ranges of three months; 7.40am is a time, 2.30 percent none", arguments: quartersAndTimes)
+    func quartersAndDottedTimes(_ c: Case) throws { try Self.check(c) }
+
+    @Test("a decimal before `percent` is no time")
+    func decimalIsNoTime() throws {
+        #expect(try Self.mentions("Inflation rose 2.30 percent in the year.").isEmpty)
+    }
+
     @Test("a mention's own clause gives its tense; a date without a year is the nearest; a range ends after it starts", arguments: clauses)
     func clauseTenseAndNearestYear(_ c: Case) throws { try Self.check(c) }
 }

@@ -44,12 +44,14 @@ struct DateLexicon: Sendable {
         /// `for`, `within`, `took`, `nearly`…: words after which `a week` is a length of time; after
         /// any other word (`41,000 vehicles a day`) it is a rate.
         case durationLead
+        /// `quarter`: with an ordinal before it, a quarter of a year.
+        case quarter
 
         /// Whether a word of this kind starts a rule on its own when the scan meets it; words of
         /// the other kinds matter only to rules started by a number or by one of these.
         var triggers: Bool {
             switch self {
-            case .month, .monthAbbreviation, .weekday, .unit, .relativeDay, .night, .clock: true
+            case .month, .monthAbbreviation, .weekday, .unit, .relativeDay, .night, .clock, .quarter: true
             default: false
             }
         }
@@ -128,6 +130,7 @@ struct DateLexicon: Sendable {
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         ]
         for (i, m) in months.enumerated() { add([m], .month, i + 1) }
+        add(["quarter"], .quarter)
         let abbreviations: [(String, Int)] = [
             ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10),
             ("nov", 11), ("dec", 12),

@@ -146,6 +146,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         case .clock:
             emit(w.start, w.end, value: w.entry.value == 12 ? "T12:00" : "T00:00")
             return w.end
+        case .quarter: return quarter(w)
         default: return w.end
         }
     }
@@ -548,6 +549,52 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
+    // MARK: Quarters
+
+    /// `the third quarter`, `third-quarter profit`, `the fourth quarter of 2024`: a range of three
+    /// months. Without a year, the quarter holding the published date or the last one before it
+    /// (the next one on when the clause is future).
+    private mutating func quarter(_ w: Word) -> Int {
+        guard !w.capitalised, w.start >= 2, Self.isSpace(value(w.start - 1)) || value(w.start - 1) == 0x2D else { return w.end }
+        var b = w.start - 1
+        guard Self.isLetter(value(b - 1)) else { return w.end }
+        let ordinalEnd = b
+        while b > 0, Self.isLetter(value(b - 1)) { b -= 1 }
+        guard b >= lastEnd, let q = DateTenseWords.ordinals[text(b, ordinalEnd).lowercased()] else { return w.end }
+        var start = b
+        if let the = word(before: b), the.entry.kind == .the { start = the.start }
+        var end = w.end
+        var year: Int?
+        var shift: Int?
+        // `of 2024`, `of last year`.
+        if let of = word(after: w.end), text(of.start, of.end).lowercased() == "of" {
+            let b2 = skipSpaces(of.end)
+            if let (y, ye, yc) = digits(at: b2, max: 5), yc == 4, y >= 1900, y <= 2100, !continuesNumber(ye), !isAlnum(ye) {
+                year = y
+                end = ye
+            } else if let m = word(at: b2), m.entry.kind == .modifier, m.entry.value >= -1, m.entry.value <= 1,
+                let unit = word(after: m.end), unit.entry.kind == .unit, unit.entry.value == DateLexicon.Unit.year.rawValue
+            {
+                shift = m.entry.value
+                end = unit.end
+            }
+        }
+        func months(_ y: Int) -> String {
+            "\(CivilDate.pad(y, 4))-\(CivilDate.pad(3 * q - 2, 2))/\(CivilDate.pad(y, 4))-\(CivilDate.pad(3 * q, 2))"
+        }
+        if let year {
+            emit(start, end, kind: .range, value: months(year))
+            return end
+        }
+        let future = shift == nil ? (clauseTense(start, end)?.future ?? false) : false
+        relative(start, end, kind: .range) { a in
+            if let shift { return months(a.year + shift) }
+            let current = (a.month - 1) / 3 + 1
+            return months(future ? (q >= current ? a.year : a.year + 1) : (q <= current ? a.year : a.year - 1))
+        }
+        return end
+    }
+
     // MARK: Weekdays
 
     private mutating func weekday(_ w: Word) -> Int {
@@ -709,6 +756,13 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         {
             slashDate(i, ye, first: n1, second: n2, year: y)
             return ye
+        }
+        // 7.40am, 2.30 p.m.: British style, only with a meridiem (`2.30 percent` is no time).
+        if count <= 2, next == 0x2E, n1 >= 1, n1 <= 12, let (mm, me, mc) = digits(at: k + 1, max: 3), mc == 2, mm <= 59,
+            !continuesNumber(me), let (pm, end) = meridiem(at: me)
+        {
+            emit(i, end, value: "T\(CivilDate.pad(n1 % 12 + (pm ? 12 : 0), 2)):\(CivilDate.pad(mm, 2))")
+            return end
         }
         // 10:30 a.m.
         if count <= 2, next == 0x3A, n1 <= 23, let (mm, me, mc) = digits(at: k + 1, max: 3), mc == 2, mm <= 59,
@@ -934,6 +988,7 @@ private enum DateScanClass {
 
 /// The words `DateScanner.clauseTense` reads, outside the generic type (which cannot hold stored statics).
 enum DateTenseWords {
+    static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
     static let futureWords: Set<String> = ["will", "shall", "ll", "would", "scheduled", "upcoming"]
     static let futureBeforeTo: Set<String> = ["going", "expected", "plans", "planned", "set", "due", "hopes", "aims", "intends"]
     static let deadlines: Set<String> = ["by", "until", "till", "through"]
