@@ -261,6 +261,10 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
     }
 
     /// Emits a mention whose value depends on the anchor date, or says why it has none.
+    /// Whether relative mentions get a value: the tense is read only then (an article without a
+    /// published date keeps them unresolved).
+    private var resolves: Bool { settings.resolveRelative && settings.anchor != nil }
+
     private mutating func relative(_ start: Int, _ end: Int, kind: DateMention.Kind = .point, _ compute: (CivilDate) -> String?) {
         guard start >= lastEnd else { return }
         if settings.resolveRelative, let anchor = settings.anchor {
@@ -469,7 +473,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         } else if let prev, prevKind == .edge {
             start = prev.start
         }
-        let tense = modifier == 99 ? clauseTense(start, w.end) : nil
+        let tense = modifier == 99 && resolves ? clauseTense(start, w.end) : nil
         relative(start, w.end) { a in
             let year: Int
             switch modifier {
@@ -535,7 +539,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             }
             return
         }
-        let tense = clauseTense(start, end)
+        let tense = resolves ? clauseTense(start, end) : nil
         // `Saturday 14 February`, `Monday, March 16`: the weekday picks the year.
         let named = word(at: start).flatMap { $0.entry.kind == .weekday ? $0.entry.value : nil }
         relative(start, end, kind: kind) { a in
@@ -586,7 +590,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             emit(start, end, kind: .range, value: months(year))
             return end
         }
-        let future = shift == nil ? (clauseTense(start, end)?.future ?? false) : false
+        let future = shift == nil && resolves ? (clauseTense(start, end)?.future ?? false) : false
         relative(start, end, kind: .range) { a in
             if let shift { return months(a.year + shift) }
             let current = (a.month - 1) / 3 + 1
@@ -618,7 +622,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             modifier = prev.entry.value
             start = prev.start
         }
-        let future = modifier == 99 || modifier == 0 ? (clauseTense(start, w.end)?.future ?? isFuture(start, w.end)) : false
+        let future = (modifier == 99 || modifier == 0) && resolves ? (clauseTense(start, w.end)?.future ?? isFuture(start, w.end)) : false
         relative(start, w.end) { a in
             let back = (a.weekday - target + 7) % 7
             let ahead = (target - a.weekday + 7) % 7
