@@ -57,6 +57,19 @@ extension DateAnalyzerTests {
     @Test("quarters are ranges of three months; 7.40am is a time, 2.30 percent none", arguments: quartersAndTimes)
     func quartersAndDottedTimes(_ c: Case) throws { try Self.check(c) }
 
+    static let adjectivalLengths: [Case] = [
+        Case("Unions called a 48-hour strike at the port.", "48-hour", .duration, "PT48H", anchor: nil),
+        Case("The club was handed a four-week ban.", "four-week", .duration, "P4W", anchor: nil),
+    ]
+
+    @Test("a length of time as an adjective is a duration: 'a 48-hour strike', 'a four-week ban'", arguments: adjectivalLengths)
+    func adjectivalLength(_ c: Case) throws { try Self.check(c) }
+
+    @Test("an age is no length of time: 'a 48-year-old man', 'a two-year-old girl'")
+    func agesAreNoDurations() throws {
+        #expect(try Self.mentions("A 48-year-old man and a two-year-old girl were hurt.").isEmpty)
+    }
+
     @Test("a decimal before `percent` is no time")
     func decimalIsNoTime() throws {
         #expect(try Self.mentions("Inflation rose 2.30 percent in the year.").isEmpty)

@@ -639,10 +639,18 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
 
     private mutating func unit(_ w: Word) -> Int {
         // A capitalised unit is a word of a title or a name ("30 Seconds to Mars"), not a length of time.
-        guard let unit = DateLexicon.Unit(rawValue: w.entry.value), !w.capitalised, !Self.isDash(value(w.start - 1)), value(w.end) != 0x2D
-        else {
+        guard let unit = DateLexicon.Unit(rawValue: w.entry.value), !w.capitalised, value(w.end) != 0x2D else { return w.end }
+        // `a four-week ban`, `a two-year contract`: a number word, a hyphen and a singular unit
+        // (not `a two-year-old`).
+        if value(w.start - 1) == 0x2D, !w.entry.plural, !isOld(after: w.end), Self.isLetter(value(w.start - 2)) {
+            var b = w.start - 1
+            while b > 0, Self.isLetter(value(b - 1)) { b -= 1 }
+            if let number = word(at: b), number.end == w.start - 1, number.entry.kind == .number, number.entry.value > 1 {
+                emit(b, w.end, kind: .duration, value: Self.duration(Double(number.entry.value), unit))
+            }
             return w.end
         }
+        guard !Self.isDash(value(w.start - 1)) else { return w.end }
         guard let prev = word(before: w.start), value(prev.end) != 0x2D else { return w.end }
         switch prev.entry.kind {
         case .number:
@@ -804,6 +812,14 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             let unit = DateLexicon.Unit(rawValue: w.entry.value), (amount == 1) != w.entry.plural, value(w.end) != 0x2D
         {
             return amountOfTime(i, w, unit: unit, amount: amount)
+        }
+        // `a 48-hour strike`, `a 10-day closure`: a length of time as an adjective (not `a
+        // 48-year-old`).
+        if count <= 4, value(e) == 0x2D, let w = word(at: e + 1), w.entry.kind == .unit, !w.entry.plural, !w.capitalised,
+            let unit = DateLexicon.Unit(rawValue: w.entry.value), !isOld(after: w.end), value(w.end) != 0x2D
+        {
+            emit(i, w.end, kind: .duration, value: Self.duration(amount, unit))
+            return w.end
         }
         return e
     }
