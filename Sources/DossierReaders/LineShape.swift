@@ -80,6 +80,23 @@ struct LineShape<Scalars: RandomAccessCollection<Unicode.Scalar>> where Scalars.
         !range.isEmpty && range.count <= 80 && !endsOpen && !hasMoreWords(than: 10)
     }
 
+    /// A headline that asks (`Is the town's phone ban working?`): up to twenty words and 150
+    /// scalars, one sentence ending in `?` and nothing else closing a sentence before it.
+    var isTitleQuestion: Bool {
+        guard !range.isEmpty, range.count <= 150, lastMeaningful == "?", !hasMoreWords(than: 20) else { return false }
+        var k = range.lowerBound
+        let last = range.upperBound - 1
+        while k < last {
+            let c = s[k]
+            if c == "?" || c == "!" || (c == "." && k + 1 <= last && s[k + 1] == " " && k > range.lowerBound && s[k - 1].value &- 0x61 < 26)
+            {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
     /// A short question, such as `Who Pays?`: news sections are often headed by one.
     var isHeadingQuestion: Bool {
         !range.isEmpty && range.count <= 60 && lastMeaningful == "?" && !hasMoreWords(than: 6)

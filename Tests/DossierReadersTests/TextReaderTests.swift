@@ -461,3 +461,19 @@ struct TextReaderPublishedTests {
         #expect(deep.metadata.published == nil)
     }
 }
+
+@Suite("Text reader: a headline that asks")
+struct TextReaderQuestionTitleTests {
+    @Test("a one-line question opening the article is its title; a question that opens a paragraph is not")
+    func questionHeadline() throws {
+        let asked = try readText(
+            "Is the town's ferry ban working?\n\nThe ban on late sailings began in March. Ridership fell by a tenth.\n")
+        #expect(asked.metadata.title == "Is the town's ferry ban working?")
+        #expect(asked.blocks.first?.kind == .title)
+        let opening = try readText(
+            "Is the ferry ban working? Nobody in Kestrel seems to know, and the council will not say.\n\nThe ban began in March.\n")
+        #expect(opening.metadata.title == nil)
+        let two = try readText("Why now? What changed?\n\nThe ban began in March.\n")
+        #expect(two.metadata.title == nil)
+    }
+}

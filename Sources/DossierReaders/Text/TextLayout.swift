@@ -306,7 +306,8 @@ struct TextLayout {
         guard let first = units.first else { return }
         var hasTitle = false
         if units.count > 1, first.isOneLine,
-            (first.shape == .prose && shape(first.range).isTitleShaped) || (first.shape == .markdownHeading && first.level == 1)
+            (first.shape == .prose && (shape(first.range).isTitleShaped || shape(first.range).isTitleQuestion))
+                || (first.shape == .markdownHeading && first.level == 1)
         {
             units[0].kind = .title
             units[0].level = 0
