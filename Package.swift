@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"], swiftSettings: settings),
         .testTarget(
             name: "DossierPipelineTests", dependencies: ["Dossier", "DossierTestSupport", "DossierTesting"],
-            exclude: ["HeldOut", "HeldOutSources", "HeldOutDates"], swiftSettings: settings),
+            exclude: ["HeldOut", "HeldOutSources", "HeldOutDates", "HeldOutFraming"], swiftSettings: settings),
         .testTarget(
             name: "DossierReadersTests", dependencies: ["DossierReaders", "DossierTestSupport", "DossierTesting"], swiftSettings: settings),
         .testTarget(
