@@ -32,15 +32,7 @@ struct HeldOutDateTests {
 
     @Test("dates are found, told point from range from duration, and resolved against the published date")
     func datesFoundAndResolved() async throws {
-        let golds = try JSONDecoder().decode([String: Gold].self, from: Data(contentsOf: Self.folder.appendingPathComponent("gold.json")))
-        let names = golds.keys.sorted()
-        let inputs = try names.map {
-            (name: "\($0).txt", text: try String(contentsOf: Self.folder.appendingPathComponent("\($0).txt"), encoding: .utf8))
-        }
-        let yaml = "version: 1\nreader: text\nanalyzers: [sentences, dates]\nexporters: [json]\n"
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: inputs)
-        let documents = try result.documents()
-        try #require(documents.count == names.count, "\(result.diagnostics)")
+        let analyzed = try await HeldOutCorpus.analyze(Self.folder, key: Gold.self, analyzers: "sentences, dates")
         var gold = 0
         var found = 0
         var predicted = 0
@@ -50,37 +42,16 @@ struct HeldOutDateTests {
         var valuesRight = 0
         var publishedRight = 0
         var misses: [String] = []
-        for (name, document) in zip(names, documents) {
-            let key = golds[name]!
+        for (name, document, key) in analyzed {
             if document.metadata.published?.hasPrefix(key.published) ?? false { publishedRight += 1 }
-            let scalars = Array(document.text.unicodeScalars)
             // The body starts after the published date's line.
             let text = document.text
             let body = text.range(of: "\n\n").flatMap { first in text.range(of: "\n\n", range: first.upperBound..<text.endIndex) }
             let bodyStart = body.map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0.upperBound) } ?? 0
-            func occurrences(of words: String) -> [TextRange] {
-                let needle = Array(words.unicodeScalars)
-                var result: [TextRange] = []
-                var start = bodyStart
-                while start + needle.count <= scalars.count {
-                    if scalars[start..<start + needle.count].elementsEqual(needle) {
-                        result.append(TextRange(start: start, end: start + needle.count))
-                        start += 1
-                    } else {
-                        start += 1
-                    }
-                }
-                return result
-            }
             let mentions = document.annotations.dates
-            var seen: [String: Int] = [:]
             var spans: [TextRange] = []
-            for entry in key.dates {
-                let n = seen[entry.text, default: 0]
-                seen[entry.text] = n + 1
-                let all = occurrences(of: entry.text)
-                guard n < all.count else { continue }
-                let span = all[n]
+            for (entry, located) in zip(key.dates, HeldOutCorpus.ranges(of: key.dates.map(\.text), in: document, from: bodyStart)) {
+                guard let span = located else { continue }
                 spans.append(span)
                 gold += 1
                 let hits = mentions.filter { $0.range.overlaps(span) }
@@ -120,7 +91,7 @@ struct HeldOutDateTests {
                 found, gold, recall, predictedRight, predicted, precision, kindsRight, valuesRight, valued,
                 Double(valuesRight) / Double(max(valued, 1))))
         for miss in misses { print("  " + miss) }
-        #expect(publishedRight == names.count)
+        #expect(publishedRight == analyzed.count)
         #expect(gold >= 300)
         #expect(recall >= 0.90, "\(misses)")
         #expect(precision >= 0.93, "\(misses)")

@@ -19,16 +19,8 @@ struct HeldOutFramingTests {
 
     @Test("loaded words in the writer's voice are found, neutral uses left alone, clickbait headlines told apart")
     func loadedLanguage() async throws {
-        let golds = try JSONDecoder().decode([String: Gold].self, from: Data(contentsOf: Self.folder.appendingPathComponent("gold.json")))
-        let names = golds.keys.sorted()
-        let inputs = try names.map {
-            (name: "\($0).txt", text: try String(contentsOf: Self.folder.appendingPathComponent("\($0).txt"), encoding: .utf8))
-        }
-        let yaml =
-            "version: 1\nreader: text\nanalyzers: [sentences, entities, dates, quotes, sources, claims, framing]\nexporters: [json]\n"
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: inputs)
-        let documents = try result.documents()
-        try #require(documents.count == names.count, "\(result.diagnostics)")
+        let analyzed = try await HeldOutCorpus.analyze(
+            Self.folder, key: Gold.self, analyzers: "sentences, entities, dates, quotes, sources, claims, framing")
         var gold = 0
         var found = 0
         var predicted = 0
@@ -36,30 +28,14 @@ struct HeldOutFramingTests {
         var onNeutral = 0
         var headlinesRight = 0
         var misses: [String] = []
-        for (name, document) in zip(names, documents) {
-            let key = golds[name]!
-            /// The n-th occurrence of each listed phrase, in order.
-            func ranges(_ phrases: [String]) -> [TextRange] {
-                var seen: [String: Int] = [:]
-                return phrases.compactMap { phrase in
-                    let n = seen[phrase, default: 0]
-                    seen[phrase] = n + 1
-                    var from = document.text.startIndex
-                    var found: Range<String.Index>?
-                    for _ in 0...n {
-                        guard let r = document.text.range(of: phrase, range: from..<document.text.endIndex) else { return nil }
-                        found = r
-                        from = document.text.index(after: r.lowerBound)
-                    }
-                    guard let r = found else { return nil }
-                    let start = document.text.unicodeScalars.distance(from: document.text.unicodeScalars.startIndex, to: r.lowerBound)
-                    return TextRange(start: start, end: start + phrase.unicodeScalars.count)
-                }
+        for (name, document, key) in analyzed {
+            let listed = zip(key.loaded, HeldOutCorpus.ranges(of: key.loaded, in: document)).compactMap { phrase, range in
+                range.map { (phrase, $0) }
             }
-            let loaded = ranges(key.loaded)
-            let neutral = ranges(key.neutral)
+            let loaded = listed.map(\.1)
+            let neutral = HeldOutCorpus.ranges(of: key.neutral, in: document).compactMap { $0 }
             let own = document.annotations.findings.filter { Self.kinds.contains($0.kind) && $0.severity != .info }.compactMap(\.range)
-            for (phrase, range) in zip(key.loaded, loaded) {
+            for (phrase, range) in listed {
                 gold += 1
                 if own.contains(where: { $0.overlaps(range) }) {
                     found += 1
@@ -89,7 +65,7 @@ struct HeldOutFramingTests {
             String(
                 format:
                     "held-out framing: loaded found %d of %d (%.3f), findings right %d of %d (%.3f), on neutral uses %d, headlines right %d of %d",
-                found, gold, recall, right, predicted, precision, onNeutral, headlinesRight, names.count))
+                found, gold, recall, right, predicted, precision, onNeutral, headlinesRight, analyzed.count))
         for miss in misses { print("  " + miss) }
         #expect(gold >= 80)
         #expect(recall >= 0.50, "\(misses)")

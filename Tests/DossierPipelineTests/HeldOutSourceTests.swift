@@ -21,19 +21,6 @@ struct HeldOutSourceTests {
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HeldOutSources")
 
-    static func analyzed() async throws -> [(name: String, document: Document, gold: Gold)] {
-        let golds = try JSONDecoder().decode([String: Gold].self, from: Data(contentsOf: folder.appendingPathComponent("gold.json")))
-        let names = golds.keys.sorted()
-        let inputs = try names.map {
-            (name: "\($0).txt", text: try String(contentsOf: folder.appendingPathComponent("\($0).txt"), encoding: .utf8))
-        }
-        let yaml = "version: 1\nreader: text\nanalyzers: [sentences, entities, dates, quotes, sources, claims]\nexporters: [json]\n"
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: inputs)
-        let documents = try result.documents()
-        try #require(documents.count == names.count, "\(result.diagnostics)")
-        return zip(names, documents).map { ($0, $1, golds[$0]!) }
-    }
-
     /// Found, gold, right and predicted counts of one kind of thing.
     struct Count: CustomStringConvertible {
         var found = 0
@@ -71,7 +58,9 @@ struct HeldOutSourceTests {
         var claimsRight = 0
         var claimPieces = 0
         var misses: [String] = []
-        for (name, document, gold) in try await Self.analyzed() {
+        let analyzed = try await HeldOutCorpus.analyze(
+            Self.folder, key: Gold.self, analyzers: "sentences, entities, dates, quotes, sources, claims")
+        for (name, document, gold) in analyzed {
             let sources = document.annotations.sources
             func text(_ range: TextRange?) -> String { range.map { document.text(in: $0) } ?? "" }
             // Outlets by name.
