@@ -70,6 +70,15 @@ extension DateAnalyzerTests {
         #expect(try Self.mentions("A 48-year-old man and a two-year-old girl were hurt.").isEmpty)
     }
 
+    @Test("'two days later' and 'a year earlier' are points counted from the story, kept without a value")
+    func countedFromTheStory() throws {
+        let found = try Self.mentions("Two days later the jury returned. A year earlier, sales had doubled. The trial took two weeks.")
+        #expect(found.map(\.text) == ["Two days later", "A year earlier", "two weeks"])
+        #expect(found.map(\.mention.kind) == [.point, .point, .duration])
+        #expect(found[0].mention.value == nil && found[1].mention.value == nil)
+        #expect(found[2].mention.value == "P2W")
+    }
+
     @Test("a decimal before `percent` is no time")
     func decimalIsNoTime() throws {
         #expect(try Self.mentions("Inflation rose 2.30 percent in the year.").isEmpty)

@@ -713,6 +713,16 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         }
         // `73 years old`, `a 48-year-old`: an age, no span of time.
         if unit == .year || unit == .month || unit == .week || unit == .day, isOld(after: w.end) { return w.end }
+        // `two days later`, `a year earlier`: a point counted from an event of the story, not from
+        // the published date, so it keeps no value.
+        if let next = word(after: w.end), value(w.end) == 0x20, next.entry.kind == .edge,
+            ["later", "earlier"].contains(text(next.start, next.end).lowercased())
+        {
+            emit(
+                start, next.end, kind: .point, value: nil,
+                unresolved: "'\(text(start, next.end))' counts from an event of the story, not from the published date")
+            return next.end
+        }
         emit(start, w.end, kind: .duration, value: Self.duration(amount, unit))
         return w.end
     }
