@@ -79,6 +79,14 @@ extension DateAnalyzerTests {
         #expect(found[2].mention.value == "P2W")
     }
 
+    static let monthOfYear: [Case] = [
+        Case("He joined the board in May of last year.", published: "2026-01-14", "May of last year", "2025-05", anchor: "2026-01-14"),
+        Case("The plant closed in March of 2024.", "March of 2024", "2024-03", anchor: nil),
+    ]
+
+    @Test("a month with its year after `of`: 'May of last year', 'March of 2024'", arguments: monthOfYear)
+    func monthOfAYear(_ c: Case) throws { try Self.check(c) }
+
     @Test("a decimal before `percent` is no time")
     func decimalIsNoTime() throws {
         #expect(try Self.mentions("Inflation rose 2.30 percent in the year.").isEmpty)

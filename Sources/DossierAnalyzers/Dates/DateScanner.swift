@@ -473,6 +473,22 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         } else if let prev, prevKind == .edge {
             start = prev.start
         }
+        // `May of last year`, `March of 2024`: the year follows.
+        if modifier == 99, let of = word(after: w.end), value(w.end) == 0x20, text(of.start, of.end).lowercased() == "of" {
+            let b = skipSpaces(of.end)
+            if let (y, ye, yc) = digits(at: b, max: 5), yc == 4, y >= 1000, !continuesNumber(ye), !isAlnum(ye) {
+                emit(start, ye, value: "\(CivilDate.pad(y, 4))-\(CivilDate.pad(m, 2))")
+                return ye
+            }
+            if let shift = word(at: b), shift.entry.kind == .modifier, shift.entry.value >= -1, shift.entry.value <= 1,
+                let unit = word(after: shift.end), unit.entry.kind == .unit, unit.entry.value == DateLexicon.Unit.year.rawValue,
+                !unit.entry.plural
+            {
+                let k = shift.entry.value
+                relative(start, unit.end) { "\(CivilDate.pad($0.year + k, 4))-\(CivilDate.pad(m, 2))" }
+                return unit.end
+            }
+        }
         let tense = modifier == 99 && resolves ? clauseTense(start, w.end) : nil
         relative(start, w.end) { a in
             let year: Int
