@@ -46,7 +46,7 @@ extension DateAnalyzerTests {
             anchor: "2025-11-06"),
         Case("Sales fell in the second quarter of 2024.", "the second quarter of 2024", .range, "2024-04/2024-06", anchor: nil),
         Case(
-            "The plant will reopen in the first quarter.", published: "2025-11-06", "the first quarter", .range, "2026-01/2026-03",
+            "Orders will pick up in the first quarter.", published: "2025-11-06", "the first quarter", .range, "2026-01/2026-03",
             anchor: "2025-11-06"),
         Case(
             "Margins were thin in the fourth quarter of last year.", published: "2026-02-10", "the fourth quarter of last year", .range,
@@ -86,6 +86,25 @@ extension DateAnalyzerTests {
 
     @Test("a month with its year after `of`: 'May of last year', 'March of 2024'", arguments: monthOfYear)
     func monthOfAYear(_ c: Case) throws { try Self.check(c) }
+
+    static let halves: [Case] = [
+        Case(
+            "Sales fell in the second half of last year.", published: "2025-11-06", "the second half of last year", .range,
+            "2024-07/2024-12", anchor: "2025-11-06"),
+        Case("Visits rose in the first half of 2026, the figures show.", "the first half of 2026", .range, "2026-01/2026-06", anchor: nil),
+        Case(
+            "Output slowed in the first half of the year.", published: "2025-11-06", "the first half of the year", .range,
+            "2025-01/2025-06", anchor: "2025-11-06"),
+    ]
+
+    @Test("halves of a year are ranges of six months", arguments: halves)
+    func halvesOfAYear(_ c: Case) throws { try Self.check(c) }
+
+    @Test("a half or a quarter of a game is no date: 'scored in the second half', 'led in the third quarter'")
+    func partsOfAGame() throws {
+        #expect(try Self.mentions("Okafor scored twice in the second half.").isEmpty)
+        #expect(try Self.mentions("The Gulls led by ten in the third quarter and shot 52 percent in the first half.").isEmpty)
+    }
 
     @Test("a decimal before `percent` is no time")
     func decimalIsNoTime() throws {

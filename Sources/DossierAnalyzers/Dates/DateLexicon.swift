@@ -44,7 +44,7 @@ struct DateLexicon: Sendable {
         /// `for`, `within`, `took`, `nearly`…: words after which `a week` is a length of time; after
         /// any other word (`41,000 vehicles a day`) it is a rate.
         case durationLead
-        /// `quarter`: with an ordinal before it, a quarter of a year.
+        /// `quarter` (value 4) and `half` (2): with an ordinal before it, a part of a year.
         case quarter
 
         /// Whether a word of this kind starts a rule on its own when the scan meets it; words of
@@ -130,7 +130,10 @@ struct DateLexicon: Sendable {
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         ]
         for (i, m) in months.enumerated() { add([m], .month, i + 1) }
-        add(["quarter"], .quarter)
+        // The value is the parts of a year: `the third quarter`, `the first half`. (`half` also
+        // leads a length of time: `half a day`.)
+        add(["quarter"], .quarter, 4)
+        add(["half"], .quarter, 2)
         let abbreviations: [(String, Int)] = [
             ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10),
             ("nov", 11), ("dec", 12),
@@ -183,7 +186,7 @@ struct DateLexicon: Sendable {
         add(["once", "twice", "times", "per", "every", "each"], .rate)
         add(
             [
-                "for", "within", "over", "after", "about", "nearly", "almost", "than", "only", "just", "half", "least", "around",
+                "for", "within", "over", "after", "about", "nearly", "almost", "than", "only", "just", "least", "around",
                 "roughly", "under", "take", "takes", "took", "taken", "lasted", "lasts", "spent", "spend", "spends", "whole",
             ], .durationLead)
         add(["gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest"], .zone)

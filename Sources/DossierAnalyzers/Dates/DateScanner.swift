@@ -571,16 +571,18 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
 
     // MARK: Quarters
 
-    /// `the third quarter`, `third-quarter profit`, `the fourth quarter of 2024`: a range of three
-    /// months. Without a year, the quarter holding the published date or the last one before it
-    /// (the next one on when the clause is future).
+    /// `the third quarter`, `third-quarter profit`, `the fourth quarter of 2024`, `the first half of
+    /// 2026`: a range of three or six months. Without a year, the part holding the published date
+    /// or the last one before it (the next one on when the clause is future).
     private mutating func quarter(_ w: Word) -> Int {
         guard !w.capitalised, w.start >= 2, Self.isSpace(value(w.start - 1)) || value(w.start - 1) == 0x2D else { return w.end }
         var b = w.start - 1
         guard Self.isLetter(value(b - 1)) else { return w.end }
         let ordinalEnd = b
         while b > 0, Self.isLetter(value(b - 1)) { b -= 1 }
-        guard b >= lastEnd, let q = DateTenseWords.ordinals[text(b, ordinalEnd).lowercased()] else { return w.end }
+        let parts = w.entry.value
+        guard b >= lastEnd, let q = DateTenseWords.ordinals[text(b, ordinalEnd).lowercased()], q <= parts else { return w.end }
+        let span = 12 / parts
         var start = b
         if let the = word(before: b), the.entry.kind == .the { start = the.start }
         var end = w.end
@@ -599,8 +601,20 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 end = unit.end
             }
         }
+        // `of the year` names the year of the clause, the published one.
+        var ofTheYear = false
+        if year == nil, shift == nil, let of = word(after: w.end), text(of.start, of.end).lowercased() == "of",
+            let the = word(after: of.end), the.entry.kind == .the, let unit = word(after: the.end), unit.entry.kind == .unit,
+            unit.entry.value == DateLexicon.Unit.year.rawValue, !unit.entry.plural
+        {
+            ofTheYear = true
+            end = unit.end
+        }
+        // Without a year, a part of a game (`scored in the second half`, `led in the third quarter`)
+        // is far likelier than one of a year: only a sentence about money or output counts.
+        if year == nil, shift == nil, !ofTheYear, !isAboutResults(start, end) { return w.end }
         func months(_ y: Int) -> String {
-            "\(CivilDate.pad(y, 4))-\(CivilDate.pad(3 * q - 2, 2))/\(CivilDate.pad(y, 4))-\(CivilDate.pad(3 * q, 2))"
+            "\(CivilDate.pad(y, 4))-\(CivilDate.pad(span * (q - 1) + 1, 2))/\(CivilDate.pad(y, 4))-\(CivilDate.pad(span * q, 2))"
         }
         if let year {
             emit(start, end, kind: .range, value: months(year))
@@ -609,10 +623,41 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         let future = shift == nil && resolves ? (clauseTense(start, end)?.future ?? false) : false
         relative(start, end, kind: .range) { a in
             if let shift { return months(a.year + shift) }
-            let current = (a.month - 1) / 3 + 1
+            if ofTheYear { return months(a.year) }
+            let current = (a.month - 1) / span + 1
             return months(future ? (q >= current ? a.year : a.year + 1) : (q <= current ? a.year : a.year - 1))
         }
         return end
+    }
+
+    /// Whether the sentence around `start..<end` is about results, money or output (`profit`,
+    /// `revenue`, `sales`, `GDP`, `fiscal`, …): the words that make `the third quarter` a part of a
+    /// year. Asked only at `quarter` and `half` after an ordinal.
+    private mutating func isAboutResults(_ start: Int, _ end: Int) -> Bool {
+        var lo = start
+        while lo > 0, start - lo < 240 {
+            let v = value(lo - 1)
+            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && Self.isSpace(value(lo))) { break }
+            lo -= 1
+        }
+        var hi = end
+        while hi < n, hi - end < 240 {
+            let v = value(hi)
+            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && (hi + 1 == n || Self.isSpace(value(hi + 1)))) { break }
+            hi += 1
+        }
+        var k = lo
+        while k < hi {
+            if Self.isLetter(value(k)) {
+                var e = k + 1
+                while e < hi, Self.isLetter(value(e)) { e += 1 }
+                if e - k >= 3, DateTenseWords.results.contains(text(k, e).lowercased()) { return true }
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        return false
     }
 
     // MARK: Weekdays
@@ -678,7 +723,7 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
                 // "a day" is a length of time after `for`, `within`, `took`… or at a sentence's start;
                 // after any other word it is a rate ("41,000 vehicles a day", "two meals a day").
                 if value(prev.start) | 0x20 == 0x61, let before = word(before: prev.start),
-                    before.entry.kind != .durationLead && before.entry.kind != .preposition
+                    before.entry.kind != .durationLead && before.entry.kind != .preposition && before.entry.kind != .quarter
                 {
                     return w.end
                 }
@@ -1035,6 +1080,13 @@ private enum DateScanClass {
 /// The words `DateScanner.clauseTense` reads, outside the generic type (which cannot hold stored statics).
 enum DateTenseWords {
     static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
+    static let results: Set<String> = [
+        "profit", "profits", "revenue", "revenues", "sales", "earnings", "results", "income", "loss", "losses", "margin",
+        "margins", "gdp", "economy", "economic", "growth", "fiscal", "financial", "quarterly", "output", "inflation", "orders",
+        "deliveries", "shipments", "turnover", "ebitda", "dividend", "guidance", "forecast", "outlook", "spending", "exports",
+        "imports", "unemployment", "jobs", "budget", "deficit", "shares", "investors", "analysts", "billion",
+        "million", "production", "demand", "prices", "rates", "contracted", "expanded", "grew", "shrank", "slowed",
+    ]
     static let futureWords: Set<String> = ["will", "shall", "ll", "would", "scheduled", "upcoming"]
     static let futureBeforeTo: Set<String> = ["going", "expected", "plans", "planned", "set", "due", "hopes", "aims", "intends"]
     static let deadlines: Set<String> = ["by", "until", "till", "through"]
