@@ -775,7 +775,7 @@ enum SourceWords {
         "but", "and", "or", "yet", "so", "now", "still", "however", "also", "even", "while", "though", "although", "because",
         "since", "when", "as", "if", "many", "most", "some", "other", "such", "only", "meanwhile", "today", "then", "here",
         "there", "that", "what", "where", "why", "how", "who", "which", "whether", "than", "of", "for", "with", "to", "in",
-        "on", "at", "by", "from", "say", "says", "said", "all", "both", "few", "more", "other", "these", "those", "this",
+        "on", "at", "by", "from", "say", "says", "said", "all", "both", "few", "more", "these", "those", "this",
     ])
     static let numbers = WordTable(words: [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both",

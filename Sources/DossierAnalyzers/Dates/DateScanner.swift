@@ -298,19 +298,9 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             if prev.entry.kind == .preposition, let p = word(before: prev.start) { prev = p }
             if prev.entry.kind == .reporting { return false }
         }
-        var lo = start
-        while lo > 0, start - lo < 240 {
-            let v = value(lo - 1)
-            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && Self.isSpace(value(lo)) && !Self.isUpper(value(lo - 2))) { break }
-            lo -= 1
-        }
-        var hi = end
-        while hi < n, hi - end < 240 {
-            let v = value(hi)
-            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && (hi + 1 == n || Self.isSpace(value(hi + 1)))) { break }
-            hi += 1
-        }
-        var k = lo
+        let bounds = sentence(around: start, end)
+        let hi = bounds.upperBound
+        var k = bounds.lowerBound
         while k < hi {
             if Self.isLetter(value(k)), let w = word(at: k) {
                 if w.entry.kind == .future {
@@ -474,20 +464,13 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             start = prev.start
         }
         // `May of last year`, `March of 2024`: the year follows.
-        if modifier == 99, let of = word(after: w.end), value(w.end) == 0x20, text(of.start, of.end).lowercased() == "of" {
-            let b = skipSpaces(of.end)
-            if let (y, ye, yc) = digits(at: b, max: 5), yc == 4, y >= 1000, !continuesNumber(ye), !isAlnum(ye) {
-                emit(start, ye, value: "\(CivilDate.pad(y, 4))-\(CivilDate.pad(m, 2))")
-                return ye
+        if modifier == 99, value(w.end) == 0x20, let named = yearOf(after: w.end, years: 1000...9999, theYear: false) {
+            if let y = named.year {
+                emit(start, named.end, value: "\(CivilDate.pad(y, 4))-\(CivilDate.pad(m, 2))")
+            } else {
+                relative(start, named.end) { "\(CivilDate.pad($0.year + named.shift, 4))-\(CivilDate.pad(m, 2))" }
             }
-            if let shift = word(at: b), shift.entry.kind == .modifier, shift.entry.value >= -1, shift.entry.value <= 1,
-                let unit = word(after: shift.end), unit.entry.kind == .unit, unit.entry.value == DateLexicon.Unit.year.rawValue,
-                !unit.entry.plural
-            {
-                let k = shift.entry.value
-                relative(start, unit.end) { "\(CivilDate.pad($0.year + k, 4))-\(CivilDate.pad(m, 2))" }
-                return unit.end
-            }
+            return named.end
         }
         let tense = modifier == 99 && resolves ? clauseTense(start, w.end) : nil
         relative(start, w.end) { a in
@@ -585,34 +568,14 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         let span = 12 / parts
         var start = b
         if let the = word(before: b), the.entry.kind == .the { start = the.start }
-        var end = w.end
-        var year: Int?
-        var shift: Int?
-        // `of 2024`, `of last year`.
-        if let of = word(after: w.end), text(of.start, of.end).lowercased() == "of" {
-            let b2 = skipSpaces(of.end)
-            if let (y, ye, yc) = digits(at: b2, max: 5), yc == 4, y >= 1900, y <= 2100, !continuesNumber(ye), !isAlnum(ye) {
-                year = y
-                end = ye
-            } else if let m = word(at: b2), m.entry.kind == .modifier, m.entry.value >= -1, m.entry.value <= 1,
-                let unit = word(after: m.end), unit.entry.kind == .unit, unit.entry.value == DateLexicon.Unit.year.rawValue
-            {
-                shift = m.entry.value
-                end = unit.end
-            }
-        }
-        // `of the year` names the year of the clause, the published one.
-        var ofTheYear = false
-        if year == nil, shift == nil, let of = word(after: w.end), text(of.start, of.end).lowercased() == "of",
-            let the = word(after: of.end), the.entry.kind == .the, let unit = word(after: the.end), unit.entry.kind == .unit,
-            unit.entry.value == DateLexicon.Unit.year.rawValue, !unit.entry.plural
-        {
-            ofTheYear = true
-            end = unit.end
-        }
+        // `of 2024`, `of last year`, `of the year` (the published year).
+        let named = yearOf(after: w.end, years: 1900...2100, theYear: true)
+        let end = named?.end ?? w.end
+        let year = named?.year
+        let shift = named.flatMap { $0.year == nil ? $0.shift : nil }
         // Without a year, a part of a game (`scored in the second half`, `led in the third quarter`)
         // is far likelier than one of a year: only a sentence about money or output counts.
-        if year == nil, shift == nil, !ofTheYear, !isAboutResults(start, end) { return w.end }
+        if named == nil, !isAboutResults(start, end) { return w.end }
         func months(_ y: Int) -> String {
             "\(CivilDate.pad(y, 4))-\(CivilDate.pad(span * (q - 1) + 1, 2))/\(CivilDate.pad(y, 4))-\(CivilDate.pad(span * q, 2))"
         }
@@ -623,21 +586,44 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
         let future = shift == nil && resolves ? (clauseTense(start, end)?.future ?? false) : false
         relative(start, end, kind: .range) { a in
             if let shift { return months(a.year + shift) }
-            if ofTheYear { return months(a.year) }
             let current = (a.month - 1) / span + 1
             return months(future ? (q >= current ? a.year : a.year + 1) : (q <= current ? a.year : a.year - 1))
         }
         return end
     }
 
-    /// Whether the sentence around `start..<end` is about results, money or output (`profit`,
-    /// `revenue`, `sales`, `GDP`, `fiscal`, …): the words that make `the third quarter` a part of a
-    /// year. Asked only at `quarter` and `half` after an ordinal.
-    private mutating func isAboutResults(_ start: Int, _ end: Int) -> Bool {
+    /// The year named by `of` after `k`: `of 2024` (a year in `years`), `of last year`, `of this
+    /// year`, `of next year`, and with `theYear`, `of the year` (the anchor's): the year, or else its
+    /// shift from the anchor's, and where the words end.
+    private mutating func yearOf(after k: Int, years: ClosedRange<Int>, theYear: Bool) -> (year: Int?, shift: Int, end: Int)? {
+        guard let of = word(after: k), text(of.start, of.end).lowercased() == "of" else { return nil }
+        let b = skipSpaces(of.end)
+        if let (y, ye, yc) = digits(at: b, max: 5), yc == 4, years.contains(y), !continuesNumber(ye), !isAlnum(ye) {
+            return (y, 0, ye)
+        }
+        guard let lead = word(at: b) else { return nil }
+        let shift: Int
+        if lead.entry.kind == .modifier, lead.entry.value >= -1, lead.entry.value <= 1 {
+            shift = lead.entry.value
+        } else if theYear, lead.entry.kind == .the {
+            shift = 0
+        } else {
+            return nil
+        }
+        guard let unit = word(after: lead.end), unit.entry.kind == .unit, unit.entry.value == DateLexicon.Unit.year.rawValue,
+            !unit.entry.plural
+        else { return nil }
+        return (nil, shift, unit.end)
+    }
+
+    /// The sentence around `start..<end`, at most 240 scalars either way: from after the `.`, `!`,
+    /// `?` or line break before it (a period after a single capital, an initial, ends none) to the
+    /// one after it.
+    private mutating func sentence(around start: Int, _ end: Int) -> Range<Int> {
         var lo = start
         while lo > 0, start - lo < 240 {
             let v = value(lo - 1)
-            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && Self.isSpace(value(lo))) { break }
+            if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && Self.isSpace(value(lo)) && !Self.isUpper(value(lo - 2))) { break }
             lo -= 1
         }
         var hi = end
@@ -646,7 +632,16 @@ struct DateScanner<Unit: FixedWidthInteger & UnsignedInteger> {
             if v == 0x21 || v == 0x3F || v == 0x0A || (v == 0x2E && (hi + 1 == n || Self.isSpace(value(hi + 1)))) { break }
             hi += 1
         }
-        var k = lo
+        return lo..<hi
+    }
+
+    /// Whether the sentence around `start..<end` is about results, money or output (`profit`,
+    /// `revenue`, `sales`, `GDP`, `fiscal`, …): the words that make `the third quarter` a part of a
+    /// year. Asked only at `quarter` and `half` after an ordinal.
+    private mutating func isAboutResults(_ start: Int, _ end: Int) -> Bool {
+        let bounds = sentence(around: start, end)
+        let hi = bounds.upperBound
+        var k = bounds.lowerBound
         while k < hi {
             if Self.isLetter(value(k)) {
                 var e = k + 1
