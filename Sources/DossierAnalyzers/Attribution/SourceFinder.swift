@@ -321,34 +321,38 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     private mutating func newspapers(_ t: UnsafeBufferPointer<TextToken>) {
         guard let last = t.last, let first = t.first else { return }
         let entities = document.annotations.entities
-        for (e, entity) in entities.enumerated() where entity.kind == .organization {
-            for mention in entity.mentions {
-                let range = mention.range
-                guard range.start >= first.start, range.end <= last.end else { continue }
-                var i = t.firstIndex(startingAtOrAfter: range.start)
-                guard i < t.count, t[i].start == range.start else { continue }
-                while i + 1 < t.count && t[i + 1].end <= range.end { i += 1 }
-                guard t[i].end == range.end, t[i].shape.contains(.capitalized), SourceWords.newspaperHeads.contains(t[i].hash) else {
-                    continue
-                }
-                let start = t.firstIndex(startingAtOrAfter: range.start)
-                let after = i + 1 < t.count ? vocabulary.cues.categories(ofWord: t[i + 1].hash) : 0
-                var opening = start
-                if opening > 0, t[opening - 1].hash == SourceWords.the { opening -= 1 }
-                let credited =
-                    after & vocabulary.reportVerb != 0 || follows(t, opening, SourceWords.accordingTo)
-                    || follows(t, opening, SourceWords.toldBy)
-                    || (opening >= 2 && t[opening - 1].hash == SourceWords.by
-                        && vocabulary.cues.categories(ofWord: t[opening - 2].hash) & vocabulary.document != 0)
-                    || byEntity[e].map { sources[$0].kind == .organization } ?? false
-                guard credited, kind(at: range.start) != .sourcesSection else { continue }
-                if let at = byEntity[e] {
-                    if sources[at].kind == .organization { sources[at].kind = .outlet }
-                } else {
-                    byEntity[e] = sources.count
-                    sources.append(SourceAnnotation(name: entity.name, kind: .outlet, range: range, entity: Reference(entity.id)))
-                }
-                break
+        // The window's mentions from the index, in order (not every entity's every mention for
+        // each window of a long article); an entity is credited at its first credited mention.
+        var credited: Set<Int> = []
+        for entry in mentions.entries(overlapping: TextRange(start: first.start, end: last.end)) {
+            let e = entry.entity
+            guard entities[e].kind == .organization, !credited.contains(e) else { continue }
+            let range = entry.range
+            guard range.start >= first.start, range.end <= last.end else { continue }
+            let start = t.firstIndex(startingAtOrAfter: range.start)
+            guard start < t.count, t[start].start == range.start else { continue }
+            var i = start
+            while i + 1 < t.count && t[i + 1].end <= range.end { i += 1 }
+            guard t[i].end == range.end, t[i].shape.contains(.capitalized), SourceWords.newspaperHeads.contains(t[i].hash) else {
+                continue
+            }
+            let after = i + 1 < t.count ? vocabulary.cues.categories(ofWord: t[i + 1].hash) : 0
+            var opening = start
+            if opening > 0, t[opening - 1].hash == SourceWords.the { opening -= 1 }
+            let isCredited =
+                after & vocabulary.reportVerb != 0 || follows(t, opening, SourceWords.accordingTo)
+                || follows(t, opening, SourceWords.toldBy)
+                || (opening >= 2 && t[opening - 1].hash == SourceWords.by
+                    && vocabulary.cues.categories(ofWord: t[opening - 2].hash) & vocabulary.document != 0)
+                || byEntity[e].map { sources[$0].kind == .organization } ?? false
+            guard isCredited, kind(at: range.start) != .sourcesSection else { continue }
+            credited.insert(e)
+            if let at = byEntity[e] {
+                if sources[at].kind == .organization { sources[at].kind = .outlet }
+            } else {
+                byEntity[e] = sources.count
+                sources.append(
+                    SourceAnnotation(name: entities[e].name, kind: .outlet, range: range, entity: Reference(entities[e].id)))
             }
         }
     }
