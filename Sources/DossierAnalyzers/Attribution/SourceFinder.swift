@@ -188,7 +188,9 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         for quote in document.annotations.quotes where quote.isSpeech && (whole || window.contains(quote.range.start)) {
             if kind(at: quote.range.start) == .embeddedPost { continue }
             if quote.isAnonymous {
-                guard let range = quote.speakerRange, !vague.overlaps(range), !isInstitution(range) else { continue }
+                guard let range = quote.speakerRange, !vague.overlaps(range), !isInstitution(range), !isAffiliated(range) else { continue }
+                // `the aide`, `One of the diplomats`: someone the article introduced, so no new source.
+                if !hasAnonymityMarker(range) && UnnamedSpeakerWording.refersBack(text(range)) { continue }
                 if sources.contains(where: { $0.kind == .anonymous && $0.range == range }) { continue }
                 // One source per wording (`American officials` said three times).
                 let name = text(range)
@@ -225,7 +227,8 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             guard let raw = quote.speakerRange, whole || window.contains(raw.start), kind(at: quote.range.start) != .embeddedPost else {
                 continue
             }
-            if quote.isAnonymous && !isInstitution(raw) { continue }
+            let affiliated = quote.isAnonymous && isAffiliated(raw)
+            if quote.isAnonymous && !isInstitution(raw) && !affiliated { continue }
             let range = trimmed(raw)
             guard !range.isEmpty, !isTaken(range) else { continue }
             var i = t.firstIndex(startingAtOrAfter: range.start)
@@ -237,7 +240,7 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             guard let last = words.last else { continue }
             let lastWord = t[last]
             var sourceKind: SourceKind
-            if vocabulary.cues.categories(ofWord: lastWord.hash) & vocabulary.body != 0 {
+            if affiliated || vocabulary.cues.categories(ofWord: lastWord.hash) & vocabulary.body != 0 {
                 sourceKind = .organization
             } else if words.count >= 2, lastWord.shape.contains(.capitalized), t[words[words.count - 2]].shape.contains(.capitalized) {
                 sourceKind = .person
@@ -549,11 +552,41 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                 k -= 1
             }
             i += m.length
+            // No head near: the sentence's subject when it opens with a number or an article
+            // (`Two nurses who work in the emergency department, speaking on condition of anonymity`).
+            if start < 0, let subject = openingSubject(t, before: i - m.length) {
+                start = subject
+                k = subject
+            }
             guard start >= 0 else { continue }
             let range = TextRange(start: t[start].start, end: end)
             if sources.contains(where: { $0.kind == .anonymous && ($0.range.map { $0.overlaps(range) } ?? false) }) { continue }
+            // `The official spoke on condition of anonymity`, after `A law enforcement official
+            // familiar with the investigation`: the same source, described again.
+            if SourceWords.definite.contains(t[start].hash) {
+                let head = UnnamedSpeakerWording.singular(text(TextRange(start: t[k].start, end: t[k].end)).lowercased())
+                if sources.contains(where: {
+                    $0.kind == .anonymous && ($0.range?.start ?? Int.max) < range.start && UnnamedSpeakerWording.head($0.name) == head
+                }) {
+                    continue
+                }
+            }
             sources.append(SourceAnnotation(name: text(range), kind: .anonymous, range: range))
         }
+    }
+
+    /// The first token of the sentence holding token `marker` when the sentence opens with a
+    /// number or an indefinite article and a lowercase word (`Two nurses`, `A pharmacist`) within
+    /// the twenty tokens before the marker: the subject the marker of anonymity describes.
+    private mutating func openingSubject(_ t: UnsafeBufferPointer<TextToken>, before marker: Int) -> Int? {
+        var k = marker
+        while k > 0 && marker - k < 20 && sameSentence(t, k - 1, marker) { k -= 1 }
+        guard k + 1 < marker, k == 0 || !sameSentence(t, k - 1, marker) else { return nil }
+        let first = t[k]
+        let opens =
+            SourceWords.numbers.contains(first.hash) || SourceWords.indefinite.contains(first.hash)
+            || (first.shape.contains(.digit) && !first.shape.contains(.letter))
+        return opens && isPlainWord(t[k + 1]) ? k : nil
     }
 
     /// Whether an unnamed speaker is an institution (`the city council`, `prosecutors`): its last
@@ -576,6 +609,60 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
         }
     }
 
+    /// Whether a marker of anonymity (`who asked not to be named`) lies in `range`.
+    private mutating func hasAnonymityMarker(_ range: TextRange) -> Bool {
+        tokens.withUnsafeBufferPointer { t in
+            var i = t.firstIndex(startingAtOrAfter: range.start)
+            while i < t.count && t[i].end <= range.end {
+                if vocabulary.cues.match(t, at: i).categories & vocabulary.anonymousMarker != 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether an unnamed speaker is one the article ties to the body they speak for, which is
+    /// then the source (an organisation named as written), not someone whose name is withheld:
+    /// a spokesperson of a body (`a spokeswoman for Harbour Foods`, `a council spokesman`), or a
+    /// group of a body's people (`Researchers at Blackthorn Labs`, `Members of the Wirralong
+    /// brigade`, `Council officers`). Officials, sources, aides, diplomats, advisers and insiders
+    /// stay anonymous however they are placed (`officials at the Treasury`), and so does anyone
+    /// with a marker of anonymity.
+    private mutating func isAffiliated(_ range: TextRange) -> Bool {
+        tokens.withUnsafeBufferPointer { t in
+            var i = t.firstIndex(startingAtOrAfter: range.start)
+            var words: [Int] = []
+            while i < t.count && t[i].end <= range.end {
+                if vocabulary.cues.match(t, at: i).categories & vocabulary.anonymousMarker != 0 { return false }
+                if t[i].shape.contains(.letter) { words.append(i) }
+                i += 1
+            }
+            guard let ender = words.firstIndex(where: { SourceWords.headEnders.contains(t[$0].hash) }) ?? Optional(words.count),
+                ender > 0,
+                // `Some members of Congress` is a vague group, not the body speaking.
+                !SourceWords.quantifiers.contains(t[words[0]].hash)
+            else { return false }
+            let head = t[words[ender - 1]]
+            if SourceWords.withheldHeads.contains(head.hash) { return false }
+            let spokesperson = SourceWords.spokespeople.contains(head.hash)
+            guard spokesperson || isPluralNoun(head, capitalised: true) else { return false }
+            // The body after `of`, `for`, `at`, `from` (past a `the`): a name or an institution's head noun.
+            if ender < words.count - 1 {
+                var b = ender + 1
+                if SourceWords.determiners.contains(t[words[b]].hash), b + 1 < words.count { b += 1 }
+                let body = t[words[b]]
+                if body.shape.contains(.capitalized) || vocabulary.cues.categories(ofWord: body.hash) & vocabulary.body != 0 { return true }
+            }
+            // A body's word or an owner before the head (`a council spokesman`, `Council officers`,
+            // `The charity's researchers`).
+            if ender >= 2 {
+                let before = t[words[ender - 2]]
+                if vocabulary.cues.categories(ofWord: before.hash) & vocabulary.body != 0 || isPossessive(before) { return true }
+            }
+            return false
+        }
+    }
+
     /// Whether only spaces stand between the tokens `a` and `a + 1 == b`.
     private func spaced(_ t: UnsafeBufferPointer<TextToken>, _ a: Int, _ b: Int) -> Bool {
         var p = t[a].end
@@ -592,10 +679,13 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             && !token.shape.contains(.symbol)
     }
 
-    /// A lowercase word that looks like a plural noun: four letters or more, ending in `s` but
+    /// A lowercase word (or a capitalised one, when `capitalised`) that looks like a plural noun: four letters or more, ending in `s` but
     /// not `ss`, `us` or `is` (`customers`, `tenants`; not `business`, `this`).
-    private func isPluralNoun(_ token: TextToken) -> Bool {
-        guard isPlainWord(token), token.end - token.start >= 4 else { return false }
+    private func isPluralNoun(_ token: TextToken, capitalised: Bool = false) -> Bool {
+        let letters = token.shape.contains(.letter) && !token.shape.contains(.digit) && !token.shape.contains(.symbol)
+        guard capitalised ? letters && !token.shape.contains(.allCaps) : isPlainWord(token), token.end - token.start >= 4 else {
+            return false
+        }
         let last = UInt32(truncatingIfNeeded: units[token.end - 1])
         let before = UInt32(truncatingIfNeeded: units[token.end - 2])
         return last == 0x73 && before != 0x73 && before != 0x75 && before != 0x69 && before != 0x27 && before != 0x2019
@@ -771,6 +861,7 @@ enum SourceWords {
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my", "your",
     ])
     static let ownerPrepositions = WordTable(words: ["by", "from", "of"])
+    static let indefinite = WordTable(words: ["a", "an"])
     static let quantities = WordTable(words: ["two", "three", "four", "several", "some", "many", "one", "multiple"])
     /// Quantifiers that make a vague group of any plural noun after them.
     static let quantifiers = WordTable(words: ["some", "many", "several", "few", "numerous", "countless"])
@@ -795,6 +886,15 @@ enum SourceWords {
     static let isWord = WordTable.hash("is")
     static let impersonal = WordTable(words: [
         "believed", "said", "thought", "claimed", "argued", "rumoured", "rumored", "feared", "understood", "assumed",
+    ])
+    /// Unnamed people whose names are withheld however they are placed (`officials at the Treasury`).
+    static let withheldHeads = WordTable(words: [
+        "official", "officials", "source", "sources", "aide", "aides", "diplomat", "diplomats", "adviser", "advisers", "advisor",
+        "advisors", "insider", "insiders", "person", "people",
+    ])
+    /// People who speak for a body on its behalf.
+    static let spokespeople = WordTable(words: [
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "representative", "representatives",
     ])
     static let groupNouns = WordTable(words: [
         "experts", "critics", "analysts", "observers", "residents", "people", "commentators", "economists", "scientists", "voters",

@@ -405,7 +405,24 @@ struct ClaimBuilder<U: FixedWidthInteger & UnsignedInteger> {
     /// `Prosecutors` an organisation).
     private mutating func unnamedSource(of quote: Quote) -> Int? {
         guard quote.speaker == nil, let r = quote.speakerRange else { return nil }
-        return sourcesByWording[document.text(in: r).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+        let wording = document.text(in: r).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let i = sourcesByWording[wording.lowercased()] { return i }
+        // `the aide` after `a senior aide who asked not to be named`: the nearest anonymous source
+        // (or unnamed organisation's speaker, `a spokeswoman for Harbour Foods`) before it with the
+        // same head noun, which `sources` made of the first wording only.
+        guard quote.isAnonymous, UnnamedSpeakerWording.refersBack(wording), let head = UnnamedSpeakerWording.head(wording) else {
+            return nil
+        }
+        let sources = document.annotations.sources
+        var k = placedSources.firstIndex(startingAtOrAfter: r.start, by: \.range.start)
+        while k > 0 {
+            k -= 1
+            let s = sources[placedSources[k].index]
+            if s.kind == .anonymous || s.kind == .organization, s.entity == nil, UnnamedSpeakerWording.head(s.name) == head {
+                return placedSources[k].index
+            }
+        }
+        return nil
     }
 
     /// Indexes (in the sources layer) of the sources whose range lies inside `range`.
