@@ -997,10 +997,19 @@ struct EntityRecognizer {
             found = outer
             last = m0 - 3
         }
-        guard case (let titleRole, let head, let plural, let m)? = found, !plural, m > sentenceStart else { return nil }
+        guard case (let titleRole, let head, let plural, var m)? = found, !plural, m > sentenceStart else { return nil }
         var role = titleRole
         if last < a - 2 {
             role = Entity.Role(title: role.title + " " + text(last + 1, a - 1), affiliation: role.affiliation, range: range(m, a - 1))
+        }
+        // `a new treasurer, Owen Castellanos`, `The charity's current chair of trustees, Patricia
+        // Nwosu`: a word of tenure in lowercase before the title belongs to it (not a modifier of
+        // titles everywhere: `New Jersey Sen. Cory Booker`).
+        if m - 1 > sentenceStart, role.affiliation == nil, tokens[m - 1].isLowercaseWord,
+            tables.words.tenureWords.contains(tokens[m - 1].hash)
+        {
+            m -= 1
+            role = Entity.Role(title: text(m, a - 1), affiliation: nil, range: range(m, a - 1))
         }
         let before = tokens[m - 1]
         // `Questioned by Tomasz Wieczorek, the defence barrister, Mrs Ashdown said`: a description
@@ -1150,8 +1159,11 @@ struct EntityRecognizer {
     /// A title in apposition after the name ending at `b`: `, a Kremlin aide`.
     private mutating func appositionAfter(_ b: Int, limit: Int, beforeName: Bool = true) -> (Entity.Role, UInt64)? {
         var b = b
-        // `Dagny Persson, 54, a home-care nurse`: past an age between commas, when an article follows.
-        if b + 4 < limit, tokens[b].has(.comma), isBareAge(b + 1), tokens[b + 2].has(.comma), isLowercaseArticle(b + 3) {
+        // `Dagny Persson, 54, a home-care nurse`: past an age between commas, when an article or a
+        // relative clause follows (`Martin Greele, 58, who served as treasurer`).
+        if b + 4 < limit, tokens[b].has(.comma), isBareAge(b + 1), tokens[b + 2].has(.comma),
+            isLowercaseArticle(b + 3) || (tokens[b + 3].isLowercaseWord && tokens[b + 3].hash == tables.words.who)
+        {
             b += 2
         }
         guard b + 2 < limit, tokens[b].has(.comma) else { return nil }
@@ -1164,6 +1176,14 @@ struct EntityRecognizer {
             opening += 2
             if tokens[opening].isLowercaseWord, tables.words.relativeAdverbs.contains(tokens[opening].hash) { opening += 1 }
             guard opening + 1 < limit else { return nil }
+        } else if opening + 3 < limit, tokens[opening].isLowercaseWord, tokens[opening].hash == tables.words.who {
+            // `, who served as treasurer of the fund`, `, who has worked as a nurse`: a post held.
+            var v = opening + 1
+            if tables.words.relativeHave.contains(tokens[v].hash) { v += 1 }
+            if tokens[v].isLowercaseWord, tables.words.relativeAdverbs.contains(tokens[v].hash) { v += 1 }
+            if v + 2 < limit, tables.words.relativeServe.contains(tokens[v].hash), tokens[v + 1].hash == tables.words.asWord {
+                opening = v + 2
+            }
         }
         var p = opening
         if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
@@ -1362,6 +1382,7 @@ struct EntityRecognizer {
         if !confident, !personCue, roles.isEmpty,
             (a > sentences[s].range.lowerBound && tokens[a - 1].isLowercaseWord && tables.words.firmNames.contains(tokens[a - 1].hash))
                 || isFirmApposition(a, b, sentence: s) || isMemberOf(a, sentence: s)
+                || (b - a >= 2 && isFirmBefore(b, sentence: s))
         {
             (kind, confident) = (.organization, true)
         }
@@ -1391,6 +1412,13 @@ struct EntityRecognizer {
             case .none where probability >= Self.noneMinimum && !(kind == .person && b - a >= 2): kind = .misc
             default: break
             }
+        }
+        // `Dev, a teenager who trains at the lido`: a lone word that a description of a person
+        // follows is a person's name (a first name alone, as vox pops give one).
+        if !confident, kind != .person, roles.isEmpty, b - a == 1, let (_, head) = occupations.first,
+            tables.words.personNouns.contains(head)
+        {
+            kind = .person
         }
         // A span that fills a pair of quotation marks by itself is a coined term or a title (the
         // so-called “Pax Americana”), not a person the rules only guessed at.
@@ -1440,6 +1468,18 @@ struct EntityRecognizer {
             }
         }
         candidates.append(Candidate(first: a, end: b, kind: kind, confident: confident, roles: roles, roleHeads: heads, sentence: s))
+    }
+
+    /// `the Ashcombe Otters swimming club`, `the Calder Rovers football club`: a word for a firm or
+    /// body right after the name, or after one lowercase word after it, says it names one. Asked
+    /// only of names of two words or more: a single capitalised word before `band` or `label` is
+    /// as often a genre's or a nation's (`a Britpop band`).
+    private mutating func isFirmBefore(_ b: Int, sentence s: Int) -> Bool {
+        let upper = sentences[s].range.upperBound
+        guard b < upper, tokens[b].isLowercaseWord else { return false }
+        if tables.words.firmNames.contains(tokens[b].hash) { return true }
+        return b + 1 < upper && tokens[b + 1].isLowercaseWord && tables.words.firmNames.contains(tokens[b + 1].hash)
+            && !isA(tokens[b].hash, .commonWord) && !tables.words.clauseWords.contains(tokens[b].hash)
     }
 
     /// `Her band, the Larkspur Ramblers, released …`, `his former employer, Quickmere Parcel, said`:
@@ -2260,6 +2300,9 @@ struct EntityRecognizer {
             var count = 0
             var latest: Int32 = -1
             for m in groups[g].mentions where tokens[m.first].start < at {
+                // `(Reuters) — The attorney general is investigating WeWork. The company …`: a
+                // credit in brackets names who reported, not a firm the story is about.
+                if generic, m.first > 0, m.end < tokens.count, scalar(m.first - 1) == 0x28, scalar(m.end) == 0x29 { continue }
                 count += 1
                 latest = max(latest, tokens[m.first].start)
             }
@@ -2360,6 +2403,11 @@ struct EntityRecognizer {
             var k = cursor - 1
             while k >= 0 && people[k].sentence >= s - 1 {
                 let g = people[k].group
+                // `Asked by Haddow whether she had checked, she said`: the asker is not who answers.
+                if people[k].sentence == s && isAsker(people[k].token, sentence: s) {
+                    k -= 1
+                    continue
+                }
                 let outside = people[k].sentence == s && !inOtherQuotation(people[k].token, p)
                 if outside { named = true }
                 if fits(g) {
@@ -2424,6 +2472,18 @@ struct EntityRecognizer {
                 if speaker != -1 { subjects[gender] = (s, p, max(speaker, -1)) }
             }
         }
+    }
+
+    /// Whether the person at token `i` is the agent of a participle that opens sentence `s` and
+    /// asks (`Asked by Haddow whether …,`, `Pressed by reporters on the cost,`): the person asked is
+    /// the subject of the clause after the comma, not the one asking.
+    private mutating func isAsker(_ i: Int, sentence s: Int) -> Bool {
+        let start = sentences[s].range.lowerBound
+        guard i - start >= 2, i - start <= 6, tokens[start].isCapitalizedWord, tables.words.askingParticiples.contains(tokens[start].hash),
+            tokens[start + 1].isLowercaseWord, tokens[start + 1].hash == tables.words.by
+        else { return false }
+        // Before the clause's comma.
+        return !(start + 2..<i).contains { tokens[$0].has(.comma) }
     }
 
     /// Whether the token at `a` stands in another quotation than the token at `b`: an odd number of

@@ -119,6 +119,28 @@ struct FunctionWords: Sendable {
     let who = WordHash.word("who")
     let relativeBe: HashSet64 = HashSet64(["is", "was"].map(WordHash.word))
     let relativeAdverbs: HashSet64 = HashSet64(["also", "now", "currently", "still", "then"].map(WordHash.word))
+    /// `, who served as treasurer of …`, `, who works as a lab technician`: verbs of holding a post,
+    /// before `as`.
+    let relativeServe: HashSet64 = HashSet64(
+        ["serves", "served", "works", "worked", "acts", "acted", "serving", "working"].map(WordHash.word))
+    /// `has served as`, `had worked as`.
+    let relativeHave: HashSet64 = HashSet64(["has", "had", "have"].map(WordHash.word))
+    let asWord = WordHash.word("as")
+    let by = WordHash.word("by")
+    /// Participles of asking that open a sentence before their agent (`Asked by Haddow whether …,`).
+    let askingParticiples: HashSet64 = HashSet64(
+        ["asked", "questioned", "pressed", "challenged", "quizzed", "interviewed", "cross-examined", "prompted", "invited"].map(
+            WordHash.word))
+    /// Nouns for a person, not a trade, that an apposition after a lone first name gives
+    /// (`Dev, a teenager who …`, `Marta, a retired nurse`).
+    let personNouns: HashSet64 = HashSet64(
+        [
+            "teenager", "man", "woman", "pensioner", "retiree", "resident", "student", "mother", "father", "grandmother",
+            "grandfather", "volunteer", "schoolteacher", "nurse", "widow", "widower", "neighbour", "neighbor", "parent",
+            "shopper", "commuter", "customer", "passenger", "worker", "farmer", "fan", "voter", "owner",
+        ].map(WordHash.word))
+    /// Words of tenure before a title set off by a comma before a name (`a new treasurer, …`).
+    let tenureWords: HashSet64 = HashSet64(["new", "current", "incoming", "outgoing", "newly-appointed"].map(WordHash.word))
     /// `the singer of the Lantern Moths`, `a co-founder of Tessaly Robotics`: words for a member or
     /// a founder of a band or a firm, before `of` and its name.
     let memberWords: HashSet64 = HashSet64(
