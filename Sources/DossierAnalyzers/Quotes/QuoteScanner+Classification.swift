@@ -493,7 +493,17 @@ extension QuoteScanner {
 
     /// Whether a word of `t` in `range` says a speaker is not named (`anonymity`, `named`, `identified`).
     mutating func marksAnonymity(_ t: [QuoteToken], _ range: Range<Int>) -> Bool {
-        range.contains { t[$0].isWord && wordClass(t[$0]) & C.anonymousMarker != 0 }
+        range.contains { isAnonymityMarker(t, at: $0, from: range.lowerBound) }
+    }
+
+    /// Whether the word at `i` marks its description unnamed: a word of the anonymity list, or a
+    /// name withheld within the five words before it from `lo` on (`who did not give his name`,
+    /// `who declined to give her name`; not `who gave her name only as Marguerite`).
+    mutating func isAnonymityMarker(_ t: [QuoteToken], at i: Int, from lo: Int) -> Bool {
+        guard t[i].isWord else { return false }
+        if wordClass(t[i]) & C.anonymousMarker != 0 { return true }
+        guard Words.name.contains(t[i].hash) else { return false }
+        return (max(lo, i - 5)..<i).contains { t[$0].isWord && Words.withholding.contains(t[$0].hash) }
     }
 
     /// Whether a person may be `she` (or `he`): unless `gender(of:)` says the other.

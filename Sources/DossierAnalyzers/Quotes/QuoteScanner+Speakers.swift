@@ -94,6 +94,14 @@ extension QuoteScanner {
         {
             return clauseSubject(t, before: cue - 2, lo: lo)
         }
+        // `Judge Whitcombe intervened twice, at one point telling him to …`: a participle after a
+        // comma and a phrase of when shares the subject of the clause before the comma.
+        if progressive, let p = adverbialStart(t, endingAt: cue - 1, lo: lo, afterComma: true), p - 1 > lo,
+            let subject = clauseSubject(t, before: p - 1, lo: lo) ?? openingName(t, lo: lo, before: p - 1)
+                ?? openingDescription(t, lo: lo, before: p - 1)
+        {
+            return subject
+        }
         while j >= lo, t[j].isWord, stepsOverBeforeCue(t[j]) || (progressive && Words.beForms.contains(t[j].hash)),
             wordClass(t[j]) & C.pronoun == 0
         {
@@ -202,6 +210,9 @@ extension QuoteScanner {
                 let describes =
                     (t[k + 1].isWord && wordClass(t[k + 1]) & C.determiner != 0)
                     || t[(k + 1)..<j].contains { $0.isWord && $0.hash == Words.who } || opensWithTitle(t, at: k + 1, before: j)
+                    // `The fund, which runs holiday clubs in some of the poorest …, said`: after a
+                    // subject of a few words that opens the sentence.
+                    || (t[k + 1].isWord && t[k + 1].hash == Words.which && k - lo <= 6 && (lo..<k).allSatisfy { t[$0].isWord })
                     || (isParticiple(t[k + 1]) && marksAnonymity(t, (k + 2)..<j))
                 guard describes else { return nil }
             }
@@ -347,13 +358,17 @@ extension QuoteScanner {
     /// Where a phrase of when or in what that ends at token `end` starts (`at the time`, `in a
     /// statement`, `on Monday`): `at`, `on`, `in` or `during`, at most two more words, the last a
     /// word of time or of a statement, after a word of the subject (no mark, no preposition).
-    mutating func adverbialStart(_ t: [QuoteToken], endingAt end: Int, lo: Int) -> Int? {
-        guard t[end].isWord, Words.adverbialNouns.contains(t[end].hash) || Words.whenWords.contains(t[end].hash) else { return nil }
+    mutating func adverbialStart(_ t: [QuoteToken], endingAt end: Int, lo: Int, afterComma: Bool = false) -> Int? {
+        guard end >= lo, t[end].isWord, Words.adverbialNouns.contains(t[end].hash) || Words.whenWords.contains(t[end].hash) else {
+            return nil
+        }
         var p = end - 1
         while p > lo, end - p <= 3, t[p].isWord, !Words.adverbialPrepositions.contains(t[p].hash) { p -= 1 }
         guard p > lo, p < end, end - p <= 3, t[p].isWord, Words.adverbialPrepositions.contains(t[p].hash),
-            t[(p + 1)...end].allSatisfy(\.isWord), t[p - 1].isWord, wordClass(t[p - 1]) & (C.preposition | C.clauseStop) == 0
+            t[(p + 1)...end].allSatisfy(\.isWord)
         else { return nil }
+        if afterComma { return t[p - 1].isMark(0x2C) ? p : nil }
+        guard t[p - 1].isWord, wordClass(t[p - 1]) & (C.preposition | C.clauseStop) == 0 else { return nil }
         return p
     }
 
@@ -742,14 +757,20 @@ extension QuoteScanner {
             case Words.they: kinds = [.person, .organization, .group]
             default: return Speaker(entity: nil, range: text, isAnonymous: false)
             }
+            // `Asked by Haddow whether she had checked, she said`: the asker is no antecedent.
+            var passedOver = quotedWords
+            if gendered, let asker = askingClause(before: range.lowerBound) {
+                passedOver.append(asker)
+                passedOver.sort { $0.lowerBound < $1.lowerBound }
+            }
             // `That partner, Dmitri Vaskov, sold his half to Castellanos. He says …`: with no person
             // named before it in its own sentence, `he` or `she` is the first fitting person of the
             // sentence before, its subject, rather than the nearest name.
-            if gendered, let person = previousSubject(of: range.lowerBound, female: female) {
+            if gendered, let person = previousSubject(of: range.lowerBound, female: female, passingOver: passedOver) {
                 return Speaker(entity: reference(person), range: text, isAnonymous: false)
             }
             // `she` is not a person whose given name is a man's only, nor `he` a woman's.
-            let nearest = mentions.nearestEntry(before: range.lowerBound, floor: floor, kinds: kinds, outside: quotedWords) {
+            let nearest = mentions.nearestEntry(before: range.lowerBound, floor: floor, kinds: kinds, outside: passedOver) {
                 !gendered || self.mayBe(entities[$0], female: female)
             }
             // `Carlineo was arrested for a call he made to Omar’s office, in which he said …`: a
@@ -783,7 +804,7 @@ extension QuoteScanner {
         var names = 0
         for (k, tok) in t.enumerated() {
             let cls = wordClass(tok)
-            if cls & C.anonymousMarker != 0 { marked = true }
+            if isAnonymityMarker(t, at: k, from: 0) { marked = true }
             // `Rep. Anna Berglund`: the period of an abbreviated title does not end the head.
             let titlePeriod = k > 0 && k + 1 < t.count && tok.isMark(0x2E) && isAbbreviation(t[k - 1])
             if k > 0, headEnd == t.count, cls & C.headCut != 0 || (!tok.isWord && !titlePeriod) { headEnd = k }
@@ -828,10 +849,12 @@ extension QuoteScanner {
     /// The first person named outside quotation marks in the sentence before the one holding
     /// `offset`, when nobody is named before `offset` in its own sentence and that person may be
     /// `she` (or `he`); nil otherwise.
-    mutating func previousSubject(of offset: Int, female: Bool) -> Int? {
+    mutating func previousSubject(of offset: Int, female: Bool, passingOver passed: [Range<Int>]? = nil) -> Int? {
         var block = blockIndex(containing: offset)
         let current = sentence(containing: offset, block: block)
-        if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.person], outside: quotedWords) != nil { return nil }
+        if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.person], outside: passed ?? quotedWords) != nil {
+            return nil
+        }
         let o = lastNonSpace(before: current.lowerBound, floor: 0)
         guard o >= 0, !Self.isSpace(v(o)) else { return nil }
         while block > 0, o < blocks[block].range.start { block -= 1 }
@@ -841,6 +864,17 @@ extension QuoteScanner {
             mayBe(mentions.entities[first], female: female)
         else { return nil }
         return first
+    }
+
+    /// The opening clause of the sentence holding `offset` when it asks and names its asker before
+    /// `offset` (`Asked by Haddow whether she had checked the address,`): from its start to its comma.
+    mutating func askingClause(before offset: Int) -> Range<Int>? {
+        let current = sentence(containing: offset, block: blockIndex(containing: offset))
+        let t = tokens(current.lowerBound..<offset)
+        guard t.count >= 3, t[0].isWord, t[0].isCapitalized, Words.askingParticiples.contains(t[0].hash), t[1].isWord,
+            t[1].hash == Words.by, let comma = t.firstIndex(where: { $0.isMark(0x2C) })
+        else { return nil }
+        return current.lowerBound..<t[comma].start
     }
 
     /// How far back a pronoun may look for its person: this paragraph and the two before it.
@@ -963,6 +997,15 @@ enum Words {
             "was", "were", "is", "are", "be", "been", "had", "has", "have", "would", "will", "could", "can", "should", "might",
             "may", "must",
         ].map(WordTable.hash))
+    /// Participles of asking that open a sentence before their agent (`Asked by Haddow whether …,`).
+    static let askingParticiples: Set<UInt64> = Set(
+        ["asked", "questioned", "pressed", "challenged", "quizzed", "interviewed", "cross-examined", "prompted", "invited"].map(
+            WordTable.hash))
+    /// A name, which a description withholding it (`who did not give his name`) makes unnamed.
+    static let name: Set<UInt64> = Set(["name", "names", "surname"].map(WordTable.hash))
+    /// Words that withhold a name before it: `not`, `declined`, `refused`, `withheld`, `without`.
+    static let withholding: Set<UInt64> = Set(
+        ["not", "never", "didn't", "didn’t", "declined", "refused", "withheld", "without", "wouldn't", "wouldn’t"].map(WordTable.hash))
     /// Words before a reporting verb that deny the speech (`would not say`, `never said`).
     static let negations: Set<UInt64> = Set(
         ["not", "never", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t"].map(WordTable.hash))
@@ -1005,10 +1048,11 @@ enum Words {
     static let adverbialNouns: Set<UInt64> = Set(
         [
             "time", "moment", "weekend", "week", "month", "year", "morning", "afternoon", "evening", "night", "statement",
-            "interview", "letter", "email", "post", "briefing", "release", "filing", "podcast", "speech",
+            "interview", "letter", "email", "post", "briefing", "release", "filing", "podcast", "speech", "point", "stage",
         ].map(WordTable.hash))
-    /// Quantifiers that open a clause's subject after a verb (`said more storms were possible`).
-    static let quantifiers: Set<UInt64> = Set(["more", "much", "little", "few", "fewer", "less"].map(WordTable.hash))
+    /// Quantifiers that open a clause's subject after a verb (`said more storms were possible`,
+    /// `said no such company had been registered`).
+    static let quantifiers: Set<UInt64> = Set(["more", "much", "little", "few", "fewer", "less", "no"].map(WordTable.hash))
     /// Words of when that may follow a reporting verb (`said late Thursday`, `said Friday`).
     static let whenWords: Set<UInt64> = Set(
         [
