@@ -43,4 +43,32 @@ extension EntityAnalyzerTests {
         #expect(entity("Kit", in: entities)?.kind == .person)
         #expect(entity("Dunmore Seals", in: entities)?.kind == .organization)
     }
+
+    @Test("'the port town of Saltmere, the daughter of a seamstress' gives the town no role and makes it no person")
+    func placeAfterTownOf() throws {
+        let (_, entities) = try paragraph(
+            "Ruth Okoro grew up in the port town of Saltmere, the daughter of a seamstress and a ship's engineer. She said the docks taught her scale."
+        )
+        #expect(entity("Saltmere", in: entities)?.kind != .person)
+        #expect(roles(of: "Saltmere", in: entities).isEmpty)
+    }
+
+    @Test(
+        "'Leonard Pym, then the art critic of the Evening Post', 'Another analyst, Ines Valcourt of Harland Brothers,', 'Their organiser, Jakob Mertens, a wheat grower'"
+    )
+    func moreAppositions() throws {
+        let (_, entities) = try paragraph(
+            "The show was dismissed by Leonard Pym, then the art critic of the Evening Post, as dull. Another analyst, Ines Valcourt of Harland Brothers, was more positive. Their organiser, Jakob Mertens, a wheat grower from the south, said they would stay."
+        )
+        #expect(roles(of: "Leonard Pym", in: entities).contains { $0.hasPrefix("art critic") })
+        #expect(roles(of: "Ines Valcourt", in: entities).contains { $0.hasPrefix("analyst") })
+        #expect(roles(of: "Jakob Mertens", in: entities).contains { $0.hasPrefix("wheat grower") })
+        #expect(roles(of: "Jakob Mertens", in: entities).contains { $0.hasPrefix("organiser") })
+    }
+
+    @Test("'Regional Fire Chief Ingrid Castellane' carries the whole title")
+    func fireChief() throws {
+        let (_, entities) = try paragraph("Regional Fire Chief Ingrid Castellane told reporters the crews had worked for three hours.")
+        #expect(entity("Ingrid Castellane", in: entities)?.roles.map(\.title) == ["Regional Fire Chief"])
+    }
 }

@@ -57,4 +57,45 @@ struct SpeakerRuleTests44 {
         let quote = try #require(quotes.first { $0.text == "kept the harbour alive" })
         #expect(quote.speaker == "The trust", "\(quote)")
     }
+
+    @Test("'“…,” Orzanov was quoted as saying by the state news agency KTA' is Orzanov's, and the agency is no reported clause")
+    func quotedAsSayingBy() async throws {
+        let text = """
+            Talks Resume
+
+            Kessaran President Bakhyt Orzanov did not attend the talks.
+
+            "The dam is a matter of sovereignty," Orzanov was quoted as saying by the state news agency KTA.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quotes = Self.quotes(document)
+        let quote = try #require(quotes.first { $0.text.hasPrefix("The dam is") })
+        #expect(quote.entity == "Bakhyt Orzanov", "\(quote)")
+        #expect(!quotes.contains { $0.text.contains("state news agency") }, "\(quotes)")
+    }
+
+    @Test(
+        "'One of them said', after officials who spoke on condition of anonymity, is unnamed; 'according to the theatre's general manager, Priti Olawale' is Olawale"
+    )
+    func shareOfAGroupAndADescribedName() async throws {
+        let text = """
+            Theatre Closes
+
+            Fenella Rook, the Larkspur's artistic director since 2011, said the building had been sold. The Larkspur Playhouse will close in June.
+
+            Two officials familiar with the sale, who spoke on condition of anonymity, said the price was low. One of them said the buyer had been "chosen early".
+
+            The youth classes will move to a church hall, according to the theatre's general manager, Priti Olawale.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quotes = Self.quotes(document)
+        let share = try #require(quotes.first { $0.text == "chosen early" })
+        #expect(share.anonymous, "\(share)")
+        let manager = try #require(quotes.first { $0.text.contains("church hall") })
+        #expect(manager.entity == "Priti Olawale", "\(manager)")
+        let rook = try #require(document.annotations.entities.first { $0.name == "Fenella Rook" })
+        #expect(rook.kind == .person)
+        #expect(rook.roles.contains { $0.title.contains("artistic director") }, "\(rook.roles)")
+        #expect(document.annotations.entities.first { $0.name == "Larkspur Playhouse" }?.kind == .organization)
+    }
 }

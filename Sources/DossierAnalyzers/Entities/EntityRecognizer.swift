@@ -926,7 +926,14 @@ struct EntityRecognizer {
             personCue = true
         }
         var occupations: [(Entity.Role, UInt64)] = []
-        if let (role, head) = appositionAfter(runEnd, limit: r.upperBound, beforeName: !afterThe) {
+        // `grew up in the port town of Saltmere, the daughter of a seamstress`: a place's name after
+        // `town of` takes no apposition; the description is the subject's.
+        let namedPlace =
+            a - 2 >= r.lowerBound && tokens[a - 1].isLowercaseWord && tokens[a - 1].hash == of && tokens[a - 2].isLowercaseWord
+            && tables.words.settlementNouns.contains(tokens[a - 2].hash)
+        if namedPlace {
+            // No role and no occupation.
+        } else if let (role, head) = appositionAfter(runEnd, limit: r.upperBound, beforeName: !afterThe) {
             roles.append(role)
             heads.append(head)
             personCue = true
@@ -934,7 +941,8 @@ struct EntityRecognizer {
                 roles.append(second.0)
                 heads.append(second.1)
             }
-        } else if roles.isEmpty, !afterThe, let first = occupationAfter(runEnd, limit: r.upperBound) {
+        } else if !afterThe, let first = occupationAfter(runEnd, limit: r.upperBound) {
+            // Also after a title before the name: `Their organiser, Jakob Mertens, a wheat grower`.
             occupations.append(first)
             if let second = coordinatedTitle(after: first.0, from: runEnd, limit: r.upperBound) { occupations.append(second) }
         }
@@ -1022,7 +1030,10 @@ struct EntityRecognizer {
         // `The prime minister, Gregory Sallow`, `Their captain, Liesel Brandvold`, `the Transport
         // Secretary, Julian Ashcombe`; a capitalised title only after `the` in lowercase (not
         // `Labour Secretary, …` in a list).
-        let opensSentence = isInitialPosition(m - 1, sentenceStart: sentenceStart) && determiners.contains(before.hash)
+        // `Another analyst, Ines Valcourt of Harland Brothers,` too.
+        let opensSentence =
+            isInitialPosition(m - 1, sentenceStart: sentenceStart)
+            && (determiners.contains(before.hash) || before.hash == tables.words.another)
         // A capitalised title only after `the` (`The Energy Secretary, Adrian Colquhoun`), not in
         // a list (`Labour Secretary, …`).
         if !tokens[last].isLowercaseWord && !isLowercaseThe(m - 1) && !(opensSentence && tokens[m - 1].hash == the) { return nil }
@@ -1170,6 +1181,12 @@ struct EntityRecognizer {
         // `Odile Fennimore, who is also president of the historical society,`: a relative clause
         // with `is` or `was` describes as an appositive does.
         var opening = b + 1
+        // `Leonard Pym, then the art critic of the Evening Post`, `now the studio's manager`.
+        if opening + 2 < limit, tokens[opening].isLowercaseWord, tables.words.relativeAdverbs.contains(tokens[opening].hash),
+            isLowercaseArticle(opening + 1) || tokens[opening + 2].has(.possessive)
+        {
+            opening += 1
+        }
         if opening + 2 < limit, tokens[opening].isLowercaseWord, tokens[opening].hash == tables.words.who,
             tables.words.relativeBe.contains(tokens[opening + 1].hash)
         {

@@ -127,6 +127,13 @@ struct FunctionWords: Sendable {
     let relativeHave: HashSet64 = HashSet64(["has", "had", "have"].map(WordHash.word))
     let asWord = WordHash.word("as")
     let by = WordHash.word("by")
+    let another = WordHash.word("another")
+    /// Words for a settlement or an area before `of` and its name (`the port town of Saltmere`).
+    let settlementNouns: HashSet64 = HashSet64(
+        [
+            "town", "city", "village", "hamlet", "port", "suburb", "borough", "parish", "district", "province", "county", "region",
+            "island", "islands", "valley", "municipality", "commune", "township", "state", "republic", "kingdom",
+        ].map(WordHash.word))
     /// Participles of asking that open a sentence before their agent (`Asked by Haddow whether …,`).
     let askingParticiples: HashSet64 = HashSet64(
         ["asked", "questioned", "pressed", "challenged", "quizzed", "interviewed", "cross-examined", "prompted", "invited"].map(

@@ -941,6 +941,14 @@ extension QuoteScanner {
                     let speaker = marksAnonymity(t, comma + 1..<end) ? subject.lowerBound..<t[end - 1].end : subject
                     return (Attribution(cue: tok.start..<tok.end, speaker: speaker), false)
                 }
+                // `…,” Orzanov was quoted as saying by the state news agency`: the one quoted,
+                // before `was quoted as`, not the words between.
+                if isCue, tok.hash == Words.saying, j - 3 >= i, t[j - 1].isWord, t[j - 1].hash == Words.as, t[j - 2].isWord,
+                    t[j - 2].hash == Words.quoted, t[j - 3].isWord, Words.beForms.contains(t[j - 3].hash),
+                    let speaker = backwardSubject(t, cue: j - 3, lo: i)
+                {
+                    return (Attribution(cue: t[j - 2].start..<tok.end, speaker: speaker), false)
+                }
                 if isCue {
                     // `…,” Benioff weighed in, telling Cook`: when no subject reads back from the verb,
                     // the name the words after the quotation open with.

@@ -246,6 +246,8 @@ extension QuoteScanner {
             if t[k].hash == Words.saying, k >= 2, word(k - 1), t[k - 1].hash == Words.as, word(k + 1),
                 let quoted = (max(0, k - 12)..<(k - 1)).last(where: { word($0) && t[$0].hash == Words.quoted })
             {
+                // `was quoted as saying by the state news agency`: the agency that quoted, no clause.
+                if t[k + 1].hash == Words.by { return nil }
                 let speaker: Range<Int>?
                 if quoted + 1 < k - 1 {
                     speaker = forwardSpeaker(t, from: quoted + 1)

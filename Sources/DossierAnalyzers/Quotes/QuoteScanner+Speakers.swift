@@ -40,11 +40,13 @@ extension QuoteScanner {
         // `said a report from Kotak Institutional Equities`, `according to a criminal complaint filed
         // by the District Attorney's Office`: a document from a named body speaks for it.
         if let giver = documentFrom(t, at: k) { return giver }
-        // `said his solicitor, Imogen Achterberg, of …`: a description of two or three words that
-        // a determiner opens, then the name set off by a comma.
+        // `said his solicitor, Imogen Achterberg, of …`, `according to the theatre's general
+        // manager, Priti Olawale`: a description of up to five words (a possessive's mark among
+        // them) that a determiner opens, then the name set off by a comma.
         if t[k].isWord, !t[k].isCapitalized, wordClass(t[k]) & C.determiner != 0, k + 2 < t.count,
-            let comma = ((k + 2)..<min(t.count, k + 4)).first(where: { t[$0].isMark(0x2C) }),
-            t[(k + 1)..<comma].allSatisfy({ $0.isWord && !$0.isCapitalized }), comma + 1 < t.count, t[comma + 1].isWord,
+            let comma = ((k + 2)..<min(t.count, k + 7)).first(where: { t[$0].isMark(0x2C) }),
+            t[(k + 1)..<comma].allSatisfy({ ($0.isWord && !$0.isCapitalized) || $0.isMark(0x27) || $0.isMark(0x2019) }),
+            comma + 1 < t.count, t[comma + 1].isWord,
             t[comma + 1].isCapitalized, let (name, _) = name(t, from: comma + 1),
             let e = mentions.entity(overlapping: TextRange(name)), mentions.entities[e].kind == .person
         {
@@ -797,6 +799,13 @@ extension QuoteScanner {
         {
             return Speaker(entity: nil, range: text, isAnonymous: true)
         }
+        // `Two officials … spoke on condition of anonymity. One of them said`: one of a group
+        // the words before described, unnamed as they were.
+        if t.count == 3, Words.partitives.contains(first.hash), t[1].isWord, t[1].hash == Words.of, t[2].isWord,
+            Words.groupPronouns.contains(t[2].hash)
+        {
+            return Speaker(entity: nil, range: text, isAnonymous: true)
+        }
         // The head of the description: `a spokesperson` in `a spokesperson for the ministry`.
         var headEnd = t.count
         var marked = false
@@ -1038,6 +1047,8 @@ enum Words {
             "refrain", "hymn",
         ].map(WordTable.hash))
     /// Words for a share of a group before `of the` (`Several of the girls say`).
+    /// `them`, `those`, `these`: the group a share of is taken from (`One of them said`).
+    static let groupPronouns: Set<UInt64> = Set(["them", "those", "these"].map(WordTable.hash))
     static let partitives: Set<UInt64> = Set(
         ["several", "many", "some", "most", "few", "all", "both", "each", "none", "half", "one", "two", "three", "four", "five", "dozens"]
             .map(WordTable.hash))
