@@ -98,4 +98,45 @@ struct SpeakerRuleTests44 {
         #expect(rook.roles.contains { $0.title.contains("artistic director") }, "\(rook.roles)")
         #expect(document.annotations.entities.first { $0.name == "Larkspur Playhouse" }?.kind == .organization)
     }
+
+    @Test("in a profile, 'she said' with no one named in three paragraphs is the woman the article is about")
+    func protagonistOfAProfile() async throws {
+        let text = """
+            A Champion Learns To Rest
+
+            Ilona Varsky won her first title at 17. Varsky trained at dawn for two decades. Varsky still wakes at five.
+
+            "I never learned to sleep in," Varsky said. "My body does not know I have stopped."
+
+            Varsky, 38, retired after the 2024 season. Her coach, Teodor Brandt, said he had never seen a harder worker.
+
+            The house above the harbour has a court behind it. Nobody plays on it now.
+
+            The trophies are in a cupboard. The rackets are in the garage.
+
+            "I hated the travel," she said. "Every week a new hotel, and every hotel the same."
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quote = try #require(Self.quotes(document).first { $0.text.hasPrefix("I hated the travel") })
+        #expect(quote.entity == "Ilona Varsky", "\(quote)")
+    }
+
+    @Test("'“…,” it said' is the organisation the sentence before opens with; 'the company' is no police force")
+    func itAndTheCompany() async throws {
+        let text = """
+            Bus Crash Inquiry
+
+            Northvale Police said the driver was unhurt. Northvale Police closed the lane. Northvale Police said more checks would follow.
+
+            In a statement, Harlow Coaches said it was shocked. "Safety comes first," the company said.
+
+            The Transport Safety Commission confirmed it had opened an inquiry into Harlow Coaches. "We have serious concerns," it said in a statement.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quotes = Self.quotes(document)
+        let company = try #require(quotes.first { $0.text == "Safety comes first" })
+        #expect(company.entity == "Harlow Coaches", "\(company)")
+        let commission = try #require(quotes.first { $0.text == "We have serious concerns" })
+        #expect(commission.entity == "Transport Safety Commission", "\(commission)")
+    }
 }

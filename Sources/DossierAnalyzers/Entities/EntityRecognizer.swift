@@ -2313,6 +2313,11 @@ struct EntityRecognizer {
             } else if !generic {
                 let f = groups[g].fullest
                 guard (f.first..<f.end).contains(where: { tokens[$0].hash == head }) else { continue }
+            } else {
+                // `the company` is no police force, council, ministry or court (`Westshire Police`
+                // named more often than `Redgate Coaches` in a crash story).
+                let f = groups[g].fullest
+                if tables.words.publicBodyHeads.contains(tokens[f.end - 1].hash) { continue }
             }
             var count = 0
             var latest: Int32 = -1

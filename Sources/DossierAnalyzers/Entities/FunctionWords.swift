@@ -128,6 +128,13 @@ struct FunctionWords: Sendable {
     let asWord = WordHash.word("as")
     let by = WordHash.word("by")
     let another = WordHash.word("another")
+    /// Last words of a public body's name, which `the company` or `the firm` never means.
+    let publicBodyHeads: HashSet64 = HashSet64(
+        [
+            "police", "constabulary", "council", "ministry", "department", "court", "government", "parliament", "assembly",
+            "commission", "committee", "authority", "university", "school", "college", "hospital", "army", "navy", "party",
+            "senate", "congress", "embassy", "service", "office", "agency", "tribunal", "inquiry", "board",
+        ].map(WordHash.word))
     /// Words for a settlement or an area before `of` and its name (`the port town of Saltmere`).
     let settlementNouns: HashSet64 = HashSet64(
         [

@@ -107,6 +107,12 @@ struct MentionIndex {
         firstNamed(in: range, outside: quoted) { $0.isPerson || entities[$0.entity].kind == .organization }?.entity
     }
 
+    /// The entity of the first organisation named (not by a pronoun) in `range`, outside the
+    /// `quoted` ranges (sorted by start).
+    func firstOrganization(in range: Range<Int>, outside quoted: [Range<Int>]) -> Int? {
+        firstNamed(in: range, outside: quoted) { entities[$0.entity].kind == .organization }?.entity
+    }
+
     private func firstNamed(in range: Range<Int>, outside quoted: [Range<Int>], where fits: (Entry) -> Bool) -> Entry? {
         var i = lowerBound(range.lowerBound)
         while i < entries.count, entries[i].range.start < range.upperBound {

@@ -759,6 +759,12 @@ extension QuoteScanner {
             case Words.they: kinds = [.person, .organization, .group]
             default: return Speaker(entity: nil, range: text, isAnonymous: false)
             }
+            // `The Commission confirmed it had opened an inquiry into the trust. “…,” it said`: with
+            // no organisation named before it in its own sentence, `it` is the first organisation
+            // the sentence before names, its subject, rather than the nearest.
+            if first.hash == Words.it, let org = previousOrganization(of: range.lowerBound) {
+                return Speaker(entity: reference(org), range: text, isAnonymous: false)
+            }
             // `Asked by Haddow whether she had checked, she said`: the asker is no antecedent.
             var passedOver = quotedWords
             if gendered, let asker = askingClause(before: range.lowerBound) {
@@ -788,6 +794,12 @@ extension QuoteScanner {
                 {
                     return Speaker(entity: reference(earlier.entity), range: text, isAnonymous: false)
                 }
+            }
+            // `she told reporters` with no one named in this paragraph or the two before it: in a
+            // profile, the person the article is about, when one fitting person is named far more
+            // often than any other.
+            if nearest == nil, gendered, let main = protagonist(female: female) {
+                return Speaker(entity: reference(main), range: text, isAnonymous: false)
             }
             return Speaker(entity: nearest.map { reference($0.entity) }, range: text, isAnonymous: false)
         }
@@ -884,6 +896,41 @@ extension QuoteScanner {
             t[1].hash == Words.by, let comma = t.firstIndex(where: { $0.isMark(0x2C) })
         else { return nil }
         return current.lowerBound..<t[comma].start
+    }
+
+    /// The first organisation named outside quotation marks in the sentence before the one
+    /// holding `offset`, when no organisation is named before `offset` in its own sentence.
+    mutating func previousOrganization(of offset: Int) -> Int? {
+        var block = blockIndex(containing: offset)
+        let current = sentence(containing: offset, block: block)
+        if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.organization], outside: quotedWords) != nil {
+            return nil
+        }
+        let o = lastNonSpace(before: current.lowerBound, floor: 0)
+        guard o >= 0, !Self.isSpace(v(o)) else { return nil }
+        while block > 0, o < blocks[block].range.start { block -= 1 }
+        let previous = sentence(containing: o, block: block)
+        guard previous.upperBound <= current.lowerBound else { return nil }
+        return mentions.firstOrganization(in: previous.lowerBound..<previous.upperBound, outside: quotedWords)
+    }
+
+    /// The person the article is about, for `he` or `she` with no one named near: the fitting
+    /// person with the most mentions, at least five and twice those of any other fitting person.
+    mutating func protagonist(female: Bool) -> Int? {
+        var best = -1
+        var bestCount = 0
+        var second = 0
+        for (e, entity) in mentions.entities.enumerated() where entity.kind == .person && mayBe(entity, female: female) {
+            let count = entity.mentions.count
+            if count > bestCount {
+                second = bestCount
+                best = e
+                bestCount = count
+            } else if count > second {
+                second = count
+            }
+        }
+        return best >= 0 && bestCount >= 5 && bestCount >= 2 * second ? best : nil
     }
 
     /// How far back a pronoun may look for its person: this paragraph and the two before it.
