@@ -139,4 +139,20 @@ struct SpeakerRuleTests44 {
         let commission = try #require(quotes.first { $0.text == "We have serious concerns" })
         #expect(commission.entity == "Transport Safety Commission", "\(commission)")
     }
+
+    @Test("'“…,” Mr Orme said. “…” ¶ He acknowledged that his cousin, Piet Lahr, …, but said he had declared it “…”' is Orme's")
+    func subjectAfterAQuotationAndItsBoundPronoun() async throws {
+        let text = """
+            Charity Inquiry
+
+            The chief executive, Daniel Orme, denied any wrongdoing.
+
+            "Every pound was spent on the children," Mr Orme said. "I reject the suggestion completely."
+
+            He acknowledged that his cousin, Piet Lahr, is a director of the supplier, but said he had declared the link "openly and in good faith" to the board.
+            """
+        let document = try await SpeakerRuleTests41.analyzed(text)
+        let quote = try #require(Self.quotes(document).first { $0.text == "openly and in good faith" })
+        #expect(quote.entity == "Daniel Orme", "\(quote)")
+    }
 }

@@ -2358,9 +2358,9 @@ struct EntityRecognizer {
     /// sentence, up to three sentences back with no name in the sentences between, unless a fitting name comes
     /// before it in its own sentence outside quotation marks (`Anna said she …`).
     private mutating func addPronouns(_ groups: inout [Group]) {
-        var people: [(token: Int, sentence: Int, group: Int)] = []
+        var people: [(token: Int, sentence: Int, group: Int, end: Int)] = []
         for g in groups.indices where groups[g].kind == .person {
-            for m in groups[g].mentions { people.append((m.first, m.sentence, g)) }
+            for m in groups[g].mentions { people.append((m.first, m.sentence, g, m.end)) }
         }
         guard !people.isEmpty else { return }
         people.sort { $0.token < $1.token }
@@ -2447,7 +2447,13 @@ struct EntityRecognizer {
             if found < 0 && nominative && p == sentences[s].range.lowerBound && cursor > 0 {
                 let nearest = people[cursor - 1]
                 let g = nearest.group
-                if nearest.sentence >= s - 4, nearest.token == sentences[nearest.sentence].range.lowerBound,
+                // Or that name says the quotation before it (`“…,” Mr Penhallow said. “…” ¶ He
+                // acknowledged …`): a reporting verb right after it.
+                let speaks =
+                    nearest.end < sentences[nearest.sentence].range.upperBound && tokens[nearest.end].isLowercaseWord
+                    && (tables.words.saidForms.contains(tokens[nearest.end].hash)
+                        || tables.words.reportedVerbs.contains(tokens[nearest.end].hash))
+                if nearest.sentence >= s - 4, nearest.token == sentences[nearest.sentence].range.lowerBound || speaks,
                     !sentences[nearest.sentence].headline, fits(g),
                     !inOtherQuotation(nearest.token, p)
                 {
@@ -2456,6 +2462,18 @@ struct EntityRecognizer {
             }
             let gender = masculine ? 0 : 1
             let last = subjects[gender]
+            // `He acknowledged that his brother-in-law, Simon Tarrant, is a director, but said he
+            // had declared it`: a `he` or `she` right after a reporting verb (or its `that`) in a
+            // sentence its own subject pronoun opens is that subject, not a name in between.
+            if nominative, last.sentence == s, last.group >= 0, last.token == sentences[s].range.lowerBound, p > last.token + 1,
+                tokens[p - 1].isLowercaseWord,
+                tables.words.reportedVerbs.contains(tokens[p - 1].hash) || tables.words.saidForms.contains(tokens[p - 1].hash)
+                    || tokens[p - 1].hash == tables.words.that,
+                fits(last.group)
+            {
+                found = last.group
+                ambiguous = false
+            }
             if nominative && !fittingName && last.group >= 0 && last.sentence < s && s - last.sentence <= 3 {
                 // No name in the sentences between (that pronoun's own may name others after it).
                 var j = cursor - 1

@@ -128,6 +128,10 @@ struct FunctionWords: Sendable {
     let asWord = WordHash.word("as")
     let by = WordHash.word("by")
     let another = WordHash.word("another")
+    let that = WordHash.word("that")
+    /// `said`, `says`, `told`, `tells`: reporting verbs after which a pronoun opens the clause reported.
+    let saidForms: HashSet64 = HashSet64(
+        ["said", "says", "say", "told", "tells", "thinks", "believes", "felt", "feels"].map(WordHash.word))
     /// Last words of a public body's name, which `the company` or `the firm` never means.
     let publicBodyHeads: HashSet64 = HashSet64(
         [
