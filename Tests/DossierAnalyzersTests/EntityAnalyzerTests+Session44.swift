@@ -71,4 +71,13 @@ extension EntityAnalyzerTests {
         let (_, entities) = try paragraph("Regional Fire Chief Ingrid Castellane told reporters the crews had worked for three hours.")
         #expect(entity("Ingrid Castellane", in: entities)?.roles.map(\.title) == ["Regional Fire Chief"])
     }
+
+    @Test("'Rafael Oyarzun, Kestrelia's deputy environment minister,' and 'Tessa Quinlan, the Grammy-winning singer,' carry those titles")
+    func possessiveAndHyphenatedModifiers() throws {
+        let (_, entities) = try paragraph(
+            "The talks were led by Rafael Oyarzun, Kestrelia's deputy environment minister, who spoke first. The court heard from Tessa Quinlan, the Grammy-winning singer, on Monday."
+        )
+        #expect(roles(of: "Rafael Oyarzun", in: entities).contains { $0.hasPrefix("deputy environment minister") })
+        #expect(roles(of: "Tessa Quinlan", in: entities).contains { $0.hasPrefix("singer") })
+    }
 }

@@ -1204,12 +1204,16 @@ struct EntityRecognizer {
         }
         var p = opening
         if determiners.contains(tokens[p].hash) && tokens[p].isLowercaseWord { p += 1 }
+        // `Tessa Quinlan, the Grammy-winning singer`: a hyphenated modifier right before a title.
+        if p + 1 < limit, tokens[p].has(.compound), !tokens[p].has(.digit), titleEnd(at: p + 1, limit: limit) != nil { p += 1 }
         let affiliationStart = p
         var affiliation: (Int, Int)?
         // A possessive affiliation: "the bank's", "Putin's".
         var q = p
         while q < limit && q < p + 3 && tokens[q].has(.word) { q += 1 }
+        var possessive = false
         if q < limit && q > p && tokens[q].has(.possessive) {
+            possessive = true
             affiliation = (
                 isLowercaseThe(opening) ? opening : p, q
             )
@@ -1241,7 +1245,8 @@ struct EntityRecognizer {
             }
         }
         var end = titleEnd(at: p, limit: limit)
-        if end == nil && affiliation == nil && p > opening && isLowercaseArticle(opening) {
+        // After a possessive too: `Kestrelia's deputy environment minister`.
+        if end == nil && ((affiliation == nil && p > opening && isLowercaseArticle(opening)) || possessive) {
             // Up to four such words: `a retired bus driver`, `the shadow transport secretary`, `a
             // 71-year-old retired primary school teacher` (an age before them is left out); not
             // words that open a clause or a phrase (`a town where the mayor …`).
