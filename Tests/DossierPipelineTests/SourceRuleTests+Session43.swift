@@ -25,14 +25,17 @@ struct SourceRuleTests43 {
         Two officials said the operator paid 40,000 pounds in fines in 2024. Two officials said the fines doubled to 80,000 pounds in 2025.
         """
 
-    static func run() async throws -> Document {
+    static func run() async throws -> Document { try await analyzed(article, name: "ferry.txt") }
+
+    /// `text` run through the analyzers up to `claims`, as a file named `name`.
+    static func analyzed(_ text: String, name: String) async throws -> Document {
         let yaml = """
             version: 1
             reader: text
             analyzers: [sentences, entities, dates, quotes, sources, claims]
             exporters: [json]
             """
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "ferry.txt", text: article)])
+        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: name, text: text)])
         return try #require(try result.documents().first, "\(result.diagnostics)")
     }
 

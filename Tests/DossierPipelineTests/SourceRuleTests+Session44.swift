@@ -19,16 +19,7 @@ struct SourceRuleTests44 {
         Some members of the harbour board say the delay is costly. Two officials at the Treasury said the budget was fixed at 12 million pounds.
         """
 
-    static func run() async throws -> Document {
-        let yaml = """
-            version: 1
-            reader: text
-            analyzers: [sentences, entities, dates, quotes, sources, claims]
-            exporters: [json]
-            """
-        let result = try await InMemoryRunner(registry: .standard).run(yaml, inputs: [(name: "port.txt", text: article)])
-        return try #require(try result.documents().first, "\(result.diagnostics)")
-    }
+    static func run() async throws -> Document { try await SourceRuleTests43.analyzed(article, name: "port.txt") }
 
     static func names(_ document: Document, _ kind: SourceKind) -> [String] {
         document.annotations.sources.filter { $0.kind == kind }.map(\.name)
