@@ -88,6 +88,18 @@ struct FramingAnalyzerTests {
         #expect(found("framing.sensational", in: a2, d2).map(\.text) == ["bold"])
     }
 
+    @Test("literal uses are no framing: a historic building, a blast furnace, destroyed by fire, treated for shock")
+    func literalUses() throws {
+        let (d1, a1) = try paragraphs(
+            "The historic building on Quay Street was destroyed by fire, and two firefighters were treated for shock. The blast furnace at the plant will close."
+        )
+        #expect(found("framing.sensational", in: a1, d1).isEmpty)
+        #expect(found("framing.loaded-verb", in: a1, d1).isEmpty)
+        let (d2, a2) = try paragraphs("The hapless minister torpedoed his own bill in a frantic last-ditch vote.")
+        #expect(found("framing.sensational", in: a2, d2).compactMap(\.text) == ["hapless", "frantic", "last-ditch"])
+        #expect(found("framing.loaded-verb", in: a2, d2).compactMap(\.text) == ["torpedoed"])
+    }
+
     @Test("'pleaded guilty' is a plea in court, not a loaded verb; 'pleaded with' the council is one")
     func pleadedGuilty() throws {
         let (d1, a1) = try paragraphs("A Lindvik man pleaded guilty on Monday, and his brother pleaded not guilty.")

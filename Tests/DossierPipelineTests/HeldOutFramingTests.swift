@@ -67,10 +67,10 @@ struct HeldOutFramingTests {
                     "held-out framing: loaded found %d of %d (%.3f), findings right %d of %d (%.3f), on neutral uses %d, headlines right %d of %d",
                 found, gold, recall, right, predicted, precision, onNeutral, headlinesRight, analyzed.count))
         for miss in misses { print("  " + miss) }
-        #expect(gold >= 80)
+        #expect(gold >= 150)
         #expect(recall >= 0.50, "\(misses)")
         #expect(precision >= 0.85, "\(misses)")
-        #expect(onNeutral <= 1)
-        #expect(headlinesRight >= 8)
+        #expect(onNeutral <= 3)
+        #expect(headlinesRight >= 17)
     }
 }
