@@ -59,4 +59,21 @@ struct SourceRuleTests44 {
         let firm = document.annotations.sources.filter { $0.name.contains("Brannock Dredging") }.map(\.id)
         #expect(claim.support.contains { firm.contains($0.source.id) }, "\(claim.support)")
     }
+
+    @Test(
+        "'Housing charities warn', 'Many in the community believe' and 'It's understood' are vague; 'Brannock's critics argue' names whose critics"
+    )
+    func moreVagueForms() async throws {
+        let text = """
+            Dredging Row
+
+            Housing charities warn that the queues will grow. Many in the community believe the port is finished. It's understood the board met twice. Brannock's critics argue the tender was rigged.
+            """
+        let document = try await SourceRuleTests43.analyzed(text, name: "row.txt")
+        let vague = SourceRuleTests43.vague(document)
+        #expect(vague.contains("Housing charities warn"), "\(vague)")
+        #expect(vague.contains("Many in the community believe"), "\(vague)")
+        #expect(vague.contains { $0.hasPrefix("It's understood") || $0.hasPrefix("It’s understood") }, "\(vague)")
+        #expect(!vague.contains { $0.contains("critics") }, "\(vague)")
+    }
 }

@@ -718,11 +718,15 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
                         j += 2
                     } else if j < t.count, isPluralNoun(t[j]), !SourceWords.measures.contains(t[j].hash) {
                         j += 1
+                    } else if j + 3 < t.count, t[j].hash == SourceWords.inWord, t[j + 1].hash == SourceWords.the, isPlainWord(t[j + 2]) {
+                        // "Many in the community believe", "some in the industry say".
+                        j += 3
                     }
                 }
                 // "Estate agents say", "Housing advocates say": one word before a group opening the
                 // sentence is part of it (and after `the`, the group is one the article named).
                 if i > 0, m.length == 1, !SourceWords.quantifiers.contains(t[i].hash), t[i - 1].shape.contains(.letter),
+                    !isPossessive(t[i - 1]),
                     !t[i - 1].shape.contains(.digit), !SourceWords.determiners.contains(t[i - 1].hash),
                     !SourceWords.notModifiers.contains(t[i - 1].hash), t[i - 1].end + 1 == t[i].start, units[t[i - 1].end] == 0x20,
                     i - 1 == 0 || !sameSentence(t, i - 2, i - 1) || (i >= 2 && SourceWords.definite.contains(t[i - 2].hash))
@@ -745,8 +749,11 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
             {
                 if i > 0, SourceWords.opinionOwners.contains(t[i - 1].hash) { start = i - 1 }
                 verbAt = i + 1
-            } else if t[i].hash == SourceWords.it, i + 2 < t.count, t[i + 1].hash == SourceWords.isWord {
-                var j = i + 2
+            } else if (t[i].hash == SourceWords.it && i + 2 < t.count && t[i + 1].hash == SourceWords.isWord)
+                || (t[i].hash == SourceWords.itIs && i + 1 < t.count)
+            {
+                // "It is widely believed", "It's understood".
+                var j = t[i].hash == SourceWords.itIs ? i + 1 : i + 2
                 if SourceWords.softAdverbs.contains(t[j].hash), j + 1 < t.count { j += 1 }
                 if SourceWords.impersonal.contains(t[j].hash) { verbAt = j }
             }
@@ -883,6 +890,7 @@ enum SourceWords {
     static let definite = WordTable(words: ["the", "these", "those", "his", "her", "their", "our", "its"])
     static let opinionOwners = WordTable(words: ["expert", "experts", "public", "analyst", "analysts", "legal"])
     static let it = WordTable.hash("it")
+    static let itIs = WordTable.hash("it's")
     static let isWord = WordTable.hash("is")
     static let impersonal = WordTable(words: [
         "believed", "said", "thought", "claimed", "argued", "rumoured", "rumored", "feared", "understood", "assumed",
