@@ -629,11 +629,11 @@ struct SourceFinder<U: FixedWidthInteger & UnsignedInteger> {
     /// stay anonymous however they are placed (`officials at the Treasury`), and so does anyone
     /// with a marker of anonymity.
     private mutating func isAffiliated(_ range: TextRange) -> Bool {
-        tokens.withUnsafeBufferPointer { t in
+        guard !hasAnonymityMarker(range) else { return false }
+        return tokens.withUnsafeBufferPointer { t in
             var i = t.firstIndex(startingAtOrAfter: range.start)
             var words: [Int] = []
             while i < t.count && t[i].end <= range.end {
-                if vocabulary.cues.match(t, at: i).categories & vocabulary.anonymousMarker != 0 { return false }
                 if t[i].shape.contains(.letter) { words.append(i) }
                 i += 1
             }

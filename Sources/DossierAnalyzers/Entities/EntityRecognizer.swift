@@ -2454,10 +2454,7 @@ struct EntityRecognizer {
                 let g = nearest.group
                 // Or that name says the quotation before it (`“…,” Mr Penhallow said. “…” ¶ He
                 // acknowledged …`): a reporting verb right after it.
-                let speaks =
-                    nearest.end < sentences[nearest.sentence].range.upperBound && tokens[nearest.end].isLowercaseWord
-                    && (tables.words.saidForms.contains(tokens[nearest.end].hash)
-                        || tables.words.reportedVerbs.contains(tokens[nearest.end].hash))
+                let speaks = nearest.end < sentences[nearest.sentence].range.upperBound && isReportingVerb(nearest.end)
                 if nearest.sentence >= s - 4, nearest.token == sentences[nearest.sentence].range.lowerBound || speaks,
                     !sentences[nearest.sentence].headline, fits(g),
                     !inOtherQuotation(nearest.token, p)
@@ -2471,9 +2468,7 @@ struct EntityRecognizer {
             // had declared it`: a `he` or `she` right after a reporting verb (or its `that`) in a
             // sentence its own subject pronoun opens is that subject, not a name in between.
             if nominative, last.sentence == s, last.group >= 0, last.token == sentences[s].range.lowerBound, p > last.token + 1,
-                tokens[p - 1].isLowercaseWord,
-                tables.words.reportedVerbs.contains(tokens[p - 1].hash) || tables.words.saidForms.contains(tokens[p - 1].hash)
-                    || tokens[p - 1].hash == tables.words.that,
+                isReportingVerb(p - 1) || (tokens[p - 1].isLowercaseWord && tokens[p - 1].hash == tables.words.that),
                 fits(last.group)
             {
                 found = last.group
@@ -2517,6 +2512,12 @@ struct EntityRecognizer {
                 if speaker != -1 { subjects[gender] = (s, p, max(speaker, -1)) }
             }
         }
+    }
+
+    /// Whether the token at `i` is a reporting verb in lowercase (`said`, `told`, `admitted`, …).
+    private func isReportingVerb(_ i: Int) -> Bool {
+        tokens[i].isLowercaseWord
+            && (tables.words.saidForms.contains(tokens[i].hash) || tables.words.reportedVerbs.contains(tokens[i].hash))
     }
 
     /// Whether the person at token `i` is the agent of a participle that opens sentence `s` and

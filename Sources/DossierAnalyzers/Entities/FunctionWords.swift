@@ -145,10 +145,12 @@ struct FunctionWords: Sendable {
             "town", "city", "village", "hamlet", "port", "suburb", "borough", "parish", "district", "province", "county", "region",
             "island", "islands", "valley", "municipality", "commune", "township", "state", "republic", "kingdom",
         ].map(WordHash.word))
-    /// Participles of asking that open a sentence before their agent (`Asked by Haddow whether …,`).
-    let askingParticiples: HashSet64 = HashSet64(
-        ["asked", "questioned", "pressed", "challenged", "quizzed", "interviewed", "cross-examined", "prompted", "invited"].map(
-            WordHash.word))
+    /// Participles of asking that open a sentence before their agent (`Asked by Haddow whether …,`);
+    /// the quotes analyzer reads the same words.
+    static let askingParticiples = [
+        "asked", "questioned", "pressed", "challenged", "quizzed", "interviewed", "cross-examined", "prompted", "invited",
+    ]
+    let askingParticiples: HashSet64 = HashSet64(Self.askingParticiples.map(WordHash.word))
     /// Nouns for a person, not a trade, that an apposition after a lone first name gives
     /// (`Dev, a teenager who …`, `Marta, a retired nurse`).
     let personNouns: HashSet64 = HashSet64(

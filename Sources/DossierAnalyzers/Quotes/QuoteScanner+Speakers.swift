@@ -871,16 +871,11 @@ extension QuoteScanner {
     /// `offset`, when nobody is named before `offset` in its own sentence and that person may be
     /// `she` (or `he`); nil otherwise.
     mutating func previousSubject(of offset: Int, female: Bool, passingOver passed: [Range<Int>]? = nil) -> Int? {
-        var block = blockIndex(containing: offset)
-        let current = sentence(containing: offset, block: block)
+        let current = sentence(containing: offset, block: blockIndex(containing: offset))
         if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.person], outside: passed ?? quotedWords) != nil {
             return nil
         }
-        let o = lastNonSpace(before: current.lowerBound, floor: 0)
-        guard o >= 0, !Self.isSpace(v(o)) else { return nil }
-        while block > 0, o < blocks[block].range.start { block -= 1 }
-        let previous = sentence(containing: o, block: block)
-        guard previous.upperBound <= current.lowerBound,
+        guard let previous = sentence(before: current),
             let first = mentions.firstPerson(in: previous.lowerBound..<previous.upperBound, outside: quotedWords),
             mayBe(mentions.entities[first], female: female)
         else { return nil }
@@ -901,17 +896,23 @@ extension QuoteScanner {
     /// The first organisation named outside quotation marks in the sentence before the one
     /// holding `offset`, when no organisation is named before `offset` in its own sentence.
     mutating func previousOrganization(of offset: Int) -> Int? {
-        var block = blockIndex(containing: offset)
-        let current = sentence(containing: offset, block: block)
+        let current = sentence(containing: offset, block: blockIndex(containing: offset))
         if mentions.nearest(before: offset, floor: current.lowerBound, kinds: [.organization], outside: quotedWords) != nil {
             return nil
         }
+        guard let previous = sentence(before: current) else { return nil }
+        return mentions.firstOrganization(in: previous.lowerBound..<previous.upperBound, outside: quotedWords)
+    }
+
+    /// The sentence that ends before the sentence `current` starts, across a paragraph break too
+    /// (`sentenceBefore(_:block:)` stays inside one block), or nil at the text's start.
+    mutating func sentence(before current: Range<Int>) -> Range<Int>? {
         let o = lastNonSpace(before: current.lowerBound, floor: 0)
         guard o >= 0, !Self.isSpace(v(o)) else { return nil }
+        var block = blockIndex(containing: current.lowerBound)
         while block > 0, o < blocks[block].range.start { block -= 1 }
         let previous = sentence(containing: o, block: block)
-        guard previous.upperBound <= current.lowerBound else { return nil }
-        return mentions.firstOrganization(in: previous.lowerBound..<previous.upperBound, outside: quotedWords)
+        return previous.upperBound <= current.lowerBound ? previous : nil
     }
 
     /// The person the article is about, for `he` or `she` with no one named near: the fitting
@@ -1054,9 +1055,7 @@ enum Words {
             "may", "must",
         ].map(WordTable.hash))
     /// Participles of asking that open a sentence before their agent (`Asked by Haddow whether …,`).
-    static let askingParticiples: Set<UInt64> = Set(
-        ["asked", "questioned", "pressed", "challenged", "quizzed", "interviewed", "cross-examined", "prompted", "invited"].map(
-            WordTable.hash))
+    static let askingParticiples: Set<UInt64> = Set(FunctionWords.askingParticiples.map(WordTable.hash))
     /// A name, which a description withholding it (`who did not give his name`) makes unnamed.
     static let name: Set<UInt64> = Set(["name", "names", "surname"].map(WordTable.hash))
     /// Words that withhold a name before it: `not`, `declined`, `refused`, `withheld`, `without`.
@@ -1093,9 +1092,9 @@ enum Words {
             "sing", "sings", "sang", "singing", "chorus", "chant", "chants", "chanted", "chanting", "anthem", "lyric", "lyrics",
             "refrain", "hymn",
         ].map(WordTable.hash))
-    /// Words for a share of a group before `of the` (`Several of the girls say`).
     /// `them`, `those`, `these`: the group a share of is taken from (`One of them said`).
     static let groupPronouns: Set<UInt64> = Set(["them", "those", "these"].map(WordTable.hash))
+    /// Words for a share of a group before `of the` (`Several of the girls say`).
     static let partitives: Set<UInt64> = Set(
         ["several", "many", "some", "most", "few", "all", "both", "each", "none", "half", "one", "two", "three", "four", "five", "dozens"]
             .map(WordTable.hash))
